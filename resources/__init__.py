@@ -1,0 +1,4 @@
+"""Data shipped with the app (legal catalogue, Word templates, icons, translations).
+
+Installed as ``tillitsvalgt.resources``; see ``tillitsvalgt.paths.resource_path``.
+"""

@@ -1,0 +1,44 @@
+"""Alembic environment. The app passes its own connection in ``config.attributes``;
+``alembic`` run by hand uses ``sqlalchemy.url``."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import context
+from sqlmodel import SQLModel
+
+import tillitsvalgt.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+
+config = context.config
+target_metadata = SQLModel.metadata
+
+# Objects that migrations make by hand and the models do not describe: the free-text index.
+UNMODELLED_TABLES = {"case_search"}
+
+
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    unmodelled = name in UNMODELLED_TABLES or (name or "").startswith("case_search_")
+    return not (type_ == "table" and unmodelled)
+
+
+def run(connection: sa.Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        include_object=include_object,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+connection = config.attributes.get("connection")
+if connection is not None:
+    run(connection)
+else:
+    engine = sa.create_engine(config.get_main_option("sqlalchemy.url") or "")
+    with engine.begin() as conn:
+        run(conn)

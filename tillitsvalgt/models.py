@@ -1,0 +1,501 @@
+"""Tables and their shapes (Base / Create / Update / table / Read), as in the FastAPI
+full-stack template.
+
+The tables are created and changed only by the Alembic migrations in ``migrations/``;
+``tests/test_migrations.py`` proves the two agree. Validation lives on the non-table shapes
+(SQLModel does not validate table models), so services always take a Create/Update shape.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+import sqlalchemy as sa
+from pydantic import model_validator
+from sqlalchemy.engine import Dialect
+from sqlmodel import Field, SQLModel
+
+from tillitsvalgt.validation import (
+    AgreementCode,
+    CaseTypeCode,
+    ChecklistAnswerCode,
+    DaysPerWeek,
+    DirectionCode,
+    DocumentKindCode,
+    EmployeeCount,
+    EventKindCode,
+    LetterKindCode,
+    LongText,
+    MemberCount,
+    Name,
+    OrgNr,
+    OutcomeCode,
+    SectorCode,
+    ShortText,
+    Title,
+)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(sa.types.TypeDecorator[datetime]):
+    """A timestamp stored in UTC and always read back timezone-aware (SQLite keeps no zone)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime; use an aware UTC datetime")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _timestamp(*, nullable: bool = False, index: bool = False) -> Any:
+    return Field(
+        default_factory=utcnow if not nullable else None,
+        sa_type=UTCDateTime,
+        nullable=nullable,
+        index=index,
+    )
+
+
+# --------------------------------------------------------------------------- representatives
+
+
+class RepresentativeBase(SQLModel):
+    name: Name
+    role: ShortText = None
+    union_name: ShortText = None
+    branch: ShortText = None
+    email: ShortText = None
+    phone: ShortText = None
+    place: ShortText = None
+    signature: LongText = None
+
+
+class RepresentativeCreate(RepresentativeBase):
+    pass
+
+
+class RepresentativeUpdate(SQLModel):
+    name: Name | None = None
+    role: ShortText = None
+    union_name: ShortText = None
+    branch: ShortText = None
+    email: ShortText = None
+    phone: ShortText = None
+    place: ShortText = None
+    signature: LongText = None
+
+
+class Representative(RepresentativeBase, table=True):
+    __tablename__: ClassVar[Any] = "representatives"
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: uuid_module.UUID = Field(default_factory=uuid_module.uuid4, unique=True)
+    created_at: datetime = _timestamp()
+
+
+class RepresentativeRead(RepresentativeBase):
+    id: int
+    uuid: uuid_module.UUID
+
+
+# --------------------------------------------------------------------------- employers
+
+
+class EmployerBase(SQLModel):
+    name: Name
+    orgnr: OrgNr = None
+    address: ShortText = None
+    sector: SectorCode = None
+    agreement: AgreementCode = "none"
+    employees: EmployeeCount = None
+    contact_name: ShortText = None
+    contact_email: ShortText = None
+    contact_phone: ShortText = None
+
+
+class EmployerCreate(EmployerBase):
+    pass
+
+
+class EmployerUpdate(SQLModel):
+    version: int
+    name: Name | None = None
+    orgnr: OrgNr = None
+    address: ShortText = None
+    sector: SectorCode = None
+    agreement: AgreementCode | None = None
+    employees: EmployeeCount = None
+    contact_name: ShortText = None
+    contact_email: ShortText = None
+    contact_phone: ShortText = None
+
+
+class Employer(EmployerBase, table=True):
+    __tablename__: ClassVar[Any] = "employers"
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: uuid_module.UUID = Field(default_factory=uuid_module.uuid4, unique=True)
+    name: str = Field(index=True)
+    orgnr: str | None = Field(default=None, unique=True)
+    version: int = Field(default=1)
+    created_at: datetime = _timestamp()
+    updated_at: datetime = _timestamp()
+    deleted_at: datetime | None = _timestamp(nullable=True)
+
+
+class EmployerRead(EmployerBase):
+    id: int
+    uuid: uuid_module.UUID
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None
+
+
+# --------------------------------------------------------------------------- cases
+
+
+def case_date_problems(data: Any) -> list[tuple[str, str]]:
+    """Cross-field date checks, on a Create shape or on a merged update."""
+    problems: list[tuple[str, str]] = []
+    decision = getattr(data, "decision_on", None)
+    for field in ("planned_implementation_on", "implemented_on"):
+        when = getattr(data, field, None)
+        if decision is not None and when is not None and when < decision:
+            problems.append(
+                (
+                    field,
+                    f"{when.isoformat()} er før beslutningsdatoen {decision.isoformat()}; "
+                    "iverksetting kan ikke komme før beslutningen",
+                )
+            )
+    return problems
+
+
+class CaseBase(SQLModel):
+    title: Title
+    employer_id: int
+    location: ShortText = None
+    case_type: CaseTypeCode
+    description: LongText = None
+    members_affected: MemberCount = None
+    notice_on: date | None = None
+    decision_on: date | None = None
+    planned_implementation_on: date | None = None
+    implemented_on: date | None = None
+    home_office_days_per_week: DaysPerWeek = None
+    written_agreements: bool | None = None
+    ordered_by_authorities: bool | None = None
+    representative_id: int | None = None
+
+
+class CaseCreate(CaseBase):
+    uuid: uuid_module.UUID | None = None
+    source_ref: ShortText = None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> CaseCreate:
+        problems = case_date_problems(self)
+        if problems:
+            raise ValueError("; ".join(msg for _, msg in problems))
+        return self
+
+
+class CaseUpdate(SQLModel):
+    """Only the fields set are changed; ``version`` is the one the user's edit started from."""
+
+    version: int
+    title: Title | None = None
+    employer_id: int | None = None
+    location: ShortText = None
+    case_type: CaseTypeCode | None = None
+    description: LongText = None
+    members_affected: MemberCount = None
+    notice_on: date | None = None
+    decision_on: date | None = None
+    planned_implementation_on: date | None = None
+    implemented_on: date | None = None
+    home_office_days_per_week: DaysPerWeek = None
+    written_agreements: bool | None = None
+    ordered_by_authorities: bool | None = None
+    representative_id: int | None = None
+
+
+class Case(CaseBase, table=True):
+    __tablename__: ClassVar[Any] = "cases"
+    __table_args__ = (
+        sa.UniqueConstraint("year", "seq", name="uq_cases_year_seq"),
+        sa.Index("ix_cases_type_status", "case_type", "status"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: uuid_module.UUID = Field(default_factory=uuid_module.uuid4, unique=True)
+    number: str = Field(unique=True, max_length=20)
+    year: int = Field(index=True)
+    seq: int
+    employer_id: int = Field(foreign_key="employers.id", index=True)
+    case_type: str = Field(max_length=40)
+    status: str = Field(default="open", max_length=20, index=True)
+    outcome: str | None = Field(default=None, max_length=40)
+    representative_id: int | None = Field(default=None, foreign_key="representatives.id", index=True)
+    source_ref: str | None = Field(default=None, max_length=200)
+    last_document_seq: int = Field(default=0)
+    version: int = Field(default=1)
+    created_at: datetime = _timestamp()
+    updated_at: datetime = _timestamp(index=True)
+    closed_at: datetime | None = _timestamp(nullable=True)
+    deleted_at: datetime | None = _timestamp(nullable=True, index=True)
+
+
+class CaseRead(CaseBase):
+    id: int
+    uuid: uuid_module.UUID
+    number: str
+    year: int
+    seq: int
+    status: str
+    outcome: str | None
+    source_ref: str | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    closed_at: datetime | None
+    deleted_at: datetime | None
+
+
+class CaseListRow(SQLModel):
+    """One line of the case list: only what the list shows, read as plain columns."""
+
+    id: int
+    number: str
+    title: str
+    employer_name: str
+    case_type: str
+    status: str
+    notice_on: date | None
+    decision_on: date | None
+    next_deadline: date | None
+    updated_at: datetime
+
+
+class CasePage(SQLModel):
+    rows: list[CaseListRow]
+    total: int
+    offset: int
+    limit: int
+
+
+class CaseCounter(SQLModel, table=True):
+    """The last case number used per year: the source of ``YYYY/N`` (never reused)."""
+
+    __tablename__: ClassVar[Any] = "case_counters"
+    year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    last_seq: int = Field(default=0)
+
+
+# --------------------------------------------------------------------------- events
+
+
+class EventBase(SQLModel):
+    kind: EventKindCode
+    occurred_on: date
+    participants: LongText = None
+    notes: LongText = None
+    signed_by_both: bool | None = None
+    letter_kind: LetterKindCode = None
+    reply_by: date | None = None
+
+
+class EventCreate(EventBase):
+    uuid: uuid_module.UUID | None = None
+
+
+class EventUpdate(SQLModel):
+    version: int
+    kind: EventKindCode | None = None
+    occurred_on: date | None = None
+    participants: LongText = None
+    notes: LongText = None
+    signed_by_both: bool | None = None
+    letter_kind: LetterKindCode = None
+    reply_by: date | None = None
+
+
+class Event(EventBase, table=True):
+    __tablename__: ClassVar[Any] = "events"
+    __table_args__ = (sa.Index("ix_events_case_id_occurred_on", "case_id", "occurred_on"),)
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: uuid_module.UUID = Field(default_factory=uuid_module.uuid4, unique=True)
+    case_id: int = Field(foreign_key="cases.id")
+    kind: str = Field(max_length=40)
+    letter_kind: str | None = Field(default=None, max_length=40)
+    version: int = Field(default=1)
+    created_at: datetime = _timestamp()
+    updated_at: datetime = _timestamp()
+    deleted_at: datetime | None = _timestamp(nullable=True)
+
+
+class EventRead(EventBase):
+    id: int
+    uuid: uuid_module.UUID
+    case_id: int
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class EventRevision(SQLModel, table=True):
+    """An event as it was before an edit or deletion: the timeline is evidence."""
+
+    __tablename__: ClassVar[Any] = "event_revisions"
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="events.id", index=True)
+    version: int
+    data: str  # JSON of the event's fields as they were
+    replaced_at: datetime = _timestamp()
+
+
+class EventRevisionRead(SQLModel):
+    version: int
+    data: dict[str, Any]
+    replaced_at: datetime
+
+
+# --------------------------------------------------------------------------- documents
+
+
+class DocumentBase(SQLModel):
+    direction: DirectionCode
+    kind: DocumentKindCode
+    title: Title
+    filename: ShortText = None
+    mime_type: ShortText = None
+    recipient: ShortText = None
+    dated: date | None = None
+
+
+class DocumentCreate(DocumentBase):
+    content: bytes
+    provisions: list[str] = []
+
+
+class Document(DocumentBase, table=True):
+    __tablename__: ClassVar[Any] = "documents"
+    __table_args__ = (sa.UniqueConstraint("case_id", "seq", name="uq_documents_case_seq"),)
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: uuid_module.UUID = Field(default_factory=uuid_module.uuid4, unique=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    seq: int
+    number: str = Field(unique=True, max_length=30)
+    kind: str = Field(max_length=40)
+    direction: str = Field(max_length=10)
+    size: int
+    sha256: str = Field(max_length=64)
+    content: bytes = Field(sa_type=sa.LargeBinary)
+    provisions: str = Field(default="[]")  # JSON list of catalogue keys cited
+    sent_on: date | None = None
+    frozen: bool = Field(default=False)
+    created_at: datetime = _timestamp()
+    deleted_at: datetime | None = _timestamp(nullable=True)
+
+
+class DocumentRead(DocumentBase):
+    """A journal entry without its bytes (``documents.content`` fetches those)."""
+
+    id: int
+    uuid: uuid_module.UUID
+    case_id: int
+    number: str
+    size: int
+    sha256: str
+    provisions: list[str]
+    sent_on: date | None
+    frozen: bool
+    created_at: datetime
+
+
+# --------------------------------------------------------------------------- deadlines
+
+
+class DeadlineBase(SQLModel):
+    due_on: date
+    title: Title
+    rule: ShortText = None
+
+
+class DeadlineCreate(DeadlineBase):
+    document_id: int | None = None
+
+
+class Deadline(DeadlineBase, table=True):
+    __tablename__: ClassVar[Any] = "deadlines"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    document_id: int | None = Field(default=None, foreign_key="documents.id", index=True)
+    due_on: date = Field(index=True)
+    original_due_on: date
+    met_on: date | None = None
+    cancelled: bool = Field(default=False)
+    created_at: datetime = _timestamp()
+
+
+class DeadlineRead(DeadlineBase):
+    id: int
+    case_id: int
+    document_id: int | None
+    original_due_on: date
+    met_on: date | None
+    cancelled: bool
+
+
+class DeadlineExtension(SQLModel, table=True):
+    """Every extension of a deadline is kept: who agreed to move it matters later."""
+
+    __tablename__: ClassVar[Any] = "deadline_extensions"
+    id: int | None = Field(default=None, primary_key=True)
+    deadline_id: int = Field(foreign_key="deadlines.id", index=True)
+    previous_due_on: date
+    new_due_on: date
+    reason: str | None = None
+    created_at: datetime = _timestamp()
+
+
+# --------------------------------------------------------------------------- checklist
+
+
+class ChecklistAnswerBase(SQLModel):
+    item_key: ShortText
+    answer: ChecklistAnswerCode = "unknown"
+    note: LongText = None
+
+
+class ChecklistAnswerSet(ChecklistAnswerBase):
+    pass
+
+
+class ChecklistAnswer(ChecklistAnswerBase, table=True):
+    __tablename__: ClassVar[Any] = "checklist_answers"
+    __table_args__ = (sa.UniqueConstraint("case_id", "item_key", name="uq_checklist_case_item"),)
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    item_key: str = Field(max_length=80)
+    answer: str = Field(default="unknown", max_length=20)
+    updated_at: datetime = _timestamp()
+
+
+class ChecklistAnswerRead(ChecklistAnswerBase):
+    id: int
+    case_id: int
+    updated_at: datetime

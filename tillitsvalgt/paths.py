@@ -1,0 +1,59 @@
+"""Where things live: the user's data directory and the resources shipped with the app."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Tillitsvalgt"
+DATA_DIR_ENV = "TILLITSVALGT_DATA_DIR"
+DATABASE_URL_ENV = "TILLITSVALGT_DATABASE_URL"
+DATABASE_FILENAME = "tillitsvalgt.db"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The directory for the database, backups and logs (not created here)."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` if needed, readable by its owner only (union membership is
+    special-category data)."""
+    path.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(path, 0o700)
+    return path
+
+
+def make_private_file(path: Path) -> None:
+    """Create an empty file readable by its owner only, or tighten an existing one."""
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+    elif os.name == "posix":
+        os.chmod(path, 0o600)
+
+
+def resources_dir() -> Path:
+    """The shipped resources: inside the installed package, or ``resources/`` of a checkout."""
+    installed = _PACKAGE_DIR / "resources"
+    if installed.is_dir():
+        return installed
+    return _PACKAGE_DIR.parent / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)
+
+
+def migrations_dir() -> Path:
+    return _PACKAGE_DIR / "migrations"

@@ -1,0 +1,292 @@
+"""Input checks shared by the shapes in ``models``, and the translation of pydantic's
+English errors into Norwegian messages that name the field and say what to fix."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Mapping
+from typing import Annotated, Any, TypeVar
+
+import pydantic
+from pydantic import AfterValidator, BeforeValidator
+from stdnum.no import orgnr as stdnum_orgnr
+
+from tillitsvalgt.errors import Problem, ValidationError
+from tillitsvalgt.vocabulary import (
+    AGREEMENTS,
+    CASE_STATUSES,
+    CASE_TYPES,
+    CHECKLIST_ANSWERS,
+    DIRECTIONS,
+    DOCUMENT_KINDS,
+    EVENT_KINDS,
+    LETTER_KINDS,
+    OUTCOMES,
+    SECTORS,
+)
+
+T = TypeVar("T", bound=pydantic.BaseModel)
+
+# Norwegian names of fields, used in every message.
+FIELD_LABELS: dict[str, str] = {
+    "name": "Navn",
+    "orgnr": "Organisasjonsnummer",
+    "address": "Adresse",
+    "sector": "Sektor",
+    "agreement": "Hovedavtale",
+    "employees": "Antall ansatte",
+    "contact_name": "Kontaktperson",
+    "contact_email": "Kontaktpersonens e-post",
+    "contact_phone": "Kontaktpersonens telefon",
+    "title": "Tittel",
+    "employer_id": "Virksomhet",
+    "location": "Sted/avdeling",
+    "case_type": "Sakstype",
+    "type": "Sakstype",
+    "description": "Beskrivelse",
+    "members_affected": "Berørte medlemmer",
+    "notice_on": "Dato for første varsel",
+    "decision_on": "Beslutningsdato",
+    "planned_implementation_on": "Planlagt iverksetting",
+    "implemented_on": "Faktisk iverksetting",
+    "home_office_days_per_week": "Hjemmekontordager per uke",
+    "written_agreements": "Skriftlige avtaler",
+    "ordered_by_authorities": "Pålagt av myndighetene",
+    "status": "Status",
+    "outcome": "Utfall",
+    "representative_id": "Ansvarlig tillitsvalgt",
+    "version": "Versjon",
+    "kind": "Type",
+    "occurred_on": "Dato",
+    "on": "Dato",
+    "participants": "Deltakere",
+    "notes": "Notat",
+    "signed_by_both": "Signert av begge parter",
+    "letter_kind": "Brevtype",
+    "letter": "Brevtype",
+    "reply_by": "Svarfrist",
+    "direction": "Retning",
+    "filename": "Filnavn",
+    "mime_type": "Filtype",
+    "content": "Innhold",
+    "recipient": "Mottaker",
+    "dated": "Datert",
+    "due_on": "Frist",
+    "item_key": "Punkt",
+    "answer": "Svar",
+    "note": "Merknad",
+    "role": "Rolle",
+    "union_name": "Forbund",
+    "branch": "Avdeling/klubb",
+    "email": "E-post",
+    "phone": "Telefon",
+    "place": "Sted for brev",
+    "signature": "Signatur",
+    "reason": "Begrunnelse",
+    "uuid": "UUID",
+    "employer": "Virksomhet",
+    "case": "Sak",
+    "events": "Hendelser",
+}
+
+MAX_EMPLOYEES = 500_000  # more than Norway's largest employer: anything above is a typo
+
+_ALLOWED_CONTROL_MULTILINE = {"\n", "\r", "\t"}
+
+
+def label(field: str) -> str:
+    return FIELD_LABELS.get(field, field)
+
+
+def _check_chars(value: str, *, multiline: bool) -> str:
+    for ch in value:
+        category = unicodedata.category(ch)
+        if category == "Cs":
+            raise ValueError("inneholder et ugyldig tegn (ødelagt tegnkoding)")
+        if category == "Cc" and not (multiline and ch in _ALLOWED_CONTROL_MULTILINE):
+            if ch in "\n\r":
+                raise ValueError("kan ikke inneholde linjeskift")
+            raise ValueError(
+                f"inneholder et kontrolltegn (kode {ord(ch)}) som ikke kan lagres; fjern det"
+            )
+        if ch in "\ufffe\uffff":
+            raise ValueError("inneholder et ugyldig tegn")
+    return value
+
+
+def _strip(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _empty_to_none(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _text(max_len: int, *, multiline: bool, required: bool) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if required and not value:
+            raise ValueError("må fylles ut")
+        if len(value) > max_len:
+            raise ValueError(f"er for lang ({len(value)} tegn; høyst {max_len})")
+        if multiline:
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+        return _check_chars(value, multiline=multiline)
+
+    return check
+
+
+def _code(codes: Mapping[str, str], what: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value not in codes:
+            known = ", ".join(codes)
+            raise ValueError(f"ukjent {what} «{value}»; gyldige verdier er: {known}")
+        return value
+
+    return check
+
+
+def _orgnr(value: str) -> str:
+    compact = stdnum_orgnr.compact(value)
+    if not compact.isdigit() or len(compact) != 9:
+        raise ValueError(f"«{value}» må bestå av 9 sifre")
+    if not stdnum_orgnr.is_valid(compact):
+        raise ValueError(
+            f"«{value}» er ikke et gyldig organisasjonsnummer (kontrollsifferet stemmer ikke); "
+            "sjekk nummeret i Enhetsregisteret"
+        )
+    return compact
+
+
+def _employees(value: int) -> int:
+    if value < 0:
+        raise ValueError("kan ikke være negativt")
+    if value > MAX_EMPLOYEES:
+        raise ValueError(f"{value} er urimelig mange (høyst {MAX_EMPLOYEES:,})".replace(",", " "))
+    return value
+
+
+def _members(value: int) -> int:
+    if value < 0:
+        raise ValueError("kan ikke være negativt")
+    if value > MAX_EMPLOYEES:
+        raise ValueError(f"{value} er urimelig mange")
+    return value
+
+
+def _days_per_week(value: float) -> float:
+    if not 0 <= value <= 7:
+        raise ValueError("må være mellom 0 og 7")
+    return value
+
+
+Name = Annotated[str, BeforeValidator(_strip), AfterValidator(_text(200, multiline=False, required=True))]
+Title = Annotated[str, BeforeValidator(_strip), AfterValidator(_text(200, multiline=False, required=True))]
+ShortText = Annotated[
+    str | None,
+    BeforeValidator(_empty_to_none),
+    BeforeValidator(_strip),
+    AfterValidator(lambda v: None if v is None else _text(200, multiline=False, required=False)(v)),
+]
+LongText = Annotated[
+    str | None,
+    BeforeValidator(_empty_to_none),
+    AfterValidator(lambda v: None if v is None else _text(20_000, multiline=True, required=False)(v)),
+]
+OrgNr = Annotated[
+    str | None,
+    BeforeValidator(_empty_to_none),
+    AfterValidator(lambda v: None if v is None else _orgnr(v)),
+]
+EmployeeCount = Annotated[int | None, AfterValidator(lambda v: None if v is None else _employees(v))]
+MemberCount = Annotated[int | None, AfterValidator(lambda v: None if v is None else _members(v))]
+DaysPerWeek = Annotated[
+    float | None, AfterValidator(lambda v: None if v is None else _days_per_week(v))
+]
+CaseTypeCode = Annotated[str, AfterValidator(_code(CASE_TYPES, "sakstype"))]
+AgreementCode = Annotated[str, AfterValidator(_code(AGREEMENTS, "hovedavtale"))]
+SectorCode = Annotated[
+    str | None,
+    BeforeValidator(_empty_to_none),
+    AfterValidator(lambda v: None if v is None else _code(SECTORS, "sektor")(v)),
+]
+EventKindCode = Annotated[str, AfterValidator(_code(EVENT_KINDS, "hendelsestype"))]
+LetterKindCode = Annotated[
+    str | None,
+    BeforeValidator(_empty_to_none),
+    AfterValidator(lambda v: None if v is None else _code(LETTER_KINDS, "brevtype")(v)),
+]
+StatusCode = Annotated[str, AfterValidator(_code(CASE_STATUSES, "status"))]
+OutcomeCode = Annotated[
+    str | None,
+    BeforeValidator(_empty_to_none),
+    AfterValidator(lambda v: None if v is None else _code(OUTCOMES, "utfall")(v)),
+]
+DirectionCode = Annotated[str, AfterValidator(_code(DIRECTIONS, "retning"))]
+DocumentKindCode = Annotated[str, AfterValidator(_code(DOCUMENT_KINDS, "dokumenttype"))]
+ChecklistAnswerCode = Annotated[str, AfterValidator(_code(CHECKLIST_ANSWERS, "svar"))]
+
+_PYDANTIC_MESSAGES: dict[str, str] = {
+    "missing": "mangler",
+    "int_parsing": "må være et heltall",
+    "int_type": "må være et heltall",
+    "int_from_float": "må være et heltall",
+    "float_parsing": "må være et tall",
+    "float_type": "må være et tall",
+    "bool_parsing": "må være ja eller nei (true/false)",
+    "bool_type": "må være ja eller nei (true/false)",
+    "date_parsing": "må være en dato på formen ÅÅÅÅ-MM-DD",
+    "date_from_datetime_parsing": "må være en dato på formen ÅÅÅÅ-MM-DD",
+    "date_from_datetime_inexact": "må være en dato uten klokkeslett",
+    "date_type": "må være en dato på formen ÅÅÅÅ-MM-DD",
+    "string_type": "må være tekst",
+    "string_too_long": "er for lang",
+    "list_type": "må være en liste",
+    "dict_type": "må være et objekt med felter",
+    "model_type": "må være et objekt med felter",
+    "model_attributes_type": "må være et objekt med felter",
+    "uuid_parsing": "er ikke en gyldig UUID",
+    "uuid_type": "er ikke en gyldig UUID",
+    "extra_forbidden": "er et ukjent felt",
+    "greater_than_equal": "er for lite",
+    "less_than_equal": "er for stort",
+    "bytes_type": "må være en fil",
+}
+
+
+def _location(loc: tuple[int | str, ...], prefix: str) -> str:
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(item, int):
+            parts.append(f"nr. {item + 1}")
+        else:
+            parts.append(label(item))
+    text = " › ".join(parts)
+    if prefix:
+        return f"{prefix} › {text}" if text else prefix
+    return text
+
+
+def problems_from(exc: pydantic.ValidationError, prefix: str = "") -> list[Problem]:
+    """Norwegian problems from a pydantic error, one per field."""
+    problems = []
+    for err in exc.errors():
+        kind = err["type"]
+        if kind == "value_error":
+            ctx = err.get("ctx") or {}
+            message = str(ctx.get("error", err["msg"]))
+        elif kind == "assertion_error":
+            message = err["msg"].removeprefix("Assertion failed, ")
+        else:
+            message = _PYDANTIC_MESSAGES.get(kind, err["msg"])
+        problems.append(Problem(_location(tuple(err["loc"]), prefix), message))
+    return problems
+
+
+def validate(shape: type[T], data: Any, prefix: str = "") -> T:
+    """``shape.model_validate(data)``, raising our Norwegian ``ValidationError``."""
+    try:
+        return shape.model_validate(data)
+    except pydantic.ValidationError as exc:
+        raise ValidationError(problems_from(exc, prefix)) from None
