@@ -52,8 +52,9 @@ def _raw(file: Path, *, readonly: bool = False) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
-def backup_sqlite(db: Database, *, reason: str = "manuell", keep: int = DEFAULT_KEEP,
-                  target: Path | None = None) -> Path:
+def backup_sqlite(
+    db: Database, *, reason: str = "manuell", keep: int = DEFAULT_KEEP, target: Path | None = None
+) -> Path:
     """Copy the live database (consistent even while it is in use) to a new private file in
     the backup folder, then delete the oldest beyond ``keep``. Returns the new file."""
     source = _require_sqlite(db)

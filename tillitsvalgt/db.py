@@ -343,7 +343,11 @@ def _prepare_sqlite_file(file: Path) -> None:
                 "deg selv skrivetilgang, eller velg en annen database. Ingenting er endret."
             )
         if os.name == "posix":
-            for extra in (file, file.with_name(file.name + "-wal"), file.with_name(file.name + "-shm")):
+            for extra in (
+                file,
+                file.with_name(file.name + "-wal"),
+                file.with_name(file.name + "-shm"),
+            ):
                 if extra.exists():
                     os.chmod(extra, 0o600)
     else:

@@ -31,10 +31,10 @@ from tillitsvalgt.validation import (
     MemberCount,
     Name,
     OrgNr,
-    OutcomeCode,
     SectorCode,
     ShortText,
     Title,
+    label,
 )
 
 
@@ -63,12 +63,9 @@ class UTCDateTime(sa.types.TypeDecorator[datetime]):
 
 
 def _timestamp(*, nullable: bool = False, index: bool = False) -> Any:
-    return Field(
-        default_factory=utcnow if not nullable else None,
-        sa_type=UTCDateTime,
-        nullable=nullable,
-        index=index,
-    )
+    if nullable:
+        return Field(default=None, sa_type=UTCDateTime, nullable=True, index=index)
+    return Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False, index=index)
 
 
 # --------------------------------------------------------------------------- representatives
@@ -210,7 +207,7 @@ class CaseCreate(CaseBase):
     def _dates_in_order(self) -> CaseCreate:
         problems = case_date_problems(self)
         if problems:
-            raise ValueError("; ".join(msg for _, msg in problems))
+            raise ValueError("; ".join(f"{label(field)}: {msg}" for field, msg in problems))
         return self
 
 
@@ -239,6 +236,10 @@ class Case(CaseBase, table=True):
     __table_args__ = (
         sa.UniqueConstraint("year", "seq", name="uq_cases_year_seq"),
         sa.Index("ix_cases_type_status", "case_type", "status"),
+        # sort keys with the id as tie-breaker, so paging is stable and needs no sort step
+        sa.Index("ix_cases_updated_at_id", "updated_at", "id"),
+        sa.Index("ix_cases_notice_on_id", "notice_on", "id"),
+        sa.Index("ix_cases_title_id", "title", "id"),
     )
     id: int | None = Field(default=None, primary_key=True)
     uuid: uuid_module.UUID = Field(default_factory=uuid_module.uuid4, unique=True)
@@ -249,12 +250,14 @@ class Case(CaseBase, table=True):
     case_type: str = Field(max_length=40)
     status: str = Field(default="open", max_length=20, index=True)
     outcome: str | None = Field(default=None, max_length=40)
-    representative_id: int | None = Field(default=None, foreign_key="representatives.id", index=True)
+    representative_id: int | None = Field(
+        default=None, foreign_key="representatives.id", index=True
+    )
     source_ref: str | None = Field(default=None, max_length=200)
     last_document_seq: int = Field(default=0)
     version: int = Field(default=1)
     created_at: datetime = _timestamp()
-    updated_at: datetime = _timestamp(index=True)
+    updated_at: datetime = _timestamp()
     closed_at: datetime | None = _timestamp(nullable=True)
     deleted_at: datetime | None = _timestamp(nullable=True, index=True)
 

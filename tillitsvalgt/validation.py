@@ -181,8 +181,12 @@ def _days_per_week(value: float) -> float:
     return value
 
 
-Name = Annotated[str, BeforeValidator(_strip), AfterValidator(_text(200, multiline=False, required=True))]
-Title = Annotated[str, BeforeValidator(_strip), AfterValidator(_text(200, multiline=False, required=True))]
+Name = Annotated[
+    str, BeforeValidator(_strip), AfterValidator(_text(200, multiline=False, required=True))
+]
+Title = Annotated[
+    str, BeforeValidator(_strip), AfterValidator(_text(200, multiline=False, required=True))
+]
 ShortText = Annotated[
     str | None,
     BeforeValidator(_empty_to_none),
@@ -192,14 +196,18 @@ ShortText = Annotated[
 LongText = Annotated[
     str | None,
     BeforeValidator(_empty_to_none),
-    AfterValidator(lambda v: None if v is None else _text(20_000, multiline=True, required=False)(v)),
+    AfterValidator(
+        lambda v: None if v is None else _text(20_000, multiline=True, required=False)(v)
+    ),
 ]
 OrgNr = Annotated[
     str | None,
     BeforeValidator(_empty_to_none),
     AfterValidator(lambda v: None if v is None else _orgnr(v)),
 ]
-EmployeeCount = Annotated[int | None, AfterValidator(lambda v: None if v is None else _employees(v))]
+EmployeeCount = Annotated[
+    int | None, AfterValidator(lambda v: None if v is None else _employees(v))
+]
 MemberCount = Annotated[int | None, AfterValidator(lambda v: None if v is None else _members(v))]
 DaysPerWeek = Annotated[
     float | None, AfterValidator(lambda v: None if v is None else _days_per_week(v))

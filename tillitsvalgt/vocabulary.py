@@ -78,4 +78,8 @@ DIRECTIONS: dict[str, str] = {"inn": "Inngående", "ut": "Utgående", "internt":
 
 DOCUMENT_KINDS: dict[str, str] = {**LETTER_KINDS, "vedlegg": "Vedlegg", "annet": "Annet"}
 
-CHECKLIST_ANSWERS: dict[str, str] = {"met": "Oppfylt", "not_met": "Ikke oppfylt", "unknown": "Ukjent"}
+CHECKLIST_ANSWERS: dict[str, str] = {
+    "met": "Oppfylt",
+    "not_met": "Ikke oppfylt",
+    "unknown": "Ukjent",
+}

@@ -119,7 +119,9 @@ def upgrade() -> None:
         )
         batch_op.create_index(batch_op.f("ix_cases_status"), ["status"], unique=False)
         batch_op.create_index("ix_cases_type_status", ["case_type", "status"], unique=False)
-        batch_op.create_index(batch_op.f("ix_cases_updated_at"), ["updated_at"], unique=False)
+        batch_op.create_index("ix_cases_updated_at_id", ["updated_at", "id"], unique=False)
+        batch_op.create_index("ix_cases_notice_on_id", ["notice_on", "id"], unique=False)
+        batch_op.create_index("ix_cases_title_id", ["title", "id"], unique=False)
         batch_op.create_index(batch_op.f("ix_cases_year"), ["year"], unique=False)
 
     op.create_table(
@@ -298,7 +300,9 @@ def downgrade() -> None:
     op.drop_table("checklist_answers")
     with op.batch_alter_table("cases", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_cases_year"))
-        batch_op.drop_index(batch_op.f("ix_cases_updated_at"))
+        batch_op.drop_index("ix_cases_updated_at_id")
+        batch_op.drop_index("ix_cases_notice_on_id")
+        batch_op.drop_index("ix_cases_title_id")
         batch_op.drop_index("ix_cases_type_status")
         batch_op.drop_index(batch_op.f("ix_cases_status"))
         batch_op.drop_index(batch_op.f("ix_cases_representative_id"))

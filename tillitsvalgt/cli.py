@@ -1,0 +1,549 @@
+"""The command line: the same services the GUI uses, for scripts, tests and union offices.
+
+Errors the user can fix are printed in Norwegian (exit code 1); anything else is written
+with its traceback to the log file and reported briefly (exit code 70), never as a raw
+traceback in the user's face.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tillitsvalgt import __version__, paths
+from tillitsvalgt.errors import UserError
+
+EXIT_USER_ERROR = 1
+EXIT_BUG = 70
+
+log = logging.getLogger("tillitsvalgt")
+
+
+class Context:
+    def __init__(self, data_dir: str | None, database_url: str | None) -> None:
+        self.data_dir = data_dir
+        self.database_url = database_url
+        self._db: Any = None
+
+    def db(self) -> Any:
+        from tillitsvalgt.db import Database
+
+        if self._db is None:
+            self._db = Database.open(database_url=self.database_url, data_dir=self.data_dir)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+def _log_file(data_dir: str | None) -> Path:
+    directory = paths.ensure_private_dir(paths.data_dir(data_dir) / "logs")
+    file = directory / "tillitsvalgt.log"
+    paths.make_private_file(file)
+    return file
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    help=f"Mappe for database, sikkerhetskopier og logg (eller {paths.DATA_DIR_ENV}).",
+)
+@click.option(
+    "--database-url",
+    help=f"PostgreSQL- eller SQLite-adresse i stedet for filen i datamappen "
+    f"(eller {paths.DATABASE_URL_ENV}).",
+)
+@click.version_option(__version__, prog_name="tillitsvalgt")
+@click.pass_context
+def cli(ctx: click.Context, data_dir: str | None, database_url: str | None) -> None:
+    """Tillitsvalgt – saker om kontorendringer og hjemmekontor, drøfting og brev."""
+    ctx.obj = Context(data_dir, database_url)
+    ctx.call_on_close(ctx.obj.close)
+    if ctx.invoked_subcommand is None:
+        _overview(ctx.obj)
+
+
+def _overview(ctx: Context) -> None:
+    from tillitsvalgt.services.cases import CaseQuery, list_cases
+
+    db = ctx.db()
+    with db.session(readonly=True) as session:
+        open_cases = list_cases(CaseQuery(status="open", limit=1), session=session).total
+        all_cases = list_cases(CaseQuery(limit=1), session=session).total
+    click.echo(f"Database: {db.location.describe()}")
+    click.echo(f"Saker: {all_cases} ({open_cases} åpne)")
+    click.echo("Skriv «tillitsvalgt --help» for kommandoene.")
+
+
+# --------------------------------------------------------------------------- output helpers
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> None:
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
+    click.echo(line.rstrip())
+    click.echo("  ".join("-" * w for w in widths))
+    for row in rows:
+        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _date(value: date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    target = target.expanduser()
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".tillitsvalgt-", dir=directory)
+    except OSError as exc:
+        raise UserError(f"Kan ikke skrive til mappen {directory}: {exc.strerror}.") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UserError(f"Kan ikke skrive {target}: {exc.strerror}.") from None
+
+
+# --------------------------------------------------------------------------- cases
+
+
+@cli.command("cases")
+@click.option("--type", "case_type", help="Sakstype (f.eks. office_layout).")
+@click.option("--status", type=click.Choice(["open", "closed"]), help="Åpne eller avsluttede.")
+@click.option("--employer", help="Virksomhetens navn eller org.nr.")
+@click.option("--year", type=int, help="Saksnummerets år.")
+@click.option("--search", "-s", "text", help="Fritekst i tittel, beskrivelse og notater.")
+@click.option(
+    "--sort",
+    default="updated",
+    show_default=True,
+    help="updated, number, title, employer, type, status eller notice.",
+)
+@click.option("--asc", is_flag=True, help="Stigende rekkefølge.")
+@click.option("--page", default=1, show_default=True, type=click.IntRange(min=1))
+@click.option("--page-size", default=50, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--deleted", is_flag=True, help="Vis papirkurven.")
+@click.option("--json", "as_json", is_flag=True, help="Skriv JSON.")
+@pass_ctx
+def cases_command(
+    ctx: Context,
+    case_type: str | None,
+    status: str | None,
+    employer: str | None,
+    year: int | None,
+    text: str | None,
+    sort: str,
+    asc: bool,
+    page: int,
+    page_size: int,
+    deleted: bool,
+    as_json: bool,
+) -> None:
+    """Saksliste med filtre, sortering og sider."""
+    from tillitsvalgt.services.cases import CaseQuery, list_cases
+    from tillitsvalgt.services.employers import find_employer
+    from tillitsvalgt.vocabulary import CASE_TYPES
+
+    if case_type and case_type not in CASE_TYPES:
+        raise UserError(f"Ukjent sakstype «{case_type}». Gyldige: {', '.join(CASE_TYPES)}.")
+    db = ctx.db()
+    with db.session(readonly=True) as session:
+        employer_id = None
+        if employer:
+            found = find_employer(session=session, orgnr=employer.replace(" ", ""), name=employer)
+            if found is None:
+                raise UserError(f"Fant ingen virksomhet som heter eller har org.nr «{employer}».")
+            employer_id = found.id
+        result = list_cases(
+            CaseQuery(
+                case_type=case_type,
+                status=status,
+                employer_id=employer_id,
+                year=year,
+                text=text,
+                deleted=deleted,
+                sort=sort,
+                descending=not asc,
+                offset=(page - 1) * page_size,
+                limit=page_size,
+            ),
+            session=session,
+        )
+    if as_json:
+        click.echo(result.model_dump_json(indent=2))
+        return
+    _table(
+        ["Nr.", "Tittel", "Virksomhet", "Type", "Status", "Neste frist", "Endret"],
+        [
+            [
+                r.number,
+                _clip(r.title, 40),
+                _clip(r.employer_name, 28),
+                r.case_type,
+                "åpen" if r.status == "open" else "avsluttet",
+                _date(r.next_deadline),
+                r.updated_at.astimezone().strftime("%d.%m.%Y %H:%M"),
+            ]
+            for r in result.rows
+        ],
+    )
+    pages = max(1, -(-result.total // page_size))
+    click.echo(f"\n{result.total} saker – side {page} av {pages}")
+
+
+@cli.command("show")
+@click.argument("case")
+@click.option("--json", "as_json", is_flag=True, help="Skriv JSON.")
+@pass_ctx
+def show_command(ctx: Context, case: str, as_json: bool) -> None:
+    """Vis én sak (saksnummer som 2026/3) med tidslinje og dokumenter."""
+    from tillitsvalgt.services import cases, deadlines, documents, employers, events
+    from tillitsvalgt.vocabulary import CASE_TYPES, EVENT_KINDS, OUTCOMES
+
+    with ctx.db().session(readonly=True) as session:
+        c = cases.get_case(case, session=session, include_deleted=True)
+        employer = employers.get_employer(c.employer_id, session=session)
+        timeline = events.list_events(c.id, session=session)
+        docs = documents.list_documents(c.id, session=session)
+        frists = deadlines.list_deadlines(c.id, session=session)
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "case": c.model_dump(mode="json"),
+                    "employer": employer.model_dump(mode="json"),
+                    "events": [e.model_dump(mode="json") for e in timeline],
+                    "documents": [d.model_dump(mode="json") for d in docs],
+                    "deadlines": [d.model_dump(mode="json") for d in frists],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    status = "åpen" if c.status == "open" else f"avsluttet ({OUTCOMES.get(c.outcome or '', '')})"
+    if c.deleted_at:
+        status += " – i papirkurven"
+    click.echo(f"Sak {c.number}: {c.title}")
+    click.echo(
+        f"  Virksomhet:   {employer.name}"
+        + (f" (org.nr {employer.orgnr})" if employer.orgnr else "")
+    )
+    click.echo(f"  Type:         {CASE_TYPES.get(c.case_type, c.case_type)}")
+    click.echo(f"  Status:       {status}")
+    for label_text, value in (
+        ("Varslet", c.notice_on),
+        ("Beslutning", c.decision_on),
+        ("Planlagt iverksatt", c.planned_implementation_on),
+        ("Iverksatt", c.implemented_on),
+    ):
+        click.echo(f"  {label_text + ':':<21}{_date(value) or 'ukjent'}")
+    if c.description:
+        click.echo(f"\n{c.description}")
+    click.echo("\nTidslinje:")
+    for e in timeline or []:
+        extra = ""
+        if e.kind == "protocol" and e.signed_by_both is not None:
+            extra = " (signert av begge)" if e.signed_by_both else " (ikke signert av begge)"
+        click.echo(f"  {_date(e.occurred_on)}  {EVENT_KINDS.get(e.kind, e.kind)}{extra}")
+        if e.notes:
+            click.echo(f"              {_clip(e.notes.replace(chr(10), ' '), 100)}")
+    if not timeline:
+        click.echo("  (ingen hendelser)")
+    if docs:
+        click.echo("\nDokumenter:")
+        for d in docs:
+            click.echo(
+                f"  {d.number}  {d.direction:<7} {d.title}" + ("  [sendt]" if d.frozen else "")
+            )
+    if frists:
+        click.echo("\nFrister:")
+        for f in frists:
+            state = "oppfylt" if f.met_on else ("avlyst" if f.cancelled else "åpen")
+            click.echo(f"  {_date(f.due_on)}  {f.title} ({state})")
+
+
+@cli.command("close")
+@click.argument("case")
+@click.option(
+    "--outcome",
+    required=True,
+    help="agreement, partial_agreement, disagreement, withdrawn, escalated eller dropped.",
+)
+@pass_ctx
+def close_command(ctx: Context, case: str, outcome: str) -> None:
+    """Avslutt en sak med utfall."""
+    from tillitsvalgt.services import cases
+
+    with ctx.db().session() as session:
+        current = cases.get_case(case, session=session)
+        closed = cases.close_case(
+            current.id, outcome=outcome, version=current.version, session=session
+        )
+    click.echo(f"Sak {closed.number} er avsluttet.")
+
+
+@cli.command("reopen")
+@click.argument("case")
+@pass_ctx
+def reopen_command(ctx: Context, case: str) -> None:
+    """Gjenåpne en avsluttet sak."""
+    from tillitsvalgt.services import cases
+
+    with ctx.db().session() as session:
+        current = cases.get_case(case, session=session)
+        opened = cases.reopen_case(current.id, version=current.version, session=session)
+    click.echo(f"Sak {opened.number} er åpnet igjen.")
+
+
+@cli.command("delete")
+@click.argument("case")
+@pass_ctx
+def delete_command(ctx: Context, case: str) -> None:
+    """Legg en sak i papirkurven (kan hentes tilbake med «undelete»)."""
+    from tillitsvalgt.services import cases
+
+    with ctx.db().session() as session:
+        deleted = cases.delete_case(case, session=session)
+    click.echo(f"Sak {deleted.number} er lagt i papirkurven.")
+
+
+@cli.command("undelete")
+@click.argument("case")
+@pass_ctx
+def undelete_command(ctx: Context, case: str) -> None:
+    """Hent en sak tilbake fra papirkurven."""
+    from tillitsvalgt.services import cases
+
+    with ctx.db().session() as session:
+        restored = cases.restore_case(case, session=session)
+    click.echo(f"Sak {restored.number} er hentet tilbake fra papirkurven.")
+
+
+# --------------------------------------------------------------------------- import/export
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@pass_ctx
+def import_command(ctx: Context, file: Path) -> None:
+    """Importer saker fra en JSON-fil (samme format som «export»)."""
+    from tillitsvalgt.services.transfer import import_bundle
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"Finner ikke filen {file}.") from None
+    except UnicodeDecodeError:
+        raise UserError(
+            f"{file} er ikke en tekstfil i UTF-8; lagre den som UTF-8 og prøv igjen."
+        ) from None
+    except OSError as exc:
+        raise UserError(f"Kan ikke lese {file}: {exc.strerror}.") from None
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(
+            f"{file} er ikke gyldig JSON: {exc.msg} på linje {exc.lineno}, kolonne {exc.colno}. "
+            "Ingenting er importert."
+        ) from None
+    with ctx.db().session() as session:
+        report = import_bundle(raw, session=session, today=date.today())
+    click.echo(f"Importert fra {file}: {report.summary()}")
+
+
+@cli.command("export")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Fil å skrive til (ellers skjermen).",
+)
+@pass_ctx
+def export_command(ctx: Context, out: Path | None) -> None:
+    """Eksporter alle saker som JSON, med UUID-er, for sammenslåing hos forbundet."""
+    from tillitsvalgt.services.transfer import export_bundle
+
+    with ctx.db().session(readonly=True) as session:
+        bundle = export_bundle(session=session)
+    text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        _write_atomically(out, text.encode("utf-8"))
+        if os.name == "posix":
+            os.chmod(out, 0o600)
+        click.echo(f"{len(bundle)} saker eksportert til {out}", err=True)
+
+
+# --------------------------------------------------------------------------- safety
+
+
+@cli.command("backup")
+@click.option(
+    "--keep",
+    default=10,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Antall sikkerhetskopier som beholdes.",
+)
+@pass_ctx
+def backup_command(ctx: Context, keep: int) -> None:
+    """Ta en sikkerhetskopi av databasen nå."""
+    from tillitsvalgt.backup import backup_sqlite
+
+    file = backup_sqlite(ctx.db(), reason="manuell", keep=keep)
+    click.echo(f"Sikkerhetskopi lagret: {file}")
+
+
+@cli.command("backups")
+@pass_ctx
+def backups_command(ctx: Context) -> None:
+    """List sikkerhetskopiene, nyeste først."""
+    from tillitsvalgt.backup import backup_dir, list_backups
+
+    db = ctx.db()
+    if db.location.file is None:
+        raise UserError("PostgreSQL-databaser sikkerhetskopieres på tjeneren (pg_dump).")
+    files = list_backups(db)
+    if not files:
+        click.echo(f"Ingen sikkerhetskopier i {backup_dir(db)}.")
+    for f in files:
+        click.echo(f"{f}  ({f.stat().st_size // 1024} kB)")
+
+
+@cli.command("restore")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Ikke spør om bekreftelse.")
+@pass_ctx
+def restore_command(ctx: Context, file: Path, yes: bool) -> None:
+    """Gjenopprett databasen fra en sikkerhetskopi (den nåværende kopieres først)."""
+    from tillitsvalgt.backup import restore
+
+    db = ctx.db()
+    if not yes and sys.stdin.isatty():
+        click.confirm(f"Erstatte {db.location.describe()} med {file}?", abort=True)
+    safety = restore(db, file)
+    click.echo(f"Gjenopprettet fra {file}. Databasen slik den var, er lagret i {safety}.")
+
+
+@cli.command("check")
+@pass_ctx
+def check_command(ctx: Context) -> None:
+    """Sjekk databasens integritet."""
+    from tillitsvalgt.backup import integrity_check
+
+    db = ctx.db()
+    report = integrity_check(db)
+    if report.ok:
+        click.echo(f"Databasen {db.location.describe()} er i orden.")
+        return
+    raise UserError("Databasen har feil:\n" + "\n".join(f"  – {p}" for p in report.problems))
+
+
+@cli.command("employers")
+@click.option("--search", "-s", "text", help="Del av navn eller org.nr.")
+@pass_ctx
+def employers_command(ctx: Context, text: str | None) -> None:
+    """List virksomhetene."""
+    from tillitsvalgt.services.employers import list_employers
+
+    with ctx.db().session(readonly=True) as session:
+        rows = list_employers(session=session, text=text)
+    _table(
+        ["Id", "Navn", "Org.nr", "Ansatte", "Hovedavtale"],
+        [
+            [
+                str(e.id),
+                e.name,
+                e.orgnr or "",
+                "" if e.employees is None else str(e.employees),
+                e.agreement,
+            ]
+            for e in rows
+        ],
+    )
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+@contextmanager
+def _guard(data_dir: str | None) -> Iterator[None]:
+    try:
+        yield
+    except UserError as exc:
+        click.echo(f"Feil: {exc.message}", err=True)
+        sys.exit(EXIT_USER_ERROR)
+    except click.ClickException as exc:  # usage errors: click's own message
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Avbrutt; ingenting er endret.", err=True)
+        sys.exit(EXIT_USER_ERROR)
+    except (click.exceptions.Exit, SystemExit):
+        raise
+    except KeyboardInterrupt:
+        click.echo("Avbrutt.", err=True)
+        sys.exit(130)
+    except Exception:
+        where = ""
+        try:
+            log_file = _log_file(data_dir)
+            with log_file.open("a", encoding="utf-8") as fh:
+                fh.write(traceback.format_exc())
+            where = f" Detaljer er skrevet til {log_file}."
+        except OSError:
+            pass
+        click.echo(
+            "Uventet feil i Tillitsvalgt; ingenting er halvveis lagret."
+            + where
+            + " Send gjerne loggfilen til den som drifter programmet.",
+            err=True,
+        )
+        sys.exit(EXIT_BUG)
+
+
+def _data_dir_arg(argv: list[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--data-dir" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--data-dir="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    with _guard(_data_dir_arg(args)):
+        cli.main(args=args, prog_name="tillitsvalgt", standalone_mode=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,320 @@
+"""Cases (saker): numbering, optimistic locking, close/reopen, the recycle bin, and the
+case list with paging, sorting, filtering and free-text search done in SQL."""
+
+from __future__ import annotations
+
+import re
+import uuid as uuid_module
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from sqlalchemy import func, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, col, select
+
+from tillitsvalgt.errors import ConflictError, NotFoundError, StateError
+from tillitsvalgt.models import (
+    Case,
+    CaseCounter,
+    CaseCreate,
+    CaseListRow,
+    CasePage,
+    CaseRead,
+    CaseUpdate,
+    Deadline,
+    Employer,
+    Representative,
+    case_date_problems,
+    utcnow,
+)
+from tillitsvalgt.services._common import changes, read, refuse
+from tillitsvalgt.vocabulary import OUTCOMES
+
+CASE_NUMBER = re.compile(r"^\s*(\d{4})\s*/\s*(\d+)\s*$")
+
+SortKey = Literal["updated", "number", "title", "employer", "type", "status", "notice"]
+SORT_KEYS: tuple[str, ...] = ("updated", "number", "title", "employer", "type", "status", "notice")
+MAX_PAGE = 1000
+
+
+# --------------------------------------------------------------------------- numbering
+
+
+def allocate_number(year: int, *, session: Session) -> int:
+    """The next sequence number for ``year``. One atomic upsert: the counter row is locked
+    until the caller's transaction ends, so two writers never get the same number."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = (
+        insert(CaseCounter)
+        .values(year=year, last_seq=1)
+        .on_conflict_do_update(
+            index_elements=["year"],
+            set_={"last_seq": CaseCounter.__table__.c.last_seq + 1},  # type: ignore[attr-defined]
+        )
+        .returning(CaseCounter.__table__.c.last_seq)  # type: ignore[attr-defined]
+    )
+    return int(session.execute(stmt).scalar_one())
+
+
+def format_number(year: int, seq: int) -> str:
+    return f"{year}/{seq}"
+
+
+# --------------------------------------------------------------------------- lookup
+
+
+def resolve_case(ref: str | int, *, session: Session, include_deleted: bool = False) -> Case:
+    """A case by its number (``2026/3``), UUID or database id."""
+    case: Case | None = None
+    text = str(ref).strip()
+    match = CASE_NUMBER.match(text)
+    if match:
+        number = format_number(int(match.group(1)), int(match.group(2)))
+        case = session.exec(select(Case).where(Case.number == number)).first()
+    elif text.isdigit():
+        case = session.get(Case, int(text))
+    else:
+        try:
+            wanted = uuid_module.UUID(text)
+        except ValueError:
+            raise NotFoundError(
+                f"«{text}» er ikke et saksnummer. Skriv det som år/nummer, for eksempel 2026/3."
+            ) from None
+        case = session.exec(select(Case).where(Case.uuid == wanted)).first()
+    if case is None or (case.deleted_at is not None and not include_deleted):
+        where = " (den ligger i papirkurven)" if case is not None else ""
+        raise NotFoundError(f"Fant ikke sak {text}{where}.")
+    return case
+
+
+def get_case(ref: str | int, *, session: Session, include_deleted: bool = False) -> CaseRead:
+    return read(CaseRead, resolve_case(ref, session=session, include_deleted=include_deleted))
+
+
+def _check_references(
+    session: Session, employer_id: int | None, representative_id: int | None
+) -> None:
+    if employer_id is not None:
+        employer = session.get(Employer, employer_id)
+        if employer is None or employer.deleted_at is not None:
+            raise refuse("employer_id", f"virksomheten med id {employer_id} finnes ikke")
+    if representative_id is not None and session.get(Representative, representative_id) is None:
+        raise refuse("representative_id", f"tillitsvalgt med id {representative_id} finnes ikke")
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def create_case(data: CaseCreate, *, session: Session, today: date) -> CaseRead:
+    """Register a case; its number is ``YYYY/N`` for the year of ``today``."""
+    _check_references(session, data.employer_id, data.representative_id)
+    seq = allocate_number(today.year, session=session)
+    values = data.model_dump(exclude_none=True)
+    case = Case(
+        **values,
+        year=today.year,
+        seq=seq,
+        number=format_number(today.year, seq),
+    )
+    session.add(case)
+    session.flush()
+    return read(CaseRead, case)
+
+
+def _versioned_update(
+    session: Session, case: Case, expected_version: int, values: dict[str, Any]
+) -> CaseRead:
+    """Write ``values`` only if nobody changed the case since ``expected_version``."""
+    assert case.id is not None
+    stale = ConflictError(
+        f"Sak {case.number} er endret av noen andre siden du åpnet den (din versjon "
+        f"{expected_version}, lagret versjon {case.version}). Last saken inn på nytt og gjør "
+        "endringen igjen; ingenting er lagret."
+    )
+    if case.version != expected_version:
+        raise stale
+    values["updated_at"] = utcnow()
+    result = session.execute(
+        update(Case)
+        .where(col(Case.id) == case.id, col(Case.version) == expected_version)
+        .values(**values, version=Case.version + 1)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise stale
+    session.expire(case)
+    session.refresh(case)
+    return read(CaseRead, case)
+
+
+def update_case(ref: str | int, data: CaseUpdate, *, session: Session) -> CaseRead:
+    case = resolve_case(ref, session=session)
+    values = changes(data)
+    for required in ("title", "case_type", "employer_id"):
+        if required in values and values[required] is None:
+            raise refuse(required, "må fylles ut")
+    _check_references(session, values.get("employer_id"), values.get("representative_id"))
+    merged = read(CaseRead, case).model_copy(update=values)
+    problems = case_date_problems(merged)
+    if problems:
+        field, message = problems[0]
+        raise refuse(field, message)
+    return _versioned_update(session, case, data.version, values)
+
+
+def close_case(ref: str | int, *, outcome: str, version: int, session: Session) -> CaseRead:
+    case = resolve_case(ref, session=session)
+    if outcome not in OUTCOMES:
+        raise refuse(
+            "outcome", f"ukjent utfall «{outcome}»; gyldige verdier er: " + ", ".join(OUTCOMES)
+        )
+    if case.status == "closed":
+        raise StateError(f"Sak {case.number} er allerede avsluttet.")
+    return _versioned_update(
+        session, case, version, {"status": "closed", "outcome": outcome, "closed_at": utcnow()}
+    )
+
+
+def reopen_case(ref: str | int, *, version: int, session: Session) -> CaseRead:
+    case = resolve_case(ref, session=session)
+    if case.status != "closed":
+        raise StateError(f"Sak {case.number} er ikke avsluttet.")
+    return _versioned_update(
+        session, case, version, {"status": "open", "outcome": None, "closed_at": None}
+    )
+
+
+def delete_case(ref: str | int, *, session: Session) -> CaseRead:
+    """Move to the recycle bin: hidden everywhere, nothing removed, restorable."""
+    case = resolve_case(ref, session=session)
+    return _versioned_update(session, case, case.version, {"deleted_at": utcnow()})
+
+
+def restore_case(ref: str | int, *, session: Session) -> CaseRead:
+    case = resolve_case(ref, session=session, include_deleted=True)
+    if case.deleted_at is None:
+        raise StateError(f"Sak {case.number} ligger ikke i papirkurven.")
+    return _versioned_update(session, case, case.version, {"deleted_at": None})
+
+
+def touch_case(case_id: int, *, session: Session) -> None:
+    """Mark the case as changed (its timeline or documents changed) without taking the
+    version: editing the form and adding an event are not in conflict."""
+    session.execute(update(Case).where(col(Case.id) == case_id).values(updated_at=utcnow()))
+
+
+# --------------------------------------------------------------------------- the list
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    case_type: str | None = None
+    status: str | None = None
+    employer_id: int | None = None
+    year: int | None = None
+    text: str | None = None
+    deleted: bool = False  # True: the recycle bin instead of the live cases
+    sort: str = "updated"
+    descending: bool = True
+    offset: int = 0
+    limit: int = 50
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def search_terms(text: str) -> list[str]:
+    """The words of a search, stripped of every operator: user text is never query syntax."""
+    return _WORD.findall(text.lower())[:20]
+
+
+def _text_filter(dialect: str, terms: list[str]) -> sa.ColumnElement[bool]:
+    if dialect == "postgresql":
+        query = " & ".join(f"{t}:*" for t in terms)
+        matches = sa.text(
+            "SELECT case_id FROM case_search WHERE document @@ to_tsquery('simple', :tsq)"
+        ).bindparams(tsq=query)
+    else:
+        query = " AND ".join('"' + t.replace('"', "") + '"*' for t in terms)
+        matches = sa.text("SELECT rowid FROM case_search WHERE case_search MATCH :ftsq").bindparams(
+            ftsq=query
+        )
+    return col(Case.id).in_(matches.columns(sa.column("id", sa.Integer)))  # type: ignore[arg-type]
+
+
+def _filters(query: CaseQuery, dialect: str) -> list[sa.ColumnElement[bool]]:
+    where: list[sa.ColumnElement[bool]] = [
+        col(Case.deleted_at).is_not(None) if query.deleted else col(Case.deleted_at).is_(None)
+    ]
+    if query.case_type:
+        where.append(col(Case.case_type) == query.case_type)
+    if query.status:
+        where.append(col(Case.status) == query.status)
+    if query.employer_id is not None:
+        where.append(col(Case.employer_id) == query.employer_id)
+    if query.year is not None:
+        where.append(col(Case.year) == query.year)
+    if query.text:
+        terms = search_terms(query.text)
+        if terms:
+            where.append(_text_filter(dialect, terms))
+    return where
+
+
+def _order(query: CaseQuery) -> list[Any]:
+    columns: dict[str, list[Any]] = {
+        "updated": [col(Case.updated_at)],
+        "number": [col(Case.year), col(Case.seq)],
+        "title": [col(Case.title)],
+        "employer": [col(Employer.name)],
+        "type": [col(Case.case_type)],
+        "status": [col(Case.status)],
+        "notice": [col(Case.notice_on)],
+    }
+    if query.sort not in columns:
+        raise refuse(
+            "sort", f"kan ikke sortere på «{query.sort}»; velg en av {', '.join(SORT_KEYS)}"
+        )
+    keys = [*columns[query.sort], col(Case.id)]
+    return [k.desc() if query.descending else k.asc() for k in keys]
+
+
+def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
+    """One page of the case list and the total count, all decided by the database."""
+    if query.limit < 1 or query.limit > MAX_PAGE or query.offset < 0:
+        raise refuse("limit", f"en side må ha mellom 1 og {MAX_PAGE} saker")
+    dialect = session.get_bind().dialect.name
+    where = _filters(query, dialect)
+    next_deadline = (
+        select(func.min(Deadline.due_on))
+        .where(
+            col(Deadline.case_id) == col(Case.id),
+            col(Deadline.met_on).is_(None),
+            col(Deadline.cancelled).is_(False),
+        )
+        .scalar_subquery()
+    )
+    rows_query = (
+        select(
+            col(Case.id),
+            col(Case.number),
+            col(Case.title),
+            col(Employer.name).label("employer_name"),
+            col(Case.case_type),
+            col(Case.status),
+            col(Case.notice_on),
+            col(Case.decision_on),
+            next_deadline.label("next_deadline"),
+            col(Case.updated_at),
+        )
+        .join(Employer, col(Employer.id) == col(Case.employer_id))
+        .where(*where)
+        .order_by(*_order(query))
+        .offset(query.offset)
+        .limit(query.limit)
+    )
+    rows = [CaseListRow.model_validate(dict(r._mapping)) for r in session.execute(rows_query)]
+    total = session.execute(select(func.count()).select_from(Case).where(*where)).scalar_one()
+    return CasePage(rows=rows, total=int(total), offset=query.offset, limit=query.limit)

@@ -1,0 +1,102 @@
+"""Deadlines (frister): set by a rule or by hand; extensions are kept, never overwritten."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from tillitsvalgt.errors import StateError
+from tillitsvalgt.models import (
+    Case,
+    Deadline,
+    DeadlineCreate,
+    DeadlineExtension,
+    DeadlineRead,
+)
+from tillitsvalgt.services._common import get_or_fail, read, refuse
+from tillitsvalgt.services.cases import resolve_case, touch_case
+
+
+def add_deadline(case_ref: str | int, data: DeadlineCreate, *, session: Session) -> DeadlineRead:
+    case = resolve_case(case_ref, session=session)
+    assert case.id is not None
+    deadline = Deadline(**data.model_dump(), case_id=case.id, original_due_on=data.due_on)
+    session.add(deadline)
+    session.flush()
+    touch_case(case.id, session=session)
+    return read(DeadlineRead, deadline)
+
+
+def list_deadlines(case_ref: str | int, *, session: Session) -> list[DeadlineRead]:
+    case = resolve_case(case_ref, session=session, include_deleted=True)
+    rows = session.exec(
+        select(Deadline).where(Deadline.case_id == case.id).order_by(col(Deadline.due_on))
+    )
+    return [read(DeadlineRead, d) for d in rows]
+
+
+def open_deadlines(*, session: Session, until: date | None = None) -> list[DeadlineRead]:
+    """Unmet deadlines across all live cases, soonest first (overdue ones come first)."""
+    query = (
+        select(Deadline)
+        .join(Case, col(Case.id) == col(Deadline.case_id))
+        .where(
+            col(Deadline.met_on).is_(None),
+            col(Deadline.cancelled).is_(False),
+            col(Case.deleted_at).is_(None),
+        )
+        .order_by(col(Deadline.due_on))
+    )
+    if until is not None:
+        query = query.where(col(Deadline.due_on) <= until)
+    return [read(DeadlineRead, d) for d in session.exec(query)]
+
+
+def extend_deadline(
+    deadline_id: int, *, new_due_on: date, reason: str | None, session: Session
+) -> DeadlineRead:
+    deadline = get_or_fail(session, Deadline, deadline_id, "fristen")
+    if deadline.met_on is not None or deadline.cancelled:
+        raise StateError("Fristen er allerede avsluttet og kan ikke forlenges.")
+    if new_due_on <= deadline.due_on:
+        raise refuse("due_on", f"ny frist må være etter {deadline.due_on.isoformat()}")
+    assert deadline.id is not None
+    session.add(
+        DeadlineExtension(
+            deadline_id=deadline.id,
+            previous_due_on=deadline.due_on,
+            new_due_on=new_due_on,
+            reason=reason,
+        )
+    )
+    deadline.due_on = new_due_on
+    session.add(deadline)
+    session.flush()
+    return read(DeadlineRead, deadline)
+
+
+def mark_met(deadline_id: int, *, met_on: date, session: Session) -> DeadlineRead:
+    deadline = get_or_fail(session, Deadline, deadline_id, "fristen")
+    deadline.met_on = met_on
+    session.add(deadline)
+    session.flush()
+    return read(DeadlineRead, deadline)
+
+
+def cancel_deadline(deadline_id: int, *, session: Session) -> DeadlineRead:
+    deadline = get_or_fail(session, Deadline, deadline_id, "fristen")
+    deadline.cancelled = True
+    session.add(deadline)
+    session.flush()
+    return read(DeadlineRead, deadline)
+
+
+def extensions(deadline_id: int, *, session: Session) -> list[DeadlineExtension]:
+    return list(
+        session.exec(
+            select(DeadlineExtension)
+            .where(DeadlineExtension.deadline_id == deadline_id)
+            .order_by(col(DeadlineExtension.id))
+        )
+    )

@@ -1,0 +1,101 @@
+"""Employers (virksomheter): the register the cases point to."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
+
+from tillitsvalgt.errors import ConflictError, StateError
+from tillitsvalgt.models import (
+    Case,
+    Employer,
+    EmployerCreate,
+    EmployerRead,
+    EmployerUpdate,
+    utcnow,
+)
+from tillitsvalgt.services._common import changes, get_or_fail, read, refuse
+
+
+def _check_orgnr_free(session: Session, orgnr: str | None, own_id: int | None = None) -> None:
+    if orgnr is None:
+        return
+    other = session.exec(select(Employer).where(Employer.orgnr == orgnr)).first()
+    if other is not None and other.id != own_id:
+        raise refuse(
+            "orgnr", f"{orgnr} er allerede registrert på «{other.name}»; bruk den virksomheten"
+        )
+
+
+def create_employer(data: EmployerCreate, *, session: Session) -> EmployerRead:
+    _check_orgnr_free(session, data.orgnr)
+    employer = Employer.model_validate(data)
+    session.add(employer)
+    session.flush()
+    return read(EmployerRead, employer)
+
+
+def get_employer(employer_id: int, *, session: Session) -> EmployerRead:
+    return read(EmployerRead, get_or_fail(session, Employer, employer_id, "virksomheten"))
+
+
+def find_employer(
+    *, session: Session, orgnr: str | None = None, name: str | None = None
+) -> EmployerRead | None:
+    """By org.nr first, then by name (ignoring case): how an import recognises an employer."""
+    if orgnr:
+        found = session.exec(select(Employer).where(Employer.orgnr == orgnr)).first()
+        if found is not None:
+            return read(EmployerRead, found)
+    if name:
+        found = session.exec(
+            select(Employer)
+            .where(func.lower(Employer.name) == name.strip().lower())
+            .where(col(Employer.deleted_at).is_(None))
+            .order_by(col(Employer.id))
+        ).first()
+        if found is not None:
+            return read(EmployerRead, found)
+    return None
+
+
+def list_employers(*, session: Session, text: str | None = None) -> list[EmployerRead]:
+    query = select(Employer).where(col(Employer.deleted_at).is_(None))
+    if text:
+        like = f"%{text.strip().lower()}%"
+        query = query.where(func.lower(Employer.name).like(like) | col(Employer.orgnr).like(like))
+    return [read(EmployerRead, e) for e in session.exec(query.order_by(col(Employer.name)))]
+
+
+def update_employer(employer_id: int, data: EmployerUpdate, *, session: Session) -> EmployerRead:
+    employer = get_or_fail(session, Employer, employer_id, "virksomheten")
+    values = changes(data)
+    if "orgnr" in values:
+        _check_orgnr_free(session, values["orgnr"], own_id=employer_id)
+    values["updated_at"] = utcnow()
+    result = session.execute(
+        update(Employer)
+        .where(col(Employer.id) == employer_id, col(Employer.version) == data.version)
+        .values(**values, version=Employer.version + 1)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise ConflictError(
+            f"Virksomheten «{employer.name}» er endret av noen andre siden du åpnet den. "
+            "Last den inn på nytt og gjør endringen igjen; ingenting er lagret."
+        )
+    session.expire(employer)
+    return get_employer(employer_id, session=session)
+
+
+def delete_employer(employer_id: int, *, session: Session) -> None:
+    employer = get_or_fail(session, Employer, employer_id, "virksomheten")
+    in_use = session.exec(
+        select(func.count()).select_from(Case).where(Case.employer_id == employer_id)
+    ).one()
+    if in_use:
+        raise StateError(
+            f"«{employer.name}» har {in_use} saker og kan ikke slettes. Flytt eller slett sakene "
+            "først."
+        )
+    employer.deleted_at = utcnow()
+    session.add(employer)

@@ -1,0 +1,106 @@
+"""The case's timeline. Events are evidence: an edit or a deletion keeps the previous
+version in ``event_revisions``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from tillitsvalgt.errors import ConflictError
+from tillitsvalgt.models import (
+    Event,
+    EventCreate,
+    EventRead,
+    EventRevision,
+    EventRevisionRead,
+    EventUpdate,
+    utcnow,
+)
+from tillitsvalgt.services._common import changes, get_or_fail, read
+from tillitsvalgt.services.cases import resolve_case, touch_case
+
+_SNAPSHOT_FIELDS = (
+    "kind",
+    "occurred_on",
+    "participants",
+    "notes",
+    "signed_by_both",
+    "letter_kind",
+    "reply_by",
+    "deleted_at",
+)
+
+
+def add_event(case_ref: str | int, data: EventCreate, *, session: Session) -> EventRead:
+    case = resolve_case(case_ref, session=session)
+    assert case.id is not None
+    values = data.model_dump(exclude_none=True)
+    event = Event(**values, case_id=case.id)
+    session.add(event)
+    session.flush()
+    touch_case(case.id, session=session)
+    return read(EventRead, event)
+
+
+def list_events(case_ref: str | int, *, session: Session) -> list[EventRead]:
+    case = resolve_case(case_ref, session=session, include_deleted=True)
+    rows = session.exec(
+        select(Event)
+        .where(Event.case_id == case.id, col(Event.deleted_at).is_(None))
+        .order_by(col(Event.occurred_on), col(Event.id))
+    )
+    return [read(EventRead, e) for e in rows]
+
+
+def _snapshot(event: Event) -> str:
+    data: dict[str, Any] = {f: getattr(event, f) for f in _SNAPSHOT_FIELDS}
+    return json.dumps(data, default=str, ensure_ascii=False, sort_keys=True)
+
+
+def _versioned_write(session: Session, event: Event, version: int, values: dict[str, Any]) -> None:
+    assert event.id is not None
+    stale = ConflictError(
+        "Hendelsen er endret av noen andre siden du åpnet den. Last saken inn på nytt og gjør "
+        "endringen igjen; ingenting er lagret."
+    )
+    if event.version != version:
+        raise stale
+    session.add(EventRevision(event_id=event.id, version=event.version, data=_snapshot(event)))
+    result = session.execute(
+        update(Event)
+        .where(col(Event.id) == event.id, col(Event.version) == version)
+        .values(**values, updated_at=utcnow(), version=Event.version + 1)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise stale
+    touch_case(event.case_id, session=session)
+    session.expire(event)
+
+
+def update_event(event_id: int, data: EventUpdate, *, session: Session) -> EventRead:
+    event = get_or_fail(session, Event, event_id, "hendelsen")
+    _versioned_write(session, event, data.version, changes(data))
+    session.refresh(event)
+    return read(EventRead, event)
+
+
+def delete_event(event_id: int, *, version: int, session: Session) -> None:
+    """Hide the event from the timeline; its last version stays in the history."""
+    event = get_or_fail(session, Event, event_id, "hendelsen")
+    _versioned_write(session, event, version, {"deleted_at": utcnow()})
+
+
+def event_history(event_id: int, *, session: Session) -> list[EventRevisionRead]:
+    """Earlier versions, oldest first."""
+    rows = session.exec(
+        select(EventRevision)
+        .where(EventRevision.event_id == event_id)
+        .order_by(col(EventRevision.version))
+    )
+    return [
+        EventRevisionRead(version=r.version, data=json.loads(r.data), replaced_at=r.replaced_at)
+        for r in rows
+    ]

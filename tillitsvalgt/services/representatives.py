@@ -1,0 +1,36 @@
+"""Representative profiles (several may share one database)."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from tillitsvalgt.models import (
+    Representative,
+    RepresentativeCreate,
+    RepresentativeRead,
+    RepresentativeUpdate,
+)
+from tillitsvalgt.services._common import changes, get_or_fail, read
+
+
+def create_representative(data: RepresentativeCreate, *, session: Session) -> RepresentativeRead:
+    rep = Representative.model_validate(data)
+    session.add(rep)
+    session.flush()
+    return read(RepresentativeRead, rep)
+
+
+def update_representative(
+    rep_id: int, data: RepresentativeUpdate, *, session: Session
+) -> RepresentativeRead:
+    rep = get_or_fail(session, Representative, rep_id, "den tillitsvalgte")
+    for field, value in changes(data).items():
+        setattr(rep, field, value)
+    session.add(rep)
+    session.flush()
+    return read(RepresentativeRead, rep)
+
+
+def list_representatives(*, session: Session) -> list[RepresentativeRead]:
+    rows = session.exec(select(Representative).order_by(col(Representative.name)))
+    return [read(RepresentativeRead, r) for r in rows]

@@ -1,0 +1,430 @@
+"""Import and export of case bundles in the format of ``../shared/scenarios/cases.json``.
+
+An import is all or nothing: the whole file is checked first and every problem listed;
+only a clean file is written, in one transaction. It is idempotent: cases and events are
+recognised by UUID (given, or derived from the bundle's ``id``), so importing the same file
+twice changes nothing, and bundles from many representatives merge without duplicates.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid as uuid_module
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pydantic
+from pydantic import ConfigDict
+from sqlmodel import Session, SQLModel, col, select
+
+from tillitsvalgt.errors import Problem, ValidationError
+from tillitsvalgt.models import (
+    Case,
+    CaseCreate,
+    CaseRead,
+    CaseUpdate,
+    Employer,
+    EmployerCreate,
+    Event,
+    EventCreate,
+    EventUpdate,
+)
+from tillitsvalgt.services import cases as case_service
+from tillitsvalgt.services import employers as employer_service
+from tillitsvalgt.services import events as event_service
+from tillitsvalgt.services._common import read
+from tillitsvalgt.validation import (
+    AgreementCode,
+    CaseTypeCode,
+    DaysPerWeek,
+    EmployeeCount,
+    EventKindCode,
+    LetterKindCode,
+    LongText,
+    MemberCount,
+    Name,
+    OrgNr,
+    OutcomeCode,
+    SectorCode,
+    ShortText,
+    StatusCode,
+    Title,
+    problems_from,
+)
+
+FORMAT_VERSION = 1
+# Derived UUIDs for bundles that carry only a scenario id: stable across imports.
+NAMESPACE = uuid_module.UUID("6f1f3c52-8a0e-4e47-9a55-3f0c7a1d2b10")
+MAX_CASES_PER_FILE = 100_000
+
+
+class _Strict(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # a misspelt field must not vanish silently
+
+
+class BundleEmployer(_Strict):
+    name: Name
+    orgnr: OrgNr = None
+    employees: EmployeeCount = None
+    agreement: AgreementCode = "none"
+    sector: SectorCode = None
+    address: ShortText = None
+
+
+class BundleCase(_Strict):
+    type: CaseTypeCode
+    title: Title
+    description: LongText = None
+    location: ShortText = None
+    members_affected: MemberCount = None
+    notice_on: date | None = None
+    decision_on: date | None = None
+    planned_implementation_on: date | None = None
+    implemented_on: date | None = None
+    home_office_days_per_week: DaysPerWeek = None
+    written_agreements: bool | None = None
+    ordered_by_authorities: bool | None = None
+    status: StatusCode = "open"
+    outcome: OutcomeCode = None
+    number: ShortText = None  # the number in the database it came from
+
+
+class BundleEvent(_Strict):
+    uuid: uuid_module.UUID | None = None
+    kind: EventKindCode
+    on: date
+    signed_by_both: bool | None = None
+    letter: LetterKindCode = None
+    reply_by: date | None = None
+    participants: LongText = None
+    notes: LongText = None
+
+
+class BundleItem(_Strict):
+    id: ShortText = None
+    uuid: uuid_module.UUID | None = None
+    about: LongText = None
+    today: date | None = None
+    employer: BundleEmployer
+    case: BundleCase
+    events: list[BundleEvent] = []
+    letter: dict[str, Any] | None = None  # a letter to produce: not imported here
+    expected: dict[str, Any] | None = None  # the scenarios' answers: not data
+
+
+@dataclass
+class ImportReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    events_added: int = 0
+    events_updated: int = 0
+    employers_created: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.created)} nye saker, {len(self.updated)} oppdatert, "
+            f"{len(self.unchanged)} uendret; {self.events_added} nye hendelser, "
+            f"{self.events_updated} endrede hendelser; {self.employers_created} nye virksomheter."
+        )
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def case_uuid(item: BundleItem) -> uuid_module.UUID:
+    if item.uuid is not None:
+        return item.uuid
+    employer_key = item.employer.orgnr or item.employer.name.lower()
+    if item.id:
+        return uuid_module.uuid5(NAMESPACE, f"id|{employer_key}|{item.id}")
+    return uuid_module.uuid5(
+        NAMESPACE, "content|" + _canonical([item.employer.model_dump(), item.case.model_dump()])
+    )
+
+
+def event_uuid(case_id: uuid_module.UUID, index: int, event: BundleEvent) -> uuid_module.UUID:
+    if event.uuid is not None:
+        return event.uuid
+    return uuid_module.uuid5(case_id, f"{index}|" + _canonical(event.model_dump()))
+
+
+def parse_bundle(raw: Any) -> list[BundleItem]:
+    """Check a whole bundle; every problem in the file is reported at once."""
+    if not isinstance(raw, list):
+        raise ValidationError(
+            [Problem("", "filen må inneholde en liste med saker ([ … ]) på øverste nivå")],
+            heading="Filen kan ikke importeres",
+        )
+    if len(raw) > MAX_CASES_PER_FILE:
+        raise ValidationError(
+            [Problem("", f"filen har {len(raw)} saker; høyst {MAX_CASES_PER_FILE} per fil")],
+            heading="Filen kan ikke importeres",
+        )
+    items: list[BundleItem] = []
+    problems: list[Problem] = []
+    seen: dict[uuid_module.UUID, str] = {}
+    for index, entry in enumerate(raw):
+        name = f"Sak nr. {index + 1}"
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            name += f" ({entry['id'][:40]})"
+        try:
+            item = BundleItem.model_validate(entry)
+        except pydantic.ValidationError as exc:
+            problems += problems_from(exc, prefix=name)
+            continue
+        try:
+            CaseCreate.model_validate(_case_values(item, employer_id=0))
+        except pydantic.ValidationError as exc:
+            problems += problems_from(exc, prefix=name)
+        for e_index, event in enumerate(item.events):
+            if event.kind == "letter_sent" and event.reply_by and event.reply_by < event.on:
+                problems.append(
+                    Problem(
+                        f"{name} › Hendelser › nr. {e_index + 1}", "svarfristen er før brevets dato"
+                    )
+                )
+        key = case_uuid(item)
+        if key in seen:
+            problems.append(Problem(name, f"er samme sak som {seen[key]} (samme id/UUID)"))
+        seen[key] = name
+        items.append(item)
+    if problems:
+        raise ValidationError(problems, heading="Filen ble ikke importert; ingenting er endret")
+    return items
+
+
+def _case_values(item: BundleItem, *, employer_id: int) -> dict[str, Any]:
+    c = item.case
+    return {
+        "title": c.title,
+        "employer_id": employer_id,
+        "case_type": c.type,
+        "description": c.description,
+        "location": c.location,
+        "members_affected": c.members_affected,
+        "notice_on": c.notice_on,
+        "decision_on": c.decision_on,
+        "planned_implementation_on": c.planned_implementation_on,
+        "implemented_on": c.implemented_on,
+        "home_office_days_per_week": c.home_office_days_per_week,
+        "written_agreements": c.written_agreements,
+        "ordered_by_authorities": c.ordered_by_authorities,
+    }
+
+
+def _event_values(event: BundleEvent) -> dict[str, Any]:
+    return {
+        "kind": event.kind,
+        "occurred_on": event.on,
+        "signed_by_both": event.signed_by_both,
+        "letter_kind": event.letter,
+        "reply_by": event.reply_by,
+        "participants": event.participants,
+        "notes": event.notes,
+    }
+
+
+def _employer_for(item: BundleItem, session: Session, report: ImportReport) -> int:
+    wanted = item.employer
+    found = employer_service.find_employer(session=session, orgnr=wanted.orgnr, name=wanted.name)
+    if found is None:
+        created = employer_service.create_employer(
+            EmployerCreate.model_validate(wanted.model_dump()), session=session
+        )
+        report.employers_created += 1
+        return created.id
+    # Fill only what the register lacks: the register may hold newer corrections.
+    row = session.get(Employer, found.id)
+    assert row is not None
+    for name in ("orgnr", "employees", "sector", "address"):
+        if getattr(row, name) is None and getattr(wanted, name) is not None:
+            setattr(row, name, getattr(wanted, name))
+    if row.agreement == "none" and wanted.agreement != "none":
+        row.agreement = wanted.agreement
+    session.add(row)
+    return found.id
+
+
+def _case_year(item: BundleItem, today: date) -> date:
+    """A new case is numbered in the year it began (its first known date)."""
+    dates = [
+        d
+        for d in (item.case.notice_on, item.case.decision_on, *(e.on for e in item.events))
+        if d is not None
+    ]
+    return min(dates) if dates else today
+
+
+def import_bundle(raw: Any, *, session: Session, today: date) -> ImportReport:
+    items = parse_bundle(raw)
+    report = ImportReport()
+    for item in items:
+        key = case_uuid(item)
+        employer_id = _employer_for(item, session, report)
+        values = _case_values(item, employer_id=employer_id)
+        existing = session.exec(select(Case).where(Case.uuid == key)).first()
+        if existing is None:
+            created = case_service.create_case(
+                CaseCreate.model_validate(
+                    {**values, "uuid": key, "source_ref": item.id or item.case.number}
+                ),
+                session=session,
+                today=_case_year(item, today),
+            )
+            case = _set_status(created, item, session)
+            report.created.append(case.number)
+        else:
+            case = _merge_case(existing, item, values, session, report)
+        _merge_events(case, item, key, session, report)
+    session.flush()
+    return report
+
+
+def _set_status(case: CaseRead, item: BundleItem, session: Session) -> CaseRead:
+    if item.case.status == "closed":
+        return case_service.close_case(
+            case.id, outcome=item.case.outcome or "dropped", version=case.version, session=session
+        )
+    return case
+
+
+def _merge_case(
+    existing: Case,
+    item: BundleItem,
+    values: dict[str, Any],
+    session: Session,
+    report: ImportReport,
+) -> CaseRead:
+    current = read(CaseRead, existing)
+    differs = {k: v for k, v in values.items() if getattr(current, k) != v}
+    status = {"status": item.case.status, "outcome": item.case.outcome}
+    status_differs = current.status != item.case.status or (
+        item.case.status == "closed" and current.outcome != (item.case.outcome or "dropped")
+    )
+    if not differs and not status_differs and existing.deleted_at is None:
+        report.unchanged.append(existing.number)
+        return current
+    if existing.deleted_at is not None:
+        current = case_service.restore_case(existing.number, session=session)
+    if differs:
+        current = case_service.update_case(
+            existing.number,
+            CaseUpdate.model_validate({**differs, "version": current.version}),
+            session=session,
+        )
+    if status_differs:
+        if current.status == "closed":
+            current = case_service.reopen_case(current.id, version=current.version, session=session)
+        if status["status"] == "closed":
+            current = _set_status(current, item, session)
+    report.updated.append(existing.number)
+    return current
+
+
+def _merge_events(
+    case: CaseRead,
+    item: BundleItem,
+    key: uuid_module.UUID,
+    session: Session,
+    report: ImportReport,
+) -> None:
+    for index, bundle_event in enumerate(item.events):
+        e_key = event_uuid(key, index, bundle_event)
+        values = _event_values(bundle_event)
+        existing = session.exec(select(Event).where(Event.uuid == e_key)).first()
+        if existing is None:
+            event_service.add_event(
+                case.id, EventCreate.model_validate({**values, "uuid": e_key}), session=session
+            )
+            report.events_added += 1
+        elif existing.deleted_at is None and any(
+            getattr(existing, k) != v for k, v in values.items()
+        ):
+            event_service.update_event(
+                existing.id or 0,
+                EventUpdate.model_validate({**values, "version": existing.version}),
+                session=session,
+            )
+            report.events_updated += 1
+
+
+# --------------------------------------------------------------------------- export
+
+
+def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def export_bundle(*, session: Session) -> list[dict[str, Any]]:
+    """Every live case with its employer and timeline, in the import format, with UUIDs."""
+    employers = {e.id: e for e in session.exec(select(Employer))}
+    events: dict[int, list[Event]] = {}
+    for ev in session.exec(
+        select(Event)
+        .where(col(Event.deleted_at).is_(None))
+        .order_by(col(Event.case_id), col(Event.occurred_on), col(Event.id))
+    ):
+        events.setdefault(ev.case_id, []).append(ev)
+    bundle = []
+    for case in session.exec(
+        select(Case).where(col(Case.deleted_at).is_(None)).order_by(col(Case.year), col(Case.seq))
+    ):
+        employer = employers[case.employer_id]
+        bundle.append(
+            {
+                "uuid": str(case.uuid),
+                "id": case.number,
+                "employer": _drop_none(
+                    {
+                        "name": employer.name,
+                        "orgnr": employer.orgnr,
+                        "employees": employer.employees,
+                        "agreement": employer.agreement,
+                        "sector": employer.sector,
+                        "address": employer.address,
+                    }
+                ),
+                "case": _drop_none(
+                    {
+                        "type": case.case_type,
+                        "title": case.title,
+                        "description": case.description,
+                        "location": case.location,
+                        "members_affected": case.members_affected,
+                        "notice_on": _iso(case.notice_on),
+                        "decision_on": _iso(case.decision_on),
+                        "planned_implementation_on": _iso(case.planned_implementation_on),
+                        "implemented_on": _iso(case.implemented_on),
+                        "home_office_days_per_week": case.home_office_days_per_week,
+                        "written_agreements": case.written_agreements,
+                        "ordered_by_authorities": case.ordered_by_authorities,
+                        "status": case.status,
+                        "outcome": case.outcome,
+                        "number": case.number,
+                    }
+                ),
+                "events": [
+                    _drop_none(
+                        {
+                            "uuid": str(ev.uuid),
+                            "kind": ev.kind,
+                            "on": _iso(ev.occurred_on),
+                            "signed_by_both": ev.signed_by_both,
+                            "letter": ev.letter_kind,
+                            "reply_by": _iso(ev.reply_by),
+                            "participants": ev.participants,
+                            "notes": ev.notes,
+                        }
+                    )
+                    for ev in events.get(case.id or 0, [])
+                ],
+            }
+        )
+    return bundle
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
