@@ -1,0 +1,159 @@
+"""Fixtures: every database test runs on SQLite and on a real PostgreSQL server.
+
+PostgreSQL tests need ``TILLITSVALGT_TEST_DATABASE_URL`` (``scripts/test`` and ``.ci/run``
+start a throwaway server and set it); without it they are skipped, and say so.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import make_url
+
+from tillitsvalgt.db import Database
+from tillitsvalgt.models import CaseCreate, EmployerCreate
+from tillitsvalgt.services import cases, employers
+
+PG_ENV = "TILLITSVALGT_TEST_DATABASE_URL"
+REPO = Path(__file__).resolve().parent.parent
+SCENARIOS = REPO.parent / "shared" / "scenarios" / "cases.json"
+TODAY = date(2026, 11, 22)
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def pg_admin_url() -> str | None:
+    url = os.environ.get(PG_ENV)
+    return url or None
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Never touch the developer's real data directory or database.
+    monkeypatch.setenv("TILLITSVALGT_DATA_DIR", str(tmp_path / "default-data"))
+    monkeypatch.delenv("TILLITSVALGT_DATABASE_URL", raising=False)
+
+
+class PgServer:
+    """Creates a fresh database per test on the configured server."""
+
+    def __init__(self, url: str) -> None:
+        self.url = make_url(url)
+        self.admin = sa.create_engine(self.url, isolation_level="AUTOCOMMIT")
+        self.template: str | None = None
+
+    def create(self, *, template: str | None = None) -> str:
+        name = f"tv_{uuid.uuid4().hex[:12]}"
+        with self.admin.connect() as conn:
+            tpl = f" TEMPLATE {template}" if template else " TEMPLATE template0"
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"{tpl}')
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def drop(self, url: str) -> None:
+        name = make_url(url).database
+        with self.admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def migrated(self) -> str:
+        """A fresh database at head, copied from a template migrated once per run."""
+        if self.template is None:
+            url = self.create()
+            Database.open(database_url=url).dispose()
+            self.template = str(make_url(url).database)
+        return self.create(template=self.template)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer | None]:
+    url = pg_admin_url()
+    if url is None:
+        yield None
+        return
+    server = PgServer(url)
+    yield server
+    if server.template:
+        server.drop(server.url.set(database=server.template).render_as_string(False))
+    server.admin.dispose()
+
+
+def _require_pg(server: PgServer | None) -> PgServer:
+    if server is None:
+        pytest.skip(f"no PostgreSQL server configured ({PG_ENV} unset)")
+    return server
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def db_url(backend: str, tmp_path: Path, pg_server: PgServer | None) -> Iterator[str]:
+    """A URL for an empty, not yet migrated database on the backend under test."""
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'data' / 'tillitsvalgt.db'}"
+        return
+    server = _require_pg(pg_server)
+    url = server.create()
+    yield url
+    server.drop(url)
+
+
+@pytest.fixture
+def db(backend: str, tmp_path: Path, pg_server: PgServer | None) -> Iterator[Database]:
+    """A migrated, empty database on the backend under test."""
+    if backend == "sqlite":
+        database = Database.open(data_dir=tmp_path / "data")
+        yield database
+        database.dispose()
+        return
+    server = _require_pg(pg_server)
+    url = server.migrated()
+    database = Database.open(database_url=url)
+    yield database
+    database.dispose()
+    server.drop(url)
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    database = Database.open(data_dir=tmp_path / "data")
+    yield database
+    database.dispose()
+
+
+def make_employer(db: Database, **overrides: Any) -> int:
+    data = {
+        "name": "Nordkyst Sparebank",
+        "orgnr": "952601814",
+        "employees": 180,
+        "agreement": "finans-finansforbundet",
+        "sector": "privat",
+        **overrides,
+    }
+    with db.session() as s:
+        return employers.create_employer(EmployerCreate.model_validate(data), session=s).id
+
+
+def make_case(db: Database, employer_id: int, today: date = TODAY, **overrides: Any) -> str:
+    data = {
+        "title": "Faste plasser fjernes i 3. etasje",
+        "employer_id": employer_id,
+        "case_type": "office_layout",
+        **overrides,
+    }
+    with db.session() as s:
+        return cases.create_case(CaseCreate.model_validate(data), session=s, today=today).number
+
+
+@pytest.fixture(scope="session")
+def scenarios() -> list[dict[str, Any]]:
+    return list(json.loads(SCENARIOS.read_text(encoding="utf-8")))
