@@ -475,6 +475,13 @@ class DeadlineExtension(SQLModel, table=True):
     created_at: datetime = _timestamp()
 
 
+class DeadlineExtensionRead(SQLModel):
+    previous_due_on: date
+    new_due_on: date
+    reason: str | None
+    created_at: datetime
+
+
 # --------------------------------------------------------------------------- checklist
 
 

@@ -241,7 +241,7 @@ def _text_filter(dialect: str, terms: list[str]) -> sa.ColumnElement[bool]:
         matches = sa.text("SELECT rowid FROM case_search WHERE case_search MATCH :ftsq").bindparams(
             ftsq=query
         )
-    return col(Case.id).in_(matches.columns(sa.column("id", sa.Integer)))  # type: ignore[arg-type]
+    return col(Case.id).in_(matches.columns(sa.column("id", sa.Integer)))
 
 
 def _filters(query: CaseQuery, dialect: str) -> list[sa.ColumnElement[bool]]:
@@ -297,7 +297,7 @@ def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
         .scalar_subquery()
     )
     rows_query = (
-        select(
+        sa.select(
             col(Case.id),
             col(Case.number),
             col(Case.title),

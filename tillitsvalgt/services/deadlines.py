@@ -12,6 +12,7 @@ from tillitsvalgt.models import (
     Deadline,
     DeadlineCreate,
     DeadlineExtension,
+    DeadlineExtensionRead,
     DeadlineRead,
 )
 from tillitsvalgt.services._common import get_or_fail, read, refuse
@@ -92,11 +93,10 @@ def cancel_deadline(deadline_id: int, *, session: Session) -> DeadlineRead:
     return read(DeadlineRead, deadline)
 
 
-def extensions(deadline_id: int, *, session: Session) -> list[DeadlineExtension]:
-    return list(
-        session.exec(
-            select(DeadlineExtension)
-            .where(DeadlineExtension.deadline_id == deadline_id)
-            .order_by(col(DeadlineExtension.id))
-        )
+def extensions(deadline_id: int, *, session: Session) -> list[DeadlineExtensionRead]:
+    rows = session.exec(
+        select(DeadlineExtension)
+        .where(DeadlineExtension.deadline_id == deadline_id)
+        .order_by(col(DeadlineExtension.id))
     )
+    return [read(DeadlineExtensionRead, r) for r in rows]

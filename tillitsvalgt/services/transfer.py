@@ -16,7 +16,7 @@ from typing import Any
 
 import pydantic
 from pydantic import ConfigDict
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
 from tillitsvalgt.errors import Problem, ValidationError
 from tillitsvalgt.models import (
@@ -59,7 +59,7 @@ NAMESPACE = uuid_module.UUID("6f1f3c52-8a0e-4e47-9a55-3f0c7a1d2b10")
 MAX_CASES_PER_FILE = 100_000
 
 
-class _Strict(SQLModel):
+class _Strict(pydantic.BaseModel):
     model_config = ConfigDict(extra="forbid")  # a misspelt field must not vanish silently
 
 
