@@ -8,13 +8,14 @@ import textwrap
 from datetime import date
 
 import pytest
-from conftest import TODAY, make_case, make_employer
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import ConflictError, NotFoundError, StateError, ValidationError
 from tillitsvalgt.models import CaseUpdate, DeadlineCreate, EventCreate
 from tillitsvalgt.services import cases, deadlines, events
 from tillitsvalgt.services.cases import CaseQuery
+
+from conftest import TODAY, make_case, make_employer
 
 
 def test_case_numbers_count_per_year_and_are_never_reused(db: Database) -> None:

@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 import sqlalchemy as sa
-from conftest import TODAY, make_case, make_employer
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import ConflictError, StateError, ValidationError
@@ -21,6 +20,8 @@ from tillitsvalgt.models import (
 )
 from tillitsvalgt.services import cases, checklist, deadlines, documents, events
 from tillitsvalgt.validation import validate
+
+from conftest import TODAY, make_case, make_employer
 
 
 @pytest.fixture

@@ -7,13 +7,14 @@ import json
 from typing import Any
 
 import pytest
-from conftest import TODAY
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import ValidationError
 from tillitsvalgt.services import cases, events
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.services.transfer import export_bundle, import_bundle
+
+from conftest import TODAY
 
 
 def _import(db: Database, bundle: Any) -> Any:

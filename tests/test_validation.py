@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 import pytest
-from conftest import make_case, make_employer
 from sqlmodel import func, select
 
 from tillitsvalgt.db import Database
@@ -14,6 +13,8 @@ from tillitsvalgt.errors import ValidationError
 from tillitsvalgt.models import Case, CaseCreate, Employer, EmployerCreate, EventCreate
 from tillitsvalgt.services import cases, employers
 from tillitsvalgt.validation import validate
+
+from conftest import make_case, make_employer
 
 GOOD_EMPLOYER: dict[str, Any] = {
     "name": "Nordkyst Sparebank",

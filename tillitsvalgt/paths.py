@@ -27,10 +27,12 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 def ensure_private_dir(path: Path) -> Path:
     """Create ``path`` if needed, readable by its owner only (union membership is
-    special-category data)."""
-    path.mkdir(parents=True, exist_ok=True)
-    if os.name == "posix":
-        os.chmod(path, 0o700)
+    special-category data). An existing folder the user chose is left as it is: its files
+    are made private one by one instead of changing, say, their Documents folder."""
+    if not path.exists():
+        path.mkdir(parents=True, mode=0o700)
+        if os.name == "posix":
+            os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
     return path
 
 
