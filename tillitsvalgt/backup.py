@@ -1,25 +1,45 @@
-"""Backups of the SQLite database with SQLite's online backup API, restore, and the
-integrity check. A PostgreSQL database is backed up by the server's own tools (pg_dump)."""
+"""Backups of the SQLite database with SQLite's online backup API, restore, the integrity
+check, and the automatic backup at start-up. A PostgreSQL database is backed up by the
+server's own tools (pg_dump).
+
+Next to every backup ``X.db`` lies ``X.db.json``: the SHA-256 of the file (so damage that
+SQLite's own check cannot see, such as changed bytes inside a text value, is caught before a
+restore) and what the live files looked like when the copy was taken (see
+:func:`auto_backup`). A backup without it (copied by hand) is still usable; it is then only
+checked by SQLite.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
+import logging
 import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from alembic.script import ScriptDirectory
 
 from tillitsvalgt import paths
-from tillitsvalgt.db import SQLITE_HEADER, Database, alembic_config
+from tillitsvalgt.db import SQLITE_HEADER, Database, alembic_config, sqlite_file_uri
 from tillitsvalgt.errors import DatabaseError
+
+log = logging.getLogger(__name__)
 
 DEFAULT_KEEP = 10
 BACKUP_PREFIX = "tillitsvalgt-"
+SIDECAR_SUFFIX = ".json"
+SIDECAR_FORMAT = 1
+AUTO_REASON = "automatisk"
+# The free-text index is derived from the other tables; leaving it out of the content
+# fingerprint keeps FTS housekeeping from looking like a change.
+DERIVED_TABLE_PREFIX = "case_search"
 
 
 @dataclass(frozen=True)
@@ -44,40 +64,92 @@ def _require_sqlite(db: Database) -> Path:
 
 @contextlib.contextmanager
 def _raw(file: Path, *, readonly: bool = False) -> Iterator[sqlite3.Connection]:
-    uri = f"file:{file}?mode=ro" if readonly else f"file:{file}"
-    conn = sqlite3.connect(uri, uri=True, timeout=5)
+    conn = sqlite3.connect(sqlite_file_uri(file, readonly=readonly), uri=True, timeout=5)
     try:
         yield conn
     finally:
         conn.close()
 
 
+def sidecar(backup_file: Path) -> Path:
+    return backup_file.with_name(backup_file.name + SIDECAR_SUFFIX)
+
+
+def _read_sidecar(backup_file: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(sidecar(backup_file).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _write_private(file: Path, data: bytes) -> None:
+    tmp = file.with_name(file.name + ".tmp")
+    paths.make_private_file(tmp)
+    tmp.write_bytes(data)
+    os.replace(tmp, file)
+
+
+def file_sha256(file: Path) -> str:
+    digest = hashlib.sha256()
+    with file.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def backup_sqlite(
-    db: Database, *, reason: str = "manuell", keep: int = DEFAULT_KEEP, target: Path | None = None
+    db: Database,
+    *,
+    reason: str = "manuell",
+    keep: int | None = DEFAULT_KEEP,
+    target: Path | None = None,
 ) -> Path:
     """Copy the live database (consistent even while it is in use) to a new private file in
-    the backup folder, then delete the oldest beyond ``keep``. Returns the new file."""
+    the backup folder, then delete the oldest beyond ``keep`` (``None``: delete nothing).
+    Returns the new file."""
     source = _require_sqlite(db)
     if target is None:
-        directory = paths.ensure_private_dir(backup_dir(db))
+        directory = backup_dir(db)
+        try:
+            paths.ensure_private_dir(directory)
+        except OSError as exc:
+            raise DatabaseError(
+                f"Mappen for sikkerhetskopier {directory} kan ikke opprettes: {exc.strerror}."
+            ) from None
         stamp = datetime.now(UTC).astimezone().strftime("%Y%m%d-%H%M%S-%f")
         target = directory / f"{BACKUP_PREFIX}{stamp}-{reason}.db"
     tmp = target.with_name(target.name + ".tmp")
-    paths.make_private_file(tmp)
     try:
+        # Taken before the copy: a write that lands between this and the copy makes the
+        # state look changed (at worst one needless content comparison in auto_backup),
+        # never the other way round.
+        state = live_file_state(source)
+        created = datetime.now(UTC)
+        paths.make_private_file(tmp)
         with _raw(source) as src, contextlib.closing(sqlite3.connect(tmp)) as dst:
-            src.backup(dst)
+            src.backup(dst)  # one step: one read transaction, so one consistent snapshot
             dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        digest = file_sha256(tmp)
+        sidecar(target).unlink(missing_ok=True)  # a stale one would condemn the new file
         os.replace(tmp, target)
+        meta = {
+            "format": SIDECAR_FORMAT,
+            "sha256": digest,
+            "created": created.isoformat(),
+            "reason": reason,
+            "source_state": state,
+        }
+        _write_private(sidecar(target), json.dumps(meta, indent=1).encode("utf-8"))
     except sqlite3.Error as exc:
         tmp.unlink(missing_ok=True)
         raise DatabaseError(f"Sikkerhetskopien kunne ikke lages: {exc}") from None
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise DatabaseError(
-            f"Sikkerhetskopien kunne ikke skrives til {target}: {exc.strerror}."
+            f"Sikkerhetskopien kunne ikke skrives til {target}: {exc.strerror or exc}."
         ) from None
-    if target.parent == backup_dir(db):
+    if keep is not None and target.parent == backup_dir(db):
         prune(db, keep=keep)
     return target
 
@@ -92,9 +164,11 @@ def list_backups(db: Database) -> list[Path]:
 
 
 def prune(db: Database, *, keep: int = DEFAULT_KEEP) -> list[Path]:
+    """Delete all but the newest ``keep`` backups (at least one is always kept)."""
     removed = []
-    for old in list_backups(db)[keep:]:
+    for old in list_backups(db)[max(keep, 1) :]:
         old.unlink(missing_ok=True)
+        sidecar(old).unlink(missing_ok=True)
         removed.append(old)
     return removed
 
@@ -106,6 +180,15 @@ def check_file(file: Path) -> IntegrityReport:
         with file.open("rb") as fh:
             if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                 return IntegrityReport(False, [f"{file} er ikke en SQLite-database."])
+        meta = _read_sidecar(file)
+        if meta is not None and meta.get("sha256") and meta["sha256"] != file_sha256(file):
+            return IntegrityReport(
+                False,
+                [
+                    f"{file} er endret eller skadet etter at sikkerhetskopien ble laget "
+                    "(sjekksummen stemmer ikke)."
+                ],
+            )
     except OSError as exc:
         return IntegrityReport(False, [f"{file} kan ikke leses: {exc.strerror}."])
     try:
@@ -136,7 +219,7 @@ def check_file(file: Path) -> IntegrityReport:
 def integrity_check(db: Database) -> IntegrityReport:
     """The check of the live database (``tillitsvalgt check``)."""
     if db.location.file is None:
-        # PostgreSQL guards its own pages; what we can check is that references hold.
+        # PostgreSQL guards its own pages and enforces the foreign keys itself.
         return IntegrityReport(True, [])
     return check_file(db.location.file)
 
@@ -157,11 +240,13 @@ def restore(db: Database, backup_file: Path) -> Path:
             f"Sikkerhetskopien {backup_file} kan ikke brukes, og ingenting er endret:\n"
             + "\n".join(f"  – {p}" for p in report.problems)
         )
-    safety = backup_sqlite(db, reason="for-gjenoppretting")
+    # No pruning here: with a full backup folder, the file being restored may be the
+    # oldest one, and pruning would delete it before it is read. The next backup prunes.
+    safety = backup_sqlite(db, reason="for-gjenoppretting", keep=None)
     db.engine.dispose()  # our pooled connections would hold old pages
     try:
         with _raw(backup_file, readonly=True) as src, _raw(target) as dst:
-            src.backup(dst)
+            src.backup(dst)  # one write transaction on the live file: all or nothing
     except sqlite3.Error as exc:
         raise DatabaseError(
             f"Gjenopprettingen feilet ({exc}); databasen er uendret eller kan hentes tilbake "
@@ -169,6 +254,157 @@ def restore(db: Database, backup_file: Path) -> Path:
         ) from None
     db.migrate()
     return safety
+
+
+# --------------------------------------------------------------------------- automatic
+
+
+def live_file_state(file: Path) -> dict[str, Any]:
+    """What the database files say about the last write, read in microseconds.
+
+    Every committed write changes one of these: in WAL mode it appends frames to ``-wal``
+    (size and mtime change; a restarted WAL gets new salts in its header), and a
+    checkpoint rewrites the main file (mtime); in rollback-journal mode the main file's
+    change counter (header bytes 24–27) is incremented on every transaction, which also
+    covers file systems with coarse timestamps. Reads change none of them. The inode
+    number catches a file replaced by a copy. An empty or missing ``-wal`` (what SQLite
+    leaves after a clean close, or creates on open) counts as no WAL."""
+    st = file.stat()
+    with file.open("rb") as fh:
+        counter = fh.read(28)[24:28].hex()
+    state: dict[str, Any] = {"db": [st.st_ino, st.st_size, st.st_mtime_ns, counter], "wal": None}
+    try:
+        with file.with_name(file.name + "-wal").open("rb") as fh:
+            wst = os.fstat(fh.fileno())
+            header = fh.read(32)
+        if header:
+            state["wal"] = [wst.st_size, wst.st_mtime_ns, header.hex()]
+    except FileNotFoundError:
+        pass
+    return state
+
+
+def content_digest(file: Path, *, readonly: bool = True) -> str:
+    """SHA-256 of the database's logical content: the schema and every row of every table
+    but the derived free-text index, read in one transaction. Equal for a database and a
+    backup of it whatever their page layout or journal mode."""
+    digest = hashlib.sha256()
+    with _raw(file, readonly=readonly) as conn:
+        conn.execute("BEGIN")  # one snapshot for all tables
+        schema = conn.execute(
+            "SELECT type, name, coalesce(sql, '') FROM sqlite_master "
+            "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"
+        ).fetchall()
+        for kind, name, sql in schema:
+            _feed(digest, (kind, name, sql))
+            if kind != "table" or str(name).startswith(DERIVED_TABLE_PREFIX):
+                continue
+            for row in _rows(conn, str(name)):
+                _feed(digest, row)
+        conn.rollback()
+    return digest.hexdigest()
+
+
+def _rows(conn: sqlite3.Connection, table: str) -> Iterator[tuple[Any, ...]]:
+    quoted = '"' + table.replace('"', '""') + '"'
+    try:
+        cursor = conn.execute(f"SELECT * FROM {quoted} ORDER BY rowid")
+    except sqlite3.OperationalError:  # a WITHOUT ROWID table: a plain scan is in key order
+        cursor = conn.execute(f"SELECT * FROM {quoted}")
+    yield from cursor
+
+
+def _feed(digest: Any, row: tuple[Any, ...]) -> None:
+    digest.update(b"\x1e")
+    for value in row:
+        data = value if isinstance(value, bytes) else repr(value).encode("utf-8")
+        # type and length first, so no two different rows feed the same bytes
+        digest.update(f"{type(value).__name__}:{len(data)}:".encode())
+        digest.update(data)
+
+
+def _has_data(file: Path) -> bool:
+    with _raw(file) as conn:
+        tables = [
+            str(name)
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        for name in tables:
+            if name == "alembic_version" or name.startswith(DERIVED_TABLE_PREFIX):
+                continue
+            quoted = '"' + name.replace('"', '""') + '"'
+            if conn.execute(f"SELECT 1 FROM {quoted} LIMIT 1").fetchone():
+                return True
+    return False
+
+
+def _created(backup_file: Path, meta: dict[str, Any] | None) -> datetime:
+    if meta is not None:
+        with contextlib.suppress(TypeError, ValueError):
+            created = datetime.fromisoformat(str(meta["created"]))
+            if created.tzinfo is not None:
+                return created
+    return datetime.fromtimestamp(backup_file.stat().st_mtime, UTC)
+
+
+def changed_since(db: Database, backup_file: Path) -> bool:
+    """Does the live database differ from ``backup_file``?
+
+    First the cheap test: if the live files are exactly as they were when the backup was
+    taken (:func:`live_file_state`), nothing was written since. Otherwise the content is
+    compared, because file times also move without a change of data — a checkpoint copies
+    pages that were already in the backup — and a needless backup would push an older,
+    different one out of the kept set. ``PRAGMA data_version`` is no use here (it is per
+    connection and starts afresh in every process), and max(updated_at) or row counts
+    miss edits of tables without a timestamp (deadlines, representatives) and a delete
+    followed by an insert."""
+    file = _require_sqlite(db)
+    meta = _read_sidecar(backup_file)
+    if meta is not None:
+        recorded = meta.get("source_state")
+        if recorded is not None and json.loads(json.dumps(live_file_state(file))) == recorded:
+            return False
+    try:
+        backup_digest = content_digest(backup_file)
+    except sqlite3.Error:
+        return True  # an unreadable newest backup is no backup at all
+    # The live file is read read-write: a read-only connection would leave -wal and -shm
+    # behind when the app is not running.
+    return content_digest(file, readonly=False) != backup_digest
+
+
+def auto_backup(
+    db: Database,
+    *,
+    keep: int = DEFAULT_KEEP,
+    min_interval: timedelta = timedelta(hours=24),
+    now: datetime | None = None,
+) -> Path | None:
+    """Back up the SQLite database (reason ``automatisk``) when it has changed since the
+    newest backup and that backup is at least ``min_interval`` old, or when there is no
+    backup yet and the database holds data. Returns the new file, or None when no backup
+    was due (always None on PostgreSQL)."""
+    file = db.location.file
+    if file is None:
+        return None
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    backups = list_backups(db)
+    if not backups:
+        if not _has_data(file):
+            return None
+        return backup_sqlite(db, reason=AUTO_REASON, keep=keep)
+    newest = backups[0]
+    age = now - _created(newest, _read_sidecar(newest))
+    # A backup dated in the future (the clock was wrong once) must not stop backups for
+    # as long as the error was: treat it as due.
+    if timedelta(0) <= age < min_interval:
+        return None
+    if not changed_since(db, newest):
+        return None
+    log.info("automatic backup: the database changed since %s", newest.name)
+    return backup_sqlite(db, reason=AUTO_REASON, keep=keep)
 
 
 def copy_file(src: Path, dst: Path) -> None:

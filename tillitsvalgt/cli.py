@@ -13,9 +13,10 @@ import os
 import sys
 import tempfile
 import traceback
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -113,14 +114,21 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
+def _write_atomically(target: Path, data: bytes) -> Path:
+    """Write ``data`` to a new file readable by its owner only, then move it into place, so
+    a crash never leaves half a file and the data is never readable by others. Returns the
+    path written (with ``~`` expanded)."""
     target = target.expanduser()
+    if target.is_dir():
+        raise UserError(f"{target} er en mappe; oppgi et filnavn.")
     directory = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=".tillitsvalgt-", dir=directory)
     except OSError as exc:
         raise UserError(f"Kan ikke skrive til mappen {directory}: {exc.strerror}.") from None
     try:
+        if os.name == "posix":
+            os.fchmod(fd, 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -129,6 +137,7 @@ def _write_atomically(target: Path, data: bytes) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise UserError(f"Kan ikke skrive {target}: {exc.strerror}.") from None
+    return target
 
 
 # --------------------------------------------------------------------------- cases
@@ -167,12 +176,20 @@ def cases_command(
     as_json: bool,
 ) -> None:
     """Saksliste med filtre, sortering og sider."""
-    from tillitsvalgt.services.cases import CaseQuery, list_cases
+    from tillitsvalgt.services.cases import SORT_KEYS, CaseQuery, list_cases, search_terms
     from tillitsvalgt.services.employers import find_employer
     from tillitsvalgt.vocabulary import CASE_TYPES
 
     if case_type and case_type not in CASE_TYPES:
         raise UserError(f"Ukjent sakstype «{case_type}». Gyldige: {', '.join(CASE_TYPES)}.")
+    if sort not in SORT_KEYS:
+        raise UserError(f"Kan ikke sortere på «{sort}». Velg en av: {', '.join(SORT_KEYS)}.")
+    if text is not None and text.strip() and not search_terms(text):
+        # Only punctuation/operators: searching for "nothing" must not list everything.
+        raise UserError(
+            f"Søket «{text}» inneholder ingen ord. Søk etter ord fra tittel, beskrivelse "
+            "eller notater (tegn som \" * ' og - ignoreres)."
+        )
     db = ctx.db()
     with db.session(readonly=True) as session:
         employer_id = None
@@ -216,6 +233,8 @@ def cases_command(
     )
     pages = max(1, -(-result.total // page_size))
     click.echo(f"\n{result.total} saker – side {page} av {pages}")
+    if page > pages:
+        click.echo(f"Siden finnes ikke; siste side er {pages}.")
 
 
 @cli.command("show")
@@ -358,25 +377,76 @@ def import_command(ctx: Context, file: Path) -> None:
     from tillitsvalgt.services.transfer import import_bundle
 
     try:
-        text = file.read_text(encoding="utf-8")
+        # utf-8-sig: Windows editors put a byte order mark first; it is not content.
+        text = file.expanduser().read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise UserError(f"Finner ikke filen {file}.") from None
-    except UnicodeDecodeError:
+        raise UserError(f"Finner ikke filen {file}. Ingenting er importert.") from None
+    except UnicodeDecodeError as exc:
         raise UserError(
-            f"{file} er ikke en tekstfil i UTF-8; lagre den som UTF-8 og prøv igjen."
+            f"{file} er ikke en tekstfil i UTF-8 (ugyldig byte ved posisjon {exc.start}); "
+            "lagre den som UTF-8 og prøv igjen. Ingenting er importert."
         ) from None
     except OSError as exc:
-        raise UserError(f"Kan ikke lese {file}: {exc.strerror}.") from None
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UserError(
-            f"{file} er ikke gyldig JSON: {exc.msg} på linje {exc.lineno}, kolonne {exc.colno}. "
-            "Ingenting er importert."
-        ) from None
+        raise UserError(f"Kan ikke lese {file}: {exc.strerror}. Ingenting er importert.") from None
+    raw = _parse_json(text, file)
     with ctx.db().session() as session:
         report = import_bundle(raw, session=session, today=date.today())
     click.echo(f"Importert fra {file}: {report.summary()}")
+
+
+# json's messages (their beginnings) in Norwegian; an unknown one is shown as it is.
+_JSON_MESSAGES = {
+    "Expecting value": "forventet en verdi",
+    "Expecting property name enclosed in double quotes": "forventet et feltnavn i doble "
+    'anførselstegn ("navn")',
+    "Expecting ',' delimiter": "forventet komma",
+    "Expecting ':' delimiter": "forventet kolon",
+    "Unterminated string starting at": 'teksten som starter her, mangler avsluttende "',
+    "Invalid control character at": "ugyldig kontrolltegn i en tekst",
+    "Invalid \\escape": "ugyldig \\-sekvens i en tekst",
+    "Invalid \\uXXXX escape": "ugyldig \\u-sekvens i en tekst",
+    "Extra data": "mer innhold etter slutten av JSON-verdien",
+}
+
+
+def _parse_json(text: str, file: Path) -> Any:
+    """The file's JSON, or a Norwegian message saying where it is broken."""
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        reason = next((no for en, no in _JSON_MESSAGES.items() if exc.msg.startswith(en)), exc.msg)
+        raise UserError(
+            f"{file} er ikke gyldig JSON: {reason} på linje {exc.lineno}, kolonne {exc.colno}. "
+            "Ingenting er importert."
+        ) from None
+    except (ValueError, RecursionError):
+        # Numbers with thousands of digits, or lists nested thousands deep: not a bundle.
+        raise UserError(
+            f"{file} kan ikke leses: den har tall med svært mange sifre eller er nøstet for "
+            "dypt. Ingenting er importert."
+        ) from None
+    broken = sorted(set(_broken_text(raw)))
+    if broken:
+        where = ", ".join(broken[:10]) + (" …" if len(broken) > 10 else "")
+        raise UserError(
+            f"{file} inneholder ugyldige tegn (\\ud800–\\udfff, ødelagt tegnkoding) i {where}. "
+            "Ingenting er importert."
+        )
+    return raw
+
+
+def _broken_text(value: Any, where: str = "") -> Iterator[str]:
+    """Where lone surrogates (from ``\\ud800``-style escapes) occur: they cannot be stored."""
+    if isinstance(value, str):
+        if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+            yield where or "filen"
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _broken_text(item, where or f"sak nr. {index + 1}")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _broken_text(key, where)
+            yield from _broken_text(item, where)
 
 
 @cli.command("export")
@@ -396,10 +466,8 @@ def export_command(ctx: Context, out: Path | None) -> None:
     if out is None:
         click.echo(text, nl=False)
     else:
-        _write_atomically(out, text.encode("utf-8"))
-        if os.name == "posix":
-            os.chmod(out, 0o600)
-        click.echo(f"{len(bundle)} saker eksportert til {out}", err=True)
+        written = _write_atomically(out, text.encode("utf-8"))
+        click.echo(f"{len(bundle)} saker eksportert til {written}", err=True)
 
 
 # --------------------------------------------------------------------------- safety
@@ -447,7 +515,12 @@ def restore_command(ctx: Context, file: Path, yes: bool) -> None:
     from tillitsvalgt.backup import restore
 
     db = ctx.db()
-    if not yes and sys.stdin.isatty():
+    if not yes:
+        if not sys.stdin.isatty():
+            raise UserError(
+                "«restore» erstatter hele databasen. Bekreft med --yes når du kjører uten "
+                "terminal. Ingenting er endret."
+            )
         click.confirm(f"Erstatte {db.location.describe()} med {file}?", abort=True)
     safety = restore(db, file)
     click.echo(f"Gjenopprettet fra {file}. Databasen slik den var, er lagret i {safety}.")
@@ -494,12 +567,26 @@ def employers_command(ctx: Context, text: str | None) -> None:
 # --------------------------------------------------------------------------- entry point
 
 
+def _printable(message: str) -> str:
+    """The message with control characters and broken characters shown as escapes: text
+    from a file must not move the cursor, recolour the terminal or crash the output."""
+    out = []
+    for ch in message:
+        if ch in "\n\t":
+            out.append(ch)
+        elif unicodedata.category(ch) in ("Cc", "Cs"):
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 @contextmanager
 def _guard(data_dir: str | None) -> Iterator[None]:
     try:
         yield
     except UserError as exc:
-        click.echo(f"Feil: {exc.message}", err=True)
+        click.echo(f"Feil: {_printable(exc.message)}", err=True)
         sys.exit(EXIT_USER_ERROR)
     except click.ClickException as exc:  # usage errors: click's own message
         exc.show()
@@ -516,7 +603,9 @@ def _guard(data_dir: str | None) -> Iterator[None]:
         where = ""
         try:
             log_file = _log_file(data_dir)
-            with log_file.open("a", encoding="utf-8") as fh:
+            with log_file.open("a", encoding="utf-8", errors="backslashreplace") as fh:
+                stamp = datetime.now().astimezone().isoformat(timespec="seconds")
+                fh.write(f"--- {stamp} tillitsvalgt {__version__}\n")
                 fh.write(traceback.format_exc())
             where = f" Detaljer er skrevet til {log_file}."
         except OSError:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import sqlite3
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -55,7 +57,28 @@ def safe_url(url: str | URL) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:
-        return "<ugyldig adresse>"
+        return mask_password(str(url))
+
+
+# user:password@ after a scheme, or at the very start of a URL typed without one. Greedy
+# up to the last @ of the URL: a password with an unescaped @ must not leak its tail.
+_URL_PASSWORD = re.compile(r"(://[^:/@]*:).*@")
+_BARE_URL_PASSWORD = re.compile(r"^([^:/@]*:).*@")
+# In running text (a driver's message) a URL ends at whitespace.
+_TEXT_PASSWORD = re.compile(r"(://[^:/@\s]*:)\S*@")
+
+
+def mask_password(url: str) -> str:
+    """Hide the password of a URL that may not even parse (with or without a scheme)."""
+    pattern = _URL_PASSWORD if "://" in url else _BARE_URL_PASSWORD
+    return pattern.sub(r"\1***@", url)
+
+
+def sqlite_file_uri(file: Path, *, readonly: bool = False) -> str:
+    """A ``file:`` URI for :func:`sqlite3.connect` that survives ``?``, ``#``, ``%`` and
+    spaces in the path (a plain f-string would cut the path at ``?``)."""
+    uri = file.resolve().as_uri()
+    return uri + "?mode=ro" if readonly else uri
 
 
 @dataclass(frozen=True)
@@ -81,13 +104,19 @@ def resolve_location(
     url = database_url or os.environ.get(paths.DATABASE_URL_ENV)
     if url:
         url = normalise_url(url)
+        invalid = DatabaseError(
+            f"Databaseadressen «{mask_password(url)}» er ikke gyldig. Eksempel: "
+            "postgresql://bruker@tjener:5432/tillitsvalgt eller sqlite:///sti/til/fil.db "
+            "(tegnene @ : / i passordet skrives %40 %3A %2F)."
+        )
         try:
             parsed = make_url(url)
-        except sa.exc.ArgumentError:
-            raise DatabaseError(
-                f"Databaseadressen «{url}» er ikke gyldig. Eksempel: "
-                "postgresql://bruker@tjener:5432/tillitsvalgt eller sqlite:///sti/til/fil.db"
-            ) from None
+        except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
+            raise invalid from None
+        if parsed.host and "@" in parsed.host:
+            # An unescaped @ in the password: the rest of the password would be taken for
+            # the host name and shown in every message.
+            raise invalid
         if parsed.get_backend_name() == "sqlite":
             if not parsed.database or parsed.database == ":memory:":
                 raise DatabaseError("En SQLite-adresse må peke på en fil.")
@@ -97,7 +126,10 @@ def resolve_location(
                 f"Databasetypen «{parsed.get_backend_name()}» støttes ikke; bruk SQLite eller "
                 "PostgreSQL."
             )
-        return Location(url, None)
+        # psycopg 3 is the driver we ship; a URL copied from elsewhere may name another
+        # (postgresql+psycopg2://, +asyncpg) that is not installed.
+        parsed = parsed.set(drivername="postgresql+psycopg")
+        return Location(parsed.render_as_string(hide_password=False), None)
     directory = paths.data_dir(data_dir)
     file = (directory / paths.DATABASE_FILENAME).resolve()
     return Location(sqlite_url(file), file)
@@ -126,9 +158,25 @@ def _on_sqlite_begin(conn: sa.Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _driver_text(exc: BaseException, location: Location) -> str:
+    """The driver's own message with the password scrubbed: drivers may echo parts of the
+    connection string back (an invalid option value, for instance)."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    if location.file is None:
+        try:
+            password = make_url(location.url).password
+        except Exception:
+            password = None
+        if password:
+            text = text.replace(str(password), "***")
+        text = _TEXT_PASSWORD.sub(r"\1***@", text)
+    return text
+
+
 def translate_error(exc: BaseException, location: Location) -> DatabaseError | None:
     """A Norwegian message for driver errors the user can do something about."""
-    text = str(getattr(exc, "orig", exc)).lower()
+    detail = _driver_text(exc, location)
+    text = detail.lower()
     where = location.describe()
     if "database is locked" in text or "database table is locked" in text:
         return DatabaseError(
@@ -156,9 +204,10 @@ def translate_error(exc: BaseException, location: Location) -> DatabaseError | N
             f"Databasen {where} kan ikke åpnes. Sjekk at mappen finnes og at du har tilgang."
         )
     if location.file is None and isinstance(exc, OperationalError):
+        first_line = (detail.splitlines() or ["ukjent feil"])[0]
         return DatabaseError(
             f"Får ikke kontakt med databasetjeneren {where}. Sjekk adressen, brukernavnet og "
-            f"passordet, og at tjeneren kjører. ({str(exc.orig).strip().splitlines()[0]})"
+            f"passordet, og at tjeneren kjører. ({first_line})"
         )
     return None
 
@@ -185,7 +234,7 @@ class Database:
         """Open (creating if needed) and bring the schema to this version's head."""
         location = resolve_location(database_url=database_url, data_dir=data_dir)
         if location.file is not None:
-            _prepare_sqlite_file(location.file)
+            _prepare_sqlite_file(location, busy_timeout_ms=busy_timeout_ms)
         db = cls(location, create_engine_for(location, busy_timeout_ms=busy_timeout_ms))
         try:
             with db._translated():
@@ -243,27 +292,12 @@ class Database:
         return head
 
     def _check_revision(self) -> None:
-        """Refuse a database this version cannot read, before touching anything."""
-        script = ScriptDirectory.from_config(self.alembic_config())
+        """Refuse a database this version cannot read, before touching anything. (A SQLite
+        file has already been checked read-only by ``_prepare_sqlite_file``.)"""
         with self.engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
             tables = set(sa.inspect(conn).get_table_names())
-        if current is None:
-            ours = {"cases", "employers", "events"}
-            if tables & ours or (self.location.is_sqlite and tables - {"alembic_version"}):
-                raise DatabaseError(
-                    f"Databasen {self.location.describe()} inneholder tabeller som ikke er "
-                    "laget av Tillitsvalgt. Velg en annen fil eller en tom database."
-                )
-            return
-        try:
-            script.get_revision(current)
-        except Exception:
-            raise DatabaseError(
-                f"Databasen {self.location.describe()} er laget av en nyere versjon av "
-                f"Tillitsvalgt (skjemaversjon {current}). Oppdater programmet før du åpner "
-                "den; databasen er ikke endret."
-            ) from None
+        refuse_unknown_schema(self.location, current, tables)
 
     def needs_migration(self) -> bool:
         return self.current_revision() != self.head_revision()
@@ -287,18 +321,58 @@ class Database:
         return backup_file
 
 
+def refuse_unknown_schema(location: Location, current: str | None, tables: set[str]) -> None:
+    """Raise unless the database is empty or made by this or an older version."""
+    if current is None:
+        ours = {"cases", "employers", "events"}
+        if tables & ours or (location.is_sqlite and tables - {"alembic_version"}):
+            raise DatabaseError(
+                f"Databasen {location.describe()} inneholder tabeller som ikke er "
+                "laget av Tillitsvalgt. Velg en annen fil eller en tom database; denne er "
+                "ikke endret."
+            )
+        return
+    try:
+        ScriptDirectory.from_config(alembic_config()).get_revision(current)
+    except Exception:
+        raise DatabaseError(
+            f"Databasen {location.describe()} er laget av en nyere versjon av "
+            f"Tillitsvalgt (skjemaversjon {current}). Oppdater programmet før du åpner "
+            "den; databasen er ikke endret."
+        ) from None
+
+
+def _config_value(value: str) -> str:
+    # Alembic's Config is a ConfigParser: a bare % (in a path or a password) is
+    # interpolation syntax and would raise.
+    return value.replace("%", "%%")
+
+
 def alembic_config(engine: Engine | None = None) -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", str(paths.migrations_dir()))
+    cfg.set_main_option("script_location", _config_value(str(paths.migrations_dir())))
     if engine is not None:
-        cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+        cfg.set_main_option(
+            "sqlalchemy.url", _config_value(engine.url.render_as_string(hide_password=False))
+        )
     return cfg
 
 
 def create_engine_for(location: Location, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    try:
+        return _create_engine(location, busy_timeout_ms)
+    except (sa.exc.ArgumentError, ImportError) as exc:
+        raise DatabaseError(
+            f"Databaseadressen {location.describe()} kan ikke brukes: {mask_password(str(exc))}"
+        ) from None
+
+
+def _create_engine(location: Location, busy_timeout_ms: int) -> Engine:
     if location.file is not None:
         engine = sa.create_engine(
-            location.url,
+            # Built from the path, not parsed from a string: a data directory may contain
+            # ?, # or %, which a URL string would cut or decode.
+            URL.create("sqlite", database=str(location.file)),
             connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
         )
 
@@ -309,54 +383,120 @@ def create_engine_for(location: Location, *, busy_timeout_ms: int = BUSY_TIMEOUT
         event.listen(engine, "connect", on_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
-    return sa.create_engine(location.url, pool_pre_ping=True)
+    url = make_url(location.url)
+    # A server that does not answer (firewall, wrong host) would otherwise hang the start
+    # for minutes; the user's own connect_timeout in the URL wins.
+    connect_args = {} if "connect_timeout" in url.query else {"connect_timeout": 10}
+    return sa.create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 
-def _prepare_sqlite_file(file: Path) -> None:
-    """Check the file before SQLite sees it, and make a new one private to its owner."""
+def _prepare_sqlite_file(location: Location, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+    """Check the file before SQLite opens it read-write, and make a new one private to its
+    owner. A refused file is left exactly as it was: not even its permissions change."""
+    file = location.file
+    assert file is not None
     directory = file.parent
-    try:
-        paths.ensure_private_dir(directory)
-    except OSError as exc:
-        raise DatabaseError(
-            f"Kan ikke opprette mappen {directory} for databasen: {exc.strerror}. Velg en annen "
-            "mappe med --data-dir."
-        ) from None
-    if file.exists():
-        if file.is_dir():
-            raise DatabaseError(f"{file} er en mappe, ikke en databasefil.")
+    if not directory.exists():
         try:
-            with file.open("rb") as fh:
-                header = fh.read(len(SQLITE_HEADER))
-        except PermissionError:
+            paths.ensure_private_dir(directory)
+        except OSError as exc:
             raise DatabaseError(
-                f"Du har ikke lesetilgang til databasefilen {file}. Sjekk filens rettigheter."
+                f"Kan ikke opprette mappen {directory} for databasen: {_reason(exc)}. Velg en "
+                "annen mappe med --data-dir."
             ) from None
-        if header and header != SQLITE_HEADER:
-            raise DatabaseError(
-                f"Filen {file} er ikke en Tillitsvalgt-database (det er ikke en "
-                "SQLite-database). Velg en annen fil; denne er ikke endret."
-            )
-        if not os.access(file, os.W_OK) or not os.access(directory, os.W_OK):
-            raise DatabaseError(
-                f"Databasen {file} er skrivebeskyttet (filen eller mappen den ligger i). Gi "
-                "deg selv skrivetilgang, eller velg en annen database. Ingenting er endret."
-            )
-        if os.name == "posix":
-            for extra in (
-                file,
-                file.with_name(file.name + "-wal"),
-                file.with_name(file.name + "-shm"),
-            ):
-                if extra.exists():
-                    os.chmod(extra, 0o600)
-    else:
+    elif not directory.is_dir():
+        raise DatabaseError(f"{directory} er ikke en mappe; databasen kan ikke ligge der.")
+    if file.is_dir():
+        raise DatabaseError(f"{file} er en mappe, ikke en databasefil.")
+    if not file.exists():
         try:
             paths.make_private_file(file)
         except OSError as exc:
             raise DatabaseError(
-                f"Kan ikke opprette databasefilen {file}: {exc.strerror}. Velg en annen mappe."
+                f"Kan ikke opprette databasefilen {file}: {_reason(exc)}. Velg en annen mappe."
             ) from None
+        return
+    try:
+        with file.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except PermissionError:
+        raise DatabaseError(
+            f"Du har ikke lesetilgang til databasefilen {file}. Sjekk filens rettigheter."
+        ) from None
+    if header and header != SQLITE_HEADER:
+        raise DatabaseError(
+            f"Filen {file} er ikke en Tillitsvalgt-database (det er ikke en "
+            "SQLite-database). Velg en annen fil; denne er ikke endret."
+        )
+    if not os.access(file, os.W_OK) or not os.access(directory, os.W_OK):
+        raise DatabaseError(
+            f"Databasen {file} er skrivebeskyttet (filen eller mappen den ligger i). Gi "
+            "deg selv skrivetilgang, eller velg en annen database. Ingenting er endret."
+        )
+    if header:
+        _check_sqlite_readonly(location, busy_timeout_ms)
+    # The folder is the user's (see paths.ensure_private_dir); the files are ours.
+    for extra in (file, file.with_name(file.name + "-wal"), file.with_name(file.name + "-shm")):
+        _tighten(extra, 0o600)
+
+
+def _check_sqlite_readonly(location: Location, busy_timeout_ms: int) -> None:
+    """Refuse a foreign, newer or damaged SQLite file through a read-only connection. Our
+    own connections switch the file to WAL on connect, which rewrites its header: a file we
+    refuse must not have been changed by looking at it."""
+    assert location.file is not None
+    try:
+        with contextlib.closing(
+            sqlite3.connect(
+                sqlite_file_uri(location.file, readonly=True),
+                uri=True,
+                timeout=busy_timeout_ms / 1000,
+            )
+        ) as conn:
+            tables = {
+                str(name)
+                for (name,) in conn.execute(
+                    "SELECT name FROM sqlite_master "
+                    "WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                )
+            }
+            current = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                current = str(row[0]) if row else None
+    except sqlite3.Error as exc:
+        error = translate_error(exc, location)
+        if error is not None:
+            raise error from None
+        raise DatabaseError(
+            f"Databasen {location.file} kan ikke leses ({exc}). Velg en annen fil, eller "
+            "gjenopprett fra en sikkerhetskopi."
+        ) from None
+    refuse_unknown_schema(location, current, tables)
+
+
+def _tighten(path: Path, mode: int) -> None:
+    """Take away permissions beyond ``mode`` (group and others), never add any: a user who
+    made the file read-only must get a message, not have it silently made writable. A
+    file that is not ours to change (another owner) is left as it is."""
+    if os.name != "posix":
+        return
+    try:
+        current = stat.S_IMODE(path.stat().st_mode)
+        if current & ~mode:
+            os.chmod(path, current & mode)
+    except FileNotFoundError:
+        pass
+    except PermissionError:
+        log.info("could not tighten permissions of %s (not the owner)", path)
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "du har ikke skrivetilgang der"
+    if exc.strerror:
+        return exc.strerror
+    return str(exc)
 
 
 def timestamp() -> str:

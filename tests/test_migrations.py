@@ -1,0 +1,216 @@
+"""The schema is made only by the migrations, and they agree with the models: on an empty
+database, after a downgrade and upgrade, and on a database of the first version that holds
+data (which is backed up first and gets its free-text index filled). A database from a
+newer version of the app is refused and left exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.environment import EnvironmentContext
+from alembic.script import ScriptDirectory
+from sqlmodel import SQLModel
+
+from tillitsvalgt.db import Database
+from tillitsvalgt.errors import DatabaseError
+from tillitsvalgt.models import EventCreate
+from tillitsvalgt.services import cases, events
+
+from conftest import make_case, make_employer
+
+FUTURE = "ffff_future"
+
+
+def schema_differences(db: Database) -> list[Any]:
+    """``compare_metadata`` run inside the project's own ``migrations/env.py``, so it uses
+    the very ``include_object`` (which leaves out the hand-made ``case_search`` objects)
+    and ``compare_type`` that the migrations run with."""
+    cfg = db.alembic_config()
+    script = ScriptDirectory.from_config(cfg)
+    differences: list[Any] = []
+
+    def compare(_revision: Any, context: Any) -> list[Any]:
+        differences.extend(compare_metadata(context, SQLModel.metadata))
+        return []  # run no migrations
+
+    with db.engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        with EnvironmentContext(cfg, script, fn=compare):
+            script.run_env()
+    return differences
+
+
+def alembic(db: Database, action: str, revision: str) -> None:
+    with db.engine.begin() as conn:
+        cfg = db.alembic_config()
+        cfg.attributes["connection"] = conn
+        getattr(command, action)(cfg, revision)
+
+
+def table_names(db: Database) -> set[str]:
+    with db.engine.connect() as conn:
+        return set(sa.inspect(conn).get_table_names())
+
+
+def search(db: Database, text: str) -> list[str]:
+    with db.session(readonly=True) as s:
+        page = cases.list_cases(cases.CaseQuery(text=text), session=s)
+    return [row.number for row in page.rows]
+
+
+def file_digest(file: Path) -> str:
+    return hashlib.sha256(file.read_bytes()).hexdigest()
+
+
+def test_empty_database_migrated_to_head_matches_the_models(db_url: str) -> None:
+    db = Database.open(database_url=db_url)
+    try:
+        assert db.current_revision() == db.head_revision()
+        assert {"cases", "employers", "events", "case_search"} <= table_names(db)
+        assert schema_differences(db) == []
+    finally:
+        db.dispose()
+
+
+def test_the_comparison_does_notice_a_schema_that_differs(db: Database) -> None:
+    # Proves the check above is not vacuous (e.g. an include_object that hides everything).
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("DROP INDEX ix_cases_status")
+        conn.exec_driver_sql("ALTER TABLE employers ADD COLUMN fax VARCHAR")
+    differences = [d[0] for d in schema_differences(db)]
+    assert "add_index" in differences
+    assert "remove_column" in differences
+
+
+def test_downgrade_to_base_and_upgrade_again(db: Database) -> None:
+    alembic(db, "downgrade", "base")
+    assert db.current_revision() is None
+    assert table_names(db) <= {"alembic_version"}
+
+    db.migrate()
+    assert db.current_revision() == db.head_revision()
+    assert schema_differences(db) == []
+    # The free-text triggers came back too: a new case is found by a word of its title.
+    number = make_case(db, make_employer(db), title="Aktivitetsbasert kontor i 2. etasje")
+    assert search(db, "aktivitetsbasert") == [number]
+
+
+def open_at_first_revision(db_url: str) -> Database:
+    """A database at revision 0001 (before the free-text index) with one case and one
+    event whose words are only in the description and the notes."""
+    db = Database.open(database_url=db_url, migrate=False)
+    alembic(db, "upgrade", "0001")
+    number = make_case(
+        db, make_employer(db), title="Nye kontorer", description="Åpent landskap i 4. etasje"
+    )
+    with db.session() as s:
+        events.add_event(
+            number,
+            EventCreate(kind="note", occurred_on=date(2026, 3, 1), notes="Verneombudet varslet"),
+            session=s,
+        )
+    assert db.current_revision() == "0001"
+    return db
+
+
+def test_first_version_database_with_data_is_migrated_and_its_cases_searchable(
+    db_url: str,
+) -> None:
+    open_at_first_revision(db_url).dispose()
+
+    db = Database.open(database_url=db_url)
+    try:
+        assert db.current_revision() == db.head_revision()
+        assert schema_differences(db) == []
+        # The migration indexed the case that was already there (backfill): its
+        # description and its event notes.
+        assert search(db, "landskap") == ["2026/1"]
+        assert search(db, "verneombudet") == ["2026/1"]
+    finally:
+        db.dispose()
+
+
+def test_sqlite_database_is_backed_up_before_it_is_migrated(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    url = f"sqlite:///{data / 'tillitsvalgt.db'}"
+    open_at_first_revision(url).dispose()
+
+    db = Database.open(database_url=url)
+    db.dispose()
+
+    backups = sorted((data / "backups").glob("*.db"))
+    assert len(backups) == 1
+    assert re.fullmatch(r"tillitsvalgt-\d{8}-\d{6}-\d{6}-for-oppgradering\.db", backups[0].name)
+    with sqlite3.connect(backups[0]) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        assert conn.execute("SELECT number, description FROM cases").fetchall() == [
+            ("2026/1", "Åpent landskap i 4. etasje")
+        ]
+        assert conn.execute("SELECT notes FROM events").fetchall() == [("Verneombudet varslet",)]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        assert "case_search" not in tables  # taken before the migration, not after
+
+
+def test_sqlite_database_at_head_is_not_backed_up_on_open(sqlite_db: Database) -> None:
+    # Only a migration makes a backup on open; the fixture's database is already at head.
+    file = sqlite_db.location.file
+    assert file is not None
+    Database.open(data_dir=file.parent).dispose()
+    assert not list((file.parent / "backups").glob("*.db"))
+
+
+def test_sqlite_database_from_a_newer_version_is_refused_and_unchanged(
+    sqlite_db: Database,
+) -> None:
+    file = sqlite_db.location.file
+    assert file is not None
+    make_case(sqlite_db, make_employer(sqlite_db))
+    sqlite_db.dispose()
+    with sqlite3.connect(file) as conn:
+        # Rollback-journal mode, as a copied backup would be: merely connecting the app's
+        # way (which switches to WAL) would rewrite the header.
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("UPDATE alembic_version SET version_num = ?", (FUTURE,))
+    conn.close()
+    before = file_digest(file)
+
+    with pytest.raises(DatabaseError) as refused:
+        Database.open(data_dir=file.parent)
+
+    message = str(refused.value)
+    assert "nyere versjon" in message and FUTURE in message and str(file) in message
+    assert file_digest(file) == before
+    assert not (file.parent / "backups").exists()
+
+
+def test_postgresql_database_from_a_newer_version_is_refused_and_unchanged(
+    pg_server: Any,
+) -> None:
+    if pg_server is None:
+        pytest.skip("no PostgreSQL server configured")
+    url = pg_server.migrated()
+    try:
+        engine = sa.create_engine(url)
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"UPDATE alembic_version SET version_num = '{FUTURE}'")
+
+        with pytest.raises(DatabaseError) as refused:
+            Database.open(database_url=url)
+
+        assert "nyere versjon" in str(refused.value) and FUTURE in str(refused.value)
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == (
+                FUTURE
+            )
+        engine.dispose()
+    finally:
+        pg_server.drop(url)
