@@ -10,6 +10,7 @@ import pytest
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import ValidationError
+from tillitsvalgt.models import CaseUpdate
 from tillitsvalgt.services import cases, events
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.services.transfer import export_bundle, import_bundle
@@ -71,12 +72,48 @@ def test_a_changed_bundle_updates_the_case_and_adds_new_events(
     _import(db, scenarios[:1])
     changed = copy.deepcopy(scenarios[:1])
     changed[0]["case"]["title"] = "Faste plasser fjernes i 3. og 4. etasje"
+    changed[0]["case"]["updated_at"] = "2099-01-01T00:00:00+00:00"  # changed after ours
     changed[0]["events"].append({"kind": "note", "on": "2026-04-01", "notes": "Ny etasje"})
     report = _import(db, changed)
     assert len(report.updated) == 1 and report.events_added == 1
     [case] = _export(db)
     assert case["case"]["title"] == "Faste plasser fjernes i 3. og 4. etasje"
     assert [e["kind"] for e in case["events"]][-1] == "note"
+
+
+def test_an_older_bundle_never_undoes_later_work(
+    db: Database, scenarios: list[dict[str, Any]]
+) -> None:
+    _import(db, scenarios[:1])
+    [exported] = _export(db)
+    with db.session() as s:
+        cases.update_case(
+            exported["id"], CaseUpdate(version=1, title="Endret etter eksporten"), session=s
+        )
+        cases.close_case(exported["id"], outcome="agreement", version=2, session=s)
+    stale = copy.deepcopy(exported)
+    stale["events"].append({"kind": "note", "on": "2026-04-01", "notes": "Ny fra filen"})
+    for bundle in ([stale], scenarios[:1]):  # with an old timestamp, and with none
+        report = _import(db, bundle)
+        assert report.kept == [exported["id"]]
+        assert "beholdt" in report.summary()
+    [now] = _export(db)
+    assert now["case"]["title"] == "Endret etter eksporten"
+    assert (now["case"]["status"], now["case"]["outcome"]) == ("closed", "agreement")
+    assert [e.get("notes") for e in now["events"]][-1] == "Ny fra filen"  # events still merge
+
+
+def test_broken_characters_in_a_bundle_are_a_problem_not_a_crash(
+    db: Database, scenarios: list[dict[str, Any]]
+) -> None:
+    bad = copy.deepcopy(scenarios[:2])
+    bad[0]["case"]["type"] = "office\ud800"
+    bad[1]["events"][0]["n\udfffotes"] = "x"
+    with pytest.raises(ValidationError) as err:
+        _import(db, bad)
+    assert len(err.value.problems) == 2
+    assert all("ødelagt tegnkoding" in p.message for p in err.value.problems)
+    assert _count(db) == 0
 
 
 def test_export_then_import_into_another_database_reproduces_everything(

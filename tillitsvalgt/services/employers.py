@@ -44,7 +44,11 @@ def find_employer(
 ) -> EmployerRead | None:
     """By org.nr first, then by name (ignoring case): how an import recognises an employer."""
     if orgnr:
-        found = session.exec(select(Employer).where(Employer.orgnr == orgnr)).first()
+        found = session.exec(
+            select(Employer)
+            .where(Employer.orgnr == orgnr)
+            .where(col(Employer.deleted_at).is_(None))
+        ).first()
         if found is not None:
             return read(EmployerRead, found)
     if name:

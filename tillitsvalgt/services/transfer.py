@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import uuid as uuid_module
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pydantic
+import sqlalchemy as sa
 from pydantic import ConfigDict
 from sqlmodel import Session, col, select
 
@@ -88,6 +89,7 @@ class BundleCase(_Strict):
     status: StatusCode = "open"
     outcome: OutcomeCode = None
     number: ShortText = None  # the number in the database it came from
+    updated_at: datetime | None = None  # when the sender last changed it: newer wins
 
 
 class BundleEvent(_Strict):
@@ -99,6 +101,7 @@ class BundleEvent(_Strict):
     reply_by: date | None = None
     participants: LongText = None
     notes: LongText = None
+    updated_at: datetime | None = None
 
 
 class BundleItem(_Strict):
@@ -118,6 +121,7 @@ class ImportReport:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # ours is newer than the bundle's
     events_added: int = 0
     events_updated: int = 0
     employers_created: int = 0
@@ -125,7 +129,13 @@ class ImportReport:
     def summary(self) -> str:
         return (
             f"{len(self.created)} nye saker, {len(self.updated)} oppdatert, "
-            f"{len(self.unchanged)} uendret; {self.events_added} nye hendelser, "
+            f"{len(self.unchanged)} uendret"
+            + (
+                f", {len(self.kept)} beholdt fordi de er endret her etter filen ble laget"
+                if self.kept
+                else ""
+            )
+            + f"; {self.events_added} nye hendelser, "
             f"{self.events_updated} endrede hendelser; {self.employers_created} nye virksomheter."
         )
 
@@ -151,6 +161,30 @@ def event_uuid(case_id: uuid_module.UUID, index: int, event: BundleEvent) -> uui
     return uuid_module.uuid5(case_id, f"{index}|" + _canonical(event.model_dump()))
 
 
+_BROKEN = "inneholder ugyldige tegn (ødelagt tegnkoding); lagre filen på nytt som UTF-8"
+
+
+def _broken_text(value: Any, path: str = "") -> str | None:
+    """The path of the first key or text with a lone surrogate (an invalid \\ud800 escape),
+    which no database can store and which breaks error messages if it gets further."""
+    if isinstance(value, str):
+        return path or "tekst" if any("\ud800" <= ch <= "\udfff" for ch in value) else None
+    if isinstance(value, dict):
+        for k, v in value.items():
+            where = f"{path} › {k}" if path else str(k)
+            if _broken_text(str(k)) is not None:
+                return path or "feltnavn"
+            found = _broken_text(v, where)
+            if found is not None:
+                return found
+    if isinstance(value, list):
+        for i, v in enumerate(value):
+            found = _broken_text(v, f"{path} › nr. {i + 1}" if path else f"nr. {i + 1}")
+            if found is not None:
+                return found
+    return None
+
+
 def parse_bundle(raw: Any) -> list[BundleItem]:
     """Check a whole bundle; every problem in the file is reported at once."""
     if not isinstance(raw, list):
@@ -170,6 +204,10 @@ def parse_bundle(raw: Any) -> list[BundleItem]:
         name = f"Sak nr. {index + 1}"
         if isinstance(entry, dict) and isinstance(entry.get("id"), str):
             name += f" ({entry['id'][:40]})"
+        broken = _broken_text(entry)
+        if broken is not None:
+            problems.append(Problem(f"{name} › {broken}", _BROKEN))
+            continue
         try:
             item = BundleItem.model_validate(entry)
         except pydantic.ValidationError as exc:
@@ -230,6 +268,13 @@ def _event_values(event: BundleEvent) -> dict[str, Any]:
 def _employer_for(item: BundleItem, session: Session, report: ImportReport) -> int:
     wanted = item.employer
     found = employer_service.find_employer(session=session, orgnr=wanted.orgnr, name=wanted.name)
+    if found is None and wanted.orgnr:
+        binned = session.exec(select(Employer).where(Employer.orgnr == wanted.orgnr)).first()
+        if binned is not None:  # removed from the register, but its cases are coming back
+            binned.deleted_at = None
+            session.add(binned)
+            session.flush()
+            found = employer_service.get_employer(binned.id or 0, session=session)
     if found is None:
         created = employer_service.create_employer(
             EmployerCreate.model_validate(wanted.model_dump()), session=session
@@ -276,9 +321,18 @@ def import_bundle(raw: Any, *, session: Session, today: date) -> ImportReport:
             )
             case = _set_status(created, item, session)
             report.created.append(case.number)
+            took_bundle = True
         else:
-            case = _merge_case(existing, item, values, session, report)
+            case, took_bundle = _merge_case(existing, item, values, session, report)
         _merge_events(case, item, key, session, report)
+        if took_bundle and item.case.updated_at is not None:
+            # The case now holds the sender's state as of their last change: keep that
+            # time, so the same bundle imported again is recognised as nothing new.
+            session.execute(
+                sa.update(Case)
+                .where(col(Case.id) == case.id)
+                .values(updated_at=item.case.updated_at)
+            )
     session.flush()
     return report
 
@@ -291,22 +345,31 @@ def _set_status(case: CaseRead, item: BundleItem, session: Session) -> CaseRead:
     return case
 
 
+def _is_newer(theirs: datetime | None, ours: datetime) -> bool:
+    """Only a bundle that proves it is newer may overwrite what is stored: re-importing an
+    old file must never undo the representative's later work."""
+    return theirs is not None and theirs.astimezone(UTC) > ours
+
+
 def _merge_case(
     existing: Case,
     item: BundleItem,
     values: dict[str, Any],
     session: Session,
     report: ImportReport,
-) -> CaseRead:
+) -> tuple[CaseRead, bool]:
+    """Returns the case and whether the bundle's version was taken."""
     current = read(CaseRead, existing)
     differs = {k: v for k, v in values.items() if getattr(current, k) != v}
-    status = {"status": item.case.status, "outcome": item.case.outcome}
     status_differs = current.status != item.case.status or (
         item.case.status == "closed" and current.outcome != (item.case.outcome or "dropped")
     )
     if not differs and not status_differs and existing.deleted_at is None:
         report.unchanged.append(existing.number)
-        return current
+        return current, False
+    if not _is_newer(item.case.updated_at, existing.updated_at):
+        report.kept.append(existing.number)
+        return current, False
     if existing.deleted_at is not None:
         current = case_service.restore_case(existing.number, session=session)
     if differs:
@@ -318,10 +381,9 @@ def _merge_case(
     if status_differs:
         if current.status == "closed":
             current = case_service.reopen_case(current.id, version=current.version, session=session)
-        if status["status"] == "closed":
-            current = _set_status(current, item, session)
+        current = _set_status(current, item, session)
     report.updated.append(existing.number)
-    return current
+    return current, True
 
 
 def _merge_events(
@@ -336,19 +398,29 @@ def _merge_events(
         values = _event_values(bundle_event)
         existing = session.exec(select(Event).where(Event.uuid == e_key)).first()
         if existing is None:
-            event_service.add_event(
+            event_id = event_service.add_event(
                 case.id, EventCreate.model_validate({**values, "uuid": e_key}), session=session
-            )
+            ).id
             report.events_added += 1
-        elif existing.deleted_at is None and any(
-            getattr(existing, k) != v for k, v in values.items()
+        elif (
+            existing.deleted_at is None
+            and any(getattr(existing, k) != v for k, v in values.items())
+            and _is_newer(bundle_event.updated_at, existing.updated_at)
         ):
-            event_service.update_event(
+            event_id = event_service.update_event(
                 existing.id or 0,
                 EventUpdate.model_validate({**values, "version": existing.version}),
                 session=session,
-            )
+            ).id
             report.events_updated += 1
+        else:
+            continue
+        if bundle_event.updated_at is not None:  # as for cases: the sender's time stands
+            session.execute(
+                sa.update(Event)
+                .where(col(Event.id) == event_id)
+                .values(updated_at=bundle_event.updated_at)
+            )
 
 
 # --------------------------------------------------------------------------- export
@@ -404,6 +476,7 @@ def export_bundle(*, session: Session) -> list[dict[str, Any]]:
                         "status": case.status,
                         "outcome": case.outcome,
                         "number": case.number,
+                        "updated_at": case.updated_at.isoformat(),
                     }
                 ),
                 "events": [
@@ -417,6 +490,7 @@ def export_bundle(*, session: Session) -> list[dict[str, Any]]:
                             "reply_by": _iso(ev.reply_by),
                             "participants": ev.participants,
                             "notes": ev.notes,
+                            "updated_at": ev.updated_at.isoformat(),
                         }
                     )
                     for ev in events.get(case.id or 0, [])
