@@ -1002,3 +1002,13 @@ def test_an_internal_error_is_logged_in_the_data_dir_from_the_environment(
     assert result.out == ""
     log = tmp_path / "default-data" / "logs" / "tillitsvalgt.log"
     assert "RuntimeError: eksport feilet" in log.read_text(encoding="utf-8")
+
+
+def test_starting_the_app_makes_a_daily_backup_when_data_changed(local: Cli) -> None:
+    first = local.ok()
+    assert "Automatisk sikkerhetskopi" not in first.out  # nothing to keep yet
+    local.ok("import", str(SCENARIOS))
+    second = local.ok().out
+    assert "Automatisk sikkerhetskopi" in second
+    assert "Automatisk sikkerhetskopi" not in local.ok().out  # not again the same day
+    assert len(local.ok("backups").out.splitlines()) == 1

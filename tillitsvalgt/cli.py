@@ -89,7 +89,22 @@ def _overview(ctx: Context) -> None:
         all_cases = list_cases(CaseQuery(limit=1), session=session).total
     click.echo(f"Database: {db.location.describe()}")
     click.echo(f"Saker: {all_cases} ({open_cases} åpne)")
+    _start_backup(db)
     click.echo("Skriv «tillitsvalgt --help» for kommandoene.")
+
+
+def _start_backup(db: Any) -> None:
+    """The automatic backup when the app starts (not for every scripted subcommand): at
+    most once a day, and only when something changed. A failure warns, never blocks."""
+    from tillitsvalgt.backup import auto_backup
+
+    try:
+        made = auto_backup(db)
+    except UserError as exc:
+        click.echo(f"Advarsel: automatisk sikkerhetskopi feilet: {exc.message}", err=True)
+        return
+    if made is not None:
+        click.echo(f"Automatisk sikkerhetskopi: {made}")
 
 
 # --------------------------------------------------------------------------- output helpers
