@@ -597,9 +597,9 @@ def test_show_prints_the_case_with_employer_dates_and_timeline(
     assert out.startswith(f"Sak 2026/3: {s03['case']['title']}\n")
     assert f"{s03['employer']['name']} (org.nr {s03['employer']['orgnr']})" in out
     assert "Lokaler og arealfordeling" in out  # the type's Norwegian label
-    assert "Status:       åpen" in out
+    assert "Status:             åpen" in out
     notice = date.fromisoformat(s03["case"]["notice_on"]).strftime("%d.%m.%Y")
-    assert f"  {'Varslet:':<21}{notice}\n" in out
+    assert f"  {'Varslet:':<20}{notice}\n" in out
     timeline = out.split("Tidslinje:\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert len(timeline) == len(s03["events"])
     first = date.fromisoformat(s03["events"][0]["on"]).strftime("%d.%m.%Y")

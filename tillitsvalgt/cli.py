@@ -193,7 +193,7 @@ def cases_command(
     """Saksliste med filtre, sortering og sider."""
     from tillitsvalgt.services.cases import SORT_KEYS, CaseQuery, list_cases, search_terms
     from tillitsvalgt.services.employers import find_employer
-    from tillitsvalgt.vocabulary import CASE_TYPES
+    from tillitsvalgt.vocabulary import CASE_TYPES, CASE_TYPES_SHORT
 
     if case_type and case_type not in CASE_TYPES:
         raise UserError(f"Ukjent sakstype «{case_type}». Gyldige: {', '.join(CASE_TYPES)}.")
@@ -238,7 +238,7 @@ def cases_command(
                 r.number,
                 _clip(r.title, 40),
                 _clip(r.employer_name, 28),
-                r.case_type,
+                CASE_TYPES_SHORT.get(r.case_type, r.case_type),
                 "åpen" if r.status == "open" else "avsluttet",
                 _date(r.next_deadline),
                 r.updated_at.astimezone().strftime("%d.%m.%Y %H:%M"),
@@ -259,7 +259,7 @@ def cases_command(
 def show_command(ctx: Context, case: str, as_json: bool) -> None:
     """Vis én sak (saksnummer som 2026/3) med tidslinje og dokumenter."""
     from tillitsvalgt.services import cases, deadlines, documents, employers, events
-    from tillitsvalgt.vocabulary import CASE_TYPES, EVENT_KINDS, OUTCOMES
+    from tillitsvalgt.vocabulary import AGREEMENTS, CASE_TYPES, EVENT_KINDS, LETTER_KINDS, OUTCOMES
 
     with ctx.db().session(readonly=True) as session:
         c = cases.get_case(case, session=session, include_deleted=True)
@@ -286,19 +286,21 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
     if c.deleted_at:
         status += " – i papirkurven"
     click.echo(f"Sak {c.number}: {c.title}")
-    click.echo(
-        f"  Virksomhet:   {employer.name}"
-        + (f" (org.nr {employer.orgnr})" if employer.orgnr else "")
-    )
-    click.echo(f"  Type:         {CASE_TYPES.get(c.case_type, c.case_type)}")
-    click.echo(f"  Status:       {status}")
-    for label_text, value in (
-        ("Varslet", c.notice_on),
-        ("Beslutning", c.decision_on),
-        ("Planlagt iverksatt", c.planned_implementation_on),
-        ("Iverksatt", c.implemented_on),
-    ):
-        click.echo(f"  {label_text + ':':<21}{_date(value) or 'ukjent'}")
+    orgnr = f" (org.nr {employer.orgnr})" if employer.orgnr else ""
+    fields = [
+        ("Virksomhet", employer.name + orgnr),
+        ("Hovedavtale", AGREEMENTS.get(employer.agreement, employer.agreement)),
+        ("Type", CASE_TYPES.get(c.case_type, c.case_type)),
+        ("Status", status),
+        ("Varslet", _date(c.notice_on) or "ukjent"),
+        ("Beslutning", _date(c.decision_on) or "ukjent"),
+        ("Planlagt iverksatt", _date(c.planned_implementation_on) or "ukjent"),
+        ("Iverksatt", _date(c.implemented_on) or "ukjent"),
+    ]
+    if c.location:
+        fields.insert(1, ("Sted/avdeling", c.location))
+    for label_text, value in fields:
+        click.echo(f"  {label_text + ':':<20}{value}")
     if c.description:
         click.echo(f"\n{c.description}")
     click.echo("\nTidslinje:")
@@ -306,6 +308,10 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
         extra = ""
         if e.kind == "protocol" and e.signed_by_both is not None:
             extra = " (signert av begge)" if e.signed_by_both else " (ikke signert av begge)"
+        if e.letter_kind:
+            extra += f": {LETTER_KINDS.get(e.letter_kind, e.letter_kind)}"
+        if e.reply_by:
+            extra += f" (svarfrist {_date(e.reply_by)})"
         click.echo(f"  {_date(e.occurred_on)}  {EVENT_KINDS.get(e.kind, e.kind)}{extra}")
         if e.notes:
             click.echo(f"              {_clip(e.notes.replace(chr(10), ' '), 100)}")

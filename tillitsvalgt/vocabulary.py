@@ -15,6 +15,17 @@ CASE_TYPES: dict[str, str] = {
     "other": "Annet",
 }
 
+# For narrow places such as a list column.
+CASE_TYPES_SHORT: dict[str, str] = {
+    "office_layout": "Kontorløsning",
+    "space_allocation": "Lokaler/areal",
+    "home_office_policy": "Hjemmekontor",
+    "home_office_agreement": "Hjemmekontoravtale",
+    "equipment_costs": "Utstyr/kostnader",
+    "availability": "Tilgjengelighet",
+    "other": "Annet",
+}
+
 AGREEMENTS: dict[str, str] = {
     "staten": "Hovedavtalen i staten",
     "ks": "Hovedavtalen KS",
