@@ -242,6 +242,23 @@ def test_free_text_finds_title_description_and_event_notes(db: Database) -> None
     assert _numbers(db, text="landskap verneombudet") == []
 
 
+def test_free_text_with_many_hits_walks_the_sort_index_and_finds_the_same(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    employer = make_employer(db)
+    made = [make_case(db, employer, title=f"Landskap {i}") for i in range(4)]
+    make_case(db, employer, title="Hjemmekontor")
+    with db.session() as s:
+        cases.delete_case(made[0], session=s)
+    few = _numbers(db, text="landskap", limit=2, offset=1)
+    with db.session(readonly=True) as s:
+        few_total = cases.list_cases(CaseQuery(text="landskap"), session=s).total
+    monkeypatch.setattr(cases, "MANY_HITS", 0)  # take the many-hits path for 3 hits
+    assert _numbers(db, text="landskap", limit=2, offset=1) == few == made[2:0:-1]
+    with db.session(readonly=True) as s:
+        assert cases.list_cases(CaseQuery(text="landskap"), session=s).total == few_total == 3
+
+
 def test_free_text_follows_edits_and_deletions_of_event_notes(db: Database) -> None:
     employer = make_employer(db)
     number = make_case(db, employer)

@@ -257,7 +257,7 @@ def fingerprint(url: str) -> tuple[dict[str, int], list[dict[str, Any]], list[di
     try:
         with db.session(readonly=True) as session:
             bundle = export_bundle(session=session)
-            bin_ = list_cases(CaseQuery(deleted=True), session=session).model_dump(mode="json")
+            bin_ = list_cases(CaseQuery(deleted=True), session=session).as_json()
     finally:
         db.dispose()
     return stored(url), bundle, bin_["rows"]

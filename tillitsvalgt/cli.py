@@ -229,7 +229,7 @@ def cases_command(
             session=session,
         )
     if as_json:
-        click.echo(result.model_dump_json(indent=2))
+        click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         return
     _table(
         ["Nr.", "Tittel", "Virksomhet", "Type", "Status", "Neste frist", "Endret"],

@@ -9,6 +9,7 @@ The tables are created and changed only by the Alembic migrations in ``migration
 from __future__ import annotations
 
 import uuid as uuid_module
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
@@ -182,6 +183,16 @@ def case_date_problems(data: Any) -> list[tuple[str, str]]:
     return problems
 
 
+_LIVE: dict[str, Any] = {
+    "sqlite_where": sa.text("deleted_at IS NULL"),
+    "postgresql_where": sa.text("deleted_at IS NULL"),
+}
+_BINNED: dict[str, Any] = {
+    "sqlite_where": sa.text("deleted_at IS NOT NULL"),
+    "postgresql_where": sa.text("deleted_at IS NOT NULL"),
+}
+
+
 class CaseBase(SQLModel):
     title: Title
     employer_id: int
@@ -236,10 +247,16 @@ class Case(CaseBase, table=True):
     __table_args__ = (
         sa.UniqueConstraint("year", "seq", name="uq_cases_year_seq"),
         sa.Index("ix_cases_type_status", "case_type", "status"),
-        # sort keys with the id as tie-breaker, so paging is stable and needs no sort step
-        sa.Index("ix_cases_updated_at_id", "updated_at", "id"),
-        sa.Index("ix_cases_notice_on_id", "notice_on", "id"),
-        sa.Index("ix_cases_title_id", "title", "id"),
+        # The list's sort keys, with the id as tie-breaker so paging is stable and needs no
+        # sort step, over live cases only: without statistics SQLite would otherwise take
+        # "deleted_at IS NULL" for a selective filter and sort every case (see benchmarks/).
+        sa.Index("ix_cases_updated_at_id", "updated_at", "id", **_LIVE),
+        sa.Index(
+            "ix_cases_live_type_status_updated", "case_type", "status", "updated_at", "id", **_LIVE
+        ),
+        sa.Index("ix_cases_notice_on_id", "notice_on", "id", **_LIVE),
+        sa.Index("ix_cases_title_id", "title", "id", **_LIVE),
+        sa.Index("ix_cases_deleted_at", "deleted_at", **_BINNED),  # the recycle bin only
     )
     id: int | None = Field(default=None, primary_key=True)
     uuid: uuid_module.UUID = Field(default_factory=uuid_module.uuid4, unique=True)
@@ -259,7 +276,7 @@ class Case(CaseBase, table=True):
     created_at: datetime = _timestamp()
     updated_at: datetime = _timestamp()
     closed_at: datetime | None = _timestamp(nullable=True)
-    deleted_at: datetime | None = _timestamp(nullable=True, index=True)
+    deleted_at: datetime | None = _timestamp(nullable=True)
 
 
 class CaseRead(CaseBase):
@@ -278,8 +295,11 @@ class CaseRead(CaseBase):
     deleted_at: datetime | None
 
 
-class CaseListRow(SQLModel):
-    """One line of the case list: only what the list shows, read as plain columns."""
+@dataclass(frozen=True, slots=True)
+class CaseListRow:
+    """One line of the case list: only what the list shows, read as plain columns. A plain
+    dataclass, not a validated model: the values come typed from the database, and the
+    list is the hottest path in the app (50 rows: 0.06 ms against 0.4 ms validated)."""
 
     id: int
     number: str
@@ -293,11 +313,23 @@ class CaseListRow(SQLModel):
     updated_at: datetime
 
 
-class CasePage(SQLModel):
+@dataclass(frozen=True, slots=True)
+class CasePage:
     rows: list[CaseListRow]
     total: int
     offset: int
     limit: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "rows": [
+                {k: v.isoformat() if isinstance(v, date) else v for k, v in asdict(r).items()}
+                for r in self.rows
+            ],
+            "total": self.total,
+            "offset": self.offset,
+            "limit": self.limit,
+        }
 
 
 class CaseCounter(SQLModel, table=True):

@@ -1,0 +1,200 @@
+"""Run every benchmark: ``.venv/bin/python -m benchmarks [--n N] [--json] [--repeat R] [--keep]``.
+
+1. Generate N cases (``generate``), and as its floor write the same rows with raw sqlite3
+   (``load_floor``) into a second, throwaway database; check both hold the same data.
+   With ``--keep`` a database generated earlier in ``benchmarks/out/`` by the same
+   generator, seed and schema is reused instead, with the generation figures recorded then.
+2. Time the case list through ``list_cases`` against the same SQL in raw sqlite3
+   (``case_list``); ``--show-sql`` prints what the service sends (``emitted_sql``) beside the
+   floor's SQL and the query plans.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sqlite3
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from alembic.script import ScriptDirectory
+
+from benchmarks import OUT_DIR
+from benchmarks.case_list import (
+    LIMIT_MS,
+    MAX_RATIO,
+    connect_raw,
+    explain,
+    floor_query,
+    list_benchmarks,
+    measure_list,
+)
+from benchmarks.emitted_sql import captured_sql
+from benchmarks.generate import DEFAULT_SEED, GENERATOR_VERSION, Generated, generate
+from benchmarks.load_floor import check_same_rows, raw_load
+from benchmarks.report import Figure, table
+from tillitsvalgt.db import Database, alembic_config
+
+META_FILE = "meta.json"
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _fingerprint(n: int) -> dict[str, Any]:
+    """What a cached database must match to be reused."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return {"n": n, "seed": DEFAULT_SEED, "generator": GENERATOR_VERSION, "schema": head}
+
+
+def _generation_figures(record: dict[str, Any], *, cached: bool) -> list[Figure]:
+    mine, floor = record["seconds"], record["floor_seconds"]
+    counts = record["counts"]
+    when = f"recorded {record['when']} (cached database)" if cached else "measured now"
+    return [
+        Figure(
+            name="generate",
+            value=sum(mine.values()),
+            unit="s",
+            floor=sum(floor.values()),
+            what=f"{counts['cases']} cases with events, deadlines",
+            note=f"{counts['events']} events, {counts['deadlines']} deadlines; {when}\n"
+            f"{'':27}parts, generator/floor (s): "
+            + ", ".join(f"{k} {v:.1f}/{floor.get(k, 0):.1f}" for k, v in mine.items()),
+        ),
+        Figure(
+            name="generate.cases",
+            value=mine["insert cases"],
+            unit="s",
+            floor=floor["insert cases"],
+            what="insert cases (+ FTS insert trigger)",
+        ),
+        Figure(
+            name="generate.events",
+            value=mine["insert events"],
+            unit="s",
+            floor=floor["insert events"],
+            what="insert events (+ FTS update trigger)",
+        ),
+    ]
+
+
+def prepare(n: int, *, keep: bool) -> tuple[Path, list[Figure]]:
+    """The data directory with N generated cases, and the generation figures."""
+    data_dir = OUT_DIR / f"n{n}"
+    meta_file = data_dir / META_FILE
+    fingerprint = _fingerprint(n)
+    if keep and meta_file.exists():
+        record = json.loads(meta_file.read_text())
+        if record.get("fingerprint") == fingerprint and (data_dir / "tillitsvalgt.db").exists():
+            _say(f"reusing {data_dir} (--keep)")
+            return data_dir, _generation_figures(record, cached=True)
+        _say(f"{data_dir} was made by another generator, seed or schema: generating again")
+
+    shutil.rmtree(data_dir, ignore_errors=True)  # only ever our own output directory
+    _say(f"generating {n} cases in {data_dir} …")
+    mine = generate(n, data_dir, progress=lambda msg: print(msg, end="\r", file=sys.stderr))
+    _say(f"\n  {mine.total_seconds:.1f} s; the same rows through raw sqlite3 (the floor) …")
+    floor_dir = OUT_DIR / f"n{n}-floor"
+    shutil.rmtree(floor_dir, ignore_errors=True)
+    floor: Generated = raw_load(n, floor_dir)
+    check_same_rows(mine.file, floor.file)
+    shutil.rmtree(floor_dir)
+    _say(f"  {floor.total_seconds:.1f} s; both databases hold the same rows")
+
+    record = {
+        "fingerprint": fingerprint,
+        "when": time.strftime("%Y-%m-%d %H:%M"),
+        "counts": {
+            "cases": mine.cases,
+            "employers": mine.employers,
+            "events": mine.events,
+            "deadlines": mine.deadlines,
+        },
+        "seconds": mine.seconds,
+        "floor_seconds": floor.seconds,
+    }
+    meta_file.write_text(json.dumps(record, indent=2))
+    return data_dir, _generation_figures(record, cached=False)
+
+
+def show_sql(db: Database, conn: sqlite3.Connection, n: int) -> None:
+    """The SQL list_cases emits next to the handwritten floor, with the query plans."""
+    for bench in list_benchmarks(n):
+        sent, cached = captured_sql(db, bench.query)
+        fq = floor_query(bench.query)
+        print(f"==== {bench.name}: {bench.what} (compiled cache hit: {cached})")
+        for text, params in sent:
+            print(f"-- emitted by SQLAlchemy, params {params}\n{text}\n")
+        print(f"-- floor, params {fq.params}\n{fq.count_sql}\n{fq.page_sql}\n")
+        print("\n".join("   " + line for line in explain(conn, fq)) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--n", type=int, default=100_000, help="cases (default 100000)")
+    parser.add_argument("--json", action="store_true", help="one JSON object per figure")
+    parser.add_argument("--repeat", type=int, default=15, help="timed runs per figure")
+    parser.add_argument(
+        "--keep", action="store_true", help="reuse the database generated in benchmarks/out/"
+    )
+    parser.add_argument(
+        "--show-sql", action="store_true", help="print the emitted and floor SQL and plans"
+    )
+    args = parser.parse_args(argv)
+    if args.n < 100 or args.repeat < 1:
+        parser.error("--n must be at least 100 and --repeat at least 1")
+
+    data_dir, figures = prepare(args.n, keep=args.keep)
+    db = Database.open(data_dir=data_dir)
+    file = db.location.file
+    assert file is not None
+    conn = connect_raw(file)
+    try:
+        if args.show_sql:
+            show_sql(db, conn, args.n)
+        live = conn.execute("SELECT count(*) FROM cases WHERE deleted_at IS NULL").fetchone()[0]
+        cached_ok = True
+        plans: dict[str, list[str]] = {}
+        for bench in list_benchmarks(args.n):
+            _say(f"timing {bench.name} …")
+            figure = measure_list(db, conn, bench, live_cases=live, repeat=args.repeat)
+            if not args.json:
+                cached_ok = cached_ok and captured_sql(db, bench.query)[1]
+                if figure.misses():
+                    plans[bench.name] = explain(conn, floor_query(bench.query))
+            figures.append(figure)
+    finally:
+        conn.close()
+        db.dispose()
+
+    if args.json:
+        for figure in figures:
+            print(figure.as_json())
+        return 0
+    print(
+        f"\nTillitsvalgt benchmarks — SQLite {sqlite3.sqlite_version}, N = {args.n} cases, "
+        f"median of {args.repeat} after warm-up\ndatabase: {file}\n"
+        f"goal for the list figures: under {LIMIT_MS:g} ms and within {MAX_RATIO:g}× of "
+        "the raw-sqlite3 floor (same SQL, same file)\n"
+    )
+    print(table(figures))
+    print(
+        "\nSQLAlchemy's compiled-statement cache: "
+        + ("hit on every repeated list query" if cached_ok else "MISSES on repeated queries")
+    )
+    if plans:
+        print("\nQuery plans (EXPLAIN QUERY PLAN) of the list figures that miss a goal:")
+        for name, lines in plans.items():
+            print(f"\n{name}\n" + "\n".join("  " + line for line in lines))
+    missed = [f.name for f in figures if f.misses()]
+    print("\nGoals: " + ("all met" if not missed else "missed by " + ", ".join(missed)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
