@@ -1,0 +1,147 @@
+"""The plain data the rules work on: the legal catalogue, the facts of a case, and the
+assessment. Frozen dataclasses: cheap to make by the hundred thousand, and safe to share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Level = Literal["informasjon", "drofting", "forhandling"]
+LEVELS: tuple[Level, ...] = ("informasjon", "drofting", "forhandling")
+LEVEL_LABELS: dict[str, str] = {
+    "informasjon": "informasjon",
+    "drofting": "drøfting",
+    "forhandling": "forhandling",
+}
+
+# Conditions a provision may carry, evaluated by the rules on the facts of a case.
+CONDITIONS: dict[str, str] = {
+    "regular_home_office": "hjemmearbeidet er jevnlig (ikke sporadisk)",
+    "authorities_order": "hjemmearbeidet følger av pålegg eller anbefaling fra myndighetene",
+    "building_permit": "ombyggingen er søknadspliktig etter plan- og bygningsloven",
+}
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """A main agreement (hovedavtale) in one version."""
+
+    code: str  # as in the shared vocabulary: staten, ks, lo-nho, …
+    name: str  # "Hovedavtalen i staten"
+    version: str  # "2023–2025"
+    valid_from: date | None
+    valid_to: date | None
+    note: str | None = None  # e.g. "løper videre til ny avtale er inngått"
+
+
+@dataclass(frozen=True)
+class Provision:
+    """One provision of a law, regulation or agreement, as the catalogue describes it."""
+
+    key: str  # "aml:8-2", "ha-staten:19-2e", "ha-ys-nho:kap-IX"
+    source: str  # "aml", "hjemmekontorforskriften", "ha-staten", …
+    source_name: str  # "arbeidsmiljøloven", "Hovedavtalen i staten"
+    paragraph: str  # as cited when verified: "§ 8-2 første ledd bokstav c"
+    chapter: str  # as cited when not verified: "kapittel IX"
+    title: str
+    summary: str  # our own Norwegian words
+    verified: bool  # is the paragraph number (and content) checked against the text?
+    case_types: frozenset[str]  # the case types it applies to; "*" = all
+    level: Level | None  # the co-determination it requires; None: a duty of another kind
+    timing: str | None = None  # "så tidlig som mulig, før beslutningen"
+    agreement: str | None = None  # only for employers bound by this agreement code
+    min_employees: int | None = None  # applies from this many employees
+    condition: str | None = None  # a key of CONDITIONS
+    working_environment: bool = False  # a duty to involve verneombud/AMU
+
+    def citation(self) -> str:
+        """How a letter may cite it: by paragraph only where verified, else by chapter."""
+        where = self.paragraph if self.verified else self.chapter
+        return f"{self.source_name} {where}".strip()
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    version: str
+    agreements: dict[str, Agreement]
+    provisions: tuple[Provision, ...]
+    origin: str = "innebygd"  # "innebygd" or the path of a union office's own file
+
+    def provision(self, key: str) -> Provision:
+        for p in self.provisions:
+            if p.key == key:
+                return p
+        raise KeyError(key)
+
+
+# --------------------------------------------------------------------------- case facts
+
+
+@dataclass(frozen=True)
+class EventFacts:
+    kind: str
+    on: date
+    signed_by_both: bool | None = None
+    letter: str | None = None  # letter_sent / letter_received: the letter kind
+    reply_by: date | None = None
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """What the assessment needs to know of a case, and nothing else."""
+
+    case_type: str
+    agreement: str
+    employees: int | None
+    notice_on: date | None = None
+    decision_on: date | None = None
+    planned_implementation_on: date | None = None
+    implemented_on: date | None = None
+    home_office_days_per_week: float | None = None
+    written_agreements: bool | None = None
+    ordered_by_authorities: bool | None = None
+    events: tuple[EventFacts, ...] = ()
+
+
+# --------------------------------------------------------------------------- the answer
+
+
+@dataclass(frozen=True)
+class AppliedProvision:
+    key: str
+    citation: str
+    title: str
+    summary: str
+    verified: bool
+    reason: str  # why it applies to this case, in Norwegian
+
+
+@dataclass(frozen=True)
+class SuggestedLetter:
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Assessment:
+    required_level: Level
+    timing: str  # in_time, late_before_implementation, …, unknown
+    missing: tuple[str, ...]  # dates that must be known to judge the timing
+    demand: str  # none, awaiting_reply, overdue, answered
+    demand_due_on: date | None  # the reply deadline of the demand still open
+    provisions: tuple[AppliedProvision, ...]
+    next_letters: tuple[SuggestedLetter, ...]
+    evidence_gaps: tuple[str, ...]
+    reasons: tuple[str, ...] = field(default=())
+
+    def as_expected(self) -> dict[str, object]:
+        """The fields of the scenarios' ``expected`` block, same names and codes."""
+        return {
+            "required_level": self.required_level,
+            "timing": self.timing,
+            "missing": list(self.missing),
+            "demand": self.demand,
+            "provisions": [p.key for p in self.provisions],
+            "next_letters": [s.kind for s in self.next_letters],
+        }
