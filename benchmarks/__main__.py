@@ -23,6 +23,7 @@ from typing import Any
 from alembic.script import ScriptDirectory
 
 from benchmarks import OUT_DIR
+from benchmarks.assess_all import measure_assess_all
 from benchmarks.case_list import (
     LIMIT_MS,
     MAX_RATIO,
@@ -168,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
                 if figure.misses():
                     plans[bench.name] = explain(conn, floor_query(bench.query))
             figures.append(figure)
+        _say("timing assess.all …")
+        figures.append(measure_assess_all(db, conn, repeat=max(3, args.repeat // 5)))
     finally:
         conn.close()
         db.dispose()

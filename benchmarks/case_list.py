@@ -65,7 +65,7 @@ _PAGE_SQL = """SELECT c.id, c.number, c.title, e.name, c.case_type, c.status, c.
        c.decision_on,
        (SELECT min(d.due_on) FROM deadlines AS d
         WHERE d.case_id = c.id AND d.met_on IS NULL AND d.cancelled IS 0),
-       c.updated_at
+       c.updated_at, c.verdict_timing, c.verdict_demand, c.verdict_demand_due_on
 FROM (SELECT c.id AS id FROM cases AS c WHERE {where}
       ORDER BY c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?) AS page
 JOIN cases AS c ON c.id = page.id

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +21,7 @@ from sqlmodel import SQLModel
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import DatabaseError
-from tillitsvalgt.models import EventCreate
-from tillitsvalgt.services import cases, events
+from tillitsvalgt.services import cases
 
 from conftest import make_case, make_employer
 
@@ -104,20 +102,36 @@ def test_downgrade_to_base_and_upgrade_again(db: Database) -> None:
     assert search(db, "aktivitetsbasert") == [number]
 
 
+# Rows as the schema of revision 0001 had them, written in plain SQL: the models and
+# services of today may need columns a 0001 database does not have.
+FIRST_REVISION_ROWS = (
+    """INSERT INTO employers (id, uuid, name, agreement, version, created_at, updated_at)
+       VALUES (1, :u1, 'Nordkyst Sparebank', 'finans-finansforbundet', 1, :now, :now)""",
+    """INSERT INTO cases (id, uuid, number, year, seq, title, description, employer_id,
+           case_type, status, last_document_seq, version, created_at, updated_at)
+       VALUES (1, :u2, '2026/1', 2026, 1, 'Nye kontorer', 'Åpent landskap i 4. etasje', 1,
+           'office_layout', 'open', 0, 1, :now, :now)""",
+    """INSERT INTO case_counters (year, last_seq) VALUES (2026, 1)""",
+    """INSERT INTO events (id, uuid, case_id, kind, occurred_on, notes, version, created_at,
+           updated_at)
+       VALUES (1, :u3, 1, 'note', '2026-03-01', 'Verneombudet varslet', 1, :now, :now)""",
+)
+
+
 def open_at_first_revision(db_url: str) -> Database:
     """A database at revision 0001 (before the free-text index) with one case and one
     event whose words are only in the description and the notes."""
     db = Database.open(database_url=db_url, migrate=False)
     alembic(db, "upgrade", "0001")
-    number = make_case(
-        db, make_employer(db), title="Nye kontorer", description="Åpent landskap i 4. etasje"
-    )
-    with db.session() as s:
-        events.add_event(
-            number,
-            EventCreate(kind="note", occurred_on=date(2026, 3, 1), notes="Verneombudet varslet"),
-            session=s,
-        )
+    params = {
+        "u1": "a" * 32 if db.location.file else "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa",
+        "u2": "b" * 32 if db.location.file else "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb",
+        "u3": "c" * 32 if db.location.file else "cccccccc-cccc-4ccc-8ccc-cccccccccccc",
+        "now": "2026-03-01 12:00:00",
+    }
+    with db.engine.begin() as conn:
+        for statement in FIRST_REVISION_ROWS:
+            conn.execute(sa.text(statement), params)
     assert db.current_revision() == "0001"
     return db
 

@@ -27,7 +27,12 @@ REQUIRED = [
     "tillitsvalgt/migrations/script.py.mako",
     "tillitsvalgt/migrations/versions/0001",
     "tillitsvalgt/migrations/versions/0002",
+    "tillitsvalgt/migrations/versions/0003",
+    "tillitsvalgt/migrations/versions/0004",
+    "tillitsvalgt/rules/assessment.py",
     "tillitsvalgt/resources/__init__.py",
+    "tillitsvalgt/resources/catalogue.toml",
+    "tillitsvalgt/resources/demo/scenarios.json",
     "ui/__init__.py",
 ]
 # Source-tree folders that must not be copied into a build (stale build output, caches).

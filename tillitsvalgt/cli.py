@@ -23,33 +23,13 @@ from typing import Any
 import click
 
 from tillitsvalgt import __version__, paths
+from tillitsvalgt.cli_context import Context, pass_ctx
 from tillitsvalgt.errors import UserError
 
 EXIT_USER_ERROR = 1
 EXIT_BUG = 70
 
 log = logging.getLogger("tillitsvalgt")
-
-
-class Context:
-    def __init__(self, data_dir: str | None, database_url: str | None) -> None:
-        self.data_dir = data_dir
-        self.database_url = database_url
-        self._db: Any = None
-
-    def db(self) -> Any:
-        from tillitsvalgt.db import Database
-
-        if self._db is None:
-            self._db = Database.open(database_url=self.database_url, data_dir=self.data_dir)
-        return self._db
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.dispose()
-
-
-pass_ctx = click.make_pass_decorator(Context)
 
 
 def _log_file(data_dir: str | None) -> Path:
@@ -70,11 +50,19 @@ def _log_file(data_dir: str | None) -> Path:
     help=f"PostgreSQL- eller SQLite-adresse i stedet for filen i datamappen "
     f"(eller {paths.DATABASE_URL_ENV}).",
 )
+@click.option(
+    "--catalogue",
+    type=click.Path(dir_okay=False),
+    help="Egen lovkatalog (TOML) i stedet for den innebygde (eller innstillingen «catalogue» "
+    "eller TILLITSVALGT_CATALOGUE).",
+)
 @click.version_option(__version__, prog_name="tillitsvalgt")
 @click.pass_context
-def cli(ctx: click.Context, data_dir: str | None, database_url: str | None) -> None:
+def cli(
+    ctx: click.Context, data_dir: str | None, database_url: str | None, catalogue: str | None
+) -> None:
     """Tillitsvalgt – saker om kontorendringer og hjemmekontor, drøfting og brev."""
-    ctx.obj = Context(data_dir, database_url)
+    ctx.obj = Context(data_dir, database_url, catalogue)
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
         _overview(ctx.obj)
@@ -173,6 +161,22 @@ def _write_atomically(target: Path, data: bytes) -> Path:
 @click.option("--asc", is_flag=True, help="Stigende rekkefølge.")
 @click.option("--page", default=1, show_default=True, type=click.IntRange(min=1))
 @click.option("--page-size", default=50, show_default=True, type=click.IntRange(1, 1000))
+@click.option(
+    "--timing",
+    type=click.Choice(
+        [
+            "in_time",
+            "late_before_implementation",
+            "late_after_implementation",
+            "information_only",
+            "not_held_decision_taken",
+            "not_held_yet",
+            "unknown",
+        ]
+    ),
+    help="Vurderingens tidspunkt (se «assess»).",
+)
+@click.option("--overdue", is_flag=True, help="Bare saker der svarfristen på kravet er ute.")
 @click.option("--deleted", is_flag=True, help="Vis papirkurven.")
 @click.option("--json", "as_json", is_flag=True, help="Skriv JSON.")
 @pass_ctx
@@ -187,13 +191,15 @@ def cases_command(
     asc: bool,
     page: int,
     page_size: int,
+    timing: str | None,
+    overdue: bool,
     deleted: bool,
     as_json: bool,
 ) -> None:
     """Saksliste med filtre, sortering og sider."""
     from tillitsvalgt.services.cases import SORT_KEYS, CaseQuery, list_cases, search_terms
     from tillitsvalgt.services.employers import find_employer
-    from tillitsvalgt.vocabulary import CASE_TYPES, CASE_TYPES_SHORT
+    from tillitsvalgt.vocabulary import CASE_TYPES, CASE_TYPES_SHORT, TIMINGS_SHORT
 
     if case_type and case_type not in CASE_TYPES:
         raise UserError(f"Ukjent sakstype «{case_type}». Gyldige: {', '.join(CASE_TYPES)}.")
@@ -220,6 +226,8 @@ def cases_command(
                 employer_id=employer_id,
                 year=year,
                 text=text,
+                timing=timing,
+                overdue=overdue,
                 deleted=deleted,
                 sort=sort,
                 descending=not asc,
@@ -232,13 +240,15 @@ def cases_command(
         click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         return
     _table(
-        ["Nr.", "Tittel", "Virksomhet", "Type", "Status", "Neste frist", "Endret"],
+        ["Nr.", "Tittel", "Virksomhet", "Type", "Tidspunkt", "Status", "Neste frist", "Endret"],
         [
             [
                 r.number,
                 _clip(r.title, 40),
                 _clip(r.employer_name, 28),
                 CASE_TYPES_SHORT.get(r.case_type, r.case_type),
+                TIMINGS_SHORT.get(r.timing or "", "–")
+                + (" (frist ute)" if r.demand == "overdue" else ""),
                 "åpen" if r.status == "open" else "avsluttet",
                 _date(r.next_deadline),
                 r.updated_at.astimezone().strftime("%d.%m.%Y %H:%M"),
@@ -583,6 +593,16 @@ def employers_command(ctx: Context, text: str | None) -> None:
             for e in rows
         ],
     )
+
+
+def _register_rule_commands() -> None:
+    from tillitsvalgt import cli_rules
+
+    for command in cli_rules.COMMANDS:
+        cli.add_command(command)
+
+
+_register_rule_commands()
 
 
 # --------------------------------------------------------------------------- entry point

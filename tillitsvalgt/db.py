@@ -14,7 +14,7 @@ import os
 import re
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -212,6 +212,22 @@ def translate_error(exc: BaseException, location: Location) -> DatabaseError | N
     return None
 
 
+BEFORE_COMMIT = "tillitsvalgt_before_commit"
+
+
+def before_commit(session: Session, name: str, hook: Callable[[Session], None]) -> None:
+    """Run ``hook`` once, inside the unit of work, just before it commits (e.g. to store
+    the verdict of every case the unit changed, once per case rather than once per edit)."""
+    session.info.setdefault(BEFORE_COMMIT, {})[name] = hook
+
+
+def run_before_commit(session: Session) -> None:
+    hooks: dict[str, Callable[[Session], None]] = session.info.pop(BEFORE_COMMIT, {})
+    for hook in hooks.values():
+        hook(session)
+    session.flush()
+
+
 class Database:
     """One database, opened and migrated. ``session()`` is the unit of work."""
 
@@ -262,6 +278,7 @@ class Database:
                     if readonly:
                         session.rollback()
                     else:
+                        run_before_commit(session)
                         session.commit()
                 except BaseException:
                     session.rollback()

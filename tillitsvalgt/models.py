@@ -257,6 +257,7 @@ class Case(CaseBase, table=True):
         sa.Index("ix_cases_notice_on_id", "notice_on", "id", **_LIVE),
         sa.Index("ix_cases_title_id", "title", "id", **_LIVE),
         sa.Index("ix_cases_deleted_at", "deleted_at", **_BINNED),  # the recycle bin only
+        sa.Index("ix_cases_live_timing_updated", "verdict_timing", "updated_at", "id", **_LIVE),
     )
     id: int | None = Field(default=None, primary_key=True)
     uuid: uuid_module.UUID = Field(default_factory=uuid_module.uuid4, unique=True)
@@ -272,6 +273,15 @@ class Case(CaseBase, table=True):
     )
     source_ref: str | None = Field(default=None, max_length=200)
     last_document_seq: int = Field(default=0)
+    # The stored verdict (see services/assessments.py), so the list can filter and count by
+    # it in SQL; "overdue" is derived on reading from verdict_demand_due_on and today.
+    verdict_level: str | None = Field(default=None, max_length=20)
+    verdict_timing: str | None = Field(default=None, max_length=40)
+    verdict_missing: str | None = Field(default=None, max_length=200)  # comma-separated
+    verdict_demand: str | None = Field(default=None, max_length=20)  # none/awaiting/answered
+    verdict_demand_due_on: date | None = None
+    verdict_catalogue: str | None = Field(default=None, max_length=200)
+    verdict_at: datetime | None = _timestamp(nullable=True)
     version: int = Field(default=1)
     created_at: datetime = _timestamp()
     updated_at: datetime = _timestamp()
@@ -293,6 +303,10 @@ class CaseRead(CaseBase):
     updated_at: datetime
     closed_at: datetime | None
     deleted_at: datetime | None
+    verdict_level: str | None = None
+    verdict_timing: str | None = None
+    verdict_demand: str | None = None
+    verdict_demand_due_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +325,8 @@ class CaseListRow:
     decision_on: date | None
     next_deadline: date | None
     updated_at: datetime
+    timing: str | None  # the stored verdict (None: not assessed yet)
+    demand: str | None  # as of the list's day: none, awaiting_reply, overdue, answered
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,3 +94,43 @@ CHECKLIST_ANSWERS: dict[str, str] = {
     "not_met": "Ikke oppfylt",
     "unknown": "Ukjent",
 }
+
+LEVELS: dict[str, str] = {
+    "informasjon": "Informasjon",
+    "drofting": "Drøfting",
+    "forhandling": "Forhandling",
+}
+
+TIMINGS: dict[str, str] = {
+    "in_time": "Drøftet før beslutning (i tide)",
+    "late_before_implementation": "Drøftet etter beslutning, før iverksetting (for sent)",
+    "late_after_implementation": "Drøftet etter iverksetting (alt for sent)",
+    "information_only": "Kun informert, aldri drøftet",
+    "not_held_decision_taken": "Ikke drøftet, beslutning tatt (brudd)",
+    "not_held_yet": "Ikke drøftet ennå, beslutning ikke tatt (handle nå)",
+    "unknown": "Kan ikke avgjøres (mangler dato)",
+}
+
+DEMANDS: dict[str, str] = {
+    "none": "Ingen krav sendt",
+    "awaiting_reply": "Krav sendt, venter på svar",
+    "overdue": "Krav sendt, svarfristen er oversittet",
+    "answered": "Krav besvart",
+}
+
+DATE_FIELDS: dict[str, str] = {
+    "notice_on": "dato for første varsel",
+    "decision_on": "beslutningsdato",
+    "planned_implementation_on": "planlagt iverksetting",
+    "implemented_on": "faktisk iverksetting",
+}
+
+TIMINGS_SHORT: dict[str, str] = {
+    "in_time": "I tide",
+    "late_before_implementation": "For sent",
+    "late_after_implementation": "Etter iverksetting",
+    "information_only": "Kun informert",
+    "not_held_decision_taken": "Brudd",
+    "not_held_yet": "Handle nå",
+    "unknown": "Mangler dato",
+}

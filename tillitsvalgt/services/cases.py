@@ -32,6 +32,7 @@ from tillitsvalgt.models import (
     utcnow,
 )
 from tillitsvalgt.services._common import changes, read, refuse
+from tillitsvalgt.services.assessments import demand_today, mark_stale
 from tillitsvalgt.vocabulary import OUTCOMES
 
 CASE_NUMBER = re.compile(r"^\s*(\d{4})\s*/\s*(\d+)\s*$")
@@ -123,6 +124,8 @@ def create_case(data: CaseCreate, *, session: Session, today: date) -> CaseRead:
     )
     session.add(case)
     session.flush()
+    assert case.id is not None
+    mark_stale(case.id, session=session)
     return read(CaseRead, case)
 
 
@@ -146,6 +149,7 @@ def _versioned_update(
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise stale
+    mark_stale(case.id, session=session)
     session.expire(case)
     session.refresh(case)
     return read(CaseRead, case)
@@ -205,6 +209,7 @@ def touch_case(case_id: int, *, session: Session) -> None:
     """Mark the case as changed (its timeline or documents changed) without taking the
     version: editing the form and adding an event are not in conflict."""
     session.execute(update(Case).where(col(Case.id) == case_id).values(updated_at=utcnow()))
+    mark_stale(case_id, session=session)
 
 
 # --------------------------------------------------------------------------- the list
@@ -217,6 +222,9 @@ class CaseQuery:
     employer_id: int | None = None
     year: int | None = None
     text: str | None = None
+    timing: str | None = None  # the stored verdict's timing code
+    overdue: bool = False  # only cases whose demand's reply deadline has passed
+    today: date | None = None  # the day "overdue" is judged on (default: the real today)
     deleted: bool = False  # True: the recycle bin instead of the live cases
     sort: str = "updated"
     descending: bool = True
@@ -264,6 +272,8 @@ class _Shape:
     status: bool
     employer: bool
     year: bool
+    timing: bool
+    overdue: bool
     text: bool
     many_hits: bool
     sort: str
@@ -272,7 +282,13 @@ class _Shape:
     @property
     def only_text(self) -> bool:
         return self.text and not (
-            self.deleted or self.case_type or self.status or self.employer or self.year
+            self.deleted
+            or self.case_type
+            or self.status
+            or self.employer
+            or self.year
+            or self.timing
+            or self.overdue
         )
 
 
@@ -288,6 +304,11 @@ def _filters(shape: _Shape) -> list[sa.ColumnElement[bool]]:
         where.append(col(Case.employer_id) == sa.bindparam("employer_id"))
     if shape.year:
         where.append(col(Case.year) == sa.bindparam("year"))
+    if shape.timing:
+        where.append(col(Case.verdict_timing) == sa.bindparam("timing"))
+    if shape.overdue:
+        where.append(col(Case.verdict_demand) == "awaiting_reply")
+        where.append(col(Case.verdict_demand_due_on) < sa.bindparam("today", type_=sa.Date))
     if shape.text:
         if shape.dialect == "postgresql":
             sql = "SELECT case_id FROM case_search WHERE document @@ to_tsquery('simple', :match)"
@@ -350,6 +371,9 @@ def _page_statement(shape: _Shape) -> Any:
             col(Case.decision_on),
             next_deadline.label("next_deadline"),
             col(Case.updated_at),
+            col(Case.verdict_timing),
+            col(Case.verdict_demand),
+            col(Case.verdict_demand_due_on),
         )
         .select_from(page)
         .join(Case, col(Case.id) == page.c.id)
@@ -368,11 +392,14 @@ def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
         )
     dialect = session.get_bind().dialect.name
     terms = search_terms(query.text or "")
+    today = query.today or date.today()
     params: dict[str, Any] = {
         "case_type": query.case_type,
         "status": query.status,
         "employer_id": query.employer_id,
         "year": query.year,
+        "timing": query.timing,
+        "today": today,
         "match": _match_query(dialect, terms),
     }
     shape = _Shape(
@@ -382,6 +409,8 @@ def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
         status=bool(query.status),
         employer=query.employer_id is not None,
         year=query.year is not None,
+        timing=bool(query.timing),
+        overdue=query.overdue,
         text=bool(terms),
         many_hits=False,
         sort=query.sort,
@@ -393,5 +422,21 @@ def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
         shape = dataclasses.replace(shape, many_hits=True)
     statement = _page_statement(shape)
     result = conn.execute(statement, {**params, "offset": query.offset, "limit": query.limit})
-    rows = [CaseListRow(*row) for row in result]
+    rows = [
+        CaseListRow(
+            id=r[0],
+            number=r[1],
+            title=r[2],
+            employer_name=r[3],
+            case_type=r[4],
+            status=r[5],
+            notice_on=r[6],
+            decision_on=r[7],
+            next_deadline=r[8],
+            updated_at=r[9],
+            timing=r[10],
+            demand=demand_today(r[11], r[12], today),
+        )
+        for r in result
+    ]
     return CasePage(rows=rows, total=total, offset=query.offset, limit=query.limit)

@@ -1,0 +1,133 @@
+"""The commands over the rules: assess, deadline, catalogue, settings, demo; and the verdict
+stored on the case so the list can filter by it."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tillitsvalgt.cli import main
+from tillitsvalgt.db import Database
+from tillitsvalgt.models import EventCreate
+from tillitsvalgt.services import cases, events
+from tillitsvalgt.services.cases import CaseQuery
+
+from conftest import SCENARIOS, make_case, make_employer
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = 0
+    try:
+        main(list(args))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_deadline_prints_the_date_and_why(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "deadline", "--from", "2026-12-18", "--days", "14")
+    first, second = out.splitlines()
+    assert code == 0 and first == "2027-01-04"
+    assert "1. nyttårsdag" in second and "mandag 4. januar 2027" in second
+    code, _, err = run(capsys, "deadline", "--from", "18.12.2026", "--days", "14")
+    assert code == 1 and "ÅÅÅÅ-MM-DD" in err
+
+
+def test_assess_stores_the_verdict_and_the_list_filters_by_it(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "--database-url", db_url, "import", str(SCENARIOS))
+    code, out, _ = run(capsys, "--database-url", db_url, "assess", "2026/3")
+    assert code == 0
+    assert "Krever:    Forhandling" in out
+    assert "Hovedavtalen i staten" in out
+    code, out, _ = run(capsys, "--database-url", db_url, "cases", "--json", "--timing", "in_time")
+    numbers = [r["number"] for r in json.loads(out)["rows"]]
+    assert "2026/3" not in numbers
+    # The import already stored every verdict (as of the real today).
+    code, out, _ = run(
+        capsys, "--database-url", db_url, "cases", "--json", "--timing", "information_only"
+    )
+    assert {r["number"] for r in json.loads(out)["rows"]} >= {"2026/4", "2026/10"}
+    code, out, _ = run(capsys, "--database-url", db_url, "cases", "--overdue", "--json")
+    assert [r["number"] for r in json.loads(out)["rows"]] == ["2026/7"]
+    code, out, _ = run(capsys, "--database-url", db_url, "cases")
+    assert "Handle nå (frist ute)" in out
+
+
+def test_a_new_event_updates_the_stored_verdict(db: Database) -> None:
+    number = make_case(db, make_employer(db), decision_on=date(2026, 3, 10))
+    with db.session(readonly=True) as s:
+        [row] = cases.list_cases(CaseQuery(), session=s).rows
+    assert row.timing == "not_held_decision_taken"
+    with db.session() as s:
+        events.add_event(
+            number,
+            EventCreate(kind="consultation_meeting", occurred_on=date(2026, 3, 1)),
+            session=s,
+        )
+    with db.session(readonly=True) as s:
+        [row] = cases.list_cases(CaseQuery(), session=s).rows
+        in_time = cases.list_cases(CaseQuery(timing="in_time"), session=s).total
+    assert row.timing == "in_time"
+    assert in_time == 1
+
+
+def test_catalogue_lists_and_checks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "catalogue")
+    assert code == 0
+    assert "aml:8-2" in out and "ha-staten:19-2e" in out
+    assert "paragraf ikke kontrollert" in out  # the leads are marked
+    broken = tmp_path / "katalog.toml"
+    broken.write_text('version = "1"\n[[provision]]\nkey = \n', encoding="utf-8")
+    code, _, err = run(capsys, "catalogue", "--check", str(broken))
+    assert code == 1 and "linje 3" in err
+
+
+def test_a_broken_own_catalogue_warns_and_the_built_in_one_is_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "katalog.toml"
+    broken.write_text("[[provision]\n", encoding="utf-8")
+    code, out, err = run(capsys, "--catalogue", str(broken), "catalogue")
+    assert code == 0
+    assert str(broken) in err and "linje 1" in err
+    assert "aml:8-2" in out
+
+
+def test_settings_remember_a_checked_catalogue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    broken = tmp_path / "feil.toml"
+    broken.write_text("[[provision]\n", encoding="utf-8")
+    code, _, err = run(capsys, "--data-dir", str(data), "settings", "catalogue", str(broken))
+    assert code == 1 and "ikke lagret" in err
+    from tillitsvalgt.paths import resource_path
+
+    own = tmp_path / "egen.toml"
+    own.write_text(resource_path("catalogue.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, _ = run(capsys, "--data-dir", str(data), "settings", "catalogue", str(own))
+    assert code == 0
+    settings_file = data / "settings.json"
+    assert json.loads(settings_file.read_text())["catalogue"] == str(own.resolve())
+    assert settings_file.stat().st_mode & 0o777 == 0o600
+    code, out, _ = run(capsys, "--data-dir", str(data), "catalogue")
+    assert str(own.resolve()) in out
+
+
+def test_demo_fills_an_empty_database_once(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--database-url", db_url, "demo")
+    assert code == 0 and "Eksempeldata lagt inn" in out
+    code, out, _ = run(capsys, "--database-url", db_url, "cases", "--json", "--page-size", "1")
+    total = json.loads(out)["total"]
+    assert total >= 50  # the ten scenarios and forty more
+    code, _, err = run(capsys, "--database-url", db_url, "demo")
+    assert code == 1 and "allerede" in err
+    code, out, _ = run(capsys, "--database-url", db_url, "assess", "--json")
+    verdicts = {r["timing"] for r in json.loads(out)}
+    assert len(verdicts) >= 4  # varied cases, not forty copies of one

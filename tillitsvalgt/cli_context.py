@@ -1,0 +1,48 @@
+"""What every command shares: the chosen database and catalogue, opened on first use."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from tillitsvalgt.rules.types import Catalogue
+
+
+class Context:
+    def __init__(
+        self, data_dir: str | None, database_url: str | None, catalogue: str | None = None
+    ) -> None:
+        self.data_dir = data_dir
+        self.database_url = database_url
+        self.catalogue_option = catalogue
+        self._db: Any = None
+        self._catalogue: Catalogue | None = None
+
+    def db(self) -> Any:
+        from tillitsvalgt.db import Database
+
+        if self._db is None:
+            self._db = Database.open(database_url=self.database_url, data_dir=self.data_dir)
+        return self._db
+
+    def catalogue(self) -> Catalogue:
+        """The union office's own catalogue when one is chosen and sound; otherwise the
+        built-in one, with the problems of the chosen file on stderr."""
+        if self._catalogue is None:
+            from tillitsvalgt.rules.catalogue import catalogue_for
+            from tillitsvalgt.settings import catalogue_path
+
+            chosen, problems = catalogue_for(catalogue_path(self.catalogue_option, self.data_dir))
+            for problem in problems:
+                click.echo(f"Advarsel: {problem}", err=True)
+            self._catalogue = chosen
+        return self._catalogue
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+
+
+pass_ctx = click.make_pass_decorator(Context)

@@ -1,0 +1,202 @@
+"""Commands over the rules: assess, deadline, catalogue, settings and demo."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tillitsvalgt.cli_context import Context, pass_ctx
+from tillitsvalgt.errors import UserError
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"{option} «{value}» er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.") from None
+
+
+def _as_json(number: str, title: str, result: Any) -> dict[str, Any]:
+    return {
+        "number": number,
+        "title": title,
+        **result.as_expected(),
+        "reasons": list(result.reasons),
+        "evidence_gaps": list(result.evidence_gaps),
+        "demand_due_on": result.demand_due_on.isoformat() if result.demand_due_on else None,
+        "next_letters_reasons": [{"kind": s.kind, "reason": s.reason} for s in result.next_letters],
+    }
+
+
+def _print(number: str, title: str, result: Any) -> None:
+    from tillitsvalgt.vocabulary import DATE_FIELDS, DEMANDS, LETTER_KINDS, LEVELS, TIMINGS
+
+    click.echo(f"Sak {number}: {title}")
+    click.echo(f"  Krever:    {LEVELS[result.required_level]}")
+    click.echo(f"  Tidspunkt: {TIMINGS[result.timing]}")
+    if result.missing:
+        click.echo("  Mangler:   " + ", ".join(DATE_FIELDS.get(m, m) for m in result.missing))
+    click.echo(f"  Krav:      {DEMANDS[result.demand]}")
+    click.echo("  Begrunnelse:")
+    for reason in result.reasons:
+        click.echo(f"    – {reason}")
+    click.echo("  Bestemmelser som gjelder:")
+    for p in result.provisions:
+        flag = "" if p.verified else "  [paragrafen ikke kontrollert – sitert på kapittel]"
+        click.echo(f"    {p.citation} – {p.title}{flag}")
+        click.echo(f"        fordi {p.reason}")
+    if result.evidence_gaps:
+        click.echo("  Dette mangler i dokumentasjonen:")
+        for gap in result.evidence_gaps:
+            click.echo(f"    – {gap}")
+    if result.next_letters:
+        click.echo("  Foreslåtte brev:")
+        for s in result.next_letters:
+            click.echo(f"    {LETTER_KINDS.get(s.kind, s.kind)}: {s.reason}")
+    else:
+        click.echo("  Foreslåtte brev: ingen")
+
+
+@click.command("assess")
+@click.argument("case", required=False)
+@click.option("--today", help="Vurder saken per denne datoen (ÅÅÅÅ-MM-DD); ellers i dag.")
+@click.option("--json", "as_json", is_flag=True, help="Skriv JSON.")
+@pass_ctx
+def assess_command(ctx: Context, case: str | None, today: str | None, as_json: bool) -> None:
+    """Vurder én sak (eller alle): hva som gjelder, om drøftingen kom i tide, og hva nå."""
+    from tillitsvalgt.services.assessments import assess_all, assess_case, store_verdict
+
+    day = _parse_date(today, "--today") or date.today()
+    catalogue = ctx.catalogue()
+    # The verdict is stored only when judged as of the real today, never for a "what if".
+    store = today is None
+    with ctx.db().session(readonly=not store) as session:
+        if case is not None:
+            one = assess_case(case, session=session, today=day, catalogue=catalogue, store=store)
+            results = [(one.case.number, one.case.title, one.assessment)]
+        else:
+            results = []
+            for case_id, number, title, judged in assess_all(
+                session=session, today=day, catalogue=catalogue
+            ):
+                if store:
+                    store_verdict(case_id, judged, catalogue, session=session)
+                results.append((number, title, judged))
+    if as_json:
+        click.echo(json.dumps([_as_json(*r) for r in results], ensure_ascii=False, indent=2))
+        return
+    if not results:
+        click.echo("Ingen saker å vurdere.")
+    for i, (number, title, judged) in enumerate(results):
+        if i:
+            click.echo("")
+        _print(number, title, judged)
+
+
+@click.command("deadline")
+@click.option("--from", "start", required=True, help="Brevets dato (ÅÅÅÅ-MM-DD).")
+@click.option("--days", required=True, type=int, help="Antall dager svarfrist.")
+def deadline_command(start: str, days: int) -> None:
+    """Svarfristen: dager fra brevets dato, flyttet til neste virkedag ved helg/helligdag."""
+    from tillitsvalgt.rules.deadlines import explain_deadline, reply_deadline
+
+    dated = _parse_date(start, "--from")
+    assert dated is not None
+    click.echo(reply_deadline(dated, days).isoformat())
+    click.echo(explain_deadline(dated, days))
+
+
+@click.command("catalogue")
+@click.option(
+    "--check",
+    "check_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Kontroller en katalogfil i stedet for å liste.",
+)
+@pass_ctx
+def catalogue_command(ctx: Context, check_file: Path | None) -> None:
+    """List avtalene og bestemmelsene i lovkatalogen, eller kontroller en katalogfil."""
+    from tillitsvalgt.rules.catalogue import check_catalogue
+    from tillitsvalgt.vocabulary import CASE_TYPES_SHORT, LEVELS
+
+    if check_file is not None:
+        problems = check_catalogue(check_file)
+        if problems:
+            raise UserError(f"{check_file} har feil:\n" + "\n".join(f"  – {p}" for p in problems))
+        click.echo(f"{check_file} er en gyldig lovkatalog.")
+        return
+    catalogue = ctx.catalogue()
+    click.echo(f"Lovkatalog: {catalogue.origin}, versjon {catalogue.version}\n")
+    click.echo("Hovedavtaler:")
+    for a in catalogue.agreements.values():
+        period = ""
+        if a.valid_from or a.valid_to:
+            period = f" ({a.valid_from or '?'} – {a.valid_to or '?'})"
+        click.echo(f"  {a.code:<24}{a.name} {a.version}{period}")
+    click.echo("\nBestemmelser:")
+    for p in catalogue.provisions:
+        level = LEVELS[p.level].lower() if p.level else "–"
+        types = (
+            "alle"
+            if "*" in p.case_types
+            else ", ".join(CASE_TYPES_SHORT.get(t, t) for t in sorted(p.case_types))
+        )
+        extra = []
+        if p.min_employees:
+            extra.append(f"fra {p.min_employees} ansatte")
+        if not p.verified:
+            extra.append("paragraf ikke kontrollert")
+        suffix = f" ({'; '.join(extra)})" if extra else ""
+        click.echo(f"  {p.key:<36}{p.citation()} – {p.title}{suffix}")
+        click.echo(f"  {'':<36}krever: {level}; gjelder: {types}")
+
+
+@click.command("settings")
+@click.argument("key", required=False)
+@click.argument("value", required=False)
+@click.option("--unset", is_flag=True, help="Fjern innstillingen.")
+@pass_ctx
+def settings_command(ctx: Context, key: str | None, value: str | None, unset: bool) -> None:
+    """Vis eller endre innstillinger (f.eks. «settings catalogue FIL»)."""
+    from tillitsvalgt import settings
+
+    if key is None:
+        current = settings.load(ctx.data_dir)
+        for name, what in settings.KNOWN.items():
+            click.echo(f"{name} = {current.get(name, '(ikke satt)')}    # {what}")
+        return
+    if value is None and not unset:
+        click.echo(settings.load(ctx.data_dir).get(key, "(ikke satt)"))
+        return
+    if key == "catalogue" and value is not None:
+        from tillitsvalgt.rules.catalogue import check_catalogue
+
+        problems = check_catalogue(Path(value).expanduser())
+        if problems:
+            raise UserError(
+                f"{value} er ikke lagret som lovkatalog fordi den har feil:\n"
+                + "\n".join(f"  – {p}" for p in problems)
+            )
+        value = str(Path(value).expanduser().resolve())
+    file = settings.save(key, None if unset else value, ctx.data_dir)
+    click.echo(f"Lagret i {file}.")
+
+
+@click.command("demo")
+@pass_ctx
+def demo_command(ctx: Context) -> None:
+    """Fyll en tom database med realistiske eksempelsaker."""
+    from tillitsvalgt.demo import fill_demo
+
+    with ctx.db().session() as session:
+        report = fill_demo(session=session, today=date.today())
+    click.echo(f"Eksempeldata lagt inn: {report.summary()}")
+
+
+COMMANDS = [assess_command, deadline_command, catalogue_command, settings_command, demo_command]

@@ -1,0 +1,199 @@
+"""The assessment of stored cases: facts from the rows, the pure rules, and the verdict
+stored on the case so the list can filter and count by it in SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from tillitsvalgt.db import before_commit
+from tillitsvalgt.models import Case, CaseRead, Employer, Event, utcnow
+from tillitsvalgt.rules.assessment import assess
+from tillitsvalgt.rules.types import Assessment, CaseFacts, Catalogue, EventFacts
+
+# The stored demand: "overdue" depends on the day it is read, so it is stored as waiting
+# with its due date and derived when read (``demand_today``).
+STORED_DEMAND = {"none": "none", "awaiting_reply": "awaiting_reply", "overdue":
+                 "awaiting_reply", "answered": "answered"}  # fmt: skip
+
+
+def _catalogue(catalogue: Catalogue | None) -> Catalogue:
+    if catalogue is not None:
+        return catalogue
+    from tillitsvalgt.rules.catalogue import load_catalogue
+
+    return load_catalogue()
+
+
+def event_facts(event: Event) -> EventFacts:
+    return EventFacts(
+        kind=event.kind,
+        on=event.occurred_on,
+        signed_by_both=event.signed_by_both,
+        letter=event.letter_kind,
+        reply_by=event.reply_by,
+    )
+
+
+def case_facts(case: Case, employer: Employer, events: list[EventFacts]) -> CaseFacts:
+    return CaseFacts(
+        case_type=case.case_type,
+        agreement=employer.agreement,
+        employees=employer.employees,
+        notice_on=case.notice_on,
+        decision_on=case.decision_on,
+        planned_implementation_on=case.planned_implementation_on,
+        implemented_on=case.implemented_on,
+        home_office_days_per_week=case.home_office_days_per_week,
+        written_agreements=case.written_agreements,
+        ordered_by_authorities=case.ordered_by_authorities,
+        events=tuple(events),
+    )
+
+
+def facts_for(case: Case, *, session: Session) -> CaseFacts:
+    employer = session.get(Employer, case.employer_id)
+    assert employer is not None
+    rows = session.exec(
+        select(Event)
+        .where(Event.case_id == case.id, col(Event.deleted_at).is_(None))
+        .order_by(col(Event.occurred_on), col(Event.id))
+    )
+    return case_facts(case, employer, [event_facts(e) for e in rows])
+
+
+def demand_today(stored: str | None, due_on: date | None, today: date) -> str | None:
+    """The demand state as of ``today`` from the stored one."""
+    if stored == "awaiting_reply" and due_on is not None and due_on < today:
+        return "overdue"
+    return stored
+
+
+def refresh_verdict(
+    case_id: int,
+    *,
+    session: Session,
+    today: date | None = None,
+    catalogue: Catalogue | None = None,
+) -> Assessment:
+    """Assess the case and store the verdict on it (not a user edit: the version and the
+    last-change time stay as they are)."""
+    case = session.get(Case, case_id)
+    assert case is not None
+    used = _catalogue(catalogue)
+    result = assess(facts_for(case, session=session), used, today or date.today())
+    store_verdict(case_id, result, used, session=session)
+    return result
+
+
+def store_verdict(
+    case_id: int, result: Assessment, catalogue: Catalogue, *, session: Session
+) -> None:
+    session.execute(
+        sa.update(Case)
+        .where(col(Case.id) == case_id)
+        .values(
+            verdict_level=result.required_level,
+            verdict_timing=result.timing,
+            verdict_missing=",".join(result.missing) or None,
+            verdict_demand=STORED_DEMAND[result.demand],
+            verdict_demand_due_on=result.demand_due_on,
+            verdict_catalogue=f"{catalogue.origin} {catalogue.version}",
+            verdict_at=utcnow(),
+        )
+        .execution_options(synchronize_session=False)
+    )
+
+
+STALE = "tillitsvalgt_stale_verdicts"
+
+
+def mark_stale(case_id: int, *, session: Session) -> None:
+    """The case changed: store its verdict again when the unit of work commits."""
+    session.info.setdefault(STALE, set()).add(case_id)
+    before_commit(session, "verdicts", _refresh_stale)
+
+
+def _refresh_stale(session: Session) -> None:
+    session.flush()
+    for case_id in sorted(session.info.pop(STALE, set())):
+        refresh_verdict(case_id, session=session)
+
+
+@dataclass(frozen=True)
+class CaseAssessment:
+    case: CaseRead
+    assessment: Assessment
+
+
+def assess_case(
+    ref: str | int,
+    *,
+    session: Session,
+    today: date,
+    catalogue: Catalogue | None = None,
+    store: bool = False,
+) -> CaseAssessment:
+    from tillitsvalgt.services.cases import get_case, resolve_case
+
+    case = resolve_case(ref, session=session)
+    assert case.id is not None
+    if store:
+        result = refresh_verdict(case.id, session=session, today=today, catalogue=catalogue)
+    else:
+        result = assess(facts_for(case, session=session), _catalogue(catalogue), today)
+    return CaseAssessment(get_case(case.id, session=session), result)
+
+
+def assess_all(
+    *, session: Session, today: date, catalogue: Catalogue | None = None
+) -> Iterator[tuple[int, str, str, Assessment]]:
+    """Every live case as (id, number, title, assessment), in case-number order: the rows
+    in two queries (cases with employers, then all events in case order), no per-case I/O."""
+    used = _catalogue(catalogue)
+    case_rows = session.execute(
+        sa.select(
+            col(Case.id),
+            col(Case.number),
+            col(Case.title),
+            col(Case.case_type),
+            col(Employer.agreement),
+            col(Employer.employees),
+            col(Case.notice_on),
+            col(Case.decision_on),
+            col(Case.planned_implementation_on),
+            col(Case.implemented_on),
+            col(Case.home_office_days_per_week),
+            col(Case.written_agreements),
+            col(Case.ordered_by_authorities),
+        )
+        .join(Employer, col(Employer.id) == col(Case.employer_id))
+        .where(col(Case.deleted_at).is_(None))
+        .order_by(col(Case.year), col(Case.seq))
+    ).all()
+    events: dict[int, list[EventFacts]] = {}
+    for case_id, kind, on, signed, letter, reply_by in session.execute(
+        sa.select(
+            col(Event.case_id),
+            col(Event.kind),
+            col(Event.occurred_on),
+            col(Event.signed_by_both),
+            col(Event.letter_kind),
+            col(Event.reply_by),
+        )
+        .where(col(Event.deleted_at).is_(None))
+        .order_by(col(Event.case_id), col(Event.occurred_on), col(Event.id))
+    ):
+        events.setdefault(case_id, []).append(EventFacts(kind, on, signed, letter, reply_by))
+    for row in case_rows:
+        facts = CaseFacts(
+            case_type=row[3], agreement=row[4], employees=row[5], notice_on=row[6],
+            decision_on=row[7], planned_implementation_on=row[8], implemented_on=row[9],
+            home_office_days_per_week=row[10], written_agreements=row[11],
+            ordered_by_authorities=row[12], events=tuple(events.get(row[0], ())),
+        )  # fmt: skip
+        yield row[0], row[1], row[2], assess(facts, used, today)

@@ -1,0 +1,62 @@
+"""The user's settings: a small JSON file in the data directory, private to its owner.
+
+Only what is not data: which catalogue file to use, and later the union's name, the
+template folder and the like. Passwords are never written here."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from tillitsvalgt import paths
+from tillitsvalgt.errors import UserError
+
+SETTINGS_FILE = "settings.json"
+CATALOGUE_ENV = "TILLITSVALGT_CATALOGUE"
+KNOWN: dict[str, str] = {
+    "catalogue": "Egen lovkatalog (sti til en TOML-fil) i stedet for den innebygde",
+}
+
+
+def settings_file(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    return paths.data_dir(data_dir) / SETTINGS_FILE
+
+
+def load(data_dir: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    file = settings_file(data_dir)
+    if not file.exists():
+        return {}
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UserError(
+            f"Innstillingsfilen {file} kan ikke leses ({exc}). Rett eller slett den."
+        ) from None
+    return data if isinstance(data, dict) else {}
+
+
+def save(key: str, value: str | None, data_dir: str | os.PathLike[str] | None = None) -> Path:
+    if key not in KNOWN:
+        raise UserError(f"Ukjent innstilling «{key}». Kjente: {', '.join(KNOWN)}.")
+    data = load(data_dir)
+    if value is None:
+        data.pop(key, None)
+    else:
+        data[key] = value
+    file = settings_file(data_dir)
+    paths.ensure_private_dir(file.parent)
+    tmp = file.with_name(file.name + ".tmp")
+    paths.make_private_file(tmp)
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, file)
+    return file
+
+
+def catalogue_path(
+    option: str | None, data_dir: str | os.PathLike[str] | None = None
+) -> Path | None:
+    """``--catalogue`` wins, then TILLITSVALGT_CATALOGUE, then the setting."""
+    chosen = option or os.environ.get(CATALOGUE_ENV) or load(data_dir).get("catalogue")
+    return Path(chosen).expanduser() if chosen else None
