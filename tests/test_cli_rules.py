@@ -131,3 +131,38 @@ def test_demo_fills_an_empty_database_once(db_url: str, capsys: pytest.CaptureFi
     code, out, _ = run(capsys, "--database-url", db_url, "assess", "--json")
     verdicts = {r["timing"] for r in json.loads(out)}
     assert len(verdicts) >= 4  # varied cases, not forty copies of one
+
+
+def test_starting_the_app_judges_yesterdays_verdicts_again(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlalchemy as sa
+
+    run(capsys, "--database-url", db_url, "import", str(SCENARIOS))
+    db = Database.open(database_url=db_url)
+    try:
+        with db.engine.begin() as conn:  # as if judged long ago, wrongly
+            conn.execute(
+                sa.text(
+                    "UPDATE cases SET verdict_timing = 'in_time', "
+                    "verdict_at = '2020-01-01 00:00:00'"
+                )
+            )
+    finally:
+        db.dispose()
+    code, out, _ = run(capsys, "--database-url", db_url)
+    assert code == 0 and "Vurderingen er oppdatert for 10 saker." in out
+    code, out, _ = run(
+        capsys,
+        "--database-url",
+        db_url,
+        "cases",
+        "--json",
+        "--timing",
+        "in_time",
+        "--page-size",
+        "100",
+    )
+    assert [r["number"] for r in json.loads(out)["rows"]] == ["2026/1"]
+    code, out, _ = run(capsys, "--database-url", db_url)
+    assert "Vurderingen er oppdatert" not in out  # once a day

@@ -78,7 +78,21 @@ def _overview(ctx: Context) -> None:
     click.echo(f"Database: {db.location.describe()}")
     click.echo(f"Saker: {all_cases} ({open_cases} åpne)")
     _start_backup(db)
+    _start_verdicts(ctx)
     click.echo("Skriv «tillitsvalgt --help» for kommandoene.")
+
+
+def _start_verdicts(ctx: Context) -> None:
+    """Once a day, when the app starts: judge every case as of today, since the timing
+    depends on the day (a planned decision date passes, a reply deadline runs out)."""
+    from tillitsvalgt.services.assessments import refresh_all_verdicts
+
+    with ctx.db().session() as session:
+        stored = refresh_all_verdicts(
+            session=session, today=date.today(), catalogue=ctx.catalogue()
+        )
+    if stored:
+        click.echo(f"Vurderingen er oppdatert for {stored} saker.")
 
 
 def _start_backup(db: Any) -> None:

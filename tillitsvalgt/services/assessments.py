@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
@@ -197,3 +198,31 @@ def assess_all(
             ordered_by_authorities=row[12], events=tuple(events.get(row[0], ())),
         )  # fmt: skip
         yield row[0], row[1], row[2], assess(facts, used, today)
+
+
+def refresh_all_verdicts(
+    *, session: Session, today: date, catalogue: Catalogue | None = None, force: bool = False
+) -> int:
+    """Store today's verdict on every live case when any stored one is from an earlier day
+    (or missing): the timing depends on the day (a planned decision date passes). Returns
+    how many were stored; 0 when all were already judged today."""
+    used = _catalogue(catalogue)
+    stale = session.execute(
+        sa.select(sa.func.count())
+        .select_from(Case)
+        .where(col(Case.deleted_at).is_(None))
+        .where(sa.or_(col(Case.verdict_at).is_(None), col(Case.verdict_at) < _midnight(today)))
+    ).scalar_one()
+    if not stale and not force:
+        return 0
+    stored = 0
+    for case_id, _, _, result in assess_all(session=session, today=today, catalogue=used):
+        store_verdict(case_id, result, used, session=session)
+        stored += 1
+    return stored
+
+
+def _midnight(day: date) -> Any:
+    from datetime import datetime, time
+
+    return datetime.combine(day, time.min).astimezone()
