@@ -166,3 +166,36 @@ def test_starting_the_app_judges_yesterdays_verdicts_again(
     assert [r["number"] for r in json.loads(out)["rows"]] == ["2026/1"]
     code, out, _ = run(capsys, "--database-url", db_url)
     assert "Vurderingen er oppdatert" not in out  # once a day
+
+
+def test_verdicts_stored_on_change_use_the_chosen_catalogue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlalchemy as sa
+
+    from tillitsvalgt.paths import resource_path
+
+    text = resource_path("catalogue.toml").read_text(encoding="utf-8")
+    start = text.index('key = "aml:8-2"')
+    level_at = text.index('level = "drofting"', start)
+    own = tmp_path / "streng.toml"  # an office that reads § 8-2 as a duty to negotiate
+    own.write_text(
+        text[:level_at] + 'level = "forhandling"' + text[level_at + 18 :], encoding="utf-8"
+    )
+    data = tmp_path / "data"
+    code, _, err = run(
+        capsys, "--data-dir", str(data), "--catalogue", str(own), "import", str(SCENARIOS)
+    )
+    assert code == 0, err
+    db = Database.open(data_dir=data)
+    try:
+        with db.engine.connect() as conn:
+            level, origin = conn.execute(
+                sa.text(
+                    "SELECT verdict_level, verdict_catalogue FROM cases WHERE number = '2026/1'"
+                )
+            ).one()
+    finally:
+        db.dispose()
+    assert level == "forhandling"
+    assert str(own) in origin

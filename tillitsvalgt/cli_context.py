@@ -24,7 +24,11 @@ class Context:
         from tillitsvalgt.db import Database
 
         if self._db is None:
+            from tillitsvalgt.services.assessments import CATALOGUE
+
             self._db = Database.open(database_url=self.database_url, data_dir=self.data_dir)
+            # Verdicts stored on every change use the same catalogue as "assess".
+            self._db.session_info[CATALOGUE] = self.catalogue()
         return self._db
 
     def catalogue(self) -> Catalogue:

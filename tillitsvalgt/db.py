@@ -235,6 +235,8 @@ class Database:
         self.location = location
         self.engine = engine
         self._readonly_engine = engine.execution_options(tillitsvalgt_readonly=True)
+        # What every unit of work may need besides the database (e.g. the catalogue in use).
+        self.session_info: dict[str, Any] = {}
 
     # ----------------------------------------------------------------- opening
 
@@ -272,7 +274,7 @@ class Database:
         """One unit of work: committed when the block ends, rolled back on any error."""
         with self._translated():
             bind = self._readonly_engine if readonly else self.engine
-            with Session(bind, expire_on_commit=False) as session:
+            with Session(bind, expire_on_commit=False, info=dict(self.session_info)) as session:
                 try:
                     yield session
                     if readonly:

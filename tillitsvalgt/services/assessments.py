@@ -111,6 +111,7 @@ def store_verdict(
 
 
 STALE = "tillitsvalgt_stale_verdicts"
+CATALOGUE = "tillitsvalgt_catalogue"  # key in Database.session_info
 
 
 def mark_stale(case_id: int, *, session: Session) -> None:
@@ -121,8 +122,9 @@ def mark_stale(case_id: int, *, session: Session) -> None:
 
 def _refresh_stale(session: Session) -> None:
     session.flush()
+    catalogue = session.info.get(CATALOGUE)  # the one the app chose, else the built-in
     for case_id in sorted(session.info.pop(STALE, set())):
-        refresh_verdict(case_id, session=session)
+        refresh_verdict(case_id, session=session, catalogue=catalogue)
 
 
 @dataclass(frozen=True)
