@@ -8,6 +8,7 @@ Pure: ``assess(facts, catalogue, today)`` reads nothing else. The verdict codes 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from tillitsvalgt.rules.types import (
@@ -105,19 +106,112 @@ def _condition_holds(condition: str | None, facts: CaseFacts) -> tuple[bool, str
     return False, ""
 
 
+class _Index:
+    """What can be worked out once per catalogue rather than once per case: the provisions
+    that can apply to a case type under an agreement, and the applied-provision records
+    (the same provision for the same reason is the same record). Assessing 100 000 cases
+    is measured in benchmarks/."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self._candidates: dict[tuple[str, str], tuple[Provision, ...]] = {}
+        self._applied: dict[tuple[str, str], AppliedProvision] = {}
+        self._static: dict[tuple[object, ...], _Static] = {}
+
+    def candidates(self, case_type: str, agreement: str) -> tuple[Provision, ...]:
+        key = (case_type, agreement)
+        found = self._candidates.get(key)
+        if found is None:
+            found = tuple(
+                p
+                for p in self.catalogue.provisions
+                if ("*" in p.case_types or case_type in p.case_types)
+                and (p.agreement is None or p.agreement == agreement)
+            )
+            self._candidates[key] = found
+        return found
+
+    def applied(self, p: Provision, why: str) -> AppliedProvision:
+        key = (p.key, why)
+        found = self._applied.get(key)
+        if found is None:
+            found = AppliedProvision(p.key, p.citation(), p.title, p.summary, p.verified, why)
+            self._applied[key] = found
+        return found
+
+    def static(self, facts: CaseFacts) -> _Static:
+        """Everything that depends only on who the employer is and what kind of change it
+        is, not on dates: many cases share it, so it is worked out once per combination."""
+        key = (
+            facts.case_type,
+            facts.agreement,
+            facts.employees,
+            facts.home_office_days_per_week,
+            facts.ordered_by_authorities,
+        )
+        found = self._static.get(key)
+        if found is None:
+            applied, notes = _applicable(facts, self)
+            level, source = required_level(applied)
+            home_office = any(
+                p.source == "hjemmekontorforskriften" and p.condition == "regular_home_office"
+                for p, _ in applied
+            ) and bool(_home_office_regular(facts))
+            if source is not None:
+                level_reason = f"Saken krever {LEVEL_LABELS[level]}, jf. {source.citation()}."
+            else:
+                level_reason = (
+                    "Ingen bestemmelse i katalogen krever mer enn informasjon for denne saken."
+                )
+            found = _Static(
+                applied=tuple(applied),
+                notes=tuple(notes),
+                level=level,
+                level_reason=level_reason,
+                provisions=tuple(self.applied(p, why) for p, why in applied),
+                home_office=home_office,
+            )
+            self._static[key] = found
+        return found
+
+
+@dataclass(frozen=True)
+class _Static:
+    applied: tuple[tuple[Provision, str], ...]
+    notes: tuple[str, ...]
+    level: Level
+    level_reason: str
+    provisions: tuple[AppliedProvision, ...]
+    home_office: bool
+
+
+_INDEXES: dict[int, _Index] = {}
+
+
+def _index(catalogue: Catalogue) -> _Index:
+    found = _INDEXES.get(id(catalogue))
+    if found is None or found.catalogue is not catalogue:  # an id can be reused
+        if len(_INDEXES) > 16:
+            _INDEXES.clear()
+        found = _INDEXES[id(catalogue)] = _Index(catalogue)
+    return found
+
+
 def applicable_provisions(
     facts: CaseFacts, catalogue: Catalogue
 ) -> tuple[list[tuple[Provision, str]], list[str]]:
     """The provisions that apply, each with its reason, and the reasons some do not."""
+    static = _index(catalogue).static(facts)
+    return list(static.applied), list(static.notes)
+
+
+def _applicable(facts: CaseFacts, index: _Index) -> tuple[list[tuple[Provision, str]], list[str]]:
     applied: list[tuple[Provision, str]] = []
     notes: list[str] = []
-    for p in catalogue.provisions:
-        if "*" not in p.case_types and facts.case_type not in p.case_types:
-            continue
+    catalogue = index.catalogue
+    for p in index.candidates(facts.case_type, facts.agreement):
         reasons: list[str] = []
         if p.agreement is not None:
-            if p.agreement != facts.agreement:
-                continue
             agreement = catalogue.agreements.get(p.agreement)
             name = agreement.name if agreement else p.source_name
             reasons.append(f"virksomheten er bundet av {name}")
@@ -420,32 +514,20 @@ def next_letters(
 
 
 def assess(facts: CaseFacts, catalogue: Catalogue, today: date) -> Assessment:
-    applied, notes = applicable_provisions(facts, catalogue)
-    level, level_source = required_level(applied)
+    static = _index(catalogue).static(facts)
+    level = static.level
+    applied = list(static.applied)
     timing, missing, timing_reasons = timing_verdict(facts, level, today)
     demand, demand_due, demand_kind, demand_reasons = demand_state(facts, today)
-    home_office = any(
-        p.source == "hjemmekontorforskriften" and p.condition == "regular_home_office"
-        for p, _ in applied
-    ) and bool(_home_office_regular(facts))
-    letters = next_letters(facts, level, timing, demand, demand_kind, home_office, today)
-    reasons: list[str] = []
-    if level_source is not None:
-        reasons.append(f"Saken krever {LEVEL_LABELS[level]}, jf. {level_source.citation()}.")
-    else:
-        reasons.append("Ingen bestemmelse i katalogen krever mer enn informasjon for denne saken.")
-    reasons += timing_reasons + demand_reasons + notes
+    letters = next_letters(facts, level, timing, demand, demand_kind, static.home_office, today)
     return Assessment(
         required_level=level,
         timing=timing,
         missing=missing,
         demand=demand,
         demand_due_on=demand_due if demand in ("awaiting_reply", "overdue") else None,
-        provisions=tuple(
-            AppliedProvision(p.key, p.citation(), p.title, p.summary, p.verified, why)
-            for p, why in applied
-        ),
+        provisions=static.provisions,
         next_letters=tuple(letters),
         evidence_gaps=tuple(evidence_gaps(facts, applied, level)),
-        reasons=tuple(reasons),
+        reasons=(static.level_reason, *timing_reasons, *demand_reasons, *static.notes),
     )

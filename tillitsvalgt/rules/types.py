@@ -55,10 +55,14 @@ class Provision:
     condition: str | None = None  # a key of CONDITIONS
     working_environment: bool = False  # a duty to involve verneombud/AMU
 
+    def __post_init__(self) -> None:
+        # Worked out once: the assessment asks for it for every case.
+        where = self.paragraph if self.verified else self.chapter
+        object.__setattr__(self, "_citation", f"{self.source_name} {where}".strip())
+
     def citation(self) -> str:
         """How a letter may cite it: by paragraph only where verified, else by chapter."""
-        where = self.paragraph if self.verified else self.chapter
-        return f"{self.source_name} {where}".strip()
+        return self._citation  # type: ignore[attr-defined, no-any-return]
 
 
 @dataclass(frozen=True)

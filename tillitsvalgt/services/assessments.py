@@ -158,7 +158,8 @@ def assess_all(
     """Every live case as (id, number, title, assessment), in case-number order: the rows
     in two queries (cases with employers, then all events in case order), no per-case I/O."""
     used = _catalogue(catalogue)
-    case_rows = session.execute(
+    conn = session.connection()  # plain rows: no ORM work per row
+    case_rows = conn.execute(
         sa.select(
             col(Case.id),
             col(Case.number),
@@ -179,7 +180,7 @@ def assess_all(
         .order_by(col(Case.year), col(Case.seq))
     ).all()
     events: dict[int, list[EventFacts]] = {}
-    for case_id, kind, on, signed, letter, reply_by in session.execute(
+    for case_id, kind, on, signed, letter, reply_by in conn.execute(
         sa.select(
             col(Event.case_id),
             col(Event.kind),
@@ -190,16 +191,21 @@ def assess_all(
         )
         .where(col(Event.deleted_at).is_(None))
         .order_by(col(Event.case_id), col(Event.occurred_on), col(Event.id))
-    ):
-        events.setdefault(case_id, []).append(EventFacts(kind, on, signed, letter, reply_by))
-    for row in case_rows:
+    ).all():
+        found = events.get(case_id)
+        if found is None:
+            found = events[case_id] = []
+        found.append(EventFacts(kind, on, signed, letter, reply_by))
+    no_events: tuple[EventFacts, ...] = ()
+    row_id: Any
+    for (row_id, number, title, case_type, agreement, employees, notice, decision, planned,
+         implemented, days, written, ordered) in case_rows:  # fmt: skip
+        timeline = events.get(row_id)
         facts = CaseFacts(
-            case_type=row[3], agreement=row[4], employees=row[5], notice_on=row[6],
-            decision_on=row[7], planned_implementation_on=row[8], implemented_on=row[9],
-            home_office_days_per_week=row[10], written_agreements=row[11],
-            ordered_by_authorities=row[12], events=tuple(events.get(row[0], ())),
+            case_type, agreement, employees, notice, decision, planned, implemented, days,
+            written, ordered, tuple(timeline) if timeline else no_events,
         )  # fmt: skip
-        yield row[0], row[1], row[2], assess(facts, used, today)
+        yield row_id, number, title, assess(facts, used, today)
 
 
 def refresh_all_verdicts(
