@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from tillitsvalgt.rules.deadlines import format_date as _d
 from tillitsvalgt.rules.types import (
     LEVEL_LABELS,
     LEVELS,
@@ -57,16 +58,6 @@ DEMAND_FOR_LEVEL: dict[str, str] = {
     "forhandling": "krav_om_forhandling",
 }
 WORKING_ENVIRONMENT_TYPES = frozenset({"office_layout", "space_allocation", "home_office_policy"})
-
-MONTHS = (
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
-)  # fmt: skip
-
-
-def _d(day: date) -> str:
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
-
 
 # --------------------------------------------------------------------------- provisions
 
@@ -382,7 +373,12 @@ def demand_state(facts: CaseFacts, today: date) -> tuple[str, date | None, str |
     kind = last.letter or "krav"
     if answer:
         first = min(answer, key=lambda e: e.on)
-        return "answered", None, kind, [f"Kravet sendt {_d(last.on)} er besvart {_d(first.on)}."]
+        return (
+            "answered",
+            None,
+            kind,
+            [f"Kravet sendt {_d(last.on)} er besvart {_d(first.on)}."],
+        )
     if last.reply_by is not None and last.reply_by < today:
         return (
             "overdue",

@@ -7,13 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from tillitsvalgt.vocabulary import LEVELS as LEVEL_NAMES
+
 Level = Literal["informasjon", "drofting", "forhandling"]
 LEVELS: tuple[Level, ...] = ("informasjon", "drofting", "forhandling")
-LEVEL_LABELS: dict[str, str] = {
-    "informasjon": "informasjon",
-    "drofting": "drøfting",
-    "forhandling": "forhandling",
-}
+# As the level reads inside a sentence ("saken krever drøfting").
+LEVEL_LABELS: dict[str, str] = {code: label.lower() for code, label in LEVEL_NAMES.items()}
 
 # Conditions a provision may carry, evaluated by the rules on the facts of a case.
 CONDITIONS: dict[str, str] = {
