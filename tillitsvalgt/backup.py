@@ -16,7 +16,6 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -405,7 +404,3 @@ def auto_backup(
         return None
     log.info("automatic backup: the database changed since %s", newest.name)
     return backup_sqlite(db, reason=AUTO_REASON, keep=keep)
-
-
-def copy_file(src: Path, dst: Path) -> None:
-    shutil.copy2(src, dst)

@@ -16,7 +16,6 @@ import sqlite3
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -516,7 +515,3 @@ def _reason(exc: OSError) -> str:
     if exc.strerror:
         return exc.strerror
     return str(exc)
-
-
-def timestamp() -> str:
-    return datetime.now(UTC).astimezone().strftime("%Y%m%d-%H%M%S")

@@ -188,14 +188,6 @@ def _index(catalogue: Catalogue) -> _Index:
     return found
 
 
-def applicable_provisions(
-    facts: CaseFacts, catalogue: Catalogue
-) -> tuple[list[tuple[Provision, str]], list[str]]:
-    """The provisions that apply, each with its reason, and the reasons some do not."""
-    static = _index(catalogue).static(facts)
-    return list(static.applied), list(static.notes)
-
-
 def _applicable(facts: CaseFacts, index: _Index) -> tuple[list[tuple[Provision, str]], list[str]]:
     applied: list[tuple[Provision, str]] = []
     notes: list[str] = []
