@@ -199,3 +199,20 @@ def test_verdicts_stored_on_change_use_the_chosen_catalogue(
         db.dispose()
     assert level == "forhandling"
     assert str(own) in origin
+
+
+def test_bulk_assessment_equals_one_by_one(db: Database) -> None:
+    from tillitsvalgt.demo import demo_bundle
+    from tillitsvalgt.services.assessments import assess_all, assess_case
+    from tillitsvalgt.services.transfer import import_bundle
+
+    today = date(2026, 11, 20)
+    with db.session() as s:
+        import_bundle(demo_bundle(today), session=s, today=today)
+    with db.session(readonly=True) as s:
+        bulk = {number: a for _, number, _, a in assess_all(session=s, today=today)}
+        assert len(bulk) == 50
+        for number, judged in bulk.items():
+            # The bulk path reads plain driver values (dates as text and flags as 0/1 on
+            # SQLite); it must judge exactly as the path through the models does.
+            assert judged == assess_case(number, session=s, today=today).assessment, number
