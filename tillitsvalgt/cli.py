@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
-import tempfile
 import traceback
 import unicodedata
 from collections.abc import Iterator
@@ -129,32 +127,6 @@ def _date(value: date | None) -> str:
 
 def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _write_atomically(target: Path, data: bytes) -> Path:
-    """Write ``data`` to a new file readable by its owner only, then move it into place, so
-    a crash never leaves half a file and the data is never readable by others. Returns the
-    path written (with ``~`` expanded)."""
-    target = target.expanduser()
-    if target.is_dir():
-        raise UserError(f"{target} er en mappe; oppgi et filnavn.")
-    directory = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".tillitsvalgt-", dir=directory)
-    except OSError as exc:
-        raise UserError(f"Kan ikke skrive til mappen {directory}: {exc.strerror}.") from None
-    try:
-        if os.name == "posix":
-            os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UserError(f"Kan ikke skrive {target}: {exc.strerror}.") from None
-    return target
 
 
 # --------------------------------------------------------------------------- cases
@@ -511,7 +483,7 @@ def export_command(ctx: Context, out: Path | None) -> None:
     if out is None:
         click.echo(text, nl=False)
     else:
-        written = _write_atomically(out, text.encode("utf-8"))
+        written = paths.write_atomically(out, text.encode("utf-8"))
         click.echo(f"{len(bundle)} saker eksportert til {written}", err=True)
 
 
@@ -610,9 +582,9 @@ def employers_command(ctx: Context, text: str | None) -> None:
 
 
 def _register_rule_commands() -> None:
-    from tillitsvalgt import cli_rules
+    from tillitsvalgt import cli_letters, cli_rules
 
-    for command in cli_rules.COMMANDS:
+    for command in (*cli_rules.COMMANDS, *cli_letters.COMMANDS):
         cli.add_command(command)
 
 

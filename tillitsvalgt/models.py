@@ -435,6 +435,8 @@ class DocumentBase(SQLModel):
     mime_type: ShortText = None
     recipient: ShortText = None
     dated: date | None = None
+    reply_by: date | None = None  # the reply deadline a letter states
+    their_ref: ShortText = None  # "Deres ref.": the employer's reference, when known
 
 
 class DocumentCreate(DocumentBase):

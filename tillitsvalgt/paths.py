@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import platformdirs
+
+from tillitsvalgt.errors import UserError
 
 APP_NAME = "Tillitsvalgt"
 DATA_DIR_ENV = "TILLITSVALGT_DATA_DIR"
@@ -59,3 +62,29 @@ def resource_path(*parts: str) -> Path:
 
 def migrations_dir() -> Path:
     return _PACKAGE_DIR / "migrations"
+
+
+def write_atomically(target: Path, data: bytes) -> Path:
+    """Write ``data`` to a new file readable by its owner only, then move it into place, so
+    a crash never leaves half a file and the data is never readable by others. Returns the
+    path written (with ``~`` expanded)."""
+    target = target.expanduser()
+    if target.is_dir():
+        raise UserError(f"{target} er en mappe; oppgi et filnavn.")
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".tillitsvalgt-", dir=directory)
+    except OSError as exc:
+        raise UserError(f"Kan ikke skrive til mappen {directory}: {exc.strerror}.") from None
+    try:
+        if os.name == "posix":
+            os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UserError(f"Kan ikke skrive {target}: {exc.strerror}.") from None
+    return target

@@ -1,7 +1,7 @@
 """The user's settings: a small JSON file in the data directory, private to its owner.
 
-Only what is not data: which catalogue file to use, and later the union's name, the
-template folder and the like. Passwords are never written here."""
+Only what is not data: which catalogue file and template folder to use, the union's name,
+whose profile signs the letters. Passwords are never written here."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ SETTINGS_FILE = "settings.json"
 CATALOGUE_ENV = "TILLITSVALGT_CATALOGUE"
 KNOWN: dict[str, str] = {
     "catalogue": "Egen lovkatalog (sti til en TOML-fil) i stedet for den innebygde",
+    "templates": "Mappe med egne brevmaler (<brevtype>.docx erstatter den innebygde)",
+    "union": "Forbundets navn slik det står i brevhodet",
+    "profile": "Din profil (den tillitsvalgte som skriver brevene); settes av «profile»",
 }
 
 

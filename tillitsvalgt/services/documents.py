@@ -23,7 +23,24 @@ def _read(doc: Document) -> DocumentRead:
     return DocumentRead.model_validate({**data, "provisions": json.loads(doc.provisions)})
 
 
-def add_document(case_ref: str | int, data: DocumentCreate, *, session: Session) -> DocumentRead:
+def reserve_number(case_id: int, *, session: Session) -> int:
+    """The case's next document sequence number, taken now (a letter states its own number,
+    so it is reserved before the letter is written). Same pattern as case numbers: an
+    atomic increment on the case row; a rolled-back transaction gives it back."""
+    seq: int = session.execute(
+        update(Case)
+        .where(col(Case.id) == case_id)
+        .values(last_document_seq=Case.last_document_seq + 1)
+        .returning(col(Case.last_document_seq))
+    ).scalar_one()
+    return seq
+
+
+def add_document(
+    case_ref: str | int, data: DocumentCreate, *, session: Session, seq: int | None = None
+) -> DocumentRead:
+    """Journal a document. ``seq`` is a number from ``reserve_number`` in this transaction;
+    without it the next one is taken."""
     case = resolve_case(case_ref, session=session)
     assert case.id is not None
     if len(data.content) > MAX_DOCUMENT_BYTES:
@@ -31,13 +48,8 @@ def add_document(case_ref: str | int, data: DocumentCreate, *, session: Session)
             "content",
             f"filen er {len(data.content) / 1e6:.0f} MB; høyst {MAX_DOCUMENT_BYTES // 2**20} MB",
         )
-    # Same pattern as case numbers: an atomic increment on the case row.
-    seq = session.execute(
-        update(Case)
-        .where(col(Case.id) == case.id)
-        .values(last_document_seq=Case.last_document_seq + 1)
-        .returning(col(Case.last_document_seq))
-    ).scalar_one()
+    if seq is None:
+        seq = reserve_number(case.id, session=session)
     doc = Document(
         **data.model_dump(exclude={"content", "provisions"}),
         case_id=case.id,

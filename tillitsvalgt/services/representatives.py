@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid as uuid_module
+
 from sqlmodel import Session, col, select
 
 from tillitsvalgt.models import (
@@ -34,3 +36,13 @@ def update_representative(
 def list_representatives(*, session: Session) -> list[RepresentativeRead]:
     rows = session.exec(select(Representative).order_by(col(Representative.name)))
     return [read(RepresentativeRead, r) for r in rows]
+
+
+def find_representative(uuid_text: str, *, session: Session) -> RepresentativeRead | None:
+    """The representative with this UUID (as kept in the settings), or None."""
+    try:
+        wanted = uuid_module.UUID(uuid_text)
+    except ValueError:
+        return None
+    rep = session.exec(select(Representative).where(col(Representative.uuid) == wanted)).first()
+    return read(RepresentativeRead, rep) if rep is not None else None

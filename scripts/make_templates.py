@@ -1,0 +1,543 @@
+"""Write the built-in letter templates, ``resources/templates/<kind>.docx``.
+
+This script is the source of the shipped templates: change the wording here and run
+``.venv/bin/python scripts/make_templates.py``; ``tests/test_letter_templates.py`` fails if
+the shipped files and this script disagree. A union office edits its copies in Word
+instead (``tillitsvalgt templates export``) — see ``docs/maler.md``.
+
+Layout: A4, 2.5 cm margins, Arial 11 pt (Word has it; LibreOffice uses the metric-compatible
+Liberation Sans), a footer with the reference and page numbers. Jinja tags follow docxtpl:
+a paragraph holding only ``{%p … %}`` disappears from the letter, ``{%tr … %}`` repeats a
+table row.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
+
+OUT = Path(__file__).resolve().parent.parent / "resources" / "templates"
+FONT = "Arial"
+GREY = RGBColor(0x55, 0x55, 0x55)
+
+# --------------------------------------------------------------------------- building blocks
+
+
+def _new() -> object:
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.5))
+    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(11)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.15
+    doc.core_properties.author = "Tillitsvalgt"
+    doc.core_properties.title = ""
+    return doc
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when shown."""
+    run = paragraph.add_run()
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), instruction)
+    inner = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    inner.append(text)
+    simple.append(inner)
+    run._r.addnext(simple)
+
+
+def _footer(doc: object, with_ref: bool = True) -> None:
+    footer = doc.sections[0].footer  # type: ignore[attr-defined]
+    p = footer.paragraphs[0]
+    p.style.font.size = Pt(8)
+    lead = "Vår ref. {{ var_ref }} – side " if with_ref else "Side "
+    run = p.add_run(lead)
+    run.font.size, run.font.color.rgb = Pt(8), GREY
+    _field(p, "PAGE")
+    run = p.add_run(" av ")
+    run.font.size, run.font.color.rgb = Pt(8), GREY
+    _field(p, "NUMPAGES")
+
+
+def para(
+    doc: object,
+    text: str = "",
+    *,
+    bold: bool = False,
+    size: float | None = None,
+    after: float = 0,
+    before: float = 0,
+    indent: float | None = None,
+    hanging: float | None = None,
+    italic: bool = False,
+    grey: bool = False,
+    keep_with_next: bool = False,
+) -> Paragraph:
+    p = doc.add_paragraph()  # type: ignore[attr-defined]
+    if text:
+        for i, piece in enumerate(text.split("\t")):
+            if i:
+                p.add_run().add_tab()
+            run = p.add_run(piece)
+            run.bold, run.italic = bold, italic
+            if size:
+                run.font.size = Pt(size)
+            if grey:
+                run.font.color.rgb = GREY
+    fmt = p.paragraph_format
+    fmt.space_after, fmt.space_before = Pt(after), Pt(before)
+    if indent is not None:
+        fmt.left_indent = Cm(indent)
+    if hanging is not None:
+        fmt.first_line_indent = Cm(-hanging)
+        fmt.tab_stops.add_tab_stop(Cm(indent or hanging))
+    fmt.keep_with_next = keep_with_next
+    return p
+
+
+def tag(doc: object, text: str) -> None:
+    """A paragraph holding only a ``{%p … %}`` tag (docxtpl removes it)."""
+    para(doc, text)
+
+
+def optional(doc: object, field: str, text: str, **kw: object) -> None:
+    tag(doc, f"{{%p if {field} %}}")
+    para(doc, text, **kw)  # type: ignore[arg-type]
+    tag(doc, "{%p endif %}")
+
+
+def body(doc: object, text: str) -> None:
+    para(doc, text, after=8)
+
+
+def numbered(doc: object, items: str, text: str = "{{ item }}") -> None:
+    """A numbered list from a list field, ", og" before the last item as in a letter."""
+    tag(doc, f"{{%p for item in {items} %}}")
+    para(
+        doc,
+        "{{ loop.index }}.\t"
+        + text
+        + "{% if loop.revindex == 2 %}, og{% elif not loop.last %},{% else %}.{% endif %}",
+        indent=0.75,
+        hanging=0.75,
+        after=3,
+    )
+    tag(doc, "{%p endfor %}")
+    para(doc, after=5)
+
+
+def bullets(doc: object, items: str, text: str = "{{ item }}") -> None:
+    tag(doc, f"{{%p for item in {items} %}}")
+    para(doc, "–\t" + text, indent=0.75, hanging=0.75, after=3)
+    tag(doc, "{%p endfor %}")
+    para(doc, after=5)
+
+
+def letterhead(doc: object) -> None:
+    optional(doc, "avsender.organisasjon", "{{ avsender.organisasjon }}", bold=True)
+    para(doc, "{{ avsender.navn }}{% if avsender.rolle %}, {{ avsender.rolle }}{% endif %}")
+    optional(doc, "avsender.kontakt", "{{ avsender.kontakt }}", grey=True)
+    para(doc, after=18)
+    para(doc, "{{ mottaker.navn }}")
+    optional(doc, "mottaker.att", "Att.: {{ mottaker.att }}")
+    optional(doc, "mottaker.adresse", "{{ mottaker.adresse }}")
+    para(doc, after=18)
+    p = para(doc, "Vår ref.: {{ var_ref }}\tDeres ref.: {{ deres_ref }}")
+    p.paragraph_format.tab_stops.add_tab_stop(Cm(6))
+    para(doc, "{{ sted_og_dato }}", after=18)
+    para(doc, "{{ emne }}", bold=True, size=12.5, after=10, keep_with_next=True)
+
+
+def extra_text(doc: object) -> None:
+    optional(doc, "tilleggstekst", "{{ tilleggstekst }}", after=8)
+
+
+def closing(doc: object, *, reserve: bool = False) -> None:
+    if reserve:
+        body(doc, "Vi forbeholder oss retten til å ta saken videre.")
+    para(doc, "Med vennlig hilsen", before=6, after=30, keep_with_next=True)
+    para(doc, "{{ avsender.navn }}", keep_with_next=True)
+    para(
+        doc,
+        "{% if avsender.rolle %}{{ avsender.rolle }}{% endif %}"
+        "{% if avsender.rolle and avsender.organisasjon %}, {% endif %}"
+        "{% if avsender.organisasjon %}{{ avsender.organisasjon }}{% endif %}",
+    )
+    tag(doc, "{%p if kopi %}")
+    para(doc, "Kopi: {{ kopi }}", before=18, grey=True)
+    tag(doc, "{%p endif %}")
+
+
+def heading(doc: object, text: str) -> None:
+    para(doc, text, bold=True, size=11.5, before=12, after=4, keep_with_next=True)
+
+
+# --------------------------------------------------------------------------- the letters
+
+
+def krav_om_drofting(doc: object) -> None:
+    letterhead(doc)
+    body(doc, "{{ fakta }}")
+    optional(
+        doc,
+        "sak.beskrivelse",
+        "Slik vi har forstått det, går endringen ut på følgende: {{ sak.beskrivelse }}",
+        after=8,
+    )
+    body(doc, "{{ status }} {{ hjemmel_avsnitt }}")
+    para(doc, "Vi krever derfor:", after=4, keep_with_next=True)
+    numbered(doc, "krav")
+    extra_text(doc)
+    body(doc, "Vi ber om skriftlig svar innen {{ svarfrist }}.")
+    closing(doc)
+
+
+def krav_om_forhandling(doc: object) -> None:
+    letterhead(doc)
+    body(doc, "{{ fakta }}")
+    optional(
+        doc,
+        "sak.beskrivelse",
+        "Slik vi har forstått det, går endringen ut på følgende: {{ sak.beskrivelse }}",
+        after=8,
+    )
+    body(doc, "{{ status }} {{ hjemmel_avsnitt }}")
+    body(
+        doc,
+        "Saken er etter vårt syn et forhandlingsspørsmål, ikke bare et drøftingsspørsmål, "
+        "og vi krever at det forhandles om den.",
+    )
+    para(doc, "Vi krever derfor:", after=4, keep_with_next=True)
+    numbered(doc, "krav")
+    extra_text(doc)
+    body(doc, "Vi ber om skriftlig svar innen {{ svarfrist }}.")
+    closing(doc)
+
+
+def krav_om_informasjon(doc: object) -> None:
+    letterhead(doc)
+    body(doc, "{{ fakta }}")
+    body(
+        doc,
+        "For at de tillitsvalgte skal kunne ivareta sin rolle i saken, trenger vi mer "
+        "informasjon og de dokumentene saken bygger på. {{ hjemmel_avsnitt }}",
+    )
+    para(doc, "Vi ber om å få følgende innen {{ svarfrist }}:", after=4, keep_with_next=True)
+    numbered(doc, "krav")
+    extra_text(doc)
+    body(
+        doc,
+        "Dersom noe av dette ikke finnes ennå, ber vi om å få vite når det kommer. Vi ber "
+        "også om at beslutning ikke tas før de tillitsvalgte har fått informasjonen og hatt "
+        "mulighet til å drøfte saken.",
+    )
+    closing(doc)
+
+
+def krav_om_utsatt_iverksetting(doc: object) -> None:
+    letterhead(doc)
+    body(doc, "{{ fakta }}")
+    body(doc, "{{ status }} {{ hjemmel_avsnitt }}")
+    body(
+        doc,
+        "Å sette endringen i verk nå vil frata de tillitsvalgte muligheten til å påvirke "
+        "den, slik regelverket forutsetter.",
+    )
+    para(doc, "Vi krever derfor:", after=4, keep_with_next=True)
+    numbered(doc, "krav")
+    extra_text(doc)
+    body(doc, "Vi ber om skriftlig svar innen {{ svarfrist }}.")
+    closing(doc, reserve=True)
+
+
+def purring(doc: object) -> None:
+    letterhead(doc)
+    body(
+        doc,
+        "Vi viser til vårt brev {{ forrige_brev.dato }}"
+        "{% if forrige_brev.ref %} (vår ref. {{ forrige_brev.ref }}){% endif %} med emne "
+        "«{{ forrige_brev.emne }}»"
+        "{% if forrige_brev.svarfrist %}, der vi ba om svar innen "
+        "{{ forrige_brev.svarfrist }}{% endif %}.",
+    )
+    body(
+        doc,
+        "Vi kan ikke se å ha mottatt svar. Vi ber om svar snarest, og senest innen "
+        "{{ svarfrist }}.",
+    )
+    extra_text(doc)
+    body(doc, "Hører vi ikke fra dere innen fristen, vil vi vurdere å ta saken videre.")
+    closing(doc, reserve=False)
+
+
+def krav_om_hjemmekontoravtale(doc: object) -> None:
+    letterhead(doc)
+    body(doc, "{{ fakta }}")
+    body(
+        doc,
+        "{{ hjemmel_avsnitt }} Når arbeid i hjemmet er jevnlig og ikke bare kortvarig "
+        "eller sporadisk, skal det inngås en skriftlig avtale om hjemmearbeidet i tillegg til "
+        "arbeidsavtalen, og avtalen skal regulere en rekke minstekrav.",
+    )
+    tag(doc, "{%p if mangler %}")
+    para(doc, "Etter vår gjennomgang regulerer avtalene ikke dette:", after=4, keep_with_next=True)
+    tag(doc, "{%p endif %}")
+    bullets_if(doc, "mangler")
+    tag(doc, "{%p if uavklart %}")
+    para(doc, "Vi ber også om å få bekreftet at avtalene regulerer:", after=4, keep_with_next=True)
+    tag(doc, "{%p endif %}")
+    bullets_if(doc, "uavklart")
+    para(doc, "Vi krever derfor:", after=4, keep_with_next=True)
+    numbered(doc, "krav")
+    extra_text(doc)
+    body(doc, "Vi ber om skriftlig svar innen {{ svarfrist }}.")
+    closing(doc)
+
+
+def bullets_if(doc: object, items: str) -> None:
+    tag(doc, f"{{%p for item in {items} %}}")
+    para(doc, "–\t{{ item }}", indent=0.75, hanging=0.75, after=3)
+    tag(doc, "{%p endfor %}")
+    tag(doc, f"{{%p if {items} %}}")
+    para(doc, after=5)
+    tag(doc, "{%p endif %}")
+
+
+def protokolltilforsel(doc: object) -> None:
+    letterhead(doc)
+    body(
+        doc,
+        "Til protokollen fra {{ mote.type }}{% if mote.dato %} {{ mote.dato }}{% endif %} "
+        "i saken «{{ sak.tittel }}» ber de tillitsvalgte om at følgende protokolltilførsel "
+        "føres inn:",
+    )
+    para(
+        doc,
+        "Protokolltilførsel fra de tillitsvalgte",
+        bold=True,
+        indent=1,
+        after=4,
+        keep_with_next=True,
+    )
+    para(doc, "{{ merknad }}", indent=1, italic=True, after=8)
+    tag(doc, "{%p if tilleggstekst %}")
+    para(doc, "{{ tilleggstekst }}", indent=1, italic=True, after=8)
+    tag(doc, "{%p endif %}")
+    body(doc, "{{ hjemmel_avsnitt }}")
+    body(
+        doc,
+        "Vi ber om at protokolltilførselen tas inn i protokollen før den signeres, og at "
+        "vi får en kopi av den endelige protokollen.",
+    )
+    closing(doc)
+
+
+def _table(
+    doc: object, headers: list[str], cells: list[str], loop: str, widths: list[float]
+) -> None:
+    table = doc.add_table(rows=3, cols=len(headers))  # type: ignore[attr-defined]
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    for i, text in enumerate(headers):
+        cell = table.rows[0].cells[i]
+        cell.paragraphs[0].add_run(text).bold = True
+    table.rows[1].cells[0].paragraphs[0].add_run(f"{{%tr for item in {loop} %}}")
+    for i, text in enumerate(cells):
+        table.rows[2].cells[i].paragraphs[0].add_run(text)
+    row = table.add_row()
+    row.cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    for row in table.rows:
+        for i, w in enumerate(widths):
+            row.cells[i].width = Cm(w)
+            for p in row.cells[i].paragraphs:
+                for run in p.runs:
+                    run.font.size = Pt(9.5)
+
+
+def saksoppsummering(doc: object) -> None:
+    para(doc, "Internt – ikke til arbeidsgiver", grey=True, size=9, after=6)
+    para(doc, "Saksoppsummering", bold=True, size=16, after=2)
+    para(doc, "Sak {{ sak.nummer }}: {{ sak.tittel }}", bold=True, size=12.5, after=2)
+    para(
+        doc,
+        "Laget {{ dato }}{% if avsender.navn %} av {{ avsender.navn }}{% endif %}",
+        grey=True,
+        after=12,
+    )
+    heading(doc, "Saken")
+    rows = [
+        ("Virksomhet", "{{ virksomhet.navn }}"),
+        ("Hovedavtale", "{{ virksomhet.avtale or 'ikke registrert' }}"),
+        ("Ansatte", "{{ virksomhet.ansatte or 'ikke registrert' }}"),
+        ("Sakstype", "{{ sak.type }}"),
+        ("Sted", "{{ sak.sted or 'ikke registrert' }}"),
+        ("Berørte medlemmer", "{{ sak.berorte or 'ikke registrert' }}"),
+        ("Varslet", "{{ sak.varslet or 'ikke registrert' }}"),
+        ("Beslutning", "{{ sak.beslutning or 'ikke registrert' }}"),
+        ("Planlagt iverksatt", "{{ sak.planlagt_iverksatt or 'ikke registrert' }}"),
+        ("Iverksatt", "{{ sak.iverksatt or 'ikke registrert' }}"),
+    ]
+    for label, value in rows:
+        p = para(doc, f"{label}:\t{value}", after=1)
+        p.paragraph_format.tab_stops.add_tab_stop(Cm(4.5))
+    para(doc, after=4)
+    optional(doc, "sak.beskrivelse", "{{ sak.beskrivelse }}", after=8)
+    heading(doc, "Vurdering")
+    para(doc, "Saken krever: {{ vurdering.niva }}", after=1)
+    para(doc, "Tidspunkt: {{ vurdering.tidspunkt }}", after=1)
+    para(doc, "Krav: {{ vurdering.kravstatus }}", after=6)
+    bullets(doc, "vurdering.grunner")
+    tag(doc, "{%p if vurdering.bevismangler %}")
+    para(doc, "Dette mangler av dokumentasjon:", bold=True, after=4, keep_with_next=True)
+    tag(doc, "{%p endif %}")
+    bullets_if(doc, "vurdering.bevismangler")
+    heading(doc, "Rettsgrunnlag")
+    tag(doc, "{%p for h in hjemmel %}")
+    para(doc, "{{ h.sitat }} – {{ h.tittel }}", bold=True, after=1, keep_with_next=True)
+    para(
+        doc,
+        "{{ h.sammendrag }} Gjelder fordi {{ h.grunn }}."
+        "{% if not h.kontrollert %} (Paragrafnummeret er ikke kontrollert mot avtaleteksten; "
+        "kapittelet er oppgitt.){% endif %}",
+        after=6,
+    )
+    tag(doc, "{%p endfor %}")
+    heading(doc, "Tidslinje")
+    _table(
+        doc,
+        ["Dato", "Hendelse", "Deltakere", "Notat"],
+        [
+            "{{ item.dato }}",
+            "{{ item.type }}{% if item.signert %} ({{ item.signert }}){% endif %}",
+            "{{ item.deltakere }}",
+            "{{ item.notat }}",
+        ],
+        "hendelser",
+        [2.8, 4.2, 3.5, 5.5],
+    )
+    heading(doc, "Journal")
+    _table(
+        doc,
+        ["Ref.", "Dato", "Tittel", "Retning", "Sendt"],
+        [
+            "{{ item.ref }}",
+            "{{ item.dato }}",
+            "{{ item.tittel }}",
+            "{{ item.retning }}",
+            "{{ item.sendt }}",
+        ],
+        "dokumenter",
+        [2.5, 2.8, 6.0, 2.2, 2.5],
+    )
+    heading(doc, "Frister")
+    tag(doc, "{%p for item in frister %}")
+    para(
+        doc,
+        "–\t{{ item.dato }}: {{ item.tittel }} ({{ item.status }})",
+        indent=0.75,
+        hanging=0.75,
+        after=2,
+    )
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if not frister %}")
+    para(doc, "Ingen frister er registrert.")
+    tag(doc, "{%p endif %}")
+
+
+def protokoll(doc: object) -> None:
+    para(doc, "Utkast", grey=True, size=9, after=6)
+    para(doc, "Protokoll fra drøftingsmøte", bold=True, size=16, after=10)
+    for label, value in (
+        ("Virksomhet", "{{ mottaker.navn }}"),
+        ("Sak", "{{ sak.tittel }} (de tillitsvalgtes sak {{ sak.nummer }})"),
+    ):
+        p = para(doc, f"{label}:\t{value}", after=2)
+        p.paragraph_format.tab_stops.add_tab_stop(Cm(4.5))
+    for label in ("Dato og tid", "Sted", "Til stede for arbeidsgiver"):
+        p = para(doc, f"{label}:\t" + "." * 60, after=6)
+        p.paragraph_format.tab_stops.add_tab_stop(Cm(4.5))
+    p = para(
+        doc,
+        "For de tillitsvalgte:\t{% if avsender.navn %}{{ avsender.navn }}"
+        "{% if avsender.rolle %}, {{ avsender.rolle }}{% endif %}, {% endif %}" + "." * 30,
+        after=10,
+    )
+    p.paragraph_format.tab_stops.add_tab_stop(Cm(4.5))
+    heading(doc, "1. Saken og rettsgrunnlaget")
+    body(doc, "{{ fakta }}")
+    body(doc, "{{ hjemmel_avsnitt }}")
+    heading(doc, "2. Bakgrunn og tidligere møter")
+    tag(doc, "{%p for item in hendelser %}")
+    para(doc, "–\t{{ item.dato }}: {{ item.type }}", indent=0.75, hanging=0.75, after=2)
+    tag(doc, "{%p endfor %}")
+    para(doc, after=4)
+    for number, title in (
+        (3, "Dokumenter som ble lagt fram"),
+        (4, "De tillitsvalgtes krav"),
+        (5, "Arbeidsgivers syn"),
+        (6, "De tillitsvalgtes syn"),
+        (7, "Dette er partene enige om"),
+        (8, "Dette er partene uenige om"),
+        (9, "Videre oppfølging: hva skjer, hvem gjør det, når"),
+        (10, "Protokolltilførsler"),
+    ):
+        heading(doc, f"{number}. {title}")
+        para(doc, "." * 95, after=6, grey=True)
+        para(doc, "." * 95, after=6, grey=True)
+    para(doc, "Protokollen er lest og godkjent av begge parter.", before=12, after=30)
+    table = doc.add_table(rows=2, cols=2)  # type: ignore[attr-defined]
+    table.rows[0].cells[0].paragraphs[0].add_run("." * 40)
+    table.rows[0].cells[1].paragraphs[0].add_run("." * 40)
+    table.rows[1].cells[0].paragraphs[0].add_run("For arbeidsgiver")
+    table.rows[1].cells[1].paragraphs[0].add_run("For de tillitsvalgte")
+
+
+BUILDERS: dict[str, Callable[[object], None]] = {
+    "krav_om_drofting": krav_om_drofting,
+    "krav_om_forhandling": krav_om_forhandling,
+    "krav_om_informasjon": krav_om_informasjon,
+    "krav_om_utsatt_iverksetting": krav_om_utsatt_iverksetting,
+    "purring": purring,
+    "krav_om_hjemmekontoravtale": krav_om_hjemmekontoravtale,
+    "protokolltilforsel": protokolltilforsel,
+    "saksoppsummering": saksoppsummering,
+    "protokoll": protokoll,
+}
+
+
+def build(kind: str) -> object:
+    doc = _new()
+    BUILDERS[kind](doc)
+    _footer(doc, with_ref=kind not in ("saksoppsummering", "protokoll"))
+    return doc
+
+
+def main(out: Path = OUT) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in BUILDERS:
+        target = out / f"{kind}.docx"
+        build(kind).save(str(target))  # type: ignore[attr-defined]
+        written.append(target)
+    return written
+
+
+if __name__ == "__main__":
+    for path in main(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT):
+        print(path)

@@ -1,0 +1,355 @@
+"""Commands for letters: write one, list and suggest, mark sent, export; check and export
+templates; the representative's own profile (the letters' sender)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from tillitsvalgt import paths
+from tillitsvalgt.cli_context import Context, pass_ctx
+from tillitsvalgt.cli_rules import _parse_date
+from tillitsvalgt.errors import UserError
+
+if TYPE_CHECKING:
+    from tillitsvalgt.services.letters import LetterSetup
+
+
+def _setup(ctx: Context, templates: str | None = None) -> LetterSetup:
+    from tillitsvalgt import settings
+    from tillitsvalgt.letters.templates import template_folder
+    from tillitsvalgt.services.letters import LetterSetup
+
+    chosen = settings.load(ctx.data_dir)
+    return LetterSetup(
+        catalogue=ctx.catalogue(),
+        template_folder=template_folder(templates, chosen.get("templates")),
+        union_name=chosen.get("union"),
+        profile_uuid=chosen.get("profile"),
+    )
+
+
+def _write_pdf(docx: Path) -> Path:
+    from tillitsvalgt.letters.pdf import docx_to_pdf
+
+    target = docx.with_suffix(".pdf")
+    return paths.write_atomically(target, docx_to_pdf(docx.read_bytes()))
+
+
+# --------------------------------------------------------------------------- letter
+
+
+@click.command("letter")
+@click.argument("case")
+@click.option("--kind", "kind", required=True, help="Brevtype, f.eks. krav_om_drofting.")
+@click.option("--date", "dated", help="Brevets dato (ÅÅÅÅ-MM-DD); ellers i dag.")
+@click.option("--reply-days", type=int, default=None, help="Dager svarfrist (standard 14).")
+@click.option("--their-ref", help="Arbeidsgivers referanse («Deres ref.»).")
+@click.option("--text", "extra_text", help="Egen tekst som tas med i brevet.")
+@click.option("--copy", "copy_to", help="Hvem som får kopi, f.eks. «verneombud Per Olsen».")
+@click.option(
+    "--provision",
+    "provisions",
+    multiple=True,
+    help="Bestemmelse brevet skal vise til (nøkkel; kan gjentas). Ellers alle som gjelder.",
+)
+@click.option("--templates", help="Mappe med egne maler (ellers innstillingen «templates»).")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Word-filen som skal skrives.",
+)
+@click.option("--pdf", is_flag=True, help="Lag også PDF (krever LibreOffice).")
+@click.option("--sent", is_flag=True, help="Merk brevet som sendt på brevets dato.")
+@pass_ctx
+def letter_command(
+    ctx: Context,
+    case: str,
+    kind: str,
+    dated: str | None,
+    reply_days: int | None,
+    their_ref: str | None,
+    extra_text: str | None,
+    copy_to: str | None,
+    provisions: tuple[str, ...],
+    templates: str | None,
+    out: Path,
+    pdf: bool,
+    sent: bool,
+) -> None:
+    """Skriv et brev i en sak som Word-fil, og før det i journalen."""
+    from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, letter_kind
+    from tillitsvalgt.letters.pdf import HOW_TO_GET, find_office
+    from tillitsvalgt.rules.deadlines import format_date
+    from tillitsvalgt.services.letters import LetterRequest, create_letter, mark_letter_sent
+
+    spec = letter_kind(kind)
+    day = _parse_date(dated, "--date") or date.today()
+    if pdf and find_office() is None:
+        raise UserError(HOW_TO_GET)  # before anything is journaled
+    if sent and not spec.to_employer:
+        raise UserError(f"{spec.label} er ikke et brev til arbeidsgiver og kan ikke sendes.")
+    request = LetterRequest(
+        kind=spec.code,
+        dated=day,
+        reply_days=DEFAULT_REPLY_DAYS if reply_days is None else reply_days,
+        their_ref=their_ref,
+        extra_text=extra_text,
+        copy_to=copy_to,
+        provisions=provisions or None,
+    )
+    setup = _setup(ctx, templates)
+    # The file is written inside the transaction: if it cannot be written, nothing is
+    # journaled either.
+    with ctx.db().session() as session:
+        letter = create_letter(case, request, session=session, today=date.today(), setup=setup)
+        written = paths.write_atomically(out, letter.content)
+        assert letter.document is not None
+        if sent:
+            mark_letter_sent(letter.document.id, sent_on=day, session=session)
+    for warning in letter.template.warnings:
+        click.echo(f"Advarsel: {warning}", err=True)
+    line = f"Skrev {spec.label.lower()} {letter.number} til {written}"
+    if letter.context.reply_by:
+        line += f"; svarfrist {format_date(letter.context.reply_by)}"
+    click.echo(line + ".")
+    for cited in letter.context.cited:
+        if not cited.verified:
+            click.echo(
+                f"Kontroller: {cited.citation} er sitert etter kapittel, fordi paragrafnummeret "
+                "ikke er kontrollert mot avtaleteksten.",
+                err=True,
+            )
+    click.echo(
+        "Merket som sendt."
+        if sent
+        else f"Merk det som sendt: tillitsvalgt letters send {letter.number}"
+    )
+    if pdf:
+        click.echo(f"PDF: {_write_pdf(written)}")
+
+
+# --------------------------------------------------------------------------- letters
+
+
+@click.group("letters")
+def letters_group() -> None:
+    """Brevene i en sak: forslag, liste, sendt, eksport."""
+
+
+@letters_group.command("suggest")
+@click.argument("case")
+@click.option("--today", help="Vurder per denne datoen (ÅÅÅÅ-MM-DD); ellers i dag.")
+@pass_ctx
+def suggest_command(ctx: Context, case: str, today: str | None) -> None:
+    """Brevene vurderingen foreslår for saken, med begrunnelse."""
+    from tillitsvalgt.services.letters import suggest_letters
+    from tillitsvalgt.vocabulary import LETTER_KINDS
+
+    day = _parse_date(today, "--today") or date.today()
+    with ctx.db().session(readonly=True) as session:
+        suggested = suggest_letters(case, session=session, today=day, catalogue=ctx.catalogue())
+    if not suggested:
+        click.echo("Ingen brev foreslås nå.")
+    for s in suggested:
+        click.echo(f"{s.kind:<30}{LETTER_KINDS.get(s.kind, s.kind)}: {s.reason}")
+
+
+@letters_group.command("list")
+@click.argument("case")
+@pass_ctx
+def list_command(ctx: Context, case: str) -> None:
+    """Dokumentene i sakens journal."""
+    from tillitsvalgt.services.documents import list_documents
+
+    with ctx.db().session(readonly=True) as session:
+        docs = list_documents(case, session=session)
+    if not docs:
+        click.echo("Journalen er tom.")
+    for d in docs:
+        sent = f"sendt {d.sent_on:%d.%m.%Y}" if d.sent_on else "ikke sendt"
+        dated = f"{d.dated:%d.%m.%Y}" if d.dated else ""
+        click.echo(f"{d.number:<12}{dated:<12}{d.direction:<9}{sent:<18}{d.title}")
+
+
+@letters_group.command("send")
+@click.argument("number")
+@click.option("--date", "sent_on", help="Dagen brevet ble sendt (ÅÅÅÅ-MM-DD); ellers i dag.")
+@pass_ctx
+def send_command(ctx: Context, number: str, sent_on: str | None) -> None:
+    """Merk et brev som sendt: det låses, «Brev sendt» føres i tidslinjen og svarfristen
+    opprettes."""
+    from tillitsvalgt.rules.deadlines import format_date
+    from tillitsvalgt.services.letters import find_document, mark_letter_sent
+
+    day = _parse_date(sent_on, "--date") or date.today()
+    with ctx.db().session() as session:
+        doc = find_document(number, session=session)
+        mark_letter_sent(doc.id, sent_on=day, session=session)
+    due = f"; svarfrist {format_date(doc.reply_by)}" if doc.reply_by else ""
+    click.echo(f"{doc.number} er merket som sendt {format_date(day)}{due}.")
+
+
+@letters_group.command("export")
+@click.argument("number")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--pdf", is_flag=True, help="Lag også PDF (krever LibreOffice).")
+@pass_ctx
+def export_command(ctx: Context, number: str, out: Path, pdf: bool) -> None:
+    """Skriv et dokument fra journalen til en fil (innholdet kontrolleres mot sjekksummen)."""
+    from tillitsvalgt.services.documents import document_content
+    from tillitsvalgt.services.letters import find_document
+
+    with ctx.db().session(readonly=True) as session:
+        doc = find_document(number, session=session)
+        content = document_content(doc.id, session=session)
+    written = paths.write_atomically(out, content)
+    click.echo(f"Skrev {doc.number} til {written}.")
+    if pdf:
+        click.echo(f"PDF: {_write_pdf(written)}")
+
+
+# --------------------------------------------------------------------------- templates
+
+
+@click.group("templates")
+def templates_group() -> None:
+    """Brevmalene: liste, kontroll og eksport for redigering i Word."""
+
+
+@templates_group.command("list")
+@click.option("--templates", help="Mappe med egne maler (ellers innstillingen «templates»).")
+@pass_ctx
+def templates_list(ctx: Context, templates: str | None) -> None:
+    """Brevtypene og hvilken mal hver bruker."""
+    from tillitsvalgt.letters.kinds import KINDS
+
+    folder = _setup(ctx, templates).template_folder
+    for code, spec in KINDS.items():
+        custom = folder / f"{code}.docx" if folder else None
+        origin = str(custom) if custom and custom.is_file() else "innebygd"
+        click.echo(f"{code:<30}{spec.label:<40}{origin}")
+
+
+@templates_group.command("check")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--kind", help="Brevtypen malen er for (ellers fra filnavnet).")
+@click.option("--repair", is_flag=True, help="Reparer delte koder og typografiske anførselstegn.")
+def templates_check(file: Path, kind: str | None, repair: bool) -> None:
+    """Kontroller en redigert mal: ukjente og manglende felt, syntaks, Words delte koder."""
+    from tillitsvalgt.letters.checking import check_template
+    from tillitsvalgt.letters.kinds import KINDS, letter_kind
+
+    file = file.expanduser()
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise UserError(f"Kan ikke lese {file}: {exc.strerror}.") from None
+    code = letter_kind(kind).code if kind else (file.stem if file.stem in KINDS else None)
+    result = check_template(data, code)
+    what = f" (brevtype {code})" if code else " (brevtype ukjent: påkrevde felt er ikke sjekket)"
+    if not result.problems:
+        click.echo(f"{file}{what}: ingen feil funnet.")
+        return
+    click.echo(f"{file}{what}:")
+    for problem in result.problems:
+        click.echo(f"  – {problem}")
+    if repair and result.repaired is not None:
+        backup = file.with_name(file.name + ".før-reparasjon")
+        shutil.copy2(file, backup)
+        paths.write_atomically(file, result.repaired)
+        click.echo(f"Reparert; originalen er kopiert til {backup}.")
+    elif result.repaired is not None:
+        click.echo("Kjør på nytt med --repair for å reparere det som kan repareres.")
+    if not result.ok:
+        raise UserError(f"{len(result.errors)} feil må rettes i Word før malen kan brukes.")
+
+
+@templates_group.command("export")
+@click.argument("kind", required=False)
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Mappen malene kopieres til.",
+)
+def templates_export(kind: str | None, out_dir: Path) -> None:
+    """Kopier de innebygde malene (eller én) til en mappe, for å redigere dem i Word."""
+    from tillitsvalgt.letters.kinds import KINDS, letter_kind
+    from tillitsvalgt.letters.templates import builtin_path
+
+    kinds = [letter_kind(kind).code] if kind else list(KINDS)
+    out_dir = out_dir.expanduser()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for code in kinds:
+        target = out_dir / f"{code}.docx"
+        if target.exists():
+            click.echo(f"Hopper over {target}: finnes fra før.")
+            continue
+        paths.write_atomically(target, builtin_path(code).read_bytes())
+        click.echo(f"Skrev {target}")
+    click.echo(
+        f"Rediger i Word, og pek programmet på mappen: tillitsvalgt settings templates {out_dir}"
+    )
+
+
+# --------------------------------------------------------------------------- profile
+
+
+@click.command("profile")
+@click.option("--name", help="Navnet ditt.")
+@click.option("--role", help="Rollen din, f.eks. «hovedtillitsvalgt».")
+@click.option("--union", "union_name", help="Forbundet.")
+@click.option("--branch", help="Avdeling eller klubb.")
+@click.option("--email", help="E-post.")
+@click.option("--phone", help="Telefon.")
+@click.option("--place", help="Stedet brevene skrives fra, f.eks. «Oslo».")
+@click.option("--signature", help="Signatur (valgfri).")
+@pass_ctx
+def profile_command(ctx: Context, /, **values: str | None) -> None:
+    """Vis eller endre profilen din: avsenderen i brevene."""
+    from tillitsvalgt import settings
+    from tillitsvalgt.models import RepresentativeCreate, RepresentativeUpdate
+    from tillitsvalgt.services.representatives import (
+        create_representative,
+        find_representative,
+        update_representative,
+    )
+
+    given = {k: v for k, v in values.items() if v is not None}
+    chosen = settings.load(ctx.data_dir).get("profile")
+    with ctx.db().session(readonly=not given) as session:
+        rep = find_representative(chosen, session=session) if chosen else None
+        if given:
+            if rep is None:
+                if "name" not in given:
+                    raise UserError("Oppgi navnet ditt med --name første gang.")
+                rep = create_representative(RepresentativeCreate(**given), session=session)
+            else:
+                rep = update_representative(rep.id, RepresentativeUpdate(**given), session=session)
+    if rep is None:
+        click.echo("Ingen profil ennå. Lag den med: tillitsvalgt profile --name … --place …")
+        return
+    if given:
+        settings.save("profile", str(rep.uuid), ctx.data_dir)
+    labels = {
+        "name": "Navn",
+        "role": "Rolle",
+        "union_name": "Forbund",
+        "branch": "Avdeling",
+        "email": "E-post",
+        "phone": "Telefon",
+        "place": "Sted",
+        "signature": "Signatur",
+    }
+    for field, label in labels.items():
+        click.echo(f"{label + ':':<11}{getattr(rep, field) or '(ikke satt)'}")
+
+
+COMMANDS = [letter_command, letters_group, templates_group, profile_command]

@@ -1,0 +1,80 @@
+"""Where a letter's template comes from: the union office's folder when it has a file for
+the kind, else the built-in one. A custom template is checked before every render (the
+result is cached while the file is unchanged); errors stop the letter, and what Word broke
+but can be repaired is repaired in memory, with a warning."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from tillitsvalgt import paths
+from tillitsvalgt.letters.checking import TemplateCheck, check_template
+from tillitsvalgt.letters.kinds import letter_kind
+from tillitsvalgt.letters.render import TemplateError
+
+TEMPLATES_ENV = "TILLITSVALGT_TEMPLATES"
+BUILTIN = "innebygd"
+
+
+@dataclass(frozen=True)
+class LoadedTemplate:
+    kind: str
+    origin: str  # "innebygd" or the custom file's path
+    data: bytes  # ready to render
+    warnings: tuple[str, ...] = ()
+
+
+def builtin_path(kind: str) -> Path:
+    return paths.resource_path("templates", f"{letter_kind(kind).code}.docx")
+
+
+@cache
+def _builtin(kind: str) -> bytes:
+    return builtin_path(kind).read_bytes()
+
+
+@cache
+def _checked(digest: str, kind: str, data: bytes) -> TemplateCheck:
+    del digest  # part of the cache key only
+    return check_template(data, kind)
+
+
+def template_folder(option: str | os.PathLike[str] | None, setting: str | None) -> Path | None:
+    """``--templates`` wins, then TILLITSVALGT_TEMPLATES, then the setting."""
+    chosen = option or os.environ.get(TEMPLATES_ENV) or setting
+    return Path(chosen).expanduser() if chosen else None
+
+
+def load_template(kind: str, folder: Path | None = None) -> LoadedTemplate:
+    code = letter_kind(kind).code
+    if folder is not None:
+        if not folder.is_dir():
+            raise TemplateError(
+                f"Malmappen {folder} finnes ikke. Rett innstillingen «maler», eller fjern den "
+                "for å bruke de innebygde malene."
+            )
+        custom = folder / f"{code}.docx"
+        if custom.is_file():
+            try:
+                data = custom.read_bytes()
+            except OSError as exc:
+                raise TemplateError(f"Malen {custom} kan ikke leses: {exc.strerror}.") from None
+            result = _checked(hashlib.sha256(data).hexdigest(), code, data)
+            if not result.ok:
+                lines = "\n".join(f"  – {p}" for p in result.errors)
+                raise TemplateError(
+                    f"Malen {custom} har feil og kan ikke brukes:\n{lines}\nRett malen i Word "
+                    f"og kontroller den med «tillitsvalgt templates check {custom}»."
+                )
+            warnings = tuple(
+                f"{custom}: {p} – reparert for dette brevet; kjør «tillitsvalgt templates "
+                f"check --repair {custom}» for å rette filen."
+                for p in result.problems
+                if p.repairable
+            )
+            return LoadedTemplate(code, str(custom), result.repaired or data, warnings)
+    return LoadedTemplate(code, BUILTIN, _builtin(code))
