@@ -117,9 +117,8 @@ _DEADLINE_STATUS = {
 
 
 def _text(value: str | None, name: str, hint: str) -> Any:
-    if value is None or not value.strip():
-        return Missing(name, hint)
-    return clean_text(value.strip())
+    cleaned = clean_text(value).strip() if value is not None else ""
+    return cleaned or Missing(name, hint)
 
 
 def _day(value: date | None, name: str, hint: str) -> Any:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
-from tillitsvalgt.errors import NotFoundError, StateError
+from tillitsvalgt.errors import NotFoundError, Problem, StateError, ValidationError
 from tillitsvalgt.letters.context import LetterContext, LetterFacts, LetterOptions, build_context
 from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, KINDS, letter_kind
 from tillitsvalgt.letters.render import render_docx
@@ -118,7 +118,25 @@ def letter_facts(
     )
 
 
+_LIMITS = (
+    ("their_ref", "Deres ref.", 200),
+    ("copy_to", "Kopi", 200),
+    ("extra_text", "Egen tekst", 20_000),
+)
+
+
+def _check_request(request: LetterRequest) -> None:
+    problems = [
+        Problem(label, f"er for lang ({len(value)} tegn; høyst {limit})")
+        for name, label, limit in _LIMITS
+        if (value := getattr(request, name)) is not None and len(value) > limit
+    ]
+    if problems:
+        raise ValidationError(problems, "Brevet kan ikke lages")
+
+
 def _options(request: LetterRequest, number: str) -> LetterOptions:
+    _check_request(request)
     return LetterOptions(
         kind=request.kind,
         dated=request.dated,
@@ -203,6 +221,8 @@ def mark_letter_sent(document_id: int, *, sent_on: date, session: Session) -> Do
             f"Dokument {document.number} er ikke et brev til arbeidsgiver og kan ikke merkes "
             "som sendt."
         )
+    if document.frozen:
+        raise StateError(f"Dokument {document.number} er allerede merket som sendt.")
     if document.dated is not None and sent_on < document.dated:
         raise StateError(
             f"Brevet er datert {document.dated:%d.%m.%Y} og kan ikke være sendt før det "
