@@ -289,14 +289,14 @@ def purring(doc: object) -> None:
 def krav_om_hjemmekontoravtale(doc: object) -> None:
     letterhead(doc)
     body(doc, "{{ fakta }}")
-    body(
-        doc,
-        "{{ hjemmel_avsnitt }} Når arbeid i hjemmet er jevnlig og ikke bare kortvarig "
-        "eller sporadisk, skal det inngås en skriftlig avtale om hjemmearbeidet i tillegg til "
-        "arbeidsavtalen, og avtalen skal regulere en rekke minstekrav.",
-    )
+    body(doc, "{{ hjemmel_avsnitt }}")
     tag(doc, "{%p if mangler %}")
-    para(doc, "Etter vår gjennomgang regulerer avtalene ikke dette:", after=4, keep_with_next=True)
+    para(
+        doc,
+        "Avtalene må regulere dette, som vi ikke kan se er på plass i dag:",
+        after=4,
+        keep_with_next=True,
+    )
     tag(doc, "{%p endif %}")
     bullets_if(doc, "mangler")
     tag(doc, "{%p if uavklart %}")
@@ -362,6 +362,8 @@ def _table(
         table.rows[2].cells[i].paragraphs[0].add_run(text)
     row = table.add_row()
     row.cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    for i, w in enumerate(widths):
+        table.columns[i].width = Cm(w)
     for row in table.rows:
         for i, w in enumerate(widths):
             row.cells[i].width = Cm(w)
@@ -412,7 +414,7 @@ def saksoppsummering(doc: object) -> None:
     para(doc, "{{ h.sitat }} – {{ h.tittel }}", bold=True, after=1, keep_with_next=True)
     para(
         doc,
-        "{{ h.sammendrag }} Gjelder fordi {{ h.grunn }}."
+        "{{ h.sammendrag }} Gjelder her: {{ h.grunn }}."
         "{% if not h.kontrollert %} (Paragrafnummeret er ikke kontrollert mot avtaleteksten; "
         "kapittelet er oppgitt.){% endif %}",
         after=6,
@@ -480,7 +482,13 @@ def protokoll(doc: object) -> None:
     )
     p.paragraph_format.tab_stops.add_tab_stop(Cm(4.5))
     heading(doc, "1. Saken og rettsgrunnlaget")
-    body(doc, "{{ fakta }}")
+    body(
+        doc,
+        "Saken gjelder «{{ sak.tittel }}»{% if sak.sted %} ({{ sak.sted }}){% endif %}."
+        "{% if sak.varslet %} Arbeidsgiver varslet saken {{ sak.varslet }}.{% endif %}"
+        "{% if sak.berorte %} Endringen berører om lag {{ sak.berorte }} medlemmer.{% endif %}",
+    )
+    optional(doc, "sak.beskrivelse", "{{ sak.beskrivelse }}", after=8)
     body(doc, "{{ hjemmel_avsnitt }}")
     heading(doc, "2. Bakgrunn og tidligere møter")
     tag(doc, "{%p for item in hendelser %}")

@@ -310,14 +310,13 @@ def _part_xmls(doc: Any) -> Iterator[tuple[str, str]]:
 
 
 def _syntax(doc: Any) -> tuple[list[TemplateProblem], list[Any]]:
-    from docxtpl import DocxTemplate
     from jinja2 import TemplateSyntaxError
 
-    from tillitsvalgt.letters.render import environment
+    from tillitsvalgt.letters.render import _template_class, environment
 
     problems: list[TemplateProblem] = []
     parsed: list[Any] = []
-    patch = DocxTemplate.patch_xml
+    patch = _template_class().patch_xml  # as the render patches it
     for part, xml in _part_xmls(doc):
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", patch(None, xml))
         try:

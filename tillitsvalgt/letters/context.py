@@ -248,6 +248,8 @@ def _assessment(a: Assessment) -> dict[str, Any]:
 # working-environment standard) belong in the case file, not in a demand for drøfting.
 _SUMMARY_KINDS = frozenset({"saksoppsummering"})
 _GENERIC_REASONS = ("den gjelder alle virksomheter", "virksomheten er bundet av")
+# Advice to the representative ("… – sjekk dette") is for the app, not for the employer.
+_INTERNAL_REASONS = ("sjekk", "gjelder hvis")
 
 
 def _provision(catalogue: Catalogue, key: str) -> Provision | None:
@@ -284,6 +286,13 @@ def _cited(
             continue  # only if the rebuild needs a permit, which the app does not know
         if p.level is not None or p.working_environment or home:
             out.append(applied)
+    if kind == "krav_om_forhandling":
+        # A note that draws the line towards drøfting ("19-2e-merknad") undercuts a demand
+        # to negotiate under the paragraph it belongs to.
+        negotiate = [
+            x.key for x in out if (p := _provision(catalogue, x.key)) and p.level == "forhandling"
+        ]
+        out = [x for x in out if not any(x.key.startswith(n + "-") for n in negotiate)]
     return tuple(out)
 
 
@@ -301,7 +310,7 @@ def _groups(cited: Sequence[tuple[AppliedProvision, Provision]]) -> str:
     parts = []
     for name, pairs in by_source.items():
         pairs.sort(key=lambda pair: _natural(pair[1].paragraph or pair[1].chapter))
-        wheres = []
+        wheres: list[str] = []
         for applied, _ in pairs:
             where = (
                 applied.citation[len(name) :].strip()
@@ -310,17 +319,32 @@ def _groups(cited: Sequence[tuple[AppliedProvision, Provision]]) -> str:
             )
             if where and where not in wheres:
                 wheres.append(where)
+        # "§ 19 nr. 2 bokstav e" and "§ 19 nr. 2 bokstav e, merknaden" read as one.
+        for short in list(wheres):
+            for long in list(wheres):
+                if long.startswith(short + ", ") and long in wheres and short in wheres:
+                    wheres[wheres.index(short)] = f"{short} med {long[len(short) + 2 :]}"
+                    wheres.remove(long)
         reasons = {clean_text(applied.reason) for applied, _ in pairs}
         text = f"{name} {_join(wheres)}".strip()
         if len(reasons) == 1:
             (reason,) = reasons
-            if not reason.startswith(_GENERIC_REASONS):
+            if not reason.startswith(_GENERIC_REASONS) and not any(
+                word in reason for word in _INTERNAL_REASONS
+            ):
                 text += f" ({reason})"
         parts.append(text)
     return _join(parts)
 
 
-def _legal_paragraph(level: str, cited: Sequence[AppliedProvision], catalogue: Catalogue) -> str:
+def _legal_paragraph(
+    level: str,
+    cited: Sequence[AppliedProvision],
+    catalogue: Catalogue,
+    *,
+    negotiation: bool = False,
+    home_office: bool = False,
+) -> str:
     """The legal basis in a few sentences: what is required and by which provisions, then
     the duties towards verneombud and AMU, then anything else cited. A lead is cited by
     chapter only (``AppliedProvision.citation`` already is)."""
@@ -332,12 +356,39 @@ def _legal_paragraph(level: str, cited: Sequence[AppliedProvision], catalogue: C
         "slik at de kan medvirke før beslutning tas.",
     }[level]
     pairs = [(a, p) for a in cited if (p := _provision(catalogue, a.key)) is not None]
-    consult = [x for x in pairs if x[1].level in ("drofting", "forhandling")]
+    negotiate = [x for x in pairs if x[1].level == "forhandling"] if negotiation else []
+    consult = [x for x in pairs if x[1].level in ("drofting", "forhandling") and x not in negotiate]
     inform = [x for x in pairs if x[1].level == "informasjon"]
     environment = [x for x in pairs if x[1].level is None and x[1].working_environment]
     other = [x for x in pairs if x[1].level is None and not x[1].working_environment]
     sentences = [lead]
-    if consult:
+    if home_office:
+        # The demand for written agreements rests on the regulation; the rest supports it.
+        home = [x for x in pairs if x[1].source == "hjemmekontorforskriften"]
+        pairs = [x for x in pairs if x not in home]
+        consult = [x for x in consult if x not in home]
+        environment = [x for x in environment if x not in home]
+        other = [x for x in other if x not in home]
+        inform = [x for x in inform if x not in home]
+        sentences = []
+        if home:
+            sentences.append(
+                f"Hjemmearbeidet omfattes av {_groups(home)}. Forskriften krever en skriftlig "
+                "avtale om hjemmearbeidet i tillegg til arbeidsavtalen, med et bestemt "
+                "minsteinnhold."
+            )
+        if consult:
+            sentences.append(
+                f"Ordningen skal også drøftes med de tillitsvalgte, jf. {_groups(consult)}."
+            )
+            consult = []
+    if negotiate:
+        sentences.append(f"Dette følger av {_groups(negotiate)}.")
+        if consult:
+            sentences.append(
+                f"Reglene om informasjon og drøfting gjelder også, jf. {_groups(consult)}."
+            )
+    elif consult:
         sentences.append(f"Dette følger av {_groups(consult)}.")
     if inform:
         sentences.append(
@@ -675,7 +726,11 @@ def build_context(facts: LetterFacts, options: LetterOptions) -> LetterContext:
             for p in cited
         ],
         "hjemmel_avsnitt": _legal_paragraph(
-            facts.assessment.required_level, cited, facts.catalogue
+            facts.assessment.required_level,
+            cited,
+            facts.catalogue,
+            negotiation=kind.code == "krav_om_forhandling",
+            home_office=kind.code == "krav_om_hjemmekontoravtale",
         ),
         "fakta": _facts_paragraph(case, dated),
         "status": _status_sentence(facts.assessment, facts.events),

@@ -30,6 +30,9 @@ class TemplateError(UserError):
     """A template that cannot make a letter; the message says what to fix and where."""
 
 
+_PARAGRAPH_END = "\x00"  # never in XML, so never in a template's own text
+
+
 @cache
 def _template_class() -> Any:
     import re as _re
@@ -37,6 +40,13 @@ def _template_class() -> Any:
     from docxtpl import DocxTemplate
 
     class _LiteralDocxTemplate(DocxTemplate):  # type: ignore[misc]
+        def patch_xml(self, src_xml: str) -> str:
+            # docxtpl joins "{" + XML tags + "{" into "{{" to mend a tag Word split over
+            # runs; unguarded, that also glues a paragraph ending in "{" to a tag that
+            # opens the next one. A mark after each paragraph keeps tags in their paragraph.
+            marked = src_xml.replace("</w:p>", "</w:p>" + _PARAGRAPH_END)
+            return str(DocxTemplate.patch_xml(self, marked)).replace(_PARAGRAPH_END, "")
+
         # docxtpl's render_xml_part, minus its "{_{" -> "{{" replacement (see module doc).
         def render_xml_part(
             self, src_xml: str, part: Any, context: Any, jinja_env: Any = None

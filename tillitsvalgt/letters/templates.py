@@ -54,8 +54,8 @@ def load_template(kind: str, folder: Path | None = None) -> LoadedTemplate:
     if folder is not None:
         if not folder.is_dir():
             raise TemplateError(
-                f"Malmappen {folder} finnes ikke. Rett innstillingen «maler», eller fjern den "
-                "for å bruke de innebygde malene."
+                f"Malmappen {folder} finnes ikke. Rett innstillingen «templates», eller fjern "
+                "den (tillitsvalgt settings templates --unset) for å bruke de innebygde malene."
             )
         custom = folder / f"{code}.docx"
         if custom.is_file():
