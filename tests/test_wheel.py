@@ -29,11 +29,18 @@ REQUIRED = [
     "tillitsvalgt/migrations/versions/0002",
     "tillitsvalgt/migrations/versions/0003",
     "tillitsvalgt/migrations/versions/0004",
+    "tillitsvalgt/migrations/versions/0005",
+    "tillitsvalgt/letters/render.py",
     "tillitsvalgt/rules/assessment.py",
     "tillitsvalgt/resources/__init__.py",
     "tillitsvalgt/resources/catalogue.toml",
     "tillitsvalgt/resources/demo/scenarios.json",
+    "tillitsvalgt/resources/checklist.toml",
+    "tillitsvalgt/resources/templates/krav_om_drofting.docx",
+    "tillitsvalgt/resources/templates/protokoll.docx",
     "ui/__init__.py",
+    "ui/dialogs/letter_dialog.py",
+    "ui/models/case_table.py",
 ]
 # Source-tree folders that must not be copied into a build (stale build output, caches).
 NOT_SOURCE = shutil.ignore_patterns(

@@ -78,7 +78,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("avsender.navn", "Den tillitsvalgtes navn, fra profilen.", "Kari Nordmann"),
     FieldSpec("avsender.rolle", "Rollen, fra profilen.", "hovedtillitsvalgt"),
     FieldSpec(
-        "avsender.forbund", "Forbundets navn (innstillingen «forbund», ellers profilen).", "Negotia"
+        "avsender.forbund", "Forbundets navn (innstillingen «union», ellers profilen).", "Negotia"
     ),
     FieldSpec(
         "avsender.avdeling",

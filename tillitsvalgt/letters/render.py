@@ -130,7 +130,10 @@ def docx_text(data: bytes) -> str:
                 lines.append(" | ".join(cells))
     for section in doc.sections:
         for footer in (section.footer, section.first_page_footer):
-            lines.extend(p.text for p in footer.paragraphs if p.text.strip())
+            # Through the XML: page-number fields (w:fldSimple) hold their text in runs
+            # python-docx's Paragraph.text does not see.
+            texts = (_paragraph_text(p._p) for p in footer.paragraphs)
+            lines.extend(t for t in texts if t.strip())
     return "\n".join(lines)
 
 
