@@ -1,0 +1,285 @@
+"""The desktop app, driven with pytest-qt on the offscreen platform: the case list over the
+paging services, the case view with its assessment, the letter dialog from preview to a
+journaled, sent letter; remembered window state; errors in two tiers."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from tillitsvalgt.errors import UserError
+from tillitsvalgt.letters.render import docx_text
+from tillitsvalgt.models import CaseCreate, RepresentativeCreate
+from tillitsvalgt.services import cases, transfer
+from tillitsvalgt.services.cases import CaseQuery
+from tillitsvalgt.services.representatives import create_representative
+from tillitsvalgt.workspace import Workspace
+from ui.errors import CrashReporter
+from ui.main_window import MainWindow
+from ui.models.case_file import DocumentTableModel, EventTableModel
+from ui.models.case_table import NUMBER, TIMING, CaseTableModel
+from ui.prompts import ScriptedPrompter
+from ui.workers import Background
+
+from conftest import SCENARIOS, make_employer
+
+TODAY = date(2026, 11, 20)
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Any:
+    ws = Workspace.open(data_dir=tmp_path / "data", clock=lambda: TODAY)
+    with ws.db.session() as s:
+        transfer.import_bundle(json.loads(SCENARIOS.read_text("utf-8")), session=s, today=TODAY)
+        create_representative(
+            RepresentativeCreate(name="Kari Nordmann", role="hovedtillitsvalgt", place="Tromsø"),
+            session=s,
+        )
+    yield ws
+    ws.close()
+
+
+def make_window(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, prompter: ScriptedPrompter
+) -> MainWindow:
+    settings = QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(
+        workspace,
+        prompter=prompter,
+        crashes=CrashReporter(prompter, enabled=False),
+        settings=settings,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def select(window: MainWindow, number: str) -> None:
+    row = next(i for i, r in enumerate(window.model.rows) if r.number == number)
+    window.table.selectRow(row)
+
+
+# --------------------------------------------------------------------------- models
+
+
+def test_the_models_pass_qt_model_tester(qtmodeltester: Any, workspace: Workspace) -> None:
+    model = CaseTableModel(workspace.list_cases)
+    model.reload(CaseQuery(today=TODAY))
+    assert model.rowCount() == 10
+    qtmodeltester.check(model)
+    detail = workspace.case_detail("2026/3")
+    events, documents = EventTableModel(), DocumentTableModel()
+    events.set_items(detail.events)
+    documents.set_items(detail.documents)
+    qtmodeltester.check(events)
+    qtmodeltester.check(documents)
+    assert events.rowCount() == len(detail.events) > 0
+
+
+def test_the_case_list_pages_in_from_the_database(workspace: Workspace) -> None:
+    employer = make_employer(workspace.db, name="Stor Arbeidsgiver AS", orgnr=None)
+    with workspace.db.session() as s:
+        for i in range(450):
+            cases.create_case(
+                CaseCreate(title=f"Sak nummer {i}", employer_id=employer, case_type="other"),
+                session=s,
+                today=TODAY,
+            )
+    fetched: list[CaseQuery] = []
+
+    def fetch(query: CaseQuery) -> Any:
+        fetched.append(query)
+        return workspace.list_cases(query)
+
+    model = CaseTableModel(fetch)
+    model.reload(CaseQuery(today=TODAY))
+    assert model.total == 460 and model.rowCount() == 200  # one page, not every row
+    assert model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 460 and not model.canFetchMore()
+    assert [q.offset for q in fetched] == [0, 200, 400]
+    numbers = [r.number for r in model.rows]
+    assert len(set(numbers)) == 460  # pages neither overlap nor skip
+    model.sort(NUMBER, Qt.SortOrder.AscendingOrder)
+    assert fetched[-1].sort == "number" and not fetched[-1].descending
+    assert model.rows[0].number == "2026/1"
+
+
+def test_timing_is_shown_with_a_symbol_not_colour_alone(workspace: Workspace) -> None:
+    model = CaseTableModel(workspace.list_cases)
+    model.reload(CaseQuery(today=TODAY))
+    for row in range(model.rowCount()):
+        text = model.data(model.index(row, TIMING))
+        colour = model.data(model.index(row, TIMING), Qt.ItemDataRole.ForegroundRole)
+        assert text and text[0] in "✓!→?", text
+        assert colour is not None
+
+
+# --------------------------------------------------------------------------- the window
+
+
+def test_search_filters_and_the_case_view(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
+    assert window.model.total == 10 and "10 saker" in window.count.text()
+    qtbot.keyClicks(window.search, "landskap")
+    qtbot.waitUntil(lambda: window.model.total < 10, timeout=3000)
+    titles = [r.title.lower() for r in window.model.rows]
+    assert titles and all("landskap" in t for t in titles)
+    window.search.clear()
+    qtbot.waitUntil(lambda: window.model.total == 10, timeout=3000)
+    window.type_filter.setCurrentIndex(window.type_filter.findData("home_office_policy"))
+    assert window.model.total == 2
+    assert {r.case_type for r in window.model.rows} == {"home_office_policy"}
+    window.type_filter.setCurrentIndex(0)
+    window.timing_filter.setCurrentIndex(window.timing_filter.findData("information_only"))
+    assert {r.number for r in window.model.rows} == {"2026/4", "2026/10"}
+    window.timing_filter.setCurrentIndex(0)
+
+    assert not window.letter_action.isEnabled()
+    select(window, "2026/6")
+    assert window.case_view.heading.text().startswith("2026/6")
+    assert window.letter_action.isEnabled()
+    panel = window.case_view.assessment
+    assert "Ikke drøftet ennå" in panel.verdict.text()
+    assert [b.objectName() for b in panel.letter_buttons] == ["suggest-krav_om_drofting"]
+    assert "arbeidsmiljøloven § 8-2" in panel.text.toPlainText()
+
+
+def test_a_letter_from_suggestion_to_sent(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    target = tmp_path / "ut" / "krav.docx"
+    target.parent.mkdir()
+    prompter = ScriptedPrompter(paths=[target])
+    window = make_window(qtbot, workspace, tmp_path, prompter)
+    select(window, "2026/6")
+    qtbot.mouseClick(window.case_view.assessment.letter_buttons[0], Qt.MouseButton.LeftButton)
+    dialog = window.letter_dialog
+    assert dialog.kind_code() == "krav_om_drofting"
+    qtbot.waitUntil(lambda: "Krav om drøftingsmøte" in dialog.preview.toPlainText(), timeout=5000)
+    assert "2026/6-1" in dialog.preview.toPlainText()  # the number it will get
+    assert "4. desember 2026" in dialog.deadline.text()  # 14 days, a Friday
+    dialog.extra.setPlainText("Vi ber om at verneombudet innkalles.")
+    qtbot.waitUntil(lambda: "verneombudet innkalles" in dialog.preview.toPlainText(), timeout=5000)
+    assert not dialog.mark_sent.isEnabled()
+    qtbot.mouseClick(dialog.save_word, Qt.MouseButton.LeftButton)
+    assert target.is_file(), prompter.shown
+    text = docx_text(target.read_bytes())
+    assert "verneombudet innkalles" in text and "Vår ref.: 2026/6-1" in text
+    assert dialog.mark_sent.isEnabled()
+    qtbot.mouseClick(dialog.mark_sent, Qt.MouseButton.LeftButton)
+    detail = workspace.case_detail("2026/6")
+    assert [d.number for d in detail.documents] == ["2026/6-1"]
+    assert detail.documents[0].frozen
+    assert any(e.kind == "letter_sent" for e in detail.events)
+    assert [d.due_on for d in detail.deadlines] == [date(2026, 12, 4)]
+    assert detail.assessment.demand == "awaiting_reply"
+    dialog.reject()
+    qtbot.waitUntil(lambda: window.case_view.documents.rowCount() == 1, timeout=3000)
+
+
+def test_a_letter_that_cannot_be_made_is_explained_and_nothing_is_stored(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    prompter = ScriptedPrompter(paths=[tmp_path / "no" / "such" / "dir" / "brev.docx"])
+    window = make_window(qtbot, workspace, tmp_path, prompter)
+    select(window, "2026/6")
+    window.new_letter("purring")  # nothing was sent: nothing to remind of
+    dialog = window.letter_dialog
+    qtbot.waitUntil(lambda: "purre" in dialog.status.text(), timeout=5000)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("krav_om_drofting"))
+    qtbot.mouseClick(dialog.save_word, Qt.MouseButton.LeftButton)
+    kinds = [k for k, _, _ in prompter.shown]
+    assert kinds[-1] == "error" and "Kan ikke skrive" in prompter.shown[-1][2]
+    assert workspace.case_detail("2026/6").documents == []
+
+
+def test_the_window_remembers_its_filter_and_layout(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
+    window.resize(900, 650)  # the offscreen screen is 800×800: stay inside it
+    window.search.setText("landskap")
+    window.status_filter.setCurrentIndex(window.status_filter.findData("open"))
+    window.splitter.setSizes([600, 300])
+    left = window.splitter.sizes()[0]
+    assert left > 500  # moved from the default
+    window.close()
+    again = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
+    assert again.search.text() == "landskap"
+    assert again.status_filter.currentData() == "open"
+    assert abs(again.size().height() - 650) <= 10
+    assert abs(again.splitter.sizes()[0] - left) <= 20
+
+
+# --------------------------------------------------------------------------- plumbing
+
+
+def test_background_work_comes_back_on_the_gui_thread(qtbot: QtBot) -> None:
+    background = Background()
+    seen: dict[str, Any] = {}
+    gui = threading.get_ident()
+
+    def work() -> int:
+        seen["worker"] = threading.get_ident()
+        return 42
+
+    def done(value: int) -> None:
+        seen["value"], seen["callback"] = value, threading.get_ident()
+
+    background.submit(work, done, lambda exc: seen.setdefault("error", exc))
+    qtbot.waitUntil(lambda: "value" in seen, timeout=3000)
+    assert seen["value"] == 42 and seen["callback"] == gui and seen["worker"] != gui
+
+    def fail() -> None:
+        raise UserError("Databasen er låst")
+
+    background.submit(fail, lambda _: None, lambda exc: seen.__setitem__("error", exc))
+    qtbot.waitUntil(lambda: "error" in seen, timeout=3000)
+    assert isinstance(seen["error"], UserError) and background.running == 0
+
+
+def test_errors_in_two_tiers() -> None:
+    prompter = ScriptedPrompter()
+    crashes = CrashReporter(prompter, enabled=False)
+    crashes.report(UserError("Databasefilen er skrivebeskyttet."))
+    assert prompter.shown == [("error", "Kan ikke fullføre", "Databasefilen er skrivebeskyttet.")]
+    with pytest.raises(ZeroDivisionError):
+        crashes.report(ZeroDivisionError("bug"))  # a bug is never shown as a user message
+
+
+def test_the_gui_never_opens_a_session_itself() -> None:
+    for path in (REPO / "ui").rglob("*.py"):
+        text = path.read_text("utf-8")
+        assert ".session(" not in text and "sqlmodel" not in text, path
+
+
+def test_pyside6_pin_survives_many_void_calls() -> None:
+    # PySide6 6.12.0 on Python 3.11 aborts after some thousand calls of methods returning
+    # None (stack-notes.md); this fails if a bad combination is ever installed.
+    code = (
+        "import os; os.environ['QT_QPA_PLATFORM']='offscreen'\n"
+        "from PySide6.QtWidgets import QApplication, QLabel\n"
+        "app = QApplication([]); label = QLabel()\n"
+        "for i in range(60000): label.setText(str(i))\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-500:]

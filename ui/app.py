@@ -1,0 +1,45 @@
+"""Starting the desktop app: one QApplication, the workspace, the main window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tillitsvalgt.errors import UserError
+from tillitsvalgt.workspace import Workspace
+from ui.errors import CrashReporter
+from ui.main_window import MainWindow
+from ui.prompts import QtPrompter
+
+
+def run(
+    argv: Sequence[str] | None = None,
+    *,
+    data_dir: str | None = None,
+    database_url: str | None = None,
+    catalogue: str | None = None,
+) -> int:
+    app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
+    QCoreApplication.setOrganizationName("Tillitsvalgt")
+    QCoreApplication.setApplicationName("Tillitsvalgt")
+    prompter = QtPrompter()
+    crashes = CrashReporter(prompter)
+    crashes.install()
+    try:
+        workspace = Workspace.open(
+            data_dir=data_dir, database_url=database_url, catalogue=catalogue
+        )
+    except UserError as exc:
+        QMessageBox.critical(None, "Tillitsvalgt", exc.message)
+        return 1
+    window = MainWindow(workspace, prompter=prompter, crashes=crashes, settings=QSettings())
+    for warning in workspace.warnings:
+        window.statusBar().showMessage(warning, 15_000)
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        workspace.close()

@@ -1,0 +1,335 @@
+"""The letter dialog: kind (suggested first), date, reply days with the deadline as a date,
+the provisions to cite, Deres ref., copy, own text, and a live preview of the letter's
+text; "Lagre som Word…", "Lagre som PDF…" (where LibreOffice exists) and "Merk som sendt".
+
+The preview is rendered in the background (a letter takes a few tens of milliseconds) a
+moment after the last change, so typing never waits for it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tillitsvalgt.errors import UserError
+from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, KINDS
+from tillitsvalgt.letters.pdf import find_office
+from tillitsvalgt.letters.render import docx_text
+from tillitsvalgt.models import DocumentRead
+from tillitsvalgt.rules.deadlines import explain_deadline, reply_deadline
+from tillitsvalgt.services.letters import Letter, LetterRequest
+from tillitsvalgt.workspace import CaseDetail, Workspace
+from ui.errors import CrashReporter
+from ui.prompts import Prompter
+from ui.workers import Background
+
+PREVIEW_DELAY_MS = 300
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("LetterDialog", text)
+
+
+class LetterDialog(QDialog):
+    def __init__(
+        self,
+        workspace: Workspace,
+        detail: CaseDetail,
+        *,
+        prompter: Prompter,
+        crashes: CrashReporter,
+        background: Background,
+        kind: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.detail = detail
+        self.prompter = prompter
+        self.crashes = crashes
+        self.background = background
+        self.saved: DocumentRead | None = None
+        self.preview_error: str | None = None
+        self._generation = 0
+        self.setWindowTitle(tr("Nytt brev – sak ") + detail.case.number)
+        self.setMinimumSize(900, 620)
+
+        form_box = QWidget()
+        form = QFormLayout(form_box)
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind")
+        suggested = [s.kind for s in detail.assessment.next_letters]
+        reasons = {s.kind: s.reason for s in detail.assessment.next_letters}
+        for code in [*suggested, *[k for k in KINDS if k not in suggested]]:
+            label = KINDS[code].label + (tr(" (foreslått)") if code in suggested else "")
+            self.kind.addItem(label, code)
+            if code in reasons:
+                self.kind.setItemData(
+                    self.kind.count() - 1, reasons[code], Qt.ItemDataRole.ToolTipRole
+                )
+        if kind is not None and (i := self.kind.findData(kind)) >= 0:
+            self.kind.setCurrentIndex(i)
+        form.addRow(tr("&Brevtype:"), self.kind)
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        form.addRow("", self.reason)
+
+        today = workspace.today()
+        self.dated = QDateEdit(QDate(today.year, today.month, today.day))
+        self.dated.setCalendarPopup(True)
+        self.dated.setDisplayFormat("dd.MM.yyyy")
+        form.addRow(tr("&Dato:"), self.dated)
+        self.reply_days = QSpinBox()
+        self.reply_days.setRange(1, 365)
+        self.reply_days.setValue(DEFAULT_REPLY_DAYS)
+        self.reply_days.setSuffix(tr(" dager"))
+        form.addRow(tr("&Svarfrist:"), self.reply_days)
+        self.deadline = QLabel()
+        self.deadline.setObjectName("deadline")
+        self.deadline.setWordWrap(True)
+        form.addRow("", self.deadline)
+        self.their_ref = QLineEdit()
+        self.their_ref.setMaxLength(200)
+        form.addRow(tr("Deres &ref.:"), self.their_ref)
+        self.copy_to = QLineEdit()
+        self.copy_to.setMaxLength(200)
+        self.copy_to.setPlaceholderText(tr("f.eks. verneombud Per Olsen"))
+        form.addRow(tr("&Kopi til:"), self.copy_to)
+
+        provisions = self.provisions = QGroupBox(tr("Bestemmelser brevet viser til"))
+        provisions_layout = QVBoxLayout(provisions)
+        self.provision_boxes: dict[str, QCheckBox] = {}
+        for p in detail.assessment.provisions:
+            box = QCheckBox(p.citation + ("" if p.verified else tr(" (ikke kontrollert)")))
+            box.setToolTip(f"{p.title}\n{p.reason}")
+            provisions_layout.addWidget(box)
+            self.provision_boxes[p.key] = box
+        self._provisions_touched = False
+        form.addRow(provisions)
+
+        self.extra = QPlainTextEdit()
+        self.extra.setPlaceholderText(tr("Egen tekst som tas med i brevet (valgfritt)"))
+        self.extra.setTabChangesFocus(True)
+        form.addRow(tr("&Egen tekst:"), self.extra)
+
+        self.preview = QPlainTextEdit()
+        self.preview.setObjectName("preview")
+        self.preview.setReadOnly(True)
+        splitter = QSplitter()
+        splitter.addWidget(form_box)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([440, 520])
+
+        buttons = QHBoxLayout()
+        self.save_word = QPushButton(tr("Lagre som &Word…"))
+        self.save_pdf = QPushButton(tr("Lagre som &PDF…"))
+        self.office = find_office()
+        self.save_pdf.setEnabled(self.office is not None)
+        if self.office is None:
+            self.save_pdf.setToolTip(tr("Krever LibreOffice, som ikke er installert."))
+        self.mark_sent = QPushButton(tr("&Merk som sendt"))
+        self.mark_sent.setEnabled(False)
+        self.mark_sent.setToolTip(tr("Lagre brevet først."))
+        close = QPushButton(tr("Lukk"))
+        for b in (self.save_word, self.save_pdf, self.mark_sent):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.refresh_preview)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        for signal in (
+            self.dated.dateChanged,
+            self.reply_days.valueChanged,
+            self.their_ref.textChanged,
+            self.copy_to.textChanged,
+            self.extra.textChanged,
+        ):
+            signal.connect(self._changed)
+        for box in self.provision_boxes.values():
+            box.toggled.connect(self._provisions_changed)
+        self.save_word.clicked.connect(lambda: self.save(pdf=False))
+        self.save_pdf.clicked.connect(lambda: self.save(pdf=True))
+        self.mark_sent.clicked.connect(self.send)
+        close.clicked.connect(self.reject)
+        self._kind_changed()
+
+    # ---------------------------------------------------------------- the request
+
+    def kind_code(self) -> str:
+        return str(self.kind.currentData())
+
+    def letter_date(self) -> date:
+        d = self.dated.date()
+        return date(d.year(), d.month(), d.day())
+
+    def request(self) -> LetterRequest:
+        chosen: tuple[str, ...] | None = None
+        if self._provisions_touched:
+            chosen = tuple(k for k, box in self.provision_boxes.items() if box.isChecked())
+        return LetterRequest(
+            kind=self.kind_code(),
+            dated=self.letter_date(),
+            reply_days=self.reply_days.value(),
+            their_ref=self.their_ref.text() or None,
+            extra_text=self.extra.toPlainText() or None,
+            copy_to=self.copy_to.text() or None,
+            provisions=chosen,
+        )
+
+    # ---------------------------------------------------------------- changes
+
+    def _kind_changed(self) -> None:
+        spec = KINDS[self.kind_code()]
+        reasons = {s.kind: s.reason for s in self.detail.assessment.next_letters}
+        self.reason.setText(reasons.get(spec.code, ""))
+        self.reply_days.setEnabled(spec.reply)
+        # A reminder cites the first letter, not the law: nothing to choose.
+        self.provisions.setEnabled(spec.code != "purring")
+        self.mark_sent.setEnabled(False)
+        self.saved = None
+        self._provisions_touched = False  # each kind has its own default provisions
+        self._changed()
+
+    def _provisions_changed(self) -> None:
+        if not self._syncing:
+            self._provisions_touched = True
+            self._changed()
+
+    _syncing = False
+
+    def _changed(self) -> None:
+        spec = KINDS[self.kind_code()]
+        if spec.reply:
+            try:
+                due = reply_deadline(self.letter_date(), self.reply_days.value())
+                self.deadline.setText(explain_deadline(self.letter_date(), self.reply_days.value()))
+                self.deadline.setToolTip(due.isoformat())
+            except UserError as exc:
+                self.deadline.setText(exc.message)
+        else:
+            self.deadline.setText(tr("Denne brevtypen har ingen svarfrist."))
+        self._timer.start()
+
+    def refresh_preview(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        request = self.request()
+        ref = self.detail.case.id
+
+        def work() -> tuple[str, tuple[str, ...]]:
+            letter = self.workspace.preview_letter(ref, request)
+            return docx_text(letter.content), tuple(p.key for p in letter.context.cited)
+
+        self.background.submit(
+            work,
+            lambda result: self._show_preview(generation, result),
+            lambda exc: self._preview_failed(generation, exc),
+            context=self.preview,
+        )
+
+    def done(self, result: int) -> None:
+        self._generation += 1  # a preview still on its way is for a closed dialog
+        self._timer.stop()
+        super().done(result)
+
+    def _show_preview(self, generation: int, result: tuple[str, tuple[str, ...]]) -> None:
+        if generation != self._generation:
+            return  # a newer preview is on its way
+        text, cited = result
+        self.preview_error = None
+        self.preview.setPlainText(text)
+        self.status.setText("")
+        if not self._provisions_touched:
+            self._syncing = True
+            for key, box in self.provision_boxes.items():
+                box.setChecked(key in cited)
+            self._syncing = False
+
+    def _preview_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        if isinstance(exc, UserError):
+            self.preview_error = exc.message
+            self.preview.setPlainText("")
+            self.status.setText(exc.message)
+        else:
+            self.crashes.report(exc, self)
+
+    # ---------------------------------------------------------------- actions
+
+    def save(self, *, pdf: bool) -> None:
+        spec = KINDS[self.kind_code()]
+        suggested = Path.home() / f"{self.detail.case.number.replace('/', '-')} {spec.label}"
+        path = self.prompter.save_path(
+            self,
+            tr("Lagre brevet"),
+            suggested.with_suffix(".pdf" if pdf else ".docx"),
+            tr("PDF (*.pdf)") if pdf else tr("Word-dokument (*.docx)"),
+        )
+        if path is None:
+            return
+        target = path.with_suffix(".pdf" if pdf else ".docx")
+        try:
+            letter = self.workspace.create_letter(
+                self.detail.case.id, self.request(), out=target, pdf=pdf
+            )
+        except UserError as exc:
+            self.prompter.error(self, tr("Brevet ble ikke lagret"), exc.message)
+            return
+        except Exception as exc:
+            self.crashes.report(exc, self)
+            return
+        self._saved(letter, target)
+
+    def _saved(self, letter: Letter, target: Path) -> None:
+        self.saved = letter.document
+        self.status.setText(tr("Lagret som ") + f"{letter.number}: {target}")
+        spec = KINDS[self.kind_code()]
+        self.mark_sent.setEnabled(spec.to_employer)
+        self.mark_sent.setToolTip(
+            tr("Lås brevet, før «Brev sendt» i tidslinjen og opprett svarfristen.")
+            if spec.to_employer
+            else tr("Interne dokumenter sendes ikke.")
+        )
+
+    def send(self) -> None:
+        if self.saved is None:
+            return
+        try:
+            self.workspace.mark_letter_sent(self.saved.id, self.letter_date())
+        except UserError as exc:
+            self.prompter.error(self, tr("Ikke merket som sendt"), exc.message)
+            return
+        self.mark_sent.setEnabled(False)
+        self.status.setText(
+            tr("Brev ") + self.saved.number + tr(" er merket som sendt; svarfristen er opprettet.")
+        )

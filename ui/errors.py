@@ -1,0 +1,82 @@
+"""Errors in two tiers: what the user can fix (``UserError``: a locked database, a missing
+template, an unwritable path, a value the case lacks) is a plain Norwegian message; anything
+else is a bug and opens the crash dialog with the details to send on. Tests switch the
+dialog off (``CrashReporter(enabled=False)``), and then a bug is raised again so the test
+fails instead of a window waiting for a click."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tillitsvalgt.errors import UserError
+from ui.prompts import Prompter
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("errors", text)
+
+
+class CrashDialog(QDialog):
+    def __init__(self, details: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Uventet feil"))
+        self.setMinimumSize(560, 360)
+        layout = QVBoxLayout(self)
+        label = QLabel(
+            tr(
+                "Det skjedde en feil i Tillitsvalgt som ikke skulle skjedd. Det du har lagret, "
+                "er i behold; det du holdt på med nå, ble ikke lagret. Kopier detaljene og "
+                "send dem til den som drifter programmet."
+            )
+        )
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.details = QPlainTextEdit(details)
+        self.details.setReadOnly(True)
+        layout.addWidget(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = QPushButton(tr("Kopier detaljene"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class CrashReporter:
+    def __init__(self, prompter: Prompter, *, enabled: bool = True) -> None:
+        self.prompter = prompter
+        self.enabled = enabled
+
+    def report(self, exc: BaseException, parent: QWidget | None = None) -> None:
+        if isinstance(exc, UserError):
+            self.prompter.error(parent, tr("Kan ikke fullføre"), exc.message)
+            return
+        if not self.enabled:
+            raise exc
+        details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        CrashDialog(details, parent).exec()
+
+    def install(self) -> None:
+        """Route exceptions that escape a slot here instead of to stderr."""
+
+        def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+            if not self.enabled:
+                sys.__excepthook__(kind, exc, tb)
+                return
+            self.report(exc.with_traceback(tb))
+
+        sys.excepthook = hook

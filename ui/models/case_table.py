@@ -1,0 +1,173 @@
+"""The case list: a table model over the paging, sorting and filtering services — the
+database does the work, the model holds one page at a time and fetches the next when the
+view scrolls to the end (no proxy over all rows: at 100 000 cases that takes seconds)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from tillitsvalgt.models import CaseListRow, CasePage
+from tillitsvalgt.services.cases import CaseQuery
+from tillitsvalgt.vocabulary import CASE_TYPES_SHORT, TIMINGS, TIMINGS_SHORT
+
+NUMBER, TITLE, EMPLOYER, TYPE, TIMING, DEADLINE, UPDATED = range(7)
+HEADERS = {
+    NUMBER: "Nr.",
+    TITLE: "Tittel",
+    EMPLOYER: "Virksomhet",
+    TYPE: "Type",
+    TIMING: "Tidspunkt",
+    DEADLINE: "Neste frist",
+    UPDATED: "Endret",
+}
+# The sort keys the case service accepts, per column (None: not sortable in SQL).
+SORT_KEYS: dict[int, str | None] = {
+    NUMBER: "number",
+    TITLE: "title",
+    EMPLOYER: "employer",
+    TYPE: "type",
+    TIMING: None,
+    DEADLINE: None,
+    UPDATED: "updated",
+}
+PAGE = 200
+
+# Colour and a symbol, never colour alone: "✓" in time, "!" late or breach, "?" unknown.
+_TIMING_LOOK: dict[str, tuple[str, str]] = {
+    "in_time": ("✓", "#1b7f3b"),
+    "late_before_implementation": ("!", "#b35900"),
+    "late_after_implementation": ("!!", "#b00020"),
+    "information_only": ("!", "#b35900"),
+    "not_held_decision_taken": ("!!", "#b00020"),
+    "not_held_yet": ("→", "#1f5fa8"),
+    "unknown": ("?", "#666666"),
+}
+
+Fetch = Callable[[CaseQuery], CasePage]
+_ROOT = QModelIndex()  # the invisible root: the default parent, made once
+
+
+def timing_text(row: CaseListRow) -> str:
+    if row.timing is None:
+        return "Ikke vurdert"
+    symbol, _ = _TIMING_LOOK.get(row.timing, ("", ""))
+    text = TIMINGS_SHORT.get(row.timing, row.timing)
+    if row.demand == "overdue":
+        text += " (frist ute)"
+    return f"{symbol} {text}".strip()
+
+
+class CaseTableModel(QAbstractTableModel):
+    def __init__(self, fetch: Fetch, query: CaseQuery | None = None) -> None:
+        super().__init__()
+        self._fetch = fetch
+        self.query = query or CaseQuery(limit=PAGE)
+        self.rows: list[CaseListRow] = []
+        self.total = 0
+
+    # ---------------------------------------------------------------- loading
+
+    def reload(self, query: CaseQuery | None = None) -> None:
+        if query is not None:
+            self.query = dataclasses.replace(query, offset=0, limit=PAGE)
+        page = self._fetch(dataclasses.replace(self.query, offset=0, limit=PAGE))
+        self.beginResetModel()
+        self.rows = list(page.rows)
+        self.total = page.total
+        self.endResetModel()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> None:
+        if parent.isValid():
+            return
+        page = self._fetch(dataclasses.replace(self.query, offset=len(self.rows), limit=PAGE))
+        if not page.rows:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page.rows) - 1)
+        self.rows.extend(page.rows)
+        self.endInsertRows()
+
+    def row_at(self, row: int) -> CaseListRow | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    # ---------------------------------------------------------------- the model
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS.get(section)
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == TIMING and row.timing:
+                return TIMINGS.get(row.timing, row.timing)
+            if column == TITLE:
+                return row.title
+        if role == Qt.ItemDataRole.ForegroundRole and column == TIMING and row.timing:
+            _, colour = _TIMING_LOOK.get(row.timing, ("", "#000000"))
+            return QBrush(QColor(colour))
+        if role == Qt.ItemDataRole.UserRole:
+            return row.number
+        return None
+
+    def _display(self, row: CaseListRow, column: int) -> str | None:
+        if column == NUMBER:
+            return row.number
+        if column == TITLE:
+            return row.title
+        if column == EMPLOYER:
+            return row.employer_name
+        if column == TYPE:
+            return CASE_TYPES_SHORT.get(row.case_type, row.case_type)
+        if column == TIMING:
+            return timing_text(row)
+        if column == DEADLINE:
+            return _short_date(row.next_deadline)
+        if column == UPDATED:
+            return _short_date(row.updated_at)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEYS.get(column)
+        if key is None:
+            return
+        self.reload(
+            dataclasses.replace(
+                self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder
+            )
+        )
+
+
+def _short_date(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone().date()
+    return f"{value.day:02d}.{value.month:02d}.{value.year}"

@@ -1,0 +1,73 @@
+"""Modal questions and messages behind a small service, so dialogs are testable: the app
+uses ``QtPrompter``; tests inject a ``ScriptedPrompter`` that answers from a list and
+records what was shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class Prompter(Protocol):
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool: ...
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None: ...
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None: ...
+
+    def save_path(
+        self, parent: QWidget | None, title: str, suggested: Path, filter_text: str
+    ) -> Path | None: ...
+
+
+class QtPrompter:
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            parent,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    def save_path(
+        self, parent: QWidget | None, title: str, suggested: Path, filter_text: str
+    ) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_text)
+        return Path(chosen) if chosen else None
+
+
+class ScriptedPrompter:
+    """For tests: answers ``confirm`` and ``save_path`` from queues; records every message."""
+
+    def __init__(
+        self, confirms: list[bool] | None = None, paths: list[Path | None] | None = None
+    ) -> None:
+        self.confirms = list(confirms or [])
+        self.paths = list(paths or [])
+        self.shown: list[tuple[str, str, str]] = []  # (kind, title, text)
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        self.shown.append(("confirm", title, text))
+        return self.confirms.pop(0) if self.confirms else False
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.shown.append(("info", title, text))
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.shown.append(("error", title, text))
+
+    def save_path(
+        self, parent: QWidget | None, title: str, suggested: Path, filter_text: str
+    ) -> Path | None:
+        self.shown.append(("save", title, str(suggested)))
+        return self.paths.pop(0) if self.paths else None
