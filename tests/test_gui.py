@@ -283,3 +283,22 @@ def test_pyside6_pin_survives_many_void_calls() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-500:]
+
+
+def test_the_header_sorts_in_the_database_and_shows_how(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    from ui.models.case_table import UPDATED
+
+    window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
+    header = window.table.horizontalHeader()
+    assert header.sortIndicatorSection() == UPDATED
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    stamps = [r.updated_at for r in window.model.rows]
+    assert stamps == sorted(stamps, reverse=True)
+    window.table.sortByColumn(NUMBER, Qt.SortOrder.AscendingOrder)
+    numbers = [r.number for r in window.model.rows]
+    assert numbers == sorted(numbers, key=lambda n: tuple(int(x) for x in n.split("/")))
+    window.search.setText("etasje")  # a new filter keeps the chosen order
+    qtbot.waitUntil(lambda: window.model.total < 10, timeout=3000)
+    assert window.model.query.sort == "number" and not window.model.query.descending

@@ -28,7 +28,7 @@ from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHO
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.dialogs.letter_dialog import LetterDialog
 from ui.errors import CrashReporter
-from ui.models.case_table import TITLE, CaseTableModel
+from ui.models.case_table import SORT_KEYS, TITLE, UPDATED, CaseTableModel
 from ui.prompts import Prompter
 from ui.views.case_view import CaseView
 from ui.workers import Background
@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Newest change first, and the header says so; the database sorts (SORT_KEYS).
+        self.table.horizontalHeader().setSortIndicator(UPDATED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
@@ -168,14 +170,15 @@ class MainWindow(QMainWindow):
 
     def query(self) -> CaseQuery:
         text = self.search.text().strip()
+        header = self.table.horizontalHeader()
         return CaseQuery(
             case_type=self.type_filter.currentData(),
             status=self.status_filter.currentData(),
             timing=self.timing_filter.currentData(),
             text=text or None,
             today=self.workspace.today(),
-            sort=self.model.query.sort,
-            descending=self.model.query.descending,
+            sort=SORT_KEYS.get(header.sortIndicatorSection()) or "updated",
+            descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
         )
 
     def apply_filters(self) -> None:
