@@ -15,17 +15,32 @@ from datetime import date
 from pathlib import Path
 
 from tillitsvalgt.db import Database
+from tillitsvalgt.errors import UserError
 from tillitsvalgt.models import (
+    CaseCreate,
     CasePage,
     CaseRead,
+    CaseUpdate,
+    ChecklistAnswerRead,
+    ChecklistAnswerSet,
     DeadlineRead,
+    DocumentCreate,
     DocumentRead,
+    EmployerCreate,
     EmployerRead,
+    EmployerUpdate,
+    EventCreate,
     EventRead,
+    EventRevisionRead,
+    EventUpdate,
+    RepresentativeCreate,
+    RepresentativeRead,
+    RepresentativeUpdate,
 )
 from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.services.letters import Letter, LetterRequest, LetterSetup
+from tillitsvalgt.services.transfer import ImportReport
 
 
 @dataclass(frozen=True)
@@ -184,3 +199,270 @@ class Workspace:
 
         with self.db.session(readonly=True) as session:
             return document_content(document_id, session=session)
+
+    # ----------------------------------------------------------------- editing cases
+
+    def create_case(self, data: CaseCreate) -> CaseRead:
+        from tillitsvalgt.services import cases
+
+        with self.db.session() as session:
+            return cases.create_case(data, session=session, today=self.today())
+
+    def update_case(self, ref: str | int, data: CaseUpdate) -> CaseRead:
+        """Refused with ``ConflictError`` when someone saved the case after ``data.version``."""
+        from tillitsvalgt.services import cases
+
+        with self.db.session() as session:
+            return cases.update_case(ref, data, session=session)
+
+    def close_case(self, ref: str | int, *, outcome: str, version: int) -> CaseRead:
+        from tillitsvalgt.services import cases
+
+        with self.db.session() as session:
+            return cases.close_case(ref, outcome=outcome, version=version, session=session)
+
+    def reopen_case(self, ref: str | int, *, version: int) -> CaseRead:
+        from tillitsvalgt.services import cases
+
+        with self.db.session() as session:
+            return cases.reopen_case(ref, version=version, session=session)
+
+    def delete_case(self, ref: str | int) -> CaseRead:
+        """To the recycle bin; ``restore_case`` brings it back."""
+        from tillitsvalgt.services import cases
+
+        with self.db.session() as session:
+            return cases.delete_case(ref, session=session)
+
+    def restore_case(self, ref: str | int) -> CaseRead:
+        from tillitsvalgt.services import cases
+
+        with self.db.session() as session:
+            return cases.restore_case(ref, session=session)
+
+    def duplicate_case(self, ref: str | int) -> CaseRead:
+        """A new case with the same employer, type, place and description; its own number,
+        no timeline, no documents, and a title that says it is a copy."""
+        from tillitsvalgt.services import cases
+
+        with self.db.session() as session:
+            source = cases.get_case(ref, session=session)
+            title = f"{source.title} (kopi)"
+            data = CaseCreate(
+                title=title[:200],
+                employer_id=source.employer_id,
+                location=source.location,
+                case_type=source.case_type,
+                description=source.description,
+                members_affected=source.members_affected,
+                home_office_days_per_week=source.home_office_days_per_week,
+                written_agreements=source.written_agreements,
+                ordered_by_authorities=source.ordered_by_authorities,
+                representative_id=source.representative_id,
+            )
+            return cases.create_case(data, session=session, today=self.today())
+
+    # ----------------------------------------------------------------- the timeline
+
+    def add_event(self, ref: str | int, data: EventCreate) -> EventRead:
+        from tillitsvalgt.services import events
+
+        with self.db.session() as session:
+            return events.add_event(ref, data, session=session)
+
+    def update_event(self, event_id: int, data: EventUpdate) -> EventRead:
+        from tillitsvalgt.services import events
+
+        with self.db.session() as session:
+            return events.update_event(event_id, data, session=session)
+
+    def delete_event(self, event_id: int, *, version: int) -> None:
+        from tillitsvalgt.services import events
+
+        with self.db.session() as session:
+            events.delete_event(event_id, version=version, session=session)
+
+    def event_history(self, event_id: int) -> list[EventRevisionRead]:
+        from tillitsvalgt.services import events
+
+        with self.db.session(readonly=True) as session:
+            return events.event_history(event_id, session=session)
+
+    # ----------------------------------------------------------------- documents
+
+    def add_attachment(self, ref: str | int, file: Path, *, direction: str = "inn") -> DocumentRead:
+        """Journal a file (a letter received, a protocol, a drawing) with its bytes."""
+        import mimetypes
+
+        from tillitsvalgt.services import documents
+
+        try:
+            content = file.read_bytes()
+        except OSError as exc:
+            raise UserError(f"Kan ikke lese {file}: {exc.strerror}.") from None
+        data = DocumentCreate(
+            direction=direction,
+            kind="vedlegg",
+            title=file.stem[:200] or file.name[:200],
+            filename=file.name[:200],
+            mime_type=mimetypes.guess_type(file.name)[0],
+            dated=self.today(),
+            content=content,
+        )
+        with self.db.session() as session:
+            return documents.add_document(ref, data, session=session)
+
+    def delete_document(self, document_id: int) -> None:
+        from tillitsvalgt.services import documents
+
+        with self.db.session() as session:
+            documents.delete_document(document_id, session=session)
+
+    # ----------------------------------------------------------------- checklist
+
+    def checklist(self, ref: str | int) -> list[ChecklistAnswerRead]:
+        from tillitsvalgt.services import checklist
+
+        with self.db.session(readonly=True) as session:
+            return checklist.list_answers(ref, session=session)
+
+    def set_checklist_answer(self, ref: str | int, data: ChecklistAnswerSet) -> ChecklistAnswerRead:
+        from tillitsvalgt.services import checklist
+
+        with self.db.session() as session:
+            return checklist.set_answer(ref, data, session=session)
+
+    # ----------------------------------------------------------------- employers
+
+    def find_employers(self, text: str | None = None) -> list[EmployerRead]:
+        from tillitsvalgt.services.employers import list_employers
+
+        with self.db.session(readonly=True) as session:
+            return list_employers(session=session, text=text)
+
+    def get_employer(self, employer_id: int) -> EmployerRead:
+        from tillitsvalgt.services.employers import get_employer
+
+        with self.db.session(readonly=True) as session:
+            return get_employer(employer_id, session=session)
+
+    def create_employer(self, data: EmployerCreate) -> EmployerRead:
+        from tillitsvalgt.services.employers import create_employer
+
+        with self.db.session() as session:
+            return create_employer(data, session=session)
+
+    def update_employer(self, employer_id: int, data: EmployerUpdate) -> EmployerRead:
+        from tillitsvalgt.services.employers import update_employer
+
+        with self.db.session() as session:
+            return update_employer(employer_id, data, session=session)
+
+    def delete_employer(self, employer_id: int) -> None:
+        from tillitsvalgt.services.employers import delete_employer
+
+        with self.db.session() as session:
+            delete_employer(employer_id, session=session)
+
+    # ----------------------------------------------------------------- deadlines
+
+    def open_deadlines(self, until: date | None = None) -> list[DeadlineRow]:
+        """Unmet deadlines across all live cases, soonest (and so overdue) first, with the
+        case's number and title."""
+        from tillitsvalgt.services import deadlines
+        from tillitsvalgt.services.cases import get_case
+
+        with self.db.session(readonly=True) as session:
+            rows = deadlines.open_deadlines(session=session, until=until)
+            cases: dict[int, CaseRead] = {}
+            out = []
+            for d in rows:
+                if d.case_id not in cases:
+                    cases[d.case_id] = get_case(d.case_id, session=session)
+                case = cases[d.case_id]
+                out.append(DeadlineRow(d, case.number, case.title, d.due_on < self.today()))
+            return out
+
+    def mark_deadline_met(self, deadline_id: int, met_on: date) -> DeadlineRead:
+        from tillitsvalgt.services import deadlines
+
+        with self.db.session() as session:
+            return deadlines.mark_met(deadline_id, met_on=met_on, session=session)
+
+    def extend_deadline(
+        self, deadline_id: int, new_due_on: date, reason: str | None
+    ) -> DeadlineRead:
+        from tillitsvalgt.services import deadlines
+
+        with self.db.session() as session:
+            return deadlines.extend_deadline(
+                deadline_id, new_due_on=new_due_on, reason=reason, session=session
+            )
+
+    # ----------------------------------------------------------------- profile
+
+    def profile(self) -> RepresentativeRead | None:
+        """The user's own profile (the letters' sender), if made."""
+        from tillitsvalgt.services.representatives import find_representative
+
+        if not self.setup.profile_uuid:
+            return None
+        with self.db.session(readonly=True) as session:
+            return find_representative(self.setup.profile_uuid, session=session)
+
+    def save_profile(self, data: RepresentativeCreate) -> RepresentativeRead:
+        """Create or update the profile and remember it in the settings."""
+        import dataclasses
+
+        from tillitsvalgt import settings
+        from tillitsvalgt.services.representatives import (
+            create_representative,
+            find_representative,
+            update_representative,
+        )
+
+        with self.db.session() as session:
+            mine = (
+                find_representative(self.setup.profile_uuid, session=session)
+                if self.setup.profile_uuid
+                else None
+            )
+            if mine is None:
+                saved = create_representative(data, session=session)
+            else:
+                saved = update_representative(
+                    mine.id, RepresentativeUpdate(**data.model_dump()), session=session
+                )
+        settings.save("profile", str(saved.uuid), self.data_dir)
+        self.setup = dataclasses.replace(self.setup, profile_uuid=str(saved.uuid))
+        return saved
+
+    # ----------------------------------------------------------------- files
+
+    def import_file(self, file: Path) -> ImportReport:
+        """Import a bundle (all or nothing)."""
+        import json
+
+        from tillitsvalgt.services.transfer import import_bundle
+
+        try:
+            raw = json.loads(file.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise UserError(f"Kan ikke lese {file}: {exc.strerror}.") from None
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise UserError(f"{file} er ikke en gyldig JSON-fil ({exc}).") from None
+        with self.db.session() as session:
+            return import_bundle(raw, session=session, today=self.today())
+
+    def backup_now(self) -> Path:
+        from tillitsvalgt.backup import backup_sqlite
+
+        return backup_sqlite(self.db, reason="manuell")
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    deadline: DeadlineRead
+    case_number: str
+    case_title: str
+    overdue: bool
