@@ -124,13 +124,17 @@ class Workspace:
             return list_cases(query, session=session)
 
     def case_detail(self, ref: str | int) -> CaseDetail:
+        from tillitsvalgt.rules.assessment import assess
         from tillitsvalgt.services import deadlines, documents, events
-        from tillitsvalgt.services.assessments import assess_case
+        from tillitsvalgt.services.assessments import facts_for
+        from tillitsvalgt.services.cases import get_case, resolve_case
         from tillitsvalgt.services.employers import get_employer
 
         with self.db.session(readonly=True) as session:
-            judged = assess_case(ref, session=session, today=self.today(), catalogue=self.catalogue)
-            case = judged.case
+            # A case in the recycle bin can be looked at (and restored), so include it.
+            row = resolve_case(ref, session=session, include_deleted=True)
+            assessment = assess(facts_for(row, session=session), self.catalogue, self.today())
+            case = get_case(row.id or 0, session=session, include_deleted=True)
             employer = get_employer(case.employer_id, session=session)
             agreement = self.catalogue.agreements.get(employer.agreement)
             return CaseDetail(
@@ -140,7 +144,7 @@ class Workspace:
                 events=events.list_events(case.id, session=session),
                 documents=documents.list_documents(case.id, session=session),
                 deadlines=deadlines.list_deadlines(case.id, session=session),
-                assessment=judged.assessment,
+                assessment=assessment,
             )
 
     def employers(self) -> list[EmployerRead]:

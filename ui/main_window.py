@@ -4,12 +4,13 @@ column widths and last filter are remembered."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QItemSelection, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -22,10 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsvalgt.errors import UserError
-from tillitsvalgt.models import DocumentRead
+from tillitsvalgt.models import CaseRead
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHORT
 from tillitsvalgt.workspace import CaseDetail, Workspace
+from ui.dialogs.case_dialogs import CloseCaseDialog, NewCaseDialog
 from ui.dialogs.letter_dialog import LetterDialog
 from ui.errors import CrashReporter
 from ui.models.case_table import SORT_KEYS, TITLE, UPDATED, CaseTableModel
@@ -67,9 +69,13 @@ class MainWindow(QMainWindow):
         self.type_filter = self._combo("typeFilter", tr("Alle typer"), CASE_TYPES_SHORT)
         self.status_filter = self._combo("statusFilter", tr("Alle statuser"), CASE_STATUSES)
         self.timing_filter = self._combo("timingFilter", tr("Alle tidspunkt"), TIMINGS_SHORT)
+        self.bin_toggle = QCheckBox(tr("&Papirkurv"))
+        self.bin_toggle.setObjectName("recycleBin")
+        self.bin_toggle.setToolTip(tr("Vis slettede saker, som kan gjenopprettes"))
         filters = QHBoxLayout()
         for widget in (self.type_filter, self.status_filter, self.timing_filter):
             filters.addWidget(widget)
+        filters.addWidget(self.bin_toggle)
 
         self.model = CaseTableModel(self.workspace.list_cases)
         self.table = QTableView()
@@ -98,9 +104,10 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count)
 
-        self.case_view = CaseView()
+        self.case_view = CaseView(workspace, prompter=prompter, crashes=crashes)
         self.case_view.letter_requested.connect(self.new_letter)
-        self.case_view.document_activated.connect(self.export_document)
+        self.case_view.changed.connect(self._case_saved)
+        self.case_view.dirty_changed.connect(self._dirty_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
@@ -117,6 +124,7 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self._search_timer.start)
         for combo in (self.type_filter, self.status_filter, self.timing_filter):
             combo.currentIndexChanged.connect(self.apply_filters)
+        self.bin_toggle.toggled.connect(self.apply_filters)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._restore()
         self.apply_filters()
@@ -131,6 +139,25 @@ class MainWindow(QMainWindow):
             combo.addItem(label, code)
         return combo
 
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str | None = None,
+        *,
+        enabled: bool = True,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.setEnabled(enabled)
+        action.triggered.connect(lambda _=False: slot())
+        return action
+
     def _make_actions(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(tr("&Fil"))
@@ -138,29 +165,100 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(tr("Verktøy"))
         toolbar.setObjectName("toolbar")
 
-        self.find_action = QAction(tr("&Søk"), self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.setToolTip(tr("Gå til søkefeltet (Ctrl+F)"))
-        self.find_action.triggered.connect(self._focus_search)
-        self.letter_action = QAction(tr("Nytt &brev …"), self)
-        self.letter_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.letter_action.setToolTip(tr("Skriv et brev i saken (Ctrl+L)"))
-        self.letter_action.setEnabled(False)
-        self.letter_action.triggered.connect(lambda: self.new_letter(None))
-        self.refresh_action = QAction(tr("&Oppdater"), self)
-        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.refresh_action.triggered.connect(self.apply_filters)
-        quit_action = QAction(tr("&Avslutt"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        self.new_case_action = self._action(
+            tr("&Ny sak …"),
+            self.new_case,
+            QKeySequence.StandardKey.New,
+            tr("Opprett en ny sak (Ctrl+N)"),
+        )
+        self.save_action = self._action(
+            tr("&Lagre"),
+            self.save_case,
+            QKeySequence.StandardKey.Save,
+            tr("Lagre endringene i saken (Ctrl+S)"),
+            enabled=False,
+        )
+        self.find_action = self._action(
+            tr("&Søk"),
+            self._focus_search,
+            QKeySequence.StandardKey.Find,
+            tr("Gå til søkefeltet (Ctrl+F)"),
+        )
+        self.letter_action = self._action(
+            tr("Nytt &brev …"),
+            lambda: self.new_letter(None),
+            "Ctrl+L",
+            tr("Skriv et brev i saken (Ctrl+L)"),
+            enabled=False,
+        )
+        self.close_action = self._action(
+            tr("&Avslutt saken …"),
+            self.close_case,
+            None,
+            tr("Avslutt saken med et utfall"),
+            enabled=False,
+        )
+        self.reopen_action = self._action(tr("&Gjenåpne saken"), self.reopen_case, enabled=False)
+        self.duplicate_action = self._action(
+            tr("&Dupliser saken"),
+            self.duplicate_case,
+            None,
+            tr("En ny sak med samme virksomhet, type og beskrivelse"),
+            enabled=False,
+        )
+        self.delete_action = self._action(
+            tr("Flytt til &papirkurven"),
+            self.delete_case,
+            None,
+            tr("Saken kan gjenopprettes fra papirkurven"),
+            enabled=False,
+        )
+        self.restore_action = self._action(
+            tr("&Gjenopprett fra papirkurven"), self.restore_case, enabled=False
+        )
+        self.refresh_action = self._action(
+            tr("&Oppdater"), self.apply_filters, QKeySequence.StandardKey.Refresh
+        )
+        quit_action = self._action(tr("&Avslutt"), self.close, QKeySequence.StandardKey.Quit)
 
         file_menu.addAction(self.refresh_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
-        case_menu.addAction(self.find_action)
-        case_menu.addAction(self.letter_action)
-        for action in (self.find_action, self.letter_action, self.refresh_action):
+        for action in (
+            self.new_case_action,
+            self.save_action,
+            self.find_action,
+            self.letter_action,
+        ):
+            case_menu.addAction(action)
+        case_menu.addSeparator()
+        for action in (
+            self.close_action,
+            self.reopen_action,
+            self.duplicate_action,
+            self.delete_action,
+            self.restore_action,
+        ):
+            case_menu.addAction(action)
+        for action in (
+            self.new_case_action,
+            self.save_action,
+            self.find_action,
+            self.letter_action,
+            self.refresh_action,
+        ):
             toolbar.addAction(action)
+
+    def _update_actions(self) -> None:
+        case = self.detail.case if self.detail else None
+        live = case is not None and case.deleted_at is None
+        self.letter_action.setEnabled(live)
+        self.close_action.setEnabled(live and case is not None and case.status == "open")
+        self.reopen_action.setEnabled(live and case is not None and case.status == "closed")
+        self.duplicate_action.setEnabled(live)
+        self.delete_action.setEnabled(live)
+        self.restore_action.setEnabled(case is not None and case.deleted_at is not None)
+        self.save_action.setEnabled(self.case_view.is_dirty())
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -177,6 +275,7 @@ class MainWindow(QMainWindow):
             timing=self.timing_filter.currentData(),
             text=text or None,
             today=self.workspace.today(),
+            deleted=self.bin_toggle.isChecked(),
             sort=SORT_KEYS.get(header.sortIndicatorSection()) or "updated",
             descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
         )
@@ -200,11 +299,48 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
         indexes = selected.indexes()
-        if not indexes:
+        if not indexes or self._reselecting:
             return
         row = self.model.row_at(indexes[0].row())
-        if row is not None:
-            self.open_case(row.id)
+        if row is None or (self.detail is not None and row.id == self.detail.case.id):
+            return
+        if not self.confirm_leave():
+            self._select_current()
+            return
+        self.open_case(row.id)
+
+    _reselecting = False
+
+    def _select_current(self) -> None:
+        """Put the selection back on the open case (the user chose to stay)."""
+        self._reselecting = True
+        try:
+            self.table.clearSelection()
+            if self.detail is not None:
+                for i, item in enumerate(self.model.rows):
+                    if item.id == self.detail.case.id:
+                        self.table.selectRow(i)
+                        break
+        finally:
+            self._reselecting = False
+
+    def confirm_leave(self) -> bool:
+        """Before leaving a case with unsaved changes: save, discard or stay. True: go on."""
+        if not self.case_view.is_dirty() or self.detail is None:
+            return True
+        answer = self.prompter.ask_save(
+            self,
+            tr("Ulagrede endringer"),
+            tr("Du har endringer i sak ")
+            + self.detail.case.number
+            + tr(" som ikke er lagret. Vil du lagre dem?"),
+        )
+        if answer == "save":
+            return self.case_view.save()
+        if answer == "discard":
+            self.case_view.revert()
+            return True
+        return False
 
     def open_case(self, case_id: int) -> None:
         try:
@@ -214,7 +350,107 @@ class MainWindow(QMainWindow):
             return
         self.detail = detail
         self.case_view.show_detail(detail)
-        self.letter_action.setEnabled(True)
+        self._update_actions()
+
+    def _case_saved(self, case_id: int) -> None:
+        self.detail = self.case_view.detail
+        self.apply_filters()
+        self._update_actions()
+
+    def _dirty_changed(self, dirty: bool) -> None:
+        self.save_action.setEnabled(dirty)
+        title = "Tillitsvalgt"
+        if self.detail is not None:
+            title = f"{self.detail.case.number} – {title}"
+        self.setWindowTitle(("* " if dirty else "") + title)
+
+    # ---------------------------------------------------------------- the case's life
+
+    def save_case(self) -> None:
+        self.case_view.save()
+
+    def new_case(self) -> None:
+        if not self.confirm_leave():
+            return
+        dialog = NewCaseDialog(
+            self.workspace, prompter=self.prompter, crashes=self.crashes, parent=self
+        )
+        self.new_case_dialog = dialog  # for tests
+        dialog.accepted.connect(lambda: self._created(dialog.created))
+        dialog.open()
+
+    def _created(self, case: CaseRead | None) -> None:
+        if case is None:
+            return
+        self.search.clear()
+        self.bin_toggle.setChecked(False)
+        self.apply_filters()
+        self.open_case(case.id)
+        self._select_current()
+
+    def close_case(self) -> None:
+        if self.detail is None or not self.confirm_leave():
+            return
+        case = self.detail.case
+        dialog = CloseCaseDialog(case.number, self)
+        self.close_case_dialog = dialog  # for tests
+        dialog.accepted.connect(
+            lambda: self._run_case_change(
+                lambda: self.workspace.close_case(
+                    case.id, outcome=dialog.outcome_code(), version=case.version
+                )
+            )
+        )
+        dialog.open()
+
+    def reopen_case(self) -> None:
+        if self.detail is None or not self.confirm_leave():
+            return
+        case = self.detail.case
+        self._run_case_change(lambda: self.workspace.reopen_case(case.id, version=case.version))
+
+    def duplicate_case(self) -> None:
+        if self.detail is None or not self.confirm_leave():
+            return
+        case = self.detail.case
+        try:
+            copy = self.workspace.duplicate_case(case.id)
+        except UserError as exc:
+            self.prompter.error(self, tr("Saken ble ikke duplisert"), exc.message)
+            return
+        self._created(copy)
+
+    def delete_case(self) -> None:
+        if self.detail is None:
+            return
+        case = self.detail.case
+        if not self.prompter.confirm(
+            self,
+            tr("Flytt til papirkurven"),
+            tr("Flytte sak ")
+            + case.number
+            + tr(" til papirkurven? Den kan gjenopprettes derfra; ulagrede endringer forkastes."),
+        ):
+            return
+        self._run_case_change(lambda: self.workspace.delete_case(case.id))
+
+    def restore_case(self) -> None:
+        if self.detail is None:
+            return
+        case = self.detail.case
+        self._run_case_change(lambda: self.workspace.restore_case(case.id))
+
+    def _run_case_change(self, change: Callable[[], CaseRead]) -> None:
+        try:
+            changed = change()
+        except UserError as exc:
+            self.prompter.error(self, tr("Ikke utført"), exc.message)
+            return
+        except Exception as exc:
+            self.crashes.report(exc, self)
+            return
+        self.apply_filters()
+        self.open_case(changed.id)
 
     # ---------------------------------------------------------------- letters
 
@@ -235,20 +471,6 @@ class MainWindow(QMainWindow):
             lambda _: self.open_case(self.detail.case.id) if self.detail else None
         )
         dialog.open()
-
-    def export_document(self, document: DocumentRead) -> None:
-        suggested = Path.home() / (document.filename or f"{document.number.replace('/', '-')}.docx")
-        path = self.prompter.save_path(
-            self, tr("Lagre dokumentet"), suggested, tr("Alle filer (*)")
-        )
-        if path is None:
-            return
-        from tillitsvalgt import paths
-
-        try:
-            paths.write_atomically(path, self.workspace.document_content(document.id))
-        except UserError as exc:
-            self.prompter.error(self, tr("Dokumentet ble ikke lagret"), exc.message)
 
     # ---------------------------------------------------------------- remembering
 
@@ -287,5 +509,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_leave():
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)

@@ -5,13 +5,19 @@ records what was shown."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+SaveAnswer = Literal["save", "discard", "cancel"]
 
 
 class Prompter(Protocol):
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool: ...
+
+    def ask_save(self, parent: QWidget | None, title: str, text: str) -> SaveAnswer: ...
+
+    def open_paths(self, parent: QWidget | None, title: str, filter_text: str) -> list[Path]: ...
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None: ...
 
@@ -33,6 +39,23 @@ class QtPrompter:
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def ask_save(self, parent: QWidget | None, title: str, text: str) -> SaveAnswer:
+        buttons = (
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return "save"
+        if answer == QMessageBox.StandardButton.Discard:
+            return "discard"
+        return "cancel"
+
+    def open_paths(self, parent: QWidget | None, title: str, filter_text: str) -> list[Path]:
+        chosen, _ = QFileDialog.getOpenFileNames(parent, title, "", filter_text)
+        return [Path(p) for p in chosen]
+
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
 
@@ -50,11 +73,25 @@ class ScriptedPrompter:
     """For tests: answers ``confirm`` and ``save_path`` from queues; records every message."""
 
     def __init__(
-        self, confirms: list[bool] | None = None, paths: list[Path | None] | None = None
+        self,
+        confirms: list[bool] | None = None,
+        paths: list[Path | None] | None = None,
+        saves: list[SaveAnswer] | None = None,
+        opens: list[list[Path]] | None = None,
     ) -> None:
         self.confirms = list(confirms or [])
         self.paths = list(paths or [])
+        self.saves = list(saves or [])
+        self.opens = list(opens or [])
         self.shown: list[tuple[str, str, str]] = []  # (kind, title, text)
+
+    def ask_save(self, parent: QWidget | None, title: str, text: str) -> SaveAnswer:
+        self.shown.append(("ask_save", title, text))
+        return self.saves.pop(0) if self.saves else "cancel"
+
+    def open_paths(self, parent: QWidget | None, title: str, filter_text: str) -> list[Path]:
+        self.shown.append(("open", title, filter_text))
+        return self.opens.pop(0) if self.opens else []
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         self.shown.append(("confirm", title, text))

@@ -5,11 +5,14 @@ command line does it today.)"""
 from __future__ import annotations
 
 import html
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,27 +25,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tillitsvalgt.models import DocumentRead
+from tillitsvalgt import paths
+from tillitsvalgt.errors import ConflictError, UserError
+from tillitsvalgt.letters.kinds import KINDS
+from tillitsvalgt.models import CaseUpdate, DocumentRead, EventRead
 from tillitsvalgt.rules.deadlines import format_date
+from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import (
     CASE_STATUSES,
-    CASE_TYPES,
     DATE_FIELDS,
     DEMANDS,
+    EVENT_KINDS,
     LETTER_KINDS,
     LEVELS,
     TIMINGS,
 )
-from tillitsvalgt.workspace import CaseDetail
+from tillitsvalgt.workspace import CaseDetail, Workspace
+from ui.dialogs.event_dialog import EventDialog
+from ui.errors import CrashReporter
 from ui.models.case_file import DocumentTableModel, EventTableModel
+from ui.prompts import Prompter
+from ui.views.case_form import CaseForm
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("CaseView", text)
-
-
-def _day(value: object) -> str:
-    return format_date(value) if value else tr("ikke registrert")  # type: ignore[arg-type]
 
 
 class AssessmentPanel(QWidget):
@@ -123,13 +130,66 @@ class AssessmentPanel(QWidget):
         self.text.setHtml("".join(parts))
 
 
-class CaseView(QWidget):
-    letter_requested = Signal(str)
-    document_activated = Signal(object)  # DocumentRead
+class _DropTable(QTableView):
+    """The journal: files dropped here are added to the case."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    files_dropped = Signal(list)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.files_dropped.emit(files)
+        else:
+            super().dropEvent(event)
+
+
+def open_with_system(path: Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class CaseView(QWidget):
+    """The case: assessment, the editable facts, the timeline and the journal. Changes go
+    through the workspace; ``changed`` is emitted after anything was saved."""
+
+    letter_requested = Signal(str)
+    changed = Signal(int)  # the case id, after something was saved
+    dirty_changed = Signal(bool)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        prompter: Prompter,
+        crashes: CrashReporter,
+        opener: Callable[[Path], bool] = open_with_system,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.workspace = workspace
+        self.prompter = prompter
+        self.crashes = crashes
+        self.opener = opener
         self.detail: CaseDetail | None = None
+        self._temp = tempfile.TemporaryDirectory(prefix="tillitsvalgt-apne-")
         layout = QVBoxLayout(self)
         self.heading = QLabel(tr("Velg en sak i listen."))
         self.heading.setObjectName("caseHeading")
@@ -139,69 +199,130 @@ class CaseView(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         layout.addWidget(self.heading)
+        self.state = QLabel()
+        self.state.setObjectName("caseState")
+        layout.addWidget(self.state)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
 
         self.assessment = AssessmentPanel()
         self.assessment.letter_requested.connect(self.letter_requested)
-        self.tabs.addTab(self.assessment, tr("Vurdering"))
+        self.tabs.addTab(self.assessment, tr("&Vurdering"))
 
+        # --- the facts, editable
         facts = QWidget()
-        self.form = QFormLayout(facts)
-        self.fields: dict[str, QLabel] = {}
-        for key, label in (
-            ("number", tr("Saksnummer")),
-            ("employer", tr("Virksomhet")),
-            ("agreement", tr("Hovedavtale")),
-            ("type", tr("Sakstype")),
-            ("location", tr("Sted")),
-            ("members", tr("Berørte medlemmer")),
-            ("notice", tr("Varslet")),
-            ("decision", tr("Beslutning")),
-            ("planned", tr("Planlagt iverksatt")),
-            ("implemented", tr("Iverksatt")),
-            ("status", tr("Status")),
-            ("description", tr("Beskrivelse")),
-        ):
-            value = QLabel()
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.fields[key] = value
-            self.form.addRow(label + ":", value)
+        facts_layout = QVBoxLayout(facts)
+        self.form = CaseForm()
+        self.form.changed.connect(self._form_changed)
         scroll = QScrollArea()
-        scroll.setWidget(facts)
+        scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
-        self.tabs.addTab(scroll, tr("Saken"))
+        facts_layout.addWidget(scroll, 1)
+        row = QHBoxLayout()
+        self.save_button = QPushButton(tr("&Lagre endringene"))
+        self.save_button.setObjectName("saveCase")
+        self.save_button.setToolTip(tr("Lagre saken (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(tr("&Angre endringene"))
+        self.revert_button.clicked.connect(self.revert)
+        row.addStretch(1)
+        row.addWidget(self.revert_button)
+        row.addWidget(self.save_button)
+        facts_layout.addLayout(row)
+        self.tabs.addTab(facts, tr("&Saken"))
 
+        # --- the timeline
         self.events = EventTableModel()
-        self.tabs.addTab(self._table(self.events, "timeline"), tr("Tidslinje"))
+        timeline = QWidget()
+        timeline_layout = QVBoxLayout(timeline)
+        self.event_table = self._table(self.events, "timeline")
+        self.event_table.doubleClicked.connect(lambda _: self.edit_event())
+        timeline_layout.addWidget(self.event_table, 1)
+        row = QHBoxLayout()
+        self.add_event_button = QPushButton(tr("&Ny hendelse …"))
+        self.add_event_button.clicked.connect(self.add_event)
+        self.edit_event_button = QPushButton(tr("&Endre …"))
+        self.edit_event_button.clicked.connect(self.edit_event)
+        self.delete_event_button = QPushButton(tr("Sl&ett"))
+        self.delete_event_button.clicked.connect(self.delete_event)
+        self.history_button = QPushButton(tr("&Historikk"))
+        self.history_button.setToolTip(tr("Tidligere versjoner av hendelsen"))
+        self.history_button.clicked.connect(self.show_history)
+        for b in (
+            self.add_event_button,
+            self.edit_event_button,
+            self.delete_event_button,
+            self.history_button,
+        ):
+            row.addWidget(b)
+        row.addStretch(1)
+        timeline_layout.addLayout(row)
+        self.tabs.addTab(timeline, tr("&Tidslinje"))
 
+        # --- the journal
         self.documents = DocumentTableModel()
         journal = QWidget()
         journal_layout = QVBoxLayout(journal)
-        self.document_table = self._table(self.documents, "journal")
-        self.document_table.doubleClicked.connect(self._activate_document)
-        journal_layout.addWidget(self.document_table)
-        self.tabs.addTab(journal, tr("Dokumenter"))
+        self.document_table = _DropTable()
+        self._setup_table(self.document_table, self.documents, "journal")
+        self.document_table.doubleClicked.connect(lambda _: self.open_document())
+        self.document_table.files_dropped.connect(self.add_files)
+        journal_layout.addWidget(self.document_table, 1)
+        hint = QLabel(tr("Dra filer hit for å legge dem til i saken."))
+        hint.setStyleSheet("color: #666666")
+        journal_layout.addWidget(hint)
+        row = QHBoxLayout()
+        self.add_file_button = QPushButton(tr("Legg til &fil …"))
+        self.add_file_button.clicked.connect(self.choose_files)
+        self.open_button = QPushButton(tr("Å&pne"))
+        self.open_button.clicked.connect(self.open_document)
+        self.export_button = QPushButton(tr("Lagre &som …"))
+        self.export_button.clicked.connect(self.export_document)
+        self.send_button = QPushButton(tr("&Merk som sendt"))
+        self.send_button.clicked.connect(self.send_document)
+        self.delete_document_button = QPushButton(tr("Slett &utkast"))
+        self.delete_document_button.clicked.connect(self.delete_document)
+        for b in (
+            self.add_file_button,
+            self.open_button,
+            self.export_button,
+            self.send_button,
+            self.delete_document_button,
+        ):
+            row.addWidget(b)
+        row.addStretch(1)
+        journal_layout.addLayout(row)
+        self.tabs.addTab(journal, tr("&Dokumenter"))
         self.setEnabled(False)
+        self._update_buttons()
+        self.event_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.document_table.selectionModel().selectionChanged.connect(self._update_buttons)
 
-    def _table(self, model: object, name: str) -> QTableView:
-        view = QTableView()
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._temp.cleanup()
+        super().closeEvent(event)
+
+    # ---------------------------------------------------------------- tables
+
+    def _setup_table(self, view: QTableView, model: object, name: str) -> None:
         view.setObjectName(name)
         view.setModel(model)  # type: ignore[arg-type]
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().setVisible(False)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
         view.setWordWrap(True)
+
+    def _table(self, model: object, name: str) -> QTableView:
+        view = QTableView()
+        self._setup_table(view, model, name)
         return view
 
-    def _activate_document(self) -> None:
-        index = self.document_table.currentIndex()
-        doc: DocumentRead | None = self.documents.item_at(index.row())
-        if doc is not None:
-            self.document_activated.emit(doc)
+    def selected_event(self) -> EventRead | None:
+        result: EventRead | None = self.events.item_at(self.event_table.currentIndex().row())
+        return result
 
     def selected_document(self) -> DocumentRead | None:
         result: DocumentRead | None = self.documents.item_at(
@@ -209,28 +330,266 @@ class CaseView(QWidget):
         )
         return result
 
-    def show_detail(self, detail: CaseDetail) -> None:
+    def _update_buttons(self) -> None:
+        event = self.selected_event()
+        for b in (self.edit_event_button, self.delete_event_button, self.history_button):
+            b.setEnabled(event is not None)
+        doc = self.selected_document()
+        for b in (self.open_button, self.export_button):
+            b.setEnabled(doc is not None)
+        self.send_button.setEnabled(
+            doc is not None and not doc.frozen and doc.direction == "ut" and doc.kind in KINDS
+        )
+        self.delete_document_button.setEnabled(doc is not None and not doc.frozen)
+        live = self.detail is None or self.detail.case.deleted_at is None
+        for b in (self.edit_event_button, self.delete_event_button, self.send_button):
+            b.setEnabled(b.isEnabled() and live)
+        self.delete_document_button.setEnabled(self.delete_document_button.isEnabled() and live)
+        dirty = self.form.is_dirty()
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+
+    # ---------------------------------------------------------------- showing
+
+    def show_detail(self, detail: CaseDetail, *, keep_edits: bool = False) -> None:
+        """Show the case. With ``keep_edits``, what the user typed but did not save is put
+        back on top of the fresh values (after a conflict: nothing typed is lost)."""
+        edits = self.form.changed_values() if keep_edits else {}
         self.detail = detail
-        case, employer = detail.case, detail.employer
+        case = detail.case
         self.setEnabled(True)
         self.heading.setText(f"{case.number}  {case.title}")
-        values = {
-            "number": case.number,
-            "employer": employer.name
-            + (f" ({employer.employees} ansatte)" if employer.employees is not None else ""),
-            "agreement": detail.agreement_name,
-            "type": CASE_TYPES.get(case.case_type, case.case_type),
-            "location": case.location or "",
-            "members": "" if case.members_affected is None else str(case.members_affected),
-            "notice": _day(case.notice_on),
-            "decision": _day(case.decision_on),
-            "planned": _day(case.planned_implementation_on),
-            "implemented": _day(case.implemented_on),
-            "status": CASE_STATUSES.get(case.status, case.status),
-            "description": case.description or "",
-        }
-        for key, value in values.items():
-            self.fields[key].setText(value)
+        status = CASE_STATUSES.get(case.status, case.status)
+        if case.deleted_at is not None:
+            status = tr("I papirkurven")
+        self.state.setText(
+            f"{status} · {detail.employer.name} · {detail.agreement_name}"
+            + (tr(" · versjon ") + str(case.version))
+        )
+        self.form.set_employers(self.workspace.find_employers())
+        self.form.load(case, self.workspace.today())
+        if edits:
+            self.form.apply(edits)
         self.events.set_items(detail.events)
         self.documents.set_items(detail.documents)
         self.assessment.show_detail(detail)
+        # A case in the recycle bin is shown as it is; restore it to change it.
+        live = case.deleted_at is None
+        for widget in (self.form, self.add_event_button, self.add_file_button):
+            widget.setEnabled(live)
+        self.document_table.setAcceptDrops(live)
+        self._update_buttons()
+        self.dirty_changed.emit(self.form.is_dirty())
+
+    def refresh(self) -> None:
+        if self.detail is None:
+            return
+        try:
+            detail = self.workspace.case_detail(self.detail.case.id)
+        except UserError as exc:
+            self.prompter.error(self, tr("Kan ikke vise saken"), exc.message)
+            return
+        self.show_detail(detail)
+
+    def _form_changed(self) -> None:
+        self._update_buttons()
+        self.dirty_changed.emit(self.form.is_dirty())
+
+    def is_dirty(self) -> bool:
+        return self.detail is not None and self.form.is_dirty()
+
+    # ---------------------------------------------------------------- the facts
+
+    def save(self) -> bool:
+        """Save the form; True when saved (or nothing to save)."""
+        if self.detail is None or not self.form.is_dirty():
+            return True
+        if not self.form.check():
+            self.tabs.setCurrentIndex(1)
+            self.prompter.error(
+                self,
+                tr("Saken er ikke lagret"),
+                tr("Rett feltene som er merket med rødt, og lagre igjen."),
+            )
+            return False
+        case = self.detail.case
+        try:
+            update = validate(CaseUpdate, {**self.form.changed_values(), "version": case.version})
+            self.workspace.update_case(case.id, update)
+        except ConflictError as exc:
+            reload = self.prompter.confirm(
+                self,
+                tr("Saken er endret av andre"),
+                exc.message
+                + "\n\n"
+                + tr(
+                    "Vil du hente den lagrede versjonen? Endringene dine legges oppå den, "
+                    "så du kan se over og lagre igjen."
+                ),
+            )
+            if reload:
+                detail = self.workspace.case_detail(case.id)
+                self.show_detail(detail, keep_edits=True)
+            return False
+        except UserError as exc:
+            self.prompter.error(self, tr("Saken er ikke lagret"), exc.message)
+            return False
+        except Exception as exc:
+            self.crashes.report(exc, self)
+            return False
+        self.refresh()
+        self.changed.emit(case.id)
+        return True
+
+    def revert(self) -> None:
+        if self.detail is not None:
+            self.show_detail(self.detail)
+
+    # ---------------------------------------------------------------- the timeline
+
+    def add_event(self) -> None:
+        self._event_dialog(None)
+
+    def edit_event(self) -> None:
+        event = self.selected_event()
+        if event is not None:
+            self._event_dialog(event)
+
+    def _event_dialog(self, event: EventRead | None) -> None:
+        if self.detail is None:
+            return
+        dialog = EventDialog(
+            self.workspace,
+            self.detail.case.id,
+            prompter=self.prompter,
+            crashes=self.crashes,
+            event=event,
+            parent=self,
+        )
+        self.event_dialog = dialog  # for tests
+        dialog.accepted.connect(self._saved_elsewhere)
+        dialog.open()
+
+    def delete_event(self) -> None:
+        event = self.selected_event()
+        if event is None or self.detail is None:
+            return
+        if not self.prompter.confirm(
+            self,
+            tr("Slett hendelse"),
+            tr("Slette hendelsen «")
+            + EVENT_KINDS.get(event.kind, event.kind)
+            + tr("» fra ")
+            + format_date(event.occurred_on)
+            + tr("? Den tidligere versjonen tas vare på i historikken."),
+        ):
+            return
+        try:
+            self.workspace.delete_event(event.id, version=event.version)
+        except UserError as exc:
+            self.prompter.error(self, tr("Hendelsen er ikke slettet"), exc.message)
+            return
+        self._saved_elsewhere()
+
+    def show_history(self) -> None:
+        event = self.selected_event()
+        if event is None:
+            return
+        revisions = self.workspace.event_history(event.id)
+        if not revisions:
+            self.prompter.info(self, tr("Historikk"), tr("Hendelsen er ikke endret."))
+            return
+        lines = []
+        for r in revisions:
+            stamp = r.replaced_at.astimezone().strftime("%d.%m.%Y %H:%M")
+            data = ", ".join(f"{k}: {v}" for k, v in r.data.items() if v not in (None, ""))
+            lines.append(tr("Versjon ") + f"{r.version} ({tr('erstattet')} {stamp}): {data}")
+        self.prompter.info(self, tr("Historikk"), "\n".join(lines))
+
+    def _saved_elsewhere(self) -> None:
+        if self.detail is None:
+            return
+        keep = self.form.is_dirty()
+        detail = self.workspace.case_detail(self.detail.case.id)
+        self.show_detail(detail, keep_edits=keep)
+        self.changed.emit(detail.case.id)
+
+    # ---------------------------------------------------------------- the journal
+
+    def choose_files(self) -> None:
+        files = self.prompter.open_paths(self, tr("Legg til filer i saken"), tr("Alle filer (*)"))
+        if files:
+            self.add_files(files)
+
+    def add_files(self, files: list[Path]) -> None:
+        if self.detail is None:
+            return
+        added = 0
+        for file in files:
+            try:
+                self.workspace.add_attachment(self.detail.case.id, file)
+                added += 1
+            except UserError as exc:
+                self.prompter.error(self, tr("Filen ble ikke lagt til"), exc.message)
+        if added:
+            self._saved_elsewhere()
+
+    def open_document(self) -> None:
+        doc = self.selected_document()
+        if doc is None:
+            return
+        try:
+            content = self.workspace.document_content(doc.id)
+        except UserError as exc:
+            self.prompter.error(self, tr("Dokumentet kan ikke åpnes"), exc.message)
+            return
+        name = doc.filename or f"{doc.number.replace('/', '-')}.docx"
+        target = Path(self._temp.name) / name
+        paths.write_atomically(target, content)  # private to the user, like the database
+        if not self.opener(target):
+            self.prompter.error(
+                self,
+                tr("Dokumentet kan ikke åpnes"),
+                tr("Fant ikke noe program som kan åpne ") + name + tr(". Bruk «Lagre som …»."),
+            )
+
+    def export_document(self) -> None:
+        doc = self.selected_document()
+        if doc is None:
+            return
+        suggested = Path.home() / (doc.filename or f"{doc.number.replace('/', '-')}.docx")
+        path = self.prompter.save_path(
+            self, tr("Lagre dokumentet"), suggested, tr("Alle filer (*)")
+        )
+        if path is None:
+            return
+        try:
+            paths.write_atomically(path, self.workspace.document_content(doc.id))
+        except UserError as exc:
+            self.prompter.error(self, tr("Dokumentet ble ikke lagret"), exc.message)
+
+    def send_document(self) -> None:
+        doc = self.selected_document()
+        if doc is None:
+            return
+        try:
+            self.workspace.mark_letter_sent(doc.id, self.workspace.today())
+        except UserError as exc:
+            self.prompter.error(self, tr("Ikke merket som sendt"), exc.message)
+            return
+        self._saved_elsewhere()
+
+    def delete_document(self) -> None:
+        doc = self.selected_document()
+        if doc is None:
+            return
+        if not self.prompter.confirm(
+            self, tr("Slett utkast"), tr("Slette utkastet ") + doc.number + "?"
+        ):
+            return
+        try:
+            self.workspace.delete_document(doc.id)
+        except UserError as exc:
+            self.prompter.error(self, tr("Utkastet er ikke slettet"), exc.message)
+            return
+        self._saved_elsewhere()

@@ -1,0 +1,246 @@
+"""Working a case in the window: edit with checks as you type, save, conflicts, unsaved
+changes never lost, the case's life (new, close, reopen, duplicate, recycle bin), the
+timeline and the journal."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from pytestqt.qtbot import QtBot
+
+from tillitsvalgt.models import CaseUpdate, RepresentativeCreate
+from tillitsvalgt.services import transfer
+from tillitsvalgt.services.representatives import create_representative
+from tillitsvalgt.workspace import Workspace
+from ui.errors import CrashReporter
+from ui.main_window import MainWindow
+from ui.prompts import ScriptedPrompter
+
+from conftest import SCENARIOS
+
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Any:
+    ws = Workspace.open(data_dir=tmp_path / "data", clock=lambda: TODAY)
+    with ws.db.session() as s:
+        transfer.import_bundle(json.loads(SCENARIOS.read_text("utf-8")), session=s, today=TODAY)
+        create_representative(
+            RepresentativeCreate(name="Kari Nordmann", role="hovedtillitsvalgt", place="Tromsø"),
+            session=s,
+        )
+    yield ws
+    ws.close()
+
+
+def window_for(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, prompter: ScriptedPrompter
+) -> MainWindow:
+    window = MainWindow(
+        workspace,
+        prompter=prompter,
+        crashes=CrashReporter(prompter, enabled=False),
+        settings=QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat),
+    )
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def select(window: MainWindow, number: str) -> None:
+    row = next(i for i, r in enumerate(window.model.rows) if r.number == number)
+    window.table.selectRow(row)
+
+
+def test_edit_and_save_with_checks_as_you_type(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    prompter = ScriptedPrompter()
+    window = window_for(qtbot, workspace, tmp_path, prompter)
+    select(window, "2026/6")
+    form = window.case_view.form
+    before = workspace.case_detail("2026/6").case
+    assert not window.save_action.isEnabled()
+    form.title.clear()
+    message = form.messages["title"]
+    assert not message.isHidden() and "må fylles ut" in message.text()
+    assert window.save_action.isEnabled() and window.windowTitle().startswith("* ")
+    window.save_action.trigger()
+    assert prompter.shown[-1][0] == "error"  # refused, with the fields marked
+    assert workspace.case_detail("2026/6").case.title == before.title
+    qtbot.keyClicks(form.title, "Åpent landskap i 2. og 3. etasje")
+    assert message.isHidden()
+    form.members.setValue(42)
+    form.decision.set_value(date(2027, 2, 1), TODAY)
+    form.implemented.set_value(date(2027, 1, 4), TODAY)  # before the decision: refused
+    assert "før beslutningen" in form.general.text()
+    assert not form.check()
+    form.implemented.set_value(None, TODAY)
+    assert form.check()
+    window.save_action.trigger()
+    saved = workspace.case_detail("2026/6").case
+    assert saved.decision_on == date(2027, 2, 1) and saved.implemented_on is None
+    assert saved.title == "Åpent landskap i 2. og 3. etasje"
+    assert saved.members_affected == 42 and saved.version == before.version + 1
+    assert not window.case_view.is_dirty() and not window.windowTitle().startswith("*")
+    assert any(r.title == saved.title for r in window.model.rows)  # the list follows
+
+
+def test_a_conflicting_save_is_explained_and_the_edits_are_kept(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    prompter = ScriptedPrompter(confirms=[True])
+    window = window_for(qtbot, workspace, tmp_path, prompter)
+    select(window, "2026/6")
+    window.case_view.form.location.setText("Bygg B")
+    case = workspace.case_detail("2026/6").case
+    # Someone else saves the case meanwhile.
+    workspace.update_case(case.id, CaseUpdate(version=case.version, members_affected=7))
+    assert window.case_view.save() is False
+    kind, _, text = prompter.shown[-1]
+    assert kind == "confirm" and "endret av noen andre" in text
+    # Reloaded: the other change is in, and what we typed is still there, unsaved.
+    form = window.case_view.form
+    assert form.members.value() == 7 and form.location.text() == "Bygg B"
+    assert window.case_view.is_dirty()
+    assert window.case_view.save() is True
+    stored = workspace.case_detail("2026/6").case
+    assert stored.location == "Bygg B" and stored.members_affected == 7
+
+
+def test_leaving_a_changed_case_asks(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
+    prompter = ScriptedPrompter(saves=["cancel", "discard", "save"])
+    window = window_for(qtbot, workspace, tmp_path, prompter)
+    select(window, "2026/6")
+    window.case_view.form.location.setText("Kantina")
+    select(window, "2026/5")  # cancel: stay, edits kept
+    assert window.detail is not None and window.detail.case.number == "2026/6"
+    assert window.case_view.form.location.text() == "Kantina"
+    assert window.model.row_at(window.table.currentIndex().row()).number == "2026/6"  # type: ignore[union-attr]
+    select(window, "2026/5")  # discard
+    assert window.detail.case.number == "2026/5"
+    assert workspace.case_detail("2026/6").case.location is None
+    window.case_view.form.location.setText("Resepsjonen")
+    select(window, "2026/4")  # save
+    assert workspace.case_detail("2026/5").case.location == "Resepsjonen"
+    assert [k for k, _, _ in prompter.shown].count("ask_save") == 3
+
+
+def test_closing_the_window_with_unsaved_changes_can_be_cancelled(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    prompter = ScriptedPrompter(saves=["cancel"])
+    window = window_for(qtbot, workspace, tmp_path, prompter)
+    select(window, "2026/6")
+    window.case_view.form.location.setText("Kantina")
+    event = QCloseEvent()
+    window.closeEvent(event)
+    assert not event.isAccepted() and window.case_view.form.location.text() == "Kantina"
+
+
+def test_the_life_of_a_case(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
+    prompter = ScriptedPrompter(confirms=[True])
+    window = window_for(qtbot, workspace, tmp_path, prompter)
+    window.new_case_action.trigger()
+    dialog = window.new_case_dialog
+    assert not dialog.save_button.isEnabled()  # no title yet
+    qtbot.keyClicks(dialog.form.title, "Ny kantine i 1. etasje")
+    dialog.form.case_type.setCurrentIndex(dialog.form.case_type.findData("space_allocation"))
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert window.detail is not None and window.detail.case.title == "Ny kantine i 1. etasje"
+    number = window.detail.case.number
+    assert number == "2026/11" and window.model.total == 11
+
+    window.close_action.trigger()
+    closing = window.close_case_dialog
+    closing.outcome.setCurrentIndex(closing.outcome.findData("agreement"))
+    closing.accept()
+    case = workspace.case_detail(number).case
+    assert case.status == "closed" and case.outcome == "agreement"
+    assert window.reopen_action.isEnabled() and not window.close_action.isEnabled()
+    window.reopen_action.trigger()
+    assert workspace.case_detail(number).case.status == "open"
+
+    window.duplicate_action.trigger()
+    assert window.detail.case.title == "Ny kantine i 1. etasje (kopi)"
+    assert window.detail.case.number == "2026/12"
+
+    window.delete_action.trigger()  # the copy goes to the recycle bin (after confirming)
+    assert "2026/12" not in [r.number for r in window.model.rows]
+    window.bin_toggle.setChecked(True)
+    assert [r.number for r in window.model.rows] == ["2026/12"]
+    select(window, "2026/12")
+    assert window.restore_action.isEnabled() and not window.letter_action.isEnabled()
+    window.restore_action.trigger()
+    window.bin_toggle.setChecked(False)
+    assert "2026/12" in [r.number for r in window.model.rows]
+
+
+def test_the_timeline_in_the_window(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
+    prompter = ScriptedPrompter(confirms=[True])
+    window = window_for(qtbot, workspace, tmp_path, prompter)
+    select(window, "2026/6")
+    view = window.case_view
+    before = view.events.rowCount()
+    view.add_event()
+    dialog = view.event_dialog
+    dialog.kind.setCurrentIndex(dialog.kind.findData("protocol"))
+    assert dialog.signed.isVisible() and not dialog.letter.isVisible()
+    dialog.signed.setCurrentIndex(dialog.signed.findData(False))
+    dialog.notes.setPlainText("Protokollen er bare signert av arbeidsgiver.")
+    dialog.save()
+    assert view.events.rowCount() == before + 1
+    detail = workspace.case_detail("2026/6")
+    protocol = next(e for e in detail.events if e.kind == "protocol")
+    assert protocol.signed_by_both is False
+    assert "Protokollen er ikke signert av begge parter." in detail.assessment.evidence_gaps
+    # Edit it: the old version is kept.
+    row = next(i for i, e in enumerate(view.events.items) if e.id == protocol.id)
+    view.event_table.selectRow(row)
+    view.edit_event()
+    view.event_dialog.signed.setCurrentIndex(view.event_dialog.signed.findData(True))
+    view.event_dialog.save()
+    assert len(workspace.event_history(protocol.id)) == 1
+    view.event_table.selectRow(row)
+    view.delete_event()
+    assert all(e.id != protocol.id for e in workspace.case_detail("2026/6").events)
+
+
+def test_the_journal_in_the_window(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
+    attachment = tmp_path / "Tegning 2. etasje.pdf"
+    attachment.write_bytes(b"%PDF-1.4 tegning")
+    dropped = tmp_path / "Referat.txt"
+    dropped.write_text("Referat fra møtet", encoding="utf-8")
+    opened: list[bytes] = []
+    prompter = ScriptedPrompter(
+        opens=[[attachment]], paths=[tmp_path / "kopi.pdf"], confirms=[True]
+    )
+    window = window_for(qtbot, workspace, tmp_path, prompter)
+    window.case_view.opener = lambda path: opened.append(path.read_bytes()) or True
+    select(window, "2026/6")
+    view = window.case_view
+    view.choose_files()
+    view.document_table.files_dropped.emit([dropped])  # as a drop onto the journal
+    docs = workspace.case_detail("2026/6").documents
+    assert [d.filename for d in docs] == ["Tegning 2. etasje.pdf", "Referat.txt"]
+    assert view.documents.rowCount() == 2
+    view.document_table.selectRow(0)
+    view.open_document()
+    assert opened == [b"%PDF-1.4 tegning"]
+    view.export_document()
+    assert (tmp_path / "kopi.pdf").read_bytes() == b"%PDF-1.4 tegning"
+    assert not view.send_button.isEnabled()  # an attachment is not a letter to send
+    view.delete_document()
+    assert [d.filename for d in workspace.case_detail("2026/6").documents] == ["Referat.txt"]

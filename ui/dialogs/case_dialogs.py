@@ -1,0 +1,114 @@
+"""Small dialogs around a case's life: a new case, and closing one with its outcome."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tillitsvalgt.errors import UserError
+from tillitsvalgt.models import CaseCreate, CaseRead
+from tillitsvalgt.validation import validate
+from tillitsvalgt.vocabulary import OUTCOMES
+from tillitsvalgt.workspace import Workspace
+from ui.errors import CrashReporter
+from ui.prompts import Prompter
+from ui.views.case_form import CaseForm
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CaseDialogs", text)
+
+
+class NewCaseDialog(QDialog):
+    """A new case: the same form as the case view, checked as you type; the dialog stays
+    open with everything typed when the save is refused."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        prompter: Prompter,
+        crashes: CrashReporter,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.prompter = prompter
+        self.crashes = crashes
+        self.created: CaseRead | None = None
+        self.setWindowTitle(tr("Ny sak"))
+        self.setMinimumSize(620, 640)
+        self.form = CaseForm()
+        self.form.set_employers(workspace.find_employers())
+        self.form.load(None, workspace.today())
+        scroll = QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(tr("&Opprett saken"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if self.form.employer.count() == 0:
+            note = QLabel(
+                tr(
+                    "Registrer virksomheten først (Virksomheter → Ny virksomhet …); en sak hører "
+                    "alltid til en arbeidsgiver."
+                )
+            )
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+        self.form.changed.connect(self._changed)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.save_button.setEnabled(not self.form.problems())
+
+    def save(self) -> None:
+        try:
+            self.created = self.workspace.create_case(validate(CaseCreate, self.form.values()))
+        except UserError as exc:
+            self.prompter.error(self, tr("Saken er ikke opprettet"), exc.message)
+            return
+        except Exception as exc:
+            self.crashes.report(exc, self)
+            return
+        self.accept()
+
+
+class CloseCaseDialog(QDialog):
+    def __init__(self, number: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Avslutt sak ") + number)
+        form = QFormLayout()
+        self.outcome = QComboBox()
+        self.outcome.setObjectName("outcome")
+        for code, label in OUTCOMES.items():
+            self.outcome.addItem(label, code)
+        form.addRow(tr("&Utfall:"), self.outcome)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("&Avslutt saken"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def outcome_code(self) -> str:
+        return str(self.outcome.currentData())

@@ -1,0 +1,247 @@
+"""The case's fields as a form: checked as you type (the same Norwegian messages the core
+gives), saved with the version the edit started from, so a save over someone else's newer
+change is refused and explained instead of silently winning."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from tillitsvalgt.errors import Problem, ValidationError
+from tillitsvalgt.models import CaseCreate, CaseRead, EmployerRead
+from tillitsvalgt.validation import FIELD_LABELS, validate
+from tillitsvalgt.vocabulary import CASE_TYPES
+from ui.widgets import OptionalDate, tri_combo, tri_value
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CaseForm", text)
+
+
+class CaseForm(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case: CaseRead | None = None
+        self._loading = False
+        self._saved_values: dict[str, Any] = {}
+        form = QFormLayout(self)
+        self.title = QLineEdit()
+        self.title.setMaxLength(200)
+        self.title.setObjectName("title")
+        self.employer = QComboBox()
+        self.employer.setObjectName("employer")
+        self.case_type = QComboBox()
+        for code, label in CASE_TYPES.items():
+            self.case_type.addItem(label, code)
+        self.location = QLineEdit()
+        self.location.setMaxLength(200)
+        self.members = QSpinBox()
+        self.members.setRange(-1, 500_000)
+        self.members.setSpecialValueText(tr("ukjent"))
+        self.notice = OptionalDate()
+        self.decision = OptionalDate()
+        self.planned = OptionalDate()
+        self.implemented = OptionalDate()
+        self.days = QDoubleSpinBox()
+        self.days.setRange(-0.5, 7)
+        self.days.setSingleStep(0.5)
+        self.days.setDecimals(1)
+        self.days.setSpecialValueText(tr("ukjent"))
+        self.written = tri_combo()
+        self.ordered = tri_combo()
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.messages: dict[str, QLabel] = {}
+        rows: list[tuple[str, str, QWidget]] = [
+            ("title", tr("&Tittel"), self.title),
+            ("employer_id", tr("&Virksomhet"), self.employer),
+            ("case_type", tr("Saks&type"), self.case_type),
+            ("location", tr("&Sted/avdeling"), self.location),
+            ("members_affected", tr("&Berørte medlemmer"), self.members),
+            ("notice_on", tr("Arbeidsgiver &varslet"), self.notice),
+            ("decision_on", tr("Be&slutning tatt"), self.decision),
+            ("planned_implementation_on", tr("&Planlagt iverksatt"), self.planned),
+            ("implemented_on", tr("&Iverksatt"), self.implemented),
+            ("home_office_days_per_week", tr("&Hjemmekontordager i uka"), self.days),
+            ("written_agreements", tr("Skriftlige hjemmekontor&avtaler"), self.written),
+            ("ordered_by_authorities", tr("Pålagt av &myndighetene"), self.ordered),
+            ("description", tr("Be&skrivelse"), self.description),
+        ]
+        for field, label, widget in rows:
+            message = QLabel()
+            message.setObjectName(f"message-{field}")
+            message.setStyleSheet("color: #b00020")
+            message.setWordWrap(True)
+            message.hide()
+            self.messages[field] = message
+            box = QWidget()
+            column = QFormLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addRow(widget)
+            column.addRow(message)
+            form.addRow(label + ":", box)
+        # Norwegian label -> field, for the fields of this form ("Sakstype" is also "type").
+        self._label_to_field = {FIELD_LABELS.get(f, f): f for f in self.messages}
+        self.general = QLabel()
+        self.general.setObjectName("message-general")
+        self.general.setStyleSheet("color: #b00020")
+        self.general.setWordWrap(True)
+        form.addRow(self.general)
+        for signal in (
+            self.title.textChanged,
+            self.employer.currentIndexChanged,
+            self.case_type.currentIndexChanged,
+            self.location.textChanged,
+            self.members.valueChanged,
+            self.notice.changed,
+            self.decision.changed,
+            self.planned.changed,
+            self.implemented.changed,
+            self.days.valueChanged,
+            self.written.currentIndexChanged,
+            self.ordered.currentIndexChanged,
+            self.description.textChanged,
+        ):
+            signal.connect(self._on_change)
+
+    # ---------------------------------------------------------------- loading
+
+    def set_employers(self, employers: list[EmployerRead]) -> None:
+        current = self.employer.currentData()
+        self._loading = True
+        self.employer.clear()
+        for e in employers:
+            self.employer.addItem(e.name, e.id)
+        if current is not None and (i := self.employer.findData(current)) >= 0:
+            self.employer.setCurrentIndex(i)
+        self._loading = False
+
+    def load(self, case: CaseRead | None, today: date) -> None:
+        """Show ``case`` (None: an empty form for a new case)."""
+        self._loading = True
+        self.case = case
+        self.title.setText(case.title if case else "")
+        if case is not None and (i := self.employer.findData(case.employer_id)) >= 0:
+            self.employer.setCurrentIndex(i)
+        self.case_type.setCurrentIndex(
+            max(0, self.case_type.findData(case.case_type if case else "office_layout"))
+        )
+        self.location.setText(case.location or "" if case else "")
+        members = case.members_affected if case else None
+        self.members.setValue(-1 if members is None else members)
+        self.notice.set_value(case.notice_on if case else None, today)
+        self.decision.set_value(case.decision_on if case else None, today)
+        self.planned.set_value(case.planned_implementation_on if case else None, today)
+        self.implemented.set_value(case.implemented_on if case else None, today)
+        days = case.home_office_days_per_week if case else None
+        self.days.setValue(-0.5 if days is None else days)
+        for combo, value in (
+            (self.written, case.written_agreements if case else None),
+            (self.ordered, case.ordered_by_authorities if case else None),
+        ):
+            combo.setCurrentIndex(combo.findData(value) if value is not None else 0)
+        self.description.setPlainText(case.description or "" if case else "")
+        self._loading = False
+        self._saved_values = self.values()
+        self.check()
+
+    # ---------------------------------------------------------------- values
+
+    def values(self) -> dict[str, Any]:
+        members = self.members.value()
+        days = self.days.value()
+        return {
+            "title": self.title.text(),
+            "employer_id": self.employer.currentData(),
+            "case_type": self.case_type.currentData(),
+            "location": self.location.text() or None,
+            "members_affected": None if members < 0 else members,
+            "notice_on": self.notice.value(),
+            "decision_on": self.decision.value(),
+            "planned_implementation_on": self.planned.value(),
+            "implemented_on": self.implemented.value(),
+            "home_office_days_per_week": None if days < 0 else days,
+            "written_agreements": tri_value(self.written),
+            "ordered_by_authorities": tri_value(self.ordered),
+            "description": self.description.toPlainText() or None,
+        }
+
+    def is_dirty(self) -> bool:
+        return self.values() != self._saved_values
+
+    def changed_values(self) -> dict[str, Any]:
+        now = self.values()
+        return {k: v for k, v in now.items() if self._saved_values.get(k) != v}
+
+    def problems(self) -> list[Problem]:
+        try:
+            validate(CaseCreate, self.values())
+        except ValidationError as exc:
+            return exc.problems
+        return []
+
+    def check(self) -> bool:
+        """Show each problem under its field; True when there are none."""
+        problems = self.problems()
+        for label in self.messages.values():
+            label.hide()
+        general: list[str] = []
+        for problem in problems:
+            field = self._label_to_field.get(problem.field)
+            if field in self.messages:
+                self.messages[field].setText(problem.message)
+                self.messages[field].show()
+            else:
+                general.append(str(problem))
+        self.general.setText("\n".join(general))
+        return not problems
+
+    def _on_change(self) -> None:
+        if self._loading:
+            return
+        self.check()
+        self.changed.emit()
+
+    def apply(self, values: dict[str, Any]) -> None:
+        """Put values (the user's unsaved edits) into the form."""
+        setters: dict[str, Any] = {
+            "title": lambda v: self.title.setText(v or ""),
+            "employer_id": lambda v: self.employer.setCurrentIndex(
+                max(0, self.employer.findData(v))
+            ),
+            "case_type": lambda v: self.case_type.setCurrentIndex(
+                max(0, self.case_type.findData(v))
+            ),
+            "location": lambda v: self.location.setText(v or ""),
+            "members_affected": lambda v: self.members.setValue(-1 if v is None else v),
+            "notice_on": lambda v: self.notice.set_value(v, v or date.today()),
+            "decision_on": lambda v: self.decision.set_value(v, v or date.today()),
+            "planned_implementation_on": lambda v: self.planned.set_value(v, v or date.today()),
+            "implemented_on": lambda v: self.implemented.set_value(v, v or date.today()),
+            "home_office_days_per_week": lambda v: self.days.setValue(-0.5 if v is None else v),
+            "written_agreements": lambda v: self.written.setCurrentIndex(
+                max(0, self.written.findData(v)) if v is not None else 0
+            ),
+            "ordered_by_authorities": lambda v: self.ordered.setCurrentIndex(
+                max(0, self.ordered.findData(v)) if v is not None else 0
+            ),
+            "description": lambda v: self.description.setPlainText(v or ""),
+        }
+        for field, value in values.items():
+            if field in setters:
+                setters[field](value)
+        self.check()
