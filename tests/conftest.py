@@ -40,6 +40,9 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # Never touch the developer's real data directory or database.
     monkeypatch.setenv("TILLITSVALGT_DATA_DIR", str(tmp_path / "default-data"))
     monkeypatch.delenv("TILLITSVALGT_DATABASE_URL", raising=False)
+    # "tillitsvalgt" without arguments opens the window where there is a screen; the GUI
+    # tests set QT_QPA_PLATFORM, so every other test asks for the text overview.
+    monkeypatch.setenv("TILLITSVALGT_NO_GUI", "1")
 
 
 class PgServer:

@@ -305,3 +305,42 @@ def test_the_header_sorts_in_the_database_and_shows_how(
     window.search.setText("etasje")  # a new filter keeps the chosen order
     qtbot.waitUntil(lambda: window.model.total < 10, timeout=3000)
     assert window.model.query.sort == "number" and not window.model.query.descending
+
+
+def test_the_app_starts_and_quits(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui import app as app_module
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+    monkeypatch.setenv("HOME", str(tmp_path))  # QSettings() writes under it
+    shown: list[str] = []
+
+    def look_and_quit() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                shown.append(widget.statusBar().currentMessage())
+                widget.close()
+        QApplication.quit()
+
+    QTimer.singleShot(300, look_and_quit)
+    code = app_module.run(["tillitsvalgt"], data_dir=str(tmp_path / "data"))
+    assert code == 0 and shown and "tillitsvalgt.db" in shown[0]
+
+
+def test_no_arguments_opens_the_window_only_where_it_can(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tillitsvalgt import cli
+
+    monkeypatch.setattr(cli.sys, "platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "TILLITSVALGT_NO_GUI"):
+        monkeypatch.delenv(name, raising=False)
+    assert not cli._gui_possible()  # a server or a CI box: the text overview
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert cli._gui_possible()
+    monkeypatch.setenv("TILLITSVALGT_NO_GUI", "1")
+    assert not cli._gui_possible()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import traceback
 import unicodedata
@@ -63,7 +64,56 @@ def cli(
     ctx.obj = Context(data_dir, database_url, catalogue)
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
-        _overview(ctx.obj)
+        if _gui_possible():
+            _start_gui(ctx.obj)
+        else:
+            _overview(ctx.obj)
+
+
+NO_GUI_ENV = "TILLITSVALGT_NO_GUI"
+
+
+def _gui_possible() -> bool:
+    """A window can be shown: not switched off, a screen to show it on (Linux needs an X11
+    or Wayland display; Windows and macOS always have one), and Qt installed."""
+    import importlib.util
+
+    if os.environ.get(NO_GUI_ENV):
+        return False
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        return False
+    return importlib.util.find_spec("PySide6") is not None
+
+
+def _start_gui(ctx: Context) -> None:
+    """The desktop app. The start-up duties (daily backup, today's verdicts) run first, as
+    for the overview; the window is loaded only now, so the command line never pays for
+    Qt (and the core never imports it)."""
+    import importlib
+
+    db = ctx.db()
+    _start_backup(db)
+    _start_verdicts(ctx)
+    ctx.close()
+    app = importlib.import_module("ui.app")
+    code = app.run(
+        sys.argv[:1],
+        data_dir=ctx.data_dir,
+        database_url=ctx.database_url,
+        catalogue=ctx.catalogue_option,
+    )
+    sys.exit(code)
+
+
+@cli.command("overview")
+@pass_ctx
+def overview_command(ctx: Context) -> None:
+    """Kort oversikt (det «tillitsvalgt» uten argumenter viser når det ikke er noen skjerm)."""
+    _overview(ctx)
 
 
 def _overview(ctx: Context) -> None:

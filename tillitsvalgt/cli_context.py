@@ -47,6 +47,7 @@ class Context:
     def close(self) -> None:
         if self._db is not None:
             self._db.dispose()
+            self._db = None
 
 
 pass_ctx = click.make_pass_decorator(Context)

@@ -17,7 +17,7 @@ import io
 import re
 from collections.abc import Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.letters.fields import MissingValueError
@@ -66,9 +66,25 @@ def environment() -> SandboxedEnvironment:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
+    class _CompilingOnce(SandboxedEnvironment):
+        # docxtpl compiles the whole document XML with from_string for every letter; that
+        # was about 40 % of a letter's time (benchmarks/README.md, Letters). The source
+        # is the template's own XML, so a compiled template can be reused as it is.
+        _compiled: ClassVar[dict[str, Any]] = {}
+
+        def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+            if globals is not None or template_class is not None or not isinstance(source, str):
+                return super().from_string(source, globals, template_class)
+            found = self._compiled.get(source)
+            if found is None:
+                if len(self._compiled) >= 64:
+                    self._compiled.clear()
+                found = self._compiled[source] = super().from_string(source)
+            return found
+
     # autoescape=True also makes docxtpl escape; StrictUndefined makes an unknown field an
     # error instead of an empty string.
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    return _CompilingOnce(autoescape=True, undefined=StrictUndefined)
 
 
 _UNDEFINED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
