@@ -139,11 +139,11 @@ def test_search_filters_and_the_case_view(
     window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
     assert window.model.total == 10 and "10 saker" in window.count.text()
     qtbot.keyClicks(window.search, "landskap")
-    qtbot.waitUntil(lambda: window.model.total < 10, timeout=3000)
+    qtbot.waitUntil(lambda: window.model.total < 10, timeout=10_000)
     titles = [r.title.lower() for r in window.model.rows]
     assert titles and all("landskap" in t for t in titles)
     window.search.clear()
-    qtbot.waitUntil(lambda: window.model.total == 10, timeout=3000)
+    qtbot.waitUntil(lambda: window.model.total == 10, timeout=10_000)
     window.type_filter.setCurrentIndex(window.type_filter.findData("home_office_policy"))
     assert window.model.total == 2
     assert {r.case_type for r in window.model.rows} == {"home_office_policy"}
@@ -192,7 +192,7 @@ def test_a_letter_from_suggestion_to_sent(
     assert [d.due_on for d in detail.deadlines] == [date(2026, 12, 4)]
     assert detail.assessment.demand == "awaiting_reply"
     dialog.reject()
-    qtbot.waitUntil(lambda: window.case_view.documents.rowCount() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: window.case_view.documents.rowCount() == 1, timeout=10_000)
 
 
 def test_a_letter_that_cannot_be_made_is_explained_and_nothing_is_stored(
@@ -248,14 +248,14 @@ def test_background_work_comes_back_on_the_gui_thread(qtbot: QtBot) -> None:
         seen["value"], seen["callback"] = value, threading.get_ident()
 
     background.submit(work, done, lambda exc: seen.setdefault("error", exc))
-    qtbot.waitUntil(lambda: "value" in seen, timeout=3000)
+    qtbot.waitUntil(lambda: "value" in seen, timeout=10_000)
     assert seen["value"] == 42 and seen["callback"] == gui and seen["worker"] != gui
 
     def fail() -> None:
         raise UserError("Databasen er låst")
 
     background.submit(fail, lambda _: None, lambda exc: seen.__setitem__("error", exc))
-    qtbot.waitUntil(lambda: "error" in seen, timeout=3000)
+    qtbot.waitUntil(lambda: "error" in seen, timeout=10_000)
     assert isinstance(seen["error"], UserError) and background.running == 0
 
 
@@ -303,7 +303,7 @@ def test_the_header_sorts_in_the_database_and_shows_how(
     numbers = [r.number for r in window.model.rows]
     assert numbers == sorted(numbers, key=lambda n: tuple(int(x) for x in n.split("/")))
     window.search.setText("etasje")  # a new filter keeps the chosen order
-    qtbot.waitUntil(lambda: window.model.total < 10, timeout=3000)
+    qtbot.waitUntil(lambda: window.model.total < 10, timeout=10_000)
     assert window.model.query.sort == "number" and not window.model.query.descending
 
 

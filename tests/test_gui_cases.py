@@ -244,3 +244,26 @@ def test_the_journal_in_the_window(qtbot: QtBot, workspace: Workspace, tmp_path:
     assert not view.send_button.isEnabled()  # an attachment is not a letter to send
     view.delete_document()
     assert [d.filename for d in workspace.case_detail("2026/6").documents] == ["Referat.txt"]
+
+
+def test_from_an_employer_to_its_case_and_a_new_employer_for_a_new_case(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
+    window.employers_section_action.trigger()
+    assert window.sections.currentWidget() is window.employers_view
+    case_id = workspace.case_detail("2026/3").case.id
+    window.employers_view.case_activated.emit(case_id)
+    assert window.sections.currentIndex() == 0
+    assert window.detail is not None and window.detail.case.number == "2026/3"
+
+    window.new_case_action.trigger()
+    dialog = window.new_case_dialog
+    dialog.add_employer()
+    employer = dialog.employer_dialog
+    qtbot.keyClicks(employer.name, "Havbruk Nord AS")
+    qtbot.mouseClick(employer.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.form.employer.currentText() == "Havbruk Nord AS"
+    qtbot.keyClicks(dialog.form.title, "Nye kontorer på kaia")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert window.detail.employer.name == "Havbruk Nord AS"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,7 @@ from ui.errors import CrashReporter
 from ui.models.case_table import SORT_KEYS, TITLE, UPDATED, CaseTableModel
 from ui.prompts import Prompter
 from ui.views.case_view import CaseView
+from ui.views.employers_view import EmployersView
 from ui.workers import Background
 
 SEARCH_DELAY_MS = 150
@@ -113,7 +115,16 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.case_view)
         self.splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self.splitter)
+        self.employers_view = EmployersView(workspace, prompter=prompter, crashes=crashes)
+        self.employers_view.case_activated.connect(self.show_case)
+        self.employers_view.employers_changed.connect(self.apply_filters)
+        self.sections = QTabWidget()
+        self.sections.setObjectName("sections")
+        self.sections.setDocumentMode(True)
+        self.sections.addTab(self.splitter, tr("Saker"))
+        self.sections.addTab(self.employers_view, tr("Virksomheter"))
+        self.sections.currentChanged.connect(self._section_changed)
+        self.setCentralWidget(self.sections)
         self.statusBar().showMessage(tr("Database: ") + workspace.location)
 
         self._make_actions()
@@ -220,6 +231,15 @@ class MainWindow(QMainWindow):
             tr("&Oppdater"), self.apply_filters, QKeySequence.StandardKey.Refresh
         )
         quit_action = self._action(tr("&Avslutt"), self.close, QKeySequence.StandardKey.Quit)
+        self.cases_section_action = self._action(
+            tr("&Saker"), lambda: self.sections.setCurrentIndex(0), "Ctrl+1"
+        )
+        self.employers_section_action = self._action(
+            tr("&Virksomheter"), lambda: self.sections.setCurrentIndex(1), "Ctrl+2"
+        )
+        view_menu = menu.addMenu(tr("&Vis"))
+        view_menu.addAction(self.cases_section_action)
+        view_menu.addAction(self.employers_section_action)
 
         file_menu.addAction(self.refresh_action)
         file_menu.addSeparator()
@@ -248,6 +268,23 @@ class MainWindow(QMainWindow):
             self.refresh_action,
         ):
             toolbar.addAction(action)
+
+    def _section_changed(self, index: int) -> None:
+        if self.sections.widget(index) is self.employers_view:
+            self.employers_view.reload()
+
+    def show_case(self, case_id: int) -> None:
+        """Go to a case from elsewhere (an employer's cases, the deadlines)."""
+        if not self.confirm_leave():
+            return
+        self.sections.setCurrentIndex(0)
+        self.search.clear()
+        self.bin_toggle.setChecked(False)
+        for combo in (self.type_filter, self.status_filter, self.timing_filter):
+            combo.setCurrentIndex(0)
+        self.apply_filters()
+        self.open_case(case_id)
+        self._select_current()
 
     def _update_actions(self) -> None:
         case = self.detail.case if self.detail else None

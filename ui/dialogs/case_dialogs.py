@@ -8,17 +8,20 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from tillitsvalgt.errors import UserError
-from tillitsvalgt.models import CaseCreate, CaseRead
+from tillitsvalgt.models import CaseCreate, CaseRead, EmployerRead
 from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import OUTCOMES
 from tillitsvalgt.workspace import Workspace
+from ui.dialogs.employer_dialog import EmployerDialog
 from ui.errors import CrashReporter
 from ui.prompts import Prompter
 from ui.views.case_form import CaseForm
@@ -61,18 +64,31 @@ class NewCaseDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        if self.form.employer.count() == 0:
-            note = QLabel(
-                tr(
-                    "Registrer virksomheten først (Virksomheter → Ny virksomhet …); en sak hører "
-                    "alltid til en arbeidsgiver."
-                )
-            )
-            note.setWordWrap(True)
-            layout.addWidget(note)
+        row = QHBoxLayout()
+        note = QLabel(tr("Finnes ikke arbeidsgiveren i listen? Registrer den her."))
+        note.setWordWrap(True)
+        new_employer = QPushButton(tr("Ny &virksomhet …"))
+        new_employer.clicked.connect(self.add_employer)
+        row.addWidget(note, 1)
+        row.addWidget(new_employer)
+        layout.addLayout(row)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         self.form.changed.connect(self._changed)
+        self._changed()
+
+    def add_employer(self) -> None:
+        dialog = EmployerDialog(
+            self.workspace, prompter=self.prompter, crashes=self.crashes, parent=self
+        )
+        self.employer_dialog = dialog  # for tests
+        dialog.accepted.connect(lambda: self._employer_added(dialog.saved))
+        dialog.open()
+
+    def _employer_added(self, employer: EmployerRead | None) -> None:
+        self.form.set_employers(self.workspace.find_employers())
+        if employer is not None:
+            self.form.employer.setCurrentIndex(self.form.employer.findData(employer.id))
         self._changed()
 
     def _changed(self) -> None:

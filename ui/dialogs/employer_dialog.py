@@ -1,0 +1,309 @@
+"""Create or edit an employer (virksomhet): name, org.nr checked as you type (mod 11, with a
+Norwegian message under the field and «Lagre» off while the number is wrong), address,
+sector, main agreement, number of employees and a contact person.
+
+Saving goes through the workspace. A refusal (a duplicate org.nr, a field the service does
+not accept, somebody else's newer save) is shown and the dialog stays open with everything
+that was typed; after a conflict it offers to load the version that is stored now."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from stdnum.no import orgnr as stdnum_orgnr
+
+from tillitsvalgt.errors import ConflictError, UserError
+from tillitsvalgt.models import EmployerCreate, EmployerRead, EmployerUpdate
+from tillitsvalgt.validation import MAX_EMPLOYEES, validate
+from tillitsvalgt.vocabulary import AGREEMENTS, SECTORS
+from tillitsvalgt.workspace import Workspace
+from ui.errors import CrashReporter
+from ui.prompts import Prompter
+
+NOT_GIVEN = -1  # the employee count's "not given" value (shown as text in the spin box)
+_ERROR_STYLE = "color: #b00020;"
+_OK_STYLE = "color: #1b7f3b;"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("EmployerDialog", text)
+
+
+def compact_orgnr(text: str) -> str:
+    """The digits of an org.nr as people paste it: «952 601 814», «952.601.814» or
+    «NO 952 601 814 MVA» all give «952601814». Anything else is returned for checking."""
+    value = text.upper()
+    for separator in (" ", "\u00a0", ".", "-"):
+        value = value.replace(separator, "")
+    return value.removeprefix("NO").removesuffix("MVA")
+
+
+def orgnr_problem(text: str) -> str | None:
+    """What is wrong with a typed org.nr, in Norwegian; None when it is empty (the field is
+    optional) or valid."""
+    compact = compact_orgnr(text)
+    if not compact:
+        return None
+    if not compact.isdigit():
+        return tr("Organisasjonsnummeret kan bare inneholde sifre.")
+    if len(compact) < 9:
+        return tr("Organisasjonsnummeret har 9 sifre; {count} er skrevet så langt.").format(
+            count=len(compact)
+        )
+    if len(compact) > 9:
+        return tr("Organisasjonsnummeret har 9 sifre, ikke {count}.").format(count=len(compact))
+    if not stdnum_orgnr.is_valid(compact):
+        return tr(
+            "{number} er ikke et gyldig organisasjonsnummer: kontrollsifferet stemmer ikke. "
+            "Sjekk nummeret i Enhetsregisteret."
+        ).format(number=stdnum_orgnr.format(compact))
+    return None
+
+
+class EmployerDialog(QDialog):
+    """``employer=None`` creates a new employer; otherwise edits that version of it. After
+    ``accepted``, ``saved`` holds what was stored."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        prompter: Prompter,
+        crashes: CrashReporter,
+        employer: EmployerRead | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.prompter = prompter
+        self.crashes = crashes
+        self.employer = employer
+        self.saved: EmployerRead | None = None
+        self.setObjectName("employerDialog")
+        self.setMinimumWidth(520)
+
+        self.name = self._line("name", tr("Virksomhetens navn, slik det står i Enhetsregisteret"))
+        self.name.setPlaceholderText(tr("f.eks. Nordkyst Sparebank"))
+        self.orgnr = self._line(
+            "orgnr", tr("9 sifre; kontrollsifferet sjekkes mens du skriver. Valgfritt.")
+        )
+        self.orgnr.setMaxLength(30)  # room for «NO 952 601 814 MVA»
+        self.orgnr.setPlaceholderText(tr("f.eks. 952 601 814"))
+        self.orgnr_message = QLabel()
+        self.orgnr_message.setObjectName("orgnrMessage")
+        self.orgnr_message.setWordWrap(True)
+        self.address = self._line("address", tr("Besøks- eller postadresse"))
+        self.sector = QComboBox()
+        self.sector.setObjectName("sector")
+        self.sector.setToolTip(tr("Hvilken sektor virksomheten hører til"))
+        self.sector.addItem(tr("Ikke oppgitt"), None)
+        for code, text in SECTORS.items():
+            self.sector.addItem(text, code)
+        self.agreement = QComboBox()
+        self.agreement.setObjectName("agreement")
+        self.agreement.setToolTip(
+            tr(
+                "Hovedavtalen som gjelder hos virksomheten; den avgjør hvilke paragrafer "
+                "brevene viser til"
+            )
+        )
+        for code, text in AGREEMENTS.items():
+            self.agreement.addItem(text, code)
+        self.agreement.setCurrentIndex(self.agreement.findData("none"))
+        self.employees = QSpinBox()
+        self.employees.setObjectName("employees")
+        self.employees.setRange(NOT_GIVEN, MAX_EMPLOYEES)
+        self.employees.setSpecialValueText(tr("Ikke oppgitt"))
+        self.employees.setValue(NOT_GIVEN)
+        self.employees.setToolTip(
+            tr("Antall ansatte; noen regler gjelder først fra 50 ansatte (aml. kapittel 8)")
+        )
+        self.contact_name = self._line("contactName", tr("Hvem hos arbeidsgiver brevene går til"))
+        self.contact_email = self._line("contactEmail", tr("Kontaktpersonens e-postadresse"))
+        self.contact_email.setPlaceholderText(tr("navn@virksomhet.no"))
+        self.contact_phone = self._line("contactPhone", tr("Kontaktpersonens telefonnummer"))
+
+        form = QFormLayout()
+        form.addRow(tr("&Navn:"), self.name)
+        form.addRow(tr("&Org.nr.:"), self.orgnr)
+        form.addRow("", self.orgnr_message)
+        form.addRow(tr("&Adresse:"), self.address)
+        form.addRow(tr("S&ektor:"), self.sector)
+        form.addRow(tr("&Hovedavtale:"), self.agreement)
+        form.addRow(tr("Antall an&satte:"), self.employees)
+        form.addRow(tr("&Kontaktperson:"), self.contact_name)
+        form.addRow(tr("E-&post:"), self.contact_email)
+        form.addRow(tr("&Telefon:"), self.contact_phone)
+
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(tr("&Lagre"))
+        self.cancel_button: QPushButton = self.buttons.button(
+            QDialogButtonBox.StandardButton.Cancel
+        )
+        self.cancel_button.setText(tr("Av&bryt"))
+        self.cancel_button.setToolTip(tr("Lukk uten å lagre (Esc)"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+
+        order: list[QWidget] = [
+            self.name,
+            self.orgnr,
+            self.address,
+            self.sector,
+            self.agreement,
+            self.employees,
+            self.contact_name,
+            self.contact_email,
+            self.contact_phone,
+            self.ok_button,
+            self.cancel_button,
+        ]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+        self.name.textChanged.connect(self._update_state)
+        self.orgnr.textChanged.connect(self._update_state)
+        if employer is not None:
+            self.fill(employer)
+        self._update_title()
+        self._update_state()
+        self.name.setFocus()
+
+    def _line(self, name: str, tooltip: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setMaxLength(200)
+        edit.setToolTip(tooltip)
+        return edit
+
+    def _update_title(self) -> None:
+        if self.employer is None:
+            self.setWindowTitle(tr("Ny virksomhet"))
+        else:
+            self.setWindowTitle(tr("Endre virksomhet – ") + self.employer.name)
+
+    # ---------------------------------------------------------------- the form
+
+    def fill(self, employer: EmployerRead) -> None:
+        """Show ``employer``'s stored values (replacing what is in the fields)."""
+        self.name.setText(employer.name)
+        self.orgnr.setText(stdnum_orgnr.format(employer.orgnr) if employer.orgnr else "")
+        self.address.setText(employer.address or "")
+        self.sector.setCurrentIndex(max(0, self.sector.findData(employer.sector)))
+        self.agreement.setCurrentIndex(max(0, self.agreement.findData(employer.agreement)))
+        self.employees.setValue(NOT_GIVEN if employer.employees is None else employer.employees)
+        self.contact_name.setText(employer.contact_name or "")
+        self.contact_email.setText(employer.contact_email or "")
+        self.contact_phone.setText(employer.contact_phone or "")
+
+    def values(self) -> dict[str, Any]:
+        """What the form holds, as the service's field names (not yet validated)."""
+        employees = self.employees.value()
+        return {
+            "name": self.name.text(),
+            "orgnr": compact_orgnr(self.orgnr.text()) or None,
+            "address": self.address.text(),
+            "sector": self.sector.currentData(),
+            "agreement": self.agreement.currentData(),
+            "employees": None if employees == NOT_GIVEN else employees,
+            "contact_name": self.contact_name.text(),
+            "contact_email": self.contact_email.text(),
+            "contact_phone": self.contact_phone.text(),
+        }
+
+    def _update_state(self) -> None:
+        problem = orgnr_problem(self.orgnr.text())
+        compact = compact_orgnr(self.orgnr.text())
+        if problem is not None:
+            self.orgnr_message.setText("✗ " + problem)
+            self.orgnr_message.setStyleSheet(_ERROR_STYLE)
+        elif compact:
+            self.orgnr_message.setText(
+                tr("✓ Gyldig organisasjonsnummer: ") + stdnum_orgnr.format(compact)
+            )
+            self.orgnr_message.setStyleSheet(_OK_STYLE)
+        else:
+            self.orgnr_message.setText(tr("Valgfritt. 9 sifre, f.eks. 952 601 814."))
+            self.orgnr_message.setStyleSheet("")
+        self.orgnr.setAccessibleDescription(self.orgnr_message.text())
+        named = bool(self.name.text().strip())
+        self.ok_button.setEnabled(problem is None and named)
+        if problem is not None:
+            self.ok_button.setToolTip(tr("Rett organisasjonsnummeret først."))
+        elif not named:
+            self.ok_button.setToolTip(tr("Skriv inn virksomhetens navn først."))
+        else:
+            self.ok_button.setToolTip(tr("Lagre virksomheten (Enter)"))
+
+    # ---------------------------------------------------------------- saving
+
+    def accept(self) -> None:
+        if not self.ok_button.isEnabled():
+            return
+        try:
+            if self.employer is None:
+                saved = self.workspace.create_employer(validate(EmployerCreate, self.values()))
+            else:
+                data = validate(EmployerUpdate, {**self.values(), "version": self.employer.version})
+                saved = self.workspace.update_employer(self.employer.id, data)
+        except ConflictError as exc:
+            self._conflict(exc)
+            return
+        except UserError as exc:
+            self.prompter.error(self, tr("Virksomheten ble ikke lagret"), exc.message)
+            return
+        except Exception as exc:
+            self.crashes.report(exc, self)
+            return
+        self.saved = saved
+        super().accept()
+
+    def _conflict(self, exc: ConflictError) -> None:
+        question = tr(
+            "Vil du laste inn versjonen som er lagret nå? Det du har skrevet her, blir da "
+            "erstattet. Svarer du nei, blir det du har skrevet stående (så du kan kopiere det), "
+            "men det kan ikke lagres før du har lastet inn på nytt."
+        )
+        if self.prompter.confirm(self, tr("Endret av noen andre"), exc.message + "\n\n" + question):
+            self.reload()
+
+    def reload(self) -> None:
+        """Load the stored version of the employer being edited, replacing the fields."""
+        if self.employer is None:
+            return
+        try:
+            fresh = self.workspace.get_employer(self.employer.id)
+        except UserError as exc:
+            self.prompter.error(self, tr("Kan ikke laste inn virksomheten"), exc.message)
+            return
+        self.employer = fresh
+        self.fill(fresh)
+        self._update_title()
+        self.status.setText(
+            tr("Lastet inn versjonen som er lagret nå. Gjør endringen din igjen og lagre.")
+        )

@@ -1,0 +1,203 @@
+"""Table models for the employer register: the employers (one row each, named columns) and
+the selected employer's cases (a small list over the case service's rows)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from stdnum.no import orgnr as stdnum_orgnr
+
+from tillitsvalgt.models import CaseListRow, EmployerRead
+from tillitsvalgt.vocabulary import AGREEMENTS, CASE_STATUSES, CASE_TYPES_SHORT, SECTORS
+
+NAME, ORGNR, SECTOR, AGREEMENT, EMPLOYEES, CONTACT = range(6)
+HEADERS: dict[int, str] = {
+    NAME: "Navn",
+    ORGNR: "Org.nr.",
+    SECTOR: "Sektor",
+    AGREEMENT: "Hovedavtale",
+    EMPLOYEES: "Ansatte",
+    CONTACT: "Kontaktperson",
+}
+
+CASE_NUMBER, CASE_TITLE, CASE_TYPE, CASE_STATUS, CASE_DEADLINE = range(5)
+CASE_HEADERS: dict[int, str] = {
+    CASE_NUMBER: "Nr.",
+    CASE_TITLE: "Tittel",
+    CASE_TYPE: "Type",
+    CASE_STATUS: "Status",
+    CASE_DEADLINE: "Neste frist",
+}
+
+ID_ROLE = Qt.ItemDataRole.UserRole  # the row's database id, for views and tests
+
+_Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root: the default parent, made once
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("EmployerTableModel", text)
+
+
+def format_orgnr(value: str | None) -> str:
+    """«952 601 814» for a stored 9-digit number; anything else as it is."""
+    if not value:
+        return ""
+    return str(stdnum_orgnr.format(value)) if len(value) == 9 and value.isdigit() else value
+
+
+def format_count(value: int | None) -> str:
+    return "" if value is None else f"{value:,}".replace(",", " ")
+
+
+def contact_text(employer: EmployerRead) -> str:
+    """The contact person's name, or the e-mail or phone when no name is registered."""
+    return employer.contact_name or employer.contact_email or employer.contact_phone or ""
+
+
+def contact_tooltip(employer: EmployerRead) -> str:
+    lines = [
+        value
+        for value in (employer.contact_name, employer.contact_email, employer.contact_phone)
+        if value
+    ]
+    return "\n".join(lines) if lines else tr("Ingen kontaktperson registrert")
+
+
+class EmployerTableModel(QAbstractTableModel):
+    """The employers as the service returns them (sorted by name); read-only."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.employers: list[EmployerRead] = []
+
+    def set_employers(self, employers: list[EmployerRead]) -> None:
+        self.beginResetModel()
+        self.employers = list(employers)
+        self.endResetModel()
+
+    def employer_at(self, row: int) -> EmployerRead | None:
+        return self.employers[row] if 0 <= row < len(self.employers) else None
+
+    def row_of(self, employer_id: int) -> int | None:
+        for row, employer in enumerate(self.employers):
+            if employer.id == employer_id:
+                return row
+        return None
+
+    # ---------------------------------------------------------------- the model
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.employers)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            text = HEADERS.get(section)
+            return tr(text) if text is not None else None
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or (employer := self.employer_at(index.row())) is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell(employer, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == AGREEMENT:
+                return AGREEMENTS.get(employer.agreement, employer.agreement)
+            if column == CONTACT:
+                return contact_tooltip(employer)
+            if column == ORGNR and not employer.orgnr:
+                return tr("Organisasjonsnummer ikke registrert")
+            return self.cell(employer, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == EMPLOYEES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ID_ROLE:
+            return employer.id
+        return None
+
+    def cell(self, employer: EmployerRead, column: int) -> str | None:
+        if column == NAME:
+            return employer.name
+        if column == ORGNR:
+            return format_orgnr(employer.orgnr)
+        if column == SECTOR:
+            return SECTORS.get(employer.sector, employer.sector) if employer.sector else ""
+        if column == AGREEMENT:
+            return AGREEMENTS.get(employer.agreement, employer.agreement)
+        if column == EMPLOYEES:
+            return format_count(employer.employees)
+        if column == CONTACT:
+            return contact_text(employer)
+        return None
+
+
+def _date(value: Any) -> str:
+    return f"{value.day:02d}.{value.month:02d}.{value.year}" if value else ""
+
+
+class EmployerCaseTableModel(QAbstractTableModel):
+    """One employer's cases, as rows of the case list."""
+
+    headers: ClassVar[dict[int, str]] = CASE_HEADERS
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[CaseListRow] = []
+
+    def set_rows(self, rows: list[CaseListRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> CaseListRow | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            text = self.headers.get(section)
+            return tr(text) if text is not None else None
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or (item := self.row_at(index.row())) is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.cell(item, index.column())
+        if role == ID_ROLE:
+            return item.id
+        return None
+
+    def cell(self, item: CaseListRow, column: int) -> str | None:
+        if column == CASE_NUMBER:
+            return item.number
+        if column == CASE_TITLE:
+            return item.title
+        if column == CASE_TYPE:
+            return CASE_TYPES_SHORT.get(item.case_type, item.case_type)
+        if column == CASE_STATUS:
+            return CASE_STATUSES.get(item.status, item.status)
+        if column == CASE_DEADLINE:
+            return _date(item.next_deadline)
+        return None
