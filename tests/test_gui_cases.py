@@ -267,3 +267,35 @@ def test_from_an_employer_to_its_case_and_a_new_employer_for_a_new_case(
     qtbot.keyClicks(dialog.form.title, "Nye kontorer på kaia")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert window.detail.employer.name == "Havbruk Nord AS"
+
+
+def test_deadlines_section_start_notice_and_checklist_tab(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    from tillitsvalgt.services.letters import LetterRequest
+
+    # A demand sent a month ago whose reply deadline has passed.
+    letter = workspace.create_letter(
+        "2026/6", LetterRequest("krav_om_drofting", date(2026, 10, 20))
+    )
+    assert letter.document is not None
+    workspace.mark_letter_sent(letter.document.id, date(2026, 10, 20))
+    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
+    window.show_start_notice()
+    assert "oversittet" in window.statusBar().currentMessage()
+    window.deadlines_section_action.trigger()
+    assert window.sections.currentWidget() is window.deadlines_view
+    view = window.deadlines_view
+    assert view.model.rowCount() >= 1
+    view.table.selectRow(view.model.row_of(view.model.rows[0].deadline.id))
+    view.mark_met()
+    assert all(r.case_number != "2026/6" for r in view.model.rows)
+    window.show_start_notice()
+
+    select(window, "2026/4")  # a home-office case: the checklist has its items
+    panel = window.case_view.checklist
+    assert panel.isEnabled() and len(panel.rows) == 17
+    key = next(iter(panel.rows))
+    combo = panel.rows[key].answer
+    combo.setCurrentIndex(combo.findData("not_met"))
+    assert any(a.item_key == key and a.answer == "not_met" for a in workspace.checklist("2026/4"))

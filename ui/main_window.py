@@ -34,6 +34,7 @@ from ui.errors import CrashReporter
 from ui.models.case_table import SORT_KEYS, TITLE, UPDATED, CaseTableModel
 from ui.prompts import Prompter
 from ui.views.case_view import CaseView
+from ui.views.deadlines_view import DeadlinesView, overdue_notice
 from ui.views.employers_view import EmployersView
 from ui.workers import Background
 
@@ -123,6 +124,10 @@ class MainWindow(QMainWindow):
         self.sections.setDocumentMode(True)
         self.sections.addTab(self.splitter, tr("Saker"))
         self.sections.addTab(self.employers_view, tr("Virksomheter"))
+        self.deadlines_view = DeadlinesView(workspace, prompter=prompter, crashes=crashes)
+        self.deadlines_view.case_activated.connect(self.show_case)
+        self.deadlines_view.deadlines_changed.connect(self._deadlines_changed)
+        self.sections.addTab(self.deadlines_view, tr("Frister"))
         self.sections.currentChanged.connect(self._section_changed)
         self.setCentralWidget(self.sections)
         self.statusBar().showMessage(tr("Database: ") + workspace.location)
@@ -237,9 +242,13 @@ class MainWindow(QMainWindow):
         self.employers_section_action = self._action(
             tr("&Virksomheter"), lambda: self.sections.setCurrentIndex(1), "Ctrl+2"
         )
+        self.deadlines_section_action = self._action(
+            tr("&Frister"), lambda: self.sections.setCurrentIndex(2), "Ctrl+3"
+        )
         view_menu = menu.addMenu(tr("&Vis"))
         view_menu.addAction(self.cases_section_action)
         view_menu.addAction(self.employers_section_action)
+        view_menu.addAction(self.deadlines_section_action)
 
         file_menu.addAction(self.refresh_action)
         file_menu.addSeparator()
@@ -272,9 +281,24 @@ class MainWindow(QMainWindow):
     def _section_changed(self, index: int) -> None:
         if self.sections.widget(index) is self.employers_view:
             self.employers_view.reload()
+        elif self.sections.widget(index) is self.deadlines_view:
+            self.deadlines_view.refresh()
 
-    def show_case(self, case_id: int) -> None:
-        """Go to a case from elsewhere (an employer's cases, the deadlines)."""
+    def _deadlines_changed(self) -> None:
+        self.apply_filters()
+        self.case_view.refresh_assessment()
+
+    def show_start_notice(self) -> None:
+        """A quiet line in the status bar when a deadline has passed."""
+        try:
+            notice = overdue_notice(self.workspace.open_deadlines())
+        except UserError:
+            return
+        if notice:
+            self.statusBar().showMessage(notice, 30_000)
+
+    def show_case(self, case: int | str) -> None:
+        """Go to a case (id or number) from elsewhere (an employer's cases, the deadlines)."""
         if not self.confirm_leave():
             return
         self.sections.setCurrentIndex(0)
@@ -283,7 +307,7 @@ class MainWindow(QMainWindow):
         for combo in (self.type_filter, self.status_filter, self.timing_filter):
             combo.setCurrentIndex(0)
         self.apply_filters()
-        self.open_case(case_id)
+        self.open_case(case)
         self._select_current()
 
     def _update_actions(self) -> None:
@@ -379,7 +403,7 @@ class MainWindow(QMainWindow):
             return True
         return False
 
-    def open_case(self, case_id: int) -> None:
+    def open_case(self, case_id: int | str) -> None:
         try:
             detail = self.workspace.case_detail(case_id)
         except UserError as exc:

@@ -4,6 +4,7 @@ command line does it today.)"""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import tempfile
 from collections.abc import Callable
@@ -46,6 +47,7 @@ from ui.errors import CrashReporter
 from ui.models.case_file import DocumentTableModel, EventTableModel
 from ui.prompts import Prompter
 from ui.views.case_form import CaseForm
+from ui.views.checklist_panel import ChecklistPanel
 
 
 def tr(text: str) -> str:
@@ -293,6 +295,13 @@ class CaseView(QWidget):
         row.addStretch(1)
         journal_layout.addLayout(row)
         self.tabs.addTab(journal, tr("&Dokumenter"))
+
+        self.checklist = ChecklistPanel(workspace, prompter=prompter, crashes=crashes)
+        self.checklist.answers_changed.connect(self.refresh_assessment)
+        checklist_scroll = QScrollArea()
+        checklist_scroll.setWidget(self.checklist)
+        checklist_scroll.setWidgetResizable(True)
+        self.tabs.addTab(checklist_scroll, tr("S&jekkliste"))
         self.setEnabled(False)
         self._update_buttons()
         self.event_table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -373,6 +382,9 @@ class CaseView(QWidget):
         self.events.set_items(detail.events)
         self.documents.set_items(detail.documents)
         self.assessment.show_detail(detail)
+        self.checklist.show_case(
+            case.id, case.case_type, written_agreements=case.written_agreements
+        )
         # A case in the recycle bin is shown as it is; restore it to change it.
         live = case.deleted_at is None
         for widget in (self.form, self.add_event_button, self.add_file_button):
@@ -390,6 +402,20 @@ class CaseView(QWidget):
             self.prompter.error(self, tr("Kan ikke vise saken"), exc.message)
             return
         self.show_detail(detail)
+
+    def refresh_assessment(self) -> None:
+        """After a change elsewhere (a checklist answer, a deadline): the verdict again,
+        without touching the form."""
+        if self.detail is None:
+            return
+        try:
+            detail = self.workspace.case_detail(self.detail.case.id)
+        except UserError:
+            return
+        self.detail = dataclasses.replace(
+            self.detail, assessment=detail.assessment, deadlines=detail.deadlines
+        )
+        self.assessment.show_detail(self.detail)
 
     def _form_changed(self) -> None:
         self._update_buttons()

@@ -1,0 +1,168 @@
+"""The deadlines across all cases: one row per open deadline, soonest (and so overdue)
+first, as the workspace gives them. An overdue row says so in words and with a symbol in
+the status column, and is coloured too — never colour alone."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from tillitsvalgt.rules.deadlines import format_weekday_date
+from tillitsvalgt.workspace import DeadlineRow
+
+DUE, NUMBER, TITLE, WHAT, STATUS = range(5)
+# Marked for translation here, translated where they are shown (headerData).
+HEADERS = {
+    DUE: QT_TRANSLATE_NOOP("DeadlineTable", "Frist"),
+    NUMBER: QT_TRANSLATE_NOOP("DeadlineTable", "Sak"),
+    TITLE: QT_TRANSLATE_NOOP("DeadlineTable", "Sakstittel"),
+    WHAT: QT_TRANSLATE_NOOP("DeadlineTable", "Gjelder"),
+    STATUS: QT_TRANSLATE_NOOP("DeadlineTable", "Status"),
+}
+HEADER_TIPS = {
+    DUE: QT_TRANSLATE_NOOP("DeadlineTable", "Dagen fristen går ut"),
+    NUMBER: QT_TRANSLATE_NOOP("DeadlineTable", "Saksnummeret (dobbeltklikk for å åpne saken)"),
+    TITLE: QT_TRANSLATE_NOOP("DeadlineTable", "Sakens tittel"),
+    WHAT: QT_TRANSLATE_NOOP("DeadlineTable", "Hva fristen gjelder"),
+    STATUS: QT_TRANSLATE_NOOP(
+        "DeadlineTable",
+        "«Oversittet» når fristen er passert uten at den er merket som overholdt",
+    ),
+}
+OVERDUE_SYMBOL = "!"
+OVERDUE_COLOUR = "#b00020"
+
+_Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root: the default parent, made once
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DeadlineTable", text)
+
+
+def short_date(day: date) -> str:
+    """``04.01.2027``."""
+    return f"{day.day:02d}.{day.month:02d}.{day.year}"
+
+
+def status_text(row: DeadlineRow) -> str:
+    return f"{OVERDUE_SYMBOL} {tr('Oversittet')}" if row.overdue else tr("Åpen")
+
+
+def _days(n: int) -> str:
+    return tr("1 dag") if n == 1 else f"{n} " + tr("dager")
+
+
+def when_text(due: date, today: date) -> str:
+    """How far off the deadline is, in words: «om 3 dager», «i dag», «3 dager siden»."""
+    delta = (due - today).days
+    if delta == 0:
+        return tr("går ut i dag")
+    if delta > 0:
+        return tr("går ut om ") + _days(delta)
+    return tr("gikk ut for ") + _days(-delta) + tr(" siden")
+
+
+class DeadlineTableModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[DeadlineRow] = []
+        self.today: date | None = None
+
+    def set_rows(self, rows: list[DeadlineRow], today: date | None = None) -> None:
+        """Replace the rows; with ``today`` the tooltips say how far off each deadline is."""
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.today = today
+        self.endResetModel()
+
+    def row_at(self, row: int) -> DeadlineRow | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, deadline_id: int) -> int | None:
+        for i, item in enumerate(self.rows):
+            if item.deadline.id == deadline_id:
+                return i
+        return None
+
+    # ---------------------------------------------------------------- the model
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or section not in HEADERS:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return tr(str(HEADERS[section]))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tr(str(HEADER_TIPS[section]))
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
+            return QBrush(QColor(OVERDUE_COLOUR))
+        if role == Qt.ItemDataRole.FontRole and row.overdue and column == STATUS:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.UserRole:
+            return row.deadline.id
+        return None
+
+    def _display(self, row: DeadlineRow, column: int) -> str | None:
+        d = row.deadline
+        if column == DUE:
+            return short_date(d.due_on)
+        if column == NUMBER:
+            return row.case_number
+        if column == TITLE:
+            return row.case_title
+        if column == WHAT:
+            return d.title
+        if column == STATUS:
+            return status_text(row)
+        return None
+
+    def _tooltip(self, row: DeadlineRow, column: int) -> str | None:
+        d = row.deadline
+        if column == DUE:
+            text = format_weekday_date(d.due_on).capitalize()
+            if self.today is not None:
+                text += f" ({when_text(d.due_on, self.today)})"
+            if d.original_due_on != d.due_on:
+                text += "\n" + tr("Forlenget; opprinnelig frist ") + short_date(d.original_due_on)
+            return text
+        if column == WHAT:
+            return d.title + (f"\n{tr('Regel: ')}{d.rule}" if d.rule else "")
+        if column == STATUS:
+            text = tr("Fristen er oversittet") if row.overdue else tr("Fristen er åpen")
+            if self.today is not None:
+                text += f": {when_text(d.due_on, self.today)}"
+            return text + "."
+        return self._display(row, column)

@@ -1,0 +1,385 @@
+"""Deadlines across all cases: what is overdue and what is coming, with «Merk som
+overholdt» and «Forleng…». Everything goes through the workspace; the view keeps no
+state of its own beyond what the list shows."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tillitsvalgt.errors import UserError
+from tillitsvalgt.rules.deadlines import WEEKDAYS, format_date, holiday_name, is_working_day
+from tillitsvalgt.workspace import DeadlineRow, Workspace
+from ui.errors import CrashReporter
+from ui.models.deadline_table import TITLE, WHAT, DeadlineTableModel, short_date
+from ui.prompts import Prompter
+
+# The range choice: days ahead of today, None for every open deadline. Overdue deadlines
+# are before today and so always inside the range.
+RANGES: tuple[tuple[int | None, str], ...] = (
+    (None, "Alle åpne"),
+    (14, "Neste 14 dager"),
+    (30, "Neste 30 dager"),
+)
+EXTEND_BY_DEFAULT = 7  # days, the dialog's first suggestion
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DeadlinesView", text)
+
+
+def overdue_notice(rows: Sequence[DeadlineRow]) -> str | None:
+    """A quiet one-line notice for the status bar when something is overdue, else None."""
+    count = sum(1 for r in rows if r.overdue)
+    if count == 0:
+        return None
+    if count == 1:
+        return tr("1 frist er oversittet – se Frister.")
+    return f"{count} " + tr("frister er oversittet – se Frister.")
+
+
+def _py(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def describe_day(day: date) -> str:
+    """«mandag 4. januar 2027», with a warning when it is not a working day."""
+    text = f"{WEEKDAYS[day.weekday()]} {format_date(day)}"
+    try:
+        working = is_working_day(day)
+        holiday = holiday_name(day)
+    except UserError:  # outside the holiday calendar: say nothing more
+        return text
+    if not working:
+        why = holiday or WEEKDAYS[day.weekday()]
+        text += " – " + tr("ikke en virkedag") + f" ({why})"
+    return text
+
+
+class ExtendDeadlineDialog(QDialog):
+    """A new date and a reason. ``save(new_date, reason)`` is asked on OK and returns
+    whether it was saved; the dialog closes only then, so a refused date can be fixed."""
+
+    def __init__(
+        self,
+        row: DeadlineRow,
+        *,
+        save: Callable[[date, str | None], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.row = row
+        self._save = save
+        deadline = row.deadline
+        self.setWindowTitle(tr("Forleng frist – sak ") + row.case_number)
+        self.setMinimumWidth(440)
+        layout = QVBoxLayout(self)
+        about = QLabel(
+            f"<b>{html.escape(row.case_number)}</b> {html.escape(row.case_title)}<br>"
+            + html.escape(deadline.title)
+            + "<br>"
+            + html.escape(tr("Nåværende frist: ") + describe_day(deadline.due_on))
+        )
+        about.setTextFormat(Qt.TextFormat.RichText)
+        about.setWordWrap(True)
+        layout.addWidget(about)
+
+        form = QFormLayout()
+        self.new_date = QDateEdit()
+        self.new_date.setObjectName("newDate")
+        self.new_date.setCalendarPopup(True)
+        self.new_date.setDisplayFormat("dd.MM.yyyy")
+        self.new_date.setDate(_qdate(deadline.due_on + timedelta(days=EXTEND_BY_DEFAULT)))
+        self.new_date.setToolTip(tr("Den nye fristen; den må være etter den nåværende."))
+        date_label = QLabel(tr("Ny &frist:"))
+        date_label.setBuddy(self.new_date)
+        form.addRow(date_label, self.new_date)
+        self.day_hint = QLabel()
+        self.day_hint.setObjectName("dayHint")
+        form.addRow("", self.day_hint)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setMaxLength(20_000)
+        self.reason.setPlaceholderText(tr("f.eks. avtalt med arbeidsgiver i e-post 3. mars"))
+        self.reason.setToolTip(tr("Hvorfor fristen flyttes, og hvem som ble enige om det."))
+        reason_label = QLabel(tr("&Begrunnelse:"))
+        reason_label.setBuddy(self.reason)
+        form.addRow(reason_label, self.reason)
+        layout.addLayout(form)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(tr("Forleng"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Avbryt"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        self.new_date.dateChanged.connect(self._date_changed)
+        self._date_changed()
+        self.new_date.setFocus()
+
+    def chosen_date(self) -> date:
+        return _py(self.new_date.date())
+
+    def reason_text(self) -> str | None:
+        return self.reason.text().strip() or None
+
+    def _date_changed(self) -> None:
+        self.day_hint.setText(describe_day(self.chosen_date()))
+
+    def accept(self) -> None:
+        if self._save(self.chosen_date(), self.reason_text()):
+            super().accept()
+
+
+class DeadlinesView(QWidget):
+    """Open deadlines across all cases, soonest first; overdue ones marked."""
+
+    case_activated = Signal(str)  # the case number, on double-click or «Åpne saken»
+    deadlines_changed = Signal()  # after a deadline was marked met or extended
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        prompter: Prompter,
+        crashes: CrashReporter,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.prompter = prompter
+        self.crashes = crashes
+        self.extend_dialog: ExtendDeadlineDialog | None = None  # the open one, for tests
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.range = QComboBox()
+        self.range.setObjectName("deadlineRange")
+        for days, label in RANGES:
+            self.range.addItem(tr(label), days)
+        self.range.setToolTip(tr("Hvilke frister som vises. Oversittede frister vises alltid."))
+        range_label = QLabel(tr("&Vis:"))
+        range_label.setBuddy(self.range)
+        top.addWidget(range_label)
+        top.addWidget(self.range)
+        top.addStretch(1)
+        self.count = QLabel()
+        self.count.setObjectName("deadlineCount")
+        top.addWidget(self.count)
+        layout.addLayout(top)
+
+        self.model = DeadlineTableModel()
+        self.table = QTableView()
+        self.table.setObjectName("deadlineTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
+        self.table.setToolTip(tr("Dobbeltklikk eller trykk Enter for å åpne saken."))
+        layout.addWidget(self.table, 1)
+
+        buttons = QHBoxLayout()
+        self.met_button = QPushButton(tr("Merk som &overholdt"))
+        self.met_button.setObjectName("markMet")
+        self.met_button.setToolTip(
+            tr("Fristen er overholdt i dag: den tas ut av listen og merkes med dagens dato.")
+        )
+        self.extend_button = QPushButton(tr("For&leng…"))
+        self.extend_button.setObjectName("extend")
+        self.extend_button.setToolTip(tr("Flytt fristen til en senere dato, med begrunnelse."))
+        self.open_button = QPushButton(tr("Å&pne saken"))
+        self.open_button.setObjectName("openCase")
+        self.open_button.setToolTip(tr("Åpne saken fristen hører til (Enter)."))
+        self.refresh_button = QPushButton(tr("Opp&dater"))
+        self.refresh_button.setObjectName("refreshDeadlines")
+        self.refresh_button.setToolTip(tr("Hent fristene på nytt."))
+        for button in (self.met_button, self.extend_button, self.open_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.refresh_button)
+        layout.addLayout(buttons)
+        self.message = QLabel()
+        self.message.setObjectName("deadlineMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+
+        self.table.installEventFilter(self)  # Enter opens the case
+        self.range.currentIndexChanged.connect(self.refresh)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.met_button.clicked.connect(self.mark_met)
+        self.extend_button.clicked.connect(self.extend)
+        self.open_button.clicked.connect(self.open_selected)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh()
+
+    # ---------------------------------------------------------------- loading
+
+    def until(self) -> date | None:
+        days = self.range.currentData()
+        return None if days is None else self.workspace.today() + timedelta(days=int(days))
+
+    def refresh(self) -> None:
+        """Fetch the deadlines again, keeping the selection where it can."""
+        kept = self.selected()
+        row_before = self.table.currentIndex().row()
+        try:
+            rows = self.workspace.open_deadlines(self.until())
+        except UserError as exc:
+            self.prompter.error(self, tr("Kan ikke vise fristene"), exc.message)
+            return
+        self.model.set_rows(rows, self.workspace.today())
+        self._show_count()
+        again = self.model.row_of(kept.deadline.id) if kept else None
+        if again is None and kept is not None and self.model.rowCount():
+            again = min(max(row_before, 0), self.model.rowCount() - 1)  # the next one
+        if again is not None:
+            self.table.selectRow(again)
+        self._update_buttons()
+
+    def _show_count(self) -> None:
+        rows = self.model.rows
+        overdue = sum(1 for r in rows if r.overdue)
+        if not rows:
+            text = tr("Ingen åpne frister")
+        elif len(rows) == 1:
+            text = tr("1 frist")
+        else:
+            text = f"{len(rows)} " + tr("frister")
+        if overdue:
+            text += f", {overdue} " + tr("oversittet")
+        self.count.setText(text)
+
+    def selected(self) -> DeadlineRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected() is not None
+        for button in (self.met_button, self.extend_button, self.open_button):
+            button.setEnabled(chosen)
+
+    # ---------------------------------------------------------------- actions
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter or Return on the list opens the chosen deadline's case."""
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.selected() is not None
+        ):
+            self.open_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row())
+        if row is not None:
+            self.case_activated.emit(row.case_number)
+
+    def open_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.case_activated.emit(row.case_number)
+
+    def mark_met(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        today = self.workspace.today()
+        try:
+            self.workspace.mark_deadline_met(row.deadline.id, today)
+        except UserError as exc:
+            self.prompter.error(self, tr("Fristen ble ikke merket"), exc.message)
+            self.refresh()
+            return
+        except Exception as exc:
+            self.crashes.report(exc, self)
+            return
+        self.message.setText(
+            tr("Fristen «")
+            + row.deadline.title
+            + tr("» i sak ")
+            + row.case_number
+            + tr(" er merket som overholdt ")
+            + short_date(today)
+            + "."
+        )
+        self.refresh()
+        self.deadlines_changed.emit()
+
+    def extend(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        dialog = ExtendDeadlineDialog(
+            row, save=lambda day, reason: self._extend(row, day, reason), parent=self
+        )
+        self.extend_dialog = dialog
+        dialog.finished.connect(lambda _: self._dialog_closed(dialog))
+        dialog.open()
+
+    def _dialog_closed(self, dialog: ExtendDeadlineDialog) -> None:
+        if self.extend_dialog is dialog:
+            self.extend_dialog = None
+        dialog.deleteLater()
+
+    def _extend(self, row: DeadlineRow, new_due_on: date, reason: str | None) -> bool:
+        try:
+            self.workspace.extend_deadline(row.deadline.id, new_due_on, reason)
+        except UserError as exc:
+            self.prompter.error(
+                self.extend_dialog or self, tr("Fristen ble ikke forlenget"), exc.message
+            )
+            return False
+        except Exception as exc:
+            self.crashes.report(exc, self)
+            return False
+        self.message.setText(
+            tr("Fristen i sak ")
+            + row.case_number
+            + tr(" er flyttet til ")
+            + short_date(new_due_on)
+            + "."
+        )
+        self.refresh()
+        self.deadlines_changed.emit()
+        return True
