@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from datetime import date
@@ -160,3 +161,21 @@ def make_case(db: Database, employer_id: int, today: date = TODAY, **overrides: 
 @pytest.fixture(scope="session")
 def scenarios() -> list[dict[str, Any]]:
     return list(json.loads(SCENARIOS.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(autouse=True)
+def _close_windows() -> Iterator[None]:
+    """After a GUI test, close every window it left open: a dialog opened with open() and
+    never answered would otherwise stay modal and swallow the next test's key presses."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QApplication.processEvents()

@@ -307,28 +307,37 @@ def test_the_header_sorts_in_the_database_and_shows_how(
     assert window.model.query.sort == "number" and not window.model.query.descending
 
 
-def test_the_app_starts_and_quits(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from ui import app as app_module
-
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
-    monkeypatch.setenv("HOME", str(tmp_path))  # QSettings() writes under it
-    shown: list[str] = []
-
-    def look_and_quit() -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, MainWindow) and widget.isVisible():
-                shown.append(widget.statusBar().currentMessage())
-                widget.close()
-        QApplication.quit()
-
-    QTimer.singleShot(300, look_and_quit)
-    code = app_module.run(["tillitsvalgt"], data_dir=str(tmp_path / "data"))
-    assert code == 0 and shown and "tillitsvalgt.db" in shown[0]
+def test_the_app_starts_and_quits(tmp_path: Path) -> None:
+    # In a process of its own: after QApplication.exec() returns, Qt is "closing down" and
+    # no timer fires again in that process, which would break every later GUI test.
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from ui import app\n"
+        "from ui.main_window import MainWindow\n"
+        "seen = []\n"
+        "def look():\n"
+        "    for w in QApplication.topLevelWidgets():\n"
+        "        if isinstance(w, MainWindow) and w.isVisible():\n"
+        "            seen.append(w.statusBar().currentMessage()); w.close()\n"
+        "    QApplication.quit()\n"
+        "qapp = QApplication([])\n"
+        "QTimer.singleShot(500, look)\n"
+        f"code = app.run(['tillitsvalgt'], data_dir={str(tmp_path / 'data')!r})\n"
+        "print(code, seen)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=REPO,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.startswith("0 [") and "tillitsvalgt.db" in done.stdout
 
 
 def test_no_arguments_opens_the_window_only_where_it_can(

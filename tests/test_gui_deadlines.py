@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from tillitsvalgt.models import DeadlineCreate, DeadlineRead, RepresentativeCreate
 from tillitsvalgt.rules.checklist import checklist_items
 from tillitsvalgt.services import deadlines as deadline_service
-from tillitsvalgt.services import transfer
+from tillitsvalgt.services import cases, transfer
 from tillitsvalgt.services.letters import LetterRequest
 from tillitsvalgt.services.representatives import create_representative
 from tillitsvalgt.workspace import DeadlineRow, Workspace
@@ -54,6 +54,12 @@ def workspace(tmp_path: Path) -> Any:
             RepresentativeCreate(name="Kari Nordmann", role="hovedtillitsvalgt", place="Tromsø"),
             session=s,
         )
+        # The import put the reply deadline of 2026/7's letter on that case (its timeline
+        # has one); these tests count their own deadlines, so that one is cancelled.
+        imported = deadline_service.open_deadlines(session=s)
+        assert [d.case_id for d in imported] == [cases.resolve_case("2026/7", session=s).id]
+        for d in imported:
+            deadline_service.cancel_deadline(d.id, session=s)
     yield ws
     ws.close()
 

@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(self._search_timer.start)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
         for combo in (self.type_filter, self.status_filter, self.timing_filter):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.bin_toggle.toggled.connect(self.apply_filters)

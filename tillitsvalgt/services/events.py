@@ -4,6 +4,7 @@ version in ``event_revisions``."""
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import update
@@ -11,6 +12,7 @@ from sqlmodel import Session, col, select
 
 from tillitsvalgt.errors import ConflictError
 from tillitsvalgt.models import (
+    Deadline,
     Event,
     EventCreate,
     EventRead,
@@ -21,6 +23,7 @@ from tillitsvalgt.models import (
 )
 from tillitsvalgt.services._common import changes, get_or_fail, read
 from tillitsvalgt.services.cases import resolve_case, touch_case
+from tillitsvalgt.vocabulary import LETTER_KINDS
 
 _SNAPSHOT_FIELDS = (
     "kind",
@@ -34,15 +37,69 @@ _SNAPSHOT_FIELDS = (
 )
 
 
+REPLY_RULE = "svarfrist"  # deadlines with this rule prefix are replies to our letters
+
+
 def add_event(case_ref: str | int, data: EventCreate, *, session: Session) -> EventRead:
+    """Add an event. A letter sent with a reply date puts that reply deadline on the case
+    (unless it is there already, as when a letter from the app is marked sent); a letter
+    received meets the reply deadlines still open — so the deadlines list follows the
+    timeline however the timeline was recorded (by hand, by import, by the app)."""
     case = resolve_case(case_ref, session=session)
     assert case.id is not None
     values = data.model_dump(exclude_none=True)
     event = Event(**values, case_id=case.id)
     session.add(event)
     session.flush()
+    if event.kind == "letter_sent" and event.reply_by is not None:
+        _reply_deadline(case.id, event, session)
+    elif event.kind == "letter_received":
+        _replies_received(case.id, event, session)
     touch_case(case.id, session=session)
     return read(EventRead, event)
+
+
+def _reply_deadline(case_id: int, event: Event, session: Session) -> None:
+    assert event.reply_by is not None
+    exists = session.exec(
+        select(Deadline.id).where(
+            Deadline.case_id == case_id,
+            Deadline.due_on == event.reply_by,
+            col(Deadline.cancelled).is_(False),
+        )
+    ).first()
+    if exists is not None:
+        return
+    what = LETTER_KINDS.get(event.letter_kind or "", "brevet")
+    session.add(
+        Deadline(
+            case_id=case_id,
+            due_on=event.reply_by,
+            original_due_on=event.reply_by,
+            title=f"Svar på {what[:1].lower()}{what[1:]} sendt {event.occurred_on:%d.%m.%Y}",
+            rule=f"{REPLY_RULE} i brev sendt {event.occurred_on.isoformat()}",
+        )
+    )
+
+
+def _replies_received(case_id: int, event: Event, session: Session) -> None:
+    open_replies = session.exec(
+        select(Deadline).where(
+            Deadline.case_id == case_id,
+            col(Deadline.met_on).is_(None),
+            col(Deadline.cancelled).is_(False),
+            col(Deadline.rule).startswith(REPLY_RULE),
+        )
+    ).all()
+    for deadline in open_replies:
+        if deadline.original_due_on - timedelta(days=MAX_REPLY_WINDOW) <= event.occurred_on:
+            deadline.met_on = event.occurred_on
+            session.add(deadline)
+
+
+# A reply counts for the deadlines of letters sent at most this long before it was due
+# (a letter received a year before the deadline is about something else).
+MAX_REPLY_WINDOW = 365
 
 
 def list_events(case_ref: str | int, *, session: Session) -> list[EventRead]:

@@ -39,6 +39,7 @@ from tillitsvalgt.services import events as event_service
 from tillitsvalgt.services._common import read
 from tillitsvalgt.services.assessments import assess_case
 from tillitsvalgt.services.cases import resolve_case
+from tillitsvalgt.services.events import REPLY_RULE
 from tillitsvalgt.services.representatives import find_representative
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -229,6 +230,18 @@ def mark_letter_sent(document_id: int, *, sent_on: date, session: Session) -> Do
             f"({sent_on:%d.%m.%Y})."
         )
     frozen = document_service.mark_sent(document_id, sent_on=sent_on, session=session)
+    # The deadline first, tied to the letter; the event then finds it and adds no other.
+    if document.reply_by is not None:
+        deadline_service.add_deadline(
+            document.case_id,
+            DeadlineCreate(
+                due_on=document.reply_by,
+                title=f"Svar på {kind.label[:1].lower()}{kind.label[1:]} ({document.number})",
+                rule=f"{REPLY_RULE} i brev {document.number}",
+                document_id=document.id,
+            ),
+            session=session,
+        )
     event_service.add_event(
         document.case_id,
         EventCreate(
@@ -240,17 +253,6 @@ def mark_letter_sent(document_id: int, *, sent_on: date, session: Session) -> Do
         ),
         session=session,
     )
-    if document.reply_by is not None:
-        deadline_service.add_deadline(
-            document.case_id,
-            DeadlineCreate(
-                due_on=document.reply_by,
-                title=f"Svar på {kind.label[:1].lower()}{kind.label[1:]} ({document.number})",
-                rule=f"svarfristen i brev {document.number}",
-                document_id=document.id,
-            ),
-            session=session,
-        )
     return frozen
 
 
