@@ -302,3 +302,49 @@ def test_deadlines_section_start_notice_and_checklist_tab(
     combo = panel.rows[key].answer
     combo.setCurrentIndex(combo.findData("not_met"))
     assert any(a.item_key == key and a.answer == "not_met" for a in workspace.checklist("2026/4"))
+
+
+def _bundle(tmp_path: Path, copies: int) -> Path:
+    scenarios = json.loads(SCENARIOS.read_text("utf-8"))
+    items = []
+    for i in range(copies):
+        for s in scenarios:
+            items.append({**s, "id": f"{s['id']}-{i}"})
+    file = tmp_path / "saker.json"
+    file.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    return file
+
+
+def test_import_export_and_backup_run_in_the_background(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    bundle = _bundle(tmp_path, 3)
+    exported = tmp_path / "ut" / "alle.json"
+    exported.parent.mkdir()
+    prompter = ScriptedPrompter(opens=[[bundle], [bundle]], paths=[exported])
+    window = window_for(qtbot, workspace, tmp_path, prompter)
+    before = window.model.total
+
+    # Cancelled before the first case: nothing is imported.
+    window.import_action.trigger()
+    window.long_work.dialog.canceled.emit()  # the user presses «Avbryt»
+    qtbot.waitUntil(lambda: window.background.running == 0, timeout=20_000)
+    assert prompter.shown[-1][0] == "error" and "avbrutt" in prompter.shown[-1][2]
+    window.apply_filters()
+    assert window.model.total == before
+
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: window.background.running == 0, timeout=30_000)
+    kind, _, text = prompter.shown[-1]
+    assert kind == "info" and "30 nye saker" in text
+    assert window.model.total == before + 30
+    assert window.long_work.dialog.maximum() == 30  # the bar counted the cases
+
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: window.background.running == 0, timeout=20_000)
+    assert len(json.loads(exported.read_text("utf-8"))) == before + 30
+
+    window.backup_action.trigger()
+    qtbot.waitUntil(lambda: window.background.running == 0, timeout=20_000)
+    kind, _, text = prompter.shown[-1]
+    assert kind == "info" and Path(text.split(": ", 1)[1]).is_file()

@@ -54,3 +54,7 @@ class StateError(UserError):
 class DatabaseError(UserError):
     """The database file or server cannot be used as it is: locked, read-only, not a
     database, made by a newer version, unreachable."""
+
+
+class CancelledError(UserError):
+    """The user stopped a long piece of work; nothing of it was kept."""

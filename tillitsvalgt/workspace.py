@@ -40,7 +40,7 @@ from tillitsvalgt.models import (
 from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.services.letters import Letter, LetterRequest, LetterSetup
-from tillitsvalgt.services.transfer import ImportReport
+from tillitsvalgt.services.transfer import ImportReport, Progress
 
 
 @dataclass(frozen=True)
@@ -443,8 +443,8 @@ class Workspace:
 
     # ----------------------------------------------------------------- files
 
-    def import_file(self, file: Path) -> ImportReport:
-        """Import a bundle (all or nothing)."""
+    def import_file(self, file: Path, progress: Progress | None = None) -> ImportReport:
+        """Import a bundle (all or nothing; ``progress`` may cancel it)."""
         import json
 
         from tillitsvalgt.services.transfer import import_bundle
@@ -456,7 +456,21 @@ class Workspace:
         except (ValueError, UnicodeDecodeError) as exc:
             raise UserError(f"{file} er ikke en gyldig JSON-fil ({exc}).") from None
         with self.db.session() as session:
-            return import_bundle(raw, session=session, today=self.today())
+            return import_bundle(raw, session=session, today=self.today(), progress=progress)
+
+    def export_file(self, file: Path) -> int:
+        """Write every live case as a bundle (the import format, with UUIDs); returns the
+        number of cases. The file is written whole or not at all."""
+        import json
+
+        from tillitsvalgt import paths
+        from tillitsvalgt.services.transfer import export_bundle
+
+        with self.db.session(readonly=True) as session:
+            bundle = export_bundle(session=session)
+        text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
+        paths.write_atomically(file, text.encode("utf-8"))
+        return len(bundle)
 
     def backup_now(self) -> Path:
         from tillitsvalgt.backup import backup_sqlite

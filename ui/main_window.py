@@ -5,6 +5,7 @@ column widths and last filter are remembered."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QItemSelection, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -26,11 +27,13 @@ from PySide6.QtWidgets import (
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.models import CaseRead
 from tillitsvalgt.services.cases import CaseQuery
+from tillitsvalgt.services.transfer import ImportReport
 from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHORT
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.dialogs.case_dialogs import CloseCaseDialog, NewCaseDialog
 from ui.dialogs.letter_dialog import LetterDialog
 from ui.errors import CrashReporter
+from ui.long_work import LongWork
 from ui.models.case_table import SORT_KEYS, TITLE, UPDATED, CaseTableModel
 from ui.prompts import Prompter
 from ui.views.case_view import CaseView
@@ -250,6 +253,28 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.employers_section_action)
         view_menu.addAction(self.deadlines_section_action)
 
+        self.import_action = self._action(
+            tr("&Importer saker …"),
+            self.import_cases,
+            "Ctrl+I",
+            tr("Importer saker fra en fil (fra en annen tillitsvalgt eller et tidligere uttrekk)"),
+        )
+        self.export_action = self._action(
+            tr("&Eksporter saker …"),
+            self.export_cases,
+            "Ctrl+E",
+            tr("Skriv alle saker til en fil for forbundskontoret"),
+        )
+        self.backup_action = self._action(
+            tr("Ta &sikkerhetskopi nå"),
+            self.backup_now,
+            None,
+            tr("Kopier databasen til sikkerhetskopimappen"),
+        )
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.refresh_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -532,6 +557,54 @@ class MainWindow(QMainWindow):
             lambda _: self.open_case(self.detail.case.id) if self.detail else None
         )
         dialog.open()
+
+    # ---------------------------------------------------------------- long work
+
+    def import_cases(self) -> None:
+        files = self.prompter.open_paths(
+            self, tr("Importer saker"), tr("Saker (*.json);;Alle filer (*)")
+        )
+        if not files or not self.confirm_leave():
+            return
+        file = files[0]
+        work = LongWork(self, self.background, tr("Importerer saker …"), cancellable=True)
+        self.long_work = work  # for tests
+        work.run(
+            lambda progress: self.workspace.import_file(file, progress),
+            lambda report: self._imported(report),
+            lambda exc: self.crashes.report(exc, self),
+        )
+
+    def _imported(self, report: ImportReport) -> None:
+        self.apply_filters()
+        self.prompter.info(self, tr("Import ferdig"), report.summary())
+
+    def export_cases(self) -> None:
+        path = self.prompter.save_path(
+            self, tr("Eksporter saker"), Path.home() / "saker.json", tr("Saker (*.json)")
+        )
+        if path is None:
+            return
+        work = LongWork(self, self.background, tr("Eksporterer saker …"), cancellable=False)
+        self.long_work = work
+        work.run(
+            lambda progress: self.workspace.export_file(path),
+            lambda count: self.prompter.info(
+                self, tr("Eksport ferdig"), f"{count} " + tr("saker skrevet til ") + str(path)
+            ),
+            lambda exc: self.crashes.report(exc, self),
+        )
+
+    def backup_now(self) -> None:
+        work = LongWork(self, self.background, tr("Tar sikkerhetskopi …"), cancellable=False)
+        self.long_work = work
+        work.run(
+            lambda progress: self.workspace.backup_now(),
+            lambda path: self.prompter.info(
+                self, tr("Sikkerhetskopi"), tr("Sikkerhetskopien er lagret: ") + str(path)
+            ),
+            lambda exc: self.crashes.report(exc, self),
+        )
 
     # ---------------------------------------------------------------- remembering
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid as uuid_module
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -19,7 +20,7 @@ import sqlalchemy as sa
 from pydantic import ConfigDict
 from sqlmodel import Session, col, select
 
-from tillitsvalgt.errors import Problem, ValidationError
+from tillitsvalgt.errors import CancelledError, Problem, ValidationError
 from tillitsvalgt.models import (
     Case,
     CaseCreate,
@@ -303,10 +304,20 @@ def _case_year(item: BundleItem, today: date) -> date:
     return min(dates) if dates else today
 
 
-def import_bundle(raw: Any, *, session: Session, today: date) -> ImportReport:
+Progress = Callable[[int, int], bool]
+"""Called with (cases done, cases in all) after each case; returning False cancels."""
+
+
+def import_bundle(
+    raw: Any, *, session: Session, today: date, progress: Progress | None = None
+) -> ImportReport:
+    """Import a bundle as one unit of work. ``progress`` may cancel it: then
+    ``CancelledError`` is raised and the caller's session rolls everything back."""
     items = parse_bundle(raw)
     report = ImportReport()
-    for item in items:
+    for done, item in enumerate(items):
+        if progress is not None and not progress(done, len(items)):
+            raise CancelledError("Importen ble avbrutt; ingenting er importert.")
         key = case_uuid(item)
         employer_id = _employer_for(item, session, report)
         values = _case_values(item, employer_id=employer_id)
@@ -334,6 +345,8 @@ def import_bundle(raw: Any, *, session: Session, today: date) -> ImportReport:
                 .values(updated_at=item.case.updated_at)
             )
     session.flush()
+    if progress is not None:
+        progress(len(items), len(items))
     return report
 
 
