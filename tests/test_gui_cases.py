@@ -348,3 +348,22 @@ def test_import_export_and_backup_run_in_the_background(
     qtbot.waitUntil(lambda: window.background.running == 0, timeout=20_000)
     kind, _, text = prompter.shown[-1]
     assert kind == "info" and Path(text.split(": ", 1)[1]).is_file()
+
+
+def test_saved_filters(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
+    prompter = ScriptedPrompter(texts=["Hjemmekontor, uten drøfting"])
+    window = window_for(qtbot, workspace, tmp_path, prompter)
+    window.type_filter.setCurrentIndex(window.type_filter.findData("home_office_policy"))
+    window.timing_filter.setCurrentIndex(window.timing_filter.findData("information_only"))
+    window.save_filter()
+    assert [r.number for r in window.model.rows] == ["2026/4"]
+    window.type_filter.setCurrentIndex(0)
+    window.timing_filter.setCurrentIndex(0)
+    assert window.model.total == 10
+    again = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())  # kept in the settings
+    index = again.saved_filters.findData("Hjemmekontor, uten drøfting")
+    assert index > 0
+    again.saved_filters.setCurrentIndex(index)
+    again.saved_filters.activated.emit(index)
+    assert [r.number for r in again.model.rows] == ["2026/4"]
+    assert again.type_filter.currentData() == "home_office_policy"

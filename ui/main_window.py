@@ -4,6 +4,7 @@ column widths and last filter are remembered."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,8 +19,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QSplitter,
+    QStyle,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -82,6 +85,16 @@ class MainWindow(QMainWindow):
         for widget in (self.type_filter, self.status_filter, self.timing_filter):
             filters.addWidget(widget)
         filters.addWidget(self.bin_toggle)
+        self.saved_filters = QComboBox()
+        self.saved_filters.setObjectName("savedFilters")
+        self.saved_filters.setToolTip(tr("Lagrede filtre: søk og valg du bruker ofte"))
+        self.save_filter_button = QToolButton()
+        self.save_filter_button.setText(tr("Lagre filter …"))
+        self.save_filter_button.setToolTip(tr("Lagre søket og valgene som et filter med navn"))
+        saved_row = QHBoxLayout()
+        saved_row.addWidget(QLabel(tr("Filtre:")))
+        saved_row.addWidget(self.saved_filters, 1)
+        saved_row.addWidget(self.save_filter_button)
 
         self.model = CaseTableModel(self.workspace.list_cases)
         self.table = QTableView()
@@ -107,6 +120,7 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search)
         left_layout.addLayout(filters)
+        left_layout.addLayout(saved_row)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count)
 
@@ -144,6 +158,9 @@ class MainWindow(QMainWindow):
         for combo in (self.type_filter, self.status_filter, self.timing_filter):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.bin_toggle.toggled.connect(self.apply_filters)
+        self.save_filter_button.clicked.connect(self.save_filter)
+        self.saved_filters.activated.connect(self._use_saved_filter)
+        self._load_saved_filters()
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._restore()
         self.apply_filters()
@@ -294,6 +311,19 @@ class MainWindow(QMainWindow):
             self.restore_action,
         ):
             case_menu.addAction(action)
+        # The style's own icons: drawn for the screen's scale, so sharp on high-DPI screens.
+        icons = {
+            self.new_case_action: QStyle.StandardPixmap.SP_FileIcon,
+            self.save_action: QStyle.StandardPixmap.SP_DialogSaveButton,
+            self.find_action: QStyle.StandardPixmap.SP_FileDialogContentsView,
+            self.letter_action: QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            self.refresh_action: QStyle.StandardPixmap.SP_BrowserReload,
+            self.import_action: QStyle.StandardPixmap.SP_ArrowDown,
+            self.export_action: QStyle.StandardPixmap.SP_ArrowUp,
+        }
+        for action, pixmap in icons.items():
+            action.setIcon(self.style().standardIcon(pixmap))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (
             self.new_case_action,
             self.save_action,
@@ -557,6 +587,58 @@ class MainWindow(QMainWindow):
             lambda _: self.open_case(self.detail.case.id) if self.detail else None
         )
         dialog.open()
+
+    # ---------------------------------------------------------------- saved filters
+
+    def _filter_state(self) -> dict[str, object]:
+        return {
+            "search": self.search.text(),
+            "type": self.type_filter.currentData(),
+            "status": self.status_filter.currentData(),
+            "timing": self.timing_filter.currentData(),
+        }
+
+    def _saved(self) -> dict[str, dict[str, object]]:
+        raw = self.settings.value("caselist/saved_filters", "{}")
+        try:
+            data = json.loads(str(raw))
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _load_saved_filters(self) -> None:
+        self.saved_filters.clear()
+        self.saved_filters.addItem(tr("(velg et lagret filter)"), None)
+        for name in sorted(self._saved(), key=str.lower):
+            self.saved_filters.addItem(name, name)
+
+    def save_filter(self) -> None:
+        name = self.prompter.ask_text(self, tr("Lagre filter"), tr("Navn på filteret:"))
+        if not name:
+            return
+        saved = self._saved()
+        saved[name.strip()] = self._filter_state()
+        self.settings.setValue("caselist/saved_filters", json.dumps(saved, ensure_ascii=False))
+        self._load_saved_filters()
+        self.saved_filters.setCurrentIndex(self.saved_filters.findData(name.strip()))
+
+    def _use_saved_filter(self, index: int) -> None:
+        name = self.saved_filters.itemData(index)
+        state = self._saved().get(name) if name else None
+        if not state:
+            return
+        for combo, key in (
+            (self.type_filter, "type"),
+            (self.status_filter, "status"),
+            (self.timing_filter, "timing"),
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(state.get(key))))
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(str(state.get("search") or ""))
+        self.search.blockSignals(False)
+        self.apply_filters()
 
     # ---------------------------------------------------------------- long work
 

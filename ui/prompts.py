@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal, Protocol
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 SaveAnswer = Literal["save", "discard", "cancel"]
 
@@ -18,6 +18,8 @@ class Prompter(Protocol):
     def ask_save(self, parent: QWidget | None, title: str, text: str) -> SaveAnswer: ...
 
     def open_paths(self, parent: QWidget | None, title: str, filter_text: str) -> list[Path]: ...
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str) -> str | None: ...
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None: ...
 
@@ -56,6 +58,10 @@ class QtPrompter:
         chosen, _ = QFileDialog.getOpenFileNames(parent, title, "", filter_text)
         return [Path(p) for p in chosen]
 
+    def ask_text(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        text, ok = QInputDialog.getText(parent, title, label)
+        return text if ok and text.strip() else None
+
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
 
@@ -78,11 +84,13 @@ class ScriptedPrompter:
         paths: list[Path | None] | None = None,
         saves: list[SaveAnswer] | None = None,
         opens: list[list[Path]] | None = None,
+        texts: list[str | None] | None = None,
     ) -> None:
         self.confirms = list(confirms or [])
         self.paths = list(paths or [])
         self.saves = list(saves or [])
         self.opens = list(opens or [])
+        self.texts = list(texts or [])
         self.shown: list[tuple[str, str, str]] = []  # (kind, title, text)
 
     def ask_save(self, parent: QWidget | None, title: str, text: str) -> SaveAnswer:
@@ -92,6 +100,10 @@ class ScriptedPrompter:
     def open_paths(self, parent: QWidget | None, title: str, filter_text: str) -> list[Path]:
         self.shown.append(("open", title, filter_text))
         return self.opens.pop(0) if self.opens else []
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        self.shown.append(("ask_text", title, label))
+        return self.texts.pop(0) if self.texts else None
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         self.shown.append(("confirm", title, text))
