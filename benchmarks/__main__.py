@@ -7,6 +7,10 @@
 2. Time the case list through ``list_cases`` against the same SQL in raw sqlite3
    (``case_list``); ``--show-sql`` prints what the service sends (``emitted_sql``) beside the
    floor's SQL and the query plans.
+3. Time assessing every case (``assess_all``).
+4. Time writing letters (``letters``): needs no generated database, it makes a small one.
+
+``--only list|assess|letters`` (repeatable) runs only those parts; without it, all of them.
 """
 
 from __future__ import annotations
@@ -35,11 +39,14 @@ from benchmarks.case_list import (
 )
 from benchmarks.emitted_sql import captured_sql
 from benchmarks.generate import DEFAULT_SEED, GENERATOR_VERSION, Generated, generate
+from benchmarks.letters import header as letters_header
+from benchmarks.letters import measure_letters
 from benchmarks.load_floor import check_same_rows, raw_load
 from benchmarks.report import Figure, table
 from tillitsvalgt.db import Database, alembic_config
 
 META_FILE = "meta.json"
+PARTS = ("list", "assess", "letters")
 
 
 def _say(message: str) -> None:
@@ -146,50 +153,68 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--show-sql", action="store_true", help="print the emitted and floor SQL and plans"
     )
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=PARTS,
+        help="run only this part (repeatable): list, assess or letters; default all",
+    )
     args = parser.parse_args(argv)
     if args.n < 100 or args.repeat < 1:
         parser.error("--n must be at least 100 and --repeat at least 1")
+    only = set(args.only or PARTS)
 
-    data_dir, figures = prepare(args.n, keep=args.keep)
-    db = Database.open(data_dir=data_dir)
-    file = db.location.file
-    assert file is not None
-    conn = connect_raw(file)
-    try:
-        if args.show_sql:
-            show_sql(db, conn, args.n)
-        live = conn.execute("SELECT count(*) FROM cases WHERE deleted_at IS NULL").fetchone()[0]
-        cached_ok = True
-        plans: dict[str, list[str]] = {}
-        for bench in list_benchmarks(args.n):
-            _say(f"timing {bench.name} …")
-            figure = measure_list(db, conn, bench, live_cases=live, repeat=args.repeat)
-            if not args.json:
-                cached_ok = cached_ok and captured_sql(db, bench.query)[1]
-                if figure.misses():
-                    plans[bench.name] = explain(conn, floor_query(bench.query))
-            figures.append(figure)
-        _say("timing assess.all …")
-        figures.append(measure_assess_all(db, conn, repeat=max(3, args.repeat // 5)))
-    finally:
-        conn.close()
-        db.dispose()
+    figures: list[Figure] = []
+    file: Path | None = None
+    cached_ok = True
+    plans: dict[str, list[str]] = {}
+    if only & {"list", "assess"}:
+        data_dir, figures = prepare(args.n, keep=args.keep)
+        db = Database.open(data_dir=data_dir)
+        file = db.location.file
+        assert file is not None
+        conn = connect_raw(file)
+        try:
+            if args.show_sql:
+                show_sql(db, conn, args.n)
+            live = conn.execute("SELECT count(*) FROM cases WHERE deleted_at IS NULL").fetchone()[0]
+            for bench in list_benchmarks(args.n) if "list" in only else []:
+                _say(f"timing {bench.name} …")
+                figure = measure_list(db, conn, bench, live_cases=live, repeat=args.repeat)
+                if not args.json:
+                    cached_ok = cached_ok and captured_sql(db, bench.query)[1]
+                    if figure.misses():
+                        plans[bench.name] = explain(conn, floor_query(bench.query))
+                figures.append(figure)
+            if "assess" in only:
+                _say("timing assess.all …")
+                figures.append(measure_assess_all(db, conn, repeat=max(3, args.repeat // 5)))
+        finally:
+            conn.close()
+            db.dispose()
+    if "letters" in only:
+        figures += measure_letters(say=_say)
 
     if args.json:
         for figure in figures:
             print(figure.as_json())
         return 0
-    print(
-        f"\nTillitsvalgt benchmarks — SQLite {sqlite3.sqlite_version}, N = {args.n} cases, "
-        f"median of {args.repeat} after warm-up\ndatabase: {file}\n"
-        f"goal for the list figures: under {LIMIT_MS:g} ms and within {MAX_RATIO:g}× of "
-        "the raw-sqlite3 floor (same SQL, same file)\n"
-    )
+    print(f"\nTillitsvalgt benchmarks — SQLite {sqlite3.sqlite_version}")
+    if file is not None:
+        print(
+            f"N = {args.n} cases, median of {args.repeat} after warm-up\ndatabase: {file}\n"
+            f"goal for the list figures: under {LIMIT_MS:g} ms and within {MAX_RATIO:g}× of "
+            "the raw-sqlite3 floor (same SQL, same file)"
+        )
+    if "letters" in only:
+        print(letters_header())
+    print()
     print(table(figures))
-    print(
-        "\nSQLAlchemy's compiled-statement cache: "
-        + ("hit on every repeated list query" if cached_ok else "MISSES on repeated queries")
-    )
+    if "list" in only:
+        print(
+            "\nSQLAlchemy's compiled-statement cache: "
+            + ("hit on every repeated list query" if cached_ok else "MISSES on repeated queries")
+        )
     if plans:
         print("\nQuery plans (EXPLAIN QUERY PLAN) of the list figures that miss a goal:")
         for name, lines in plans.items():

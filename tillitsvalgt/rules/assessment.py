@@ -8,6 +8,7 @@ Pure: ``assess(facts, catalogue, today)`` reads nothing else. The verdict codes 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,6 +24,7 @@ from tillitsvalgt.rules.types import (
     Level,
     Provision,
     SuggestedLetter,
+    Verdict,
 )
 
 # Below this average, home work is "sporadic" and hjemmekontorforskriften does not apply
@@ -161,6 +163,7 @@ class _Index:
                 level_reason=level_reason,
                 provisions=tuple(self.applied(p, why) for p, why in applied),
                 home_office=home_office,
+                duties=_duties(applied),
             )
             self._static[key] = found
         return found
@@ -174,6 +177,7 @@ class _Static:
     level_reason: str
     provisions: tuple[AppliedProvision, ...]
     home_office: bool
+    duties: frozenset[str]
 
 
 _INDEXES: dict[int, _Index] = {}
@@ -243,10 +247,16 @@ def required_level(applied: list[tuple[Provision, str]]) -> tuple[Level, Provisi
 
 # --------------------------------------------------------------------------- timing
 
+INFORMATION_MEETING = frozenset({"information_meeting"})
+DECISION_MISSING = ("decision_on",)
+
 
 def _first(events: tuple[EventFacts, ...], kinds: frozenset[str]) -> date | None:
-    days = [e.on for e in events if e.kind in kinds]
-    return min(days) if days else None
+    first: date | None = None
+    for e in events:
+        if e.kind in kinds and (first is None or e.on < first):
+            first = e.on
+    return first
 
 
 def _implementation(facts: CaseFacts) -> date | None:
@@ -262,118 +272,147 @@ def _decision_taken(facts: CaseFacts, today: date) -> bool | None:
     return None
 
 
+def _timing(facts: CaseFacts, level: Level, today: date) -> tuple[str, date | None]:
+    """The timing code and the day of the meeting it rests on (the first meeting of the
+    required level; short of one, the lower meeting or the information meeting that was
+    held instead). Every decision is made here, once, for the words and for the bulk codes
+    alike; ``timing_verdict`` only puts it into words."""
+    events = facts.events
+    held_on = _first(events, HELD_BY[level])
+    if held_on is not None:
+        decision = facts.decision_on
+        if decision is None:
+            return "unknown", held_on
+        if held_on < decision:
+            return "in_time", held_on
+        implementation = _implementation(facts)
+        if implementation is not None and held_on > implementation:
+            return "late_after_implementation", held_on
+        return "late_before_implementation", held_on
+    if _decision_taken(facts, today):
+        if level == "forhandling":
+            lower = _first(events, HELD_BY["drofting"])
+            if lower is not None:
+                return "not_held_decision_taken", lower
+        if level != "informasjon":
+            informed_on = _first(events, INFORMATION_MEETING)
+            if informed_on is not None:
+                return "information_only", informed_on
+        return "not_held_decision_taken", None
+    return "not_held_yet", None
+
+
 def timing_verdict(
     facts: CaseFacts, level: Level, today: date
 ) -> tuple[str, tuple[str, ...], list[str]]:
     """The timing code, the dates missing to judge it, and the reasons."""
-    held_on = _first(facts.events, HELD_BY[level])
+    code, on = _timing(facts, level, today)
+    missing = DECISION_MISSING if code == "unknown" else ()
+    return code, missing, [_timing_reason(code, on, facts, level, today)]
+
+
+def _timing_reason(code: str, on: date | None, facts: CaseFacts, level: Level, today: date) -> str:
     meeting = MEETING_NAMES[level]
     decision = facts.decision_on
-    taken = _decision_taken(facts, today)
-    if held_on is not None:
-        if decision is None:
-            return (
-                "unknown",
-                ("decision_on",),
-                [
-                    f"Første {meeting} var {_d(held_on)}, men beslutningsdatoen er ikke "
-                    "registrert, så det kan ikke avgjøres om det skjedde før beslutningen. "
-                    "Registrer beslutningsdatoen."
-                ],
-            )
-        if held_on < decision:
-            return (
-                "in_time",
-                (),
-                [f"Første {meeting} var {_d(held_on)}, før beslutningen {_d(decision)}."],
-            )
+    if code == "unknown":
+        assert on is not None
+        return (
+            f"Første {meeting} var {_d(on)}, men beslutningsdatoen er ikke registrert, så det "
+            "kan ikke avgjøres om det skjedde før beslutningen. Registrer beslutningsdatoen."
+        )
+    if code == "in_time":
+        assert on is not None and decision is not None
+        return f"Første {meeting} var {_d(on)}, før beslutningen {_d(decision)}."
+    if code in ("late_after_implementation", "late_before_implementation"):
+        assert on is not None and decision is not None
         implementation = _implementation(facts)
-        if implementation is not None and held_on > implementation:
+        if code == "late_after_implementation":
+            assert implementation is not None
             return (
-                "late_after_implementation",
-                (),
-                [
-                    f"Første {meeting} var {_d(held_on)}, etter beslutningen {_d(decision)} og "
-                    f"etter iverksettingen {_d(implementation)}."
-                ],
+                f"Første {meeting} var {_d(on)}, etter beslutningen {_d(decision)} og "
+                f"etter iverksettingen {_d(implementation)}."
             )
         until = f", men før iverksettingen {_d(implementation)}" if implementation else ""
         return (
-            "late_before_implementation",
-            (),
-            [
-                f"Første {meeting} var {_d(held_on)}, etter beslutningen {_d(decision)}{until}. "
-                "Drøfting etter at beslutningen er tatt, er ikke drøfting i tide."
-            ],
+            f"Første {meeting} var {_d(on)}, etter beslutningen {_d(decision)}{until}. "
+            "Drøfting etter at beslutningen er tatt, er ikke drøfting i tide."
         )
-    informed_on = _first(facts.events, frozenset({"information_meeting"}))
-    lower = _first(facts.events, HELD_BY["drofting"]) if level == "forhandling" else None
-    if taken:
-        when = f" {_d(decision)}" if decision else ""
-        if lower is not None:
-            return (
-                "not_held_decision_taken",
-                (),
-                [
-                    f"Det var drøftingsmøte {_d(lower)}, men saken krever forhandling, og det er "
-                    f"ikke registrert noe forhandlingsmøte før beslutningen{when}."
-                ],
-            )
-        if informed_on is not None and level != "informasjon":
-            return (
-                "information_only",
-                (),
-                [
-                    f"Arbeidsgiver informerte {_d(informed_on)}, men det er ikke registrert noe "
-                    f"{meeting} før beslutningen{when}. Informasjon er ikke {LEVEL_LABELS[level]}."
-                ],
-            )
+    when = f" {_d(decision)}" if decision else ""
+    if code == "not_held_decision_taken" and on is not None:
         return (
-            "not_held_decision_taken",
-            (),
-            [f"Beslutningen er tatt{when} uten at det er registrert noe {meeting}."],
+            f"Det var drøftingsmøte {_d(on)}, men saken krever forhandling, og det er "
+            f"ikke registrert noe forhandlingsmøte før beslutningen{when}."
         )
-    if taken is None and facts.planned_implementation_on is not None and level != "informasjon":
-        pending = (
-            f"Beslutningsdatoen er ikke registrert; iverksetting er planlagt "
-            f"{_d(facts.planned_implementation_on)}. "
+    if code == "information_only":
+        assert on is not None
+        return (
+            f"Arbeidsgiver informerte {_d(on)}, men det er ikke registrert noe "
+            f"{meeting} før beslutningen{when}. Informasjon er ikke {LEVEL_LABELS[level]}."
         )
+    if code == "not_held_decision_taken":
+        return f"Beslutningen er tatt{when} uten at det er registrert noe {meeting}."
+    planned = facts.planned_implementation_on
+    if _decision_taken(facts, today) is None and planned is not None and level != "informasjon":
+        pending = f"Beslutningsdatoen er ikke registrert; iverksetting er planlagt {_d(planned)}. "
     else:
         pending = ""
     return (
-        "not_held_yet",
-        (),
-        [
-            f"{pending}Det er ikke registrert noe {meeting}, og beslutningen er ikke tatt ennå: "
-            f"krev {LEVEL_LABELS[level]} nå, før beslutningen."
-        ],
+        f"{pending}Det er ikke registrert noe {meeting}, og beslutningen er ikke tatt ennå: "
+        f"krev {LEVEL_LABELS[level]} nå, før beslutningen."
     )
 
 
 # --------------------------------------------------------------------------- demands
 
+ANSWERED_BY = frozenset({"letter_received", "consultation_meeting", "negotiation_meeting"})
+WAITING = frozenset({"awaiting_reply", "overdue"})
+
+
+def _demand(facts: CaseFacts, today: date) -> tuple[str, EventFacts | None, date | None]:
+    """The demand code, the latest demand letter, and the day it was first answered. Every
+    decision is made here, for the words and the bulk codes alike."""
+    events = facts.events
+    last: EventFacts | None = None
+    for e in events:
+        # Strictly later: of several demands sent on the latest day, the first one counts.
+        if (
+            e.kind == "letter_sent"
+            and e.letter in DEMAND_LETTERS
+            and (last is None or e.on > last.on)
+        ):
+            last = e
+    if last is None:
+        return "none", None, None
+    sent_on = last.on
+    answered_on: date | None = None
+    for e in events:
+        if (
+            e.kind in ANSWERED_BY
+            and e.on >= sent_on
+            and (answered_on is None or e.on < answered_on)
+        ):
+            answered_on = e.on
+    if answered_on is not None:
+        return "answered", last, answered_on
+    if last.reply_by is not None and last.reply_by < today:
+        return "overdue", last, None
+    return "awaiting_reply", last, None
+
 
 def demand_state(facts: CaseFacts, today: date) -> tuple[str, date | None, str | None, list[str]]:
     """The state of the representatives' latest demand: its code, its reply deadline when
     still open, the letter kind, and the reasons."""
-    sent = [e for e in facts.events if e.kind == "letter_sent" and e.letter in DEMAND_LETTERS]
-    if not sent:
+    code, last, answered_on = _demand(facts, today)
+    if last is None:
         return "none", None, None, []
-    last = max(sent, key=lambda e: e.on)
-    answered_by = {"letter_received", "consultation_meeting", "negotiation_meeting"}
-    answer = [e for e in facts.events if e.kind in answered_by and e.on >= last.on]
     kind = last.letter or "krav"
-    if answer:
-        first = min(answer, key=lambda e: e.on)
+    if code == "answered":
+        assert answered_on is not None
+        return code, None, kind, [f"Kravet sendt {_d(last.on)} er besvart {_d(answered_on)}."]
+    if code == "overdue":
+        assert last.reply_by is not None
         return (
-            "answered",
-            None,
-            kind,
-            [f"Kravet sendt {_d(last.on)} er besvart {_d(first.on)}."],
-        )
-    if last.reply_by is not None and last.reply_by < today:
-        return (
-            "overdue",
+            code,
             last.reply_by,
             kind,
             [
@@ -382,41 +421,57 @@ def demand_state(facts: CaseFacts, today: date) -> tuple[str, date | None, str |
             ],
         )
     until = f" (svarfrist {_d(last.reply_by)})" if last.reply_by else ""
-    return (
-        "awaiting_reply",
-        last.reply_by,
-        kind,
-        [f"Kravet sendt {_d(last.on)} venter på svar{until}."],
-    )
+    return code, last.reply_by, kind, [f"Kravet sendt {_d(last.on)} venter på svar{until}."]
 
 
 # --------------------------------------------------------------------------- evidence
 
 
+def _duties(applied: Iterable[tuple[Provision, str]]) -> frozenset[str]:
+    """The working-environment duties (aml § 6-2 verneombud, § 7-2 AMU) that apply."""
+    return frozenset(p.key.split(":")[1] for p, _ in applied if p.working_environment)
+
+
 def evidence_gaps(
     facts: CaseFacts, applied: list[tuple[Provision, str]], level: Level
 ) -> list[str]:
+    return _evidence_gaps(facts, _duties(applied))
+
+
+def _evidence_gaps(facts: CaseFacts, duties: frozenset[str]) -> list[str]:
     gaps: list[str] = []
-    meetings = [e for e in facts.events if e.kind in HELD_BY["drofting"]]
-    protocols = [e for e in facts.events if e.kind == "protocol"]
-    if meetings and not protocols:
+    meeting = protocol = signed = unsigned = verneombud = amu = False
+    held = HELD_BY["drofting"]
+    for e in facts.events:
+        kind = e.kind
+        if kind in held:
+            meeting = True
+        elif kind == "protocol":
+            protocol = True
+            if e.signed_by_both:
+                signed = True
+            elif e.signed_by_both is False:
+                unsigned = True
+        elif kind == "verneombud":
+            verneombud = True
+        elif kind == "amu":
+            amu = True
+    if meeting and not protocol:
         gaps.append("Det er ikke registrert protokoll eller referat fra møtet.")
-    elif protocols and not any(p.signed_by_both for p in protocols):
+    elif protocol and not signed:
         if facts.agreement == "staten":
             pass  # in the state a referat is approved, not signed (HA § 21)
-        elif any(p.signed_by_both is False for p in protocols):
+        elif unsigned:
             gaps.append("Protokollen er ikke signert av begge parter.")
         else:
             gaps.append("Det er ikke registrert om protokollen er signert av begge parter.")
-    if facts.case_type in WORKING_ENVIRONMENT_TYPES:
-        kinds = {e.kind for e in facts.events}
-        duties = {p.key.split(":")[1] for p, _ in applied if p.working_environment}
-        if "6-2" in duties and "verneombud" not in kinds:
+    if duties and facts.case_type in WORKING_ENVIRONMENT_TYPES:
+        if "6-2" in duties and not verneombud:
             gaps.append(
                 "Verneombudet er ikke registrert som involvert, selv om endringen berører "
                 "arbeidsmiljøet."
             )
-        if "7-2" in duties and "amu" not in kinds:
+        if "7-2" in duties and not amu:
             gaps.append("Arbeidsmiljøutvalget (AMU) er ikke registrert som involvert.")
     return gaps
 
@@ -430,6 +485,45 @@ def _implementation_ahead(facts: CaseFacts, today: date) -> bool:
     return facts.planned_implementation_on is not None and facts.planned_implementation_on > today
 
 
+# A suggested letter is one of a few fixed texts, per level at most: made once and shared
+# (they are frozen), not once per case.
+_PURRING = SuggestedLetter("purring", "Svarfristen for kravet er oversittet uten svar.")
+_ASK_WHEN_DECIDED = SuggestedLetter(
+    "krav_om_informasjon", "Be om opplysninger og dokumenter som viser når beslutningen ble tatt."
+)
+_HOME_OFFICE_AGREEMENT = SuggestedLetter(
+    "krav_om_hjemmekontoravtale",
+    "Hjemmearbeidet er jevnlig, og det finnes ikke skriftlige avtaler med "
+    "minimumsinnholdet i hjemmekontorforskriften § 2.",
+)
+_DEMAND_WHY = {
+    "not_held_yet": "Det er ikke holdt {} ennå, og beslutningen er ikke tatt.",
+    "not_held_decision_taken": "Beslutningen er tatt uten {}.",
+    "information_only": "Arbeidsgiver har bare informert; saken krever {}.",
+}
+_DEMAND: dict[tuple[str, str], SuggestedLetter] = {
+    (level, timing): SuggestedLetter(DEMAND_FOR_LEVEL[level], why.format(LEVEL_LABELS[level]))
+    for level in LEVELS
+    for timing, why in _DEMAND_WHY.items()
+}
+_POSTPONE: dict[str, SuggestedLetter] = {
+    level: SuggestedLetter(
+        "krav_om_utsatt_iverksetting",
+        f"Endringen er ikke iverksatt ennå; krev at den venter til {LEVEL_LABELS[level]} er "
+        "gjennomført.",
+    )
+    for level in LEVELS
+}
+_PROTOCOL_NOTE: dict[str, SuggestedLetter] = {
+    level: SuggestedLetter(
+        "protokolltilforsel",
+        f"{LEVEL_LABELS[level].capitalize()} kom etter beslutningen: få de tillitsvalgtes syn "
+        "inn i protokollen.",
+    )
+    for level in LEVELS
+}
+
+
 def next_letters(
     facts: CaseFacts,
     level: Level,
@@ -440,61 +534,30 @@ def next_letters(
     today: date,
 ) -> list[SuggestedLetter]:
     out: list[SuggestedLetter] = []
-    demand_letter = DEMAND_FOR_LEVEL[level]
-    label = LEVEL_LABELS[level]
     if demand == "overdue":
-        out.append(SuggestedLetter("purring", "Svarfristen for kravet er oversittet uten svar."))
-    waiting = demand in ("overdue", "awaiting_reply")
-    if timing in ("not_held_yet", "not_held_decision_taken", "information_only") and not (
-        waiting and demand_kind in (demand_letter, "purring")
+        out.append(_PURRING)
+    waiting = demand in WAITING
+    if timing in _DEMAND_WHY and not (
+        waiting and demand_kind in (DEMAND_FOR_LEVEL[level], "purring")
     ):
-        why = {
-            "not_held_yet": f"Det er ikke holdt {label} ennå, og beslutningen er ikke tatt.",
-            "not_held_decision_taken": f"Beslutningen er tatt uten {label}.",
-            "information_only": f"Arbeidsgiver har bare informert; saken krever {label}.",
-        }[timing]
-        out.append(SuggestedLetter(demand_letter, why))
+        out.append(_DEMAND[level, timing])
     if (
         timing in ("late_before_implementation", "not_held_decision_taken", "information_only")
         and _implementation_ahead(facts, today)
         and not (waiting and demand_kind == "krav_om_utsatt_iverksetting")
     ):
-        out.append(
-            SuggestedLetter(
-                "krav_om_utsatt_iverksetting",
-                f"Endringen er ikke iverksatt ennå; krev at den venter til {label} er gjennomført.",
-            )
-        )
+        out.append(_POSTPONE[level])
     if timing in ("late_before_implementation", "late_after_implementation"):
-        out.insert(
-            0,
-            SuggestedLetter(
-                "protokolltilforsel",
-                f"{label.capitalize()} kom etter beslutningen: få de tillitsvalgtes syn inn i "
-                "protokollen.",
-            ),
-        )
+        out.insert(0, _PROTOCOL_NOTE[level])
     if timing == "unknown":
-        out.append(
-            SuggestedLetter(
-                "krav_om_informasjon",
-                "Be om opplysninger og dokumenter som viser når beslutningen ble tatt.",
-            )
-        )
+        out.append(_ASK_WHEN_DECIDED)
     if (
         home_office_applies
         and facts.written_agreements is False
         and not facts.ordered_by_authorities
         and not (waiting and demand_kind == "krav_om_hjemmekontoravtale")
     ):
-        out.insert(
-            0,
-            SuggestedLetter(
-                "krav_om_hjemmekontoravtale",
-                "Hjemmearbeidet er jevnlig, og det finnes ikke skriftlige avtaler med "
-                "minimumsinnholdet i hjemmekontorforskriften § 2.",
-            ),
-        )
+        out.insert(0, _HOME_OFFICE_AGREEMENT)
     return out
 
 
@@ -504,7 +567,6 @@ def next_letters(
 def assess(facts: CaseFacts, catalogue: Catalogue, today: date) -> Assessment:
     static = _index(catalogue).static(facts)
     level = static.level
-    applied = list(static.applied)
     timing, missing, timing_reasons = timing_verdict(facts, level, today)
     demand, demand_due, demand_kind, demand_reasons = demand_state(facts, today)
     letters = next_letters(facts, level, timing, demand, demand_kind, static.home_office, today)
@@ -513,9 +575,31 @@ def assess(facts: CaseFacts, catalogue: Catalogue, today: date) -> Assessment:
         timing=timing,
         missing=missing,
         demand=demand,
-        demand_due_on=demand_due if demand in ("awaiting_reply", "overdue") else None,
+        demand_due_on=demand_due if demand in WAITING else None,
         provisions=static.provisions,
         next_letters=tuple(letters),
-        evidence_gaps=tuple(evidence_gaps(facts, applied, level)),
+        evidence_gaps=tuple(_evidence_gaps(facts, static.duties)),
         reasons=(static.level_reason, *timing_reasons, *demand_reasons, *static.notes),
+    )
+
+
+# The only event kinds ``verdict`` looks at (the timing and the demand): a bulk caller may
+# leave the others out of the facts and get the same verdict.
+VERDICT_EVENT_KINDS = HELD_BY["informasjon"] | INFORMATION_MEETING | {"letter_sent"} | ANSWERED_BY
+
+
+def verdict(facts: CaseFacts, catalogue: Catalogue, today: date) -> Verdict:
+    """The codes of ``assess`` that are stored on the case, and nothing else: no reasons,
+    letters or evidence, so assessing every case in bulk makes no Norwegian text. The same
+    decisions as ``assess`` (``_timing``, ``_demand``), so the same codes; a test holds
+    the two together. Reads only events of ``VERDICT_EVENT_KINDS``."""
+    level = _index(catalogue).static(facts).level
+    timing = _timing(facts, level, today)[0]
+    demand, last, _ = _demand(facts, today)
+    return Verdict(
+        level,
+        timing,
+        DECISION_MISSING if timing == "unknown" else (),
+        demand,
+        last.reply_by if last is not None and demand in WAITING else None,
     )

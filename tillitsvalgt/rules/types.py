@@ -150,3 +150,16 @@ class Assessment:
             "provisions": [p.key for p in self.provisions],
             "next_letters": [s.kind for s in self.next_letters],
         }
+
+
+# Made once per case when every case is judged in bulk: slotted, like the facts.
+@dataclass(slots=True)
+class Verdict:
+    """The codes of an assessment that are stored on the case (``Assessment`` has the same
+    fields by the same names), without the reasons, letters and evidence."""
+
+    required_level: Level
+    timing: str
+    missing: tuple[str, ...]
+    demand: str
+    demand_due_on: date | None
