@@ -216,3 +216,21 @@ def test_bulk_assessment_equals_one_by_one(db: Database) -> None:
             # The bulk path reads plain driver values (dates as text and flags as 0/1 on
             # SQLite); it must judge exactly as the path through the models does.
             assert judged == assess_case(number, session=s, today=today).assessment, number
+
+
+def test_the_database_setting_is_tested_and_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = ["--data-dir", str(tmp_path / "data")]
+    other = tmp_path / "annen" / "saker.db"
+    other.parent.mkdir()
+    code, out, _ = run(capsys, *data, "settings", "database", str(other))
+    assert code == 0 and "Tilkoblingen virker" in out and other.exists()
+    run(capsys, *data, "import", str(SCENARIOS))
+    code, out, _ = run(capsys, *data, "overview")
+    assert f"Database: {other}" in out and "Saker: 10" in out
+    code, out, err = run(capsys, *data, "settings", "database", "postgresql://x@127.0.0.1:1/db")
+    assert code == 1 and ("PostgreSQL" in err or "127.0.0.1" in err)
+    run(capsys, *data, "settings", "database", "--unset")
+    code, out, _ = run(capsys, *data, "overview")
+    assert str(tmp_path / "data") in out and "Saker: 0" in out

@@ -367,3 +367,24 @@ def test_saved_filters(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> No
     again.saved_filters.activated.emit(index)
     assert [r.number for r in again.model.rows] == ["2026/4"]
     assert again.type_filter.currentData() == "home_office_policy"
+
+
+def test_first_start_welcomes_and_the_list_fills(qtbot: QtBot, tmp_path: Path) -> None:
+    fresh = Workspace.open(data_dir=tmp_path / "fresh", clock=lambda: TODAY)
+    try:
+        window = window_for(qtbot, fresh, tmp_path, ScriptedPrompter())
+        assert window.model.total == 0
+        window.welcome_if_new()
+        dialog = window.welcome_dialog
+        qtbot.keyClicks(dialog.form.edits["name"], "Kari Nordmann")
+        qtbot.keyClicks(dialog.form.edits["place"], "Tromsø")
+        dialog.demo.setChecked(True)
+        with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+            qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+        assert window.model.total >= 40  # the example cases are in the list at once
+        window.welcome_if_new()  # a profile now: no welcome again
+        assert window.welcome_dialog is dialog
+        window.settings_action.trigger()
+        assert window.settings_dialog.isVisible()
+    finally:
+        fresh.close()

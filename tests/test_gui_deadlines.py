@@ -20,8 +20,8 @@ from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.models import DeadlineCreate, DeadlineRead, RepresentativeCreate
 from tillitsvalgt.rules.checklist import checklist_items
-from tillitsvalgt.services import deadlines as deadline_service
 from tillitsvalgt.services import cases, transfer
+from tillitsvalgt.services import deadlines as deadline_service
 from tillitsvalgt.services.letters import LetterRequest
 from tillitsvalgt.services.representatives import create_representative
 from tillitsvalgt.workspace import DeadlineRow, Workspace

@@ -26,10 +26,24 @@ class Context:
         if self._db is None:
             from tillitsvalgt.services.assessments import CATALOGUE
 
-            self._db = Database.open(database_url=self.database_url, data_dir=self.data_dir)
+            self._db = Database.open(database_url=self.chosen_url(), data_dir=self.data_dir)
             # Verdicts stored on every change use the same catalogue as "assess".
             self._db.session_info[CATALOGUE] = self.catalogue()
         return self._db
+
+    def chosen_url(self) -> str | None:
+        """``--database-url``, then TILLITSVALGT_DATABASE_URL, then the saved choice
+        (settings «database»); None: the SQLite file in the data directory."""
+        import os
+
+        from tillitsvalgt import paths
+        from tillitsvalgt.onboarding import configured_database_url
+
+        return (
+            self.database_url
+            or os.environ.get(paths.DATABASE_URL_ENV)
+            or configured_database_url(self.data_dir)
+        )
 
     def catalogue(self) -> Catalogue:
         """The union office's own catalogue when one is chosen and sound; otherwise the

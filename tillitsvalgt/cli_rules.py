@@ -184,6 +184,20 @@ def settings_command(ctx: Context, key: str | None, value: str | None, unset: bo
                 + "\n".join(f"  – {p}" for p in problems)
             )
         value = str(Path(value).expanduser().resolve())
+    if key == "database":
+        from tillitsvalgt.onboarding import has_password, save_database_choice, test_database_url
+
+        if value is not None and not unset:
+            # Checked before it is remembered, and never with its password.
+            click.echo(f"Tilkoblingen virker: {test_database_url(value)}")
+            if has_password(value):
+                click.echo(
+                    "Passordet lagres ikke; legg det i PostgreSQLs passordfil (~/.pgpass).",
+                    err=True,
+                )
+        file = save_database_choice(ctx.data_dir, None if unset else value)
+        click.echo(f"Lagret i {file}. Gjelder fra neste start.")
+        return
     file = settings.save(key, None if unset else value, ctx.data_dir)
     click.echo(f"Lagret i {file}.")
 

@@ -20,6 +20,8 @@ KNOWN: dict[str, str] = {
     "templates": "Mappe med egne brevmaler (<brevtype>.docx erstatter den innebygde)",
     "union": "Forbundets navn slik det står i brevhodet",
     "profile": "Din profil (den tillitsvalgte som skriver brevene); settes av «profile»",
+    "database": "Databasen: en SQLite-fil eller en PostgreSQL-adresse (lagres uten passord; "
+    "passordet hører hjemme i PostgreSQLs egen passordfil, ~/.pgpass)",
 }
 
 

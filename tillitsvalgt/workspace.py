@@ -81,14 +81,20 @@ class Workspace:
         catalogue: str | None = None,
         clock: Callable[[], date] = date.today,
     ) -> Workspace:
-        from tillitsvalgt import settings
+        from tillitsvalgt import paths, settings
         from tillitsvalgt.letters.templates import template_folder
+        from tillitsvalgt.onboarding import configured_database_url
         from tillitsvalgt.rules.catalogue import catalogue_for
         from tillitsvalgt.services.assessments import CATALOGUE
 
         chosen = settings.load(data_dir)
         loaded, problems = catalogue_for(settings.catalogue_path(catalogue, data_dir))
-        db = Database.open(database_url=database_url, data_dir=data_dir)
+        url = (
+            database_url
+            or os.environ.get(paths.DATABASE_URL_ENV)
+            or configured_database_url(data_dir)
+        )
+        db = Database.open(database_url=url, data_dir=data_dir)
         db.session_info[CATALOGUE] = loaded
         setup = LetterSetup(
             catalogue=loaded,

@@ -40,6 +40,7 @@ def run(
     for warning in workspace.warnings:
         window.statusBar().showMessage(warning, 15_000)
     window.show()
+    window.welcome_if_new()
     try:
         return int(app.exec())
     finally:

@@ -29,12 +29,15 @@ from PySide6.QtWidgets import (
 
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.models import CaseRead
+from tillitsvalgt.onboarding import needs_welcome
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.services.transfer import ImportReport
 from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHORT
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.dialogs.case_dialogs import CloseCaseDialog, NewCaseDialog
 from ui.dialogs.letter_dialog import LetterDialog
+from ui.dialogs.settings_dialog import SettingsDialog
+from ui.dialogs.welcome_dialog import WelcomeDialog
 from ui.errors import CrashReporter
 from ui.long_work import LongWork
 from ui.models.case_table import SORT_KEYS, TITLE, UPDATED, CaseTableModel
@@ -288,6 +291,14 @@ class MainWindow(QMainWindow):
             None,
             tr("Kopier databasen til sikkerhetskopimappen"),
         )
+        self.settings_action = self._action(
+            tr("&Innstillinger …"),
+            self.open_settings,
+            QKeySequence.StandardKey.Preferences,
+            tr("Profil, database og brev"),
+        )
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.backup_action)
@@ -587,6 +598,43 @@ class MainWindow(QMainWindow):
             lambda _: self.open_case(self.detail.case.id) if self.detail else None
         )
         dialog.open()
+
+    # ---------------------------------------------------------------- first start, settings
+
+    def welcome_if_new(self) -> None:
+        """On first start (no profile yet): the welcome, which asks for the profile and
+        offers example cases."""
+        if not needs_welcome(self.workspace):
+            return
+        dialog = WelcomeDialog(
+            self.workspace,
+            prompter=self.prompter,
+            crashes=self.crashes,
+            background=self.background,
+            parent=self,
+        )
+        self.welcome_dialog = dialog  # for tests
+        dialog.accepted.connect(self.apply_filters)
+        dialog.open()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(
+            self.workspace,
+            prompter=self.prompter,
+            crashes=self.crashes,
+            background=self.background,
+            parent=self,
+        )
+        self.settings_dialog = dialog  # for tests
+        dialog.finished.connect(lambda _: self._settings_closed(dialog))
+        dialog.open()
+
+    def _settings_closed(self, dialog: SettingsDialog) -> None:
+        if dialog.restart_needed:
+            self.statusBar().showMessage(
+                tr("Den nye databasen brukes når du starter programmet på nytt."), 30_000
+            )
+        self.case_view.refresh()
 
     # ---------------------------------------------------------------- saved filters
 

@@ -106,6 +106,7 @@ class ProfileForm(QWidget):
             edit.setMaxLength(200)
             edit.setToolTip(tip)
             edit.setPlaceholderText(placeholder)
+            edit.setMinimumHeight(edit.sizeHint().height())  # a problem shown never squeezes it
             self.edits[key] = edit
             form.addRow(self._label(text, edit), self._with_error(key, edit))
             order.append(edit)
@@ -228,6 +229,9 @@ class ProfileForm(QWidget):
                 first = self.edits.get(key) or self.signature
         if first is not None:
             first.setFocus()
+        window = self.window()
+        if window is not self and window.isVisible():  # room for the lines just shown
+            window.resize(window.width(), max(window.height(), window.sizeHint().height()))
         return unplaced
 
 
@@ -275,7 +279,11 @@ class WelcomeDialog(QDialog):
         ask.setWordWrap(True)
 
         self.form = ProfileForm(with_signature=False)
-        self.form.set_profile(workspace.profile(), union_default=workspace.setup.union_name)
+        try:
+            profile = workspace.profile()
+        except UserError:
+            profile = None  # the save will say what is wrong
+        self.form.set_profile(profile, union_default=workspace.setup.union_name)
 
         self.demo = QCheckBox(tr("Fyll inn eksem&pelsaker så jeg kan prøve programmet"))
         self.demo.setObjectName("demo")
