@@ -77,5 +77,3 @@ def table(figures: list[Figure]) -> str:
         if fig.note:
             lines.append(f"{'':<24}   {fig.note}")
     return "\n".join(lines)
-
-
