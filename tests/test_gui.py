@@ -353,3 +353,60 @@ def test_no_arguments_opens_the_window_only_where_it_can(
     assert cli._gui_possible()
     monkeypatch.setenv("TILLITSVALGT_NO_GUI", "1")
     assert not cli._gui_possible()
+
+
+def test_an_english_translation_is_one_file(qtbot: QtBot, tmp_path: Path) -> None:
+    """The words go through Qt's translation mechanism: lupdate finds them, a translated
+    .ts becomes a .qm, and loading it changes what the window says."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+
+    bindir = Path(sys.executable).parent
+    ts = tmp_path / "tillitsvalgt_en.ts"
+    done = subprocess.run(
+        [
+            str(bindir / "pyside6-lupdate"),
+            *map(str, sorted((REPO / "ui").rglob("*.py"))),
+            "-ts",
+            str(ts),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    source = ts.read_text("utf-8")
+    assert "<source>Søk i saker (tittel, beskrivelse, virksomhet) …</source>" in source
+    assert "<source>Nr.</source>" in source  # table headers are found too
+    source = source.replace(
+        "<source>Søk i saker (tittel, beskrivelse, virksomhet) …</source>\n"
+        '        <translation type="unfinished"></translation>',
+        "<source>Søk i saker (tittel, beskrivelse, virksomhet) …</source>\n"
+        "        <translation>Search cases (title, description, employer) …</translation>",
+    ).replace(
+        '<source>Nr.</source>\n        <translation type="unfinished"></translation>',
+        "<source>Nr.</source>\n        <translation>No.</translation>",
+    )
+    ts.write_text(source, "utf-8")
+    done = subprocess.run(
+        [str(bindir / "pyside6-lrelease"), str(ts)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    qm = ts.with_suffix(".qm")
+    assert qm.is_file()
+    app = QApplication.instance()
+    assert app is not None
+    original = i18n.translation_file
+    i18n.translation_file = lambda language: qm  # type: ignore[assignment]
+    try:
+        assert i18n.install_translator(app, "nb") is None  # Norwegian needs no file
+        translator = i18n.install_translator(app, "en")
+        assert translator is not None
+        assert i18n.tr("Søk i saker (tittel, beskrivelse, virksomhet) …").startswith("Search")
+        model = CaseTableModel(lambda q: None)  # type: ignore[arg-type, return-value]
+        assert model.headerData(NUMBER, Qt.Orientation.Horizontal) == "No."
+    finally:
+        i18n.translation_file = original  # type: ignore[assignment]
+        if translator is not None:
+            app.removeTranslator(translator)

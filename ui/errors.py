@@ -10,7 +10,6 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,11 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsvalgt.errors import UserError
+from ui.i18n import tr
 from ui.prompts import Prompter
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
 
 
 class CrashDialog(QDialog):

@@ -8,16 +8,13 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ui.i18n import tr
 from ui.workers import Background
 
 Progress = Callable[[int, int], bool]
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)
 
 
 class _Relay(QObject):

@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QItemSelection, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from ui.dialogs.letter_dialog import LetterDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.welcome_dialog import WelcomeDialog
 from ui.errors import CrashReporter
+from ui.i18n import tr
 from ui.long_work import LongWork
 from ui.models.case_table import SORT_KEYS, TITLE, UPDATED, CaseTableModel
 from ui.prompts import Prompter
@@ -48,10 +49,6 @@ from ui.views.employers_view import EmployersView
 from ui.workers import Background
 
 SEARCH_DELAY_MS = 150
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(QMainWindow):

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QWidget
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Widgets", text)
+from ui.i18n import tr
 
 
 class OptionalDate(QWidget):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,12 +22,9 @@ from tillitsvalgt.vocabulary import OUTCOMES
 from tillitsvalgt.workspace import Workspace
 from ui.dialogs.employer_dialog import EmployerDialog
 from ui.errors import CrashReporter
+from ui.i18n import tr
 from ui.prompts import Prompter
 from ui.views.case_form import CaseForm
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CaseDialogs", text)
 
 
 class NewCaseDialog(QDialog):

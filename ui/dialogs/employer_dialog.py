@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,15 +31,12 @@ from tillitsvalgt.validation import MAX_EMPLOYEES, validate
 from tillitsvalgt.vocabulary import AGREEMENTS, SECTORS
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
+from ui.i18n import tr
 from ui.prompts import Prompter
 
 NOT_GIVEN = -1  # the employee count's "not given" value (shown as text in the spin box)
 _ERROR_STYLE = "color: #b00020;"
 _OK_STYLE = "color: #1b7f3b;"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EmployerDialog", text)
 
 
 def compact_orgnr(text: str) -> str:

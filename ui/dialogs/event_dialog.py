@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -24,12 +24,9 @@ from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import EVENT_KINDS, LETTER_KINDS
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
+from ui.i18n import tr
 from ui.prompts import Prompter
 from ui.widgets import OptionalDate, tri_combo, tri_value
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EventDialog", text)
 
 
 class EventDialog(QDialog):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,14 +38,11 @@ from tillitsvalgt.rules.deadlines import explain_deadline, reply_deadline
 from tillitsvalgt.services.letters import Letter, LetterRequest
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.errors import CrashReporter
+from ui.i18n import tr
 from ui.prompts import Prompter
 from ui.workers import Background
 
 PREVIEW_DELAY_MS = 300
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LetterDialog", text)
 
 
 class LetterDialog(QDialog):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -38,14 +38,11 @@ from tillitsvalgt.onboarding import TemplateFileCheck
 from tillitsvalgt.workspace import Workspace
 from ui.dialogs.welcome_dialog import ERROR_STYLE, ProfileForm
 from ui.errors import CrashReporter
+from ui.i18n import tr
 from ui.prompts import Prompter
 from ui.workers import Background
 
 PROFILE_TAB, DATABASE_TAB, LETTERS_TAB = range(3)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsDialog", text)
 
 
 def _wrapped(text: str = "", name: str = "") -> QLabel:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -30,18 +30,11 @@ from tillitsvalgt.models import RepresentativeCreate, RepresentativeRead
 from tillitsvalgt.validation import label, validate
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
+from ui.i18n import tr
 from ui.prompts import Prompter
 from ui.workers import Background
 
 ERROR_STYLE = "color: #b00020;"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("WelcomeDialog", text)
-
-
-def tr_form(text: str) -> str:
-    return QCoreApplication.translate("ProfileForm", text)
 
 
 def _fields() -> list[tuple[str, str, str, str]]:
@@ -49,40 +42,40 @@ def _fields() -> list[tuple[str, str, str, str]]:
     return [
         (
             "name",
-            tr_form("&Navn *:"),
-            tr_form("Navnet ditt slik det skal stå under brevene."),
-            tr_form("f.eks. Kari Nordmann"),
+            tr("&Navn *:"),
+            tr("Navnet ditt slik det skal stå under brevene."),
+            tr("f.eks. Kari Nordmann"),
         ),
         (
             "role",
-            tr_form("&Rolle:"),
-            tr_form("Vervet ditt, slik det står under navnet i brevene."),
-            tr_form("f.eks. hovedtillitsvalgt"),
+            tr("&Rolle:"),
+            tr("Vervet ditt, slik det står under navnet i brevene."),
+            tr("f.eks. hovedtillitsvalgt"),
         ),
         (
             "union_name",
-            tr_form("&Forbund:"),
-            tr_form("Forbundet du er tillitsvalgt for."),
-            tr_form("f.eks. Forbundet for ansatte"),
+            tr("&Forbund:"),
+            tr("Forbundet du er tillitsvalgt for."),
+            tr("f.eks. Forbundet for ansatte"),
         ),
         (
             "branch",
-            tr_form("&Avdeling/klubb:"),
-            tr_form("Avdelingen eller klubben du representerer (valgfritt)."),
+            tr("&Avdeling/klubb:"),
+            tr("Avdelingen eller klubben du representerer (valgfritt)."),
             "",
         ),
         (
             "email",
-            tr_form("&E-post:"),
-            tr_form("E-postadressen arbeidsgiver kan svare til."),
-            tr_form("navn@eksempel.no"),
+            tr("&E-post:"),
+            tr("E-postadressen arbeidsgiver kan svare til."),
+            tr("navn@eksempel.no"),
         ),
-        ("phone", tr_form("&Telefon:"), tr_form("Telefonnummeret ditt (valgfritt)."), ""),
+        ("phone", tr("&Telefon:"), tr("Telefonnummeret ditt (valgfritt)."), ""),
         (
             "place",
-            tr_form("&Sted for brev *:"),
-            tr_form("Stedet brevene skrives fra; det står først i «Sted, dato» i hvert brev."),
-            tr_form("f.eks. Tromsø"),
+            tr("&Sted for brev *:"),
+            tr("Stedet brevene skrives fra; det står først i «Sted, dato» i hvert brev."),
+            tr("f.eks. Tromsø"),
         ),
     ]
 
@@ -115,15 +108,13 @@ class ProfileForm(QWidget):
             signature.setObjectName("signature")
             signature.setTabChangesFocus(True)
             signature.setFixedHeight(signature.fontMetrics().height() * 4 + 12)
-            signature.setToolTip(
-                tr_form("Tekst under navnet i brevene, f.eks. en hilsen (valgfritt).")
-            )
+            signature.setToolTip(tr("Tekst under navnet i brevene, f.eks. en hilsen (valgfritt)."))
             form.addRow(
-                self._label(tr_form("Si&gnatur:"), signature),
+                self._label(tr("Si&gnatur:"), signature),
                 self._with_error("signature", signature),
             )
             order.append(signature)
-        note = QLabel(tr_form("* må fylles ut"))
+        note = QLabel(tr("* må fylles ut"))
         note.setObjectName("requiredNote")
         form.addRow("", note)
         for first, second in pairwise(order):
@@ -187,11 +178,11 @@ class ProfileForm(QWidget):
             problems.append(
                 Problem(
                     label("place"),
-                    tr_form("må fylles ut – brevene begynner med «Sted, dato»"),
+                    tr("må fylles ut – brevene begynner med «Sted, dato»"),
                 )
             )
         if problems or data is None:
-            raise ValidationError(problems, tr_form("Profilen er ikke lagret"))
+            raise ValidationError(problems, tr("Profilen er ikke lagret"))
         return data
 
     # ---------------------------------------------------------------- problems

@@ -8,22 +8,23 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from tillitsvalgt.models import DocumentRead, EventRead
 from tillitsvalgt.vocabulary import DIRECTIONS, EVENT_KINDS, LETTER_KINDS
+from ui.i18n import QT_TR_NOOP, tr
 
 EV_DATE, EV_KIND, EV_PARTICIPANTS, EV_NOTES = range(4)
 EVENT_HEADERS = {
-    EV_DATE: "Dato",
-    EV_KIND: "Hendelse",
-    EV_PARTICIPANTS: "Deltakere",
-    EV_NOTES: "Notat",
+    EV_DATE: QT_TR_NOOP("Dato"),
+    EV_KIND: QT_TR_NOOP("Hendelse"),
+    EV_PARTICIPANTS: QT_TR_NOOP("Deltakere"),
+    EV_NOTES: QT_TR_NOOP("Notat"),
 }
 
 DOC_NUMBER, DOC_DATE, DOC_TITLE, DOC_DIRECTION, DOC_STATE = range(5)
 DOCUMENT_HEADERS = {
-    DOC_NUMBER: "Ref.",
-    DOC_DATE: "Dato",
-    DOC_TITLE: "Tittel",
-    DOC_DIRECTION: "Retning",
-    DOC_STATE: "Status",
+    DOC_NUMBER: QT_TR_NOOP("Ref."),
+    DOC_DATE: QT_TR_NOOP("Dato"),
+    DOC_TITLE: QT_TR_NOOP("Tittel"),
+    DOC_DIRECTION: QT_TR_NOOP("Retning"),
+    DOC_STATE: QT_TR_NOOP("Status"),
 }
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -59,7 +60,8 @@ class _ListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers.get(section)
+            text = self.headers.get(section)
+            return tr(text) if text is not None else None
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -15,16 +15,17 @@ from PySide6.QtGui import QBrush, QColor
 from tillitsvalgt.models import CaseListRow, CasePage
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.vocabulary import CASE_TYPES_SHORT, TIMINGS, TIMINGS_SHORT
+from ui.i18n import QT_TR_NOOP, tr
 
 NUMBER, TITLE, EMPLOYER, TYPE, TIMING, DEADLINE, UPDATED = range(7)
 HEADERS = {
-    NUMBER: "Nr.",
-    TITLE: "Tittel",
-    EMPLOYER: "Virksomhet",
-    TYPE: "Type",
-    TIMING: "Tidspunkt",
-    DEADLINE: "Neste frist",
-    UPDATED: "Endret",
+    NUMBER: QT_TR_NOOP("Nr."),
+    TITLE: QT_TR_NOOP("Tittel"),
+    EMPLOYER: QT_TR_NOOP("Virksomhet"),
+    TYPE: QT_TR_NOOP("Type"),
+    TIMING: QT_TR_NOOP("Tidspunkt"),
+    DEADLINE: QT_TR_NOOP("Neste frist"),
+    UPDATED: QT_TR_NOOP("Endret"),
 }
 # The sort keys the case service accepts, per column (None: not sortable in SQL).
 SORT_KEYS: dict[int, str | None] = {
@@ -111,7 +112,8 @@ class CaseTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(section)
+            text = HEADERS.get(section)
+            return tr(text) if text is not None else None
         return None
 
     def data(

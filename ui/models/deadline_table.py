@@ -8,9 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -19,23 +17,23 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from tillitsvalgt.rules.deadlines import format_weekday_date
 from tillitsvalgt.workspace import DeadlineRow
+from ui.i18n import QT_TR_NOOP, tr
 
 DUE, NUMBER, TITLE, WHAT, STATUS = range(5)
 # Marked for translation here, translated where they are shown (headerData).
 HEADERS = {
-    DUE: QT_TRANSLATE_NOOP("DeadlineTable", "Frist"),
-    NUMBER: QT_TRANSLATE_NOOP("DeadlineTable", "Sak"),
-    TITLE: QT_TRANSLATE_NOOP("DeadlineTable", "Sakstittel"),
-    WHAT: QT_TRANSLATE_NOOP("DeadlineTable", "Gjelder"),
-    STATUS: QT_TRANSLATE_NOOP("DeadlineTable", "Status"),
+    DUE: QT_TR_NOOP("Frist"),
+    NUMBER: QT_TR_NOOP("Sak"),
+    TITLE: QT_TR_NOOP("Sakstittel"),
+    WHAT: QT_TR_NOOP("Gjelder"),
+    STATUS: QT_TR_NOOP("Status"),
 }
 HEADER_TIPS = {
-    DUE: QT_TRANSLATE_NOOP("DeadlineTable", "Dagen fristen går ut"),
-    NUMBER: QT_TRANSLATE_NOOP("DeadlineTable", "Saksnummeret (dobbeltklikk for å åpne saken)"),
-    TITLE: QT_TRANSLATE_NOOP("DeadlineTable", "Sakens tittel"),
-    WHAT: QT_TRANSLATE_NOOP("DeadlineTable", "Hva fristen gjelder"),
-    STATUS: QT_TRANSLATE_NOOP(
-        "DeadlineTable",
+    DUE: QT_TR_NOOP("Dagen fristen går ut"),
+    NUMBER: QT_TR_NOOP("Saksnummeret (dobbeltklikk for å åpne saken)"),
+    TITLE: QT_TR_NOOP("Sakens tittel"),
+    WHAT: QT_TR_NOOP("Hva fristen gjelder"),
+    STATUS: QT_TR_NOOP(
         "«Oversittet» når fristen er passert uten at den er merket som overholdt",
     ),
 }
@@ -44,10 +42,6 @@ OVERDUE_COLOUR = "#b00020"
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root: the default parent, made once
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DeadlineTable", text)
 
 
 def short_date(day: date) -> str:

@@ -7,7 +7,6 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -17,34 +16,31 @@ from stdnum.no import orgnr as stdnum_orgnr
 
 from tillitsvalgt.models import CaseListRow, EmployerRead
 from tillitsvalgt.vocabulary import AGREEMENTS, CASE_STATUSES, CASE_TYPES_SHORT, SECTORS
+from ui.i18n import QT_TR_NOOP, tr
 
 NAME, ORGNR, SECTOR, AGREEMENT, EMPLOYEES, CONTACT = range(6)
 HEADERS: dict[int, str] = {
-    NAME: "Navn",
-    ORGNR: "Org.nr.",
-    SECTOR: "Sektor",
-    AGREEMENT: "Hovedavtale",
-    EMPLOYEES: "Ansatte",
-    CONTACT: "Kontaktperson",
+    NAME: QT_TR_NOOP("Navn"),
+    ORGNR: QT_TR_NOOP("Org.nr."),
+    SECTOR: QT_TR_NOOP("Sektor"),
+    AGREEMENT: QT_TR_NOOP("Hovedavtale"),
+    EMPLOYEES: QT_TR_NOOP("Ansatte"),
+    CONTACT: QT_TR_NOOP("Kontaktperson"),
 }
 
 CASE_NUMBER, CASE_TITLE, CASE_TYPE, CASE_STATUS, CASE_DEADLINE = range(5)
 CASE_HEADERS: dict[int, str] = {
-    CASE_NUMBER: "Nr.",
-    CASE_TITLE: "Tittel",
-    CASE_TYPE: "Type",
-    CASE_STATUS: "Status",
-    CASE_DEADLINE: "Neste frist",
+    CASE_NUMBER: QT_TR_NOOP("Nr."),
+    CASE_TITLE: QT_TR_NOOP("Tittel"),
+    CASE_TYPE: QT_TR_NOOP("Type"),
+    CASE_STATUS: QT_TR_NOOP("Status"),
+    CASE_DEADLINE: QT_TR_NOOP("Neste frist"),
 }
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # the row's database id, for views and tests
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root: the default parent, made once
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EmployerTableModel", text)
 
 
 def format_orgnr(value: str | None) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -23,11 +23,8 @@ from tillitsvalgt.errors import Problem, ValidationError
 from tillitsvalgt.models import CaseCreate, CaseRead, EmployerRead
 from tillitsvalgt.validation import FIELD_LABELS, validate
 from tillitsvalgt.vocabulary import CASE_TYPES
+from ui.i18n import tr
 from ui.widgets import OptionalDate, tri_combo, tri_value
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CaseForm", text)
 
 
 class CaseForm(QWidget):

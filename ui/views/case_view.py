@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,14 +44,11 @@ from tillitsvalgt.vocabulary import (
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.dialogs.event_dialog import EventDialog
 from ui.errors import CrashReporter
+from ui.i18n import tr
 from ui.models.case_file import DocumentTableModel, EventTableModel
 from ui.prompts import Prompter
 from ui.views.case_form import CaseForm
 from ui.views.checklist_panel import ChecklistPanel
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CaseView", text)
 
 
 class AssessmentPanel(QWidget):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -32,6 +32,7 @@ from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import CASE_TYPES, CHECKLIST_ANSWERS
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
+from ui.i18n import tr
 from ui.prompts import Prompter
 
 HOME_OFFICE_TYPES = ("home_office_policy", "home_office_agreement")
@@ -52,10 +53,6 @@ GROUP_TIPS = {
 }
 DEFAULT_ANSWER = "unknown"
 NOTE_MAX = 20_000
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ChecklistPanel", text)
 
 
 def summary_text(gaps: ChecklistGaps) -> str:

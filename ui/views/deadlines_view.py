@@ -8,7 +8,7 @@ import html
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from tillitsvalgt.errors import UserError
 from tillitsvalgt.rules.deadlines import WEEKDAYS, format_date, holiday_name, is_working_day
 from tillitsvalgt.workspace import DeadlineRow, Workspace
 from ui.errors import CrashReporter
+from ui.i18n import tr
 from ui.models.deadline_table import TITLE, WHAT, DeadlineTableModel, short_date
 from ui.prompts import Prompter
 
@@ -42,10 +43,6 @@ RANGES: tuple[tuple[int | None, str], ...] = (
     (30, "Neste 30 dager"),
 )
 EXTEND_BY_DEFAULT = 7  # days, the dialog's first suggestion
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DeadlinesView", text)
 
 
 def overdue_notice(rows: Sequence[DeadlineRow]) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.workspace import Workspace
 from ui.dialogs.employer_dialog import EmployerDialog
 from ui.errors import CrashReporter
+from ui.i18n import tr
 from ui.models.employer_table import (
     CASE_TITLE,
     NAME,
@@ -42,10 +43,6 @@ from ui.prompts import Prompter
 SEARCH_DELAY_MS = 150
 CASES_SHOWN = 200  # an employer's cases shown at once (the case list pages through more)
 _DIGITS_AND_SPACES = re.compile(r"[\d\s.]+")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EmployersView", text)
 
 
 def _plain(text: str) -> str:

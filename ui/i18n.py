@@ -1,0 +1,57 @@
+"""The window's words through Qt's translation mechanism.
+
+Every string a user sees goes through ``tr`` (or, where a table is built before Qt runs,
+is marked with ``QT_TR_NOOP`` and translated when shown). The source language is Norwegian
+bokmål. ``pyside6-lupdate`` files these free ``tr`` calls under the empty context, so that
+is the context used here; an English translation is one file:
+
+    .venv/bin/pyside6-lupdate $(find ui -name '*.py') -ts resources/translations/tillitsvalgt_en.ts
+    (translate it in pyside6-linguist)
+    .venv/bin/pyside6-lrelease resources/translations/tillitsvalgt_en.ts
+
+The app loads ``resources/translations/tillitsvalgt_<language>.qm`` for the language of the
+system (or ``TILLITSVALGT_LANGUAGE``), when such a file exists; otherwise it stays
+Norwegian."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from tillitsvalgt import paths
+
+CONTEXT = ""
+LANGUAGE_ENV = "TILLITSVALGT_LANGUAGE"
+NORWEGIAN = {"nb", "no", "nn"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def translation_file(language: str) -> Path:
+    return paths.resource_path("translations", f"tillitsvalgt_{language}.qm")
+
+
+def install_translator(app: QCoreApplication, language: str | None = None) -> QTranslator | None:
+    """Load the translation for ``language`` (default: the environment, then the system's
+    language); None when the app stays in Norwegian. Keep the result alive."""
+    language = language or os.environ.get(LANGUAGE_ENV) or QLocale.system().name().split("_")[0]
+    if language in NORWEGIAN:
+        return None
+    file = translation_file(language)
+    if not file.is_file():
+        return None
+    translator = QTranslator(app)
+    if not translator.load(str(file)):
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+def QT_TR_NOOP(text: str) -> str:
+    """Marks a string for translation where it is defined (a table's headers); ``tr``
+    translates it where it is shown. Typed, unlike Qt's own."""
+    return text
