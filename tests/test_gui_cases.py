@@ -388,3 +388,19 @@ def test_first_start_welcomes_and_the_list_fills(qtbot: QtBot, tmp_path: Path) -
         assert window.settings_dialog.isVisible()
     finally:
         fresh.close()
+
+
+def test_the_assessment_follows_a_changed_date(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
+    select(window, "2026/6")
+    panel = window.case_view.assessment
+    assert "Ikke drøftet ennå" in panel.verdict.text()
+    assert [b.objectName() for b in panel.letter_buttons] == ["suggest-krav_om_drofting"]
+    window.case_view.form.decision.set_value(date(2026, 11, 10), TODAY)  # decided already
+    window.save_action.trigger()
+    assert "beslutning tatt" in panel.verdict.text()
+    assert "Beslutningen er tatt uten drøfting." in panel.text.toPlainText()
+    row = next(r for r in window.model.rows if r.number == "2026/6")
+    assert row.timing == "not_held_decision_taken"  # the list's stored verdict followed too
