@@ -404,3 +404,18 @@ def test_the_assessment_follows_a_changed_date(
     assert "Beslutningen er tatt uten drøfting." in panel.text.toPlainText()
     row = next(r for r in window.model.rows if r.number == "2026/6")
     assert row.timing == "not_held_decision_taken"  # the list's stored verdict followed too
+
+
+def test_the_daily_duties_run_after_the_window_shows(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    import sqlalchemy as sa
+
+    with workspace.db.session() as s:  # as if the verdicts were judged yesterday
+        s.execute(sa.text("UPDATE cases SET verdict_at = NULL"))
+    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
+    window.start_daily_duties()
+    qtbot.waitUntil(lambda: window.background.running == 0, timeout=20_000)
+    message = window.statusBar().currentMessage()
+    assert "Vurderingen er oppdatert for 10 saker" in message
+    assert "Sikkerhetskopi tatt" in message  # the first backup of a database with data

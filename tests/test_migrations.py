@@ -228,3 +228,12 @@ def test_postgresql_database_from_a_newer_version_is_refused_and_unchanged(
         engine.dispose()
     finally:
         pg_server.drop(url)
+
+
+def test_the_known_head_is_the_newest_migration(sqlite_db: Database) -> None:
+    # Opening an up-to-date database trusts SCHEMA_HEAD instead of loading Alembic.
+    from tillitsvalgt.db import SCHEMA_HEAD
+
+    script = ScriptDirectory.from_config(sqlite_db.alembic_config())
+    assert script.get_current_head() == SCHEMA_HEAD
+    assert sqlite_db.current_revision() == SCHEMA_HEAD

@@ -90,15 +90,12 @@ def _gui_possible() -> bool:
 
 
 def _start_gui(ctx: Context) -> None:
-    """The desktop app. The start-up duties (daily backup, today's verdicts) run first, as
-    for the overview; the window is loaded only now, so the command line never pays for
+    """The desktop app. The window is loaded only now, so the command line never pays for
     Qt (and the core never imports it)."""
     import importlib
 
-    db = ctx.db()
-    _start_backup(db)
-    _start_verdicts(ctx)
-    ctx.close()
+    # The daily backup and verdicts run inside the app, in the background, after the
+    # window is shown (at 100 000 cases the verdicts take seconds).
     app = importlib.import_module("ui.app")
     code = app.run(
         sys.argv[:1],

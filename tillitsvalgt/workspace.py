@@ -378,20 +378,22 @@ class Workspace:
 
     def open_deadlines(self, until: date | None = None) -> list[DeadlineRow]:
         """Unmet deadlines across all live cases, soonest (and so overdue) first, with the
-        case's number and title."""
+        case's number and title (one query)."""
         from tillitsvalgt.services import deadlines
-        from tillitsvalgt.services.cases import get_case
+
+        today = self.today()
+        with self.db.session(readonly=True) as session:
+            return [
+                DeadlineRow(d, number, title, d.due_on < today)
+                for d, number, title in deadlines.open_deadline_rows(session=session, until=until)
+            ]
+
+    def overdue_count(self) -> int:
+        """How many open deadlines have passed (for the notice on start)."""
+        from tillitsvalgt.services import deadlines
 
         with self.db.session(readonly=True) as session:
-            rows = deadlines.open_deadlines(session=session, until=until)
-            cases: dict[int, CaseRead] = {}
-            out = []
-            for d in rows:
-                if d.case_id not in cases:
-                    cases[d.case_id] = get_case(d.case_id, session=session)
-                case = cases[d.case_id]
-                out.append(DeadlineRow(d, case.number, case.title, d.due_on < self.today()))
-            return out
+            return deadlines.count_overdue(session=session, today=self.today())
 
     def mark_deadline_met(self, deadline_id: int, met_on: date) -> DeadlineRead:
         from tillitsvalgt.services import deadlines
@@ -477,6 +479,30 @@ class Workspace:
         text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
         paths.write_atomically(file, text.encode("utf-8"))
         return len(bundle)
+
+    def daily_duties(self) -> str:
+        """What the app does once a day on start: a backup when the data changed, and
+        today's verdict on every case (the timing depends on the day). Meant for a
+        background thread: at 100 000 cases the verdicts take a few seconds. Returns a
+        line for the status bar ("" when there was nothing to do)."""
+        from tillitsvalgt.backup import auto_backup
+        from tillitsvalgt.services.assessments import refresh_all_verdicts
+
+        said = []
+        try:
+            made = auto_backup(self.db)
+        except UserError as exc:
+            said.append(f"Automatisk sikkerhetskopi feilet: {exc.message}")
+        else:
+            if made is not None:
+                said.append(f"Sikkerhetskopi tatt: {made.name}")
+        with self.db.session() as session:
+            stored = refresh_all_verdicts(
+                session=session, today=self.today(), catalogue=self.catalogue
+            )
+        if stored:
+            said.append(f"Vurderingen er oppdatert for {stored} saker.")
+        return " ".join(said)
 
     def backup_now(self) -> Path:
         from tillitsvalgt.backup import backup_sqlite

@@ -43,6 +43,7 @@ def run(
         window.statusBar().showMessage(warning, 15_000)
     window.show()
     window.welcome_if_new()
+    window.start_daily_duties()
     try:
         return int(app.exec())
     finally:

@@ -133,7 +133,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.case_view)
         self.splitter.setStretchFactor(1, 1)
-        self.employers_view = EmployersView(workspace, prompter=prompter, crashes=crashes)
+        self.employers_view = EmployersView(
+            workspace, prompter=prompter, crashes=crashes, load=False
+        )
         self.employers_view.case_activated.connect(self.show_case)
         self.employers_view.employers_changed.connect(self.apply_filters)
         self.sections = QTabWidget()
@@ -141,7 +143,9 @@ class MainWindow(QMainWindow):
         self.sections.setDocumentMode(True)
         self.sections.addTab(self.splitter, tr("Saker"))
         self.sections.addTab(self.employers_view, tr("Virksomheter"))
-        self.deadlines_view = DeadlinesView(workspace, prompter=prompter, crashes=crashes)
+        self.deadlines_view = DeadlinesView(
+            workspace, prompter=prompter, crashes=crashes, load=False
+        )
         self.deadlines_view.case_activated.connect(self.show_case)
         self.deadlines_view.deadlines_changed.connect(self._deadlines_changed)
         self.sections.addTab(self.deadlines_view, tr("Frister"))
@@ -351,10 +355,30 @@ class MainWindow(QMainWindow):
         self.apply_filters()
         self.case_view.refresh_assessment()
 
+    def start_daily_duties(self) -> None:
+        """The daily backup and verdicts, in the background; the list follows when done."""
+
+        def done(message: str) -> None:
+            self.apply_filters()
+            try:
+                notice = overdue_notice(self.workspace.overdue_count()) or ""
+            except UserError:
+                notice = ""
+            text = " ".join(part for part in (message, notice) if part)
+            if text:
+                self.statusBar().showMessage(text, 30_000)
+
+        self.background.submit(
+            self.workspace.daily_duties,
+            done,
+            lambda exc: self.crashes.report(exc, self),
+            context=self,
+        )
+
     def show_start_notice(self) -> None:
         """A quiet line in the status bar when a deadline has passed."""
         try:
-            notice = overdue_notice(self.workspace.open_deadlines())
+            notice = overdue_notice(self.workspace.overdue_count())
         except UserError:
             return
         if notice:

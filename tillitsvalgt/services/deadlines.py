@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from tillitsvalgt.errors import StateError
@@ -52,6 +53,39 @@ def open_deadlines(*, session: Session, until: date | None = None) -> list[Deadl
     if until is not None:
         query = query.where(col(Deadline.due_on) <= until)
     return [read(DeadlineRead, d) for d in session.exec(query)]
+
+
+def _open_live() -> list[sa.ColumnElement[bool]]:
+    return [
+        col(Deadline.met_on).is_(None),
+        col(Deadline.cancelled).is_(False),
+        col(Case.deleted_at).is_(None),
+    ]
+
+
+def open_deadline_rows(
+    *, session: Session, until: date | None = None
+) -> list[tuple[DeadlineRead, str, str]]:
+    """``open_deadlines`` with each case's number and title, in one query."""
+    query = (
+        select(Deadline, Case.number, Case.title)
+        .join(Case, col(Case.id) == col(Deadline.case_id))
+        .where(*_open_live())
+        .order_by(col(Deadline.due_on), col(Deadline.id))
+    )
+    if until is not None:
+        query = query.where(col(Deadline.due_on) <= until)
+    return [(read(DeadlineRead, d), number, title) for d, number, title in session.exec(query)]
+
+
+def count_overdue(*, session: Session, today: date) -> int:
+    query = (
+        sa.select(sa.func.count())
+        .select_from(Deadline)
+        .join(Case, col(Case.id) == col(Deadline.case_id))
+        .where(*_open_live(), col(Deadline.due_on) < today)
+    )
+    return int(session.execute(query).scalar_one())
 
 
 def extend_deadline(

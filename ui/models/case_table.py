@@ -71,6 +71,7 @@ class CaseTableModel(QAbstractTableModel):
         self.query = query or CaseQuery(limit=PAGE)
         self.rows: list[CaseListRow] = []
         self.total = 0
+        self.loaded = False
 
     # ---------------------------------------------------------------- loading
 
@@ -78,6 +79,7 @@ class CaseTableModel(QAbstractTableModel):
         if query is not None:
             self.query = dataclasses.replace(query, offset=0, limit=PAGE)
         page = self._fetch(dataclasses.replace(self.query, offset=0, limit=PAGE))
+        self.loaded = True
         self.beginResetModel()
         self.rows = list(page.rows)
         self.total = page.total
@@ -160,11 +162,13 @@ class CaseTableModel(QAbstractTableModel):
         key = SORT_KEYS.get(column)
         if key is None:
             return
-        self.reload(
-            dataclasses.replace(
-                self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder
-            )
+        query = dataclasses.replace(
+            self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder
         )
+        if not self.loaded:
+            self.query = query  # the view turning sorting on before the first load
+            return
+        self.reload(query)
 
 
 def _short_date(value: date | datetime | None) -> str:

@@ -45,9 +45,10 @@ RANGES: tuple[tuple[int | None, str], ...] = (
 EXTEND_BY_DEFAULT = 7  # days, the dialog's first suggestion
 
 
-def overdue_notice(rows: Sequence[DeadlineRow]) -> str | None:
-    """A quiet one-line notice for the status bar when something is overdue, else None."""
-    count = sum(1 for r in rows if r.overdue)
+def overdue_notice(rows: Sequence[DeadlineRow] | int) -> str | None:
+    """A quiet one-line notice for the status bar when something is overdue, else None
+    (from the rows, or from a count of the overdue ones)."""
+    count = rows if isinstance(rows, int) else sum(1 for r in rows if r.overdue)
     if count == 0:
         return None
     if count == 1:
@@ -169,7 +170,10 @@ class DeadlinesView(QWidget):
         prompter: Prompter,
         crashes: CrashReporter,
         parent: QWidget | None = None,
+        load: bool = True,
     ) -> None:
+        """``load=False``: fetch nothing until ``refresh`` (the main window loads the list
+        when its tab is first shown, not at start-up)."""
         super().__init__(parent)
         self.workspace = workspace
         self.prompter = prompter
@@ -244,7 +248,8 @@ class DeadlinesView(QWidget):
         self.extend_button.clicked.connect(self.extend)
         self.open_button.clicked.connect(self.open_selected)
         self.refresh_button.clicked.connect(self.refresh)
-        self.refresh()
+        if load:
+            self.refresh()
 
     # ---------------------------------------------------------------- loading
 

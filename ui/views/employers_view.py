@@ -76,7 +76,10 @@ class EmployersView(QWidget):
         prompter: Prompter,
         crashes: CrashReporter,
         parent: QWidget | None = None,
+        load: bool = True,
     ) -> None:
+        """``load=False``: fetch nothing until ``reload`` (the main window loads the
+        register when its tab is first shown, not at start-up)."""
         super().__init__(parent)
         self.workspace = workspace
         self.prompter = prompter
@@ -179,7 +182,8 @@ class EmployersView(QWidget):
         self.new_button.clicked.connect(self.new_employer)
         self.edit_button.clicked.connect(self.edit_employer)
         self.delete_button.clicked.connect(self.delete_employer)
-        self.reload()
+        if load:
+            self.reload()
 
     # ---------------------------------------------------------------- the list
 
