@@ -1,0 +1,91 @@
+"""Screenshots of the main views, for the README: the real app on a (virtual) display with
+the demo data. Run through ``scripts/screenshots``, which starts Xvfb.
+
+    python scripts/screenshots.py OUT_DIR DATA_DIR
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from tillitsvalgt.models import RepresentativeCreate
+from tillitsvalgt.workspace import Workspace
+from ui.errors import CrashReporter
+from ui.main_window import MainWindow
+from ui.prompts import QtPrompter
+
+TODAY = date(2026, 11, 20)  # the demo data's day, so the pictures do not change by date
+
+
+def settle(app: QApplication, ms: int = 300) -> None:
+    done: list[bool] = []
+    QTimer.singleShot(ms, lambda: done.append(True))
+    while not done:
+        app.processEvents()
+
+
+def shoot(app: QApplication, widget: QWidget, file: Path) -> None:
+    settle(app)
+    widget.grab().save(str(file))
+    print(file)
+
+
+def main(out: Path, data_dir: Path) -> int:
+    app = QApplication(sys.argv[:1])
+    out.mkdir(parents=True, exist_ok=True)
+    ws = Workspace.open(data_dir=data_dir, clock=lambda: TODAY)
+    if ws.profile() is None:
+        ws.save_profile(
+            RepresentativeCreate(
+                name="Kari Nordmann",
+                role="hovedtillitsvalgt",
+                union_name="Negotia",
+                branch="Negotia-avdelingen i Nordkyst Sparebank",
+                email="kari.nordmann@eksempel.no",
+                phone="900 00 000",
+                place="Tromsø",
+            )
+        )
+    prompter = QtPrompter()
+    window = MainWindow(
+        ws,
+        prompter=prompter,
+        crashes=CrashReporter(prompter),
+        settings=QSettings(str(data_dir / "gui.ini"), QSettings.Format.IniFormat),
+    )
+    window.resize(1440, 900)
+    window.show()
+    settle(app, 800)
+    window.show_case("2026/6")
+    shoot(app, window, out / "1-saker-vurdering.png")
+    window.case_view.tabs.setCurrentIndex(1)
+    shoot(app, window, out / "2-saken.png")
+    window.show_case("2026/2")
+    window.case_view.tabs.setCurrentIndex(2)
+    shoot(app, window, out / "3-tidslinje.png")
+    window.show_case("2026/6")
+    window.new_letter("krav_om_drofting")
+    dialog = window.letter_dialog
+    dialog.resize(1300, 820)
+    settle(app, 1500)  # the preview is rendered in the background
+    shoot(app, dialog, out / "4-brev.png")
+    dialog.reject()
+    window.sections.setCurrentIndex(1)
+    shoot(app, window, out / "5-virksomheter.png")
+    window.sections.setCurrentIndex(2)
+    shoot(app, window, out / "6-frister.png")
+    window.sections.setCurrentIndex(0)
+    window.show_case("2026/4")
+    window.case_view.tabs.setCurrentIndex(4)
+    shoot(app, window, out / "7-sjekkliste.png")
+    ws.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2])))
