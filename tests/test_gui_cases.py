@@ -419,3 +419,17 @@ def test_the_daily_duties_run_after_the_window_shows(
     message = window.statusBar().currentMessage()
     assert "Vurderingen er oppdatert for 10 saker" in message
     assert "Sikkerhetskopi tatt" in message  # the first backup of a database with data
+
+
+def test_employer_and_year_filters(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
+    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
+    combo = window.employer_filter
+    assert combo.count() == 1  # the register is read when the list is first opened
+    combo.fill()
+    combo.setCurrentIndex(combo.findText("Nordkyst Sparebank"))
+    assert {r.number for r in window.model.rows} == {"2026/1", "2026/2"}
+    combo.setCurrentIndex(0)
+    window.year_filter.setCurrentIndex(window.year_filter.findData(2025))
+    assert window.model.total == 0  # every scenario is numbered in 2026
+    window.year_filter.setCurrentIndex(window.year_filter.findData(2026))
+    assert window.model.total == 10

@@ -51,6 +51,30 @@ from ui.workers import Background
 SEARCH_DELAY_MS = 150
 
 
+class _LazyEmployerCombo(QComboBox):
+    """The employer filter: its list is read when first opened, not at start-up (a union
+    office's register can hold thousands)."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.addItem(tr("Alle virksomheter"), None)
+        self._filled = False
+
+    def fill(self) -> None:
+        if self._filled:
+            return
+        self._filled = True
+        self.blockSignals(True)
+        for employer in self.workspace.find_employers():
+            self.addItem(employer.name, employer.id)
+        self.blockSignals(False)
+
+    def showPopup(self) -> None:
+        self.fill()
+        super().showPopup()
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -91,9 +115,20 @@ class MainWindow(QMainWindow):
         self.save_filter_button = QToolButton()
         self.save_filter_button.setText(tr("Lagre filter …"))
         self.save_filter_button.setToolTip(tr("Lagre søket og valgene som et filter med navn"))
+        self.employer_filter = _LazyEmployerCombo(self.workspace)
+        self.employer_filter.setObjectName("employerFilter")
+        self.employer_filter.setToolTip(tr("Bare sakene til én virksomhet"))
+        self.year_filter = QComboBox()
+        self.year_filter.setObjectName("yearFilter")
+        self.year_filter.setToolTip(tr("Bare saker fra ett år (saksnummerets år)"))
+        self.year_filter.addItem(tr("Alle år"), None)
+        for year in range(workspace.today().year + 1, 2014, -1):
+            self.year_filter.addItem(str(year), year)
         saved_row = QHBoxLayout()
+        saved_row.addWidget(self.employer_filter, 2)
+        saved_row.addWidget(self.year_filter)
         saved_row.addWidget(QLabel(tr("Filtre:")))
-        saved_row.addWidget(self.saved_filters, 1)
+        saved_row.addWidget(self.saved_filters, 2)
         saved_row.addWidget(self.save_filter_button)
 
         self.model = CaseTableModel(self.workspace.list_cases)
@@ -159,7 +194,13 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        for combo in (self.type_filter, self.status_filter, self.timing_filter):
+        for combo in (
+            self.type_filter,
+            self.status_filter,
+            self.timing_filter,
+            self.employer_filter,
+            self.year_filter,
+        ):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.bin_toggle.toggled.connect(self.apply_filters)
         self.save_filter_button.clicked.connect(self.save_filter)
@@ -391,7 +432,13 @@ class MainWindow(QMainWindow):
         self.sections.setCurrentIndex(0)
         self.search.clear()
         self.bin_toggle.setChecked(False)
-        for combo in (self.type_filter, self.status_filter, self.timing_filter):
+        for combo in (
+            self.type_filter,
+            self.status_filter,
+            self.timing_filter,
+            self.employer_filter,
+            self.year_filter,
+        ):
             combo.setCurrentIndex(0)
         self.apply_filters()
         self.open_case(case)
@@ -421,6 +468,8 @@ class MainWindow(QMainWindow):
             case_type=self.type_filter.currentData(),
             status=self.status_filter.currentData(),
             timing=self.timing_filter.currentData(),
+            employer_id=self.employer_filter.currentData(),
+            year=self.year_filter.currentData(),
             text=text or None,
             today=self.workspace.today(),
             deleted=self.bin_toggle.isChecked(),
@@ -665,6 +714,7 @@ class MainWindow(QMainWindow):
             "type": self.type_filter.currentData(),
             "status": self.status_filter.currentData(),
             "timing": self.timing_filter.currentData(),
+            "year": self.year_filter.currentData(),
         }
 
     def _saved(self) -> dict[str, dict[str, object]]:
@@ -700,6 +750,7 @@ class MainWindow(QMainWindow):
             (self.type_filter, "type"),
             (self.status_filter, "status"),
             (self.timing_filter, "timing"),
+            (self.year_filter, "year"),
         ):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(state.get(key))))
@@ -778,6 +829,7 @@ class MainWindow(QMainWindow):
             (self.type_filter, "caselist/type"),
             (self.status_filter, "caselist/status"),
             (self.timing_filter, "caselist/timing"),
+            (self.year_filter, "caselist/year"),
         ):
             index = combo.findData(self.settings.value(key))
             if index > 0:
@@ -791,6 +843,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("caselist/type", self.type_filter.currentData())
         self.settings.setValue("caselist/status", self.status_filter.currentData())
         self.settings.setValue("caselist/timing", self.timing_filter.currentData())
+        self.settings.setValue("caselist/year", self.year_filter.currentData())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
