@@ -179,3 +179,34 @@ def _close_windows() -> Iterator[None]:
         widget.close()
         widget.deleteLater()
     QApplication.processEvents()
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """The command line in this process: (exit code, stdout, stderr)."""
+    from tillitsvalgt.cli import main
+
+    code = 0
+    try:
+        main(list(args))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def open_scenario_workspace(data_dir: Path, today: date) -> Any:
+    """A Workspace (the GUI's door) over the scenarios, with a representative who signs,
+    and a clock fixed at ``today``."""
+    from tillitsvalgt.models import RepresentativeCreate
+    from tillitsvalgt.services import transfer
+    from tillitsvalgt.services.representatives import create_representative
+    from tillitsvalgt.workspace import Workspace
+
+    ws = Workspace.open(data_dir=data_dir, clock=lambda: today)
+    with ws.db.session() as s:
+        transfer.import_bundle(json.loads(SCENARIOS.read_text("utf-8")), session=s, today=today)
+        create_representative(
+            RepresentativeCreate(name="Kari Nordmann", role="hovedtillitsvalgt", place="Tromsø"),
+            session=s,
+        )
+    return ws

@@ -9,23 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from tillitsvalgt.cli import main
 from tillitsvalgt.db import Database
 from tillitsvalgt.models import EventCreate
 from tillitsvalgt.services import cases, events
 from tillitsvalgt.services.cases import CaseQuery
 
-from conftest import SCENARIOS, make_case, make_employer
+from conftest import SCENARIOS, make_case, make_employer, run_cli
 
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = 0
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 def test_deadline_prints_the_date_and_why(capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,7 +4,6 @@ journaled, sent letter; remembered window state; errors in two tiers."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -22,10 +21,9 @@ from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.letters.render import docx_text
-from tillitsvalgt.models import CaseCreate, RepresentativeCreate
-from tillitsvalgt.services import cases, transfer
+from tillitsvalgt.models import CaseCreate
+from tillitsvalgt.services import cases
 from tillitsvalgt.services.cases import CaseQuery
-from tillitsvalgt.services.representatives import create_representative
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
 from ui.main_window import MainWindow
@@ -34,7 +32,7 @@ from ui.models.case_table import NUMBER, TIMING, CaseTableModel
 from ui.prompts import ScriptedPrompter
 from ui.workers import Background
 
-from conftest import SCENARIOS, make_employer
+from conftest import make_employer, open_scenario_workspace
 
 TODAY = date(2026, 11, 20)
 REPO = Path(__file__).resolve().parent.parent
@@ -42,13 +40,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Any:
-    ws = Workspace.open(data_dir=tmp_path / "data", clock=lambda: TODAY)
-    with ws.db.session() as s:
-        transfer.import_bundle(json.loads(SCENARIOS.read_text("utf-8")), session=s, today=TODAY)
-        create_representative(
-            RepresentativeCreate(name="Kari Nordmann", role="hovedtillitsvalgt", place="Tromsø"),
-            session=s,
-        )
+    ws = open_scenario_workspace(tmp_path / "data", TODAY)
     yield ws
     ws.close()
 

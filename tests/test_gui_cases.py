@@ -18,28 +18,20 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from pytestqt.qtbot import QtBot
 
-from tillitsvalgt.models import CaseUpdate, RepresentativeCreate
-from tillitsvalgt.services import transfer
-from tillitsvalgt.services.representatives import create_representative
+from tillitsvalgt.models import CaseUpdate
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
 from ui.main_window import MainWindow
 from ui.prompts import ScriptedPrompter
 
-from conftest import SCENARIOS
+from conftest import SCENARIOS, open_scenario_workspace
 
 TODAY = date(2026, 11, 20)
 
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Any:
-    ws = Workspace.open(data_dir=tmp_path / "data", clock=lambda: TODAY)
-    with ws.db.session() as s:
-        transfer.import_bundle(json.loads(SCENARIOS.read_text("utf-8")), session=s, today=TODAY)
-        create_representative(
-            RepresentativeCreate(name="Kari Nordmann", role="hovedtillitsvalgt", place="Tromsø"),
-            session=s,
-        )
+    ws = open_scenario_workspace(tmp_path / "data", TODAY)
     yield ws
     ws.close()
 

@@ -4,7 +4,6 @@ the offscreen platform over a workspace with the scenarios imported."""
 
 from __future__ import annotations
 
-import json
 import os
 from datetime import date
 from pathlib import Path
@@ -18,12 +17,11 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from tillitsvalgt.models import DeadlineCreate, DeadlineRead, RepresentativeCreate
+from tillitsvalgt.models import DeadlineCreate, DeadlineRead
 from tillitsvalgt.rules.checklist import checklist_items
-from tillitsvalgt.services import cases, transfer
+from tillitsvalgt.services import cases
 from tillitsvalgt.services import deadlines as deadline_service
 from tillitsvalgt.services.letters import LetterRequest
-from tillitsvalgt.services.representatives import create_representative
 from tillitsvalgt.workspace import DeadlineRow, Workspace
 from ui.errors import CrashReporter
 from ui.models.deadline_table import DUE, NUMBER, STATUS, TITLE, WHAT, DeadlineTableModel
@@ -31,7 +29,7 @@ from ui.prompts import ScriptedPrompter
 from ui.views.checklist_panel import ChecklistPanel
 from ui.views.deadlines_view import DeadlinesView, overdue_notice
 
-from conftest import SCENARIOS
+from conftest import open_scenario_workspace
 
 TODAY = date(2026, 11, 20)  # a Friday
 
@@ -47,13 +45,8 @@ DEADLINES = [
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Any:
-    ws = Workspace.open(data_dir=tmp_path / "data", clock=lambda: TODAY)
+    ws = open_scenario_workspace(tmp_path / "data", TODAY)
     with ws.db.session() as s:
-        transfer.import_bundle(json.loads(SCENARIOS.read_text("utf-8")), session=s, today=TODAY)
-        create_representative(
-            RepresentativeCreate(name="Kari Nordmann", role="hovedtillitsvalgt", place="Tromsø"),
-            session=s,
-        )
         # The import put the reply deadline of 2026/7's letter on that case (its timeline
         # has one); these tests count their own deadlines, so that one is cancelled.
         imported = deadline_service.open_deadlines(session=s)

@@ -18,14 +18,13 @@ from docx import Document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tillitsvalgt.cli import main
 from tillitsvalgt.letters.checking import TemplateCheck, check_template, repair_template
 from tillitsvalgt.letters.fields import FIELD_NAMES, FIELDS, sample_context
 from tillitsvalgt.letters.kinds import KINDS
 from tillitsvalgt.letters.render import TemplateError, docx_text, render_docx
 from tillitsvalgt.letters.templates import BUILTIN, load_template
 
-from conftest import REPO
+from conftest import REPO, run_cli
 
 TEMPLATES = REPO / "resources" / "templates"
 GUIDE = REPO / "docs" / "maler.md"
@@ -83,14 +82,7 @@ def load_script(name: str) -> ModuleType:
     return module
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = 0
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 def test_the_minimal_template_is_sound() -> None:

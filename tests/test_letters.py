@@ -19,7 +19,6 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from tillitsvalgt.cli import main
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import StateError, ValidationError
 from tillitsvalgt.letters.context import LetterOptions, build_context, clean_text
@@ -47,7 +46,7 @@ from tillitsvalgt.services.representatives import (
     update_representative,
 )
 
-from conftest import SCENARIOS, TODAY, make_case, make_employer
+from conftest import SCENARIOS, TODAY, make_case, make_employer, run_cli
 
 PROFILE = {
     "name": "Kari Nordmann",
@@ -66,14 +65,7 @@ FIRST_DEMAND = {
 }
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = 0
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 def add_profile(db: Database, **overrides: Any) -> None:
