@@ -1,0 +1,77 @@
+"""The shapes the report's parts share: what is asked for, and the cube of counts the
+database hands over (one row per combination of the report's dimensions that occurs).
+
+No person is in here: no names, no free text, no case numbers — only codes and counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Granularity = Literal["year", "quarter"]
+
+SIZE_BANDS: tuple[str, ...] = ("under 50", "50–199", "200–999", "1000 eller flere", "ukjent")
+"""Employers generalised to size (aml kap. 8 counts from 50 employees)."""
+
+UNKNOWN = "ukjent"
+OPEN = "open"  # the outcome of a case not yet closed
+
+
+def size_band(employees: int | None) -> str:
+    if employees is None:
+        return UNKNOWN
+    if employees < 50:
+        return SIZE_BANDS[0]
+    if employees < 200:
+        return SIZE_BANDS[1]
+    if employees < 1000:
+        return SIZE_BANDS[2]
+    return SIZE_BANDS[3]
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """What the report covers. A case belongs to the period by its first known date
+    (notice, else decision, else the day it was registered)."""
+
+    start: date
+    end: date  # inclusive
+    granularity: Granularity = "year"  # trends by year or by quarter
+    min_cell: int = 3  # cells under this are suppressed
+    anonymise_employers: bool = False  # employers generalised to sector and size band
+    sectors: frozenset[str] = frozenset()  # only these sector codes (empty: all)
+    representative_ids: frozenset[int] = frozenset()  # only these representatives (empty: all)
+
+
+@dataclass(frozen=True, slots=True)
+class CubeCell:
+    """The number of cases with one combination of the dimensions, and what they add up to."""
+
+    period: str  # "2026" or "2026-K1"
+    case_type: str  # vocabulary.CASE_TYPES code
+    sector: str  # vocabulary.SECTORS code, or UNKNOWN
+    agreement: str  # vocabulary.AGREEMENTS code ("none" when the employer has none)
+    size_band: str  # one of SIZE_BANDS
+    outcome: str  # vocabulary.OUTCOMES code, or OPEN
+    timing: str  # the stored verdict's timing code, or UNKNOWN when not judged
+    signed_protocol: bool  # a protocol/referat signed by both is on the timeline
+    environment_involved: bool  # verneombud or AMU is on the timeline
+    cases: int
+    members: int  # members affected, summed over the cases where it is known
+    letters_sent: int  # letter_sent events
+    deadlines_missed: int  # reply deadlines passed without being met (as of the report day)
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything the figures are made from."""
+
+    request: ReportRequest
+    made_on: date
+    cells: tuple[CubeCell, ...]
+    # Days from the first notice to the first drøftingsmøte, one per case that has both
+    # (for the median); kept per period for the trend.
+    days_to_drofting: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # The employers by name, only when not anonymised: name -> number of cases.
+    employers: dict[str, int] = field(default_factory=dict)
