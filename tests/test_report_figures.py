@@ -1,0 +1,448 @@
+"""The landsmøte report's figures and small-cell suppression, on a fixed hand-built cube.
+
+Every expected number below was counted by hand from CELLS (the sums are written out in
+the comments), not recomputed by the code under test."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tillitsvalgt.reports.cube import CubeCell, ReportData, ReportRequest
+from tillitsvalgt.reports.figures import (
+    BY_AGREEMENT,
+    BY_CASE_TYPE,
+    BY_OUTCOME,
+    BY_SECTOR,
+    ENVIRONMENT,
+    KEY_FIGURES,
+    LETTERS,
+    PROTOCOL,
+    TIMING,
+    TIMING_TREND,
+    Figures,
+    Row,
+    ShareKind,
+    Table,
+    about,
+    make_figures,
+    percent,
+    periods_of,
+    summary_sentences,
+)
+from tillitsvalgt.reports.suppression import (
+    SUPPRESSED,
+    SuppressedTable,
+    determined,
+    lines_of,
+    recoverable,
+    shown_medians,
+    suppress,
+    suppress_figures,
+)
+
+T, F = True, False
+
+# period, case type, sector, agreement, outcome, timing, signed protocol, verneombud/AMU,
+# cases, members, letters sent, deadlines missed
+RAW = [
+    ("2025", "office_layout", "stat", "staten", "agreement", "in_time", T, T, 4, 120, 1, 0),  # 1
+    ("2025", "office_layout", "kommune", "ks", "disagreement", "late_before_implementation", T, F, 2, 40, 2, 1),  # 2  # noqa: E501
+    ("2025", "home_office_policy", "privat", "lo-nho", "agreement", "in_time", T, F, 3, 300, 0, 0),  # 3  # noqa: E501
+    ("2025", "home_office_policy", "privat", "lo-nho", "open", "information_only", F, F, 1, 15, 1, 1),  # 4  # noqa: E501
+    ("2025", "space_allocation", "stat", "staten", "partial_agreement", "late_after_implementation", F, T, 2, 60, 3, 1),  # 5  # noqa: E501
+    ("2025", "equipment_costs", "helse", "spekter", "withdrawn", "not_held_decision_taken", F, F, 1, 0, 2, 2),  # 6  # noqa: E501
+    ("2025", "availability", "kommune", "ks", "open", "not_held_yet", F, F, 2, 25, 1, 0),  # 7
+    ("2025", "other", "ukjent", "none", "dropped", "ukjent", F, F, 1, 0, 0, 0),  # 8
+    ("2025", "office_layout", "privat", "virke-lo", "agreement", "in_time", T, T, 5, 500, 0, 0),  # 9  # noqa: E501
+    ("2025", "home_office_agreement", "stat", "staten", "escalated", "not_held_decision_taken", F, F, 1, 10, 4, 2),  # 10  # noqa: E501
+    ("2026", "office_layout", "stat", "staten", "agreement", "in_time", T, T, 6, 600, 1, 0),  # 11
+    ("2026", "office_layout", "kommune", "ks", "open", "not_held_yet", F, F, 3, 90, 2, 1),  # 12
+    ("2026", "home_office_policy", "privat", "lo-nho", "agreement", "in_time", T, F, 2, 80, 0, 0),  # 13  # noqa: E501
+    ("2026", "home_office_policy", "stat", "staten", "disagreement", "late_before_implementation", T, T, 4, 200, 3, 1),  # 14  # noqa: E501
+    ("2026", "space_allocation", "helse", "spekter", "open", "unknown", F, F, 1, 5, 0, 0),  # 15
+    ("2026", "equipment_costs", "privat", "ys-nho", "partial_agreement", "information_only", F, F, 2, 30, 1, 0),  # 16  # noqa: E501
+    ("2026", "availability", "kommune", "oslo-kommune", "agreement", "in_time", T, F, 3, 150, 0, 0),  # 17  # noqa: E501
+    ("2026", "home_office_agreement", "privat", "finans-finansforbundet", "open", "not_held_decision_taken", F, F, 2, 70, 2, 1),  # 18  # noqa: E501
+    ("2026", "office_layout", "annet", "none", "withdrawn", "late_after_implementation", F, T, 1, 12, 1, 1),  # 19  # noqa: E501
+    ("2026", "other", "stat", "staten", "agreement", "in_time", T, F, 1, 8, 0, 0),  # 20
+    ("2026", "office_layout", "privat", "lo-nho", "open", "ukjent", F, F, 2, 0, 0, 0),  # 21
+    ("2026", "space_allocation", "stat", "staten", "escalated", "not_held_decision_taken", F, T, 2, 45, 2, 2),  # 22  # noqa: E501
+]  # fmt: skip
+
+
+def cell(raw: tuple[str, str, str, str, str, str, bool, bool, int, int, int, int]) -> CubeCell:
+    period, ctype, sector, agreement, outcome, timing, prot, env, cases, members, lt, dl = raw
+    return CubeCell(
+        period=period,
+        case_type=ctype,
+        sector=sector,
+        agreement=agreement,
+        size_band="50–199",
+        outcome=outcome,
+        timing=timing,
+        signed_protocol=prot,
+        environment_involved=env,
+        cases=cases,
+        members=members,
+        letters_sent=lt,
+        deadlines_missed=dl,
+    )
+
+
+CELLS = tuple(cell(r) for r in RAW)
+REQUEST = ReportRequest(start=date(2025, 1, 1), end=date(2026, 12, 31))
+DAYS = {"2025": (10, 4, 30, 7), "2026": (3, 21, 14)}
+
+
+def data(min_cell: int = 3, cells: tuple[CubeCell, ...] = CELLS) -> ReportData:
+    request = ReportRequest(start=REQUEST.start, end=REQUEST.end, min_cell=min_cell)
+    return ReportData(request, date(2027, 1, 15), cells, DAYS)
+
+
+@pytest.fixture
+def figures() -> Figures:
+    return make_figures(data())
+
+
+def counts(table: Table) -> list[tuple[str, tuple[int, ...]]]:
+    return [(row.label, row.counts) for row in table.rows]
+
+
+# ------------------------------------------------------------------------------ figures
+
+
+def test_key_figures_per_period_and_in_all(figures: Figures) -> None:
+    table = figures.table(KEY_FIGURES)
+    # 2025: 4+2+3+1+2+1+2+1+5+1 = 22 cases; 120+40+300+15+60+0+25+0+500+10 = 1070 members
+    # 2026: 6+3+2+4+1+2+3+2+1+1+2+2 = 29 cases; 600+90+80+200+5+30+150+70+12+8+0+45 = 1290
+    assert counts(table) == [("2025", (22, 1070)), ("2026", (29, 1290))]
+    assert table.total_row == (51, 2360)
+    assert table.total_column is None  # cases + members is not a number
+    assert table.has_total_row
+
+
+def test_by_case_type_in_vocabulary_order_with_total_and_shares(figures: Figures) -> None:
+    table = figures.table(BY_CASE_TYPE)
+    # office_layout 4+2+5+6+3+1+2, space 2+1+2, policy 3+1+2+4, agreement 1+2,
+    # equipment 1+2, availability 2+3, other 1+1
+    assert [r.counts[0] for r in table.rows] == [23, 5, 10, 3, 3, 5, 2]
+    assert [r.label for r in table.rows][:3] == ["Kontorløsning", "Lokaler/areal", "Hjemmekontor"]
+    assert table.total_row == (51,)
+    assert table.share(0, 0) == pytest.approx(100 * 23 / 51)
+    assert table.share(len(table.rows), 0) == pytest.approx(100.0)
+
+
+def test_by_sector_keeps_unknown_at_the_end(figures: Figures) -> None:
+    table = figures.table(BY_SECTOR)
+    # privat 3+1+5+2+2+2+2, stat 4+2+1+6+4+1+2, kommune 2+2+3+3, helse 1+1, annet 1, ukjent 1
+    assert counts(table) == [
+        ("Privat sektor", (17,)),
+        ("Staten", (20,)),
+        ("Kommune og fylkeskommune", (10,)),
+        ("Helseforetak", (2,)),
+        ("Annet", (1,)),
+        ("Ukjent", (1,)),
+    ]
+
+
+def test_by_agreement_shows_zeros_for_agreements_without_cases(figures: Figures) -> None:
+    table = figures.table(BY_AGREEMENT)
+    # staten 4+2+1+6+4+1+2, ks 2+2+3, oslo 3, spekter 1+1, lo-nho 3+1+2+2, ys-nho 2,
+    # virke-lo 5, virke-ys 0, finans-finansforbundet 2, finans-tekna 0, none 1+1
+    assert [r.counts[0] for r in table.rows] == [20, 7, 3, 2, 8, 2, 5, 0, 2, 0, 2]
+    assert table.total_row == (51,)
+
+
+def test_by_outcome_with_open_cases_last(figures: Figures) -> None:
+    table = figures.table(BY_OUTCOME)
+    # agreement 4+3+5+6+2+3+1, partial 2+2, disagreement 2+4, withdrawn 1+1, escalated 1+2,
+    # dropped 1, open 1+2+3+1+2+2
+    assert [r.counts[0] for r in table.rows] == [24, 4, 6, 2, 3, 1, 11]
+    assert table.rows[-1].label == "Ikke avsluttet"
+
+
+def test_timing_grouped_with_not_yet_apart_and_unknown_merged(figures: Figures) -> None:
+    table = figures.table(TIMING)
+    assert [r.label for r in table.rows] == [
+        "Før beslutningen",
+        "Etter beslutningen",
+        "Etter iverksetting",
+        "Bare informert",
+        "Aldri drøftet",
+        "Ikke drøftet ennå",
+        "Ukjent",
+    ]
+    # in_time 12+12, late 2+4, after impl. 2+1, info 1+2, never (1+1)+(2+2), not yet 2+3,
+    # unknown 1 ("ukjent", not judged) + 1 ("unknown") + 2 ("ukjent")
+    assert [r.counts[0] for r in table.rows] == [24, 6, 3, 3, 6, 5, 4]
+    assert table.share(0, 0) == pytest.approx(100 * 24 / 51)
+
+
+def test_timing_trend_by_period(figures: Figures) -> None:
+    table = figures.table(TIMING_TREND)
+    assert counts(table) == [
+        ("2025", (12, 2, 2, 1, 2, 2, 1)),
+        ("2026", (12, 4, 1, 2, 4, 3, 3)),
+    ]
+    assert table.total_column == (22, 29)
+    assert table.total_row == (24, 6, 3, 3, 6, 5, 4)
+    assert table.grand_total == 51
+    assert table.share(1, 1) == pytest.approx(100 * 4 / 29)  # share of the row
+
+
+def test_protocol_and_environment_shares(figures: Figures) -> None:
+    protocol = figures.table(PROTOCOL)
+    # signed: 2025 4+2+3+5 = 14 of 22; 2026 6+2+4+3+1 = 16 of 29
+    assert counts(protocol) == [("2025", (14, 8)), ("2026", (16, 13))]
+    assert protocol.grand_total == 51
+    assert protocol.share(2, 0) == pytest.approx(100 * 30 / 51)
+    environment = figures.table(ENVIRONMENT)
+    # involved: 2025 4+2+5 = 11; 2026 6+4+1+2 = 13
+    assert counts(environment) == [("2025", (11, 11)), ("2026", (13, 16))]
+
+
+def test_letters_and_missed_deadlines(figures: Figures) -> None:
+    table = figures.table(LETTERS)
+    # letters 2025: 1+2+0+1+3+2+1+0+0+4 = 14; 2026: 1+2+0+3+0+1+0+2+1+0+0+2 = 12
+    # missed 2025: 0+1+0+1+1+2+0+0+0+2 = 7; 2026: 0+1+0+1+0+0+0+1+1+0+0+2 = 6
+    assert counts(table) == [("2025", (22, 14, 7)), ("2026", (29, 12, 6))]
+    assert table.total_row == (51, 26, 13)
+
+
+def test_median_days_per_period_and_overall(figures: Figures) -> None:
+    median = figures.median
+    # 2025: 4 7 | 10 30 -> (7+10)/2; 2026: 3 14 21 -> 14; all: 3 4 7 10 14 21 30 -> 10
+    assert median.medians == (8.5, 14.0)
+    assert median.overall == 10.0
+    assert [r.counts[0] for r in median.counts.rows] == [4, 3]
+    assert shown_medians(median, 3) == ((8.5, 14.0), 10.0)
+    assert shown_medians(median, 4) == ((8.5, SUPPRESSED), 10.0)  # 2026 rests on 3 cases
+    assert shown_medians(median, 8) == ((SUPPRESSED, SUPPRESSED), SUPPRESSED)
+
+
+def test_quarters_include_empty_periods() -> None:
+    request = ReportRequest(date(2025, 11, 1), date(2026, 5, 31), granularity="quarter")
+    assert periods_of(request) == ("2025-K4", "2026-K1", "2026-K2")
+    figures = make_figures(ReportData(request, date(2026, 6, 1), ()))
+    assert [r.label for r in figures.table(KEY_FIGURES).rows] == [
+        "4. kvartal 2025",
+        "1. kvartal 2026",
+        "2. kvartal 2026",
+    ]
+    assert figures.table(KEY_FIGURES).total_row == (0, 0)
+
+
+# -------------------------------------------------------------------------- suppression
+
+
+def matrix(values: list[list[int]], shares: ShareKind | None = None) -> Table:
+    columns = tuple(f"k{j}" for j in range(len(values[0])))
+    rows = tuple(Row(f"r{i}", tuple(r)) for i, r in enumerate(values))
+    return Table("t", "Test", "Rad", columns, rows, "", shares=shares)
+
+
+def test_one_dimension_gets_a_second_cell_and_shows_zeros() -> None:
+    shown = suppress(matrix([[5], [1], [7], [0]], shares="total"), 3)
+    # 1 is under 3; the total (13) would give it back, so the smallest other non-zero (5)
+    # goes too; the zero stays.
+    assert shown.rows == ((SUPPRESSED,), (SUPPRESSED,), (7,), (0,))
+    assert shown.total_row == (13,)
+    assert shown.primary == {(1, 0)}
+    assert shown.secondary == {(0, 0)}
+    assert shown.share(2, 0) == pytest.approx(100 * 7 / 13)
+    assert shown.share(0, 0) == SUPPRESSED and shown.share(1, 0) == SUPPRESSED
+    assert shown.share(3, 0) == 0.0
+    assert shown.footnote is not None and "færre enn 3 saker" in shown.footnote
+    assert recoverable(shown) == []
+
+
+def test_small_margin_is_suppressed_too() -> None:
+    shown = suppress(matrix([[1], [1], [0]]), 3)
+    assert shown.rows == ((SUPPRESSED,), (SUPPRESSED,), (0,))
+    assert shown.total_row == (SUPPRESSED,)
+
+
+def test_two_dimensions_needs_iteration_to_a_fixed_point() -> None:
+    # [[5, 1], [4, 6]]: the 1 is hidden; its row takes the 5, its column the 6; hiding the
+    # 5 leaves column 0 with one hidden cell, so a second round takes the 4.
+    shown = suppress(matrix([[5, 1], [4, 6]], shares="row"), 3)
+    assert shown.rows == ((SUPPRESSED, SUPPRESSED), (SUPPRESSED, SUPPRESSED))
+    assert shown.total_column == (6, 10)
+    assert shown.total_row == (9, 7)
+    assert shown.grand_total == 16
+    assert shown.primary == {(0, 1)}
+    assert shown.share(0, 0) == SUPPRESSED
+    assert shown.share(2, 0) == pytest.approx(100 * 9 / 16)  # total row, shown
+    assert recoverable(shown) == []
+
+
+def test_margin_under_threshold_in_two_dimensions() -> None:
+    # Row 0 adds up to 2: its total is hidden as well, which opens the total column.
+    shown = suppress(matrix([[1, 1], [5, 5]]), 3)
+    assert shown.total_column == (SUPPRESSED, SUPPRESSED)
+    assert shown.rows == ((SUPPRESSED, SUPPRESSED), (SUPPRESSED, SUPPRESSED))
+    assert shown.total_row == (6, 6)
+    assert shown.grand_total == 12
+    assert (0, 2) in shown.primary
+    assert recoverable(shown) == []
+
+
+def test_checker_finds_what_subtraction_finds() -> None:
+    table = matrix([[5, 1], [4, 6]])
+    naive = SuppressedTable(table, 3, frozenset({(0, 1)}), frozenset({(0, 1)}))
+    assert recoverable(naive) == ["t: rad «r0», kolonne «k1»"]
+
+
+def test_checker_finds_a_cell_only_combined_equations_give() -> None:
+    # Two blocks of hidden cells joined by one: every row and column holds two hidden cells
+    # or none, yet rows 0+1 minus columns 0+1 pin the bridge (1, 2) down.
+    values = [[1, 1, 9, 9], [1, 1, 1, 9], [9, 9, 1, 1], [9, 9, 1, 1]]
+    table = matrix(values)
+    blocks = {(0, 0), (0, 1), (1, 0), (1, 1), (2, 2), (2, 3), (3, 2), (3, 3)}
+    assert determined(lines_of(table), blocks | {(1, 2)}) == [(1, 2)]
+    shown = suppress(table, 2)  # every 1 is primary: exactly that pattern
+    assert blocks | {(1, 2)} <= shown.hidden
+    # Two-per-line alone would stop here; the exact check must hide one more cell.
+    assert shown.secondary
+    assert recoverable(shown) == []
+
+
+def test_locked_margins_are_respected() -> None:
+    table = matrix([[5, 1], [4, 6]])
+    shown = suppress(table, 3, {(0, 2): False, (1, 2): False, (2, 2): False})
+    assert shown.total_column == (6, 10) and shown.grand_total == 16
+    assert recoverable(shown) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(1, 5).flatmap(
+        lambda c: st.lists(
+            st.lists(st.integers(0, 10), min_size=c, max_size=c), min_size=1, max_size=5
+        )
+    ),
+    st.integers(1, 5),
+)
+def test_property_nothing_recoverable_and_nothing_small_shown(
+    values: list[list[int]], min_cell: int
+) -> None:
+    table = matrix(values)
+    shown = suppress(table, min_cell)
+    assert recoverable(shown) == []
+    every = [(i, j) for i in range(len(values) + 1) for j in range(len(values[0]) + 1)]
+    for i, j in every:
+        if (i == len(values) and not table.has_total_row) or (
+            j == len(values[0]) and not table.has_total_column
+        ):
+            continue
+        value = shown.cell(i, j)
+        assert value == SUPPRESSED or value == 0 or value >= min_cell
+
+
+def test_every_report_table_is_safe_and_linked_tables_agree() -> None:
+    for min_cell in (1, 3, 5, 12, 25):
+        figures = make_figures(data(min_cell))
+        shown = suppress_figures(figures)
+        assert set(shown) == {t.key for t in figures.tables}
+        for table in shown.values():
+            assert recoverable(table) == [], (min_cell, table.table.key)
+        # The cases per period are one number wherever they appear.
+        key = shown[KEY_FIGURES]
+        for other, column in ((PROTOCOL, 2), (ENVIRONMENT, 2), (TIMING_TREND, 7), (LETTERS, 0)):
+            for i in range(3):
+                assert (shown[other].cell(i, column) == SUPPRESSED) == (
+                    key.cell(i, 0) == SUPPRESSED
+                ), (min_cell, other, i)
+        # The timing table is the trend's total row.
+        for j in range(7):
+            assert shown[TIMING].cell(j, 0) == shown[TIMING_TREND].cell(2, j)
+
+
+def test_report_tables_at_threshold_three() -> None:
+    shown = suppress_figures(make_figures(data(3)))
+    assert shown[KEY_FIGURES].rows == ((22, 1070), (29, 1290))
+    sector = shown[BY_SECTOR]
+    # helse 2, annet 1, ukjent 1 are under 3; three hidden cells already protect each
+    # other, so nothing else goes.
+    assert [r[0] for r in sector.rows] == [17, 20, 10, SUPPRESSED, SUPPRESSED, SUPPRESSED]
+    assert sector.total_row == (51,)
+    agreement = shown[BY_AGREEMENT]
+    # spekter 2, ys-nho 2, finans-finansforbundet 2, none 2 hidden; zeros shown.
+    assert [r[0] for r in agreement.rows] == [20, 7, 3, "–", 8, "–", 5, 0, "–", 0, "–"]
+    trend = shown[TIMING_TREND]
+    # 2025 (12 2 2 1 2 2 1): all six small cells hidden. 2026 (12 4 1 2 4 3 3): the 1 and
+    # 2 are primary; columns 1, 4, 5, 6 had one hidden cell each and take 2026's 4, 4, 3, 3.
+    assert trend.rows == ((12, *["–"] * 6), (12, *["–"] * 6))
+    assert trend.total_row == (24, 6, 3, 3, 6, 5, 4)
+    assert trend.total_column == (22, 29)
+    assert trend.secondary == {(1, 1), (1, 4), (1, 5), (1, 6)}
+
+
+# ------------------------------------------------------------------------------ summary
+
+
+def allowed_numbers(figures: Figures) -> set[str]:
+    """Every number a sentence may use: shown cells, shares of shown cells, the rounded
+    members, the dates, the threshold and the shown overall median."""
+    n = figures.request.min_cell
+    out = {str(n), "01", "12", "31", "2025", "2026"}
+    for table in suppress_figures(figures).values():
+        t = table.table
+        for i in range(len(t.rows) + 1):
+            for j in range(len(t.columns) + 1):
+                try:
+                    value = table.cell(i, j)
+                    share = table.share(i, j)
+                except IndexError:
+                    continue
+                if isinstance(value, int):
+                    out.add(str(value))
+                    out.add(about(value).replace("\u00a0", ""))
+                if isinstance(share, float):
+                    out.add(percent(share).split("\u00a0")[0])
+    _, overall = shown_medians(figures.median, n)
+    if isinstance(overall, float):
+        out.add(str(int(overall + 0.5)))
+    return out
+
+
+def numbers_in(sentences: list[str]) -> set[str]:
+    return {m.replace("\u00a0", "") for s in sentences for m in re.findall(r"\d[\d\u00a0]*", s)}
+
+
+def test_summary_sentences(figures: Figures) -> None:
+    sentences = summary_sentences(figures)
+    assert sentences[0] == (
+        "I perioden 01.01.2025–31.12.2026 ble det registrert 51 saker "
+        "som berørte om lag 2\u00a0400 medlemmer."
+    )
+    # 24 of 51 in time = 47 %; protocol 30 of 51 = 59 %; verneombud/AMU 24 of 51 = 47 %
+    assert "I 47\u00a0% av sakene ble endringen drøftet før beslutningen." in sentences
+    assert "I 59\u00a0% av sakene forelå det en protokoll signert av begge parter." in sentences
+    assert "I 47\u00a0% av sakene var verneombud eller AMU involvert." in sentences
+    assert "Fra første varsel til første drøftingsmøte gikk det i median 10 dager." in sentences
+    assert numbers_in(sentences) <= allowed_numbers(figures)
+
+
+def test_summary_never_tells_a_suppressed_number() -> None:
+    # 2 cases in time out of 12: the in-time count is primary-suppressed at 3.
+    cells = (
+        cell(("2025", "other", "stat", "staten", "agreement", "in_time", T, F, 2, 4, 0, 0)),
+        cell(("2025", "other", "stat", "staten", "agreement", "ukjent", F, F, 10, 40, 0, 0)),
+    )
+    figures = make_figures(data(3, cells))
+    sentences = summary_sentences(figures)
+    assert "I færre enn 3 saker ble endringen drøftet før beslutningen." in sentences
+    assert not any("17\u00a0%" in s for s in sentences)  # 2 of 12
+    assert numbers_in(sentences) <= allowed_numbers(figures)
+    # With the whole report under the threshold, not even the count of cases is told.
+    tiny = make_figures(data(3, cells[:1]))
+    tiny_sentences = summary_sentences(tiny)
+    assert tiny_sentences[0].endswith("færre enn 3 saker.")
+    assert numbers_in(tiny_sentences) <= allowed_numbers(tiny)
+    assert not any(re.search(r"\b2 saker", s) for s in tiny_sentences)

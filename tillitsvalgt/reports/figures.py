@@ -1,0 +1,540 @@
+"""The landsmøte report's tables, made from the cube of counts (pure: no database, no files).
+
+``make_figures(data)`` turns a ``ReportData`` into ``Figures``: one ``Table`` per question
+the report answers, plus the median days from notice to drøfting. Nothing here suppresses
+anything: ``suppression.py`` decides what may be shown, and ``summary_sentences`` only ever
+speaks from the suppressed tables, so a small number cannot slip into the prose.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from tillitsvalgt import vocabulary
+from tillitsvalgt.reports.cube import OPEN, UNKNOWN, CubeCell, ReportData, ReportRequest
+
+ShareKind = Literal["row", "total"]
+
+# The table keys, for the writers (one section / one sheet per table) and the tests.
+KEY_FIGURES = "nokkeltall"
+BY_CASE_TYPE = "sakstype"
+BY_SECTOR = "sektor"
+BY_AGREEMENT = "hovedavtale"
+BY_OUTCOME = "utfall"
+TIMING = "tidspunkt"
+PROTOCOL = "protokoll"
+ENVIRONMENT = "verneombud_amu"
+LETTERS = "brev_og_frister"
+TIMING_TREND = "tidspunkt_per_periode"
+DAYS_TO_DROFTING = "dager_til_drofting"
+
+TOTAL_LABEL = "I alt"
+CASES = "Saker"
+
+# The timing verdicts grouped the way the landsmøte asks the question: was the change
+# drøftet before the decision, after it, after implementation, or never? "Ikke drøftet
+# ennå" is kept apart from "aldri drøftet": the decision is not taken yet, so it is not a
+# breach (yet) and counting it as one would overstate the employers' failures.
+# "Ukjent" gathers both the verdict "unknown" (a date is missing) and cases never judged:
+# either way the report cannot say when the drøfting happened.
+TIMING_GROUPS: tuple[tuple[str, str, frozenset[str]], ...] = (
+    ("in_time", "Før beslutningen", frozenset({"in_time"})),
+    ("after_decision", "Etter beslutningen", frozenset({"late_before_implementation"})),
+    ("after_implementation", "Etter iverksetting", frozenset({"late_after_implementation"})),
+    ("information_only", "Bare informert", frozenset({"information_only"})),
+    ("never", "Aldri drøftet", frozenset({"not_held_decision_taken"})),
+    ("not_yet", "Ikke drøftet ennå", frozenset({"not_held_yet"})),
+    ("unknown", "Ukjent", frozenset({"unknown", UNKNOWN})),
+)
+TIMING_UNKNOWN_GROUP = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row: its label and one count per column."""
+
+    label: str
+    counts: tuple[int, ...]
+    code: str = ""  # the code or period behind the label, for writers and tests
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table of counts with its margins.
+
+    The total row (column sums) is there when the table has more than one row; the total
+    column (row sums) when it has more than one column *and* every column counts cases, so
+    a row's columns split its cases. A table with one row or one column repeats itself in
+    its margin, and a repeated margin would hand out a suppressed cell for free.
+    """
+
+    key: str
+    title: str
+    row_label: str
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+    note: str
+    shares: ShareKind | None = None  # percent of the row total, or of all cases
+    # Per column, the column whose number of cases the value rests on (members affected
+    # rest on the cases). Empty: every column is a count of cases itself.
+    basis: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        for row in self.rows:
+            if len(row.counts) != len(self.columns):
+                raise ValueError(f"{self.key}: row {row.label!r} has the wrong number of cells")
+        if self.basis and len(self.basis) != len(self.columns):
+            raise ValueError(f"{self.key}: one basis per column")
+
+    def column_basis(self, column: int) -> int:
+        return self.basis[column] if self.basis else column
+
+    @property
+    def counts_cases(self) -> bool:
+        """Every column is a count of cases (no derived columns such as members)."""
+        return all(self.column_basis(j) == j for j in range(len(self.columns)))
+
+    @property
+    def has_total_row(self) -> bool:
+        return len(self.rows) > 1
+
+    @property
+    def has_total_column(self) -> bool:
+        return len(self.columns) > 1 and self.counts_cases
+
+    @property
+    def total_row(self) -> tuple[int, ...] | None:
+        if not self.has_total_row:
+            return None
+        return tuple(sum(row.counts[j] for row in self.rows) for j in range(len(self.columns)))
+
+    @property
+    def total_column(self) -> tuple[int, ...] | None:
+        if not self.has_total_column:
+            return None
+        return tuple(sum(row.counts) for row in self.rows)
+
+    @property
+    def grand_total(self) -> int | None:
+        if not (self.has_total_row and self.has_total_column):
+            return None
+        return sum(sum(row.counts) for row in self.rows)
+
+    def value(self, row: int, column: int) -> int:
+        """A cell of the table with its margins: row ``len(rows)`` is the total row,
+        column ``len(columns)`` the total column."""
+        n_rows, n_cols = len(self.rows), len(self.columns)
+        if row < n_rows and column < n_cols:
+            return self.rows[row].counts[column]
+        if row == n_rows and column < n_cols:
+            return sum(r.counts[column] for r in self.rows)
+        if row < n_rows and column == n_cols:
+            return sum(self.rows[row].counts)
+        return sum(sum(r.counts) for r in self.rows)
+
+    def share_denominator(self, row: int) -> tuple[int, int] | None:
+        """Where the share of a cell in ``row`` is taken from, as a cell of the table with
+        margins; None when the table has no shares."""
+        n_rows, n_cols = len(self.rows), len(self.columns)
+        if self.shares is None:
+            return None
+        if self.shares == "row":
+            return (row, n_cols) if self.has_total_column else None
+        # Of all cases: the grand total, or in a one-column table its total row.
+        if self.has_total_column:
+            return (n_rows, n_cols) if self.has_total_row else (0, n_cols)
+        return (n_rows, 0) if self.has_total_row else (0, 0)
+
+    def share(self, row: int, column: int) -> float | None:
+        """The cell as a percentage (0–100), or None (no shares, or nothing to divide by)."""
+        where = self.share_denominator(row)
+        if where is None:
+            return None
+        denominator = self.value(*where)
+        if denominator == 0:
+            return None
+        return 100.0 * self.value(row, column) / denominator
+
+
+@dataclass(frozen=True, slots=True)
+class MedianTable:
+    """Median days from the first notice to the first drøftingsmøte, per period and
+    overall. ``counts`` says how many cases each median rests on (and is suppressed like
+    any table); a median is only shown when it rests on enough cases."""
+
+    key: str
+    title: str
+    note: str
+    counts: Table  # rows: the periods; one column: cases with both dates
+    medians: tuple[float | None, ...]  # one per row of counts; None when no case
+    overall: float | None
+    overall_cases: int
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    request: ReportRequest
+    made_on: date
+    periods: tuple[str, ...]
+    tables: tuple[Table, ...]
+    median: MedianTable
+
+    def table(self, key: str) -> Table:
+        for table in self.tables:
+            if table.key == key:
+                return table
+        raise KeyError(key)
+
+
+# ---------------------------------------------------------------------------- periods
+
+
+def period_label(period: str) -> str:
+    """'2026' stays; '2026-K3' reads '3. kvartal 2026'."""
+    if "-K" in period:
+        year, quarter = period.split("-K", 1)
+        return f"{quarter}. kvartal {year}"
+    return period
+
+
+def periods_of(request: ReportRequest, seen: Iterable[str] = ()) -> tuple[str, ...]:
+    """Every period the request spans, in order, so an empty year still shows as a row of
+    zeros in the trend instead of vanishing; periods in the data outside the span (there
+    should be none) are kept at the end rather than dropped."""
+    wanted: list[str] = []
+    if request.granularity == "year":
+        wanted = [str(y) for y in range(request.start.year, request.end.year + 1)]
+    else:
+        year, quarter = request.start.year, (request.start.month - 1) // 3 + 1
+        last = (request.end.year, (request.end.month - 1) // 3 + 1)
+        while (year, quarter) <= last:
+            wanted.append(f"{year}-K{quarter}")
+            year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    extra = sorted(set(seen) - set(wanted))
+    return (*wanted, *extra)
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def timing_group(timing: str) -> str:
+    for code, _label, members in TIMING_GROUPS:
+        if timing in members:
+            return code
+    return TIMING_UNKNOWN_GROUP  # a code the report does not know: it cannot tell
+
+
+def _categories(
+    labels: Mapping[str, str], seen: Iterable[str], extra: Mapping[str, str] | None = None
+) -> list[tuple[str, str]]:
+    """All codes of a vocabulary in its order (zeros are information too: «ingen saker
+    om utstyr»), then the extra codes (open, unknown) and any stray code, labelled by its
+    code, only when they occur."""
+    out = list(labels.items())
+    seen_set = set(seen)
+    for code, label in (extra or {}).items():
+        if code in seen_set and code not in labels:
+            out.append((code, label))
+    known = {code for code, _ in out}
+    out.extend((code, code) for code in sorted(seen_set - known))
+    return out
+
+
+def _one_dimension(
+    key: str,
+    title: str,
+    row_label: str,
+    note: str,
+    cells: tuple[CubeCell, ...],
+    categories: list[tuple[str, str]],
+    of: Callable[[CubeCell], str],
+) -> Table:
+    counts: dict[str, int] = {}
+    for cell in cells:
+        counts[of(cell)] = counts.get(of(cell), 0) + cell.cases
+    rows = tuple(Row(label, (counts.get(code, 0),), code) for code, label in categories)
+    return Table(key, title, row_label, (CASES,), rows, note, shares="total")
+
+
+def _by_period(
+    cells: tuple[CubeCell, ...], periods: tuple[str, ...], values: Callable[[CubeCell], list[int]]
+) -> tuple[Row, ...]:
+    sums: dict[str, list[int]] = {}
+    width = 0
+    for cell in cells:
+        add = values(cell)
+        width = len(add)
+        row = sums.setdefault(cell.period, [0] * width)
+        for j, value in enumerate(add):
+            row[j] += value
+    if not width:
+        width = len(values(_EMPTY_CELL))
+    return tuple(Row(period_label(p), tuple(sums.get(p, [0] * width)), p) for p in periods)
+
+
+# Only used to learn how many values a period row has when there are no cells at all.
+_EMPTY_CELL = CubeCell(
+    period="", case_type="", sector="", agreement="", size_band="", outcome="", timing="",
+    signed_protocol=False, environment_involved=False, cases=0, members=0, letters_sent=0,
+    deadlines_missed=0,
+)  # fmt: skip
+
+
+def _median(days: Iterable[int]) -> float | None:
+    values = list(days)
+    return float(statistics.median(values)) if values else None
+
+
+# ----------------------------------------------------------------------------- figures
+
+
+def make_figures(data: ReportData) -> Figures:
+    cells = data.cells
+    periods = periods_of(data.request, (c.period for c in cells))
+    group_codes = [code for code, _, _ in TIMING_GROUPS]
+
+    key_figures = Table(
+        KEY_FIGURES,
+        "Saker og berørte medlemmer",
+        "Periode",
+        (CASES, "Berørte medlemmer"),
+        _by_period(cells, periods, lambda c: [c.cases, c.members]),
+        "Berørte medlemmer er summert over sakene der tallet er kjent.",
+        basis=(0, 0),
+    )
+    by_type = _one_dimension(
+        BY_CASE_TYPE,
+        "Saker etter type endring",
+        "Type endring",
+        "Hver sak telles én gang, etter hovedtypen den er registrert med.",
+        cells,
+        _categories(vocabulary.CASE_TYPES_SHORT, (c.case_type for c in cells)),
+        lambda c: c.case_type,
+    )
+    by_sector = _one_dimension(
+        BY_SECTOR,
+        "Saker etter sektor",
+        "Sektor",
+        "Sektor er arbeidsgiverens; ukjent når den ikke er registrert.",
+        cells,
+        _categories(vocabulary.SECTORS, (c.sector for c in cells), {UNKNOWN: "Ukjent"}),
+        lambda c: c.sector,
+    )
+    by_agreement = _one_dimension(
+        BY_AGREEMENT,
+        "Saker etter hovedavtale",
+        "Hovedavtale",
+        "Hovedavtalen som gjelder hos arbeidsgiveren.",
+        cells,
+        _categories(vocabulary.AGREEMENTS, (c.agreement for c in cells), {UNKNOWN: "Ukjent"}),
+        lambda c: c.agreement,
+    )
+    by_outcome = _one_dimension(
+        BY_OUTCOME,
+        "Saker etter utfall",
+        "Utfall",
+        "Saker som ikke er avsluttet, står som «Ikke avsluttet».",
+        cells,
+        _categories(
+            vocabulary.OUTCOMES,
+            (c.outcome for c in cells),
+            {OPEN: "Ikke avsluttet"},
+        ),
+        lambda c: c.outcome,
+    )
+    timing = _one_dimension(
+        TIMING,
+        "Når ble endringen drøftet?",
+        "Drøfting",
+        "«Ikke drøftet ennå»: beslutningen er ikke tatt. «Ukjent»: en dato mangler.",
+        cells,
+        [(code, label) for code, label, _ in TIMING_GROUPS],
+        lambda c: timing_group(c.timing),
+    )
+    protocol = Table(
+        PROTOCOL,
+        "Saker med signert protokoll",
+        "Periode",
+        ("Med signert protokoll", "Uten signert protokoll"),
+        _by_period(cells, periods, lambda c: [c.cases, 0] if c.signed_protocol else [0, c.cases]),
+        "Protokoll eller referat signert av begge parter. Andel av alle saker i perioden.",
+        shares="row",
+    )
+    environment = Table(
+        ENVIRONMENT,
+        "Saker der verneombud eller AMU var involvert",
+        "Periode",
+        ("Verneombud/AMU involvert", "Ikke involvert"),
+        _by_period(
+            cells, periods, lambda c: [c.cases, 0] if c.environment_involved else [0, c.cases]
+        ),
+        "Andel av alle saker i perioden.",
+        shares="row",
+    )
+    letters = Table(
+        LETTERS,
+        "Brev sendt og frister oversittet",
+        "Periode",
+        (CASES, "Brev sendt", "Svarfrister oversittet av arbeidsgiver"),
+        _by_period(cells, periods, lambda c: [c.cases, c.letters_sent, c.deadlines_missed]),
+        f"Svarfrister som var passert uten svar per {data.made_on:%d.%m.%Y}.",
+        basis=(0, 0, 0),
+    )
+    trend = Table(
+        TIMING_TREND,
+        "Når ble endringen drøftet? Utvikling over tid",
+        "Periode",
+        tuple(label for _, label, _ in TIMING_GROUPS),
+        _by_period(
+            cells,
+            periods,
+            lambda c: [c.cases if timing_group(c.timing) == g else 0 for g in group_codes],
+        ),
+        "Andel av sakene i hver periode.",
+        shares="row",
+    )
+
+    days = data.days_to_drofting
+    median_counts = Table(
+        DAYS_TO_DROFTING,
+        "Dager fra første varsel til første drøftingsmøte",
+        "Periode",
+        ("Saker med begge datoer",),
+        tuple(Row(period_label(p), (len(days.get(p, ())),), p) for p in periods),
+        "Bare saker der både varsel og første drøftingsmøte er registrert.",
+    )
+    all_days = [d for p in periods for d in days.get(p, ())]
+    median = MedianTable(
+        DAYS_TO_DROFTING,
+        median_counts.title,
+        "Median: halvparten av sakene tok kortere tid, halvparten lengre. " + median_counts.note,
+        median_counts,
+        tuple(_median(days.get(p, ())) for p in periods),
+        _median(all_days),
+        len(all_days),
+    )
+
+    return Figures(
+        data.request,
+        data.made_on,
+        periods,
+        (
+            key_figures,
+            by_type,
+            by_sector,
+            by_agreement,
+            by_outcome,
+            timing,
+            protocol,
+            environment,
+            letters,
+            trend,
+        ),
+        median,
+    )
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def _number(n: int) -> str:
+    """Norwegian thousands: a no-break space between groups (3 100, 12 400)."""
+    return f"{n:,}".replace(",", "\u00a0")
+
+
+def about(n: int) -> str:
+    """A rounded number for prose («om lag 3 100»): exact under 100, then two
+    significant figures, so the sentence does not pretend to more precision than the
+    members' counts have."""
+    if n < 100:
+        return _number(n)
+    step = 10 ** (len(str(n)) - 2)
+    return _number(int(n / step + 0.5) * step)
+
+
+def percent(share: float) -> str:
+    return f"{int(share + 0.5)}\u00a0%"
+
+
+def summary_sentences(figures: Figures) -> list[str]:
+    """The key figures in words, for the report's summary. Spoken only from the
+    suppressed tables: a hidden cell is «færre enn N» when it is small, and is left out
+    of the prose altogether when it was hidden only to protect another cell (saying
+    «færre enn» of it would be false)."""
+    # Imported here: suppression.py builds on this module's tables (a cycle otherwise).
+    from tillitsvalgt.reports.suppression import SUPPRESSED, suppress_figures
+
+    n = figures.request.min_cell
+    shown = suppress_figures(figures)
+    few = f"færre enn {n}"
+    sentences: list[str] = []
+
+    key = shown[KEY_FIGURES]
+    total_cell = key.overall_cell(0)
+    cases_value = key.cell(*total_cell)
+    members_value = key.cell(total_cell[0], 1)
+    start, end = figures.request.start, figures.request.end
+    period = f"{start:%d.%m.%Y}–{end:%d.%m.%Y}"
+    if cases_value == SUPPRESSED:
+        if total_cell in key.primary:
+            sentences.append(f"I perioden {period} ble det registrert {few} saker.")
+    elif isinstance(cases_value, int):
+        saker = "sak" if cases_value == 1 else "saker"
+        sentence = f"I perioden {period} ble det registrert {_number(cases_value)} {saker}"
+        if isinstance(members_value, int) and members_value > 0:
+            sentence += f" som berørte om lag {about(members_value)} medlemmer"
+        sentences.append(sentence + ".")
+
+    timing = shown[TIMING]
+    phrases = {
+        "in_time": "ble endringen drøftet før beslutningen",
+        "after_decision": "ble den drøftet først etter beslutningen",
+        "after_implementation": "ble den drøftet først etter iverksetting",
+        "never": "ble den aldri drøftet, selv om beslutningen var tatt",
+    }
+    for i, row in enumerate(timing.table.rows):
+        if row.code not in phrases:
+            continue
+        value, share = timing.cell(i, 0), timing.share(i, 0)
+        if value == SUPPRESSED:
+            if (i, 0) in timing.primary:
+                sentences.append(f"I {few} saker {phrases[row.code]}.")
+        elif isinstance(share, float) and isinstance(value, int) and value > 0:
+            sentences.append(f"I {percent(share)} av sakene {phrases[row.code]}.")
+
+    for table_key, phrase in (
+        (PROTOCOL, "forelå det en protokoll signert av begge parter"),
+        (ENVIRONMENT, "var verneombud eller AMU involvert"),
+    ):
+        table = shown[table_key]
+        where = table.overall_cell(0)
+        value, share = table.cell(*where), table.share(*where)
+        if value == SUPPRESSED:
+            if where in table.primary:
+                sentences.append(f"I {few} saker {phrase}.")
+        elif isinstance(share, float):
+            sentences.append(f"I {percent(share)} av sakene {phrase}.")
+
+    median = figures.median
+    if median.overall is not None and median.overall_cases >= n:
+        days = int(median.overall + 0.5)
+        sentences.append(
+            f"Fra første varsel til første drøftingsmøte gikk det i median {days} dager."
+        )
+    elif median.overall is not None:
+        sentences.append(f"Tiden fra varsel til drøfting er kjent for {few} saker og vises ikke.")
+
+    letters = shown[LETTERS]
+    where = letters.overall_cell(0)
+    sent, missed = letters.cell(where[0], 1), letters.cell(where[0], 2)
+    if isinstance(sent, int) and isinstance(missed, int) and sent > 0:
+        ganger = "gang" if missed == 1 else "ganger"
+        sentences.append(
+            f"De tillitsvalgte sendte {_number(sent)} brev, og arbeidsgiverne lot "
+            f"svarfristen gå ut {_number(missed)} {ganger}."
+        )
+    return sentences
