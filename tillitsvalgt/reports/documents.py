@@ -1,0 +1,819 @@
+"""The landsmøte report as documents: a Word report and a spreadsheet, as bytes in memory.
+
+Both are written from the *suppressed* tables only (``suppression.suppress_figures``):
+a hidden cell is printed as "–", and its real value is never read, neither for the
+table, the share beside it, nor the chart. Nothing here writes a file; the caller saves
+the bytes with ``paths.write_atomically``.
+
+Charts are drawn with matplotlib's Agg canvas on a ``Figure`` of their own (no pyplot,
+no global backend switch, nothing shown), in grey shades with hatching so they read in
+black-and-white print. What a chart says is decided by ``chart_spec`` (pure, testable
+without matplotlib): its labels are only the table's row and column labels (vocabulary
+labels and periods) and fixed words from this module, and a hidden cell is ``None``,
+drawn as a gap marked "–". A stacked bar with a hidden part is left out whole: a bar
+drawn from its shown parts would misstate the total, and one drawn to the total would
+show the hidden part as the gap.
+
+python-docx, openpyxl and matplotlib are imported on first use (≈0.7 s together).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal
+
+from tillitsvalgt.reports.figures import TOTAL_LABEL, Figures, Table, percent, summary_sentences
+from tillitsvalgt.reports.suppression import (
+    SUPPRESSED,
+    Shown,
+    SuppressedTable,
+    footnote,
+    shown_medians,
+    suppress,
+)
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.table import _Cell
+
+FONT = "Arial"  # LibreOffice substitutes the metric-compatible Liberation Sans
+TITLE = "Rapport til landsmøtet"
+DEFAULT_UNION = "Forbundet"
+APPENDIX_TITLE = "Sakssammendrag"
+NO_SUMMARIES = "Ingen saker var merket «ta med i rapport» for denne perioden."
+NO_CHART = "Ingen figur: det er ingen tall å vise, eller for mange av dem er skjult."
+MEDIAN_COLUMN = "Median antall dager"
+SHARE_LABEL = "Andel"
+PERCENT_AXIS = "Andel av sakene i perioden (%)"
+COUNT_AXIS = "Antall"
+DAYS_AXIS = "Dager (median)"
+ABOUT_SHEET = "Om rapporten"
+
+MONTHS = (
+    "januar", "februar", "mars", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "desember",
+)  # fmt: skip
+
+# Fill and hatch per series: distinguishable without colour, and on a photocopy.
+_STYLES: tuple[tuple[str, str], ...] = (
+    ("0.35", ""),
+    ("white", "///"),
+    ("0.75", ""),
+    ("white", "..."),
+    ("0.55", "\\\\\\"),
+    ("white", "xx"),
+    ("0.9", "--"),
+    ("white", ""),
+)
+WIDTH_INCHES = 6.3
+_LINE_STYLES: tuple[tuple[str, str], ...] = (("-", "o"), ("--", "s"), (":", "^"), ("-.", "D"))
+
+
+# ------------------------------------------------------------------------------ words
+
+
+def norwegian_date(day: date) -> str:
+    """'22. november 2026'."""
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def period_words(start: date, end: date) -> str:
+    """'1. januar 2025 – 31. desember 2026'."""
+    return f"{norwegian_date(start)} – {norwegian_date(end)}"
+
+
+def number(n: int) -> str:
+    """Norwegian thousands: a no-break space between groups (12 400)."""
+    return f"{n:,}".replace(",", "\u00a0")
+
+
+def decimal(value: float) -> str:
+    """A median in days: whole, or with one decimal and a comma (12,5)."""
+    if value == int(value):
+        return number(int(value))
+    return f"{value:.1f}".replace(".", ",")
+
+
+def shown_text(value: Shown | float | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return SUPPRESSED
+    if isinstance(value, float):
+        return decimal(value)
+    return number(value)
+
+
+def share_text(value: float | str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return SUPPRESSED
+    return percent(value)
+
+
+# ------------------------------------------------------------------------ table layout
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """A suppressed table laid out for print: the header and the body rows, every cell a
+    shown count or "–" (``cells``) with its share when the table has shares."""
+
+    header: tuple[str, ...]  # row label, then one per column (and "I alt")
+    labels: tuple[str, ...]  # per body row, "I alt" last when there is a total row
+    cells: tuple[tuple[Shown | float | None, ...], ...]  # floats: medians
+    shares: tuple[tuple[float | str | None, ...], ...] | None  # "–" hidden, None none
+
+
+def layout(shown: SuppressedTable) -> Layout:
+    table = shown.table
+    n_rows, n_cols = len(table.rows), len(table.columns)
+    row_ids = list(range(n_rows)) + ([n_rows] if table.has_total_row else [])
+    col_ids = list(range(n_cols)) + ([n_cols] if table.has_total_column else [])
+    header = (table.row_label, *table.columns, *([TOTAL_LABEL] if table.has_total_column else []))
+    labels = tuple(table.rows[i].label if i < n_rows else TOTAL_LABEL for i in row_ids)
+    cells = tuple(tuple(shown.cell(i, j) for j in col_ids) for i in row_ids)
+    shares = None
+    if table.shares is not None:
+        shares = tuple(tuple(shown.share(i, j) for j in col_ids) for i in row_ids)
+    return Layout(header, labels, cells, shares)
+
+
+# ------------------------------------------------------------------------------ charts
+
+
+ChartKind = Literal["hbar", "stacked", "bars", "lines"]
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    label: str
+    values: tuple[float | None, ...]  # None: hidden (drawn as a gap marked "–")
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSpec:
+    """Everything a chart says, before it is drawn."""
+
+    kind: ChartKind
+    categories: tuple[str, ...]  # bars or points along the axis
+    series: tuple[Series, ...]
+    axis_label: str
+    percent: bool = False
+
+    def labels(self) -> tuple[str, ...]:
+        """Every text the chart prints (besides numbers and "–")."""
+        return (*self.categories, *(s.label for s in self.series), self.axis_label)
+
+
+def _count(value: Shown) -> float | None:
+    return None if value == SUPPRESSED else float(value)
+
+
+def chart_spec(shown: SuppressedTable, periods: Sequence[str]) -> ChartSpec | None:
+    """The chart for a table, or None when it would show nothing (every bar hidden or
+    zero). Hidden cells become None; the margins are not drawn."""
+    table = shown.table
+    n_rows, n_cols = len(table.rows), len(table.columns)
+    if not n_rows:
+        return None
+    categories = tuple(row.label for row in table.rows)
+    by_period = all(row.code in periods for row in table.rows)
+    if not by_period and n_cols == 1:
+        values = tuple(_count(shown.cell(i, 0)) for i in range(n_rows))
+        spec = ChartSpec("hbar", categories, (Series(table.columns[0], values),), COUNT_AXIS)
+    elif by_period and table.shares == "row" and table.has_total_column:
+        rows: list[tuple[float | None, ...]] = []
+        for i in range(n_rows):
+            parts = [shown.share(i, j) for j in range(n_cols)]
+            if all(isinstance(p, float) for p in parts):
+                rows.append(tuple(p if isinstance(p, float) else None for p in parts))
+            else:  # a hidden part, or an empty period: the whole bar is left out
+                rows.append((None,) * n_cols)
+        series = tuple(
+            Series(column, tuple(r[j] for r in rows)) for j, column in enumerate(table.columns)
+        )
+        spec = ChartSpec("stacked", categories, series, PERCENT_AXIS, percent=True)
+    else:
+        kind: ChartKind = "lines" if by_period and n_rows > 4 else "bars"
+        series = tuple(
+            Series(column, tuple(_count(shown.cell(i, j)) for i in range(n_rows)))
+            for j, column in enumerate(table.columns)
+        )
+        spec = ChartSpec(kind, categories, series, COUNT_AXIS)
+    if not any(v for s in spec.series for v in s.values):
+        return None
+    return spec
+
+
+def median_chart_spec(figures: Figures) -> ChartSpec | None:
+    per_period, _overall = shown_medians(figures.median, figures.request.min_cell)
+    values = tuple(v if isinstance(v, float) else None for v in per_period)
+    if not any(v is not None for v in values):
+        return None
+    categories = tuple(row.label for row in figures.median.counts.rows)
+    kind: ChartKind = "lines" if len(values) > 4 else "bars"
+    return ChartSpec(kind, categories, (Series(MEDIAN_COLUMN, values),), DAYS_AXIS)
+
+
+def render_chart(spec: ChartSpec) -> bytes:
+    """The chart as a PNG (Agg canvas, in memory)."""
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    style: dict[Any, Any] = {
+        "font.family": "sans-serif",
+        "font.sans-serif": ["Liberation Sans", "Arial", "DejaVu Sans"],
+        "font.size": 9,
+        "hatch.linewidth": 0.7,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+    }
+    with matplotlib.rc_context(style):
+        panels = len(spec.series) if spec.kind in ("bars", "lines") else 1
+        height = 3.2 if spec.kind != "hbar" else max(2.0, 0.38 * len(spec.categories) + 0.8)
+        # Margins set by hand: a layout engine measures every text and costs a second
+        # draw (about 40 % of the report's time).
+        fig = Figure(figsize=(WIDTH_INCHES, height))
+        FigureCanvasAgg(fig)
+        if spec.kind == "hbar":
+            longest = max(len(c) for c in spec.categories)
+            left = min(0.5, (0.3 + 0.068 * longest) / WIDTH_INCHES)
+            fig.subplots_adjust(left=left, right=0.96, top=0.97, bottom=0.5 / height)
+            _draw_hbar(fig.add_subplot(), spec)
+        elif spec.kind == "stacked":
+            legend_rows = -(-len(spec.series) // 4)
+            fig.subplots_adjust(
+                left=0.1, right=0.98, top=0.96, bottom=(0.55 + 0.22 * legend_rows) / height
+            )
+            _draw_stacked(fig, fig.add_subplot(), spec)
+        else:
+            fig.subplots_adjust(left=0.1, right=0.98, top=0.86, bottom=0.1, wspace=0.25)
+            axes = fig.subplots(1, panels, squeeze=False)[0]
+            for k, (ax, series) in enumerate(zip(axes, spec.series, strict=True)):
+                _draw_counts(ax, spec, series, k)
+        out = io.BytesIO()
+        fig.savefig(out, format="png", dpi=150)
+    return out.getvalue()
+
+
+def _draw_hbar(ax: Any, spec: ChartSpec) -> None:
+    values = spec.series[0].values
+    ys = list(range(len(spec.categories)))
+    drawn = [v or 0.0 for v in values]
+    ax.barh(ys, drawn, color="0.6", edgecolor="black", linewidth=0.6, hatch="//")
+    top = max(drawn) or 1.0
+    for y, v in zip(ys, values, strict=True):
+        text = SUPPRESSED if v is None else number(int(v))
+        ax.text((v or 0.0) + top * 0.01, y, text, va="center", ha="left", fontsize=10)
+    # Long labels (an outcome such as «Løftet videre (sentrale parter, …)») are wrapped,
+    # or the left margin cuts them off.
+    ax.set_yticks(ys, [textwrap.fill(label, 28) for label in spec.categories])
+    ax.invert_yaxis()
+    ax.set_xlim(0, top * 1.12)
+    ax.set_xlabel(spec.axis_label)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+
+
+def _draw_stacked(fig: Any, ax: Any, spec: ChartSpec) -> None:
+    xs = list(range(len(spec.categories)))
+    bottoms = [0.0] * len(xs)
+    for k, series in enumerate(spec.series):
+        fill, hatch = _STYLES[k % len(_STYLES)]
+        heights = [v or 0.0 for v in series.values]
+        ax.bar(
+            xs, heights, 0.6, bottom=bottoms, color=fill, edgecolor="black",
+            linewidth=0.6, hatch=hatch, label=series.label,
+        )  # fmt: skip
+        for x, h, b in zip(xs, heights, bottoms, strict=True):
+            if h >= 8:
+                ax.text(
+                    x, b + h / 2, percent(h), ha="center", va="center", fontsize=8,
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+                )  # fmt: skip
+        bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+    for x in xs:
+        if all(s.values[x] is None for s in spec.series):
+            ax.text(x, 2, SUPPRESSED, ha="center", va="bottom", fontsize=12)
+    ax.set_xticks(xs, spec.categories)
+    ax.set_ylim(0, 100)
+    ax.set_ylabel(spec.axis_label)
+    ncol = min(4, len(spec.series))
+    ax.legend(
+        loc="upper center", bbox_to_anchor=(0.5, -0.3 / fig.get_figheight() - 0.06),
+        ncol=ncol, frameon=False,
+    )  # fmt: skip
+
+
+def _draw_counts(ax: Any, spec: ChartSpec, series: Series, k: int) -> None:
+    xs = list(range(len(spec.categories)))
+    shown = [v for v in series.values if v is not None]
+    top = max(shown, default=0.0) or 1.0
+    if spec.kind == "lines":
+        line, marker = _LINE_STYLES[k % len(_LINE_STYLES)]
+        ys = [float("nan") if v is None else v for v in series.values]
+        ax.plot(xs, ys, linestyle=line, marker=marker, color="black", markerfacecolor="white")
+        for x, v in zip(xs, series.values, strict=True):
+            if v is None:
+                ax.text(x, 0, SUPPRESSED, ha="center", va="bottom", fontsize=12)
+        ax.tick_params(axis="x", labelrotation=45 if len(xs) > 6 else 0)
+    else:
+        fill, hatch = _STYLES[k % len(_STYLES)]
+        ax.bar(
+            xs, [v or 0.0 for v in series.values], 0.6, color=fill, edgecolor="black",
+            linewidth=0.6, hatch=hatch,
+        )  # fmt: skip
+        for x, v in zip(xs, series.values, strict=True):
+            text = SUPPRESSED if v is None else (decimal(v) if v != int(v) else number(int(v)))
+            ax.text(x, (v or 0.0) + top * 0.02, text, ha="center", va="bottom", fontsize=8)
+    ax.set_xticks(xs, spec.categories)
+    ax.set_ylim(0, top * 1.18)
+    ax.set_title(textwrap.fill(series.label, 26), fontsize=9, fontweight="bold")
+    if k == 0:
+        ax.set_ylabel(spec.axis_label)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+
+
+# ----------------------------------------------------------------------------- the docx
+
+
+def _median_shown(figures: Figures) -> tuple[SuppressedTable, Layout]:
+    """The median table laid out like the others: cases per period (suppressed on their
+    own: this count is in no other table) and the median beside it."""
+    n = figures.request.min_cell
+    counts = suppress(figures.median.counts, n)
+    per_period, overall = shown_medians(figures.median, n)
+    base = layout(counts)
+    medians = [*per_period, *([overall] if figures.median.counts.has_total_row else [])]
+    cells = tuple((*row, m) for row, m in zip(base.cells, medians, strict=True))
+    return counts, Layout((*base.header, MEDIAN_COLUMN), base.labels, cells, None)
+
+
+def _median_text(value: object) -> str:
+    if value is None:
+        return ""
+    if value == SUPPRESSED:
+        return SUPPRESSED
+    assert isinstance(value, (int, float))
+    return decimal(float(value))
+
+
+def report_docx(
+    figures: Figures,
+    shown: dict[str, SuppressedTable],
+    *,
+    union_name: str | None,
+    summaries: Sequence[str] = (),
+) -> bytes:
+    """The Word report, as the bytes of a ``.docx``."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.shared import Mm, Pt, RGBColor
+
+    doc = Document()
+    _set_fonts(doc)
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(22)
+    section.top_margin, section.bottom_margin = Mm(22), Mm(20)
+    section.different_first_page_header_footer = True
+    _page_numbers(section.footer.paragraphs[0])
+    doc.core_properties.title = TITLE
+    doc.core_properties.author = union_name or DEFAULT_UNION
+    doc.core_properties.language = "nb-NO"
+
+    request = figures.request
+    # Title page
+    for _ in range(6):
+        doc.add_paragraph()
+    for text, size, bold in (
+        (union_name or DEFAULT_UNION, 20, False),
+        (TITLE, 30, True),
+        (period_words(request.start, request.end), 14, False),
+    ):
+        para = doc.add_paragraph()
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        para.paragraph_format.space_after = Pt(14)
+        run = para.add_run(text)
+        run.font.size, run.font.bold = Pt(size), bold
+    para = doc.add_paragraph()
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para.paragraph_format.space_before = Pt(48)
+    lines = [
+        "Saker om endringer i kontor og hjemmekontor, registrert av de tillitsvalgte.",
+        f"Tall under {request.min_cell} vises ikke, og ingen personer er navngitt.",
+        f"Laget {norwegian_date(figures.made_on)}",
+    ]
+    for k, line in enumerate(lines):
+        run = para.add_run(line)
+        run.font.color.rgb = RGBColor(0x40, 0x40, 0x40)
+        if k < len(lines) - 1:
+            run.add_break()
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    # Summary
+    doc.add_heading("Sammendrag", level=1)
+    sentences = summary_sentences(figures)
+    for sentence in sentences:
+        doc.add_paragraph(sentence, style="List Bullet")
+    if not sentences:
+        doc.add_paragraph("Det er ingen saker å oppsummere i perioden.")
+    doc.add_paragraph(
+        f"Tabellene teller saker. «{SUPPRESSED}» i en tabell betyr færre enn "
+        f"{request.min_cell} saker, eller et tall som er skjult fordi det ellers kunne "
+        "regnes ut fra summene. Slik kan ingen enkeltperson kjennes igjen i rapporten."
+    )
+
+    # One section per table
+    number_of = 0
+    for table in figures.tables:
+        number_of += 1
+        table_shown = shown[table.key]
+        spec = chart_spec(table_shown, figures.periods)
+        _table_section(doc, number_of, table, layout(table_shown), table_shown.footnote, spec)
+    _counts, median_layout = _median_shown(figures)
+    number_of += 1
+    median_hidden = SUPPRESSED in (c for row in median_layout.cells for c in row)
+    _table_section(
+        doc,
+        number_of,
+        figures.median.counts,
+        median_layout,
+        footnote(request.min_cell) if median_hidden else None,
+        median_chart_spec(figures),
+        note=figures.median.note,
+        title=figures.median.title,
+    )
+
+    # Appendix
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    doc.add_heading(f"Vedlegg: {APPENDIX_TITLE}", level=1)
+    texts = [s.strip() for s in summaries if s.strip()]
+    if texts:
+        doc.add_paragraph(
+            "Korte sammendrag av saker de tillitsvalgte har valgt ut. Navn er tatt ut, og "
+            "datoer er oppgitt som måned."
+        )
+        for k, text in enumerate(texts, start=1):
+            doc.add_heading(f"Sak {k}", level=3)
+            for part in text.split("\n\n"):
+                doc.add_paragraph(part.strip())
+    else:
+        doc.add_paragraph(NO_SUMMARIES)
+
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _table_section(
+    doc: DocxDocument,
+    index: int,
+    table: Table,
+    lay: Layout,
+    note_hidden: str | None,
+    spec: ChartSpec | None,
+    *,
+    note: str | None = None,
+    title: str | None = None,
+) -> None:
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt
+
+    heading = doc.add_heading(f"{index}. {title or table.title}", level=2)
+    heading.paragraph_format.keep_with_next = True
+    separate_share = lay.shares is not None and len(table.columns) == 1
+    header = list(lay.header)
+    if separate_share:
+        header.append(SHARE_LABEL)
+    word_table = doc.add_table(rows=1, cols=len(header))
+    word_table.style = doc.styles["Table Grid"]
+    word_table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    word_table.autofit = False
+    small = Pt(9) if len(header) <= 5 else Pt(8) if len(header) <= 7 else Pt(7.5)
+    for j, text in enumerate(header):
+        _cell_text(word_table.rows[0].cells[j], [text], small, bold=True, right=j > 0)
+        _shade(word_table.rows[0].cells[j], "D9D9D9")
+    _repeat_header(word_table.rows[0])
+    for r, label in enumerate(lay.labels):
+        cells = word_table.add_row().cells
+        is_total = label == TOTAL_LABEL and r == len(lay.labels) - 1 and table.has_total_row
+        _cell_text(cells[0], [label], small, bold=is_total)
+        for j, value in enumerate(lay.cells[r]):
+            text = _median_text(value) if lay.header[j + 1] == MEDIAN_COLUMN else shown_text(value)
+            lines = [text]
+            if lay.shares is not None and not separate_share:
+                share = share_text(lay.shares[r][j])
+                if share:
+                    lines.append(share)
+            _cell_text(cells[j + 1], lines, small, bold=is_total, right=True)
+        if separate_share and lay.shares is not None:
+            _cell_text(cells[-1], [share_text(lay.shares[r][0])], small, bold=is_total, right=True)
+        if is_total:
+            for c in cells:
+                _shade(c, "F2F2F2")
+    _widths(word_table, len(header), max(len(x) for x in lay.labels))
+    if lay.shares is not None and not separate_share:
+        _small_note(doc, "Prosent under tallet: andel av sakene i raden.")
+    if note_hidden:
+        _small_note(doc, note_hidden)
+    _small_note(doc, note or table.note)
+    if spec is None:
+        _small_note(doc, NO_CHART)
+    else:
+        para = doc.add_paragraph()
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        para.paragraph_format.keep_with_next = True
+        para.add_run().add_picture(io.BytesIO(render_chart(spec)), width=Mm(160))
+        caption = doc.add_paragraph(f"Figur {index}: {title or table.title}")
+        caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        caption.runs[0].font.size = Pt(9)
+        caption.runs[0].font.italic = True
+
+
+def _widths(word_table: Any, n_columns: int, longest_label: int) -> None:
+    """Fixed column widths on the 166 mm text width: the label column narrower when
+    there are many number columns, so headers do not break inside words."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Mm
+
+    # Wide tables: room for the numbers' headers, the label column as narrow as it can be.
+    first = 60 if n_columns <= 4 else min(40, max(14, 2 + 1.6 * longest_label))
+    word_table._tbl.tblPr.append(
+        parse_xml(
+            f'<w:tblCellMar {nsdecls("w")}><w:left w:w="57" w:type="dxa"/>'
+            '<w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+        )
+    )
+    rest = (166 - first) / max(1, n_columns - 1)
+    for j, column in enumerate(word_table.columns):  # the grid (LibreOffice reads this)
+        column.width = Mm(first if j == 0 else rest)
+    for row in word_table.rows:
+        for j, cell in enumerate(row.cells):
+            cell.width = Mm(first if j == 0 else rest)
+        if row is not word_table.rows[-1]:
+            for cell in row.cells:  # keep the table on one page
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
+
+
+def _small_note(doc: DocxDocument, text: str) -> None:
+    from docx.shared import Pt
+
+    para = doc.add_paragraph()
+    para.paragraph_format.space_before = Pt(2)
+    para.paragraph_format.space_after = Pt(2)
+    run = para.add_run(text)
+    run.font.size = Pt(8.5)
+    run.font.italic = True
+
+
+def _cell_text(
+    cell: _Cell, lines: list[str], size: Any, *, bold: bool = False, right: bool = False
+) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    para = cell.paragraphs[0]
+    for k, line in enumerate(lines):
+        if k:
+            para = cell.add_paragraph()
+        if right:
+            para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        para.paragraph_format.space_after = 0
+        run = para.add_run(line)
+        run.font.size = size
+        run.font.bold = bold
+
+
+def _shade(cell: _Cell, fill: str) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    cell._tc.get_or_add_tcPr().append(
+        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>')
+    )
+
+
+def _repeat_header(row: Any) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    row._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+
+
+def _page_numbers(paragraph: Any) -> None:
+    """'Side N av M' in the footer, as fields Word and LibreOffice fill in."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("Side ")
+    for k, field in enumerate(("PAGE", "NUMPAGES")):
+        paragraph._p.append(
+            parse_xml(
+                f'<w:fldSimple {nsdecls("w")} w:instr=" {field} "><w:r><w:t>1</w:t></w:r>'
+                "</w:fldSimple>"
+            )
+        )
+        if k == 0:
+            paragraph._p.append(
+                parse_xml(f'<w:r {nsdecls("w")}><w:t xml:space="preserve"> av </w:t></w:r>')
+            )
+
+
+def _set_fonts(doc: DocxDocument) -> None:
+    """Arial everywhere (theme fonts removed: Word prefers them to named ones), black
+    headings, Norwegian as the language."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    styles_element = doc.styles.element
+    for fonts in styles_element.iter(qn("w:rFonts")):
+        for attr in list(fonts.attrib):
+            if attr.endswith("Theme"):
+                del fonts.attrib[attr]
+        for name in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(name), FONT)
+    for lang in styles_element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), "nb-NO")
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(10.5)
+    for name, size in (("Heading 1", 16), ("Heading 2", 13), ("Heading 3", 11)):
+        style = doc.styles[name]
+        style.font.name = FONT
+        style.font.size = Pt(size)
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.font.bold = True
+        style.font.italic = False
+
+
+# ----------------------------------------------------------------------------- the xlsx
+
+
+_SHEET_NAMES = {
+    "nokkeltall": "Saker og medlemmer",
+    "sakstype": "Type endring",
+    "sektor": "Sektor",
+    "hovedavtale": "Hovedavtale",
+    "utfall": "Utfall",
+    "tidspunkt": "Når drøftet",
+    "protokoll": "Signert protokoll",
+    "verneombud_amu": "Verneombud og AMU",
+    "brev_og_frister": "Brev og frister",
+    "tidspunkt_per_periode": "Når drøftet per periode",
+    "dager_til_drofting": "Dager til drøfting",
+}
+
+
+def sheet_name(key: str, title: str, taken: set[str]) -> str:
+    """A valid, unique sheet name (≤ 31 characters, none of []:*?/\\)."""
+    base = _SHEET_NAMES.get(key) or re.sub(r"[\[\]:*?/\\]", "", title).strip() or key
+    base = base[:31].strip()
+    name, k = base, 2
+    while name.lower() in {t.lower() for t in taken}:
+        suffix = f" {k}"
+        name = base[: 31 - len(suffix)] + suffix
+        k += 1
+    taken.add(name)
+    return name
+
+
+def report_xlsx(figures: Figures, shown: dict[str, SuppressedTable]) -> bytes:
+    """The report's tables as a spreadsheet, one sheet per table."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    request = figures.request
+    book = Workbook()
+    about = book.active
+    about.title = ABOUT_SHEET
+    taken = {ABOUT_SHEET}
+    bold = Font(bold=True)
+    about["A1"] = TITLE
+    about["A1"].font = Font(bold=True, size=14)
+    rows: list[tuple[str, object]] = [
+        ("Periode", period_words(request.start, request.end)),
+        ("Fra", request.start),
+        ("Til", request.end),
+        ("Laget", figures.made_on),
+        ("Minste tall som vises", request.min_cell),
+        (f"«{SUPPRESSED}» betyr", footnote(request.min_cell).split(" : ", 1)[1]),
+        ("Personer", "Ingen personer er navngitt."),
+    ]
+    for r, (label, value) in enumerate(rows, start=3):
+        about.cell(r, 1, label).font = bold
+        cell = about.cell(r, 2, value)
+        if isinstance(value, date):
+            cell.number_format = "DD.MM.YYYY"
+            cell.alignment = Alignment(horizontal="left")
+    about.column_dimensions["A"].width = 24
+    about.column_dimensions["B"].width = 70
+    r = len(rows) + 4
+    about.cell(r, 1, "Tabeller").font = bold
+
+    for table in figures.tables:
+        name = sheet_name(table.key, table.title, taken)
+        r += 1
+        about.cell(r, 1, name)
+        about.cell(r, 2, table.title)
+        t_shown = shown[table.key]
+        _sheet(book.create_sheet(name), table.title, layout(t_shown), t_shown.footnote, table.note)
+
+    _counts, median_layout = _median_shown(figures)
+    name = sheet_name(figures.median.key, figures.median.title, taken)
+    r += 1
+    about.cell(r, 1, name)
+    about.cell(r, 2, figures.median.title)
+    hidden = SUPPRESSED in (c for row in median_layout.cells for c in row)
+    _sheet(
+        book.create_sheet(name),
+        figures.median.title,
+        median_layout,
+        footnote(request.min_cell) if hidden else None,
+        figures.median.note,
+        decimals_last=True,
+    )
+
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _sheet(
+    sheet: Any,
+    title: str,
+    lay: Layout,
+    note_hidden: str | None,
+    note: str,
+    *,
+    decimals_last: bool = False,
+) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    bold = Font(bold=True)
+    right = Alignment(horizontal="right")
+    sheet["A1"] = title
+    sheet["A1"].font = Font(bold=True, size=12)
+    header: list[str] = [lay.header[0]]
+    for column in lay.header[1:]:
+        header.append(column)
+        if lay.shares is not None:
+            header.append(
+                f"{SHARE_LABEL} {column.lower()}" if column != TOTAL_LABEL else SHARE_LABEL
+            )
+    top = 3
+    grey = PatternFill("solid", fgColor="D9D9D9")
+    for j, text in enumerate(header, start=1):
+        cell = sheet.cell(top, j, text)
+        cell.font, cell.fill = bold, grey
+        cell.alignment = Alignment(horizontal="left" if j == 1 else "right", wrap_text=True)
+    for r, label in enumerate(lay.labels, start=top + 1):
+        sheet.cell(r, 1, label)
+        c = 2
+        values = lay.cells[r - top - 1]
+        for j, value in enumerate(values):
+            if value == SUPPRESSED:
+                cell = sheet.cell(r, c, SUPPRESSED)
+                cell.alignment = right
+            elif decimals_last and j == len(values) - 1:
+                cell = sheet.cell(r, c, value)
+                cell.number_format = "0.0"
+            else:
+                cell = sheet.cell(r, c, value)
+                cell.number_format = "#,##0"
+            c += 1
+            if lay.shares is not None:
+                share = lay.shares[r - top - 1][j]
+                if isinstance(share, float):
+                    cell = sheet.cell(r, c, share / 100)
+                    cell.number_format = "0 %"
+                elif share is not None:
+                    sheet.cell(r, c, SUPPRESSED).alignment = right
+                c += 1
+        if label == TOTAL_LABEL and r == top + len(lay.labels):
+            for j in range(1, len(header) + 1):
+                sheet.cell(r, j).font = bold
+                sheet.cell(r, j).border = Border(top=Side(style="thin"))
+    below = top + len(lay.labels) + 2
+    if note_hidden:
+        sheet.cell(below, 1, note_hidden).font = Font(italic=True)
+        below += 1
+    sheet.cell(below, 1, note).font = Font(italic=True)
+    sheet.column_dimensions["A"].width = max(14, *(len(x) + 2 for x in lay.labels))
+    for j in range(2, len(header) + 1):
+        letter = sheet.cell(top, j).column_letter
+        sheet.column_dimensions[letter].width = min(22, max(10, len(header[j - 1]) // 2 + 4))
+    sheet.freeze_panes = sheet.cell(top + 1, 2)
