@@ -31,6 +31,7 @@ from tillitsvalgt.services.assessments import (
 from tillitsvalgt.vocabulary import CASE_TYPES, EVENT_KINDS, LETTER_KINDS
 
 from conftest import SCENARIOS, make_case, make_employer
+from test_assessment import facts_from
 
 CATALOGUE = load_catalogue()
 AGREEMENTS = [*CATALOGUE.agreements, "none"]
@@ -38,36 +39,6 @@ START = date(2022, 1, 1)
 
 
 SCENARIO_LIST: list[dict[str, Any]] = json.loads(SCENARIOS.read_text(encoding="utf-8"))
-
-
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def facts_from(scenario: dict[str, Any]) -> CaseFacts:
-    c, e = scenario["case"], scenario["employer"]
-    return CaseFacts(
-        case_type=c["type"],
-        agreement=e["agreement"],
-        employees=e.get("employees"),
-        notice_on=_date(c.get("notice_on")),
-        decision_on=_date(c.get("decision_on")),
-        planned_implementation_on=_date(c.get("planned_implementation_on")),
-        implemented_on=_date(c.get("implemented_on")),
-        home_office_days_per_week=c.get("home_office_days_per_week"),
-        written_agreements=c.get("written_agreements"),
-        ordered_by_authorities=c.get("ordered_by_authorities"),
-        events=tuple(
-            EventFacts(
-                kind=ev["kind"],
-                on=date.fromisoformat(ev["on"]),
-                signed_by_both=ev.get("signed_by_both"),
-                letter=ev.get("letter"),
-                reply_by=_date(ev.get("reply_by")),
-            )
-            for ev in scenario["events"]
-        ),
-    )
 
 
 def codes(result: Assessment | Verdict) -> tuple[object, ...]:
