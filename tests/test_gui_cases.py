@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from pytestqt.qtbot import QtBot
 
+from tillitsvalgt.letters.render import docx_text
 from tillitsvalgt.models import CaseUpdate
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
@@ -425,3 +426,23 @@ def test_employer_and_year_filters(qtbot: QtBot, workspace: Workspace, tmp_path:
     assert window.model.total == 0  # every scenario is numbered in 2026
     window.year_filter.setCurrentIndex(window.year_filter.findData(2026))
     assert window.model.total == 10
+
+
+def test_the_report_dialog(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
+    opened: list[Path] = []
+    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
+    window.case_view.opener = lambda path: opened.append(path) or True
+    window.report_action.trigger()
+    dialog = window.report_dialog
+    dialog.out.setText(str(tmp_path / "avbrutt.docx"))
+    dialog.make()
+    dialog.work.dialog.canceled.emit()  # type: ignore[union-attr]  # «Avbryt»
+    qtbot.waitUntil(lambda: window.background.running == 0, timeout=60_000)
+    assert not (tmp_path / "avbrutt.docx").exists() and opened == []
+    assert "avbrutt" in window.prompter.shown[-1][2]  # type: ignore[attr-defined]
+    dialog.out.setText(str(tmp_path / "rapport.docx"))
+    dialog.make()
+    qtbot.waitUntil(lambda: window.background.running == 0, timeout=60_000)
+    assert opened == [tmp_path / "rapport.docx"]
+    assert (tmp_path / "rapport.xlsx").is_file()
+    assert "Rapport til landsmøtet" in docx_text((tmp_path / "rapport.docx").read_bytes())

@@ -37,6 +37,7 @@ from tillitsvalgt.models import (
     RepresentativeRead,
     RepresentativeUpdate,
 )
+from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.services.letters import Letter, LetterRequest, LetterSetup
@@ -516,3 +517,41 @@ class DeadlineRow:
     case_number: str
     case_title: str
     overdue: bool
+
+
+def make_report(
+    workspace: Workspace,
+    request: ReportRequest,
+    out: Path,
+    xlsx: Path | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """The landsmøte report written to ``out`` (and ``xlsx``): counted in SQL, suppressed,
+    drawn. ``progress`` is told of each of the four steps and may cancel between them."""
+    from tillitsvalgt import paths, settings
+    from tillitsvalgt.errors import CancelledError
+    from tillitsvalgt.reports.documents import report_docx, report_xlsx
+    from tillitsvalgt.reports.figures import make_figures
+    from tillitsvalgt.reports.suppression import suppress_figures
+    from tillitsvalgt.services.report_data import report_data
+
+    def step(done: int) -> None:
+        if progress is not None and not progress(done, 4):
+            raise CancelledError("Rapporten ble avbrutt; ingen fil er skrevet.")
+
+    step(0)
+    with workspace.db.session(readonly=True) as session:
+        data = report_data(request, session=session, today=workspace.today())
+    step(1)
+    figures = make_figures(data)
+    shown = suppress_figures(figures)
+    step(2)
+    union = settings.load(workspace.data_dir).get("union")
+    document = report_docx(figures, shown, union_name=union)
+    sheet = report_xlsx(figures, shown) if xlsx is not None else None
+    step(3)
+    written = paths.write_atomically(out, document)
+    if xlsx is not None and sheet is not None:
+        paths.write_atomically(xlsx, sheet)
+    step(4)
+    return written

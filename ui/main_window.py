@@ -36,6 +36,7 @@ from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHO
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.dialogs.case_dialogs import CloseCaseDialog, NewCaseDialog
 from ui.dialogs.letter_dialog import LetterDialog
+from ui.dialogs.report_dialog import ReportDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.welcome_dialog import WelcomeDialog
 from ui.errors import CrashReporter
@@ -340,6 +341,14 @@ class MainWindow(QMainWindow):
             tr("Profil, database og brev"),
         )
         file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        self.report_action = self._action(
+            tr("&Rapport til landsmøtet …"),
+            self.open_report,
+            "Ctrl+R",
+            tr("Statistikken over sakene i en periode, som Word og regneark"),
+        )
+        file_menu.addAction(self.report_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
@@ -685,6 +694,18 @@ class MainWindow(QMainWindow):
         )
         self.welcome_dialog = dialog  # for tests
         dialog.accepted.connect(self.apply_filters)
+        dialog.open()
+
+    def open_report(self) -> None:
+        dialog = ReportDialog(
+            self.workspace,
+            prompter=self.prompter,
+            crashes=self.crashes,
+            background=self.background,
+            opener=self.case_view.opener,
+            parent=self,
+        )
+        self.report_dialog = dialog  # for tests
         dialog.open()
 
     def open_settings(self) -> None:

@@ -1,0 +1,156 @@
+"""The landsmøte report from the window: the same choices as ``tillitsvalgt report``, made
+in the background with a progress bar and cancel, and opened when done if asked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tillitsvalgt.reports.cube import ReportRequest
+from tillitsvalgt.workspace import Workspace, make_report
+from ui.errors import CrashReporter
+from ui.i18n import tr
+from ui.long_work import LongWork
+from ui.prompts import Prompter
+from ui.workers import Background
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class ReportDialog(QDialog):
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        prompter: Prompter,
+        crashes: CrashReporter,
+        background: Background,
+        opener: Callable[[Path], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.prompter = prompter
+        self.crashes = crashes
+        self.background = background
+        self.opener = opener
+        self.written: Path | None = None
+        self.work: LongWork | None = None
+        self.setWindowTitle(tr("Rapport til landsmøtet"))
+        self.setMinimumWidth(560)
+        today = workspace.today()
+        form = QFormLayout()
+        self.start = QDateEdit(_qdate(date(today.year - 1, 1, 1)))
+        self.end = QDateEdit(_qdate(date(today.year, 12, 31)))
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+        self.granularity = QComboBox()
+        self.granularity.addItem(tr("per år"), "year")
+        self.granularity.addItem(tr("per kvartal"), "quarter")
+        self.min_cell = QSpinBox()
+        self.min_cell.setRange(1, 100)
+        self.min_cell.setValue(3)
+        self.min_cell.setToolTip(tr("Tall under dette vises som «–», så ingen kan kjennes igjen"))
+        self.anonymise = QCheckBox(tr("Ikke navngi virksomheter (bare sektor og størrelse)"))
+        self.anonymise.setChecked(True)
+        self.out = QLineEdit(str(Path.home() / "landsmøterapport.docx"))
+        choose = QPushButton(tr("Velg …"))
+        choose.clicked.connect(self._choose)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.out, 1)
+        out_row.addWidget(choose)
+        self.with_xlsx = QCheckBox(tr("Også regneark (.xlsx) ved siden av"))
+        self.with_xlsx.setChecked(True)
+        self.open_when_done = QCheckBox(tr("Åpne rapporten når den er ferdig"))
+        self.open_when_done.setChecked(True)
+        form.addRow(tr("&Fra:"), self.start)
+        form.addRow(tr("&Til:"), self.end)
+        form.addRow(tr("&Utvikling:"), self.granularity)
+        form.addRow(tr("&Minste tall som vises:"), self.min_cell)
+        form.addRow("", self.anonymise)
+        form.addRow(tr("&Lagre som:"), out_row)
+        form.addRow("", self.with_xlsx)
+        form.addRow("", self.open_when_done)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close
+        )
+        self.make_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.make_button.setText(tr("&Lag rapporten"))
+        buttons.accepted.connect(self.make)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+
+    def _choose(self) -> None:
+        path = self.prompter.save_path(
+            self, tr("Lagre rapporten"), Path(self.out.text()), tr("Word-dokument (*.docx)")
+        )
+        if path is not None:
+            self.out.setText(str(path.with_suffix(".docx")))
+
+    def request(self) -> ReportRequest:
+        return ReportRequest(
+            start=_day(self.start.date()),
+            end=_day(self.end.date()),
+            granularity="quarter" if self.granularity.currentData() == "quarter" else "year",
+            min_cell=self.min_cell.value(),
+            anonymise_employers=self.anonymise.isChecked(),
+        )
+
+    def make(self) -> None:
+        request = self.request()
+        if request.end < request.start:
+            self.prompter.error(self, tr("Rapporten er ikke laget"), tr("«Til» er før «Fra»."))
+            return
+        out = Path(self.out.text()).expanduser().with_suffix(".docx")
+        xlsx = out.with_suffix(".xlsx") if self.with_xlsx.isChecked() else None
+        self.make_button.setEnabled(False)
+        self.status.setText(tr("Lager rapporten …"))
+        work = LongWork(self, self.background, tr("Lager rapporten …"), cancellable=True)
+        self.work = work
+        work.run(
+            lambda progress: make_report(self.workspace, request, out, xlsx, progress),
+            self._done,
+            self._failed,
+        )
+
+    def _done(self, written: Path) -> None:
+        self.written = written
+        self.make_button.setEnabled(True)
+        self.status.setText(tr("Rapporten er lagret: ") + str(written))
+        if self.open_when_done.isChecked():
+            self.opener(written)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.make_button.setEnabled(True)
+        self.status.setText("")
+        self.crashes.report(exc, self)
