@@ -12,19 +12,13 @@ The period is grouped as integers (year, quarter) by the database; the strings "
 differs by dialect: ``created_at`` is a UTC timestamp, turned into a date with
 ``date()`` on SQLite and ``timezone('UTC', …)::date`` on PostgreSQL.
 
-Query plans (checked with EXPLAIN on both backends): the cases are read by a scan of the
-live cases — the period is on ``coalesce(notice_on, decision_on, created_at)``, which no
-index covers, and a report normally spans most of the data anyway — joined to employers by
-primary key; each EXISTS/count is an index probe on ``ix_events_case_id_occurred_on`` and
-``ix_deadlines_case_id`` (the case id is the leading column), so the cost is linear in the
-cases of the period and does not read other cases' timelines.
-
-Measured on 100 000 cases / 400 000 events (throwaway data, not in benchmarks/ yet): the
-whole ``report_data`` over all years takes about 2.5 s on SQLite and 1.7 s on PostgreSQL,
-of which the cube is 1.8 s / 1.5 s — the per-case probes dominate; one quarter (5 000
-cases) takes 0.45 s / 0.15 s. Tried by hand on SQLite: one pass over events grouped by
-case_id, LEFT JOINed to the cases, does the full-range cube in about 0.85 s but reads every
-event whatever the period; a candidate when benchmarks/ measures the report.
+Query plans: the cases are read by a scan of the live cases — the period is on
+``coalesce(notice_on, decision_on, created_at)``, which no index covers, and a report normally
+spans most of the data anyway — joined to employers by primary key, and to two grouped
+passes: the live events per case (signed protocol, verneombud/AMU, letters sent) and the
+open deadlines per case. One pass each instead of an EXISTS or count probe per case and
+measure halved the cube's time at 100 000 cases (``benchmarks/landsmote.py``: the whole
+aggregation 2.05 s, the same SQL in raw sqlite3 1.66 s).
 """
 
 from __future__ import annotations
@@ -80,14 +74,6 @@ def _size_band() -> sa.ColumnElement[str]:
     )
 
 
-def _live_event(*kinds: str) -> list[sa.ColumnElement[bool]]:
-    return [
-        col(Event.case_id) == col(Case.id),
-        col(Event.deleted_at).is_(None),
-        col(Event.kind).in_(kinds) if len(kinds) > 1 else col(Event.kind) == kinds[0],
-    ]
-
-
 def _case_filters(
     request: ReportRequest, day: sa.ColumnElement[Any]
 ) -> list[sa.ColumnElement[bool]]:
@@ -116,21 +102,44 @@ def _cube(
 ) -> tuple[CubeCell, ...]:
     day = _first_known_date(dialect)
     year, quarter = _year_quarter(day)
-    signed = sa.exists().where(*_live_event("protocol"), col(Event.signed_by_both).is_(True))
-    environment = sa.exists().where(*_live_event(*ENVIRONMENT_KINDS))
-    letters = (
-        sa.select(sa.func.count()).select_from(Event).where(*_live_event("letter_sent"))
-    ).scalar_subquery()
-    missed = (
-        sa.select(sa.func.count())
-        .select_from(Deadline)
+    # One pass over the live events and one over the open deadlines, each grouped by case
+    # and joined to the cases — not a probe per case and per measure (about twice as fast
+    # at 100 000 cases; benchmarks/landsmote.py).
+    ev = (
+        sa.select(
+            col(Event.case_id).label("case_id"),
+            sa.func.max(
+                sa.case(
+                    (
+                        sa.and_(col(Event.kind) == "protocol", col(Event.signed_by_both).is_(True)),
+                        1,
+                    ),
+                    else_=0,
+                )
+            ).label("signed"),
+            sa.func.max(sa.case((col(Event.kind).in_(ENVIRONMENT_KINDS), 1), else_=0)).label(
+                "environment"
+            ),
+            sa.func.sum(sa.case((col(Event.kind) == "letter_sent", 1), else_=0)).label("letters"),
+        )
+        .where(col(Event.deleted_at).is_(None))
+        .group_by(col(Event.case_id))
+        .subquery("ev")
+    )
+    dl = (
+        sa.select(col(Deadline.case_id).label("case_id"), sa.func.count().label("missed"))
         .where(
-            col(Deadline.case_id) == col(Case.id),
             col(Deadline.met_on).is_(None),
             col(Deadline.cancelled).is_(False),
             col(Deadline.due_on) < today,
         )
-    ).scalar_subquery()
+        .group_by(col(Deadline.case_id))
+        .subquery("dl")
+    )
+    signed = sa.func.coalesce(ev.c.signed, 0)
+    environment = sa.func.coalesce(ev.c.environment, 0)
+    letters = sa.func.coalesce(ev.c.letters, 0)
+    missed = sa.func.coalesce(dl.c.missed, 0)
     per_case = (
         sa.select(
             year.label("year"),
@@ -151,6 +160,8 @@ def _cube(
         )
         .select_from(Case)
         .join(Employer, col(Employer.id) == col(Case.employer_id))
+        .outerjoin(ev, ev.c.case_id == col(Case.id))
+        .outerjoin(dl, dl.c.case_id == col(Case.id))
         .where(*_case_filters(request, day))
         .subquery("per_case")
     )
