@@ -360,6 +360,7 @@ def test_an_english_translation_is_one_file(qtbot: QtBot, tmp_path: Path) -> Non
         [
             str(bindir / "pyside6-lupdate"),
             *map(str, sorted((REPO / "ui").rglob("*.py"))),
+            str(REPO / "tillitsvalgt" / "vocabulary.py"),
             "-ts",
             str(ts),
         ],
@@ -371,14 +372,21 @@ def test_an_english_translation_is_one_file(qtbot: QtBot, tmp_path: Path) -> Non
     source = ts.read_text("utf-8")
     assert "<source>Søk i saker (tittel, beskrivelse, virksomhet) …</source>" in source
     assert "<source>Nr.</source>" in source  # table headers are found too
-    source = source.replace(
-        "<source>Søk i saker (tittel, beskrivelse, virksomhet) …</source>\n"
-        '        <translation type="unfinished"></translation>',
-        "<source>Søk i saker (tittel, beskrivelse, virksomhet) …</source>\n"
-        "        <translation>Search cases (title, description, employer) …</translation>",
-    ).replace(
-        '<source>Nr.</source>\n        <translation type="unfinished"></translation>',
-        "<source>Nr.</source>\n        <translation>No.</translation>",
+    source = (
+        source.replace(
+            "<source>Søk i saker (tittel, beskrivelse, virksomhet) …</source>\n"
+            '        <translation type="unfinished"></translation>',
+            "<source>Søk i saker (tittel, beskrivelse, virksomhet) …</source>\n"
+            "        <translation>Search cases (title, description, employer) …</translation>",
+        )
+        .replace(
+            '<source>Nr.</source>\n        <translation type="unfinished"></translation>',
+            "<source>Nr.</source>\n        <translation>No.</translation>",
+        )
+        .replace(
+            '<source>Kontorløsning</source>\n        <translation type="unfinished"></translation>',
+            "<source>Kontorløsning</source>\n        <translation>Office layout</translation>",
+        )
     )
     ts.write_text(source, "utf-8")
     done = subprocess.run(
@@ -398,6 +406,11 @@ def test_an_english_translation_is_one_file(qtbot: QtBot, tmp_path: Path) -> Non
         assert i18n.tr("Søk i saker (tittel, beskrivelse, virksomhet) …").startswith("Search")
         model = CaseTableModel(lambda q: None)  # type: ignore[arg-type, return-value]
         assert model.headerData(NUMBER, Qt.Orientation.Horizontal) == "No."
+        assert "<source>Kontorløsning</source>" in source  # the core's vocabulary is found
+        from tillitsvalgt.vocabulary import CASE_TYPES_SHORT
+        from ui.i18n import translated
+
+        assert translated(CASE_TYPES_SHORT)["office_layout"] == "Office layout"
     finally:
         i18n.translation_file = original  # type: ignore[assignment]
         if translator is not None:

@@ -5,84 +5,91 @@ Codes are what is stored and exchanged; labels are what a representative reads.
 
 from __future__ import annotations
 
+
+def QT_TR_NOOP(text: str) -> str:  # the name pyside6-lupdate looks for
+    """Marks a label for the window's translation file (``ui/i18n.py``); the core stays
+    free of Qt, so this is the identity."""
+    return text
+
+
 CASE_TYPES: dict[str, str] = {
-    "office_layout": "Kontorløsning (landskap, aktivitetsbasert, faste plasser)",
-    "space_allocation": "Lokaler og arealfordeling",
-    "home_office_policy": "Hjemmekontorordning",
-    "home_office_agreement": "Skriftlig hjemmekontoravtale",
-    "equipment_costs": "Utstyr og kostnader",
-    "availability": "Arbeidstid og tilgjengelighet",
-    "other": "Annet",
+    "office_layout": QT_TR_NOOP("Kontorløsning (landskap, aktivitetsbasert, faste plasser)"),
+    "space_allocation": QT_TR_NOOP("Lokaler og arealfordeling"),
+    "home_office_policy": QT_TR_NOOP("Hjemmekontorordning"),
+    "home_office_agreement": QT_TR_NOOP("Skriftlig hjemmekontoravtale"),
+    "equipment_costs": QT_TR_NOOP("Utstyr og kostnader"),
+    "availability": QT_TR_NOOP("Arbeidstid og tilgjengelighet"),
+    "other": QT_TR_NOOP("Annet"),
 }
 
 # For narrow places such as a list column.
 CASE_TYPES_SHORT: dict[str, str] = {
-    "office_layout": "Kontorløsning",
-    "space_allocation": "Lokaler/areal",
-    "home_office_policy": "Hjemmekontor",
-    "home_office_agreement": "Hjemmekontoravtale",
-    "equipment_costs": "Utstyr/kostnader",
-    "availability": "Tilgjengelighet",
-    "other": "Annet",
+    "office_layout": QT_TR_NOOP("Kontorløsning"),
+    "space_allocation": QT_TR_NOOP("Lokaler/areal"),
+    "home_office_policy": QT_TR_NOOP("Hjemmekontor"),
+    "home_office_agreement": QT_TR_NOOP("Hjemmekontoravtale"),
+    "equipment_costs": QT_TR_NOOP("Utstyr/kostnader"),
+    "availability": QT_TR_NOOP("Tilgjengelighet"),
+    "other": QT_TR_NOOP("Annet"),
 }
 
 AGREEMENTS: dict[str, str] = {
-    "staten": "Hovedavtalen i staten",
-    "ks": "Hovedavtalen KS",
-    "oslo-kommune": "Hovedavtalen Oslo kommune",
-    "spekter": "Hovedavtalen Spekter",
-    "lo-nho": "Hovedavtalen LO–NHO",
-    "ys-nho": "Hovedavtalen YS–NHO",
-    "virke-lo": "Hovedavtalen Virke–LO",
-    "virke-ys": "Hovedavtalen Virke–YS",
-    "finans-finansforbundet": "Hovedavtalen Finans Norge–Finansforbundet",
-    "finans-tekna": "Hovedavtalen Finans Norge–Tekna",
-    "none": "Ingen hovedavtale",
+    "staten": QT_TR_NOOP("Hovedavtalen i staten"),
+    "ks": QT_TR_NOOP("Hovedavtalen KS"),
+    "oslo-kommune": QT_TR_NOOP("Hovedavtalen Oslo kommune"),
+    "spekter": QT_TR_NOOP("Hovedavtalen Spekter"),
+    "lo-nho": QT_TR_NOOP("Hovedavtalen LO–NHO"),
+    "ys-nho": QT_TR_NOOP("Hovedavtalen YS–NHO"),
+    "virke-lo": QT_TR_NOOP("Hovedavtalen Virke–LO"),
+    "virke-ys": QT_TR_NOOP("Hovedavtalen Virke–YS"),
+    "finans-finansforbundet": QT_TR_NOOP("Hovedavtalen Finans Norge–Finansforbundet"),
+    "finans-tekna": QT_TR_NOOP("Hovedavtalen Finans Norge–Tekna"),
+    "none": QT_TR_NOOP("Ingen hovedavtale"),
 }
 
 SECTORS: dict[str, str] = {
-    "privat": "Privat sektor",
-    "stat": "Staten",
-    "kommune": "Kommune og fylkeskommune",
-    "helse": "Helseforetak",
-    "annet": "Annet",
+    "privat": QT_TR_NOOP("Privat sektor"),
+    "stat": QT_TR_NOOP("Staten"),
+    "kommune": QT_TR_NOOP("Kommune og fylkeskommune"),
+    "helse": QT_TR_NOOP("Helseforetak"),
+    "annet": QT_TR_NOOP("Annet"),
 }
 
 EVENT_KINDS: dict[str, str] = {
-    "notice": "Arbeidsgiver varslet",
-    "information_meeting": "Informasjonsmøte",
-    "consultation_meeting": "Drøftingsmøte",
-    "negotiation_meeting": "Forhandlingsmøte",
-    "letter_sent": "Brev sendt",
-    "letter_received": "Brev mottatt",
-    "protocol": "Protokoll/referat mottatt",
-    "amu": "Behandlet i AMU",
-    "verneombud": "Verneombud involvert",
-    "arbeidstilsynet": "Arbeidstilsynet involvert",
-    "note": "Notat",
+    "notice": QT_TR_NOOP("Arbeidsgiver varslet"),
+    "information_meeting": QT_TR_NOOP("Informasjonsmøte"),
+    "consultation_meeting": QT_TR_NOOP("Drøftingsmøte"),
+    "negotiation_meeting": QT_TR_NOOP("Forhandlingsmøte"),
+    "letter_sent": QT_TR_NOOP("Brev sendt"),
+    "letter_received": QT_TR_NOOP("Brev mottatt"),
+    "protocol": QT_TR_NOOP("Protokoll/referat mottatt"),
+    "amu": QT_TR_NOOP("Behandlet i AMU"),
+    "verneombud": QT_TR_NOOP("Verneombud involvert"),
+    "arbeidstilsynet": QT_TR_NOOP("Arbeidstilsynet involvert"),
+    "note": QT_TR_NOOP("Notat"),
 }
 
 LETTER_KINDS: dict[str, str] = {
-    "krav_om_drofting": "Krav om drøfting",
-    "krav_om_forhandling": "Krav om forhandling",
-    "krav_om_informasjon": "Krav om informasjon og dokumenter",
-    "krav_om_utsatt_iverksetting": "Krav om utsatt iverksetting",
-    "purring": "Purring",
-    "krav_om_hjemmekontoravtale": "Krav om skriftlig hjemmekontoravtale",
-    "protokolltilforsel": "Protokolltilførsel",
-    "saksoppsummering": "Saksoppsummering",
-    "protokoll": "Utkast til protokoll",
+    "krav_om_drofting": QT_TR_NOOP("Krav om drøfting"),
+    "krav_om_forhandling": QT_TR_NOOP("Krav om forhandling"),
+    "krav_om_informasjon": QT_TR_NOOP("Krav om informasjon og dokumenter"),
+    "krav_om_utsatt_iverksetting": QT_TR_NOOP("Krav om utsatt iverksetting"),
+    "purring": QT_TR_NOOP("Purring"),
+    "krav_om_hjemmekontoravtale": QT_TR_NOOP("Krav om skriftlig hjemmekontoravtale"),
+    "protokolltilforsel": QT_TR_NOOP("Protokolltilførsel"),
+    "saksoppsummering": QT_TR_NOOP("Saksoppsummering"),
+    "protokoll": QT_TR_NOOP("Utkast til protokoll"),
 }
 
 CASE_STATUSES: dict[str, str] = {"open": "Åpen", "closed": "Avsluttet"}
 
 OUTCOMES: dict[str, str] = {
-    "agreement": "Enighet",
-    "partial_agreement": "Delvis enighet",
-    "disagreement": "Uenighet (protokollført)",
-    "withdrawn": "Arbeidsgiver trakk endringen",
-    "escalated": "Løftet videre (sentrale parter, Arbeidstilsynet, Arbeidsretten)",
-    "dropped": "Henlagt",
+    "agreement": QT_TR_NOOP("Enighet"),
+    "partial_agreement": QT_TR_NOOP("Delvis enighet"),
+    "disagreement": QT_TR_NOOP("Uenighet (protokollført)"),
+    "withdrawn": QT_TR_NOOP("Arbeidsgiver trakk endringen"),
+    "escalated": QT_TR_NOOP("Løftet videre (sentrale parter, Arbeidstilsynet, Arbeidsretten)"),
+    "dropped": QT_TR_NOOP("Henlagt"),
 }
 
 DIRECTIONS: dict[str, str] = {"inn": "Inngående", "ut": "Utgående", "internt": "Internt"}
@@ -90,47 +97,49 @@ DIRECTIONS: dict[str, str] = {"inn": "Inngående", "ut": "Utgående", "internt":
 DOCUMENT_KINDS: dict[str, str] = {**LETTER_KINDS, "vedlegg": "Vedlegg", "annet": "Annet"}
 
 CHECKLIST_ANSWERS: dict[str, str] = {
-    "met": "Oppfylt",
-    "not_met": "Ikke oppfylt",
-    "unknown": "Ukjent",
+    "met": QT_TR_NOOP("Oppfylt"),
+    "not_met": QT_TR_NOOP("Ikke oppfylt"),
+    "unknown": QT_TR_NOOP("Ukjent"),
 }
 
 LEVELS: dict[str, str] = {
-    "informasjon": "Informasjon",
-    "drofting": "Drøfting",
-    "forhandling": "Forhandling",
+    "informasjon": QT_TR_NOOP("Informasjon"),
+    "drofting": QT_TR_NOOP("Drøfting"),
+    "forhandling": QT_TR_NOOP("Forhandling"),
 }
 
 TIMINGS: dict[str, str] = {
-    "in_time": "Drøftet før beslutning (i tide)",
-    "late_before_implementation": "Drøftet etter beslutning, før iverksetting (for sent)",
-    "late_after_implementation": "Drøftet etter iverksetting (alt for sent)",
-    "information_only": "Kun informert, aldri drøftet",
-    "not_held_decision_taken": "Ikke drøftet, beslutning tatt (brudd)",
-    "not_held_yet": "Ikke drøftet ennå, beslutning ikke tatt (handle nå)",
-    "unknown": "Kan ikke avgjøres (mangler dato)",
+    "in_time": QT_TR_NOOP("Drøftet før beslutning (i tide)"),
+    "late_before_implementation": QT_TR_NOOP(
+        "Drøftet etter beslutning, før iverksetting (for sent)"
+    ),
+    "late_after_implementation": QT_TR_NOOP("Drøftet etter iverksetting (alt for sent)"),
+    "information_only": QT_TR_NOOP("Kun informert, aldri drøftet"),
+    "not_held_decision_taken": QT_TR_NOOP("Ikke drøftet, beslutning tatt (brudd)"),
+    "not_held_yet": QT_TR_NOOP("Ikke drøftet ennå, beslutning ikke tatt (handle nå)"),
+    "unknown": QT_TR_NOOP("Kan ikke avgjøres (mangler dato)"),
 }
 
 DEMANDS: dict[str, str] = {
-    "none": "Ingen krav sendt",
-    "awaiting_reply": "Krav sendt, venter på svar",
-    "overdue": "Krav sendt, svarfristen er oversittet",
-    "answered": "Krav besvart",
+    "none": QT_TR_NOOP("Ingen krav sendt"),
+    "awaiting_reply": QT_TR_NOOP("Krav sendt, venter på svar"),
+    "overdue": QT_TR_NOOP("Krav sendt, svarfristen er oversittet"),
+    "answered": QT_TR_NOOP("Krav besvart"),
 }
 
 DATE_FIELDS: dict[str, str] = {
-    "notice_on": "dato for første varsel",
-    "decision_on": "beslutningsdato",
-    "planned_implementation_on": "planlagt iverksetting",
-    "implemented_on": "faktisk iverksetting",
+    "notice_on": QT_TR_NOOP("dato for første varsel"),
+    "decision_on": QT_TR_NOOP("beslutningsdato"),
+    "planned_implementation_on": QT_TR_NOOP("planlagt iverksetting"),
+    "implemented_on": QT_TR_NOOP("faktisk iverksetting"),
 }
 
 TIMINGS_SHORT: dict[str, str] = {
-    "in_time": "I tide",
-    "late_before_implementation": "For sent",
-    "late_after_implementation": "Etter iverksetting",
-    "information_only": "Kun informert",
-    "not_held_decision_taken": "Brudd",
-    "not_held_yet": "Handle nå",
-    "unknown": "Mangler dato",
+    "in_time": QT_TR_NOOP("I tide"),
+    "late_before_implementation": QT_TR_NOOP("For sent"),
+    "late_after_implementation": QT_TR_NOOP("Etter iverksetting"),
+    "information_only": QT_TR_NOOP("Kun informert"),
+    "not_held_decision_taken": QT_TR_NOOP("Brudd"),
+    "not_held_yet": QT_TR_NOOP("Handle nå"),
+    "unknown": QT_TR_NOOP("Mangler dato"),
 }

@@ -1,11 +1,14 @@
 """The window's words through Qt's translation mechanism.
 
 Every string a user sees goes through ``tr`` (or, where a table is built before Qt runs,
-is marked with ``QT_TR_NOOP`` and translated when shown). The source language is Norwegian
+is marked with ``QT_TR_NOOP`` and translated when shown — the core's vocabulary too, whose
+labels carry a Qt-free ``QT_TR_NOOP`` marker). Text the rules write (reasons, letters) is
+Norwegian by design. The source language is Norwegian
 bokmål. ``pyside6-lupdate`` files these free ``tr`` calls under the empty context, so that
 is the context used here; an English translation is one file:
 
-    .venv/bin/pyside6-lupdate $(find ui -name '*.py') -ts resources/translations/tillitsvalgt_en.ts
+    .venv/bin/pyside6-lupdate $(find ui -name '*.py') tillitsvalgt/vocabulary.py \
+        -ts resources/translations/tillitsvalgt_en.ts
     (translate it in pyside6-linguist)
     .venv/bin/pyside6-lrelease resources/translations/tillitsvalgt_en.ts
 
@@ -16,6 +19,7 @@ Norwegian."""
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
@@ -55,3 +59,8 @@ def QT_TR_NOOP(text: str) -> str:
     """Marks a string for translation where it is defined (a table's headers); ``tr``
     translates it where it is shown. Typed, unlike Qt's own."""
     return text
+
+
+def translated(labels: Mapping[str, str]) -> dict[str, str]:
+    """A vocabulary table (``tillitsvalgt.vocabulary``) with its labels translated."""
+    return {code: tr(text) for code, text in labels.items()}

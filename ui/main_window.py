@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         combo.setObjectName(name)
         combo.addItem(everything, None)
         for code, label in choices.items():
-            combo.addItem(label, code)
+            combo.addItem(tr(label), code)
         return combo
 
     def _action(

@@ -22,7 +22,7 @@ from tillitsvalgt.vocabulary import OUTCOMES
 from tillitsvalgt.workspace import Workspace
 from ui.dialogs.employer_dialog import EmployerDialog
 from ui.errors import CrashReporter
-from ui.i18n import tr
+from ui.i18n import tr, translated
 from ui.prompts import Prompter
 from ui.views.case_form import CaseForm
 
@@ -109,7 +109,7 @@ class CloseCaseDialog(QDialog):
         form = QFormLayout()
         self.outcome = QComboBox()
         self.outcome.setObjectName("outcome")
-        for code, label in OUTCOMES.items():
+        for code, label in translated(OUTCOMES).items():
             self.outcome.addItem(label, code)
         form.addRow(tr("&Utfall:"), self.outcome)
         buttons = QDialogButtonBox(

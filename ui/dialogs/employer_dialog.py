@@ -31,7 +31,7 @@ from tillitsvalgt.validation import MAX_EMPLOYEES, validate
 from tillitsvalgt.vocabulary import AGREEMENTS, SECTORS
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
-from ui.i18n import tr
+from ui.i18n import tr, translated
 from ui.prompts import Prompter
 
 NOT_GIVEN = -1  # the employee count's "not given" value (shown as text in the spin box)
@@ -107,7 +107,7 @@ class EmployerDialog(QDialog):
         self.sector.setObjectName("sector")
         self.sector.setToolTip(tr("Hvilken sektor virksomheten hører til"))
         self.sector.addItem(tr("Ikke oppgitt"), None)
-        for code, text in SECTORS.items():
+        for code, text in translated(SECTORS).items():
             self.sector.addItem(text, code)
         self.agreement = QComboBox()
         self.agreement.setObjectName("agreement")
@@ -117,7 +117,7 @@ class EmployerDialog(QDialog):
                 "brevene viser til"
             )
         )
-        for code, text in AGREEMENTS.items():
+        for code, text in translated(AGREEMENTS).items():
             self.agreement.addItem(text, code)
         self.agreement.setCurrentIndex(self.agreement.findData("none"))
         self.employees = QSpinBox()

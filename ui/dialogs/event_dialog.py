@@ -24,7 +24,7 @@ from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import EVENT_KINDS, LETTER_KINDS
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
-from ui.i18n import tr
+from ui.i18n import tr, translated
 from ui.prompts import Prompter
 from ui.widgets import OptionalDate, tri_combo, tri_value
 
@@ -52,7 +52,7 @@ class EventDialog(QDialog):
         form = QFormLayout()
         self.kind = QComboBox()
         self.kind.setObjectName("eventKind")
-        for code, label in EVENT_KINDS.items():
+        for code, label in translated(EVENT_KINDS).items():
             self.kind.addItem(label, code)
         today = workspace.today()
         self.on = QDateEdit(QDate(today.year, today.month, today.day))
@@ -70,7 +70,7 @@ class EventDialog(QDialog):
         self.signed.setToolTip(tr("Er protokollen eller referatet signert av begge parter?"))
         self.letter = QComboBox()
         self.letter.addItem(tr("(ikke oppgitt)"), None)
-        for code, label in LETTER_KINDS.items():
+        for code, label in translated(LETTER_KINDS).items():
             self.letter.addItem(label, code)
         self.reply_by = OptionalDate()
         form.addRow(tr("&Hendelse:"), self.kind)

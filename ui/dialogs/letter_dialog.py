@@ -76,7 +76,7 @@ class LetterDialog(QDialog):
         suggested = [s.kind for s in detail.assessment.next_letters]
         reasons = {s.kind: s.reason for s in detail.assessment.next_letters}
         for code in [*suggested, *[k for k in KINDS if k not in suggested]]:
-            label = KINDS[code].label + (tr(" (foreslått)") if code in suggested else "")
+            label = tr(KINDS[code].label) + (tr(" (foreslått)") if code in suggested else "")
             self.kind.addItem(label, code)
             if code in reasons:
                 self.kind.setItemData(

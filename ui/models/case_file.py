@@ -82,9 +82,9 @@ class EventTableModel(_ListModel):
         if column == EV_DATE:
             return _date(item.occurred_on)
         if column == EV_KIND:
-            text = EVENT_KINDS.get(item.kind, item.kind)
+            text = tr(EVENT_KINDS.get(item.kind, item.kind))
             if item.letter_kind:
-                text += f": {LETTER_KINDS.get(item.letter_kind, item.letter_kind)}"
+                text += f": {tr(LETTER_KINDS.get(item.letter_kind, item.letter_kind))}"
             if item.signed_by_both is not None:
                 text += " (signert av begge)" if item.signed_by_both else " (ikke signert av begge)"
             return text
@@ -106,7 +106,7 @@ class DocumentTableModel(_ListModel):
         if column == DOC_TITLE:
             return item.title
         if column == DOC_DIRECTION:
-            return DIRECTIONS.get(item.direction, item.direction)
+            return tr(DIRECTIONS.get(item.direction, item.direction))
         if column == DOC_STATE:
             return f"Sendt {_date(item.sent_on)}" if item.sent_on else "Utkast"
         return None

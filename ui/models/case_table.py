@@ -58,7 +58,7 @@ def timing_text(row: CaseListRow) -> str:
     if row.timing is None:
         return "Ikke vurdert"
     symbol, _ = _TIMING_LOOK.get(row.timing, ("", ""))
-    text = TIMINGS_SHORT.get(row.timing, row.timing)
+    text = tr(TIMINGS_SHORT.get(row.timing, row.timing))
     if row.demand == "overdue":
         text += " (frist ute)"
     return f"{symbol} {text}".strip()
@@ -131,7 +131,7 @@ class CaseTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == TIMING and row.timing:
-                return TIMINGS.get(row.timing, row.timing)
+                return tr(TIMINGS.get(row.timing, row.timing))
             if column == TITLE:
                 return row.title
         if role == Qt.ItemDataRole.ForegroundRole and column == TIMING and row.timing:
@@ -149,7 +149,7 @@ class CaseTableModel(QAbstractTableModel):
         if column == EMPLOYER:
             return row.employer_name
         if column == TYPE:
-            return CASE_TYPES_SHORT.get(row.case_type, row.case_type)
+            return tr(CASE_TYPES_SHORT.get(row.case_type, row.case_type))
         if column == TIMING:
             return timing_text(row)
         if column == DEADLINE:

@@ -113,7 +113,7 @@ class EmployerTableModel(QAbstractTableModel):
             return self.cell(employer, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == AGREEMENT:
-                return AGREEMENTS.get(employer.agreement, employer.agreement)
+                return tr(AGREEMENTS.get(employer.agreement, employer.agreement))
             if column == CONTACT:
                 return contact_tooltip(employer)
             if column == ORGNR and not employer.orgnr:
@@ -131,9 +131,9 @@ class EmployerTableModel(QAbstractTableModel):
         if column == ORGNR:
             return format_orgnr(employer.orgnr)
         if column == SECTOR:
-            return SECTORS.get(employer.sector, employer.sector) if employer.sector else ""
+            return tr(SECTORS.get(employer.sector, employer.sector)) if employer.sector else ""
         if column == AGREEMENT:
-            return AGREEMENTS.get(employer.agreement, employer.agreement)
+            return tr(AGREEMENTS.get(employer.agreement, employer.agreement))
         if column == EMPLOYEES:
             return format_count(employer.employees)
         if column == CONTACT:
@@ -191,9 +191,9 @@ class EmployerCaseTableModel(QAbstractTableModel):
         if column == CASE_TITLE:
             return item.title
         if column == CASE_TYPE:
-            return CASE_TYPES_SHORT.get(item.case_type, item.case_type)
+            return tr(CASE_TYPES_SHORT.get(item.case_type, item.case_type))
         if column == CASE_STATUS:
-            return CASE_STATUSES.get(item.status, item.status)
+            return tr(CASE_STATUSES.get(item.status, item.status))
         if column == CASE_DEADLINE:
             return _date(item.next_deadline)
         return None

@@ -23,7 +23,7 @@ from tillitsvalgt.errors import Problem, ValidationError
 from tillitsvalgt.models import CaseCreate, CaseRead, EmployerRead
 from tillitsvalgt.validation import FIELD_LABELS, validate
 from tillitsvalgt.vocabulary import CASE_TYPES
-from ui.i18n import tr
+from ui.i18n import tr, translated
 from ui.widgets import OptionalDate, tri_combo, tri_value
 
 
@@ -42,7 +42,7 @@ class CaseForm(QWidget):
         self.employer = QComboBox()
         self.employer.setObjectName("employer")
         self.case_type = QComboBox()
-        for code, label in CASE_TYPES.items():
+        for code, label in translated(CASE_TYPES).items():
             self.case_type.addItem(label, code)
         self.location = QLineEdit()
         self.location.setMaxLength(200)

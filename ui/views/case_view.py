@@ -74,10 +74,10 @@ class AssessmentPanel(QWidget):
     def show_detail(self, detail: CaseDetail) -> None:
         a = detail.assessment
         self.verdict.setText(
-            f"<b>{html.escape(TIMINGS.get(a.timing, a.timing))}</b><br>"
-            + html.escape(tr("Saken krever: ") + LEVELS[a.required_level].lower())
+            f"<b>{html.escape(tr(TIMINGS.get(a.timing, a.timing)))}</b><br>"
+            + html.escape(tr("Saken krever: ") + tr(LEVELS[a.required_level]).lower())
             + " · "
-            + html.escape(DEMANDS.get(a.demand, a.demand))
+            + html.escape(tr(DEMANDS.get(a.demand, a.demand)))
             + (
                 html.escape(tr(", svarfrist ") + format_date(a.demand_due_on))
                 if a.demand_due_on
@@ -89,7 +89,7 @@ class AssessmentPanel(QWidget):
             button.deleteLater()
         self.letter_buttons = []
         for suggestion in a.next_letters:
-            button = QPushButton(LETTER_KINDS.get(suggestion.kind, suggestion.kind) + " …")
+            button = QPushButton(tr(LETTER_KINDS.get(suggestion.kind, suggestion.kind)) + " …")
             button.setToolTip(suggestion.reason)
             button.setObjectName(f"suggest-{suggestion.kind}")
             button.clicked.connect(
@@ -103,7 +103,7 @@ class AssessmentPanel(QWidget):
         parts.append("</ul>")
         if a.missing:
             parts.append(f"<h3>{html.escape(tr('Dette mangler for å vurdere saken'))}</h3><ul>")
-            parts += [f"<li>{html.escape(DATE_FIELDS.get(m, m))}</li>" for m in a.missing]
+            parts += [f"<li>{html.escape(tr(DATE_FIELDS.get(m, m)))}</li>" for m in a.missing]
             parts.append("</ul>")
         if a.evidence_gaps:
             parts.append(f"<h3>{html.escape(tr('Dokumentasjon som mangler'))}</h3><ul>")
@@ -112,7 +112,7 @@ class AssessmentPanel(QWidget):
         if a.next_letters:
             parts.append(f"<h3>{html.escape(tr('Foreslåtte brev'))}</h3><ul>")
             parts += [
-                f"<li><b>{html.escape(LETTER_KINDS.get(s.kind, s.kind))}</b>: "
+                f"<li><b>{html.escape(tr(LETTER_KINDS.get(s.kind, s.kind)))}</b>: "
                 f"{html.escape(s.reason)}</li>"
                 for s in a.next_letters
             ]
@@ -365,7 +365,7 @@ class CaseView(QWidget):
         case = detail.case
         self.setEnabled(True)
         self.heading.setText(f"{case.number}  {case.title}")
-        status = CASE_STATUSES.get(case.status, case.status)
+        status = tr(CASE_STATUSES.get(case.status, case.status))
         if case.deleted_at is not None:
             status = tr("I papirkurven")
         self.state.setText(
@@ -501,7 +501,7 @@ class CaseView(QWidget):
             self,
             tr("Slett hendelse"),
             tr("Slette hendelsen «")
-            + EVENT_KINDS.get(event.kind, event.kind)
+            + tr(EVENT_KINDS.get(event.kind, event.kind))
             + tr("» fra ")
             + format_date(event.occurred_on)
             + tr("? Den tidligere versjonen tas vare på i historikken."),

@@ -32,7 +32,7 @@ from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import CASE_TYPES, CHECKLIST_ANSWERS
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
-from ui.i18n import tr
+from ui.i18n import tr, translated
 from ui.prompts import Prompter
 
 HOME_OFFICE_TYPES = ("home_office_policy", "home_office_agreement")
@@ -154,7 +154,7 @@ class ChecklistPanel(QWidget):
         label.setToolTip(tip)
         combo = QComboBox()
         combo.setObjectName(f"answer-{item.key}")
-        for code, text in CHECKLIST_ANSWERS.items():
+        for code, text in translated(CHECKLIST_ANSWERS).items():
             combo.addItem(tr(text), code)
         combo.setToolTip(tip + "\n" + tr("Endringen lagres med en gang."))
         combo.setAccessibleName(item.label)
@@ -192,12 +192,12 @@ class ChecklistPanel(QWidget):
         if case_type in HOME_OFFICE_TYPES:
             self.explanation.hide()
         else:
-            kind = CASE_TYPES.get(case_type, case_type)
+            kind = tr(CASE_TYPES.get(case_type, case_type))
             self.explanation.setText(
                 tr("Sjekklisten er laget for hjemmekontorsaker («")
-                + CASE_TYPES["home_office_policy"]
+                + tr(CASE_TYPES["home_office_policy"])
                 + tr("» og «")
-                + CASE_TYPES["home_office_agreement"]
+                + tr(CASE_TYPES["home_office_agreement"])
                 + tr("»). Denne saken er av typen «")
                 + kind
                 + tr("», men du kan bruke sjekklisten likevel.")
