@@ -446,3 +446,23 @@ def test_the_report_dialog(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -
     assert opened == [tmp_path / "rapport.docx"]
     assert (tmp_path / "rapport.xlsx").is_file()
     assert "Rapport til landsmøtet" in docx_text((tmp_path / "rapport.docx").read_bytes())
+
+
+def test_the_employer_register_is_read_once_not_per_case(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    calls: list[object] = []
+    real = workspace.find_employers
+
+    def counting(text: str | None = None) -> Any:
+        calls.append(text)
+        return real(text)
+
+    workspace.find_employers = counting  # type: ignore[method-assign]
+    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
+    for number in ("2026/6", "2026/5", "2026/4", "2026/3"):
+        select(window, number)
+    assert len(calls) == 1  # the form's employer list, read when the first case opened
+    window.employers_view.employers_changed.emit()  # a new or renamed employer
+    assert len(calls) == 2
+    assert window.case_view.form.employer.currentData() == window.detail.case.employer_id  # type: ignore[union-attr]

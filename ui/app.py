@@ -38,7 +38,6 @@ def run(
         QMessageBox.critical(None, "Tillitsvalgt", exc.message)
         return 1
     window = MainWindow(workspace, prompter=prompter, crashes=crashes, settings=QSettings())
-    window.show_start_notice()
     for warning in workspace.warnings:
         window.statusBar().showMessage(warning, 15_000)
     window.show()

@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
             workspace, prompter=prompter, crashes=crashes, load=False
         )
         self.employers_view.case_activated.connect(self.show_case)
-        self.employers_view.employers_changed.connect(self.apply_filters)
+        self.employers_view.employers_changed.connect(self._employers_changed)
         self.sections = QTabWidget()
         self.sections.setObjectName("sections")
         self.sections.setDocumentMode(True)
@@ -401,6 +401,10 @@ class MainWindow(QMainWindow):
         elif self.sections.widget(index) is self.deadlines_view:
             self.deadlines_view.refresh()
 
+    def _employers_changed(self) -> None:
+        self.apply_filters()  # the list shows employer names
+        self.case_view.reload_employers()
+
     def _deadlines_changed(self) -> None:
         self.apply_filters()
         self.case_view.refresh_assessment()
@@ -410,13 +414,7 @@ class MainWindow(QMainWindow):
 
         def done(message: str) -> None:
             self.apply_filters()
-            try:
-                notice = overdue_notice(self.workspace.overdue_count()) or ""
-            except UserError:
-                notice = ""
-            text = " ".join(part for part in (message, notice) if part)
-            if text:
-                self.statusBar().showMessage(text, 30_000)
+            self.show_start_notice(message)
 
         self.background.submit(
             self.workspace.daily_duties,
@@ -425,14 +423,16 @@ class MainWindow(QMainWindow):
             context=self,
         )
 
-    def show_start_notice(self) -> None:
-        """A quiet line in the status bar when a deadline has passed."""
+    def show_start_notice(self, message: str = "") -> None:
+        """A quiet line in the status bar: ``message`` and, when a deadline has passed, a
+        word about it."""
         try:
-            notice = overdue_notice(self.workspace.overdue_count())
+            notice = overdue_notice(self.workspace.overdue_count()) or ""
         except UserError:
-            return
-        if notice:
-            self.statusBar().showMessage(notice, 30_000)
+            notice = ""
+        text = " ".join(part for part in (message, notice) if part)
+        if text:
+            self.statusBar().showMessage(text, 30_000)
 
     def show_case(self, case: int | str) -> None:
         """Go to a case (id or number) from elsewhere (an employer's cases, the deadlines)."""

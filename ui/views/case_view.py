@@ -372,7 +372,10 @@ class CaseView(QWidget):
             f"{status} · {detail.employer.name} · {detail.agreement_name}"
             + (tr(" · versjon ") + str(case.version))
         )
-        self.form.set_employers(self.workspace.find_employers())
+        if self.form.employer.findData(case.employer_id) < 0:
+            # The register is read once, not on every case shown (a union office can
+            # have thousands of employers); again only when the case's one is missing.
+            self.reload_employers()
         self.form.load(case, self.workspace.today())
         if edits:
             self.form.apply(edits)
@@ -389,6 +392,9 @@ class CaseView(QWidget):
         self.document_table.setAcceptDrops(live)
         self._update_buttons()
         self.dirty_changed.emit(self.form.is_dirty())
+
+    def reload_employers(self) -> None:
+        self.form.set_employers(self.workspace.find_employers())
 
     def refresh(self) -> None:
         if self.detail is None:
