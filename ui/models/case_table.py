@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from tillitsvalgt.models import CaseListRow, CasePage
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.vocabulary import CASE_TYPES_SHORT, TIMINGS, TIMINGS_SHORT
 from ui.i18n import QT_TR_NOOP, tr
+from ui.models.list_model import ROOT, Index, short_date
 
 NUMBER, TITLE, EMPLOYER, TYPE, TIMING, DEADLINE, UPDATED = range(7)
 HEADERS = {
@@ -51,7 +51,6 @@ _TIMING_LOOK: dict[str, tuple[str, str]] = {
 }
 
 Fetch = Callable[[CaseQuery], CasePage]
-_ROOT = QModelIndex()  # the invisible root: the default parent, made once
 
 
 def timing_text(row: CaseListRow) -> str:
@@ -85,10 +84,10 @@ class CaseTableModel(QAbstractTableModel):
         self.total = page.total
         self.endResetModel()
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
+    def canFetchMore(self, parent: Index = ROOT) -> bool:
         return not parent.isValid() and len(self.rows) < self.total
 
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> None:
+    def fetchMore(self, parent: Index = ROOT) -> None:
         if parent.isValid():
             return
         page = self._fetch(dataclasses.replace(self.query, offset=len(self.rows), limit=PAGE))
@@ -104,10 +103,10 @@ class CaseTableModel(QAbstractTableModel):
 
     # ---------------------------------------------------------------- the model
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(
@@ -118,9 +117,7 @@ class CaseTableModel(QAbstractTableModel):
             return tr(text) if text is not None else None
         return None
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self.row_at(index.row())
@@ -153,9 +150,9 @@ class CaseTableModel(QAbstractTableModel):
         if column == TIMING:
             return timing_text(row)
         if column == DEADLINE:
-            return _short_date(row.next_deadline)
+            return short_date(row.next_deadline)
         if column == UPDATED:
-            return _short_date(row.updated_at)
+            return short_date(row.updated_at)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -169,11 +166,3 @@ class CaseTableModel(QAbstractTableModel):
             self.query = query  # the view turning sorting on before the first load
             return
         self.reload(query)
-
-
-def _short_date(value: date | datetime | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        value = value.astimezone().date()
-    return f"{value.day:02d}.{value.month:02d}.{value.year}"

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from tillitsvalgt.rules.deadlines import format_weekday_date
 from tillitsvalgt.workspace import DeadlineRow
 from ui.i18n import QT_TR_NOOP, tr
+from ui.models.list_model import short_date
 
 DUE, NUMBER, TITLE, WHAT, STATUS = range(5)
 # Marked for translation here, translated where they are shown (headerData).
@@ -42,11 +43,6 @@ OVERDUE_COLOUR = "#b00020"
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root: the default parent, made once
-
-
-def short_date(day: date) -> str:
-    """``04.01.2027``."""
-    return f"{day.day:02d}.{day.month:02d}.{day.year}"
 
 
 def status_text(row: DeadlineRow) -> str:

@@ -7,9 +7,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from stdnum.no import orgnr as stdnum_orgnr
@@ -17,6 +15,7 @@ from stdnum.no import orgnr as stdnum_orgnr
 from tillitsvalgt.models import CaseListRow, EmployerRead
 from tillitsvalgt.vocabulary import AGREEMENTS, CASE_STATUSES, CASE_TYPES_SHORT, SECTORS
 from ui.i18n import QT_TR_NOOP, tr
+from ui.models.list_model import ROOT, Index, ListModel, short_date
 
 NAME, ORGNR, SECTOR, AGREEMENT, EMPLOYEES, CONTACT = range(6)
 HEADERS: dict[int, str] = {
@@ -38,9 +37,6 @@ CASE_HEADERS: dict[int, str] = {
 }
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # the row's database id, for views and tests
-
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()  # the invisible root: the default parent, made once
 
 
 def format_orgnr(value: str | None) -> str:
@@ -91,10 +87,10 @@ class EmployerTableModel(QAbstractTableModel):
 
     # ---------------------------------------------------------------- the model
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.employers)
 
-    def columnCount(self, parent: _Index = _ROOT) -> int:
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(
@@ -105,7 +101,7 @@ class EmployerTableModel(QAbstractTableModel):
             return tr(text) if text is not None else None
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or (employer := self.employer_at(index.row())) is None:
             return None
         column = index.column()
@@ -141,49 +137,24 @@ class EmployerTableModel(QAbstractTableModel):
         return None
 
 
-def _date(value: Any) -> str:
-    return f"{value.day:02d}.{value.month:02d}.{value.year}" if value else ""
-
-
-class EmployerCaseTableModel(QAbstractTableModel):
+class EmployerCaseTableModel(ListModel):
     """One employer's cases, as rows of the case list."""
 
     headers: ClassVar[dict[int, str]] = CASE_HEADERS
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[CaseListRow] = []
+    @property
+    def rows(self) -> list[CaseListRow]:
+        return self.items
 
     def set_rows(self, rows: list[CaseListRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+        self.set_items(rows)
 
     def row_at(self, row: int) -> CaseListRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+        found: CaseListRow | None = self.item_at(row)
+        return found
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            text = self.headers.get(section)
-            return tr(text) if text is not None else None
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or (item := self.row_at(index.row())) is None:
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.cell(item, index.column())
-        if role == ID_ROLE:
-            return item.id
-        return None
+    def role_data(self, item: CaseListRow, role: int) -> Any:
+        return item.id if role == ID_ROLE else None
 
     def cell(self, item: CaseListRow, column: int) -> str | None:
         if column == CASE_NUMBER:
@@ -195,5 +166,5 @@ class EmployerCaseTableModel(QAbstractTableModel):
         if column == CASE_STATUS:
             return tr(CASE_STATUSES.get(item.status, item.status))
         if column == CASE_DEADLINE:
-            return _date(item.next_deadline)
+            return short_date(item.next_deadline)
         return None

@@ -32,7 +32,8 @@ from tillitsvalgt.rules.deadlines import WEEKDAYS, format_date, holiday_name, is
 from tillitsvalgt.workspace import DeadlineRow, Workspace
 from ui.errors import CrashReporter
 from ui.i18n import tr
-from ui.models.deadline_table import TITLE, WHAT, DeadlineTableModel, short_date
+from ui.models.deadline_table import TITLE, WHAT, DeadlineTableModel
+from ui.models.list_model import short_date
 from ui.prompts import Prompter
 
 # The range choice: days ahead of today, None for every open deadline. Overdue deadlines
