@@ -283,13 +283,13 @@ def _measure(
     folder = tmp / "maler"
     folder.mkdir()
     (folder / f"{KIND}.docx").write_bytes(template)
-    checked = template_module._checked
+    checked = template_module._CHECKED
 
     def check() -> object:
         return check_template(template, KIND)
 
     def load_cold() -> object:
-        checked.cache_clear()
+        checked.clear()
         return load_template(KIND, folder)
 
     def load_warm() -> object:

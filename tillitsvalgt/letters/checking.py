@@ -41,6 +41,8 @@ _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _OPEN = re.compile(r"\{\{|\{%|\{#")
 _CLOSE = re.compile(r"\}\}|%\}|#\}")
 _LEFTOVER = re.compile(r"\{\{|\{%|%\}|\}\}|\{#|#\}")
+# Fields a template may loop over: lists of items (``hjemmel``) and lists of text (``krav``).
+_LOOPABLE = LIST_FIELDS | frozenset(f.name for f in FIELDS if isinstance(f.example, list))
 _JINJA_GLOBALS = frozenset({"loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace"})
 
 
@@ -257,7 +259,7 @@ def _field_problems(
         head = name.split(".")[0].split("[]")[0]
         if (head in declared and head not in TOP_LEVEL) or head in _JINJA_GLOBALS:
             continue
-        if name.endswith("[]") and name[:-2] in LIST_FIELDS | _list_fields_without_items():
+        if name.endswith("[]") and name[:-2] in _LOOPABLE:
             continue
         if name in FIELD_NAMES or name in LIST_FIELDS:
             pass
@@ -284,12 +286,6 @@ def _field_problems(
                     TemplateProblem(f"malen bruker ikke {names}, som {kind.label.lower()} må ha")
                 )
     return problems
-
-
-def _list_fields_without_items() -> frozenset[str]:
-    return frozenset(
-        f.name for f in FIELDS if isinstance(f.example, list) and f.name not in LIST_FIELDS
-    )
 
 
 def _uses(used: set[str], name: str) -> bool:

@@ -37,10 +37,16 @@ def _builtin(kind: str) -> bytes:
     return builtin_path(kind).read_bytes()
 
 
-@cache
-def _checked(digest: str, kind: str, data: bytes) -> TemplateCheck:
-    del digest  # part of the cache key only
-    return check_template(data, kind)
+_CHECKED: dict[tuple[str, str], TemplateCheck] = {}
+
+
+def _checked(kind: str, data: bytes) -> TemplateCheck:
+    """The check of a custom template, once per content (the file is re-read for every
+    letter, so an edit in Word is seen at once)."""
+    key = (hashlib.sha256(data).hexdigest(), kind)
+    if key not in _CHECKED:
+        _CHECKED[key] = check_template(data, kind)
+    return _CHECKED[key]
 
 
 def template_folder(option: str | os.PathLike[str] | None, setting: str | None) -> Path | None:
@@ -63,7 +69,7 @@ def load_template(kind: str, folder: Path | None = None) -> LoadedTemplate:
                 data = custom.read_bytes()
             except OSError as exc:
                 raise TemplateError(f"Malen {custom} kan ikke leses: {exc.strerror}.") from None
-            result = _checked(hashlib.sha256(data).hexdigest(), code, data)
+            result = _checked(code, data)
             if not result.ok:
                 lines = "\n".join(f"  – {p}" for p in result.errors)
                 raise TemplateError(
