@@ -208,6 +208,9 @@ class CaseBase(SQLModel):
     written_agreements: bool | None = None
     ordered_by_authorities: bool | None = None
     representative_id: int | None = None
+    # The anonymised text for the landsmøte report's appendix, and whether it goes in.
+    report_summary: LongText = None
+    report_include: bool = False
 
 
 class CaseCreate(CaseBase):
@@ -240,6 +243,8 @@ class CaseUpdate(SQLModel):
     written_agreements: bool | None = None
     ordered_by_authorities: bool | None = None
     representative_id: int | None = None
+    report_summary: LongText = None
+    report_include: bool | None = None
 
 
 class Case(CaseBase, table=True):
@@ -272,6 +277,7 @@ class Case(CaseBase, table=True):
         default=None, foreign_key="representatives.id", index=True
     )
     source_ref: str | None = Field(default=None, max_length=200)
+    report_include: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
     last_document_seq: int = Field(default=0)
     # The stored verdict (see services/assessments.py), so the list can filter and count by
     # it in SQL; "overdue" is derived on reading from verdict_demand_due_on and today.

@@ -31,6 +31,7 @@ from tillitsvalgt.models import (
     Event,
     EventCreate,
     EventUpdate,
+    Representative,
 )
 from tillitsvalgt.services import cases as case_service
 from tillitsvalgt.services import employers as employer_service
@@ -91,6 +92,8 @@ class BundleCase(_Strict):
     outcome: OutcomeCode = None
     number: ShortText = None  # the number in the database it came from
     updated_at: datetime | None = None  # when the sender last changed it: newer wins
+    report_summary: LongText = None  # the anonymised text for the landsmøte report
+    report_include: bool = False
 
 
 class BundleEvent(_Strict):
@@ -105,11 +108,22 @@ class BundleEvent(_Strict):
     updated_at: datetime | None = None
 
 
+class BundleRepresentative(_Strict):
+    """Who reported the case, so a union office that imports many bundles knows whose
+    case is whose (the profile's UUID keeps two people of the same name apart)."""
+
+    uuid: uuid_module.UUID
+    name: Name
+    branch: ShortText = None
+    union_name: ShortText = None
+
+
 class BundleItem(_Strict):
     id: ShortText = None
     uuid: uuid_module.UUID | None = None
     about: LongText = None
     today: date | None = None
+    reported_by: BundleRepresentative | None = None
     employer: BundleEmployer
     case: BundleCase
     events: list[BundleEvent] = []
@@ -251,6 +265,8 @@ def _case_values(item: BundleItem, *, employer_id: int) -> dict[str, Any]:
         "home_office_days_per_week": c.home_office_days_per_week,
         "written_agreements": c.written_agreements,
         "ordered_by_authorities": c.ordered_by_authorities,
+        "report_summary": c.report_summary,
+        "report_include": c.report_include,
     }
 
 
@@ -294,6 +310,25 @@ def _employer_for(item: BundleItem, session: Session, report: ImportReport) -> i
     return found.id
 
 
+def _representative_for(item: BundleItem, session: Session) -> int | None:
+    wanted = item.reported_by
+    if wanted is None:
+        return None
+    found = session.exec(
+        select(Representative).where(col(Representative.uuid) == wanted.uuid)
+    ).first()
+    if found is None:
+        found = Representative(
+            uuid=wanted.uuid,
+            name=wanted.name,
+            branch=wanted.branch,
+            union_name=wanted.union_name,
+        )
+        session.add(found)
+        session.flush()
+    return found.id
+
+
 def _case_year(item: BundleItem, today: date) -> date:
     """A new case is numbered in the year it began (its first known date)."""
     dates = [
@@ -321,11 +356,17 @@ def import_bundle(
         key = case_uuid(item)
         employer_id = _employer_for(item, session, report)
         values = _case_values(item, employer_id=employer_id)
+        reporter = _representative_for(item, session)
         existing = session.exec(select(Case).where(Case.uuid == key)).first()
         if existing is None:
             created = case_service.create_case(
                 CaseCreate.model_validate(
-                    {**values, "uuid": key, "source_ref": item.id or item.case.number}
+                    {
+                        **values,
+                        "uuid": key,
+                        "source_ref": item.id or item.case.number,
+                        "representative_id": reporter,
+                    }
                 ),
                 session=session,
                 today=_case_year(item, today),
@@ -334,6 +375,8 @@ def import_bundle(
             report.created.append(case.number)
             took_bundle = True
         else:
+            if existing.representative_id is None and reporter is not None:
+                values["representative_id"] = reporter  # who reported it is never replaced
             case, took_bundle = _merge_case(existing, item, values, session, report)
         _merge_events(case, item, key, session, report)
         if took_bundle and item.case.updated_at is not None:
@@ -446,6 +489,7 @@ def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
 def export_bundle(*, session: Session) -> list[dict[str, Any]]:
     """Every live case with its employer and timeline, in the import format, with UUIDs."""
     employers = {e.id: e for e in session.exec(select(Employer))}
+    reporters = {r.id: r for r in session.exec(select(Representative))}
     events: dict[int, list[Event]] = {}
     for ev in session.exec(
         select(Event)
@@ -458,10 +502,25 @@ def export_bundle(*, session: Session) -> list[dict[str, Any]]:
         select(Case).where(col(Case.deleted_at).is_(None)).order_by(col(Case.year), col(Case.seq))
     ):
         employer = employers[case.employer_id]
+        reporter = reporters.get(case.representative_id)
         bundle.append(
             {
                 "uuid": str(case.uuid),
                 "id": case.number,
+                **(
+                    {
+                        "reported_by": _drop_none(
+                            {
+                                "uuid": str(reporter.uuid),
+                                "name": reporter.name,
+                                "branch": reporter.branch,
+                                "union_name": reporter.union_name,
+                            }
+                        )
+                    }
+                    if reporter is not None
+                    else {}
+                ),
                 "employer": _drop_none(
                     {
                         "name": employer.name,
@@ -490,6 +549,8 @@ def export_bundle(*, session: Session) -> list[dict[str, Any]]:
                         "outcome": case.outcome,
                         "number": case.number,
                         "updated_at": case.updated_at.isoformat(),
+                        "report_summary": case.report_summary,
+                        "report_include": case.report_include or None,
                     }
                 ),
                 "events": [
