@@ -466,3 +466,40 @@ def test_the_employer_register_is_read_once_not_per_case(
     window.employers_view.employers_changed.emit()  # a new or renamed employer
     assert len(calls) == 2
     assert window.case_view.form.employer.currentData() == window.detail.case.employer_id  # type: ignore[union-attr]
+
+
+def test_report_summary_proposed_previewed_anonymised_and_saved(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    from tillitsvalgt.models import EventCreate
+
+    case = workspace.case_detail("2026/6").case
+    workspace.add_event(
+        case.id,
+        EventCreate(
+            kind="consultation_meeting",
+            occurred_on=date(2026, 10, 1),
+            participants="Gunnhild Rasmussen (HR)",
+        ),
+    )
+    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
+    select(window, "2026/6")
+    form = window.case_view.form
+    assert not form.report_include.isChecked() and form.report_summary.toPlainText() == ""
+    qtbot.mouseClick(form.propose_button, Qt.MouseButton.LeftButton)
+    proposal = form.report_summary.toPlainText()
+    assert "varslet" in proposal and form.report_include.isChecked()
+    assert window.save_action.isEnabled()  # the proposal is an unsaved change
+    form.report_summary.moveCursor(form.report_summary.textCursor().MoveOperation.End)
+    qtbot.keyClicks(form.report_summary, " Gunnhild Rasmussen lovet svar 3. oktober 2026.")
+    preview = form.summary_preview.text()
+    assert "[navn] lovet svar oktober 2026." in preview
+    assert "Tatt ut: Gunnhild, Rasmussen" in preview
+    window.save_action.trigger()
+    saved = workspace.case_detail("2026/6").case
+    assert saved.report_include is True
+    assert saved.report_summary is not None
+    assert saved.report_summary.endswith("Gunnhild Rasmussen lovet svar 3. oktober 2026.")
+    # A second proposal never throws the representative's text away.
+    qtbot.mouseClick(form.propose_button, Qt.MouseButton.LeftButton)
+    assert form.report_summary.toPlainText().endswith(saved.report_summary)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tillitsvalgt.reports.anonymise import AppendixEntry
 from tillitsvalgt.reports.cube import CubeCell, ReportData, ReportRequest
 from tillitsvalgt.reports.documents import (
     ABOUT_SHEET,
@@ -89,9 +90,15 @@ RAW = [
 # employers (which the report must leave out when anonymised) and the union's settings.
 PLANTED = ("Kari Nordmann", "Ola Hansen", "Nordmann Bakeri AS")
 SUMMARIES = (
-    "En arbeidsgiver i staten innførte aktivitetsbasert kontor i mars 2025 uten drøfting.\n\n"
-    "Etter protest ble saken drøftet i mai 2025.",
-    "Hjemmekontoravtalen ble sagt opp i oktober 2026; saken er ikke avsluttet.",
+    AppendixEntry(
+        "Kontorløsning · mars 2025 · Staten, 200–999 ansatte",
+        "En arbeidsgiver i staten innførte aktivitetsbasert kontor i mars 2025 uten drøfting."
+        "\n\nEtter protest ble saken drøftet i mai 2025.",
+    ),
+    AppendixEntry(
+        "Hjemmekontoravtale · oktober 2026 · Privat sektor",
+        "Hjemmekontoravtalen ble sagt opp i oktober 2026; saken er ikke avsluttet.",
+    ),
 )
 
 
@@ -219,7 +226,7 @@ def test_docx_sector_table_shows_only_what_may_be_shown(
     docx_bytes: bytes, shown: dict[str, SuppressedTable]
 ) -> None:
     doc = open_docx(docx_bytes)
-    (table,) = word_table(doc, "Sektor")
+    table = word_table(doc, "Sektor")[0]  # the sector table comes before sector × size
     rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in table.rows[1:]}
     # privat 17 of 51 = 33 %; helse has 2 cases, annet 1, ukjent 1: all hidden.
     assert rows["Privat sektor"] == ["17", "33\u00a0%"]
@@ -278,11 +285,11 @@ def test_docx_has_one_chart_per_table_that_has_one(
     # The trend has a hidden cell in every period, so its stacked bars are all left out.
     assert [s is None for s in specs].count(True) == 1
     assert chart_spec(shown[TIMING_TREND], figures.periods) is None
-    assert len(doc.inline_shapes) == len(specs) - 1 == 10
+    assert len(doc.inline_shapes) == len(specs) - 1 == 11
     assert sum(p.text == NO_CHART for p in doc.paragraphs) == 1
     with zipfile.ZipFile(io.BytesIO(docx_bytes)) as z:
         pngs = [n for n in z.namelist() if n.startswith("word/media/")]
-    assert len(pngs) == 10
+    assert len(pngs) == 11
 
 
 def test_docx_appendix_holds_the_summaries_or_says_there_are_none(
@@ -291,9 +298,10 @@ def test_docx_appendix_holds_the_summaries_or_says_there_are_none(
     texts = [p.text for p in open_docx(docx_bytes).paragraphs]
     start = texts.index(f"Vedlegg: {APPENDIX_TITLE}")
     appendix = texts[start:]
-    assert "Sak 1" in appendix and "Sak 2" in appendix
+    assert "Sak 1: Kontorløsning · mars 2025 · Staten, 200–999 ansatte" in appendix
+    assert "Sak 2: Hjemmekontoravtale · oktober 2026 · Privat sektor" in appendix
     assert "Etter protest ble saken drøftet i mai 2025." in appendix  # its own paragraph
-    assert SUMMARIES[1] in appendix
+    assert SUMMARIES[1].text in appendix
     assert NO_SUMMARIES not in texts
     empty = [p.text for p in open_docx(report_docx(figures, shown, union_name=None)).paragraphs]
     assert NO_SUMMARIES in empty

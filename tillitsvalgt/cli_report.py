@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from tillitsvalgt import paths
 from tillitsvalgt.cli_context import Context, pass_ctx
 from tillitsvalgt.cli_rules import _parse_date
 from tillitsvalgt.errors import UserError
@@ -51,11 +50,8 @@ def report_command(
 ) -> None:
     """Rapport til landsmøtet: sakene i en periode, som Word (og regneark)."""
     from tillitsvalgt import settings
+    from tillitsvalgt.reports.build import make_report
     from tillitsvalgt.reports.cube import ReportRequest
-    from tillitsvalgt.reports.documents import report_docx, report_xlsx
-    from tillitsvalgt.reports.figures import make_figures
-    from tillitsvalgt.reports.suppression import suppress_figures
-    from tillitsvalgt.services.report_data import report_data
 
     first = _parse_date(start, "--from")
     last = _parse_date(end, "--to")
@@ -69,16 +65,19 @@ def report_command(
         min_cell=min_cell,
         anonymise_employers=anonymise_employers,
     )
-    with ctx.db().session(readonly=True) as session:
-        data = report_data(request, session=session, today=date.today())
-    figures = make_figures(data)
-    shown = suppress_figures(figures)
-    union = settings.load(ctx.data_dir).get("union")
-    written = paths.write_atomically(out, report_docx(figures, shown, union_name=union))
-    click.echo(f"Rapporten er skrevet til {written}.")
-    if xlsx is not None:
-        sheet = paths.write_atomically(xlsx, report_xlsx(figures, shown))
-        click.echo(f"Tabellene er skrevet til {sheet}.")
+    files = make_report(
+        ctx.db(),
+        request,
+        today=date.today(),
+        union_name=settings.load(ctx.data_dir).get("union"),
+        out=out,
+        xlsx=xlsx,
+    )
+    click.echo(f"Rapporten er skrevet til {files.docx} ({files.cases} saker).")
+    if files.summaries:
+        click.echo(f"Vedlegget har {files.summaries} saksoppsummeringer, anonymisert.")
+    if files.xlsx is not None:
+        click.echo(f"Tabellene er skrevet til {files.xlsx}.")
 
 
 COMMANDS = [report_command]

@@ -37,6 +37,7 @@ from tillitsvalgt.models import (
     RepresentativeRead,
     RepresentativeUpdate,
 )
+from tillitsvalgt.reports.anonymise import NameIndex
 from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
 from tillitsvalgt.services.cases import CaseQuery
@@ -225,6 +226,23 @@ class Workspace:
 
         with self.db.session() as session:
             return cases.update_case(ref, data, session=session)
+
+    # ------------------------------------------------------------ report summaries
+
+    def person_names(self) -> NameIndex:
+        """Every person name the database knows, ready for taking out of a summary."""
+        from tillitsvalgt.reports.anonymise import name_index
+        from tillitsvalgt.services.report_data import known_person_names
+
+        with self.db.session(readonly=True) as session:
+            return name_index(known_person_names(session=session))
+
+    def propose_report_summary(self, ref: str | int) -> str:
+        from tillitsvalgt.reports.anonymise import propose_summary
+        from tillitsvalgt.services.report_data import summary_facts
+
+        with self.db.session(readonly=True) as session:
+            return propose_summary(summary_facts(ref, session=session))
 
     def close_case(self, ref: str | int, *, outcome: str, version: int) -> CaseRead:
         from tillitsvalgt.services import cases
@@ -526,32 +544,19 @@ def make_report(
     xlsx: Path | None = None,
     progress: Progress | None = None,
 ) -> Path:
-    """The landsmøte report written to ``out`` (and ``xlsx``): counted in SQL, suppressed,
-    drawn. ``progress`` is told of each of the four steps and may cancel between them."""
-    from tillitsvalgt import paths, settings
-    from tillitsvalgt.errors import CancelledError
-    from tillitsvalgt.reports.documents import report_docx, report_xlsx
-    from tillitsvalgt.reports.figures import make_figures
-    from tillitsvalgt.reports.suppression import suppress_figures
-    from tillitsvalgt.services.report_data import report_data
+    """The landsmøte report written to ``out`` (and ``xlsx``); ``progress`` is told of
+    each of the four steps and may cancel between them."""
+    from tillitsvalgt import settings
+    from tillitsvalgt.reports.build import make_report as build
 
-    def step(done: int) -> None:
-        if progress is not None and not progress(done, 4):
-            raise CancelledError("Rapporten ble avbrutt; ingen fil er skrevet.")
-
-    step(0)
-    with workspace.db.session(readonly=True) as session:
-        data = report_data(request, session=session, today=workspace.today())
-    step(1)
-    figures = make_figures(data)
-    shown = suppress_figures(figures)
-    step(2)
     union = settings.load(workspace.data_dir).get("union")
-    document = report_docx(figures, shown, union_name=union)
-    sheet = report_xlsx(figures, shown) if xlsx is not None else None
-    step(3)
-    written = paths.write_atomically(out, document)
-    if xlsx is not None and sheet is not None:
-        paths.write_atomically(xlsx, sheet)
-    step(4)
-    return written
+    files = build(
+        workspace.db,
+        request,
+        today=workspace.today(),
+        union_name=union,
+        out=out,
+        xlsx=xlsx,
+        progress=progress,
+    )
+    return files.docx

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
+from tillitsvalgt.reports.anonymise import AppendixEntry
 from tillitsvalgt.reports.figures import TOTAL_LABEL, Figures, Table, percent, summary_sentences
 from tillitsvalgt.reports.suppression import (
     SUPPRESSED,
@@ -370,7 +371,7 @@ def report_docx(
     shown: dict[str, SuppressedTable],
     *,
     union_name: str | None,
-    summaries: Sequence[str] = (),
+    summaries: Sequence[AppendixEntry] = (),
 ) -> bytes:
     """The Word report, as the bytes of a ``.docx``."""
     from docx import Document
@@ -438,7 +439,7 @@ def report_docx(
     for table in figures.tables:
         number_of += 1
         table_shown = shown[table.key]
-        spec = chart_spec(table_shown, figures.periods)
+        spec = chart_spec(table_shown, figures.periods) if table.chart else None
         _table_section(doc, number_of, table, layout(table_shown), table_shown.footnote, spec)
     _counts, median_layout = _median_shown(figures)
     number_of += 1
@@ -457,16 +458,22 @@ def report_docx(
     # Appendix
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     doc.add_heading(f"Vedlegg: {APPENDIX_TITLE}", level=1)
-    texts = [s.strip() for s in summaries if s.strip()]
-    if texts:
+    entries = [e for e in summaries if e.text.strip()]
+    if entries:
         doc.add_paragraph(
             "Korte sammendrag av saker de tillitsvalgte har valgt ut. Navn er tatt ut, og "
             "datoer er oppgitt som måned."
+            + (
+                " Virksomhetene er oppgitt som sektor og størrelse."
+                if request.anonymise_employers
+                else ""
+            )
         )
-        for k, text in enumerate(texts, start=1):
-            doc.add_heading(f"Sak {k}", level=3)
-            for part in text.split("\n\n"):
-                doc.add_paragraph(part.strip())
+        for k, entry in enumerate(entries, start=1):
+            doc.add_heading(f"Sak {k}: {entry.heading}", level=3)
+            for part in entry.text.strip().split("\n\n"):
+                if part.strip():
+                    doc.add_paragraph(part.strip())
     else:
         doc.add_paragraph(NO_SUMMARIES)
 

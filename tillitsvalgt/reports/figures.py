@@ -15,7 +15,14 @@ from datetime import date
 from typing import Literal
 
 from tillitsvalgt import vocabulary
-from tillitsvalgt.reports.cube import OPEN, UNKNOWN, CubeCell, ReportData, ReportRequest
+from tillitsvalgt.reports.cube import (
+    OPEN,
+    SIZE_BANDS,
+    UNKNOWN,
+    CubeCell,
+    ReportData,
+    ReportRequest,
+)
 
 ShareKind = Literal["row", "total"]
 
@@ -31,6 +38,13 @@ ENVIRONMENT = "verneombud_amu"
 LETTERS = "brev_og_frister"
 TIMING_TREND = "tidspunkt_per_periode"
 DAYS_TO_DROFTING = "dager_til_drofting"
+BY_SECTOR_SIZE = "sektor_og_storrelse"
+BY_EMPLOYER = "virksomhet"
+
+# The named-employer table shows the employers with most cases and gathers the rest in one
+# row, so a union of thousands of workplaces still gets a table that fits a page.
+EMPLOYER_ROWS = 25
+OTHER_EMPLOYERS = "Øvrige virksomheter"
 
 TOTAL_LABEL = "I alt"
 CASES = "Saker"
@@ -82,6 +96,7 @@ class Table:
     # Per column, the column whose number of cases the value rests on (members affected
     # rest on the cases). Empty: every column is a count of cases itself.
     basis: tuple[int, ...] = ()
+    chart: bool = True  # whether the Word report draws it (a list of names is not a chart)
 
     def __post_init__(self) -> None:
         for row in self.rows:
@@ -289,6 +304,55 @@ def _median(days: Iterable[int]) -> float | None:
     return float(statistics.median(values)) if values else None
 
 
+def _sector_by_size(cells: tuple[CubeCell, ...]) -> Table:
+    """Employers generalised the way the report may always show them: sector by size band."""
+    sectors = _categories(vocabulary.SECTORS, (c.sector for c in cells), {UNKNOWN: "Ukjent"})
+    counts: dict[tuple[str, str], int] = {}
+    for cell in cells:
+        key = (cell.sector, cell.size_band)
+        counts[key] = counts.get(key, 0) + cell.cases
+    columns = tuple(band if band != UNKNOWN else "Ukjent" for band in SIZE_BANDS)
+    rows = tuple(
+        Row(label, tuple(counts.get((code, band), 0) for band in SIZE_BANDS), code)
+        for code, label in sectors
+    )
+    return Table(
+        BY_SECTOR_SIZE,
+        "Saker etter sektor og virksomhetens størrelse",
+        "Sektor",
+        columns,
+        rows,
+        "Størrelse er antall ansatte hos arbeidsgiveren; arbeidsmiljøloven kapittel 8 "
+        "regner fra 50 ansatte.",
+    )
+
+
+def _by_employer(employers: Mapping[str, int]) -> Table:
+    ranked = sorted(employers.items(), key=lambda item: (-item[1], item[0].casefold()))
+    shown = ranked[:EMPLOYER_ROWS]
+    rest = ranked[EMPLOYER_ROWS:]
+    rows = [Row(name, (n,), name) for name, n in shown]
+    if rest:
+        rows.append(
+            Row(
+                f"{OTHER_EMPLOYERS} ({len(rest)})",
+                (sum(n for _, n in rest),),
+                OTHER_EMPLOYERS,
+            )
+        )
+    return Table(
+        BY_EMPLOYER,
+        "Saker per virksomhet",
+        "Virksomhet",
+        (CASES,),
+        tuple(rows),
+        f"De {EMPLOYER_ROWS} virksomhetene med flest saker er navngitt; resten er samlet "
+        "på én linje. Velg «anonymiser virksomheter» for å vise bare sektor og størrelse.",
+        shares="total",
+        chart=False,
+    )
+
+
 # ----------------------------------------------------------------------------- figures
 
 
@@ -398,6 +462,9 @@ def make_figures(data: ReportData) -> Figures:
         shares="row",
     )
 
+    sector_size = _sector_by_size(cells)
+    employers = _by_employer(data.employers) if not data.request.anonymise_employers else None
+
     days = data.days_to_drofting
     median_counts = Table(
         DAYS_TO_DROFTING,
@@ -426,6 +493,8 @@ def make_figures(data: ReportData) -> Figures:
             key_figures,
             by_type,
             by_sector,
+            sector_size,
+            *((employers,) if employers is not None else ()),
             by_agreement,
             by_outcome,
             timing,

@@ -30,7 +30,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from tillitsvalgt.models import Case, Deadline, Employer, Event
+from tillitsvalgt.models import Case, Deadline, Employer, Event, Representative
+from tillitsvalgt.reports.anonymise import (
+    SummaryFacts,
+    SummarySource,
+    employer_words,
+    split_names,
+)
 from tillitsvalgt.reports.cube import (
     OPEN,
     SIZE_BANDS,
@@ -279,4 +285,82 @@ def report_data(request: ReportRequest, *, session: Session, today: date) -> Rep
         employers={}
         if request.anonymise_employers
         else _employers(request, conn=conn, dialect=dialect),
+    )
+
+
+# --------------------------------------------------------------------- the appendix
+
+
+def appendix_sources(request: ReportRequest, *, session: Session) -> list[SummarySource]:
+    """The summaries marked «ta med i rapport» of the live cases in the report's period
+    (same period and filters as the figures), oldest first. Raw text: the caller
+    anonymises it."""
+    conn = session.connection()
+    day = _first_known_date(conn.dialect.name).label("day")
+    statement = (
+        sa.select(
+            day,
+            col(Case.case_type),
+            col(Employer.sector),
+            _size_band(),
+            col(Employer.name),
+            col(Case.report_summary),
+        )
+        .select_from(Case)
+        .join(Employer, col(Employer.id) == col(Case.employer_id))
+        .where(
+            *_case_filters(request, day),
+            col(Case.report_include).is_(True),
+            col(Case.report_summary).is_not(None),
+        )
+        .order_by(day, col(Case.year), col(Case.seq))
+    )
+    return [
+        SummarySource(
+            month=row[0],
+            case_type=row[1],
+            sector=row[2],
+            size_band=row[3],
+            employer_name=row[4],
+            text=row[5],
+        )
+        for row in conn.execute(statement)
+        if row[5] and str(row[5]).strip()
+    ]
+
+
+def known_person_names(*, session: Session) -> list[str]:
+    """Every person name the database holds, for taking them out of the summaries: the
+    representatives, the employers' contacts and the participants of every meeting."""
+    conn = session.connection()
+    names: set[str] = set()
+    for statement in (
+        sa.select(col(Representative.name)),
+        sa.select(col(Employer.contact_name)).where(col(Employer.contact_name).is_not(None)),
+        sa.select(col(Event.participants)).where(col(Event.participants).is_not(None)).distinct(),
+    ):
+        for (value,) in conn.execute(statement):
+            names.update(split_names(value))
+    return sorted(names)
+
+
+def summary_facts(case_ref: str | int, *, session: Session) -> SummaryFacts:
+    """What a proposed summary of one case is made from (codes, counts and dates only)."""
+    from tillitsvalgt.reports.cube import size_band
+    from tillitsvalgt.services.cases import resolve_case
+
+    case = resolve_case(case_ref, session=session, include_deleted=True)
+    employer = session.get(Employer, case.employer_id)
+    sector = employer.sector if employer is not None else None
+    size = size_band(employer.employees if employer is not None else None)
+    return SummaryFacts(
+        case_type=case.case_type,
+        members_affected=case.members_affected,
+        notice_on=case.notice_on,
+        decision_on=case.decision_on,
+        implemented_on=case.implemented_on,
+        timing=case.verdict_timing,
+        status=case.status,
+        outcome=case.outcome,
+        employer_words=employer_words(sector, size),
     )

@@ -4,23 +4,28 @@ change is refused and explained instead of silently winning."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from tillitsvalgt.errors import Problem, ValidationError
 from tillitsvalgt.models import CaseCreate, CaseRead, EmployerRead
+from tillitsvalgt.reports.anonymise import Anonymised
 from tillitsvalgt.validation import FIELD_LABELS, validate
 from tillitsvalgt.vocabulary import CASE_TYPES
 from ui.i18n import tr, translated
@@ -62,6 +67,36 @@ class CaseForm(QWidget):
         self.ordered = tri_combo()
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
+        # For the landsmøte report's appendix: the case view hands in how to anonymise
+        # (it knows the database's person names) and how to propose a text.
+        self.preview_summary: Callable[[str], Anonymised] | None = None
+        self.propose_summary: Callable[[], str] | None = None
+        self.report_include = QCheckBox(tr("Ta med sammendraget i landsmøterapporten"))
+        self.report_include.setObjectName("reportInclude")
+        self.report_summary = QPlainTextEdit()
+        self.report_summary.setObjectName("reportSummary")
+        self.report_summary.setTabChangesFocus(True)
+        self.report_summary.setPlaceholderText(
+            tr("Kort og uten navn: hva skjedde, og hvordan endte det?")
+        )
+        self.report_summary.setMaximumHeight(120)
+        self.propose_button = QPushButton(tr("Lag &forslag"))
+        self.propose_button.setObjectName("proposeSummary")
+        self.propose_button.setToolTip(
+            tr("Skriver et forslag ut fra sakens fakta (type, måned, utfall) uten navn.")
+        )
+        self.propose_button.clicked.connect(self._propose)
+        self.summary_preview = QLabel()
+        self.summary_preview.setObjectName("summaryPreview")
+        self.summary_preview.setWordWrap(True)
+        self.summary_preview.setStyleSheet("color: #404040")
+        summary_box = QWidget()
+        summary_column = QVBoxLayout(summary_box)
+        summary_column.setContentsMargins(0, 0, 0, 0)
+        summary_column.addWidget(self.report_include)
+        summary_column.addWidget(self.report_summary)
+        summary_column.addWidget(self.propose_button)
+        summary_column.addWidget(self.summary_preview)
         self.messages: dict[str, QLabel] = {}
         rows: list[tuple[str, str, QWidget]] = [
             ("title", tr("&Tittel"), self.title),
@@ -77,6 +112,7 @@ class CaseForm(QWidget):
             ("written_agreements", tr("Skriftlige hjemmekontor&avtaler"), self.written),
             ("ordered_by_authorities", tr("Pålagt av &myndighetene"), self.ordered),
             ("description", tr("Be&skrivelse"), self.description),
+            ("report_summary", tr("Til &rapporten"), summary_box),
         ]
         for field, label, widget in rows:
             message = QLabel()
@@ -112,8 +148,12 @@ class CaseForm(QWidget):
             self.written.currentIndexChanged,
             self.ordered.currentIndexChanged,
             self.description.textChanged,
+            self.report_include.toggled,
+            self.report_summary.textChanged,
         ):
             signal.connect(self._on_change)
+        self.report_summary.textChanged.connect(self.update_summary_preview)
+        self.report_include.toggled.connect(self.update_summary_preview)
 
     # ---------------------------------------------------------------- loading
 
@@ -152,7 +192,10 @@ class CaseForm(QWidget):
         ):
             combo.setCurrentIndex(combo.findData(value) if value is not None else 0)
         self.description.setPlainText(case.description or "" if case else "")
+        self.report_include.setChecked(bool(case.report_include) if case else False)
+        self.report_summary.setPlainText(case.report_summary or "" if case else "")
         self._loading = False
+        self.update_summary_preview()
         self._saved_values = self.values()
         self.check()
 
@@ -175,6 +218,8 @@ class CaseForm(QWidget):
             "written_agreements": tri_value(self.written),
             "ordered_by_authorities": tri_value(self.ordered),
             "description": self.description.toPlainText() or None,
+            "report_include": self.report_include.isChecked(),
+            "report_summary": self.report_summary.toPlainText() or None,
         }
 
     def is_dirty(self) -> bool:
@@ -237,8 +282,45 @@ class CaseForm(QWidget):
                 max(0, self.ordered.findData(v)) if v is not None else 0
             ),
             "description": lambda v: self.description.setPlainText(v or ""),
+            "report_include": lambda v: self.report_include.setChecked(bool(v)),
+            "report_summary": lambda v: self.report_summary.setPlainText(v or ""),
         }
         for field, value in values.items():
             if field in setters:
                 setters[field](value)
         self.check()
+
+    # ---------------------------------------------------------------- report summary
+
+    def _propose(self) -> None:
+        if self.propose_summary is None:
+            return
+        proposal = self.propose_summary()
+        current = self.report_summary.toPlainText().strip()
+        # Never throw away what the representative wrote: a proposal goes above it.
+        self.report_summary.setPlainText(proposal if not current else f"{proposal}\n\n{current}")
+        self.report_include.setChecked(True)
+
+    def update_summary_preview(self) -> None:
+        text = self.report_summary.toPlainText().strip()
+        if not text:
+            self.summary_preview.setText(
+                tr("Sammendraget kommer i rapportens vedlegg når saken er merket.")
+                if not self.report_include.isChecked()
+                else tr("Skriv et sammendrag, eller trykk «Lag forslag».")
+            )
+            return
+        if self.preview_summary is None:
+            self.summary_preview.clear()
+            return
+        result = self.preview_summary(text)
+        lines = [tr("Slik kommer teksten i rapporten:"), result.text]
+        if result.names_found:
+            lines.append(tr("Tatt ut: {names}.").format(names=", ".join(result.names_found)))
+        lines.append(
+            tr(
+                "Navn programmet ikke kjenner, kan ikke tas ut automatisk – les teksten "
+                "før du merker den."
+            )
+        )
+        self.summary_preview.setText("\n".join(lines))

@@ -30,6 +30,7 @@ from tillitsvalgt import paths
 from tillitsvalgt.errors import ConflictError, UserError
 from tillitsvalgt.letters.kinds import KINDS
 from tillitsvalgt.models import CaseUpdate, DocumentRead, EventRead
+from tillitsvalgt.reports.anonymise import Anonymised, NameIndex, anonymise
 from tillitsvalgt.rules.deadlines import format_date
 from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import (
@@ -213,6 +214,9 @@ class CaseView(QWidget):
         facts_layout = QVBoxLayout(facts)
         self.form = CaseForm()
         self.form.changed.connect(self._form_changed)
+        self._names: NameIndex | None = None  # read when a summary is first previewed
+        self.form.preview_summary = self._preview_summary
+        self.form.propose_summary = self._propose_summary
         scroll = QScrollArea()
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
@@ -363,6 +367,7 @@ class CaseView(QWidget):
         edits = self.form.changed_values() if keep_edits else {}
         self.detail = detail
         case = detail.case
+        self._names = None  # a participant may have been added since: read again
         self.setEnabled(True)
         self.heading.setText(f"{case.number}  {case.title}")
         status = tr(CASE_STATUSES.get(case.status, case.status))
@@ -392,6 +397,16 @@ class CaseView(QWidget):
         self.document_table.setAcceptDrops(live)
         self._update_buttons()
         self.dirty_changed.emit(self.form.is_dirty())
+
+    def _preview_summary(self, text: str) -> Anonymised:
+        if self._names is None:
+            self._names = self.workspace.person_names()
+        return anonymise(text, names=self._names)
+
+    def _propose_summary(self) -> str:
+        if self.detail is None:
+            return ""
+        return self.workspace.propose_report_summary(self.detail.case.id)
 
     def reload_employers(self) -> None:
         self.form.set_employers(self.workspace.find_employers())

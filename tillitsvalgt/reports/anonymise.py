@@ -1,0 +1,361 @@
+"""The case summaries of the report's appendix made safe to print (pure: plain data in,
+text out).
+
+A representative writes (or accepts a proposed) short text about a case and marks it «ta
+med i rapport». Before it is shown in the editor's preview and again when the report is
+made, :func:`anonymise` takes out every person name the database knows (representatives,
+employers' contacts, meeting participants), the employer's name when the report
+generalises employers, and coarsens every date to its month. A name the app has never been
+told about cannot be recognised; the editor says so, and the representative reads the text
+before it goes in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from tillitsvalgt import vocabulary
+
+NAME_MARK = "[navn]"
+EMPLOYER_MARK = "virksomheten"
+EMAIL_MARK = "[e-post]"
+PHONE_MARK = "[telefon]"
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Norwegian phone numbers: eight digits, grouped or not, with or without +47.
+_PHONE = re.compile(
+    r"(?<![\d-])(?:\+47[\s-]?)?\d{2}(?:[\s-]?\d{2}){3}(?![\d-])|(?<![\d-])(?:\+47[\s-]?)?\d{3}[\s-]?\d{2}[\s-]?\d{3}(?![\d-])"
+)
+
+MONTHS = (
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
+_MONTH_ALTERNATIVES = "|".join(MONTHS)
+_SHORT_MONTHS = {m[:3]: k for k, m in enumerate(MONTHS, start=1)}
+
+# A name part shorter than this is not taken out on its own (initials, «AS», «og»): it
+# would blank out ordinary words, and the whole name is still taken out.
+MIN_NAME_PART = 3
+# Words that occur in names people type in participant lists but are not names.
+_NOT_NAMES = frozenset(
+    {
+        "and",
+        "fra",
+        "for",
+        "hos",
+        "med",
+        "leder",
+        "hr",
+        "hms",
+        "verneombud",
+        "hovedverneombud",
+        "tillitsvalgt",
+        "plasstillitsvalgt",
+        "hovedtillitsvalgt",
+        "arbeidsgiver",
+        "direktør",
+        "avdelingsdirektør",
+        "seksjonssjef",
+        "sjef",
+        "rådgiver",
+        "referent",
+        "møteleder",
+        "amu",
+        "ikke",
+        "til",
+        "stede",
+    }
+)
+
+
+def month_words(day: date) -> str:
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+@dataclass(frozen=True)
+class Anonymised:
+    text: str
+    names_found: tuple[str, ...]  # the known names (or parts) that were taken out
+    dates_coarsened: int
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """The known names prepared for matching: single name parts as a set of casefolded
+    words (one dictionary look-up per word of the text, however many names the database
+    holds), and the few whole names with a part too short to take out on its own."""
+
+    words: dict[str, str]  # casefolded part -> the part as written
+    phrases: tuple[tuple[str, re.Pattern[str]], ...]  # (name, its pattern)
+
+
+def name_index(names: Iterable[str]) -> NameIndex:
+    words: dict[str, str] = {}
+    phrases: list[str] = []
+    for raw in names:
+        for name in split_names(raw):
+            parts = [p.strip(".,;:()[]«»\"'") for p in re.split(r"[\s\-]+", name)]
+            parts = [p for p in parts if p]
+            for part in parts:
+                if len(part) >= MIN_NAME_PART and part.casefold() not in _NOT_NAMES:
+                    words.setdefault(part.casefold(), part)
+            if any(len(p) < MIN_NAME_PART for p in parts) and len(parts) > 1:
+                phrases.append(name)
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return NameIndex(
+        words, tuple((p, re.compile(_word_pattern(p), re.IGNORECASE)) for p in ordered)
+    )
+
+
+def split_names(text: str | None) -> list[str]:
+    """The names in a participant list such as «Kari Nordmann (HR), Ola Hansen og Per
+    Berg»: roles in brackets dropped, split at commas, semicolons, line breaks and «og»."""
+    if not text:
+        return []
+    text = re.sub(r"\([^)]*\)", " ", text)
+    pieces = re.split(r"[,;\n/]|\s+og\s+|\s+and\s+|\s+&\s+", text)
+    names = []
+    for piece in pieces:
+        piece = re.sub(r"\s+", " ", piece).strip(" .:-–")
+        if len(piece) >= MIN_NAME_PART and piece.casefold() not in _NOT_NAMES:
+            names.append(piece)
+    return names
+
+
+def _word_pattern(word: str) -> str:
+    # \b does not treat æøå as word characters in every case; look around explicitly.
+    return rf"(?<![\wÆØÅæøå]){re.escape(word)}(?![\wÆØÅæøå])"
+
+
+_WORD = re.compile(r"[^\W\d_]+")  # a run of letters (any script)
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})\.?\s+({_MONTH_ALTERNATIVES}|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|des)"
+    rf"\.?(?:\s+(\d{{4}}))?",
+    re.IGNORECASE,
+)
+_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def coarsen_dates(text: str) -> tuple[str, int]:
+    """Every date written with its day («14. mars 2026», «14.03.2026», «2026-03-14»,
+    «14. mars») becomes its month («mars 2026», «mars»)."""
+    count = 0
+
+    def month_name(token: str) -> str:
+        token = token.casefold().rstrip(".")
+        if token in MONTHS:
+            return token
+        return MONTHS[_SHORT_MONTHS.get(token[:3], 1) - 1]
+
+    def words(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        year = match.group(3)
+        return month_name(match.group(2)) + (f" {year}" if year else "")
+
+    def numeric(match: re.Match[str]) -> str:
+        nonlocal count
+        month = int(match.group(2))
+        if not 1 <= month <= 12:
+            return match.group(0)
+        count += 1
+        year = match.group(3)
+        year = year if len(year) == 4 else f"20{year}"
+        return f"{MONTHS[month - 1]} {year}"
+
+    def iso(match: re.Match[str]) -> str:
+        nonlocal count
+        month = int(match.group(2))
+        if not 1 <= month <= 12:
+            return match.group(0)
+        count += 1
+        return f"{MONTHS[month - 1]} {match.group(1)}"
+
+    text = _ISO.sub(iso, text)
+    text = _NUMERIC.sub(numeric, text)
+    text = _DAY_MONTH_YEAR.sub(words, text)
+    return text, count
+
+
+def anonymise(
+    text: str,
+    *,
+    names: Iterable[str] | NameIndex = (),
+    employer_names: Iterable[str] = (),
+) -> Anonymised:
+    """``text`` with the known ``names`` replaced by «[navn]», the ``employer_names`` (when
+    the report generalises employers) by «virksomheten», and dates coarsened to month."""
+    found: list[str] = []
+    text = _EMAIL.sub(EMAIL_MARK, text)
+    text, dates = coarsen_dates(text)  # before phone numbers: «2026-04-02» is a date
+    text = _PHONE.sub(PHONE_MARK, text)
+    for employer in sorted({e for e in employer_names if e and e.strip()}, key=len, reverse=True):
+        pattern = re.compile(_word_pattern(employer.strip()), re.IGNORECASE)
+        if pattern.search(text):
+            found.append(employer.strip())
+            text = pattern.sub(EMPLOYER_MARK, text)
+    index = names if isinstance(names, NameIndex) else name_index(names)
+    for phrase, pattern in index.phrases:
+        if pattern.search(text):
+            found.append(phrase)
+            text = pattern.sub(NAME_MARK, text)
+
+    def word(match: re.Match[str]) -> str:
+        known = index.words.get(match.group(0).casefold())
+        if known is None:
+            return match.group(0)
+        found.append(known)
+        return NAME_MARK
+
+    text = _WORD.sub(word, text)
+    # «[navn] [navn]» (a first and last name taken out separately) reads as one name.
+    text = re.sub(rf"{re.escape(NAME_MARK)}([\s-]+{re.escape(NAME_MARK)})+", NAME_MARK, text)
+    return Anonymised(text, tuple(dict.fromkeys(found)), dates)
+
+
+# ------------------------------------------------------------------- a proposed text
+
+
+@dataclass(frozen=True)
+class SummaryFacts:
+    """What a proposed summary may be made from: codes, counts and dates, never free text."""
+
+    case_type: str
+    members_affected: int | None
+    notice_on: date | None
+    decision_on: date | None
+    implemented_on: date | None
+    timing: str | None  # the stored verdict's timing code
+    status: str
+    outcome: str | None
+    employer_words: str  # e.g. «en statlig virksomhet med 50–199 ansatte»
+
+
+_TIMING_SENTENCES = {
+    "in_time": "Endringen ble drøftet med de tillitsvalgte før beslutningen ble tatt.",
+    "late_before_implementation": (
+        "Endringen ble først drøftet etter at beslutningen var tatt, men før den ble satt i verk."
+    ),
+    "late_after_implementation": "Endringen ble først drøftet etter at den var satt i verk.",
+    "information_only": "De tillitsvalgte ble bare informert; endringen ble ikke drøftet.",
+    "not_held_decision_taken": "Beslutningen ble tatt uten at endringen ble drøftet.",
+    "not_held_yet": "Beslutningen var ikke tatt, og drøfting var ennå ikke holdt.",
+}
+
+_OUTCOME_SENTENCES = {
+    "agreement": "Saken endte med enighet.",
+    "partial_agreement": "Saken endte med delvis enighet.",
+    "disagreement": "Partene ble ikke enige.",
+    "withdrawn": "Arbeidsgiveren trakk endringen.",
+    "escalated": "Saken ble sendt videre i organisasjonen.",
+    "dropped": "Saken ble ikke fulgt opp videre.",
+}
+
+
+_CHANGE_WORDS = {
+    "office_layout": "en endring i kontorløsningen",
+    "space_allocation": "en endring i lokaler eller areal",
+    "home_office_policy": "en ny eller endret ordning for hjemmekontor",
+    "home_office_agreement": "endringer i hjemmekontoravtalene",
+    "equipment_costs": "endringer i utstyr eller dekning av kostnader",
+    "availability": "nye krav til tilgjengelighet",
+}
+
+
+def propose_summary(facts: SummaryFacts) -> str:
+    """A factual starting point the representative edits: built from codes, counts and
+    months only, so it holds no name and no date finer than a month."""
+    change = _CHANGE_WORDS.get(facts.case_type, "en endring i arbeidsforholdene")
+    when = f" i {month_words(facts.notice_on)}" if facts.notice_on else ""
+    members = f", som berørte {facts.members_affected} medlemmer" if facts.members_affected else ""
+    employer = facts.employer_words[:1].upper() + facts.employer_words[1:]
+    sentences = [f"{employer} varslet{when} {change}{members}."]
+    if facts.decision_on:
+        sentences.append(f"Beslutningen ble tatt i {month_words(facts.decision_on)}.")
+    if facts.implemented_on:
+        sentences.append(f"Endringen ble satt i verk i {month_words(facts.implemented_on)}.")
+    if facts.timing in _TIMING_SENTENCES:
+        sentences.append(_TIMING_SENTENCES[facts.timing])
+    if facts.status == "closed" and facts.outcome in _OUTCOME_SENTENCES:
+        sentences.append(_OUTCOME_SENTENCES[facts.outcome])
+    elif facts.status != "closed":
+        sentences.append("Saken er ikke avsluttet.")
+    return " ".join(sentences)
+
+
+def employer_words(sector: str | None, size: str) -> str:
+    """An employer generalised to sector and size band, in words for a sentence."""
+    sector_words = {
+        "stat": "en statlig virksomhet",
+        "kommune": "en kommunal virksomhet",
+        "helse": "et helseforetak",
+        "privat": "en privat virksomhet",
+        "annet": "en virksomhet",
+    }.get(sector or "", "en virksomhet")
+    if size in ("ukjent", ""):
+        return sector_words
+    return f"{sector_words} med {size} ansatte"
+
+
+# ---------------------------------------------------------------- the appendix entry
+
+
+@dataclass(frozen=True)
+class SummarySource:
+    """A summary as stored, with what its heading is made from (raw: not yet anonymised)."""
+
+    month: date  # the case's first known date; only its month is ever printed
+    case_type: str
+    sector: str | None
+    size_band: str
+    employer_name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class AppendixEntry:
+    """One case summary as the report prints it."""
+
+    heading: str  # e.g. «Kontorløsning · mars 2026 · Staten, 50–199 ansatte»
+    text: str
+
+
+def generalised_employer(sector: str | None, size_band: str) -> str:
+    """«Staten, 50–199 ansatte»: an employer as the report shows it when anonymised."""
+    label = vocabulary.SECTORS.get(sector or "", "Ukjent sektor")
+    return label if size_band in ("ukjent", "") else f"{label}, {size_band} ansatte"
+
+
+def appendix_entries(
+    sources: Iterable[SummarySource], *, names: Iterable[str], anonymise_employers: bool
+) -> list[AppendixEntry]:
+    """The summaries as the report prints them: a heading with the kind of change, the
+    month and the employer (named, or generalised), and the anonymised text."""
+    listed = list(sources)
+    known = name_index(names)
+    employers = [s.employer_name for s in listed] if anonymise_employers else []
+    entries = []
+    for source in listed:
+        who = (
+            generalised_employer(source.sector, source.size_band)
+            if anonymise_employers
+            else source.employer_name
+        )
+        kind = vocabulary.CASE_TYPES_SHORT.get(source.case_type, "Annet")
+        text = anonymise(source.text, names=known, employer_names=employers).text
+        entries.append(AppendixEntry(f"{kind} · {month_words(source.month)} · {who}", text))
+    return entries
