@@ -97,9 +97,7 @@ def test_a_large_name_register_is_one_lookup_per_word() -> None:
     index = name_index(f"Per{letters(k)} Berg{letters(k)}" for k in range(20_000))
     assert len(index.words) == 40_000
     text = f"Per{letters(19_999)} kom, Berg{letters(5)} ikke."
-    assert anonymise(text, names=index).text == (
-        f"{NAME_MARK} kom, {NAME_MARK} ikke."
-    )
+    assert anonymise(text, names=index).text == (f"{NAME_MARK} kom, {NAME_MARK} ikke.")
 
 
 def test_the_proposal_is_facts_in_months_and_no_names() -> None:
