@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from tillitsvalgt.models import RepresentativeCreate
 from tillitsvalgt.workspace import Workspace
@@ -65,6 +65,16 @@ def main(out: Path, data_dir: Path) -> int:
     shoot(app, window, out / "1-saker-vurdering.png")
     window.case_view.tabs.setCurrentIndex(1)
     shoot(app, window, out / "2-saken.png")
+    form = window.case_view.form
+    form.propose_button.click()
+    form.report_summary.appendPlainText(
+        "Kari Nordmann og HR møttes 12. oktober 2026; arbeidsgiver lovet ny drøfting."
+    )
+    scroll = form.parentWidget().parentWidget()
+    assert isinstance(scroll, QScrollArea)
+    scroll.ensureWidgetVisible(form.summary_preview)
+    shoot(app, window, out / "8-til-rapporten.png")
+    form.load(ws.case_detail("2026/6").case, TODAY)  # the demo is not changed
     window.show_case("2026/2")
     window.case_view.tabs.setCurrentIndex(2)
     shoot(app, window, out / "3-tidslinje.png")

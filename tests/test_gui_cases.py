@@ -493,7 +493,7 @@ def test_report_summary_proposed_previewed_anonymised_and_saved(
     form.report_summary.moveCursor(form.report_summary.textCursor().MoveOperation.End)
     qtbot.keyClicks(form.report_summary, " Gunnhild Rasmussen lovet svar 3. oktober 2026.")
     preview = form.summary_preview.text()
-    assert "[navn] lovet svar oktober 2026." in preview
+    assert "[navn] lovet svar i oktober 2026." in preview
     assert "Tatt ut: Gunnhild, Rasmussen" in preview
     window.save_action.trigger()
     saved = workspace.case_detail("2026/6").case

@@ -348,6 +348,20 @@ def test_hidden_cells_are_gaps_in_the_chart_never_their_value(
     assert protocol.series[0].values[0] == pytest.approx(100 * 14 / 22)
 
 
+def test_sector_by_size_is_a_horizontal_stack_without_bars_that_hide_a_part(
+    figures: Figures, shown: dict[str, SuppressedTable]
+) -> None:
+    from tillitsvalgt.reports.figures import BY_SECTOR_SIZE
+
+    table = shown[BY_SECTOR_SIZE]
+    spec = chart_spec(table, figures.periods)
+    assert spec is not None and spec.kind == "hstacked"
+    for i in range(len(table.table.rows)):
+        parts = [s.values[i] for s in spec.series]
+        hidden = any(table.cell(i, j) == SUPPRESSED for j in range(len(table.table.columns)))
+        assert parts == [None] * len(parts) if hidden else None not in parts
+
+
 def test_a_stacked_bar_with_a_hidden_part_is_left_out_whole() -> None:
     table = Table(
         "t", "Tittel", "Periode", ("Med", "Uten"),
@@ -380,6 +394,10 @@ def test_every_kind_of_chart_renders_to_png() -> None:
             PERCENT_AXIS, percent=True,
         ),
         ChartSpec("lines", tuple("abcdef"), (Series("S", (1, 2, None, 4, 5, 6)),), COUNT_AXIS),
+        ChartSpec(
+            "hstacked", ("Staten", "Privat sektor"),
+            (Series("under 50", (4.0, None)), Series("50–199", (3.0, None))), COUNT_AXIS,
+        ),
     ]  # fmt: skip
     for spec in specs:
         assert spec is not None

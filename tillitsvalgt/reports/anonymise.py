@@ -141,18 +141,39 @@ def _word_pattern(word: str) -> str:
 
 
 _WORD = re.compile(r"[^\W\d_]+")  # a run of letters (any script)
+# «den» before a date goes with it: «den 14. mars» becomes «i mars», not «den mars».
+_DEN = r"(?:\b(den)\s+)?"
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(\d{{1,2}})\.?\s+({_MONTH_ALTERNATIVES}|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|des)"
+    _DEN
+    + rf"\b(\d{{1,2}})\.?\s+({_MONTH_ALTERNATIVES}|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|des)"
     rf"\.?(?:\s+(\d{{4}}))?",
     re.IGNORECASE,
 )
-_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b")
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_NUMERIC = re.compile(_DEN + r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b", re.IGNORECASE)
+_ISO = re.compile(_DEN + r"\b(\d{4})-(\d{2})-(\d{2})\b", re.IGNORECASE)
+# After these words a month reads on its own («innen mars 2026»); elsewhere it needs «i».
+_TAKES_A_MONTH = frozenset(
+    {"i", "innen", "fra", "til", "før", "etter", "på", "per", "siden", "medio", "primo",
+     "ultimo", "midten", "av", "slutten", "starten", "begynnelsen", "om", "fram", "frem"}
+)  # fmt: skip
+
+
+def _with_preposition(match: re.Match[str], month: str) -> str:
+    if match.group(1):  # «den 14. mars»
+        return f"{'I' if match.group(1)[0].isupper() else 'i'} {month}"
+    before = match.string[: match.start()].rstrip()
+    last = re.findall(r"[^\W\d_]+$", before)
+    if before and last and last[0].casefold() in _TAKES_A_MONTH:
+        return month
+    if not before or before.endswith((".", "!", "?", ":", "\n")):
+        return f"I {month}"  # a sentence that began with the date
+    return f"i {month}"
 
 
 def coarsen_dates(text: str) -> tuple[str, int]:
     """Every date written with its day («14. mars 2026», «14.03.2026», «2026-03-14»,
-    «14. mars») becomes its month («mars 2026», «mars»)."""
+    «den 14. mars») becomes its month («i mars 2026», «i mars»); after a word such as
+    «innen» or «fra» the month stands alone."""
     count = 0
 
     def month_name(token: str) -> str:
@@ -164,26 +185,26 @@ def coarsen_dates(text: str) -> tuple[str, int]:
     def words(match: re.Match[str]) -> str:
         nonlocal count
         count += 1
-        year = match.group(3)
-        return month_name(match.group(2)) + (f" {year}" if year else "")
+        year = match.group(4)
+        return _with_preposition(match, month_name(match.group(3)) + (f" {year}" if year else ""))
 
     def numeric(match: re.Match[str]) -> str:
         nonlocal count
-        month = int(match.group(2))
+        month = int(match.group(3))
         if not 1 <= month <= 12:
             return match.group(0)
         count += 1
-        year = match.group(3)
+        year = match.group(4)
         year = year if len(year) == 4 else f"20{year}"
-        return f"{MONTHS[month - 1]} {year}"
+        return _with_preposition(match, f"{MONTHS[month - 1]} {year}")
 
     def iso(match: re.Match[str]) -> str:
         nonlocal count
-        month = int(match.group(2))
+        month = int(match.group(3))
         if not 1 <= month <= 12:
             return match.group(0)
         count += 1
-        return f"{MONTHS[month - 1]} {match.group(1)}"
+        return _with_preposition(match, f"{MONTHS[month - 1]} {match.group(2)}")
 
     text = _ISO.sub(iso, text)
     text = _NUMERIC.sub(numeric, text)

@@ -149,7 +149,7 @@ def layout(shown: SuppressedTable) -> Layout:
 # ------------------------------------------------------------------------------ charts
 
 
-ChartKind = Literal["hbar", "stacked", "bars", "lines"]
+ChartKind = Literal["hbar", "hstacked", "stacked", "bars", "lines"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +189,16 @@ def chart_spec(shown: SuppressedTable, periods: Sequence[str]) -> ChartSpec | No
     if not by_period and n_cols == 1:
         values = tuple(_count(shown.cell(i, 0)) for i in range(n_rows))
         spec = ChartSpec("hbar", categories, (Series(table.columns[0], values),), COUNT_AXIS)
+    elif not by_period and n_cols > 1:
+        # Categories split by a second dimension (sector by size): one bar per category,
+        # its parts stacked; a bar with a hidden part is left out whole, as in "stacked".
+        cells = [[_count(shown.cell(i, j)) for j in range(n_cols)] for i in range(n_rows)]
+        cells = [row if None not in row else [None] * n_cols for row in cells]
+        series = tuple(
+            Series(column, tuple(cells[i][j] for i in range(n_rows)))
+            for j, column in enumerate(table.columns)
+        )
+        spec = ChartSpec("hstacked", categories, series, COUNT_AXIS)
     elif by_period and table.shares == "row" and table.has_total_column:
         rows: list[tuple[float | None, ...]] = []
         for i in range(n_rows):
@@ -239,7 +249,13 @@ def render_chart(spec: ChartSpec) -> bytes:
     }
     with matplotlib.rc_context(style):
         panels = len(spec.series) if spec.kind in ("bars", "lines") else 1
-        height = 3.2 if spec.kind != "hbar" else max(2.0, 0.38 * len(spec.categories) + 0.8)
+        height = (
+            max(2.0, 0.38 * len(spec.categories) + 0.8)
+            if spec.kind == "hbar"
+            else max(2.4, 0.42 * len(spec.categories) + 1.3)
+            if spec.kind == "hstacked"
+            else 3.2
+        )
         # Margins set by hand: a layout engine measures every text and costs a second
         # draw (about 40 % of the report's time).
         fig = Figure(figsize=(WIDTH_INCHES, height))
@@ -249,6 +265,14 @@ def render_chart(spec: ChartSpec) -> bytes:
             left = min(0.5, (0.3 + 0.068 * longest) / WIDTH_INCHES)
             fig.subplots_adjust(left=left, right=0.96, top=0.97, bottom=0.5 / height)
             _draw_hbar(fig.add_subplot(), spec)
+        elif spec.kind == "hstacked":
+            longest = max(len(c) for c in spec.categories)
+            left = min(0.5, (0.3 + 0.068 * min(longest, 28)) / WIDTH_INCHES)
+            legend_rows = -(-len(spec.series) // 3)
+            fig.subplots_adjust(
+                left=left, right=0.96, top=0.97, bottom=(0.6 + 0.22 * legend_rows) / height
+            )
+            _draw_hstacked(fig, fig.add_subplot(), spec)
         elif spec.kind == "stacked":
             legend_rows = -(-len(spec.series) // 4)
             fig.subplots_adjust(
@@ -281,6 +305,33 @@ def _draw_hbar(ax: Any, spec: ChartSpec) -> None:
     ax.set_xlim(0, top * 1.12)
     ax.set_xlabel(spec.axis_label)
     ax.xaxis.get_major_locator().set_params(integer=True)
+
+
+def _draw_hstacked(fig: Any, ax: Any, spec: ChartSpec) -> None:
+    ys = list(range(len(spec.categories)))
+    lefts = [0.0] * len(ys)
+    for k, series in enumerate(spec.series):
+        fill, hatch = _STYLES[k % len(_STYLES)]
+        widths = [v or 0.0 for v in series.values]
+        ax.barh(
+            ys, widths, 0.6, left=lefts, color=fill, edgecolor="black", linewidth=0.6,
+            hatch=hatch, label=series.label,
+        )  # fmt: skip
+        lefts = [a + w for a, w in zip(lefts, widths, strict=True)]
+    top = max(lefts, default=0.0) or 1.0
+    for y in ys:
+        hidden = all(s.values[y] is None for s in spec.series)
+        text = SUPPRESSED if hidden else number(int(lefts[y]))
+        ax.text(lefts[y] + top * 0.01, y, text, va="center", ha="left", fontsize=10)
+    ax.set_yticks(ys, [textwrap.fill(label, 28) for label in spec.categories])
+    ax.invert_yaxis()
+    ax.set_xlim(0, top * 1.12)
+    ax.set_xlabel(spec.axis_label)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(
+        loc="upper center", bbox_to_anchor=(0.5, -0.45 / fig.get_figheight() - 0.1),
+        ncol=min(3, len(spec.series)), frameon=False,
+    )  # fmt: skip
 
 
 def _draw_stacked(fig: Any, ax: Any, spec: ChartSpec) -> None:
@@ -536,7 +587,8 @@ def _table_section(
         _small_note(doc, note_hidden)
     _small_note(doc, note or table.note)
     if spec is None:
-        _small_note(doc, NO_CHART)
+        if table.chart:  # a list of names has no chart to miss
+            _small_note(doc, NO_CHART)
     else:
         para = doc.add_paragraph()
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -95,7 +96,10 @@ class CaseForm(QWidget):
         summary_column.setContentsMargins(0, 0, 0, 0)
         summary_column.addWidget(self.report_include)
         summary_column.addWidget(self.report_summary)
-        summary_column.addWidget(self.propose_button)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.propose_button)
+        button_row.addStretch(1)
+        summary_column.addLayout(button_row)
         summary_column.addWidget(self.summary_preview)
         self.messages: dict[str, QLabel] = {}
         rows: list[tuple[str, str, QWidget]] = [
