@@ -45,6 +45,7 @@ MONTHS = (
 )
 _MONTH_ALTERNATIVES = "|".join(MONTHS)
 _SHORT_MONTHS = {m[:3]: k for k, m in enumerate(MONTHS, start=1)}
+_SHORT_ALTERNATIVES = "jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|des"
 
 # A name part shorter than this is not taken out on its own (initials, «AS», «og»): it
 # would blank out ordinary words, and the whole name is still taken out.
@@ -145,8 +146,8 @@ _WORD = re.compile(r"[^\W\d_]+")  # a run of letters (any script)
 _DEN = r"(?:\b(den)\s+)?"
 _DAY_MONTH_YEAR = re.compile(
     _DEN
-    + rf"\b(\d{{1,2}})\.?\s+({_MONTH_ALTERNATIVES}|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|des)"
-    rf"\.?(?:\s+(\d{{4}}))?",
+    + rf"\b(\d{{1,2}})\.?\s+({_MONTH_ALTERNATIVES}|{_SHORT_ALTERNATIVES})"
+    + r"\.?(?:\s+(\d{4}))?",
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(_DEN + r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b", re.IGNORECASE)

@@ -19,10 +19,12 @@ python-docx, openpyxl and matplotlib are imported on first use (≈0.7 s togethe
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import io
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
@@ -233,21 +235,40 @@ def median_chart_spec(figures: Figures) -> ChartSpec | None:
     return ChartSpec(kind, categories, (Series(MEDIAN_COLUMN, values),), DAYS_AXIS)
 
 
+_CHART_STYLE: dict[Any, Any] = {
+    "font.family": "sans-serif",
+    "font.sans-serif": ["Liberation Sans", "Arial", "DejaVu Sans"],
+    "font.size": 9,
+    "hatch.linewidth": 0.7,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+_styled: contextvars.ContextVar[bool] = contextvars.ContextVar("chart_styled", default=False)
+
+
+@contextlib.contextmanager
+def chart_style() -> Iterator[None]:
+    """The charts' look, set once for a whole report (matplotlib copies every setting on
+    entering a context: about 6 ms a chart when each chart enters its own)."""
+    if _styled.get():
+        yield
+        return
+    import matplotlib
+
+    token = _styled.set(True)
+    try:
+        with matplotlib.rc_context(_CHART_STYLE):
+            yield
+    finally:
+        _styled.reset(token)
+
+
 def render_chart(spec: ChartSpec) -> bytes:
     """The chart as a PNG (Agg canvas, in memory)."""
-    import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    style: dict[Any, Any] = {
-        "font.family": "sans-serif",
-        "font.sans-serif": ["Liberation Sans", "Arial", "DejaVu Sans"],
-        "font.size": 9,
-        "hatch.linewidth": 0.7,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-    }
-    with matplotlib.rc_context(style):
+    with chart_style():
         panels = len(spec.series) if spec.kind in ("bars", "lines") else 1
         height = (
             max(2.0, 0.38 * len(spec.categories) + 0.8)
@@ -285,7 +306,9 @@ def render_chart(spec: ChartSpec) -> bytes:
             for k, (ax, series) in enumerate(zip(axes, spec.series, strict=True)):
                 _draw_counts(ax, spec, series, k)
         out = io.BytesIO()
-        fig.savefig(out, format="png", dpi=150)
+        # Fast zlib level: the charts are flat colours, so the files stay small (≈ +20 %)
+        # while encoding takes a third of the time.
+        fig.savefig(out, format="png", dpi=150, pil_kwargs={"compress_level": 1})
     return out.getvalue()
 
 
@@ -486,25 +509,8 @@ def report_docx(
     )
 
     # One section per table
-    number_of = 0
-    for table in figures.tables:
-        number_of += 1
-        table_shown = shown[table.key]
-        spec = chart_spec(table_shown, figures.periods) if table.chart else None
-        _table_section(doc, number_of, table, layout(table_shown), table_shown.footnote, spec)
-    _counts, median_layout = _median_shown(figures)
-    number_of += 1
-    median_hidden = SUPPRESSED in (c for row in median_layout.cells for c in row)
-    _table_section(
-        doc,
-        number_of,
-        figures.median.counts,
-        median_layout,
-        footnote(request.min_cell) if median_hidden else None,
-        median_chart_spec(figures),
-        note=figures.median.note,
-        title=figures.median.title,
-    )
+    with chart_style():
+        _sections(doc, figures, shown)
 
     # Appendix
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -531,6 +537,29 @@ def report_docx(
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _sections(doc: DocxDocument, figures: Figures, shown: dict[str, SuppressedTable]) -> None:
+    request = figures.request
+    number_of = 0
+    for table in figures.tables:
+        number_of += 1
+        table_shown = shown[table.key]
+        spec = chart_spec(table_shown, figures.periods) if table.chart else None
+        _table_section(doc, number_of, table, layout(table_shown), table_shown.footnote, spec)
+    _counts, median_layout = _median_shown(figures)
+    number_of += 1
+    median_hidden = SUPPRESSED in (c for row in median_layout.cells for c in row)
+    _table_section(
+        doc,
+        number_of,
+        figures.median.counts,
+        median_layout,
+        footnote(request.min_cell) if median_hidden else None,
+        median_chart_spec(figures),
+        note=figures.median.note,
+        title=figures.median.title,
+    )
 
 
 def _table_section(

@@ -271,20 +271,38 @@ def _employers(request: ReportRequest, *, conn: sa.Connection, dialect: str) -> 
     return dict(sorted(counts.items()))
 
 
+def cube_cells(request: ReportRequest, *, session: Session, today: date) -> tuple[CubeCell, ...]:
+    """The cube alone: the biggest statement, which ``reports/build.py`` runs on its own
+    connection beside the others."""
+    conn = session.connection()
+    return _cube(request, conn=conn, dialect=conn.dialect.name, today=today)
+
+
+def report_extras(
+    request: ReportRequest, *, session: Session
+) -> tuple[dict[str, tuple[int, ...]], dict[str, int]]:
+    """The days to the first drøfting and (unless anonymised) the employers."""
+    conn = session.connection()
+    dialect = conn.dialect.name
+    days = _days_to_drofting(request, conn=conn, dialect=dialect)
+    employers = (
+        {} if request.anonymise_employers else _employers(request, conn=conn, dialect=dialect)
+    )
+    return days, employers
+
+
 def report_data(request: ReportRequest, *, session: Session, today: date) -> ReportData:
     """The cube, the days to the first drøfting, and (unless anonymised) the employers,
     for the live cases whose first known date is in ``[request.start, request.end]``.
     ``today`` is the day deadlines are judged missed on."""
-    conn = session.connection()  # Core statements: no ORM objects, no identity map
-    dialect = conn.dialect.name
+    cells = cube_cells(request, session=session, today=today)
+    days, employers = report_extras(request, session=session)
     return ReportData(
         request=request,
         made_on=today,
-        cells=_cube(request, conn=conn, dialect=dialect, today=today),
-        days_to_drofting=_days_to_drofting(request, conn=conn, dialect=dialect),
-        employers={}
-        if request.anonymise_employers
-        else _employers(request, conn=conn, dialect=dialect),
+        cells=cells,
+        days_to_drofting=days,
+        employers=employers,
     )
 
 
