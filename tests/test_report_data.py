@@ -23,7 +23,7 @@ from tillitsvalgt.models import (
 from tillitsvalgt.reports.cube import CubeCell, ReportData, ReportRequest
 from tillitsvalgt.services import cases, deadlines, events, transfer
 from tillitsvalgt.services.report_data import report_data
-from tillitsvalgt.services.representatives import create_representative
+from tillitsvalgt.services.representatives import create_representative, list_representatives
 
 from conftest import SCENARIOS, TODAY, make_case, make_employer
 
@@ -371,10 +371,19 @@ def test_overlapping_bundles_count_each_case_once(db: Database, tmp_path: Path) 
     try:
         _import(first, scenarios[0:3])
         _import(second, scenarios[1:4])
+        reporters = []
+        for database in (first, second):
+            with database.session() as s:
+                name = "Ada" if database is first else "Bo"
+                reporters.append(
+                    create_representative(RepresentativeCreate(name=name), session=s).uuid
+                )
         own = make_employer(first, name="Egen arbeidsgiver", orgnr=None, sector="kommune")
-        make_case(first, own, notice_on=date(2026, 6, 1), members_affected=3)
+        make_case(first, own, notice_on=date(2026, 6, 1), members_affected=3, representative_id=1)
         other = make_employer(second, name="Annen", orgnr=None)
-        make_case(second, other, notice_on=date(2026, 6, 2), members_affected=4)
+        make_case(
+            second, other, notice_on=date(2026, 6, 2), members_affected=4, representative_id=1
+        )
         bundles = [_export(first), _export(second)]
     finally:
         first.dispose()
@@ -394,6 +403,15 @@ def test_overlapping_bundles_count_each_case_once(db: Database, tmp_path: Path) 
     members = sum(c.members for c in data.cells)
     scenario_members = sum(c["case"].get("members_affected") or 0 for c in scenarios[0:4])
     assert members == scenario_members + 3 + 4
+    # Who reported what came along: each representative's own case is theirs in the
+    # office's database, and the report can be made for one of them.
+    with db.session(readonly=True) as s:
+        office = {r.uuid: r.id for r in list_representatives(session=s)}
+    assert set(office) == set(reporters)
+    for uuid, members_of_own in zip(reporters, (3, 4), strict=True):
+        only = run(db, replace(YEAR_2026, representative_ids=frozenset({office[uuid]})))
+        assert sum(c.cases for c in only.cells) == 1
+        assert sum(c.members for c in only.cells) == members_of_own
 
 
 def _scenario_employers(items: list[dict[str, Any]]) -> dict[str, int]:
