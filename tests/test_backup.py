@@ -570,3 +570,56 @@ def test_content_digest_is_equal_for_a_database_and_its_backup(sqlite_db: Databa
     assert backup.content_digest(file) != backup.content_digest(
         live_file(sqlite_db), readonly=False
     )
+
+
+def test_retention_keeps_the_newest_one_a_day_for_two_weeks_and_one_a_month_for_a_year() -> None:
+    from tillitsvalgt.backup import KEEP_DAILY, KEEP_MONTHLY, backups_to_keep
+
+    now = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+    # Three backups a day for 400 days, newest first.
+    made = [
+        (Path(f"b{d:03d}-{k}.db"), now - timedelta(days=d, hours=3 * k))
+        for d in range(400)
+        for k in range(3)
+    ]
+    kept = backups_to_keep(made, now=now, keep=DEFAULT_KEEP)
+    by_path = dict(made)
+    newest = sorted(made, key=lambda m: m[1], reverse=True)[:DEFAULT_KEEP]
+    assert {p for p, _ in newest} <= kept
+    days = {by_path[p].astimezone().date() for p in kept}
+    today = now.astimezone().date()
+    for back in range(KEEP_DAILY):
+        assert today - timedelta(days=back) in days  # one for each of the last 14 days
+    months = {(by_path[p].astimezone().year, by_path[p].astimezone().month) for p in kept}
+    assert len(months) == KEEP_MONTHLY  # and one for each of the last 12 months
+    assert (2025, 11) not in months  # 12 months back is the first one dropped
+    # Nothing else: at most newest + daily + monthly.
+    assert len(kept) <= DEFAULT_KEEP + KEEP_DAILY + KEEP_MONTHLY
+    # One per day kept is the newest of that day.
+    for back in range(KEEP_DAILY):
+        day = today - timedelta(days=back)
+        of_day = [p for p, when in made if when.astimezone().date() == day]
+        newest_of_day = max(of_day, key=lambda p: by_path[p])
+        assert newest_of_day in kept
+
+
+def test_prune_follows_the_policy_on_real_files(sqlite_db: Database) -> None:
+    old = []
+    for days_back in (40, 20, 3):
+        file = backup_sqlite(sqlite_db, reason="manuell", keep=None)
+        meta = json.loads(sidecar(file).read_text("utf-8"))
+        meta["created"] = (datetime.now(UTC) - timedelta(days=days_back)).isoformat()
+        sidecar(file).write_text(json.dumps(meta), "utf-8")
+        old.append(file)
+    newest = [backup_sqlite(sqlite_db, reason="manuell", keep=None) for _ in range(3)]
+    now = datetime.now(UTC)
+    removed = backup.prune(sqlite_db, keep=2, now=now)
+    # Kept: the two newest; the 3-days-old one (the newest of its day); the 40-days-old
+    # one (the newest of its month) — and the 20-days-old one only when it is the newest of
+    # its month, that is when the month began less than 20 days ago.
+    expected = {newest[0]}
+    if (now - timedelta(days=20)).astimezone().month == now.astimezone().month:
+        expected.add(old[1])
+    assert set(removed) == expected
+    assert set(list_backups(sqlite_db)) == {*old, *newest} - expected
+    assert not any(f.exists() or sidecar(f).exists() for f in removed)

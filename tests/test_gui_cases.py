@@ -503,3 +503,46 @@ def test_report_summary_proposed_previewed_anonymised_and_saved(
     # A second proposal never throws the representative's text away.
     qtbot.mouseClick(form.propose_button, Qt.MouseButton.LeftButton)
     assert form.report_summary.toPlainText().endswith(saved.report_summary)
+
+
+def test_restore_from_a_backup_in_the_window(
+    qtbot: QtBot, qtmodeltester: Any, workspace: Workspace, tmp_path: Path
+) -> None:
+    from tillitsvalgt.models import CaseCreate
+
+    first = workspace.backup_now()
+    employer = workspace.case_detail("2026/6").case.employer_id
+    added = workspace.create_case(
+        CaseCreate(title="Lagt til etter kopien", employer_id=employer, case_type="other")
+    )
+    damaged = workspace.backup_now()
+    with damaged.open("r+b") as fh:  # a changed byte: the checksum no longer matches
+        fh.seek(5000)
+        byte = fh.read(1)
+        fh.seek(5000)
+        fh.write(bytes([byte[0] ^ 0xFF]))
+    prompter = ScriptedPrompter(confirms=[True])
+    window = window_for(qtbot, workspace, tmp_path, prompter)
+    window.show_case(added.number)
+    window.restore_backup_action.trigger()
+    dialog = window.restore_dialog
+    model = dialog.model
+    assert [b.path for b in model.items] == [damaged, first]  # newest first
+    qtmodeltester.check(model)
+    assert model.data(model.index(1, 1)) == "Tatt for hånd"
+    qtbot.waitUntil(lambda: damaged in dialog.checked, timeout=20_000)
+    assert not dialog.restore_button.isEnabled()
+    assert "sjekksummen stemmer ikke" in dialog.status.text()
+    dialog.table.selectRow(1)
+    qtbot.waitUntil(lambda: dialog.restore_button.isEnabled(), timeout=20_000)
+    assert "hel og kan brukes" in dialog.status.text()
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: window.background.running == 0, timeout=20_000)
+    assert prompter.shown[-1][0] == "info" and "gjenopprettet" in prompter.shown[-1][2]
+    # The case added after the backup is gone, from the database and from the window.
+    numbers = [r.number for r in window.model.rows]
+    assert added.number not in numbers and "2026/6" in numbers
+    assert window.detail is None and not window.case_view.isEnabled()
+    # The state before the restore was kept as a backup of its own, and can be restored.
+    kinds = [b.reason for b in workspace.backups()]
+    assert "for-gjenoppretting" in kinds

@@ -17,9 +17,9 @@ import json
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -162,14 +162,86 @@ def list_backups(db: Database) -> list[Path]:
     return sorted(files, key=lambda p: p.name, reverse=True)
 
 
-def prune(db: Database, *, keep: int = DEFAULT_KEEP) -> list[Path]:
-    """Delete all but the newest ``keep`` backups (at least one is always kept)."""
+# The retention policy: the newest ``keep`` backups, and besides them the newest backup
+# of each of the last KEEP_DAILY days and of each of the last KEEP_MONTHLY months. Ten
+# restarts on one busy day can then never push out last week's or last spring's state,
+# which is what a representative needs when a mistake is found late.
+KEEP_DAILY = 14
+KEEP_MONTHLY = 12
+
+
+def backups_to_keep(
+    created: Sequence[tuple[Path, datetime]],
+    *,
+    now: datetime,
+    keep: int = DEFAULT_KEEP,
+    daily: int = KEEP_DAILY,
+    monthly: int = KEEP_MONTHLY,
+) -> set[Path]:
+    """Which of the backups (file, when made) the policy keeps; pure."""
+    newest_first = sorted(created, key=lambda item: item[1], reverse=True)
+    kept = {path for path, _ in newest_first[: max(keep, 1)]}
+    today = now.astimezone().date()
+    seen_days: set[date] = set()
+    seen_months: set[tuple[int, int]] = set()
+    for path, when in newest_first:
+        day = when.astimezone().date()
+        age_days = (today - day).days
+        if 0 <= age_days < daily and day not in seen_days:
+            seen_days.add(day)
+            kept.add(path)
+        month = (day.year, day.month)
+        months_back = (today.year - day.year) * 12 + today.month - day.month
+        if 0 <= months_back < monthly and month not in seen_months:
+            seen_months.add(month)
+            kept.add(path)
+    return kept
+
+
+def prune(db: Database, *, keep: int = DEFAULT_KEEP, now: datetime | None = None) -> list[Path]:
+    """Delete the backups the retention policy does not keep (see ``backups_to_keep``)."""
+    files = list_backups(db)
+    created = [(f, _created(f, _read_sidecar(f))) for f in files]
+    kept = backups_to_keep(created, now=now or datetime.now(UTC), keep=keep)
     removed = []
-    for old in list_backups(db)[max(keep, 1) :]:
+    for old in files:
+        if old in kept:
+            continue
         old.unlink(missing_ok=True)
         sidecar(old).unlink(missing_ok=True)
         removed.append(old)
     return removed
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """A backup as the restore dialog and ``tillitsvalgt backups`` list it."""
+
+    path: Path
+    created: datetime
+    reason: str  # «automatisk», «manuell», «for-migrering», «for-gjenoppretting» …
+    size: int  # bytes
+    has_checksum: bool
+
+
+def describe_backups(db: Database) -> list[BackupInfo]:
+    """Newest first; an unreadable file is left out (it cannot be restored anyway)."""
+    out = []
+    for file in list_backups(db):
+        meta = _read_sidecar(file)
+        try:
+            size = file.stat().st_size
+        except OSError:
+            continue
+        reason = str(meta.get("reason")) if meta and meta.get("reason") else _reason_of(file)
+        out.append(BackupInfo(file, _created(file, meta), reason, size, bool(meta)))
+    return sorted(out, key=lambda b: b.created, reverse=True)
+
+
+def _reason_of(file: Path) -> str:
+    # tillitsvalgt-YYYYmmdd-HHMMSS-ffffff-REASON.db
+    parts = file.stem.split("-", 4)
+    return parts[4] if len(parts) == 5 else "ukjent"
 
 
 def check_file(file: Path) -> IntegrityReport:

@@ -543,7 +543,8 @@ def export_command(ctx: Context, out: Path | None) -> None:
     default=10,
     show_default=True,
     type=click.IntRange(min=1),
-    help="Antall sikkerhetskopier som beholdes.",
+    help="Antall nyeste sikkerhetskopier som beholdes (i tillegg den nyeste for hver av de "
+    "siste 14 dagene og hver av de siste 12 månedene).",
 )
 @pass_ctx
 def backup_command(ctx: Context, keep: int) -> None:
@@ -558,16 +559,17 @@ def backup_command(ctx: Context, keep: int) -> None:
 @pass_ctx
 def backups_command(ctx: Context) -> None:
     """List sikkerhetskopiene, nyeste først."""
-    from tillitsvalgt.backup import backup_dir, list_backups
+    from tillitsvalgt.backup import backup_dir, describe_backups
 
     db = ctx.db()
     if db.location.file is None:
         raise UserError("PostgreSQL-databaser sikkerhetskopieres på tjeneren (pg_dump).")
-    files = list_backups(db)
-    if not files:
+    found = describe_backups(db)
+    if not found:
         click.echo(f"Ingen sikkerhetskopier i {backup_dir(db)}.")
-    for f in files:
-        click.echo(f"{f}  ({f.stat().st_size // 1024} kB)")
+    for b in found:
+        when = b.created.astimezone().strftime("%d.%m.%Y %H:%M")
+        click.echo(f"{when}  {b.reason:<20} {b.size // 1024:>8} kB  {b.path}")
 
 
 @cli.command("restore")

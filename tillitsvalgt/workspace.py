@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import UserError
@@ -43,6 +44,9 @@ from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.services.letters import Letter, LetterRequest, LetterSetup
 from tillitsvalgt.services.transfer import ImportReport, Progress
+
+if TYPE_CHECKING:  # the backup module loads Alembic, which the start does without
+    from tillitsvalgt.backup import BackupInfo, IntegrityReport
 
 
 @dataclass(frozen=True)
@@ -527,6 +531,29 @@ class Workspace:
         from tillitsvalgt.backup import backup_sqlite
 
         return backup_sqlite(self.db, reason="manuell")
+
+    @property
+    def keeps_backups(self) -> bool:
+        """Backups are the app's on SQLite; a PostgreSQL server keeps its own."""
+        return self.db.location.is_sqlite
+
+    def backups(self) -> list[BackupInfo]:
+        """The backups, newest first (none on PostgreSQL: the server keeps those)."""
+        from tillitsvalgt.backup import describe_backups
+
+        return describe_backups(self.db) if self.db.location.is_sqlite else []
+
+    def check_backup(self, file: Path) -> IntegrityReport:
+        from tillitsvalgt.backup import check_file
+
+        return check_file(file)
+
+    def restore_backup(self, file: Path) -> Path:
+        """Replace the database with ``file`` (checked first; refused when damaged). The
+        current database is backed up first; that safety backup is returned."""
+        from tillitsvalgt.backup import restore
+
+        return restore(self.db, file)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.dialogs.case_dialogs import CloseCaseDialog, NewCaseDialog
 from ui.dialogs.letter_dialog import LetterDialog
 from ui.dialogs.report_dialog import ReportDialog
+from ui.dialogs.restore_dialog import RestoreDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.welcome_dialog import WelcomeDialog
 from ui.errors import CrashReporter
@@ -334,6 +335,12 @@ class MainWindow(QMainWindow):
             None,
             tr("Kopier databasen til sikkerhetskopimappen"),
         )
+        self.restore_backup_action = self._action(
+            tr("&Gjenopprett fra sikkerhetskopi …"),
+            self.open_restore,
+            None,
+            tr("Gå tilbake til databasen slik den var da en sikkerhetskopi ble tatt"),
+        )
         self.settings_action = self._action(
             tr("&Innstillinger …"),
             self.open_settings,
@@ -353,6 +360,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.refresh_action)
         file_menu.addSeparator()
@@ -707,6 +715,42 @@ class MainWindow(QMainWindow):
         )
         self.report_dialog = dialog  # for tests
         dialog.open()
+
+    def open_restore(self) -> None:
+        if not self.confirm_leave():
+            return
+        dialog = RestoreDialog(
+            self.workspace,
+            prompter=self.prompter,
+            crashes=self.crashes,
+            background=self.background,
+            parent=self,
+        )
+        dialog.restored.connect(self._backup_restored)
+        self.restore_dialog = dialog  # for tests
+        dialog.open()
+
+    def _backup_restored(self, _safety: Path) -> None:
+        """Everything shown may have changed: read it all again."""
+        shown = self.detail.case.number if self.detail is not None else None
+        self.detail = None
+        self.case_view.clear()
+        self.case_view.reload_employers()
+        self.apply_filters()
+        if shown is not None:
+            try:
+                detail = self.workspace.case_detail(shown)
+            except UserError:
+                detail = None  # the case did not exist when the backup was taken
+            if detail is not None:
+                self.detail = detail
+                self.case_view.show_detail(detail)
+                self._select_current()
+        if self.sections.currentWidget() is self.employers_view:
+            self.employers_view.reload()
+        elif self.sections.currentWidget() is self.deadlines_view:
+            self.deadlines_view.refresh()
+        self._update_actions()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(

@@ -308,6 +308,17 @@ class CaseView(QWidget):
         self.event_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.document_table.selectionModel().selectionChanged.connect(self._update_buttons)
 
+    def clear(self) -> None:
+        """Show no case (the one shown is gone, e.g. after a restore from backup)."""
+        self.detail = None
+        self.heading.setText("")
+        self.state.setText("")
+        self.form.load(None, self.workspace.today())
+        self.events.set_items([])
+        self.documents.set_items([])
+        self.setEnabled(False)
+        self.dirty_changed.emit(False)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._temp.cleanup()
         super().closeEvent(event)
