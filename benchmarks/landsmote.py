@@ -21,6 +21,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from benchmarks.report import Figure, table
+
 OUT = Path(__file__).resolve().parent / "out" / "n100000"
 TODAY = date(2026, 11, 22)
 
@@ -35,18 +37,19 @@ def _median_s(fn: Callable[[], object], repeat: int = 5) -> float:
     return statistics.median(times)
 
 
-def main() -> int:
+def measure(data_dir: Path = OUT, *, repeat: int = 5) -> list[Figure]:
+    """The report's two figures on the database in ``data_dir``."""
+    import tempfile
+
     import sqlalchemy as sa
 
     from tillitsvalgt.db import Database
+    from tillitsvalgt.reports.build import make_report
     from tillitsvalgt.reports.cube import ReportRequest
     from tillitsvalgt.services.report_data import report_data
 
-    db_file = OUT / "tillitsvalgt.db"
-    if not db_file.exists():
-        print(f"{db_file} finnes ikke; kjør «python -m benchmarks» først.")
-        return 1
-    db = Database.open(data_dir=OUT)
+    db_file = data_dir / "tillitsvalgt.db"
+    db = Database.open(data_dir=data_dir)
     # The span the generated cases cover (their first dates run from December 2021), by
     # year: the report a union office would make of all its data.
     request = ReportRequest(start=date(2021, 1, 1), end=date(2026, 12, 31))
@@ -71,15 +74,7 @@ def main() -> int:
             raw.execute(statement, params).fetchall()
 
     cases = sum(c.cases for c in data.cells)
-    ours_s, floor_s = _median_s(ours), _median_s(floor)
-    print(f"Landsmøterapport over {cases} saker ({len(data.cells)} celler i kuben)\n")
-    print(f"{'figure':<20}{'s':>8}{'floor s':>10}{'ratio':>8}  goal")
-    print(f"{'report.aggregate':<20}{ours_s:>8.2f}{floor_s:>10.2f}{ours_s / floor_s:>8.2f}  ≤ 2×")
-
-    import tempfile
-
-    from tillitsvalgt.reports.build import make_report
-
+    ours_s, floor_s = _median_s(ours, repeat), _median_s(floor, repeat)
     with tempfile.TemporaryDirectory() as tmp:
 
         def whole() -> None:
@@ -94,9 +89,27 @@ def main() -> int:
                 xlsx=Path(tmp) / "rapport.xlsx",
             )
 
-        whole_s = _median_s(whole, repeat=5)
-    print(f"{'report.whole':<20}{whole_s:>8.2f}{'–':>10}{'–':>8}  < 3 s")
+        whole_s = _median_s(whole, repeat)
+    raw.close()
     db.dispose()
+    return [
+        Figure(
+            "report.aggregate",
+            ours_s,
+            "s",
+            floor_s,
+            what=f"cube of {cases} cases, {len(data.cells)} cells",
+            max_ratio=2.0,
+        ),
+        Figure("report.whole", whole_s, "s", None, what="counted, drawn, .docx + .xlsx", limit=3.0),
+    ]
+
+
+def main() -> int:
+    if not (OUT / "tillitsvalgt.db").exists():
+        print(f"{OUT / 'tillitsvalgt.db'} finnes ikke; kjør «python -m benchmarks» først.")
+        return 1
+    print(table(measure()))
     return 0
 
 
