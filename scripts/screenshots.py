@@ -93,6 +93,12 @@ def main(out: Path, data_dir: Path) -> int:
     window.show_case("2026/4")
     window.case_view.tabs.setCurrentIndex(4)
     shoot(app, window, out / "7-sjekkliste.png")
+    ws.backup_now()
+    window.open_restore()
+    restore = window.restore_dialog
+    settle(app, 1500)  # the chosen backup is checked in the background
+    shoot(app, restore, out / "9-gjenopprett.png")
+    restore.reject()
     ws.close()
     return 0
 

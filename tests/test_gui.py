@@ -415,3 +415,27 @@ def test_an_english_translation_is_one_file(qtbot: QtBot, tmp_path: Path) -> Non
         i18n.translation_file = original  # type: ignore[assignment]
         if translator is not None:
             app.removeTranslator(translator)
+
+
+def test_qt_own_buttons_and_menus_speak_bokmal(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+
+    from ui import i18n
+
+    app = QApplication.instance()
+    assert app is not None
+    standard = QDialogButtonBox.StandardButton
+    translator = i18n.install_qt_texts(app)
+    try:
+        box = QDialogButtonBox(standard.Close | standard.Cancel | standard.Save | standard.Yes)
+        assert {b.text() for b in box.buttons()} == {"Lukk", "Avbryt", "Lagre", "&Ja"}
+        field = QLineEdit("tekst")
+        qtbot.addWidget(field)
+        menu = field.createStandardContextMenu()
+        texts = [a.text().split("\t")[0] for a in menu.actions() if a.text()]
+        assert texts[:2] == ["&Angre", "&Gjør om"] and "&Lim inn" in texts
+        assert i18n.tr("Lagre endringene") == "Lagre endringene"  # the app's own words stay
+    finally:
+        app.removeTranslator(translator)
+    after = QDialogButtonBox(standard.Close)
+    assert after.buttons()[0].text() == "Close"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
-from ui.i18n import install_translator
+from ui.i18n import install_qt_texts, install_translator
 from ui.main_window import MainWindow
 from ui.prompts import QtPrompter
 
@@ -26,7 +26,7 @@ def run(
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     QCoreApplication.setOrganizationName("Tillitsvalgt")
     QCoreApplication.setApplicationName("Tillitsvalgt")
-    translator = install_translator(app)  # noqa: F841 - kept alive for the app's life
+    translator = install_translator(app) or install_qt_texts(app)  # noqa: F841 - kept alive
     prompter = QtPrompter()
     crashes = CrashReporter(prompter)
     crashes.install()

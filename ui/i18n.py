@@ -55,6 +55,70 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> QT
     return translator
 
 
+# Qt's own words (standard buttons, the text fields' context menu) in bokmål: Qt ships no
+# bokmål file for them (only nynorsk, whose «Lagra» and «Opne» would look like typos here).
+QT_TEXTS: dict[tuple[str, str], str] = {
+    **{
+        ("QPlatformTheme", english): norwegian
+        for english, norwegian in (
+            ("OK", "OK"),
+            ("Save", "Lagre"),
+            ("Save All", "Lagre alle"),
+            ("Open", "Åpne"),
+            ("&Yes", "&Ja"),
+            ("Yes to &All", "Ja til &alle"),
+            ("&No", "&Nei"),
+            ("N&o to All", "N&ei til alle"),
+            ("Abort", "Avbryt"),
+            ("Retry", "Prøv igjen"),
+            ("Ignore", "Ignorer"),
+            ("Close", "Lukk"),
+            ("Cancel", "Avbryt"),
+            ("Discard", "Forkast"),
+            ("Help", "Hjelp"),
+            ("Apply", "Bruk"),
+            ("Reset", "Tilbakestill"),
+            ("Restore Defaults", "Gjenopprett standard"),
+            ("Don't Save", "Ikke lagre"),
+            ("Close without Saving", "Lukk uten å lagre"),
+        )
+    },
+    **{
+        (context, english): norwegian
+        for context in ("QLineEdit", "QWidgetTextControl")
+        for english, norwegian in (
+            ("&Undo", "&Angre"),
+            ("&Redo", "&Gjør om"),
+            ("Cu&t", "Klipp &ut"),
+            ("&Copy", "&Kopier"),
+            ("&Paste", "&Lim inn"),
+            ("Delete", "Slett"),
+            ("Select All", "Merk alt"),
+            ("Copy &Link Location", "Kopier &lenkeadresse"),
+        )
+    },
+}
+
+
+class NorwegianQtTexts(QTranslator):
+    """Translates Qt's own standard texts (``QT_TEXTS``) and nothing else."""
+
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return QT_TEXTS.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def install_qt_texts(app: QCoreApplication) -> QTranslator:
+    """For the Norwegian app: Qt's buttons and menus in bokmål. Keep the result alive."""
+    translator = NorwegianQtTexts(app)
+    app.installTranslator(translator)
+    return translator
+
+
 def QT_TR_NOOP(text: str) -> str:
     """Marks a string for translation where it is defined (a table's headers); ``tr``
     translates it where it is shown. Typed, unlike Qt's own."""
