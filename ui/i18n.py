@@ -103,7 +103,7 @@ QT_TEXTS: dict[tuple[str, str], str] = {
 class NorwegianQtTexts(QTranslator):
     """Translates Qt's own standard texts (``QT_TEXTS``) and nothing else."""
 
-    def translate(  # type: ignore[override]
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         return QT_TEXTS.get((context, source))
