@@ -43,6 +43,8 @@ from benchmarks.contention import (
     update_worker,
 )
 from tillitsvalgt.db import Database, normalise_url, safe_url
+from tillitsvalgt.models import EmployerCreate
+from tillitsvalgt.services.employers import create_employer
 
 PG_ENV = "TILLITSVALGT_TEST_DATABASE_URL"
 YEARS = (2026, 2027)
@@ -75,7 +77,8 @@ def sqlite_database() -> Iterator[str]:
 def update_load(
     db: Database, url: str, *, processes: int, attempts: int, targets_n: int, seed: int = 1
 ) -> dict[str, Any]:
-    """``attempts`` per process over ``targets_n`` cases, as many events and employers."""
+    """``attempts`` per process over ``targets_n`` cases, as many events, employers and
+    case timelines."""
     targets = seed_targets(db, cases_n=targets_n, events_n=targets_n, employers_n=targets_n)
     reports = run_workers(
         update_worker, [(url, w, targets, attempts, seed) for w in range(processes)]
@@ -89,7 +92,7 @@ def update_load(
         "update_attempts": check.attempts,
         "updates_saved": check.saved,
         "conflicts_reported": check.conflicts,
-        "refused_other": check.refused,
+        "refused": check.refused,
         "errors": dict(check.errors),
         "unexplained": check.unexplained,
         "lost_updates": check.lost,
@@ -110,9 +113,6 @@ def create_load(
 ) -> dict[str, Any]:
     """``creates`` cases per process, alternating between two years."""
     with db.session() as s:
-        from tillitsvalgt.models import EmployerCreate
-        from tillitsvalgt.services.employers import create_employer
-
         employer = create_employer(EmployerCreate(name="Samtidig AS"), session=s).id
     reports = run_workers(
         create_worker,
@@ -125,6 +125,7 @@ def create_load(
         "cases_created_at_once": check.created,
         "creations_rolled_back": check.rolled_back,
         "creations_refused": check.refused,
+        "creation_refusals": dict(check.refusals),
         "creation_errors": dict(check.errors),
         "duplicate_numbers": check.duplicates,
         "number_gaps": check.gaps,
@@ -160,6 +161,25 @@ def concurrency_figures(
     return figures
 
 
+def measure(
+    *, database_url: str | None = None, sqlite: bool = False, **sizes: int
+) -> list[dict[str, Any]]:
+    """The figures on a database of our own on the PostgreSQL server at ``database_url``
+    (created and dropped) and/or on a throwaway SQLite file; ``sizes`` as for
+    ``concurrency_figures``."""
+    places: list[tuple[str, contextlib.AbstractContextManager[str]]] = []
+    if database_url:
+        places.append((f"PostgreSQL {safe_url(database_url)}", pg_database(database_url)))
+    if sqlite:
+        places.append(("a SQLite file", sqlite_database()))
+    results = []
+    for where, place in places:
+        print(f"concurrency: running on {where} …", file=sys.stderr, flush=True)
+        with place as url:
+            results.append({"where": where, **concurrency_figures(url, **sizes)})
+    return results
+
+
 def render(figures: dict[str, Any]) -> str:
     f = figures
     rows = [
@@ -180,6 +200,7 @@ def render(figures: dict[str, Any]) -> str:
         ("updates per second", f["updates_per_second"], f"{f['attempts_per_second']} attempts/s"),
         ("cases created at once", f["cases_created_at_once"], f"per year {f['cases_per_year']}"),
         ("rolled back", f["creations_rolled_back"], "their numbers given back"),
+        ("refused", f["creations_refused"], f"{f['creation_refusals'] or ''}"),
         ("duplicate numbers", f["duplicate_numbers"], "goal 0"),
         ("gaps in numbers", f["number_gaps"], "goal 0"),
         ("numbers check", "ok" if f["numbers_ok"] else "WRONG", ""),
@@ -196,7 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-postgresql", action="store_true", help="only SQLite")
     parser.add_argument("--processes", type=int, default=4)
     parser.add_argument("--attempts", type=int, default=100, help="updates per process")
-    parser.add_argument("--targets", type=int, default=2, help="cases (events, employers)")
+    parser.add_argument(
+        "--targets", type=int, default=2, help="cases (and as many events, employers, timelines)"
+    )
     parser.add_argument("--creates", type=int, default=100, help="cases per process")
     parser.add_argument("--rollback-every", type=int, default=10, help="0: never")
     parser.add_argument("--json", action="store_true", help="one JSON object per backend")
@@ -213,21 +236,13 @@ def main(argv: list[str] | None = None) -> int:
         "creates": args.creates,
         "rollback_every": args.rollback_every,
     }
-    places: list[tuple[str, contextlib.AbstractContextManager[str]]] = []
-    if server is not None:
-        places.append((f"PostgreSQL {safe_url(server)}", pg_database(server)))
-    if args.sqlite or args.no_postgresql:
-        places.append(("SQLite file", sqlite_database()))
     good = True
-    for label, place in places:
-        print(f"running on {label} …", file=sys.stderr, flush=True)
-        with place as url:
-            figures = concurrency_figures(url, **sizes)
+    for figures in measure(database_url=server, sqlite=args.sqlite or args.no_postgresql, **sizes):
         good = good and figures["updates_ok"] and figures["numbers_ok"]
         if args.json:
             print(json.dumps(figures, ensure_ascii=False))
         else:
-            print(f"\nConcurrency on {label}\n{render(figures)}")
+            print(f"\nConcurrency on {figures['where']}\n{render(figures)}")
     return 0 if good else 1
 
 

@@ -8,7 +8,9 @@ connections; all start together at a barrier so they really contend.
 Updates: every attempt reads a target (a case, an event or an employer), changes it in a way
 that can be checked afterwards and saves with the version it read. A case gets a unique
 token appended to its description and its ``members_affected`` raised by one; an event gets
-a token appended to its notes; an employer its ``employees`` raised by one. Half the
+a token appended to its notes; an employer its ``employees`` raised by one; and a case's
+timeline gets new events (no version: they conflict with nothing, but they write the
+case's row and, on PostgreSQL, its search row, as a case edit does). Half the
 attempts read in one unit of work and save in another (the window: a form opened, edited,
 saved), half read and save in the same unit of work (on PostgreSQL, under READ COMMITTED,
 that is where a version check done in Python rather than in the UPDATE would let a save
@@ -34,7 +36,7 @@ from multiprocessing.synchronize import Barrier
 from typing import Any, Literal
 
 import sqlalchemy as sa
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import ConflictError, UserError
@@ -51,7 +53,10 @@ from tillitsvalgt.models import (
 )
 from tillitsvalgt.services import cases, employers, events
 
-Kind = Literal["case", "event", "employer"]
+# "timeline": a new event added to the case (no version: adding to the timeline is not in
+# conflict with anything, but it writes the case's row and its search row too).
+Kind = Literal["case", "event", "employer", "timeline"]
+ADDED_KIND = "amu"  # the event kind the timeline attempts add, and only they
 SEP = ";"  # between the tokens appended to a text
 BARRIER_TIMEOUT_S = 120  # a worker that cannot even start is reported, not waited for
 WORKER_TIMEOUT_S = 600
@@ -69,7 +74,7 @@ class Target:
 @dataclass(frozen=True)
 class Attempt:
     """One read-change-save. ``outcome``: ``saved``; ``conflict`` (ConflictError, the user
-    is told to reload); ``refused`` (another message to the user, e.g. a locked database);
+    is told to reload); ``refused:…`` (another message to the user, e.g. a locked database);
     ``error:Type`` (anything else: a bug)."""
 
     worker: int
@@ -102,7 +107,8 @@ class WorkerReport:
 def seed_targets(
     db: Database, *, cases_n: int = 2, events_n: int = 2, employers_n: int = 2
 ) -> list[Target]:
-    """Fresh rows to fight over: employers, cases on the first, events on the cases."""
+    """Fresh rows to fight over: employers, cases on the first, events on the cases, and
+    the cases' timelines."""
     targets: list[Target] = []
     with db.session() as s:
         employer_ids = [
@@ -119,7 +125,7 @@ def seed_targets(
                     title=f"Lastprøve sak {n}", employer_id=employer_ids[0], case_type="other"
                 ),
                 session=s,
-                today=date(2026, 11, 22),
+                today=date(2025, 11, 22),  # a year of its own: the creations use 2026-27
             ).id
             for n in range(max(1, cases_n))
         ]
@@ -131,6 +137,7 @@ def seed_targets(
                 session=s,
             )
             targets.append(Target("event", event.id))
+        targets += [Target("timeline", c) for c in case_ids[:cases_n]]
     return targets
 
 
@@ -142,6 +149,13 @@ def read_target(target: Target, *, session: Session) -> Seen:
         event = session.get(Event, target.id)
         assert event is not None
         return Seen(event.version, event.notes or "", 0)
+    if target.kind == "timeline":
+        added = session.exec(
+            select(Event.notes)
+            .where(Event.case_id == target.id, Event.kind == ADDED_KIND)
+            .order_by(col(Event.id))
+        ).all()
+        return Seen(0, "".join(f"{n}{SEP}" for n in added), len(added))
     employer = employers.get_employer(target.id, session=session)
     return Seen(employer.version, "", employer.employees or 0)
 
@@ -158,6 +172,10 @@ def save_target(target: Target, seen: Seen, token: str, *, session: Session) -> 
             target.id, EventUpdate(version=seen.version, notes=text), session=session
         )
         return event.version, 0
+    if target.kind == "timeline":
+        added = EventCreate(kind=ADDED_KIND, occurred_on=date(2026, 11, 20), notes=token)
+        events.add_event(target.id, added, session=session)
+        return 0, 0
     employer = employers.update_employer(
         target.id, EmployerUpdate(version=seen.version, employees=seen.count + 1), session=session
     )
@@ -182,11 +200,18 @@ def _attempt(db: Database, worker: int, target: Target, token: str, same_unit: b
                 version, count = save_target(target, seen, token, session=s)
     except ConflictError:
         return Attempt(worker, target, token, "conflict")
-    except UserError:
-        return Attempt(worker, target, token, "refused")
+    except UserError as exc:
+        return Attempt(worker, target, token, refusal(exc))
     except Exception as exc:  # recorded, so the check can count it as unexplained
         return Attempt(worker, target, token, f"error:{type(exc).__name__}")
     return Attempt(worker, target, token, "saved", version, count)
+
+
+def refusal(exc: UserError) -> str:
+    """``refused:`` with the error's class and, from a database, its SQLSTATE (the message
+    itself names the database, so it is left out)."""
+    state = getattr(getattr(exc.__cause__, "orig", None), "sqlstate", None)
+    return f"refused:{type(exc).__name__}" + (f" {state}" if state else "")
 
 
 def update_worker(
@@ -213,7 +238,7 @@ class Creation:
     worker: int
     title: str
     year: int
-    outcome: str  # created, rolled back, refused, error:Type
+    outcome: str  # created, rolled back, refused:…, error:Type
     number: str | None = None
 
 
@@ -247,8 +272,8 @@ def create_worker(
                 made.append(Creation(worker, title, year, "created", number))
             except _RollBack:
                 made.append(Creation(worker, title, year, "rolled back", number))
-            except UserError:
-                made.append(Creation(worker, title, year, "refused"))
+            except UserError as exc:
+                made.append(Creation(worker, title, year, refusal(exc)))
             except Exception as exc:
                 made.append(Creation(worker, title, year, f"error:{type(exc).__name__}"))
         return made
@@ -328,7 +353,8 @@ class UpdateCheck:
     whose change is missing; ``phantom`` changes present that were not reported as saved;
     ``bad_versions`` targets whose version is not 1 + their saves, or where two saves
     produced the same version; ``misordered`` targets whose text is not their tokens in
-    version order; ``bad_history`` event revisions that are not the event as it was."""
+    version order; ``bad_history`` event revisions that are not the event as it was;
+    ``errors`` the attempts that ended neither saved nor in a conflict, by outcome."""
 
     attempts: int = 0
     saved: int = 0
@@ -350,14 +376,7 @@ class UpdateCheck:
 
     @property
     def ok(self) -> bool:
-        return not (
-            self.unexplained
-            or self.lost
-            or self.phantom
-            or self.bad_versions
-            or self.misordered
-            or self.bad_history
-        )
+        return not (self.unexplained or self.lost or self.phantom or self.problems)
 
 
 def check_updates(db: Database, targets: list[Target], attempts: list[Attempt]) -> UpdateCheck:
@@ -370,8 +389,9 @@ def check_updates(db: Database, targets: list[Target], attempts: list[Attempt]) 
             by_target[a.target].append(a)
         elif a.outcome == "conflict":
             check.conflicts += 1
-        elif a.outcome == "refused":
+        elif a.outcome.startswith("refused"):
             check.refused += 1
+            check.errors[a.outcome] += 1
         else:
             check.errors[a.outcome] += 1
     with db.session(readonly=True) as s:
@@ -381,7 +401,21 @@ def check_updates(db: Database, targets: list[Target], attempts: list[Attempt]) 
     return check
 
 
+def _check_timeline(check: UpdateCheck, target: Target, saves: list[Attempt], s: Session) -> None:
+    final = read_target(target, session=s)
+    reported, there = {a.token for a in saves}, set(tokens(final.text))
+    check.lost += len(reported - there)
+    check.phantom += len(there - reported)
+    if final.count != len(saves):
+        check.problems.append(
+            f"case {target.id}: {final.count} events added, {len(saves)} reported"
+        )
+
+
 def _check_target(check: UpdateCheck, target: Target, saves: list[Attempt], s: Session) -> None:
+    if target.kind == "timeline":
+        _check_timeline(check, target, saves, s)
+        return
     final = read_target(target, session=s)
     produced = [a.version for a in saves]
     where = f"{target.kind} {target.id}"
@@ -427,6 +461,7 @@ class NumberCheck:
     created: int = 0
     rolled_back: int = 0
     refused: int = 0
+    refusals: Counter[str] = field(default_factory=Counter)  # told the user; nothing made
     errors: Counter[str] = field(default_factory=Counter)
     duplicates: int = 0
     gaps: int = 0
@@ -454,8 +489,9 @@ def check_numbers(db: Database, made: list[Creation]) -> NumberCheck:
             check.created += 1
         elif c.outcome == "rolled back":
             check.rolled_back += 1
-        elif c.outcome == "refused":
+        elif c.outcome.startswith("refused"):
             check.refused += 1
+            check.refusals[c.outcome] += 1
         else:
             check.errors[c.outcome] += 1
     reported = Counter(c.number for c in made if c.outcome == "created")
