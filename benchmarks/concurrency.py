@@ -184,7 +184,7 @@ def render(figures: dict[str, Any]) -> str:
     f = figures
     rows = [
         ("processes", f["processes"], ""),
-        ("targets", f["targets"], "cases, events and employers, as many of each"),
+        ("targets", f["targets"], "as many cases, events, employers, case timelines"),
         ("update attempts", f["update_attempts"], "read, change, save with the version read"),
         ("updates saved", f["updates_saved"], ""),
         ("conflicts reported", f["conflicts_reported"], "ConflictError: reload and redo"),

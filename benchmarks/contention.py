@@ -25,6 +25,7 @@ the numbers of the committed cases are distinct and gap-free per year.
 from __future__ import annotations
 
 import multiprocessing
+import queue
 import random
 import time
 from collections import Counter, defaultdict
@@ -288,8 +289,8 @@ def _run(
     out: Queue[WorkerReport],
     work: Callable[[Database], list[Any]],
 ) -> None:
-    """Open the database, wait for the others, work, report. Whatever happens, a report is
-    sent, so the parent never waits for a worker that died."""
+    """Open the database, wait for the others, work, report. Whatever goes wrong short of
+    the process being killed, a report is sent and the others are released."""
     begun = time.monotonic()
     try:
         db = Database.open(database_url=url, migrate=False)
@@ -321,8 +322,16 @@ def run_workers(
     procs = [ctx.Process(target=worker, args=(*args, start, out)) for args in args_per_worker]
     for p in procs:
         p.start()
+    reports: list[WorkerReport] = []
+    deadline = time.monotonic() + WORKER_TIMEOUT_S
     try:
-        reports = [out.get(timeout=WORKER_TIMEOUT_S) for _ in procs]
+        while len(reports) < len(procs):
+            try:
+                reports.append(out.get(timeout=1))
+            except queue.Empty:
+                if time.monotonic() > deadline or not any(p.is_alive() for p in procs):
+                    missing = len(procs) - len(reports)
+                    raise RuntimeError(f"{missing} load worker(s) gave no report") from None
     finally:
         for p in procs:
             p.join(timeout=30)
