@@ -209,9 +209,10 @@ def _attempt(db: Database, worker: int, target: Target, token: str, same_unit: b
 
 
 def refusal(exc: UserError) -> str:
-    """``refused:`` with the error's class and, from a database, its SQLSTATE (the message
-    itself names the database, so it is left out)."""
-    state = getattr(getattr(exc.__cause__, "orig", None), "sqlstate", None)
+    """``refused:`` with the error's class and, from a database, PostgreSQL's SQLSTATE or
+    SQLite's error name (the message itself names the database, so it is left out)."""
+    cause = getattr(exc.__cause__, "orig", exc.__cause__)
+    state = getattr(cause, "sqlstate", None) or getattr(cause, "sqlite_errorname", None)
     return f"refused:{type(exc).__name__}" + (f" {state}" if state else "")
 
 
