@@ -171,6 +171,11 @@ def _driver_text(exc: BaseException, location: Location) -> str:
     return text
 
 
+# PostgreSQL's deadlock_detected and serialization_failure: the transaction was undone
+# because of another one running at the same time, and may simply be run again.
+_TRY_AGAIN_STATES = {"40P01", "40001"}
+
+
 def translate_error(exc: BaseException, location: Location) -> DatabaseError | None:
     """A Norwegian message for driver errors the user can do something about."""
     detail = _driver_text(exc, location)
@@ -200,6 +205,13 @@ def translate_error(exc: BaseException, location: Location) -> DatabaseError | N
     if "unable to open database" in text:
         return DatabaseError(
             f"Databasen {where} kan ikke åpnes. Sjekk at mappen finnes og at du har tilgang."
+        )
+    if getattr(getattr(exc, "orig", None), "sqlstate", None) in _TRY_AGAIN_STATES:
+        # The server undid this unit of work because it collided with another one at the
+        # same moment; it is not a connection problem.
+        return DatabaseError(
+            f"Databasen {where} var opptatt med en annen endring av de samme opplysningene "
+            "akkurat nå. Ingenting er lagret; prøv igjen."
         )
     if location.file is None and isinstance(exc, OperationalError):
         first_line = (detail.splitlines() or ["ukjent feil"])[0]
