@@ -25,10 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlmodel import col, select  # noqa: E402
+from sqlmodel import col, select
 
-from tillitsvalgt.db import Database  # noqa: E402
-from tillitsvalgt.models import (  # noqa: E402
+from tillitsvalgt.db import Database
+from tillitsvalgt.models import (
     Case,
     CaseCreate,
     CaseUpdate,
@@ -37,7 +37,7 @@ from tillitsvalgt.models import (  # noqa: E402
     EventCreate,
     EventUpdate,
 )
-from tillitsvalgt.services import cases, employers, events  # noqa: E402
+from tillitsvalgt.services import cases, employers, events
 
 TODAY = date(2026, 11, 22)
 ORGNR = "952601814"
