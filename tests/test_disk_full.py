@@ -11,8 +11,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from storage_faults import dump, full_disk, tiny_filesystem
-from test_db_files import child_database, give_to_child, run_unprivileged, shared_dir  # noqa: F401
 
 from tillitsvalgt.backup import integrity_check, list_backups
 from tillitsvalgt.errors import DatabaseError, UserError
@@ -22,6 +20,8 @@ from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.workspace import Workspace
 
 from conftest import SCENARIOS, make_employer
+from storage_faults import dump, full_disk, tiny_filesystem
+from test_db_files import child_database, give_to_child, run_unprivileged, shared_dir  # noqa: F401
 
 TODAY = date(2026, 11, 22)
 FULL = "Det er ikke plass på disken"
