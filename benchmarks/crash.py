@@ -36,7 +36,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlmodel import select
+import sqlalchemy as sa
+from sqlmodel import col
 
 from benchmarks.report import Figure, table
 from tillitsvalgt.backup import integrity_check
@@ -95,19 +96,21 @@ class Lost(AssertionError):
 
 def read_stored(db: Database) -> Stored:
     with db.session(readonly=True) as s:
-        case_rows = s.exec(
-            select(
-                Case.id,
-                Case.uuid,
-                Case.case_type,
-                Case.version,
-                Case.title,
-                Case.location,
-                Case.description,
-                Case.members_affected,
+        case_rows = s.execute(
+            sa.select(
+                col(Case.id),
+                col(Case.uuid),
+                col(Case.case_type),
+                col(Case.version),
+                col(Case.title),
+                col(Case.location),
+                col(Case.description),
+                col(Case.members_affected),
             )
         ).all()
-        event_rows = s.exec(select(Event.uuid, Event.case_id, Event.version, Event.notes)).all()
+        event_rows = s.execute(
+            sa.select(col(Event.uuid), col(Event.case_id), col(Event.version), col(Event.notes))
+        ).all()
     uuid_of = {row[0]: str(row[1]) for row in case_rows}
     cases: dict[str, Entity] = {}
     batch_cases: dict[str, int] = {}
