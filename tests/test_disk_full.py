@@ -21,7 +21,7 @@ from tillitsvalgt.workspace import Workspace
 
 from conftest import SCENARIOS, make_employer
 from storage_faults import dump, full_disk, tiny_filesystem
-from test_db_files import child_database, give_to_child, run_unprivileged, shared_dir  # noqa: F401
+from test_db_files import child_database, run_unprivileged, shared_dir  # noqa: F401
 
 TODAY = date(2026, 11, 22)
 FULL = "Det er ikke plass på disken"
