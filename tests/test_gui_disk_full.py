@@ -113,7 +113,7 @@ def test_an_event_on_a_full_disk_keeps_the_dialog_open(
     assert len(workspace.case_detail("2026/6").events) == events_before + 1
 
 
-def test_an_import_and_a_backup_on_a_full_disk_say_so(
+def test_an_import_on_a_full_disk_imports_nothing(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
     bundle = _bundle(tmp_path, 3)
@@ -129,6 +129,12 @@ def test_an_import_and_a_backup_on_a_full_disk_say_so(
     window.apply_filters()
     assert window.model.total == total  # none of the 30 cases, not the first few
 
+
+def test_a_backup_to_a_full_disk_says_so(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    prompter = ScriptedPrompter()
+    window = window_for(qtbot, workspace, tmp_path, prompter)
     with tiny_filesystem(database(workspace).parent / "backups", size_kb=16) as backups:
         window.backup_action.trigger()
         qtbot.waitUntil(lambda: window.background.running == 0, timeout=20_000)
