@@ -12,6 +12,7 @@ checked by SQLite.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import logging
@@ -119,6 +120,7 @@ def backup_sqlite(
         stamp = datetime.now(UTC).astimezone().strftime("%Y%m%d-%H%M%S-%f")
         target = directory / f"{BACKUP_PREFIX}{stamp}-{reason}.db"
     tmp = target.with_name(target.name + ".tmp")
+    moved = False
     try:
         # Taken before the copy: a write that lands between this and the copy makes the
         # state look changed (at worst one needless content comparison in auto_backup),
@@ -132,6 +134,7 @@ def backup_sqlite(
         digest = file_sha256(tmp)
         sidecar(target).unlink(missing_ok=True)  # a stale one would condemn the new file
         os.replace(tmp, target)
+        moved = True
         meta = {
             "format": SIDECAR_FORMAT,
             "sha256": digest,
@@ -140,17 +143,32 @@ def backup_sqlite(
             "source_state": state,
         }
         _write_private(sidecar(target), json.dumps(meta, indent=1).encode("utf-8"))
-    except sqlite3.Error as exc:
-        tmp.unlink(missing_ok=True)
-        raise DatabaseError(f"Sikkerhetskopien kunne ikke lages: {exc}") from None
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
+    except (sqlite3.Error, OSError) as exc:
+        # Half a backup (or one without its checksum) must not be left for a restore to pick.
+        for leftover in (tmp, sidecar(target).with_name(sidecar(target).name + ".tmp")):
+            leftover.unlink(missing_ok=True)
+        if moved:
+            target.unlink(missing_ok=True)
+            sidecar(target).unlink(missing_ok=True)
+        if _disk_full(exc):
+            raise DatabaseError(
+                f"Det er ikke plass på disken for sikkerhetskopien i {target.parent}. Frigjør "
+                "plass og prøv igjen. Databasen er ikke endret."
+            ) from None
+        if isinstance(exc, sqlite3.Error):
+            raise DatabaseError(f"Sikkerhetskopien kunne ikke lages: {exc}") from None
         raise DatabaseError(
             f"Sikkerhetskopien kunne ikke skrives til {target}: {exc.strerror or exc}."
         ) from None
     if keep is not None and target.parent == backup_dir(db):
         prune(db, keep=keep)
     return target
+
+
+def _disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    return getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL"
 
 
 def list_backups(db: Database) -> list[Path]:

@@ -1,8 +1,8 @@
 """The command line: the same services the GUI uses, for scripts, tests and union offices.
 
 Errors the user can fix are printed in Norwegian (exit code 1); anything else is written
-with its traceback to the log file and reported briefly (exit code 70), never as a raw
-traceback in the user's face.
+with its traceback, without messages or values (``crash_report``), to the log file and
+reported briefly (exit code 70), never as a raw traceback in the user's face.
 """
 
 from __future__ import annotations
@@ -11,11 +11,10 @@ import json
 import logging
 import os
 import sys
-import traceback
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ import click
 
 from tillitsvalgt import __version__, paths
 from tillitsvalgt.cli_context import Context, pass_ctx
+from tillitsvalgt.crash_report import crash_report
 from tillitsvalgt.errors import UserError
 
 EXIT_USER_ERROR = 1
@@ -675,14 +675,13 @@ def _guard(data_dir: str | None) -> Iterator[None]:
     except KeyboardInterrupt:
         click.echo("Avbrutt.", err=True)
         sys.exit(130)
-    except Exception:
+    except Exception as exc:
         where = ""
         try:
             log_file = _log_file(data_dir)
             with log_file.open("a", encoding="utf-8", errors="backslashreplace") as fh:
-                stamp = datetime.now().astimezone().isoformat(timespec="seconds")
-                fh.write(f"--- {stamp} tillitsvalgt {__version__}\n")
-                fh.write(traceback.format_exc())
+                # Types and places only: a message may quote a case's values.
+                fh.write(crash_report(exc))
             where = f" Detaljer er skrevet til {log_file}."
         except OSError:
             pass

@@ -7,7 +7,6 @@ fails instead of a window waiting for a click."""
 from __future__ import annotations
 
 import sys
-import traceback
 from types import TracebackType
 
 from PySide6.QtGui import QGuiApplication
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tillitsvalgt.crash_report import crash_report
 from tillitsvalgt.errors import UserError
 from ui.i18n import tr
 from ui.prompts import Prompter
@@ -63,7 +63,8 @@ class CrashReporter:
             return
         if not self.enabled:
             raise exc
-        details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        # Meant to be copied and sent on: types and places only, as in the log file.
+        details = crash_report(exc)
         CrashDialog(details, parent).exec()
 
     def install(self) -> None:

@@ -4,7 +4,9 @@ column widths and last filter are remembered."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -803,6 +805,7 @@ class MainWindow(QMainWindow):
         saved = self._saved()
         saved[name.strip()] = self._filter_state()
         self.settings.setValue("caselist/saved_filters", json.dumps(saved, ensure_ascii=False))
+        self._sync_settings()
         self._load_saved_filters()
         self.saved_filters.setCurrentIndex(self.saved_filters.findData(name.strip()))
 
@@ -909,7 +912,15 @@ class MainWindow(QMainWindow):
         self.settings.setValue("caselist/status", self.status_filter.currentData())
         self.settings.setValue("caselist/timing", self.timing_filter.currentData())
         self.settings.setValue("caselist/year", self.year_filter.currentData())
+        self._sync_settings()
+
+    def _sync_settings(self) -> None:
+        # The search text and the saved filters may hold a member's name: the settings file
+        # is its owner's alone, like the database.
         self.settings.sync()
+        if os.name == "posix":
+            with contextlib.suppress(OSError):
+                os.chmod(self.settings.fileName(), 0o600)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_leave():
