@@ -86,6 +86,7 @@ class Workspace:
         from tillitsvalgt.letters.templates import template_folder
         from tillitsvalgt.onboarding import configured_database_url
         from tillitsvalgt.rules.catalogue import catalogue_for
+        from tillitsvalgt.history import ACTOR
         from tillitsvalgt.services.assessments import CATALOGUE
 
         chosen = settings.load(data_dir)
@@ -97,6 +98,7 @@ class Workspace:
         )
         db = Database.open(database_url=url, data_dir=data_dir)
         db.session_info[CATALOGUE] = loaded
+        db.session_info[ACTOR] = chosen.get("profile")  # who the change history records
         setup = LetterSetup(
             catalogue=loaded,
             template_folder=template_folder(None, chosen.get("templates")),
@@ -448,6 +450,9 @@ class Workspace:
                 )
         settings.save("profile", str(saved.uuid), self.data_dir)
         self.setup = dataclasses.replace(self.setup, profile_uuid=str(saved.uuid))
+        from tillitsvalgt.history import ACTOR
+
+        self.db.session_info[ACTOR] = str(saved.uuid)
         return saved
 
     # ----------------------------------------------------------------- files
