@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid as uuid_module
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -226,7 +226,7 @@ def _on_execute(state: ORMExecuteState) -> Any:
     ):
         return None
     params = state.parameters
-    if isinstance(params, Sequence) and not isinstance(params, dict):
+    if not isinstance(params, Mapping | None):
         raise RuntimeError(  # a programming error, caught by the tests
             f"history cannot record an executemany UPDATE/DELETE of {table}; write one "
             "statement per row or only derived columns"

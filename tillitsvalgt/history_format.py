@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from tillitsvalgt.history import HistoryEntry
 from tillitsvalgt.models import Employer, Event, Representative
@@ -116,7 +116,7 @@ def _names(rows: list[Any], session: Session) -> dict[str, dict[int, str]]:
     names: dict[str, dict[int, str]] = {"employer_id": {}, "representative_id": {}}
     for field, model in (("employer_id", Employer), ("representative_id", Representative)):
         if wanted[field]:
-            t = model.__table__  # type: ignore[attr-defined]
+            t = SQLModel.metadata.tables[model.__tablename__]
             result = session.connection().execute(
                 sa.select(t.c.id, t.c.name).where(t.c.id.in_(wanted[field]))
             )

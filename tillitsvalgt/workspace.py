@@ -83,10 +83,10 @@ class Workspace:
         clock: Callable[[], date] = date.today,
     ) -> Workspace:
         from tillitsvalgt import paths, settings
+        from tillitsvalgt.history import ACTOR
         from tillitsvalgt.letters.templates import template_folder
         from tillitsvalgt.onboarding import configured_database_url
         from tillitsvalgt.rules.catalogue import catalogue_for
-        from tillitsvalgt.history import ACTOR
         from tillitsvalgt.services.assessments import CATALOGUE
 
         chosen = settings.load(data_dir)

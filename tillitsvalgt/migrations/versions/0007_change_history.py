@@ -11,6 +11,11 @@ refused unless it only redacts the old/new values (each becomes NULL or a text h
 also come from a transaction that has run ``SET LOCAL tillitsvalgt.redaction = 'on'``
 (only the privacy service does), TRUNCATE is refused, and an INSERT gets the database role
 (``session_user``) and the transaction's time from the server, whatever the client sent.
+
+Sent letters stay frozen in the database too: once ``documents.frozen`` is true, an UPDATE
+of the bytes, their SHA-256, size, sent date or the frozen flag is refused, and so is a
+DELETE (the app's own services already refuse; this stops everything else that writes
+through SQL). Opening or exporting a document checks its SHA-256 (``services/documents.py``).
 """
 
 from collections.abc import Sequence
@@ -24,6 +29,8 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 REFUSED = "Endringshistorikken kan ikke endres eller slettes."
+FROZEN = "Et sendt dokument kan ikke endres eller slettes."
+_FROZEN_COLUMNS = "content, sha256, size, sent_on, frozen"
 
 # Columns a redaction must leave exactly as they were.
 _FIXED = (
@@ -69,8 +76,38 @@ def upgrade() -> None:
     op.create_index("ix_change_history_entity", "change_history", ["entity", "entity_id", "id"])
     if op.get_bind().dialect.name == "postgresql":
         _postgresql_guard()
+        _postgresql_frozen_documents()
     else:
         _sqlite_guard()
+        _sqlite_frozen_documents()
+
+
+def _postgresql_frozen_documents() -> None:
+    op.execute(
+        f"""CREATE FUNCTION documents_frozen_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION '{FROZEN}' USING ERRCODE = 'insufficient_privilege';
+        END $$"""
+    )
+    op.execute(
+        f"CREATE TRIGGER documents_frozen_update BEFORE UPDATE OF {_FROZEN_COLUMNS} "
+        "ON documents FOR EACH ROW WHEN (OLD.frozen) EXECUTE FUNCTION documents_frozen_guard()"
+    )
+    op.execute(
+        "CREATE TRIGGER documents_frozen_delete BEFORE DELETE ON documents "
+        "FOR EACH ROW WHEN (OLD.frozen) EXECUTE FUNCTION documents_frozen_guard()"
+    )
+
+
+def _sqlite_frozen_documents() -> None:
+    op.execute(
+        f"CREATE TRIGGER documents_frozen_update BEFORE UPDATE OF {_FROZEN_COLUMNS} "
+        f"ON documents WHEN OLD.frozen BEGIN SELECT RAISE(ABORT, '{FROZEN}'); END"
+    )
+    op.execute(
+        "CREATE TRIGGER documents_frozen_delete BEFORE DELETE ON documents "
+        f"WHEN OLD.frozen BEGIN SELECT RAISE(ABORT, '{FROZEN}'); END"
+    )
 
 
 def _postgresql_guard() -> None:
@@ -126,8 +163,21 @@ def _sqlite_guard() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute("DROP TABLE change_history")  # its triggers go with it
+    op.execute(
+        "DROP TRIGGER documents_frozen_update ON documents"
+        if _pg()
+        else "DROP TRIGGER documents_frozen_update"
+    )
+    op.execute(
+        "DROP TRIGGER documents_frozen_delete ON documents"
+        if _pg()
+        else "DROP TRIGGER documents_frozen_delete"
+    )
+    op.execute("DROP TABLE change_history")  # its triggers go with it
+    if _pg():
         op.execute("DROP FUNCTION change_history_guard()")
-    else:
-        op.execute("DROP TABLE change_history")
+        op.execute("DROP FUNCTION documents_frozen_guard()")
+
+
+def _pg() -> bool:
+    return op.get_bind().dialect.name == "postgresql"
