@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import UserError
+from tillitsvalgt.history import HistoryEntry
 from tillitsvalgt.models import (
     CaseCreate,
     CasePage,
@@ -300,6 +301,13 @@ class Workspace:
 
         with self.db.session(readonly=True) as session:
             return events.event_history(event_id, session=session)
+
+    def case_history(self, ref: str | int) -> list[HistoryEntry]:
+        """Every recorded change of the case, its events and its employer, newest first."""
+        from tillitsvalgt.history import case_history
+
+        with self.db.session(readonly=True) as session:
+            return case_history(ref, session=session)
 
     # ----------------------------------------------------------------- documents
 
