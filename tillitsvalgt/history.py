@@ -174,6 +174,24 @@ def _write(session: Session, connection: sa.Connection, entries: list[dict[str, 
     connection.execute(ChangeHistory.__table__.insert(), entries)  # type: ignore[attr-defined]
 
 
+def record_redaction(session: Session, *, case_id: int | None, entity_id: int, field: str) -> None:
+    """Record that ``field`` (a column, or a table such as ``event_revisions``) of a case
+    was redacted by a GDPR deletion — where the listeners cannot see it (tables without a
+    history of their own). No value is kept."""
+    entry = {
+        "changed_at": utcnow(),
+        "entity": "case" if case_id is not None else "employer",
+        "entity_id": entity_id,
+        "case_id": case_id,
+        "action": "redacted",
+        "field": field,
+        "old_value": None,
+        "new_value": None,
+        "context": session.info.get(CONTEXT),
+    }
+    _write(session, session.connection(), [entry])
+
+
 def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:
     entries: list[dict[str, Any]] = []
     for obj in session.new:
