@@ -4,6 +4,7 @@ first, and cannot be edited or deleted — not even with raw SQL."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -23,7 +24,7 @@ from tillitsvalgt.models import (
 from tillitsvalgt.services import cases, employers, events, transfer
 from tillitsvalgt.services.representatives import create_representative
 
-from conftest import TODAY, make_case, make_employer
+from conftest import TODAY, make_case, make_employer, run_cli
 
 
 def _history(db: Database, ref: str) -> list[history.HistoryEntry]:
@@ -216,3 +217,58 @@ def test_sqlite_allows_only_a_redaction_of_the_values(db: Database, case_no: str
         conn.execute(sa.text("UPDATE change_history SET new_value = 'Per [slettet]'"))
         conn.execute(sa.text("UPDATE change_history SET new_value = NULL"))
     assert {r.new_value for r in _raw_rows(db)} == {None}
+
+
+def test_history_on_the_command_line(
+    db: Database, case_no: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with db.session() as s:
+        c = cases.get_case(case_no, session=s)
+        cases.update_case(
+            case_no,
+            CaseUpdate(version=c.version, description="Lang tekst " * 20),
+            session=s,
+        )
+    url = db.engine.url.render_as_string(hide_password=False)
+    code, out, err = run_cli(capsys, "--database-url", url, "history", case_no)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].split() == ["Når", "Hvem", "Hva", "Fra", "Til"]
+    assert "Beskrivelse" in lines[2] and lines[2].rstrip().endswith("…")  # newest first
+    assert "Saken opprettet" in out and "Virksomheten registrert" in out
+    code, out, _ = run_cli(capsys, "--database-url", url, "history", case_no, "--json")
+    data = json.loads(out)
+    assert data[0]["field"] == "description" and data[0]["new"] == "Lang tekst " * 20
+    code, _, err = run_cli(capsys, "--database-url", url, "history", "2026/999")
+    assert code != 0 and "Fant ikke sak 2026/999" in err
+
+
+def test_every_way_of_writing_is_recorded(db: Database, case_no: str, employer_id: int) -> None:
+    """Through the ORM (an attribute set on a loaded row), a bulk UPDATE with plain values,
+    and one with an SQL expression (read back after it ran); an executemany UPDATE of user
+    data is refused rather than left unrecorded."""
+    from sqlmodel import col
+
+    from tillitsvalgt.models import Case, Employer
+
+    with db.session() as s:
+        row = s.get(Employer, employer_id)
+        assert row is not None
+        row.address = "Storgata 1, Tromsø"
+        s.add(row)
+    with db.session() as s:
+        s.execute(
+            sa.update(Case).where(col(Case.number) == case_no).values(title=Case.title + " (B)")
+        )
+    with db.session() as s:
+        s.execute(sa.update(Case).where(col(Case.number) == case_no).values(location="Bygg C"))
+    shown = [(e.what, e.old, e.new) for e in _history(db, case_no)]
+    assert shown[:3] == [
+        ("Sted/avdeling", "", "Bygg C"),
+        ("Tittel", "Faste plasser fjernes i 3. etasje", "Faste plasser fjernes i 3. etasje (B)"),
+        ("Virksomhet: Adresse", "", "Storgata 1, Tromsø"),
+    ]
+    table = Case.__table__  # type: ignore[attr-defined]
+    statement = table.update().where(table.c.id == sa.bindparam("b_id"))
+    with pytest.raises(RuntimeError, match="executemany"), db.session() as s:
+        s.execute(statement.values(title=sa.bindparam("b_title")), [{"b_id": 1, "b_title": "x"}])

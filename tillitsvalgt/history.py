@@ -34,6 +34,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, UOWTransaction
+from sqlalchemy.sql.elements import BindParameter, Null
 from sqlmodel import Session, SQLModel
 
 from tillitsvalgt.models import (
@@ -53,6 +54,7 @@ REDACTING = "tillitsvalgt_history_redacting"
 """``session.info`` key set only by the GDPR deletion: record that fields were redacted,
 never what they held."""
 _ACTOR_ID = "tillitsvalgt_actor_id"
+_PENDING = "tillitsvalgt_history_pending"  # entries to write when the unit of work commits
 
 ENTITIES: dict[str, str] = {"cases": "case", "events": "event", "employers": "employer"}
 _MODELS: dict[type[SQLModel], str] = {Case: "cases", Event: "events", Employer: "employers"}
@@ -156,9 +158,19 @@ def _differences(
     return entries
 
 
-def _write(session: Session, connection: sa.Connection, entries: list[dict[str, Any]]) -> None:
+def _write(session: Session, entries: list[dict[str, Any]]) -> None:
+    """Keep the entries for the end of the unit of work (``_before_commit``): one INSERT
+    per transaction instead of one per flush or statement — on a server every statement is
+    a round trip."""
+    if entries:
+        session.info.setdefault(_PENDING, []).extend(entries)
+
+
+def _flush_pending(session: Session) -> None:
+    entries: list[dict[str, Any]] = session.info.pop(_PENDING, [])
     if not entries:
         return
+    connection = session.connection()
     if _ACTOR_ID not in session.info:
         actor = session.info.get(ACTOR)
         actor_id = None
@@ -172,6 +184,16 @@ def _write(session: Session, connection: sa.Connection, entries: list[dict[str, 
     for entry in entries:
         entry["representative_id"] = session.info[_ACTOR_ID]
     connection.execute(ChangeHistory.__table__.insert(), entries)  # type: ignore[attr-defined]
+
+
+def _before_commit(session: Session) -> None:
+    # Changes still waiting in the session are flushed first, so they are recorded too.
+    session.flush()
+    _flush_pending(session)
+
+
+def _after_rollback(session: Session, _previous: Any) -> None:
+    session.info.pop(_PENDING, None)
 
 
 def record_redaction(session: Session, *, case_id: int | None, entity_id: int, field: str) -> None:
@@ -189,7 +211,7 @@ def record_redaction(session: Session, *, case_id: int | None, entity_id: int, f
         "new_value": None,
         "context": session.info.get(CONTEXT),
     }
-    _write(session, session.connection(), [entry])
+    _write(session, [entry])
 
 
 def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:
@@ -215,7 +237,7 @@ def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:
         table = _MODELS.get(type(obj))
         if table is not None:
             entries.append(_entry(session, table, obj, "removed"))
-    _write(session, session.connection(), entries)
+    _write(session, entries)
 
 
 def _set_columns(statement: Any) -> set[str] | None:
@@ -224,6 +246,24 @@ def _set_columns(statement: Any) -> set[str] | None:
     if not values:
         return None
     return {k if isinstance(k, str) else str(k.key) for k in values}
+
+
+def _literal_values(statement: Any, table: str) -> dict[str, Any] | None:
+    """The recorded columns' new values when the UPDATE sets them to plain values (as the
+    services do), so the rows need not be read again; None when any is an expression."""
+    found: dict[str, Any] = {}
+    recorded = RECORDED[table]
+    for key, value in (getattr(statement, "_values", None) or {}).items():
+        name = key if isinstance(key, str) else str(key.key)
+        if name not in recorded:
+            continue
+        if isinstance(value, BindParameter) and value.callable is None and not value.required:
+            found[name] = value.value
+        elif isinstance(value, Null):
+            found[name] = None
+        else:
+            return None
+    return found
 
 
 def _on_execute(state: ORMExecuteState) -> Any:
@@ -250,7 +290,11 @@ def _on_execute(state: ORMExecuteState) -> Any:
             "statement per row or only derived columns"
         )
     t = SQLModel.metadata.tables[table]
-    read = sa.select(t.c.id, *(t.c[name] for name in RECORDED[table]))
+    # Read only what the statement changes (and what says which case a row belongs to).
+    names = [n for n in RECORDED[table] if columns is None or n in columns]
+    link = [t.c.case_id] if table == "events" and "case_id" not in names else []
+    read = sa.select(t.c.id, *link, *(t.c[name] for name in names))
+    literal = _literal_values(statement, table) if state.is_update else None
     connection = session.connection()
     before = {
         r.id: r for r in connection.execute(read.where(statement.whereclause), dict(params or {}))
@@ -261,26 +305,39 @@ def _on_execute(state: ORMExecuteState) -> Any:
     entries: list[dict[str, Any]] = []
     if state.is_delete:
         entries = [_entry(session, table, row, "removed") for row in before.values()]
+    elif literal is not None:
+        for row in before.values():
+            old = dict(row._mapping)
+            entries += _differences(session, table, row, old, {**old, **literal})
     else:
         for row in connection.execute(read.where(t.c.id.in_(list(before)))):
             entries += _differences(
                 session, table, row, dict(before[row.id]._mapping), dict(row._mapping)
             )
-    _write(session, connection, entries)
+    _write(session, entries)
     return result
 
 
-_installed = False
+_LISTENERS: tuple[tuple[str, Any], ...] = (
+    ("after_flush", _after_flush),
+    ("do_orm_execute", _on_execute),
+    ("before_commit", _before_commit),
+    ("after_soft_rollback", _after_rollback),
+)
 
 
 def install() -> None:
     """Listen on every session (once per process)."""
-    global _installed
-    if _installed:
-        return
-    event.listen(Session, "after_flush", _after_flush)
-    event.listen(Session, "do_orm_execute", _on_execute)
-    _installed = True
+    for name, listener in _LISTENERS:
+        if not event.contains(Session, name, listener):
+            event.listen(Session, name, listener)
+
+
+def uninstall() -> None:
+    """Stop recording (only the benchmark that measures the history's cost does this)."""
+    for name, listener in _LISTENERS:
+        if event.contains(Session, name, listener):
+            event.remove(Session, name, listener)
 
 
 # --------------------------------------------------------------------------- reading
