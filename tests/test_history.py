@@ -272,3 +272,18 @@ def test_every_way_of_writing_is_recorded(db: Database, case_no: str, employer_i
     statement = table.update().where(table.c.id == sa.bindparam("b_id"))
     with pytest.raises(RuntimeError, match="executemany"), db.session() as s:
         s.execute(statement.values(title=sa.bindparam("b_title")), [{"b_id": 1, "b_title": "x"}])
+
+
+def test_the_command_line_records_the_profile_in_use(
+    db: Database, case_no: str, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = db.engine.url.render_as_string(hide_password=False)
+    cli = ["--data-dir", str(tmp_path / "cli"), "--database-url", url]
+    code, _, err = run_cli(capsys, *cli, "profile", "--name", "Ola Tillitsvalgt")
+    assert code == 0, err
+    code, _, err = run_cli(capsys, *cli, "close", case_no, "--outcome", "withdrawn")
+    assert code == 0, err
+    code, out, _ = run_cli(capsys, *cli, "history", case_no, "--json")
+    newest = json.loads(out)[0]
+    assert (newest["what"], newest["new"]) == ("Utfall", "Arbeidsgiver trakk endringen")
+    assert newest["who"].startswith("Ola Tillitsvalgt")
