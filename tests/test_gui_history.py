@@ -12,7 +12,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.models import CaseUpdate, RepresentativeCreate
@@ -51,6 +51,8 @@ def test_the_history_model_passes_qt_model_tester(qtmodeltester: Any, workspace:
     qtmodeltester.check(model)
     assert model.rowCount() >= 2
     assert model.index(0, HIST_NEW).data().endswith("…")  # a long text is cut in the table
+    tooltip = model.index(0, HIST_NEW).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "x" * 500  # and whole in its tooltip
 
 
 def test_the_history_tab_shows_the_changes_newest_first(
