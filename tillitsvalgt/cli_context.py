@@ -24,11 +24,15 @@ class Context:
         from tillitsvalgt.db import Database
 
         if self._db is None:
+            from tillitsvalgt import settings
+            from tillitsvalgt.history import ACTOR
             from tillitsvalgt.services.assessments import CATALOGUE
 
             self._db = Database.open(database_url=self.chosen_url(), data_dir=self.data_dir)
             # Verdicts stored on every change use the same catalogue as "assess".
             self._db.session_info[CATALOGUE] = self.catalogue()
+            # The change history records whose profile made each change.
+            self._db.session_info[ACTOR] = settings.load(self.data_dir).get("profile")
         return self._db
 
     def chosen_url(self) -> str | None:

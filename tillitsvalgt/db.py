@@ -247,6 +247,9 @@ class Database:
         self._readonly_engine = engine.execution_options(tillitsvalgt_readonly=True)
         # What every unit of work may need besides the database (e.g. the catalogue in use).
         self.session_info: dict[str, Any] = {}
+        from tillitsvalgt import history  # local: it imports the models
+
+        history.install()
 
     # ----------------------------------------------------------------- opening
 
@@ -352,7 +355,7 @@ class Database:
         return backup_file
 
 
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 """The newest migration. Kept here so that opening an up-to-date database needs no Alembic
 (``tests/test_migrations.py`` proves it equals the head of ``migrations/versions``)."""
 

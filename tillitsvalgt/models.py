@@ -565,3 +565,33 @@ class ChecklistAnswerRead(ChecklistAnswerBase):
     id: int
     case_id: int
     updated_at: datetime
+
+
+# --------------------------------------------------------------------------- change history
+
+
+class ChangeHistory(SQLModel, table=True):
+    """One recorded change of a case, an event or an employer (see ``history.py``): made by
+    the app in the same transaction as the change, never edited afterwards (triggers refuse
+    UPDATE and DELETE; the one exception is a GDPR redaction of the values)."""
+
+    __tablename__: ClassVar[Any] = "change_history"
+    __table_args__ = (
+        sa.Index("ix_change_history_case_id_id", "case_id", "id"),
+        sa.Index("ix_change_history_entity", "entity", "entity_id", "id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    changed_at: datetime = _timestamp()
+    entity: str = Field(max_length=20)  # case / event / employer
+    entity_id: int
+    case_id: int | None = Field(default=None, foreign_key="cases.id")  # None for employers
+    # created / changed / deleted / restored / removed / redacted
+    action: str = Field(max_length=20)
+    field: str | None = Field(default=None, max_length=60)
+    old_value: str | None = None
+    new_value: str | None = None
+    # Who: the profile (representative) using the app, and on PostgreSQL the database role
+    # (filled in by the database itself, so the app cannot claim another one).
+    representative_id: int | None = Field(default=None, foreign_key="representatives.id")
+    db_role: str | None = Field(default=None, max_length=200)
+    context: str | None = Field(default=None, max_length=40)  # import / gdpr / …

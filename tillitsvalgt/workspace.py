@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import UserError
+from tillitsvalgt.history import HistoryEntry
 from tillitsvalgt.models import (
     CaseCreate,
     CasePage,
@@ -88,6 +89,7 @@ class Workspace:
         clock: Callable[[], date] = date.today,
     ) -> Workspace:
         from tillitsvalgt import paths, settings
+        from tillitsvalgt.history import ACTOR
         from tillitsvalgt.letters.templates import template_folder
         from tillitsvalgt.onboarding import configured_database_url
         from tillitsvalgt.rules.catalogue import catalogue_for
@@ -102,6 +104,7 @@ class Workspace:
         )
         db = Database.open(database_url=url, data_dir=data_dir)
         db.session_info[CATALOGUE] = loaded
+        db.session_info[ACTOR] = chosen.get("profile")  # who the change history records
         setup = LetterSetup(
             catalogue=loaded,
             template_folder=template_folder(None, chosen.get("templates")),
@@ -321,6 +324,13 @@ class Workspace:
         with self.db.session(readonly=True) as session:
             return events.event_history(event_id, session=session)
 
+    def case_history(self, ref: str | int) -> list[HistoryEntry]:
+        """Every recorded change of the case, its events and its employer, newest first."""
+        from tillitsvalgt.history import case_history
+
+        with self.db.session(readonly=True) as session:
+            return case_history(ref, session=session)
+
     # ----------------------------------------------------------------- documents
 
     def add_attachment(self, ref: str | int, file: Path, *, direction: str = "inn") -> DocumentRead:
@@ -470,6 +480,9 @@ class Workspace:
                 )
         settings.save("profile", str(saved.uuid), self.data_dir)
         self.setup = dataclasses.replace(self.setup, profile_uuid=str(saved.uuid))
+        from tillitsvalgt.history import ACTOR
+
+        self.db.session_info[ACTOR] = str(saved.uuid)
         return saved
 
     # ----------------------------------------------------------------- files

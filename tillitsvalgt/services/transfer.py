@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from pydantic import ConfigDict
 from sqlmodel import Session, col, select
 
+from tillitsvalgt import history
 from tillitsvalgt.errors import CancelledError, Problem, ValidationError
 from tillitsvalgt.models import (
     Case,
@@ -349,6 +350,13 @@ def import_bundle(
     """Import a bundle as one unit of work. ``progress`` may cancel it: then
     ``CancelledError`` is raised and the caller's session rolls everything back."""
     items = parse_bundle(raw)
+    with history.context(session, "import"):
+        return _import_items(items, session=session, today=today, progress=progress)
+
+
+def _import_items(
+    items: list[BundleItem], *, session: Session, today: date, progress: Progress | None
+) -> ImportReport:
     report = ImportReport()
     for done, item in enumerate(items):
         if progress is not None and not progress(done, len(items)):

@@ -47,6 +47,7 @@ from ui.dialogs.event_dialog import EventDialog
 from ui.errors import CrashReporter
 from ui.i18n import tr
 from ui.models.case_file import DocumentTableModel, EventTableModel
+from ui.models.history_table import HistoryTableModel
 from ui.prompts import Prompter
 from ui.views.case_form import CaseForm
 from ui.views.checklist_panel import ChecklistPanel
@@ -303,6 +304,17 @@ class CaseView(QWidget):
         checklist_scroll.setWidget(self.checklist)
         checklist_scroll.setWidgetResizable(True)
         self.tabs.addTab(checklist_scroll, tr("S&jekkliste"))
+
+        # --- the change history, read when its tab is shown
+        self.history = HistoryTableModel()
+        self.history_table = self._table(self.history, "history")
+        self.history_table.setWordWrap(False)
+        self.history_tab = self.tabs.addTab(self.history_table, tr("Histori&kk"))
+        # The case detail whose history the table shows: every detail shown (after a save,
+        # an event, a refresh) may come with new history.
+        self._history_of: CaseDetail | None = None
+        self.tabs.currentChanged.connect(lambda _: self._show_history_if_visible())
+
         self.setEnabled(False)
         self._update_buttons()
         self.event_table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -397,6 +409,7 @@ class CaseView(QWidget):
             self.form.apply(edits)
         self.events.set_items(detail.events)
         self.documents.set_items(detail.documents)
+        self._show_history_if_visible()
         self.assessment.show_detail(detail)
         self.checklist.show_case(
             case.id, case.case_type, written_agreements=case.written_agreements
@@ -418,6 +431,21 @@ class CaseView(QWidget):
         if self.detail is None:
             return ""
         return self.workspace.propose_report_summary(self.detail.case.id)
+
+    def _show_history_if_visible(self) -> None:
+        """Read the history only when it is looked at: most cases are opened for other
+        reasons, and a long history costs a query and a table reset."""
+        if self.detail is None or self.tabs.currentIndex() != self.history_tab:
+            return
+        if self._history_of is self.detail:
+            return
+        try:
+            entries = self.workspace.case_history(self.detail.case.id)
+        except UserError as exc:
+            self.prompter.error(self, tr("Kan ikke vise historikken"), exc.message)
+            return
+        self.history.set_items(entries)
+        self._history_of = self.detail
 
     def reload_employers(self) -> None:
         self.form.set_employers(self.workspace.find_employers())

@@ -1,0 +1,96 @@
+"""Sent letters stay frozen: the database refuses to change or delete them, and a letter
+changed anyway (by a tool that removed the guard) is refused when opened or exported, with
+a message that says what to do — never handed out as if it were the letter that was sent."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from tillitsvalgt.db import Database
+from tillitsvalgt.errors import UserError
+from tillitsvalgt.models import DocumentCreate
+from tillitsvalgt.services import documents
+from tillitsvalgt.workspace import Workspace
+
+from conftest import make_case, make_employer, run_cli
+
+LETTER = b"PK\x03\x04 Krav om droefting, sendt 2. april 2026"
+
+
+@pytest.fixture
+def sent(db: Database) -> tuple[int, str]:
+    case_no = make_case(db, make_employer(db))
+    with db.session() as s:
+        doc = documents.add_document(
+            case_no,
+            DocumentCreate(
+                direction="ut", kind="krav_om_drofting", title="Krav om drøfting", content=LETTER
+            ),
+            session=s,
+        )
+        documents.mark_sent(doc.id, sent_on=date(2026, 4, 2), session=s)
+    return doc.id, doc.number
+
+
+def _tamper(db: Database, doc_id: int, *, remove_guard: bool) -> None:
+    with db.engine.begin() as conn:
+        if remove_guard:  # what a tool writing to the file or server directly could do
+            if db.engine.dialect.name == "postgresql":
+                conn.execute(sa.text("ALTER TABLE documents DISABLE TRIGGER USER"))
+            else:
+                conn.execute(sa.text("DROP TRIGGER documents_frozen_update"))
+        conn.execute(
+            sa.text("UPDATE documents SET content = :c WHERE id = :i"),
+            {"c": LETTER.replace(b"2. april", b"1. april"), "i": doc_id},
+        )
+
+
+def test_the_database_refuses_to_change_or_delete_a_sent_letter(
+    db: Database, sent: tuple[int, str]
+) -> None:
+    doc_id, _ = sent
+    with pytest.raises(sa.exc.DBAPIError) as err:
+        _tamper(db, doc_id, remove_guard=False)
+    assert "Et sendt dokument kan ikke endres eller slettes" in str(err.value)
+    for statement in (
+        "UPDATE documents SET sha256 = 'x' WHERE id = :i",
+        "UPDATE documents SET frozen = false WHERE id = :i",
+        "DELETE FROM documents WHERE id = :i",
+    ):
+        with pytest.raises(sa.exc.DBAPIError), db.engine.begin() as conn:
+            conn.execute(sa.text(statement), {"i": doc_id})
+    with db.session(readonly=True) as s:
+        assert documents.document_content(doc_id, session=s) == LETTER
+
+
+def test_a_tampered_sent_letter_is_refused_when_opened_and_exported(
+    db: Database,
+    sent: tuple[int, str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    doc_id, number = sent
+    _tamper(db, doc_id, remove_guard=True)
+    url = db.engine.url.render_as_string(hide_password=False)
+    ws = Workspace.open(database_url=url, data_dir=tmp_path / "ws")
+    try:
+        with pytest.raises(UserError) as err:
+            ws.document_content(doc_id)  # what the case view's «Åpne» and «Lagre som» call
+    finally:
+        ws.close()
+    message = str(err.value)
+    assert number in message
+    assert "stemmer ikke med sjekksummen" in message
+    assert "sikkerhetskopi" in message  # says what to do
+    out = tmp_path / "brev.docx"
+    code, _, stderr = run_cli(
+        capsys, "--database-url", url, "letters", "export", number, "--out", str(out)
+    )
+    assert code != 0
+    assert "stemmer ikke med sjekksummen" in stderr
+    assert "Traceback" not in stderr
+    assert not out.exists()

@@ -1,0 +1,51 @@
+"""The case's change history as a table: newest first, as the core gives it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from tillitsvalgt.history import HistoryEntry
+from ui.i18n import QT_TR_NOOP
+from ui.models.list_model import Index, ListModel
+
+HIST_WHEN, HIST_WHO, HIST_WHAT, HIST_OLD, HIST_NEW = range(5)
+HISTORY_HEADERS = {
+    HIST_WHEN: QT_TR_NOOP("Når"),
+    HIST_WHO: QT_TR_NOOP("Hvem"),
+    HIST_WHAT: QT_TR_NOOP("Hva"),
+    HIST_OLD: QT_TR_NOOP("Fra"),
+    HIST_NEW: QT_TR_NOOP("Til"),
+}
+_LONGEST = 200  # a long description would make the row as tall as the screen
+
+
+def _short(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= _LONGEST else line[: _LONGEST - 1] + "…"
+
+
+class HistoryTableModel(ListModel):
+    headers = HISTORY_HEADERS
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # The tooltip has the whole value that the cell shows cut short.
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (HIST_OLD, HIST_NEW):
+            item: HistoryEntry | None = self.item_at(index.row())
+            if item is not None:
+                return item.old if index.column() == HIST_OLD else item.new
+        return super().data(index, role)
+
+    def cell(self, item: HistoryEntry, column: int) -> str | None:
+        if column == HIST_WHEN:
+            return item.when
+        if column == HIST_WHO:
+            return item.who
+        if column == HIST_WHAT:
+            return item.what
+        if column == HIST_OLD:
+            return _short(item.old)
+        if column == HIST_NEW:
+            return _short(item.new)
+        return None
