@@ -190,9 +190,7 @@ def test_a_representative_lists_only_the_cases_of_their_branch(
     with t["nord"].session() as s, pytest.raises(NotFoundError):
         cases.get_case(t["sor_case"][0], session=s)
     with t["nord"].session() as s, pytest.raises(NotFoundError):
-        events.add_event(
-            t["sor_case"][1], EventCreate(kind="note", occurred_on=TODAY), session=s
-        )
+        events.add_event(t["sor_case"][1], EventCreate(kind="note", occurred_on=TODAY), session=s)
 
 
 CASE_TABLES = [
@@ -388,7 +386,9 @@ def test_the_office_sees_everything_and_gets_the_whole_report(
     # A representative's report covers their own branch only: proof the comparison bites.
     assert sum(c.cases for c in report(t["nord"]).cells) == 1
     with office.session(readonly=True) as s:
-        assert [(b.branch, b.representatives, b.cases) for b in access.list_branches(session=s)] == [
+        assert [
+            (b.branch, b.representatives, b.cases) for b in access.list_branches(session=s)
+        ] == [
             ("Nord", 1, 1),
             ("Sør", 1, 1),
             (None, 0, 1),
@@ -460,7 +460,10 @@ def test_list_roles_and_revoke(server: Server, two_branches: dict[str, Any]) -> 
 
     with server.admin.session() as s:
         access.revoke(t["nord_role"], drop=True, session=s)
-    assert count(server.admin, "SELECT count(*) FROM pg_roles WHERE rolname = :r", r=t["nord_role"]) == 0
+    assert (
+        count(server.admin, "SELECT count(*) FROM pg_roles WHERE rolname = :r", r=t["nord_role"])
+        == 0
+    )
     with server.admin.session() as s, pytest.raises(NotFoundError):
         access.revoke(t["nord_role"], session=s)
 
@@ -471,7 +474,9 @@ def test_access_control_is_refused_on_sqlite(sqlite_db: Database) -> None:
     assert "gjelder bare PostgreSQL" in str(caught.value)
 
 
-@pytest.mark.parametrize("name", ["Kari", "kari-nordmann", "1kari", "pg_kari", "tillitsvalgt_x", ""])
+@pytest.mark.parametrize(
+    "name", ["Kari", "kari-nordmann", "1kari", "pg_kari", "tillitsvalgt_x", ""]
+)
 def test_odd_role_names_are_refused_before_the_server_sees_them(name: str) -> None:
     with pytest.raises(Exception) as caught:
         access.check_role_name(name)

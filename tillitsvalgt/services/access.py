@@ -143,11 +143,13 @@ def _login_role(session: Session, role: str, password: str | None) -> bool:
     secret = ""
     if password is not None:
         secret = f" PASSWORD '{scram_verifier(password, role, session=session)}'"
+    # exec_driver_sql: the verifier's ":" must not be read as a bind parameter.
+    conn = session.connection()
     if _role_exists(session, role):
         if secret:
-            session.execute(sa.text(f'ALTER ROLE "{role}"{secret}'))
+            conn.exec_driver_sql(f'ALTER ROLE "{role}"{secret}')
         return False
-    session.execute(sa.text(f'CREATE ROLE "{role}" LOGIN{secret}'))
+    conn.exec_driver_sql(f'CREATE ROLE "{role}" LOGIN{secret}')
     return True
 
 
