@@ -361,6 +361,9 @@ def test_only_the_office_shares_and_moves_cases(
         access.move_case(t["office_case"], "Nord", session=s)
         access.share_case(t["sor_case"][0], t["nord_role"], session=s)
     assert listed(t["nord"]) == sorted([t["nord_case"][0], t["sor_case"][0], t["office_case"]])
+    # The free-text index moved with the case.
+    assert listed(t["nord"], "kontorets") == [t["office_case"]]
+    assert count(t["nord"], "SELECT count(*) FROM case_search") == 3
 
 
 # --------------------------------------------------------------------------- the office

@@ -59,6 +59,31 @@ SHARES = "tillitsvalgt_case_shares"
 OWN_ERROR = "TV403"
 
 
+# The free-text index carries its case's branch, so that its policy is a plain comparison
+# per row like the cases' own: a search matching every case of 100 000 would otherwise
+# look each hit up in ``cases`` again. 0002's refresh, and the same with the branch:
+SEARCH_REFRESH_0002 = """CREATE OR REPLACE FUNCTION case_search_refresh(cid integer) RETURNS void
+    LANGUAGE sql AS $$
+        INSERT INTO case_search (case_id, document)
+        SELECT c.id, to_tsvector('simple', c.title || ' ' || coalesce(c.description, '') || ' '
+               || coalesce((SELECT string_agg(e.notes, ' ') FROM events e
+                            WHERE e.case_id = c.id AND e.deleted_at IS NULL), ''))
+        FROM cases c WHERE c.id = cid
+        ON CONFLICT (case_id) DO UPDATE SET document = excluded.document
+    $$"""
+SEARCH_REFRESH = """CREATE OR REPLACE FUNCTION case_search_refresh(cid integer) RETURNS void
+    LANGUAGE sql AS $$
+        INSERT INTO case_search (case_id, document, branch)
+        SELECT c.id, to_tsvector('simple', c.title || ' ' || coalesce(c.description, '') || ' '
+               || coalesce((SELECT string_agg(e.notes, ' ') FROM events e
+                            WHERE e.case_id = c.id AND e.deleted_at IS NULL), '')),
+               c.branch
+        FROM cases c WHERE c.id = cid
+        ON CONFLICT (case_id) DO UPDATE SET document = excluded.document,
+                                            branch = excluded.branch
+    $$"""
+
+
 def _ensure_group(name: str) -> str:
     """Create the NOLOGIN group role unless it exists, tolerating a concurrent creator; a
     migrating user who may not create roles is told what the server administrator runs."""
@@ -136,19 +161,25 @@ def _functions(pin: str) -> list[str]:
     ]
 
 
-def _case_policy() -> str:
+def _branch_policy(table: str, case_id: str) -> str:
     mine = (
         "(SELECT tillitsvalgt_sees_all())"
         " OR branch = (SELECT tillitsvalgt_my_branch())"
-        f" OR id IN (SELECT s.case_id FROM {SHARES} s WHERE s.role_name = current_user::text)"
+        f" OR {case_id} IN (SELECT s.case_id FROM {SHARES} s"
+        " WHERE s.role_name = current_user::text)"
     )
-    return f"CREATE POLICY tillitsvalgt_branch ON cases USING ({mine}) WITH CHECK ({mine})"
+    return f"CREATE POLICY tillitsvalgt_branch ON {table} USING ({mine}) WITH CHECK ({mine})"
 
 
 def _row_policy(table: str, column: str, parent: str) -> str:
     # The parent's own policy applies inside the subquery: a row is yours exactly when the
-    # case (event, deadline) it belongs to is visible to you.
-    mine = f"(SELECT tillitsvalgt_sees_all()) OR {column} IN (SELECT id FROM {parent})"
+    # case (event, deadline) it belongs to is visible to you. EXISTS, not IN: one index
+    # probe per row; IN hashes every visible case first, and its estimated cost made
+    # PostgreSQL JIT-compile the case list (80 ms instead of 2 ms at 100 000 cases).
+    mine = (
+        "(SELECT tillitsvalgt_sees_all())"
+        f" OR EXISTS (SELECT 1 FROM {parent} p WHERE p.id = {table}.{column})"
+    )
     return f"CREATE POLICY tillitsvalgt_case_rows ON {table} USING ({mine}) WITH CHECK ({mine})"
 
 
@@ -231,7 +262,16 @@ def upgrade() -> None:
     # changed the case, and nobody else may write it or call its refresh.
     for function in ("case_search_on_case()", "case_search_on_event()"):
         op.execute(f"ALTER FUNCTION {function} SECURITY DEFINER {pin}")
+    op.execute("ALTER TABLE case_search ADD COLUMN branch text")
+    op.execute(
+        "UPDATE case_search SET branch = c.branch FROM cases c WHERE c.id = case_search.case_id"
+    )
+    op.execute(SEARCH_REFRESH)
     op.execute("REVOKE EXECUTE ON FUNCTION case_search_refresh(integer) FROM PUBLIC")
+    op.execute(
+        "CREATE TRIGGER tillitsvalgt_case_search_branch AFTER UPDATE OF branch ON cases "
+        "FOR EACH ROW EXECUTE FUNCTION case_search_on_case()"
+    )
 
     # Policies. FORCE: the owner is held to them too (its own policy lets it see all), so
     # a connection as the owner cannot be mistaken for a path around them.
@@ -240,12 +280,9 @@ def upgrade() -> None:
     for table in ruled:
         op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         op.execute(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
-    op.execute(_case_policy())
-    for table, column, parent in (
-        *CASE_ROWS,
-        ("case_search", "case_id", "cases"),
-        *((t, "case_id", "cases") for t in extra),
-    ):
+    op.execute(_branch_policy("cases", "id"))
+    op.execute(_branch_policy("case_search", "case_id"))
+    for table, column, parent in (*CASE_ROWS, *((t, "case_id", "cases") for t in extra)):
         op.execute(_row_policy(table, column, parent))
     # Everybody sees their own entry; the office group sees (and keeps) the list. No
     # table reads here: tillitsvalgt_sees_all reads this table.
@@ -328,6 +365,9 @@ def downgrade() -> None:
         op.execute(f"ALTER TABLE {_quote(str(table))} NO FORCE ROW LEVEL SECURITY")
         op.execute(f"ALTER TABLE {_quote(str(table))} DISABLE ROW LEVEL SECURITY")
 
+    op.execute("DROP TRIGGER IF EXISTS tillitsvalgt_case_search_branch ON cases")
+    op.execute(SEARCH_REFRESH_0002)
+    op.execute("ALTER TABLE case_search DROP COLUMN IF EXISTS branch")
     op.execute("GRANT EXECUTE ON FUNCTION case_search_refresh(integer) TO PUBLIC")
     for function in ("case_search_on_case()", "case_search_on_event()"):
         op.execute(f"ALTER FUNCTION {function} SECURITY INVOKER RESET search_path")
