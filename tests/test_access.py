@@ -309,7 +309,7 @@ def test_a_role_without_a_branch_cannot_create_cases(server: Server) -> None:
     db = server.login(role)
     with pytest.raises(AccessError) as caught:
         make_case(db, employer)
-    assert "hører ikke til noen avdeling" in str(caught.value)
+    assert "hører ikke til noen avdeling" in str(caught.value) and role in str(caught.value)
     assert count(server.admin, "SELECT count(*) FROM cases") == 0
 
 
