@@ -631,13 +631,14 @@ def employers_command(ctx: Context, text: str | None) -> None:
 
 
 def _register_rule_commands() -> None:
-    from tillitsvalgt import cli_audit, cli_letters, cli_report, cli_rules
+    from tillitsvalgt import cli_admin, cli_audit, cli_letters, cli_report, cli_rules
 
     for command in (
         *cli_rules.COMMANDS,
         *cli_letters.COMMANDS,
         *cli_report.COMMANDS,
         *cli_audit.COMMANDS,
+        *cli_admin.COMMANDS,
     ):
         cli.add_command(command)
 

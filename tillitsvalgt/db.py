@@ -26,7 +26,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
 from tillitsvalgt import paths
-from tillitsvalgt.errors import DatabaseError
+from tillitsvalgt.errors import AccessError, DatabaseError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -213,6 +213,9 @@ def translate_error(exc: BaseException, location: Location) -> DatabaseError | N
             f"Databasen {where} var opptatt med en annen endring av de samme opplysningene "
             "akkurat nå. Ingenting er lagret; prøv igjen."
         )
+    refused = _refused(exc, detail, location)
+    if refused is not None:
+        return refused
     if location.file is None and isinstance(exc, OperationalError):
         first_line = (detail.splitlines() or ["ukjent feil"])[0]
         return DatabaseError(
@@ -220,6 +223,31 @@ def translate_error(exc: BaseException, location: Location) -> DatabaseError | N
             f"passordet, og at tjeneren kjører. ({first_line})"
         )
     return None
+
+
+# SQLSTATE of the checks our own migrations raise (0008), with a Norwegian message.
+OWN_REFUSAL = "TV403"
+INSUFFICIENT_PRIVILEGE = "42501"
+
+
+def _refused(exc: BaseException, detail: str, location: Location) -> AccessError | None:
+    """PostgreSQL said no to the connected role: a privilege it lacks, or a row another
+    branch owns (row-level security)."""
+    if location.file is not None:
+        return None
+    sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    first_line = (detail.splitlines() or ["ingen tilgang"])[0]
+    if sqlstate == OWN_REFUSAL:
+        return AccessError(first_line)
+    if sqlstate != INSUFFICIENT_PRIVILEGE:
+        return None
+    user = make_url(location.url).username
+    who = f"brukeren «{user}»" if user else "deg"
+    return AccessError(
+        f"Databasen nektet dette for {who}: du har ikke tilgang (en sak kan høre "
+        "til en annen avdeling, eller endringen krever forbundskontoret eller databasens "
+        f"administrator). Ingenting er endret. ({first_line})"
+    )
 
 
 BEFORE_COMMIT = "tillitsvalgt_before_commit"
@@ -355,7 +383,7 @@ class Database:
         return backup_file
 
 
-SCHEMA_HEAD = "0007"
+SCHEMA_HEAD = "0008"
 """The newest migration. Kept here so that opening an up-to-date database needs no Alembic
 (``tests/test_migrations.py`` proves it equals the head of ``migrations/versions``)."""
 

@@ -56,5 +56,10 @@ class DatabaseError(UserError):
     database, made by a newer version, unreachable."""
 
 
+class AccessError(DatabaseError):
+    """The database refused the connected user (PostgreSQL privileges and row-level
+    security; see ``services/access.py``), or access control was asked of SQLite."""
+
+
 class CancelledError(UserError):
     """The user stopped a long piece of work; nothing of it was kept."""

@@ -12,15 +12,25 @@ import tillitsvalgt.models  # noqa: F401  (registers the tables on SQLModel.meta
 config = context.config
 target_metadata = SQLModel.metadata
 
-# Objects that migrations make by hand and the models do not describe: the free-text index.
-UNMODELLED_TABLES = {"case_search"}
+# Objects that migrations make by hand and the models do not describe: the free-text index,
+# and PostgreSQL's access control (0008: who belongs to which branch, the shared cases, and
+# the branch of a case, which only policies and triggers use).
+UNMODELLED_TABLES = {"case_search", "tillitsvalgt_access", "tillitsvalgt_case_shares"}
+UNMODELLED_COLUMNS = {("cases", "branch")}
+UNMODELLED_INDEXES = {"ix_cases_branch"}
 
 
 def include_object(
     obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
 ) -> bool:
-    unmodelled = name in UNMODELLED_TABLES or (name or "").startswith("case_search_")
-    return not (type_ == "table" and unmodelled)
+    if type_ == "table":
+        return not (name in UNMODELLED_TABLES or (name or "").startswith("case_search_"))
+    if type_ == "column":
+        table = getattr(getattr(obj, "table", None), "name", None)
+        return (table, name) not in UNMODELLED_COLUMNS
+    if type_ == "index":
+        return name not in UNMODELLED_INDEXES
+    return True
 
 
 def run(connection: sa.Connection) -> None:

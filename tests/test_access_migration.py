@@ -1,0 +1,199 @@
+"""Migration 0008 (row-level security): upgrades and downgrades cleanly on PostgreSQL, works
+whether the group roles exist yet or not, covers every table, and does nothing on SQLite."""
+
+from __future__ import annotations
+
+import importlib.util
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import sqlalchemy as sa
+from test_migrations import alembic, schema_differences
+
+from tillitsvalgt import paths
+from tillitsvalgt.db import Database
+
+from conftest import PgServer, make_case, make_employer
+
+RULED = {
+    "cases",
+    "events",
+    "event_revisions",
+    "documents",
+    "deadlines",
+    "deadline_extensions",
+    "checklist_answers",
+    "case_search",
+    "tillitsvalgt_access",
+    "tillitsvalgt_case_shares",
+}
+SHARED = {"employers", "representatives", "case_counters", "alembic_version"}
+
+
+def migration() -> ModuleType:
+    file = paths.migrations_dir() / "versions" / "0008_row_level_security.py"
+    spec = importlib.util.spec_from_file_location("migration_0008", file)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def pg_db(pg_server: PgServer | None) -> Iterator[Database]:
+    if pg_server is None:
+        pytest.skip("no PostgreSQL server configured (TILLITSVALGT_TEST_DATABASE_URL unset)")
+    url = pg_server.migrated()
+    db = Database.open(database_url=url)
+    yield db
+    db.dispose()
+    pg_server.drop(url)
+
+
+def rows(db: Database, sql: str) -> set[tuple[object, ...]]:
+    with db.engine.connect() as conn:
+        return {tuple(r) for r in conn.execute(sa.text(sql))}
+
+
+def ruled_tables(db: Database) -> set[str]:
+    return {
+        str(r[0])
+        for r in rows(
+            db,
+            "SELECT relname FROM pg_class WHERE relkind = 'r' AND relrowsecurity "
+            "AND relforcerowsecurity AND relnamespace = current_schema()::regnamespace",
+        )
+    }
+
+
+def test_every_table_is_either_under_the_policies_or_shared_on_purpose(pg_db: Database) -> None:
+    tables = {
+        str(r[0])
+        for r in rows(pg_db, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+    }
+    ruled = ruled_tables(pg_db)
+    # A new table must be put under a policy or named as shared here, on purpose.
+    assert tables - ruled == SHARED, tables - ruled
+    assert ruled >= RULED
+    policies = {str(r[0]) for r in rows(pg_db, "SELECT tablename FROM pg_policies")}
+    assert policies == ruled
+
+
+def test_downgrade_removes_the_access_control_and_upgrade_brings_it_back(
+    pg_db: Database,
+) -> None:
+    employer = make_employer(pg_db)
+    with pg_db.engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO representatives (uuid, name, branch, created_at) "
+                "VALUES (gen_random_uuid(), 'Kari', 'Nord', now())"
+            )
+        )
+        rep_id = conn.execute(sa.text("SELECT max(id) FROM representatives")).scalar_one()
+    number = make_case(pg_db, employer, representative_id=rep_id)
+
+    alembic(pg_db, "downgrade", "0006")
+    assert pg_db.current_revision() == "0006"
+    assert ruled_tables(pg_db) == set()
+    assert rows(pg_db, "SELECT 1 FROM pg_policies") == set()
+    assert rows(pg_db, "SELECT 1 FROM pg_proc WHERE proname LIKE 'tillitsvalgt\\_%'") == set()
+    assert (
+        rows(pg_db, "SELECT 1 FROM pg_proc WHERE proname LIKE 'case_search%' AND prosecdef")
+        == set()
+    )
+    assert (
+        rows(
+            pg_db,
+            "SELECT 1 FROM information_schema.role_table_grants "
+            "WHERE grantee IN ('tillitsvalgt_representative', 'tillitsvalgt_office')",
+        )
+        == set()
+    )
+    assert schema_differences(pg_db) == []
+    with pg_db.engine.connect() as conn:
+        columns = {c["name"] for c in sa.inspect(conn).get_columns("cases")}
+        assert "branch" not in columns
+        assert not {"tillitsvalgt_access", "tillitsvalgt_case_shares"} & set(
+            sa.inspect(conn).get_table_names()
+        )
+    # The free-text index still works as in 0006 (its triggers back to invoker rights).
+    make_case(pg_db, employer, title="Etter nedgradering")
+
+    pg_db.migrate()
+    assert pg_db.current_revision() == "0008"
+    assert ruled_tables(pg_db) >= RULED
+    assert schema_differences(pg_db) == []
+    # The case made before the upgrade got its representative's branch.
+    assert rows(pg_db, f"SELECT branch FROM cases WHERE number = '{number}'") == {("Nord",)}
+
+
+def test_the_group_roles_are_made_when_missing_and_left_alone_when_there(
+    pg_server: PgServer | None,
+) -> None:
+    # The real group roles are server-wide and other databases use them, so the statement
+    # that makes them is tried on a name of its own.
+    if pg_server is None:
+        pytest.skip("no PostgreSQL server configured")
+    name = f"tv_group_{uuid.uuid4().hex[:10]}"
+    statement = migration()._ensure_group(name)
+    try:
+        with pg_server.admin.connect() as conn:
+            conn.exec_driver_sql(statement)  # missing: made
+            conn.exec_driver_sql(statement)  # there: nothing happens
+            found = conn.execute(
+                sa.text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :n"), {"n": name}
+            ).all()
+        assert found == [(False,)]
+    finally:
+        with pg_server.admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP ROLE IF EXISTS {name}")
+
+
+def test_a_migrating_user_who_may_not_make_the_group_roles_is_told_what_to_do(
+    pg_server: PgServer | None,
+) -> None:
+    if pg_server is None:
+        pytest.skip("no PostgreSQL server configured")
+    name = f"tv_group_{uuid.uuid4().hex[:10]}"
+    user = f"tv_plain_{uuid.uuid4().hex[:10]}"
+    with pg_server.admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE ROLE {user} LOGIN")
+    url = pg_server.url.set(username=user)
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn, pytest.raises(sa.exc.DBAPIError) as caught:
+            conn.exec_driver_sql(migration()._ensure_group(name))
+        assert getattr(caught.value.orig, "sqlstate", None) == "TV403"
+        assert f"CREATE ROLE {name} NOLOGIN" in str(caught.value.orig)
+    finally:
+        engine.dispose()
+        with pg_server.admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP ROLE IF EXISTS {user}")
+
+
+def test_the_migration_does_nothing_on_sqlite(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'data' / 'tillitsvalgt.db'}"
+    db = Database.open(database_url=url, migrate=False)
+    try:
+        alembic(db, "upgrade", "0006")
+        file = db.location.file
+        assert file is not None
+
+        def schema() -> list[tuple[str, str, str]]:
+            with sqlite3.connect(file) as conn:
+                return conn.execute(
+                    "SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY name"
+                ).fetchall()
+
+        before = schema()
+        alembic(db, "upgrade", "0008")
+        assert schema() == before
+        alembic(db, "downgrade", "0006")
+        assert schema() == before
+    finally:
+        db.dispose()
