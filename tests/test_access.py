@@ -200,12 +200,38 @@ CASE_TABLES = [
     ("deadlines", "case_id = :case"),
     ("checklist_answers", "case_id = :case"),
     ("case_search", "case_id = :case"),
+    ("change_history", "case_id = :case"),
     ("event_revisions", "event_id IN (SELECT id FROM events WHERE case_id = :case)"),
     (
         "deadline_extensions",
         "deadline_id IN (SELECT id FROM deadlines WHERE case_id = :case)",
     ),
 ]
+
+
+def test_the_history_of_the_shared_employer_register_is_shared_and_of_cases_is_not(
+    server: Server, two_branches: dict[str, Any]
+) -> None:
+    from tillitsvalgt.models import EmployerUpdate
+    from tillitsvalgt.services import employers
+
+    t = two_branches
+    with t["sor"].session() as s:
+        current = employers.get_employer(t["employer"], session=s)
+        employers.update_employer(
+            t["employer"], EmployerUpdate(version=current.version, employees=320), session=s
+        )
+    employer_rows = "SELECT count(*) FROM change_history WHERE case_id IS NULL AND field = :f"
+    assert count(t["nord"], employer_rows, f="employees") == 1  # Sør's edit, seen by Nord
+    nord_history = "SELECT count(*) FROM change_history WHERE case_id = :case"
+    assert count(t["nord"], nord_history, case=t["nord_case"][1]) >= 1
+    assert count(t["nord"], nord_history, case=t["sor_case"][1]) == 0
+    refused(
+        t["nord"],
+        "INSERT INTO change_history (changed_at, entity, entity_id, case_id, action) "
+        "VALUES (now(), 'case', :case, :case, 'update')",
+        case=t["sor_case"][1],
+    )
 
 
 def test_raw_sql_cannot_read_another_branchs_rows(

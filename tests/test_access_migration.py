@@ -97,8 +97,8 @@ def test_downgrade_removes_the_access_control_and_upgrade_brings_it_back(
         rep_id = conn.execute(sa.text("SELECT max(id) FROM representatives")).scalar_one()
     number = make_case(pg_db, employer, representative_id=rep_id)
 
-    alembic(pg_db, "downgrade", "0006")
-    assert pg_db.current_revision() == "0006"
+    alembic(pg_db, "downgrade", "0007")
+    assert pg_db.current_revision() == "0007"
     assert ruled_tables(pg_db) == set()
     assert rows(pg_db, "SELECT 1 FROM pg_policies") == set()
     assert rows(pg_db, "SELECT 1 FROM pg_proc WHERE proname LIKE 'tillitsvalgt\\_%'") == set()
@@ -121,7 +121,7 @@ def test_downgrade_removes_the_access_control_and_upgrade_brings_it_back(
         assert not {"tillitsvalgt_access", "tillitsvalgt_case_shares"} & set(
             sa.inspect(conn).get_table_names()
         )
-    # The free-text index still works as in 0006 (its triggers back to invoker rights).
+    # The free-text index still works as before 0008 (its triggers back to invoker rights).
     make_case(pg_db, employer, title="Etter nedgradering")
 
     pg_db.migrate()
@@ -180,7 +180,7 @@ def test_the_migration_does_nothing_on_sqlite(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'data' / 'tillitsvalgt.db'}"
     db = Database.open(database_url=url, migrate=False)
     try:
-        alembic(db, "upgrade", "0006")
+        alembic(db, "upgrade", "0007")
         file = db.location.file
         assert file is not None
 
@@ -193,7 +193,7 @@ def test_the_migration_does_nothing_on_sqlite(tmp_path: Path) -> None:
         before = schema()
         alembic(db, "upgrade", "0008")
         assert schema() == before
-        alembic(db, "downgrade", "0006")
+        alembic(db, "downgrade", "0007")
         assert schema() == before
     finally:
         db.dispose()
