@@ -9,8 +9,17 @@
    floor's SQL and the query plans.
 3. Time assessing every case (``assess_all``).
 4. Time writing letters (``letters``): needs no generated database, it makes a small one.
+5. The landsmøte report over the generated database (``report``, see ``landsmote.py``).
+6. The desktop app: the list's model and the cold start (``gui``, see ``gui_list.py``).
+7. The crash test: SIGKILLs survived with nothing lost (``crash``, see ``crash.py``).
+8. Several processes updating the same rows and creating cases at once, on PostgreSQL
+   (``$TILLITSVALGT_TEST_DATABASE_URL`` or ``--database-url``) and on a SQLite file
+   (``concurrency``, see ``concurrency.py``).
 
-``--only list|assess|letters`` (repeatable) runs only those parts; without it, all of them.
+``--only PART`` (repeatable) runs only those parts; without it, all of them. ``--table
+FILE`` also writes the figures as a Markdown table, and ``--readme`` puts that table in the
+README between its ``benchmarks`` markers (``docs/benchmarks.md`` and the README are
+written this way).
 """
 
 from __future__ import annotations
@@ -46,7 +55,10 @@ from benchmarks.report import Figure, table
 from tillitsvalgt.db import Database, alembic_config
 
 META_FILE = "meta.json"
-PARTS = ("list", "assess", "letters")
+PARTS = ("list", "assess", "letters", "report", "gui", "crash", "concurrency")
+README = Path(__file__).resolve().parent.parent / "README.md"
+README_START = "<!-- benchmarks:start -->"
+README_END = "<!-- benchmarks:end -->"
 
 
 def _say(message: str) -> None:
@@ -130,6 +142,116 @@ def prepare(n: int, *, keep: bool) -> tuple[Path, list[Figure]]:
     return data_dir, _generation_figures(record, cached=False)
 
 
+def _crash_figures(kills: int) -> list[Figure]:
+    import tempfile
+
+    from benchmarks.crash import crash_test
+    from benchmarks.crash import figures as crash_figures
+
+    with tempfile.TemporaryDirectory(prefix="tillitsvalgt-crash-") as tmp:
+        _say(f"crash test: {kills} kills …")
+        result = crash_test(Path(tmp) / "data", kills, say=_say)
+    return crash_figures(result)
+
+
+def _concurrency_figures(database_url: str | None) -> list[Figure]:
+    import os
+
+    from benchmarks.concurrency import measure
+
+    url = database_url or os.environ.get("TILLITSVALGT_TEST_DATABASE_URL")
+    out: list[Figure] = []
+    for found in measure(database_url=url, sqlite=True):
+        tag = "pg" if found["backend"] == "postgresql" else "sqlite"
+        what = f"{found['processes']} processes, {found['backend']}"
+        out += [
+            Figure(
+                f"load.{tag}.updates",
+                found["update_attempts"],
+                "",
+                None,
+                f"update attempts, {what}",
+                note=f"{found['updates_saved']} saved, {found['conflicts_reported']} conflicts "
+                f"reported, {found['updates_per_second']} updates/s",
+            ),
+            Figure(
+                f"load.{tag}.lost",
+                found["lost_updates"] + found["phantom_writes"] + found["unexplained"],
+                "",
+                None,
+                "lost, phantom or unexplained updates",
+                limit=1,
+            ),
+            Figure(
+                f"load.{tag}.creates",
+                found["cases_created_at_once"],
+                "",
+                None,
+                f"cases created at once, {what}",
+                note=f"{found['creations_rolled_back']} rolled back, "
+                f"{found['cases_per_second']} cases/s",
+            ),
+            Figure(
+                f"load.{tag}.duplicates",
+                found["duplicate_numbers"] + found["number_gaps"],
+                "",
+                None,
+                "duplicate case numbers or gaps",
+                limit=1,
+            ),
+        ]
+    return out
+
+
+def markdown_table(figures: list[Figure], *, n: int) -> str:
+    """The figures as a Markdown table for the README."""
+    when = time.strftime("%Y-%m-%d")
+    lines = [
+        f"Measured {when} with `python -m benchmarks --readme` (N = {n:,} cases; SQLite "
+        f"{sqlite3.sqlite_version}). The floor is the same work in raw `sqlite3`.".replace(
+            ",", " "
+        ),
+        "",
+        "| figure | what | value | floor | ratio | goal |",
+        "|---|---|---:|---:|---:|---|",
+    ]
+    for fig in figures:
+        if not fig.has_goal():
+            verdict = ""
+        elif fig.misses():
+            verdict = "**missed** (" + ", ".join(fig.misses()) + ")"
+        else:
+            verdict = "met"
+        cells = [
+            f"`{fig.name}`",
+            fig.what.replace("|", "/"),
+            _md_number(fig.value, fig.unit),
+            _md_number(fig.floor, fig.unit),
+            "–" if fig.ratio is None else f"{fig.ratio:.2f}",
+            verdict,
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _md_number(value: float | None, unit: str) -> str:
+    if value is None:
+        return "–"
+    if float(value).is_integer() and not unit:
+        return f"{int(value):,}".replace(",", "\u00a0")
+    digits = 2 if value < 100 else 1 if value < 1000 else 0
+    return f"{value:,.{digits}f}".replace(",", "\u00a0") + (f" {unit}" if unit else "")
+
+
+def put_in_readme(text: str) -> None:
+    readme = README.read_text(encoding="utf-8")
+    if README_START not in readme or README_END not in readme:
+        raise SystemExit(f"{README} has no {README_START} … {README_END} section")
+    head, rest = readme.split(README_START, 1)
+    _old, tail = rest.split(README_END, 1)
+    README.write_text(f"{head}{README_START}\n{text}{README_END}{tail}", encoding="utf-8")
+
+
 def show_sql(db: Database, conn: sqlite3.Connection, n: int) -> None:
     """The SQL list_cases emits next to the handwritten floor, with the query plans."""
     for bench in list_benchmarks(n):
@@ -157,7 +279,15 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         action="append",
         choices=PARTS,
-        help="run only this part (repeatable): list, assess or letters; default all",
+        help="run only this part (repeatable); default all",
+    )
+    parser.add_argument("--kills", type=int, default=200, help="crash test kills (default 200)")
+    parser.add_argument(
+        "--database-url", help="PostgreSQL server for the concurrency part (default: the env)"
+    )
+    parser.add_argument("--table", type=Path, help="also write the figures as Markdown here")
+    parser.add_argument(
+        "--readme", action="store_true", help="put the Markdown table into README.md"
     )
     args = parser.parse_args(argv)
     if args.n < 100 or args.repeat < 1:
@@ -168,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     file: Path | None = None
     cached_ok = True
     plans: dict[str, list[str]] = {}
-    if only & {"list", "assess"}:
+    if only & {"list", "assess", "report", "gui"}:
         data_dir, figures = prepare(args.n, keep=args.keep)
         db = Database.open(data_dir=data_dir)
         file = db.location.file
@@ -192,8 +322,31 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             conn.close()
             db.dispose()
+        if "report" in only:
+            from benchmarks import landsmote
+
+            _say("timing the landsmøte report …")
+            figures += landsmote.measure(data_dir)
+        if "gui" in only:
+            from benchmarks import gui_list
+
+            _say("timing the window: list and cold starts …")
+            figures += gui_list.measure(data_dir)
     if "letters" in only:
         figures += measure_letters(say=_say)
+    if "crash" in only:
+        figures += _crash_figures(args.kills)
+    if "concurrency" in only:
+        figures += _concurrency_figures(args.database_url)
+    if args.table is not None or args.readme:
+        text = markdown_table(figures, n=args.n)
+        if args.table is not None:
+            args.table.parent.mkdir(parents=True, exist_ok=True)
+            args.table.write_text(text, encoding="utf-8")
+            _say(f"table written to {args.table}")
+        if args.readme:
+            put_in_readme(text)
+            _say(f"table put in {README}")
 
     if args.json:
         for figure in figures:
