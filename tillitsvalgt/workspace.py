@@ -454,16 +454,21 @@ class Workspace:
 
     def import_file(self, file: Path, progress: Progress | None = None) -> ImportReport:
         """Import a bundle (all or nothing; ``progress`` may cancel it)."""
-        import json
-
-        from tillitsvalgt.services.transfer import import_bundle
+        from tillitsvalgt.services.transfer import import_bundle, read_bundle
 
         try:
-            raw = json.loads(file.read_text(encoding="utf-8"))
+            # utf-8-sig: Windows editors put a byte order mark first; it is not content.
+            text = file.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise UserError(
+                f"{file} er ikke en tekstfil i UTF-8 (ugyldig byte ved posisjon {exc.start}); "
+                "lagre den som UTF-8 og prøv igjen. Ingenting er importert."
+            ) from None
         except OSError as exc:
-            raise UserError(f"Kan ikke lese {file}: {exc.strerror}.") from None
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise UserError(f"{file} er ikke en gyldig JSON-fil ({exc}).") from None
+            raise UserError(
+                f"Kan ikke lese {file}: {exc.strerror}. Ingenting er importert."
+            ) from None
+        raw = read_bundle(text, str(file))
         with self.db.session() as session:
             return import_bundle(raw, session=session, today=self.today(), progress=progress)
 

@@ -21,7 +21,7 @@ from tillitsvalgt.models import (
     EventUpdate,
     utcnow,
 )
-from tillitsvalgt.services._common import changes, get_or_fail, read
+from tillitsvalgt.services._common import changes, get_or_fail, read, refuse_cleared
 from tillitsvalgt.services.cases import resolve_case, touch_case
 from tillitsvalgt.vocabulary import LETTER_KINDS
 
@@ -139,7 +139,9 @@ def _versioned_write(session: Session, event: Event, version: int, values: dict[
 
 def update_event(event_id: int, data: EventUpdate, *, session: Session) -> EventRead:
     event = get_or_fail(session, Event, event_id, "hendelsen")
-    _versioned_write(session, event, data.version, changes(data))
+    values = changes(data)
+    refuse_cleared(values, ("kind", "occurred_on"))
+    _versioned_write(session, event, data.version, values)
     session.refresh(event)
     return read(EventRead, event)
 
