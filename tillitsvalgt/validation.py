@@ -102,7 +102,7 @@ def label(field: str) -> str:
     return FIELD_LABELS.get(field, field)
 
 
-def _check_chars(value: str, *, multiline: bool) -> str:
+def check_chars(value: str, *, multiline: bool) -> str:
     for ch in value:
         category = unicodedata.category(ch)
         if category == "Cs":
@@ -136,7 +136,7 @@ def _text(max_len: int, *, multiline: bool, required: bool) -> Callable[[str], s
             raise ValueError(f"er for lang ({len(value)} tegn; høyst {max_len})")
         if multiline:
             value = value.replace("\r\n", "\n").replace("\r", "\n")
-        return _check_chars(value, multiline=multiline)
+        return check_chars(value, multiline=multiline)
 
     return check
 

@@ -232,12 +232,16 @@ class CaseQuery:
     limit: int = 50
 
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits; "_" separates words, as it does in both indexes.
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def search_terms(text: str) -> list[str]:
-    """The words of a search, stripped of every operator: user text is never query syntax."""
-    return _WORD.findall(text.lower())[:20]
+    """The words of a search, stripped of every operator: user text is never query syntax.
+    Not lowercased here: both indexes fold case themselves, and Python's lower() splits
+    some letters in two ("İ" becomes "i" and a combining dot), so the word no longer
+    matched the one indexed."""
+    return _WORD.findall(text)[:20]
 
 
 # Above this many free-text hits, walking the sort index and checking each case against

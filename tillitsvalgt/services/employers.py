@@ -67,6 +67,9 @@ def list_employers(*, session: Session, text: str | None = None) -> list[Employe
     query = select(Employer).where(col(Employer.deleted_at).is_(None))
     if text:
         wanted = text.strip().lower()  # "%", "_" and "\\" are searched for as typed
+        if "\x00" in wanted or any("\ud800" <= ch <= "\udfff" for ch in wanted):
+            # in no stored name (the checks refuse them), and PostgreSQL refuses NUL outright
+            return []
         query = query.where(
             func.lower(Employer.name).contains(wanted, autoescape=True)
             | col(Employer.orgnr).contains(wanted, autoescape=True)

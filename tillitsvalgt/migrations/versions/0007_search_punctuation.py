@@ -1,0 +1,57 @@
+"""PostgreSQL's free-text index splits words at punctuation, as SQLite's does
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-11-22
+
+PostgreSQL's text-search parser keeps "01.03.2026", "2.5", "a.b@example.com" and
+"example.com/sti" whole, as one word each, while the search splits what the user types into
+words at every punctuation mark; so a case titled "Møte 01.03.2026" was not found by
+searching for "01.03.2026" (SQLite's FTS5 splits both sides alike and found it). The index
+now replaces ASCII punctuation with spaces before parsing. ``translate`` does not depend on
+the database's locale, as a regular expression class would. SQLite is unchanged.
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "0007"
+down_revision: str | None = "0006"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+# Every ASCII punctuation mark but "_", which the search keeps inside words.
+PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~"
+
+
+def _refresh(text_expression: str) -> str:
+    return f"""CREATE OR REPLACE FUNCTION case_search_refresh(cid integer) RETURNS void
+    LANGUAGE sql AS $$
+        INSERT INTO case_search (case_id, document)
+        SELECT c.id, to_tsvector('simple', {text_expression})
+        FROM cases c WHERE c.id = cid
+        ON CONFLICT (case_id) DO UPDATE SET document = excluded.document
+    $$"""
+
+
+_TEXT = """c.title || ' ' || coalesce(c.description, '') || ' '
+               || coalesce((SELECT string_agg(e.notes, ' ') FROM events e
+                            WHERE e.case_id = c.id AND e.deleted_at IS NULL), '')"""
+_QUOTED = PUNCTUATION.replace("'", "''")
+SPLIT = _refresh(f"translate({_TEXT}, '{_QUOTED}', '{' ' * len(PUNCTUATION)}')")
+WHOLE = _refresh(_TEXT)
+
+
+def upgrade() -> None:
+    if op.get_context().dialect.name != "postgresql":
+        return
+    op.execute(SPLIT)
+    op.execute("SELECT case_search_refresh(id) FROM cases")
+
+
+def downgrade() -> None:
+    if op.get_context().dialect.name != "postgresql":
+        return
+    op.execute(WHOLE)
+    op.execute("SELECT case_search_refresh(id) FROM cases")
