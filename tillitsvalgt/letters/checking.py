@@ -337,12 +337,15 @@ def check_template(data: bytes, kind: str | None = None) -> TemplateCheck:
         return result
     try:
         doc = Document(io.BytesIO(data))
+        # A package whose main part is not a Word document (another root element) opens,
+        # then fails on first use: read the paragraphs here, where that is a message.
+        paragraphs = list(_paragraphs(doc))
     except Exception as exc:  # python-docx raises several kinds for a damaged package
         result.problems.append(TemplateProblem(f"Word-filen kan ikke leses ({exc})"))
         return result
     spec = KINDS.get(kind) if kind else None
     changed = False
-    for where, paragraph in _paragraphs(doc):
+    for where, paragraph in paragraphs:
         changed |= _repair_paragraph(paragraph, where, result.problems)
     if changed:
         out = io.BytesIO()
