@@ -361,3 +361,25 @@ def test_employer_search_takes_percent_and_underscore_as_text(db: Database) -> N
         for text in ["%", "_", "0%_b"]:
             assert [e.id for e in employers.list_employers(session=s, text=text)] == [wanted]
         assert employers.list_employers(session=s, text="\\") == []
+
+
+def test_a_case_with_a_megabyte_of_notes_still_takes_events(db: Database) -> None:
+    """Bug: on PostgreSQL the case's free-text document is a tsvector, which holds at most
+    1 MB; once the notes of a case had more distinct words than that, every further event
+    (and edit) failed with "string is too long for tsvector"."""
+    import hashlib
+
+    ref = make_case(db, make_employer(db, orgnr=None, name="Arbeidsgiver AS"), title="Landskap")
+    with db.session() as s:
+        for n in range(60):
+            words = (hashlib.md5(f"{n}-{i}".encode()).hexdigest() for i in range(600))
+            notes = " ".join(words)
+            events.add_event(
+                ref, EventCreate(kind="note", occurred_on=date(2026, 3, 1), notes=notes), session=s
+            )
+    with db.session(readonly=True) as s:
+        assert len(events.list_events(ref, session=s)) == 60
+        assert [r.number for r in cases.list_cases(CaseQuery(text="landskap"), session=s).rows] == [
+            ref
+        ]
+    assert_intact(db)

@@ -9,7 +9,13 @@ PostgreSQL's text-search parser keeps "01.03.2026", "2.5", "a.b@example.com" and
 words at every punctuation mark; so a case titled "Møte 01.03.2026" was not found by
 searching for "01.03.2026" (SQLite's FTS5 splits both sides alike and found it). The index
 now replaces ASCII punctuation with spaces before parsing. ``translate`` does not depend on
-the database's locale, as a regular expression class would. SQLite is unchanged.
+the database's locale, as a regular expression class would.
+
+It also indexes only the first 150 000 characters of a case's text (title, description,
+then the notes of its events): a tsvector holds at most 1 MB, and a case with many long
+notes made every further event fail with "string is too long for tsvector". At worst about
+6 bytes per character (one-letter words of 4-byte characters), 150 000 fit.
+SQLite's FTS5 has no such limit and is unchanged.
 """
 
 from collections.abc import Sequence
@@ -39,7 +45,10 @@ _TEXT = """c.title || ' ' || coalesce(c.description, '') || ' '
                || coalesce((SELECT string_agg(e.notes, ' ') FROM events e
                             WHERE e.case_id = c.id AND e.deleted_at IS NULL), '')"""
 _QUOTED = PUNCTUATION.replace("'", "''")
-SPLIT = _refresh(f"translate({_TEXT}, '{_QUOTED}', '{' ' * len(PUNCTUATION)}')")
+MAX_INDEXED = 150_000
+SPLIT = _refresh(
+    f"translate(left({_TEXT}, {MAX_INDEXED}), '{_QUOTED}', '{' ' * len(PUNCTUATION)}')"
+)
 WHOLE = _refresh(_TEXT)
 
 
