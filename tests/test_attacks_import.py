@@ -304,3 +304,25 @@ def test_the_window_reads_a_file_with_a_byte_order_mark(
     file.write_text("\ufeff" + json.dumps([GOOD]), encoding="utf-8")
     ws = Workspace(sqlite_db, catalogue=load_catalogue(), setup=LetterSetup(), clock=lambda: TODAY)
     assert len(ws.import_file(file).created) == 1
+
+
+@pytest.mark.parametrize("bad_at", [None, 0, 250, 499])
+def test_many_items_are_imported_all_or_none(sqlite_db: Database, bad_at: int | None) -> None:
+    items = []
+    for n in range(500):
+        item = copy.deepcopy(GOOD)
+        item["id"] = f"mange-{n}"
+        item["employer"] = {"name": f"Virksomhet {n % 7}"}
+        items.append(item)
+    if bad_at is not None:
+        items[bad_at]["events"][0]["on"] = "2026-02-30"
+    before = table_counts(sqlite_db)
+    imported = _try_import(sqlite_db, items)
+    assert imported == (bad_at is None)
+    after = table_counts(sqlite_db)
+    if imported:
+        assert after["cases"] - before["cases"] == 500
+        assert after["events"] - before["events"] == 500
+    else:
+        assert after == before
+    assert_intact(sqlite_db)

@@ -6,6 +6,7 @@ naming the field; never a driver error, never a value changed silently."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pydantic
@@ -383,3 +384,35 @@ def test_a_case_with_a_megabyte_of_notes_still_takes_events(db: Database) -> Non
             ref
         ]
     assert_intact(db)
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        (b"brev\n.pdf", "brev_"),
+        (b"m\xf8te.pdf", "m\ufffdte"),  # Latin-1 bytes from an old archive
+        (b"\x01.txt", "_"),
+        (b" .pdf", ".pdf"),
+        (b"x" * 250 + b".pdf", "x" * 200),
+        ("Møte «1».docx".encode(), "Møte «1»"),
+    ],
+)
+def test_any_file_name_can_be_attached(
+    db: Database, tmp_path: Path, name: bytes, title: str
+) -> None:
+    """Bug: a file whose name held a line break, a control character, bytes that are not
+    UTF-8 or only a space made DocumentCreate raise pydantic's ValidationError from
+    Workspace.add_attachment: the file could not be journaled at all."""
+    import os
+
+    from tillitsvalgt.rules.catalogue import load_catalogue
+    from tillitsvalgt.services.letters import LetterSetup
+    from tillitsvalgt.workspace import Workspace
+
+    ref = make_case(db, make_employer(db, orgnr=None, name="Arbeidsgiver AS"))
+    file = Path(os.fsdecode(os.fsencode(tmp_path) + b"/" + name))
+    file.write_bytes(b"innhold")
+    ws = Workspace(db, catalogue=load_catalogue(), setup=LetterSetup(), clock=lambda: TODAY)
+    document = ws.add_attachment(ref, file)
+    assert document.title == title
+    assert ws.document_content(document.id) == b"innhold"

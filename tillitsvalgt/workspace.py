@@ -314,8 +314,8 @@ class Workspace:
         data = DocumentCreate(
             direction=direction,
             kind="vedlegg",
-            title=file.stem[:200] or file.name[:200],
-            filename=file.name[:200],
+            title=_shown_name(file.stem) or _shown_name(file.name) or "Vedlegg",
+            filename=_shown_name(file.name) or None,
             mime_type=mimetypes.guess_type(file.name)[0],
             dated=self.today(),
             content=content,
@@ -514,6 +514,20 @@ class Workspace:
         from tillitsvalgt.backup import backup_sqlite
 
         return backup_sqlite(self.db, reason="manuell")
+
+
+def _shown_name(name: str) -> str:
+    """A file's name as a document's title: a name is not typed by the user, so what no
+    text field may hold is replaced rather than refused — bytes that are not UTF-8 (a name
+    from an old archive arrives with surrogates) by «\ufffd», control characters such as
+    a line break by «_»."""
+    import unicodedata
+
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    text = "".join(
+        "_" if unicodedata.category(ch) == "Cc" or ch in "\ufffe\uffff" else ch for ch in text
+    )
+    return text.strip()[:200].strip()
 
 
 @dataclass(frozen=True)
