@@ -416,3 +416,37 @@ def test_any_file_name_can_be_attached(
     document = ws.add_attachment(ref, file)
     assert document.title == title
     assert ws.document_content(document.id) == b"innhold"
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"year": 10**20}, "År"),
+        ({"employer_id": 10**20}, "Virksomhet"),
+        ({"offset": 10**20}, "Side"),
+        ({"offset": 2**31}, "Side"),  # PostgreSQL binds the offset as a 32-bit integer
+        ({"case_type": "\x00"}, "Sakstype"),  # PostgreSQL refuses NUL in text
+        ({"status": "\ud800"}, "Status"),
+    ],
+)
+def test_list_filters_the_database_cannot_take_are_refused_by_name(
+    db: Database, query: dict[str, Any], field: str
+) -> None:
+    """Bug: these reached the driver: OverflowError on SQLite, NumericValueOutOfRange or
+    DataError on PostgreSQL, UnicodeEncodeError on both."""
+    with pytest.raises(ValidationError, match=field), db.session(readonly=True) as s:
+        cases.list_cases(CaseQuery(**query), session=s)
+
+
+@pytest.mark.parametrize(
+    "ref", ["99999999999999999999", "²", "2026/" + "9" * 5000, "\ud800", "x\udcff"]
+)
+def test_a_case_reference_that_cannot_exist_is_not_found(db: Database, ref: str) -> None:
+    """Bug: a huge id overflowed the driver, "²" passed isdigit() and int() refused it,
+    and a surrogate (an undecodable command-line argument) went into the message, which
+    then could not be printed."""
+    from tillitsvalgt.errors import NotFoundError
+
+    with pytest.raises(NotFoundError) as caught, db.session(readonly=True) as s:
+        cases.get_case(ref, session=s)
+    str(caught.value).encode("utf-8")  # printable

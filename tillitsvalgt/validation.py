@@ -91,6 +91,9 @@ FIELD_LABELS: dict[str, str] = {
     "employer": "Virksomhet",
     "case": "Sak",
     "events": "Hendelser",
+    "year": "År",
+    "timing": "Tidspunkt for drøfting",
+    "limit": "Side",
 }
 
 MAX_EMPLOYEES = 500_000  # more than Norway's largest employer: anything above is a typo

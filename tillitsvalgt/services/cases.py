@@ -35,7 +35,10 @@ from tillitsvalgt.services._common import changes, read, refuse
 from tillitsvalgt.services.assessments import demand_today, mark_stale
 from tillitsvalgt.vocabulary import OUTCOMES
 
-CASE_NUMBER = re.compile(r"^\s*(\d{4})\s*/\s*(\d+)\s*$")
+CASE_NUMBER = re.compile(r"^\s*(\d{4})\s*/\s*(\d{1,9})\s*$")
+# The database's integer columns (ids, years) hold 32 bits on PostgreSQL; a larger number
+# in a search or a reference matches nothing, and must not reach the driver.
+MAX_INT = 2**31 - 1
 
 SortKey = Literal["updated", "number", "title", "employer", "type", "status", "notice"]
 SORT_KEYS: tuple[str, ...] = ("updated", "number", "title", "employer", "type", "status", "notice")
@@ -72,13 +75,14 @@ def format_number(year: int, seq: int) -> str:
 def resolve_case(ref: str | int, *, session: Session, include_deleted: bool = False) -> Case:
     """A case by its number (``2026/3``), UUID or database id."""
     case: Case | None = None
-    text = str(ref).strip()
+    # A command-line argument may carry undecodable bytes (surrogates): shown as «?».
+    text = str(ref).strip().encode("utf-8", "replace").decode("utf-8")
     match = CASE_NUMBER.match(text)
     if match:
         number = format_number(int(match.group(1)), int(match.group(2)))
         case = session.exec(select(Case).where(Case.number == number)).first()
-    elif text.isdigit():
-        case = session.get(Case, int(text))
+    elif text.isdecimal():  # not isdigit(): "²" is a digit int() refuses
+        case = session.get(Case, int(text)) if int(text) <= MAX_INT else None
     else:
         try:
             wanted = uuid_module.UUID(text)
@@ -386,10 +390,25 @@ def _page_statement(shape: _Shape) -> Any:
     )
 
 
+def _check_filters(query: CaseQuery) -> None:
+    """Filters the database cannot take are refused by name, not by the driver."""
+    if query.offset > MAX_INT - MAX_PAGE:
+        raise refuse("limit", "siden er utenfor listen")
+    for name in ("year", "employer_id"):
+        value = getattr(query, name)
+        if value is not None and abs(value) > MAX_INT:
+            raise refuse(name, f"{value} er utenfor gyldig område")
+    for name in ("case_type", "status", "timing"):
+        value = getattr(query, name)
+        if value and ("\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value)):
+            raise refuse(name, "inneholder ugyldige tegn")
+
+
 def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
     """One page of the case list and the total count, all decided by the database."""
     if query.limit < 1 or query.limit > MAX_PAGE or query.offset < 0:
         raise refuse("limit", f"en side må ha mellom 1 og {MAX_PAGE} saker")
+    _check_filters(query)
     if query.sort not in _SORT_COLUMNS:
         raise refuse(
             "sort", f"kan ikke sortere på «{query.sort}»; velg en av {', '.join(SORT_KEYS)}"
