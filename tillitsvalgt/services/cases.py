@@ -236,16 +236,23 @@ class CaseQuery:
     limit: int = 50
 
 
-# Letters and digits; "_" separates words, as it does in both indexes.
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# What separates the words of a search: white space, every ASCII character but letters and
+# digits (all query syntax of FTS5 and tsquery is ASCII) and lone surrogates (no database
+# can take them). Everything else stays in the word, so each database's own tokenizer
+# splits the word exactly as it split the indexed text: Python's idea of a letter differs
+# from theirs for combining marks, new scripts and symbols.
+_SEPARATORS = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s\ud800-\udfff]+")
 
 
 def search_terms(text: str) -> list[str]:
     """The words of a search, stripped of every operator: user text is never query syntax.
     Not lowercased here: both indexes fold case themselves, and Python's lower() splits
     some letters in two ("İ" becomes "i" and a combining dot), so the word no longer
-    matched the one indexed."""
-    return _WORD.findall(text)[:20]
+    matched the one indexed. A "word" without a letter or a decimal digit («», a lone
+    accent, "¹") is no word to PostgreSQL's parser, so it would match nothing there; it is
+    left out on both databases alike."""
+    words = (w for w in _SEPARATORS.split(text) if any(c.isalpha() or c.isdecimal() for c in w))
+    return list(words)[:20]
 
 
 # Above this many free-text hits, walking the sort index and checking each case against
