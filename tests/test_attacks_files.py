@@ -122,6 +122,31 @@ def test_huge_work_in_a_template_is_refused_quickly(code: str) -> None:
     assert any("for mye arbeid" in str(p) or "ikke finnes" in str(p) for p in result.errors)
 
 
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}", "nøstet for dypt"),
+        ("{{ 1" + " + 1" * 5000 + " }}", "nøstet for dypt"),
+        ("{% if 1 %}" * 500 + "x" + "{% endif %}" * 500, "nøstet for dypt"),
+        ("{% for i in range(10) recursive %}{{ loop(range(10)) }}{% endfor %}", "rekursive"),
+        (
+            "{% for i in range(50) recursive %}{% if loop.depth < 6 %}{{ loop(range(50)) }}"
+            "{% endif %}{% endfor %}",
+            "rekursive",
+        ),
+    ],
+)
+def test_deeply_nested_or_recursive_template_code_is_refused(code: str, message: str) -> None:
+    """Bug: Jinja parses and compiles recursively, so code nested thousands deep raised
+    RecursionError out of the template check; a recursive loop calls itself past the loop
+    step count (without end, or 50^6 times)."""
+    result = check_template(with_paragraph(code), KIND)
+    assert not result.ok
+    assert any(message in str(p) for p in result.errors), result.errors
+    with pytest.raises(TemplateError, match=message):
+        render_docx(with_paragraph(code), sample_context(), origin="prøve")
+
+
 def test_a_letter_gets_the_whole_loop_budget_each_time() -> None:
     """The step budget is per letter: many letters in a row still render."""
     data = with_paragraph("{% for i in range(60000) %}{% endfor %}ferdig")

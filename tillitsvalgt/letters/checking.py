@@ -351,6 +351,22 @@ def check_template(data: bytes, kind: str | None = None) -> TemplateCheck:
         out = io.BytesIO()
         doc.save(out)
         result.repaired = out.getvalue()
+    try:
+        return _check_code(doc, data, spec, result)
+    except RecursionError:  # Jinja parses and compiles recursively
+        result.problems.append(_TOO_DEEP)
+        return result
+
+
+_TOO_DEEP = TemplateProblem(
+    "mal-koden er nøstet for dypt (svært mange parenteser, ledd eller blokker inni hverandre)"
+)
+
+
+def _check_code(
+    doc: Any, data: bytes, spec: LetterKind | None, result: TemplateCheck
+) -> TemplateCheck:
+    """The template code: syntax, the fields it uses, and a trial render."""
     syntax, parsed = _syntax(doc)
     result.problems.extend(syntax)
     if syntax:

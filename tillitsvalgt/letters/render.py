@@ -96,7 +96,7 @@ def _width(value: Any) -> int:
 
 @cache
 def environment() -> SandboxedEnvironment:
-    from jinja2 import StrictUndefined, filters, nodes
+    from jinja2 import StrictUndefined, TemplateSyntaxError, filters, nodes
     from jinja2.sandbox import SandboxedEnvironment
 
     class _CompilingOnce(SandboxedEnvironment):
@@ -121,6 +121,10 @@ def environment() -> SandboxedEnvironment:
             # which reads the parsed tree, sees the template as written).
             tree = self._parse(source, None, None) if isinstance(source, str) else source
             for loop in tree.find_all(nodes.For):
+                if loop.recursive:  # loop(…) would run past the step count, without end
+                    raise TemplateSyntaxError(
+                        "rekursive løkker (recursive) er ikke tillatt i brevmaler", loop.lineno
+                    )
                 loop.iter = nodes.Call(
                     nodes.Name("_tv_bounded", "load"), [loop.iter], [], None, None
                 )
@@ -212,6 +216,11 @@ def render_docx(template: bytes, context: Mapping[str, Any], *, origin: str) -> 
         raise TemplateError(f"Malen {origin}: {_explain(exc)}.") from None
     except (TypeError, ValueError) as exc:
         raise TemplateError(f"Malen {origin}: {_explain(exc)}.") from None
+    except RecursionError:  # Jinja parses recursively: code nested thousands deep
+        raise TemplateError(
+            f"Malen {origin}: mal-koden er nøstet for dypt (svært mange parenteser, ledd "
+            "eller blokker inni hverandre)."
+        ) from None
     finally:
         _STEPS.reset(budget)
     out = io.BytesIO()
