@@ -15,6 +15,7 @@ from attacks import ATTACK
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tillitsvalgt.errors import UserError
 from tillitsvalgt.letters.checking import check_template
 from tillitsvalgt.letters.fields import MissingValueError, sample_context
 from tillitsvalgt.letters.render import TemplateError, docx_text, render_docx
@@ -362,3 +363,30 @@ def test_a_folder_in_place_of_a_template_falls_back_to_the_builtin(tmp_path: Pat
     folder.mkdir()
     (folder / f"{KIND}.docx").mkdir()  # a folder where the file should be
     assert load_template(KIND, folder).origin == "innebygd"
+
+
+# --------------------------------------------------------------------------- the settings file
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"templates": 5}',  # Path(5): TypeError when the app started
+        '{"catalogue": ["a.toml"]}',
+        '{"profile": {"uuid": 1}}',
+        '{"union": null}',
+        "[" * 100_000,  # RecursionError from the JSON parser
+        "{not json",
+        "\xff\xfe",
+    ],
+)
+def test_a_damaged_settings_file_is_a_clear_message(tmp_path: Path, content: str) -> None:
+    """Bug: a setting that was not text (or JSON nested beyond the parser) crashed
+    Workspace.open with TypeError or RecursionError instead of naming the file."""
+    from tillitsvalgt.workspace import Workspace
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / "settings.json").write_text(content, encoding="latin-1")
+    with pytest.raises(UserError, match=r"settings\.json"):
+        Workspace.open(data_dir=data_dir).close()
