@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from attacks import ATTACK, assert_clear_refusal, assert_intact, nasty_text, table_counts
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from tillitsvalgt.db import Database
@@ -326,3 +326,50 @@ def test_many_items_are_imported_all_or_none(sqlite_db: Database, bad_at: int | 
     else:
         assert after == before
     assert_intact(sqlite_db)
+
+
+mostly_valid = st.one_of(
+    st.text(st.characters(exclude_categories=["Cc", "Cs"]), min_size=1, max_size=30),
+    nasty_text,
+)
+
+
+@ATTACK
+@given(
+    title=mostly_valid,
+    description=mostly_valid,
+    location=mostly_valid,
+    notes=mostly_valid,
+    name=mostly_valid,
+)
+def test_imported_text_is_exported_as_the_check_accepted_it(
+    db: Database, title: str, description: str, location: str, notes: str, name: str
+) -> None:
+    """Text that passes the check is stored and read back exactly as checked (trimmed,
+    line breaks unified), on both databases: nothing changed silently on the way."""
+    from tillitsvalgt.services.transfer import export_bundle, parse_bundle
+
+    item = copy.deepcopy(GOOD)
+    item["id"] = "tekst"
+    item["employer"] = {"name": name}
+    item["case"].update(title=title, description=description, location=location)
+    item["events"][0]["notes"] = notes
+    try:
+        [parsed] = parse_bundle([item])
+    except UserError as exc:
+        assert_clear_refusal(exc)
+        return
+    event("past the check")  # shown by --hypothesis-show-statistics
+    with db.session() as s:
+        report = import_bundle([item], session=s, today=TODAY)
+    with db.session(readonly=True) as s:
+        exported = {c["id"]: c for c in export_bundle(session=s)}
+    number = (report.created or report.updated or report.unchanged or report.kept)[0]
+    case = exported[number]
+    if report.created:
+        assert case["case"]["title"] == parsed.case.title
+        assert case["case"].get("description") == parsed.case.description
+        assert case["case"].get("location") == parsed.case.location
+        assert case["events"][0].get("notes") == parsed.events[0].notes
+    if report.employers_created:  # (else an employer of the same name took the case)
+        assert case["employer"]["name"] == parsed.employer.name
