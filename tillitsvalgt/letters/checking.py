@@ -350,7 +350,7 @@ def check_template(data: bytes, kind: str | None = None) -> TemplateCheck:
     if changed:
         out = io.BytesIO()
         doc.save(out)
-        result.repaired = out.getvalue()
+        result.repaired = _stable(out.getvalue())
     try:
         return _check_code(doc, data, spec, result)
     except RecursionError:  # Jinja parses and compiles recursively
@@ -383,6 +383,20 @@ def _check_code(
         return result
     result.problems.extend(_probe(result.repaired or data))
     return result
+
+
+def _stable(package: bytes) -> bytes:
+    """The package with every entry dated 1980-01-01: python-docx stamps entries with the
+    time of saving, so the same template repaired twice (the check, then «--repair») gave
+    different bytes whenever the two saves fell in different seconds."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = info.external_attr
+            dst.writestr(fixed, src.read(info))
+    return out.getvalue()
 
 
 def _probe(data: bytes) -> list[TemplateProblem]:
