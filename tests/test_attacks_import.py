@@ -373,3 +373,38 @@ def test_imported_text_is_exported_as_the_check_accepted_it(
         assert case["events"][0].get("notes") == parsed.events[0].notes
     if report.employers_created:  # (else an employer of the same name took the case)
         assert case["employer"]["name"] == parsed.employer.name
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1900-01-01", "9999-12-31"])
+def test_a_case_from_the_edges_of_the_calendar_can_be_imported_and_opened(
+    db: Database, day: str
+) -> None:
+    """Bugs: a letter received after a reply deadline in year 1 raised OverflowError
+    (deadline - 365 days) in the middle of the import; and a case that began in year 1 was
+    numbered 1/1, a number the lookup refused (it wanted four digits), so it could not be
+    opened, shown or written to."""
+    from tillitsvalgt.models import RepresentativeCreate
+    from tillitsvalgt.rules.catalogue import load_catalogue
+    from tillitsvalgt.services.cases import CaseQuery
+    from tillitsvalgt.services.letters import LetterRequest, LetterSetup
+    from tillitsvalgt.services.representatives import create_representative
+    from tillitsvalgt.workspace import Workspace
+
+    item = copy.deepcopy(GOOD)
+    item["case"].update(notice_on=day, decision_on=day, implemented_on=day)
+    item["events"] = [
+        {"kind": "information_meeting", "on": day},
+        {"kind": "letter_sent", "on": day, "reply_by": day, "letter": "krav_om_drofting"},
+        {"kind": "letter_received", "on": day},
+    ]
+    with db.session() as s:
+        [number] = import_bundle([item], session=s, today=TODAY).created
+        create_representative(RepresentativeCreate(name="Kari", place="Tromsø"), session=s)
+    assert number.startswith(f"{int(day[:4])}/")
+    ws = Workspace(db, catalogue=load_catalogue(), setup=LetterSetup(), clock=lambda: TODAY)
+    assert [r.number for r in ws.list_cases(CaseQuery()).rows] == [number]
+    assert len(ws.case_detail(number).events) == 3
+    ws.suggest_letters(number)
+    ws.preview_letter(number, LetterRequest(kind="krav_om_drofting", dated=TODAY))
+    ws.open_deadlines()
+    assert_intact(db)

@@ -35,7 +35,7 @@ from tillitsvalgt.services._common import changes, read, refuse
 from tillitsvalgt.services.assessments import demand_today, mark_stale
 from tillitsvalgt.vocabulary import OUTCOMES
 
-CASE_NUMBER = re.compile(r"^\s*(\d{4})\s*/\s*(\d{1,9})\s*$")
+CASE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{1,9})\s*$")  # year 1 is 1/N
 # The database's integer columns (ids, years) hold 32 bits on PostgreSQL; a larger number
 # in a search or a reference matches nothing, and must not reach the driver.
 MAX_INT = 2**31 - 1

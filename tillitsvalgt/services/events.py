@@ -4,7 +4,6 @@ version in ``event_revisions``."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import update
@@ -92,7 +91,8 @@ def _replies_received(case_id: int, event: Event, session: Session) -> None:
         )
     ).all()
     for deadline in open_replies:
-        if deadline.original_due_on - timedelta(days=MAX_REPLY_WINDOW) <= event.occurred_on:
+        # (a difference of dates, not date - timedelta: that overflows near year 1)
+        if (deadline.original_due_on - event.occurred_on).days <= MAX_REPLY_WINDOW:
             deadline.met_on = event.occurred_on
             session.add(deadline)
 
