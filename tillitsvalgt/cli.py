@@ -458,59 +458,10 @@ def import_command(ctx: Context, file: Path) -> None:
     click.echo(f"Importert fra {file}: {report.summary()}")
 
 
-# json's messages (their beginnings) in Norwegian; an unknown one is shown as it is.
-_JSON_MESSAGES = {
-    "Expecting value": "forventet en verdi",
-    "Expecting property name enclosed in double quotes": "forventet et feltnavn i doble "
-    'anførselstegn ("navn")',
-    "Expecting ',' delimiter": "forventet komma",
-    "Expecting ':' delimiter": "forventet kolon",
-    "Unterminated string starting at": 'teksten som starter her, mangler avsluttende "',
-    "Invalid control character at": "ugyldig kontrolltegn i en tekst",
-    "Invalid \\escape": "ugyldig \\-sekvens i en tekst",
-    "Invalid \\uXXXX escape": "ugyldig \\u-sekvens i en tekst",
-    "Extra data": "mer innhold etter slutten av JSON-verdien",
-}
-
-
 def _parse_json(text: str, file: Path) -> Any:
-    """The file's JSON, or a Norwegian message saying where it is broken."""
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        reason = next((no for en, no in _JSON_MESSAGES.items() if exc.msg.startswith(en)), exc.msg)
-        raise UserError(
-            f"{file} er ikke gyldig JSON: {reason} på linje {exc.lineno}, kolonne {exc.colno}. "
-            "Ingenting er importert."
-        ) from None
-    except (ValueError, RecursionError):
-        # Numbers with thousands of digits, or lists nested thousands deep: not a bundle.
-        raise UserError(
-            f"{file} kan ikke leses: den har tall med svært mange sifre eller er nøstet for "
-            "dypt. Ingenting er importert."
-        ) from None
-    broken = sorted(set(_broken_text(raw)))
-    if broken:
-        where = ", ".join(broken[:10]) + (" …" if len(broken) > 10 else "")
-        raise UserError(
-            f"{file} inneholder ugyldige tegn (\\ud800–\\udfff, ødelagt tegnkoding) i {where}. "
-            "Ingenting er importert."
-        )
-    return raw
+    from tillitsvalgt.services.transfer import read_bundle
 
-
-def _broken_text(value: Any, where: str = "") -> Iterator[str]:
-    """Where lone surrogates (from ``\\ud800``-style escapes) occur: they cannot be stored."""
-    if isinstance(value, str):
-        if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
-            yield where or "filen"
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _broken_text(item, where or f"sak nr. {index + 1}")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _broken_text(key, where)
-            yield from _broken_text(item, where)
+    return read_bundle(text, str(file))
 
 
 @cli.command("export")

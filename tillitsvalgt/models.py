@@ -27,6 +27,7 @@ from tillitsvalgt.validation import (
     DocumentKindCode,
     EmployeeCount,
     EventKindCode,
+    ItemKey,
     LetterKindCode,
     LongText,
     MemberCount,
@@ -542,7 +543,7 @@ class DeadlineExtensionRead(SQLModel):
 
 
 class ChecklistAnswerBase(SQLModel):
-    item_key: ShortText
+    item_key: ItemKey
     answer: ChecklistAnswerCode = "unknown"
     note: LongText = None
 

@@ -35,11 +35,21 @@ def load(data_dir: str | os.PathLike[str] | None = None) -> dict[str, Any]:
         return {}
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         raise UserError(
             f"Innstillingsfilen {file} kan ikke leses ({exc}). Rett eller slett den."
         ) from None
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    # Every setting is text (a path, a name, a UUID): a number or a list written by hand
+    # would otherwise fail far from here, e.g. as Path(5) when the app starts.
+    for key in KNOWN:
+        if key in data and not isinstance(data[key], str):
+            raise UserError(
+                f"Innstillingen «{key}» i {file} må være tekst i anførselstegn. Rett eller "
+                "slett den."
+            )
+    return data
 
 
 def save(key: str, value: str | None, data_dir: str | os.PathLike[str] | None = None) -> Path:

@@ -91,6 +91,9 @@ FIELD_LABELS: dict[str, str] = {
     "employer": "Virksomhet",
     "case": "Sak",
     "events": "Hendelser",
+    "year": "År",
+    "timing": "Tidspunkt for drøfting",
+    "limit": "Side",
 }
 
 MAX_EMPLOYEES = 500_000  # more than Norway's largest employer: anything above is a typo
@@ -102,7 +105,7 @@ def label(field: str) -> str:
     return FIELD_LABELS.get(field, field)
 
 
-def _check_chars(value: str, *, multiline: bool) -> str:
+def check_chars(value: str, *, multiline: bool) -> str:
     for ch in value:
         category = unicodedata.category(ch)
         if category == "Cs":
@@ -136,7 +139,7 @@ def _text(max_len: int, *, multiline: bool, required: bool) -> Callable[[str], s
             raise ValueError(f"er for lang ({len(value)} tegn; høyst {max_len})")
         if multiline:
             value = value.replace("\r\n", "\n").replace("\r", "\n")
-        return _check_chars(value, multiline=multiline)
+        return check_chars(value, multiline=multiline)
 
     return check
 
@@ -204,6 +207,13 @@ LongText = Annotated[
         lambda v: None if v is None else _text(20_000, multiline=True, required=False)(v)
     ),
 ]
+# A checklist item's key: the column holds 80 characters (PostgreSQL enforces it).
+ItemKey = Annotated[
+    str | None,
+    BeforeValidator(_empty_to_none),
+    BeforeValidator(_strip),
+    AfterValidator(lambda v: None if v is None else _text(80, multiline=False, required=False)(v)),
+]
 OrgNr = Annotated[
     str | None,
     BeforeValidator(_empty_to_none),
@@ -244,6 +254,8 @@ _PYDANTIC_MESSAGES: dict[str, str] = {
     "int_parsing": "må være et heltall",
     "int_type": "må være et heltall",
     "int_from_float": "må være et heltall",
+    "int_parsing_size": "er et altfor stort tall",
+    "finite_number": "må være et vanlig tall (ikke uendelig eller NaN)",
     "float_parsing": "må være et tall",
     "float_type": "må være et tall",
     "bool_parsing": "må være ja eller nei (true/false)",
@@ -252,6 +264,11 @@ _PYDANTIC_MESSAGES: dict[str, str] = {
     "date_from_datetime_parsing": "må være en dato på formen ÅÅÅÅ-MM-DD",
     "date_from_datetime_inexact": "må være en dato uten klokkeslett",
     "date_type": "må være en dato på formen ÅÅÅÅ-MM-DD",
+    "datetime_parsing": "må være et tidspunkt på formen ÅÅÅÅ-MM-DDTtt:mm:ss+01:00",
+    "datetime_from_date_parsing": "må være et tidspunkt på formen ÅÅÅÅ-MM-DDTtt:mm:ss+01:00",
+    "datetime_type": "må være et tidspunkt på formen ÅÅÅÅ-MM-DDTtt:mm:ss+01:00",
+    "datetime_object_invalid": "er ikke et gyldig tidspunkt",
+    "timezone_aware": "mangler tidssone; skriv for eksempel 2026-03-01T12:00:00+01:00",
     "string_type": "må være tekst",
     "string_unicode": "inneholder ugyldige tegn (ødelagt tegnkoding)",
     "string_too_long": "er for lang",
@@ -261,6 +278,8 @@ _PYDANTIC_MESSAGES: dict[str, str] = {
     "model_attributes_type": "må være et objekt med felter",
     "uuid_parsing": "er ikke en gyldig UUID",
     "uuid_type": "er ikke en gyldig UUID",
+    "uuid_version": "er ikke en gyldig UUID",
+    "is_instance_of": "har feil type",
     "extra_forbidden": "er et ukjent felt",
     "greater_than_equal": "er for lite",
     "less_than_equal": "er for stort",

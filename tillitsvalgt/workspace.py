@@ -346,8 +346,8 @@ class Workspace:
         data = DocumentCreate(
             direction=direction,
             kind="vedlegg",
-            title=file.stem[:200] or file.name[:200],
-            filename=file.name[:200],
+            title=_shown_name(file.stem) or _shown_name(file.name) or "Vedlegg",
+            filename=_shown_name(file.name) or None,
             mime_type=mimetypes.guess_type(file.name)[0],
             dated=self.today(),
             content=content,
@@ -489,16 +489,21 @@ class Workspace:
 
     def import_file(self, file: Path, progress: Progress | None = None) -> ImportReport:
         """Import a bundle (all or nothing; ``progress`` may cancel it)."""
-        import json
-
-        from tillitsvalgt.services.transfer import import_bundle
+        from tillitsvalgt.services.transfer import import_bundle, read_bundle
 
         try:
-            raw = json.loads(file.read_text(encoding="utf-8"))
+            # utf-8-sig: Windows editors put a byte order mark first; it is not content.
+            text = file.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise UserError(
+                f"{file} er ikke en tekstfil i UTF-8 (ugyldig byte ved posisjon {exc.start}); "
+                "lagre den som UTF-8 og prøv igjen. Ingenting er importert."
+            ) from None
         except OSError as exc:
-            raise UserError(f"Kan ikke lese {file}: {exc.strerror}.") from None
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise UserError(f"{file} er ikke en gyldig JSON-fil ({exc}).") from None
+            raise UserError(
+                f"Kan ikke lese {file}: {exc.strerror}. Ingenting er importert."
+            ) from None
+        raw = read_bundle(text, str(file))
         with self.db.session() as session:
             return import_bundle(raw, session=session, today=self.today(), progress=progress)
 
@@ -567,6 +572,20 @@ class Workspace:
         from tillitsvalgt.backup import restore
 
         return restore(self.db, file)
+
+
+def _shown_name(name: str) -> str:
+    """A file's name as a document's title: a name is not typed by the user, so what no
+    text field may hold is replaced rather than refused — bytes that are not UTF-8 (a name
+    from an old archive arrives with surrogates) by «\ufffd», control characters such as
+    a line break by «_»."""
+    import unicodedata
+
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    text = "".join(
+        "_" if unicodedata.category(ch) == "Cc" or ch in "\ufffe\uffff" else ch for ch in text
+    )
+    return text.strip()[:200].strip()
 
 
 @dataclass(frozen=True)

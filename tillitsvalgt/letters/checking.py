@@ -337,17 +337,36 @@ def check_template(data: bytes, kind: str | None = None) -> TemplateCheck:
         return result
     try:
         doc = Document(io.BytesIO(data))
+        # A package whose main part is not a Word document (another root element) opens,
+        # then fails on first use: read the paragraphs here, where that is a message.
+        paragraphs = list(_paragraphs(doc))
     except Exception as exc:  # python-docx raises several kinds for a damaged package
         result.problems.append(TemplateProblem(f"Word-filen kan ikke leses ({exc})"))
         return result
     spec = KINDS.get(kind) if kind else None
     changed = False
-    for where, paragraph in _paragraphs(doc):
+    for where, paragraph in paragraphs:
         changed |= _repair_paragraph(paragraph, where, result.problems)
     if changed:
         out = io.BytesIO()
         doc.save(out)
-        result.repaired = out.getvalue()
+        result.repaired = _stable(out.getvalue())
+    try:
+        return _check_code(doc, data, spec, result)
+    except RecursionError:  # Jinja parses and compiles recursively
+        result.problems.append(_TOO_DEEP)
+        return result
+
+
+_TOO_DEEP = TemplateProblem(
+    "mal-koden er nøstet for dypt (svært mange parenteser, ledd eller blokker inni hverandre)"
+)
+
+
+def _check_code(
+    doc: Any, data: bytes, spec: LetterKind | None, result: TemplateCheck
+) -> TemplateCheck:
+    """The template code: syntax, the fields it uses, and a trial render."""
     syntax, parsed = _syntax(doc)
     result.problems.extend(syntax)
     if syntax:
@@ -364,6 +383,20 @@ def check_template(data: bytes, kind: str | None = None) -> TemplateCheck:
         return result
     result.problems.extend(_probe(result.repaired or data))
     return result
+
+
+def _stable(package: bytes) -> bytes:
+    """The package with every entry dated 1980-01-01: python-docx stamps entries with the
+    time of saving, so the same template repaired twice (the check, then «--repair») gave
+    different bytes whenever the two saves fell in different seconds."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = info.external_attr
+            dst.writestr(fixed, src.read(info))
+    return out.getvalue()
 
 
 def _probe(data: bytes) -> list[TemplateProblem]:

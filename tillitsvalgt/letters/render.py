@@ -13,9 +13,10 @@ docxtpl and python-docx are imported on first use (≈0.2 s), not when the app s
 
 from __future__ import annotations
 
+import contextvars
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -61,9 +62,41 @@ def _template_class() -> Any:
     return _LiteralDocxTemplate
 
 
+# Limits on what one render may do: a template is data, and data must not be able to hang
+# the app or fill its memory. A real letter uses a tiny fraction of each.
+MAX_LOOP_STEPS = 100_000  # loop iterations in one render, all loops together
+MAX_TEXT = 1_000_000  # characters or items one expression may make ("x" * n, center(n))
+_STEPS: contextvars.ContextVar[list[int]] = contextvars.ContextVar("template_steps")
+_WIDE = re.compile(r"%[-+ #0]*(\d{5,})|\{[^{}]*:[^{}]*?(\d{5,})")
+
+
+def _too_much(what: str) -> Exception:
+    from jinja2.exceptions import SecurityError
+
+    return SecurityError(f"too much work: {what}")
+
+
+def _bounded(iterable: Any) -> Iterator[Any]:
+    """Every {% for %} goes through this (see ``environment``): it counts the steps of all
+    loops of the render, so nested loops cannot multiply into hours."""
+    steps = _STEPS.get(None)
+    if steps is None:
+        steps = [0]
+        _STEPS.set(steps)
+    for item in iterable:
+        steps[0] += 1
+        if steps[0] > MAX_LOOP_STEPS:
+            raise _too_much("loops")
+        yield item
+
+
+def _width(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
 @cache
 def environment() -> SandboxedEnvironment:
-    from jinja2 import StrictUndefined
+    from jinja2 import StrictUndefined, TemplateSyntaxError, filters, nodes
     from jinja2.sandbox import SandboxedEnvironment
 
     class _CompilingOnce(SandboxedEnvironment):
@@ -71,6 +104,7 @@ def environment() -> SandboxedEnvironment:
         # was about 40 % of a letter's time (benchmarks/README.md, Letters). The source
         # is the template's own XML, so a compiled template can be reused as it is.
         _compiled: ClassVar[dict[str, Any]] = {}
+        intercepted_binops = frozenset({"*", "**", "%"})
 
         def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
             if globals is not None or template_class is not None or not isinstance(source, str):
@@ -82,9 +116,66 @@ def environment() -> SandboxedEnvironment:
                 found = self._compiled[source] = super().from_string(source)
             return found
 
+        def compile(self, source: Any, *args: Any, **kwargs: Any) -> Any:
+            # Wrap every loop's iterable in _bounded (after parsing, so the template check,
+            # which reads the parsed tree, sees the template as written).
+            tree = self._parse(source, None, None) if isinstance(source, str) else source
+            for loop in tree.find_all(nodes.For):
+                if loop.recursive:  # loop(…) would run past the step count, without end
+                    raise TemplateSyntaxError(
+                        "rekursive løkker (recursive) er ikke tillatt i brevmaler", loop.lineno
+                    )
+                loop.iter = nodes.Call(
+                    nodes.Name("_tv_bounded", "load"), [loop.iter], [], None, None
+                )
+            return super().compile(tree, *args, **kwargs)
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "*":
+                for seq, n in ((left, right), (right, left)):
+                    if isinstance(seq, (str, list, tuple)) and len(seq) * _width(n) > MAX_TEXT:
+                        raise _too_much("*")
+            elif operator == "**":
+                if isinstance(right, (int, float)) and abs(right) > 64:
+                    raise _too_much("**")
+            elif operator == "%" and isinstance(left, str) and _WIDE.search(left):
+                raise _too_much("%")
+            return super().call_binop(context, operator, left, right)
+
+        def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+            # str.format("{:>999999999}") would build a huge string
+            if getattr(__obj, "__name__", "") in ("format", "format_map"):
+                bound = getattr(__obj, "__wrapped__", __obj)  # the sandbox wraps str.format
+                template = getattr(bound, "__self__", None)
+                if isinstance(template, str) and _WIDE.search(template):
+                    raise _too_much("format")
+            return super().call(__context, __obj, *args, **kwargs)
+
     # autoescape=True also makes docxtpl escape; StrictUndefined makes an unknown field an
     # error instead of an empty string.
-    return _CompilingOnce(autoescape=True, undefined=StrictUndefined)
+    env = _CompilingOnce(autoescape=True, undefined=StrictUndefined)
+    env.globals["_tv_bounded"] = _bounded
+    env.globals.pop("lipsum", None)  # lipsum(n) writes n paragraphs: no use in a letter
+
+    def capped(name: str, *positions: int) -> Any:
+        original = filters.FILTERS[name]
+
+        def check(*args: Any, **kwargs: Any) -> Any:
+            widths = [args[i] for i in positions if i < len(args)] + list(kwargs.values())
+            if any(_width(w) > MAX_TEXT for w in widths):
+                raise _too_much(name)
+            if name == "format" and isinstance(args[0], str) and _WIDE.search(args[0]):
+                raise _too_much(name)
+            return original(*args, **kwargs)
+
+        check.__dict__.update(original.__dict__)  # keeps Jinja's pass_* markers
+        return check
+
+    env.filters["center"] = capped("center", 1)
+    env.filters["indent"] = capped("indent", 1)
+    env.filters["wordwrap"] = capped("wordwrap", 2)
+    env.filters["format"] = capped("format")
+    return env
 
 
 _UNDEFINED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
@@ -100,6 +191,11 @@ def _explain(exc: Exception) -> str:
         name = next((g for g in match.groups() if g), "?") if match else "?"
         return f"malen bruker feltet «{name}», som ikke finnes (se docs/maler.md)"
     if isinstance(exc, SecurityError):
+        if str(exc).startswith("too much work"):
+            return (
+                "malen gjør for mye arbeid (svært mange gjentakelser eller svært lang tekst); "
+                "et brev trenger ikke det"
+            )
         return "malen prøver å nå interne deler av programmet, og det er ikke tillatt"
     if isinstance(exc, TemplateSyntaxError):
         return f"feil i malkoden: {exc.message}"
@@ -111,6 +207,7 @@ def render_docx(template: bytes, context: Mapping[str, Any], *, origin: str) -> 
     from jinja2 import TemplateError as JinjaError
 
     tpl = _template_class()(io.BytesIO(template))
+    budget = _STEPS.set([0])  # each letter gets the whole loop budget
     try:
         tpl.render(dict(context), jinja_env=environment(), autoescape=True)
     except MissingValueError:
@@ -119,6 +216,13 @@ def render_docx(template: bytes, context: Mapping[str, Any], *, origin: str) -> 
         raise TemplateError(f"Malen {origin}: {_explain(exc)}.") from None
     except (TypeError, ValueError) as exc:
         raise TemplateError(f"Malen {origin}: {_explain(exc)}.") from None
+    except RecursionError:  # Jinja parses recursively: code nested thousands deep
+        raise TemplateError(
+            f"Malen {origin}: mal-koden er nøstet for dypt (svært mange parenteser, ledd "
+            "eller blokker inni hverandre)."
+        ) from None
+    finally:
+        _STEPS.reset(budget)
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()

@@ -35,7 +35,10 @@ from tillitsvalgt.services._common import changes, read, refuse
 from tillitsvalgt.services.assessments import demand_today, mark_stale
 from tillitsvalgt.vocabulary import OUTCOMES
 
-CASE_NUMBER = re.compile(r"^\s*(\d{4})\s*/\s*(\d+)\s*$")
+CASE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{1,9})\s*$")  # year 1 is 1/N
+# The database's integer columns (ids, years) hold 32 bits on PostgreSQL; a larger number
+# in a search or a reference matches nothing, and must not reach the driver.
+MAX_INT = 2**31 - 1
 
 SortKey = Literal["updated", "number", "title", "employer", "type", "status", "notice"]
 SORT_KEYS: tuple[str, ...] = ("updated", "number", "title", "employer", "type", "status", "notice")
@@ -72,13 +75,14 @@ def format_number(year: int, seq: int) -> str:
 def resolve_case(ref: str | int, *, session: Session, include_deleted: bool = False) -> Case:
     """A case by its number (``2026/3``), UUID or database id."""
     case: Case | None = None
-    text = str(ref).strip()
+    # A command-line argument may carry undecodable bytes (surrogates): shown as «?».
+    text = str(ref).strip().encode("utf-8", "replace").decode("utf-8")
     match = CASE_NUMBER.match(text)
     if match:
         number = format_number(int(match.group(1)), int(match.group(2)))
         case = session.exec(select(Case).where(Case.number == number)).first()
-    elif text.isdigit():
-        case = session.get(Case, int(text))
+    elif text.isdecimal():  # not isdigit(): "²" is a digit int() refuses
+        case = session.get(Case, int(text)) if int(text) <= MAX_INT else None
     else:
         try:
             wanted = uuid_module.UUID(text)
@@ -232,12 +236,23 @@ class CaseQuery:
     limit: int = 50
 
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# What separates the words of a search: white space, every ASCII character but letters and
+# digits (all query syntax of FTS5 and tsquery is ASCII) and lone surrogates (no database
+# can take them). Everything else stays in the word, so each database's own tokenizer
+# splits the word exactly as it split the indexed text: Python's idea of a letter differs
+# from theirs for combining marks, new scripts and symbols.
+_SEPARATORS = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s\ud800-\udfff]+")
 
 
 def search_terms(text: str) -> list[str]:
-    """The words of a search, stripped of every operator: user text is never query syntax."""
-    return _WORD.findall(text.lower())[:20]
+    """The words of a search, stripped of every operator: user text is never query syntax.
+    Not lowercased here: both indexes fold case themselves, and Python's lower() splits
+    some letters in two ("İ" becomes "i" and a combining dot), so the word no longer
+    matched the one indexed. A "word" without a letter or a decimal digit («», a lone
+    accent, "¹") is no word to PostgreSQL's parser, so it would match nothing there; it is
+    left out on both databases alike."""
+    words = (w for w in _SEPARATORS.split(text) if any(c.isalpha() or c.isdecimal() for c in w))
+    return list(words)[:20]
 
 
 # Above this many free-text hits, walking the sort index and checking each case against
@@ -382,10 +397,25 @@ def _page_statement(shape: _Shape) -> Any:
     )
 
 
+def _check_filters(query: CaseQuery) -> None:
+    """Filters the database cannot take are refused by name, not by the driver."""
+    if query.offset > MAX_INT - MAX_PAGE:
+        raise refuse("limit", "siden er utenfor listen")
+    for name in ("year", "employer_id"):
+        value = getattr(query, name)
+        if value is not None and abs(value) > MAX_INT:
+            raise refuse(name, f"{value} er utenfor gyldig område")
+    for name in ("case_type", "status", "timing"):
+        value = getattr(query, name)
+        if value and ("\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value)):
+            raise refuse(name, "inneholder ugyldige tegn")
+
+
 def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
     """One page of the case list and the total count, all decided by the database."""
     if query.limit < 1 or query.limit > MAX_PAGE or query.offset < 0:
         raise refuse("limit", f"en side må ha mellom 1 og {MAX_PAGE} saker")
+    _check_filters(query)
     if query.sort not in _SORT_COLUMNS:
         raise refuse(
             "sort", f"kan ikke sortere på «{query.sort}»; velg en av {', '.join(SORT_KEYS)}"

@@ -14,7 +14,7 @@ from tillitsvalgt.models import (
     EmployerUpdate,
     utcnow,
 )
-from tillitsvalgt.services._common import changes, get_or_fail, read, refuse
+from tillitsvalgt.services._common import changes, get_or_fail, read, refuse, refuse_cleared
 
 
 def _check_orgnr_free(session: Session, orgnr: str | None, own_id: int | None = None) -> None:
@@ -66,14 +66,21 @@ def find_employer(
 def list_employers(*, session: Session, text: str | None = None) -> list[EmployerRead]:
     query = select(Employer).where(col(Employer.deleted_at).is_(None))
     if text:
-        like = f"%{text.strip().lower()}%"
-        query = query.where(func.lower(Employer.name).like(like) | col(Employer.orgnr).like(like))
+        wanted = text.strip().lower()  # "%", "_" and "\\" are searched for as typed
+        if "\x00" in wanted or any("\ud800" <= ch <= "\udfff" for ch in wanted):
+            # in no stored name (the checks refuse them), and PostgreSQL refuses NUL outright
+            return []
+        query = query.where(
+            func.lower(Employer.name).contains(wanted, autoescape=True)
+            | col(Employer.orgnr).contains(wanted, autoescape=True)
+        )
     return [read(EmployerRead, e) for e in session.exec(query.order_by(col(Employer.name)))]
 
 
 def update_employer(employer_id: int, data: EmployerUpdate, *, session: Session) -> EmployerRead:
     employer = get_or_fail(session, Employer, employer_id, "virksomheten")
     values = changes(data)
+    refuse_cleared(values, ("name", "agreement"))
     if "orgnr" in values:
         _check_orgnr_free(session, values["orgnr"], own_id=employer_id)
     values["updated_at"] = utcnow()

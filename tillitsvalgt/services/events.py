@@ -4,7 +4,6 @@ version in ``event_revisions``."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import update
@@ -21,7 +20,7 @@ from tillitsvalgt.models import (
     EventUpdate,
     utcnow,
 )
-from tillitsvalgt.services._common import changes, get_or_fail, read
+from tillitsvalgt.services._common import changes, get_or_fail, read, refuse_cleared
 from tillitsvalgt.services.cases import resolve_case, touch_case
 from tillitsvalgt.vocabulary import LETTER_KINDS
 
@@ -101,7 +100,8 @@ def _replies_received(case_id: int, event: Event, session: Session) -> None:
         )
     ).all()
     for deadline in open_replies:
-        if deadline.original_due_on - timedelta(days=MAX_REPLY_WINDOW) <= event.occurred_on:
+        # (a difference of dates, not date - timedelta: that overflows near year 1)
+        if (deadline.original_due_on - event.occurred_on).days <= MAX_REPLY_WINDOW:
             deadline.met_on = event.occurred_on
             session.add(deadline)
 
@@ -148,7 +148,9 @@ def _versioned_write(session: Session, event: Event, version: int, values: dict[
 
 def update_event(event_id: int, data: EventUpdate, *, session: Session) -> EventRead:
     event = get_or_fail(session, Event, event_id, "hendelsen")
-    _versioned_write(session, event, data.version, changes(data))
+    values = changes(data)
+    refuse_cleared(values, ("kind", "occurred_on"))
+    _versioned_write(session, event, data.version, values)
     session.refresh(event)
     return read(EventRead, event)
 

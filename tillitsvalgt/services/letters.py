@@ -127,11 +127,22 @@ _LIMITS = (
 
 
 def _check_request(request: LetterRequest) -> None:
-    problems = [
-        Problem(label, f"er for lang ({len(value)} tegn; høyst {limit})")
-        for name, label, limit in _LIMITS
-        if (value := getattr(request, name)) is not None and len(value) > limit
-    ]
+    from tillitsvalgt.validation import check_chars
+
+    problems = []
+    for name, label, limit in _LIMITS:
+        value = getattr(request, name)
+        if value is None:
+            continue
+        if len(value) > limit:
+            problems.append(Problem(label, f"er for lang ({len(value)} tegn; høyst {limit})"))
+            continue
+        # NUL, control characters and lone surrogates cannot go into a .docx: refused by
+        # name rather than dropped from the letter without a word.
+        try:
+            check_chars(value, multiline=name == "extra_text")
+        except ValueError as exc:
+            problems.append(Problem(label, str(exc)))
     if problems:
         raise ValidationError(problems, "Brevet kan ikke lages")
 

@@ -12,7 +12,7 @@ from tillitsvalgt.models import (
     RepresentativeRead,
     RepresentativeUpdate,
 )
-from tillitsvalgt.services._common import changes, get_or_fail, read
+from tillitsvalgt.services._common import changes, get_or_fail, read, refuse_cleared
 
 
 def create_representative(data: RepresentativeCreate, *, session: Session) -> RepresentativeRead:
@@ -26,7 +26,9 @@ def update_representative(
     rep_id: int, data: RepresentativeUpdate, *, session: Session
 ) -> RepresentativeRead:
     rep = get_or_fail(session, Representative, rep_id, "den tillitsvalgte")
-    for field, value in changes(data).items():
+    values = changes(data)
+    refuse_cleared(values, ("name",))
+    for field, value in values.items():
         setattr(rep, field, value)
     session.add(rep)
     session.flush()

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import json
 import uuid as uuid_module
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 import pydantic
 import sqlalchemy as sa
-from pydantic import ConfigDict
+from pydantic import AfterValidator, AwareDatetime, ConfigDict
 from sqlmodel import Session, col, select
 
 from tillitsvalgt import history
-from tillitsvalgt.errors import CancelledError, Problem, ValidationError
+from tillitsvalgt.errors import CancelledError, Problem, UserError, ValidationError
 from tillitsvalgt.models import (
     Case,
     CaseCreate,
@@ -63,6 +63,19 @@ NAMESPACE = uuid_module.UUID("6f1f3c52-8a0e-4e47-9a55-3f0c7a1d2b10")
 MAX_CASES_PER_FILE = 100_000
 
 
+def _utc(value: datetime) -> datetime:
+    # Stored as UTC: a time whose UTC equivalent falls outside year 1–9999 cannot be.
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("er utenfor tidsrommet som kan lagres") from None
+
+
+# The sender's "last changed" time: with a zone (a naive time is ambiguous and cannot be
+# stored), kept in UTC.
+Stamp = Annotated[AwareDatetime, AfterValidator(_utc)]
+
+
 class _Strict(pydantic.BaseModel):
     model_config = ConfigDict(extra="forbid")  # a misspelt field must not vanish silently
 
@@ -92,7 +105,7 @@ class BundleCase(_Strict):
     status: StatusCode = "open"
     outcome: OutcomeCode = None
     number: ShortText = None  # the number in the database it came from
-    updated_at: datetime | None = None  # when the sender last changed it: newer wins
+    updated_at: Stamp | None = None  # when the sender last changed it: newer wins
     report_summary: LongText = None  # the anonymised text for the landsmøte report
     report_include: bool = False
 
@@ -106,7 +119,7 @@ class BundleEvent(_Strict):
     reply_by: date | None = None
     participants: LongText = None
     notes: LongText = None
-    updated_at: datetime | None = None
+    updated_at: Stamp | None = None
 
 
 class BundleRepresentative(_Strict):
@@ -180,25 +193,43 @@ def event_uuid(case_id: uuid_module.UUID, index: int, event: BundleEvent) -> uui
 _BROKEN = "inneholder ugyldige tegn (ødelagt tegnkoding); lagre filen på nytt som UTF-8"
 
 
-def _broken_text(value: Any, path: str = "") -> str | None:
+def _broken_text(value: Any) -> str | None:
     """The path of the first key or text with a lone surrogate (an invalid \\ud800 escape),
-    which no database can store and which breaks error messages if it gets further."""
-    if isinstance(value, str):
-        return path or "tekst" if any("\ud800" <= ch <= "\udfff" for ch in value) else None
-    if isinstance(value, dict):
-        for k, v in value.items():
-            where = f"{path} › {k}" if path else str(k)
-            if _broken_text(str(k)) is not None:
-                return path or "feltnavn"
-            found = _broken_text(v, where)
-            if found is not None:
-                return found
-    if isinstance(value, list):
-        for i, v in enumerate(value):
-            found = _broken_text(v, f"{path} › nr. {i + 1}" if path else f"nr. {i + 1}")
-            if found is not None:
-                return found
+    which no database can store and which breaks error messages if it gets further.
+    Walked with a stack, not recursion: a file may nest thousands of levels deep."""
+    stack: list[tuple[Any, str]] = [(value, "")]
+    while stack:
+        item, path = stack.pop()
+        if isinstance(item, str):
+            if any("\ud800" <= ch <= "\udfff" for ch in item):
+                return path or "tekst"
+        elif isinstance(item, dict):
+            for k, v in reversed(list(item.items())):
+                if _broken_text(str(k)) is not None:
+                    return path or "feltnavn"
+                stack.append((v, f"{path} › {k}" if path else str(k)))
+        elif isinstance(item, list):
+            for i in reversed(range(len(item))):
+                stack.append((item[i], f"{path} › nr. {i + 1}" if path else f"nr. {i + 1}"))
     return None
+
+
+_MAX_DEPTH = 50  # a bundle is a few levels deep; far deeper is not a bundle
+
+
+def _depth(value: Any) -> int:
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > _MAX_DEPTH:
+            break
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return deepest
 
 
 def parse_bundle(raw: Any) -> list[BundleItem]:
@@ -213,9 +244,19 @@ def parse_bundle(raw: Any) -> list[BundleItem]:
             [Problem("", f"filen har {len(raw)} saker; høyst {MAX_CASES_PER_FILE} per fil")],
             heading="Filen kan ikke importeres",
         )
+    if _depth(raw) > _MAX_DEPTH:
+        raise ValidationError(
+            [
+                Problem(
+                    "", f"filen er nøstet mer enn {_MAX_DEPTH} nivåer dypt; det er ikke en saksfil"
+                )
+            ],
+            heading="Filen kan ikke importeres",
+        )
     items: list[BundleItem] = []
     problems: list[Problem] = []
     seen: dict[uuid_module.UUID, str] = {}
+    seen_events: dict[uuid_module.UUID, str] = {}
     for index, entry in enumerate(raw):
         name = f"Sak nr. {index + 1}"
         if isinstance(entry, dict) and isinstance(entry.get("id"), str):
@@ -234,12 +275,13 @@ def parse_bundle(raw: Any) -> list[BundleItem]:
         except pydantic.ValidationError as exc:
             problems += problems_from(exc, prefix=name)
         for e_index, event in enumerate(item.events):
+            where = f"{name} › Hendelser › nr. {e_index + 1}"
+            if event.uuid is not None:
+                if event.uuid in seen_events:
+                    problems.append(Problem(where, f"har samme UUID som {seen_events[event.uuid]}"))
+                seen_events[event.uuid] = where
             if event.kind == "letter_sent" and event.reply_by and event.reply_by < event.on:
-                problems.append(
-                    Problem(
-                        f"{name} › Hendelser › nr. {e_index + 1}", "svarfristen er før brevets dato"
-                    )
-                )
+                problems.append(Problem(where, "svarfristen er før brevets dato"))
         key = case_uuid(item)
         if key in seen:
             problems.append(Problem(name, f"er samme sak som {seen[key]} (samme id/UUID)"))
@@ -461,6 +503,17 @@ def _merge_events(
         e_key = event_uuid(key, index, bundle_event)
         values = _event_values(bundle_event)
         existing = session.exec(select(Event).where(Event.uuid == e_key)).first()
+        if existing is not None and existing.case_id != case.id:
+            # Taking it would move evidence from another case into this one.
+            raise ValidationError(
+                [
+                    Problem(
+                        f"Sak {item.id or case.number} › Hendelser › nr. {index + 1}",
+                        f"har samme UUID som en hendelse i en annen sak ({e_key})",
+                    )
+                ],
+                heading="Filen ble ikke importert; ingenting er endret",
+            )
         if existing is None:
             event_id = event_service.add_event(
                 case.id, EventCreate.model_validate({**values, "uuid": e_key}), session=session
@@ -485,6 +538,67 @@ def _merge_events(
                 .where(col(Event.id) == event_id)
                 .values(updated_at=bundle_event.updated_at)
             )
+
+
+# --------------------------------------------------------------------------- reading a file
+
+
+# json's messages (their beginnings) in Norwegian; an unknown one is shown as it is.
+_JSON_MESSAGES = {
+    "Expecting value": "forventet en verdi",
+    "Expecting property name enclosed in double quotes": "forventet et feltnavn i doble "
+    'anførselstegn ("navn")',
+    "Expecting ',' delimiter": "forventet komma",
+    "Expecting ':' delimiter": "forventet kolon",
+    "Unterminated string starting at": 'teksten som starter her, mangler avsluttende "',
+    "Invalid control character at": "ugyldig kontrolltegn i en tekst",
+    "Invalid \\escape": "ugyldig \\-sekvens i en tekst",
+    "Invalid \\uXXXX escape": "ugyldig \\u-sekvens i en tekst",
+    "Extra data": "mer innhold etter slutten av JSON-verdien",
+}
+
+
+def read_bundle(text: str, file: str) -> Any:
+    """A bundle file's JSON (the command line and the window read files alike), or a
+    Norwegian message saying where it is broken."""
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        reason = next((no for en, no in _JSON_MESSAGES.items() if exc.msg.startswith(en)), exc.msg)
+        raise UserError(
+            f"{file} er ikke gyldig JSON: {reason} på linje {exc.lineno}, kolonne {exc.colno}. "
+            "Ingenting er importert."
+        ) from None
+    except (ValueError, RecursionError):
+        # Numbers with thousands of digits, or lists nested thousands deep: not a bundle.
+        raise UserError(
+            f"{file} kan ikke leses: den har tall med svært mange sifre eller er nøstet for "
+            "dypt. Ingenting er importert."
+        ) from None
+    broken = sorted(set(_broken_texts(raw)))
+    if broken:
+        where = ", ".join(broken[:10]) + (" …" if len(broken) > 10 else "")
+        raise UserError(
+            f"{file} inneholder ugyldige tegn (\\ud800–\\udfff, ødelagt tegnkoding) i {where}. "
+            "Ingenting er importert."
+        )
+    return raw
+
+
+def _broken_texts(value: Any) -> Iterator[str]:
+    """Which cases hold lone surrogates (from ``\\ud800``-style escapes): they cannot be
+    stored. Walked with a stack: the JSON may be nested as deep as the parser allows."""
+    stack: list[tuple[Any, str]] = [(value, "")]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, str):
+            if any(0xD800 <= ord(ch) <= 0xDFFF for ch in item):
+                yield where or "filen"
+        elif isinstance(item, list):
+            stack.extend((v, where or f"sak nr. {i + 1}") for i, v in enumerate(item))
+        elif isinstance(item, dict):
+            for key, v in item.items():
+                stack.extend([(key, where), (v, where)])
 
 
 # --------------------------------------------------------------------------- export
