@@ -425,3 +425,32 @@ def test_sqlite_connections_use_wal_and_enforce_foreign_keys(sqlite_db: Database
     file = sqlite_db.location.file
     assert file is not None
     assert file.read_bytes()[18:20] == b"\x02\x02"  # WAL is recorded in the file itself
+
+
+class _ServerError(Exception):
+    def __init__(self, message: str, sqlstate: str | None) -> None:
+        super().__init__(message)
+        self.sqlstate = sqlstate
+
+
+@pytest.mark.parametrize(
+    ("sqlstate", "expected"),
+    [
+        (None, "Får ikke kontakt med databasetjeneren"),
+        ("08006", "Får ikke kontakt med databasetjeneren"),
+        ("28P01", "Får ikke kontakt med databasetjeneren"),
+        ("53100", "har ikke mer plass på disken"),
+        ("54000", "for stort eller for mye på en gang"),
+        ("22P02", "avviste endringen"),
+    ],
+)
+def test_a_server_error_is_only_a_connection_problem_when_it_is_one(
+    sqlstate: str | None, expected: str
+) -> None:
+    location = resolve_location(database_url="postgresql://ola@tjener/db")
+    error = translate_error(
+        OperationalError("SELECT 1", {}, _ServerError("noe gikk galt", sqlstate)), location
+    )
+    assert error is not None and expected in error.message
+    if sqlstate and not sqlstate.startswith(("08", "28")):
+        assert "passordet" not in error.message

@@ -183,9 +183,9 @@ def translate_error(exc: BaseException, location: Location) -> DatabaseError | N
     where = location.describe()
     if "database is locked" in text or "database table is locked" in text:
         return DatabaseError(
-            f"Databasen {where} er låst av et annet program (kanskje Tillitsvalgt åpnet to "
-            "ganger, eller en sikkerhetskopi som pågår). Lukk det andre programmet og prøv "
-            "igjen. Ingenting er endret."
+            f"Databasen {where} er låst av et annet program, eller svært opptatt (kanskje "
+            "Tillitsvalgt åpnet to ganger, eller en sikkerhetskopi som pågår). Vent litt og "
+            "prøv igjen, eller lukk det andre programmet. Ingenting er endret."
         )
     if "readonly database" in text or "read-only" in text or "attempt to write" in text:
         return DatabaseError(
@@ -217,12 +217,33 @@ def translate_error(exc: BaseException, location: Location) -> DatabaseError | N
     if refused is not None:
         return refused
     if location.file is None and isinstance(exc, OperationalError):
-        first_line = (detail.splitlines() or ["ukjent feil"])[0]
-        return DatabaseError(
-            f"Får ikke kontakt med databasetjeneren {where}. Sjekk adressen, brukernavnet og "
-            f"passordet, og at tjeneren kjører. ({first_line})"
-        )
+        return _server_trouble(exc, detail, where)
     return None
+
+
+def _server_trouble(exc: BaseException, detail: str, where: str) -> DatabaseError:
+    """psycopg raises OperationalError both when the server cannot be reached and when it
+    ran out of room or hit a limit; only the first is about the address and password."""
+    first_line = (detail.splitlines() or ["ukjent feil"])[0]
+    sqlstate = str(getattr(getattr(exc, "orig", None), "sqlstate", None) or "")
+    if sqlstate == "53100":  # disk_full
+        return DatabaseError(
+            f"Databasetjeneren {where} har ikke mer plass på disken. Ingenting er lagret; si "
+            "fra til den som drifter den."
+        )
+    if sqlstate.startswith(("53", "54")):  # out of resources, a program limit
+        return DatabaseError(
+            f"Databasetjeneren {where} kunne ikke gjøre dette (for stort eller for mye på en "
+            f"gang). Ingenting er lagret. ({first_line})"
+        )
+    if sqlstate and not sqlstate.startswith(("08", "28", "3D", "57")):
+        return DatabaseError(
+            f"Databasetjeneren {where} avviste endringen. Ingenting er lagret. ({first_line})"
+        )
+    return DatabaseError(
+        f"Får ikke kontakt med databasetjeneren {where}. Sjekk adressen, brukernavnet og "
+        f"passordet, og at tjeneren kjører. ({first_line})"
+    )
 
 
 # SQLSTATE of the checks our own migrations raise (0008), with a Norwegian message.
