@@ -540,3 +540,20 @@ def test_the_owner_who_is_not_a_superuser_keeps_full_access(server: Server) -> N
             own.dispose()
     finally:
         server.pg.drop(url.render_as_string(False))
+
+
+def test_importing_another_branchs_case_is_refused_plainly(
+    server: Server, two_branches: dict[str, Any]
+) -> None:
+    from tillitsvalgt.errors import UserError
+    from tillitsvalgt.services import transfer
+
+    t = two_branches
+    with t["nord"].session(readonly=True) as s:
+        bundle = transfer.export_bundle(session=s)
+    before = count(server.admin, "SELECT count(*) FROM cases")
+    with pytest.raises(UserError) as caught, t["sor"].session() as s:
+        transfer.import_bundle(bundle, session=s, today=TODAY)
+    assert "hører til en annen avdeling" in caught.value.message
+    assert "Ingenting er importert" in caught.value.message
+    assert count(server.admin, "SELECT count(*) FROM cases") == before

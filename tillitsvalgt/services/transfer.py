@@ -409,18 +409,28 @@ def _import_items(
         reporter = _representative_for(item, session)
         existing = session.exec(select(Case).where(Case.uuid == key)).first()
         if existing is None:
-            created = case_service.create_case(
-                CaseCreate.model_validate(
-                    {
-                        **values,
-                        "uuid": key,
-                        "source_ref": item.id or item.case.number,
-                        "representative_id": reporter,
-                    }
-                ),
-                session=session,
-                today=_case_year(item, today),
+            data = CaseCreate.model_validate(
+                {
+                    **values,
+                    "uuid": key,
+                    "source_ref": item.id or item.case.number,
+                    "representative_id": reporter,
+                }
             )
+            try:
+                created = case_service.create_case(
+                    data, session=session, today=_case_year(item, today)
+                )
+            except sa.exc.IntegrityError as exc:
+                if "uuid" not in str(exc.orig).lower():
+                    raise
+                # Not visible, yet stored: on a shared database with row-level security
+                # the case belongs to another branch. The whole import is undone.
+                raise UserError(
+                    f"Saken «{item.case.title}» finnes allerede i databasen, men hører til en "
+                    "annen avdeling, så du kan ikke se eller endre den. Be forbundskontoret dele "
+                    "den med deg, eller ta den ut av filen. Ingenting er importert."
+                ) from None
             case = _set_status(created, item, session)
             report.created.append(case.number)
             took_bundle = True
