@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tillitsvalgt.errors import UserError
@@ -46,4 +46,8 @@ def run(
     try:
         return int(app.exec())
     finally:
+        # Background work (the daily backup and verdicts, a report) still running must end
+        # before the database closes and Qt shuts down: a worker that touched either after
+        # that aborted the process on quit.
+        QThreadPool.globalInstance().waitForDone(60_000)
         workspace.close()
