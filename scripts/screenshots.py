@@ -93,6 +93,10 @@ def main(out: Path, data_dir: Path) -> int:
     window.show_case("2026/4")
     window.case_view.tabs.setCurrentIndex(4)
     shoot(app, window, out / "7-sjekkliste.png")
+    window.show_case("2026/6")
+    window.case_view.tabs.setCurrentIndex(window.case_view.history_tab)
+    settle(app, 500)
+    shoot(app, window, out / "10-historikk.png")
     ws.backup_now()
     window.open_restore()
     restore = window.restore_dialog
