@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from tillitsvalgt.models import RepresentativeCreate
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
+from ui.i18n import install_qt_texts
 from ui.main_window import MainWindow
 from ui.prompts import QtPrompter
 
@@ -37,6 +38,7 @@ def shoot(app: QApplication, widget: QWidget, file: Path) -> None:
 
 def main(out: Path, data_dir: Path) -> int:
     app = QApplication(sys.argv[:1])
+    _texts = install_qt_texts(app)  # as ui.app.run does: Qt's own buttons in bokmål
     out.mkdir(parents=True, exist_ok=True)
     ws = Workspace.open(data_dir=data_dir, clock=lambda: TODAY)
     if ws.profile() is None:
