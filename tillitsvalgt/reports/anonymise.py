@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tillitsvalgt import vocabulary
+from tillitsvalgt.rules.deadlines import MONTHS
 
 NAME_MARK = "[navn]"
 EMPLOYER_MARK = "virksomheten"
@@ -29,20 +30,6 @@ _PHONE = re.compile(
     r"(?<![\d-])(?:\+47[\s-]?)?\d{2}(?:[\s-]?\d{2}){3}(?![\d-])|(?<![\d-])(?:\+47[\s-]?)?\d{3}[\s-]?\d{2}[\s-]?\d{3}(?![\d-])"
 )
 
-MONTHS = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
 _MONTH_ALTERNATIVES = "|".join(MONTHS)
 _SHORT_MONTHS = {m[:3]: k for k, m in enumerate(MONTHS, start=1)}
 _SHORT_ALTERNATIVES = "jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|des"

@@ -39,6 +39,7 @@ from tillitsvalgt.reports.suppression import (
     shown_medians,
     suppress,
 )
+from tillitsvalgt.rules.deadlines import format_date
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -56,11 +57,6 @@ PERCENT_AXIS = "Andel av sakene i perioden (%)"
 COUNT_AXIS = "Antall"
 DAYS_AXIS = "Dager (median)"
 ABOUT_SHEET = "Om rapporten"
-
-MONTHS = (
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
-)  # fmt: skip
 
 # Fill and hatch per series: distinguishable without colour, and on a photocopy.
 _STYLES: tuple[tuple[str, str], ...] = (
@@ -81,8 +77,8 @@ _LINE_STYLES: tuple[tuple[str, str], ...] = (("-", "o"), ("--", "s"), (":", "^")
 
 
 def norwegian_date(day: date) -> str:
-    """'22. november 2026'."""
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+    """'22. november 2026' (the letters' own date format)."""
+    return format_date(day)
 
 
 def period_words(start: date, end: date) -> str:
