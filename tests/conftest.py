@@ -25,7 +25,7 @@ from tillitsvalgt.services import cases, employers
 
 PG_ENV = "TILLITSVALGT_TEST_DATABASE_URL"
 REPO = Path(__file__).resolve().parent.parent
-SCENARIOS = REPO.parent / "shared" / "scenarios" / "cases.json"
+SCENARIOS = REPO / "resources" / "demo" / "scenarios.json"
 TODAY = date(2026, 11, 22)
 
 BACKENDS = ["sqlite", "postgresql"]
