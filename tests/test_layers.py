@@ -106,7 +106,6 @@ KNOWN_CIRCLES: list[set[str]] = [
     },
     {"tillitsvalgt.reports.figures", "tillitsvalgt.reports.suppression"},
     {"tillitsvalgt.onboarding", "tillitsvalgt.workspace"},
-    {"tillitsvalgt.cli", "tillitsvalgt.cli_audit"},
     {"ui.dialogs", "ui.views"},
 ]
 

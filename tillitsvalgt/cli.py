@@ -21,7 +21,7 @@ from typing import Any
 import click
 
 from tillitsvalgt import __version__, paths
-from tillitsvalgt.cli_context import Context, pass_ctx
+from tillitsvalgt.cli_context import Context, clip, date_text, pass_ctx, table
 from tillitsvalgt.crash_report import crash_report
 from tillitsvalgt.errors import UserError
 
@@ -157,23 +157,10 @@ def _start_backup(db: Any) -> None:
 # --------------------------------------------------------------------------- output helpers
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> None:
-    widths = [len(h) for h in headers]
-    for row in rows:
-        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
-    click.echo(line.rstrip())
-    click.echo("  ".join("-" * w for w in widths))
-    for row in rows:
-        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
-
-
-def _date(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+# The output helpers live with the context every command shares (cli_audit uses them too).
+_table = table
+_date = date_text
+_clip = clip
 
 
 # --------------------------------------------------------------------------- cases
