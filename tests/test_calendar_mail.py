@@ -14,7 +14,7 @@ import pytest
 from icalendar import Calendar
 
 from tillitsvalgt.db import Database
-from tillitsvalgt.errors import StateError
+from tillitsvalgt.errors import StateError, UserError
 from tillitsvalgt.models import DeadlineCreate, DocumentCreate, RepresentativeCreate
 from tillitsvalgt.rules.deadlines import is_working_day, working_days_before
 from tillitsvalgt.services import deadlines, documents, representatives
@@ -228,3 +228,34 @@ def test_cli_writes_the_calendar_and_the_email_draft(
     (part,) = list(msg.iter_attachments())
     assert part.get_payload(decode=True) == LETTER
     assert eml.stat().st_mode & 0o077 == 0  # private to the user
+
+
+def test_the_workspace_writes_all_three_files_for_the_window(tmp_path: Path) -> None:
+    from tillitsvalgt.services.cases import CaseQuery
+    from tillitsvalgt.services.letters import LetterRequest
+
+    from conftest import open_scenario_workspace
+
+    ws = open_scenario_workspace(tmp_path / "data", date(2026, 11, 20))
+    try:
+        number = ws.list_cases(CaseQuery(limit=1)).rows[0].number
+        letter = ws.create_letter(
+            number, LetterRequest(kind="krav_om_drofting", dated=date(2026, 11, 20))
+        )
+        assert letter.document is not None
+        ws.mark_letter_sent(letter.document.id, date(2026, 11, 20))
+        live = ws.write_calendar(tmp_path / "frister.ics")
+        assert live >= 1 and len(_events((tmp_path / "frister.ics").read_bytes())) >= live
+        draft = ws.write_email_draft(letter.document.id, tmp_path / "brev.eml")
+        msg = email.message_from_bytes(
+            (tmp_path / "brev.eml").read_bytes(), policy=email.policy.default
+        )
+        (part,) = list(msg.iter_attachments())
+        assert part.get_payload(decode=True) == letter.content
+        assert draft.attachment_name.endswith(".docx")
+        count = ws.export_case_list(tmp_path / "saker.csv", CaseQuery())
+        assert count == ws.list_cases(CaseQuery()).total
+        with pytest.raises(UserError, match=r"\.xlsx eller \.csv"):
+            ws.export_case_list(tmp_path / "saker.txt", CaseQuery())
+    finally:
+        ws.close()
