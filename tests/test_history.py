@@ -202,13 +202,20 @@ def test_postgresql_sets_role_and_time_and_allows_only_sanctioned_redaction(
     assert forged.changed_at.year >= 2026
     with pytest.raises(sa.exc.DBAPIError), db.engine.begin() as conn:
         conn.execute(sa.text("TRUNCATE change_history"))
-    # The redaction passes only with the setting, and only to «[slettet]» or NULL.
+    with db.session() as s:
+        c = cases.get_case(case_no, session=s)
+        cases.update_case(case_no, CaseUpdate(version=c.version, title="Ny tittel"), session=s)
+    changed = "UPDATE change_history SET new_value = {value} WHERE field = 'title'"
+    # Any text holding «[slettet]» is refused, with or without the old switch (0010) …
+    for value in ("'x [slettet] y'", "'noe annet'"):
+        with pytest.raises(sa.exc.DBAPIError), db.engine.begin() as conn:
+            conn.execute(sa.text("SET LOCAL tillitsvalgt.redaction = 'on'"))
+            conn.execute(sa.text(changed.format(value=value)))
+    # … only the old value with stretches replaced by the mark (or NULL) passes.
     with db.engine.begin() as conn:
-        conn.execute(sa.text("SET LOCAL tillitsvalgt.redaction = 'on'"))
-        conn.execute(sa.text("UPDATE change_history SET new_value = 'x [slettet] y'"))
-    with pytest.raises(sa.exc.DBAPIError), db.engine.begin() as conn:
-        conn.execute(sa.text("SET LOCAL tillitsvalgt.redaction = 'on'"))
-        conn.execute(sa.text("UPDATE change_history SET new_value = 'noe annet'"))
+        conn.execute(sa.text(changed.format(value="'Ny [slettet]'")))
+        conn.execute(sa.text(changed.format(value="'[slettet]'")))
+        conn.execute(sa.text(changed.format(value="NULL")))
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
