@@ -212,3 +212,59 @@ def test_the_migration_does_nothing_on_sqlite(tmp_path: Path) -> None:
         assert schema() == before
     finally:
         db.dispose()
+
+
+def test_upgrading_to_0010_forgets_the_statistics_of_free_text_and_gives_profiles_owners(
+    pg_db: Database,
+) -> None:
+    alembic(pg_db, "downgrade", "0009")
+    employer = make_employer_sql(pg_db)
+    with pg_db.engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO cases (uuid, number, year, seq, title, employer_id, case_type, "
+                "status, last_document_seq, version, created_at, updated_at, report_include) "
+                "SELECT gen_random_uuid(), '1999/' || i, 1999, i, 'Hemmelig', :e, "
+                "'office_layout', 'open', 0, 1, now(), now(), false "
+                "FROM generate_series(1, 50) AS i"
+            ),
+            {"e": employer},
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO representatives (uuid, name, created_at) "
+                "VALUES (gen_random_uuid(), 'Kari', now())"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO change_history (changed_at, entity, entity_id, action, "
+                "representative_id) SELECT now(), 'case', 1, 'changed', max(id) "
+                "FROM representatives"
+            )
+        )
+        conn.exec_driver_sql("ANALYZE cases")
+    title_stats = "SELECT 1 FROM pg_stats WHERE tablename = 'cases' AND attname = 'title'"
+    assert rows(pg_db, title_stats) == {(1,)}
+    pg_db.migrate()
+    assert rows(pg_db, title_stats) == set()
+    with pg_db.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE cases")
+    assert rows(pg_db, title_stats) == set()  # and none are gathered again
+    # The profile goes to the one role that wrote history under it.
+    assert rows(pg_db, "SELECT db_role FROM representatives") == {("postgres",)}
+    # The employer facts of the existing cases are the register's at the upgrade.
+    assert rows(pg_db, "SELECT DISTINCT employer_employees FROM cases") == {(180,)}
+
+
+def make_employer_sql(db: Database) -> int:
+    with db.engine.begin() as conn:
+        return int(
+            conn.execute(
+                sa.text(
+                    "INSERT INTO employers (uuid, name, agreement, employees, version, "
+                    "created_at, updated_at) VALUES (gen_random_uuid(), 'Nordkyst', "
+                    "'finans-finansforbundet', 180, 1, now(), now()) RETURNING id"
+                )
+            ).scalar_one()
+        )

@@ -294,3 +294,19 @@ def test_the_command_line_records_the_profile_in_use(
     newest = json.loads(out)[0]
     assert (newest["what"], newest["new"]) == ("Utfall", "Arbeidsgiver trakk endringen")
     assert newest["who"].startswith("Ola Tillitsvalgt")
+
+
+def test_an_event_deleted_with_sql_leaves_a_line_in_the_history(db: Database, case_no: str) -> None:
+    # The app never deletes an event (it moves it to the recycle bin); a tool writing SQL
+    # could, and used to leave no trace (issue 14).
+    with db.session() as s:
+        event = events.add_event(
+            case_no, EventCreate(kind="note", occurred_on=TODAY, notes="Møte"), session=s
+        )
+    with db.engine.begin() as conn:
+        conn.execute(sa.text("DELETE FROM events WHERE id = :i"), {"i": event.id})
+    removed = [r for r in _raw_rows(db) if r.action == "removed"]
+    assert [(r.entity, r.entity_id, r.context) for r in removed] == [("event", event.id, "sql")]
+    with db.session(readonly=True) as s:
+        lines = history.case_history(case_no, session=s)
+    assert lines[0].action == "removed" and lines[0].entity == "event"
