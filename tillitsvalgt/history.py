@@ -119,9 +119,12 @@ def context(session: Session, name: str) -> Iterator[None]:
     _tell_database(session, name)
     try:
         yield
-    finally:
+    except BaseException:
+        # The transaction is undone (and the setting with it); it cannot run SQL now.
         session.info[CONTEXT] = before
-        _tell_database(session, before)
+        raise
+    session.info[CONTEXT] = before
+    _tell_database(session, before)
 
 
 def _tell_database(session: Session, name: str | None) -> None:
