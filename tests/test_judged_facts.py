@@ -5,6 +5,8 @@ case takes the register's facts only when asked to. On both databases."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tillitsvalgt.db import Database
@@ -12,6 +14,8 @@ from tillitsvalgt.models import CaseUpdate, EmployerUpdate
 from tillitsvalgt.services import assessments, cases, employers
 
 from conftest import TODAY, make_case, make_employer, run_cli
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # as the other GUI tests
 
 
 def edit_employer(db: Database, employer_id: int, **values: object) -> None:
@@ -93,3 +97,24 @@ def test_the_command_line_shows_and_adopts_a_changed_register(
     assert code == 0 and "Virksomhetsregisteret er endret" not in out
     code, _, err = run_cli(capsys, "--database-url", url, "assess", "--use-register")
     assert code != 0 and "gjelder én sak" in err
+
+
+def test_the_case_view_says_when_the_register_differs(sqlite_db: Database, qtbot: object) -> None:
+    from tillitsvalgt.rules.catalogue import load_catalogue
+    from tillitsvalgt.services.letters import LetterSetup
+    from tillitsvalgt.workspace import Workspace
+    from ui.views.case_view import AssessmentPanel
+
+    employer = make_employer(sqlite_db)
+    number = make_case(sqlite_db, employer)
+    ws = Workspace(sqlite_db, catalogue=load_catalogue(), setup=LetterSetup(), clock=lambda: TODAY)
+    assert ws.case_detail(number).register_differs == ()
+    edit_employer(sqlite_db, employer, employees=12)
+    detail = ws.case_detail(number)
+    assert len(detail.register_differs) == 1
+    panel = AssessmentPanel()
+    qtbot.addWidget(panel)  # type: ignore[attr-defined]
+    panel.show_detail(detail)
+    shown = panel.text.toPlainText()
+    assert "Virksomhetsregisteret er endret siden saken ble registrert" in shown
+    assert "12 ansatte" in shown
