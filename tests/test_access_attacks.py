@@ -588,3 +588,32 @@ def test_the_planner_does_not_count_another_branchs_titles(server: Server, branc
         conn.commit()
     assert count(t["nord"], "SELECT count(*) FROM cases WHERE title = :t", t=secret) == 0
     assert _estimate(t["nord"], secret) == _estimate(t["nord"], "Finnes ikke noe sted")
+
+
+def test_the_office_hands_a_profile_over_to_its_representative(
+    server: Server, branches: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import run_cli
+
+    t = branches
+    with server.admin.session() as s:  # a profile the office made for Nord's representative
+        made = representatives.create_representative(
+            RepresentativeCreate(name="Kari Nord"), session=s
+        )
+    with pytest.raises(AccessError), t["nord"].session() as s:
+        representatives.update_representative(
+            made.id, RepresentativeUpdate(phone="99999999"), session=s
+        )
+    code, _, err = run_cli(
+        capsys, "--database-url", server.url_for(t["nord_role"]), "admin", "give-profile",
+        str(made.uuid), t["nord_role"],
+    )  # fmt: skip
+    assert code != 0 and "Bare forbundskontoret" in err
+    code, out, _ = run_cli(
+        capsys, "--database-url", server.url, "admin", "give-profile", str(made.id), t["nord_role"]
+    )
+    assert code == 0 and "Kari Nord" in out
+    with t["nord"].session() as s:
+        representatives.update_representative(
+            made.id, RepresentativeUpdate(phone="99999999"), session=s
+        )

@@ -368,3 +368,28 @@ def case_branch(case_ref: str | int, *, session: Session) -> str | None:
     value = session.execute(sa.text("SELECT branch FROM cases WHERE id = :id"), {"id": case.id})
     branch = value.scalar()
     return str(branch) if branch is not None else None
+
+
+# --------------------------------------------------------------------------- profiles
+
+
+def give_profile(profile: str, role: str, *, session: Session) -> str:
+    """Let ``role`` (and no one else but the office) change the profile ``profile`` (its
+    id or UUID): a profile belongs to the role that made it (migration 0010), and one made
+    before that, or by the office for someone, has to be handed over. Returns its name."""
+    require_postgresql(session=session)
+    role = check_role_name(role)
+    _require_office(session, "gi en profil til en bruker")
+    _registered(session, role)
+    text = profile.strip()
+    column = "id" if text.isdecimal() and len(text) < 10 else "uuid::text"
+    found = session.execute(
+        sa.text(f"SELECT id, name FROM representatives WHERE {column} = :p"), {"p": text}
+    ).first()
+    if found is None:
+        raise NotFoundError(f"Fant ingen profil «{text}» (oppgi profilens id eller UUID).")
+    session.execute(
+        sa.text("UPDATE representatives SET db_role = :r WHERE id = :id"),
+        {"r": role, "id": found[0]},
+    )
+    return str(found[1])
