@@ -617,3 +617,28 @@ def test_the_office_hands_a_profile_over_to_its_representative(
         representatives.update_representative(
             made.id, RepresentativeUpdate(phone="99999999"), session=s
         )
+
+
+def test_the_office_still_deletes_a_person_from_another_branchs_closed_case(
+    server: Server, branches: Any
+) -> None:
+    # The GDPR deletion now redacts the history through the database's function and the
+    # employer register's history is the database's own: both as the office's login.
+    from test_gdpr import _plant, raw_hits
+
+    from tillitsvalgt.services import privacy
+
+    t = branches
+    number = _plant(t["sor"], employer_name="Gdpr Bank")
+    assert raw_hits(server.admin)
+    with t["office"].session() as s:
+        report = privacy.delete_person("Gunnhild Prestbakmo", session=s)
+    assert any(hit.case_number == number for hit in report.changed)
+    assert raw_hits(server.admin) == []
+    assert raw_hits(server.admin, "gunnhild") == []
+    redactions = as_role(
+        server.admin,
+        "SELECT count(*) FROM change_history WHERE action = 'redacted' AND db_role = :r",
+        r=make_url(t["office"].location.url).username,
+    )
+    assert redactions[0][0] >= 10
