@@ -427,8 +427,19 @@ def test_the_case_counter_is_written_only_through_its_function(
         "SELECT * FROM case_counters",
     ):
         assert refused(t["nord"], sql) == "42501", sql
+    # Nor a case numbered ahead of the counter, which would block that number for all.
+    insert_case = (
+        "INSERT INTO cases (uuid, number, year, seq, title, employer_id, case_type, status, "
+        "last_document_seq, version, created_at, updated_at, report_include) VALUES "
+        "(gen_random_uuid(), :n, :y, :s, 'x', :e, 'office_layout', 'open', 0, 1, now(), now(), "
+        "false)"
+    )
+    year = TODAY.year
+    for n, s in ((f"{year}/3", 3), (f"{year}/1000", 1000), (f"{year}/2", 3)):
+        assert refused(t["nord"], insert_case, n=n, y=year, s=s, e=t["employer"]) == "TV403"
+    refused(t["nord"], "UPDATE cases SET seq = 1000, number = :n", n=f"{year}/1000")
     number = make_case(t["sor"], t["employer"], title="Etter angrepet")
-    assert number == f"{TODAY.year}/3"
+    assert number == f"{year}/3"
     refused(t["nord"], "SELECT tillitsvalgt_next_case_seq(0)")
 
 

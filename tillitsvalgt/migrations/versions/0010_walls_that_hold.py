@@ -29,7 +29,8 @@ PostgreSQL only (each closes a way around row-level security found by an attack)
   and never in another profile's name; redaction only through
   ``tillitsvalgt_redact_history``, which the office alone may call, which accepts only text
   where names were replaced by «[slettet]», and which records itself.
-- The case counter is written only through ``tillitsvalgt_next_case_seq``; nobody reads it.
+- The case counter is written only through ``tillitsvalgt_next_case_seq``; nobody reads it,
+  and a representative's new case must carry a number it handed out.
 - Side channels: the id sequences cannot be read (only drawn from); the planner keeps no
   statistics of free-text columns (EXPLAIN's estimates would count other branches'
   titles); a document's number must be its own case's, and a deadline may only point at a
@@ -509,6 +510,35 @@ def _counter_function(s: str) -> str:
     END $$"""
 
 
+def _case_number_guard(s: str) -> str:
+    """A representative's case gets its number from the counter: one written ahead of it
+    (INSERT … number '2026/1000') would make the counter's 1000th case fail for every
+    branch, as a reset counter did."""
+    return f"""CREATE OR REPLACE FUNCTION {s}.tillitsvalgt_case_number() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER {PIN} AS $$
+    BEGIN
+        IF {s}.tillitsvalgt_login_sees_all() THEN
+            RETURN NEW;
+        END IF;
+        IF TG_OP = 'UPDATE' THEN
+            IF NEW.year IS DISTINCT FROM OLD.year OR NEW.seq IS DISTINCT FROM OLD.seq
+               OR NEW.number IS DISTINCT FROM OLD.number THEN
+                RAISE EXCEPTION USING ERRCODE = '{OWN_ERROR}', MESSAGE =
+                    'Et saksnummer kan ikke endres; ingenting er lagret.';
+            END IF;
+            RETURN NEW;
+        END IF;
+        IF NEW.number IS DISTINCT FROM NEW.year::text || '/' || NEW.seq::text
+           OR NEW.seq > coalesce((SELECT k.last_seq FROM {s}.case_counters k
+                                  WHERE k.year = NEW.year), 0) THEN
+            RAISE EXCEPTION USING ERRCODE = '{OWN_ERROR}', MESSAGE =
+                'Et saksnummer må hentes fra databasens teller (som programmet gjør); '
+                'ingenting er lagret.';
+        END IF;
+        RETURN NEW;
+    END $$"""
+
+
 def _probe_guards(s: str) -> list[str]:
     """Refusals that come before any unique index or foreign key is consulted, so that
     neither tells whether another branch's row exists."""
@@ -566,6 +596,7 @@ def _postgresql_upgrade(sets: str) -> None:
         *_history_functions(s),
         *_employer_functions(s),
         _counter_function(s),
+        _case_number_guard(s),
         *_probe_guards(s),
     ):
         op.execute(statement)
@@ -576,6 +607,7 @@ def _postgresql_upgrade(sets: str) -> None:
         "tillitsvalgt_event_deleted()",
         "tillitsvalgt_employer_recorded()",
         "tillitsvalgt_employer_in_use()",
+        "tillitsvalgt_case_number()",
     ):
         op.execute(f"REVOKE EXECUTE ON FUNCTION {s}.{function} FROM PUBLIC")
     op.execute(f"GRANT EXECUTE ON FUNCTION {s}.tillitsvalgt_next_case_seq(integer) TO {everyone}")
@@ -653,6 +685,10 @@ def _postgresql_upgrade(sets: str) -> None:
         "FOR EACH ROW EXECUTE FUNCTION tillitsvalgt_deadline_document()"
     )
 
+    op.execute(
+        "CREATE TRIGGER tillitsvalgt_case_number BEFORE INSERT OR UPDATE OF year, seq, number "
+        "ON cases FOR EACH ROW EXECUTE FUNCTION tillitsvalgt_case_number()"
+    )
     # The counter only through its function; sequences drawn from, never read.
     op.execute(f"REVOKE ALL ON case_counters FROM {everyone}")
     sequences = _sequences()
@@ -705,6 +741,7 @@ def _postgresql_downgrade() -> None:
     for trigger, table in (
         ("tillitsvalgt_document_number", "documents"),
         ("tillitsvalgt_deadline_document", "deadlines"),
+        ("tillitsvalgt_case_number", "cases"),
         ("tillitsvalgt_employer_recorded", "employers"),
         ("tillitsvalgt_employer_in_use", "employers"),
         ("tillitsvalgt_profile_owner", "representatives"),
@@ -745,6 +782,7 @@ def _postgresql_downgrade() -> None:
         "tillitsvalgt_document_number()",
         "tillitsvalgt_deadline_document()",
         "tillitsvalgt_next_case_seq(integer)",
+        "tillitsvalgt_case_number()",
         "tillitsvalgt_profile_owner()",
         "tillitsvalgt_employer_in_use()",
         "tillitsvalgt_employer_recorded()",
