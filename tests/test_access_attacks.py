@@ -252,9 +252,19 @@ def test_an_operator_planted_in_public_never_runs_with_the_owners_rights(
     assert count(nord, "SELECT count(*) FROM cases") == 2
 
 
-def test_setting_up_where_others_may_create_objects_is_refused(server: AttackServer) -> None:
-    if server.mode != WRITABLE:
-        pytest.skip("one run is enough: the database is made here")
+@pytest.fixture
+def writable_server(pg_server: PgServer | None) -> Iterator[AttackServer]:
+    if pg_server is None:
+        pytest.skip("no PostgreSQL server configured (TILLITSVALGT_TEST_DATABASE_URL unset)")
+    s = AttackServer(pg_server, WRITABLE)
+    yield s
+    s.close()
+
+
+def test_setting_up_where_others_may_create_objects_is_refused(
+    writable_server: AttackServer,
+) -> None:
+    server = writable_server
     # The migration takes CREATE on public away from PUBLIC (it owns the schema) …
     fresh = server.pg.create()
     try:
@@ -584,6 +594,16 @@ def _estimate(db: Database, title: str) -> int:
     return int(plan[0][0][0]["Plan"]["Plan Rows"])
 
 
+def _search_estimate(db: Database, word: str) -> int:
+    plan = as_role(
+        db,
+        "EXPLAIN (FORMAT JSON) SELECT 1 FROM case_search "
+        "WHERE document @@ to_tsquery('simple', :w)",
+        w=word,
+    )
+    return int(plan[0][0][0]["Plan"]["Plan Rows"])
+
+
 def test_the_planner_does_not_count_another_branchs_titles(server: Server, branches: Any) -> None:
     t = branches
     secret = "Hemmelig nedbemanning Vestlandske"
@@ -596,9 +616,11 @@ def test_the_planner_does_not_count_another_branchs_titles(server: Server, branc
             )
     with server.admin.engine.connect() as conn:
         conn.exec_driver_sql("ANALYZE cases")
+        conn.exec_driver_sql("ANALYZE case_search")
         conn.commit()
     assert count(t["nord"], "SELECT count(*) FROM cases WHERE title = :t", t=secret) == 0
     assert _estimate(t["nord"], secret) == _estimate(t["nord"], "Finnes ikke noe sted")
+    assert _search_estimate(t["nord"], "nedbemanning") == _search_estimate(t["nord"], "ukjent")
 
 
 def test_the_office_hands_a_profile_over_to_its_representative(
