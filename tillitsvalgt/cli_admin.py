@@ -111,6 +111,19 @@ def move_command(ctx: Context, case: str, branch: str | None) -> None:
     click.echo(f"Sak {number} hører nå til {where}.")
 
 
+@admin_group.command("give-profile")
+@click.argument("profile")
+@click.argument("role")
+@pass_ctx
+def give_profile_command(ctx: Context, profile: str, role: str) -> None:
+    """Gi en profil (id eller UUID) til en bruker: bare den (og forbundskontoret) kan endre den."""
+    from tillitsvalgt.services import access
+
+    with ctx.db().session() as session:
+        name = access.give_profile(profile, role, session=session)
+    click.echo(f"Profilen «{name}» tilhører nå «{role.strip()}».")
+
+
 @admin_group.command("list")
 @pass_ctx
 def list_command(ctx: Context) -> None:

@@ -67,8 +67,16 @@ def _print(number: str, title: str, result: Any) -> None:
 @click.argument("case", required=False)
 @click.option("--today", help="Vurder saken per denne datoen (ÅÅÅÅ-MM-DD); ellers i dag.")
 @click.option("--json", "as_json", is_flag=True, help="Skriv JSON.")
+@click.option(
+    "--use-register",
+    is_flag=True,
+    help="Vurder saken etter det virksomhetsregisteret sier nå om antall ansatte, "
+    "hovedavtale og sektor (saken beholder ellers opplysningene fra da den ble registrert).",
+)
 @pass_ctx
-def assess_command(ctx: Context, case: str | None, today: str | None, as_json: bool) -> None:
+def assess_command(
+    ctx: Context, case: str | None, today: str | None, as_json: bool, use_register: bool
+) -> None:
     """Vurder én sak (eller alle): hva som gjelder, om drøftingen kom i tide, og hva nå."""
     from tillitsvalgt.services.assessments import assess_all, assess_case, store_verdict
 
@@ -76,10 +84,19 @@ def assess_command(ctx: Context, case: str | None, today: str | None, as_json: b
     catalogue = ctx.catalogue()
     # The verdict is stored only when judged as of the real today, never for a "what if".
     store = today is None
-    with ctx.db().session(readonly=not store) as session:
+    if use_register and case is None:
+        raise UserError("--use-register gjelder én sak: oppgi saksnummeret.")
+    differs: tuple[str, ...] = ()
+    with ctx.db().session(readonly=not (store or use_register)) as session:
         if case is not None:
+            if use_register:
+                from tillitsvalgt.services.cases import adopt_employer_facts, get_case
+
+                current = get_case(case, session=session)
+                adopt_employer_facts(case, version=current.version, session=session)
             one = assess_case(case, session=session, today=day, catalogue=catalogue, store=store)
             results = [(one.case.number, one.case.title, one.assessment)]
+            differs = one.register_differs
         else:
             results = []
             for case_id, number, title, judged in assess_all(
@@ -89,7 +106,10 @@ def assess_command(ctx: Context, case: str | None, today: str | None, as_json: b
                     store_verdict(case_id, judged, catalogue, session=session)
                 results.append((number, title, judged))
     if as_json:
-        click.echo(json.dumps([_as_json(*r) for r in results], ensure_ascii=False, indent=2))
+        rows = [_as_json(*r) for r in results]
+        if case is not None:
+            rows[0]["register_differs"] = list(differs)
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not results:
         click.echo("Ingen saker å vurdere.")
@@ -97,6 +117,14 @@ def assess_command(ctx: Context, case: str | None, today: str | None, as_json: b
         if i:
             click.echo("")
         _print(number, title, judged)
+    if differs:
+        click.echo("  Virksomhetsregisteret er endret siden saken ble vurdert:")
+        for line in differs:
+            click.echo(f"    – {line}")
+        click.echo(
+            "    Saken vurderes fortsatt etter opplysningene den ble registrert med; "
+            "«tillitsvalgt assess SAK --use-register» tar i bruk registerets."
+        )
 
 
 @click.command("deadline")

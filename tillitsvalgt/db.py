@@ -35,6 +35,10 @@ log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+"""How long a write waits for another's lock: SQLite's busy timeout, PostgreSQL's
+lock_timeout."""
+STATEMENT_TIMEOUT_MS = 120_000
+"""PostgreSQL: the longest one statement of the app may run (migrations are exempt)."""
 
 
 def sqlite_url(path: Path) -> str:
@@ -213,11 +217,36 @@ def translate_error(exc: BaseException, location: Location) -> DatabaseError | N
             f"Databasen {where} var opptatt med en annen endring av de samme opplysningene "
             "akkurat nå. Ingenting er lagret; prøv igjen."
         )
+    waited = _waited_too_long(exc, location)
+    if waited is not None:
+        return waited
     refused = _refused(exc, detail, location)
     if refused is not None:
         return refused
     if location.file is None and isinstance(exc, OperationalError):
         return _server_trouble(exc, detail, where)
+    return None
+
+
+def _waited_too_long(exc: BaseException, location: Location) -> DatabaseError | None:
+    """PostgreSQL gave up waiting (lock_timeout, statement_timeout; see _create_engine)."""
+    if location.file is not None:
+        return None
+    sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    where = location.describe()
+    if sqlstate == "55P03":  # lock_not_available
+        return DatabaseError(
+            f"Databasen {where} er låst av en annen bruker eller et annet program, og "
+            "Tillitsvalgt ga opp å vente. Ingenting er endret; prøv igjen om litt. Varer det, "
+            "si fra til den som drifter databasen (en låst tabell eller en transaksjon som er "
+            "latt stå åpen)."
+        )
+    if sqlstate == "57014":  # query_canceled: statement_timeout
+        return DatabaseError(
+            f"Databasetjeneren {where} brukte for lang tid (over "
+            f"{STATEMENT_TIMEOUT_MS // 1000} sekunder), og Tillitsvalgt avbrøt. Ingenting er "
+            "endret; prøv igjen, og si fra til den som drifter databasen om det gjentar seg."
+        )
     return None
 
 
@@ -398,13 +427,17 @@ class Database:
         from alembic import command
 
         with self.engine.begin() as conn:
+            if self.location.file is None:
+                # A migration of a large database may take longer than any one statement of
+                # the app is allowed to.
+                conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
             cfg = self.alembic_config()
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
         return backup_file
 
 
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 """The newest migration. Kept here so that opening an up-to-date database needs no Alembic
 (``tests/test_migrations.py`` proves it equals the head of ``migrations/versions``)."""
 
@@ -488,7 +521,17 @@ def _create_engine(location: Location, busy_timeout_ms: int) -> Engine:
     url = make_url(location.url)
     # A server that does not answer (firewall, wrong host) would otherwise hang the start
     # for minutes; the user's own connect_timeout in the URL wins.
-    connect_args = {} if "connect_timeout" in url.query else {"connect_timeout": 10}
+    connect_args: dict[str, Any] = {} if "connect_timeout" in url.query else {"connect_timeout": 10}
+    # Anybody who may write a table may lock it (LOCK TABLE, or a transaction left open):
+    # without limits every branch's app would hang with no word. The user's own options in
+    # the URL come after ours, and so win.
+    limits = f"-c lock_timeout={busy_timeout_ms} -c statement_timeout={STATEMENT_TIMEOUT_MS}"
+    own = url.query.get("options")
+    if own:
+        own_text = own if isinstance(own, str) else " ".join(own)
+        url = url.difference_update_query(["options"])
+        limits = f"{limits} {own_text}"
+    connect_args["options"] = limits
     return sa.create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 

@@ -289,6 +289,13 @@ class Case(CaseBase, table=True):
     verdict_demand_due_on: date | None = None
     verdict_catalogue: str | None = Field(default=None, max_length=200)
     verdict_at: datetime | None = _timestamp(nullable=True)
+    # The employer facts the case is judged on, copied from the shared register when the
+    # case is registered (or its employer changed): an edit of the register by someone
+    # else never changes this case's verdict silently (services/assessments.py).
+    employer_employees: int | None = None
+    employer_agreement: str | None = None
+    employer_sector: str | None = None
+    employer_facts_at: datetime | None = _timestamp(nullable=True)
     version: int = Field(default=1)
     created_at: datetime = _timestamp()
     updated_at: datetime = _timestamp()
@@ -314,6 +321,10 @@ class CaseRead(CaseBase):
     verdict_timing: str | None = None
     verdict_demand: str | None = None
     verdict_demand_due_on: date | None = None
+    employer_employees: int | None = None
+    employer_agreement: str | None = None
+    employer_sector: str | None = None
+    employer_facts_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

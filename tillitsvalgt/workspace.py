@@ -60,6 +60,8 @@ class CaseDetail:
     deadlines: list[DeadlineRead]
     assessment: Assessment
     agreement_name: str  # the employer's main agreement, in words
+    # Where the employer register now differs from the facts the case is judged on.
+    register_differs: tuple[str, ...] = ()
 
 
 class Workspace:
@@ -140,9 +142,10 @@ class Workspace:
             return list_cases(query, session=session)
 
     def case_detail(self, ref: str | int) -> CaseDetail:
+        from tillitsvalgt.models import Employer
         from tillitsvalgt.rules.assessment import assess
         from tillitsvalgt.services import deadlines, documents, events
-        from tillitsvalgt.services.assessments import facts_for
+        from tillitsvalgt.services.assessments import facts_for, register_differences
         from tillitsvalgt.services.cases import get_case, resolve_case
         from tillitsvalgt.services.employers import get_employer
 
@@ -153,7 +156,10 @@ class Workspace:
             case = get_case(row.id or 0, session=session, include_deleted=True)
             employer = get_employer(case.employer_id, session=session)
             agreement = self.catalogue.agreements.get(employer.agreement)
+            registered = session.get(Employer, case.employer_id)
+            assert registered is not None
             return CaseDetail(
+                register_differs=register_differences(row, registered),
                 case=case,
                 employer=employer,
                 agreement_name=agreement.name if agreement else "ingen hovedavtale registrert",

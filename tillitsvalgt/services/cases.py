@@ -52,6 +52,11 @@ def allocate_number(year: int, *, session: Session) -> int:
     """The next sequence number for ``year``. One atomic upsert: the counter row is locked
     until the caller's transaction ends, so two writers never get the same number."""
     dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        # The shared counter is written only through its function (migration 0010): a
+        # representative who could write the table could reset it and stop every branch.
+        next_seq = sa.text("SELECT tillitsvalgt_next_case_seq(:y)")
+        return int(session.execute(next_seq, {"y": year}).scalar_one())
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = (
         insert(CaseCounter)
@@ -115,6 +120,25 @@ def _check_references(
 # --------------------------------------------------------------------------- writing
 
 
+def employer_facts(session: Session, employer_id: int) -> dict[str, Any]:
+    """The register's facts about the employer now, as a case keeps them (see Case)."""
+    employer = session.get(Employer, employer_id)
+    assert employer is not None  # checked by _check_references
+    return {
+        "employer_employees": employer.employees,
+        "employer_agreement": employer.agreement,
+        "employer_sector": employer.sector,
+        "employer_facts_at": utcnow(),
+    }
+
+
+def adopt_employer_facts(ref: str | int, *, version: int, session: Session) -> CaseRead:
+    """Judge the case on what the employer register says now (the user has seen that it
+    differs from what the case was judged on, and agrees)."""
+    case = resolve_case(ref, session=session)
+    return _versioned_update(session, case, version, employer_facts(session, case.employer_id))
+
+
 def create_case(data: CaseCreate, *, session: Session, today: date) -> CaseRead:
     """Register a case; its number is ``YYYY/N`` for the year of ``today``."""
     _check_references(session, data.employer_id, data.representative_id)
@@ -122,6 +146,7 @@ def create_case(data: CaseCreate, *, session: Session, today: date) -> CaseRead:
     values = data.model_dump(exclude_none=True)
     case = Case(
         **values,
+        **employer_facts(session, data.employer_id),
         year=today.year,
         seq=seq,
         number=format_number(today.year, seq),
@@ -166,6 +191,8 @@ def update_case(ref: str | int, data: CaseUpdate, *, session: Session) -> CaseRe
         if required in values and values[required] is None:
             raise refuse(required, "må fylles ut")
     _check_references(session, values.get("employer_id"), values.get("representative_id"))
+    if values.get("employer_id") not in (None, case.employer_id):
+        values.update(employer_facts(session, values["employer_id"]))
     merged = read(CaseRead, case).model_copy(update=values)
     problems = case_date_problems(merged)
     if problems:

@@ -112,6 +112,17 @@ class AssessmentPanel(QWidget):
             parts.append(f"<h3>{html.escape(tr('Dokumentasjon som mangler'))}</h3><ul>")
             parts += [f"<li>{html.escape(g)}</li>" for g in a.evidence_gaps]
             parts.append("</ul>")
+        if detail.register_differs:
+            # The shared register was changed (maybe by another branch) after the case was
+            # registered; the case is still judged on what it said then.
+            heading = tr("Virksomhetsregisteret er endret siden saken ble registrert")
+            parts.append(f"<h3>{html.escape(heading)}</h3><ul>")
+            parts += [f"<li>{html.escape(line)}</li>" for line in detail.register_differs]
+            parts.append(
+                "</ul><p>"
+                + html.escape(tr("Saken vurderes etter opplysningene den ble registrert med."))
+                + "</p>"
+            )
         if a.next_letters:
             parts.append(f"<h3>{html.escape(tr('Foreslåtte brev'))}</h3><ul>")
             parts += [
