@@ -8,6 +8,7 @@ Each test failed on the code before migration 0010 and passes after it."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 import uuid
@@ -44,6 +45,18 @@ from conftest import TODAY, PgServer, make_case, make_employer
 WRITABLE = "public_writable"
 
 
+@contextlib.contextmanager
+def _connect(url: Any, **options: Any) -> Iterator[sa.Connection]:
+    """One connection on an engine of its own, disposed after: a pooled connection left
+    open would outlive the test."""
+    engine = sa.create_engine(url, **options)
+    try:
+        with engine.connect() as conn:
+            yield conn
+    finally:
+        engine.dispose()
+
+
 class AttackServer(Server):
     """``Server`` of test_access, optionally with a ``public`` schema everyone may write."""
 
@@ -52,7 +65,7 @@ class AttackServer(Server):
         if mode == WRITABLE:
             # A fresh database whose public schema is open, as on PostgreSQL <= 14.
             url = pg.create()
-            with sa.create_engine(url, isolation_level="AUTOCOMMIT").connect() as conn:
+            with _connect(url, isolation_level="AUTOCOMMIT") as conn:
                 conn.exec_driver_sql("GRANT CREATE ON SCHEMA public TO PUBLIC")
             self.pg = pg
             self.url = url
@@ -66,7 +79,7 @@ class AttackServer(Server):
         """Open ``public`` to everyone again (after the roles are made: setting them up
         is refused while it is open)."""
         if self.mode == WRITABLE:
-            with sa.create_engine(self.url, isolation_level="AUTOCOMMIT").connect() as conn:
+            with _connect(self.url, isolation_level="AUTOCOMMIT") as conn:
                 conn.exec_driver_sql("GRANT CREATE ON SCHEMA public TO PUBLIC")
 
 
@@ -268,10 +281,10 @@ def test_setting_up_where_others_may_create_objects_is_refused(
     # The migration takes CREATE on public away from PUBLIC (it owns the schema) …
     fresh = server.pg.create()
     try:
-        with sa.create_engine(fresh, isolation_level="AUTOCOMMIT").connect() as conn:
+        with _connect(fresh, isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("GRANT CREATE ON SCHEMA public TO PUBLIC")
         Database.open(database_url=fresh).dispose()
-        with sa.create_engine(fresh).connect() as conn:
+        with _connect(fresh) as conn:
             open_to_all = conn.exec_driver_sql(
                 "SELECT has_schema_privilege('public', 'public', 'CREATE')"
             )
@@ -287,7 +300,7 @@ def test_setting_up_where_others_may_create_objects_is_refused(
         conn.exec_driver_sql(f'CREATE ROLE "{keeper}" NOLOGIN')
         conn.exec_driver_sql(f'CREATE DATABASE "{name}" OWNER "{owner}" TEMPLATE template0')
     url = make_url(server.url).set(database=name)
-    with sa.create_engine(url, isolation_level="AUTOCOMMIT").connect() as conn:
+    with _connect(url, isolation_level="AUTOCOMMIT") as conn:
         conn.exec_driver_sql(f'ALTER SCHEMA public OWNER TO "{keeper}"')
         conn.exec_driver_sql("GRANT CREATE ON SCHEMA public TO PUBLIC")
     try:
@@ -296,7 +309,7 @@ def test_setting_up_where_others_may_create_objects_is_refused(
         message = str(caught.value)
         assert "kan opprette objekter i skjemaet public" in message
         assert "PUBLIC" in message and "ingenting er endret" in message
-        with sa.create_engine(url).connect() as conn:
+        with _connect(url) as conn:
             assert not sa.inspect(conn).get_table_names()
     finally:
         server.pg.drop(url.render_as_string(False))
