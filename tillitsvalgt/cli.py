@@ -512,35 +512,51 @@ def backups_command(ctx: Context) -> None:
     """List sikkerhetskopiene, nyeste først."""
     from tillitsvalgt.backup import backup_dir, describe_backups
 
-    db = ctx.db()
-    if db.location.file is None:
+    # The database is not opened: the list is what a user needs when it is damaged.
+    live = ctx.location().file
+    if live is None:
         raise UserError("PostgreSQL-databaser sikkerhetskopieres på tjeneren (pg_dump).")
-    found = describe_backups(db)
+    found = describe_backups(live)
     if not found:
-        click.echo(f"Ingen sikkerhetskopier i {backup_dir(db)}.")
+        click.echo(f"Ingen sikkerhetskopier i {backup_dir(live)}.")
     for b in found:
         when = b.created.astimezone().strftime("%d.%m.%Y %H:%M")
         click.echo(f"{when}  {b.reason:<20} {b.size // 1024:>8} kB  {b.path}")
 
 
 @cli.command("restore")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--yes", is_flag=True, help="Ikke spør om bekreftelse.")
 @pass_ctx
 def restore_command(ctx: Context, file: Path, yes: bool) -> None:
     """Gjenopprett databasen fra en sikkerhetskopi (den nåværende kopieres først)."""
-    from tillitsvalgt.backup import restore
+    from tillitsvalgt.backup import restore_file
+    from tillitsvalgt.errors import DatabaseError
 
-    db = ctx.db()
+    # Not opened first: a damaged database must not stop its own restore.
+    location = ctx.location()
+    if location.file is None:
+        raise DatabaseError(
+            "Sikkerhetskopi og gjenoppretting fra programmet gjelder SQLite-databaser. En "
+            "PostgreSQL-database sikkerhetskopieres på tjeneren (pg_dump) av den som drifter den."
+        )
     if not yes:
         if not sys.stdin.isatty():
             raise UserError(
                 "«restore» erstatter hele databasen. Bekreft med --yes når du kjører uten "
                 "terminal. Ingenting er endret."
             )
-        click.confirm(f"Erstatte {db.location.describe()} med {file}?", abort=True)
-    safety = restore(db, file)
-    click.echo(f"Gjenopprettet fra {file}. Databasen slik den var, er lagret i {safety}.")
+        click.confirm(f"Erstatte {location.describe()} med {file}?", abort=True)
+    outcome = restore_file(location.file, file)
+    ctx.db()  # opened as the app opens it: an older backup is migrated now
+    if outcome.damaged:
+        click.echo(
+            f"Gjenopprettet fra {file}. Den skadde databasen er flyttet til {outcome.safety}."
+        )
+    else:
+        click.echo(
+            f"Gjenopprettet fra {file}. Databasen slik den var, er lagret i {outcome.safety}."
+        )
 
 
 @cli.command("check")

@@ -315,6 +315,9 @@ class Database:
         location = resolve_location(database_url=database_url, data_dir=data_dir)
         if location.file is not None:
             _prepare_sqlite_file(location, busy_timeout_ms=busy_timeout_ms)
+            from tillitsvalgt.backup_leftovers import remove_stale_leftovers
+
+            remove_stale_leftovers(location.file)
         db = cls(location, create_engine_for(location, busy_timeout_ms=busy_timeout_ms))
         try:
             with db._translated():
