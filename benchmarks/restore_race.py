@@ -104,9 +104,9 @@ def one_round(
             time.sleep(0.01)
         time.sleep(rng.uniform(0.05, 0.5))  # the writer commits meanwhile
         started = time.monotonic()
+        command = [sys.executable, "-m", "tillitsvalgt.cli", "--data-dir", str(data_dir)]
         restored = subprocess.run(
-            [sys.executable, "-m", "tillitsvalgt.cli", "--data-dir", str(data_dir)]
-            + ["restore", str(backup), "--yes"],
+            [*command, "restore", str(backup), "--yes"],
             env=_env(),
             capture_output=True,
             text=True,

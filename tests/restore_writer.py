@@ -32,7 +32,9 @@ def main(data_dir: str, out_file: str, stop_file: str) -> None:
             try:
                 with db.session() as s:
                     cases.create_case(
-                        CaseCreate(uuid=key, title=f"skriver-{i}", employer_id=1, case_type="other"),
+                        CaseCreate(
+                            uuid=key, title=f"skriver-{i}", employer_id=1, case_type="other"
+                        ),
                         session=s,
                         today=TODAY,
                     )
