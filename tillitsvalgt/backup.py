@@ -155,13 +155,15 @@ def backup_sqlite(
         # never the other way round.
         state = live_file_state(source)
         created = datetime.now(UTC)
-        paths.make_private_file(tmp)
-        with _claimed(tmp), _raw(source) as src, contextlib.closing(sqlite3.connect(tmp)) as dst:
-            src.backup(dst)  # one step: one read transaction, so one consistent snapshot
-            dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-        digest = file_sha256(tmp)
-        sidecar(target).unlink(missing_ok=True)  # a stale one would condemn the new file
-        os.replace(tmp, target)
+        # Claimed (created private and locked) until it has its final name: a cleanup in
+        # another process must not take it for a leftover (backup_leftovers).
+        with _claimed(tmp):
+            with _raw(source) as src, contextlib.closing(sqlite3.connect(tmp)) as dst:
+                src.backup(dst)  # one step: one read transaction, so one consistent snapshot
+                dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            digest = file_sha256(tmp)
+            sidecar(target).unlink(missing_ok=True)  # a stale one would condemn the new file
+            os.replace(tmp, target)
         moved = True
         meta = {
             "format": SIDECAR_FORMAT,
@@ -354,12 +356,13 @@ def restore(db: Database, backup_file: Path) -> Path:
     db.engine.dispose()  # our pooled connections would hold old pages
     outcome = restore_file(target, backup_file)
     db.migrate()
+    assert outcome.safety is not None  # the app had it open: it was a database
     return outcome.safety
 
 
 @dataclass(frozen=True)
 class RestoreOutcome:
-    safety: Path  # the database as it was before the restore
+    safety: Path | None  # the database as it was before the restore (None: no file was)
     damaged: bool  # it could not be opened, and was moved aside instead of copied
 
 
@@ -473,21 +476,21 @@ def _restore_in_place(target: Path, backup_file: Path) -> Path:
     return safety[0]
 
 
-def _replace_damaged(target: Path, backup_file: Path) -> Path:
+def _replace_damaged(target: Path, backup_file: Path) -> Path | None:
     """Put a copy of ``backup_file`` in the place of a live file SQLite cannot read. The
     damaged file is kept in the backup folder (it may still hold something worth saving,
     and it is rotated out like any backup)."""
     directory = backup_dir(target)
     aside = _new_backup_name(directory, "skadet")
+    kept: Path | None = None  # a FIFO, device or symlink in its place holds no data
     tmp = target.with_name(target.name + RESTORE_TEMP_SUFFIX)
     try:
-        paths.make_private_file(tmp)
         with _claimed(tmp):
-            with backup_file.open("rb") as src, tmp.open("wb") as dst:
+            with backup_file.open("rb") as src, tmp.open("r+b") as dst:
                 shutil.copyfileobj(src, dst, 1 << 20)
                 dst.flush()
                 os.fsync(dst.fileno())
-            if target.exists() or target.is_symlink():
+            if _is_regular(target):
                 # A hard link keeps the live name occupied until the copy replaces it: a
                 # program starting in between never finds it missing (and makes a new,
                 # empty database).
@@ -495,6 +498,7 @@ def _replace_damaged(target: Path, backup_file: Path) -> Path:
                     os.link(target, aside, follow_symlinks=False)
                 except OSError:
                     shutil.copy2(target, aside, follow_symlinks=False)
+                kept = aside
             wal = target.with_name(target.name + "-wal")
             if wal.exists():
                 os.replace(wal, aside.with_name(aside.name + "-wal"))
@@ -510,9 +514,17 @@ def _replace_damaged(target: Path, backup_file: Path) -> Path:
         raise DatabaseError(
             f"Gjenopprettingen feilet: {exc.strerror or exc}. Databasen {target} er uendret."
         ) from None
-    with contextlib.suppress(OSError):
-        paths.make_private_file(aside)
-    return aside
+    if kept is not None:
+        with contextlib.suppress(OSError):
+            paths.make_private_file(kept)
+    return kept
+
+
+def _is_regular(file: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(file).st_mode)
+    except OSError:
+        return False
 
 
 # --------------------------------------------------------------------------- automatic

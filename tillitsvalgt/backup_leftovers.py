@@ -29,15 +29,17 @@ STALE_AFTER = timedelta(hours=1)  # where advisory locks are not available (Wind
 
 @contextlib.contextmanager
 def claimed(file: Path) -> Iterator[None]:
-    """Hold an advisory lock on ``file`` while it is being written, so a cleanup in
-    another process leaves it alone."""
+    """Create ``file`` (readable by its owner only) and hold an advisory lock on it while
+    it is being written, so a cleanup in another process leaves it alone."""
+    fd = os.open(file, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         import fcntl
-    except ImportError:  # Windows: the age of the file decides instead
+    except ImportError:  # Windows: the age of the file decides (and an open file cannot
+        os.close(fd)  # be renamed there)
         yield
         return
-    fd = os.open(file, os.O_RDONLY)
     try:
+        os.fchmod(fd, 0o600)  # an existing file keeps its mode otherwise
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:

@@ -549,7 +549,9 @@ def restore_command(ctx: Context, file: Path, yes: bool) -> None:
         click.confirm(f"Erstatte {location.describe()} med {file}?", abort=True)
     outcome = restore_file(location.file, file)
     ctx.db()  # opened as the app opens it: an older backup is migrated now
-    if outcome.damaged:
+    if outcome.safety is None:
+        click.echo(f"Gjenopprettet fra {file}.")
+    elif outcome.damaged:
         click.echo(
             f"Gjenopprettet fra {file}. Den skadde databasen er flyttet til {outcome.safety}."
         )

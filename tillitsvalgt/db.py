@@ -513,6 +513,14 @@ def _prepare_sqlite_file(location: Location, *, busy_timeout_ms: int = BUSY_TIME
         raise DatabaseError(f"{directory} er ikke en mappe; databasen kan ikke ligge der.")
     if file.is_dir():
         raise DatabaseError(f"{file} er en mappe, ikke en databasefil.")
+    with contextlib.suppress(FileNotFoundError):
+        # A FIFO would block the first read for ever; a device (/dev/null through a
+        # symlink) is no database either.
+        if not stat.S_ISREG(os.stat(file).st_mode):
+            raise DatabaseError(
+                f"{file} er ikke en vanlig fil (men en enhet, en FIFO eller lignende), og kan "
+                "ikke være databasen. Velg en annen fil eller mappe; ingenting er endret."
+            )
     if not file.exists():
         try:
             paths.make_private_file(file)
