@@ -22,6 +22,7 @@ import click
 
 from tillitsvalgt import __version__, paths
 from tillitsvalgt.cli_context import Context, pass_ctx
+from tillitsvalgt.cli_output import chosen_output, force_option, protected_files
 from tillitsvalgt.crash_report import crash_report
 from tillitsvalgt.errors import UserError
 
@@ -41,7 +42,6 @@ def _log_file(data_dir: str | None) -> Path:
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--data-dir",
-    type=click.Path(file_okay=False),
     help=f"Mappe for database, sikkerhetskopier og logg (eller {paths.DATA_DIR_ENV}).",
 )
 @click.option(
@@ -51,7 +51,6 @@ def _log_file(data_dir: str | None) -> Path:
 )
 @click.option(
     "--catalogue",
-    type=click.Path(dir_okay=False),
     help="Egen lovkatalog (TOML) i stedet for den innebygde (eller innstillingen «catalogue» "
     "eller TILLITSVALGT_CATALOGUE).",
 )
@@ -434,7 +433,7 @@ def undelete_command(ctx: Context, case: str) -> None:
 
 
 @cli.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @pass_ctx
 def import_command(ctx: Context, file: Path) -> None:
     """Importer saker fra en JSON-fil (samme format som «export»)."""
@@ -467,21 +466,27 @@ def _parse_json(text: str, file: Path) -> Any:
 @cli.command("export")
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Fil å skrive til (ellers skjermen).",
 )
+@force_option
 @pass_ctx
-def export_command(ctx: Context, out: Path | None) -> None:
+def export_command(ctx: Context, out: Path | None, force: bool) -> None:
     """Eksporter alle saker som JSON, med UUID-er, for sammenslåing hos forbundet."""
+    from tillitsvalgt.output_paths import write_output
     from tillitsvalgt.services.transfer import export_bundle
 
+    if out is not None:
+        out = chosen_output(ctx, out, force=force)
     with ctx.db().session(readonly=True) as session:
         bundle = export_bundle(session=session)
     text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
     if out is None:
         click.echo(text, nl=False)
     else:
-        written = paths.write_atomically(out, text.encode("utf-8"))
+        written = write_output(
+            out, text.encode("utf-8"), overwrite=True, protected=protected_files(ctx)
+        )
         click.echo(f"{len(bundle)} saker eksportert til {written}", err=True)
 
 

@@ -189,23 +189,44 @@ class Workspace:
     def create_letter(
         self, ref: str | int, request: LetterRequest, *, out: Path | None = None, pdf: bool = False
     ) -> Letter:
-        """Journal the letter; with ``out``, also write the file (as PDF with ``pdf``) inside
-        the same unit of work, so a file that cannot be written leaves nothing journaled."""
-        from tillitsvalgt import paths
+        """Journal the letter; with ``out``, also write the file (as PDF with ``pdf``): in
+        full under a temporary name inside the unit of work (a file that cannot be written
+        leaves nothing journaled), moved into place after the commit (a commit that fails,
+        on a full disk say, leaves no file). ``out`` was confirmed by the save dialog."""
+        from tillitsvalgt.output_paths import StagedFile, database_files, stage_output
         from tillitsvalgt.services.letters import create_letter
 
-        with self.db.session() as session:
-            letter = create_letter(
-                ref, request, session=session, today=self.today(), setup=self.setup
-            )
-            if out is not None:
-                if pdf:
-                    from tillitsvalgt.letters.pdf import docx_to_pdf
+        staged: StagedFile | None = None
+        try:
+            with self.db.session() as session:
+                letter = create_letter(
+                    ref, request, session=session, today=self.today(), setup=self.setup
+                )
+                if out is not None:
+                    content = letter.content
+                    if pdf:
+                        from tillitsvalgt.letters.pdf import docx_to_pdf
 
-                    paths.write_atomically(out, docx_to_pdf(letter.content))
-                else:
-                    paths.write_atomically(out, letter.content)
-            return letter
+                        content = docx_to_pdf(letter.content)
+                    staged = stage_output(
+                        out,
+                        content,
+                        overwrite=True,
+                        protected=database_files(self.db.location.file),
+                    )
+        except BaseException:
+            if staged is not None:
+                staged.discard()
+            raise
+        if staged is not None:
+            try:
+                staged.publish()
+            except UserError as exc:
+                raise UserError(
+                    f"Brevet {letter.number} er ført i journalen, men filen kunne ikke "
+                    f"skrives: {exc.message} Lagre det fra sakens dokumenter."
+                ) from None
+        return letter
 
     def mark_letter_sent(self, document_id: int, sent_on: date) -> DocumentRead:
         from tillitsvalgt.services.letters import mark_letter_sent
