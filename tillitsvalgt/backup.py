@@ -41,7 +41,13 @@ from tillitsvalgt.backup_leftovers import (
 from tillitsvalgt.backup_leftovers import (
     claimed as _claimed,
 )
-from tillitsvalgt.db import SQLITE_HEADER, Database, alembic_config, sqlite_file_uri
+from tillitsvalgt.db import (
+    SQLITE_HEADER,
+    Database,
+    alembic_config,
+    shm_failed,
+    sqlite_file_uri,
+)
 from tillitsvalgt.errors import DatabaseError
 
 log = logging.getLogger(__name__)
@@ -85,6 +91,17 @@ def _require_sqlite(db: Database) -> Path:
 def _raw(file: Path, *, readonly: bool = False) -> Iterator[sqlite3.Connection]:
     conn = sqlite3.connect(sqlite_file_uri(file, readonly=readonly), uri=True, timeout=5)
     try:
+        if readonly:
+            try:
+                conn.execute("PRAGMA schema_version").fetchone()
+            except sqlite3.OperationalError as exc:
+                if not shm_failed(exc):
+                    raise
+                # A full disk has no room for -shm: read in exclusive locking mode, which
+                # keeps the WAL index in memory (see db._sqlite_do_connect).
+                conn.close()
+                conn = sqlite3.connect(sqlite_file_uri(file), uri=True, timeout=5)
+                conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         yield conn
     finally:
         conn.close()
