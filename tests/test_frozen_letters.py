@@ -94,3 +94,25 @@ def test_a_tampered_sent_letter_is_refused_when_opened_and_exported(
     assert "stemmer ikke med sjekksummen" in stderr
     assert "Traceback" not in stderr
     assert not out.exists()
+
+
+def test_check_reports_a_tampered_sent_letter(
+    db: Database,
+    sent: tuple[int, str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Finding: ``check`` said «i orden» over a changed letter that only ``letters export``
+    noticed."""
+    doc_id, number = sent
+    url = db.engine.url.render_as_string(hide_password=False)
+    code, out, _ = run_cli(capsys, "--database-url", url, "check")
+    assert code == 0 and "i orden" in out
+    _tamper(db, doc_id, remove_guard=True)
+
+    code, out, stderr = run_cli(capsys, "--database-url", url, "check")
+
+    assert code == 1
+    assert "i orden" not in out
+    assert f"Det sendte brevet {number} stemmer ikke med sjekksummen" in stderr, stderr
+    assert "Traceback" not in stderr
