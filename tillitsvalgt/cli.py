@@ -437,11 +437,13 @@ def undelete_command(ctx: Context, case: str) -> None:
 @pass_ctx
 def import_command(ctx: Context, file: Path) -> None:
     """Importer saker fra en JSON-fil (samme format som «export»)."""
+    from tillitsvalgt.file_limits import IMPORT_LIMIT, read_limited
     from tillitsvalgt.services.transfer import import_bundle
 
     try:
         # utf-8-sig: Windows editors put a byte order mark first; it is not content.
-        text = file.expanduser().read_text(encoding="utf-8-sig")
+        data = read_limited(file.expanduser(), IMPORT_LIMIT, what="Importfilen")
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         raise UserError(f"Finner ikke filen {file}. Ingenting er importert.") from None
     except UnicodeDecodeError as exc:

@@ -299,12 +299,13 @@ def templates_list(ctx: Context, templates: str | None) -> None:
 @click.option("--repair", is_flag=True, help="Reparer delte koder og typografiske anførselstegn.")
 def templates_check(file: Path, kind: str | None, repair: bool) -> None:
     """Kontroller en redigert mal: ukjente og manglende felt, syntaks, Words delte koder."""
+    from tillitsvalgt.file_limits import TEMPLATE_LIMIT, read_limited
     from tillitsvalgt.letters.checking import check_template
     from tillitsvalgt.letters.kinds import KINDS, letter_kind
 
     file = file.expanduser()
     try:
-        data = file.read_bytes()
+        data = read_limited(file, TEMPLATE_LIMIT, what="Malen")
     except OSError as exc:
         raise UserError(f"Kan ikke lese {file}: {exc.strerror}.") from None
     code = letter_kind(kind).code if kind else (file.stem if file.stem in KINDS else None)

@@ -358,10 +358,11 @@ class Workspace:
         """Journal a file (a letter received, a protocol, a drawing) with its bytes."""
         import mimetypes
 
+        from tillitsvalgt.file_limits import ATTACHMENT_LIMIT, read_limited
         from tillitsvalgt.services import documents
 
         try:
-            content = file.read_bytes()
+            content = read_limited(file, ATTACHMENT_LIMIT, what="Vedlegget")
         except OSError as exc:
             raise UserError(f"Kan ikke lese {file}: {exc.strerror}.") from None
         data = DocumentCreate(
@@ -510,11 +511,12 @@ class Workspace:
 
     def import_file(self, file: Path, progress: Progress | None = None) -> ImportReport:
         """Import a bundle (all or nothing; ``progress`` may cancel it)."""
+        from tillitsvalgt.file_limits import IMPORT_LIMIT, read_limited
         from tillitsvalgt.services.transfer import import_bundle, read_bundle
 
         try:
             # utf-8-sig: Windows editors put a byte order mark first; it is not content.
-            text = file.read_text(encoding="utf-8-sig")
+            text = read_limited(file, IMPORT_LIMIT, what="Importfilen").decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise UserError(
                 f"{file} er ikke en tekstfil i UTF-8 (ugyldig byte ved posisjon {exc.start}); "
