@@ -512,9 +512,9 @@ def _replace_damaged(target: Path, backup_file: Path) -> Path | None:
                 # program starting in between never finds it missing (and makes a new,
                 # empty database).
                 try:
-                    os.link(target, aside, follow_symlinks=False)
-                except OSError:
-                    shutil.copy2(target, aside, follow_symlinks=False)
+                    os.link(target, aside)
+                except OSError:  # a file system without hard links
+                    shutil.copy2(target, aside)
                 kept = aside
             wal = target.with_name(target.name + "-wal")
             if wal.exists():
