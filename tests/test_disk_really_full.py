@@ -113,3 +113,39 @@ def test_a_letter_not_journaled_on_a_full_disk_leaves_no_file(
     assert made.returncode == 0, made.stderr
     assert "2026/6-1" in made.stdout  # the number the refused letter would have had
     assert [p.name for p in letters.iterdir()] == ["krav.docx"]
+
+
+def test_the_window_s_letter_on_a_full_disk_leaves_no_file(tmp_path: Path) -> None:
+    """The same through the Workspace (what «Lagre som Word» in the window calls)."""
+    from datetime import date
+
+    from tillitsvalgt.errors import UserError
+    from tillitsvalgt.services.letters import LetterRequest
+
+    from conftest import open_scenario_workspace
+
+    today = date(2026, 11, 22)
+    with tiny_filesystem(tmp_path / "liten", size_kb=4096) as filesystem:
+        ws = open_scenario_workspace(filesystem / "data", today)
+        try:
+            request = LetterRequest(kind="krav_om_drofting", dated=today)
+            ws.preview_letter("2026/6", request)  # the letter itself can be made
+            raw = ws.db.engine.raw_connection()  # autocommit: a checkpoint needs no BEGIN
+            try:
+                raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                raw.close()
+            filler = fill(filesystem)
+            letters = tmp_path / "brev"
+            letters.mkdir()
+            out = letters / "krav.docx"
+            with pytest.raises(UserError) as refused:
+                ws.create_letter("2026/6", request, out=out)
+            assert FULL in refused.value.message
+            assert list(letters.iterdir()) == []
+            filler.unlink()
+            letter = ws.create_letter("2026/6", request, out=out)
+            assert letter.number == "2026/6-1"
+            assert [p.name for p in letters.iterdir()] == ["krav.docx"]
+        finally:
+            ws.close()

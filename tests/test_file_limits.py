@@ -152,3 +152,21 @@ def test_a_template_that_unpacks_to_hundreds_of_megabytes_is_refused(
     assert written.returncode == 1
     assert "pakker seg ut til" in written.stderr, written.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["import"], ["catalogue", "--check"], ["templates", "check"], ["restore", "--yes"]],
+    ids=lambda c: c[0],
+)
+def test_a_directory_where_a_file_is_read_is_refused_in_norwegian(
+    data_dir: Path, tmp_path: Path, command: list[str]
+) -> None:
+    folder = tmp_path / "mappe"
+    folder.mkdir()
+    args = [*command[:-1], str(folder), command[-1]] if command[0] == "restore" else command
+    result = tv(*args, *([] if command[0] == "restore" else [str(folder)]), data_dir=data_dir)
+    assert result.returncode == 1, result.stdout + result.stderr
+    text = result.stdout + result.stderr
+    assert "Invalid value" not in text and "Is a directory" not in text, text
+    assert "mappe" in text or "Finner ikke" in text, text

@@ -24,7 +24,7 @@ from tillitsvalgt import __version__, paths
 from tillitsvalgt.cli_context import Context, pass_ctx
 from tillitsvalgt.cli_output import chosen_output, force_option, protected_files
 from tillitsvalgt.crash_report import crash_report
-from tillitsvalgt.errors import UserError
+from tillitsvalgt.errors import UserError, os_reason
 
 EXIT_USER_ERROR = 1
 EXIT_BUG = 70
@@ -452,7 +452,9 @@ def import_command(ctx: Context, file: Path) -> None:
             "lagre den som UTF-8 og prøv igjen. Ingenting er importert."
         ) from None
     except OSError as exc:
-        raise UserError(f"Kan ikke lese {file}: {exc.strerror}. Ingenting er importert.") from None
+        raise UserError(
+            f"Kan ikke lese {file}: {os_reason(exc)}. Ingenting er importert."
+        ) from None
     raw = _parse_json(text, file)
     with ctx.db().session() as session:
         report = import_bundle(raw, session=session, today=date.today())

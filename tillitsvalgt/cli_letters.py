@@ -15,7 +15,7 @@ from tillitsvalgt import paths
 from tillitsvalgt.cli_context import Context, pass_ctx
 from tillitsvalgt.cli_output import chosen_output, force_option, protected_files
 from tillitsvalgt.cli_rules import _parse_date
-from tillitsvalgt.errors import UserError
+from tillitsvalgt.errors import UserError, os_reason
 
 if TYPE_CHECKING:
     from tillitsvalgt.services.letters import Letter, LetterRequest, LetterSetup
@@ -294,7 +294,7 @@ def templates_list(ctx: Context, templates: str | None) -> None:
 
 
 @templates_group.command("check")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--kind", help="Brevtypen malen er for (ellers fra filnavnet).")
 @click.option("--repair", is_flag=True, help="Reparer delte koder og typografiske anførselstegn.")
 def templates_check(file: Path, kind: str | None, repair: bool) -> None:
@@ -307,7 +307,7 @@ def templates_check(file: Path, kind: str | None, repair: bool) -> None:
     try:
         data = read_limited(file, TEMPLATE_LIMIT, what="Malen")
     except OSError as exc:
-        raise UserError(f"Kan ikke lese {file}: {exc.strerror}.") from None
+        raise UserError(f"Kan ikke lese {file}: {os_reason(exc)}.") from None
     code = letter_kind(kind).code if kind else (file.stem if file.stem in KINDS else None)
     result = check_template(data, code)
     what = f" (brevtype {code})" if code else " (brevtype ukjent: påkrevde felt er ikke sjekket)"
@@ -352,7 +352,7 @@ def templates_export(ctx: Context, kind: str | None, out_dir: Path, force: bool)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"Kan ikke opprette mappen {out_dir}: {exc.strerror}.") from None
+        raise UserError(f"Kan ikke opprette mappen {out_dir}: {os_reason(exc)}.") from None
     protected = protected_files(ctx)
     for code in kinds:
         target = out_dir / f"{code}.docx"

@@ -116,7 +116,7 @@ def deadline_command(start: str, days: int) -> None:
 @click.option(
     "--check",
     "check_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Kontroller en katalogfil i stedet for å liste.",
 )
 @pass_ctx

@@ -27,7 +27,7 @@ from tillitsvalgt.db import (
     resolve_location,
     translate_error,
 )
-from tillitsvalgt.errors import DatabaseError, UserError
+from tillitsvalgt.errors import DatabaseError, UserError, os_reason
 
 if TYPE_CHECKING:
     from tillitsvalgt.workspace import Workspace
@@ -284,7 +284,7 @@ def check_template_folder(folder: str | os.PathLike[str]) -> list[TemplateFileCh
             out.append(TemplateFileCheck(file, kind, (exc.message,), False))
             continue
         except OSError as exc:
-            out.append(TemplateFileCheck(file, kind, (f"kan ikke leses: {exc.strerror}",), False))
+            out.append(TemplateFileCheck(file, kind, (f"kan ikke leses: {os_reason(exc)}",), False))
             continue
         result = check_template(data, kind)
         problems = [str(p) for p in result.problems]

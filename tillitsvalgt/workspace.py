@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tillitsvalgt.db import Database
-from tillitsvalgt.errors import UserError
+from tillitsvalgt.errors import UserError, os_reason
 from tillitsvalgt.history import HistoryEntry
 from tillitsvalgt.models import (
     CaseCreate,
@@ -364,7 +364,7 @@ class Workspace:
         try:
             content = read_limited(file, ATTACHMENT_LIMIT, what="Vedlegget")
         except OSError as exc:
-            raise UserError(f"Kan ikke lese {file}: {exc.strerror}.") from None
+            raise UserError(f"Kan ikke lese {file}: {os_reason(exc)}.") from None
         data = DocumentCreate(
             direction=direction,
             kind="vedlegg",
@@ -524,7 +524,7 @@ class Workspace:
             ) from None
         except OSError as exc:
             raise UserError(
-                f"Kan ikke lese {file}: {exc.strerror}. Ingenting er importert."
+                f"Kan ikke lese {file}: {os_reason(exc)}. Ingenting er importert."
             ) from None
         raw = read_bundle(text, str(file))
         with self.db.session() as session:

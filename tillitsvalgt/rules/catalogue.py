@@ -147,7 +147,7 @@ def _validation_error(origin: str, problems: list[CatalogueProblem]) -> Validati
 
 
 def _from_file(path: Path) -> tuple[Catalogue | None, list[CatalogueProblem]]:
-    from tillitsvalgt.errors import UserError
+    from tillitsvalgt.errors import UserError, os_reason
     from tillitsvalgt.file_limits import CATALOGUE_LIMIT, read_limited
 
     try:
@@ -159,7 +159,7 @@ def _from_file(path: Path) -> tuple[Catalogue | None, list[CatalogueProblem]]:
     except IsADirectoryError:
         return None, [CatalogueProblem(None, f"{path} er en mappe, ikke en katalogfil")]
     except OSError as error:
-        return None, [CatalogueProblem(None, f"kan ikke lese {path}: {error.strerror}")]
+        return None, [CatalogueProblem(None, f"kan ikke lese {path}: {os_reason(error)}")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
