@@ -48,7 +48,7 @@ from tillitsvalgt.db import (
     shm_failed,
     sqlite_file_uri,
 )
-from tillitsvalgt.errors import DatabaseError
+from tillitsvalgt.errors import DatabaseError, os_reason
 
 log = logging.getLogger(__name__)
 
@@ -501,9 +501,12 @@ def _replace_damaged(target: Path, backup_file: Path) -> Path | None:
     aside = _new_backup_name(directory, "skadet")
     kept: Path | None = None  # a FIFO, device or symlink in its place holds no data
     tmp = target.with_name(target.name + RESTORE_TEMP_SUFFIX)
+    wal = target.with_name(target.name + "-wal")
+    wal_aside = aside.with_name(aside.name + "-wal")
+    replaced = False
     try:
         with _claimed(tmp):
-            with backup_file.open("rb") as src, tmp.open("r+b") as dst:
+            with backup_file.open("rb") as src, tmp.open("wb") as dst:
                 shutil.copyfileobj(src, dst, 1 << 20)
                 dst.flush()
                 os.fsync(dst.fileno())
@@ -516,20 +519,28 @@ def _replace_damaged(target: Path, backup_file: Path) -> Path | None:
                 except OSError:  # a file system without hard links
                     shutil.copy2(target, aside)
                 kept = aside
-            wal = target.with_name(target.name + "-wal")
             if wal.exists():
-                os.replace(wal, aside.with_name(aside.name + "-wal"))
+                if kept is not None:
+                    os.replace(wal, wal_aside)  # it belongs to the damaged file
+                else:
+                    wal.unlink()
             target.with_name(target.name + "-shm").unlink(missing_ok=True)
             os.replace(tmp, target)
+            replaced = True
     except OSError as exc:
         tmp.unlink(missing_ok=True)
+        if not replaced:  # the damaged file is still in place: put its -wal back
+            if wal_aside.exists() and not wal.exists():
+                with contextlib.suppress(OSError):
+                    os.replace(wal_aside, wal)
+            aside.unlink(missing_ok=True)
         if _disk_full(exc):
             raise DatabaseError(
                 f"Det er ikke plass på disken for å gjenopprette {target}. Frigjør plass og "
                 "prøv igjen."
             ) from None
         raise DatabaseError(
-            f"Gjenopprettingen feilet: {exc.strerror or exc}. Databasen {target} er uendret."
+            f"Gjenopprettingen feilet: {os_reason(exc)}. Databasen {target} er uendret."
         ) from None
     if kept is not None:
         with contextlib.suppress(OSError):
