@@ -5,6 +5,7 @@ Real processes of the command line on real files."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -254,3 +255,22 @@ def test_a_fifo_or_a_device_as_the_database_is_refused_at_once(tmp_path: Path) -
         assert result.returncode == 1, result.stderr
         assert "er ikke en vanlig fil" in result.stderr, result.stderr
     assert Path("/dev/null").is_char_device()
+
+
+def test_a_backup_copied_in_by_hand_beside_a_stale_wal_is_refused_not_mixed(
+    data_dir: Path,
+) -> None:
+    """Finding: after a crash left a committed -wal, copying a backup over the database by
+    hand gave the crashed database's content back (the -wal was applied to the copy), and
+    ``check`` said «i orden»."""
+    file = live(data_dir)
+    crash_with_committed_wal(file, "UPDATE cases SET title = title || ' (endret)'")
+    shutil.copyfile(the_backup(data_dir), file)  # what a user does by hand
+
+    opened = tv(data_dir, "cases")
+
+    assert opened.returncode == 1
+    assert "-wal" in opened.stderr and "tillitsvalgt restore" in opened.stderr, opened.stderr
+    assert "(endret)" not in opened.stdout
+    result = tv(data_dir, "restore", str(the_backup(data_dir)), "--yes")  # the way out
+    assert_restored(data_dir, result)

@@ -611,11 +611,42 @@ def _prepare_sqlite_file(location: Location, *, busy_timeout_ms: int = BUSY_TIME
             f"Databasen {file} er skrivebeskyttet (filen eller mappen den ligger i). Gi "
             "deg selv skrivetilgang, eller velg en annen database. Ingenting er endret."
         )
+    if header and _stale_wal(file):
+        raise DatabaseError(
+            f"Ved siden av databasen {file} ligger en {file.name}-wal-fil som ikke hører til "
+            "den: databasen ser ut til å være kopiert inn for hånd over en som ble avbrutt. "
+            f"Åpnet sammen ville de gitt en blanding av to databaser. Flytt {file.name}-wal og "
+            f"{file.name}-shm bort (eller bruk «tillitsvalgt restore», som tar hånd om dem). "
+            "Ingenting er endret."
+        )
     if header:
         _check_sqlite_readonly(location, busy_timeout_ms)
     # The folder is the user's (see paths.ensure_private_dir); the files are ours.
     for extra in (file, file.with_name(file.name + "-wal"), file.with_name(file.name + "-shm")):
         _tighten(extra, 0o600)
+
+
+_WAL_MAGIC = (bytes.fromhex("377f0682"), bytes.fromhex("377f0683"))
+
+
+def _stale_wal(file: Path) -> bool:
+    """Is there a ``-wal`` with committed frames next to a main file that was last written
+    in rollback-journal mode? The app keeps its database in WAL mode (header bytes 18–19
+    are 2, and SQLite's backup API sets them so when it restores into it), and leaving WAL
+    mode deletes the ``-wal`` first. A rollback-mode file beside a ``-wal`` is therefore a
+    file copied in by hand (the app's backups are rollback-mode files) over a database
+    that had crashed: SQLite would apply the old ``-wal`` to the new file regardless."""
+    try:
+        with file.open("rb") as fh:
+            header = fh.read(20)
+        with file.with_name(file.name + "-wal").open("rb") as fh:
+            wal_header = fh.read(32)
+            wal_size = os.fstat(fh.fileno()).st_size
+    except OSError:
+        return False
+    if len(header) < 20 or header[18:20] != b"\x01\x01":
+        return False
+    return wal_size > 32 and wal_header[:4] in _WAL_MAGIC
 
 
 def _check_sqlite_readonly(location: Location, busy_timeout_ms: int) -> None:
