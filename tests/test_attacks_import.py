@@ -408,3 +408,47 @@ def test_a_case_from_the_edges_of_the_calendar_can_be_imported_and_opened(
     ws.preview_letter(number, LetterRequest(kind="krav_om_drofting", dated=TODAY))
     ws.open_deadlines()
     assert_intact(db)
+
+
+@pytest.mark.parametrize("field", ["case", "event"])
+@pytest.mark.parametrize("stamp", ["9999-12-31T23:59:59+00:00", "+3 days"])
+def test_a_time_more_than_a_day_ahead_is_refused(db: Database, field: str, stamp: str) -> None:
+    """Finding: a bundle dated 9999 was imported («1 oppdatert») and then won every merge
+    for ever; a colleague's clock a day fast overwrote a later local close."""
+    from datetime import UTC, datetime, timedelta
+
+    if stamp.startswith("+"):
+        stamp = (datetime.now(UTC) + timedelta(days=3)).isoformat()
+    item = copy.deepcopy(GOOD)
+    target = item["case"] if field == "case" else item["events"][0]
+    target["updated_at"] = stamp
+    assert "fram i tid" in _refused(db, [item])
+
+
+def test_a_time_a_few_hours_ahead_is_accepted(db: Database) -> None:
+    """Time zones and a clock a little fast are normal: within a day is taken as it is."""
+    from datetime import UTC, datetime, timedelta
+
+    item = copy.deepcopy(GOOD)
+    item["case"]["updated_at"] = (datetime.now(UTC) + timedelta(hours=14)).isoformat()
+    with db.session() as s:
+        assert len(import_bundle([item], session=s, today=TODAY).created) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[{"employer": {"name": "Dup AS", "name": "Annen AS"}, "case": {"type": "other", '
+        '"title": "Første"}}]',
+        '[{"employer": {"name": "Dup AS"}, "case": {"type": "other", "title": "Første", '
+        '"title": "Andre"}}]',
+    ],
+)
+def test_a_key_given_twice_is_refused(sqlite_db: Database, text: str) -> None:
+    """Finding: the last of two equal keys won silently («Andre», «Annen AS»)."""
+    before = table_counts(sqlite_db)
+    with pytest.raises(UserError) as caught:
+        read_bundle(text, "dup.json")
+    assert "to ganger" in caught.value.message and "Ingenting er importert" in caught.value.message
+    assert_clear_refusal(caught.value)
+    assert table_counts(sqlite_db) == before

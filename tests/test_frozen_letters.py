@@ -118,3 +118,25 @@ def test_a_sent_letters_date_number_and_reply_date_are_frozen_too(
     with db.session(readonly=True) as s:
         (letter,) = documents.list_documents(number.split("-")[0], session=s)
     assert (letter.number, letter.dated, letter.reply_by) == (number, None, None)
+
+
+def test_check_reports_a_tampered_sent_letter(
+    db: Database,
+    sent: tuple[int, str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Finding: ``check`` said «i orden» over a changed letter that only ``letters export``
+    noticed."""
+    doc_id, number = sent
+    url = db.engine.url.render_as_string(hide_password=False)
+    code, out, _ = run_cli(capsys, "--database-url", url, "check")
+    assert code == 0 and "i orden" in out
+    _tamper(db, doc_id, remove_guard=True)
+
+    code, out, stderr = run_cli(capsys, "--database-url", url, "check")
+
+    assert code == 1
+    assert "i orden" not in out
+    assert f"Det sendte brevet {number} stemmer ikke med sjekksummen" in stderr, stderr
+    assert "Traceback" not in stderr

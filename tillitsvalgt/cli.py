@@ -22,8 +22,9 @@ import click
 
 from tillitsvalgt import __version__, paths
 from tillitsvalgt.cli_context import Context, clip, date_text, pass_ctx, table
+from tillitsvalgt.cli_output import chosen_output, force_option, protected_files
 from tillitsvalgt.crash_report import crash_report
-from tillitsvalgt.errors import UserError
+from tillitsvalgt.errors import UserError, os_reason
 
 EXIT_USER_ERROR = 1
 EXIT_BUG = 70
@@ -41,7 +42,6 @@ def _log_file(data_dir: str | None) -> Path:
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--data-dir",
-    type=click.Path(file_okay=False),
     help=f"Mappe for database, sikkerhetskopier og logg (eller {paths.DATA_DIR_ENV}).",
 )
 @click.option(
@@ -51,7 +51,6 @@ def _log_file(data_dir: str | None) -> Path:
 )
 @click.option(
     "--catalogue",
-    type=click.Path(dir_okay=False),
     help="Egen lovkatalog (TOML) i stedet for den innebygde (eller innstillingen «catalogue» "
     "eller TILLITSVALGT_CATALOGUE).",
 )
@@ -204,6 +203,7 @@ _clip = clip
     type=click.Path(dir_okay=False, path_type=Path),
     help="Skriv hele listen (alle sider, med filtrene) til et regneark: .xlsx eller .csv.",
 )
+@force_option
 @pass_ctx
 def cases_command(
     ctx: Context,
@@ -221,6 +221,7 @@ def cases_command(
     deleted: bool,
     as_json: bool,
     out: Path | None,
+    force: bool,
 ) -> None:
     """Saksliste med filtre, sortering og sider."""
     from tillitsvalgt.services.cases import SORT_KEYS, CaseQuery, list_cases, search_terms
@@ -240,6 +241,8 @@ def cases_command(
     suffix = out.suffix.lower() if out is not None else ""
     if out is not None and suffix not in (".xlsx", ".csv"):
         raise UserError(f"{out}: regnearket må hete noe med .xlsx eller .csv.")
+    if out is not None:
+        out = chosen_output(ctx, out, force=force)
     db = ctx.db()
     with db.session(readonly=True) as session:
         employer_id = None
@@ -263,11 +266,12 @@ def cases_command(
             limit=page_size,
         )
         if out is not None:
+            from tillitsvalgt.output_paths import write_output
             from tillitsvalgt.services import spreadsheet
 
             rows = list(spreadsheet.case_rows(query, session=session))
             data = spreadsheet.to_csv(rows) if suffix == ".csv" else spreadsheet.to_xlsx(rows)
-            written = paths.write_atomically(out, data)
+            written = write_output(out, data, overwrite=True, protected=protected_files(ctx))
             click.echo(f"{len(rows)} saker er skrevet til {written}.")
             return
         result = list_cases(query, session=session)
@@ -436,15 +440,17 @@ def undelete_command(ctx: Context, case: str) -> None:
 
 
 @cli.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @pass_ctx
 def import_command(ctx: Context, file: Path) -> None:
     """Importer saker fra en JSON-fil (samme format som «export»)."""
+    from tillitsvalgt.file_limits import IMPORT_LIMIT, read_limited
     from tillitsvalgt.services.transfer import import_bundle
 
     try:
         # utf-8-sig: Windows editors put a byte order mark first; it is not content.
-        text = file.expanduser().read_text(encoding="utf-8-sig")
+        data = read_limited(file.expanduser(), IMPORT_LIMIT, what="Importfilen")
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         raise UserError(f"Finner ikke filen {file}. Ingenting er importert.") from None
     except UnicodeDecodeError as exc:
@@ -453,7 +459,9 @@ def import_command(ctx: Context, file: Path) -> None:
             "lagre den som UTF-8 og prøv igjen. Ingenting er importert."
         ) from None
     except OSError as exc:
-        raise UserError(f"Kan ikke lese {file}: {exc.strerror}. Ingenting er importert.") from None
+        raise UserError(
+            f"Kan ikke lese {file}: {os_reason(exc)}. Ingenting er importert."
+        ) from None
     raw = _parse_json(text, file)
     with ctx.db().session() as session:
         report = import_bundle(raw, session=session, today=date.today())
@@ -469,21 +477,27 @@ def _parse_json(text: str, file: Path) -> Any:
 @cli.command("export")
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Fil å skrive til (ellers skjermen).",
 )
+@force_option
 @pass_ctx
-def export_command(ctx: Context, out: Path | None) -> None:
+def export_command(ctx: Context, out: Path | None, force: bool) -> None:
     """Eksporter alle saker som JSON, med UUID-er, for sammenslåing hos forbundet."""
+    from tillitsvalgt.output_paths import write_output
     from tillitsvalgt.services.transfer import export_bundle
 
+    if out is not None:
+        out = chosen_output(ctx, out, force=force)
     with ctx.db().session(readonly=True) as session:
         bundle = export_bundle(session=session)
     text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
     if out is None:
         click.echo(text, nl=False)
     else:
-        written = paths.write_atomically(out, text.encode("utf-8"))
+        written = write_output(
+            out, text.encode("utf-8"), overwrite=True, protected=protected_files(ctx)
+        )
         click.echo(f"{len(bundle)} saker eksportert til {written}", err=True)
 
 
@@ -514,35 +528,53 @@ def backups_command(ctx: Context) -> None:
     """List sikkerhetskopiene, nyeste først."""
     from tillitsvalgt.backup import backup_dir, describe_backups
 
-    db = ctx.db()
-    if db.location.file is None:
+    # The database is not opened: the list is what a user needs when it is damaged.
+    live = ctx.location().file
+    if live is None:
         raise UserError("PostgreSQL-databaser sikkerhetskopieres på tjeneren (pg_dump).")
-    found = describe_backups(db)
+    found = describe_backups(live)
     if not found:
-        click.echo(f"Ingen sikkerhetskopier i {backup_dir(db)}.")
+        click.echo(f"Ingen sikkerhetskopier i {backup_dir(live)}.")
     for b in found:
         when = b.created.astimezone().strftime("%d.%m.%Y %H:%M")
         click.echo(f"{when}  {b.reason:<20} {b.size // 1024:>8} kB  {b.path}")
 
 
 @cli.command("restore")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--yes", is_flag=True, help="Ikke spør om bekreftelse.")
 @pass_ctx
 def restore_command(ctx: Context, file: Path, yes: bool) -> None:
     """Gjenopprett databasen fra en sikkerhetskopi (den nåværende kopieres først)."""
-    from tillitsvalgt.backup import restore
+    from tillitsvalgt.backup import restore_file
+    from tillitsvalgt.errors import DatabaseError
 
-    db = ctx.db()
+    # Not opened first: a damaged database must not stop its own restore.
+    location = ctx.location()
+    if location.file is None:
+        raise DatabaseError(
+            "Sikkerhetskopi og gjenoppretting fra programmet gjelder SQLite-databaser. En "
+            "PostgreSQL-database sikkerhetskopieres på tjeneren (pg_dump) av den som drifter den."
+        )
     if not yes:
         if not sys.stdin.isatty():
             raise UserError(
                 "«restore» erstatter hele databasen. Bekreft med --yes når du kjører uten "
                 "terminal. Ingenting er endret."
             )
-        click.confirm(f"Erstatte {db.location.describe()} med {file}?", abort=True)
-    safety = restore(db, file)
-    click.echo(f"Gjenopprettet fra {file}. Databasen slik den var, er lagret i {safety}.")
+        click.confirm(f"Erstatte {location.describe()} med {file}?", abort=True)
+    outcome = restore_file(location.file, file)
+    ctx.db()  # opened as the app opens it: an older backup is migrated now
+    if outcome.safety is None:
+        click.echo(f"Gjenopprettet fra {file}.")
+    elif outcome.damaged:
+        click.echo(
+            f"Gjenopprettet fra {file}. Den skadde databasen er flyttet til {outcome.safety}."
+        )
+    else:
+        click.echo(
+            f"Gjenopprettet fra {file}. Databasen slik den var, er lagret i {outcome.safety}."
+        )
 
 
 @cli.command("check")
@@ -550,13 +582,17 @@ def restore_command(ctx: Context, file: Path, yes: bool) -> None:
 def check_command(ctx: Context) -> None:
     """Sjekk databasens integritet."""
     from tillitsvalgt.backup import integrity_check
+    from tillitsvalgt.services.documents import changed_documents
 
     db = ctx.db()
-    report = integrity_check(db)
-    if report.ok:
+    problems = list(integrity_check(db).problems)
+    if not problems:  # the pages hold together: now the letters' own checksums
+        with db.session(readonly=True) as session:
+            problems += changed_documents(session=session)
+    if not problems:
         click.echo(f"Databasen {db.location.describe()} er i orden.")
         return
-    raise UserError("Databasen har feil:\n" + "\n".join(f"  – {p}" for p in report.problems))
+    raise UserError("Databasen har feil:\n" + "\n".join(f"  – {p}" for p in problems))
 
 
 @cli.command("employers")

@@ -47,8 +47,8 @@ def create_representative_command(ctx: Context, role: str, branch: str, no_passw
         created = access.create_representative(
             role, branch=branch, password=_password(no_password), session=session
         )
-    what = "opprettet" if created else "fantes fra før og har fått tilgang"
-    click.echo(f"Brukeren «{role.strip()}» er {what}: avdeling «{branch.strip()}».")
+    what = "er opprettet" if created else "fantes fra før og har fått tilgang"
+    click.echo(f"Brukeren «{role.strip()}» {what}: avdeling «{branch.strip()}».")
     if no_password:
         click.echo("Uten passord: brukeren logger inn med ~/.pgpass, peer eller sertifikat.")
 
@@ -67,8 +67,8 @@ def create_office_command(ctx: Context, role: str, no_password: bool) -> None:
         access.check_role_name(role)
         access.require_role_admin(session)
         created = access.create_office(role, password=_password(no_password), session=session)
-    what = "opprettet" if created else "fantes fra før og har fått tilgang"
-    click.echo(f"Forbundskontorets bruker «{role.strip()}» er {what}: ser alle saker.")
+    what = "er opprettet" if created else "fantes fra før og har fått tilgang"
+    click.echo(f"Forbundskontorets bruker «{role.strip()}» {what}: ser alle saker.")
 
 
 @admin_group.command("share")

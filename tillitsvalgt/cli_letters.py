@@ -4,6 +4,7 @@ templates; the representative's own profile (the letters' sender)."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,11 +13,12 @@ import click
 
 from tillitsvalgt import paths
 from tillitsvalgt.cli_context import Context, pass_ctx
+from tillitsvalgt.cli_output import chosen_output, force_option, protected_files
 from tillitsvalgt.cli_rules import _parse_date
-from tillitsvalgt.errors import UserError
+from tillitsvalgt.errors import UserError, os_reason
 
 if TYPE_CHECKING:
-    from tillitsvalgt.services.letters import LetterSetup
+    from tillitsvalgt.services.letters import Letter, LetterRequest, LetterSetup
 
 
 def _setup(ctx: Context, templates: str | None = None) -> LetterSetup:
@@ -33,11 +35,17 @@ def _setup(ctx: Context, templates: str | None = None) -> LetterSetup:
     )
 
 
-def _write_pdf(docx: Path) -> Path:
+def _write_pdf(ctx: Context, docx: Path) -> Path:
+    """The PDF beside ``docx`` (its target was checked by ``chosen_output`` up front)."""
     from tillitsvalgt.letters.pdf import docx_to_pdf
+    from tillitsvalgt.output_paths import write_output
 
-    target = docx.with_suffix(".pdf")
-    return paths.write_atomically(target, docx_to_pdf(docx.read_bytes()))
+    return write_output(
+        docx.with_suffix(".pdf"),
+        docx_to_pdf(docx.read_bytes()),
+        overwrite=True,
+        protected=protected_files(ctx),
+    )
 
 
 # --------------------------------------------------------------------------- letter
@@ -61,11 +69,12 @@ def _write_pdf(docx: Path) -> Path:
 @click.option(
     "--out",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Word-filen som skal skrives.",
 )
 @click.option("--pdf", is_flag=True, help="Lag også PDF (krever LibreOffice).")
 @click.option("--sent", is_flag=True, help="Merk brevet som sendt på brevets dato.")
+@force_option
 @pass_ctx
 def letter_command(
     ctx: Context,
@@ -81,12 +90,13 @@ def letter_command(
     out: Path,
     pdf: bool,
     sent: bool,
+    force: bool,
 ) -> None:
     """Skriv et brev i en sak som Word-fil, og før det i journalen."""
     from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, letter_kind
     from tillitsvalgt.letters.pdf import HOW_TO_GET, find_office
     from tillitsvalgt.rules.deadlines import format_date
-    from tillitsvalgt.services.letters import LetterRequest, create_letter, mark_letter_sent
+    from tillitsvalgt.services.letters import LetterRequest
 
     spec = letter_kind(kind)
     day = _parse_date(dated, "--date") or date.today()
@@ -103,18 +113,15 @@ def letter_command(
         copy_to=copy_to,
         provisions=provisions or None,
     )
+    out = chosen_output(ctx, out, force=force)  # asked before anything is journaled
+    if pdf:
+        chosen_output(ctx, out.with_suffix(".pdf"), force=force)
     setup = _setup(ctx, templates)
-    # The file is written inside the transaction: if it cannot be written, nothing is
-    # journaled either.
-    with ctx.db().session() as session:
-        letter = create_letter(case, request, session=session, today=date.today(), setup=setup)
-        written = paths.write_atomically(out, letter.content)
-        assert letter.document is not None
-        if sent:
-            mark_letter_sent(letter.document.id, sent_on=day, session=session)
+    written = _journal_and_write(ctx, case, request, setup, out, sent_on=day if sent else None)
+    letter = written.letter
     for warning in letter.template.warnings:
         click.echo(f"Advarsel: {warning}", err=True)
-    line = f"Skrev {spec.label.lower()} {letter.number} til {written}"
+    line = f"Skrev {spec.label.lower()} {letter.number} til {written.path}"
     if letter.context.reply_by:
         line += f"; svarfrist {format_date(letter.context.reply_by)}"
     click.echo(line + ".")
@@ -131,7 +138,52 @@ def letter_command(
         else f"Merk det som sendt: tillitsvalgt letters send {letter.number}"
     )
     if pdf:
-        click.echo(f"PDF: {_write_pdf(written)}")
+        click.echo(f"PDF: {_write_pdf(ctx, written.path)}")
+
+
+@dataclass(frozen=True)
+class _Written:
+    letter: Letter
+    path: Path
+
+
+def _journal_and_write(
+    ctx: Context,
+    case: str,
+    request: LetterRequest,
+    setup: LetterSetup,
+    out: Path,
+    *,
+    sent_on: date | None,
+) -> _Written:
+    """Journal the letter and write its file: the file is written in full beside ``out``
+    inside the unit of work (a file that cannot be written journals nothing), and moved
+    into place only after the commit (a failed commit, such as a full disk, leaves no file
+    whose journal number was never recorded, and which a later letter would reuse)."""
+    from tillitsvalgt.output_paths import StagedFile, stage_output
+    from tillitsvalgt.services.letters import create_letter, mark_letter_sent
+
+    staged: StagedFile | None = None
+    try:
+        with ctx.db().session() as session:
+            letter = create_letter(case, request, session=session, today=date.today(), setup=setup)
+            staged = stage_output(
+                out, letter.content, overwrite=True, protected=protected_files(ctx)
+            )
+            assert letter.document is not None
+            if sent_on is not None:
+                mark_letter_sent(letter.document.id, sent_on=sent_on, session=session)
+    except BaseException:
+        if staged is not None:
+            staged.discard()
+        raise
+    try:
+        return _Written(letter, staged.publish())
+    except UserError as exc:
+        raise UserError(
+            f"Brevet {letter.number} er ført i journalen, men filen kunne ikke skrives: "
+            f"{exc.message} Hent det med: tillitsvalgt letters export {letter.number} --out FIL"
+        ) from None
 
 
 # --------------------------------------------------------------------------- letters
@@ -197,21 +249,26 @@ def send_command(ctx: Context, number: str, sent_on: str | None) -> None:
 
 @letters_group.command("export")
 @click.argument("number")
-@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", required=True, type=click.Path(path_type=Path))
 @click.option("--pdf", is_flag=True, help="Lag også PDF (krever LibreOffice).")
+@force_option
 @pass_ctx
-def export_command(ctx: Context, number: str, out: Path, pdf: bool) -> None:
+def export_command(ctx: Context, number: str, out: Path, pdf: bool, force: bool) -> None:
     """Skriv et dokument fra journalen til en fil (innholdet kontrolleres mot sjekksummen)."""
+    from tillitsvalgt.output_paths import write_output
     from tillitsvalgt.services.documents import document_content
     from tillitsvalgt.services.letters import find_document
 
+    out = chosen_output(ctx, out, force=force)
+    if pdf:
+        chosen_output(ctx, out.with_suffix(".pdf"), force=force)
     with ctx.db().session(readonly=True) as session:
         doc = find_document(number, session=session)
         content = document_content(doc.id, session=session)
-    written = paths.write_atomically(out, content)
+    written = write_output(out, content, overwrite=True, protected=protected_files(ctx))
     click.echo(f"Skrev {doc.number} til {written}.")
     if pdf:
-        click.echo(f"PDF: {_write_pdf(written)}")
+        click.echo(f"PDF: {_write_pdf(ctx, written)}")
 
 
 @letters_group.command("email")
@@ -226,20 +283,23 @@ def export_command(ctx: Context, number: str, out: Path, pdf: bool) -> None:
     help="Målform i e-postteksten: nb (bokmål) eller nn (nynorsk).",
 )
 @click.option("--open", "open_it", is_flag=True, help="Åpne utkastet i e-postprogrammet.")
+@force_option
 @pass_ctx
 def email_command(
-    ctx: Context, number: str, out: Path, pdf: bool, form: str, open_it: bool
+    ctx: Context, number: str, out: Path, pdf: bool, form: str, open_it: bool, force: bool
 ) -> None:
     """Lag et e-postutkast (.eml) med brevet vedlagt, adressert til virksomhetens kontakt.
     Outlook og Thunderbird åpner det som et utkast; merk brevet som sendt når det er sendt."""
     from datetime import UTC, datetime
 
     from tillitsvalgt import settings
+    from tillitsvalgt.output_paths import write_output
     from tillitsvalgt.services.documents import document_content
     from tillitsvalgt.services.letters import find_document, letter_signer
     from tillitsvalgt.services.mail import letter_email
 
     profile = settings.load(ctx.data_dir).get("profile")
+    out = chosen_output(ctx, out, force=force)
     with ctx.db().session(readonly=True) as session:
         doc = find_document(number, session=session)
         attachment = None
@@ -256,7 +316,7 @@ def email_command(
             form="nn" if form == "nn" else "nb",
             pdf=attachment,
         )
-    written = paths.write_atomically(out, draft.message)
+    written = write_output(out, draft.message, overwrite=True, protected=protected_files(ctx))
     to = draft.to or "ingen mottaker (virksomheten har ingen e-post for kontaktpersonen)"
     click.echo(f"E-postutkast til {to}, vedlegg {draft.attachment_name}: {written}")
     if doc.sent_on is None:
@@ -290,19 +350,20 @@ def templates_list(ctx: Context, templates: str | None) -> None:
 
 
 @templates_group.command("check")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--kind", help="Brevtypen malen er for (ellers fra filnavnet).")
 @click.option("--repair", is_flag=True, help="Reparer delte koder og typografiske anførselstegn.")
 def templates_check(file: Path, kind: str | None, repair: bool) -> None:
     """Kontroller en redigert mal: ukjente og manglende felt, syntaks, Words delte koder."""
+    from tillitsvalgt.file_limits import TEMPLATE_LIMIT, read_limited
     from tillitsvalgt.letters.checking import check_template
     from tillitsvalgt.letters.kinds import KINDS, letter_kind
 
     file = file.expanduser()
     try:
-        data = file.read_bytes()
+        data = read_limited(file, TEMPLATE_LIMIT, what="Malen")
     except OSError as exc:
-        raise UserError(f"Kan ikke lese {file}: {exc.strerror}.") from None
+        raise UserError(f"Kan ikke lese {file}: {os_reason(exc)}.") from None
     code = letter_kind(kind).code if kind else (file.stem if file.stem in KINDS else None)
     result = check_template(data, code)
     what = f" (brevtype {code})" if code else " (brevtype ukjent: påkrevde felt er ikke sjekket)"
@@ -329,23 +390,34 @@ def templates_check(file: Path, kind: str | None, repair: bool) -> None:
     "--out",
     "out_dir",
     required=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Mappen malene kopieres til.",
 )
-def templates_export(kind: str | None, out_dir: Path) -> None:
+@force_option
+@pass_ctx
+def templates_export(ctx: Context, kind: str | None, out_dir: Path, force: bool) -> None:
     """Kopier de innebygde malene (eller én) til en mappe, for å redigere dem i Word."""
     from tillitsvalgt.letters.kinds import KINDS, letter_kind
     from tillitsvalgt.letters.templates import builtin_path
+    from tillitsvalgt.output_paths import OutputExists, check_output, write_output
 
     kinds = [letter_kind(kind).code] if kind else list(KINDS)
     out_dir = out_dir.expanduser()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UserError(f"{out_dir} er ikke en mappe. Oppgi mappen malene skal kopieres til.")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"Kan ikke opprette mappen {out_dir}: {os_reason(exc)}.") from None
+    protected = protected_files(ctx)
     for code in kinds:
         target = out_dir / f"{code}.docx"
-        if target.exists():
-            click.echo(f"Hopper over {target}: finnes fra før.")
+        try:
+            check_output(target, overwrite=force, protected=protected)
+        except OutputExists:
+            click.echo(f"Hopper over {target}: den finnes fra før (--force erstatter den).")
             continue
-        paths.write_atomically(target, builtin_path(code).read_bytes())
+        write_output(target, builtin_path(code).read_bytes(), overwrite=True, protected=protected)
         click.echo(f"Skrev {target}")
     click.echo(
         f"Rediger i Word, og pek programmet på mappen: tillitsvalgt settings templates {out_dir}"

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from tillitsvalgt.cli_context import Context, pass_ctx
+from tillitsvalgt.cli_output import force_option
 from tillitsvalgt.errors import UserError
 
 
@@ -143,18 +144,21 @@ def deadline_command(start: str, days: int) -> None:
 @click.command("calendar")
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--case", "case_ref", help="Bare én sak (f.eks. 2026/3); ellers alle saker.")
+@force_option
 @pass_ctx
-def calendar_command(ctx: Context, out: Path, case_ref: str | None) -> None:
+def calendar_command(ctx: Context, out: Path, case_ref: str | None, force: bool) -> None:
     """Fristene som kalenderfil (.ics) med påminnelse to virkedager før. Importer filen på
     nytt etter endringer: flyttede frister flyttes, innfridde og avlyste fjernes."""
     from datetime import UTC, datetime
 
-    from tillitsvalgt import paths
+    from tillitsvalgt.cli_output import chosen_output, protected_files
+    from tillitsvalgt.output_paths import write_output
     from tillitsvalgt.services.calendar import deadlines_calendar
 
+    out = chosen_output(ctx, out, force=force)
     with ctx.db().session(readonly=True) as session:
         data, live = deadlines_calendar(session=session, now=datetime.now(UTC), case_ref=case_ref)
-    written = paths.write_atomically(out, data)
+    written = write_output(out, data, overwrite=True, protected=protected_files(ctx))
     click.echo(f"{live} åpne frister er skrevet til {written}.")
 
 
@@ -162,7 +166,7 @@ def calendar_command(ctx: Context, out: Path, case_ref: str | None) -> None:
 @click.option(
     "--check",
     "check_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Kontroller en katalogfil i stedet for å liste.",
 )
 @pass_ctx

@@ -12,6 +12,7 @@ from typing import Any
 
 from tillitsvalgt import paths
 from tillitsvalgt.errors import UserError
+from tillitsvalgt.file_limits import SETTINGS_LIMIT, read_limited
 
 SETTINGS_FILE = "settings.json"
 CATALOGUE_ENV = "TILLITSVALGT_CATALOGUE"
@@ -36,7 +37,9 @@ def load(data_dir: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     if not file.exists():
         return {}
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
+        data = json.loads(
+            read_limited(file, SETTINGS_LIMIT, what="Innstillingsfilen").decode("utf-8")
+        )
     except (OSError, ValueError, RecursionError) as exc:
         raise UserError(
             f"Innstillingsfilen {file} kan ikke leses ({exc}). Rett eller slett den."

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tillitsvalgt.db import Database
-from tillitsvalgt.errors import UserError
+from tillitsvalgt.errors import UserError, os_reason
 from tillitsvalgt.history import HistoryEntry
 from tillitsvalgt.models import (
     CaseCreate,
@@ -196,23 +196,44 @@ class Workspace:
     def create_letter(
         self, ref: str | int, request: LetterRequest, *, out: Path | None = None, pdf: bool = False
     ) -> Letter:
-        """Journal the letter; with ``out``, also write the file (as PDF with ``pdf``) inside
-        the same unit of work, so a file that cannot be written leaves nothing journaled."""
-        from tillitsvalgt import paths
+        """Journal the letter; with ``out``, also write the file (as PDF with ``pdf``): in
+        full under a temporary name inside the unit of work (a file that cannot be written
+        leaves nothing journaled), moved into place after the commit (a commit that fails,
+        on a full disk say, leaves no file). ``out`` was confirmed by the save dialog."""
+        from tillitsvalgt.output_paths import StagedFile, database_files, stage_output
         from tillitsvalgt.services.letters import create_letter
 
-        with self.db.session() as session:
-            letter = create_letter(
-                ref, request, session=session, today=self.today(), setup=self.setup
-            )
-            if out is not None:
-                if pdf:
-                    from tillitsvalgt.letters.pdf import docx_to_pdf
+        staged: StagedFile | None = None
+        try:
+            with self.db.session() as session:
+                letter = create_letter(
+                    ref, request, session=session, today=self.today(), setup=self.setup
+                )
+                if out is not None:
+                    content = letter.content
+                    if pdf:
+                        from tillitsvalgt.letters.pdf import docx_to_pdf
 
-                    paths.write_atomically(out, docx_to_pdf(letter.content))
-                else:
-                    paths.write_atomically(out, letter.content)
-            return letter
+                        content = docx_to_pdf(letter.content)
+                    staged = stage_output(
+                        out,
+                        content,
+                        overwrite=True,
+                        protected=database_files(self.db.location.file),
+                    )
+        except BaseException:
+            if staged is not None:
+                staged.discard()
+            raise
+        if staged is not None:
+            try:
+                staged.publish()
+            except UserError as exc:
+                raise UserError(
+                    f"Brevet {letter.number} er ført i journalen, men filen kunne ikke "
+                    f"skrives: {exc.message} Lagre det fra sakens dokumenter."
+                ) from None
+        return letter
 
     def mark_letter_sent(self, document_id: int, sent_on: date) -> DocumentRead:
         from tillitsvalgt.services.letters import mark_letter_sent
@@ -344,12 +365,13 @@ class Workspace:
         """Journal a file (a letter received, a protocol, a drawing) with its bytes."""
         import mimetypes
 
+        from tillitsvalgt.file_limits import ATTACHMENT_LIMIT, read_limited
         from tillitsvalgt.services import documents
 
         try:
-            content = file.read_bytes()
+            content = read_limited(file, ATTACHMENT_LIMIT, what="Vedlegget")
         except OSError as exc:
-            raise UserError(f"Kan ikke lese {file}: {exc.strerror}.") from None
+            raise UserError(f"Kan ikke lese {file}: {os_reason(exc)}.") from None
         data = DocumentCreate(
             direction=direction,
             kind="vedlegg",
@@ -496,11 +518,12 @@ class Workspace:
 
     def import_file(self, file: Path, progress: Progress | None = None) -> ImportReport:
         """Import a bundle (all or nothing; ``progress`` may cancel it)."""
+        from tillitsvalgt.file_limits import IMPORT_LIMIT, read_limited
         from tillitsvalgt.services.transfer import import_bundle, read_bundle
 
         try:
             # utf-8-sig: Windows editors put a byte order mark first; it is not content.
-            text = file.read_text(encoding="utf-8-sig")
+            text = read_limited(file, IMPORT_LIMIT, what="Importfilen").decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise UserError(
                 f"{file} er ikke en tekstfil i UTF-8 (ugyldig byte ved posisjon {exc.start}); "
@@ -508,7 +531,7 @@ class Workspace:
             ) from None
         except OSError as exc:
             raise UserError(
-                f"Kan ikke lese {file}: {exc.strerror}. Ingenting er importert."
+                f"Kan ikke lese {file}: {os_reason(exc)}. Ingenting er importert."
             ) from None
         raw = read_bundle(text, str(file))
         with self.db.session() as session:

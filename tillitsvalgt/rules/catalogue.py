@@ -147,14 +147,19 @@ def _validation_error(origin: str, problems: list[CatalogueProblem]) -> Validati
 
 
 def _from_file(path: Path) -> tuple[Catalogue | None, list[CatalogueProblem]]:
+    from tillitsvalgt.errors import UserError, os_reason
+    from tillitsvalgt.file_limits import CATALOGUE_LIMIT, read_limited
+
     try:
-        data = path.read_bytes()
+        data = read_limited(path, CATALOGUE_LIMIT, what="Katalogfilen")
+    except UserError as error:  # a device, a FIFO, or far too large
+        return None, [CatalogueProblem(None, error.message)]
     except FileNotFoundError:
         return None, [CatalogueProblem(None, f"finner ikke filen {path}")]
     except IsADirectoryError:
         return None, [CatalogueProblem(None, f"{path} er en mappe, ikke en katalogfil")]
     except OSError as error:
-        return None, [CatalogueProblem(None, f"kan ikke lese {path}: {error.strerror}")]
+        return None, [CatalogueProblem(None, f"kan ikke lese {path}: {os_reason(error)}")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -12,7 +12,7 @@ import json
 import uuid as uuid_module
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
 
 import pydantic
@@ -63,12 +63,24 @@ NAMESPACE = uuid_module.UUID("6f1f3c52-8a0e-4e47-9a55-3f0c7a1d2b10")
 MAX_CASES_PER_FILE = 100_000
 
 
+# How far ahead of this machine's clock a sender's "last changed" may be. The newer time
+# wins a merge, so a bundle dated in the future (a wrong clock, or 9999 on purpose) would
+# win every merge for ever and undo later work; a day covers time zones and clock drift.
+FUTURE_TOLERANCE = timedelta(days=1)
+
+
 def _utc(value: datetime) -> datetime:
     # Stored as UTC: a time whose UTC equivalent falls outside year 1–9999 cannot be.
     try:
-        return value.astimezone(UTC)
+        stamp = value.astimezone(UTC)
     except OverflowError:
         raise ValueError("er utenfor tidsrommet som kan lagres") from None
+    if stamp > datetime.now(UTC) + FUTURE_TOLERANCE:
+        raise ValueError(
+            "ligger mer enn ett døgn fram i tid (går klokken feil på maskinen som laget "
+            "filen?); en slik endring ville vunnet over alle senere endringer"
+        )
+    return stamp
 
 
 # The sender's "last changed" time: with a zone (a naive time is ambiguous and cannot be
@@ -572,7 +584,12 @@ def read_bundle(text: str, file: str) -> Any:
     """A bundle file's JSON (the command line and the window read files alike), or a
     Norwegian message saying where it is broken."""
     try:
-        raw = json.loads(text)
+        raw = json.loads(text, object_pairs_hook=_without_duplicate_keys)
+    except _DuplicateKey as exc:
+        raise UserError(
+            f"{file} har nøkkelen «{exc.key}» to ganger i samme objekt, så det er uklart "
+            "hvilken verdi som gjelder. Fjern den ene og prøv igjen. Ingenting er importert."
+        ) from None
     except json.JSONDecodeError as exc:
         reason = next((no for en, no in _JSON_MESSAGES.items() if exc.msg.startswith(en)), exc.msg)
         raise UserError(
@@ -593,6 +610,24 @@ def read_bundle(text: str, file: str) -> Any:
             "Ingenting er importert."
         )
     return raw
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _without_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """One JSON object; a key given twice is refused (json would keep the last silently)."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _DuplicateKey(key[:100])
+            seen.add(key)
+    return obj
 
 
 def _broken_texts(value: Any) -> Iterator[str]:
