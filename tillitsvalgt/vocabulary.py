@@ -66,6 +66,7 @@ EVENT_KINDS: dict[str, str] = {
     "amu": QT_TR_NOOP("Behandlet i AMU"),
     "verneombud": QT_TR_NOOP("Verneombud involvert"),
     "arbeidstilsynet": QT_TR_NOOP("Arbeidstilsynet involvert"),
+    "building_consent": QT_TR_NOOP("Arbeidstilsynets samtykke til ombygging"),
     "note": QT_TR_NOOP("Notat"),
 }
 
