@@ -340,6 +340,9 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
         ("Planlagt iverksatt", _date(c.planned_implementation_on) or "ukjent"),
         ("Iverksatt", _date(c.implemented_on) or "ukjent"),
     ]
+    if c.case_type in ("office_layout", "space_allocation"):
+        permit = {True: "ja", False: "nei", None: "ukjent"}[c.building_permit]
+        fields.append(("Søknadspliktig", permit))
     if c.location:
         fields.insert(1, ("Sted/avdeling", c.location))
     for label_text, value in fields:
@@ -582,10 +585,11 @@ def employers_command(ctx: Context, text: str | None) -> None:
 
 
 def _register_rule_commands() -> None:
-    from tillitsvalgt import cli_admin, cli_audit, cli_letters, cli_report, cli_rules
+    from tillitsvalgt import cli_admin, cli_audit, cli_law, cli_letters, cli_report, cli_rules
 
     for command in (
         *cli_rules.COMMANDS,
+        *cli_law.COMMANDS,
         *cli_letters.COMMANDS,
         *cli_report.COMMANDS,
         *cli_audit.COMMANDS,

@@ -311,6 +311,12 @@ def templates_export(kind: str | None, out_dir: Path) -> None:
 @click.option("--phone", help="Telefon.")
 @click.option("--place", help="Stedet brevene skrives fra, f.eks. «Oslo».")
 @click.option("--signature", help="Signatur (valgfri).")
+@click.option(
+    "--confederation",
+    type=click.Choice(["lo", "ys", "unio", "akademikerne", "none"]),
+    help="Hovedorganisasjonen forbundet tilhører (ys for Delta/Negotia); avgjør hvilken "
+    "versjon av hovedavtalen brevene viser til.",
+)
 @pass_ctx
 def profile_command(ctx: Context, /, **values: str | None) -> None:
     """Vis eller endre profilen din: avsenderen i brevene."""
@@ -347,6 +353,7 @@ def profile_command(ctx: Context, /, **values: str | None) -> None:
         "phone": "Telefon",
         "place": "Sted",
         "signature": "Signatur",
+        "confederation": "Hovedorg.",
     }
     for field, label in labels.items():
         click.echo(f"{label + ':':<11}{getattr(rep, field) or '(ikke satt)'}")

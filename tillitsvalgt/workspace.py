@@ -294,6 +294,7 @@ class Workspace:
                 home_office_days_per_week=source.home_office_days_per_week,
                 written_agreements=source.written_agreements,
                 ordered_by_authorities=source.ordered_by_authorities,
+                building_permit=source.building_permit,
                 representative_id=source.representative_id,
             )
             return cases.create_case(data, session=session, today=self.today())

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from tillitsvalgt.vocabulary import CONFEDERATIONS as CONFEDERATION_NAMES
 from tillitsvalgt.vocabulary import LEVELS as LEVEL_NAMES
 
 Level = Literal["informasjon", "drofting", "forhandling"]
@@ -21,16 +22,8 @@ CONDITIONS: dict[str, str] = {
     "building_permit": "ombyggingen er søknadspliktig etter plan- og bygningsloven",
 }
 
-# The union confederations (hovedorganisasjoner) a union may belong to; "none" for a union
-# outside all of them. A main agreement is made between an employer side and one or more of
-# these (or one named union), so which text a representative cites depends on it.
-CONFEDERATIONS: dict[str, str] = {
-    "lo": "LO",
-    "ys": "YS",
-    "unio": "Unio",
-    "akademikerne": "Akademikerne",
-    "none": "ingen hovedorganisasjon",
-}
+# The union confederations a main agreement's union side is named by (vocabulary.py).
+CONFEDERATIONS = CONFEDERATION_NAMES
 
 
 @dataclass(frozen=True)
