@@ -21,8 +21,8 @@ from sqlmodel import Field, SQLModel
 from tillitsvalgt.validation import (
     AgreementCode,
     CaseTypeCode,
-    ConfederationCode,
     ChecklistAnswerCode,
+    ConfederationCode,
     DaysPerWeek,
     DirectionCode,
     DocumentKindCode,

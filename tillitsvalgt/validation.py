@@ -14,10 +14,10 @@ from stdnum.no import orgnr as stdnum_orgnr
 from tillitsvalgt.errors import Problem, ValidationError
 from tillitsvalgt.vocabulary import (
     AGREEMENTS,
-    CONFEDERATIONS,
     CASE_STATUSES,
     CASE_TYPES,
     CHECKLIST_ANSWERS,
+    CONFEDERATIONS,
     DIRECTIONS,
     DOCUMENT_KINDS,
     EVENT_KINDS,
