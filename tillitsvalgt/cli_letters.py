@@ -66,6 +66,12 @@ def _write_pdf(docx: Path) -> Path:
 )
 @click.option("--pdf", is_flag=True, help="Lag også PDF (krever LibreOffice).")
 @click.option("--sent", is_flag=True, help="Merk brevet som sendt på brevets dato.")
+@click.option(
+    "--draft",
+    "draft_number",
+    help="Oppdater dette usendte utkastet (journalnummer, f.eks. 2026/6-1) i stedet for å "
+    "lage et nytt brev; utkastet beholder nummeret.",
+)
 @pass_ctx
 def letter_command(
     ctx: Context,
@@ -81,12 +87,18 @@ def letter_command(
     out: Path,
     pdf: bool,
     sent: bool,
+    draft_number: str | None,
 ) -> None:
     """Skriv et brev i en sak som Word-fil, og før det i journalen."""
     from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, letter_kind
     from tillitsvalgt.letters.pdf import HOW_TO_GET, find_office
     from tillitsvalgt.rules.deadlines import format_date
-    from tillitsvalgt.services.letters import LetterRequest, create_letter, mark_letter_sent
+    from tillitsvalgt.services.letters import (
+        LetterRequest,
+        create_letter,
+        find_document,
+        mark_letter_sent,
+    )
 
     spec = letter_kind(kind)
     day = _parse_date(dated, "--date") or date.today()
@@ -107,14 +119,20 @@ def letter_command(
     # The file is written inside the transaction: if it cannot be written, nothing is
     # journaled either.
     with ctx.db().session() as session:
-        letter = create_letter(case, request, session=session, today=date.today(), setup=setup)
+        draft_id = find_document(draft_number, session=session).id if draft_number else None
+        letter = create_letter(
+            case, request, session=session, today=date.today(), setup=setup, draft_id=draft_id
+        )
         written = paths.write_atomically(out, letter.content)
         assert letter.document is not None
         if sent:
-            mark_letter_sent(letter.document.id, sent_on=day, session=session)
+            mark_letter_sent(letter.document.id, sent_on=day, session=session, setup=setup)
     for warning in letter.template.warnings:
         click.echo(f"Advarsel: {warning}", err=True)
-    line = f"Skrev {spec.label.lower()} {letter.number} til {written}"
+    for notice in letter.notices:
+        click.echo(f"Kontroller: {notice}", err=True)
+    verb = "Oppdaterte utkastet" if draft_number else "Skrev"
+    line = f"{verb} {spec.label.lower()} {letter.number} til {written}"
     if letter.context.reply_by:
         line += f"; svarfrist {format_date(letter.context.reply_by)}"
     click.echo(line + ".")
@@ -185,14 +203,23 @@ def send_command(ctx: Context, number: str, sent_on: str | None) -> None:
     """Merk et brev som sendt: det låses, «Brev sendt» føres i tidslinjen og svarfristen
     opprettes."""
     from tillitsvalgt.rules.deadlines import format_date
+    from tillitsvalgt.services.deadlines import list_deadlines
+    from tillitsvalgt.services.events import MEETING_RULE
     from tillitsvalgt.services.letters import find_document, mark_letter_sent
 
     day = _parse_date(sent_on, "--date") or date.today()
     with ctx.db().session() as session:
         doc = find_document(number, session=session)
-        mark_letter_sent(doc.id, sent_on=day, session=session)
+        mark_letter_sent(doc.id, sent_on=day, session=session, setup=_setup(ctx))
+        made = [
+            d
+            for d in list_deadlines(doc.case_id, session=session)
+            if d.document_id == doc.id and (d.rule or "").startswith(MEETING_RULE)
+        ]
     due = f"; svarfrist {format_date(doc.reply_by)}" if doc.reply_by else ""
     click.echo(f"{doc.number} er merket som sendt {format_date(day)}{due}.")
+    for deadline in made:
+        click.echo(f"Frist {format_date(deadline.due_on)}: {deadline.title}.")
 
 
 @letters_group.command("export")

@@ -178,25 +178,45 @@ class Workspace:
                 ref, session=session, today=self.today(), catalogue=self.catalogue
             )
 
-    def preview_letter(self, ref: str | int, request: LetterRequest) -> Letter:
+    def preview_letter(
+        self, ref: str | int, request: LetterRequest, *, draft_id: int | None = None
+    ) -> Letter:
+        """The letter with the number it will carry: the draft's own when it updates one."""
         from tillitsvalgt.services.letters import preview_letter
 
         with self.db.session(readonly=True) as session:
             return preview_letter(
-                ref, request, session=session, today=self.today(), setup=self.setup
+                ref,
+                request,
+                session=session,
+                today=self.today(),
+                setup=self.setup,
+                draft_id=draft_id,
             )
 
     def create_letter(
-        self, ref: str | int, request: LetterRequest, *, out: Path | None = None, pdf: bool = False
+        self,
+        ref: str | int,
+        request: LetterRequest,
+        *,
+        out: Path | None = None,
+        pdf: bool = False,
+        draft_id: int | None = None,
     ) -> Letter:
         """Journal the letter; with ``out``, also write the file (as PDF with ``pdf``) inside
-        the same unit of work, so a file that cannot be written leaves nothing journaled."""
+        the same unit of work, so a file that cannot be written leaves nothing journaled.
+        With ``draft_id`` the unsent draft is updated and keeps its number."""
         from tillitsvalgt import paths
         from tillitsvalgt.services.letters import create_letter
 
         with self.db.session() as session:
             letter = create_letter(
-                ref, request, session=session, today=self.today(), setup=self.setup
+                ref,
+                request,
+                session=session,
+                today=self.today(),
+                setup=self.setup,
+                draft_id=draft_id,
             )
             if out is not None:
                 if pdf:
@@ -211,7 +231,7 @@ class Workspace:
         from tillitsvalgt.services.letters import mark_letter_sent
 
         with self.db.session() as session:
-            return mark_letter_sent(document_id, sent_on=sent_on, session=session)
+            return mark_letter_sent(document_id, sent_on=sent_on, session=session, setup=self.setup)
 
     def document_content(self, document_id: int) -> bytes:
         from tillitsvalgt.services.documents import document_content

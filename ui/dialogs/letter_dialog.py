@@ -153,6 +153,13 @@ class LetterDialog(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
+        # What to check before sending (the agreement's side, an agreement past its period).
+        self.notices = QLabel()
+        self.notices.setObjectName("notices")
+        self.notices.setWordWrap(True)
+        self.notices.setStyleSheet("color: #8a5300")
+        self.notices.hide()
+        layout.addWidget(self.notices)
         self.status = QLabel()
         self.status.setObjectName("status")
         layout.addWidget(self.status)
@@ -211,8 +218,7 @@ class LetterDialog(QDialog):
         self.reply_days.setEnabled(spec.reply)
         # A reminder cites the first letter, not the law: nothing to choose.
         self.provisions.setEnabled(spec.code != "purring")
-        self.mark_sent.setEnabled(False)
-        self.saved = None
+        # A saved letter stays this dialog's draft: saving again updates it (same number).
         self._provisions_touched = False  # each kind has its own default provisions
         self._changed()
 
@@ -225,6 +231,10 @@ class LetterDialog(QDialog):
 
     def _changed(self) -> None:
         spec = KINDS[self.kind_code()]
+        if self.saved is not None and self.mark_sent.isEnabled():
+            # What would be sent is the saved draft, not what the preview now shows.
+            self.mark_sent.setEnabled(False)
+            self.mark_sent.setToolTip(tr("Lagre endringene først (brevet beholder nummeret)."))
         if spec.reply:
             try:
                 due = reply_deadline(self.letter_date(), self.reply_days.value())
@@ -241,10 +251,15 @@ class LetterDialog(QDialog):
         generation = self._generation
         request = self.request()
         ref = self.detail.case.id
+        draft_id = self.saved.id if self.saved is not None else None
 
-        def work() -> tuple[str, tuple[str, ...]]:
-            letter = self.workspace.preview_letter(ref, request)
-            return docx_text(letter.content), tuple(p.key for p in letter.context.cited)
+        def work() -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+            letter = self.workspace.preview_letter(ref, request, draft_id=draft_id)
+            return (
+                docx_text(letter.content),
+                tuple(p.key for p in letter.context.cited),
+                letter.notices,
+            )
 
         self.background.submit(
             work,
@@ -258,10 +273,14 @@ class LetterDialog(QDialog):
         self._timer.stop()
         super().done(result)
 
-    def _show_preview(self, generation: int, result: tuple[str, tuple[str, ...]]) -> None:
+    def _show_preview(
+        self, generation: int, result: tuple[str, tuple[str, ...], tuple[str, ...]]
+    ) -> None:
         if generation != self._generation:
             return  # a newer preview is on its way
-        text, cited = result
+        text, cited, notices = result
+        self.notices.setText("\n".join(tr("Kontroller: ") + n for n in notices))
+        self.notices.setVisible(bool(notices))
         self.preview_error = None
         self.preview.setPlainText(text)
         self.status.setText("")
@@ -297,7 +316,11 @@ class LetterDialog(QDialog):
         target = path.with_suffix(".pdf" if pdf else ".docx")
         try:
             letter = self.workspace.create_letter(
-                self.detail.case.id, self.request(), out=target, pdf=pdf
+                self.detail.case.id,
+                self.request(),
+                out=target,
+                pdf=pdf,
+                draft_id=self.saved.id if self.saved is not None else None,
             )
         except UserError as exc:
             self.prompter.error(self, tr("Brevet ble ikke lagret"), exc.message)
@@ -330,3 +353,5 @@ class LetterDialog(QDialog):
         self.status.setText(
             tr("Brev ") + self.saved.number + tr(" er merket som sendt; svarfristen er opprettet.")
         )
+        # Sent is final: another save from here is a new letter with a new number.
+        self.saved = None
