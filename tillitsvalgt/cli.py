@@ -456,9 +456,14 @@ def import_command(ctx: Context, file: Path) -> None:
     except OSError as exc:
         raise UserError(f"Kan ikke lese {file}: {exc.strerror}. Ingenting er importert.") from None
     raw = _parse_json(text, file)
+    from tillitsvalgt.services.employers import sector_agreement_warnings
+
     with ctx.db().session() as session:
         report = import_bundle(raw, session=session, today=date.today())
+        warnings = sector_agreement_warnings(session=session, catalogue=ctx.catalogue())
     click.echo(f"Importert fra {file}: {report.summary()}")
+    for warning in warnings:
+        click.echo(f"Advarsel: {warning}", err=True)
 
 
 def _parse_json(text: str, file: Path) -> Any:
@@ -565,10 +570,11 @@ def check_command(ctx: Context) -> None:
 @pass_ctx
 def employers_command(ctx: Context, text: str | None) -> None:
     """List virksomhetene."""
-    from tillitsvalgt.services.employers import list_employers
+    from tillitsvalgt.services.employers import list_employers, sector_agreement_warnings
 
     with ctx.db().session(readonly=True) as session:
         rows = list_employers(session=session, text=text)
+        warnings = sector_agreement_warnings(session=session, catalogue=ctx.catalogue())
     _table(
         ["Id", "Navn", "Org.nr", "Ansatte", "Hovedavtale"],
         [
@@ -582,6 +588,10 @@ def employers_command(ctx: Context, text: str | None) -> None:
             for e in rows
         ],
     )
+    names = {e.name for e in rows}
+    for warning in warnings:
+        if warning.split(": ", 1)[0] in names:
+            click.echo(f"Advarsel: {warning}", err=True)
 
 
 def _register_rule_commands() -> None:

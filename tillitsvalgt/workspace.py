@@ -227,6 +227,12 @@ class Workspace:
                     paths.write_atomically(out, letter.content)
             return letter
 
+    def sector_agreement_warning(self, sector: str | None, agreement: str) -> str | None:
+        """Whether an employer's sector and agreement fit (for the employer dialog)."""
+        from tillitsvalgt.services.employers import sector_agreement_warning
+
+        return sector_agreement_warning(sector, agreement, catalogue=self.catalogue)
+
     def mark_letter_sent(self, document_id: int, sent_on: date) -> DocumentRead:
         from tillitsvalgt.services.letters import mark_letter_sent
 
