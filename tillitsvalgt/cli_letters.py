@@ -382,8 +382,13 @@ def profile_command(ctx: Context, /, **values: str | None) -> None:
         "signature": "Signatur",
         "confederation": "Hovedorg.",
     }
+    from tillitsvalgt.vocabulary import CONFEDERATIONS
+
     for field, label in labels.items():
-        click.echo(f"{label + ':':<11}{getattr(rep, field) or '(ikke satt)'}")
+        value = getattr(rep, field)
+        if field == "confederation" and value:
+            value = CONFEDERATIONS.get(value, value)
+        click.echo(f"{label + ':':<11}{value or '(ikke satt)'}")
 
 
 COMMANDS = [letter_command, letters_group, templates_group, profile_command]
