@@ -147,3 +147,23 @@ def test_the_employer_dialog_warns_when_sector_and_agreement_do_not_fit(
     qtbot.keyClicks(dialog.name, "Departementet")
     dialog.accept()
     assert dialog.saved is not None and dialog.saved.agreement == "lo-nho"
+
+
+def test_the_profile_says_which_confederation_the_union_belongs_to(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    from ui.dialogs.welcome_dialog import ProfileForm
+
+    form = ProfileForm(with_signature=True)
+    qtbot.addWidget(form)
+    form.set_profile(None)
+    assert form.confederation.currentData() is None
+    form.edits["name"].setText("Kari Nordmann")
+    form.edits["place"].setText("Oslo")
+    form.confederation.setCurrentIndex(form.confederation.findData("ys"))
+    saved = workspace.save_profile(form.profile())
+    assert saved.confederation == "ys"
+    again = ProfileForm()
+    qtbot.addWidget(again)
+    again.set_profile(saved)
+    assert again.confederation.currentData() == "ys"

@@ -6,7 +6,7 @@ Small pieces the letter context calls; pure, like the rest of ``letters``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from tillitsvalgt.rules.agreements import prolongation
@@ -56,9 +56,15 @@ def environment_sentences(
         out.append(
             "Ombyggingen er søknadspliktig etter plan- og bygningsloven og krever derfor "
             "Arbeidstilsynets samtykke før arbeidet starter. Søknaden skal dokumentere at "
-            f"{bodies}{comma} har medvirket, jf. {groups(permit)}."
+            f"{bodies}{comma} har medvirket, jf. {_join(a.citation for a, _ in permit)}."
         )
     return out
+
+
+def _join(items: Iterable[str]) -> str:
+    # The reason is the sentence itself here, so only the citation follows «jf.».
+    words = list(dict.fromkeys(items))
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " og " + words[-1]
 
 
 def building_permit_demand(cited: Sequence[AppliedProvision], *, asked: bool = False) -> str | None:
