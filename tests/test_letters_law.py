@@ -554,3 +554,17 @@ def test_the_command_line_sets_the_permit_the_side_and_updates_a_draft(
     assert out.count("2026/1-") == 1
     code, _, err = run_cli(capsys, "--data-dir", data, "building-permit", "2026/1", "kanskje")
     assert code != 0
+
+
+def test_provisions_chosen_from_the_registered_agreement_follow_the_senders_side(
+    db: Database,
+) -> None:
+    employer = make_employer(
+        db, name="Fabrikken AS", orgnr=None, employees=90, agreement="lo-nho", sector="privat"
+    )
+    number = make_case(db, employer, DAY)
+    profile(db, union_name="Delta", confederation="ys")
+    chosen = ("aml:8-2", "ha-lo-nho:kap-IX")  # as the dialog offers them (the case's own)
+    letter = write(db, number, provisions=chosen)
+    assert [p.key for p in letter.context.cited] == ["aml:8-2", "ha-ys-nho:kap-IX"]
+    assert "Hovedavtalen YS–NHO kapittel IX" in text_of(db, letter)

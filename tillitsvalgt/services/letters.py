@@ -8,6 +8,7 @@ sendt" on the timeline and creates the reply deadline."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -160,14 +161,15 @@ def letter_notices(facts: LetterFacts, request: LetterRequest, *, registered: st
     an agreement past its period that the catalogue does not say runs on."""
     from tillitsvalgt.rules.agreements import prolongation, sender_confederation, sender_side
 
+    if letter_kind(request.kind).code == "purring":
+        return []  # a reminder cites the first letter, not the agreement
     rep = facts.representative
     union = facts.union_name or (rep.union_name if rep else None)
     confederation = sender_confederation(rep.confederation if rep else None, union)
     notices = list(sender_side(facts.catalogue, registered, confederation, union).notices)
-    if letter_kind(request.kind).code != "purring":
-        _sentence, warning = prolongation(facts.catalogue, facts.employer.agreement, request.dated)
-        if warning:
-            notices.append(warning)
+    _sentence, warning = prolongation(facts.catalogue, facts.employer.agreement, request.dated)
+    if warning:
+        notices.append(warning)
     return notices
 
 
@@ -221,11 +223,36 @@ def _render(
     *,
     registered: str | None = None,
 ) -> Letter:
+    if registered and request.provisions is not None:
+        request = dataclasses.replace(
+            request, provisions=_chosen_for_side(request.provisions, facts, registered)
+        )
     context = build_context(facts, _options(request, number))
     template = load_template(request.kind, setup.template_folder)
     content = render_docx(template.data, context.values, origin=template.origin)
     notices = letter_notices(facts, request, registered=registered or facts.employer.agreement)
     return Letter(content, context, template, number, notices=tuple(notices))
+
+
+def _chosen_for_side(
+    chosen: tuple[str, ...], facts: LetterFacts, registered: str
+) -> tuple[str, ...]:
+    """Provisions chosen from the case's assessment (the registered agreement) as the
+    letter's side has them: «ha-lo-nho:kap-IX» becomes «ha-ys-nho:kap-IX» for a YS sender;
+    one with no counterpart on the sender's side is left out."""
+    if facts.employer.agreement == registered:
+        return chosen
+    applying = {a.key for a in facts.assessment.provisions}
+    out: list[str] = []
+    for key in chosen:
+        if key in applying:
+            out.append(key)
+            continue
+        source, _, rest = key.partition(":")
+        twin = f"ha-{facts.employer.agreement}:{rest}"
+        if source == f"ha-{registered}" and twin in applying:
+            out.append(twin)
+    return tuple(dict.fromkeys(out))
 
 
 def _registered_agreement(case: Case, session: Session) -> str:
