@@ -212,7 +212,8 @@ def test_spekter_for_a_ys_sender_is_cited_without_the_lo_stat_numbers(db: Databa
     profile(db, union_name="Delta", confederation="ys")
     letter = write(db, number)
     text = text_of(db, letter)
-    assert "Hovedavtalen Spekter (" in text
+    assert "Hovedavtalen Spekter (bestemmelsene om drøftinger ved omlegging av driften og " in text
+    assert ") og (" not in text
     assert "Spekter–LO Stat" not in text and "§ 30" not in text
     assert any("bare teksten til Hovedavtalen Spekter for LO" in n for n in letter.notices)
     assert all(not p.verified for p in letter.context.cited if p.key.startswith("ha-spekter"))

@@ -328,6 +328,9 @@ def _groups(cited: Sequence[tuple[AppliedProvision, Provision]]) -> str:
                 if long.startswith(short + ", ") and long in wheres and short in wheres:
                     wheres[wheres.index(short)] = f"{short} med {long[len(short) + 2 :]}"
                     wheres.remove(long)
+        if len(wheres) > 1 and all(w.startswith("(") and w.endswith(")") for w in wheres):
+            # Subjects, not numbers (leads): «(… og …)» once, not «(…) og (…)».
+            wheres = [f"({_join([w[1:-1] for w in wheres])})"]
         reasons = {clean_text(applied.reason) for applied, _ in pairs}
         text = f"{name} {_join(wheres)}".strip()
         if len(reasons) == 1:
