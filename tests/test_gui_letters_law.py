@@ -86,6 +86,9 @@ def test_saving_a_letter_twice_keeps_its_number_and_the_preview_shows_it(
     assert "LO–NHO" not in dialog.preview.toPlainText()
     assert not dialog.notices.isHidden()
     assert "registrert med Hovedavtalen LO–NHO" in dialog.notices.text()
+    # The case's LO–NHO box stands for what the letter cites: YS–NHO.
+    box = dialog.provision_boxes["ha-lo-nho:kap-IX"]
+    assert box.isChecked() and box.text().startswith("Hovedavtalen YS–NHO kapittel IX")
     qtbot.mouseClick(dialog.save_word, Qt.MouseButton.LeftButton)
     assert "Vår ref.: 2026/1-1" in docx_text(first.read_bytes())
     assert dialog.mark_sent.isEnabled()

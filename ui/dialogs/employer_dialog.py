@@ -246,9 +246,12 @@ class EmployerDialog(QDialog):
         warning = self.workspace.sector_agreement_warning(
             self.sector.currentData(), str(self.agreement.currentData())
         )
+        shown = not self.agreement_message.isHidden()
         self.agreement_message.setText("⚠ " + warning if warning else "")
         self.agreement_message.setVisible(bool(warning))
         self.agreement.setAccessibleDescription(warning or "")
+        if bool(warning) != shown and self.isVisible():
+            self.adjustSize()  # room for the warning's lines, none left when it goes
 
     def _update_state(self) -> None:
         problem = orgnr_problem(self.orgnr.text())

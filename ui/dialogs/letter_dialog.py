@@ -35,6 +35,7 @@ from tillitsvalgt.letters.pdf import find_office
 from tillitsvalgt.letters.render import docx_text
 from tillitsvalgt.models import DocumentRead
 from tillitsvalgt.rules.deadlines import explain_deadline, reply_deadline
+from tillitsvalgt.rules.types import AppliedProvision
 from tillitsvalgt.services.letters import Letter, LetterRequest
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.errors import CrashReporter
@@ -253,13 +254,9 @@ class LetterDialog(QDialog):
         ref = self.detail.case.id
         draft_id = self.saved.id if self.saved is not None else None
 
-        def work() -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        def work() -> tuple[str, tuple[AppliedProvision, ...], tuple[str, ...]]:
             letter = self.workspace.preview_letter(ref, request, draft_id=draft_id)
-            return (
-                docx_text(letter.content),
-                tuple(p.key for p in letter.context.cited),
-                letter.notices,
-            )
+            return docx_text(letter.content), letter.context.cited, letter.notices
 
         self.background.submit(
             work,
@@ -274,11 +271,14 @@ class LetterDialog(QDialog):
         super().done(result)
 
     def _show_preview(
-        self, generation: int, result: tuple[str, tuple[str, ...], tuple[str, ...]]
+        self,
+        generation: int,
+        result: tuple[str, tuple[AppliedProvision, ...], tuple[str, ...]],
     ) -> None:
         if generation != self._generation:
             return  # a newer preview is on its way
-        text, cited, notices = result
+        text, cited_provisions, notices = result
+        cited = self._show_as_cited(cited_provisions)
         self.notices.setText("\n".join(tr("Kontroller: ") + n for n in notices))
         self.notices.setVisible(bool(notices))
         self.preview_error = None
@@ -289,6 +289,32 @@ class LetterDialog(QDialog):
             for key, box in self.provision_boxes.items():
                 box.setChecked(key in cited)
             self._syncing = False
+
+    def _show_as_cited(self, cited: tuple[AppliedProvision, ...]) -> set[str]:
+        """The boxes' keys the letter cites, each box labelled as the letter cites it: the
+        sender's side of the agreement (YS–NHO for the case's LO–NHO box), or by subject
+        where only another side's text is known. The service maps a box back the same way."""
+        out: set[str] = set()
+        for key, box in self.provision_boxes.items():
+            source, _, rest = key.partition(":")
+            found = next(
+                (
+                    c
+                    for c in cited
+                    if c.key == key
+                    or (
+                        source.startswith("ha-")
+                        and c.key.startswith("ha-")
+                        and c.key.partition(":")[2] == rest
+                    )
+                ),
+                None,
+            )
+            if found is None:
+                continue
+            out.add(key)
+            box.setText(found.citation + ("" if found.verified else tr(" (ikke kontrollert)")))
+        return out
 
     def _preview_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
