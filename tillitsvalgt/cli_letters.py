@@ -203,19 +203,13 @@ def send_command(ctx: Context, number: str, sent_on: str | None) -> None:
     """Merk et brev som sendt: det låses, «Brev sendt» føres i tidslinjen og svarfristen
     opprettes."""
     from tillitsvalgt.rules.deadlines import format_date
-    from tillitsvalgt.services.deadlines import list_deadlines
-    from tillitsvalgt.services.events import MEETING_RULE
-    from tillitsvalgt.services.letters import find_document, mark_letter_sent
+    from tillitsvalgt.services.letters import find_document, mark_letter_sent, meeting_deadlines
 
     day = _parse_date(sent_on, "--date") or date.today()
     with ctx.db().session() as session:
         doc = find_document(number, session=session)
         mark_letter_sent(doc.id, sent_on=day, session=session, setup=_setup(ctx))
-        made = [
-            d
-            for d in list_deadlines(doc.case_id, session=session)
-            if d.document_id == doc.id and (d.rule or "").startswith(MEETING_RULE)
-        ]
+        made = meeting_deadlines(doc.id, session=session)
     due = f"; svarfrist {format_date(doc.reply_by)}" if doc.reply_by else ""
     click.echo(f"{doc.number} er merket som sendt {format_date(day)}{due}.")
     for deadline in made:

@@ -24,6 +24,7 @@ from tillitsvalgt.models import (
     Case,
     ChecklistAnswer,
     DeadlineCreate,
+    DeadlineRead,
     Document,
     DocumentCreate,
     DocumentRead,
@@ -424,6 +425,16 @@ def law_deadlines(
         )
         out.append((due, title[:200], rule[:200]))
     return out
+
+
+def meeting_deadlines(document_id: int, *, session: Session) -> list[DeadlineRead]:
+    """The agreements' meeting deadlines a sent letter started (see ``law_deadlines``)."""
+    document = document_service.get_document(document_id, session=session)
+    return [
+        d
+        for d in deadline_service.list_deadlines(document.case_id, session=session)
+        if d.document_id == document_id and (d.rule or "").startswith(MEETING_RULE)
+    ]
 
 
 def suggest_letters(
