@@ -569,3 +569,35 @@ def test_provisions_chosen_from_the_registered_agreement_follow_the_senders_side
     letter = write(db, number, provisions=chosen)
     assert [p.key for p in letter.context.cited] == ["aml:8-2", "ha-ys-nho:kap-IX"]
     assert "Hovedavtalen YS–NHO kapittel IX" in text_of(db, letter)
+
+
+def test_sending_from_the_command_line_names_the_agreements_deadline(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = str(tmp_path / "d")
+    bundle = tmp_path / "saker.json"
+    bundle.write_text(
+        json.dumps(
+            [
+                {
+                    "employer": {"name": "Etaten", "agreement": "staten", "sector": "stat"},
+                    "case": {
+                        "type": "office_layout",
+                        "title": "Landskap",
+                        "notice_on": "2026-02-20",
+                    },
+                    "events": [],
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
+    assert run_cli(capsys, "--data-dir", data, "import", str(bundle))[0] == 0
+    run_cli(capsys, "--data-dir", data, "profile", "--name", "Kari", "--place", "Oslo")
+    code, out, err = run_cli(
+        capsys, "--data-dir", data, "letter", "2026/1", "--kind", "krav_om_drofting",
+        "--date", "2026-03-02", "--out", str(tmp_path / "k.docx"), "--sent",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "Frist 16. mars 2026: Drøftingen eller forhandlingene skal være påbegynt" in out
+    assert "gjaldt til" not in err  # the state's agreement runs on (§ 52)

@@ -98,6 +98,7 @@ def letter_command(
         create_letter,
         find_document,
         mark_letter_sent,
+        meeting_deadlines,
     )
 
     spec = letter_kind(kind)
@@ -125,8 +126,10 @@ def letter_command(
         )
         written = paths.write_atomically(out, letter.content)
         assert letter.document is not None
+        made = []
         if sent:
             mark_letter_sent(letter.document.id, sent_on=day, session=session, setup=setup)
+            made = meeting_deadlines(letter.document.id, session=session)
     for warning in letter.template.warnings:
         click.echo(f"Advarsel: {warning}", err=True)
     for notice in letter.notices:
@@ -148,6 +151,8 @@ def letter_command(
         if sent
         else f"Merk det som sendt: tillitsvalgt letters send {letter.number}"
     )
+    for deadline in made:
+        click.echo(f"Frist {format_date(deadline.due_on)}: {deadline.title}.")
     if pdf:
         click.echo(f"PDF: {_write_pdf(written)}")
 
