@@ -225,14 +225,16 @@ def _applicable(facts: CaseFacts, index: _Index) -> tuple[list[tuple[Provision, 
                     f"{p.citation()} gjelder fra {p.min_employees} ansatte; antall ansatte er "
                     "ikke registrert på virksomheten"
                 )
-                continue
-            if facts.employees < p.min_employees:
+                if p.mandatory_from is None:
+                    continue
+                # A body (AMU) the employer may have: cited «der det er AMU», not dropped.
+            elif facts.employees < p.min_employees:
                 notes.append(
                     f"{p.citation()} gjelder ikke: virksomheten har {facts.employees} ansatte, "
                     f"under {p.min_employees}"
                 )
                 continue
-            if p.mandatory_from is None or facts.employees < p.mandatory_from:
+            elif p.mandatory_from is None or facts.employees < p.mandatory_from:
                 reasons.append(
                     f"virksomheten har {facts.employees} ansatte, dvs. minst {p.min_employees}"
                 )
