@@ -434,12 +434,16 @@ def profile_command(ctx: Context, /, **values: str | None) -> None:
         "signature": "Signatur",
         "confederation": "Hovedorg.",
     }
-    from tillitsvalgt.vocabulary import CONFEDERATIONS
+    from tillitsvalgt.vocabulary import CONFEDERATIONS, KNOWN_UNIONS
 
     for field, label in labels.items():
         value = getattr(rep, field)
         if field == "confederation" and value:
             value = CONFEDERATIONS.get(value, value)
+        elif field == "confederation":
+            known = KNOWN_UNIONS.get((rep.union_name or "").strip().casefold())
+            if known:
+                value = f"{CONFEDERATIONS[known]} (ut fra forbundets navn)"
         click.echo(f"{label + ':':<11}{value or '(ikke satt)'}")
 
 
