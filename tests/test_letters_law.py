@@ -356,9 +356,12 @@ def test_the_agreements_meeting_deadline_is_created_on_send_and_met_by_the_meeti
     number = make_case(db, employer, DAY)
     profile(db, union_name="Tekna", confederation="akademikerne")
     letter = write(db, number)
+    # The letter states the limit as a date counted from its own date …
+    assert f"{title} senest 16. mars 2026, 14 dager etter dette kravet, jf. " in text_of(db, letter)
     with db.session() as s:
         mark_letter_sent(letter.document.id, sent_on=DAY, session=s)
         found = deadlines.list_deadlines(number, session=s)
+    # … and the case follows it from the day the letter is sent.
     [law] = [d for d in found if d.title.startswith(title)]
     assert law.due_on == date(2026, 3, 16)  # 14 days after the demand was sent
     assert (law.rule or "").startswith("møtefrist") and letter.document.number in law.title
@@ -385,6 +388,7 @@ def test_no_meeting_deadline_where_the_agreement_sets_none(db: Database) -> None
         mark_letter_sent(letter.document.id, sent_on=DAY, session=s)
         rules = [d.rule or "" for d in deadlines.list_deadlines(number, session=s)]
     assert rules and all(r.startswith("svarfrist") for r in rules)
+    assert "dager etter dette kravet" not in text_of(db, letter)
 
 
 # --------------------------------------------------------------------------- drafts

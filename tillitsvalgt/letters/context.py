@@ -20,6 +20,7 @@ from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, LetterKind, letter_ki
 from tillitsvalgt.letters.law import (
     agreement_sentence,
     building_permit_demand,
+    deadline_sentences,
     environment_sentences,
 )
 from tillitsvalgt.models import (
@@ -785,8 +786,10 @@ def _law(
     """What the law sets beyond the paragraph: an agreement past its period that runs on,
     and Arbeidstilsynet's consent where the rebuild needs a building permit."""
     runs_on = agreement_sentence(facts.catalogue, facts.employer.agreement, dated, cited)
-    if runs_on and isinstance(values["hjemmel_avsnitt"], str):
-        values["hjemmel_avsnitt"] = f"{values['hjemmel_avsnitt']} {runs_on}".strip()
+    limits = deadline_sentences(facts.catalogue, facts.assessment.provisions, kind, dated)
+    for sentence in [runs_on, *limits]:
+        if sentence and isinstance(values["hjemmel_avsnitt"], str):
+            values["hjemmel_avsnitt"] = f"{values['hjemmel_avsnitt']} {sentence}".strip()
     demand = building_permit_demand(cited, asked=kind == "krav_om_informasjon")
     if demand and kind in DEMAND_LETTERS and kind != "purring" and isinstance(values["krav"], list):
         values["krav"] = [*values["krav"], demand]

@@ -7,9 +7,10 @@ Small pieces the letter context calls; pure, like the rest of ``letters``."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from tillitsvalgt.rules.agreements import prolongation
+from tillitsvalgt.rules.deadlines import format_date
 from tillitsvalgt.rules.types import AppliedProvision, Catalogue, Provision
 
 Pair = tuple[AppliedProvision, Provision]
@@ -100,3 +101,26 @@ def agreement_sentence(
         return None
     sentence, _warning = prolongation(catalogue, agreement, dated)
     return sentence
+
+
+def deadline_sentences(
+    catalogue: Catalogue, applied: Sequence[AppliedProvision], kind: str, dated: date
+) -> list[str]:
+    """The time limit an agreement sets from this demand, as a date counted from the
+    letter's own date: «Drøftingen eller forhandlingene skal være påbegynt senest 16. mars
+    2026, 14 dager etter dette kravet, jf. Hovedavtalen i staten § 20.» (The deadline on
+    the case counts from the day the letter is marked sent.)"""
+    out: list[str] = []
+    for a in applied:
+        try:
+            p = catalogue.provision(a.key)
+        except KeyError:
+            continue
+        if p.deadline_days is None or kind not in p.deadline_letters or not p.deadline_title:
+            continue
+        due = dated + timedelta(days=p.deadline_days)
+        out.append(
+            f"{p.deadline_title} senest {format_date(due)}, {p.deadline_days} dager etter "
+            f"dette kravet, jf. {a.citation}."
+        )
+    return out
