@@ -3,8 +3,13 @@
 Writing a letter reserves its journal number ``YYYY/N-M`` (the letter states it as "Vår
 ref."), renders the template and stores the bytes with their SHA-256, the provisions cited
 and the reply deadline the letter states — all in one transaction, so a template error
-leaves no number used and no half a document. Marking it sent freezes it, puts "Brev
-sendt" on the timeline and creates the reply deadline."""
+leaves no number used and no half a document. Saving it again before it is sent replaces
+the draft and keeps its number. Marking it sent freezes it, puts "Brev sendt" on the
+timeline and creates the reply deadline and the meeting deadlines the agreement sets.
+
+The letter is written from the sender's side of the employer's main agreement (a YS union
+cites YS–NHO where the employer is registered with LO–NHO; see ``rules/agreements.py``),
+and what the representative should check comes back as ``Letter.notices``."""
 
 from __future__ import annotations
 
