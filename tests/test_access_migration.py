@@ -21,6 +21,7 @@ from conftest import PgServer, make_case, make_employer
 
 SNAPSHOT_COLUMNS = {"employer_employees", "employer_agreement", "employer_sector",
                     "employer_facts_at"}  # fmt: skip
+LATER_COLUMNS = {"building_permit", "confederation"}  # 0011
 RULED = {
     "cases",
     "events",
@@ -116,8 +117,9 @@ def test_downgrade_removes_the_access_control_and_upgrade_brings_it_back(
         )
         == set()
     )
-    # Only the employer facts of 0010, which the models already describe, are missing.
-    assert {d[3].name for d in schema_differences(pg_db)} == SNAPSHOT_COLUMNS
+    # Only the columns later migrations add (0010's employer facts, 0011's building permit
+    # and confederation), which the models already describe, are missing.
+    assert {d[3].name for d in schema_differences(pg_db)} == SNAPSHOT_COLUMNS | LATER_COLUMNS
     with pg_db.engine.connect() as conn:
         columns = {c["name"] for c in sa.inspect(conn).get_columns("cases")}
         assert "branch" not in columns

@@ -161,7 +161,8 @@ def test_working_environment_duties_involve_verneombud_and_amu() -> None:
     catalogue = builtin()
     assert catalogue.provision("aml:6-2").working_environment
     amu = catalogue.provision("aml:7-2")
-    assert amu.working_environment and amu.min_employees == 50
+    # Since 1 Jan 2024: mandatory from 30, from 10 when a party demands it.
+    assert amu.working_environment and amu.min_employees == 10 and amu.mandatory_from == 30
     assert applies(catalogue.provision("aml:6-2"), "office_layout")
 
 

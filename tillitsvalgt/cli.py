@@ -346,6 +346,9 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
         ("Planlagt iverksatt", _date(c.planned_implementation_on) or "ukjent"),
         ("Iverksatt", _date(c.implemented_on) or "ukjent"),
     ]
+    if c.case_type in ("office_layout", "space_allocation"):
+        permit = {True: "ja", False: "nei", None: "ukjent"}[c.building_permit]
+        fields.append(("Søknadspliktig", permit))
     if c.location:
         fields.insert(1, ("Sted/avdeling", c.location))
     for label_text, value in fields:
@@ -463,9 +466,14 @@ def import_command(ctx: Context, file: Path) -> None:
             f"Kan ikke lese {file}: {os_reason(exc)}. Ingenting er importert."
         ) from None
     raw = _parse_json(text, file)
+    from tillitsvalgt.services.employers import sector_agreement_warnings
+
     with ctx.db().session() as session:
         report = import_bundle(raw, session=session, today=date.today())
+        warnings = sector_agreement_warnings(session=session, catalogue=ctx.catalogue())
     click.echo(f"Importert fra {file}: {report.summary()}")
+    for warning in warnings:
+        click.echo(f"Advarsel: {warning}", err=True)
 
 
 def _parse_json(text: str, file: Path) -> Any:
@@ -600,10 +608,11 @@ def check_command(ctx: Context) -> None:
 @pass_ctx
 def employers_command(ctx: Context, text: str | None) -> None:
     """List virksomhetene."""
-    from tillitsvalgt.services.employers import list_employers
+    from tillitsvalgt.services.employers import list_employers, sector_agreement_warnings
 
     with ctx.db().session(readonly=True) as session:
         rows = list_employers(session=session, text=text)
+        warnings = sector_agreement_warnings(session=session, catalogue=ctx.catalogue())
     _table(
         ["Id", "Navn", "Org.nr", "Ansatte", "Hovedavtale"],
         [
@@ -617,13 +626,18 @@ def employers_command(ctx: Context, text: str | None) -> None:
             for e in rows
         ],
     )
+    names = {e.name for e in rows}
+    for warning in warnings:
+        if warning.split(": ", 1)[0] in names:
+            click.echo(f"Advarsel: {warning}", err=True)
 
 
 def _register_rule_commands() -> None:
-    from tillitsvalgt import cli_admin, cli_audit, cli_letters, cli_report, cli_rules
+    from tillitsvalgt import cli_admin, cli_audit, cli_law, cli_letters, cli_report, cli_rules
 
     for command in (
         *cli_rules.COMMANDS,
+        *cli_law.COMMANDS,
         *cli_letters.COMMANDS,
         *cli_report.COMMANDS,
         *cli_audit.COMMANDS,

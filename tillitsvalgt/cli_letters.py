@@ -18,6 +18,7 @@ from tillitsvalgt.cli_rules import _parse_date
 from tillitsvalgt.errors import UserError, os_reason
 
 if TYPE_CHECKING:
+    from tillitsvalgt.models import DeadlineRead
     from tillitsvalgt.services.letters import Letter, LetterRequest, LetterSetup
 
 
@@ -75,6 +76,12 @@ def _write_pdf(ctx: Context, docx: Path) -> Path:
 @click.option("--pdf", is_flag=True, help="Lag også PDF (krever LibreOffice).")
 @click.option("--sent", is_flag=True, help="Merk brevet som sendt på brevets dato.")
 @force_option
+@click.option(
+    "--draft",
+    "draft_number",
+    help="Oppdater dette usendte utkastet (journalnummer, f.eks. 2026/6-1) i stedet for å "
+    "lage et nytt brev; utkastet beholder nummeret.",
+)
 @pass_ctx
 def letter_command(
     ctx: Context,
@@ -91,6 +98,7 @@ def letter_command(
     pdf: bool,
     sent: bool,
     force: bool,
+    draft_number: str | None,
 ) -> None:
     """Skriv et brev i en sak som Word-fil, og før det i journalen."""
     from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, letter_kind
@@ -117,11 +125,17 @@ def letter_command(
     if pdf:
         chosen_output(ctx, out.with_suffix(".pdf"), force=force)
     setup = _setup(ctx, templates)
-    written = _journal_and_write(ctx, case, request, setup, out, sent_on=day if sent else None)
+    written = _journal_and_write(
+        ctx, case, request, setup, out, sent_on=day if sent else None, draft_number=draft_number
+    )
     letter = written.letter
+    made = written.deadlines
     for warning in letter.template.warnings:
         click.echo(f"Advarsel: {warning}", err=True)
-    line = f"Skrev {spec.label.lower()} {letter.number} til {written.path}"
+    for notice in letter.notices:
+        click.echo(f"Kontroller: {notice}", err=True)
+    verb = "Oppdaterte utkastet" if draft_number else "Skrev"
+    line = f"{verb} {spec.label.lower()} {letter.number} til {written.path}"
     if letter.context.reply_by:
         line += f"; svarfrist {format_date(letter.context.reply_by)}"
     click.echo(line + ".")
@@ -137,6 +151,8 @@ def letter_command(
         if sent
         else f"Merk det som sendt: tillitsvalgt letters send {letter.number}"
     )
+    for deadline in made:
+        click.echo(f"Frist {format_date(deadline.due_on)}: {deadline.title}.")
     if pdf:
         click.echo(f"PDF: {_write_pdf(ctx, written.path)}")
 
@@ -145,6 +161,7 @@ def letter_command(
 class _Written:
     letter: Letter
     path: Path
+    deadlines: list[DeadlineRead]  # the agreements' meeting deadlines a sent demand started
 
 
 def _journal_and_write(
@@ -155,30 +172,41 @@ def _journal_and_write(
     out: Path,
     *,
     sent_on: date | None,
+    draft_number: str | None = None,
 ) -> _Written:
     """Journal the letter and write its file: the file is written in full beside ``out``
     inside the unit of work (a file that cannot be written journals nothing), and moved
     into place only after the commit (a failed commit, such as a full disk, leaves no file
     whose journal number was never recorded, and which a later letter would reuse)."""
     from tillitsvalgt.output_paths import StagedFile, stage_output
-    from tillitsvalgt.services.letters import create_letter, mark_letter_sent
+    from tillitsvalgt.services.letters import (
+        create_letter,
+        find_document,
+        mark_letter_sent,
+        meeting_deadlines,
+    )
 
     staged: StagedFile | None = None
+    made: list[DeadlineRead] = []
     try:
         with ctx.db().session() as session:
-            letter = create_letter(case, request, session=session, today=date.today(), setup=setup)
+            draft_id = find_document(draft_number, session=session).id if draft_number else None
+            letter = create_letter(
+                case, request, session=session, today=date.today(), setup=setup, draft_id=draft_id
+            )
             staged = stage_output(
                 out, letter.content, overwrite=True, protected=protected_files(ctx)
             )
             assert letter.document is not None
             if sent_on is not None:
-                mark_letter_sent(letter.document.id, sent_on=sent_on, session=session)
+                mark_letter_sent(letter.document.id, sent_on=sent_on, session=session, setup=setup)
+                made = meeting_deadlines(letter.document.id, session=session)
     except BaseException:
         if staged is not None:
             staged.discard()
         raise
     try:
-        return _Written(letter, staged.publish())
+        return _Written(letter, staged.publish(), made)
     except UserError as exc:
         raise UserError(
             f"Brevet {letter.number} er ført i journalen, men filen kunne ikke skrives: "
@@ -237,14 +265,17 @@ def send_command(ctx: Context, number: str, sent_on: str | None) -> None:
     """Merk et brev som sendt: det låses, «Brev sendt» føres i tidslinjen og svarfristen
     opprettes."""
     from tillitsvalgt.rules.deadlines import format_date
-    from tillitsvalgt.services.letters import find_document, mark_letter_sent
+    from tillitsvalgt.services.letters import find_document, mark_letter_sent, meeting_deadlines
 
     day = _parse_date(sent_on, "--date") or date.today()
     with ctx.db().session() as session:
         doc = find_document(number, session=session)
-        mark_letter_sent(doc.id, sent_on=day, session=session)
+        mark_letter_sent(doc.id, sent_on=day, session=session, setup=_setup(ctx))
+        made = meeting_deadlines(doc.id, session=session)
     due = f"; svarfrist {format_date(doc.reply_by)}" if doc.reply_by else ""
     click.echo(f"{doc.number} er merket som sendt {format_date(day)}{due}.")
+    for deadline in made:
+        click.echo(f"Frist {format_date(deadline.due_on)}: {deadline.title}.")
 
 
 @letters_group.command("export")
@@ -436,6 +467,12 @@ def templates_export(ctx: Context, kind: str | None, out_dir: Path, force: bool)
 @click.option("--phone", help="Telefon.")
 @click.option("--place", help="Stedet brevene skrives fra, f.eks. «Oslo».")
 @click.option("--signature", help="Signatur (valgfri).")
+@click.option(
+    "--confederation",
+    type=click.Choice(["lo", "ys", "unio", "akademikerne", "none"]),
+    help="Hovedorganisasjonen forbundet tilhører (ys for Delta/Negotia); avgjør hvilken "
+    "versjon av hovedavtalen brevene viser til.",
+)
 @pass_ctx
 def profile_command(ctx: Context, /, **values: str | None) -> None:
     """Vis eller endre profilen din: avsenderen i brevene."""
@@ -472,9 +509,19 @@ def profile_command(ctx: Context, /, **values: str | None) -> None:
         "phone": "Telefon",
         "place": "Sted",
         "signature": "Signatur",
+        "confederation": "Hovedorg.",
     }
+    from tillitsvalgt.vocabulary import CONFEDERATIONS, KNOWN_UNIONS
+
     for field, label in labels.items():
-        click.echo(f"{label + ':':<11}{getattr(rep, field) or '(ikke satt)'}")
+        value = getattr(rep, field)
+        if field == "confederation" and value:
+            value = CONFEDERATIONS.get(value, value)
+        elif field == "confederation":
+            known = KNOWN_UNIONS.get((rep.union_name or "").strip().casefold())
+            if known:
+                value = f"{CONFEDERATIONS[known]} (ut fra forbundets navn)"
+        click.echo(f"{label + ':':<11}{value or '(ikke satt)'}")
 
 
 COMMANDS = [letter_command, letters_group, templates_group, profile_command]

@@ -39,7 +39,13 @@ _DATES = {
     "occurred_on",
     "reply_by",
 }
-_BOOLS = {"written_agreements", "ordered_by_authorities", "signed_by_both", "report_include"}
+_BOOLS = {
+    "written_agreements",
+    "ordered_by_authorities",
+    "signed_by_both",
+    "report_include",
+    "building_permit",
+}
 
 _ACTIONS: dict[tuple[str, str], str] = {
     ("case", "created"): "Saken opprettet",

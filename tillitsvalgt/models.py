@@ -22,6 +22,7 @@ from tillitsvalgt.validation import (
     AgreementCode,
     CaseTypeCode,
     ChecklistAnswerCode,
+    ConfederationCode,
     DaysPerWeek,
     DirectionCode,
     DocumentKindCode,
@@ -82,6 +83,7 @@ class RepresentativeBase(SQLModel):
     phone: ShortText = None
     place: ShortText = None
     signature: LongText = None
+    confederation: ConfederationCode = None  # lo, ys, unio, akademikerne, none
 
 
 class RepresentativeCreate(RepresentativeBase):
@@ -97,6 +99,7 @@ class RepresentativeUpdate(SQLModel):
     phone: ShortText = None
     place: ShortText = None
     signature: LongText = None
+    confederation: ConfederationCode = None
 
 
 class Representative(RepresentativeBase, table=True):
@@ -104,6 +107,7 @@ class Representative(RepresentativeBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     uuid: uuid_module.UUID = Field(default_factory=uuid_module.uuid4, unique=True)
     created_at: datetime = _timestamp()
+    confederation: str | None = Field(default=None, max_length=20)
 
 
 class RepresentativeRead(RepresentativeBase):
@@ -212,6 +216,8 @@ class CaseBase(SQLModel):
     # The anonymised text for the landsmøte report's appendix, and whether it goes in.
     report_summary: LongText = None
     report_include: bool = False
+    # Does the rebuild need a building permit (plan- og bygningsloven)? None: not known.
+    building_permit: bool | None = None
 
 
 class CaseCreate(CaseBase):
@@ -246,6 +252,7 @@ class CaseUpdate(SQLModel):
     representative_id: int | None = None
     report_summary: LongText = None
     report_include: bool | None = None
+    building_permit: bool | None = None
 
 
 class Case(CaseBase, table=True):

@@ -17,6 +17,7 @@ from tillitsvalgt.vocabulary import (
     CASE_STATUSES,
     CASE_TYPES,
     CHECKLIST_ANSWERS,
+    CONFEDERATIONS,
     DIRECTIONS,
     DOCUMENT_KINDS,
     EVENT_KINDS,
@@ -52,6 +53,8 @@ FIELD_LABELS: dict[str, str] = {
     "home_office_days_per_week": "Hjemmekontordager per uke",
     "written_agreements": "Skriftlige avtaler",
     "ordered_by_authorities": "Pålagt av myndighetene",
+    "building_permit": "Søknadspliktig ombygging",
+    "confederation": "Hovedorganisasjon",
     "status": "Status",
     "outcome": "Utfall",
     "representative_id": "Ansvarlig tillitsvalgt",
@@ -227,6 +230,11 @@ DaysPerWeek = Annotated[
     float | None, AfterValidator(lambda v: None if v is None else _days_per_week(v))
 ]
 CaseTypeCode = Annotated[str, AfterValidator(_code(CASE_TYPES, "sakstype"))]
+ConfederationCode = Annotated[
+    str | None,
+    BeforeValidator(_empty_to_none),
+    AfterValidator(lambda v: None if v is None else _code(CONFEDERATIONS, "hovedorganisasjon")(v)),
+]
 AgreementCode = Annotated[str, AfterValidator(_code(AGREEMENTS, "hovedavtale"))]
 SectorCode = Annotated[
     str | None,

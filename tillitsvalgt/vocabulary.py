@@ -47,6 +47,21 @@ AGREEMENTS: dict[str, str] = {
     "none": QT_TR_NOOP("Ingen hovedavtale"),
 }
 
+# The union confederations (hovedorganisasjoner); "none" for a union outside all of them.
+# A main agreement is made between an employer side and one or more of these (or one named
+# union), so which version a letter cites depends on the sender's.
+CONFEDERATIONS: dict[str, str] = {
+    "lo": "LO",
+    "ys": "YS",
+    "unio": "Unio",
+    "akademikerne": "Akademikerne",
+    "none": QT_TR_NOOP("Ingen hovedorganisasjon"),
+}
+
+# Unions whose confederation is known from the facts the app is built on, so a profile that
+# names one of them needs no more (Negotia became part of Delta on 5 Jan 2026; both YS).
+KNOWN_UNIONS: dict[str, str] = {"delta": "ys", "negotia": "ys"}
+
 SECTORS: dict[str, str] = {
     "privat": QT_TR_NOOP("Privat sektor"),
     "stat": QT_TR_NOOP("Staten"),
@@ -66,6 +81,7 @@ EVENT_KINDS: dict[str, str] = {
     "amu": QT_TR_NOOP("Behandlet i AMU"),
     "verneombud": QT_TR_NOOP("Verneombud involvert"),
     "arbeidstilsynet": QT_TR_NOOP("Arbeidstilsynet involvert"),
+    "building_consent": QT_TR_NOOP("Arbeidstilsynets samtykke til ombygging"),
     "note": QT_TR_NOOP("Notat"),
 }
 

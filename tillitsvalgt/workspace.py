@@ -185,21 +185,36 @@ class Workspace:
                 ref, session=session, today=self.today(), catalogue=self.catalogue
             )
 
-    def preview_letter(self, ref: str | int, request: LetterRequest) -> Letter:
+    def preview_letter(
+        self, ref: str | int, request: LetterRequest, *, draft_id: int | None = None
+    ) -> Letter:
+        """The letter with the number it will carry: the draft's own when it updates one."""
         from tillitsvalgt.services.letters import preview_letter
 
         with self.db.session(readonly=True) as session:
             return preview_letter(
-                ref, request, session=session, today=self.today(), setup=self.setup
+                ref,
+                request,
+                session=session,
+                today=self.today(),
+                setup=self.setup,
+                draft_id=draft_id,
             )
 
     def create_letter(
-        self, ref: str | int, request: LetterRequest, *, out: Path | None = None, pdf: bool = False
+        self,
+        ref: str | int,
+        request: LetterRequest,
+        *,
+        out: Path | None = None,
+        pdf: bool = False,
+        draft_id: int | None = None,
     ) -> Letter:
         """Journal the letter; with ``out``, also write the file (as PDF with ``pdf``): in
         full under a temporary name inside the unit of work (a file that cannot be written
         leaves nothing journaled), moved into place after the commit (a commit that fails,
-        on a full disk say, leaves no file). ``out`` was confirmed by the save dialog."""
+        on a full disk say, leaves no file). ``out`` was confirmed by the save dialog. With
+        ``draft_id`` the unsent draft is updated and keeps its number."""
         from tillitsvalgt.output_paths import StagedFile, database_files, stage_output
         from tillitsvalgt.services.letters import create_letter
 
@@ -207,7 +222,12 @@ class Workspace:
         try:
             with self.db.session() as session:
                 letter = create_letter(
-                    ref, request, session=session, today=self.today(), setup=self.setup
+                    ref,
+                    request,
+                    session=session,
+                    today=self.today(),
+                    setup=self.setup,
+                    draft_id=draft_id,
                 )
                 if out is not None:
                     content = letter.content
@@ -235,11 +255,17 @@ class Workspace:
                 ) from None
         return letter
 
+    def sector_agreement_warning(self, sector: str | None, agreement: str) -> str | None:
+        """Whether an employer's sector and agreement fit (for the employer dialog)."""
+        from tillitsvalgt.services.employers import sector_agreement_warning
+
+        return sector_agreement_warning(sector, agreement, catalogue=self.catalogue)
+
     def mark_letter_sent(self, document_id: int, sent_on: date) -> DocumentRead:
         from tillitsvalgt.services.letters import mark_letter_sent
 
         with self.db.session() as session:
-            return mark_letter_sent(document_id, sent_on=sent_on, session=session)
+            return mark_letter_sent(document_id, sent_on=sent_on, session=session, setup=self.setup)
 
     def document_content(self, document_id: int) -> bytes:
         from tillitsvalgt.services.documents import document_content
@@ -322,6 +348,7 @@ class Workspace:
                 home_office_days_per_week=source.home_office_days_per_week,
                 written_agreements=source.written_agreements,
                 ordered_by_authorities=source.ordered_by_authorities,
+                building_permit=source.building_permit,
                 representative_id=source.representative_id,
             )
             return cases.create_case(data, session=session, today=self.today())

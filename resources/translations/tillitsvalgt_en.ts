@@ -312,8 +312,16 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>Lagre endringene først (brevet beholder nummeret).</source>
+        <translation>Save the changes first (the letter keeps its number).</translation>
+    </message>
+    <message>
         <source>Denne brevtypen har ingen svarfrist.</source>
         <translation>This letter kind has no reply deadline.</translation>
+    </message>
+    <message>
+        <source>Kontroller: </source>
+        <translation>Check: </translation>
     </message>
     <message>
         <source>Lagre brevet</source>
@@ -814,6 +822,18 @@
     <message>
         <source>f.eks. Tromsø</source>
         <translation>e.g. Tromsø</translation>
+    </message>
+    <message>
+        <source>Hovedorganisasjonen forbundet ditt tilhører (Delta og Negotia: YS). Den avgjør hvilken versjon av hovedavtalen brevene viser til.</source>
+        <translation>The confederation your union belongs to (Delta and Negotia: YS). It decides which version of the main agreement the letters cite.</translation>
+    </message>
+    <message>
+        <source>Hovedorganisasjon</source>
+        <translation>Confederation</translation>
+    </message>
+    <message>
+        <source>&amp;Hovedorganisasjon:</source>
+        <translation>&amp;Confederation:</translation>
     </message>
     <message>
         <source>Tekst under navnet i brevene, f.eks. en hilsen (valgfritt).</source>
@@ -1460,6 +1480,10 @@ Your profile is saved.</translation>
         <translation>unknown</translation>
     </message>
     <message>
+        <source>Er ombyggingen søknadspliktig etter plan- og bygningsloven? Da kreves Arbeidstilsynets samtykke før arbeidet starter (arbeidsmiljøloven § 18-9).</source>
+        <translation>Does the rebuilding need a building permit under the Planning and Building Act? Then the Labour Inspection Authority must consent before work starts (Working Environment Act § 18-9).</translation>
+    </message>
+    <message>
         <source>Ta med sammendraget i landsmøterapporten</source>
         <translation>Include the summary in the national-meeting report</translation>
     </message>
@@ -1524,6 +1548,10 @@ Your profile is saved.</translation>
         <translation>Ordered by the &amp;authorities</translation>
     </message>
     <message>
+        <source>Søknadspliktig &amp;ombygging</source>
+        <translation>Building &amp;permit needed</translation>
+    </message>
+    <message>
         <source>Be&amp;skrivelse</source>
         <translation>De&amp;scription</translation>
     </message>
@@ -1558,6 +1586,14 @@ Your profile is saved.</translation>
     <message>
         <source>, svarfrist </source>
         <translation>, reply by </translation>
+    </message>
+    <message>
+        <source>Virksomhetsregisteret er endret siden saken ble registrert</source>
+        <translation>The employer register has changed since the case was registered</translation>
+    </message>
+    <message>
+        <source>Saken vurderes etter opplysningene den ble registrert med.</source>
+        <translation>The case is assessed on the facts it was registered with.</translation>
     </message>
     <message>
         <source>paragrafen er ikke kontrollert – sitert på kapittel</source>
@@ -2180,6 +2216,10 @@ Your profile is saved.</translation>
         <translation>No main agreement</translation>
     </message>
     <message>
+        <source>Ingen hovedorganisasjon</source>
+        <translation>No confederation</translation>
+    </message>
+    <message>
         <source>Privat sektor</source>
         <translation>Private sector</translation>
     </message>
@@ -2234,6 +2274,10 @@ Your profile is saved.</translation>
     <message>
         <source>Arbeidstilsynet involvert</source>
         <translation>Labour Inspection Authority involved</translation>
+    </message>
+    <message>
+        <source>Arbeidstilsynets samtykke til ombygging</source>
+        <translation>Labour Inspection consent to rebuilding</translation>
     </message>
     <message>
         <source>Krav om drøfting</source>
@@ -2402,6 +2446,14 @@ Your profile is saved.</translation>
     <message>
         <source>Mangler dato</source>
         <translation>Date missing</translation>
+    </message>
+    <message>
+        <source>Brukerveiledning</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>Brukerveiledningen ble ikke funnet</source>
+        <translation>The user guide was not found</translation>
     </message>
 </context>
 <context>

@@ -312,8 +312,16 @@
         <translation>Lukk</translation>
     </message>
     <message>
+        <source>Lagre endringene først (brevet beholder nummeret).</source>
+        <translation>Lagre endringane først (brevet held på nummeret).</translation>
+    </message>
+    <message>
         <source>Denne brevtypen har ingen svarfrist.</source>
         <translation>Denne brevtypen har ingen svarfrist.</translation>
+    </message>
+    <message>
+        <source>Kontroller: </source>
+        <translation>Kontroller: </translation>
     </message>
     <message>
         <source>Lagre brevet</source>
@@ -814,6 +822,18 @@
     <message>
         <source>f.eks. Tromsø</source>
         <translation>t.d. Tromsø</translation>
+    </message>
+    <message>
+        <source>Hovedorganisasjonen forbundet ditt tilhører (Delta og Negotia: YS). Den avgjør hvilken versjon av hovedavtalen brevene viser til.</source>
+        <translation>Hovudorganisasjonen forbundet ditt høyrer til (Delta og Negotia: YS). Han avgjer kva versjon av hovudavtalen breva viser til.</translation>
+    </message>
+    <message>
+        <source>Hovedorganisasjon</source>
+        <translation>Hovudorganisasjon</translation>
+    </message>
+    <message>
+        <source>&amp;Hovedorganisasjon:</source>
+        <translation>&amp;Hovudorganisasjon:</translation>
     </message>
     <message>
         <source>Tekst under navnet i brevene, f.eks. en hilsen (valgfritt).</source>
@@ -1460,6 +1480,10 @@ Profilen din er lagra.</translation>
         <translation>ukjend</translation>
     </message>
     <message>
+        <source>Er ombyggingen søknadspliktig etter plan- og bygningsloven? Da kreves Arbeidstilsynets samtykke før arbeidet starter (arbeidsmiljøloven § 18-9).</source>
+        <translation>Er ombygginga søknadspliktig etter plan- og bygningslova? Då krevst samtykke frå Arbeidstilsynet før arbeidet startar (arbeidsmiljølova § 18-9).</translation>
+    </message>
+    <message>
         <source>Ta med sammendraget i landsmøterapporten</source>
         <translation>Ta med samandraget i landsmøterapporten</translation>
     </message>
@@ -1524,6 +1548,10 @@ Profilen din er lagra.</translation>
         <translation>Pålagt av &amp;styresmaktene</translation>
     </message>
     <message>
+        <source>Søknadspliktig &amp;ombygging</source>
+        <translation>Søknadspliktig &amp;ombygging</translation>
+    </message>
+    <message>
         <source>Be&amp;skrivelse</source>
         <translation>S&amp;kildring</translation>
     </message>
@@ -1558,6 +1586,14 @@ Profilen din er lagra.</translation>
     <message>
         <source>, svarfrist </source>
         <translation>, svarfrist </translation>
+    </message>
+    <message>
+        <source>Virksomhetsregisteret er endret siden saken ble registrert</source>
+        <translation>Verksemdsregisteret er endra sidan saka vart registrert</translation>
+    </message>
+    <message>
+        <source>Saken vurderes etter opplysningene den ble registrert med.</source>
+        <translation>Saka blir vurdert etter opplysningane ho vart registrert med.</translation>
     </message>
     <message>
         <source>paragrafen er ikke kontrollert – sitert på kapittel</source>
@@ -2180,6 +2216,10 @@ Profilen din er lagra.</translation>
         <translation>Ingen hovudavtale</translation>
     </message>
     <message>
+        <source>Ingen hovedorganisasjon</source>
+        <translation>Ingen hovudorganisasjon</translation>
+    </message>
+    <message>
         <source>Privat sektor</source>
         <translation>Privat sektor</translation>
     </message>
@@ -2234,6 +2274,10 @@ Profilen din er lagra.</translation>
     <message>
         <source>Arbeidstilsynet involvert</source>
         <translation>Arbeidstilsynet involvert</translation>
+    </message>
+    <message>
+        <source>Arbeidstilsynets samtykke til ombygging</source>
+        <translation>Samtykke frå Arbeidstilsynet til ombygging</translation>
     </message>
     <message>
         <source>Krav om drøfting</source>
@@ -2402,6 +2446,14 @@ Profilen din er lagra.</translation>
     <message>
         <source>Mangler dato</source>
         <translation>Manglar dato</translation>
+    </message>
+    <message>
+        <source>Brukerveiledning</source>
+        <translation>Brukarrettleiing</translation>
+    </message>
+    <message>
+        <source>Brukerveiledningen ble ikke funnet</source>
+        <translation>Fann ikkje brukarrettleiinga</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,12 @@ from typing import Any
 from tillitsvalgt.errors import StateError
 from tillitsvalgt.letters.fields import LIST_FIELDS, Missing
 from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, LetterKind, letter_kind
+from tillitsvalgt.letters.law import (
+    agreement_sentence,
+    building_permit_demand,
+    deadline_sentences,
+    environment_sentences,
+)
 from tillitsvalgt.models import (
     CaseRead,
     DeadlineRead,
@@ -282,8 +288,6 @@ def _cited(
         if p is None:
             continue
         home = kind == "krav_om_hjemmekontoravtale" and p.source == "hjemmekontorforskriften"
-        if p.condition == "building_permit":
-            continue  # only if the rebuild needs a permit, which the app does not know
         if p.level is not None or p.working_environment or home:
             out.append(applied)
     if kind == "krav_om_forhandling":
@@ -325,6 +329,9 @@ def _groups(cited: Sequence[tuple[AppliedProvision, Provision]]) -> str:
                 if long.startswith(short + ", ") and long in wheres and short in wheres:
                     wheres[wheres.index(short)] = f"{short} med {long[len(short) + 2 :]}"
                     wheres.remove(long)
+        if len(wheres) > 1 and all(w.startswith("(") and w.endswith(")") for w in wheres):
+            # Subjects, not numbers (leads): «(… og …)» once, not «(…) og (…)».
+            wheres = [f"({_join([w[1:-1] for w in wheres])})"]
         reasons = {clean_text(applied.reason) for applied, _ in pairs}
         text = f"{name} {_join(wheres)}".strip()
         if len(reasons) == 1:
@@ -395,10 +402,7 @@ def _legal_paragraph(
             f"Arbeidsgiver skal også sørge for informasjon og medvirkning, jf. {_groups(inform)}."
         )
     if environment:
-        sentences.append(
-            "Verneombudet og arbeidsmiljøutvalget skal være med når endringen planlegges, jf. "
-            f"{_groups(environment)}."
-        )
+        sentences.extend(environment_sentences(environment, cited, _groups))
     if other:
         sentences.append(f"Se også {_groups(other)}.")
     return " ".join(sentences)
@@ -739,6 +743,7 @@ def build_context(facts: LetterFacts, options: LetterOptions) -> LetterContext:
         "dokumenter": _journal(facts.documents),
         "frister": _deadlines(facts.deadlines, dated),
     }
+    _law(values, facts, kind.code, dated, cited)
     if reply_by is not None:
         values["svarfrist"] = format_date(reply_by)
         values["svarfrist_ukedag"] = format_weekday_date(reply_by)
@@ -769,6 +774,25 @@ def build_context(facts: LetterFacts, options: LetterOptions) -> LetterContext:
         }
         values["merknad"] = Missing("merknad", f"{only} (bare protokolltilførsel)")
     return LetterContext(kind, values, reply_by, cited, subject)
+
+
+def _law(
+    values: dict[str, Any],
+    facts: LetterFacts,
+    kind: str,
+    dated: date,
+    cited: Sequence[AppliedProvision],
+) -> None:
+    """What the law sets beyond the paragraph: an agreement past its period that runs on,
+    and Arbeidstilsynet's consent where the rebuild needs a building permit."""
+    runs_on = agreement_sentence(facts.catalogue, facts.employer.agreement, dated, cited)
+    limits = deadline_sentences(facts.catalogue, facts.assessment.provisions, kind, dated)
+    for sentence in [runs_on, *limits]:
+        if sentence and isinstance(values["hjemmel_avsnitt"], str):
+            values["hjemmel_avsnitt"] = f"{values['hjemmel_avsnitt']} {sentence}".strip()
+    demand = building_permit_demand(cited, asked=kind == "krav_om_informasjon")
+    if demand and kind in DEMAND_LETTERS and kind != "purring" and isinstance(values["krav"], list):
+        values["krav"] = [*values["krav"], demand]
 
 
 def context_names(values: Mapping[str, Any]) -> set[str]:

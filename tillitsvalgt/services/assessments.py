@@ -100,6 +100,7 @@ def case_facts(case: Case, employer: Employer, events: list[EventFacts]) -> Case
         written_agreements=case.written_agreements,
         ordered_by_authorities=case.ordered_by_authorities,
         events=tuple(events),
+        building_permit=case.building_permit,
     )
 
 

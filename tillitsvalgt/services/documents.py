@@ -144,6 +144,31 @@ def replace_content(document_id: int, content: bytes, *, session: Session) -> Do
     return _read(doc)
 
 
+def replace_draft(document_id: int, data: DocumentCreate, *, session: Session) -> DocumentRead:
+    """A letter saved again before it is sent: the draft takes the new text and fields and
+    keeps its number (a sent letter is refused: it is frozen evidence)."""
+    doc = get_or_fail(session, Document, document_id, "dokumentet")
+    if doc.frozen:
+        raise StateError(
+            f"Dokument {doc.number} er sendt og kan ikke endres. Lag et nytt dokument i stedet."
+        )
+    if len(data.content) > MAX_DOCUMENT_BYTES:
+        raise refuse(
+            "content",
+            f"filen er {len(data.content) / 1e6:.0f} MB; høyst {MAX_DOCUMENT_BYTES // 2**20} MB",
+        )
+    for name, value in data.model_dump(exclude={"content", "provisions"}).items():
+        setattr(doc, name, value)
+    doc.content = data.content
+    doc.size = len(data.content)
+    doc.sha256 = hashlib.sha256(data.content).hexdigest()
+    doc.provisions = json.dumps(list(data.provisions))
+    session.add(doc)
+    session.flush()
+    touch_case(doc.case_id, session=session)
+    return _read(doc)
+
+
 def delete_document(document_id: int, *, session: Session) -> None:
     doc = get_or_fail(session, Document, document_id, "dokumentet")
     if doc.frozen:

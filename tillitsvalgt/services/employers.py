@@ -14,6 +14,7 @@ from tillitsvalgt.models import (
     EmployerUpdate,
     utcnow,
 )
+from tillitsvalgt.rules.types import Catalogue
 from tillitsvalgt.services._common import changes, get_or_fail, read, refuse, refuse_cleared
 
 
@@ -110,3 +111,29 @@ def delete_employer(employer_id: int, *, session: Session) -> None:
         )
     employer.deleted_at = utcnow()
     session.add(employer)
+
+
+def sector_agreement_warning(
+    sector: str | None, agreement: str, *, catalogue: Catalogue | None = None
+) -> str | None:
+    """A warning (not a refusal: the register may know better than the catalogue) when an
+    employer's sector and main agreement do not fit, e.g. the state's sector with LO–NHO."""
+    from tillitsvalgt.rules.agreements import sector_warning
+    from tillitsvalgt.rules.catalogue import load_catalogue
+
+    return sector_warning(catalogue or load_catalogue(), sector, agreement)
+
+
+def sector_agreement_warnings(*, session: Session, catalogue: Catalogue | None = None) -> list[str]:
+    """Every live employer whose sector and agreement do not fit, one message each."""
+    rows = session.exec(
+        select(Employer.name, Employer.sector, Employer.agreement)
+        .where(col(Employer.deleted_at).is_(None))
+        .order_by(col(Employer.name))
+    )
+    out = []
+    for name, sector, agreement in rows:
+        warning = sector_agreement_warning(sector, agreement, catalogue=catalogue)
+        if warning:
+            out.append(f"{name}: {warning}")
+    return out

@@ -37,6 +37,10 @@ _SNAPSHOT_FIELDS = (
 
 
 REPLY_RULE = "svarfrist"  # deadlines with this rule prefix are replies to our letters
+# Deadlines an agreement sets once a demand is sent (a meeting must start or be held within
+# N days): a meeting on the timeline meets them.
+MEETING_RULE = "møtefrist"
+MEETING_KINDS = ("consultation_meeting", "negotiation_meeting")
 
 
 def add_event(case_ref: str | int, data: EventCreate, *, session: Session) -> EventRead:
@@ -55,6 +59,8 @@ def add_event(case_ref: str | int, data: EventCreate, *, session: Session) -> Ev
         _reply_deadline(case.id, event, session)
     elif event.kind == "letter_received":
         _replies_received(case.id, event, session)
+    elif event.kind in MEETING_KINDS:
+        _meeting_held(case.id, event, session)
     return read(EventRead, event)
 
 
@@ -101,6 +107,23 @@ def _replies_received(case_id: int, event: Event, session: Session) -> None:
     ).all()
     for deadline in open_replies:
         # (a difference of dates, not date - timedelta: that overflows near year 1)
+        if (deadline.original_due_on - event.occurred_on).days <= MAX_REPLY_WINDOW:
+            deadline.met_on = event.occurred_on
+            session.add(deadline)
+
+
+def _meeting_held(case_id: int, event: Event, session: Session) -> None:
+    """A drøftings- or forhandlingsmøte meets the meeting deadlines of demands sent before
+    it (late or not: the deadline list shows which)."""
+    open_meetings = session.exec(
+        select(Deadline).where(
+            Deadline.case_id == case_id,
+            col(Deadline.met_on).is_(None),
+            col(Deadline.cancelled).is_(False),
+            col(Deadline.rule).startswith(MEETING_RULE),
+        )
+    ).all()
+    for deadline in open_meetings:
         if (deadline.original_due_on - event.occurred_on).days <= MAX_REPLY_WINDOW:
             deadline.met_on = event.occurred_on
             session.add(deadline)

@@ -114,6 +114,7 @@ class BundleCase(_Strict):
     home_office_days_per_week: DaysPerWeek = None
     written_agreements: bool | None = None
     ordered_by_authorities: bool | None = None
+    building_permit: bool | None = None  # the rebuild needs a building permit
     status: StatusCode = "open"
     outcome: OutcomeCode = None
     number: ShortText = None  # the number in the database it came from
@@ -320,6 +321,7 @@ def _case_values(item: BundleItem, *, employer_id: int) -> dict[str, Any]:
         "home_office_days_per_week": c.home_office_days_per_week,
         "written_agreements": c.written_agreements,
         "ordered_by_authorities": c.ordered_by_authorities,
+        "building_permit": c.building_permit,
         "report_summary": c.report_summary,
         "report_include": c.report_include,
     }
@@ -712,6 +714,7 @@ def export_bundle(*, session: Session) -> list[dict[str, Any]]:
                         "home_office_days_per_week": case.home_office_days_per_week,
                         "written_agreements": case.written_agreements,
                         "ordered_by_authorities": case.ordered_by_authorities,
+                        "building_permit": case.building_permit,
                         "status": case.status,
                         "outcome": case.outcome,
                         "number": case.number,

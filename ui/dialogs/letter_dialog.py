@@ -35,6 +35,7 @@ from tillitsvalgt.letters.pdf import find_office
 from tillitsvalgt.letters.render import docx_text
 from tillitsvalgt.models import DocumentRead
 from tillitsvalgt.rules.deadlines import explain_deadline, reply_deadline
+from tillitsvalgt.rules.types import AppliedProvision
 from tillitsvalgt.services.letters import Letter, LetterRequest
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.errors import CrashReporter
@@ -153,6 +154,13 @@ class LetterDialog(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
+        # What to check before sending (the agreement's side, an agreement past its period).
+        self.notices = QLabel()
+        self.notices.setObjectName("notices")
+        self.notices.setWordWrap(True)
+        self.notices.setStyleSheet("color: #8a5300")
+        self.notices.hide()
+        layout.addWidget(self.notices)
         self.status = QLabel()
         self.status.setObjectName("status")
         layout.addWidget(self.status)
@@ -211,8 +219,7 @@ class LetterDialog(QDialog):
         self.reply_days.setEnabled(spec.reply)
         # A reminder cites the first letter, not the law: nothing to choose.
         self.provisions.setEnabled(spec.code != "purring")
-        self.mark_sent.setEnabled(False)
-        self.saved = None
+        # A saved letter stays this dialog's draft: saving again updates it (same number).
         self._provisions_touched = False  # each kind has its own default provisions
         self._changed()
 
@@ -225,6 +232,10 @@ class LetterDialog(QDialog):
 
     def _changed(self) -> None:
         spec = KINDS[self.kind_code()]
+        if self.saved is not None and self.mark_sent.isEnabled():
+            # What would be sent is the saved draft, not what the preview now shows.
+            self.mark_sent.setEnabled(False)
+            self.mark_sent.setToolTip(tr("Lagre endringene først (brevet beholder nummeret)."))
         if spec.reply:
             try:
                 due = reply_deadline(self.letter_date(), self.reply_days.value())
@@ -241,10 +252,11 @@ class LetterDialog(QDialog):
         generation = self._generation
         request = self.request()
         ref = self.detail.case.id
+        draft_id = self.saved.id if self.saved is not None else None
 
-        def work() -> tuple[str, tuple[str, ...]]:
-            letter = self.workspace.preview_letter(ref, request)
-            return docx_text(letter.content), tuple(p.key for p in letter.context.cited)
+        def work() -> tuple[str, tuple[AppliedProvision, ...], tuple[str, ...]]:
+            letter = self.workspace.preview_letter(ref, request, draft_id=draft_id)
+            return docx_text(letter.content), letter.context.cited, letter.notices
 
         self.background.submit(
             work,
@@ -258,10 +270,17 @@ class LetterDialog(QDialog):
         self._timer.stop()
         super().done(result)
 
-    def _show_preview(self, generation: int, result: tuple[str, tuple[str, ...]]) -> None:
+    def _show_preview(
+        self,
+        generation: int,
+        result: tuple[str, tuple[AppliedProvision, ...], tuple[str, ...]],
+    ) -> None:
         if generation != self._generation:
             return  # a newer preview is on its way
-        text, cited = result
+        text, cited_provisions, notices = result
+        cited = self._show_as_cited(cited_provisions)
+        self.notices.setText("\n".join(tr("Kontroller: ") + n for n in notices))
+        self.notices.setVisible(bool(notices))
         self.preview_error = None
         self.preview.setPlainText(text)
         self.status.setText("")
@@ -270,6 +289,32 @@ class LetterDialog(QDialog):
             for key, box in self.provision_boxes.items():
                 box.setChecked(key in cited)
             self._syncing = False
+
+    def _show_as_cited(self, cited: tuple[AppliedProvision, ...]) -> set[str]:
+        """The boxes' keys the letter cites, each box labelled as the letter cites it: the
+        sender's side of the agreement (YS–NHO for the case's LO–NHO box), or by subject
+        where only another side's text is known. The service maps a box back the same way."""
+        out: set[str] = set()
+        for key, box in self.provision_boxes.items():
+            source, _, rest = key.partition(":")
+            found = next(
+                (
+                    c
+                    for c in cited
+                    if c.key == key
+                    or (
+                        source.startswith("ha-")
+                        and c.key.startswith("ha-")
+                        and c.key.partition(":")[2] == rest
+                    )
+                ),
+                None,
+            )
+            if found is None:
+                continue
+            out.add(key)
+            box.setText(found.citation + ("" if found.verified else tr(" (ikke kontrollert)")))
+        return out
 
     def _preview_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
@@ -297,7 +342,11 @@ class LetterDialog(QDialog):
         target = path.with_suffix(".pdf" if pdf else ".docx")
         try:
             letter = self.workspace.create_letter(
-                self.detail.case.id, self.request(), out=target, pdf=pdf
+                self.detail.case.id,
+                self.request(),
+                out=target,
+                pdf=pdf,
+                draft_id=self.saved.id if self.saved is not None else None,
             )
         except UserError as exc:
             self.prompter.error(self, tr("Brevet ble ikke lagret"), exc.message)
@@ -330,3 +379,5 @@ class LetterDialog(QDialog):
         self.status.setText(
             tr("Brev ") + self.saved.number + tr(" er merket som sendt; svarfristen er opprettet.")
         )
+        # Sent is final: another save from here is a new letter with a new number.
+        self.saved = None

@@ -66,6 +66,15 @@ class CaseForm(QWidget):
         self.days.setSpecialValueText(tr("ukjent"))
         self.written = tri_combo()
         self.ordered = tri_combo()
+        # Rebuilding that needs a building permit needs Arbeidstilsynet's consent (§ 18-9).
+        self.permit = tri_combo()
+        self.permit.setObjectName("buildingPermit")
+        self.permit.setToolTip(
+            tr(
+                "Er ombyggingen søknadspliktig etter plan- og bygningsloven? Da kreves "
+                "Arbeidstilsynets samtykke før arbeidet starter (arbeidsmiljøloven § 18-9)."
+            )
+        )
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         # For the landsmøte report's appendix: the case view hands in how to anonymise
@@ -115,6 +124,7 @@ class CaseForm(QWidget):
             ("home_office_days_per_week", tr("&Hjemmekontordager i uka"), self.days),
             ("written_agreements", tr("Skriftlige hjemmekontor&avtaler"), self.written),
             ("ordered_by_authorities", tr("Pålagt av &myndighetene"), self.ordered),
+            ("building_permit", tr("Søknadspliktig &ombygging"), self.permit),
             ("description", tr("Be&skrivelse"), self.description),
             ("report_summary", tr("Til &rapporten"), summary_box),
         ]
@@ -151,6 +161,7 @@ class CaseForm(QWidget):
             self.days.valueChanged,
             self.written.currentIndexChanged,
             self.ordered.currentIndexChanged,
+            self.permit.currentIndexChanged,
             self.description.textChanged,
             self.report_include.toggled,
             self.report_summary.textChanged,
@@ -193,6 +204,7 @@ class CaseForm(QWidget):
         for combo, value in (
             (self.written, case.written_agreements if case else None),
             (self.ordered, case.ordered_by_authorities if case else None),
+            (self.permit, case.building_permit if case else None),
         ):
             combo.setCurrentIndex(combo.findData(value) if value is not None else 0)
         self.description.setPlainText(case.description or "" if case else "")
@@ -221,6 +233,7 @@ class CaseForm(QWidget):
             "home_office_days_per_week": None if days < 0 else days,
             "written_agreements": tri_value(self.written),
             "ordered_by_authorities": tri_value(self.ordered),
+            "building_permit": tri_value(self.permit),
             "description": self.description.toPlainText() or None,
             "report_include": self.report_include.isChecked(),
             "report_summary": self.report_summary.toPlainText() or None,
@@ -284,6 +297,9 @@ class CaseForm(QWidget):
             ),
             "ordered_by_authorities": lambda v: self.ordered.setCurrentIndex(
                 max(0, self.ordered.findData(v)) if v is not None else 0
+            ),
+            "building_permit": lambda v: self.permit.setCurrentIndex(
+                max(0, self.permit.findData(v)) if v is not None else 0
             ),
             "description": lambda v: self.description.setPlainText(v or ""),
             "report_include": lambda v: self.report_include.setChecked(bool(v)),
