@@ -82,7 +82,12 @@ def letter_command(
     pdf: bool,
     sent: bool,
 ) -> None:
-    """Skriv et brev i en sak som Word-fil, og før det i journalen."""
+    """Skriv et brev i en sak som Word-fil, og før det i journalen.
+
+    Et brev som strider mot fakta i saken på brevets dato (for eksempel krav om utsatt
+    iverksetting etter at endringen er iverksatt), lages ikke: programmet sier hvorfor og
+    hva du kan sende i stedet, og avslutter med kode 1. Tvilsomme brev lages med en
+    advarsel."""
     from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, letter_kind
     from tillitsvalgt.letters.pdf import HOW_TO_GET, find_office
     from tillitsvalgt.rules.deadlines import format_date
@@ -114,6 +119,13 @@ def letter_command(
             mark_letter_sent(letter.document.id, sent_on=day, session=session)
     for warning in letter.template.warnings:
         click.echo(f"Advarsel: {warning}", err=True)
+    for check in letter.checks:
+        offer = (
+            f" Bruk --reply-days {check.reply_days} for den dagen."
+            if check.reply_days is not None
+            else ""
+        )
+        click.echo(f"Advarsel: {check.message}{offer}", err=True)
     line = f"Skrev {spec.label.lower()} {letter.number} til {written}"
     if letter.context.reply_by:
         line += f"; svarfrist {format_date(letter.context.reply_by)}"

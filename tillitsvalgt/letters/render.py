@@ -17,6 +17,7 @@ import contextvars
 import io
 import re
 from collections.abc import Iterator, Mapping
+from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -267,3 +268,45 @@ def _paragraph_text(paragraph: Any) -> str:
             # (a w:tab outside a run is a tab stop in the paragraph's properties)
             out.append("\n" if tag.endswith("}br") else "\t")
     return "".join(out)
+
+
+def stamp_docx(
+    data: bytes, *, author: str, title: str, created: datetime, language: str = "nb-NO"
+) -> bytes:
+    """The letter's own properties instead of the template's: who wrote it, its subject as
+    the title, when it was made, and the language Word and LibreOffice proofread it in
+    (a union office's template may carry python-docx's «en-US» and its 2013 dates)."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc = Document(io.BytesIO(data))
+    props = doc.core_properties
+    props.author = props.last_modified_by = author[:255]
+    props.title = title[:255]
+    props.subject = props.comments = props.keywords = props.category = ""
+    props.created = props.modified = created
+    props.revision = 1
+    props.language = language
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        if rpr_default is None:
+            rpr_default = OxmlElement("w:rPrDefault")
+            defaults.insert(0, rpr_default)
+        rpr = rpr_default.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            rpr_default.append(rpr)
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        for name in ("w:val", "w:eastAsia", "w:bidi"):
+            lang.set(qn(name), language)
+    # Styles and runs that name another language would override the default.
+    for element in doc.styles.element.iter(qn("w:lang")):
+        element.set(qn("w:val"), language)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

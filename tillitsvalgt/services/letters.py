@@ -9,7 +9,7 @@ sendt" on the timeline and creates the reply deadline."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlmodel import Session, col, select
@@ -17,7 +17,8 @@ from sqlmodel import Session, col, select
 from tillitsvalgt.errors import NotFoundError, Problem, StateError, ValidationError
 from tillitsvalgt.letters.context import LetterContext, LetterFacts, LetterOptions, build_context
 from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, KINDS, letter_kind
-from tillitsvalgt.letters.render import render_docx
+from tillitsvalgt.letters.render import render_docx, stamp_docx
+from tillitsvalgt.letters.sanity import LetterCheck, check_letter, refuse_if_needed
 from tillitsvalgt.letters.templates import LoadedTemplate, load_template
 from tillitsvalgt.models import (
     Case,
@@ -74,6 +75,7 @@ class Letter:
     template: LoadedTemplate
     number: str
     document: DocumentRead | None = None  # set once journaled
+    checks: tuple[LetterCheck, ...] = ()  # the warnings it was written with
 
 
 def _representative(case: Case, setup: LetterSetup, session: Session) -> RepresentativeRead | None:
@@ -161,11 +163,35 @@ def _options(request: LetterRequest, number: str) -> LetterOptions:
     )
 
 
+def letter_checks(facts: LetterFacts, request: LetterRequest) -> list[LetterCheck]:
+    """Whether the letter makes sense on its date: refusals and warnings, with reasons."""
+    kind = letter_kind(request.kind)
+    return check_letter(
+        kind.code,
+        case=facts.case,
+        events=facts.events,
+        assessment=facts.assessment,
+        catalogue=facts.catalogue,
+        dated=request.dated,
+        reply_days=request.reply_days if kind.reply else None,
+        extra_text=request.extra_text,
+    )
+
+
 def _render(facts: LetterFacts, request: LetterRequest, number: str, setup: LetterSetup) -> Letter:
+    checks = letter_checks(facts, request)
+    refuse_if_needed(checks)
     context = build_context(facts, _options(request, number))
     template = load_template(request.kind, setup.template_folder)
     content = render_docx(template.data, context.values, origin=template.origin)
-    return Letter(content, context, template, number)
+    rep = facts.representative
+    content = stamp_docx(
+        content,
+        author=rep.name if rep is not None and rep.name else "Tillitsvalgt",
+        title=context.subject,
+        created=datetime.now(UTC).replace(microsecond=0),
+    )
+    return Letter(content, context, template, number, checks=tuple(checks))
 
 
 def preview_letter(
@@ -178,7 +204,8 @@ def preview_letter(
 ) -> Letter:
     """The letter as it would be written now, with the number it would get; nothing is
     stored (for the letter dialog's preview)."""
-    facts = letter_facts(case_ref, session=session, today=today, setup=setup)
+    # The letter speaks as of its own date: the facts are judged on that day.
+    facts = letter_facts(case_ref, session=session, today=request.dated, setup=setup)
     case = resolve_case(case_ref, session=session)
     number = f"{case.number}-{case.last_document_seq + 1}"
     return _render(facts, request, number, setup)
@@ -194,7 +221,8 @@ def create_letter(
 ) -> Letter:
     """Write the letter and journal it as an unsent document."""
     kind = letter_kind(request.kind)
-    facts = letter_facts(case_ref, session=session, today=today, setup=setup)
+    facts = letter_facts(case_ref, session=session, today=request.dated, setup=setup)
+    refuse_if_needed(letter_checks(facts, request))  # before a number is reserved
     case = resolve_case(case_ref, session=session)
     assert case.id is not None
     seq = document_service.reserve_number(case.id, session=session)
@@ -220,7 +248,7 @@ def create_letter(
         session=session,
         seq=seq,
     )
-    return Letter(letter.content, letter.context, letter.template, number, document)
+    return Letter(letter.content, letter.context, letter.template, number, document, letter.checks)
 
 
 def mark_letter_sent(document_id: int, *, sent_on: date, session: Session) -> DocumentRead:
