@@ -76,6 +76,15 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
     simple = OxmlElement("w:fldSimple")
     simple.set(qn("w:instr"), instruction)
     inner = OxmlElement("w:r")
+    # The number looks like the text around it (8 pt, grey), not black body text.
+    rpr = OxmlElement("w:rPr")
+    color = OxmlElement("w:color")
+    color.set(qn("w:val"), str(GREY))
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "16")
+    rpr.append(color)
+    rpr.append(size)
+    inner.append(rpr)
     text = OxmlElement("w:t")
     text.text = "1"
     inner.append(text)
@@ -247,11 +256,6 @@ def krav_om_forhandling(doc: object) -> None:
     )
     body(doc, "{{ status }}")
     body(doc, "{{ hjemmel_avsnitt }}")
-    body(
-        doc,
-        "Saken er etter vårt syn et forhandlingsspørsmål, ikke bare et drøftingsspørsmål, "
-        "og vi krever at det forhandles om den.",
-    )
     para(doc, "Vi krever derfor:", after=4, keep_with_next=True)
     numbered(doc, "krav")
     extra_text(doc)
@@ -263,6 +267,7 @@ def krav_om_forhandling(doc: object) -> None:
 def krav_om_informasjon(doc: object) -> None:
     letterhead(doc)
     body(doc, "{{ fakta }}")
+    body(doc, "{{ status }}")
     body(
         doc,
         "For at de tillitsvalgte skal kunne ivareta sin rolle i saken, trenger vi mer "
@@ -498,17 +503,17 @@ def protokoll(doc: object) -> None:
         ("Sak", "{{ sak.tittel }} (de tillitsvalgtes sak\u00a0{{ sak.nummer }})"),
     ):
         # A hanging indent: a long value wraps under itself, not under the label.
-        para(doc, f"{label}:\t{value}", after=2, indent=4.5, hanging=4.5)
+        para(doc, f"{label}:\t{value}", after=2, indent=5.5, hanging=5.5)
     for label in ("Dato og tid", "Sted", "Til stede for arbeidsgiver"):
-        p = para(doc, f"{label}:\t" + "." * 60, after=6)
-        p.paragraph_format.tab_stops.add_tab_stop(Cm(4.5))
+        p = para(doc, f"{label}:\t" + "." * 55, after=6)
+        p.paragraph_format.tab_stops.add_tab_stop(Cm(5.5))
     p = para(
         doc,
         "For de tillitsvalgte:\t{% if avsender.navn %}{{ avsender.navn }}"
         "{% if avsender.rolle %}, {{ avsender.rolle }}{% endif %}, {% endif %}" + "." * 30,
         after=10,
     )
-    p.paragraph_format.tab_stops.add_tab_stop(Cm(4.5))
+    p.paragraph_format.tab_stops.add_tab_stop(Cm(5.5))
     heading(doc, "1. Saken og rettsgrunnlaget")
     body(
         doc,

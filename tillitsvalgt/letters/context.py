@@ -594,7 +594,6 @@ def _demands(
         if missing:
             demands.append(say("home.missing"))
         demands.append(say("home.consult"))
-        demands.append(say("home.answer", by=by))
         return demands
     return Missing("krav", f"brevtypen «{LETTER_KINDS.get(kind, kind)}» har ingen krav")
 

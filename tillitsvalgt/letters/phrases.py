@@ -122,7 +122,6 @@ NB: dict[str, str] = {
     "hjemmearbeidet i tillegg til arbeidsavtalen",
     "home.missing": "at avtalene regulerer punktene som mangler (se listen over)",
     "home.consult": "at utkastet til avtale drøftes med de tillitsvalgte før det tas i bruk",
-    "home.answer": "at vi innen {by} får svar på hvordan og når dette blir gjort",
     "reserve": "Vi tar forbehold om å ta saken videre.",
     "wait.undecided": "Vi ber også om at beslutning ikke tas før de tillitsvalgte har fått "
     "informasjonen og hatt mulighet til å {verb_active} saken.",
