@@ -26,13 +26,13 @@ from tillitsvalgt.letters.fields import FIELD_NAMES, MissingValueError
 from tillitsvalgt.letters.kinds import KINDS
 from tillitsvalgt.letters.pdf import convert_to_pdf, find_office
 from tillitsvalgt.letters.render import TemplateError, docx_text, render_docx
+from tillitsvalgt.letters.sanity import LetterRefusedError
 from tillitsvalgt.letters.templates import load_template
 from tillitsvalgt.models import ChecklistAnswerSet, RepresentativeCreate, RepresentativeUpdate
 from tillitsvalgt.rules.catalogue import load_catalogue
 from tillitsvalgt.rules.deadlines import format_date, is_working_day
 from tillitsvalgt.services import checklist, deadlines, documents, events, transfer
 from tillitsvalgt.services.assessments import assess_case
-from tillitsvalgt.letters.sanity import LetterRefusedError
 from tillitsvalgt.services.letters import (
     LetterRequest,
     LetterSetup,
