@@ -444,7 +444,13 @@ def saksoppsummering(doc: object) -> None:
     bullets_if(doc, "vurdering.bevismangler")
     heading(doc, "Rettsgrunnlag")
     tag(doc, "{%p for h in hjemmel %}")
-    para(doc, "{{ h.sitat }} – {{ h.tittel }}", bold=True, after=1, keep_with_next=True)
+    para(
+        doc,
+        "{{ h.sitat[:1]|upper }}{{ h.sitat[1:] }} – {{ h.tittel }}",
+        bold=True,
+        after=1,
+        keep_with_next=True,
+    )
     para(
         doc,
         "{{ h.sammendrag }} Gjelder her: {{ h.grunn }}."

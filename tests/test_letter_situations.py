@@ -222,7 +222,7 @@ ROWS: tuple[Row, ...] = (
         must=(
             "Etter det vi forstår, ble beslutningen tatt 20. november 2026.",
             "Beslutningen ble tatt 20. november 2026 uten at saken først var drøftet med de "
-            "tillitsvalgte, slik regelverket krever.",
+            "tillitsvalgte. Regelverket krever at den drøftes før beslutningen tas.",
             "at beslutningen ikke settes i verk før drøftingen er gjennomført",
         ),
         must_not=("ikke tas beslutning", "skal beslutningen tas", "ble iverksatt"),

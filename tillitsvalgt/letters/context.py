@@ -223,7 +223,12 @@ def _employer(employer: EmployerRead, catalogue: Catalogue) -> dict[str, Any]:
 def _assessment(a: Assessment, say: Phrases) -> dict[str, Any]:
     return {
         "niva": say(f"level.noun.{a.required_level}"),
-        "tidspunkt": TIMINGS[a.timing],
+        # The labels speak of drøfting; a case that requires forhandling is judged by it.
+        "tidspunkt": TIMINGS[a.timing]
+        .replace("drøftet", "forhandlet")
+        .replace("Drøftet", "Forhandlet")
+        if a.required_level == "forhandling"
+        else TIMINGS[a.timing],
         "kravstatus": DEMANDS[a.demand],
         "grunner": [clean_text(r) for r in a.reasons],
         "bevismangler": [clean_text(g) for g in a.evidence_gaps],
@@ -281,6 +286,8 @@ def _cited(
         return tuple(known[k] for k in chosen)
     if kind in _SUMMARY_KINDS:
         return a.provisions
+    if kind == "purring":
+        return ()  # a reminder cites the first letter, not the law
     pairs: list[tuple[AppliedProvision, Provision]] = []
     for applied in a.provisions:
         p = _provision(catalogue, applied.key)
@@ -583,8 +590,9 @@ def _demands(
         asked.append(say("ask.risk"))
         return asked
     if kind == "krav_om_utsatt_iverksetting":
+        again = s.first(s.level) is not None  # held too late: it must be held again
         return [
-            say("postpone.hold", **words),
+            say("postpone.hold_again" if again else "postpone.hold", **words),
             say("postpone.confirm", by=by),
             say("postpone.meeting", meeting=meeting),
         ]

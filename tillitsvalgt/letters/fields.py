@@ -223,7 +223,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "hjemmel[].grunn",
         "Hvorfor den gjelder denne saken.",
-        "virksomheten har 180 ansatte, dvs. minst 50",
+        "virksomheten har 180 ansatte (grensen er 50)",
     ),
     FieldSpec(
         "hjemmel[].kontrollert", "Sann når paragrafnummeret er kontrollert mot teksten.", True

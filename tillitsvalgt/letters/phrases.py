@@ -48,9 +48,9 @@ NB: dict[str, str] = {
     "status.none_yet_decision_ahead": "Vi har ikke fått invitasjon til {noun} av endringen, "
     "og beslutningen er etter det vi forstår ikke tatt ennå.",
     "status.not_before_decision": "Beslutningen ble tatt{decision} uten at saken først var "
-    "{done} med de tillitsvalgte, slik regelverket krever.",
+    "{done} med de tillitsvalgte. Regelverket krever at den {verb} før beslutningen tas.",
     "status.not_before_implementation": "Endringen ble iverksatt uten at saken først var "
-    "{done} med de tillitsvalgte, slik regelverket krever.",
+    "{done} med de tillitsvalgte. Regelverket krever at den {verb} før beslutningen tas.",
     "status.only_informed": "Vi fikk informasjon om endringen i møte {on}, men informasjon "
     "er ikke {noun}.",
     "status.only_consulted": "Saken ble drøftet {on}, men den er ikke forhandlet: et "
@@ -115,6 +115,7 @@ NB: dict[str, str] = {
     "ask.availability": "forslaget til ordning for tilgjengelighet, med arbeidstid og hvile",
     "ask.risk": "vurderingen av konsekvensene for arbeidsmiljøet, med risikovurdering",
     "postpone.hold": "at iverksettingen stilles i bero til {process} er gjennomført",
+    "postpone.hold_again": "at iverksettingen stilles i bero til saken er {done} på nytt",
     "postpone.confirm": "at arbeidsgiver innen {by} bekrefter skriftlig at endringen ikke "
     "settes i verk før dette",
     "postpone.meeting": "at det innkalles til {meeting} så snart som mulig",

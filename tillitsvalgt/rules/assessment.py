@@ -85,7 +85,7 @@ def _condition_holds(condition: str | None, facts: CaseFacts) -> tuple[bool, str
             )
         shown = f"{days:g}".replace(".", ",")
         if regular:
-            return True, f"hjemmearbeidet er jevnlig: i snitt {shown} dager i uka"
+            return True, f"hjemmearbeidet er jevnlig, i snitt {shown} dager i uka"
         return False, (
             f"hjemmearbeidet er sporadisk (i snitt {shown} dager i uka, under én), så "
             "forskriften gjelder ikke"
@@ -95,7 +95,7 @@ def _condition_holds(condition: str | None, facts: CaseFacts) -> tuple[bool, str
             return True, "hjemmearbeidet følger av pålegg eller anbefaling fra myndighetene"
         return False, ""
     if condition == "building_permit":
-        return True, "gjelder hvis ombyggingen er søknadspliktig etter plan- og bygningsloven"
+        return True, "hvis ombyggingen er søknadspliktig etter plan- og bygningsloven"
     return False, ""
 
 
@@ -216,7 +216,7 @@ def _applicable(facts: CaseFacts, index: _Index) -> tuple[list[tuple[Provision, 
                 )
                 continue
             reasons.append(
-                f"virksomheten har {facts.employees} ansatte, dvs. minst {p.min_employees}"
+                f"virksomheten har {facts.employees} ansatte (grensen er {p.min_employees})"
             )
         holds, why = _condition_holds(p.condition, facts)
         if not holds:
