@@ -156,6 +156,17 @@ def body(doc: object, text: str) -> None:
     para(doc, text, after=8)
 
 
+def gap(doc: object) -> None:
+    """A small gap after a list: an empty paragraph whose mark is 5 pt, not a full line."""
+    p = para(doc)
+    ppr = p._p.get_or_add_pPr()
+    rpr = OxmlElement("w:rPr")
+    ppr.append(rpr)
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "10")
+    rpr.append(size)
+
+
 def numbered(doc: object, items: str, text: str = "{{ item }}") -> None:
     """A numbered list from a list field, ", og" before the last item as in a letter."""
     tag(doc, f"{{%p for item in {items} %}}")
@@ -169,14 +180,14 @@ def numbered(doc: object, items: str, text: str = "{{ item }}") -> None:
         after=3,
     )
     tag(doc, "{%p endfor %}")
-    para(doc, after=5)
+    gap(doc)
 
 
 def bullets(doc: object, items: str, text: str = "{{ item }}") -> None:
     tag(doc, f"{{%p for item in {items} %}}")
     para(doc, "–\t" + text, indent=0.75, hanging=0.75, after=3)
     tag(doc, "{%p endfor %}")
-    para(doc, after=5)
+    gap(doc)
 
 
 def letterhead(doc: object) -> None:
@@ -240,8 +251,10 @@ def krav_om_drofting(doc: object) -> None:
     para(doc, "Vi krever derfor:", after=4, keep_with_next=True)
     numbered(doc, "krav")
     extra_text(doc)
-    optional(doc, "forbehold", "{{ forbehold }}", after=8)
-    body(doc, "Vi ber om skriftlig svar innen {{ svarfrist }}.")
+    body(
+        doc,
+        "Vi ber om skriftlig svar innen {{ svarfrist }}.{% if forbehold %} {{ forbehold }}{% endif %}",
+    )
     closing(doc)
 
 
@@ -259,8 +272,10 @@ def krav_om_forhandling(doc: object) -> None:
     para(doc, "Vi krever derfor:", after=4, keep_with_next=True)
     numbered(doc, "krav")
     extra_text(doc)
-    optional(doc, "forbehold", "{{ forbehold }}", after=8)
-    body(doc, "Vi ber om skriftlig svar innen {{ svarfrist }}.")
+    body(
+        doc,
+        "Vi ber om skriftlig svar innen {{ svarfrist }}.{% if forbehold %} {{ forbehold }}{% endif %}",
+    )
     closing(doc)
 
 
@@ -349,7 +364,7 @@ def bullets_if(doc: object, items: str) -> None:
     para(doc, "–\t{{ item }}", indent=0.75, hanging=0.75, after=3)
     tag(doc, "{%p endfor %}")
     tag(doc, f"{{%p if {items} %}}")
-    para(doc, after=5)
+    gap(doc)
     tag(doc, "{%p endif %}")
 
 

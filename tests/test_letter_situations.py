@@ -750,3 +750,40 @@ def test_the_spell_check_finds_a_misspelling() -> None:
     """The check is real: a misspelt word in a letter is reported."""
     result = _check(["Vi krevver drøftingsmøte etter arbeidsmiljøloven."])
     assert set(result.unknown) == {"krevver"}
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def _pages(pdf: Path) -> list[str]:
+    assert shutil.which("pdftotext"), "poppler-utils must be installed (scripts/test does it)"
+    done = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True)
+    return [" ".join(page.split()) for page in done.stdout.split("\f") if page.strip()]
+
+
+def test_a_one_page_letter_stays_on_one_page_and_the_closing_never_stands_alone(
+    matrix: tuple[Database, dict[str, str]], tmp_path: Path
+) -> None:
+    """Rendered by LibreOffice: the model letter's case fits on one page; a letter that
+    needs two takes its last sentence over with the closing and the signature."""
+    from tillitsvalgt.letters.pdf import convert_to_pdf, find_office
+
+    assert find_office(), "LibreOffice must be installed (scripts/test installs it)"
+    db, numbers = matrix
+    letters = {
+        "kort": (numbers["employees_120"], "krav_om_drofting"),
+        "lang": (numbers["regular_home"], "krav_om_hjemmekontoravtale"),
+        "iverksatt": (numbers["after_implementation"], "krav_om_drofting"),
+    }
+    files = []
+    for name, (number, kind) in letters.items():
+        path = tmp_path / f"{name}.docx"
+        path.write_bytes(_letter(db, number, LetterRequest(kind, dated=LETTER_DAY)).content)
+        files.append(path)
+    pdfs = {p.stem: _pages(p) for p in convert_to_pdf(files, tmp_path / "pdf")}
+    assert len(pdfs["kort"]) == 1 and len(pdfs["iverksatt"]) == 1, pdfs
+    assert "side 1 av 1" in pdfs["kort"][0]
+    long = pdfs["lang"]
+    assert len(long) == 2, long
+    assert "Med vennlig hilsen" in long[1] and "Kari Nordmann" in long[1]
+    assert long[1].startswith("Vi ber om skriftlig svar innen"), long[1]
