@@ -253,7 +253,8 @@ def krav_om_drofting(doc: object) -> None:
     extra_text(doc)
     body(
         doc,
-        "Vi ber om skriftlig svar innen {{ svarfrist }}.{% if forbehold %} {{ forbehold }}{% endif %}",
+        "Vi ber om skriftlig svar innen {{ svarfrist }}."
+        "{% if forbehold %} {{ forbehold }}{% endif %}",
     )
     closing(doc)
 
@@ -274,7 +275,8 @@ def krav_om_forhandling(doc: object) -> None:
     extra_text(doc)
     body(
         doc,
-        "Vi ber om skriftlig svar innen {{ svarfrist }}.{% if forbehold %} {{ forbehold }}{% endif %}",
+        "Vi ber om skriftlig svar innen {{ svarfrist }}."
+        "{% if forbehold %} {{ forbehold }}{% endif %}",
     )
     closing(doc)
 
