@@ -27,6 +27,7 @@ from tillitsvalgt.letters.kinds import KINDS
 from tillitsvalgt.letters.render import docx_text
 from tillitsvalgt.letters.sanity import LetterCheck, LetterRefusedError
 from tillitsvalgt.models import EventCreate, RepresentativeCreate
+from tillitsvalgt.rules.catalogue import load_catalogue
 from tillitsvalgt.services import documents, events, transfer
 from tillitsvalgt.services.cases import resolve_case
 from tillitsvalgt.services.letters import (
@@ -185,6 +186,14 @@ NEVER = (
     "hjemmekontorforskriften § 1,",
     "arbeidsgivers varsel",
     "om endringen «",
+)
+
+
+# Paragraph numbers the catalogue has not verified: no letter may state them.
+UNVERIFIED = tuple(
+    f"{p.source_name} {p.paragraph}"
+    for p in load_catalogue().provisions
+    if not p.verified and p.paragraph and p.paragraph != p.chapter
 )
 
 
@@ -518,6 +527,8 @@ def test_the_letter_follows_the_facts_on_its_date(
     if KINDS[row.kind].to_employer:
         for words in NEVER:
             assert words not in flat, (words, flat)
+    for paragraph in UNVERIFIED:
+        assert paragraph not in flat, (paragraph, flat)
 
 
 def _kinds_for(db: Database, number: str, dated: date) -> dict[str, str]:
