@@ -314,6 +314,14 @@ ROWS: tuple[Row, ...] = (
     ),
     Row("before_decision", "protokolltilforsel", refused="ikke registrert noe møte"),
     Row(
+        "before_decision",
+        "krav_om_drofting",
+        dated=date(2026, 10, 30),
+        warned="datert før varselet fra ledelsen (2. november 2026)",
+        must=("Vi viser til planene om ny kontorløsning.",),
+        must_not=("varselet fra ledelsen 2. november",),
+    ),
+    Row(
         "informed_only",
         "krav_om_drofting",
         must=(
@@ -495,7 +503,10 @@ def _letter(db: Database, number: str, request: LetterRequest) -> Letter:
 
 
 def _id(row: Row) -> str:
-    return f"{row.setting}-{row.kind}" + ("-med-tekst" if row.extra else "")
+    extra = ("-med-tekst" if row.extra else "") + (
+        f"-{row.dated}" if row.dated != LETTER_DAY else ""
+    )
+    return f"{row.setting}-{row.kind}{extra}"
 
 
 @pytest.mark.parametrize("row", ROWS, ids=_id)

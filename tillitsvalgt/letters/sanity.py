@@ -242,6 +242,14 @@ def check_letter(
                     "hvorfor: skriv grunnen som egen tekst i brevet.",
                 )
             )
+    if case.notice_on is not None and dated < case.notice_on and kind not in _INTERNAL:
+        out.append(
+            LetterCheck(
+                False,
+                f"Brevet er datert før varselet fra ledelsen ({format_date(case.notice_on)}); "
+                "det viser derfor ikke til varselet. Kontroller datoen.",
+            )
+        )
     suggested = {x.kind for x in a.next_letters}
     if kind not in suggested and kind not in _INTERNAL and not any(c.refused for c in out):
         out.append(LetterCheck(False, _why_not_suggested(kind, a, s)))
