@@ -210,9 +210,9 @@ def check_letter(
                         False,
                         f"{_meeting_name(last.kind).capitalize()} var {format_date(last.on)}, "
                         f"{days_after} dager før brevets dato{_months(days_after)}. "
-                        "Protokollen er trolig ferdig for lengst; en protokolltilførsel "
-                        "hører hjemme i møtet eller like etter. Vurder et brev til "
-                        "arbeidsgiver i stedet.",
+                        "Protokollen (eller referatet) kan alt være ferdig; en "
+                        "protokolltilførsel hører hjemme i møtet eller like etter. Er den "
+                        "ferdig, send heller et brev til arbeidsgiver.",
                     )
                 )
     if kind == "krav_om_forhandling":
