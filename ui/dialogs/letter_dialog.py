@@ -300,7 +300,7 @@ class LetterDialog(QDialog):
 
     def _show_checks(self, refusal: str | None, checks: tuple[LetterCheck, ...]) -> None:
         self.refusal = refusal
-        lines = [f"⛔ {refusal}"] if refusal else []
+        lines = [refusal] if refusal else []  # it begins «Brevet lages ikke.»
         lines += [f"⚠ {c.message}" for c in checks if not c.refused]
         self.checks.setText("\n".join(lines))
         self.checks.setStyleSheet("color: #a00000;" if refusal else "")
