@@ -818,9 +818,8 @@ def build_context(facts: LetterFacts, options: LetterOptions) -> LetterContext:
         s.level,
     )
     reply_by = reply_deadline(dated, options.reply_days) if kind.reply else None
-    subject = say(
-        "subject", kind=kind.subject, topic=subject_topic(case, facts.employer, kind.subject)
-    )
+    words = say(f"subject.{kind.code}") if say.has(f"subject.{kind.code}") else kind.subject
+    subject = say("subject", kind=words, topic=subject_topic(case, facts.employer, words))
     sender = _sender(facts)
     only = "gjelder ikke denne brevtypen"
 
@@ -905,6 +904,11 @@ def build_context(facts: LetterFacts, options: LetterOptions) -> LetterContext:
             name: Missing(f"mote.{name}", f"{only} (bare protokolltilførsel og protokoll)")
             for name in ("dato", "type", "tittel", "anmodning", "dokument", "signeres")
         }
+    if kind.code == "protokoll" and isinstance(values["mote"]["tittel"], str):
+        # The draft's journal title names the meeting actually held, as its heading does.
+        words = values["mote"]["tittel"]
+        subject = say("subject", kind=words, topic=subject_topic(case, facts.employer, words))
+        values["emne"] = subject
     if kind.code == "protokolltilforsel":
         values["merknad"] = _remark(facts, s, say)
     else:

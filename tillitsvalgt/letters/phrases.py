@@ -172,8 +172,17 @@ NB: dict[str, str] = {
     "remark.other": "De tillitsvalgte mener at saken ikke er {done} på en reell måte, slik "
     "regelverket krever.",
     "remark.reserve": "De tillitsvalgte tar forbehold om å ta saken videre.",
-    # ---- subject line
+    # ---- subject line: the kind's words, then the case
     "subject": "{kind} – {topic}",
+    "subject.krav_om_drofting": "Krav om drøftingsmøte",
+    "subject.krav_om_forhandling": "Krav om forhandlingsmøte",
+    "subject.krav_om_informasjon": "Krav om informasjon og dokumenter",
+    "subject.krav_om_utsatt_iverksetting": "Krav om utsatt iverksetting",
+    "subject.purring": "Purring",
+    "subject.krav_om_hjemmekontoravtale": "Krav om skriftlige hjemmekontoravtaler",
+    "subject.protokolltilforsel": "Protokolltilførsel fra de tillitsvalgte",
+    "subject.saksoppsummering": "Saksoppsummering",
+    "subject.protokoll": "Protokoll fra drøftingsmøte",
 }
 
 FORMS: dict[str, Mapping[str, str]] = {"nb": NB}
