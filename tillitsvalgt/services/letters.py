@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 from tillitsvalgt.errors import NotFoundError, Problem, StateError, ValidationError
 from tillitsvalgt.letters.context import LetterContext, LetterFacts, LetterOptions, build_context
 from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, KINDS, letter_kind
-from tillitsvalgt.letters.render import render_docx, stamp_docx
+from tillitsvalgt.letters.render import Stamp, render_docx
 from tillitsvalgt.letters.sanity import LetterCheck, check_letter, refuse_if_needed
 from tillitsvalgt.letters.templates import LoadedTemplate, load_template
 from tillitsvalgt.models import (
@@ -183,14 +183,13 @@ def _render(facts: LetterFacts, request: LetterRequest, number: str, setup: Lett
     refuse_if_needed(checks)
     context = build_context(facts, _options(request, number))
     template = load_template(request.kind, setup.template_folder)
-    content = render_docx(template.data, context.values, origin=template.origin)
     rep = facts.representative
-    content = stamp_docx(
-        content,
+    stamp = Stamp(
         author=rep.name if rep is not None and rep.name else "Tillitsvalgt",
         title=context.subject,
         created=datetime.now(UTC).replace(microsecond=0),
     )
+    content = render_docx(template.data, context.values, origin=template.origin, stamp=stamp)
     return Letter(content, context, template, number, checks=tuple(checks))
 
 
