@@ -41,7 +41,12 @@ class LetterCheck:
 
 
 class LetterRefusedError(StateError):
-    """A letter that would contradict the facts; nothing is written or journaled."""
+    """A letter that would contradict the facts; nothing is written or journaled.
+    ``instead`` is the kind to write instead, where there is one."""
+
+    def __init__(self, message: str, instead: str | None = None) -> None:
+        super().__init__(message)
+        self.instead = instead
 
 
 def _label(kind: str) -> str:
@@ -268,6 +273,9 @@ def _level(catalogue: Catalogue, key: str) -> str | None:
 
 
 def refuse_if_needed(checks: list[LetterCheck]) -> None:
-    refused = [c.message for c in checks if c.refused]
+    refused = [c for c in checks if c.refused]
     if refused:
-        raise LetterRefusedError("Brevet lages ikke. " + " ".join(refused))
+        raise LetterRefusedError(
+            "Brevet lages ikke. " + " ".join(c.message for c in refused),
+            instead=next((c.instead for c in refused if c.instead), None),
+        )

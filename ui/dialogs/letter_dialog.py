@@ -167,8 +167,14 @@ class LetterDialog(QDialog):
         self.use_offered_day.hide()
         self._offered_days: int | None = None
         self.use_offered_day.clicked.connect(self._use_offered_day)
+        self.use_instead = QPushButton()
+        self.use_instead.setObjectName("use-instead")
+        self.use_instead.hide()
+        self._instead: str | None = None
+        self.use_instead.clicked.connect(self._use_instead)
         checks_row.addWidget(self.checks, 1)
         checks_row.addWidget(self.use_offered_day)
+        checks_row.addWidget(self.use_instead)
         layout.addLayout(checks_row)
         self.status = QLabel()
         self.status.setObjectName("status")
@@ -298,8 +304,16 @@ class LetterDialog(QDialog):
                 box.setChecked(key in cited)
             self._syncing = False
 
-    def _show_checks(self, refusal: str | None, checks: tuple[LetterCheck, ...]) -> None:
+    def _show_checks(
+        self, refusal: str | None, checks: tuple[LetterCheck, ...], instead: str | None = None
+    ) -> None:
         self.refusal = refusal
+        self._instead = instead if instead in KINDS else None
+        if self._instead is not None:
+            self.use_instead.setText(tr("Skriv «") + tr(KINDS[self._instead].label) + tr("»"))
+            self.use_instead.show()
+        else:
+            self.use_instead.hide()
         lines = [refusal] if refusal else []  # it begins «Brevet lages ikke.»
         lines += [f"⚠ {c.message}" for c in checks if not c.refused]
         self.checks.setText("\n".join(lines))
@@ -315,6 +329,10 @@ class LetterDialog(QDialog):
         else:
             self.use_offered_day.hide()
 
+    def _use_instead(self) -> None:
+        if self._instead is not None and (i := self.kind.findData(self._instead)) >= 0:
+            self.kind.setCurrentIndex(i)
+
     def _use_offered_day(self) -> None:
         if self._offered_days is not None:
             self.reply_days.setValue(self._offered_days)
@@ -325,7 +343,7 @@ class LetterDialog(QDialog):
         if isinstance(exc, LetterRefusedError):
             self.preview_error = exc.message
             self.preview.setPlainText("")
-            self._show_checks(exc.message, ())
+            self._show_checks(exc.message, (), exc.instead)
             self.status.setText("")
         elif isinstance(exc, UserError):
             self._show_checks(None, ())
