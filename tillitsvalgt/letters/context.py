@@ -722,7 +722,7 @@ def subject_topic(case: CaseRead, employer: EmployerRead, kind_subject: str) -> 
     title begins with a name (the employer's, the place's, an acronym)."""
     title = clean_text(case.title).strip()
     if kind_subject.lower().startswith("krav om") and title.lower().startswith("krav om "):
-        title = title[len("krav om ") :].strip()
+        title = title[len("krav om ") :].strip() or title
     first = title.split(" ", 1)[0] if title else ""
     names = f"{employer.name} {case.location or ''}"
     keep = (
@@ -731,6 +731,7 @@ def subject_topic(case: CaseRead, employer: EmployerRead, kind_subject: str) -> 
         or (len(first) > 1 and first.isupper())
         or any(ch.isdigit() for ch in first)
         or any(ch.isupper() for ch in first[1:])
+        or "-" in first  # «Oslo-kontoret»: a name joined to a noun keeps its capital
         or first.strip(",.:;") in names.split()
     )
     return title if keep else title[0].lower() + title[1:]
