@@ -809,3 +809,27 @@ def test_a_one_page_letter_stays_on_one_page_and_the_closing_never_stands_alone(
     assert len(long) == 2, long
     assert "Med vennlig hilsen" in long[1] and "Kari Nordmann" in long[1]
     assert long[1].startswith("Vi ber om skriftlig svar innen"), long[1]
+
+
+@pytest.mark.parametrize(
+    ("title", "topic"),
+    [
+        ("Krav om tilgjengelighet på kveldstid", "tilgjengelighet på kveldstid"),
+        ("Åpent landskap i hele 2. etasje", "åpent landskap i hele 2. etasje"),
+        ("Oslo-kontoret flyttes", "Oslo-kontoret flyttes"),
+        ("NAV-kontoret flyttes", "NAV-kontoret flyttes"),
+        ("Nordkyst Sparebank samler kontorene", "Nordkyst Sparebank samler kontorene"),
+        ("Storgata 5 bygges om", "Storgata 5 bygges om"),  # the case's place
+        ("{{ 7*7 }} «sitat»", "{{ 7*7 }} «sitat»"),
+    ],
+)
+def test_the_subject_has_no_krav_om_twice_and_lower_case_after_the_dash(
+    title: str, topic: str
+) -> None:
+    from types import SimpleNamespace
+
+    from tillitsvalgt.letters.context import subject_topic
+
+    case = SimpleNamespace(title=title, location="Storgata 5, 3. etasje")
+    employer = SimpleNamespace(name="Nordkyst Sparebank")
+    assert subject_topic(case, employer, "Krav om drøftingsmøte") == topic  # type: ignore[arg-type]
