@@ -108,7 +108,7 @@ def test_amu_is_mandatory_from_30_and_exists_where_demanded_from_10(
     gap = next(g for g in result.evidence_gaps if "AMU" in g)
     assert ("der det er AMU" in gap) is (amu == "where")
     if amu == "yes":
-        assert f"virksomheten har {employees} ansatte, dvs. minst 30" in found.reason
+        assert f"virksomheten har {employees} ansatte (grensen er 30)" in found.reason
 
 
 @pytest.mark.parametrize(("employees", "where"), [(4, True), (5, False), (None, True)])
@@ -213,7 +213,8 @@ def test_spekter_for_a_ys_sender_is_cited_without_the_lo_stat_numbers(db: Databa
     profile(db, union_name="Delta", confederation="ys")
     letter = write(db, number)
     text = text_of(db, letter)
-    assert "Hovedavtalen Spekter (bestemmelsene om drøftinger ved omlegging av driften og " in text
+    # Each provision argued in its own sentence, by subject under the agreement's own name.
+    assert "Hovedavtalen Spekter (bestemmelsene om drøftinger ved omlegging av driften)" in text
     assert ") og (" not in text
     assert "Spekter–LO Stat" not in text and "§ 30" not in text
     assert any("bare teksten til Hovedavtalen Spekter for LO" in n for n in letter.notices)
@@ -358,7 +359,9 @@ def test_the_agreements_meeting_deadline_is_created_on_send_and_met_by_the_meeti
     profile(db, union_name="Tekna", confederation="akademikerne")
     letter = write(db, number)
     # The letter states the limit as a date counted from its own date …
-    assert f"{title} senest 16. mars 2026, 14 dager etter dette kravet, jf. " in text_of(db, letter)
+    # A drøfting demand names the drøfting (the case's deadline keeps the catalogue's title).
+    said = title.replace("Drøftingen eller forhandlingene", "Drøftingen")
+    assert f"{said} senest 16. mars 2026, 14 dager etter dette kravet, jf. " in text_of(db, letter)
     with db.session() as s:
         mark_letter_sent(letter.document.id, sent_on=DAY, session=s)
         found = deadlines.list_deadlines(number, session=s)
@@ -414,7 +417,8 @@ def test_a_draft_keeps_its_number_until_it_is_sent(db: Database) -> None:
     with db.session() as s:
         again = create_letter(
             number,
-            LetterRequest("krav_om_forhandling", dated=DAY, extra_text="Ny tekst."),
+            # Another kind that fits the case (a demand to negotiate would be refused here).
+            LetterRequest("krav_om_informasjon", dated=DAY, extra_text="Ny tekst."),
             session=s,
             today=DAY,
             draft_id=draft.id,
@@ -425,7 +429,7 @@ def test_a_draft_keeps_its_number_until_it_is_sent(db: Database) -> None:
         case = cases.get_case(number, session=s)
         content = documents.document_content(draft.id, session=s)
     assert [d.number for d in journal] == [draft.number]
-    assert journal[0].kind == "krav_om_forhandling" and journal[0].sha256 != draft.sha256
+    assert journal[0].kind == "krav_om_informasjon" and journal[0].sha256 != draft.sha256
     assert "Ny tekst." in docx_text(content)
     with db.session(readonly=True) as s:
         # The next new letter gets the next number: none was used by the second save.
@@ -554,9 +558,7 @@ def test_the_command_line_sets_the_permit_the_side_and_updates_a_draft(
     assert "Kontroller: Virksomheten er registrert med Hovedavtalen LO–NHO" in err
     assert "gjaldt til 31. desember 2025" in err
     assert "YS–NHO" in docx_text(letter.read_bytes())
-    code, out, err = run_cli(
-        capsys, *args, "--text", "Tillegg.", "--draft", "2026/1-1", "--force"
-    )
+    code, out, err = run_cli(capsys, *args, "--text", "Tillegg.", "--draft", "2026/1-1", "--force")
     assert code == 0 and "Oppdaterte utkastet" in out and "2026/1-1" in out
     assert "Tillegg." in docx_text(letter.read_bytes())
     code, out, _ = run_cli(capsys, "--data-dir", data, "letters", "list", "2026/1")

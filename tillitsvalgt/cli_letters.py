@@ -100,7 +100,12 @@ def letter_command(
     force: bool,
     draft_number: str | None,
 ) -> None:
-    """Skriv et brev i en sak som Word-fil, og før det i journalen."""
+    """Skriv et brev i en sak som Word-fil, og før det i journalen.
+
+    Et brev som strider mot fakta i saken på brevets dato (for eksempel krav om utsatt
+    iverksetting etter at endringen er iverksatt), lages ikke: programmet sier hvorfor og
+    hva du kan sende i stedet, og avslutter med kode 1. Tvilsomme brev lages med en
+    advarsel."""
     from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, letter_kind
     from tillitsvalgt.letters.pdf import HOW_TO_GET, find_office
     from tillitsvalgt.rules.deadlines import format_date
@@ -136,6 +141,13 @@ def letter_command(
         click.echo(f"Kontroller: {notice}", err=True)
     verb = "Oppdaterte utkastet" if draft_number else "Skrev"
     line = f"{verb} {spec.label.lower()} {letter.number} til {written.path}"
+    for check in letter.checks:
+        offer = (
+            f" Bruk --reply-days {check.reply_days} for den dagen."
+            if check.reply_days is not None
+            else ""
+        )
+        click.echo(f"Advarsel: {check.message}{offer}", err=True)
     if letter.context.reply_by:
         line += f"; svarfrist {format_date(letter.context.reply_by)}"
     click.echo(line + ".")

@@ -324,6 +324,22 @@
         <translation>Check: </translation>
     </message>
     <message>
+        <source>Skriv «</source>
+        <translation>Write «</translation>
+    </message>
+    <message>
+        <source>»</source>
+        <translation>»</translation>
+    </message>
+    <message>
+        <source>Bruk </source>
+        <translation>Use </translation>
+    </message>
+    <message>
+        <source>Brevet lages ikke</source>
+        <translation>The letter is not made</translation>
+    </message>
+    <message>
         <source>Lagre brevet</source>
         <translation>Save the letter</translation>
     </message>

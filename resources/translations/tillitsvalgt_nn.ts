@@ -324,6 +324,22 @@
         <translation>Kontroller: </translation>
     </message>
     <message>
+        <source>Skriv «</source>
+        <translation>Skriv «</translation>
+    </message>
+    <message>
+        <source>»</source>
+        <translation>»</translation>
+    </message>
+    <message>
+        <source>Bruk </source>
+        <translation>Bruk </translation>
+    </message>
+    <message>
+        <source>Brevet lages ikke</source>
+        <translation>Brevet blir ikkje laga</translation>
+    </message>
+    <message>
         <source>Lagre brevet</source>
         <translation>Lagre brevet</translation>
     </message>

@@ -17,6 +17,8 @@ Pair = tuple[AppliedProvision, Provision]
 BUILDING_PERMIT_KEY = "aml:18-9"
 _VERNEOMBUD = "aml:6-2"
 _AMU = "aml:7-2"
+ENVIRONMENT_KEYS = frozenset({_VERNEOMBUD, _AMU, BUILDING_PERMIT_KEY})
+"""Provisions the letters word by the employer's size and the permit, not by an argument."""
 
 
 def _bodies(applied: Sequence[AppliedProvision]) -> str:
@@ -119,8 +121,15 @@ def deadline_sentences(
         if p.deadline_days is None or kind not in p.deadline_letters or not p.deadline_title:
             continue
         due = dated + timedelta(days=p.deadline_days)
+        title = p.deadline_title
+        both = "Drøftingen eller forhandlingene"
+        if title.startswith(both):
+            # The letter demands one of the two: it names that one, not both.
+            title = ("Forhandlingene" if kind == "krav_om_forhandling" else "Drøftingen") + title[
+                len(both) :
+            ]
         out.append(
-            f"{p.deadline_title} senest {format_date(due)}, {p.deadline_days} dager etter "
+            f"{title} senest {format_date(due)}, {p.deadline_days} dager etter "
             f"dette kravet, jf. {a.citation}."
         )
     return out

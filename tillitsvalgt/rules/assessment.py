@@ -85,7 +85,7 @@ def _condition_holds(condition: str | None, facts: CaseFacts) -> tuple[bool, str
             )
         shown = f"{days:g}".replace(".", ",")
         if regular:
-            return True, f"hjemmearbeidet er jevnlig: i snitt {shown} dager i uka"
+            return True, f"hjemmearbeidet er jevnlig, i snitt {shown} dager i uka"
         return False, (
             f"hjemmearbeidet er sporadisk (i snitt {shown} dager i uka, under én), så "
             "forskriften gjelder ikke"
@@ -236,7 +236,7 @@ def _applicable(facts: CaseFacts, index: _Index) -> tuple[list[tuple[Provision, 
                 continue
             elif p.mandatory_from is None or facts.employees < p.mandatory_from:
                 reasons.append(
-                    f"virksomheten har {facts.employees} ansatte, dvs. minst {p.min_employees}"
+                    f"virksomheten har {facts.employees} ansatte (grensen er {p.min_employees})"
                 )
         if p.mandatory_from is not None:
             if _where_exists(p, facts.employees):
@@ -251,7 +251,7 @@ def _applicable(facts: CaseFacts, index: _Index) -> tuple[list[tuple[Provision, 
                 )
             elif p.min_employees is not None:
                 reasons.append(
-                    f"virksomheten har {facts.employees} ansatte, dvs. minst {p.mandatory_from}"
+                    f"virksomheten har {facts.employees} ansatte (grensen er {p.mandatory_from})"
                 )
         holds, why = _condition_holds(p.condition, facts)
         if not holds:

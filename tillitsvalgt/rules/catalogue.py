@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import string
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -74,7 +75,10 @@ PROVISION_FIELDS = (
     "deadline_days",
     "deadline_letters",
     "deadline_title",
+    "argument",
 )
+# The words an argument sentence may fill in (letters/context.py fills them).
+ARGUMENT_PLACEHOLDERS = ("sitat", "tema", "ansatte")
 TOP_LEVEL = ("version", "agreement", "provision")
 
 
@@ -868,6 +872,8 @@ class _Checker:
         if verified is False:
             self.lead(entry, table, label, chapter, source_name)
 
+        arguments = self.arguments(entry, table, label)
+
         if len(self.problems) > before:
             return None
         return Provision(
@@ -888,6 +894,7 @@ class _Checker:
             working_environment=False if working_environment is _MISSING else working_environment,
             mandatory_from=None if mandatory_from is _MISSING else mandatory_from,
             **deadline,
+            arguments=arguments,
         )
 
     def deadline(self, entry: dict[str, Any], table: _Table, label: str) -> dict[str, Any]:
@@ -924,6 +931,60 @@ class _Checker:
             "deadline_letters": frozenset(letters),
             "deadline_title": title.strip(),
         }
+
+    def arguments(
+        self, entry: dict[str, Any], table: _Table, label: str
+    ) -> tuple[tuple[str, str], ...] | None:
+        """«argument»: one sentence for every case type, or a table of them by case type
+        ("*" for the rest); {} means the provision is never argued in a letter."""
+        if "argument" not in entry:
+            return None
+        value = entry["argument"]
+        line = table.at("argument")
+        if isinstance(value, str):
+            pairs = [("*", value)]
+        elif isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+            pairs = list(value.items())
+        else:
+            self.add(
+                line,
+                f"«argument» i {label} må være en tekst, eller en tabell med en tekst per "
+                f"sakstype, ikke {_describe(value)}",
+                "argument",
+            )
+            return None
+        for case_type, text in pairs:
+            if case_type != ALL_CASE_TYPES and case_type not in CASE_TYPES:
+                self.add(
+                    line,
+                    f"«argument» i {label} har ukjent sakstype «{case_type}»"
+                    f"{_suggest(case_type, CASE_TYPES)}",
+                    "argument",
+                )
+                continue
+            if text.startswith("="):
+                if not re.fullmatch(r"=[^\s:]+:\S+", text):
+                    self.add(
+                        line,
+                        f"«argument» i {label}: «{text}» må være = fulgt av nøkkelen til "
+                        "bestemmelsen den siteres sammen med, for eksempel «=aml:8-2»",
+                        "argument",
+                    )
+                continue
+            try:
+                names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+            except ValueError:
+                names = {"{"}
+            unknown = sorted(names - set(ARGUMENT_PLACEHOLDERS))
+            if unknown or "sitat" not in names:
+                self.add(
+                    line,
+                    f"«argument» i {label} må vise til bestemmelsen med {{sitat}} og kan "
+                    f"ellers bare bruke {_one_of('{' + n + '}' for n in ARGUMENT_PLACEHOLDERS)}"
+                    + (f"; ukjent: {', '.join(unknown)}" if unknown else ""),
+                    "argument",
+                )
+        return tuple((c, t.strip()) for c, t in pairs)
 
     def case_types(self, values: list[str], table: _Table, label: str) -> None:
         line = table.at("case_types")

@@ -73,6 +73,11 @@ class Provision:
     deadline_days: int | None = None
     deadline_letters: frozenset[str] = frozenset()
     deadline_title: str | None = None
+    # How a letter argues from the facts to this provision, per case type ("*" = any):
+    # a sentence with {sitat} (and optionally {tema}, {ansatte}), or "=<key>" to be cited
+    # in that provision's sentence. None: the catalogue gives no arguments (a union
+    # office's older file); an empty tuple: never argued in a letter to the employer.
+    arguments: tuple[tuple[str, str], ...] | None = None
 
     def __post_init__(self) -> None:
         # Worked out once: the assessment asks for it for every case.
@@ -82,6 +87,13 @@ class Provision:
     def citation(self) -> str:
         """How a letter may cite it: by paragraph only where verified, else by chapter."""
         return self._citation  # type: ignore[attr-defined, no-any-return]
+
+    def argument_for(self, case_type: str) -> str | None:
+        """The argument sentence for a case of this type, if the catalogue gives one."""
+        if not self.arguments:
+            return None
+        found = dict(self.arguments)
+        return found.get(case_type, found.get("*"))
 
 
 @dataclass(frozen=True)

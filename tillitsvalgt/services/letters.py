@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlmodel import Session, col, select
@@ -23,7 +23,8 @@ from sqlmodel import Session, col, select
 from tillitsvalgt.errors import NotFoundError, Problem, StateError, ValidationError
 from tillitsvalgt.letters.context import LetterContext, LetterFacts, LetterOptions, build_context
 from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, KINDS, letter_kind
-from tillitsvalgt.letters.render import render_docx
+from tillitsvalgt.letters.render import Stamp, render_docx
+from tillitsvalgt.letters.sanity import LetterCheck, check_letter, refuse_if_needed
 from tillitsvalgt.letters.templates import LoadedTemplate, load_template
 from tillitsvalgt.models import (
     Case,
@@ -85,6 +86,7 @@ class Letter:
     # For the representative, not the letter: which side's agreement is cited, an agreement
     # past its period, another side's text (see rules/agreements.py).
     notices: tuple[str, ...] = ()
+    checks: tuple[LetterCheck, ...] = ()  # the warnings it was written with
 
 
 def _representative(case: Case, setup: LetterSetup, session: Session) -> RepresentativeRead | None:
@@ -221,6 +223,21 @@ def _options(request: LetterRequest, number: str) -> LetterOptions:
     )
 
 
+def letter_checks(facts: LetterFacts, request: LetterRequest) -> list[LetterCheck]:
+    """Whether the letter makes sense on its date: refusals and warnings, with reasons."""
+    kind = letter_kind(request.kind)
+    return check_letter(
+        kind.code,
+        case=facts.case,
+        events=facts.events,
+        assessment=facts.assessment,
+        catalogue=facts.catalogue,
+        dated=request.dated,
+        reply_days=request.reply_days if kind.reply else None,
+        extra_text=request.extra_text,
+    )
+
+
 def _render(
     facts: LetterFacts,
     request: LetterRequest,
@@ -233,11 +250,19 @@ def _render(
         request = dataclasses.replace(
             request, provisions=_chosen_for_side(request.provisions, facts, registered)
         )
+    checks = letter_checks(facts, request)
+    refuse_if_needed(checks)
     context = build_context(facts, _options(request, number))
     template = load_template(request.kind, setup.template_folder)
-    content = render_docx(template.data, context.values, origin=template.origin)
+    rep = facts.representative
+    stamp = Stamp(
+        author=rep.name if rep is not None and rep.name else "Tillitsvalgt",
+        title=context.subject,
+        created=datetime.now(UTC).replace(microsecond=0),
+    )
+    content = render_docx(template.data, context.values, origin=template.origin, stamp=stamp)
     notices = letter_notices(facts, request, registered=registered or facts.employer.agreement)
-    return Letter(content, context, template, number, notices=tuple(notices))
+    return Letter(content, context, template, number, notices=tuple(notices), checks=tuple(checks))
 
 
 def _chosen_for_side(
@@ -292,7 +317,8 @@ def preview_letter(
 ) -> Letter:
     """The letter as it would be written now, with the number it would get (a draft's own
     number when it updates ``draft_id``); nothing is stored (for the letter dialog)."""
-    facts = letter_facts(case_ref, session=session, today=today, setup=setup)
+    # The letter speaks as of its own date: the facts are judged on that day.
+    facts = letter_facts(case_ref, session=session, today=request.dated, setup=setup)
     case = resolve_case(case_ref, session=session)
     if draft_id is not None:
         number = _draft(draft_id, case, session).number  # the number the draft keeps
@@ -314,7 +340,8 @@ def create_letter(
     replaces that unsent draft and keeps its number: a letter is a draft until it is sent,
     so saving it again uses no new number."""
     kind = letter_kind(request.kind)
-    facts = letter_facts(case_ref, session=session, today=today, setup=setup)
+    facts = letter_facts(case_ref, session=session, today=request.dated, setup=setup)
+    refuse_if_needed(letter_checks(facts, request))  # before a number is reserved
     case = resolve_case(case_ref, session=session)
     assert case.id is not None
     draft = _draft(draft_id, case, session) if draft_id is not None else None
@@ -345,7 +372,15 @@ def create_letter(
         document = document_service.replace_draft(draft.id, values, session=session)
     else:
         document = document_service.add_document(case.id, values, session=session, seq=seq)
-    return Letter(letter.content, letter.context, letter.template, number, document, letter.notices)
+    return Letter(
+        letter.content,
+        letter.context,
+        letter.template,
+        number,
+        document,
+        notices=letter.notices,
+        checks=letter.checks,
+    )
 
 
 def mark_letter_sent(

@@ -33,6 +33,7 @@ from tillitsvalgt.errors import UserError
 from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, KINDS
 from tillitsvalgt.letters.pdf import find_office
 from tillitsvalgt.letters.render import docx_text
+from tillitsvalgt.letters.sanity import LetterCheck, LetterRefusedError
 from tillitsvalgt.models import DocumentRead
 from tillitsvalgt.rules.deadlines import explain_deadline, reply_deadline
 from tillitsvalgt.rules.types import AppliedProvision
@@ -66,6 +67,7 @@ class LetterDialog(QDialog):
         self.background = background
         self.saved: DocumentRead | None = None
         self.preview_error: str | None = None
+        self.refusal: str | None = None  # why the letter would make no sense, if it would not
         self._generation = 0
         self.setWindowTitle(tr("Nytt brev – sak ") + detail.case.number)
         self.setMinimumSize(900, 620)
@@ -161,6 +163,27 @@ class LetterDialog(QDialog):
         self.notices.setStyleSheet("color: #8a5300")
         self.notices.hide()
         layout.addWidget(self.notices)
+        # Whether the letter makes sense on its date: shown while it is being written,
+        # before anything is saved; a refusal disables saving.
+        checks_row = QHBoxLayout()
+        self.checks = QLabel()
+        self.checks.setObjectName("checks")
+        self.checks.setWordWrap(True)
+        self.checks.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.use_offered_day = QPushButton()
+        self.use_offered_day.setObjectName("use-offered-day")
+        self.use_offered_day.hide()
+        self._offered_days: int | None = None
+        self.use_offered_day.clicked.connect(self._use_offered_day)
+        self.use_instead = QPushButton()
+        self.use_instead.setObjectName("use-instead")
+        self.use_instead.hide()
+        self._instead: str | None = None
+        self.use_instead.clicked.connect(self._use_instead)
+        checks_row.addWidget(self.checks, 1)
+        checks_row.addWidget(self.use_offered_day)
+        checks_row.addWidget(self.use_instead)
+        layout.addLayout(checks_row)
         self.status = QLabel()
         self.status.setObjectName("status")
         layout.addWidget(self.status)
@@ -231,6 +254,12 @@ class LetterDialog(QDialog):
     _syncing = False
 
     def _changed(self) -> None:
+        if self.refusal is not None:
+            # The facts asked about have changed; the next preview judges them again (and
+            # saving still refuses a letter that makes no sense).
+            self.refusal = None
+            self.save_word.setEnabled(True)
+            self.save_pdf.setEnabled(self.office is not None)
         spec = KINDS[self.kind_code()]
         if self.saved is not None and self.mark_sent.isEnabled():
             # What would be sent is the saved draft, not what the preview now shows.
@@ -254,9 +283,11 @@ class LetterDialog(QDialog):
         ref = self.detail.case.id
         draft_id = self.saved.id if self.saved is not None else None
 
-        def work() -> tuple[str, tuple[AppliedProvision, ...], tuple[str, ...]]:
+        def work() -> tuple[
+            str, tuple[AppliedProvision, ...], tuple[str, ...], tuple[LetterCheck, ...]
+        ]:
             letter = self.workspace.preview_letter(ref, request, draft_id=draft_id)
-            return docx_text(letter.content), letter.context.cited, letter.notices
+            return docx_text(letter.content), letter.context.cited, letter.notices, letter.checks
 
         self.background.submit(
             work,
@@ -273,15 +304,16 @@ class LetterDialog(QDialog):
     def _show_preview(
         self,
         generation: int,
-        result: tuple[str, tuple[AppliedProvision, ...], tuple[str, ...]],
+        result: tuple[str, tuple[AppliedProvision, ...], tuple[str, ...], tuple[LetterCheck, ...]],
     ) -> None:
         if generation != self._generation:
             return  # a newer preview is on its way
-        text, cited_provisions, notices = result
+        text, cited_provisions, notices, checks = result
         cited = self._show_as_cited(cited_provisions)
         self.notices.setText("\n".join(tr("Kontroller: ") + n for n in notices))
         self.notices.setVisible(bool(notices))
         self.preview_error = None
+        self._show_checks(None, checks)
         self.preview.setPlainText(text)
         self.status.setText("")
         if not self._provisions_touched:
@@ -316,10 +348,49 @@ class LetterDialog(QDialog):
             box.setText(found.citation + ("" if found.verified else tr(" (ikke kontrollert)")))
         return out
 
+    def _show_checks(
+        self, refusal: str | None, checks: tuple[LetterCheck, ...], instead: str | None = None
+    ) -> None:
+        self.refusal = refusal
+        self._instead = instead if instead in KINDS else None
+        if self._instead is not None:
+            self.use_instead.setText(tr("Skriv «") + tr(KINDS[self._instead].label) + tr("»"))
+            self.use_instead.show()
+        else:
+            self.use_instead.hide()
+        lines = [refusal] if refusal else []  # it begins «Brevet lages ikke.»
+        lines += [f"⚠ {c.message}" for c in checks if not c.refused]
+        self.checks.setText("\n".join(lines))
+        self.checks.setStyleSheet("color: #a00000;" if refusal else "")
+        for button in (self.save_word, self.save_pdf):
+            button.setEnabled(refusal is None and (button is self.save_word or bool(self.office)))
+        offered = next((c.reply_days for c in checks if c.reply_days is not None), None)
+        self._offered_days = offered
+        if offered is not None:
+            due = reply_deadline(self.letter_date(), offered)
+            self.use_offered_day.setText(tr("Bruk ") + f"{due:%d.%m.%Y}")
+            self.use_offered_day.show()
+        else:
+            self.use_offered_day.hide()
+
+    def _use_instead(self) -> None:
+        if self._instead is not None and (i := self.kind.findData(self._instead)) >= 0:
+            self.kind.setCurrentIndex(i)
+
+    def _use_offered_day(self) -> None:
+        if self._offered_days is not None:
+            self.reply_days.setValue(self._offered_days)
+
     def _preview_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
-        if isinstance(exc, UserError):
+        if isinstance(exc, LetterRefusedError):
+            self.preview_error = exc.message
+            self.preview.setPlainText("")
+            self._show_checks(exc.message, (), exc.instead)
+            self.status.setText("")
+        elif isinstance(exc, UserError):
+            self._show_checks(None, ())
             self.preview_error = exc.message
             self.preview.setPlainText("")
             self.status.setText(exc.message)
@@ -329,6 +400,9 @@ class LetterDialog(QDialog):
     # ---------------------------------------------------------------- actions
 
     def save(self, *, pdf: bool) -> None:
+        if self.refusal is not None:
+            self.prompter.error(self, tr("Brevet lages ikke"), self.refusal)
+            return
         spec = KINDS[self.kind_code()]
         suggested = Path.home() / f"{self.detail.case.number.replace('/', '-')} {spec.label}"
         path = self.prompter.save_path(
