@@ -75,11 +75,11 @@ def test_edit_and_save_with_checks_as_you_type(
     qtbot.keyClicks(form.title, "Åpent landskap i 2. og 3. etasje")
     assert message.isHidden()
     form.members.setValue(42)
-    form.decision.set_value(date(2027, 2, 1), TODAY)
-    form.implemented.set_value(date(2027, 1, 4), TODAY)  # before the decision: refused
+    form.decision.set_value(date(2027, 2, 1))
+    form.implemented.set_value(date(2027, 1, 4))  # before the decision: refused
     assert "før beslutningen" in form.general.text()
     assert not form.check()
-    form.implemented.set_value(None, TODAY)
+    form.implemented.set_value(None)
     assert form.check()
     window.save_action.trigger()
     saved = workspace.case_detail("2026/6").case
@@ -391,7 +391,7 @@ def test_the_assessment_follows_a_changed_date(
     panel = window.case_view.assessment
     assert "Ikke drøftet ennå" in panel.verdict.text()
     assert [b.objectName() for b in panel.letter_buttons] == ["suggest-krav_om_drofting"]
-    window.case_view.form.decision.set_value(date(2026, 11, 10), TODAY)  # decided already
+    window.case_view.form.decision.set_value(date(2026, 11, 10))  # decided already
     window.save_action.trigger()
     assert "beslutning tatt" in panel.verdict.text()
     assert "Beslutningen er tatt uten drøfting." in panel.text.toPlainText()

@@ -36,6 +36,7 @@ from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.services.transfer import ImportReport
 from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHORT
 from tillitsvalgt.workspace import CaseDetail, Workspace
+from ui.accessibility import describe_inputs, name_input
 from ui.dialogs.case_dialogs import CloseCaseDialog, NewCaseDialog
 from ui.dialogs.letter_dialog import LetterDialog
 from ui.dialogs.report_dialog import ReportDialog
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         self.case_view.letter_requested.connect(self.new_letter)
         self.case_view.changed.connect(self._case_saved)
         self.case_view.dirty_changed.connect(self._dirty_changed)
+        self.case_view.refreshed.connect(self._verdict_refreshed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
@@ -212,7 +214,21 @@ class MainWindow(QMainWindow):
         self._load_saved_filters()
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._restore()
+        self._name_for_screen_readers()
         self.apply_filters()
+
+    def _name_for_screen_readers(self) -> None:
+        """The list's inputs have no label beside them: they are named here (a filter by
+        what it filters, not by its current choice), the rest by ``describe_inputs``."""
+        name_input(self.search, tr("Søk i sakene"), self.search.placeholderText())
+        name_input(self.type_filter, tr("Filter: sakstype"))
+        name_input(self.status_filter, tr("Filter: status"))
+        name_input(self.timing_filter, tr("Filter: tidspunkt for drøfting"))
+        name_input(self.employer_filter, tr("Filter: virksomhet"))
+        name_input(self.year_filter, tr("Filter: år"))
+        name_input(self.saved_filters, tr("Lagrede filtre"))
+        name_input(self.table, tr("Saker"), tr("Piltastene velger en sak; overskriftene sorterer."))
+        describe_inputs(self)
 
     # ---------------------------------------------------------------- building
 
@@ -302,7 +318,7 @@ class MainWindow(QMainWindow):
             tr("&Gjenopprett fra papirkurven"), self.restore_case, enabled=False
         )
         self.refresh_action = self._action(
-            tr("&Oppdater"), self.apply_filters, QKeySequence.StandardKey.Refresh
+            tr("&Oppdater"), self.refresh_everything, QKeySequence.StandardKey.Refresh
         )
         quit_action = self._action(tr("&Avslutt"), self.close, QKeySequence.StandardKey.Quit)
         self.cases_section_action = self._action(
@@ -412,8 +428,24 @@ class MainWindow(QMainWindow):
             self.deadlines_view.refresh()
 
     def _employers_changed(self) -> None:
-        self.apply_filters()  # the list shows employer names
+        self.apply_filters()  # the list shows employer names and the stored verdicts
         self.case_view.reload_employers()
+        self.case_view.refresh_assessment()  # 49 -> 50 employees changes the law that applies
+
+    def refresh_everything(self) -> None:
+        """F5: the list, the open case's verdict and the section shown, read again."""
+        self.apply_filters()
+        self.case_view.refresh_assessment()
+        if self.sections.currentWidget() is self.employers_view:
+            self.employers_view.reload()
+        elif self.sections.currentWidget() is self.deadlines_view:
+            self.deadlines_view.refresh()
+
+    def _verdict_refreshed(self) -> None:
+        # The letter dialog reads the suggested letter from here: keep it the fresh one.
+        fresh = self.case_view.detail
+        if self.detail is not None and fresh is not None and fresh.case.id == self.detail.case.id:
+            self.detail = fresh
 
     def _deadlines_changed(self) -> None:
         self.apply_filters()

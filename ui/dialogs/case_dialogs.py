@@ -20,6 +20,7 @@ from tillitsvalgt.models import CaseCreate, CaseRead, EmployerRead
 from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import OUTCOMES
 from tillitsvalgt.workspace import Workspace
+from ui.accessibility import describe_inputs
 from ui.dialogs.employer_dialog import EmployerDialog
 from ui.errors import CrashReporter
 from ui.i18n import tr, translated
@@ -72,6 +73,7 @@ class NewCaseDialog(QDialog):
         layout.addWidget(buttons)
         self.form.changed.connect(self._changed)
         self._changed()
+        describe_inputs(self)
 
     def add_employer(self) -> None:
         dialog = EmployerDialog(
@@ -91,6 +93,11 @@ class NewCaseDialog(QDialog):
         self.save_button.setEnabled(not self.form.problems())
 
     def save(self) -> None:
+        if problems := self.form.problems():
+            self.prompter.error(
+                self, tr("Saken er ikke opprettet"), "\n".join(str(p) for p in problems)
+            )
+            return
         try:
             self.created = self.workspace.create_case(validate(CaseCreate, self.form.values()))
         except UserError as exc:
@@ -121,6 +128,7 @@ class CloseCaseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        describe_inputs(self)
 
     def outcome_code(self) -> str:
         return str(self.outcome.currentData())

@@ -10,11 +10,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -37,6 +36,8 @@ from tillitsvalgt.models import DocumentRead
 from tillitsvalgt.rules.deadlines import explain_deadline, reply_deadline
 from tillitsvalgt.services.letters import Letter, LetterRequest
 from tillitsvalgt.workspace import CaseDetail, Workspace
+from ui.accessibility import describe_inputs
+from ui.date_input import DateInput
 from ui.errors import CrashReporter
 from ui.i18n import tr
 from ui.prompts import Prompter
@@ -90,9 +91,8 @@ class LetterDialog(QDialog):
         form.addRow("", self.reason)
 
         today = workspace.today()
-        self.dated = QDateEdit(QDate(today.year, today.month, today.day))
-        self.dated.setCalendarPopup(True)
-        self.dated.setDisplayFormat("dd.MM.yyyy")
+        self.dated = DateInput(today, today=workspace.today)
+        self.dated.setObjectName("letterDate")
         form.addRow(tr("&Dato:"), self.dated)
         self.reply_days = QSpinBox()
         self.reply_days.setRange(1, 365)
@@ -128,6 +128,7 @@ class LetterDialog(QDialog):
         form.addRow(tr("&Egen tekst:"), self.extra)
 
         self.preview = QPlainTextEdit()
+        self.preview.setAccessibleName(tr("Forhåndsvisning av brevet"))
         self.preview.setObjectName("preview")
         self.preview.setReadOnly(True)
         splitter = QSplitter()
@@ -164,7 +165,7 @@ class LetterDialog(QDialog):
         self._timer.timeout.connect(self.refresh_preview)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         for signal in (
-            self.dated.dateChanged,
+            self.dated.changed,
             self.reply_days.valueChanged,
             self.their_ref.textChanged,
             self.copy_to.textChanged,
@@ -179,14 +180,17 @@ class LetterDialog(QDialog):
         close.clicked.connect(self.reject)
         self._kind_changed()
 
-    # ---------------------------------------------------------------- the request
+        # ---------------------------------------------------------------- the request
+        describe_inputs(self)
 
     def kind_code(self) -> str:
         return str(self.kind.currentData())
 
     def letter_date(self) -> date:
-        d = self.dated.date()
-        return date(d.year(), d.month(), d.day())
+        # A text that is not a date raises its message (UserError): never another date.
+        dated = self.dated.checked_value()
+        assert dated is not None  # a required field is a date or a problem
+        return dated
 
     def request(self) -> LetterRequest:
         chosen: tuple[str, ...] | None = None
@@ -239,7 +243,11 @@ class LetterDialog(QDialog):
     def refresh_preview(self) -> None:
         self._generation += 1
         generation = self._generation
-        request = self.request()
+        try:
+            request = self.request()
+        except UserError as exc:
+            self._preview_failed(generation, exc)
+            return
         ref = self.detail.case.id
 
         def work() -> tuple[str, tuple[str, ...]]:

@@ -7,11 +7,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,8 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tillitsvalgt.errors import UserError
 from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.workspace import Workspace, make_report
+from ui.accessibility import describe_inputs
+from ui.date_input import DateInput
 from ui.errors import CrashReporter
 from ui.i18n import tr
 from ui.long_work import LongWork
@@ -33,12 +34,10 @@ from ui.prompts import Prompter
 from ui.workers import Background
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
+def _required(field: DateInput) -> date:
+    day = field.checked_value()  # raises the field's message when its text is no date
+    assert day is not None
+    return day
 
 
 class ReportDialog(QDialog):
@@ -64,11 +63,10 @@ class ReportDialog(QDialog):
         self.setMinimumWidth(560)
         today = workspace.today()
         form = QFormLayout()
-        self.start = QDateEdit(_qdate(date(today.year - 1, 1, 1)))
-        self.end = QDateEdit(_qdate(date(today.year, 12, 31)))
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd.MM.yyyy")
+        self.start = DateInput(date(today.year - 1, 1, 1), today=workspace.today)
+        self.start.setObjectName("reportStart")
+        self.end = DateInput(date(today.year, 12, 31), today=workspace.today)
+        self.end.setObjectName("reportEnd")
         self.granularity = QComboBox()
         self.granularity.addItem(tr("per år"), "year")
         self.granularity.addItem(tr("per kvartal"), "quarter")
@@ -79,6 +77,7 @@ class ReportDialog(QDialog):
         self.anonymise = QCheckBox(tr("Ikke navngi virksomheter (bare sektor og størrelse)"))
         self.anonymise.setChecked(True)
         self.out = QLineEdit(str(Path.home() / "landsmøterapport.docx"))
+        self.out.setAccessibleName(tr("Lagre som"))
         choose = QPushButton(tr("Velg …"))
         choose.clicked.connect(self._choose)
         out_row = QHBoxLayout()
@@ -109,6 +108,7 @@ class ReportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        describe_inputs(self)
 
     def _choose(self) -> None:
         path = self.prompter.save_path(
@@ -119,15 +119,19 @@ class ReportDialog(QDialog):
 
     def request(self) -> ReportRequest:
         return ReportRequest(
-            start=_day(self.start.date()),
-            end=_day(self.end.date()),
+            start=_required(self.start),
+            end=_required(self.end),
             granularity="quarter" if self.granularity.currentData() == "quarter" else "year",
             min_cell=self.min_cell.value(),
             anonymise_employers=self.anonymise.isChecked(),
         )
 
     def make(self) -> None:
-        request = self.request()
+        try:
+            request = self.request()
+        except UserError as exc:  # a date field whose text is not a date
+            self.prompter.error(self, tr("Rapporten er ikke laget"), exc.message)
+            return
         if request.end < request.start:
             self.prompter.error(self, tr("Rapporten er ikke laget"), tr("«Til» er før «Fra»."))
             return

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsvalgt.workspace import Workspace
+from ui.accessibility import describe_inputs
 from ui.errors import CrashReporter
 from ui.i18n import tr
 from ui.long_work import LongWork
@@ -65,6 +66,7 @@ class RestoreDialog(QDialog):
         self.model = BackupTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("backupTable")
+        self.table.setAccessibleName(tr("Sikkerhetskopier"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -93,6 +95,7 @@ class RestoreDialog(QDialog):
         self.chosen: Path | None = None
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._pick())
         self.reload()
+        describe_inputs(self)
 
     def reload(self) -> None:
         found = self.workspace.backups()

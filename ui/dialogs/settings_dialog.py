@@ -36,6 +36,7 @@ from tillitsvalgt.errors import UserError
 from tillitsvalgt.letters.kinds import KINDS
 from tillitsvalgt.onboarding import TemplateFileCheck
 from tillitsvalgt.workspace import Workspace
+from ui.accessibility import describe_inputs
 from ui.dialogs.welcome_dialog import ERROR_STYLE, ProfileForm
 from ui.errors import CrashReporter
 from ui.i18n import tr
@@ -117,7 +118,8 @@ class SettingsDialog(QDialog):
             button.setAutoDefault(False)
             button.setDefault(False)
 
-    # ================================================================ profile
+        # ================================================================ profile
+        describe_inputs(self)
 
     def _profile_tab(self) -> QWidget:
         tab = QWidget()
@@ -473,6 +475,7 @@ class SettingsDialog(QDialog):
         )
         self.template_report = QPlainTextEdit()
         self.template_report.setObjectName("templateReport")
+        self.template_report.setAccessibleName(tr("Resultatet av malkontrollen"))
         self.template_report.setReadOnly(True)
         self.template_report.setPlaceholderText(tr("Resultatet av kontrollen vises her."))
         self.save_letters_button = QPushButton(tr("&Lagre brevinnstillingene"))

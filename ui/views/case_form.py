@@ -29,8 +29,9 @@ from tillitsvalgt.models import CaseCreate, CaseRead, EmployerRead
 from tillitsvalgt.reports.anonymise import Anonymised
 from tillitsvalgt.validation import FIELD_LABELS, validate
 from tillitsvalgt.vocabulary import CASE_TYPES
+from ui.date_input import DateInput
 from ui.i18n import tr, translated
-from ui.widgets import OptionalDate, tri_combo, tri_value
+from ui.widgets import tri_combo, tri_value
 
 
 class CaseForm(QWidget):
@@ -55,10 +56,10 @@ class CaseForm(QWidget):
         self.members = QSpinBox()
         self.members.setRange(-1, 500_000)
         self.members.setSpecialValueText(tr("ukjent"))
-        self.notice = OptionalDate()
-        self.decision = OptionalDate()
-        self.planned = OptionalDate()
-        self.implemented = OptionalDate()
+        self.notice = DateInput(optional=True)
+        self.decision = DateInput(optional=True)
+        self.planned = DateInput(optional=True)
+        self.implemented = DateInput(optional=True)
         self.days = QDoubleSpinBox()
         self.days.setRange(-0.5, 7)
         self.days.setSingleStep(0.5)
@@ -119,6 +120,8 @@ class CaseForm(QWidget):
             ("report_summary", tr("Til &rapporten"), summary_box),
         ]
         for field, label, widget in rows:
+            if not widget.objectName():
+                widget.setObjectName(field)
             message = QLabel()
             message.setObjectName(f"message-{field}")
             message.setStyleSheet("color: #b00020")
@@ -184,10 +187,12 @@ class CaseForm(QWidget):
         self.location.setText(case.location or "" if case else "")
         members = case.members_affected if case else None
         self.members.setValue(-1 if members is None else members)
-        self.notice.set_value(case.notice_on if case else None, today)
-        self.decision.set_value(case.decision_on if case else None, today)
-        self.planned.set_value(case.planned_implementation_on if case else None, today)
-        self.implemented.set_value(case.implemented_on if case else None, today)
+        for field in self.date_fields().values():
+            field.set_today(lambda: today)
+        self.notice.set_value(case.notice_on if case else None)
+        self.decision.set_value(case.decision_on if case else None)
+        self.planned.set_value(case.planned_implementation_on if case else None)
+        self.implemented.set_value(case.implemented_on if case else None)
         days = case.home_office_days_per_week if case else None
         self.days.setValue(-0.5 if days is None else days)
         for combo, value in (
@@ -233,12 +238,27 @@ class CaseForm(QWidget):
         now = self.values()
         return {k: v for k, v in now.items() if self._saved_values.get(k) != v}
 
+    def date_fields(self) -> dict[str, DateInput]:
+        return {
+            "notice_on": self.notice,
+            "decision_on": self.decision,
+            "planned_implementation_on": self.planned,
+            "implemented_on": self.implemented,
+        }
+
     def problems(self) -> list[Problem]:
+        # A date field whose text is not a date reads as unknown in ``values``: its own
+        # problem comes first, so the form is never saved with the date left out.
+        typed = [
+            Problem(FIELD_LABELS.get(field, field), problem)
+            for field, widget in self.date_fields().items()
+            if (problem := widget.problem()) is not None
+        ]
         try:
             validate(CaseCreate, self.values())
         except ValidationError as exc:
-            return exc.problems
-        return []
+            return typed + exc.problems
+        return typed
 
     def check(self) -> bool:
         """Show each problem under its field; True when there are none."""
@@ -246,8 +266,11 @@ class CaseForm(QWidget):
         for label in self.messages.values():
             label.hide()
         general: list[str] = []
+        dates = self.date_fields()
         for problem in problems:
             field = self._label_to_field.get(problem.field)
+            if field in dates and dates[field].problem() == problem.message:
+                continue  # the date field says it beside the text already
             if field in self.messages:
                 self.messages[field].setText(problem.message)
                 self.messages[field].show()
@@ -274,10 +297,10 @@ class CaseForm(QWidget):
             ),
             "location": lambda v: self.location.setText(v or ""),
             "members_affected": lambda v: self.members.setValue(-1 if v is None else v),
-            "notice_on": lambda v: self.notice.set_value(v, v or date.today()),
-            "decision_on": lambda v: self.decision.set_value(v, v or date.today()),
-            "planned_implementation_on": lambda v: self.planned.set_value(v, v or date.today()),
-            "implemented_on": lambda v: self.implemented.set_value(v, v or date.today()),
+            "notice_on": self.notice.set_value,
+            "decision_on": self.decision.set_value,
+            "planned_implementation_on": self.planned.set_value,
+            "implemented_on": self.implemented.set_value,
             "home_office_days_per_week": lambda v: self.days.setValue(-0.5 if v is None else v),
             "written_agreements": lambda v: self.written.setCurrentIndex(
                 max(0, self.written.findData(v)) if v is not None else 0

@@ -70,6 +70,7 @@ class AssessmentPanel(QWidget):
         self.buttons = QHBoxLayout()
         layout.addLayout(self.buttons)
         self.text = QTextBrowser()
+        self.text.setAccessibleName(tr("Vurdering av saken"))
         self.text.setOpenLinks(False)
         layout.addWidget(self.text, 1)
         self.letter_buttons: list[QPushButton] = []
@@ -177,6 +178,7 @@ class CaseView(QWidget):
 
     letter_requested = Signal(str)
     changed = Signal(int)  # the case id, after something was saved
+    refreshed = Signal()  # the verdict was read again after a change elsewhere
     dirty_changed = Signal(bool)
 
     def __init__(
@@ -248,6 +250,7 @@ class CaseView(QWidget):
         timeline = QWidget()
         timeline_layout = QVBoxLayout(timeline)
         self.event_table = self._table(self.events, "timeline")
+        self.event_table.setAccessibleName(tr("Tidslinje"))
         self.event_table.doubleClicked.connect(lambda _: self.edit_event())
         timeline_layout.addWidget(self.event_table, 1)
         row = QHBoxLayout()
@@ -277,6 +280,7 @@ class CaseView(QWidget):
         journal_layout = QVBoxLayout(journal)
         self.document_table = _DropTable()
         self._setup_table(self.document_table, self.documents, "journal")
+        self.document_table.setAccessibleName(tr("Dokumenter"))
         self.document_table.doubleClicked.connect(lambda _: self.open_document())
         self.document_table.files_dropped.connect(self.add_files)
         journal_layout.addWidget(self.document_table, 1)
@@ -316,6 +320,7 @@ class CaseView(QWidget):
         # --- the change history, read when its tab is shown
         self.history = HistoryTableModel()
         self.history_table = self._table(self.history, "history")
+        self.history_table.setAccessibleName(tr("Endringshistorikk"))
         self.history_table.setWordWrap(False)
         self.history_tab = self.tabs.addTab(self.history_table, tr("Histori&kk"))
         # The case detail whose history the table shows: every detail shown (after a save,
@@ -400,13 +405,7 @@ class CaseView(QWidget):
         case = detail.case
         self.setEnabled(True)
         self.heading.setText(f"{case.number}  {case.title}")
-        status = tr(CASE_STATUSES.get(case.status, case.status))
-        if case.deleted_at is not None:
-            status = tr("I papirkurven")
-        self.state.setText(
-            f"{status} · {detail.employer.name} · {detail.agreement_name}"
-            + (tr(" · versjon ") + str(case.version))
-        )
+        self._show_state(detail)
         if self.form.employer.findData(case.employer_id) < 0:
             # The register is read once, not on every case shown (a union office can
             # have thousands of employers); again only when the case's one is missing.
@@ -470,8 +469,9 @@ class CaseView(QWidget):
         self.show_detail(detail)
 
     def refresh_assessment(self) -> None:
-        """After a change elsewhere (a checklist answer, a deadline): the verdict again,
-        without touching the form."""
+        """After a change elsewhere that feeds the verdict (the employer's size or
+        agreement, a checklist answer, a deadline, F5): the verdict and the header again,
+        without touching the form (what is typed there stays)."""
         if self.detail is None:
             return
         try:
@@ -479,9 +479,25 @@ class CaseView(QWidget):
         except UserError:
             return
         self.detail = dataclasses.replace(
-            self.detail, assessment=detail.assessment, deadlines=detail.deadlines
+            self.detail,
+            assessment=detail.assessment,
+            deadlines=detail.deadlines,
+            employer=detail.employer,
+            agreement_name=detail.agreement_name,
         )
+        self._show_state(self.detail)
         self.assessment.show_detail(self.detail)
+        self.refreshed.emit()
+
+    def _show_state(self, detail: CaseDetail) -> None:
+        case = detail.case
+        status = tr(CASE_STATUSES.get(case.status, case.status))
+        if case.deleted_at is not None:
+            status = tr("I papirkurven")
+        self.state.setText(
+            f"{status} · {detail.employer.name} · {detail.agreement_name}"
+            + (tr(" · versjon ") + str(case.version))
+        )
 
     def _form_changed(self) -> None:
         self._update_buttons()

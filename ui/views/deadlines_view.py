@@ -8,12 +8,11 @@ import html
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,6 +29,8 @@ from PySide6.QtWidgets import (
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.rules.deadlines import WEEKDAYS, format_date, holiday_name, is_working_day
 from tillitsvalgt.workspace import DeadlineRow, Workspace
+from ui.accessibility import describe_inputs
+from ui.date_input import DateInput
 from ui.errors import CrashReporter
 from ui.i18n import tr
 from ui.models.deadline_table import TITLE, WHAT, DeadlineTableModel
@@ -55,14 +56,6 @@ def overdue_notice(rows: Sequence[DeadlineRow] | int) -> str | None:
     if count == 1:
         return tr("1 frist er oversittet – se Frister.")
     return f"{count} " + tr("frister er oversittet – se Frister.")
-
-
-def _py(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def describe_day(day: date) -> str:
@@ -108,11 +101,8 @@ class ExtendDeadlineDialog(QDialog):
         layout.addWidget(about)
 
         form = QFormLayout()
-        self.new_date = QDateEdit()
+        self.new_date = DateInput(deadline.due_on + timedelta(days=EXTEND_BY_DEFAULT))
         self.new_date.setObjectName("newDate")
-        self.new_date.setCalendarPopup(True)
-        self.new_date.setDisplayFormat("dd.MM.yyyy")
-        self.new_date.setDate(_qdate(deadline.due_on + timedelta(days=EXTEND_BY_DEFAULT)))
         self.new_date.setToolTip(tr("Den nye fristen; den må være etter den nåværende."))
         date_label = QLabel(tr("Ny &frist:"))
         date_label.setBuddy(self.new_date)
@@ -140,21 +130,26 @@ class ExtendDeadlineDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-        self.new_date.dateChanged.connect(self._date_changed)
+        self.new_date.changed.connect(self._date_changed)
         self._date_changed()
         self.new_date.setFocus()
+        describe_inputs(self)
 
-    def chosen_date(self) -> date:
-        return _py(self.new_date.date())
+    def chosen_date(self) -> date | None:
+        """The new date, or None while the text is not a date (the field says why)."""
+        return self.new_date.value()
 
     def reason_text(self) -> str | None:
         return self.reason.text().strip() or None
 
     def _date_changed(self) -> None:
-        self.day_hint.setText(describe_day(self.chosen_date()))
+        day = self.chosen_date()
+        self.day_hint.setText(describe_day(day) if day is not None else "")
+        self.ok_button.setEnabled(day is not None)
 
     def accept(self) -> None:
-        if self._save(self.chosen_date(), self.reason_text()):
+        day = self.chosen_date()
+        if day is not None and self._save(day, self.reason_text()):
             super().accept()
 
 
@@ -201,6 +196,7 @@ class DeadlinesView(QWidget):
         self.model = DeadlineTableModel()
         self.table = QTableView()
         self.table.setObjectName("deadlineTable")
+        self.table.setAccessibleName(tr("Frister"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

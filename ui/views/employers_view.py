@@ -100,6 +100,7 @@ class EmployersView(QWidget):
 
         self.model = EmployerTableModel(self)
         self.table = _table("employerTable")
+        self.table.setAccessibleName(tr("Virksomheter"))
         self.table.setModel(self.model)
         self.table.setColumnWidth(NAME, 240)
         self.table.setToolTip(tr("Dobbeltklikk eller trykk Enter for å endre virksomheten"))
@@ -133,6 +134,7 @@ class EmployersView(QWidget):
         self.cases_label.setObjectName("casesLabel")
         self.case_model = EmployerCaseTableModel(self)
         self.cases = _table("employerCases")
+        self.cases.setAccessibleName(tr("Sakene til virksomheten"))
         self.cases.setModel(self.case_model)
         self.cases.setColumnWidth(CASE_TITLE, 300)
         self.cases.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
