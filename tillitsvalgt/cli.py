@@ -24,6 +24,7 @@ from tillitsvalgt import __version__, paths
 from tillitsvalgt.cli_context import Context, pass_ctx
 from tillitsvalgt.crash_report import crash_report
 from tillitsvalgt.errors import UserError
+from tillitsvalgt.vocabulary import DEADLINE_STATES
 
 EXIT_USER_ERROR = 1
 EXIT_BUG = 70
@@ -369,8 +370,7 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
     if frists:
         click.echo("\nFrister:")
         for f in frists:
-            state = "oppfylt" if f.met_on else ("avlyst" if f.cancelled else "åpen")
-            click.echo(f"  {_date(f.due_on)}  {f.title} ({state})")
+            click.echo(f"  {_date(f.due_on)}  {f.title} ({DEADLINE_STATES[f.state]})  [{f.id}]")
 
 
 @cli.command("close")
@@ -582,7 +582,7 @@ def employers_command(ctx: Context, text: str | None) -> None:
 
 
 def _register_rule_commands() -> None:
-    from tillitsvalgt import cli_admin, cli_audit, cli_letters, cli_report, cli_rules
+    from tillitsvalgt import cli_admin, cli_audit, cli_deadlines, cli_letters, cli_report, cli_rules
 
     for command in (
         *cli_rules.COMMANDS,
@@ -590,6 +590,7 @@ def _register_rule_commands() -> None:
         *cli_report.COMMANDS,
         *cli_audit.COMMANDS,
         *cli_admin.COMMANDS,
+        *cli_deadlines.COMMANDS,
     ):
         cli.add_command(command)
 

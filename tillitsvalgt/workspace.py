@@ -25,6 +25,7 @@ from tillitsvalgt.models import (
     CaseUpdate,
     ChecklistAnswerRead,
     ChecklistAnswerSet,
+    DeadlineCreate,
     DeadlineRead,
     DocumentCreate,
     DocumentRead,
@@ -255,7 +256,9 @@ class Workspace:
         from tillitsvalgt.services import cases
 
         with self.db.session() as session:
-            return cases.close_case(ref, outcome=outcome, version=version, session=session)
+            return cases.close_case(
+                ref, outcome=outcome, version=version, session=session, today=self.today()
+            )
 
     def reopen_case(self, ref: str | int, *, version: int) -> CaseRead:
         from tillitsvalgt.services import cases
@@ -417,9 +420,26 @@ class Workspace:
         today = self.today()
         with self.db.session(readonly=True) as session:
             return [
-                DeadlineRow(d, number, title, d.due_on < today)
-                for d, number, title in deadlines.open_deadline_rows(session=session, until=until)
+                DeadlineRow(d, number, title, d.due_on < today, status)
+                for d, number, title, status in deadlines.open_deadline_rows(
+                    session=session, until=until
+                )
             ]
+
+    def add_deadline(self, ref: str | int, due_on: date, title: str) -> DeadlineRead:
+        """A deadline set by hand on a live case (checked like any other input)."""
+        from tillitsvalgt.services import deadlines
+        from tillitsvalgt.validation import validate
+
+        data = validate(DeadlineCreate, {"due_on": due_on, "title": title, "rule": "manual"})
+        with self.db.session() as session:
+            return deadlines.add_deadline(ref, data, session=session)
+
+    def cancel_deadline(self, deadline_id: int) -> DeadlineRead:
+        from tillitsvalgt.services import deadlines
+
+        with self.db.session() as session:
+            return deadlines.cancel_deadline(deadline_id, session=session)
 
     def overdue_count(self) -> int:
         """How many open deadlines have passed (for the notice on start)."""
@@ -594,6 +614,7 @@ class DeadlineRow:
     case_number: str
     case_title: str
     overdue: bool
+    case_status: str = "open"
 
 
 def make_report(

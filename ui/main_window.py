@@ -189,6 +189,9 @@ class MainWindow(QMainWindow):
         )
         self.deadlines_view.case_activated.connect(self.show_case)
         self.deadlines_view.deadlines_changed.connect(self._deadlines_changed)
+        self.deadlines_view.current_case = lambda: (
+            self.detail.case.number if self.detail is not None else None
+        )
         self.sections.addTab(self.deadlines_view, tr("Frister"))
         self.sections.currentChanged.connect(self._section_changed)
         self.setCentralWidget(self.sections)

@@ -174,7 +174,9 @@ def update_case(ref: str | int, data: CaseUpdate, *, session: Session) -> CaseRe
     return _versioned_update(session, case, data.version, values)
 
 
-def close_case(ref: str | int, *, outcome: str, version: int, session: Session) -> CaseRead:
+def close_case(
+    ref: str | int, *, outcome: str, version: int, session: Session, today: date | None = None
+) -> CaseRead:
     case = resolve_case(ref, session=session)
     if outcome not in OUTCOMES:
         raise refuse(
@@ -182,8 +184,26 @@ def close_case(ref: str | int, *, outcome: str, version: int, session: Session) 
         )
     if case.status == "closed":
         raise StateError(f"Sak {case.number} er allerede avsluttet.")
-    return _versioned_update(
+    closed = _versioned_update(
         session, case, version, {"status": "closed", "outcome": outcome, "closed_at": utcnow()}
+    )
+    lapse_deadlines(closed.id, on=today or date.today(), session=session)
+    return closed
+
+
+def lapse_deadlines(case_id: int, *, on: date, session: Session) -> None:
+    """The case is closed: its running deadlines lapse ``on`` that day — no longer overdue
+    anywhere, and not "met" (the report still counts one that had already run out)."""
+    session.execute(
+        update(Deadline)
+        .where(
+            col(Deadline.case_id) == case_id,
+            col(Deadline.met_on).is_(None),
+            col(Deadline.cancelled).is_(False),
+            col(Deadline.lapsed_on).is_(None),
+        )
+        .values(lapsed_on=on)
+        .execution_options(synchronize_session=False)
     )
 
 
@@ -191,9 +211,17 @@ def reopen_case(ref: str | int, *, version: int, session: Session) -> CaseRead:
     case = resolve_case(ref, session=session)
     if case.status != "closed":
         raise StateError(f"Sak {case.number} er ikke avsluttet.")
-    return _versioned_update(
+    opened = _versioned_update(
         session, case, version, {"status": "open", "outcome": None, "closed_at": None}
     )
+    # The deadlines that lapsed with the close run again (cancelled ones stay cancelled).
+    session.execute(
+        update(Deadline)
+        .where(col(Deadline.case_id) == opened.id, col(Deadline.lapsed_on).is_not(None))
+        .values(lapsed_on=None)
+        .execution_options(synchronize_session=False)
+    )
+    return opened
 
 
 def delete_case(ref: str | int, *, session: Session) -> CaseRead:
@@ -371,6 +399,7 @@ def _page_statement(shape: _Shape) -> Any:
             col(Deadline.case_id) == col(Case.id),
             col(Deadline.met_on).is_(None),
             col(Deadline.cancelled).is_(False),
+            col(Deadline.lapsed_on).is_(None),
         )
         .scalar_subquery()
     )

@@ -46,7 +46,10 @@ _ROOT = QModelIndex()  # the invisible root: the default parent, made once
 
 
 def status_text(row: DeadlineRow) -> str:
-    return f"{OVERDUE_SYMBOL} {tr('Oversittet')}" if row.overdue else tr("Åpen")
+    text = f"{OVERDUE_SYMBOL} {tr('Oversittet')}" if row.overdue else tr("Åpen")
+    if row.case_status != "open":  # (closing a case lets its deadlines lapse)
+        text += " · " + tr("saken er avsluttet")
+    return text
 
 
 def _days(n: int) -> str:
