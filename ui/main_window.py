@@ -46,7 +46,13 @@ from ui.dialogs.welcome_dialog import WelcomeDialog
 from ui.errors import CrashReporter
 from ui.i18n import tr
 from ui.long_work import LongWork
-from ui.models.case_table import SORT_KEYS, TITLE, UPDATED, CaseTableModel
+from ui.models.case_table import (
+    DEFAULT_ORDER,
+    DEFAULT_WIDTHS,
+    SORT_KEYS,
+    UPDATED,
+    CaseTableModel,
+)
 from ui.prompts import Prompter
 from ui.views.case_view import CaseView
 from ui.views.deadlines_view import DeadlinesView, overdue_notice
@@ -151,7 +157,8 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(TITLE, 260)
+        self.table.horizontalHeader().setSectionsMovable(True)  # the order is remembered
+        self.table.horizontalHeader().setHighlightSections(False)
         self.count = QLabel()
         self.count.setObjectName("count")
 
@@ -923,10 +930,13 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([520, 760])
+            self.splitter.setSizes([600, 680])
         header = self.settings.value("caselist/header")
-        if isinstance(header, QByteArray):
+        # Layout 2 put the verdict beside the number; an older saved header had it off-screen.
+        if isinstance(header, QByteArray) and self.settings.value("caselist/layout") == "2":
             self.table.horizontalHeader().restoreState(header)
+        else:
+            self._default_columns()
         self.search.setText(str(self.settings.value("caselist/search", "") or ""))
         for combo, key in (
             (self.type_filter, "caselist/type"),
@@ -938,10 +948,18 @@ class MainWindow(QMainWindow):
             if index > 0:
                 combo.setCurrentIndex(index)
 
+    def _default_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for visual, logical in enumerate(DEFAULT_ORDER):
+            header.moveSection(header.visualIndex(logical), visual)
+        for column, width in DEFAULT_WIDTHS.items():
+            self.table.setColumnWidth(column, width)
+
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("caselist/header", self.table.horizontalHeader().saveState())
+        self.settings.setValue("caselist/layout", "2")
         self.settings.setValue("caselist/search", self.search.text())
         self.settings.setValue("caselist/type", self.type_filter.currentData())
         self.settings.setValue("caselist/status", self.status_filter.currentData())

@@ -40,8 +40,12 @@ CASE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{1,9})\s*$")  # year 1 is 1/N
 # in a search or a reference matches nothing, and must not reach the driver.
 MAX_INT = 2**31 - 1
 
-SortKey = Literal["updated", "number", "title", "employer", "type", "status", "notice"]
-SORT_KEYS: tuple[str, ...] = ("updated", "number", "title", "employer", "type", "status", "notice")
+SortKey = Literal[
+    "updated", "number", "title", "employer", "type", "status", "notice", "timing", "deadline"
+]
+SORT_KEYS: tuple[str, ...] = (
+    "updated", "number", "title", "employer", "type", "status", "notice", "timing", "deadline"
+)  # fmt: skip
 MAX_PAGE = 1000
 
 
@@ -295,7 +299,36 @@ _SORT_COLUMNS: dict[str, tuple[Any, ...]] = {
     "type": (col(Case.case_type),),
     "status": (col(Case.status),),
     "notice": (col(Case.notice_on),),
+    # Worst first when ascending: a breach before a late one before one in time.
+    "timing": (
+        sa.case(
+            {
+                "not_held_decision_taken": 0,
+                "late_after_implementation": 1,
+                "late_before_implementation": 2,
+                "information_only": 3,
+                "not_held_yet": 4,
+                "unknown": 5,
+                "in_time": 6,
+            },
+            value=col(Case.verdict_timing),
+            else_=7,
+        ),
+    ),
+    # The next running deadline (as the list's column shows it).
+    "deadline": (
+        sa.select(func.min(Deadline.due_on))
+        .where(
+            col(Deadline.case_id) == col(Case.id),
+            col(Deadline.met_on).is_(None),
+            col(Deadline.cancelled).is_(False),
+            col(Deadline.lapsed_on).is_(None),
+        )
+        .scalar_subquery(),
+    ),
 }
+# Sorted by these, a case without a value comes last in either direction.
+_NULLS_LAST = frozenset({"deadline"})
 
 
 def _match_query(dialect: str, terms: list[str]) -> str:
@@ -384,6 +417,8 @@ def _page_statement(shape: _Shape) -> Any:
     joined rows); only those ids get their employer and next deadline."""
     keys = [*_SORT_COLUMNS[shape.sort], col(Case.id)]
     order = [k.desc() if shape.descending else k.asc() for k in keys]
+    if shape.sort in _NULLS_LAST:
+        order.insert(0, sa.case((_SORT_COLUMNS[shape.sort][0].is_(None), 1), else_=0).asc())
     ids = sa.select(col(Case.id)).where(*_filters(shape))
     if shape.sort == "employer":
         ids = ids.join(Employer, col(Employer.id) == col(Case.employer_id))
