@@ -161,7 +161,7 @@ def test_example_cases_refused_after_all_keep_the_dialog_open(
     click(qtbot, dialog.start)
     qtbot.waitUntil(lambda: bool(prompter.shown), timeout=WAIT_MS)
     kind, title, text = prompter.shown[-1]
-    assert kind == "error" and "Eksempelsakene" in title and "allerede 1 saker" in text
+    assert kind == "error" and "Eksempelsakene" in title and "allerede 1 sak." in text
     assert "Profilen din er lagret" in text
     assert dialog.isVisible() and not dialog.demo.isEnabled()
     assert onboarding.case_count(workspace) == 1 and not onboarding.needs_welcome(workspace)

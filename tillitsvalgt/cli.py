@@ -24,6 +24,7 @@ from tillitsvalgt import __version__, paths
 from tillitsvalgt.cli_context import Context, pass_ctx
 from tillitsvalgt.crash_report import crash_report
 from tillitsvalgt.errors import UserError
+from tillitsvalgt.plural import count
 from tillitsvalgt.vocabulary import DEADLINE_STATES
 
 EXIT_USER_ERROR = 1
@@ -138,7 +139,7 @@ def _start_verdicts(ctx: Context) -> None:
             session=session, today=date.today(), catalogue=ctx.catalogue()
         )
     if stored:
-        click.echo(f"Vurderingen er oppdatert for {stored} saker.")
+        click.echo(f"Vurderingen er oppdatert for {count(stored, 'sak', 'saker')}.")
 
 
 def _start_backup(db: Any) -> None:
@@ -291,7 +292,7 @@ def cases_command(
         ],
     )
     pages = max(1, -(-result.total // page_size))
-    click.echo(f"\n{result.total} saker – side {page} av {pages}")
+    click.echo(f"\n{count(result.total, 'sak', 'saker')} – side {page} av {pages}")
     if page > pages:
         click.echo(f"Siden finnes ikke; siste side er {pages}.")
 
@@ -482,7 +483,7 @@ def export_command(ctx: Context, out: Path | None) -> None:
         click.echo(text, nl=False)
     else:
         written = paths.write_atomically(out, text.encode("utf-8"))
-        click.echo(f"{len(bundle)} saker eksportert til {written}", err=True)
+        click.echo(f"{count(len(bundle), 'sak', 'saker')} eksportert til {written}", err=True)
 
 
 # --------------------------------------------------------------------------- safety

@@ -40,6 +40,7 @@ from tillitsvalgt.models import (
     RepresentativeRead,
     RepresentativeUpdate,
 )
+from tillitsvalgt.plural import count
 from tillitsvalgt.reports.anonymise import NameIndex
 from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
@@ -562,7 +563,7 @@ class Workspace:
                 session=session, today=self.today(), catalogue=self.catalogue
             )
         if stored:
-            said.append(f"Vurderingen er oppdatert for {stored} saker.")
+            said.append(f"Vurderingen er oppdatert for {count(stored, 'sak', 'saker')}.")
         return " ".join(said)
 
     def backup_now(self) -> Path:

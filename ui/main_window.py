@@ -44,6 +44,7 @@ from ui.dialogs.restore_dialog import RestoreDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.welcome_dialog import WelcomeDialog
 from ui.errors import CrashReporter
+from ui.i18n import count as plural
 from ui.i18n import tr
 from ui.long_work import LongWork
 from ui.models.case_table import (
@@ -546,9 +547,7 @@ class MainWindow(QMainWindow):
             self.prompter.error(self, tr("Kan ikke vise sakene"), exc.message)
             return
         shown = self.model.total
-        self.count.setText(
-            tr("Ingen saker") if shown == 0 else f"{shown:,} ".replace(",", " ") + tr("saker")
-        )
+        self.count.setText(tr("Ingen saker") if shown == 0 else plural(shown, "%n sak", "%n saker"))
         if selected is not None:
             for row, item in enumerate(self.model.rows):
                 if item.number == selected:
@@ -902,7 +901,9 @@ class MainWindow(QMainWindow):
         work.run(
             lambda progress: self.workspace.export_file(path),
             lambda count: self.prompter.info(
-                self, tr("Eksport ferdig"), f"{count} " + tr("saker skrevet til ") + str(path)
+                self,
+                tr("Eksport ferdig"),
+                plural(count, "%n sak skrevet til ", "%n saker skrevet til ") + str(path),
             ),
             lambda exc: self.crashes.report(exc, self),
         )

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from tillitsvalgt.rules.deadlines import format_weekday_date
 from tillitsvalgt.workspace import DeadlineRow
-from ui.i18n import QT_TR_NOOP, tr
+from ui.i18n import QT_TR_NOOP, count, tr
 from ui.models.list_model import short_date
 
 DUE, NUMBER, TITLE, WHAT, STATUS = range(5)
@@ -53,7 +53,7 @@ def status_text(row: DeadlineRow) -> str:
 
 
 def _days(n: int) -> str:
-    return tr("1 dag") if n == 1 else f"{n} " + tr("dager")
+    return count(n, "%n dag", "%n dager")
 
 
 def when_text(due: date, today: date) -> str:

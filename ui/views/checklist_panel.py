@@ -32,7 +32,7 @@ from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import CASE_TYPES, CHECKLIST_ANSWERS
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
-from ui.i18n import tr, translated
+from ui.i18n import count, tr, translated
 from ui.prompts import Prompter
 
 HOME_OFFICE_TYPES = ("home_office_policy", "home_office_agreement")
@@ -61,12 +61,10 @@ def summary_text(gaps: ChecklistGaps) -> str:
     if missing == 0 and unclear == 0:
         return tr("Ingen punkter mangler eller er uavklart")
     if missing == 0:
-        if unclear == 1:
-            return tr("1 punkt er uavklart")
-        return f"{unclear} " + tr("punkter er uavklart")
-    text = tr("1 punkt mangler") if missing == 1 else f"{missing} " + tr("punkter mangler")
+        return count(unclear, "%n punkt er uavklart", "%n punkter er uavklart")
+    text = count(missing, "%n punkt mangler", "%n punkter mangler")
     if unclear:
-        text += ", " + f"{unclear} " + tr("er uavklart")
+        text += ", " + count(unclear, "%n er uavklart", "%n er uavklart")
     return text
 
 

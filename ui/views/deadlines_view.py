@@ -32,6 +32,7 @@ from tillitsvalgt.workspace import DeadlineRow, Workspace
 from ui.accessibility import describe_inputs
 from ui.date_input import DateInput
 from ui.errors import CrashReporter
+from ui.i18n import count as plural
 from ui.i18n import tr
 from ui.models.deadline_table import TITLE, WHAT, DeadlineTableModel
 from ui.models.list_model import short_date
@@ -53,9 +54,9 @@ def overdue_notice(rows: Sequence[DeadlineRow] | int) -> str | None:
     count = rows if isinstance(rows, int) else sum(1 for r in rows if r.overdue)
     if count == 0:
         return None
-    if count == 1:
-        return tr("1 frist er oversittet – se Frister.")
-    return f"{count} " + tr("frister er oversittet – se Frister.")
+    return plural(
+        count, "%n frist er oversittet – se Frister.", "%n frister er oversittet – se Frister."
+    )
 
 
 def describe_day(day: date) -> str:
@@ -350,12 +351,7 @@ class DeadlinesView(QWidget):
     def _show_count(self) -> None:
         rows = self.model.rows
         overdue = sum(1 for r in rows if r.overdue)
-        if not rows:
-            text = tr("Ingen åpne frister")
-        elif len(rows) == 1:
-            text = tr("1 frist")
-        else:
-            text = f"{len(rows)} " + tr("frister")
+        text = tr("Ingen åpne frister") if not rows else plural(len(rows), "%n frist", "%n frister")
         if overdue:
             text += f", {overdue} " + tr("oversittet")
         self.count.setText(text)

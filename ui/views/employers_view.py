@@ -31,7 +31,7 @@ from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.workspace import Workspace
 from ui.dialogs.employer_dialog import EmployerDialog
 from ui.errors import CrashReporter
-from ui.i18n import tr
+from ui.i18n import count, tr
 from ui.models.employer_table import (
     CASE_TITLE,
     NAME,
@@ -218,7 +218,7 @@ class EmployersView(QWidget):
         elif shown == 1:
             self.count.setText(tr("1 virksomhet"))
         else:
-            self.count.setText(f"{shown} " + tr("virksomheter"))
+            self.count.setText(count(shown, "%n virksomhet", "%n virksomheter"))
         if keep is None or not self.select_employer(keep):
             self._show_cases(None)
 
