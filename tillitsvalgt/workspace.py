@@ -476,6 +476,14 @@ class Workspace:
         with self.db.session(readonly=True) as session:
             return find_representative(self.setup.profile_uuid, session=session)
 
+    def union_from_profile(self) -> str | None:
+        """The «Forbund» of the profile, for an install whose setting was never written."""
+        try:
+            profile = self.profile()
+        except UserError:
+            return None
+        return (profile.union_name or "").strip() or None if profile is not None else None
+
     def save_profile(self, data: RepresentativeCreate) -> RepresentativeRead:
         """Create or update the profile and remember it in the settings."""
         import dataclasses
@@ -500,7 +508,13 @@ class Workspace:
                     mine.id, RepresentativeUpdate(**data.model_dump()), session=session
                 )
         settings.save("profile", str(saved.uuid), self.data_dir)
-        self.setup = dataclasses.replace(self.setup, profile_uuid=str(saved.uuid))
+        # One place for the union's name: the profile's «Forbund» is what the letters'
+        # letterhead and the report's cover use (the setting follows it).
+        union = (saved.union_name or "").strip() or self.setup.union_name
+        settings.save("union", union or None, self.data_dir)
+        self.setup = dataclasses.replace(
+            self.setup, profile_uuid=str(saved.uuid), union_name=union or None
+        )
         from tillitsvalgt.history import ACTOR
 
         self.db.session_info[ACTOR] = str(saved.uuid)
@@ -630,7 +644,7 @@ def make_report(
     from tillitsvalgt import settings
     from tillitsvalgt.reports.build import make_report as build
 
-    union = settings.load(workspace.data_dir).get("union")
+    union = settings.load(workspace.data_dir).get("union") or workspace.union_from_profile()
     files = build(
         workspace.db,
         request,
