@@ -418,7 +418,11 @@ class CaseView(QWidget):
         self._show_history_if_visible()
         self.assessment.show_detail(detail)
         self.checklist.show_case(
-            case.id, case.case_type, written_agreements=case.written_agreements
+            case.id,
+            case.case_type,
+            written_agreements=case.written_agreements,
+            home_office_days_per_week=case.home_office_days_per_week,
+            ordered_by_authorities=case.ordered_by_authorities,
         )
         # A case in the recycle bin is shown as it is; restore it to change it.
         live = case.deleted_at is None
