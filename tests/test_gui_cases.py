@@ -148,6 +148,14 @@ def test_the_life_of_a_case(qtbot: QtBot, workspace: Workspace, tmp_path: Path) 
     window.new_case_action.trigger()
     dialog = window.new_case_dialog
     assert not dialog.save_button.isEnabled()  # no title yet
+    assert dialog.form.employer.currentIndex() == -1  # no employer chosen for the user
+    assert all(m.isHidden() for m in dialog.form.messages.values())  # no red before typing
+    assert "Tittel" in dialog.hint.text()
+    # Office layout: the home-office fields are not shown.
+    assert not dialog.form.days.isVisibleTo(dialog)
+    dialog.form.case_type.setCurrentIndex(dialog.form.case_type.findData("home_office_policy"))
+    assert dialog.form.days.isVisibleTo(dialog)
+    dialog.form.employer.setCurrentIndex(0)
     qtbot.keyClicks(dialog.form.title, "Ny kantine i 1. etasje")
     dialog.form.case_type.setCurrentIndex(dialog.form.case_type.findData("space_allocation"))
     assert dialog.save_button.isEnabled()

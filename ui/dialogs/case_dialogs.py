@@ -70,6 +70,12 @@ class NewCaseDialog(QDialog):
         row.addWidget(new_employer)
         layout.addLayout(row)
         layout.addWidget(scroll, 1)
+        # What is still needed, in a quiet colour and one place (below the form, so the form
+        # itself never moves): the red messages come only for fields typed in, or on save.
+        self.hint = QLabel()
+        self.hint.setObjectName("newCaseHint")
+        self.hint.setStyleSheet("color: #404040")
+        layout.addWidget(self.hint)
         layout.addWidget(buttons)
         self.form.changed.connect(self._changed)
         self._changed()
@@ -90,7 +96,12 @@ class NewCaseDialog(QDialog):
         self._changed()
 
     def _changed(self) -> None:
-        self.save_button.setEnabled(not self.form.problems())
+        problems = self.form.problems()
+        self.save_button.setEnabled(not problems)
+        needed = sorted({p.field for p in problems if p.field})
+        self.hint.setText(
+            tr("Mangler før saken kan opprettes: ") + ", ".join(needed) if needed else ""
+        )
 
     def save(self) -> None:
         if problems := self.form.problems():

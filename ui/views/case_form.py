@@ -33,6 +33,9 @@ from ui.date_input import DateInput
 from ui.i18n import tr, translated
 from ui.widgets import tri_combo, tri_value
 
+HOME_OFFICE_TYPES = frozenset({"home_office_policy", "home_office_agreement"})
+HOME_OFFICE_FIELDS = ("home_office_days_per_week", "written_agreements", "ordered_by_authorities")
+
 
 class CaseForm(QWidget):
     changed = Signal()
@@ -48,6 +51,9 @@ class CaseForm(QWidget):
         self.title.setObjectName("title")
         self.employer = QComboBox()
         self.employer.setObjectName("employer")
+        # A new case starts with no employer chosen: the first one in the alphabet was too
+        # easily filed against by mistake.
+        self.employer.setPlaceholderText(tr("(velg virksomhet)"))
         self.case_type = QComboBox()
         for code, label in translated(CASE_TYPES).items():
             self.case_type.addItem(label, code)
@@ -103,6 +109,12 @@ class CaseForm(QWidget):
         summary_column.addLayout(button_row)
         summary_column.addWidget(self.summary_preview)
         self.messages: dict[str, QLabel] = {}
+        self.rows: dict[str, QWidget] = {}  # each field's row (the field and its message)
+        self._form = form
+        # Fields whose problems are shown: the ones the user has changed, or all of them
+        # after a save was tried (no red «må fylles ut» on a form nobody has typed in).
+        self._touched: set[str] = set()
+        self._reveal_all = False
         rows: list[tuple[str, str, QWidget]] = [
             ("title", tr("&Tittel"), self.title),
             ("employer_id", tr("&Virksomhet"), self.employer),
@@ -134,6 +146,7 @@ class CaseForm(QWidget):
             column.addRow(widget)
             column.addRow(message)
             form.addRow(label + ":", box)
+            self.rows[field] = box
         # Norwegian label -> field, for the fields of this form ("Sakstype" is also "type").
         self._label_to_field = {FIELD_LABELS.get(f, f): f for f in self.messages}
         self.general = QLabel()
@@ -141,24 +154,25 @@ class CaseForm(QWidget):
         self.general.setStyleSheet("color: #b00020")
         self.general.setWordWrap(True)
         form.addRow(self.general)
-        for signal in (
-            self.title.textChanged,
-            self.employer.currentIndexChanged,
-            self.case_type.currentIndexChanged,
-            self.location.textChanged,
-            self.members.valueChanged,
-            self.notice.changed,
-            self.decision.changed,
-            self.planned.changed,
-            self.implemented.changed,
-            self.days.valueChanged,
-            self.written.currentIndexChanged,
-            self.ordered.currentIndexChanged,
-            self.description.textChanged,
-            self.report_include.toggled,
-            self.report_summary.textChanged,
+        for field, signal in (
+            ("title", self.title.textChanged),
+            ("employer_id", self.employer.currentIndexChanged),
+            ("case_type", self.case_type.currentIndexChanged),
+            ("location", self.location.textChanged),
+            ("members_affected", self.members.valueChanged),
+            ("notice_on", self.notice.changed),
+            ("decision_on", self.decision.changed),
+            ("planned_implementation_on", self.planned.changed),
+            ("implemented_on", self.implemented.changed),
+            ("home_office_days_per_week", self.days.valueChanged),
+            ("written_agreements", self.written.currentIndexChanged),
+            ("ordered_by_authorities", self.ordered.currentIndexChanged),
+            ("description", self.description.textChanged),
+            ("report_summary", self.report_include.toggled),
+            ("report_summary", self.report_summary.textChanged),
         ):
-            signal.connect(self._on_change)
+            signal.connect(lambda *_args, field=field: self._on_change(field))
+        self.case_type.currentIndexChanged.connect(self._show_type_fields)
         self.report_summary.textChanged.connect(self.update_summary_preview)
         self.report_include.toggled.connect(self.update_summary_preview)
 
@@ -178,9 +192,13 @@ class CaseForm(QWidget):
         """Show ``case`` (None: an empty form for a new case)."""
         self._loading = True
         self.case = case
+        self._touched.clear()
+        self._reveal_all = case is not None  # a stored case's problems are shown at once
         self.title.setText(case.title if case else "")
         if case is not None and (i := self.employer.findData(case.employer_id)) >= 0:
             self.employer.setCurrentIndex(i)
+        elif case is None:
+            self.employer.setCurrentIndex(-1)
         self.case_type.setCurrentIndex(
             max(0, self.case_type.findData(case.case_type if case else "office_layout"))
         )
@@ -206,7 +224,8 @@ class CaseForm(QWidget):
         self._loading = False
         self.update_summary_preview()
         self._saved_values = self.values()
-        self.check()
+        self._show_type_fields()
+        self.check(reveal=False)
 
     # ---------------------------------------------------------------- values
 
@@ -260,8 +279,11 @@ class CaseForm(QWidget):
             return typed + exc.problems
         return typed
 
-    def check(self) -> bool:
-        """Show each problem under its field; True when there are none."""
+    def check(self, *, reveal: bool = True) -> bool:
+        """Show each problem under its field; True when there are none. ``reveal``: show
+        the problems of every field (a save was tried), not only of those typed in."""
+        if reveal:
+            self._reveal_all = True
         problems = self.problems()
         for label in self.messages.values():
             label.hide()
@@ -271,6 +293,8 @@ class CaseForm(QWidget):
             field = self._label_to_field.get(problem.field)
             if field in dates and dates[field].problem() == problem.message:
                 continue  # the date field says it beside the text already
+            if field is not None and not self._reveal_all and field not in self._touched:
+                continue  # not typed in yet: no red before the user has done anything
             if field in self.messages:
                 self.messages[field].setText(problem.message)
                 self.messages[field].show()
@@ -279,11 +303,19 @@ class CaseForm(QWidget):
         self.general.setText("\n".join(general))
         return not problems
 
-    def _on_change(self) -> None:
+    def _on_change(self, field: str) -> None:
         if self._loading:
             return
-        self.check()
+        self._touched.add(field)
+        self.check(reveal=False)
         self.changed.emit()
+
+    def _show_type_fields(self) -> None:
+        """The home-office fields only for home-office cases (or where a value is stored)."""
+        home = self.case_type.currentData() in HOME_OFFICE_TYPES
+        values = self.values()
+        for field in HOME_OFFICE_FIELDS:
+            self._form.setRowVisible(self.rows[field], home or values[field] is not None)
 
     def apply(self, values: dict[str, Any]) -> None:
         """Put values (the user's unsaved edits) into the form."""
