@@ -37,6 +37,7 @@ from tillitsvalgt.services.transfer import ImportReport
 from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHORT
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.accessibility import describe_inputs, name_input
+from ui.context_menus import add_context_menu
 from ui.dialogs.case_dialogs import CloseCaseDialog, NewCaseDialog
 from ui.dialogs.letter_dialog import LetterDialog
 from ui.dialogs.report_dialog import ReportDialog
@@ -226,6 +227,21 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._restore()
         self._name_for_screen_readers()
+        add_context_menu(
+            self.table,
+            [
+                self.letter_action,
+                None,
+                self.close_action,
+                self.reopen_action,
+                self.duplicate_action,
+                None,
+                self.delete_action,
+                self.restore_action,
+                None,
+                self.new_case_action,
+            ],
+        )
         self.apply_filters()
 
     def _name_for_screen_readers(self) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from tillitsvalgt.workspace import Workspace
 from ui.accessibility import describe_inputs
+from ui.context_menus import add_context_menu
 from ui.errors import CrashReporter
 from ui.i18n import tr
 from ui.long_work import LongWork
@@ -85,6 +86,7 @@ class RestoreDialog(QDialog):
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.setEnabled(False)
         self.restore_button.clicked.connect(self.restore_selected)
+        add_context_menu(self.table, [self.restore_button])
         buttons.addButton(self.other_file, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -44,6 +44,7 @@ from tillitsvalgt.vocabulary import (
     TIMINGS,
 )
 from tillitsvalgt.workspace import CaseDetail, Workspace
+from ui.context_menus import add_context_menu
 from ui.dialogs.event_dialog import EventDialog
 from ui.errors import CrashReporter
 from ui.i18n import tr
@@ -327,6 +328,30 @@ class CaseView(QWidget):
         # an event, a refresh) may come with new history.
         self._history_of: CaseDetail | None = None
         self.tabs.currentChanged.connect(lambda _: self._show_history_if_visible())
+        add_context_menu(
+            self.event_table,
+            [
+                self.edit_event_button,
+                self.history_button,
+                None,
+                self.add_event_button,
+                None,
+                self.delete_event_button,
+            ],
+        )
+        add_context_menu(
+            self.document_table,
+            [
+                self.open_button,
+                self.export_button,
+                self.send_button,
+                None,
+                self.add_file_button,
+                None,
+                self.delete_document_button,
+            ],
+        )
+        add_context_menu(self.history_table, [])
 
         self.setEnabled(False)
         self._update_buttons()

@@ -30,6 +30,7 @@ from tillitsvalgt.errors import UserError
 from tillitsvalgt.rules.deadlines import WEEKDAYS, format_date, holiday_name, is_working_day
 from tillitsvalgt.workspace import DeadlineRow, Workspace
 from ui.accessibility import describe_inputs
+from ui.context_menus import add_context_menu
 from ui.date_input import DateInput
 from ui.errors import CrashReporter
 from ui.i18n import count as plural
@@ -319,6 +320,18 @@ class DeadlinesView(QWidget):
         self.extend_button.clicked.connect(self.extend)
         self.open_button.clicked.connect(self.open_selected)
         self.new_button.clicked.connect(lambda: self.new_deadline())
+        add_context_menu(
+            self.table,
+            [
+                self.met_button,
+                self.extend_button,
+                self.cancel_button,
+                None,
+                self.open_button,
+                None,
+                self.new_button,
+            ],
+        )
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.refresh_button.clicked.connect(self.refresh)
         if load:

@@ -29,6 +29,7 @@ from tillitsvalgt.errors import UserError
 from tillitsvalgt.models import EmployerRead
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.workspace import Workspace
+from ui.context_menus import add_context_menu
 from ui.dialogs.employer_dialog import EmployerDialog
 from ui.errors import CrashReporter
 from ui.i18n import count, tr
@@ -184,6 +185,14 @@ class EmployersView(QWidget):
         self.new_button.clicked.connect(self.new_employer)
         self.edit_button.clicked.connect(self.edit_employer)
         self.delete_button.clicked.connect(self.delete_employer)
+        add_context_menu(
+            self.table, [self.edit_button, None, self.new_button, None, self.delete_button]
+        )
+        self.open_case_action = QAction(tr("Å&pne saken"), self)
+        self.open_case_action.triggered.connect(
+            lambda: self._case_activated(self.cases.currentIndex())
+        )
+        add_context_menu(self.cases, [self.open_case_action])
         if load:
             self.reload()
 
