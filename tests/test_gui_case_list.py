@@ -119,3 +119,29 @@ def test_an_old_saved_header_gives_way_to_the_new_default(
     settings.sync()
     again = _window(qtbot, workspace, ini)
     assert again.table.horizontalHeader().visualIndex(TIMING) == 1
+
+
+def test_1024_by_700_needs_no_sideways_scrolling(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    window = _window(qtbot, workspace, tmp_path / "gui.ini")
+    window.resize(1024, 700)
+    window.show_case("2026/6")
+    QApplication.processEvents()
+    assert window.width() <= 1024
+    form = window.case_view.form
+    scroll = form.parentWidget().parentWidget()
+    assert isinstance(scroll, QScrollArea)
+    for tab in range(window.case_view.tabs.count()):
+        window.case_view.tabs.setCurrentIndex(tab)
+        QApplication.processEvents()
+        # Every scroll area shown fits its content's width: down, never sideways.
+        for area in window.case_view.findChildren(QScrollArea):
+            if area.isVisible() and area.widget() is not None:
+                need = area.widget().minimumSizeHint().width()
+                assert need <= area.viewport().width(), (tab, area.widget().objectName(), need)
+    # The saved-filter choice is not cut off mid-word either.
+    combo = window.saved_filters
+    assert combo.fontMetrics().horizontalAdvance(combo.currentText()) < combo.width()

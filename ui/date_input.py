@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QSizePolicy,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -87,6 +88,10 @@ class DateInput(QWidget):
         self.echo = QLabel()
         self.echo.setObjectName("dateEcho")
         self.echo.setStyleSheet(ECHO_STYLE)
+        # The words may be cut in a narrow window rather than widen it (the whole text is
+        # the tooltip and the screen reader's description).
+        self.echo.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.echo.setMinimumWidth(0)
         layout.addWidget(self.line)
         layout.addWidget(self.button)
         layout.addWidget(self.echo, 1)
@@ -142,6 +147,7 @@ class DateInput(QWidget):
                 self.echo.setText(str(exc))
                 self.echo.setStyleSheet(ERROR_STYLE)
         self.line.setAccessibleDescription(self.echo.text())
+        self.echo.setToolTip(self.echo.text())
         if (self._value, self._problem) != before:
             self.changed.emit()
 

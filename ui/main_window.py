@@ -124,6 +124,10 @@ class MainWindow(QMainWindow):
         filters.addWidget(self.bin_toggle)
         self.saved_filters = QComboBox()
         self.saved_filters.setObjectName("savedFilters")
+        self.saved_filters.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.saved_filters.setMinimumContentsLength(12)
         self.saved_filters.setToolTip(tr("Lagrede filtre: søk og valg du bruker ofte"))
         self.save_filter_button = QToolButton()
         self.save_filter_button.setText(tr("Lagre filter …"))
@@ -851,7 +855,7 @@ class MainWindow(QMainWindow):
 
     def _load_saved_filters(self) -> None:
         self.saved_filters.clear()
-        self.saved_filters.addItem(tr("(velg et lagret filter)"), None)
+        self.saved_filters.addItem(tr("(lagrede filtre)"), None)
         for name in sorted(self._saved(), key=str.lower):
             self.saved_filters.addItem(name, name)
 

@@ -98,7 +98,7 @@ class NewCaseDialog(QDialog):
     def _changed(self) -> None:
         problems = self.form.problems()
         self.save_button.setEnabled(not problems)
-        needed = sorted({p.field for p in problems if p.field})
+        needed = list(dict.fromkeys(self.form.shown_label(p) for p in problems if p.field))
         self.hint.setText(
             tr("Mangler før saken kan opprettes: ") + ", ".join(needed) if needed else ""
         )

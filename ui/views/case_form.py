@@ -110,6 +110,7 @@ class CaseForm(QWidget):
         summary_column.addWidget(self.summary_preview)
         self.messages: dict[str, QLabel] = {}
         self.rows: dict[str, QWidget] = {}  # each field's row (the field and its message)
+        self.shown_labels: dict[str, str] = {}  # each field's label as the form shows it
         self._form = form
         # Fields whose problems are shown: the ones the user has changed, or all of them
         # after a save was tried (no red «må fylles ut» on a form nobody has typed in).
@@ -147,6 +148,15 @@ class CaseForm(QWidget):
             column.addRow(message)
             form.addRow(label + ":", box)
             self.rows[field] = box
+            self.shown_labels[field] = label.replace("&", "")
+        # Long choices («Kontorløsning (landskap, aktivitetsbasert, …)») must not make the
+        # form wider than a 1024 px window leaves it: the combo boxes shrink, the list opens
+        # as wide as its longest entry.
+        for combo in self.findChildren(QComboBox):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
         # Norwegian label -> field, for the fields of this form ("Sakstype" is also "type").
         self._label_to_field = {FIELD_LABELS.get(f, f): f for f in self.messages}
         self.general = QLabel()
@@ -302,6 +312,12 @@ class CaseForm(QWidget):
                 general.append(str(problem))
         self.general.setText("\n".join(general))
         return not problems
+
+    def shown_label(self, problem: Problem) -> str:
+        """The label the form shows for a problem's field («Beslutning tatt», not the
+        core's «Beslutningsdato»)."""
+        field = self._label_to_field.get(problem.field)
+        return self.shown_labels.get(field or "", problem.field)
 
     def _on_change(self, field: str) -> None:
         if self._loading:

@@ -209,6 +209,7 @@ class CaseView(QWidget):
         layout.addWidget(self.heading)
         self.state = QLabel()
         self.state.setObjectName("caseState")
+        self.state.setWordWrap(True)  # a long agreement name wraps instead of widening
         layout.addWidget(self.state)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
@@ -232,6 +233,8 @@ class CaseView(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
+        # The form fits the width it gets (1024 px windows too): it scrolls down, not sideways.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         facts_layout.addWidget(scroll, 1)
         row = QHBoxLayout()
         self.save_button = QPushButton(tr("&Lagre endringene"))
@@ -316,6 +319,7 @@ class CaseView(QWidget):
         checklist_scroll = QScrollArea()
         checklist_scroll.setWidget(self.checklist)
         checklist_scroll.setWidgetResizable(True)
+        checklist_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tabs.addTab(checklist_scroll, tr("S&jekkliste"))
 
         # --- the change history, read when its tab is shown
