@@ -167,3 +167,18 @@ def test_the_calendar_sets_the_date_and_alt_down_opens_it(
 
     field.calendar.clicked.emit(QDate(2026, 11, 3))
     assert field.value() == date(2026, 11, 3)
+
+
+def test_arrow_keys_step_a_day(qtbot: QtBot) -> None:
+    field = DateInput(date(2026, 12, 31), today=lambda: TODAY)
+    qtbot.addWidget(field)
+    field.show()
+    QTest.keyClick(field.line, Qt.Key.Key_Up)
+    assert field.value() == date(2027, 1, 1) and field.line.text() == "01.01.2027"
+    QTest.keyClick(field.line, Qt.Key.Key_Down)
+    QTest.keyClick(field.line, Qt.Key.Key_Down)
+    assert field.value() == date(2026, 12, 30)
+    empty = DateInput(optional=True, today=lambda: TODAY)
+    qtbot.addWidget(empty)
+    QTest.keyClick(empty.line, Qt.Key.Key_Up)
+    assert empty.value() == date(2026, 12, 7)

@@ -9,8 +9,9 @@ save refuses it the way it refuses any other bad input."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
@@ -73,8 +74,8 @@ class DateInput(QWidget):
         self.line.setToolTip(
             tr(
                 "Skriv datoen slik du vil: 15.10.2026, 15.10.26, 1.2.26 eller 151026. "
-                "«i» gir dagens dato, «+14» datoen om 14 dager. Ved siden av står datoen "
-                "programmet forsto."
+                "«i» gir dagens dato, «+14» datoen om 14 dager, pil opp/ned en dag fram eller "
+                "tilbake, Alt+pil ned kalenderen. Ved siden av står datoen programmet forsto."
             )
             + (tr(" La feltet stå tomt når datoen ikke er kjent.") if optional else "")
         )
@@ -163,10 +164,16 @@ class DateInput(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.line and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            if event.key() == Qt.Key.Key_Down and (
-                event.modifiers() & Qt.KeyboardModifier.AltModifier
-            ):
+            alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+            if event.key() == Qt.Key.Key_Down and alt:
                 self.show_calendar()
+                return True
+            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not alt:
+                # A day later or earlier, from the date shown (or today), as a date box does.
+                step = 1 if event.key() == Qt.Key.Key_Up else -1
+                start = self._value or self._today()
+                with contextlib.suppress(OverflowError):  # past year 9999: stay
+                    self.set_value(start + timedelta(days=step))
                 return True
         return super().eventFilter(watched, event)
 
