@@ -150,3 +150,23 @@ def test_an_event_a_checklist_answer_and_a_deadline_refresh_the_verdict(
     window.deadlines_view.deadlines_changed.emit()
     window.case_view.checklist.answers_changed.emit()
     assert len(refreshed) == 2
+
+
+def test_f5_reads_a_changed_catalogue(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
+    """A custom catalogue chosen (or edited) while the window is open: F5 uses it."""
+    from tillitsvalgt import settings
+    from tillitsvalgt.paths import resource_path
+
+    _, number = _case_at_49(workspace)
+    window = make_window(qtbot, workspace, tmp_path)
+    _open(qtbot, window, number)
+    assert "arbeidsmiljøloven § 8-2" in _verdict_text(window)
+    custom = tmp_path / "katalog.toml"
+    text = resource_path("catalogue.toml").read_text("utf-8")
+    # The office's own catalogue: chapter 8 from 40 employees instead of 50.
+    custom.write_text(text.replace("min_employees = 50", "min_employees = 40"), "utf-8")
+    settings.save("catalogue", str(custom), workspace.data_dir)
+    window.refresh_action.trigger()
+    qtbot.waitUntil(lambda: window.background.running == 0, timeout=10_000)
+    assert "49 ansatte, dvs. minst 40" in _verdict_text(window)
+    assert not window.workspace.reload_catalogue()  # unchanged now: nothing to do

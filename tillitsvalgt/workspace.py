@@ -80,6 +80,7 @@ class Workspace:
         self.data_dir = data_dir
         self.clock = clock
         self.warnings = warnings  # e.g. a broken custom catalogue, shown once by the GUI
+        self.catalogue_option: str | None = None  # --catalogue, kept for reload_catalogue
 
     @classmethod
     def open(
@@ -113,7 +114,7 @@ class Workspace:
             union_name=chosen.get("union"),
             profile_uuid=chosen.get("profile"),
         )
-        return cls(
+        workspace = cls(
             db,
             catalogue=loaded,
             setup=setup,
@@ -121,6 +122,28 @@ class Workspace:
             clock=clock,
             warnings=tuple(str(p) for p in problems),
         )
+        workspace.catalogue_option = catalogue
+        return workspace
+
+    def reload_catalogue(self) -> bool:
+        """Read the legal catalogue again (its file edited, or another one chosen with
+        ``settings catalogue`` while the window is open); True when it changed, so the
+        verdicts on screen must be read again. A broken file keeps the built-in one."""
+        import dataclasses
+
+        from tillitsvalgt import settings
+        from tillitsvalgt.rules.catalogue import catalogue_for
+        from tillitsvalgt.services.assessments import CATALOGUE
+
+        path = settings.catalogue_path(self.catalogue_option, self.data_dir)
+        loaded, problems = catalogue_for(path)
+        if loaded == self.catalogue:
+            return False
+        self.catalogue = loaded
+        self.db.session_info[CATALOGUE] = loaded
+        self.setup = dataclasses.replace(self.setup, catalogue=loaded)
+        self.warnings = tuple(str(p) for p in problems)
+        return True
 
     def close(self) -> None:
         self.db.dispose()
@@ -579,6 +602,16 @@ class Workspace:
         if stored:
             said.append(f"Vurderingen er oppdatert for {count(stored, 'sak', 'saker')}.")
         return " ".join(said)
+
+    def refresh_all_verdicts(self) -> int:
+        """Every case's stored verdict judged again (after the catalogue changed); how
+        many changed. For a background thread, like ``daily_duties``."""
+        from tillitsvalgt.services.assessments import refresh_all_verdicts
+
+        with self.db.session() as session:
+            return refresh_all_verdicts(
+                session=session, today=self.today(), catalogue=self.catalogue
+            )
 
     def backup_now(self) -> Path:
         from tillitsvalgt.backup import backup_sqlite

@@ -464,7 +464,18 @@ class MainWindow(QMainWindow):
         self.case_view.refresh_assessment()  # 49 -> 50 employees changes the law that applies
 
     def refresh_everything(self) -> None:
-        """F5: the list, the open case's verdict and the section shown, read again."""
+        """F5: the list, the open case's verdict and the section shown, read again (and the
+        legal catalogue, when its file or the setting changed: every verdict follows)."""
+        try:
+            if self.workspace.reload_catalogue():
+                self.background.submit(
+                    self.workspace.refresh_all_verdicts,
+                    lambda _changed: self.apply_filters(),  # the list's verdicts follow
+                    lambda exc: self.crashes.report(exc, self),
+                    context=self,
+                )
+        except UserError as exc:
+            self.prompter.error(self, tr("Kan ikke lese rettskatalogen"), exc.message)
         self.apply_filters()
         self.case_view.refresh_assessment()
         if self.sections.currentWidget() is self.employers_view:
