@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.type_filter = self._combo("typeFilter", tr("Alle typer"), CASE_TYPES_SHORT)
         self.status_filter = self._combo("statusFilter", tr("Alle statuser"), CASE_STATUSES)
-        self.timing_filter = self._combo("timingFilter", tr("Alle tidspunkt"), TIMINGS_SHORT)
+        self.timing_filter = self._combo("timingFilter", tr("Alle tidspunkter"), TIMINGS_SHORT)
         self.bin_toggle = QCheckBox(tr("&Papirkurv"))
         self.bin_toggle.setObjectName("recycleBin")
         self.bin_toggle.setToolTip(tr("Vis slettede saker, som kan gjenopprettes"))

@@ -100,7 +100,7 @@ class NewCaseDialog(QDialog):
         self.save_button.setEnabled(not problems)
         needed = list(dict.fromkeys(self.form.shown_label(p) for p in problems if p.field))
         self.hint.setText(
-            tr("Mangler før saken kan opprettes: ") + ", ".join(needed) if needed else ""
+            tr("Rett eller fyll ut før saken kan opprettes: ") + ", ".join(needed) if needed else ""
         )
 
     def save(self) -> None:
