@@ -115,3 +115,10 @@ def test_deadlines_by_hand_from_the_cli(
     assert code != 0 and "avlyst" in (out + err)
     code, out, err = run_cli(capsys, *args, "deadlines", "add", number, "31.02.2027", "Feil")
     assert code != 0 and "februar har bare 28 dager" in (out + err)
+
+
+def test_the_cli_reads_dates_as_the_window_does(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "deadline", "--from", "18.12.26", "--days", "14")
+    assert code == 0 and out.startswith("2027-01-04")
+    code, out, err = run_cli(capsys, "deadline", "--from", "31.02.2026", "--days", "14")
+    assert code != 0 and "februar har bare 28 dager" in (out + err)
