@@ -919,6 +919,9 @@ class MainWindow(QMainWindow):
 
     def _imported(self, report: ImportReport) -> None:
         self.apply_filters()
+        # An import may have merged events into the open case or changed its employer.
+        self.case_view.reload_employers()
+        self.case_view.refresh_assessment()
         self.prompter.info(self, tr("Import ferdig"), report.summary())
 
     def export_cases(self) -> None:
