@@ -145,3 +145,19 @@ def test_1024_by_700_needs_no_sideways_scrolling(
     # The saved-filter choice is not cut off mid-word either.
     combo = window.saved_filters
     assert combo.fontMetrics().horizontalAdvance(combo.currentText()) < combo.width()
+
+
+def test_down_or_enter_in_the_search_box_goes_to_the_list(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    window = _window(qtbot, workspace, tmp_path / "gui.ini")
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, "landskap")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.focusWidget() is window.table  # (the offscreen window is never active)
+    assert window.model.total < 10  # the search ran before the jump
+    assert window.table.selectionModel().hasSelection()
+    window.search.setFocus()
+    assert window.focusWidget() is window.search
+    qtbot.keyClick(window.search, Qt.Key.Key_Down)
+    assert window.focusWidget() is window.table

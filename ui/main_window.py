@@ -10,8 +10,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -231,6 +231,10 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._restore()
         self._name_for_screen_readers()
+        # From the search box, ↓ or Enter goes straight to the list (not 9 Tabs through the
+        # filters), on the first row found.
+        self.search.installEventFilter(self)
+        self.search.returnPressed.connect(self._to_list)
         add_context_menu(
             self.table,
             [
@@ -247,6 +251,27 @@ class MainWindow(QMainWindow):
             ],
         )
         self.apply_filters()
+
+    def _to_list(self) -> None:
+        if self._search_timer.isActive():  # the last keystroke's search first
+            self._search_timer.stop()
+            self.apply_filters()
+        if self.model.rowCount() == 0:
+            return
+        self.table.setFocus()
+        if not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self._to_list()
+            return True
+        return super().eventFilter(watched, event)
 
     def _name_for_screen_readers(self) -> None:
         """The list's inputs have no label beside them: they are named here (a filter by
