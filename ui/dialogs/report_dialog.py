@@ -77,7 +77,6 @@ class ReportDialog(QDialog):
         self.anonymise = QCheckBox(tr("Ikke navngi virksomheter (bare sektor og størrelse)"))
         self.anonymise.setChecked(True)
         self.out = QLineEdit(str(Path.home() / "landsmøterapport.docx"))
-        self.out.setAccessibleName(tr("Lagre som"))
         choose = QPushButton(tr("Velg …"))
         choose.clicked.connect(self._choose)
         out_row = QHBoxLayout()
@@ -92,7 +91,9 @@ class ReportDialog(QDialog):
         form.addRow(tr("&Utvikling:"), self.granularity)
         form.addRow(tr("&Minste tall som vises:"), self.min_cell)
         form.addRow("", self.anonymise)
-        form.addRow(tr("&Lagre som:"), out_row)
+        out_label = QLabel(tr("&Lagre som:"))  # a layout has no buddy: the label needs one
+        out_label.setBuddy(self.out)
+        form.addRow(out_label, out_row)
         form.addRow("", self.with_xlsx)
         form.addRow("", self.open_when_done)
         self.status = QLabel()
