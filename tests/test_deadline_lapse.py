@@ -122,3 +122,30 @@ def test_the_cli_reads_dates_as_the_window_does(capsys: pytest.CaptureFixture[st
     assert code == 0 and out.startswith("2027-01-04")
     code, out, err = run_cli(capsys, "deadline", "--from", "31.02.2026", "--days", "14")
     assert code != 0 and "februar har bare 28 dager" in (out + err)
+
+
+def test_a_closed_case_is_not_listed_as_overdue(db: Database) -> None:
+    from tillitsvalgt.models import EventCreate
+    from tillitsvalgt.services import events
+
+    employer = make_employer(db)
+    number = make_case(db, employer, notice_on=date(2026, 9, 1))
+    with db.session() as s:
+        events.add_event(
+            number,
+            EventCreate(
+                kind="letter_sent",
+                occurred_on=date(2026, 10, 1),
+                letter_kind="krav_om_drofting",
+                reply_by=date(2026, 10, 15),
+            ),
+            session=s,
+        )
+    query = cases.CaseQuery(today=TODAY, overdue=True)
+    with db.session(readonly=True) as s:
+        assert [r.number for r in cases.list_cases(query, session=s).rows] == [number]
+    _close(db, number)
+    with db.session(readonly=True) as s:
+        assert cases.list_cases(query, session=s).rows == []
+        row = cases.list_cases(cases.CaseQuery(today=TODAY), session=s).rows[0]
+        assert row.demand != "overdue"

@@ -382,7 +382,8 @@ def _filters(shape: _Shape) -> list[sa.ColumnElement[bool]]:
         where.append(col(Case.year) == sa.bindparam("year"))
     if shape.timing:
         where.append(col(Case.verdict_timing) == sa.bindparam("timing"))
-    if shape.overdue:
+    if shape.overdue:  # a closed case's demand no longer runs (its deadlines lapsed)
+        where.append(col(Case.status) == "open")
         where.append(col(Case.verdict_demand) == "awaiting_reply")
         where.append(col(Case.verdict_demand_due_on) < sa.bindparam("today", type_=sa.Date))
     if shape.text:
@@ -529,7 +530,8 @@ def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
             next_deadline=r[8],
             updated_at=r[9],
             timing=r[10],
-            demand=demand_today(r[11], r[12], today),
+            # A closed case is never "overdue": its demand's deadline lapsed with the close.
+            demand=demand_today(r[11], r[12], today) if r[5] == "open" else r[11],
         )
         for r in result
     ]
