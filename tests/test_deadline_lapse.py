@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import StateError
@@ -149,3 +150,39 @@ def test_a_closed_case_is_not_listed_as_overdue(db: Database) -> None:
         assert cases.list_cases(query, session=s).rows == []
         row = cases.list_cases(cases.CaseQuery(today=TODAY), session=s).rows[0]
         assert row.demand != "overdue"
+
+
+def test_the_migration_lapses_the_open_deadlines_of_cases_closed_before_it(db: Database) -> None:
+    from alembic import command
+
+    employer = make_employer(db)
+    closed = make_case(db, employer)
+    still_open = make_case(db, employer)
+    lapsing = _deadline(db, closed, date(2026, 11, 1))
+    met = _deadline(db, closed, date(2026, 11, 2))
+    running = _deadline(db, still_open, date(2026, 11, 3))
+    with db.session() as s:
+        deadlines.mark_met(met, met_on=date(2026, 10, 30), session=s)
+
+    def alembic(action: str, revision: str) -> None:
+        with db.engine.begin() as conn:
+            cfg = db.alembic_config()
+            cfg.attributes["connection"] = conn
+            getattr(command, action)(cfg, revision)
+
+    alembic("downgrade", "0009")  # as a database was before: closing left deadlines open
+    with db.engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "UPDATE cases SET status = 'closed', outcome = 'agreement', "
+                "closed_at = :at WHERE number = :n"
+            ),
+            {"at": "2026-11-20 10:00:00+00:00", "n": closed},
+        )
+    alembic("upgrade", "head")
+    with db.session(readonly=True) as s:
+        states = {d.id: (d.state, d.lapsed_on) for d in deadlines.list_deadlines(closed, session=s)}
+        assert states[lapsing] == ("lapsed", date(2026, 11, 20))  # the day it was closed
+        assert states[met] == ("met", None)
+        (kept,) = deadlines.list_deadlines(still_open, session=s)
+        assert kept.id == running and kept.state == "open"
