@@ -601,7 +601,7 @@ class Workspace:
             )
         if stored:
             said.append(f"Vurderingen er oppdatert for {count(stored, 'sak', 'saker')}.")
-        return " ".join(said)
+        return "  ·  ".join(said)  # separate lines of news, not one run-on sentence
 
     def refresh_all_verdicts(self) -> int:
         """Every case's stored verdict judged again (after the catalogue changed); how

@@ -539,7 +539,7 @@ class MainWindow(QMainWindow):
             notice = overdue_notice(self.workspace.overdue_count()) or ""
         except UserError:
             notice = ""
-        text = " ".join(part for part in (message, notice) if part)
+        text = "  ·  ".join(part for part in (message, notice) if part)  # two lines, not one
         if text:
             self.statusBar().showMessage(text, 30_000)
 
