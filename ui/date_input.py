@@ -33,6 +33,7 @@ from tillitsvalgt.rules.deadlines import format_weekday_date
 from ui.i18n import tr
 
 ERROR_STYLE = "color: #b00020"
+TYPING_STYLE = "color: #7a6a00"  # a text not (yet) a date while it is being typed
 ECHO_STYLE = "color: #404040"
 
 
@@ -115,8 +116,14 @@ class DateInput(QWidget):
     def checked_value(self) -> date | None:
         """The date, or a ``ValidationError`` naming this field when the text is not one."""
         if self._problem is not None:
+            self.reveal()
             raise ValidationError([Problem(self.label(), self._problem)])
         return self._value
+
+    def reveal(self) -> None:
+        """Show a problem in red now (a save was tried), also while the field is typed in."""
+        if self._problem is not None:
+            self.echo.setStyleSheet(ERROR_STYLE)
 
     def set_today(self, today: Callable[[], date]) -> None:
         """Where «i» and «+14» count from (the workspace's today, which tests can fix)."""
@@ -146,14 +153,17 @@ class DateInput(QWidget):
             except DateTextError as exc:
                 self._value, self._problem = None, str(exc)
                 self.echo.setText(str(exc))
-                self.echo.setStyleSheet(ERROR_STYLE)
+                # Half-typed («15.1») is not yet wrong: red only once the field is left.
+                self.echo.setStyleSheet(TYPING_STYLE if self.line.hasFocus() else ERROR_STYLE)
         self.line.setAccessibleDescription(self.echo.text())
         self.echo.setToolTip(self.echo.text())
         if (self._value, self._problem) != before:
             self.changed.emit()
 
     def _tidy(self) -> None:
-        """Leaving the field shows the date in full (1.2.26 -> 01.02.2026)."""
+        """Leaving the field shows the date in full (1.2.26 -> 01.02.2026), or its problem
+        in red."""
+        self.reveal()
         if self._value is not None:
             tidy = format_date_text(self._value)
             if self.line.text() != tidy:

@@ -294,6 +294,8 @@ class CaseForm(QWidget):
         the problems of every field (a save was tried), not only of those typed in."""
         if reveal:
             self._reveal_all = True
+            for date_field in self.date_fields().values():
+                date_field.reveal()
         problems = self.problems()
         for label in self.messages.values():
             label.hide()
