@@ -180,8 +180,9 @@ class LetterDialog(QDialog):
         close.clicked.connect(self.reject)
         self._kind_changed()
 
-        # ---------------------------------------------------------------- the request
         describe_inputs(self)
+
+    # ---------------------------------------------------------------- the request
 
     def kind_code(self) -> str:
         return str(self.kind.currentData())

@@ -120,8 +120,9 @@ class SettingsDialog(QDialog):
             button.setAutoDefault(False)
             button.setDefault(False)
 
-        # ================================================================ profile
         describe_inputs(self)
+
+    # ================================================================ profile
 
     def _profile_tab(self) -> QWidget:
         tab = QWidget()
