@@ -88,3 +88,23 @@ def test_plain_label() -> None:
     assert plain_label("Be&slutning tatt:") == "Beslutning tatt"
     assert plain_label("<b>Fra &amp; til</b>") == "Fra & til"
     assert plain_label("R&&D:") == "R&D"
+
+
+def test_every_dialog_names_its_inputs() -> None:
+    """Every dialog class of the window calls ``describe_inputs`` (the walk above opens the
+    dialogs it knows; this catches one added later)."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "ui"
+    missing = []
+    for file in root.rglob("*.py"):
+        tree = ast.parse(file.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ClassDef):
+                continue
+            bases = {getattr(b, "id", getattr(b, "attr", "")) for b in node.bases}
+            if not bases & {"QDialog", "QMainWindow"}:
+                continue
+            if "describe_inputs" not in ast.unparse(node):
+                missing.append(f"{file.name}: {node.name}")
+    assert missing == []

@@ -182,3 +182,15 @@ def test_arrow_keys_step_a_day(qtbot: QtBot) -> None:
     qtbot.addWidget(empty)
     QTest.keyClick(empty.line, Qt.Key.Key_Up)
     assert empty.value() == date(2026, 12, 7)
+
+
+def test_no_qdateedit_is_left_in_the_window_code() -> None:
+    """The walk above sees the dialogs the tour opens; this sees the code of every one."""
+    root = Path(__file__).resolve().parent.parent / "ui"
+    offenders = [
+        str(file.relative_to(root))
+        for file in root.rglob("*.py")
+        if "QDateEdit" in file.read_text("utf-8").replace("# QDateEdit", "")
+        and file.name != "date_input.py"
+    ]
+    assert offenders == []
