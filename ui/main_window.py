@@ -45,8 +45,8 @@ from ui.dialogs.restore_dialog import RestoreDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.welcome_dialog import WelcomeDialog
 from ui.errors import CrashReporter
+from ui.i18n import QT_TR_NOOP, tr
 from ui.i18n import count as plural
-from ui.i18n import tr
 from ui.long_work import LongWork
 from ui.models.case_table import (
     DEFAULT_ORDER,
@@ -603,7 +603,11 @@ class MainWindow(QMainWindow):
             self.prompter.error(self, tr("Kan ikke vise sakene"), exc.message)
             return
         shown = self.model.total
-        self.count.setText(tr("Ingen saker") if shown == 0 else plural(shown, "%n sak", "%n saker"))
+        self.count.setText(
+            tr("Ingen saker")
+            if shown == 0
+            else plural(shown, QT_TR_NOOP("%n sak"), QT_TR_NOOP("%n saker"))
+        )
         if selected is not None:
             for row, item in enumerate(self.model.rows):
                 if item.number == selected:
@@ -962,7 +966,10 @@ class MainWindow(QMainWindow):
             lambda count: self.prompter.info(
                 self,
                 tr("Eksport ferdig"),
-                plural(count, "%n sak skrevet til ", "%n saker skrevet til ") + str(path),
+                plural(
+                    count, QT_TR_NOOP("%n sak skrevet til "), QT_TR_NOOP("%n saker skrevet til ")
+                )
+                + str(path),
             ),
             lambda exc: self.crashes.report(exc, self),
         )

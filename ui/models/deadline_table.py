@@ -53,7 +53,7 @@ def status_text(row: DeadlineRow) -> str:
 
 
 def _days(n: int) -> str:
-    return count(n, "%n dag", "%n dager")
+    return count(n, QT_TR_NOOP("%n dag"), QT_TR_NOOP("%n dager"))
 
 
 def when_text(due: date, today: date) -> str:

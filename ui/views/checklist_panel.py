@@ -33,7 +33,7 @@ from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import CASE_TYPES, CHECKLIST_ANSWERS
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
-from ui.i18n import count, tr, translated
+from ui.i18n import QT_TR_NOOP, count, tr, translated
 from ui.prompts import Prompter
 
 HOME_OFFICE_TYPES = ("home_office_policy", "home_office_agreement")
@@ -62,10 +62,12 @@ def summary_text(gaps: ChecklistGaps) -> str:
     if missing == 0 and unclear == 0:
         return tr("Ingen punkter mangler eller er uavklart")
     if missing == 0:
-        return count(unclear, "%n punkt er uavklart", "%n punkter er uavklart")
-    text = count(missing, "%n punkt mangler", "%n punkter mangler")
+        return count(
+            unclear, QT_TR_NOOP("%n punkt er uavklart"), QT_TR_NOOP("%n punkter er uavklart")
+        )
+    text = count(missing, QT_TR_NOOP("%n punkt mangler"), QT_TR_NOOP("%n punkter mangler"))
     if unclear:
-        text += ", " + count(unclear, "%n er uavklart", "%n er uavklart")
+        text += ", " + count(unclear, QT_TR_NOOP("%n er uavklart"), QT_TR_NOOP("%n er uavklart"))
     return text
 
 

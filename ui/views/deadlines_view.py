@@ -33,8 +33,8 @@ from ui.accessibility import describe_inputs
 from ui.context_menus import add_context_menu
 from ui.date_input import DateInput
 from ui.errors import CrashReporter
+from ui.i18n import QT_TR_NOOP, tr
 from ui.i18n import count as plural
-from ui.i18n import tr
 from ui.models.deadline_table import TITLE, WHAT, DeadlineTableModel
 from ui.models.list_model import short_date
 from ui.prompts import Prompter
@@ -56,7 +56,9 @@ def overdue_notice(rows: Sequence[DeadlineRow] | int) -> str | None:
     if count == 0:
         return None
     return plural(
-        count, "%n frist er oversittet – se Frister.", "%n frister er oversittet – se Frister."
+        count,
+        QT_TR_NOOP("%n frist er oversittet – se Frister."),
+        QT_TR_NOOP("%n frister er oversittet – se Frister."),
     )
 
 
@@ -364,7 +366,11 @@ class DeadlinesView(QWidget):
     def _show_count(self) -> None:
         rows = self.model.rows
         overdue = sum(1 for r in rows if r.overdue)
-        text = tr("Ingen åpne frister") if not rows else plural(len(rows), "%n frist", "%n frister")
+        text = (
+            tr("Ingen åpne frister")
+            if not rows
+            else plural(len(rows), QT_TR_NOOP("%n frist"), QT_TR_NOOP("%n frister"))
+        )
         if overdue:
             text += f", {overdue} " + tr("oversittet")
         self.count.setText(text)

@@ -32,7 +32,7 @@ from tillitsvalgt.workspace import Workspace
 from ui.context_menus import add_context_menu
 from ui.dialogs.employer_dialog import EmployerDialog
 from ui.errors import CrashReporter
-from ui.i18n import count, tr
+from ui.i18n import QT_TR_NOOP, count, tr
 from ui.models.employer_table import (
     CASE_TITLE,
     NAME,
@@ -227,7 +227,9 @@ class EmployersView(QWidget):
         elif shown == 1:
             self.count.setText(tr("1 virksomhet"))
         else:
-            self.count.setText(count(shown, "%n virksomhet", "%n virksomheter"))
+            self.count.setText(
+                count(shown, QT_TR_NOOP("%n virksomhet"), QT_TR_NOOP("%n virksomheter"))
+            )
         if keep is None or not self.select_employer(keep):
             self._show_cases(None)
 
