@@ -511,13 +511,9 @@ class CaseView(QWidget):
             detail = self.workspace.case_detail(self.detail.case.id)
         except UserError:
             return
-        self.detail = dataclasses.replace(
-            self.detail,
-            assessment=detail.assessment,
-            deadlines=detail.deadlines,
-            employer=detail.employer,
-            agreement_name=detail.agreement_name,
-        )
+        # Everything fresh but the case itself: its version is the one the form's edit
+        # started from, and a save must be checked against that one.
+        self.detail = dataclasses.replace(detail, case=self.detail.case)
         self._show_state(self.detail)
         self.assessment.show_detail(self.detail)
         self.refreshed.emit()
