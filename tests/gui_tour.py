@@ -129,3 +129,8 @@ def tour(
     assert deadlines.extend_dialog is not None
     yield "Forleng frist", _shown(qtbot, deadlines.extend_dialog)
     _close(deadlines.extend_dialog)
+
+    deadlines.new_deadline()
+    assert deadlines.new_dialog is not None
+    yield "Ny frist", _shown(qtbot, deadlines.new_dialog)
+    _close(deadlines.new_dialog)

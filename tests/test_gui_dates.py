@@ -83,9 +83,16 @@ def test_every_date_field_reads_what_is_typed(
             assert "måneden" in field.echo.text(), key
             type_into(qtbot, field, "15.10.2026")
     # Every dialog with a date was walked: the case form (4), the event (date, reply by),
-    # the letter, the report's period (2) and a deadline's extension.
+    # the letter, the report's period (2), a deadline's extension and a new deadline.
     names = {k.split("/")[0] for k in seen}
-    for expected in ("Ny sak", "Ny hendelse (brev)", "Nytt brev", "Rapport", "Forleng frist"):
+    for expected in (
+        "Ny sak",
+        "Ny hendelse (brev)",
+        "Nytt brev",
+        "Rapport",
+        "Forleng frist",
+        "Ny frist",
+    ):
         assert expected in names, names
     assert sum(1 for k in seen if k.startswith("window")) >= 4
     assert sum(1 for k in seen if k.startswith("Ny sak/")) == 4
