@@ -444,7 +444,6 @@ def test_qt_own_buttons_and_menus_speak_bokmal(qtbot: QtBot) -> None:
 def test_the_letter_dialog_refuses_a_letter_that_makes_no_sense_before_saving(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
-    from PySide6.QtCore import QDate
 
     prompter = ScriptedPrompter()
     window = make_window(qtbot, workspace, tmp_path, prompter)
@@ -465,7 +464,7 @@ def test_the_letter_dialog_refuses_a_letter_that_makes_no_sense_before_saving(
     assert dialog.save_word.isEnabled() and "lages ikke" not in dialog.checks.text()
     assert "Endringen ble iverksatt 1. oktober 2026." in dialog.preview.toPlainText()
     # A deadline on new year's eve: warned, and the next working day offered.
-    dialog.dated.setDate(QDate(2026, 12, 17))
+    dialog.dated.set_value(date(2026, 12, 17))
     qtbot.waitUntil(lambda: dialog.use_offered_day.isVisible(), timeout=5000)
     assert "nyttårsaften" in dialog.checks.text()
     qtbot.mouseClick(dialog.use_offered_day, Qt.MouseButton.LeftButton)

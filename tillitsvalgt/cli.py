@@ -25,6 +25,8 @@ from tillitsvalgt.cli_context import Context, clip, date_text, pass_ctx, table
 from tillitsvalgt.cli_output import chosen_output, force_option, protected_files
 from tillitsvalgt.crash_report import crash_report
 from tillitsvalgt.errors import UserError, os_reason
+from tillitsvalgt.plural import count
+from tillitsvalgt.vocabulary import DEADLINE_STATES
 
 EXIT_USER_ERROR = 1
 EXIT_BUG = 70
@@ -136,7 +138,7 @@ def _start_verdicts(ctx: Context) -> None:
             session=session, today=date.today(), catalogue=ctx.catalogue()
         )
     if stored:
-        click.echo(f"Vurderingen er oppdatert for {stored} saker.")
+        click.echo(f"Vurderingen er oppdatert for {count(stored, 'sak', 'saker')}.")
 
 
 def _start_backup(db: Any) -> None:
@@ -296,7 +298,7 @@ def cases_command(
         ],
     )
     pages = max(1, -(-result.total // page_size))
-    click.echo(f"\n{result.total} saker – side {page} av {pages}")
+    click.echo(f"\n{count(result.total, 'sak', 'saker')} – side {page} av {pages}")
     if page > pages:
         click.echo(f"Siden finnes ikke; siste side er {pages}.")
 
@@ -378,8 +380,7 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
     if frists:
         click.echo("\nFrister:")
         for f in frists:
-            state = "oppfylt" if f.met_on else ("avlyst" if f.cancelled else "åpen")
-            click.echo(f"  {_date(f.due_on)}  {f.title} ({state})")
+            click.echo(f"  {_date(f.due_on)}  {f.title} ({DEADLINE_STATES[f.state]})  [{f.id}]")
 
 
 @cli.command("close")
@@ -506,7 +507,7 @@ def export_command(ctx: Context, out: Path | None, force: bool) -> None:
         written = write_output(
             out, text.encode("utf-8"), overwrite=True, protected=protected_files(ctx)
         )
-        click.echo(f"{len(bundle)} saker eksportert til {written}", err=True)
+        click.echo(f"{count(len(bundle), 'sak', 'saker')} eksportert til {written}", err=True)
 
 
 # --------------------------------------------------------------------------- safety
@@ -633,7 +634,15 @@ def employers_command(ctx: Context, text: str | None) -> None:
 
 
 def _register_rule_commands() -> None:
-    from tillitsvalgt import cli_admin, cli_audit, cli_law, cli_letters, cli_report, cli_rules
+    from tillitsvalgt import (
+        cli_admin,
+        cli_audit,
+        cli_deadlines,
+        cli_law,
+        cli_letters,
+        cli_report,
+        cli_rules,
+    )
 
     for command in (
         *cli_rules.COMMANDS,
@@ -642,6 +651,7 @@ def _register_rule_commands() -> None:
         *cli_report.COMMANDS,
         *cli_audit.COMMANDS,
         *cli_admin.COMMANDS,
+        *cli_deadlines.COMMANDS,
     ):
         cli.add_command(command)
 

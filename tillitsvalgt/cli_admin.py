@@ -162,7 +162,11 @@ def branches_command(ctx: Context) -> None:
         click.echo("Ingen avdelinger ennå.")
     for b in rows:
         name = b.branch if b.branch is not None else "(uten avdeling: bare forbundskontoret)"
-        click.echo(f"  {name:<48}{b.representatives:>4} tillitsvalgte {b.cases:>7} saker")
+        click.echo(
+            f"  {name:<48}{b.representatives:>4} "
+            f"{'tillitsvalgt ' if b.representatives == 1 else 'tillitsvalgte'} "
+            f"{b.cases:>7} {'sak' if b.cases == 1 else 'saker'}"
+        )
 
 
 @admin_group.command("revoke")

@@ -512,6 +512,9 @@ def profile_command(ctx: Context, /, **values: str | None) -> None:
         return
     if given:
         settings.save("profile", str(rep.uuid), ctx.data_dir)
+        if given.get("union_name", "").strip():
+            # One union name, as in the window: the letterhead and the report follow it.
+            settings.save("union", given["union_name"].strip(), ctx.data_dir)
     labels = {
         "name": "Navn",
         "role": "Rolle",

@@ -17,10 +17,19 @@ from tillitsvalgt.errors import UserError
 def _parse_date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
+    from tillitsvalgt.rules.date_text import DateTextError, parse_date_text
+
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise UserError(f"{option} «{value}» er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.") from None
+        pass
+    try:  # as typed in the window: 15.10.2026, 15.10.26, «i» for today …
+        return parse_date_text(value, date.today())
+    except DateTextError as exc:
+        raise UserError(
+            f"{option} «{value}» er ikke en dato ({exc}); skriv den som ÅÅÅÅ-MM-DD eller "
+            "DD.MM.ÅÅÅÅ."
+        ) from None
 
 
 def _as_json(number: str, title: str, result: Any) -> dict[str, Any]:

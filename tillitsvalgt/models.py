@@ -526,6 +526,9 @@ class Deadline(DeadlineBase, table=True):
     original_due_on: date
     met_on: date | None = None
     cancelled: bool = Field(default=False)
+    # The case was closed with the deadline still open: it lapsed that day (not met, not
+    # cancelled by hand). Reopening the case clears it.
+    lapsed_on: date | None = None
     created_at: datetime = _timestamp()
 
 
@@ -536,6 +539,18 @@ class DeadlineRead(DeadlineBase):
     original_due_on: date
     met_on: date | None
     cancelled: bool
+    lapsed_on: date | None = None
+
+    @property
+    def state(self) -> str:
+        """open, met, cancelled or lapsed."""
+        if self.met_on is not None:
+            return "met"
+        if self.cancelled:
+            return "cancelled"
+        if self.lapsed_on is not None:
+            return "lapsed"
+        return "open"
 
 
 class DeadlineExtension(SQLModel, table=True):

@@ -53,7 +53,7 @@ FIELD_LABELS: dict[str, str] = {
     "home_office_days_per_week": "Hjemmekontordager per uke",
     "written_agreements": "Skriftlige avtaler",
     "ordered_by_authorities": "Pålagt av myndighetene",
-    "building_permit": "Søknadspliktig ombygging",
+    "building_permit": "Byggesøknad",
     "confederation": "Hovedorganisasjon",
     "status": "Status",
     "outcome": "Utfall",

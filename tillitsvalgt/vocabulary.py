@@ -99,6 +99,14 @@ LETTER_KINDS: dict[str, str] = {
 
 CASE_STATUSES: dict[str, str] = {"open": "Åpen", "closed": "Avsluttet"}
 
+# ``DeadlineRead.state``: a deadline of a closed case lapsed with the close.
+DEADLINE_STATES: dict[str, str] = {
+    "open": QT_TR_NOOP("åpen"),
+    "met": QT_TR_NOOP("overholdt"),
+    "cancelled": QT_TR_NOOP("avlyst"),
+    "lapsed": QT_TR_NOOP("falt bort (saken avsluttet)"),
+}
+
 OUTCOMES: dict[str, str] = {
     "agreement": QT_TR_NOOP("Enighet"),
     "partial_agreement": QT_TR_NOOP("Delvis enighet"),

@@ -25,6 +25,7 @@ from tillitsvalgt.models import (
     CaseUpdate,
     ChecklistAnswerRead,
     ChecklistAnswerSet,
+    DeadlineCreate,
     DeadlineRead,
     DocumentCreate,
     DocumentRead,
@@ -39,6 +40,7 @@ from tillitsvalgt.models import (
     RepresentativeRead,
     RepresentativeUpdate,
 )
+from tillitsvalgt.plural import count
 from tillitsvalgt.reports.anonymise import NameIndex
 from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
@@ -81,6 +83,7 @@ class Workspace:
         self.data_dir = data_dir
         self.clock = clock
         self.warnings = warnings  # e.g. a broken custom catalogue, shown once by the GUI
+        self.catalogue_option: str | None = None  # --catalogue, kept for reload_catalogue
 
     @classmethod
     def open(
@@ -114,7 +117,7 @@ class Workspace:
             union_name=chosen.get("union"),
             profile_uuid=chosen.get("profile"),
         )
-        return cls(
+        workspace = cls(
             db,
             catalogue=loaded,
             setup=setup,
@@ -122,6 +125,28 @@ class Workspace:
             clock=clock,
             warnings=tuple(str(p) for p in problems),
         )
+        workspace.catalogue_option = catalogue
+        return workspace
+
+    def reload_catalogue(self) -> bool:
+        """Read the legal catalogue again (its file edited, or another one chosen with
+        ``settings catalogue`` while the window is open); True when it changed, so the
+        verdicts on screen must be read again. A broken file keeps the built-in one."""
+        import dataclasses
+
+        from tillitsvalgt import settings
+        from tillitsvalgt.rules.catalogue import catalogue_for
+        from tillitsvalgt.services.assessments import CATALOGUE
+
+        path = settings.catalogue_path(self.catalogue_option, self.data_dir)
+        loaded, problems = catalogue_for(path)
+        if loaded == self.catalogue:
+            return False
+        self.catalogue = loaded
+        self.db.session_info[CATALOGUE] = loaded
+        self.setup = dataclasses.replace(self.setup, catalogue=loaded)
+        self.warnings = tuple(str(p) for p in problems)
+        return True
 
     def close(self) -> None:
         self.db.dispose()
@@ -309,7 +334,9 @@ class Workspace:
         from tillitsvalgt.services import cases
 
         with self.db.session() as session:
-            return cases.close_case(ref, outcome=outcome, version=version, session=session)
+            return cases.close_case(
+                ref, outcome=outcome, version=version, session=session, today=self.today()
+            )
 
     def reopen_case(self, ref: str | int, *, version: int) -> CaseRead:
         from tillitsvalgt.services import cases
@@ -473,9 +500,26 @@ class Workspace:
         today = self.today()
         with self.db.session(readonly=True) as session:
             return [
-                DeadlineRow(d, number, title, d.due_on < today)
-                for d, number, title in deadlines.open_deadline_rows(session=session, until=until)
+                DeadlineRow(d, number, title, d.due_on < today, status)
+                for d, number, title, status in deadlines.open_deadline_rows(
+                    session=session, until=until
+                )
             ]
+
+    def add_deadline(self, ref: str | int, due_on: date, title: str) -> DeadlineRead:
+        """A deadline set by hand on a live case (checked like any other input)."""
+        from tillitsvalgt.services import deadlines
+        from tillitsvalgt.validation import validate
+
+        data = validate(DeadlineCreate, {"due_on": due_on, "title": title, "rule": "manual"})
+        with self.db.session() as session:
+            return deadlines.add_deadline(ref, data, session=session)
+
+    def cancel_deadline(self, deadline_id: int) -> DeadlineRead:
+        from tillitsvalgt.services import deadlines
+
+        with self.db.session() as session:
+            return deadlines.cancel_deadline(deadline_id, session=session)
 
     def overdue_count(self) -> int:
         """How many open deadlines have passed (for the notice on start)."""
@@ -511,6 +555,14 @@ class Workspace:
         with self.db.session(readonly=True) as session:
             return find_representative(self.setup.profile_uuid, session=session)
 
+    def union_from_profile(self) -> str | None:
+        """The «Forbund» of the profile, for an install whose setting was never written."""
+        try:
+            profile = self.profile()
+        except UserError:
+            return None
+        return (profile.union_name or "").strip() or None if profile is not None else None
+
     def save_profile(self, data: RepresentativeCreate) -> RepresentativeRead:
         """Create or update the profile and remember it in the settings."""
         import dataclasses
@@ -535,7 +587,13 @@ class Workspace:
                     mine.id, RepresentativeUpdate(**data.model_dump()), session=session
                 )
         settings.save("profile", str(saved.uuid), self.data_dir)
-        self.setup = dataclasses.replace(self.setup, profile_uuid=str(saved.uuid))
+        # One place for the union's name: the profile's «Forbund» is what the letters'
+        # letterhead and the report's cover use (the setting follows it).
+        union = (saved.union_name or "").strip() or self.setup.union_name
+        settings.save("union", union or None, self.data_dir)
+        self.setup = dataclasses.replace(
+            self.setup, profile_uuid=str(saved.uuid), union_name=union or None
+        )
         from tillitsvalgt.history import ACTOR
 
         self.db.session_info[ACTOR] = str(saved.uuid)
@@ -664,8 +722,18 @@ class Workspace:
                 session=session, today=self.today(), catalogue=self.catalogue
             )
         if stored:
-            said.append(f"Vurderingen er oppdatert for {stored} saker.")
-        return " ".join(said)
+            said.append(f"Vurderingen er oppdatert for {count(stored, 'sak', 'saker')}.")
+        return "  ·  ".join(said)  # separate lines of news, not one run-on sentence
+
+    def refresh_all_verdicts(self) -> int:
+        """Every case's stored verdict judged again (after the catalogue changed); how
+        many changed. For a background thread, like ``daily_duties``."""
+        from tillitsvalgt.services.assessments import refresh_all_verdicts
+
+        with self.db.session() as session:
+            return refresh_all_verdicts(
+                session=session, today=self.today(), catalogue=self.catalogue
+            )
 
     def backup_now(self) -> Path:
         from tillitsvalgt.backup import backup_sqlite
@@ -716,6 +784,7 @@ class DeadlineRow:
     case_number: str
     case_title: str
     overdue: bool
+    case_status: str = "open"
 
 
 def make_report(
@@ -730,7 +799,7 @@ def make_report(
     from tillitsvalgt import settings
     from tillitsvalgt.reports.build import make_report as build
 
-    union = settings.load(workspace.data_dir).get("union")
+    union = settings.load(workspace.data_dir).get("union") or workspace.union_from_profile()
     files = build(
         workspace.db,
         request,

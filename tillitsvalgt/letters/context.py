@@ -111,6 +111,7 @@ _DEADLINE_STATUS = {
     "overdue": "oversittet",
     "met": "overholdt",
     "cancelled": "avlyst",
+    "lapsed": "falt bort (saken avsluttet)",
 }
 
 
@@ -810,6 +811,8 @@ def _deadlines(deadlines: Sequence[DeadlineRead], dated: date) -> list[dict[str,
             if d.cancelled
             else "met"
             if d.met_on
+            else "lapsed"
+            if d.lapsed_on
             else "overdue"
             if d.due_on < dated
             else "open"

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from tillitsvalgt.plural import count
 from tillitsvalgt.rules.deadlines import format_date as _d
 from tillitsvalgt.rules.types import (
     LEVEL_LABELS,
@@ -83,11 +84,11 @@ def _condition_holds(condition: str | None, facts: CaseFacts) -> tuple[bool, str
                 "antall hjemmekontordager er ikke oppgitt; forskriften gjelder hvis "
                 "hjemmearbeidet er jevnlig (i snitt minst én dag i uka) – sjekk dette"
             )
-        shown = f"{days:g}".replace(".", ",")
+        shown = count(days, "dag", "dager") if days is not None else "ukjent antall dager"
         if regular:
-            return True, f"hjemmearbeidet er jevnlig, i snitt {shown} dager i uka"
+            return True, f"hjemmearbeidet er jevnlig: i snitt {shown} i uka"
         return False, (
-            f"hjemmearbeidet er sporadisk (i snitt {shown} dager i uka, under én), så "
+            f"hjemmearbeidet er sporadisk (i snitt {shown} i uka, under én), så "
             "forskriften gjelder ikke"
         )
     if condition == "authorities_order":
@@ -230,7 +231,8 @@ def _applicable(facts: CaseFacts, index: _Index) -> tuple[list[tuple[Provision, 
                 # A body (AMU) the employer may have: cited «der det er AMU», not dropped.
             elif facts.employees < p.min_employees:
                 notes.append(
-                    f"{p.citation()} gjelder ikke: virksomheten har {facts.employees} ansatte, "
+                    f"{p.citation()} gjelder ikke: virksomheten har "
+                    f"{count(facts.employees, 'ansatt', 'ansatte')}, "
                     f"under {p.min_employees}"
                 )
                 continue

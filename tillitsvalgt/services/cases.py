@@ -40,8 +40,12 @@ CASE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{1,9})\s*$")  # year 1 is 1/N
 # in a search or a reference matches nothing, and must not reach the driver.
 MAX_INT = 2**31 - 1
 
-SortKey = Literal["updated", "number", "title", "employer", "type", "status", "notice"]
-SORT_KEYS: tuple[str, ...] = ("updated", "number", "title", "employer", "type", "status", "notice")
+SortKey = Literal[
+    "updated", "number", "title", "employer", "type", "status", "notice", "timing", "deadline"
+]
+SORT_KEYS: tuple[str, ...] = (
+    "updated", "number", "title", "employer", "type", "status", "notice", "timing", "deadline"
+)  # fmt: skip
 MAX_PAGE = 1000
 
 
@@ -201,7 +205,9 @@ def update_case(ref: str | int, data: CaseUpdate, *, session: Session) -> CaseRe
     return _versioned_update(session, case, data.version, values)
 
 
-def close_case(ref: str | int, *, outcome: str, version: int, session: Session) -> CaseRead:
+def close_case(
+    ref: str | int, *, outcome: str, version: int, session: Session, today: date | None = None
+) -> CaseRead:
     case = resolve_case(ref, session=session)
     if outcome not in OUTCOMES:
         raise refuse(
@@ -209,8 +215,26 @@ def close_case(ref: str | int, *, outcome: str, version: int, session: Session) 
         )
     if case.status == "closed":
         raise StateError(f"Sak {case.number} er allerede avsluttet.")
-    return _versioned_update(
+    closed = _versioned_update(
         session, case, version, {"status": "closed", "outcome": outcome, "closed_at": utcnow()}
+    )
+    lapse_deadlines(closed.id, on=today or date.today(), session=session)
+    return closed
+
+
+def lapse_deadlines(case_id: int, *, on: date, session: Session) -> None:
+    """The case is closed: its running deadlines lapse ``on`` that day — no longer overdue
+    anywhere, and not "met" (the report still counts one that had already run out)."""
+    session.execute(
+        update(Deadline)
+        .where(
+            col(Deadline.case_id) == case_id,
+            col(Deadline.met_on).is_(None),
+            col(Deadline.cancelled).is_(False),
+            col(Deadline.lapsed_on).is_(None),
+        )
+        .values(lapsed_on=on)
+        .execution_options(synchronize_session=False)
     )
 
 
@@ -218,9 +242,17 @@ def reopen_case(ref: str | int, *, version: int, session: Session) -> CaseRead:
     case = resolve_case(ref, session=session)
     if case.status != "closed":
         raise StateError(f"Sak {case.number} er ikke avsluttet.")
-    return _versioned_update(
+    opened = _versioned_update(
         session, case, version, {"status": "open", "outcome": None, "closed_at": None}
     )
+    # The deadlines that lapsed with the close run again (cancelled ones stay cancelled).
+    session.execute(
+        update(Deadline)
+        .where(col(Deadline.case_id) == opened.id, col(Deadline.lapsed_on).is_not(None))
+        .values(lapsed_on=None)
+        .execution_options(synchronize_session=False)
+    )
+    return opened
 
 
 def delete_case(ref: str | int, *, session: Session) -> CaseRead:
@@ -294,7 +326,36 @@ _SORT_COLUMNS: dict[str, tuple[Any, ...]] = {
     "type": (col(Case.case_type),),
     "status": (col(Case.status),),
     "notice": (col(Case.notice_on),),
+    # Worst first when ascending: a breach before a late one before one in time.
+    "timing": (
+        sa.case(
+            {
+                "not_held_decision_taken": 0,
+                "late_after_implementation": 1,
+                "late_before_implementation": 2,
+                "information_only": 3,
+                "not_held_yet": 4,
+                "unknown": 5,
+                "in_time": 6,
+            },
+            value=col(Case.verdict_timing),
+            else_=7,
+        ),
+    ),
+    # The next running deadline (as the list's column shows it).
+    "deadline": (
+        sa.select(func.min(Deadline.due_on))
+        .where(
+            col(Deadline.case_id) == col(Case.id),
+            col(Deadline.met_on).is_(None),
+            col(Deadline.cancelled).is_(False),
+            col(Deadline.lapsed_on).is_(None),
+        )
+        .scalar_subquery(),
+    ),
 }
+# Sorted by these, a case without a value comes last in either direction.
+_NULLS_LAST = frozenset({"deadline"})
 
 
 def _match_query(dialect: str, terms: list[str]) -> str:
@@ -348,7 +409,8 @@ def _filters(shape: _Shape) -> list[sa.ColumnElement[bool]]:
         where.append(col(Case.year) == sa.bindparam("year"))
     if shape.timing:
         where.append(col(Case.verdict_timing) == sa.bindparam("timing"))
-    if shape.overdue:
+    if shape.overdue:  # a closed case's demand no longer runs (its deadlines lapsed)
+        where.append(col(Case.status) == "open")
         where.append(col(Case.verdict_demand) == "awaiting_reply")
         where.append(col(Case.verdict_demand_due_on) < sa.bindparam("today", type_=sa.Date))
     if shape.text:
@@ -383,6 +445,8 @@ def _page_statement(shape: _Shape) -> Any:
     joined rows); only those ids get their employer and next deadline."""
     keys = [*_SORT_COLUMNS[shape.sort], col(Case.id)]
     order = [k.desc() if shape.descending else k.asc() for k in keys]
+    if shape.sort in _NULLS_LAST:
+        order.insert(0, sa.case((_SORT_COLUMNS[shape.sort][0].is_(None), 1), else_=0).asc())
     ids = sa.select(col(Case.id)).where(*_filters(shape))
     if shape.sort == "employer":
         ids = ids.join(Employer, col(Employer.id) == col(Case.employer_id))
@@ -398,6 +462,7 @@ def _page_statement(shape: _Shape) -> Any:
             col(Deadline.case_id) == col(Case.id),
             col(Deadline.met_on).is_(None),
             col(Deadline.cancelled).is_(False),
+            col(Deadline.lapsed_on).is_(None),
         )
         .scalar_subquery()
     )
@@ -492,7 +557,8 @@ def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
             next_deadline=r[8],
             updated_at=r[9],
             timing=r[10],
-            demand=demand_today(r[11], r[12], today),
+            # A closed case is never "overdue": its demand's deadline lapsed with the close.
+            demand=demand_today(r[11], r[12], today) if r[5] == "open" else r[11],
         )
         for r in result
     ]

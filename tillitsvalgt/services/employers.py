@@ -16,6 +16,10 @@ from tillitsvalgt.models import (
 )
 from tillitsvalgt.rules.types import Catalogue
 from tillitsvalgt.services._common import changes, get_or_fail, read, refuse, refuse_cleared
+from tillitsvalgt.services.assessments import mark_stale
+
+# The employer's facts a verdict reads (``assessments.case_facts``).
+VERDICT_FIELDS = frozenset({"employees", "agreement"})
 
 
 def _check_orgnr_free(session: Session, orgnr: str | None, own_id: int | None = None) -> None:
@@ -96,6 +100,15 @@ def update_employer(employer_id: int, data: EmployerUpdate, *, session: Session)
             "Last den inn på nytt og gjør endringen igjen; ingenting er lagret."
         )
     session.expire(employer)
+    if values.keys() & VERDICT_FIELDS:
+        # Its cases' stored verdicts (the list's column) follow: 49 -> 50 employees brings
+        # in arbeidsmiljøloven chapter 8 and AMU.
+        live = select(Case.id).where(
+            Case.employer_id == employer_id, col(Case.deleted_at).is_(None)
+        )
+        for case_id in session.exec(live):
+            if case_id is not None:
+                mark_stale(case_id, session=session)
     return get_employer(employer_id, session=session)
 
 
@@ -106,8 +119,8 @@ def delete_employer(employer_id: int, *, session: Session) -> None:
     ).one()
     if in_use:
         raise StateError(
-            f"«{employer.name}» har {in_use} saker og kan ikke slettes. Flytt eller slett sakene "
-            "først."
+            f"«{employer.name}» har {in_use} {'sak' if in_use == 1 else 'saker'} og kan ikke "
+            f"slettes. Flytt eller slett {'saken' if in_use == 1 else 'sakene'} først."
         )
     employer.deleted_at = utcnow()
     session.add(employer)

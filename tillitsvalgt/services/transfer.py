@@ -453,6 +453,8 @@ def _import_items(
                 values["representative_id"] = reporter  # who reported it is never replaced
             case, took_bundle = _merge_case(existing, item, values, session, report)
         _merge_events(case, item, key, session, report)
+        if case.status == "closed":  # reply deadlines of its letters lapsed with the close
+            case_service.lapse_deadlines(case.id, on=today, session=session)
         if took_bundle and item.case.updated_at is not None:
             # The case now holds the sender's state as of their last change: keep that
             # time, so the same bundle imported again is recognised as nothing new.

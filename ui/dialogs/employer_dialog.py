@@ -30,6 +30,7 @@ from tillitsvalgt.models import EmployerCreate, EmployerRead, EmployerUpdate
 from tillitsvalgt.validation import MAX_EMPLOYEES, validate
 from tillitsvalgt.vocabulary import AGREEMENTS, SECTORS
 from tillitsvalgt.workspace import Workspace
+from ui.accessibility import describe_inputs
 from ui.errors import CrashReporter
 from ui.i18n import tr, translated
 from ui.prompts import Prompter
@@ -199,6 +200,7 @@ class EmployerDialog(QDialog):
         self._update_state()
         self._update_agreement_message()
         self.name.setFocus()
+        describe_inputs(self)
 
     def _line(self, name: str, tooltip: str) -> QLineEdit:
         edit = QLineEdit()

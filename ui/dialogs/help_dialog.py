@@ -10,6 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from tillitsvalgt import paths
+from ui.accessibility import describe_inputs
 from ui.i18n import tr
 
 GUIDE = ("guide", "brukerveiledning.md")
@@ -34,6 +35,7 @@ class HelpDialog(QDialog):
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
         self.load(file or guide_file())
+        describe_inputs(self)
 
     def load(self, file: Path) -> None:
         try:

@@ -10,11 +10,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -39,6 +38,8 @@ from tillitsvalgt.rules.deadlines import explain_deadline, reply_deadline
 from tillitsvalgt.rules.types import AppliedProvision
 from tillitsvalgt.services.letters import Letter, LetterRequest
 from tillitsvalgt.workspace import CaseDetail, Workspace
+from ui.accessibility import describe_inputs
+from ui.date_input import DateInput
 from ui.errors import CrashReporter
 from ui.i18n import tr
 from ui.prompts import Prompter
@@ -93,9 +94,8 @@ class LetterDialog(QDialog):
         form.addRow("", self.reason)
 
         today = workspace.today()
-        self.dated = QDateEdit(QDate(today.year, today.month, today.day))
-        self.dated.setCalendarPopup(True)
-        self.dated.setDisplayFormat("dd.MM.yyyy")
+        self.dated = DateInput(today, today=workspace.today)
+        self.dated.setObjectName("letterDate")
         form.addRow(tr("&Dato:"), self.dated)
         self.reply_days = QSpinBox()
         self.reply_days.setRange(1, 365)
@@ -131,6 +131,7 @@ class LetterDialog(QDialog):
         form.addRow(tr("&Egen tekst:"), self.extra)
 
         self.preview = QPlainTextEdit()
+        self.preview.setAccessibleName(tr("Forhåndsvisning av brevet"))
         self.preview.setObjectName("preview")
         self.preview.setReadOnly(True)
         splitter = QSplitter()
@@ -195,7 +196,7 @@ class LetterDialog(QDialog):
         self._timer.timeout.connect(self.refresh_preview)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         for signal in (
-            self.dated.dateChanged,
+            self.dated.changed,
             self.reply_days.valueChanged,
             self.their_ref.textChanged,
             self.copy_to.textChanged,
@@ -210,14 +211,18 @@ class LetterDialog(QDialog):
         close.clicked.connect(self.reject)
         self._kind_changed()
 
+        describe_inputs(self)
+
     # ---------------------------------------------------------------- the request
 
     def kind_code(self) -> str:
         return str(self.kind.currentData())
 
     def letter_date(self) -> date:
-        d = self.dated.date()
-        return date(d.year(), d.month(), d.day())
+        # A text that is not a date raises its message (UserError): never another date.
+        dated = self.dated.checked_value()
+        assert dated is not None  # a required field is a date or a problem
+        return dated
 
     def request(self) -> LetterRequest:
         chosen: tuple[str, ...] | None = None
@@ -279,7 +284,11 @@ class LetterDialog(QDialog):
     def refresh_preview(self) -> None:
         self._generation += 1
         generation = self._generation
-        request = self.request()
+        try:
+            request = self.request()
+        except UserError as exc:
+            self._preview_failed(generation, exc)
+            return
         ref = self.detail.case.id
         draft_id = self.saved.id if self.saved is not None else None
 

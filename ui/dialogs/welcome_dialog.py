@@ -31,6 +31,7 @@ from tillitsvalgt.models import RepresentativeCreate, RepresentativeRead
 from tillitsvalgt.validation import label, validate
 from tillitsvalgt.vocabulary import CONFEDERATIONS
 from tillitsvalgt.workspace import Workspace
+from ui.accessibility import describe_inputs
 from ui.errors import CrashReporter
 from ui.i18n import tr
 from ui.prompts import Prompter
@@ -328,6 +329,7 @@ class WelcomeDialog(QDialog):
         QWidget.setTabOrder(self.form.edits["place"], self.demo)
         QWidget.setTabOrder(self.demo, self.start)
         self.form.edits["name"].setFocus(Qt.FocusReason.OtherFocusReason)
+        describe_inputs(self)
 
     def _refresh_demo(self) -> None:
         try:
