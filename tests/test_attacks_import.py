@@ -83,7 +83,19 @@ CASE_KEYS = [
 ]
 EVENT_KEYS = ["uuid", "kind", "on", "signed_by_both", "letter", "reply_by", "notes", "updated_at"]
 EMPLOYER_KEYS = ["name", "orgnr", "employees", "agreement", "sector", "address"]
-ITEM_KEYS = ["id", "uuid", "about", "today", "reported_by", "letter", "expected", "bogus"]
+ITEM_KEYS = [
+    "id",
+    "uuid",
+    "about",
+    "today",
+    "reported_by",
+    "letter",
+    "expected",
+    "bogus",
+    "documents",
+    "checklist",
+    "deadlines",
+]
 
 
 @st.composite

@@ -485,18 +485,50 @@ def _parse_json(text: str, file: Path) -> Any:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Fil å skrive til (ellers skjermen).",
 )
+@click.option(
+    "--case",
+    "numbers",
+    multiple=True,
+    help="Bare denne saken (saksnummer); kan gis flere ganger.",
+)
+@click.option("--type", "case_type", help="Bare saker av denne typen (f.eks. office_layout).")
+@click.option("--status", type=click.Choice(["open", "closed"]), help="Åpne eller avsluttede.")
+@click.option("--employer", help="Bare saker hos denne virksomheten (navn eller org.nr.).")
+@click.option("--year", type=int, help="Bare saker med dette året i saksnummeret.")
+@click.option("--search", "-s", "text", help="Bare saker som inneholder disse ordene.")
 @pass_ctx
-def export_command(ctx: Context, out: Path | None) -> None:
-    """Eksporter alle saker som JSON, med UUID-er, for sammenslåing hos forbundet."""
+def export_command(
+    ctx: Context,
+    out: Path | None,
+    numbers: tuple[str, ...],
+    case_type: str | None,
+    status: str | None,
+    employer: str | None,
+    year: int | None,
+    text: str | None,
+) -> None:
+    """Eksporter saker som JSON, med dokumenter, sjekkliste og frister, for forbundet.
+
+    Uten valg eksporteres alle saker; med --case eller listens filtre bare de valgte."""
+    from tillitsvalgt.services.selection import Selection, selected_case_ids
     from tillitsvalgt.services.transfer import export_bundle
 
+    selection = Selection(
+        numbers=numbers,
+        case_type=case_type,
+        status=status,
+        employer=employer,
+        year=year,
+        text=text,
+    )
     with ctx.db().session(readonly=True) as session:
-        bundle = export_bundle(session=session)
-    text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
+        ids = selected_case_ids(selection, session=session)
+        bundle = export_bundle(session=session, case_ids=ids)
+    text_out = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
     if out is None:
-        click.echo(text, nl=False)
+        click.echo(text_out, nl=False)
     else:
-        written = paths.write_atomically(out, text.encode("utf-8"))
+        written = paths.write_atomically(out, text_out.encode("utf-8"))
         click.echo(f"{len(bundle)} saker eksportert til {written}", err=True)
 
 

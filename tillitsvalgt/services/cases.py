@@ -230,6 +230,7 @@ class CaseQuery:
     overdue: bool = False  # only cases whose demand's reply deadline has passed
     today: date | None = None  # the day "overdue" is judged on (default: the real today)
     deleted: bool = False  # True: the recycle bin instead of the live cases
+    group_id: int | None = None  # only the cases of this group case
     sort: str = "updated"
     descending: bool = True
     offset: int = 0
@@ -293,6 +294,7 @@ class _Shape:
     many_hits: bool
     sort: str
     descending: bool
+    group: bool = False
 
     @property
     def only_text(self) -> bool:
@@ -304,6 +306,7 @@ class _Shape:
             or self.year
             or self.timing
             or self.overdue
+            or self.group
         )
 
 
@@ -319,6 +322,8 @@ def _filters(shape: _Shape) -> list[sa.ColumnElement[bool]]:
         where.append(col(Case.employer_id) == sa.bindparam("employer_id"))
     if shape.year:
         where.append(col(Case.year) == sa.bindparam("year"))
+    if shape.group:
+        where.append(col(Case.group_id) == sa.bindparam("group_id"))
     if shape.timing:
         where.append(col(Case.verdict_timing) == sa.bindparam("timing"))
     if shape.overdue:
@@ -401,7 +406,7 @@ def _check_filters(query: CaseQuery) -> None:
     """Filters the database cannot take are refused by name, not by the driver."""
     if query.offset > MAX_INT - MAX_PAGE:
         raise refuse("limit", "siden er utenfor listen")
-    for name in ("year", "employer_id"):
+    for name in ("year", "employer_id", "group_id"):
         value = getattr(query, name)
         if value is not None and abs(value) > MAX_INT:
             raise refuse(name, f"{value} er utenfor gyldig område")
@@ -429,6 +434,7 @@ def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
         "employer_id": query.employer_id,
         "year": query.year,
         "timing": query.timing,
+        "group_id": query.group_id,
         "today": today,
         "match": _match_query(dialect, terms),
     }
@@ -441,6 +447,7 @@ def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
         year=query.year is not None,
         timing=bool(query.timing),
         overdue=query.overdue,
+        group=query.group_id is not None,
         text=bool(terms),
         many_hits=False,
         sort=query.sort,

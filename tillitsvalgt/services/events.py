@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
@@ -72,7 +73,11 @@ def _reply_deadline(case_id: int, event: Event, session: Session) -> None:
     exists = session.exec(
         select(Deadline.id).where(
             Deadline.case_id == case_id,
-            Deadline.due_on == event.reply_by,
+            # An extended deadline is still the one the letter set.
+            sa.or_(
+                col(Deadline.due_on) == event.reply_by,
+                col(Deadline.original_due_on) == event.reply_by,
+            ),
             col(Deadline.cancelled).is_(False),
         )
     ).first()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid as uuid_module
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
@@ -38,6 +38,14 @@ from tillitsvalgt.services import cases as case_service
 from tillitsvalgt.services import employers as employer_service
 from tillitsvalgt.services import events as event_service
 from tillitsvalgt.services._common import read
+from tillitsvalgt.services.bundle_evidence import (
+    MAX_DOCUMENT_BYTES_PER_FILE,
+    Evidence,
+    EvidenceCounts,
+    check_evidence,
+    export_evidence,
+    merge_evidence,
+)
 from tillitsvalgt.validation import (
     AgreementCode,
     CaseTypeCode,
@@ -132,7 +140,9 @@ class BundleRepresentative(_Strict):
     union_name: ShortText = None
 
 
-class BundleItem(_Strict):
+class BundleItem(Evidence):
+    """One case; its documents, checklist answers and deadlines come from ``Evidence``."""
+
     id: ShortText = None
     uuid: uuid_module.UUID | None = None
     about: LongText = None
@@ -140,7 +150,7 @@ class BundleItem(_Strict):
     reported_by: BundleRepresentative | None = None
     employer: BundleEmployer
     case: BundleCase
-    events: list[BundleEvent] = []
+    events: list[BundleEvent] = pydantic.Field(default_factory=list)
     letter: dict[str, Any] | None = None  # a letter to produce: not imported here
     expected: dict[str, Any] | None = None  # the scenarios' answers: not data
 
@@ -154,8 +164,27 @@ class ImportReport:
     events_added: int = 0
     events_updated: int = 0
     employers_created: int = 0
+    evidence: EvidenceCounts = field(default_factory=EvidenceCounts)
 
     def summary(self) -> str:
+        ev = self.evidence
+        extra = (
+            f" Dokumenter: {ev.documents_added} nye, {ev.documents_sent} merket som sendt; "
+            f"sjekklistesvar: {ev.answers_set}; frister: {ev.deadlines_added} nye, "
+            f"{ev.deadlines_updated} endret."
+            if (
+                ev.documents_added,
+                ev.documents_sent,
+                ev.answers_set,
+                ev.deadlines_added,
+                ev.deadlines_updated,
+            )
+            != (0, 0, 0, 0, 0)
+            else ""
+        )
+        return self._cases_summary() + extra
+
+    def _cases_summary(self) -> str:
         return (
             f"{len(self.created)} nye saker, {len(self.updated)} oppdatert, "
             f"{len(self.unchanged)} uendret"
@@ -257,6 +286,8 @@ def parse_bundle(raw: Any) -> list[BundleItem]:
     problems: list[Problem] = []
     seen: dict[uuid_module.UUID, str] = {}
     seen_events: dict[uuid_module.UUID, str] = {}
+    seen_documents: dict[uuid_module.UUID, str] = {}
+    document_bytes = 0
     for index, entry in enumerate(raw):
         name = f"Sak nr. {index + 1}"
         if isinstance(entry, dict) and isinstance(entry.get("id"), str):
@@ -282,11 +313,23 @@ def parse_bundle(raw: Any) -> list[BundleItem]:
                 seen_events[event.uuid] = where
             if event.kind == "letter_sent" and event.reply_by and event.reply_by < event.on:
                 problems.append(Problem(where, "svarfristen er før brevets dato"))
+        evidence_problems, size = check_evidence(item, name, seen_documents)
+        problems += evidence_problems
+        document_bytes += size
         key = case_uuid(item)
         if key in seen:
             problems.append(Problem(name, f"er samme sak som {seen[key]} (samme id/UUID)"))
         seen[key] = name
         items.append(item)
+    if document_bytes > MAX_DOCUMENT_BYTES_PER_FILE:
+        problems.append(
+            Problem(
+                "",
+                f"dokumentene i filen er til sammen {document_bytes / 2**30:.1f} GB; høyst "
+                f"{MAX_DOCUMENT_BYTES_PER_FILE // 2**30} GB per fil. Eksporter færre saker "
+                "om gangen",
+            )
+        )
     if problems:
         raise ValidationError(problems, heading="Filen ble ikke importert; ingenting er endret")
     return items
@@ -438,6 +481,9 @@ def _import_items(
             if existing.representative_id is None and reporter is not None:
                 values["representative_id"] = reporter  # who reported it is never replaced
             case, took_bundle = _merge_case(existing, item, values, session, report)
+        # The evidence before the timeline: a letter's deadline then exists, tied to its
+        # letter, when the letter's "sent" event arrives, which then adds no other.
+        merge_evidence(case.id, case.number, item, session=session, counts=report.evidence)
         _merge_events(case, item, key, session, report)
         if took_bundle and item.case.updated_at is not None:
             # The case now holds the sender's state as of their last change: keep that
@@ -618,21 +664,33 @@ def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v is not None}
 
 
-def export_bundle(*, session: Session) -> list[dict[str, Any]]:
-    """Every live case with its employer and timeline, in the import format, with UUIDs."""
+def export_bundle(
+    *, session: Session, case_ids: Collection[int] | None = None
+) -> list[dict[str, Any]]:
+    """Every live case (or those of ``case_ids``) with its employer, timeline and evidence,
+    in the import format, with UUIDs."""
+    chosen = None if case_ids is None else set(case_ids)
     employers = {e.id: e for e in session.exec(select(Employer))}
     reporters = {r.id: r for r in session.exec(select(Representative))}
     events: dict[int, list[Event]] = {}
+    event_query = select(Event).where(col(Event.deleted_at).is_(None))
+    case_query = select(Case).where(col(Case.deleted_at).is_(None))
+    if chosen is not None and len(chosen) <= 10_000:  # more: filtered below (bind limits)
+        event_query = event_query.where(col(Event.case_id).in_(chosen))
+        case_query = case_query.where(col(Case.id).in_(chosen))
     for ev in session.exec(
-        select(Event)
-        .where(col(Event.deleted_at).is_(None))
-        .order_by(col(Event.case_id), col(Event.occurred_on), col(Event.id))
+        event_query.order_by(col(Event.case_id), col(Event.occurred_on), col(Event.id))
     ):
-        events.setdefault(ev.case_id, []).append(ev)
+        if chosen is None or ev.case_id in chosen:
+            events.setdefault(ev.case_id, []).append(ev)
+    cases = [
+        c
+        for c in session.exec(case_query.order_by(col(Case.year), col(Case.seq)))
+        if chosen is None or c.id in chosen
+    ]
+    evidence = export_evidence([c.id for c in cases if c.id is not None], session=session)
     bundle = []
-    for case in session.exec(
-        select(Case).where(col(Case.deleted_at).is_(None)).order_by(col(Case.year), col(Case.seq))
-    ):
+    for case in cases:
         employer = employers[case.employer_id]
         reporter = reporters.get(case.representative_id)
         bundle.append(
@@ -701,6 +759,7 @@ def export_bundle(*, session: Session) -> list[dict[str, Any]]:
                     )
                     for ev in events.get(case.id or 0, [])
                 ],
+                **evidence[case.id or 0],
             }
         )
     return bundle
