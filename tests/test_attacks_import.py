@@ -95,6 +95,8 @@ ITEM_KEYS = [
     "documents",
     "checklist",
     "deadlines",
+    "escalations",
+    "group",
 ]
 
 

@@ -8,7 +8,6 @@ import base64
 import copy
 import hashlib
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,27 +21,10 @@ from tillitsvalgt.models import Case, ChecklistAnswerSet, DocumentCreate
 from tillitsvalgt.services import checklist, deadlines, documents, letters
 from tillitsvalgt.services.transfer import export_bundle, import_bundle
 
-from conftest import TODAY, PgServer, make_case, make_employer, run_cli
+from conftest import TODAY, make_case, make_employer, run_cli
 
 LETTER = b"PK\x03\x04 krav om droefting, brevets bytes \x00\xff"
 ATTACHMENT = "Referat fra møtet 2. mars".encode()
-
-
-@pytest.fixture
-def other_db(backend: str, tmp_path: Path, pg_server: PgServer | None) -> Iterator[Database]:
-    """A second empty database on the same backend: the union office's."""
-    if backend == "sqlite":
-        database = Database.open(data_dir=tmp_path / "office")
-        yield database
-        database.dispose()
-        return
-    if pg_server is None:
-        pytest.skip("no PostgreSQL server configured")
-    url = pg_server.migrated()
-    database = Database.open(database_url=url)
-    yield database
-    database.dispose()
-    pg_server.drop(url)
 
 
 def _case_with_evidence(db: Database) -> str:

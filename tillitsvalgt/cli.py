@@ -211,6 +211,7 @@ def _clip(text: str, width: int) -> str:
 )
 @click.option("--overdue", is_flag=True, help="Bare saker der svarfristen på kravet er ute.")
 @click.option("--deleted", is_flag=True, help="Vis papirkurven.")
+@click.option("--group", "group", help="Bare sakene i denne gruppesaken (G-nummer eller navn).")
 @click.option("--json", "as_json", is_flag=True, help="Skriv JSON.")
 @click.option(
     "--out",
@@ -232,6 +233,7 @@ def cases_command(
     timing: str | None,
     overdue: bool,
     deleted: bool,
+    group: str | None,
     as_json: bool,
     out: Path | None,
 ) -> None:
@@ -261,7 +263,13 @@ def cases_command(
             if found is None:
                 raise UserError(f"Fant ingen virksomhet som heter eller har org.nr «{employer}».")
             employer_id = found.id
+        group_id = None
+        if group:
+            from tillitsvalgt.services.groups import resolve_group
+
+            group_id = resolve_group(group, session=session).id
         query = CaseQuery(
+            group_id=group_id,
             case_type=case_type,
             status=status,
             employer_id=employer_id,
@@ -325,6 +333,10 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
         timeline = events.list_events(c.id, session=session)
         docs = documents.list_documents(c.id, session=session)
         frists = deadlines.list_deadlines(c.id, session=session)
+        from tillitsvalgt.services import escalation, groups
+
+        group = groups.get_group(c.group_id, session=session) if c.group_id else None
+        stages = escalation.list_stages(c.id, session=session)
     if as_json:
         click.echo(
             json.dumps(
@@ -334,6 +346,8 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
                     "events": [e.model_dump(mode="json") for e in timeline],
                     "documents": [d.model_dump(mode="json") for d in docs],
                     "deadlines": [d.model_dump(mode="json") for d in frists],
+                    "group": group.model_dump(mode="json") if group else None,
+                    "escalations": [x.model_dump(mode="json") for x in stages],
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -357,6 +371,8 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
     ]
     if c.location:
         fields.insert(1, ("Sted/avdeling", c.location))
+    if group is not None:
+        fields.append(("Gruppesak", f"{group.name} (G{group.id})"))
     for label_text, value in fields:
         click.echo(f"  {label_text + ':':<20}{value}")
     if c.description:
@@ -375,6 +391,14 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
             click.echo(f"              {_clip(e.notes.replace(chr(10), ' '), 100)}")
     if not timeline:
         click.echo("  (ingen hendelser)")
+    if stages:
+        from tillitsvalgt.services.escalation import event_text
+
+        click.echo("\nLøftet videre:")
+        for x in stages:
+            click.echo(
+                f"  {_date(x.started_on)}  {_clip(event_text(x).replace(chr(10), ' '), 100)}"
+            )
     if docs:
         click.echo("\nDokumenter:")
         for d in docs:
@@ -496,6 +520,7 @@ def _parse_json(text: str, file: Path) -> Any:
 @click.option("--employer", help="Bare saker hos denne virksomheten (navn eller org.nr.).")
 @click.option("--year", type=int, help="Bare saker med dette året i saksnummeret.")
 @click.option("--search", "-s", "text", help="Bare saker som inneholder disse ordene.")
+@click.option("--group", "group", help="Bare sakene i denne gruppesaken (G-nummer eller navn).")
 @pass_ctx
 def export_command(
     ctx: Context,
@@ -506,6 +531,7 @@ def export_command(
     employer: str | None,
     year: int | None,
     text: str | None,
+    group: str | None,
 ) -> None:
     """Eksporter saker som JSON, med dokumenter, sjekkliste og frister, for forbundet.
 
@@ -520,6 +546,7 @@ def export_command(
         employer=employer,
         year=year,
         text=text,
+        group=group,
     )
     with ctx.db().session(readonly=True) as session:
         ids = selected_case_ids(selection, session=session)
@@ -629,7 +656,7 @@ def employers_command(ctx: Context, text: str | None) -> None:
 
 
 def _register_rule_commands() -> None:
-    from tillitsvalgt import cli_admin, cli_audit, cli_letters, cli_report, cli_rules
+    from tillitsvalgt import cli_admin, cli_audit, cli_letters, cli_office, cli_report, cli_rules
 
     for command in (
         *cli_rules.COMMANDS,
@@ -637,6 +664,7 @@ def _register_rule_commands() -> None:
         *cli_report.COMMANDS,
         *cli_audit.COMMANDS,
         *cli_admin.COMMANDS,
+        *cli_office.COMMANDS,
     ):
         cli.add_command(command)
 

@@ -46,6 +46,14 @@ from tillitsvalgt.services.bundle_evidence import (
     export_evidence,
     merge_evidence,
 )
+from tillitsvalgt.services.bundle_office import (
+    BundleEscalation,
+    BundleGroup,
+    check_office,
+    export_office,
+    merge_escalations,
+    merge_group,
+)
 from tillitsvalgt.validation import (
     AgreementCode,
     CaseTypeCode,
@@ -151,6 +159,8 @@ class BundleItem(Evidence):
     employer: BundleEmployer
     case: BundleCase
     events: list[BundleEvent] = pydantic.Field(default_factory=list)
+    escalations: list[BundleEscalation] = pydantic.Field(default_factory=list, max_length=20)
+    group: BundleGroup | None = None
     letter: dict[str, Any] | None = None  # a letter to produce: not imported here
     expected: dict[str, Any] | None = None  # the scenarios' answers: not data
 
@@ -164,6 +174,8 @@ class ImportReport:
     events_added: int = 0
     events_updated: int = 0
     employers_created: int = 0
+    escalations_changed: int = 0
+    groups_created: int = 0
     evidence: EvidenceCounts = field(default_factory=EvidenceCounts)
 
     def summary(self) -> str:
@@ -182,7 +194,13 @@ class ImportReport:
             != (0, 0, 0, 0, 0)
             else ""
         )
-        return self._cases_summary() + extra
+        office = (
+            f" Opptrapping: {self.escalations_changed} trinn nye eller endret; "
+            f"{self.groups_created} nye gruppesaker."
+            if self.escalations_changed or self.groups_created
+            else ""
+        )
+        return self._cases_summary() + extra + office
 
     def _cases_summary(self) -> str:
         return (
@@ -315,6 +333,7 @@ def parse_bundle(raw: Any) -> list[BundleItem]:
                 problems.append(Problem(where, "svarfristen er før brevets dato"))
         evidence_problems, size = check_evidence(item, name, seen_documents)
         problems += evidence_problems
+        problems += check_office(item.escalations, name)
         document_bytes += size
         key = case_uuid(item)
         if key in seen:
@@ -485,6 +504,12 @@ def _import_items(
         # letter, when the letter's "sent" event arrives, which then adds no other.
         merge_evidence(case.id, case.number, item, session=session, counts=report.evidence)
         _merge_events(case, item, key, session, report)
+        report.escalations_changed += merge_escalations(
+            case.id, case.number, item.escalations, session=session
+        )
+        report.groups_created += merge_group(
+            case.id, item.group, took_case=took_bundle, session=session
+        )
         if took_bundle and item.case.updated_at is not None:
             # The case now holds the sender's state as of their last change: keep that
             # time, so the same bundle imported again is recognised as nothing new.
@@ -688,7 +713,9 @@ def export_bundle(
         for c in session.exec(case_query.order_by(col(Case.year), col(Case.seq)))
         if chosen is None or c.id in chosen
     ]
-    evidence = export_evidence([c.id for c in cases if c.id is not None], session=session)
+    ids = [c.id for c in cases if c.id is not None]
+    evidence = export_evidence(ids, session=session)
+    office = export_office(ids, session=session)
     bundle = []
     for case in cases:
         employer = employers[case.employer_id]
@@ -760,6 +787,7 @@ def export_bundle(
                     for ev in events.get(case.id or 0, [])
                 ],
                 **evidence[case.id or 0],
+                **office[case.id or 0],
             }
         )
     return bundle
