@@ -474,11 +474,29 @@ def undelete_command(ctx: Context, case: str) -> None:
 
 @cli.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--mapping",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Regneark: en TOML-fil som sier hvilken kolonne som er hvilket felt.",
+)
+@click.option(
+    "--column",
+    "columns",
+    multiple=True,
+    help='Regneark: «Overskrift=felt», f.eks. "Sak=tittel"; kan gis flere ganger.',
+)
+@click.option("--sheet", help="Regneark (.xlsx): arket som skal leses (ellers det første).")
 @pass_ctx
-def import_command(ctx: Context, file: Path) -> None:
-    """Importer saker fra en JSON-fil (samme format som «export»)."""
+def import_command(
+    ctx: Context, file: Path, mapping: Path | None, columns: tuple[str, ...], sheet: str | None
+) -> None:
+    """Importer saker fra en JSON-fil (samme format som «export») eller et regneark
+    (.xlsx/.csv med én sak per rad). Alt eller ingenting."""
     from tillitsvalgt.services.transfer import import_bundle
 
+    if file.suffix.lower() in (".xlsx", ".csv"):
+        _import_sheet(ctx, file, mapping, columns, sheet)
+        return
     try:
         # utf-8-sig: Windows editors put a byte order mark first; it is not content.
         text = file.expanduser().read_text(encoding="utf-8-sig")
@@ -495,6 +513,39 @@ def import_command(ctx: Context, file: Path) -> None:
     with ctx.db().session() as session:
         report = import_bundle(raw, session=session, today=date.today())
     click.echo(f"Importert fra {file}: {report.summary()}")
+
+
+def _import_sheet(
+    ctx: Context, file: Path, mapping: Path | None, columns: tuple[str, ...], sheet: str | None
+) -> None:
+    from tillitsvalgt.services import spreadsheet_import
+    from tillitsvalgt.services.transfer import import_bundle
+
+    chosen = spreadsheet_import.ColumnMapping(sheet=sheet)
+    if mapping is not None:
+        try:
+            text = mapping.expanduser().read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            raise UserError(
+                f"Kan ikke lese kolonnevalget {mapping}. Ingenting er importert."
+            ) from None
+        chosen = spreadsheet_import.read_mapping(text, str(mapping))
+        chosen.sheet = sheet or chosen.sheet
+    if columns:
+        extra = spreadsheet_import.parse_columns(columns)
+        chosen.columns.update(extra.columns)
+    loaded = spreadsheet_import.load_sheet(file.expanduser(), mapping=chosen)
+    with ctx.db().session() as session:
+        report = import_bundle(
+            loaded.items, session=session, today=date.today(), names=loaded.names
+        )
+    click.echo(f"Importert fra {file}: {report.summary()}")
+    if loaded.unused_columns:
+        click.echo(
+            'Kolonner som ikke ble brukt (velg dem med --column "Overskrift=felt" om de '
+            "skal med): " + ", ".join(f"«{c}»" for c in loaded.unused_columns),
+            err=True,
+        )
 
 
 def _parse_json(text: str, file: Path) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid as uuid_module
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
@@ -279,8 +279,9 @@ def _depth(value: Any) -> int:
     return deepest
 
 
-def parse_bundle(raw: Any) -> list[BundleItem]:
-    """Check a whole bundle; every problem in the file is reported at once."""
+def parse_bundle(raw: Any, *, names: Sequence[str] | None = None) -> list[BundleItem]:
+    """Check a whole bundle; every problem in the file is reported at once. ``names``: what
+    to call each item in the messages (a spreadsheet's «Rad 7»), instead of «Sak nr. 1»."""
     if not isinstance(raw, list):
         raise ValidationError(
             [Problem("", "filen må inneholde en liste med saker ([ … ]) på øverste nivå")],
@@ -308,7 +309,9 @@ def parse_bundle(raw: Any) -> list[BundleItem]:
     document_bytes = 0
     for index, entry in enumerate(raw):
         name = f"Sak nr. {index + 1}"
-        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+        if names is not None:
+            name = names[index]
+        elif isinstance(entry, dict) and isinstance(entry.get("id"), str):
             name += f" ({entry['id'][:40]})"
         broken = _broken_text(entry)
         if broken is not None:
@@ -449,11 +452,16 @@ Progress = Callable[[int, int], bool]
 
 
 def import_bundle(
-    raw: Any, *, session: Session, today: date, progress: Progress | None = None
+    raw: Any,
+    *,
+    session: Session,
+    today: date,
+    progress: Progress | None = None,
+    names: Sequence[str] | None = None,
 ) -> ImportReport:
     """Import a bundle as one unit of work. ``progress`` may cancel it: then
     ``CancelledError`` is raised and the caller's session rolls everything back."""
-    items = parse_bundle(raw)
+    items = parse_bundle(raw, names=names)
     with history.context(session, "import"):
         return _import_items(items, session=session, today=today, progress=progress)
 
