@@ -122,6 +122,11 @@ def _overview(ctx: Context) -> None:
         all_cases = list_cases(CaseQuery(limit=1), session=session).total
     click.echo(f"Database: {db.location.describe()}")
     click.echo(f"Saker: {all_cases} ({open_cases} åpne)")
+    from tillitsvalgt import settings
+
+    pack = settings.load(ctx.data_dir).get("pack")
+    if pack:
+        click.echo(f"Pakke fra forbundskontoret: {pack}")
     _start_backup(db)
     _start_verdicts(ctx)
     click.echo("Skriv «tillitsvalgt --help» for kommandoene.")

@@ -3,6 +3,7 @@ group cases (one employer decision over several units)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import click
@@ -224,4 +225,76 @@ def groups_show(ctx: Context, group: str) -> None:
     click.echo("  Saker:       " + (", ".join(numbers) if numbers else "(ingen)"))
 
 
-COMMANDS = [escalate_command, groups_group]
+@click.group("pack")
+def pack_group() -> None:
+    """Forbundskontorets pakke: lovkatalog, brevmaler og forbundsinnstillinger i én fil."""
+
+
+@pack_group.command("build")
+@click.option("--name", required=True, help="Pakkens navn, f.eks. forbundets navn.")
+@click.option("--version", "version", required=True, help="Versjon, f.eks. 2027.1.")
+@click.option(
+    "--catalogue",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Lovkatalogen (TOML) som skal med.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Mappe med brevmaler (<brevtype>.docx) som skal med.",
+)
+@click.option("--union", help="Forbundets navn slik det skal stå i brevhodet.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+def pack_build(
+    name: str,
+    version: str,
+    catalogue: Path | None,
+    templates: Path | None,
+    union: str | None,
+    out: Path,
+) -> None:
+    """Lag en pakke (for forbundskontoret). Katalogen og malene sjekkes først."""
+    from tillitsvalgt import paths
+    from tillitsvalgt.services import pack
+
+    data, info = pack.build_pack(
+        name=name, version=version, catalogue=catalogue, templates=templates, union=union
+    )
+    written = paths.write_atomically(out.expanduser(), data)
+    click.echo(
+        f"Pakken «{info.label}» ({len(info.files)} filer) er skrevet til {written}.\n"
+        f"SHA-256: {info.sha256}"
+    )
+
+
+@pack_group.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@pass_ctx
+def pack_import(ctx: Context, file: Path) -> None:
+    """Ta i bruk en pakke fra forbundskontoret (sjekkes hel før noe endres)."""
+    from tillitsvalgt.services import pack
+
+    try:
+        data = file.expanduser().read_bytes()
+    except OSError as exc:
+        raise UserError(f"Kan ikke lese {file}: {exc.strerror}. Ingenting er endret.") from None
+    info = pack.install_pack(data, str(file), ctx.data_dir)
+    click.echo(
+        f"Pakken «{info.label}» fra {info.created[:10]} er tatt i bruk"
+        f" ({', '.join(info.files) or 'bare forbundets navn'})."
+    )
+
+
+@pack_group.command("show")
+@pass_ctx
+def pack_show(ctx: Context) -> None:
+    """Vis hvilken pakke og lovkatalog som er i bruk."""
+    from tillitsvalgt.services import pack
+
+    current = pack.current_pack(ctx.data_dir)
+    catalogue = ctx.catalogue()
+    click.echo(f"Pakke: {current or 'ingen (innebygd katalog og maler)'}")
+    click.echo(f"Lovkatalog: versjon {catalogue.version} ({catalogue.origin})")
+
+
+COMMANDS = [escalate_command, groups_group, pack_group]

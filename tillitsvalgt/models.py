@@ -521,6 +521,8 @@ class DocumentBase(SQLModel):
     dated: date | None = None
     reply_by: date | None = None  # the reply deadline a letter states
     their_ref: ShortText = None  # "Deres ref.": the employer's reference, when known
+    # The legal catalogue (and the union office's pack) a letter was written under.
+    catalogue_version: ShortText = None
 
 
 class DocumentCreate(DocumentBase):
@@ -538,6 +540,7 @@ class Document(DocumentBase, table=True):
     number: str = Field(unique=True, max_length=30)
     kind: str = Field(max_length=40)
     direction: str = Field(max_length=10)
+    catalogue_version: str | None = Field(default=None, max_length=200)
     size: int
     sha256: str = Field(max_length=64)
     content: bytes = Field(sa_type=sa.LargeBinary)

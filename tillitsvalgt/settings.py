@@ -19,6 +19,7 @@ KNOWN: dict[str, str] = {
     "catalogue": "Egen lovkatalog (sti til en TOML-fil) i stedet for den innebygde",
     "templates": "Mappe med egne brevmaler (<brevtype>.docx erstatter den innebygde)",
     "union": "Forbundets navn slik det står i brevhodet",
+    "pack": "Forbundskontorets pakke i bruk (navn og versjon); settes av «pack import»",
     "profile": "Din profil (den tillitsvalgte som skriver brevene); settes av «profile»",
     "database": "Databasen: en SQLite-fil eller en PostgreSQL-adresse (lagres uten passord; "
     "passordet hører hjemme i PostgreSQLs egen passordfil, ~/.pgpass)",

@@ -110,6 +110,7 @@ class Workspace:
             template_folder=template_folder(None, chosen.get("templates")),
             union_name=chosen.get("union"),
             profile_uuid=chosen.get("profile"),
+            pack_version=chosen.get("pack"),
         )
         return cls(
             db,

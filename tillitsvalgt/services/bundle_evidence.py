@@ -90,6 +90,7 @@ class BundleDocument(_Strict):
     dated: date | None = None
     reply_by: date | None = None
     their_ref: ShortText = None
+    catalogue_version: ShortText = None
     provisions: list[Annotated[str, Field(max_length=200)]] = Field(default=[], max_length=500)
     sent_on: date | None = None
     sha256: Annotated[str, AfterValidator(_sha256)]
@@ -205,6 +206,7 @@ def _document_create(doc: BundleDocument, content: bytes) -> DocumentCreate:
             "dated": doc.dated,
             "reply_by": doc.reply_by,
             "their_ref": doc.their_ref,
+            "catalogue_version": doc.catalogue_version,
             "content": content,
             "provisions": doc.provisions,
         }
@@ -436,6 +438,7 @@ def export_evidence(case_ids: Iterable[int], *, session: Session) -> dict[int, d
                         "dated": _iso(doc.dated),
                         "reply_by": _iso(doc.reply_by),
                         "their_ref": doc.their_ref,
+                        "catalogue_version": doc.catalogue_version,
                         "provisions": json.loads(doc.provisions) or None,
                         "sent_on": _iso(doc.sent_on),
                         "sha256": doc.sha256,

@@ -1,4 +1,5 @@
-"""escalation stages of a case, and group cases (one decision over several units)
+"""escalation stages of a case, group cases (one decision over several units), and the
+catalogue version a letter was written under
 
 Revision ID: 0014
 Revises: 0009
@@ -12,6 +13,9 @@ units; ``cases.group_id`` links a case to it, and the group holds the decision's
 On PostgreSQL the stages follow their case under row-level security (0008), like events;
 the groups are a shared register like the employers (a decision may touch several
 branches), holding only a name, a description and two dates.
+
+``documents.catalogue_version``: which legal catalogue (version, and the union office's
+pack when one is in use) a letter was written under.
 """
 
 from collections.abc import Sequence
@@ -64,6 +68,7 @@ def upgrade() -> None:
     # Plain SQL: Alembic would add the foreign key as a separate ALTER, which SQLite lacks.
     op.execute("ALTER TABLE cases ADD COLUMN group_id INTEGER REFERENCES case_groups (id)")
     op.create_index("ix_cases_group_id", "cases", ["group_id"])
+    op.add_column("documents", sa.Column("catalogue_version", sa.String(200), nullable=True))
 
     if op.get_context().dialect.name != "postgresql":
         return
@@ -85,6 +90,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute("ALTER TABLE documents DROP COLUMN catalogue_version")
     op.drop_index("ix_cases_group_id", table_name="cases")
     # SQLite >= 3.35 drops columns in place (its own foreign key goes with it).
     op.execute("ALTER TABLE cases DROP COLUMN group_id")
