@@ -32,8 +32,8 @@ RULED = {
     "tillitsvalgt_case_shares",
 }
 # case_groups (0014): a decision may touch several branches; it holds a name and two dates.
-# What migrations after 0008 add (0014: escalation and group cases).
-LATER = ("escalations", "case_groups", "group_id")
+# What migrations after 0008 add (0014: escalation, group cases, letters' catalogue version).
+LATER = ("escalations", "case_groups", "group_id", "catalogue_version")
 SHARED = {"employers", "representatives", "case_counters", "case_groups", "alembic_version"}
 
 
