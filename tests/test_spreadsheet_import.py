@@ -279,3 +279,27 @@ def test_the_mapping_file_is_checked(tmp_path: Path) -> None:
         spreadsheet_import.read_mapping('[kolonner]\n"A" = "navn"\n', "k.toml")
     mapping = spreadsheet_import.read_mapping('ark = "Saker"\n[kolonner]\n"A" = "tittel"\n', "k")
     assert (mapping.sheet, mapping.columns) == ("Saker", {"a": "tittel"})
+
+
+def test_the_window_s_door_imports_a_spreadsheet_and_exports_a_selection(tmp_path: Path) -> None:
+    from tillitsvalgt.workspace import Workspace
+
+    file = tmp_path / "saker.csv"
+    file.write_text(
+        "Tittel;Virksomhet;Sakstype\nA;Fjordbyen kommune;Annet\nB;Fjordbyen kommune;Annet\n",
+        encoding="utf-8",
+    )
+    ws = Workspace.open(data_dir=tmp_path / "data", clock=lambda: TODAY)
+    try:
+        report = ws.import_file(file)
+        assert len(report.created) == 2
+        with ws.db.session(readonly=True) as s:
+            first = export_bundle(session=s)[0]
+            from tillitsvalgt.services.cases import get_case
+
+            case_id = get_case(first["id"], session=s).id
+        assert ws.export_file(tmp_path / "en.json", case_ids=[case_id]) == 1
+        [only] = json.loads((tmp_path / "en.json").read_text(encoding="utf-8"))
+        assert only["uuid"] == first["uuid"]
+    finally:
+        ws.close()
