@@ -9,6 +9,7 @@ twice changes nothing, and bundles from many representatives merge without dupli
 from __future__ import annotations
 
 import json
+import re
 import uuid as uuid_module
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -237,6 +238,14 @@ def event_uuid(case_id: uuid_module.UUID, index: int, event: BundleEvent) -> uui
     return uuid_module.uuid5(case_id, f"{index}|" + _canonical(event.model_dump()))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_surrogate(text: str) -> bool:
+    # isascii() first: a document's base64 is megabytes of ASCII, scanned in C at once.
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
 _BROKEN = "inneholder ugyldige tegn (ødelagt tegnkoding); lagre filen på nytt som UTF-8"
 
 
@@ -248,11 +257,11 @@ def _broken_text(value: Any) -> str | None:
     while stack:
         item, path = stack.pop()
         if isinstance(item, str):
-            if any("\ud800" <= ch <= "\udfff" for ch in item):
+            if _has_surrogate(item):
                 return path or "tekst"
         elif isinstance(item, dict):
             for k, v in reversed(list(item.items())):
-                if _broken_text(str(k)) is not None:
+                if _has_surrogate(str(k)):
                     return path or "feltnavn"
                 stack.append((v, f"{path} › {k}" if path else str(k)))
         elif isinstance(item, list):
@@ -681,7 +690,7 @@ def _broken_texts(value: Any) -> Iterator[str]:
     while stack:
         item, where = stack.pop()
         if isinstance(item, str):
-            if any(0xD800 <= ord(ch) <= 0xDFFF for ch in item):
+            if _has_surrogate(item):
                 yield where or "filen"
         elif isinstance(item, list):
             stack.extend((v, where or f"sak nr. {i + 1}") for i, v in enumerate(item))
