@@ -31,6 +31,7 @@ _CASE_LINK = {
     "deadlines": "case_id",
     "checklist_answers": "case_id",
     "change_history": "case_id",
+    "escalations": "case_id",
 }
 _PARENT_LINK = {
     "event_revisions": ("event_id", "events"),
@@ -47,6 +48,8 @@ _WHAT = {
     "change_history": "endringshistorikken",
     "employers": "virksomhetsregisteret",
     "representatives": "profil for tillitsvalgt",
+    "escalations": "opptrapping (løftet videre)",
+    "case_groups": "gruppesak",
 }
 
 
