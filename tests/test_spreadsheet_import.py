@@ -3,13 +3,16 @@ others, checked whole (every bad row by number), all or nothing, hostile cells r
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from attacks import assert_clear_refusal, table_counts
+from attacks import ATTACK, assert_clear_refusal, nasty_text, table_counts
+from hypothesis import event, given
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from tillitsvalgt.db import Database
@@ -303,3 +306,51 @@ def test_the_window_s_door_imports_a_spreadsheet_and_exports_a_selection(tmp_pat
         assert only["uuid"] == first["uuid"]
     finally:
         ws.close()
+
+
+_cells = st.one_of(
+    st.none(),
+    nasty_text,
+    st.integers(min_value=-(10**12), max_value=10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.sampled_from(["Annet", "Kontorløsning", "01.03.2026", "31.02.2026", "=1+1", "'=1+1",
+                     "Fjordbyen kommune", "952601814", "Avsluttet", "Enighet", "2,5"]),
+)  # fmt: skip
+_columns = st.one_of(
+    st.lists(
+        st.sampled_from([*HEADER, "Status", "Utfall", "Hjemmekontordager", "Ukjent", ""]),
+        max_size=5,
+    ).flatmap(lambda extra: st.permutations(["Tittel", "Virksomhet", "Sakstype", *extra])),
+    st.lists(st.sampled_from([*HEADER, "Ukjent", ""]), min_size=1, max_size=4),
+)
+
+
+@ATTACK
+@given(header=_columns, body=st.lists(st.lists(_cells, max_size=9), max_size=3))
+def test_any_csv_is_imported_whole_or_refused_clearly(
+    sqlite_db: Database, tmp_path_factory: pytest.TempPathFactory, header: list[str], body: Any
+) -> None:
+    import csv as csv_module
+
+    out = io.StringIO()
+    writer = csv_module.writer(out, delimiter=";")
+    writer.writerow(header)
+    good = {"Tittel": "Sak", "Virksomhet": "Fjordbyen kommune", "Sakstype": "Annet"}
+    body = [[good.get(h, "") for h in header], *body]  # a good row, then hostile ones
+    for row in body:
+        writer.writerow(["" if v is None else v for v in row])
+    file = tmp_path_factory.mktemp("ark") / "saker.csv"
+    file.write_bytes(out.getvalue().encode("utf-8", errors="surrogatepass"))
+    before = table_counts(sqlite_db)
+    try:
+        report = _import_file(sqlite_db, file)
+    except UserError as exc:
+        event("refused")
+        assert_clear_refusal(exc)
+        assert table_counts(sqlite_db) == before, "a refused sheet changed the database"
+        return
+    event("imported")
+    assert len(report.created) + len(report.unchanged) + len(report.updated) + len(
+        report.kept
+    ) == sum(1 for row in body if any(str(v).strip() for v in row if v is not None))
