@@ -123,3 +123,31 @@ def test_a_file_that_is_not_a_pack_and_a_broken_catalogue_are_refused(tmp_path: 
         pack.build_pack(name="F", version="1", catalogue=bad, templates=None, union=None)
     with pytest.raises(UserError, match="Versjonen"):
         pack.build_pack(name="F", version="../1", catalogue=None, templates=None, union="F")
+
+
+def test_a_shared_folder_gives_the_newest_pack_and_a_notice_when_a_newer_one_comes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shared = tmp_path / "delt"
+    shared.mkdir()
+    (shared / "forbundet-2027.9.zip").write_bytes(_build("2027.9"))
+    (shared / "notat.zip").write_bytes(b"ikke en pakke")  # other files are passed over
+    (shared / "les-meg.txt").write_text("hei", encoding="utf-8")
+    data_dir = tmp_path / "data"
+    code, out, err = run_cli(capsys, "--data-dir", str(data_dir), "pack", "import", str(shared))
+    assert code == 0, err
+    assert "Forbundet 2027.9" in out
+    assert pack.newer_pack_notice(data_dir) is None
+    # 2027.10 is newer than 2027.9 (numbers compare as numbers).
+    (shared / "forbundet-2027.10.zip").write_bytes(_build("2027.10"))
+    notice = pack.newer_pack_notice(data_dir)
+    assert notice is not None and "Forbundet 2027.10" in notice and "2027.9" in notice
+    code, out, _ = run_cli(capsys, "--data-dir", str(data_dir), "pack", "show")
+    assert "En nyere pakke" in out
+    code, out, err = run_cli(capsys, "--data-dir", str(data_dir), "pack", "import", str(shared))
+    assert code == 0, err
+    assert pack.current_pack(data_dir) == "Forbundet 2027.10"
+    assert pack.newer_pack_notice(data_dir) is None
+    # A shared folder that is gone (offline) is no error.
+    settings.save("pack_source", str(tmp_path / "borte"), data_dir)
+    assert pack.newer_pack_notice(data_dir) is None

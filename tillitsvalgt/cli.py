@@ -127,6 +127,11 @@ def _overview(ctx: Context) -> None:
     pack = settings.load(ctx.data_dir).get("pack")
     if pack:
         click.echo(f"Pakke fra forbundskontoret: {pack}")
+    from tillitsvalgt.services.pack import newer_pack_notice
+
+    notice = newer_pack_notice(ctx.data_dir)
+    if notice:
+        click.echo(notice)
     _start_backup(db)
     _start_verdicts(ctx)
     click.echo("Skriv «tillitsvalgt --help» for kommandoene.")

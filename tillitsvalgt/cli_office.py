@@ -268,17 +268,28 @@ def pack_build(
 
 
 @pack_group.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @pass_ctx
 def pack_import(ctx: Context, file: Path) -> None:
-    """Ta i bruk en pakke fra forbundskontoret (sjekkes hel før noe endres)."""
+    """Ta i bruk en pakke fra forbundskontoret (sjekkes hel før noe endres). Er FILE en
+    mappe (f.eks. en delt mappe), tas den nyeste pakken der, og appen sier fra når det
+    senere kommer en nyere."""
+    from tillitsvalgt import settings
     from tillitsvalgt.services import pack
 
+    place = file.expanduser()
+    if place.is_dir():
+        found = pack.newest_in(place)
+        if found is None:
+            raise UserError(f"Det ligger ingen pakke (.zip) i {place}. Ingenting er endret.")
+        file = found[0]
     try:
         data = file.expanduser().read_bytes()
     except OSError as exc:
         raise UserError(f"Kan ikke lese {file}: {exc.strerror}. Ingenting er endret.") from None
     info = pack.install_pack(data, str(file), ctx.data_dir)
+    if place.is_dir():
+        settings.save("pack_source", str(place.resolve()), ctx.data_dir)
     click.echo(
         f"Pakken «{info.label}» fra {info.created[:10]} er tatt i bruk"
         f" ({', '.join(info.files) or 'bare forbundets navn'})."
@@ -295,6 +306,9 @@ def pack_show(ctx: Context) -> None:
     catalogue = ctx.catalogue()
     click.echo(f"Pakke: {current or 'ingen (innebygd katalog og maler)'}")
     click.echo(f"Lovkatalog: versjon {catalogue.version} ({catalogue.origin})")
+    notice = pack.newer_pack_notice(ctx.data_dir)
+    if notice:
+        click.echo(notice)
 
 
 COMMANDS = [escalate_command, groups_group, pack_group]

@@ -20,6 +20,8 @@ KNOWN: dict[str, str] = {
     "templates": "Mappe med egne brevmaler (<brevtype>.docx erstatter den innebygde)",
     "union": "Forbundets navn slik det står i brevhodet",
     "pack": "Forbundskontorets pakke i bruk (navn og versjon); settes av «pack import»",
+    "pack_source": "Stedet forbundskontoret legger ut pakker (en mappe eller fil); appen sier "
+    "fra når det ligger en nyere pakke der",
     "profile": "Din profil (den tillitsvalgte som skriver brevene); settes av «profile»",
     "database": "Databasen: en SQLite-fil eller en PostgreSQL-adresse (lagres uten passord; "
     "passordet hører hjemme i PostgreSQLs egen passordfil, ~/.pgpass)",

@@ -263,6 +263,76 @@ def _manifest_of(info: PackInfo, files: dict[str, bytes]) -> dict[str, Any]:
     }
 
 
+def _version_key(version: str) -> tuple[tuple[int, int | str], ...]:
+    """«2027.10» after «2027.9»: numbers compare as numbers, other parts as text."""
+    parts = re.split(r"[._-]", version)
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts)
+
+
+def _manifest_in(file: Path) -> dict[str, Any] | None:
+    """The manifest of a pack file, or None for anything that is not one (a shared folder
+    may hold other files)."""
+    try:
+        if file.stat().st_size > MAX_PACK_BYTES:
+            return None
+        with zipfile.ZipFile(file) as archive:
+            info = archive.getinfo(MANIFEST)
+            if info.file_size > 1024 * 1024:
+                return None
+            manifest = json.loads(archive.read(info).decode("utf-8"))
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            return None
+        if not _VERSION.match(str(manifest.get("version", ""))):
+            return None
+        return manifest
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return None
+
+
+def newest_in(place: Path) -> tuple[Path, str] | None:
+    """The newest pack at a place (a pack file, or a folder of them) and its label."""
+    files = [place] if place.is_file() else sorted(place.glob("*.zip"))[:500]
+    best: tuple[Path, dict[str, Any]] | None = None
+    for file in files:
+        manifest = _manifest_in(file)
+        if manifest is None:
+            continue
+        if best is None or _version_key(str(manifest["version"])) > _version_key(
+            str(best[1]["version"])
+        ):
+            best = (file, manifest)
+    if best is None:
+        return None
+    return best[0], f"{best[1].get('name', '')} {best[1]['version']}".strip()
+
+
+def newer_pack_notice(data_dir: str | os.PathLike[str] | None) -> str | None:
+    """A line for the user when the configured place («pack_source») holds a newer pack
+    than the one in use; None when there is nothing to say (or the place is unreachable:
+    a shared folder that is offline is no error)."""
+    chosen = settings.load(data_dir)
+    source = chosen.get("pack_source")
+    if not source:
+        return None
+    try:
+        found = newest_in(Path(source).expanduser())
+    except OSError:
+        return None
+    if found is None:
+        return None
+    file, label = found
+    current = chosen.get("pack")
+    if current:
+        current_version = current.rsplit(" ", 1)[-1]
+        new_version = label.rsplit(" ", 1)[-1]
+        if _version_key(new_version) <= _version_key(current_version):
+            return None
+    return (
+        f"En nyere pakke fra forbundskontoret finnes: {label} (du bruker "
+        f"{current or 'ingen'}). Ta den i bruk med «tillitsvalgt pack import {file}»."
+    )
+
+
 def current_pack(data_dir: str | os.PathLike[str] | None) -> str | None:
     """The pack in use («Forbundet 2027.1»), or None."""
     value = settings.load(data_dir).get("pack")
