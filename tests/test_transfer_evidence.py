@@ -249,3 +249,19 @@ def test_every_case_column_is_in_the_bundle_or_left_out_on_purpose() -> None:
     missing = columns - in_bundle - set(left_out)
     assert not missing, f"Case-felt verken i pakken eller utelatt med begrunnelse: {missing}"
     assert not (set(left_out) - columns - {"branch"}), "left_out names a column that is gone"
+
+
+def test_a_cancelled_reply_deadline_arrives_cancelled_and_alone(
+    db: Database, other_db: Database
+) -> None:
+    """The letter's "sent" event would make a reply deadline of its own; a bundle that
+    carries the deadlines is believed instead."""
+    number = _case_with_evidence(db)
+    with db.session() as s:
+        [deadline] = deadlines.list_deadlines(number, session=s)
+        deadlines.cancel_deadline(deadline.id, session=s)
+    report = _import(other_db, _export(db))
+    with other_db.session(readonly=True) as s:
+        [arrived] = deadlines.list_deadlines(report.created[0], session=s)
+    assert arrived.cancelled
+    assert (arrived.original_due_on, arrived.due_on) == (date(2026, 3, 17), date(2026, 3, 24))

@@ -68,8 +68,15 @@ def _touch_case_first(case_id: int, session: Session) -> None:
     touch_case(case_id, session=session)
 
 
+DEADLINES_GIVEN = "tillitsvalgt_deadlines_given"
+"""``session.info`` key set by an import whose bundle carries the case's deadlines itself
+(cancelled and met ones too): its letters' events then add none of their own."""
+
+
 def _reply_deadline(case_id: int, event: Event, session: Session) -> None:
     assert event.reply_by is not None
+    if session.info.get(DEADLINES_GIVEN):
+        return
     exists = session.exec(
         select(Deadline.id).where(
             Deadline.case_id == case_id,

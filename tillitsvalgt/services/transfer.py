@@ -520,7 +520,11 @@ def _import_items(
         # The evidence before the timeline: a letter's deadline then exists, tied to its
         # letter, when the letter's "sent" event arrives, which then adds no other.
         merge_evidence(case.id, case.number, item, session=session, counts=report.evidence)
-        _merge_events(case, item, key, session, report)
+        session.info[event_service.DEADLINES_GIVEN] = "deadlines" in item.model_fields_set
+        try:
+            _merge_events(case, item, key, session, report)
+        finally:
+            session.info.pop(event_service.DEADLINES_GIVEN, None)
         report.escalations_changed += merge_escalations(
             case.id, case.number, item.escalations, session=session
         )
