@@ -354,3 +354,20 @@ def test_any_csv_is_imported_whole_or_refused_clearly(
     assert len(report.created) + len(report.unchanged) + len(report.updated) + len(
         report.kept
     ) == sum(1 for row in body if any(str(v).strip() for v in row if v is not None))
+
+
+def test_rows_naming_the_same_group_case_become_one_decision(db: Database, tmp_path: Path) -> None:
+    from tillitsvalgt.services import groups
+
+    file = tmp_path / "saker.csv"
+    file.write_text(
+        "Tittel;Virksomhet;Sakstype;Gruppesak\n"
+        "Tromsø;Fjordbyen kommune;Kontorløsning;Nytt kontorkonsept\n"
+        "Bodø;Fjordbyen kommune;Kontorløsning;Nytt kontorkonsept\n"
+        "Hjemmekontor;Fjordbyen kommune;Hjemmekontor;\n",
+        encoding="utf-8",
+    )
+    _import_file(db, file)
+    with db.session(readonly=True) as s:
+        assert len(groups.group_case_numbers("Nytt kontorkonsept", session=s)) == 2
+        assert groups.count_decisions(session=s) == 2
