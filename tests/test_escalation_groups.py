@@ -143,6 +143,9 @@ def test_a_group_shares_its_decision_with_every_case_and_the_history_says_so(
     with db.session(readonly=True) as s:
         # Three cases, two decisions: the group's two cases count once.
         assert groups.count_decisions(session=s) == 2
+        # The period as the report takes it: the group's cases were noticed 5 January.
+        assert groups.count_decisions(session=s, until=date(2026, 1, 31)) == 1
+        assert groups.count_decisions(session=s, since=date(2026, 2, 1)) == 1
         assert groups.distinct_decisions([None, 1, 1, None, 2]) == 4
     code, _, err = _cli(db, tmp_path, capsys, "groups", "remove", second)
     assert code == 0, err

@@ -205,11 +205,14 @@ def distinct_decisions(group_ids: Iterable[int | None]) -> int:
 def count_decisions(
     *, session: Session, since: date | None = None, until: date | None = None
 ) -> int:
-    """``distinct_decisions`` over the live cases whose first date (notice, else decision,
-    else creation) falls in the period, counted by the database."""
-    first_date = func.coalesce(
-        col(Case.notice_on), col(Case.decision_on), func.date(col(Case.created_at))
-    )
+    """``distinct_decisions`` over the live cases that belong to the period the way the
+    report decides it (notice date, else decision date, else the day it was registered,
+    in UTC), counted by the database."""
+    if session.get_bind().dialect.name == "postgresql":
+        created: Any = sa.cast(func.timezone("UTC", col(Case.created_at)), sa.Date)
+    else:
+        created = func.date(col(Case.created_at), type_=sa.Date)
+    first_date = func.coalesce(col(Case.notice_on), col(Case.decision_on), created, type_=sa.Date)
     where: list[Any] = [col(Case.deleted_at).is_(None)]
     if since is not None:
         where.append(first_date >= since)
