@@ -222,3 +222,19 @@ def test_a_bundle_with_a_bad_stage_is_refused_whole(db: Database) -> None:
     assert "Sak nr. 3 (C) › Opptrapping › nr. 1 › Trinn" in text
     with db.session(readonly=True) as s:
         assert groups.count_decisions(session=s) == 0
+
+
+def test_a_stage_or_group_dated_far_ahead_cannot_win_every_merge(db: Database) -> None:
+    employer = {"name": "Nordkyst Sparebank", "orgnr": "952601814"}
+    item = {
+        "id": "A",
+        "employer": employer,
+        "case": {"type": "other", "title": "T"},
+        "escalations": [
+            {"stage": "central", "started_on": "2026-05-01", "updated_at": "9999-01-01T00:00:00Z"}
+        ],
+        "group": {"name": "G", "updated_at": "9000-01-01T00:00:00+00:00"},
+    }
+    with pytest.raises(ValidationError) as err, db.session() as s:
+        import_bundle([item], session=s, today=TODAY)
+    assert str(err.value).count("fram i tid") == 2

@@ -18,7 +18,7 @@ import hashlib
 import json
 import uuid as uuid_module
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
 
 import pydantic
@@ -57,11 +57,22 @@ MAX_DOCUMENT_BYTES_PER_FILE = 2 * 1024**3  # what one import may hold in memory 
 _MAX_BASE64 = (MAX_DOCUMENT_BYTES + 2) // 3 * 4
 
 
+# How far ahead of this machine's clock a sender's "last changed" may be: the newer time
+# wins a merge, so a time far in the future would win every merge for ever.
+FUTURE_TOLERANCE = timedelta(days=1)
+
+
 def _stamp(value: datetime) -> datetime:
     try:
-        return value.astimezone(UTC)
+        stamp = value.astimezone(UTC)
     except OverflowError:
         raise ValueError("er utenfor tidsrommet som kan lagres") from None
+    if stamp > datetime.now(UTC) + FUTURE_TOLERANCE:
+        raise ValueError(
+            "ligger mer enn ett døgn fram i tid (går klokken feil på maskinen som laget "
+            "filen?); en slik endring ville vunnet over alle senere endringer"
+        )
+    return stamp
 
 
 Stamp = Annotated[AwareDatetime, AfterValidator(_stamp)]
