@@ -371,3 +371,24 @@ def test_rows_naming_the_same_group_case_become_one_decision(db: Database, tmp_p
     with db.session(readonly=True) as s:
         assert len(groups.group_case_numbers("Nytt kontorkonsept", session=s)) == 2
         assert groups.count_decisions(session=s) == 2
+
+
+def test_a_device_or_a_fifo_is_refused_at_once(db: Database, tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "saker.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(UserError, match="ikke en vanlig fil"):
+        spreadsheet_import.read_limited(Path("/dev/zero"), 1024)
+    # Opening a FIFO for reading waits for a writer: give it one that writes nothing.
+    import threading
+
+    def writer() -> None:
+        with fifo.open("wb"):
+            pass
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    with pytest.raises(UserError, match="ikke en vanlig fil"):
+        _import_file(db, fifo)
+    thread.join(timeout=5)

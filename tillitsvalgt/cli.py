@@ -533,11 +533,12 @@ def _import_sheet(
 
     chosen = spreadsheet_import.ColumnMapping(sheet=sheet)
     if mapping is not None:
+        raw = spreadsheet_import.read_limited(mapping.expanduser(), 1024 * 1024)
         try:
-            text = mapping.expanduser().read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
             raise UserError(
-                f"Kan ikke lese kolonnevalget {mapping}. Ingenting er importert."
+                f"Kolonnevalget {mapping} er ikke en tekstfil i UTF-8. Ingenting er importert."
             ) from None
         chosen = spreadsheet_import.read_mapping(text, str(mapping))
         chosen.sheet = sheet or chosen.sheet

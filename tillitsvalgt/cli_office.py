@@ -283,10 +283,9 @@ def pack_import(ctx: Context, file: Path) -> None:
         if found is None:
             raise UserError(f"Det ligger ingen pakke (.zip) i {place}. Ingenting er endret.")
         file = found[0]
-    try:
-        data = file.expanduser().read_bytes()
-    except OSError as exc:
-        raise UserError(f"Kan ikke lese {file}: {exc.strerror}. Ingenting er endret.") from None
+    from tillitsvalgt.services.spreadsheet_import import read_limited
+
+    data = read_limited(file, pack.MAX_PACK_BYTES)
     info = pack.install_pack(data, str(file), ctx.data_dir)
     if place.is_dir():
         settings.save("pack_source", str(place.resolve()), ctx.data_dir)

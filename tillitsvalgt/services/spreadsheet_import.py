@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import stat
 import tomllib
 import zipfile
 from collections.abc import Iterable, Mapping
@@ -469,20 +471,31 @@ def sheet_items(rows: list[list[Cell]], mapping: ColumnMapping | None = None) ->
     return SheetItems(items=items, names=names, unused_columns=unused)
 
 
-def load_sheet(file: Path, *, mapping: ColumnMapping | None = None) -> SheetItems:
-    """Read and convert a spreadsheet file (not yet imported)."""
+def read_limited(file: Path, limit: int) -> bytes:
+    """A regular file's bytes, at most ``limit`` of them: a FIFO or a device (/dev/zero)
+    would otherwise block or fill memory, whatever its reported size."""
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UserError(
-                f"{file} er {size / 2**20:.0f} MB; høyst {MAX_FILE_BYTES // 2**20} MB. "
-                "Del regnearket opp. Ingenting er importert."
-            )
-        data = file.read_bytes()
+        with file.open("rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise UserError(f"{file} er ikke en vanlig fil. Ingenting er importert.")
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         raise UserError(f"Finner ikke filen {file}. Ingenting er importert.") from None
+    except IsADirectoryError:
+        raise UserError(f"{file} er en mappe, ikke en fil. Ingenting er importert.") from None
     except OSError as exc:
         raise UserError(f"Kan ikke lese {file}: {exc.strerror}. Ingenting er importert.") from None
+    if len(data) > limit:
+        raise UserError(
+            f"{file} er for stor: høyst {limit // 2**20} MB kan leses. Del den opp. "
+            "Ingenting er importert."
+        )
+    return data
+
+
+def load_sheet(file: Path, *, mapping: ColumnMapping | None = None) -> SheetItems:
+    """Read and convert a spreadsheet file (not yet imported)."""
+    data = read_limited(file, MAX_FILE_BYTES)
     rows = read_rows(
         data, str(file), suffix=file.suffix.lower(), sheet=mapping.sheet if mapping else None
     )
