@@ -34,7 +34,10 @@ RULED = {
     "tillitsvalgt_access",
     "tillitsvalgt_case_shares",
 }
-SHARED = {"employers", "representatives", "case_counters", "alembic_version"}
+# case_groups (0014): a decision may touch several branches; it holds a name and two dates.
+# What migrations after 0008 add (0014: escalation, group cases, letters' catalogue version).
+LATER = ("escalations", "case_groups", "group_id", "catalogue_version")
+SHARED = {"employers", "representatives", "case_counters", "case_groups", "alembic_version"}
 
 
 def migration() -> ModuleType:
@@ -117,9 +120,10 @@ def test_downgrade_removes_the_access_control_and_upgrade_brings_it_back(
         )
         == set()
     )
-    # Only the columns later migrations add (0010's employer facts, 0011's building permit
-    # and confederation), which the models already describe, are missing.
-    assert {d[3].name for d in schema_differences(pg_db)} == SNAPSHOT_COLUMNS | LATER_COLUMNS
+    # Only what later migrations add, which the models already describe, is missing: 0010's
+    # employer facts, 0011's and 0013's columns, and 0014's tables and columns.
+    rest = [d for d in schema_differences(pg_db) if not any(n in repr(d) for n in LATER)]
+    assert {d[3].name for d in rest} == SNAPSHOT_COLUMNS | LATER_COLUMNS
     with pg_db.engine.connect() as conn:
         columns = {c["name"] for c in sa.inspect(conn).get_columns("cases")}
         assert "branch" not in columns

@@ -123,6 +123,16 @@ def _overview(ctx: Context) -> None:
         all_cases = list_cases(CaseQuery(limit=1), session=session).total
     click.echo(f"Database: {db.location.describe()}")
     click.echo(f"Saker: {all_cases} ({open_cases} åpne)")
+    from tillitsvalgt import settings
+
+    pack = settings.load(ctx.data_dir).get("pack")
+    if pack:
+        click.echo(f"Pakke fra forbundskontoret: {pack}")
+    from tillitsvalgt.services.pack import newer_pack_notice
+
+    notice = newer_pack_notice(ctx.data_dir)
+    if notice:
+        click.echo(notice)
     _start_backup(db)
     _start_verdicts(ctx)
     click.echo("Skriv «tillitsvalgt --help» for kommandoene.")
@@ -199,6 +209,7 @@ _clip = clip
 )
 @click.option("--overdue", is_flag=True, help="Bare saker der svarfristen på kravet er ute.")
 @click.option("--deleted", is_flag=True, help="Vis papirkurven.")
+@click.option("--group", "group", help="Bare sakene i denne gruppesaken (G-nummer eller navn).")
 @click.option("--json", "as_json", is_flag=True, help="Skriv JSON.")
 @click.option(
     "--out",
@@ -221,6 +232,7 @@ def cases_command(
     timing: str | None,
     overdue: bool,
     deleted: bool,
+    group: str | None,
     as_json: bool,
     out: Path | None,
     force: bool,
@@ -253,7 +265,13 @@ def cases_command(
             if found is None:
                 raise UserError(f"Fant ingen virksomhet som heter eller har org.nr «{employer}».")
             employer_id = found.id
+        group_id = None
+        if group:
+            from tillitsvalgt.services.groups import resolve_group
+
+            group_id = resolve_group(group, session=session).id
         query = CaseQuery(
+            group_id=group_id,
             case_type=case_type,
             status=status,
             employer_id=employer_id,
@@ -318,6 +336,10 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
         timeline = events.list_events(c.id, session=session)
         docs = documents.list_documents(c.id, session=session)
         frists = deadlines.list_deadlines(c.id, session=session)
+        from tillitsvalgt.services import escalation, groups
+
+        group = groups.get_group(c.group_id, session=session) if c.group_id else None
+        stages = escalation.list_stages(c.id, session=session)
     if as_json:
         click.echo(
             json.dumps(
@@ -327,6 +349,8 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
                     "events": [e.model_dump(mode="json") for e in timeline],
                     "documents": [d.model_dump(mode="json") for d in docs],
                     "deadlines": [d.model_dump(mode="json") for d in frists],
+                    "group": group.model_dump(mode="json") if group else None,
+                    "escalations": [x.model_dump(mode="json") for x in stages],
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -353,6 +377,8 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
         fields.append(("Søknadspliktig", permit))
     if c.location:
         fields.insert(1, ("Sted/avdeling", c.location))
+    if group is not None:
+        fields.append(("Gruppesak", f"{group.name} (G{group.id})"))
     for label_text, value in fields:
         click.echo(f"  {label_text + ':':<20}{value}")
     if c.description:
@@ -371,6 +397,14 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
             click.echo(f"              {_clip(e.notes.replace(chr(10), ' '), 100)}")
     if not timeline:
         click.echo("  (ingen hendelser)")
+    if stages:
+        from tillitsvalgt.services.escalation import event_text
+
+        click.echo("\nLøftet videre:")
+        for x in stages:
+            click.echo(
+                f"  {_date(x.started_on)}  {_clip(event_text(x).replace(chr(10), ' '), 100)}"
+            )
     if docs:
         click.echo("\nDokumenter:")
         for d in docs:
@@ -445,12 +479,30 @@ def undelete_command(ctx: Context, case: str) -> None:
 
 @cli.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--mapping",
+    type=click.Path(path_type=Path),
+    help="Regneark: en TOML-fil som sier hvilken kolonne som er hvilket felt.",
+)
+@click.option(
+    "--column",
+    "columns",
+    multiple=True,
+    help='Regneark: «Overskrift=felt», f.eks. "Sak=tittel"; kan gis flere ganger.',
+)
+@click.option("--sheet", help="Regneark (.xlsx): arket som skal leses (ellers det første).")
 @pass_ctx
-def import_command(ctx: Context, file: Path) -> None:
-    """Importer saker fra en JSON-fil (samme format som «export»)."""
+def import_command(
+    ctx: Context, file: Path, mapping: Path | None, columns: tuple[str, ...], sheet: str | None
+) -> None:
+    """Importer saker fra en JSON-fil (samme format som «export») eller et regneark
+    (.xlsx/.csv med én sak per rad). Alt eller ingenting."""
     from tillitsvalgt.file_limits import IMPORT_LIMIT, read_limited
     from tillitsvalgt.services.transfer import import_bundle
 
+    if file.suffix.lower() in (".xlsx", ".csv"):
+        _import_sheet(ctx, file, mapping, columns, sheet)
+        return
     try:
         # utf-8-sig: Windows editors put a byte order mark first; it is not content.
         data = read_limited(file.expanduser(), IMPORT_LIMIT, what="Importfilen")
@@ -477,6 +529,40 @@ def import_command(ctx: Context, file: Path) -> None:
         click.echo(f"Advarsel: {warning}", err=True)
 
 
+def _import_sheet(
+    ctx: Context, file: Path, mapping: Path | None, columns: tuple[str, ...], sheet: str | None
+) -> None:
+    from tillitsvalgt.services import spreadsheet_import
+    from tillitsvalgt.services.transfer import import_bundle
+
+    chosen = spreadsheet_import.ColumnMapping(sheet=sheet)
+    if mapping is not None:
+        raw = spreadsheet_import.read_limited(mapping.expanduser(), 1024 * 1024)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise UserError(
+                f"Kolonnevalget {mapping} er ikke en tekstfil i UTF-8. Ingenting er importert."
+            ) from None
+        chosen = spreadsheet_import.read_mapping(text, str(mapping))
+        chosen.sheet = sheet or chosen.sheet
+    if columns:
+        extra = spreadsheet_import.parse_columns(columns)
+        chosen.columns.update(extra.columns)
+    loaded = spreadsheet_import.load_sheet(file.expanduser(), mapping=chosen)
+    with ctx.db().session() as session:
+        report = import_bundle(
+            loaded.items, session=session, today=date.today(), names=loaded.names
+        )
+    click.echo(f"Importert fra {file}: {report.summary()}")
+    if loaded.unused_columns:
+        click.echo(
+            'Kolonner som ikke ble brukt (velg dem med --column "Overskrift=felt" om de '
+            "skal med): " + ", ".join(f"«{c}»" for c in loaded.unused_columns),
+            err=True,
+        )
+
+
 def _parse_json(text: str, file: Path) -> Any:
     from tillitsvalgt.services.transfer import read_bundle
 
@@ -489,23 +575,60 @@ def _parse_json(text: str, file: Path) -> Any:
     type=click.Path(path_type=Path),
     help="Fil å skrive til (ellers skjermen).",
 )
+@click.option(
+    "--case",
+    "numbers",
+    multiple=True,
+    help="Bare denne saken (saksnummer); kan gis flere ganger.",
+)
+@click.option("--type", "case_type", help="Bare saker av denne typen (f.eks. office_layout).")
+@click.option("--status", type=click.Choice(["open", "closed"]), help="Åpne eller avsluttede.")
+@click.option("--employer", help="Bare saker hos denne virksomheten (navn eller org.nr.).")
+@click.option("--year", type=int, help="Bare saker med dette året i saksnummeret.")
+@click.option("--search", "-s", "text", help="Bare saker som inneholder disse ordene.")
+@click.option("--group", "group", help="Bare sakene i denne gruppesaken (G-nummer eller navn).")
 @force_option
 @pass_ctx
-def export_command(ctx: Context, out: Path | None, force: bool) -> None:
-    """Eksporter alle saker som JSON, med UUID-er, for sammenslåing hos forbundet."""
+def export_command(
+    ctx: Context,
+    out: Path | None,
+    force: bool,
+    numbers: tuple[str, ...],
+    case_type: str | None,
+    status: str | None,
+    employer: str | None,
+    year: int | None,
+    text: str | None,
+    group: str | None,
+) -> None:
+    """Eksporter saker som JSON, med dokumenter, sjekkliste og frister, for forbundet.
+
+    Uten valg eksporteres alle saker; med --case eller listens filtre bare de valgte."""
     from tillitsvalgt.output_paths import write_output
+    from tillitsvalgt.services.selection import Selection, selected_case_ids
     from tillitsvalgt.services.transfer import export_bundle
 
     if out is not None:
         out = chosen_output(ctx, out, force=force)
+
+    selection = Selection(
+        numbers=numbers,
+        case_type=case_type,
+        status=status,
+        employer=employer,
+        year=year,
+        text=text,
+        group=group,
+    )
     with ctx.db().session(readonly=True) as session:
-        bundle = export_bundle(session=session)
-    text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
+        ids = selected_case_ids(selection, session=session)
+        bundle = export_bundle(session=session, case_ids=ids)
+    text_out = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
     if out is None:
-        click.echo(text, nl=False)
+        click.echo(text_out, nl=False)
     else:
         written = write_output(
-            out, text.encode("utf-8"), overwrite=True, protected=protected_files(ctx)
+            out, text_out.encode("utf-8"), overwrite=True, protected=protected_files(ctx)
         )
         click.echo(f"{count(len(bundle), 'sak', 'saker')} eksportert til {written}", err=True)
 
@@ -640,6 +763,7 @@ def _register_rule_commands() -> None:
         cli_deadlines,
         cli_law,
         cli_letters,
+        cli_office,
         cli_report,
         cli_rules,
     )
@@ -652,6 +776,7 @@ def _register_rule_commands() -> None:
         *cli_audit.COMMANDS,
         *cli_admin.COMMANDS,
         *cli_deadlines.COMMANDS,
+        *cli_office.COMMANDS,
     ):
         cli.add_command(command)
 

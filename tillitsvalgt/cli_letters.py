@@ -33,6 +33,7 @@ def _setup(ctx: Context, templates: str | None = None) -> LetterSetup:
         template_folder=template_folder(templates, chosen.get("templates")),
         union_name=chosen.get("union"),
         profile_uuid=chosen.get("profile"),
+        pack_version=chosen.get("pack"),
     )
 
 

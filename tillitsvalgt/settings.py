@@ -22,6 +22,9 @@ KNOWN: dict[str, str] = {
     "union": "Forbundets navn slik det står i brevhodet",
     "language": "Språket i vinduet: nb (bokmål), nn (nynorsk) eller en (English); "
     "uten innstilling: systemets språk",
+    "pack": "Forbundskontorets pakke i bruk (navn og versjon); settes av «pack import»",
+    "pack_source": "Stedet forbundskontoret legger ut pakker (en mappe eller fil); appen sier "
+    "fra når det ligger en nyere pakke der",
     "profile": "Din profil (den tillitsvalgte som skriver brevene); settes av «profile»",
     "database": "Databasen: en SQLite-fil eller en PostgreSQL-adresse (lagres uten passord; "
     "passordet hører hjemme i PostgreSQLs egen passordfil, ~/.pgpass)",

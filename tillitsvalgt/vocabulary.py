@@ -83,6 +83,7 @@ EVENT_KINDS: dict[str, str] = {
     "arbeidstilsynet": QT_TR_NOOP("Arbeidstilsynet involvert"),
     "building_consent": QT_TR_NOOP("Arbeidstilsynets samtykke til ombygging"),
     "note": QT_TR_NOOP("Notat"),
+    "escalation": QT_TR_NOOP("Løftet videre"),
 }
 
 LETTER_KINDS: dict[str, str] = {
@@ -114,6 +115,33 @@ OUTCOMES: dict[str, str] = {
     "withdrawn": QT_TR_NOOP("Arbeidsgiver trakk endringen"),
     "escalated": QT_TR_NOOP("Løftet videre (sentrale parter, Arbeidstilsynet, Arbeidsretten)"),
     "dropped": QT_TR_NOOP("Henlagt"),
+}
+
+# Where a case goes when the employer refuses at the local level: an agreement's duty is a
+# matter between the parties (local, then central, then Arbeidsretten; in the state,
+# tjenestetvistloven). The number orders them; the two last are alternatives.
+ESCALATION_STAGES: dict[str, str] = {
+    "local": QT_TR_NOOP("Brudd i lokale forhandlinger"),
+    "central": QT_TR_NOOP("Sentrale parter"),
+    "arbeidsretten": QT_TR_NOOP("Arbeidsretten"),
+    "tjenestetvist": QT_TR_NOOP("Tvist etter tjenestetvistloven (staten)"),
+}
+ESCALATION_ORDER: dict[str, int] = {
+    "local": 1,
+    "central": 2,
+    "arbeidsretten": 3,
+    "tjenestetvist": 3,
+}
+
+ESCALATION_OUTCOMES: dict[str, str] = {
+    "agreement": QT_TR_NOOP("Enighet"),
+    "partial_agreement": QT_TR_NOOP("Delvis enighet"),
+    "disagreement": QT_TR_NOOP("Uenighet (brudd)"),
+    "settled": QT_TR_NOOP("Forlik"),
+    "upheld": QT_TR_NOOP("Medhold"),
+    "rejected": QT_TR_NOOP("Ikke medhold"),
+    "withdrawn": QT_TR_NOOP("Arbeidsgiver trakk endringen"),
+    "dropped": QT_TR_NOOP("Ikke ført videre"),
 }
 
 DIRECTIONS: dict[str, str] = {"inn": "Inngående", "ut": "Utgående", "internt": "Internt"}

@@ -9,7 +9,7 @@ of the calendar."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -116,6 +116,7 @@ class Workspace:
             template_folder=template_folder(None, chosen.get("templates")),
             union_name=chosen.get("union"),
             profile_uuid=chosen.get("profile"),
+            pack_version=chosen.get("pack"),
         )
         workspace = cls(
             db,
@@ -602,9 +603,23 @@ class Workspace:
     # ----------------------------------------------------------------- files
 
     def import_file(self, file: Path, progress: Progress | None = None) -> ImportReport:
-        """Import a bundle (all or nothing; ``progress`` may cancel it)."""
+        """Import a bundle, or cases from a spreadsheet (.xlsx/.csv, Norwegian column
+        names), all or nothing; ``progress`` may cancel it."""
         from tillitsvalgt.file_limits import IMPORT_LIMIT, read_limited
         from tillitsvalgt.services.transfer import import_bundle, read_bundle
+
+        if file.suffix.lower() in (".xlsx", ".csv"):
+            from tillitsvalgt.services.spreadsheet_import import load_sheet
+
+            loaded = load_sheet(file)
+            with self.db.session() as session:
+                return import_bundle(
+                    loaded.items,
+                    session=session,
+                    today=self.today(),
+                    progress=progress,
+                    names=loaded.names,
+                )
 
         try:
             # utf-8-sig: Windows editors put a byte order mark first; it is not content.
@@ -622,16 +637,17 @@ class Workspace:
         with self.db.session() as session:
             return import_bundle(raw, session=session, today=self.today(), progress=progress)
 
-    def export_file(self, file: Path) -> int:
-        """Write every live case as a bundle (the import format, with UUIDs); returns the
-        number of cases. The file is written whole or not at all."""
+    def export_file(self, file: Path, case_ids: Collection[int] | None = None) -> int:
+        """Write every live case (or those of ``case_ids``) as a bundle (the import format,
+        with UUIDs and the evidence); returns the number of cases. The file is written
+        whole or not at all."""
         import json
 
         from tillitsvalgt import paths
         from tillitsvalgt.services.transfer import export_bundle
 
         with self.db.session(readonly=True) as session:
-            bundle = export_bundle(session=session)
+            bundle = export_bundle(session=session, case_ids=case_ids)
         text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
         paths.write_atomically(file, text.encode("utf-8"))
         return len(bundle)

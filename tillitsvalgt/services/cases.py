@@ -289,6 +289,7 @@ class CaseQuery:
     overdue: bool = False  # only cases whose demand's reply deadline has passed
     today: date | None = None  # the day "overdue" is judged on (default: the real today)
     deleted: bool = False  # True: the recycle bin instead of the live cases
+    group_id: int | None = None  # only the cases of this group case
     sort: str = "updated"
     descending: bool = True
     offset: int = 0
@@ -381,6 +382,7 @@ class _Shape:
     many_hits: bool
     sort: str
     descending: bool
+    group: bool = False
 
     @property
     def only_text(self) -> bool:
@@ -392,6 +394,7 @@ class _Shape:
             or self.year
             or self.timing
             or self.overdue
+            or self.group
         )
 
 
@@ -407,6 +410,8 @@ def _filters(shape: _Shape) -> list[sa.ColumnElement[bool]]:
         where.append(col(Case.employer_id) == sa.bindparam("employer_id"))
     if shape.year:
         where.append(col(Case.year) == sa.bindparam("year"))
+    if shape.group:
+        where.append(col(Case.group_id) == sa.bindparam("group_id"))
     if shape.timing:
         where.append(col(Case.verdict_timing) == sa.bindparam("timing"))
     if shape.overdue:  # a closed case's demand no longer runs (its deadlines lapsed)
@@ -493,7 +498,7 @@ def _check_filters(query: CaseQuery) -> None:
     """Filters the database cannot take are refused by name, not by the driver."""
     if query.offset > MAX_INT - MAX_PAGE:
         raise refuse("limit", "siden er utenfor listen")
-    for name in ("year", "employer_id"):
+    for name in ("year", "employer_id", "group_id"):
         value = getattr(query, name)
         if value is not None and abs(value) > MAX_INT:
             raise refuse(name, f"{value} er utenfor gyldig område")
@@ -521,6 +526,7 @@ def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
         "employer_id": query.employer_id,
         "year": query.year,
         "timing": query.timing,
+        "group_id": query.group_id,
         "today": today,
         "match": _match_query(dialect, terms),
     }
@@ -533,6 +539,7 @@ def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
         year=query.year is not None,
         timing=bool(query.timing),
         overdue=query.overdue,
+        group=query.group_id is not None,
         text=bool(terms),
         many_hits=False,
         sort=query.sort,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid as uuid_module
 from datetime import date
 
 from sqlalchemy import update
@@ -37,10 +38,16 @@ def reserve_number(case_id: int, *, session: Session) -> int:
 
 
 def add_document(
-    case_ref: str | int, data: DocumentCreate, *, session: Session, seq: int | None = None
+    case_ref: str | int,
+    data: DocumentCreate,
+    *,
+    session: Session,
+    seq: int | None = None,
+    uuid: uuid_module.UUID | None = None,
 ) -> DocumentRead:
     """Journal a document. ``seq`` is a number from ``reserve_number`` in this transaction;
-    without it the next one is taken."""
+    without it the next one is taken. ``uuid``: the document's identity where it came from
+    (an imported bundle), so the same document imported again is recognised."""
     case = resolve_case(case_ref, session=session)
     assert case.id is not None
     if len(data.content) > MAX_DOCUMENT_BYTES:
@@ -59,6 +66,7 @@ def add_document(
         size=len(data.content),
         sha256=hashlib.sha256(data.content).hexdigest(),
         provisions=json.dumps(list(data.provisions)),
+        uuid=uuid or uuid_module.uuid4(),
     )
     session.add(doc)
     session.flush()

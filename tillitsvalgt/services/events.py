@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
@@ -73,12 +74,23 @@ def _touch_case_first(case_id: int, session: Session) -> None:
     touch_case(case_id, session=session)
 
 
+DEADLINES_GIVEN = "tillitsvalgt_deadlines_given"
+"""``session.info`` key set by an import whose bundle carries the case's deadlines itself
+(cancelled and met ones too): its letters' events then add none of their own."""
+
+
 def _reply_deadline(case_id: int, event: Event, session: Session) -> None:
     assert event.reply_by is not None
+    if session.info.get(DEADLINES_GIVEN):
+        return
     exists = session.exec(
         select(Deadline.id).where(
             Deadline.case_id == case_id,
-            Deadline.due_on == event.reply_by,
+            # An extended deadline is still the one the letter set.
+            sa.or_(
+                col(Deadline.due_on) == event.reply_by,
+                col(Deadline.original_due_on) == event.reply_by,
+            ),
             col(Deadline.cancelled).is_(False),
         )
     ).first()

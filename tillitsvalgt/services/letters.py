@@ -74,6 +74,7 @@ class LetterSetup:
     template_folder: Path | None = None
     union_name: str | None = None
     profile_uuid: str | None = None
+    pack_version: str | None = None  # the union office's pack in use, if any
 
 
 @dataclass(frozen=True)
@@ -366,6 +367,7 @@ def create_letter(
         their_ref=request.their_ref,
         content=letter.content,
         provisions=[p.key for p in letter.context.cited],
+        catalogue_version=catalogue_version(facts.catalogue, setup.pack_version),
     )
     if draft is not None:
         assert draft.id is not None
@@ -381,6 +383,17 @@ def create_letter(
         notices=letter.notices,
         checks=letter.checks,
     )
+
+
+def catalogue_version(catalogue: Catalogue, pack_version: str | None) -> str:
+    """What a letter records about the rules it was written under: «2026.1», «2026.1
+    (pakke Forbundet 2027.1)» or, for a union office's own file outside a pack, its name."""
+    text = catalogue.version
+    if pack_version:
+        text += f" (pakke {pack_version})"
+    elif catalogue.origin != "innebygd":
+        text += f" ({Path(catalogue.origin).name})"
+    return text[:200]
 
 
 def mark_letter_sent(

@@ -32,6 +32,7 @@ _CASE_LINK = {
     "deadlines": "case_id",
     "checklist_answers": "case_id",
     "change_history": "case_id",
+    "escalations": "case_id",
 }
 _PARENT_LINK = {
     "event_revisions": ("event_id", "events"),
@@ -48,6 +49,8 @@ _WHAT = {
     "change_history": "endringshistorikken",
     "employers": "virksomhetsregisteret",
     "representatives": "profil for tillitsvalgt",
+    "escalations": "opptrapping (løftet videre)",
+    "case_groups": "gruppesak",
 }
 
 
