@@ -2520,6 +2520,10 @@ Your profile is saved.</translation>
         <translation>Labour Inspection consent to rebuilding</translation>
     </message>
     <message>
+        <source>Løftet videre</source>
+        <translation>Taken further</translation>
+    </message>
+    <message>
         <source>Krav om drøfting</source>
         <translation>Demand for consultation (drøfting)</translation>
     </message>
@@ -2594,6 +2598,42 @@ Your profile is saved.</translation>
     <message>
         <source>Henlagt</source>
         <translation>Dropped</translation>
+    </message>
+    <message>
+        <source>Brudd i lokale forhandlinger</source>
+        <translation>Breakdown of local negotiations</translation>
+    </message>
+    <message>
+        <source>Sentrale parter</source>
+        <translation>Central parties</translation>
+    </message>
+    <message>
+        <source>Arbeidsretten</source>
+        <translation>The Labour Court (Arbeidsretten)</translation>
+    </message>
+    <message>
+        <source>Tvist etter tjenestetvistloven (staten)</source>
+        <translation>Dispute under the Civil Service Disputes Act (the state)</translation>
+    </message>
+    <message>
+        <source>Uenighet (brudd)</source>
+        <translation>Disagreement (breakdown)</translation>
+    </message>
+    <message>
+        <source>Forlik</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <source>Medhold</source>
+        <translation>Upheld</translation>
+    </message>
+    <message>
+        <source>Ikke medhold</source>
+        <translation>Not upheld</translation>
+    </message>
+    <message>
+        <source>Ikke ført videre</source>
+        <translation>Not taken further</translation>
     </message>
     <message>
         <source>Oppfylt</source>

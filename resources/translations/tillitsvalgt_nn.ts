@@ -2520,6 +2520,10 @@ Profilen din er lagra.</translation>
         <translation>Samtykke frå Arbeidstilsynet til ombygging</translation>
     </message>
     <message>
+        <source>Løftet videre</source>
+        <translation>Løfta vidare</translation>
+    </message>
+    <message>
         <source>Krav om drøfting</source>
         <translation>Krav om drøfting</translation>
     </message>
@@ -2594,6 +2598,42 @@ Profilen din er lagra.</translation>
     <message>
         <source>Henlagt</source>
         <translation>Lagd bort</translation>
+    </message>
+    <message>
+        <source>Brudd i lokale forhandlinger</source>
+        <translation>Brot i lokale forhandlingar</translation>
+    </message>
+    <message>
+        <source>Sentrale parter</source>
+        <translation>Sentrale partar</translation>
+    </message>
+    <message>
+        <source>Arbeidsretten</source>
+        <translation>Arbeidsretten</translation>
+    </message>
+    <message>
+        <source>Tvist etter tjenestetvistloven (staten)</source>
+        <translation>Tvist etter tenestetvistlova (staten)</translation>
+    </message>
+    <message>
+        <source>Uenighet (brudd)</source>
+        <translation>Usemje (brot)</translation>
+    </message>
+    <message>
+        <source>Forlik</source>
+        <translation>Forlik</translation>
+    </message>
+    <message>
+        <source>Medhold</source>
+        <translation>Medhald</translation>
+    </message>
+    <message>
+        <source>Ikke medhold</source>
+        <translation>Ikkje medhald</translation>
+    </message>
+    <message>
+        <source>Ikke ført videre</source>
+        <translation>Ikkje ført vidare</translation>
     </message>
     <message>
         <source>Oppfylt</source>
