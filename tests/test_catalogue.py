@@ -1,4 +1,4 @@
-"""The legal catalogue: the built-in file keeps the facts of legal-basis.md (leads never
+"""The legal catalogue: the built-in file keeps the facts of docs/legal-sources.md (leads never
 cited by paragraph), and a broken union-office file gets Norwegian messages with the exact
 line, while the app goes on with the built-in catalogue. No database here."""
 

@@ -268,7 +268,7 @@ def test_the_gui_never_opens_a_session_itself() -> None:
 
 def test_pyside6_pin_survives_many_void_calls() -> None:
     # PySide6 6.12.0 on Python 3.11 aborts after some thousand calls of methods returning
-    # None (stack-notes.md); this fails if a bad combination is ever installed.
+    # None; this fails if a bad combination is ever installed.
     code = (
         "import os; os.environ['QT_QPA_PLATFORM']='offscreen'\n"
         "from PySide6.QtWidgets import QApplication, QLabel\n"

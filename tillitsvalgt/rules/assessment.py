@@ -29,7 +29,7 @@ from tillitsvalgt.rules.types import (
 )
 
 # Below this average, home work is "sporadic" and hjemmekontorforskriften does not apply
-# (Arbeidstilsynet's rule of thumb, legal-basis.md); from 5 days a week it always applies.
+# (Arbeidstilsynet's rule of thumb, docs/legal-sources.md); from 5 days a week it always applies.
 SPORADIC_BELOW_DAYS = 1.0
 
 # The event kinds that fulfil each level: a higher level includes the lower ones.
