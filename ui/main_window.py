@@ -403,6 +403,12 @@ class MainWindow(QMainWindow):
             "Ctrl+E",
             tr("Skriv alle saker til en fil for forbundskontoret"),
         )
+        self.export_list_action = self._action(
+            tr("Eksporter &listen til regneark …"),
+            self.export_case_list,
+            None,
+            tr("Sakslisten med filtrene du har valgt, alle sider, som .xlsx eller .csv"),
+        )
         self.backup_action = self._action(
             tr("Ta &sikkerhetskopi nå"),
             self.backup_now,
@@ -433,6 +439,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_list_action)
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_backup_action)
         file_menu.addSeparator()
@@ -963,6 +970,31 @@ class MainWindow(QMainWindow):
         self.long_work = work
         work.run(
             lambda progress: self.workspace.export_file(path),
+            lambda count: self.prompter.info(
+                self,
+                tr("Eksport ferdig"),
+                plural(
+                    count, QT_TR_NOOP("%n sak skrevet til "), QT_TR_NOOP("%n saker skrevet til ")
+                )
+                + str(path),
+            ),
+            lambda exc: self.crashes.report(exc, self),
+        )
+
+    def export_case_list(self) -> None:
+        path = self.prompter.save_path(
+            self,
+            tr("Eksporter listen til regneark"),
+            Path.home() / "saker.xlsx",
+            tr("Regneark (*.xlsx);;CSV (*.csv)"),
+        )
+        if path is None:
+            return
+        query = self.query()
+        work = LongWork(self, self.background, tr("Skriver regnearket …"), cancellable=False)
+        self.long_work = work
+        work.run(
+            lambda progress: self.workspace.export_case_list(path, query),
             lambda count: self.prompter.info(
                 self,
                 tr("Eksport ferdig"),

@@ -1196,6 +1196,14 @@ Your profile is saved.</translation>
         <translation>Write all cases to a file for the union office</translation>
     </message>
     <message>
+        <source>Eksporter &amp;listen til regneark …</source>
+        <translation>Export the &amp;list to a spreadsheet …</translation>
+    </message>
+    <message>
+        <source>Sakslisten med filtrene du har valgt, alle sider, som .xlsx eller .csv</source>
+        <translation>The case list with the filters you chose, all pages, as .xlsx or .csv</translation>
+    </message>
+    <message>
         <source>Ta &amp;sikkerhetskopi nå</source>
         <translation>Make a &amp;backup now</translation>
     </message>
@@ -1338,6 +1346,18 @@ Your profile is saved.</translation>
     <message>
         <source>Eksport ferdig</source>
         <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>Eksporter listen til regneark</source>
+        <translation>Export the list to a spreadsheet</translation>
+    </message>
+    <message>
+        <source>Regneark (*.xlsx);;CSV (*.csv)</source>
+        <translation>Spreadsheet (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Skriver regnearket …</source>
+        <translation>Writing the spreadsheet …</translation>
     </message>
     <message>
         <source>Tar sikkerhetskopi …</source>
@@ -1808,6 +1828,14 @@ Your profile is saved.</translation>
         <translation>Save &amp;as …</translation>
     </message>
     <message>
+        <source>Send med &amp;e-post …</source>
+        <translation>Send by &amp;e-mail …</translation>
+    </message>
+    <message>
+        <source>Åpner et e-postutkast til virksomhetens kontaktperson med brevet vedlagt, i e-postprogrammet ditt. Når det er sendt, merker du brevet som sendt.</source>
+        <translation>Opens an e-mail draft to the employer&apos;s contact person with the letter attached, in your mail program. Once it has gone, you mark the letter as sent.</translation>
+    </message>
+    <message>
         <source>Slett &amp;utkast</source>
         <translation>Delete &amp;draft</translation>
     </message>
@@ -1926,6 +1954,26 @@ Your profile is saved.</translation>
     <message>
         <source>Dokumentet ble ikke lagret</source>
         <translation>The document was not saved</translation>
+    </message>
+    <message>
+        <source>E-postutkastet ble ikke laget</source>
+        <translation>The e-mail draft was not made</translation>
+    </message>
+    <message>
+        <source>E-postutkastet kan ikke åpnes</source>
+        <translation>The e-mail draft cannot be opened</translation>
+    </message>
+    <message>
+        <source>Fant ikke noe e-postprogram som åpner .eml-filer. Legg ved brevet selv: </source>
+        <translation>Found no mail program that opens .eml files. Attach the letter yourself: </translation>
+    </message>
+    <message>
+        <source>Er brevet sendt?</source>
+        <translation>Has the letter been sent?</translation>
+    </message>
+    <message>
+        <source>Når e-posten er sendt, merkes brevet som sendt i dag: det låses, og svarfristen begynner å løpe. Er e-posten sendt nå?</source>
+        <translation>Once the e-mail has gone, the letter is marked as sent today: it is locked, and the reply deadline starts to run. Has the e-mail been sent now?</translation>
     </message>
     <message>
         <source>Slett utkast</source>
@@ -2152,12 +2200,48 @@ Your profile is saved.</translation>
         <translation>Open the case the deadline belongs to (Enter).</translation>
     </message>
     <message>
+        <source>Til &amp;kalender …</source>
+        <translation>To &amp;calendar …</translation>
+    </message>
+    <message>
+        <source>Lagre fristene som en kalenderfil (.ics) med påminnelse to virkedager før. Importer den på nytt etter endringer: flyttede frister flyttes.</source>
+        <translation>Save the deadlines as a calendar file (.ics) with a reminder two working days before. Import it again after changes: moved deadlines move.</translation>
+    </message>
+    <message>
         <source>Opp&amp;dater</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
         <source>Hent fristene på nytt.</source>
         <translation>Fetch the deadlines again.</translation>
+    </message>
+    <message>
+        <source>Fristene til kalenderen</source>
+        <translation>The deadlines to the calendar</translation>
+    </message>
+    <message>
+        <source>Kalender (*.ics)</source>
+        <translation>Calendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Kalenderfilen ble ikke lagret</source>
+        <translation>The calendar file was not saved</translation>
+    </message>
+    <message>
+        <source>%n åpen frist</source>
+        <translation>%n open deadline</translation>
+    </message>
+    <message>
+        <source>%n åpne frister</source>
+        <translation>%n open deadlines</translation>
+    </message>
+    <message>
+        <source> lagret i </source>
+        <translation> saved in </translation>
+    </message>
+    <message>
+        <source>. Åpne filen i kalenderprogrammet ditt.</source>
+        <translation>. Open the file in your calendar program.</translation>
     </message>
     <message>
         <source>Kan ikke vise fristene</source>

@@ -1196,6 +1196,14 @@ Profilen din er lagra.</translation>
         <translation>Skriv alle saker til ei fil for forbundskontoret</translation>
     </message>
     <message>
+        <source>Eksporter &amp;listen til regneark …</source>
+        <translation>Eksporter &amp;lista til rekneark …</translation>
+    </message>
+    <message>
+        <source>Sakslisten med filtrene du har valgt, alle sider, som .xlsx eller .csv</source>
+        <translation>Sakslista med filtera du har valt, alle sider, som .xlsx eller .csv</translation>
+    </message>
+    <message>
         <source>Ta &amp;sikkerhetskopi nå</source>
         <translation>Ta &amp;tryggingskopi no</translation>
     </message>
@@ -1338,6 +1346,18 @@ Profilen din er lagra.</translation>
     <message>
         <source>Eksport ferdig</source>
         <translation>Eksporten er ferdig</translation>
+    </message>
+    <message>
+        <source>Eksporter listen til regneark</source>
+        <translation>Eksporter lista til rekneark</translation>
+    </message>
+    <message>
+        <source>Regneark (*.xlsx);;CSV (*.csv)</source>
+        <translation>Rekneark (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Skriver regnearket …</source>
+        <translation>Skriv reknearket …</translation>
     </message>
     <message>
         <source>Tar sikkerhetskopi …</source>
@@ -1808,6 +1828,14 @@ Profilen din er lagra.</translation>
         <translation>Lagre &amp;som …</translation>
     </message>
     <message>
+        <source>Send med &amp;e-post …</source>
+        <translation>Send med &amp;e-post …</translation>
+    </message>
+    <message>
+        <source>Åpner et e-postutkast til virksomhetens kontaktperson med brevet vedlagt, i e-postprogrammet ditt. Når det er sendt, merker du brevet som sendt.</source>
+        <translation>Opnar eit e-postutkast til kontaktpersonen i verksemda med brevet vedlagt, i e-postprogrammet ditt. Når det er sendt, merkjer du brevet som sendt.</translation>
+    </message>
+    <message>
         <source>Slett &amp;utkast</source>
         <translation>Slett &amp;utkast</translation>
     </message>
@@ -1926,6 +1954,26 @@ Profilen din er lagra.</translation>
     <message>
         <source>Dokumentet ble ikke lagret</source>
         <translation>Dokumentet vart ikkje lagra</translation>
+    </message>
+    <message>
+        <source>E-postutkastet ble ikke laget</source>
+        <translation>E-postutkastet vart ikkje laga</translation>
+    </message>
+    <message>
+        <source>E-postutkastet kan ikke åpnes</source>
+        <translation>E-postutkastet kan ikkje opnast</translation>
+    </message>
+    <message>
+        <source>Fant ikke noe e-postprogram som åpner .eml-filer. Legg ved brevet selv: </source>
+        <translation>Fann ikkje noko e-postprogram som opnar .eml-filer. Legg ved brevet sjølv: </translation>
+    </message>
+    <message>
+        <source>Er brevet sendt?</source>
+        <translation>Er brevet sendt?</translation>
+    </message>
+    <message>
+        <source>Når e-posten er sendt, merkes brevet som sendt i dag: det låses, og svarfristen begynner å løpe. Er e-posten sendt nå?</source>
+        <translation>Når e-posten er send, blir brevet merkt som sendt i dag: det blir låst, og svarfristen byrjar å gå. Er e-posten send no?</translation>
     </message>
     <message>
         <source>Slett utkast</source>
@@ -2152,12 +2200,48 @@ Profilen din er lagra.</translation>
         <translation>Opne saka fristen høyrer til (Enter).</translation>
     </message>
     <message>
+        <source>Til &amp;kalender …</source>
+        <translation>Til &amp;kalender …</translation>
+    </message>
+    <message>
+        <source>Lagre fristene som en kalenderfil (.ics) med påminnelse to virkedager før. Importer den på nytt etter endringer: flyttede frister flyttes.</source>
+        <translation>Lagre fristane som ei kalenderfil (.ics) med påminning to vyrkedagar før. Importer ho på nytt etter endringar: flytte fristar blir flytte.</translation>
+    </message>
+    <message>
         <source>Opp&amp;dater</source>
         <translation>Opp&amp;dater</translation>
     </message>
     <message>
         <source>Hent fristene på nytt.</source>
         <translation>Hent fristane på nytt.</translation>
+    </message>
+    <message>
+        <source>Fristene til kalenderen</source>
+        <translation>Fristane til kalenderen</translation>
+    </message>
+    <message>
+        <source>Kalender (*.ics)</source>
+        <translation>Kalender (*.ics)</translation>
+    </message>
+    <message>
+        <source>Kalenderfilen ble ikke lagret</source>
+        <translation>Kalenderfila vart ikkje lagra</translation>
+    </message>
+    <message>
+        <source>%n åpen frist</source>
+        <translation>%n open frist</translation>
+    </message>
+    <message>
+        <source>%n åpne frister</source>
+        <translation>%n opne fristar</translation>
+    </message>
+    <message>
+        <source> lagret i </source>
+        <translation> lagra i </translation>
+    </message>
+    <message>
+        <source>. Åpne filen i kalenderprogrammet ditt.</source>
+        <translation>. Opne fila i kalenderprogrammet ditt.</translation>
     </message>
     <message>
         <source>Kan ikke vise fristene</source>

@@ -313,12 +313,22 @@ class CaseView(QWidget):
         self.export_button.clicked.connect(self.export_document)
         self.send_button = QPushButton(tr("&Merk som sendt"))
         self.send_button.clicked.connect(self.send_document)
+        self.email_button = QPushButton(tr("Send med &e-post …"))
+        self.email_button.setObjectName("emailDocument")
+        self.email_button.setToolTip(
+            tr(
+                "Åpner et e-postutkast til virksomhetens kontaktperson med brevet vedlagt, i "
+                "e-postprogrammet ditt. Når det er sendt, merker du brevet som sendt."
+            )
+        )
+        self.email_button.clicked.connect(self.email_document)
         self.delete_document_button = QPushButton(tr("Slett &utkast"))
         self.delete_document_button.clicked.connect(self.delete_document)
         for b in (
             self.add_file_button,
             self.open_button,
             self.export_button,
+            self.email_button,
             self.send_button,
             self.delete_document_button,
         ):
@@ -435,6 +445,9 @@ class CaseView(QWidget):
             doc is not None and not doc.frozen and doc.direction == "ut" and doc.kind in KINDS
         )
         self.delete_document_button.setEnabled(doc is not None and not doc.frozen)
+        self.email_button.setEnabled(
+            doc is not None and doc.direction == "ut" and doc.kind in KINDS
+        )
         live = self.detail is None or self.detail.case.deleted_at is None
         for b in (self.edit_event_button, self.delete_event_button, self.send_button):
             b.setEnabled(b.isEnabled() and live)
@@ -736,6 +749,40 @@ class CaseView(QWidget):
             self.prompter.error(self, tr("Ikke merket som sendt"), exc.message)
             return
         self._saved_elsewhere()
+
+    def email_document(self) -> None:
+        """The letter as an e-mail draft in the user's mail client; once it has gone, the
+        letter is marked sent (asked, since only the user knows)."""
+        doc = self.selected_document()
+        if doc is None:
+            return
+        if self._temp is None:
+            self._temp = tempfile.TemporaryDirectory(prefix="tillitsvalgt-apne-")
+        target = Path(self._temp.name) / f"{doc.number.replace('/', '-')}.eml"
+        try:
+            draft = self.workspace.write_email_draft(doc.id, target)
+        except UserError as exc:
+            self.prompter.error(self, tr("E-postutkastet ble ikke laget"), exc.message)
+            return
+        if not self.opener(target):
+            self.prompter.error(
+                self,
+                tr("E-postutkastet kan ikke åpnes"),
+                tr("Fant ikke noe e-postprogram som åpner .eml-filer. Legg ved brevet selv: ")
+                + draft.mailto(),
+            )
+            return
+        if doc.frozen:
+            return
+        if self.prompter.confirm(
+            self,
+            tr("Er brevet sendt?"),
+            tr(
+                "Når e-posten er sendt, merkes brevet som sendt i dag: det låses, og svarfristen "
+                "begynner å løpe. Er e-posten sendt nå?"
+            ),
+        ):
+            self.send_document()
 
     def delete_document(self) -> None:
         doc = self.selected_document()

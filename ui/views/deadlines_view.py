@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -295,6 +296,15 @@ class DeadlinesView(QWidget):
         self.open_button = QPushButton(tr("Å&pne saken"))
         self.open_button.setObjectName("openCase")
         self.open_button.setToolTip(tr("Åpne saken fristen hører til (Enter)."))
+        self.calendar_button = QPushButton(tr("Til &kalender …"))
+        self.calendar_button.setObjectName("deadlinesToCalendar")
+        self.calendar_button.setToolTip(
+            tr(
+                "Lagre fristene som en kalenderfil (.ics) med påminnelse to virkedager før. "
+                "Importer den på nytt etter endringer: flyttede frister flyttes."
+            )
+        )
+        self.calendar_button.clicked.connect(self.to_calendar)
         self.refresh_button = QPushButton(tr("Opp&dater"))
         self.refresh_button.setObjectName("refreshDeadlines")
         self.refresh_button.setToolTip(tr("Hent fristene på nytt."))
@@ -307,6 +317,7 @@ class DeadlinesView(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.calendar_button)
         buttons.addWidget(self.refresh_button)
         layout.addLayout(buttons)
         self.message = QLabel()
@@ -344,6 +355,24 @@ class DeadlinesView(QWidget):
     def until(self) -> date | None:
         days = self.range.currentData()
         return None if days is None else self.workspace.today() + timedelta(days=int(days))
+
+    def to_calendar(self) -> None:
+        path = self.prompter.save_path(
+            self, tr("Fristene til kalenderen"), Path.home() / "frister.ics", tr("Kalender (*.ics)")
+        )
+        if path is None:
+            return
+        try:
+            live = self.workspace.write_calendar(path)
+        except UserError as exc:
+            self.prompter.error(self, tr("Kalenderfilen ble ikke lagret"), exc.message)
+            return
+        self.message.setText(
+            plural(live, QT_TR_NOOP("%n åpen frist"), QT_TR_NOOP("%n åpne frister"))
+            + tr(" lagret i ")
+            + str(path)
+            + tr(". Åpne filen i kalenderprogrammet ditt.")
+        )
 
     def refresh(self) -> None:
         """Fetch the deadlines again, keeping the selection where it can."""
