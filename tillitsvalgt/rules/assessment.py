@@ -238,22 +238,25 @@ def _applicable(facts: CaseFacts, index: _Index) -> tuple[list[tuple[Provision, 
                 continue
             elif p.mandatory_from is None or facts.employees < p.mandatory_from:
                 reasons.append(
-                    f"virksomheten har {facts.employees} ansatte (grensen er {p.min_employees})"
+                    f"virksomheten har {count(facts.employees, 'ansatt', 'ansatte')} "
+                    f"(grensen er {p.min_employees})"
                 )
         if p.mandatory_from is not None:
             if _where_exists(p, facts.employees):
                 size = (
                     "antall ansatte er ikke registrert"
                     if facts.employees is None
-                    else f"virksomheten har {facts.employees} ansatte, under {p.mandatory_from}"
+                    else f"virksomheten har {count(facts.employees, 'ansatt', 'ansatte')}, "
+                    f"under {p.mandatory_from}"
                 )
                 reasons.append(
                     f"{size}, så plikten gjelder der ordningen er opprettet – sjekk om "
                     "virksomheten har den"
                 )
-            elif p.min_employees is not None:
+            elif p.min_employees is not None and facts.employees is not None:
                 reasons.append(
-                    f"virksomheten har {facts.employees} ansatte (grensen er {p.mandatory_from})"
+                    f"virksomheten har {count(facts.employees, 'ansatt', 'ansatte')} "
+                    f"(grensen er {p.mandatory_from})"
                 )
         holds, why = _condition_holds(p.condition, facts)
         if not holds:
