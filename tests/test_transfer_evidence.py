@@ -271,3 +271,29 @@ def test_a_cancelled_reply_deadline_arrives_cancelled_and_alone(
         [arrived] = deadlines.list_deadlines(report.created[0], session=s)
     assert arrived.cancelled
     assert (arrived.original_due_on, arrived.due_on) == (date(2026, 3, 17), date(2026, 3, 24))
+
+
+def test_the_demo_data_travels_whole_closed_cases_and_their_deadlines_included(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Found by the bundle's smoke test: a closed case's deadlines refused the whole import
+    («gjenåpne den før du setter en ny frist»), so no office could take a full export."""
+    home, office = str(tmp_path / "home"), str(tmp_path / "office")
+    code, _, err = run_cli(capsys, "--data-dir", home, "demo")
+    assert code == 0, err
+    bundle = tmp_path / "alt.json"
+    code, _, err = run_cli(capsys, "--data-dir", home, "export", "--out", str(bundle))
+    assert code == 0, err
+    items = json.loads(bundle.read_text("utf-8"))
+    closed = [i for i in items if i["case"].get("status") == "closed" and i.get("deadlines")]
+    assert closed, "the demo data has closed cases with deadlines"
+    code, _, err = run_cli(capsys, "--data-dir", office, "import", str(bundle))
+    assert code == 0, err
+    again = tmp_path / "igjen.json"
+    code, _, err = run_cli(capsys, "--data-dir", office, "export", "--out", str(again))
+    assert code == 0, err
+    back = json.loads(again.read_text("utf-8"))
+    assert len(back) == len(items)
+    by_uuid = {i["uuid"]: i for i in back}
+    for item in closed:
+        assert len(by_uuid[item["uuid"]]["deadlines"]) == len(item["deadlines"])

@@ -37,7 +37,6 @@ from tillitsvalgt.models import (
     DocumentCreate,
 )
 from tillitsvalgt.services import checklist as checklist_service
-from tillitsvalgt.services import deadlines as deadline_service
 from tillitsvalgt.services import documents as document_service
 from tillitsvalgt.services.documents import MAX_DOCUMENT_BYTES
 from tillitsvalgt.validation import (
@@ -345,18 +344,14 @@ def _merge_deadlines(
         )
         row = ours.get(_deadline_key(wanted.title, original, document_id))
         if row is None:
-            created = deadline_service.add_deadline(
-                case_id,
-                DeadlineCreate(
-                    due_on=original,
-                    title=wanted.title,
-                    rule=wanted.rule,
-                    document_id=document_id,
-                ),
-                session=session,
+            # Written as it stands in the bundle, also on a closed case: a deadline that
+            # ran is part of the case's record (add_deadline is for new ones, on live cases).
+            checked = DeadlineCreate(
+                due_on=original, title=wanted.title, rule=wanted.rule, document_id=document_id
             )
-            row = session.get(Deadline, created.id)
-            assert row is not None
+            row = Deadline(**checked.model_dump(), case_id=case_id, original_due_on=original)
+            session.add(row)
+            session.flush()
             counts.deadlines_added += 1
         elif _deadline_changes(row, wanted, session):
             counts.deadlines_updated += 1
