@@ -7,6 +7,8 @@ reported briefly (exit code 70), never as a raw traceback in the user's face.
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
 import logging
 import os
@@ -90,20 +92,16 @@ def _gui_possible() -> bool:
 
 
 def _start_gui(ctx: Context) -> None:
-    """The desktop app. The window is loaded only now, so the command line never pays for
-    Qt (and the core never imports it)."""
-    import importlib
+    """The desktop app, as its own program (``tillitsvalgt-gui``): the command line never
+    loads Qt and the core never imports the GUI. The daily backup and verdicts run inside
+    the app, in the background, after the window is shown."""
+    from tillitsvalgt.gui_process import run_gui
 
-    # The daily backup and verdicts run inside the app, in the background, after the
-    # window is shown (at 100 000 cases the verdicts take seconds).
-    app = importlib.import_module("ui.app")
-    code = app.run(
-        sys.argv[:1],
-        data_dir=ctx.data_dir,
-        database_url=ctx.database_url,
-        catalogue=ctx.catalogue_option,
+    sys.exit(
+        run_gui(
+            data_dir=ctx.data_dir, database_url=ctx.database_url, catalogue=ctx.catalogue_option
+        )
     )
-    sys.exit(code)
 
 
 @cli.command("overview")
@@ -437,12 +435,15 @@ def undelete_command(ctx: Context, case: str) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @pass_ctx
 def import_command(ctx: Context, file: Path) -> None:
-    """Importer saker fra en JSON-fil (samme format som «export»)."""
+    """Importer saker fra en JSON-fil (samme format som «export»); «-» leser fra standard inn."""
     from tillitsvalgt.services.transfer import import_bundle
 
     try:
         # utf-8-sig: Windows editors put a byte order mark first; it is not content.
-        text = file.expanduser().read_text(encoding="utf-8-sig")
+        if str(file) == "-":  # a file really named "-" is ./-
+            text = sys.stdin.buffer.read().decode("utf-8-sig")
+        else:
+            text = file.expanduser().read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise UserError(f"Finner ikke filen {file}. Ingenting er importert.") from None
     except UnicodeDecodeError as exc:
@@ -452,10 +453,11 @@ def import_command(ctx: Context, file: Path) -> None:
         ) from None
     except OSError as exc:
         raise UserError(f"Kan ikke lese {file}: {exc.strerror}. Ingenting er importert.") from None
-    raw = _parse_json(text, file)
+    source = "standard inn" if str(file) == "-" else str(file)
+    raw = _parse_json(text, Path(source))
     with ctx.db().session() as session:
         report = import_bundle(raw, session=session, today=date.today())
-    click.echo(f"Importert fra {file}: {report.summary()}")
+    click.echo(f"Importert fra {source}: {report.summary()}")
 
 
 def _parse_json(text: str, file: Path) -> Any:
@@ -468,7 +470,7 @@ def _parse_json(text: str, file: Path) -> Any:
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Fil å skrive til (ellers skjermen).",
+    help="Fil å skrive til (ellers skjermen; «-» er også skjermen / standard ut).",
 )
 @pass_ctx
 def export_command(ctx: Context, out: Path | None) -> None:
@@ -478,7 +480,7 @@ def export_command(ctx: Context, out: Path | None) -> None:
     with ctx.db().session(readonly=True) as session:
         bundle = export_bundle(session=session)
     text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
-    if out is None:
+    if out is None or str(out) == "-":
         click.echo(text, nl=False)
     else:
         written = paths.write_atomically(out, text.encode("utf-8"))
@@ -660,7 +662,16 @@ def _data_dir_arg(argv: list[str]) -> str | None:
     return None
 
 
+def _utf8_output() -> None:
+    """Write UTF-8 whatever the platform: Windows Python writes redirected output in the
+    ANSI code page (cp1252), where a ✓ or → in a case title crashed the command."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> None:
+    _utf8_output()
     args = sys.argv[1:] if argv is None else argv
     with _guard(_data_dir_arg(args)):
         cli.main(args=args, prog_name="tillitsvalgt", standalone_mode=False)

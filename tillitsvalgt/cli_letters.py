@@ -84,13 +84,13 @@ def letter_command(
 ) -> None:
     """Skriv et brev i en sak som Word-fil, og før det i journalen."""
     from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, letter_kind
-    from tillitsvalgt.letters.pdf import HOW_TO_GET, find_office
+    from tillitsvalgt.letters.pdf import HOW_TO_GET, pdf_converter
     from tillitsvalgt.rules.deadlines import format_date
     from tillitsvalgt.services.letters import LetterRequest, create_letter, mark_letter_sent
 
     spec = letter_kind(kind)
     day = _parse_date(dated, "--date") or date.today()
-    if pdf and find_office() is None:
+    if pdf and pdf_converter() is None:
         raise UserError(HOW_TO_GET)  # before anything is journaled
     if sent and not spec.to_employer:
         raise UserError(f"{spec.label} er ikke et brev til arbeidsgiver og kan ikke sendes.")

@@ -2,18 +2,37 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tillitsvalgt import paths
+from tillitsvalgt.child_process import QT_PATHS, bundle_folder
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
 from ui.i18n import install_qt_texts, install_translator
 from ui.main_window import MainWindow
 from ui.prompts import QtPrompter
+from ui.self_check import schedule as schedule_self_check
+
+# The Linux desktop entry and Wayland app id (packaging/no.tillitsvalgt.Tillitsvalgt.desktop).
+DESKTOP_FILE = "no.tillitsvalgt.Tillitsvalgt"
+
+
+def _identity() -> None:
+    QApplication.setWindowIcon(QIcon(str(paths.resource_path("icons", "tillitsvalgt.png"))))
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE)
+    if bundle_folder():
+        # PyInstaller pointed Qt's plugin path into the bundle; Qt has read it by now, and
+        # programs the app starts (xdg-open, a KDE or LibreOffice using its own Qt) must not.
+        QCoreApplication.libraryPaths()
+        for name in QT_PATHS:
+            os.environ.pop(name, None)
 
 
 def run(
@@ -26,6 +45,7 @@ def run(
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     QCoreApplication.setOrganizationName("Tillitsvalgt")
     QCoreApplication.setApplicationName("Tillitsvalgt")
+    _identity()
     translator = install_translator(app) or install_qt_texts(app)  # noqa: F841 - kept alive
     prompter = QtPrompter()
     crashes = CrashReporter(prompter)
@@ -43,6 +63,7 @@ def run(
     window.show()
     window.welcome_if_new()
     window.start_daily_duties()
+    schedule_self_check(window)
     try:
         return int(app.exec())
     finally:
