@@ -2,8 +2,8 @@
 
 Inside a PyInstaller bundle the process's environment points at the bundle: the loader's
 library path (``LD_LIBRARY_PATH`` on Linux, with the user's own value kept in ``*_ORIG``),
-Qt's plugin folders, and on Windows the bundle's Qt folder first on ``PATH``. A program
-started with that environment loads the bundle's Qt, ICU or libstdc++ instead of its own and
+Qt's plugin folders, the bootloader's own ``_PYI_*`` notes, and on Windows the bundle's Qt
+folder first on ``PATH``. A program started with that environment loads the bundle's Qt, ICU or libstdc++ instead of its own and
 fails or crashes. This gives it the user's environment back. Outside a bundle it changes
 nothing.
 """
@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 LIBRARY_PATHS = ("LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH", "LIBPATH")
 QT_PATHS = ("QT_PLUGIN_PATH", "QML2_IMPORT_PATH")
+BOOTLOADER_PREFIXES = ("_PYI_", "_MEIPASS")
 
 
 def bundle_folder() -> str | None:
@@ -43,6 +44,8 @@ def child_environment(
             del env[name]
         else:
             env[name] = original
+    for name in [k for k in env if k.startswith(BOOTLOADER_PREFIXES)]:
+        del env[name]  # the bootloader's notes to itself; another bundle would misread them
     for name in (*QT_PATHS, "PATH"):
         value = env.get(name)
         if value is None:

@@ -64,7 +64,7 @@ def _write_pdf(docx: Path) -> Path:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Word-filen som skal skrives.",
 )
-@click.option("--pdf", is_flag=True, help="Lag også PDF (krever LibreOffice).")
+@click.option("--pdf", is_flag=True, help="Lag også PDF (krever LibreOffice eller Word).")
 @click.option("--sent", is_flag=True, help="Merk brevet som sendt på brevets dato.")
 @pass_ctx
 def letter_command(
@@ -198,7 +198,7 @@ def send_command(ctx: Context, number: str, sent_on: str | None) -> None:
 @letters_group.command("export")
 @click.argument("number")
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--pdf", is_flag=True, help="Lag også PDF (krever LibreOffice).")
+@click.option("--pdf", is_flag=True, help="Lag også PDF (krever LibreOffice eller Word).")
 @pass_ctx
 def export_command(ctx: Context, number: str, out: Path, pdf: bool) -> None:
     """Skriv et dokument fra journalen til en fil (innholdet kontrolleres mot sjekksummen)."""

@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tillitsvalgt import paths
-from tillitsvalgt.child_process import QT_PATHS, bundle_folder
+from tillitsvalgt.child_process import BOOTLOADER_PREFIXES, QT_PATHS, bundle_folder
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
@@ -31,7 +31,7 @@ def _identity() -> None:
         # PyInstaller pointed Qt's plugin path into the bundle; Qt has read it by now, and
         # programs the app starts (xdg-open, a KDE or LibreOffice using its own Qt) must not.
         QCoreApplication.libraryPaths()
-        for name in QT_PATHS:
+        for name in [*QT_PATHS, *(k for k in os.environ if k.startswith(BOOTLOADER_PREFIXES))]:
             os.environ.pop(name, None)
 
 
