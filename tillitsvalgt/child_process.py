@@ -3,9 +3,9 @@
 Inside a PyInstaller bundle the process's environment points at the bundle: the loader's
 library path (``LD_LIBRARY_PATH`` on Linux, with the user's own value kept in ``*_ORIG``),
 Qt's plugin folders, the bootloader's own ``_PYI_*`` notes, and on Windows the bundle's Qt
-folder first on ``PATH``. A program started with that environment loads the bundle's Qt, ICU or libstdc++ instead of its own and
-fails or crashes. This gives it the user's environment back. Outside a bundle it changes
-nothing.
+folder first on ``PATH``. A program started with that environment loads the bundle's Qt,
+ICU or libstdc++ instead of its own and fails or crashes. This gives it the user's
+environment back. Outside a bundle it changes nothing.
 """
 
 from __future__ import annotations
