@@ -84,9 +84,9 @@ def clean_environment(home: Path, work: Path) -> dict[str, str]:
     return {"HOME": str(home), "PATH": path_without_python(work)}
 
 
-def expected_data_dir(env: dict[str, str]) -> Path:
+def expected_data_dir(env: dict[str, str]) -> Path | None:
     if WINDOWS:
-        return Path(env["LOCALAPPDATA"]) / "Tillitsvalgt"
+        return None  # platformdirs asks Windows itself (the real %LOCALAPPDATA%), not env
     if MACOS:
         return Path(env["HOME"]) / "Library" / "Application Support" / "Tillitsvalgt"
     return Path(env["HOME"]) / ".local" / "share" / "Tillitsvalgt"
@@ -138,11 +138,14 @@ class Smoke:
         out = self.tv("--version")
         assert out.startswith("tillitsvalgt, version "), out
 
-    def first_start(self) -> None:
+    def first_start(self) -> str:
         out = self.tv(extra={"TILLITSVALGT_NO_GUI": "1"})
         assert "Saker: 0" in out, out
-        db = expected_data_dir(self.env) / "tillitsvalgt.db"
-        assert db.is_file(), f"no database at {db}"
+        db = Path(out.split("Database:", 1)[1].splitlines()[0].strip())
+        assert db.name == "tillitsvalgt.db" and db.is_file(), f"no database at {db}"
+        expected = expected_data_dir(self.env)
+        assert expected is None or db == expected / "tillitsvalgt.db", (db, expected)
+        return str(db)
 
     def demo(self) -> None:
         self.tv("demo")

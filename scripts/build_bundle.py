@@ -105,14 +105,13 @@ def write_notices(folder: Path) -> Path:
     texts, plus the LGPL-3.0 (Qt, Qt for Python, psycopg) and Python's own licence."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(PACKAGING / "licenses" / "LGPL-3.0.txt", folder / "LGPL-3.0.txt")
-    shutil.copyfile(ROOT / "LICENSE", folder / "GPL-3.0.txt")
     parts = [
         textwrap.dedent(f"""\
         Tillitsvalgt {version()} – third-party notices
         ==============================================
 
         Tillitsvalgt is free software under the GNU General Public License, version 3 or
-        (at your option) any later version: GPL-3.0.txt in this folder.
+        (at your option) any later version: LICENSE in this folder.
 
         This bundle contains the Python interpreter and the packages listed below, each
         under its own licence. Qt and Qt for Python (PySide6, shiboken6) are used under

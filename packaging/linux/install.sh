@@ -23,6 +23,8 @@ ln -sf "$here/tillitsvalgt-gui" "$bin/tillitsvalgt-gui"
 done
 sed "s|^Exec=tillitsvalgt-gui|Exec=\"$here/tillitsvalgt-gui\"|" \
   "$here/share/applications/$id.desktop" > "$data/applications/$id.desktop"
-command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database "$data/applications" || true
+if command -v update-desktop-database >/dev/null 2>&1; then
+  update-desktop-database "$data/applications" || true
+fi
 echo "Tillitsvalgt er installert: finn det i menyen, eller skriv tillitsvalgt-gui."
 case ":$PATH:" in *":$bin:"*) ;; *) echo "($bin er ikke i PATH; legg den til for å bruke kommandoen.)";; esac
