@@ -4,11 +4,17 @@ read from the executable's own name, so both share one analysis and one set of l
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 
 def main() -> int:
+    # A windowed program on Windows has no console: sys.stdout and sys.stderr are None, and
+    # the first warning written to them would crash the app.
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
     if Path(sys.executable).stem.lower().endswith("-gui"):
         from ui.__main__ import main as gui_main
 

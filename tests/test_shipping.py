@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +22,8 @@ from tillitsvalgt import __version__
 from tillitsvalgt.child_process import child_environment
 from tillitsvalgt.gui_process import gui_command, gui_environment
 from tillitsvalgt.letters.pdf import choose_converter, office_candidates, word_installed
+
+from conftest import REPO
 
 COMMAND = Path(sys.executable).with_name("tillitsvalgt")
 CHECKMARK_CASE: dict[str, Any] = {
@@ -258,3 +261,32 @@ def test_about_names_version_licence_data_folder_and_database(qtbot: Any, tmp_pa
         dialog.close()
     finally:
         workspace.close()
+
+
+# --------------------------------------------------------------------------- installers
+
+
+def test_inno_setup_script_installs_per_user_from_the_bundle() -> None:
+    """Inno Setup runs only on Windows (CI); here: its sections, the per-user install, and
+    every file it names that exists before the build."""
+    iss = REPO / "packaging" / "windows" / "tillitsvalgt.iss"
+    text = iss.read_text(encoding="utf-8")
+    sections = re.findall(r"^\[(\w+)\]", text, flags=re.MULTILINE)
+    assert sections == ["Setup", "Languages", "Tasks", "Files", "Icons", "Run"]
+    settings = dict(re.findall(r"^(\w+)=(.*)$", text, flags=re.MULTILINE))
+    assert settings["PrivilegesRequired"] == "lowest"
+    assert settings["DefaultDirName"] == r"{autopf}\Tillitsvalgt"
+    assert (iss.parent / settings["SetupIconFile"].replace("\\", "/")).is_file()
+    defined = set(re.findall(r"#define (\w+)", text))
+    assert set(re.findall(r"\{#(\w+)\}", text)) <= defined
+    assert r'Filename: "{app}\tillitsvalgt-gui.exe"' in text
+
+
+def test_desktop_entry_names_the_icon_and_the_window_program() -> None:
+    entry = (REPO / "packaging" / "no.tillitsvalgt.Tillitsvalgt.desktop").read_text("utf-8")
+    assert "Exec=tillitsvalgt-gui\n" in entry and "Icon=no.tillitsvalgt.Tillitsvalgt\n" in entry
+    icons = REPO / "packaging" / "icons"
+    for size in (16, 32, 48, 256, 512):
+        assert (icons / f"hicolor/{size}x{size}/apps/no.tillitsvalgt.Tillitsvalgt.png").is_file()
+    assert (icons / "tillitsvalgt.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
+    assert (icons / "tillitsvalgt.icns").read_bytes()[:4] == b"icns"
