@@ -229,6 +229,9 @@ def add_share(bundle: Path) -> None:
     shutil.copyfile(ROOT / "resources" / "icons" / "tillitsvalgt.svg", scalable / f"{APP_ID}.svg")
     (share / "applications").mkdir()
     shutil.copyfile(PACKAGING / f"{APP_ID}.desktop", share / "applications" / f"{APP_ID}.desktop")
+    (share / "metainfo").mkdir()
+    metainfo = f"{APP_ID}.metainfo.xml"
+    shutil.copyfile(PACKAGING / metainfo, share / "metainfo" / metainfo)
     shutil.copyfile(PACKAGING / "linux" / "install.sh", bundle / "install.sh")
     (bundle / "install.sh").chmod(0o755)
     shutil.copyfile(ROOT / "LICENSE", bundle / "LICENSE.txt")

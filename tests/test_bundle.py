@@ -144,6 +144,7 @@ def test_deb_installs_under_opt_with_menu_entry_icons_and_commands(
         f"./usr/share/icons/hicolor/256x256/apps/{APP_ID}.png",
         "./usr/bin/tillitsvalgt -> /opt/tillitsvalgt/tillitsvalgt",
         "./usr/share/doc/tillitsvalgt/copyright",
+        f"./usr/share/metainfo/{APP_ID}.metainfo.xml",
     ):
         assert path in listing, path
     assert "root/root" in listing.splitlines()[0]

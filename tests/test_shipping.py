@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -290,3 +291,14 @@ def test_desktop_entry_names_the_icon_and_the_window_program() -> None:
         assert (icons / f"hicolor/{size}x{size}/apps/no.tillitsvalgt.Tillitsvalgt.png").is_file()
     assert (icons / "tillitsvalgt.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
     assert (icons / "tillitsvalgt.icns").read_bytes()[:4] == b"icns"
+
+
+def test_appstream_metadata_is_valid() -> None:
+    appstreamcli = shutil.which("appstreamcli")
+    if appstreamcli is None:
+        pytest.skip("appstreamcli is not installed")
+    metainfo = REPO / "packaging" / "no.tillitsvalgt.Tillitsvalgt.metainfo.xml"
+    done = subprocess.run(
+        [appstreamcli, "validate", "--no-net", str(metainfo)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
