@@ -9,7 +9,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tillitsvalgt import __version__, paths
 from tillitsvalgt.workspace import Workspace
@@ -47,7 +55,16 @@ class AboutDialog(QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Om Tillitsvalgt"))
+        self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        icon = QIcon(str(paths.resource_path("icons", "tillitsvalgt.png")))
+        if not icon.isNull():
+            self.setWindowIcon(icon)
+            picture = QLabel()
+            picture.setPixmap(icon.pixmap(72, 72))
+            picture.setAlignment(Qt.AlignmentFlag.AlignTop)
+            top.addWidget(picture)
         heading = QLabel(
             "<h2>Tillitsvalgt</h2>"
             + tr(
@@ -55,7 +72,8 @@ class AboutDialog(QDialog):
             )
         )
         heading.setWordWrap(True)
-        layout.addWidget(heading)
+        top.addWidget(heading, 1)
+        layout.addLayout(top)
         form = QFormLayout()
         self.facts = about_facts(workspace)
         for label, value in self.facts:
@@ -75,6 +93,3 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        icon = QIcon(str(paths.resource_path("icons", "tillitsvalgt.png")))
-        if not icon.isNull():
-            self.setWindowIcon(icon)
