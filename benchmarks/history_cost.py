@@ -33,7 +33,7 @@ from tillitsvalgt.models import CaseCreate, CaseUpdate, EmployerCreate
 from tillitsvalgt.services import cases, employers, transfer
 
 TODAY = date(2026, 11, 22)
-SCENARIOS = Path(__file__).resolve().parents[2] / "shared" / "scenarios" / "cases.json"
+SCENARIOS = Path(__file__).resolve().parents[1] / "resources" / "demo" / "scenarios.json"
 
 
 @contextlib.contextmanager

@@ -5,7 +5,7 @@ union office's own template.
 
 ``python -m benchmarks --only letters`` (or ``python -m benchmarks.letters``). Needs no
 generated database: a small SQLite database is made in a temporary directory from the
-acceptance scenarios (``/work/shared/scenarios/cases.json``), with a profile that signs and
+acceptance scenarios (``resources/demo/scenarios.json``), with a profile that signs and
 an employer with address and contact, so every optional paragraph of the letter is filled.
 
 The single-letter figures come from the 1 000-letter loop: each letter is timed, and a
@@ -63,7 +63,7 @@ DESCRIPTION = (
     "fjernes; den som trenger tilrettelegging, skal søke om det. Arbeidsgiver forutsetter "
     "at de ansatte i snitt har to dager hjemmekontor i uka."
 )
-SCENARIOS = Path(__file__).resolve().parents[2] / "shared" / "scenarios" / "cases.json"
+SCENARIOS = Path(__file__).resolve().parents[1] / "resources" / "demo" / "scenarios.json"
 
 LOOP = 1000  # letters in one loop: the single-letter median and the 1 000-letter total
 FLOOR_RUNS = 200  # plain docxtpl renders, spread evenly through the loop

@@ -12,13 +12,16 @@ distinct and gap-free per year; a creation that rolls back gives its number back
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -126,13 +129,39 @@ def test_the_check_finds_a_lost_and_a_phantom_update(db: Database) -> None:
     assert not check.ok
 
 
-def _wait_until_blocked(db: Database, backend: str, other: threading.Thread) -> None:
-    """Until the other unit of work waits for a row lock (PostgreSQL shows it); SQLite
-    cannot show a connection waiting for the write lock, so give it a moment."""
-    if backend == "sqlite":
-        time.sleep(0.3)
-        return
+@contextlib.contextmanager
+def _statements_by_thread(db: Database) -> Iterator[list[tuple[int, str]]]:
+    """Every SQL statement SQLite starts, with the thread that started it (sqlite3's trace
+    callback runs when a statement begins, so also before one that then waits for a lock)."""
+    seen: list[tuple[int, str]] = []
+
+    def trace(sql: str) -> None:
+        seen.append((threading.get_ident(), sql))
+
+    def on_checkout(dbapi_conn: Any, _record: Any, _proxy: Any) -> None:
+        if hasattr(dbapi_conn, "set_trace_callback"):  # sqlite3; PostgreSQL is watched apart
+            dbapi_conn.set_trace_callback(trace)
+
+    sa.event.listen(db.engine, "checkout", on_checkout)
+    try:
+        yield seen
+    finally:
+        sa.event.remove(db.engine, "checkout", on_checkout)
+
+
+def _wait_until_blocked(
+    db: Database, backend: str, other: threading.Thread, traced: list[tuple[int, str]]
+) -> None:
+    """Until the other unit of work waits for the lock the first one holds. PostgreSQL shows
+    it in pg_stat_activity; on SQLite the other thread must have started its BEGIN IMMEDIATE
+    (traced), which cannot finish while the first transaction is open."""
     deadline = time.monotonic() + 20
+    if backend == "sqlite":
+        while time.monotonic() < deadline and other.is_alive():
+            if any(ident == other.ident and "IMMEDIATE" in sql for ident, sql in traced):
+                return
+            time.sleep(0.01)
+        raise AssertionError("the second unit of work never asked for the write lock")
     with db.engine.connect() as conn:
         while time.monotonic() < deadline and other.is_alive():
             waiting = conn.execute(
@@ -174,11 +203,11 @@ def test_a_save_that_waited_for_another_is_refused_when_that_one_commits(
             outcome.append(repr(exc))
 
     thread = threading.Thread(target=second)
-    with db.session() as s:
+    with _statements_by_thread(db) as traced, db.session() as s:
         save_target(target, seen, "first", session=s)
         thread.start()
         try:
-            _wait_until_blocked(db, backend, thread)
+            _wait_until_blocked(db, backend, thread, traced)
         except AssertionError as exc:
             raise AssertionError(f"{exc}; it ended {outcome}") from None
     thread.join(timeout=30)

@@ -23,7 +23,7 @@ from typing import Any
 import click
 
 from tillitsvalgt import __version__, paths
-from tillitsvalgt.cli_context import Context, pass_ctx
+from tillitsvalgt.cli_context import Context, clip, date_text, pass_ctx, table
 from tillitsvalgt.crash_report import crash_report
 from tillitsvalgt.errors import UserError
 
@@ -155,23 +155,10 @@ def _start_backup(db: Any) -> None:
 # --------------------------------------------------------------------------- output helpers
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> None:
-    widths = [len(h) for h in headers]
-    for row in rows:
-        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
-    click.echo(line.rstrip())
-    click.echo("  ".join("-" * w for w in widths))
-    for row in rows:
-        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
-
-
-def _date(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+# The output helpers live with the context every command shares (cli_audit uses them too).
+_table = table
+_date = date_text
+_clip = clip
 
 
 # --------------------------------------------------------------------------- cases
@@ -210,6 +197,11 @@ def _clip(text: str, width: int) -> str:
 @click.option("--overdue", is_flag=True, help="Bare saker der svarfristen på kravet er ute.")
 @click.option("--deleted", is_flag=True, help="Vis papirkurven.")
 @click.option("--json", "as_json", is_flag=True, help="Skriv JSON.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Skriv hele listen (alle sider, med filtrene) til et regneark: .xlsx eller .csv.",
+)
 @pass_ctx
 def cases_command(
     ctx: Context,
@@ -226,6 +218,7 @@ def cases_command(
     overdue: bool,
     deleted: bool,
     as_json: bool,
+    out: Path | None,
 ) -> None:
     """Saksliste med filtre, sortering og sider."""
     from tillitsvalgt.services.cases import SORT_KEYS, CaseQuery, list_cases, search_terms
@@ -242,6 +235,9 @@ def cases_command(
             f"Søket «{text}» inneholder ingen ord. Søk etter ord fra tittel, beskrivelse "
             "eller notater (tegn som \" * ' og - ignoreres)."
         )
+    suffix = out.suffix.lower() if out is not None else ""
+    if out is not None and suffix not in (".xlsx", ".csv"):
+        raise UserError(f"{out}: regnearket må hete noe med .xlsx eller .csv.")
     db = ctx.db()
     with db.session(readonly=True) as session:
         employer_id = None
@@ -250,23 +246,29 @@ def cases_command(
             if found is None:
                 raise UserError(f"Fant ingen virksomhet som heter eller har org.nr «{employer}».")
             employer_id = found.id
-        result = list_cases(
-            CaseQuery(
-                case_type=case_type,
-                status=status,
-                employer_id=employer_id,
-                year=year,
-                text=text,
-                timing=timing,
-                overdue=overdue,
-                deleted=deleted,
-                sort=sort,
-                descending=not asc,
-                offset=(page - 1) * page_size,
-                limit=page_size,
-            ),
-            session=session,
+        query = CaseQuery(
+            case_type=case_type,
+            status=status,
+            employer_id=employer_id,
+            year=year,
+            text=text,
+            timing=timing,
+            overdue=overdue,
+            deleted=deleted,
+            sort=sort,
+            descending=not asc,
+            offset=(page - 1) * page_size,
+            limit=page_size,
         )
+        if out is not None:
+            from tillitsvalgt.services import spreadsheet
+
+            rows = list(spreadsheet.case_rows(query, session=session))
+            data = spreadsheet.to_csv(rows) if suffix == ".csv" else spreadsheet.to_xlsx(rows)
+            written = paths.write_atomically(out, data)
+            click.echo(f"{len(rows)} saker er skrevet til {written}.")
+            return
+        result = list_cases(query, session=session)
     if as_json:
         click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         return

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from tillitsvalgt import paths
-from tillitsvalgt.cli_context import Context, pass_ctx
+from tillitsvalgt.cli_context import Context, pass_ctx, table
 
 _CELL = 60  # a long description would fill the terminal; --json has it whole
 
@@ -25,7 +25,6 @@ def _cell(text: str) -> str:
 @pass_ctx
 def history_command(ctx: Context, case: str, as_json: bool) -> None:
     """Endringshistorikken for en sak, nyeste først: når, hvem, hva, fra, til."""
-    from tillitsvalgt.cli import _table
     from tillitsvalgt.history import case_history
 
     with ctx.db().session(readonly=True) as session:
@@ -36,7 +35,7 @@ def history_command(ctx: Context, case: str, as_json: bool) -> None:
     if not entries:
         click.echo("Ingen endringer er registrert for saken.")
         return
-    _table(
+    table(
         ["Når", "Hvem", "Hva", "Fra", "Til"],
         [[e.when, e.who, e.what, _cell(e.old), _cell(e.new)] for e in entries],
     )

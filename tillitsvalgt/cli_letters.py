@@ -214,6 +214,59 @@ def export_command(ctx: Context, number: str, out: Path, pdf: bool) -> None:
         click.echo(f"PDF: {_write_pdf(written)}")
 
 
+@letters_group.command("email")
+@click.argument("number")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--pdf", is_flag=True, help="Legg ved PDF i stedet for Word (krever LibreOffice).")
+@click.option(
+    "--form",
+    type=click.Choice(["nb", "nn"]),
+    default="nb",
+    show_default=True,
+    help="Målform i e-postteksten: nb (bokmål) eller nn (nynorsk).",
+)
+@click.option("--open", "open_it", is_flag=True, help="Åpne utkastet i e-postprogrammet.")
+@pass_ctx
+def email_command(
+    ctx: Context, number: str, out: Path, pdf: bool, form: str, open_it: bool
+) -> None:
+    """Lag et e-postutkast (.eml) med brevet vedlagt, adressert til virksomhetens kontakt.
+    Outlook og Thunderbird åpner det som et utkast; merk brevet som sendt når det er sendt."""
+    from datetime import UTC, datetime
+
+    from tillitsvalgt import settings
+    from tillitsvalgt.services.documents import document_content
+    from tillitsvalgt.services.letters import find_document, letter_signer
+    from tillitsvalgt.services.mail import letter_email
+
+    profile = settings.load(ctx.data_dir).get("profile")
+    with ctx.db().session(readonly=True) as session:
+        doc = find_document(number, session=session)
+        attachment = None
+        if pdf:
+            from tillitsvalgt.letters.pdf import docx_to_pdf
+
+            attachment = docx_to_pdf(document_content(doc.id, session=session))
+        sender = letter_signer(doc.case_id, session=session, profile_uuid=profile)
+        draft = letter_email(
+            doc.id,
+            session=session,
+            now=datetime.now(UTC),
+            sender=sender,
+            form="nn" if form == "nn" else "nb",
+            pdf=attachment,
+        )
+    written = paths.write_atomically(out, draft.message)
+    to = draft.to or "ingen mottaker (virksomheten har ingen e-post for kontaktpersonen)"
+    click.echo(f"E-postutkast til {to}, vedlegg {draft.attachment_name}: {written}")
+    if doc.sent_on is None:
+        click.echo(
+            f"Når e-posten er sendt: tillitsvalgt letters send {doc.number} --date ÅÅÅÅ-MM-DD"
+        )
+    if open_it:
+        click.launch(str(written))
+
+
 # --------------------------------------------------------------------------- templates
 
 

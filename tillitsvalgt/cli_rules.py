@@ -112,6 +112,24 @@ def deadline_command(start: str, days: int) -> None:
     click.echo(explain_deadline(dated, days))
 
 
+@click.command("calendar")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--case", "case_ref", help="Bare én sak (f.eks. 2026/3); ellers alle saker.")
+@pass_ctx
+def calendar_command(ctx: Context, out: Path, case_ref: str | None) -> None:
+    """Fristene som kalenderfil (.ics) med påminnelse to virkedager før. Importer filen på
+    nytt etter endringer: flyttede frister flyttes, innfridde og avlyste fjernes."""
+    from datetime import UTC, datetime
+
+    from tillitsvalgt import paths
+    from tillitsvalgt.services.calendar import deadlines_calendar
+
+    with ctx.db().session(readonly=True) as session:
+        data, live = deadlines_calendar(session=session, now=datetime.now(UTC), case_ref=case_ref)
+    written = paths.write_atomically(out, data)
+    click.echo(f"{live} åpne frister er skrevet til {written}.")
+
+
 @click.command("catalogue")
 @click.option(
     "--check",
@@ -213,4 +231,11 @@ def demo_command(ctx: Context) -> None:
     click.echo(f"Eksempeldata lagt inn: {report.summary()}")
 
 
-COMMANDS = [assess_command, deadline_command, catalogue_command, settings_command, demo_command]
+COMMANDS = [
+    assess_command,
+    deadline_command,
+    calendar_command,
+    catalogue_command,
+    settings_command,
+    demo_command,
+]

@@ -19,6 +19,8 @@ KNOWN: dict[str, str] = {
     "catalogue": "Egen lovkatalog (sti til en TOML-fil) i stedet for den innebygde",
     "templates": "Mappe med egne brevmaler (<brevtype>.docx erstatter den innebygde)",
     "union": "Forbundets navn slik det står i brevhodet",
+    "language": "Språket i vinduet: nb (bokmål), nn (nynorsk) eller en (English); "
+    "uten innstilling: systemets språk",
     "profile": "Din profil (den tillitsvalgte som skriver brevene); settes av «profile»",
     "database": "Databasen: en SQLite-fil eller en PostgreSQL-adresse (lagres uten passord; "
     "passordet hører hjemme i PostgreSQLs egen passordfil, ~/.pgpass)",

@@ -1,4 +1,4 @@
-"""The shared codes (see ../shared/scenarios/README.md) and their Norwegian labels.
+"""The codes shared by bundles, the database and the rules, and their Norwegian labels.
 
 Codes are what is stored and exchanged; labels are what a representative reads.
 """

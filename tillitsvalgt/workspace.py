@@ -48,6 +48,7 @@ from tillitsvalgt.services.transfer import ImportReport, Progress
 
 if TYPE_CHECKING:  # the backup module loads Alembic, which the start does without
     from tillitsvalgt.backup import BackupInfo, IntegrityReport
+    from tillitsvalgt.services.mail import EmailDraft
 
 
 @dataclass(frozen=True)
@@ -520,6 +521,71 @@ class Workspace:
         text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
         paths.write_atomically(file, text.encode("utf-8"))
         return len(bundle)
+
+    def export_case_list(self, file: Path, query: CaseQuery) -> int:
+        """The case list with ``query``'s filters, every page, as ``.xlsx`` or ``.csv`` (by the
+        file's suffix); returns the number of cases."""
+        import dataclasses
+
+        from tillitsvalgt import paths
+        from tillitsvalgt.services import spreadsheet
+
+        if file.suffix.lower() not in (".xlsx", ".csv"):
+            raise UserError(f"{file.name}: regnearket må hete noe med .xlsx eller .csv.")
+        with self.db.session(readonly=True) as session:
+            query = dataclasses.replace(query, today=query.today or self.today())
+            rows = list(spreadsheet.case_rows(query, session=session))
+        data = (
+            spreadsheet.to_csv(rows) if file.suffix.lower() == ".csv" else spreadsheet.to_xlsx(rows)
+        )
+        paths.write_atomically(file, data)
+        return len(rows)
+
+    def write_calendar(self, file: Path, case_ref: str | int | None = None) -> int:
+        """The deadlines (one case's or all) as an ``.ics`` file; returns the open ones."""
+        from datetime import UTC, datetime
+
+        from tillitsvalgt import paths
+        from tillitsvalgt.services.calendar import deadlines_calendar
+
+        with self.db.session(readonly=True) as session:
+            data, live = deadlines_calendar(
+                session=session, now=datetime.now(UTC), case_ref=case_ref
+            )
+        paths.write_atomically(file, data)
+        return live
+
+    def write_email_draft(
+        self, document_id: int, file: Path, *, pdf: bool = False, form: str = "nb"
+    ) -> EmailDraft:
+        """A journaled letter as an ``.eml`` draft addressed to the employer's contact."""
+        from datetime import UTC, datetime
+
+        from tillitsvalgt import paths
+        from tillitsvalgt.services.documents import document_content, get_document
+        from tillitsvalgt.services.letters import letter_signer
+        from tillitsvalgt.services.mail import letter_email
+
+        with self.db.session(readonly=True) as session:
+            doc = get_document(document_id, session=session)
+            attachment = None
+            if pdf:
+                from tillitsvalgt.letters.pdf import docx_to_pdf
+
+                attachment = docx_to_pdf(document_content(document_id, session=session))
+            sender = letter_signer(
+                doc.case_id, session=session, profile_uuid=self.setup.profile_uuid
+            )
+            draft = letter_email(
+                document_id,
+                session=session,
+                now=datetime.now(UTC),
+                sender=sender,
+                form="nn" if form == "nn" else "nb",
+                pdf=attachment,
+            )
+        paths.write_atomically(file, draft.message)
+        return draft
 
     def daily_duties(self) -> str:
         """What the app does once a day on start: a backup when the data changed, and

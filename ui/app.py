@@ -6,16 +6,16 @@ import os
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QThreadPool
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tillitsvalgt import paths
+from tillitsvalgt import paths, settings
 from tillitsvalgt.child_process import BOOTLOADER_PREFIXES, QT_PATHS, bundle_folder
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
-from ui.i18n import install_qt_texts, install_translator
+from ui.i18n import LANGUAGE_ENV, choose_language, install_language
 from ui.main_window import MainWindow
 from ui.prompts import QtPrompter
 from ui.self_check import schedule as schedule_self_check
@@ -35,6 +35,17 @@ def _identity() -> None:
             os.environ.pop(name, None)
 
 
+def window_language(data_dir: str | None) -> str:
+    """The setting «language», else TILLITSVALGT_LANGUAGE, else the system's language. A
+    settings file that cannot be read is reported when the workspace opens; here it only
+    means the system's choice."""
+    try:
+        setting = settings.load(data_dir).get("language")
+    except UserError:
+        setting = None
+    return choose_language(setting, os.environ.get(LANGUAGE_ENV), QLocale.system().name())
+
+
 def run(
     argv: Sequence[str] | None = None,
     *,
@@ -46,7 +57,7 @@ def run(
     QCoreApplication.setOrganizationName("Tillitsvalgt")
     QCoreApplication.setApplicationName("Tillitsvalgt")
     _identity()
-    translator = install_translator(app) or install_qt_texts(app)  # noqa: F841 - kept alive
+    translators = install_language(app, window_language(data_dir))  # noqa: F841 - kept alive
     prompter = QtPrompter()
     crashes = CrashReporter(prompter)
     crashes.install()

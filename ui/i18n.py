@@ -1,20 +1,17 @@
-"""The window's words through Qt's translation mechanism.
+"""The window's words through Qt's translation mechanism, in bokmål, nynorsk or English.
 
 Every string a user sees goes through ``tr`` (or, where a table is built before Qt runs,
 is marked with ``QT_TR_NOOP`` and translated when shown — the core's vocabulary too, whose
 labels carry a Qt-free ``QT_TR_NOOP`` marker). Text the rules write (reasons, letters) is
-Norwegian by design. The source language is Norwegian
-bokmål. ``pyside6-lupdate`` files these free ``tr`` calls under the empty context, so that
-is the context used here; an English translation is one file:
+Norwegian by design. The source language is Norwegian bokmål; ``pyside6-lupdate`` files these
+free ``tr`` calls under the empty context. The translations are
+``resources/translations/tillitsvalgt_<nn|en>.ts``, built into ``.qm`` files by
+``scripts/translations.py build`` (the install does it; ``update`` collects new texts).
 
-    .venv/bin/pyside6-lupdate $(find ui -name '*.py') tillitsvalgt/vocabulary.py \
-        -ts resources/translations/tillitsvalgt_en.ts
-    (translate it in pyside6-linguist)
-    .venv/bin/pyside6-lrelease resources/translations/tillitsvalgt_en.ts
-
-The app loads ``resources/translations/tillitsvalgt_<language>.qm`` for the language of the
-system (or ``TILLITSVALGT_LANGUAGE``), when such a file exists; otherwise it stays
-Norwegian."""
+The language is the setting «language» (nb, nn, en), else ``TILLITSVALGT_LANGUAGE``, else the
+system's. Qt's own words (standard buttons, the calendar) follow: Qt ships nynorsk, and for
+bokmål we keep our own table below, since Qt ships none.
+"""
 
 from __future__ import annotations
 
@@ -22,13 +19,19 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from tillitsvalgt import paths
 
 CONTEXT = ""
 LANGUAGE_ENV = "TILLITSVALGT_LANGUAGE"
-NORWEGIAN = {"nb", "no", "nn"}
+LANGUAGES: dict[str, str] = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "en": "English"}
+_ALIASES = {"no": "nb", "nob": "nb", "nno": "nn", "eng": "en"}
+_LOCALES = {
+    "nb": (QLocale.Language.NorwegianBokmal, QLocale.Country.Norway),
+    "nn": (QLocale.Language.NorwegianNynorsk, QLocale.Country.Norway),
+    "en": (QLocale.Language.English, QLocale.Country.UnitedKingdom),
+}
 
 
 def tr(text: str) -> str:
@@ -39,20 +42,53 @@ def translation_file(language: str) -> Path:
     return paths.resource_path("translations", f"tillitsvalgt_{language}.qm")
 
 
+def choose_language(setting: str | None, environment: str | None, system: str) -> str:
+    """The window's language: the setting, then the environment, then the system's language
+    (``nb_NO``, ``nn``, ``en_GB`` …); a language we have no texts for gives bokmål."""
+    for wanted in (setting, environment, system):
+        if not wanted:
+            continue
+        code = wanted.replace("-", "_").split("_")[0].lower()
+        code = _ALIASES.get(code, code)
+        if code in LANGUAGES:
+            return code
+        if wanted is not system:
+            continue  # a setting we do not know: fall through to the next source
+    return "nb"
+
+
 def install_translator(app: QCoreApplication, language: str | None = None) -> QTranslator | None:
-    """Load the translation for ``language`` (default: the environment, then the system's
-    language); None when the app stays in Norwegian. Keep the result alive."""
-    language = language or os.environ.get(LANGUAGE_ENV) or QLocale.system().name().split("_")[0]
-    if language in NORWEGIAN:
-        return None
-    file = translation_file(language)
-    if not file.is_file():
+    """Load the app's translation for ``language`` (default: the environment, then the
+    system's language); None for bokmål or a missing file. Keep the result alive."""
+    code = language or choose_language(None, os.environ.get(LANGUAGE_ENV), QLocale.system().name())
+    if code == "nb":
         return None
     translator = QTranslator(app)
-    if not translator.load(str(file)):
+    if not translator.load(str(translation_file(code))):
         return None
     app.installTranslator(translator)
     return translator
+
+
+def install_language(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Everything the window needs to speak ``language`` (nb, nn or en): the app's texts, Qt's
+    own (buttons, the calendar's month names via the default locale). Returns the
+    translators, to keep alive; a missing translation file leaves the window in bokmål."""
+    QLocale.setDefault(QLocale(*_LOCALES.get(language, _LOCALES["nb"])))
+    if language == "nb":
+        return [install_qt_texts(app)]
+    own = install_translator(app, language)
+    if own is None:
+        QLocale.setDefault(QLocale(*_LOCALES["nb"]))
+        return [install_qt_texts(app)]
+    installed = [own]
+    if language != "en":  # Qt's source texts are English already
+        qt = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt.load(QLocale(*_LOCALES[language]), "qtbase", "_", folder):
+            app.installTranslator(qt)
+            installed.append(qt)
+    return installed
 
 
 # Qt's own words (standard buttons, the text fields' context menu) in bokmål: Qt ships no

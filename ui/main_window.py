@@ -938,4 +938,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        self.case_view.remove_opened_copies()
         super().closeEvent(event)

@@ -3,7 +3,7 @@ co-determination they require, whether it came in time, the state of the represe
 demands, what evidence is missing, and which letters to send next.
 
 Pure: ``assess(facts, catalogue, today)`` reads nothing else. The verdict codes are those of
-``../shared/scenarios/README.md``.
+``tillitsvalgt/vocabulary.py``.
 """
 
 from __future__ import annotations

@@ -194,3 +194,14 @@ def explain_deadline(dated: date, days: int) -> str:
     if later:
         sentence += f" (etter {_join(later)})"
     return sentence + "."
+
+
+def working_days_before(day: date, n: int) -> date:
+    """The ``n``-th working day before ``day`` (``day`` itself is not counted): when to be
+    reminded of a deadline so that there are ``n`` working days left to act."""
+    _check_days(n, "Virkedager", "antall virkedager")
+    while n > 0:
+        day = _plus(day, -1)
+        if is_working_day(day):
+            n -= 1
+    return day

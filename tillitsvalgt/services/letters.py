@@ -289,3 +289,11 @@ def find_document(number: str, *, session: Session) -> DocumentRead:
         raise NotFoundError(f"Fant ikke dokument {number.strip()}.")
     assert doc.id is not None
     return document_service.get_document(doc.id, session=session)
+
+
+def letter_signer(
+    case_id: int, *, session: Session, profile_uuid: str | None
+) -> RepresentativeRead | None:
+    """Who signs the case's letters (and so sends them by e-mail): as in the letters."""
+    case = resolve_case(case_id, session=session, include_deleted=True)
+    return _representative(case, LetterSetup(profile_uuid=profile_uuid), session)

@@ -1,4 +1,4 @@
-"""Import and export of case bundles in the format of ``../shared/scenarios/cases.json``.
+"""Import and export of case bundles in the format of ``resources/demo/scenarios.json``.
 
 An import is all or nothing: the whole file is checked first and every problem listed;
 only a clean file is written, in one transaction. It is idempotent: cases and events are

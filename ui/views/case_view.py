@@ -194,7 +194,9 @@ class CaseView(QWidget):
         self.crashes = crashes
         self.opener = opener
         self.detail: CaseDetail | None = None
-        self._temp = tempfile.TemporaryDirectory(prefix="tillitsvalgt-apne-")
+        # Copies of documents opened in the system's viewer; made on the first opening only,
+        # so a window that never opens one leaves nothing to clean up.
+        self._temp: tempfile.TemporaryDirectory[str] | None = None
         layout = QVBoxLayout(self)
         self.heading = QLabel(tr("Velg en sak i listen."))
         self.heading.setObjectName("caseHeading")
@@ -339,8 +341,14 @@ class CaseView(QWidget):
         self.setEnabled(False)
         self.dirty_changed.emit(False)
 
+    def remove_opened_copies(self) -> None:
+        """Delete the copies made for the system's viewer: they hold case data."""
+        if self._temp is not None:
+            self._temp.cleanup()
+            self._temp = None
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._temp.cleanup()
+        self.remove_opened_copies()
         super().closeEvent(event)
 
     # ---------------------------------------------------------------- tables
@@ -636,6 +644,8 @@ class CaseView(QWidget):
             self.prompter.error(self, tr("Dokumentet kan ikke åpnes"), exc.message)
             return
         name = doc.filename or f"{doc.number.replace('/', '-')}.docx"
+        if self._temp is None:
+            self._temp = tempfile.TemporaryDirectory(prefix="tillitsvalgt-apne-")
         target = Path(self._temp.name) / name
         paths.write_atomically(target, content)  # private to the user, like the database
         if not self.opener(target):

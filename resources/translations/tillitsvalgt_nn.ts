@@ -1,0 +1,2426 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nn_NO" sourcelanguage="nb_NO">
+<context>
+    <name></name>
+    <message>
+        <source>Ny sak</source>
+        <translation>Ny sak</translation>
+    </message>
+    <message>
+        <source>&amp;Opprett saken</source>
+        <translation>&amp;Opprett saka</translation>
+    </message>
+    <message>
+        <source>Finnes ikke arbeidsgiveren i listen? Registrer den her.</source>
+        <translation>Finst ikkje arbeidsgivaren i lista? Registrer han her.</translation>
+    </message>
+    <message>
+        <source>Ny &amp;virksomhet …</source>
+        <translation>Ny &amp;verksemd …</translation>
+    </message>
+    <message>
+        <source>Saken er ikke opprettet</source>
+        <translation>Saka er ikkje oppretta</translation>
+    </message>
+    <message>
+        <source>Avslutt sak </source>
+        <translation>Avslutt sak </translation>
+    </message>
+    <message>
+        <source>&amp;Utfall:</source>
+        <translation>&amp;Utfall:</translation>
+    </message>
+    <message>
+        <source>&amp;Avslutt saken</source>
+        <translation>&amp;Avslutt saka</translation>
+    </message>
+    <message>
+        <source>Organisasjonsnummeret kan bare inneholde sifre.</source>
+        <translation>Organisasjonsnummeret kan berre innehalde siffer.</translation>
+    </message>
+    <message>
+        <source>Organisasjonsnummeret har 9 sifre; {count} er skrevet så langt.</source>
+        <translation>Organisasjonsnummeret har 9 siffer; {count} er skrivne så langt.</translation>
+    </message>
+    <message>
+        <source>Organisasjonsnummeret har 9 sifre, ikke {count}.</source>
+        <translation>Organisasjonsnummeret har 9 siffer, ikkje {count}.</translation>
+    </message>
+    <message>
+        <source>{number} er ikke et gyldig organisasjonsnummer: kontrollsifferet stemmer ikke. Sjekk nummeret i Enhetsregisteret.</source>
+        <translation>{number} er ikkje eit gyldig organisasjonsnummer: kontrollsifferet stemmer ikkje. Sjekk nummeret i Einingsregisteret.</translation>
+    </message>
+    <message>
+        <source>Virksomhetens navn, slik det står i Enhetsregisteret</source>
+        <translation>Namnet på verksemda, slik det står i Einingsregisteret</translation>
+    </message>
+    <message>
+        <source>f.eks. Nordkyst Sparebank</source>
+        <translation>t.d. Nordkyst Sparebank</translation>
+    </message>
+    <message>
+        <source>9 sifre; kontrollsifferet sjekkes mens du skriver. Valgfritt.</source>
+        <translation>9 siffer; kontrollsifferet blir sjekka medan du skriv. Valfritt.</translation>
+    </message>
+    <message>
+        <source>f.eks. 952 601 814</source>
+        <translation>t.d. 952 601 814</translation>
+    </message>
+    <message>
+        <source>Besøks- eller postadresse</source>
+        <translation>Besøks- eller postadresse</translation>
+    </message>
+    <message>
+        <source>Hvilken sektor virksomheten hører til</source>
+        <translation>Kva sektor verksemda høyrer til</translation>
+    </message>
+    <message>
+        <source>Ikke oppgitt</source>
+        <translation>Ikkje oppgitt</translation>
+    </message>
+    <message>
+        <source>Hovedavtalen som gjelder hos virksomheten; den avgjør hvilke paragrafer brevene viser til</source>
+        <translation>Hovudavtalen som gjeld i verksemda; han avgjer kva paragrafar breva viser til</translation>
+    </message>
+    <message>
+        <source>Antall ansatte; noen regler gjelder først fra 50 ansatte (aml. kapittel 8)</source>
+        <translation>Talet på tilsette; nokre reglar gjeld først frå 50 tilsette (aml. kapittel 8)</translation>
+    </message>
+    <message>
+        <source>Hvem hos arbeidsgiver brevene går til</source>
+        <translation>Kven hos arbeidsgivaren breva går til</translation>
+    </message>
+    <message>
+        <source>Kontaktpersonens e-postadresse</source>
+        <translation>E-postadressa til kontaktpersonen</translation>
+    </message>
+    <message>
+        <source>navn@virksomhet.no</source>
+        <translation>namn@verksemd.no</translation>
+    </message>
+    <message>
+        <source>Kontaktpersonens telefonnummer</source>
+        <translation>Telefonnummeret til kontaktpersonen</translation>
+    </message>
+    <message>
+        <source>&amp;Navn:</source>
+        <translation>&amp;Namn:</translation>
+    </message>
+    <message>
+        <source>&amp;Org.nr.:</source>
+        <translation>&amp;Org.nr.:</translation>
+    </message>
+    <message>
+        <source>&amp;Adresse:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>S&amp;ektor:</source>
+        <translation>S&amp;ektor:</translation>
+    </message>
+    <message>
+        <source>&amp;Hovedavtale:</source>
+        <translation>&amp;Hovudavtale:</translation>
+    </message>
+    <message>
+        <source>Antall an&amp;satte:</source>
+        <translation>Tal på til&amp;sette:</translation>
+    </message>
+    <message>
+        <source>&amp;Kontaktperson:</source>
+        <translation>&amp;Kontaktperson:</translation>
+    </message>
+    <message>
+        <source>E-&amp;post:</source>
+        <translation>E-&amp;post:</translation>
+    </message>
+    <message>
+        <source>&amp;Telefon:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>&amp;Lagre</source>
+        <translation>&amp;Lagre</translation>
+    </message>
+    <message>
+        <source>Av&amp;bryt</source>
+        <translation>Av&amp;bryt</translation>
+    </message>
+    <message>
+        <source>Lukk uten å lagre (Esc)</source>
+        <translation>Lukk utan å lagre (Esc)</translation>
+    </message>
+    <message>
+        <source>Ny virksomhet</source>
+        <translation>Ny verksemd</translation>
+    </message>
+    <message>
+        <source>Endre virksomhet – </source>
+        <translation>Endre verksemd – </translation>
+    </message>
+    <message>
+        <source>✓ Gyldig organisasjonsnummer: </source>
+        <translation>✓ Gyldig organisasjonsnummer: </translation>
+    </message>
+    <message>
+        <source>Valgfritt. 9 sifre, f.eks. 952 601 814.</source>
+        <translation>Valfritt. 9 siffer, t.d. 952 601 814.</translation>
+    </message>
+    <message>
+        <source>Rett organisasjonsnummeret først.</source>
+        <translation>Rett organisasjonsnummeret først.</translation>
+    </message>
+    <message>
+        <source>Skriv inn virksomhetens navn først.</source>
+        <translation>Skriv inn namnet på verksemda først.</translation>
+    </message>
+    <message>
+        <source>Lagre virksomheten (Enter)</source>
+        <translation>Lagre verksemda (Enter)</translation>
+    </message>
+    <message>
+        <source>Virksomheten ble ikke lagret</source>
+        <translation>Verksemda vart ikkje lagra</translation>
+    </message>
+    <message>
+        <source>Vil du laste inn versjonen som er lagret nå? Det du har skrevet her, blir da erstattet. Svarer du nei, blir det du har skrevet stående (så du kan kopiere det), men det kan ikke lagres før du har lastet inn på nytt.</source>
+        <translation>Vil du laste inn versjonen som er lagra no? Det du har skrive her, blir då erstatta. Svarar du nei, blir det du har skrive ståande (så du kan kopiere det), men det kan ikkje lagrast før du har lasta inn på nytt.</translation>
+    </message>
+    <message>
+        <source>Endret av noen andre</source>
+        <translation>Endra av nokon andre</translation>
+    </message>
+    <message>
+        <source>Kan ikke laste inn virksomheten</source>
+        <translation>Kan ikkje laste inn verksemda</translation>
+    </message>
+    <message>
+        <source>Lastet inn versjonen som er lagret nå. Gjør endringen din igjen og lagre.</source>
+        <translation>Lasta inn versjonen som er lagra no. Gjer endringa di igjen og lagre.</translation>
+    </message>
+    <message>
+        <source>Endre hendelse</source>
+        <translation>Endre hending</translation>
+    </message>
+    <message>
+        <source>Ny hendelse</source>
+        <translation>Ny hending</translation>
+    </message>
+    <message>
+        <source>f.eks. HR-direktør, hovedtillitsvalgt, verneombud</source>
+        <translation>t.d. HR-direktør, hovudtillitsvald, verneombod</translation>
+    </message>
+    <message>
+        <source>Er protokollen eller referatet signert av begge parter?</source>
+        <translation>Er protokollen eller referatet signert av begge partar?</translation>
+    </message>
+    <message>
+        <source>(ikke oppgitt)</source>
+        <translation>(ikkje oppgitt)</translation>
+    </message>
+    <message>
+        <source>&amp;Hendelse:</source>
+        <translation>&amp;Hending:</translation>
+    </message>
+    <message>
+        <source>&amp;Dato:</source>
+        <translation>&amp;Dato:</translation>
+    </message>
+    <message>
+        <source>De&amp;ltakere:</source>
+        <translation>De&amp;ltakarar:</translation>
+    </message>
+    <message>
+        <source>&amp;Notat:</source>
+        <translation>&amp;Notat:</translation>
+    </message>
+    <message>
+        <source>Signert av &amp;begge:</source>
+        <translation>Signert av &amp;begge:</translation>
+    </message>
+    <message>
+        <source>&amp;Brevtype:</source>
+        <translation>&amp;Brevtype:</translation>
+    </message>
+    <message>
+        <source>&amp;Svarfrist:</source>
+        <translation>&amp;Svarfrist:</translation>
+    </message>
+    <message>
+        <source>Nytt brev – sak </source>
+        <translation>Nytt brev – sak </translation>
+    </message>
+    <message>
+        <source> (foreslått)</source>
+        <translation> (føreslått)</translation>
+    </message>
+    <message>
+        <source> dager</source>
+        <translation> dagar</translation>
+    </message>
+    <message>
+        <source>Deres &amp;ref.:</source>
+        <translation>Dykkar &amp;ref.:</translation>
+    </message>
+    <message>
+        <source>f.eks. verneombud Per Olsen</source>
+        <translation>t.d. verneombod Per Olsen</translation>
+    </message>
+    <message>
+        <source>&amp;Kopi til:</source>
+        <translation>&amp;Kopi til:</translation>
+    </message>
+    <message>
+        <source>Bestemmelser brevet viser til</source>
+        <translation>Føresegner brevet viser til</translation>
+    </message>
+    <message>
+        <source> (ikke kontrollert)</source>
+        <translation> (ikkje kontrollert)</translation>
+    </message>
+    <message>
+        <source>Egen tekst som tas med i brevet (valgfritt)</source>
+        <translation>Eigen tekst som blir teken med i brevet (valfritt)</translation>
+    </message>
+    <message>
+        <source>&amp;Egen tekst:</source>
+        <translation>&amp;Eigen tekst:</translation>
+    </message>
+    <message>
+        <source>Lagre som &amp;Word…</source>
+        <translation>Lagre som &amp;Word…</translation>
+    </message>
+    <message>
+        <source>Lagre som &amp;PDF…</source>
+        <translation>Lagre som &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Krever LibreOffice, som ikke er installert.</source>
+        <translation>Krev LibreOffice, som ikkje er installert.</translation>
+    </message>
+    <message>
+        <source>&amp;Merk som sendt</source>
+        <translation>&amp;Merk som sendt</translation>
+    </message>
+    <message>
+        <source>Lagre brevet først.</source>
+        <translation>Lagre brevet først.</translation>
+    </message>
+    <message>
+        <source>Lukk</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Denne brevtypen har ingen svarfrist.</source>
+        <translation>Denne brevtypen har ingen svarfrist.</translation>
+    </message>
+    <message>
+        <source>Lagre brevet</source>
+        <translation>Lagre brevet</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word-dokument (*.docx)</source>
+        <translation>Word-dokument (*.docx)</translation>
+    </message>
+    <message>
+        <source>Brevet ble ikke lagret</source>
+        <translation>Brevet vart ikkje lagra</translation>
+    </message>
+    <message>
+        <source>Lagret som </source>
+        <translation>Lagra som </translation>
+    </message>
+    <message>
+        <source>Lås brevet, før «Brev sendt» i tidslinjen og opprett svarfristen.</source>
+        <translation>Lås brevet, før «Brev sendt» i tidslina og opprett svarfristen.</translation>
+    </message>
+    <message>
+        <source>Interne dokumenter sendes ikke.</source>
+        <translation>Interne dokument blir ikkje sende.</translation>
+    </message>
+    <message>
+        <source>Ikke merket som sendt</source>
+        <translation>Ikkje merkt som sendt</translation>
+    </message>
+    <message>
+        <source>Brev </source>
+        <translation>Brev </translation>
+    </message>
+    <message>
+        <source> er merket som sendt; svarfristen er opprettet.</source>
+        <translation> er merkt som sendt; svarfristen er oppretta.</translation>
+    </message>
+    <message>
+        <source>Rapport til landsmøtet</source>
+        <translation>Rapport til landsmøtet</translation>
+    </message>
+    <message>
+        <source>per år</source>
+        <translation>per år</translation>
+    </message>
+    <message>
+        <source>per kvartal</source>
+        <translation>per kvartal</translation>
+    </message>
+    <message>
+        <source>Tall under dette vises som «–», så ingen kan kjennes igjen</source>
+        <translation>Tal under dette blir viste som «–», så ingen kan kjennast att</translation>
+    </message>
+    <message>
+        <source>Ikke navngi virksomheter (bare sektor og størrelse)</source>
+        <translation>Ikkje namngi verksemder (berre sektor og storleik)</translation>
+    </message>
+    <message>
+        <source>Velg …</source>
+        <translation>Vel …</translation>
+    </message>
+    <message>
+        <source>Også regneark (.xlsx) ved siden av</source>
+        <translation>Òg rekneark (.xlsx) ved sidan av</translation>
+    </message>
+    <message>
+        <source>Åpne rapporten når den er ferdig</source>
+        <translation>Opne rapporten når han er ferdig</translation>
+    </message>
+    <message>
+        <source>&amp;Fra:</source>
+        <translation>&amp;Frå:</translation>
+    </message>
+    <message>
+        <source>&amp;Til:</source>
+        <translation>&amp;Til:</translation>
+    </message>
+    <message>
+        <source>&amp;Utvikling:</source>
+        <translation>&amp;Utvikling:</translation>
+    </message>
+    <message>
+        <source>&amp;Minste tall som vises:</source>
+        <translation>&amp;Minste tal som blir vist:</translation>
+    </message>
+    <message>
+        <source>&amp;Lagre som:</source>
+        <translation>&amp;Lagre som:</translation>
+    </message>
+    <message>
+        <source>&amp;Lag rapporten</source>
+        <translation>&amp;Lag rapporten</translation>
+    </message>
+    <message>
+        <source>Lagre rapporten</source>
+        <translation>Lagre rapporten</translation>
+    </message>
+    <message>
+        <source>Rapporten er ikke laget</source>
+        <translation>Rapporten er ikkje laga</translation>
+    </message>
+    <message>
+        <source>«Til» er før «Fra».</source>
+        <translation>«Til» er før «Frå».</translation>
+    </message>
+    <message>
+        <source>Lager rapporten …</source>
+        <translation>Lagar rapporten …</translation>
+    </message>
+    <message>
+        <source>Rapporten er lagret: </source>
+        <translation>Rapporten er lagra: </translation>
+    </message>
+    <message>
+        <source>Gjenopprett fra sikkerhetskopi</source>
+        <translation>Gjenopprett frå tryggingskopi</translation>
+    </message>
+    <message>
+        <source>Velg kopien du vil gå tilbake til. Alt som er lagret etter at kopien ble tatt, blir borte fra databasen – men databasen slik den er nå, lagres først som en egen sikkerhetskopi, så du kan angre.</source>
+        <translation>Vel kopien du vil gå tilbake til. Alt som er lagra etter at kopien vart teken, blir borte frå databasen – men databasen slik han er no, blir lagra først som ein eigen tryggingskopi, så du kan angre.</translation>
+    </message>
+    <message>
+        <source>&amp;Annen fil …</source>
+        <translation>&amp;Anna fil …</translation>
+    </message>
+    <message>
+        <source>Gjenopprett fra en kopi som ligger et annet sted</source>
+        <translation>Gjenopprett frå ein kopi som ligg ein annan stad</translation>
+    </message>
+    <message>
+        <source>&amp;Gjenopprett</source>
+        <translation>&amp;Gjenopprett</translation>
+    </message>
+    <message>
+        <source>Det er ingen sikkerhetskopier ennå.</source>
+        <translation>Det finst ingen tryggingskopiar enno.</translation>
+    </message>
+    <message>
+        <source>En PostgreSQL-database sikkerhetskopieres på tjeneren (pg_dump) av den som drifter den.</source>
+        <translation>Ein PostgreSQL-database blir tryggingskopiert på tenaren (pg_dump) av den som driftar han.</translation>
+    </message>
+    <message>
+        <source>Velg sikkerhetskopi</source>
+        <translation>Vel tryggingskopi</translation>
+    </message>
+    <message>
+        <source>Databaser (*.db);;Alle filer (*)</source>
+        <translation>Databasar (*.db);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Sjekker kopien …</source>
+        <translation>Sjekkar kopien …</translation>
+    </message>
+    <message>
+        <source>Kopien er hel og kan brukes: </source>
+        <translation>Kopien er heil og kan brukast: </translation>
+    </message>
+    <message>
+        <source>Denne kopien kan ikke brukes:</source>
+        <translation>Denne kopien kan ikkje brukast:</translation>
+    </message>
+    <message>
+        <source>Gjenopprette?</source>
+        <translation>Gjenopprette?</translation>
+    </message>
+    <message>
+        <source>Erstatte hele databasen med kopien {name}? Databasen slik den er nå, lagres først som egen sikkerhetskopi.</source>
+        <translation>Erstatte heile databasen med kopien {name}? Databasen slik han er no, blir lagra først som eigen tryggingskopi.</translation>
+    </message>
+    <message>
+        <source>Gjenoppretter …</source>
+        <translation>Gjenoppretter …</translation>
+    </message>
+    <message>
+        <source>Gjenopprettet</source>
+        <translation>Gjenoppretta</translation>
+    </message>
+    <message>
+        <source>Databasen er gjenopprettet. Slik den var før, er lagret i </source>
+        <translation>Databasen er gjenoppretta. Slik han var før, er lagra i </translation>
+    </message>
+    <message>
+        <source>Mappen har ingen Word-maler (.docx). Brevene bruker de innebygde malene.</source>
+        <translation>Mappa har ingen Word-malar (.docx). Breva brukar dei innebygde malane.</translation>
+    </message>
+    <message>
+        <source>{count} maler kontrollert: </source>
+        <translation>{count} malar kontrollerte: </translation>
+    </message>
+    <message>
+        <source>alle kan brukes.</source>
+        <translation>alle kan brukast.</translation>
+    </message>
+    <message>
+        <source>{bad} har feil som må rettes i Word før de kan brukes.</source>
+        <translation>{bad} har feil som må rettast i Word før dei kan brukast.</translation>
+    </message>
+    <message>
+        <source>ukjent brevtype</source>
+        <translation>ukjend brevtype</translation>
+    </message>
+    <message>
+        <source>: ingen feil</source>
+        <translation>: ingen feil</translation>
+    </message>
+    <message>
+        <source>Innstillinger</source>
+        <translation>Innstillingar</translation>
+    </message>
+    <message>
+        <source>&amp;Profil</source>
+        <translation>&amp;Profil</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>&amp;Database</translation>
+    </message>
+    <message>
+        <source>&amp;Brev</source>
+        <translation>&amp;Brev</translation>
+    </message>
+    <message>
+        <source>Lukk innstillingene; det som ikke er lagret, blir ikke tatt vare på.</source>
+        <translation>Lukk innstillingane; det som ikkje er lagra, blir ikkje teke vare på.</translation>
+    </message>
+    <message>
+        <source>&amp;Lagre profilen</source>
+        <translation>&amp;Lagre profilen</translation>
+    </message>
+    <message>
+        <source>Lagre profilen; den brukes fra neste brev.</source>
+        <translation>Lagre profilen; han blir brukt frå neste brev.</translation>
+    </message>
+    <message>
+        <source>Profilen din står som avsender i brevene du lager (navn, rolle, sted).</source>
+        <translation>Profilen din står som avsendar i breva du lagar (namn, rolle, stad).</translation>
+    </message>
+    <message>
+        <source>Profilen er ikke lagret</source>
+        <translation>Profilen er ikkje lagra</translation>
+    </message>
+    <message>
+        <source>✓ Profilen er lagret.</source>
+        <translation>✓ Profilen er lagra.</translation>
+    </message>
+    <message>
+        <source>Databasen som er åpen nå: {where}</source>
+        <translation>Databasen som er open no: {where}</translation>
+    </message>
+    <message>
+        <source>Database ved neste oppstart</source>
+        <translation>Database ved neste oppstart</translation>
+    </message>
+    <message>
+        <source>&amp;Standardfilen på denne maskinen</source>
+        <translation>&amp;Standardfila på denne maskina</translation>
+    </message>
+    <message>
+        <source>SQLite-filen i programmets datamappe: {file}</source>
+        <translation>SQLite-fila i datamappa til programmet: {file}</translation>
+    </message>
+    <message>
+        <source>&amp;Annen SQLite-fil</source>
+        <translation>&amp;Anna SQLite-fil</translation>
+    </message>
+    <message>
+        <source>En databasefil et annet sted, f.eks. på en kryptert disk. Finnes ikke filen, lages en ny, tom database når du tester.</source>
+        <translation>Ei databasefil ein annan stad, t.d. på ein kryptert disk. Finst ikkje fila, blir det laga ein ny, tom database når du testar.</translation>
+    </message>
+    <message>
+        <source>Sti til databasefilen, f.eks. </source>
+        <translation>Sti til databasefila, t.d. </translation>
+    </message>
+    <message>
+        <source>Hele stien til SQLite-filen.</source>
+        <translation>Heile stien til SQLite-fila.</translation>
+    </message>
+    <message>
+        <source>&amp;Velg fil …</source>
+        <translation>&amp;Vel fil …</translation>
+    </message>
+    <message>
+        <source>Velg en databasefil, eller skriv navnet på en ny.</source>
+        <translation>Vel ei databasefil, eller skriv namnet på ei ny.</translation>
+    </message>
+    <message>
+        <source>P&amp;ostgreSQL-tjener (delt database for et kontor)</source>
+        <translation>P&amp;ostgreSQL-tenar (delt database for eit kontor)</translation>
+    </message>
+    <message>
+        <source>En database på en tjener som flere tillitsvalgte bruker sammen.</source>
+        <translation>Ein database på ein tenar som fleire tillitsvalde brukar saman.</translation>
+    </message>
+    <message>
+        <source>Adressen til databasen, uten passord: postgresql://bruker@tjener:port/database</source>
+        <translation>Adressa til databasen, utan passord: postgresql://brukar@tenar:port/database</translation>
+    </message>
+    <message>
+        <source>Adr&amp;esse:</source>
+        <translation>Adr&amp;esse:</translation>
+    </message>
+    <message>
+        <source>Adressen inneholder et passord. Det blir fjernet: tilkoblingen testes og lagres uten passord, slik programmet kobler til ved neste oppstart.</source>
+        <translation>Adressa inneheld eit passord. Det blir fjerna: sambandet blir testa og lagra utan passord, slik programmet koplar til ved neste oppstart.</translation>
+    </message>
+    <message>
+        <source>&amp;Test tilkoblingen</source>
+        <translation>&amp;Test sambandet</translation>
+    </message>
+    <message>
+        <source>Åpne databasen på prøve. Valget kan lagres først når testen har lyktes.</source>
+        <translation>Opne databasen på prøve. Valet kan lagrast først når testen har lukkast.</translation>
+    </message>
+    <message>
+        <source>&amp;Lagre databasevalget</source>
+        <translation>&amp;Lagre databasevalet</translation>
+    </message>
+    <message>
+        <source>Test tilkoblingen først.</source>
+        <translation>Test sambandet først.</translation>
+    </message>
+    <message>
+        <source>Valgt for oppstart: {where}</source>
+        <translation>Vald for oppstart: {where}</translation>
+    </message>
+    <message>
+        <source>Skriv inn eller velg en databasefil.</source>
+        <translation>Skriv inn eller vel ei databasefil.</translation>
+    </message>
+    <message>
+        <source>Skriv inn adressen til databasen, f.eks. </source>
+        <translation>Skriv inn adressa til databasen, t.d. </translation>
+    </message>
+    <message>
+        <source>Velg databasefil</source>
+        <translation>Vel databasefil</translation>
+    </message>
+    <message>
+        <source>SQLite-database (*.db *.sqlite);;Alle filer (*)</source>
+        <translation>SQLite-database (*.db *.sqlite);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Tester tilkoblingen …</source>
+        <translation>Testar sambandet …</translation>
+    </message>
+    <message>
+        <source>Lagre valget; det tas i bruk neste gang du starter Tillitsvalgt.</source>
+        <translation>Lagre valet; det blir teke i bruk neste gong du startar Tillitsvalgt.</translation>
+    </message>
+    <message>
+        <source>✓ Tilkoblingen virker: {where}. Du kan lagre valget.</source>
+        <translation>✓ Sambandet verkar: {where}. Du kan lagre valet.</translation>
+    </message>
+    <message>
+        <source>Databasevalget er ikke lagret</source>
+        <translation>Databasevalet er ikkje lagra</translation>
+    </message>
+    <message>
+        <source>Test tilkoblingen først; bare en database som virker, kan lagres.</source>
+        <translation>Test sambandet først; berre ein database som verkar, kan lagrast.</translation>
+    </message>
+    <message>
+        <source>Lagret. Start Tillitsvalgt på nytt for å ta i bruk databasen {where}; til da brukes databasen som er åpen nå.</source>
+        <translation>Lagra. Start Tillitsvalgt på nytt for å ta i bruk databasen {where}; til då blir databasen som er open no, brukt.</translation>
+    </message>
+    <message>
+        <source>Start programmet på nytt</source>
+        <translation>Start programmet på nytt</translation>
+    </message>
+    <message>
+        <source>Forbundets navn slik det skal stå i brevhodet.</source>
+        <translation>Namnet på forbundet slik det skal stå i brevhovudet.</translation>
+    </message>
+    <message>
+        <source>Tom: de innebygde malene</source>
+        <translation>Tom: dei innebygde malane</translation>
+    </message>
+    <message>
+        <source>Mappe med kontorets egne Word-maler. En fil som heter &lt;brevtype&gt;.docx (f.eks. krav_om_drofting.docx) erstatter den innebygde malen for den typen.</source>
+        <translation>Mappe med kontoret sine eigne Word-malar. Ei fil som heiter &lt;brevtype&gt;.docx (t.d. krav_om_drofting.docx) erstattar den innebygde malen for den typen.</translation>
+    </message>
+    <message>
+        <source>&amp;Kontroller malene</source>
+        <translation>&amp;Kontroller malane</translation>
+    </message>
+    <message>
+        <source>Se etter feil i hver mal i mappen: ukjente felt, feil i mal-koden, og det Word har ødelagt.</source>
+        <translation>Sjå etter feil i kvar mal i mappa: ukjende felt, feil i malkoden, og det Word har øydelagt.</translation>
+    </message>
+    <message>
+        <source>Resultatet av kontrollen vises her.</source>
+        <translation>Resultatet av kontrollen blir vist her.</translation>
+    </message>
+    <message>
+        <source>&amp;Lagre brevinnstillingene</source>
+        <translation>&amp;Lagre brevinnstillingane</translation>
+    </message>
+    <message>
+        <source>Lagre; det gjelder fra neste brev.</source>
+        <translation>Lagre; det gjeld frå neste brev.</translation>
+    </message>
+    <message>
+        <source>Forbundets &amp;navn:</source>
+        <translation>&amp;Namnet på forbundet:</translation>
+    </message>
+    <message>
+        <source>&amp;Malmappe:</source>
+        <translation>&amp;Malmappe:</translation>
+    </message>
+    <message>
+        <source>Ingen malmappe er valgt: brevene bruker de innebygde malene.</source>
+        <translation>Inga malmappe er vald: breva brukar dei innebygde malane.</translation>
+    </message>
+    <message>
+        <source>Kontrollerer malene …</source>
+        <translation>Kontrollerer malane …</translation>
+    </message>
+    <message>
+        <source>Brevinnstillingene er ikke lagret</source>
+        <translation>Brevinnstillingane er ikkje lagra</translation>
+    </message>
+    <message>
+        <source>✓ Lagret; det gjelder fra neste brev.</source>
+        <translation>✓ Lagra; det gjeld frå neste brev.</translation>
+    </message>
+    <message>
+        <source>&amp;Navn *:</source>
+        <translation>&amp;Namn *:</translation>
+    </message>
+    <message>
+        <source>Navnet ditt slik det skal stå under brevene.</source>
+        <translation>Namnet ditt slik det skal stå under breva.</translation>
+    </message>
+    <message>
+        <source>f.eks. Kari Nordmann</source>
+        <translation>t.d. Kari Nordmann</translation>
+    </message>
+    <message>
+        <source>&amp;Rolle:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>Vervet ditt, slik det står under navnet i brevene.</source>
+        <translation>Vervet ditt, slik det står under namnet i breva.</translation>
+    </message>
+    <message>
+        <source>f.eks. hovedtillitsvalgt</source>
+        <translation>t.d. hovudtillitsvald</translation>
+    </message>
+    <message>
+        <source>&amp;Forbund:</source>
+        <translation>&amp;Forbund:</translation>
+    </message>
+    <message>
+        <source>Forbundet du er tillitsvalgt for.</source>
+        <translation>Forbundet du er tillitsvald for.</translation>
+    </message>
+    <message>
+        <source>f.eks. Forbundet for ansatte</source>
+        <translation>t.d. Forbundet for tilsette</translation>
+    </message>
+    <message>
+        <source>&amp;Avdeling/klubb:</source>
+        <translation>&amp;Avdeling/klubb:</translation>
+    </message>
+    <message>
+        <source>Avdelingen eller klubben du representerer (valgfritt).</source>
+        <translation>Avdelinga eller klubben du representerer (valfritt).</translation>
+    </message>
+    <message>
+        <source>&amp;E-post:</source>
+        <translation>&amp;E-post:</translation>
+    </message>
+    <message>
+        <source>E-postadressen arbeidsgiver kan svare til.</source>
+        <translation>E-postadressa arbeidsgivaren kan svare til.</translation>
+    </message>
+    <message>
+        <source>navn@eksempel.no</source>
+        <translation>namn@døme.no</translation>
+    </message>
+    <message>
+        <source>Telefonnummeret ditt (valgfritt).</source>
+        <translation>Telefonnummeret ditt (valfritt).</translation>
+    </message>
+    <message>
+        <source>&amp;Sted for brev *:</source>
+        <translation>&amp;Stad for brev *:</translation>
+    </message>
+    <message>
+        <source>Stedet brevene skrives fra; det står først i «Sted, dato» i hvert brev.</source>
+        <translation>Staden breva blir skrivne frå; han står først i «Stad, dato» i kvart brev.</translation>
+    </message>
+    <message>
+        <source>f.eks. Tromsø</source>
+        <translation>t.d. Tromsø</translation>
+    </message>
+    <message>
+        <source>Tekst under navnet i brevene, f.eks. en hilsen (valgfritt).</source>
+        <translation>Tekst under namnet i breva, t.d. ei helsing (valfritt).</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnatur:</source>
+        <translation>Si&amp;gnatur:</translation>
+    </message>
+    <message>
+        <source>* må fylles ut</source>
+        <translation>* må fyllast ut</translation>
+    </message>
+    <message>
+        <source>må fylles ut – brevene begynner med «Sted, dato»</source>
+        <translation>må fyllast ut – breva byrjar med «Stad, dato»</translation>
+    </message>
+    <message>
+        <source>Velkommen til Tillitsvalgt</source>
+        <translation>Velkomen til Tillitsvalgt</translation>
+    </message>
+    <message>
+        <source>Velkommen til Tillitsvalgt!</source>
+        <translation>Velkomen til Tillitsvalgt!</translation>
+    </message>
+    <message>
+        <source>Tillitsvalgt holder orden på sakene dine om kontorendringer og hjemmekontor, og sier fra når arbeidsgiveren skulle ha informert eller drøftet med dere. Programmet passer fristene og skriver brevene – krav om drøfting, purringer og protokoller – med deg som avsender.</source>
+        <translation>Tillitsvalgt held orden på sakene dine om kontorendringar og heimekontor, og seier frå når arbeidsgivaren skulle ha informert eller drøfta med dykk. Programmet passar fristane og skriv breva – krav om drøfting, purringar og protokollar – med deg som avsendar.</translation>
+    </message>
+    <message>
+        <source>Fortell først hvem du er; det står under hvert brev du lager.</source>
+        <translation>Fortel først kven du er; det står under kvart brev du lagar.</translation>
+    </message>
+    <message>
+        <source>Fyll inn eksem&amp;pelsaker så jeg kan prøve programmet</source>
+        <translation>Fyll inn døme&amp;saker så eg kan prøve programmet</translation>
+    </message>
+    <message>
+        <source>&amp;Kom i gang</source>
+        <translation>&amp;Kom i gang</translation>
+    </message>
+    <message>
+        <source>Lagre profilen og åpne programmet.</source>
+        <translation>Lagre profilen og opne programmet.</translation>
+    </message>
+    <message>
+        <source>Legger inn et halvt hundre oppdiktede saker med virksomheter og hendelser, så du kan se hvordan programmet vurderer dem.</source>
+        <translation>Legg inn eit halvt hundre oppdikta saker med verksemder og hendingar, så du kan sjå korleis programmet vurderer dei.</translation>
+    </message>
+    <message>
+        <source>Databasen har allerede saker. Eksempelsaker legges bare inn i en tom database, så de aldri blandes med ekte saker.</source>
+        <translation>Databasen har alt saker. Dømesaker blir berre lagde inn i ein tom database, så dei aldri blir blanda med ekte saker.</translation>
+    </message>
+    <message>
+        <source>Legger inn eksempelsakene …</source>
+        <translation>Legg inn dømesakene …</translation>
+    </message>
+    <message>
+        <source>Eksempelsakene ble ikke lagt inn</source>
+        <translation>Dømesakene vart ikkje lagde inn</translation>
+    </message>
+    <message>
+        <source>
+
+Profilen din er lagret.</source>
+        <translation>
+
+Profilen din er lagra.</translation>
+    </message>
+    <message>
+        <source>Uventet feil</source>
+        <translation>Uventa feil</translation>
+    </message>
+    <message>
+        <source>Det skjedde en feil i Tillitsvalgt som ikke skulle skjedd. Det du har lagret, er i behold; det du holdt på med nå, ble ikke lagret. Kopier detaljene og send dem til den som drifter programmet.</source>
+        <translation>Det skjedde ein feil i Tillitsvalgt som ikkje skulle ha skjedd. Det du har lagra, er i behald; det du heldt på med no, vart ikkje lagra. Kopier detaljane og send dei til den som driftar programmet.</translation>
+    </message>
+    <message>
+        <source>Kopier detaljene</source>
+        <translation>Kopier detaljane</translation>
+    </message>
+    <message>
+        <source>Kan ikke fullføre</source>
+        <translation>Kan ikkje fullføre</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Alle virksomheter</source>
+        <translation>Alle verksemder</translation>
+    </message>
+    <message>
+        <source>Søk i saker (tittel, beskrivelse, virksomhet) …</source>
+        <translation>Søk i saker (tittel, skildring, verksemd) …</translation>
+    </message>
+    <message>
+        <source>Alle typer</source>
+        <translation>Alle typar</translation>
+    </message>
+    <message>
+        <source>Alle statuser</source>
+        <translation>Alle statusar</translation>
+    </message>
+    <message>
+        <source>Alle tidspunkt</source>
+        <translation>Alle tidspunkt</translation>
+    </message>
+    <message>
+        <source>&amp;Papirkurv</source>
+        <translation>&amp;Papirkorg</translation>
+    </message>
+    <message>
+        <source>Vis slettede saker, som kan gjenopprettes</source>
+        <translation>Vis sletta saker, som kan gjenopprettast</translation>
+    </message>
+    <message>
+        <source>Lagrede filtre: søk og valg du bruker ofte</source>
+        <translation>Lagra filter: søk og val du brukar ofte</translation>
+    </message>
+    <message>
+        <source>Lagre filter …</source>
+        <translation>Lagre filter …</translation>
+    </message>
+    <message>
+        <source>Lagre søket og valgene som et filter med navn</source>
+        <translation>Lagre søket og vala som eit filter med namn</translation>
+    </message>
+    <message>
+        <source>Bare sakene til én virksomhet</source>
+        <translation>Berre sakene til éi verksemd</translation>
+    </message>
+    <message>
+        <source>Bare saker fra ett år (saksnummerets år)</source>
+        <translation>Berre saker frå eitt år (året i saksnummeret)</translation>
+    </message>
+    <message>
+        <source>Alle år</source>
+        <translation>Alle år</translation>
+    </message>
+    <message>
+        <source>Filtre:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <source>Saker</source>
+        <translation>Saker</translation>
+    </message>
+    <message>
+        <source>Virksomheter</source>
+        <translation>Verksemder</translation>
+    </message>
+    <message>
+        <source>Frister</source>
+        <translation>Fristar</translation>
+    </message>
+    <message>
+        <source>Database: </source>
+        <translation>Database: </translation>
+    </message>
+    <message>
+        <source>&amp;Fil</source>
+        <translation>&amp;Fil</translation>
+    </message>
+    <message>
+        <source>&amp;Sak</source>
+        <translation>&amp;Sak</translation>
+    </message>
+    <message>
+        <source>Verktøy</source>
+        <translation>Verktøy</translation>
+    </message>
+    <message>
+        <source>&amp;Ny sak …</source>
+        <translation>&amp;Ny sak …</translation>
+    </message>
+    <message>
+        <source>Opprett en ny sak (Ctrl+N)</source>
+        <translation>Opprett ei ny sak (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Lagre endringene i saken (Ctrl+S)</source>
+        <translation>Lagre endringane i saka (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Søk</source>
+        <translation>&amp;Søk</translation>
+    </message>
+    <message>
+        <source>Gå til søkefeltet (Ctrl+F)</source>
+        <translation>Gå til søkjefeltet (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Nytt &amp;brev …</source>
+        <translation>Nytt &amp;brev …</translation>
+    </message>
+    <message>
+        <source>Skriv et brev i saken (Ctrl+L)</source>
+        <translation>Skriv eit brev i saka (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Avslutt saken …</source>
+        <translation>&amp;Avslutt saka …</translation>
+    </message>
+    <message>
+        <source>Avslutt saken med et utfall</source>
+        <translation>Avslutt saka med eit utfall</translation>
+    </message>
+    <message>
+        <source>&amp;Gjenåpne saken</source>
+        <translation>&amp;Opne saka att</translation>
+    </message>
+    <message>
+        <source>&amp;Dupliser saken</source>
+        <translation>&amp;Dupliser saka</translation>
+    </message>
+    <message>
+        <source>En ny sak med samme virksomhet, type og beskrivelse</source>
+        <translation>Ei ny sak med same verksemd, type og skildring</translation>
+    </message>
+    <message>
+        <source>Flytt til &amp;papirkurven</source>
+        <translation>Flytt til &amp;papirkorga</translation>
+    </message>
+    <message>
+        <source>Saken kan gjenopprettes fra papirkurven</source>
+        <translation>Saka kan gjenopprettast frå papirkorga</translation>
+    </message>
+    <message>
+        <source>&amp;Gjenopprett fra papirkurven</source>
+        <translation>&amp;Gjenopprett frå papirkorga</translation>
+    </message>
+    <message>
+        <source>&amp;Oppdater</source>
+        <translation>&amp;Oppdater</translation>
+    </message>
+    <message>
+        <source>&amp;Avslutt</source>
+        <translation>&amp;Avslutt</translation>
+    </message>
+    <message>
+        <source>&amp;Saker</source>
+        <translation>&amp;Saker</translation>
+    </message>
+    <message>
+        <source>&amp;Virksomheter</source>
+        <translation>&amp;Verksemder</translation>
+    </message>
+    <message>
+        <source>&amp;Frister</source>
+        <translation>&amp;Fristar</translation>
+    </message>
+    <message>
+        <source>&amp;Vis</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <source>&amp;Importer saker …</source>
+        <translation>&amp;Importer saker …</translation>
+    </message>
+    <message>
+        <source>Importer saker fra en fil (fra en annen tillitsvalgt eller et tidligere uttrekk)</source>
+        <translation>Importer saker frå ei fil (frå ein annan tillitsvald eller eit tidlegare uttrekk)</translation>
+    </message>
+    <message>
+        <source>&amp;Eksporter saker …</source>
+        <translation>&amp;Eksporter saker …</translation>
+    </message>
+    <message>
+        <source>Skriv alle saker til en fil for forbundskontoret</source>
+        <translation>Skriv alle saker til ei fil for forbundskontoret</translation>
+    </message>
+    <message>
+        <source>Ta &amp;sikkerhetskopi nå</source>
+        <translation>Ta &amp;tryggingskopi no</translation>
+    </message>
+    <message>
+        <source>Kopier databasen til sikkerhetskopimappen</source>
+        <translation>Kopier databasen til mappa for tryggingskopiar</translation>
+    </message>
+    <message>
+        <source>&amp;Gjenopprett fra sikkerhetskopi …</source>
+        <translation>&amp;Gjenopprett frå tryggingskopi …</translation>
+    </message>
+    <message>
+        <source>Gå tilbake til databasen slik den var da en sikkerhetskopi ble tatt</source>
+        <translation>Gå tilbake til databasen slik han var då ein tryggingskopi vart teken</translation>
+    </message>
+    <message>
+        <source>&amp;Innstillinger …</source>
+        <translation>&amp;Innstillingar …</translation>
+    </message>
+    <message>
+        <source>Profil, database og brev</source>
+        <translation>Profil, database og brev</translation>
+    </message>
+    <message>
+        <source>&amp;Rapport til landsmøtet …</source>
+        <translation>&amp;Rapport til landsmøtet …</translation>
+    </message>
+    <message>
+        <source>Statistikken over sakene i en periode, som Word og regneark</source>
+        <translation>Statistikken over sakene i ein periode, som Word og rekneark</translation>
+    </message>
+    <message>
+        <source>Kan ikke vise sakene</source>
+        <translation>Kan ikkje vise sakene</translation>
+    </message>
+    <message>
+        <source>Ingen saker</source>
+        <translation>Ingen saker</translation>
+    </message>
+    <message>
+        <source>saker</source>
+        <translation>saker</translation>
+    </message>
+    <message>
+        <source>Ulagrede endringer</source>
+        <translation>Ulagra endringar</translation>
+    </message>
+    <message>
+        <source>Du har endringer i sak </source>
+        <translation>Du har endringar i sak </translation>
+    </message>
+    <message>
+        <source> som ikke er lagret. Vil du lagre dem?</source>
+        <translation> som ikkje er lagra. Vil du lagre dei?</translation>
+    </message>
+    <message>
+        <source>Kan ikke åpne saken</source>
+        <translation>Kan ikkje opne saka</translation>
+    </message>
+    <message>
+        <source>Saken ble ikke duplisert</source>
+        <translation>Saka vart ikkje duplisert</translation>
+    </message>
+    <message>
+        <source>Flytt til papirkurven</source>
+        <translation>Flytt til papirkorga</translation>
+    </message>
+    <message>
+        <source>Flytte sak </source>
+        <translation>Flytte sak </translation>
+    </message>
+    <message>
+        <source> til papirkurven? Den kan gjenopprettes derfra; ulagrede endringer forkastes.</source>
+        <translation> til papirkorga? Ho kan gjenopprettast derifrå; ulagra endringar blir forkasta.</translation>
+    </message>
+    <message>
+        <source>Ikke utført</source>
+        <translation>Ikkje utført</translation>
+    </message>
+    <message>
+        <source>Den nye databasen brukes når du starter programmet på nytt.</source>
+        <translation>Den nye databasen blir brukt når du startar programmet på nytt.</translation>
+    </message>
+    <message>
+        <source>(velg et lagret filter)</source>
+        <translation>(vel eit lagra filter)</translation>
+    </message>
+    <message>
+        <source>Lagre filter</source>
+        <translation>Lagre filter</translation>
+    </message>
+    <message>
+        <source>Navn på filteret:</source>
+        <translation>Namn på filteret:</translation>
+    </message>
+    <message>
+        <source>Importer saker</source>
+        <translation>Importer saker</translation>
+    </message>
+    <message>
+        <source>Saker (*.json);;Alle filer (*)</source>
+        <translation>Saker (*.json);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Importerer saker …</source>
+        <translation>Importerer saker …</translation>
+    </message>
+    <message>
+        <source>Import ferdig</source>
+        <translation>Importen er ferdig</translation>
+    </message>
+    <message>
+        <source>Eksporter saker</source>
+        <translation>Eksporter saker</translation>
+    </message>
+    <message>
+        <source>Saker (*.json)</source>
+        <translation>Saker (*.json)</translation>
+    </message>
+    <message>
+        <source>Eksporterer saker …</source>
+        <translation>Eksporterer saker …</translation>
+    </message>
+    <message>
+        <source>Eksport ferdig</source>
+        <translation>Eksporten er ferdig</translation>
+    </message>
+    <message>
+        <source>saker skrevet til </source>
+        <translation>saker skrivne til </translation>
+    </message>
+    <message>
+        <source>Tar sikkerhetskopi …</source>
+        <translation>Tek tryggingskopi …</translation>
+    </message>
+    <message>
+        <source>Sikkerhetskopi</source>
+        <translation>Tryggingskopi</translation>
+    </message>
+    <message>
+        <source>Sikkerhetskopien er lagret: </source>
+        <translation>Tryggingskopien er lagra: </translation>
+    </message>
+    <message>
+        <source>Automatisk (daglig)</source>
+        <translation>Automatisk (dagleg)</translation>
+    </message>
+    <message>
+        <source>Tatt for hånd</source>
+        <translation>Teken for hand</translation>
+    </message>
+    <message>
+        <source>Før oppgradering</source>
+        <translation>Før oppgradering</translation>
+    </message>
+    <message>
+        <source>Før gjenoppretting</source>
+        <translation>Før gjenoppretting</translation>
+    </message>
+    <message>
+        <source>Tatt</source>
+        <translation>Teken</translation>
+    </message>
+    <message>
+        <source>Hvorfor</source>
+        <translation>Kvifor</translation>
+    </message>
+    <message>
+        <source>Størrelse</source>
+        <translation>Storleik</translation>
+    </message>
+    <message>
+        <source>Sjekksum</source>
+        <translation>Sjekksum</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>nei (kopiert inn)</source>
+        <translation>nei (kopiert inn)</translation>
+    </message>
+    <message>
+        <source>Dato</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Hendelse</source>
+        <translation>Hending</translation>
+    </message>
+    <message>
+        <source>Deltakere</source>
+        <translation>Deltakarar</translation>
+    </message>
+    <message>
+        <source>Notat</source>
+        <translation>Notat</translation>
+    </message>
+    <message>
+        <source>Ref.</source>
+        <translation>Ref.</translation>
+    </message>
+    <message>
+        <source>Tittel</source>
+        <translation>Tittel</translation>
+    </message>
+    <message>
+        <source>Retning</source>
+        <translation>Retning</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Virksomhet</source>
+        <translation>Verksemd</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Tidspunkt</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <source>Neste frist</source>
+        <translation>Neste frist</translation>
+    </message>
+    <message>
+        <source>Endret</source>
+        <translation>Endra</translation>
+    </message>
+    <message>
+        <source>Frist</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Sak</source>
+        <translation>Sak</translation>
+    </message>
+    <message>
+        <source>Sakstittel</source>
+        <translation>Sakstittel</translation>
+    </message>
+    <message>
+        <source>Gjelder</source>
+        <translation>Gjeld</translation>
+    </message>
+    <message>
+        <source>Dagen fristen går ut</source>
+        <translation>Dagen fristen går ut</translation>
+    </message>
+    <message>
+        <source>Saksnummeret (dobbeltklikk for å åpne saken)</source>
+        <translation>Saksnummeret (dobbeltklikk for å opne saka)</translation>
+    </message>
+    <message>
+        <source>Sakens tittel</source>
+        <translation>Tittelen på saka</translation>
+    </message>
+    <message>
+        <source>Hva fristen gjelder</source>
+        <translation>Kva fristen gjeld</translation>
+    </message>
+    <message>
+        <source>«Oversittet» når fristen er passert uten at den er merket som overholdt</source>
+        <translation>«Oversitten» når fristen er passert utan at han er merkt som halden</translation>
+    </message>
+    <message>
+        <source>Åpen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>1 dag</source>
+        <translation>1 dag</translation>
+    </message>
+    <message>
+        <source>dager</source>
+        <translation>dagar</translation>
+    </message>
+    <message>
+        <source>går ut i dag</source>
+        <translation>går ut i dag</translation>
+    </message>
+    <message>
+        <source>går ut om </source>
+        <translation>går ut om </translation>
+    </message>
+    <message>
+        <source>gikk ut for </source>
+        <translation>gjekk ut for </translation>
+    </message>
+    <message>
+        <source> siden</source>
+        <translation> sidan</translation>
+    </message>
+    <message>
+        <source>Forlenget; opprinnelig frist </source>
+        <translation>Forlengd; opphavleg frist </translation>
+    </message>
+    <message>
+        <source>Fristen er oversittet</source>
+        <translation>Fristen er oversitten</translation>
+    </message>
+    <message>
+        <source>Fristen er åpen</source>
+        <translation>Fristen er open</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Org.nr.</source>
+        <translation>Org.nr.</translation>
+    </message>
+    <message>
+        <source>Sektor</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <source>Hovedavtale</source>
+        <translation>Hovudavtale</translation>
+    </message>
+    <message>
+        <source>Ansatte</source>
+        <translation>Tilsette</translation>
+    </message>
+    <message>
+        <source>Kontaktperson</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <source>Ingen kontaktperson registrert</source>
+        <translation>Ingen kontaktperson registrert</translation>
+    </message>
+    <message>
+        <source>Organisasjonsnummer ikke registrert</source>
+        <translation>Organisasjonsnummer ikkje registrert</translation>
+    </message>
+    <message>
+        <source>Når</source>
+        <translation>Når</translation>
+    </message>
+    <message>
+        <source>Hvem</source>
+        <translation>Kven</translation>
+    </message>
+    <message>
+        <source>Hva</source>
+        <translation>Kva</translation>
+    </message>
+    <message>
+        <source>Fra</source>
+        <translation>Frå</translation>
+    </message>
+    <message>
+        <source>Til</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>ukjent</source>
+        <translation>ukjend</translation>
+    </message>
+    <message>
+        <source>Ta med sammendraget i landsmøterapporten</source>
+        <translation>Ta med samandraget i landsmøterapporten</translation>
+    </message>
+    <message>
+        <source>Kort og uten navn: hva skjedde, og hvordan endte det?</source>
+        <translation>Kort og utan namn: kva skjedde, og korleis enda det?</translation>
+    </message>
+    <message>
+        <source>Lag &amp;forslag</source>
+        <translation>Lag &amp;forslag</translation>
+    </message>
+    <message>
+        <source>Skriver et forslag ut fra sakens fakta (type, måned, utfall) uten navn.</source>
+        <translation>Skriv eit forslag ut frå fakta i saka (type, månad, utfall) utan namn.</translation>
+    </message>
+    <message>
+        <source>&amp;Tittel</source>
+        <translation>&amp;Tittel</translation>
+    </message>
+    <message>
+        <source>&amp;Virksomhet</source>
+        <translation>&amp;Verksemd</translation>
+    </message>
+    <message>
+        <source>Saks&amp;type</source>
+        <translation>Saks&amp;type</translation>
+    </message>
+    <message>
+        <source>&amp;Sted/avdeling</source>
+        <translation>&amp;Stad/avdeling</translation>
+    </message>
+    <message>
+        <source>&amp;Berørte medlemmer</source>
+        <translation>&amp;Medlemmer som er råka</translation>
+    </message>
+    <message>
+        <source>Arbeidsgiver &amp;varslet</source>
+        <translation>Arbeidsgivar &amp;varsla</translation>
+    </message>
+    <message>
+        <source>Be&amp;slutning tatt</source>
+        <translation>Av&amp;gjerd teken</translation>
+    </message>
+    <message>
+        <source>&amp;Planlagt iverksatt</source>
+        <translation>&amp;Planlagt sett i verk</translation>
+    </message>
+    <message>
+        <source>&amp;Iverksatt</source>
+        <translation>Sett &amp;i verk</translation>
+    </message>
+    <message>
+        <source>&amp;Hjemmekontordager i uka</source>
+        <translation>&amp;Heimekontordagar i veka</translation>
+    </message>
+    <message>
+        <source>Skriftlige hjemmekontor&amp;avtaler</source>
+        <translation>Skriftlege heimekontor&amp;avtalar</translation>
+    </message>
+    <message>
+        <source>Pålagt av &amp;myndighetene</source>
+        <translation>Pålagt av &amp;styresmaktene</translation>
+    </message>
+    <message>
+        <source>Be&amp;skrivelse</source>
+        <translation>S&amp;kildring</translation>
+    </message>
+    <message>
+        <source>Til &amp;rapporten</source>
+        <translation>Til &amp;rapporten</translation>
+    </message>
+    <message>
+        <source>Sammendraget kommer i rapportens vedlegg når saken er merket.</source>
+        <translation>Samandraget kjem i vedlegget til rapporten når saka er merkt.</translation>
+    </message>
+    <message>
+        <source>Skriv et sammendrag, eller trykk «Lag forslag».</source>
+        <translation>Skriv eit samandrag, eller trykk «Lag forslag».</translation>
+    </message>
+    <message>
+        <source>Slik kommer teksten i rapporten:</source>
+        <translation>Slik kjem teksten i rapporten:</translation>
+    </message>
+    <message>
+        <source>Tatt ut: {names}.</source>
+        <translation>Teke ut: {names}.</translation>
+    </message>
+    <message>
+        <source>Navn programmet ikke kjenner, kan ikke tas ut automatisk – les teksten før du merker den.</source>
+        <translation>Namn programmet ikkje kjenner, kan ikkje takast ut automatisk – les teksten før du merkjer han.</translation>
+    </message>
+    <message>
+        <source>Saken krever: </source>
+        <translation>Saka krev: </translation>
+    </message>
+    <message>
+        <source>, svarfrist </source>
+        <translation>, svarfrist </translation>
+    </message>
+    <message>
+        <source>paragrafen er ikke kontrollert – sitert på kapittel</source>
+        <translation>paragrafen er ikkje kontrollert – sitert på kapittel</translation>
+    </message>
+    <message>
+        <source>Velg en sak i listen.</source>
+        <translation>Vel ei sak i lista.</translation>
+    </message>
+    <message>
+        <source>&amp;Vurdering</source>
+        <translation>&amp;Vurdering</translation>
+    </message>
+    <message>
+        <source>&amp;Lagre endringene</source>
+        <translation>&amp;Lagre endringane</translation>
+    </message>
+    <message>
+        <source>Lagre saken (Ctrl+S)</source>
+        <translation>Lagre saka (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Angre endringene</source>
+        <translation>&amp;Angre endringane</translation>
+    </message>
+    <message>
+        <source>&amp;Saken</source>
+        <translation>&amp;Saka</translation>
+    </message>
+    <message>
+        <source>&amp;Ny hendelse …</source>
+        <translation>&amp;Ny hending …</translation>
+    </message>
+    <message>
+        <source>&amp;Endre …</source>
+        <translation>&amp;Endre …</translation>
+    </message>
+    <message>
+        <source>Sl&amp;ett</source>
+        <translation>Sl&amp;ett</translation>
+    </message>
+    <message>
+        <source>&amp;Historikk</source>
+        <translation>&amp;Historikk</translation>
+    </message>
+    <message>
+        <source>Tidligere versjoner av hendelsen</source>
+        <translation>Tidlegare versjonar av hendinga</translation>
+    </message>
+    <message>
+        <source>&amp;Tidslinje</source>
+        <translation>&amp;Tidsline</translation>
+    </message>
+    <message>
+        <source>Dra filer hit for å legge dem til i saken.</source>
+        <translation>Dra filer hit for å leggje dei til i saka.</translation>
+    </message>
+    <message>
+        <source>Legg til &amp;fil …</source>
+        <translation>Legg til &amp;fil …</translation>
+    </message>
+    <message>
+        <source>Å&amp;pne</source>
+        <translation>O&amp;pne</translation>
+    </message>
+    <message>
+        <source>Lagre &amp;som …</source>
+        <translation>Lagre &amp;som …</translation>
+    </message>
+    <message>
+        <source>Slett &amp;utkast</source>
+        <translation>Slett &amp;utkast</translation>
+    </message>
+    <message>
+        <source>&amp;Dokumenter</source>
+        <translation>&amp;Dokument</translation>
+    </message>
+    <message>
+        <source>S&amp;jekkliste</source>
+        <translation>S&amp;jekkliste</translation>
+    </message>
+    <message>
+        <source>Histori&amp;kk</source>
+        <translation>Histori&amp;kk</translation>
+    </message>
+    <message>
+        <source>I papirkurven</source>
+        <translation>I papirkorga</translation>
+    </message>
+    <message>
+        <source> · versjon </source>
+        <translation> · versjon </translation>
+    </message>
+    <message>
+        <source>Kan ikke vise historikken</source>
+        <translation>Kan ikkje vise historikken</translation>
+    </message>
+    <message>
+        <source>Kan ikke vise saken</source>
+        <translation>Kan ikkje vise saka</translation>
+    </message>
+    <message>
+        <source>Saken er ikke lagret</source>
+        <translation>Saka er ikkje lagra</translation>
+    </message>
+    <message>
+        <source>Rett feltene som er merket med rødt, og lagre igjen.</source>
+        <translation>Rett felta som er merkte med raudt, og lagre igjen.</translation>
+    </message>
+    <message>
+        <source>Saken er endret av andre</source>
+        <translation>Saka er endra av andre</translation>
+    </message>
+    <message>
+        <source>Vil du hente den lagrede versjonen? Endringene dine legges oppå den, så du kan se over og lagre igjen.</source>
+        <translation>Vil du hente den lagra versjonen? Endringane dine blir lagde oppå han, så du kan sjå over og lagre igjen.</translation>
+    </message>
+    <message>
+        <source>Slett hendelse</source>
+        <translation>Slett hending</translation>
+    </message>
+    <message>
+        <source>Slette hendelsen «</source>
+        <translation>Slette hendinga «</translation>
+    </message>
+    <message>
+        <source>» fra </source>
+        <translation>» frå </translation>
+    </message>
+    <message>
+        <source>? Den tidligere versjonen tas vare på i historikken.</source>
+        <translation>? Den tidlegare versjonen blir teken vare på i historikken.</translation>
+    </message>
+    <message>
+        <source>Hendelsen er ikke slettet</source>
+        <translation>Hendinga er ikkje sletta</translation>
+    </message>
+    <message>
+        <source>Historikk</source>
+        <translation>Historikk</translation>
+    </message>
+    <message>
+        <source>Hendelsen er ikke endret.</source>
+        <translation>Hendinga er ikkje endra.</translation>
+    </message>
+    <message>
+        <source>Versjon </source>
+        <translation>Versjon </translation>
+    </message>
+    <message>
+        <source>Legg til filer i saken</source>
+        <translation>Legg til filer i saka</translation>
+    </message>
+    <message>
+        <source>Alle filer (*)</source>
+        <translation>Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Filen ble ikke lagt til</source>
+        <translation>Fila vart ikkje lagd til</translation>
+    </message>
+    <message>
+        <source>Dokumentet kan ikke åpnes</source>
+        <translation>Dokumentet kan ikkje opnast</translation>
+    </message>
+    <message>
+        <source>Fant ikke noe program som kan åpne </source>
+        <translation>Fann ikkje noko program som kan opne </translation>
+    </message>
+    <message>
+        <source>. Bruk «Lagre som …».</source>
+        <translation>. Bruk «Lagre som …».</translation>
+    </message>
+    <message>
+        <source>Lagre dokumentet</source>
+        <translation>Lagre dokumentet</translation>
+    </message>
+    <message>
+        <source>Dokumentet ble ikke lagret</source>
+        <translation>Dokumentet vart ikkje lagra</translation>
+    </message>
+    <message>
+        <source>Slett utkast</source>
+        <translation>Slett utkast</translation>
+    </message>
+    <message>
+        <source>Slette utkastet </source>
+        <translation>Slette utkastet </translation>
+    </message>
+    <message>
+        <source>Utkastet er ikke slettet</source>
+        <translation>Utkastet er ikkje sletta</translation>
+    </message>
+    <message>
+        <source>Ingen punkter mangler eller er uavklart</source>
+        <translation>Ingen punkt manglar eller er uavklarte</translation>
+    </message>
+    <message>
+        <source>1 punkt er uavklart</source>
+        <translation>1 punkt er uavklart</translation>
+    </message>
+    <message>
+        <source>punkter er uavklart</source>
+        <translation>punkt er uavklarte</translation>
+    </message>
+    <message>
+        <source>1 punkt mangler</source>
+        <translation>1 punkt manglar</translation>
+    </message>
+    <message>
+        <source>punkter mangler</source>
+        <translation>punkt manglar</translation>
+    </message>
+    <message>
+        <source>er uavklart</source>
+        <translation>er uavklart</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>Hjemmel: </source>
+        <translation>Heimel: </translation>
+    </message>
+    <message>
+        <source>Endringen lagres med en gang.</source>
+        <translation>Endringa blir lagra med ein gong.</translation>
+    </message>
+    <message>
+        <source>Notat (valgfritt)</source>
+        <translation>Notat (valfritt)</translation>
+    </message>
+    <message>
+        <source>Lagres når du trykker Enter eller går ut av feltet.</source>
+        <translation>Blir lagra når du trykkjer Enter eller går ut av feltet.</translation>
+    </message>
+    <message>
+        <source>notat</source>
+        <translation>notat</translation>
+    </message>
+    <message>
+        <source>Kan ikke vise sjekklisten</source>
+        <translation>Kan ikkje vise sjekklista</translation>
+    </message>
+    <message>
+        <source>Sjekklisten er laget for hjemmekontorsaker («</source>
+        <translation>Sjekklista er laga for heimekontorsaker («</translation>
+    </message>
+    <message>
+        <source>» og «</source>
+        <translation>» og «</translation>
+    </message>
+    <message>
+        <source>»). Denne saken er av typen «</source>
+        <translation>»). Denne saka er av typen «</translation>
+    </message>
+    <message>
+        <source>», men du kan bruke sjekklisten likevel.</source>
+        <translation>», men du kan bruke sjekklista likevel.</translation>
+    </message>
+    <message>
+        <source>Mangler:</source>
+        <translation>Manglar:</translation>
+    </message>
+    <message>
+        <source>Uavklart:</source>
+        <translation>Uavklart:</translation>
+    </message>
+    <message>
+        <source>Ble ikke lagret: </source>
+        <translation>Vart ikkje lagra: </translation>
+    </message>
+    <message>
+        <source>1 frist er oversittet – se Frister.</source>
+        <translation>1 frist er oversitten – sjå Fristar.</translation>
+    </message>
+    <message>
+        <source>frister er oversittet – se Frister.</source>
+        <translation>fristar er oversitne – sjå Fristar.</translation>
+    </message>
+    <message>
+        <source>ikke en virkedag</source>
+        <translation>ikkje ein vyrkedag</translation>
+    </message>
+    <message>
+        <source>Forleng frist – sak </source>
+        <translation>Forleng frist – sak </translation>
+    </message>
+    <message>
+        <source>Nåværende frist: </source>
+        <translation>Noverande frist: </translation>
+    </message>
+    <message>
+        <source>Den nye fristen; den må være etter den nåværende.</source>
+        <translation>Den nye fristen; han må vere etter den noverande.</translation>
+    </message>
+    <message>
+        <source>Ny &amp;frist:</source>
+        <translation>Ny &amp;frist:</translation>
+    </message>
+    <message>
+        <source>f.eks. avtalt med arbeidsgiver i e-post 3. mars</source>
+        <translation>t.d. avtalt med arbeidsgivaren i e-post 3. mars</translation>
+    </message>
+    <message>
+        <source>Hvorfor fristen flyttes, og hvem som ble enige om det.</source>
+        <translation>Kvifor fristen blir flytt, og kven som vart samde om det.</translation>
+    </message>
+    <message>
+        <source>&amp;Begrunnelse:</source>
+        <translation>&amp;Grunngiving:</translation>
+    </message>
+    <message>
+        <source>Forleng</source>
+        <translation>Forleng</translation>
+    </message>
+    <message>
+        <source>Hvilke frister som vises. Oversittede frister vises alltid.</source>
+        <translation>Kva fristar som blir viste. Oversitne fristar blir alltid viste.</translation>
+    </message>
+    <message>
+        <source>&amp;Vis:</source>
+        <translation>&amp;Vis:</translation>
+    </message>
+    <message>
+        <source>Dobbeltklikk eller trykk Enter for å åpne saken.</source>
+        <translation>Dobbeltklikk eller trykk Enter for å opne saka.</translation>
+    </message>
+    <message>
+        <source>Merk som &amp;overholdt</source>
+        <translation>Merk som &amp;halden</translation>
+    </message>
+    <message>
+        <source>Fristen er overholdt i dag: den tas ut av listen og merkes med dagens dato.</source>
+        <translation>Fristen er halden i dag: han blir teken ut av lista og merkt med datoen i dag.</translation>
+    </message>
+    <message>
+        <source>For&amp;leng…</source>
+        <translation>For&amp;leng…</translation>
+    </message>
+    <message>
+        <source>Flytt fristen til en senere dato, med begrunnelse.</source>
+        <translation>Flytt fristen til ein seinare dato, med grunngiving.</translation>
+    </message>
+    <message>
+        <source>Å&amp;pne saken</source>
+        <translation>O&amp;pne saka</translation>
+    </message>
+    <message>
+        <source>Åpne saken fristen hører til (Enter).</source>
+        <translation>Opne saka fristen høyrer til (Enter).</translation>
+    </message>
+    <message>
+        <source>Opp&amp;dater</source>
+        <translation>Opp&amp;dater</translation>
+    </message>
+    <message>
+        <source>Hent fristene på nytt.</source>
+        <translation>Hent fristane på nytt.</translation>
+    </message>
+    <message>
+        <source>Kan ikke vise fristene</source>
+        <translation>Kan ikkje vise fristane</translation>
+    </message>
+    <message>
+        <source>Ingen åpne frister</source>
+        <translation>Ingen opne fristar</translation>
+    </message>
+    <message>
+        <source>1 frist</source>
+        <translation>1 frist</translation>
+    </message>
+    <message>
+        <source>frister</source>
+        <translation>fristar</translation>
+    </message>
+    <message>
+        <source>oversittet</source>
+        <translation>oversitten</translation>
+    </message>
+    <message>
+        <source>Fristen ble ikke merket</source>
+        <translation>Fristen vart ikkje merkt</translation>
+    </message>
+    <message>
+        <source>Fristen «</source>
+        <translation>Fristen «</translation>
+    </message>
+    <message>
+        <source>» i sak </source>
+        <translation>» i sak </translation>
+    </message>
+    <message>
+        <source> er merket som overholdt </source>
+        <translation> er merkt som halden </translation>
+    </message>
+    <message>
+        <source>Fristen ble ikke forlenget</source>
+        <translation>Fristen vart ikkje forlengd</translation>
+    </message>
+    <message>
+        <source>Fristen i sak </source>
+        <translation>Fristen i sak </translation>
+    </message>
+    <message>
+        <source> er flyttet til </source>
+        <translation> er flytt til </translation>
+    </message>
+    <message>
+        <source>Navn eller organisasjonsnummer …</source>
+        <translation>Namn eller organisasjonsnummer …</translation>
+    </message>
+    <message>
+        <source>Viser bare virksomhetene som passer, mens du skriver</source>
+        <translation>Viser berre verksemdene som passar, medan du skriv</translation>
+    </message>
+    <message>
+        <source>S&amp;øk:</source>
+        <translation>S&amp;øk:</translation>
+    </message>
+    <message>
+        <source>Dobbeltklikk eller trykk Enter for å endre virksomheten</source>
+        <translation>Dobbeltklikk eller trykk Enter for å endre verksemda</translation>
+    </message>
+    <message>
+        <source>&amp;Ny virksomhet…</source>
+        <translation>&amp;Ny verksemd…</translation>
+    </message>
+    <message>
+        <source>Registrer en ny virksomhet</source>
+        <translation>Registrer ei ny verksemd</translation>
+    </message>
+    <message>
+        <source>&amp;Endre…</source>
+        <translation>&amp;Endre…</translation>
+    </message>
+    <message>
+        <source>Endre den valgte virksomheten (Enter)</source>
+        <translation>Endre den valde verksemda (Enter)</translation>
+    </message>
+    <message>
+        <source>S&amp;lett</source>
+        <translation>S&amp;lett</translation>
+    </message>
+    <message>
+        <source>Slett den valgte virksomheten (Delete). Virksomheter med saker kan ikke slettes.</source>
+        <translation>Slett den valde verksemda (Delete). Verksemder med saker kan ikkje slettast.</translation>
+    </message>
+    <message>
+        <source>Slett virksomheten</source>
+        <translation>Slett verksemda</translation>
+    </message>
+    <message>
+        <source>Dobbeltklikk eller trykk Enter for å åpne saken</source>
+        <translation>Dobbeltklikk eller trykk Enter for å opne saka</translation>
+    </message>
+    <message>
+        <source>Kan ikke vise virksomhetene</source>
+        <translation>Kan ikkje vise verksemdene</translation>
+    </message>
+    <message>
+        <source>Ingen virksomheter</source>
+        <translation>Ingen verksemder</translation>
+    </message>
+    <message>
+        <source>1 virksomhet</source>
+        <translation>1 verksemd</translation>
+    </message>
+    <message>
+        <source>virksomheter</source>
+        <translation>verksemder</translation>
+    </message>
+    <message>
+        <source>&amp;Saker: velg en virksomhet for å se sakene.</source>
+        <translation>&amp;Saker: vel ei verksemd for å sjå sakene.</translation>
+    </message>
+    <message>
+        <source>&amp;Saker: kan ikke vises. </source>
+        <translation>&amp;Saker: kan ikkje visast. </translation>
+    </message>
+    <message>
+        <source>&amp;Saker for «{name}»: ingen.</source>
+        <translation>&amp;Saker for «{name}»: ingen.</translation>
+    </message>
+    <message>
+        <source>&amp;Saker for «{name}»: de {shown} nyeste av {total}.</source>
+        <translation>&amp;Saker for «{name}»: dei {shown} nyaste av {total}.</translation>
+    </message>
+    <message>
+        <source>&amp;Saker for «{name}» ({total}):</source>
+        <translation>&amp;Saker for «{name}» ({total}):</translation>
+    </message>
+    <message>
+        <source>Kan ikke åpne virksomheten</source>
+        <translation>Kan ikkje opne verksemda</translation>
+    </message>
+    <message>
+        <source>Slette virksomheten?</source>
+        <translation>Slette verksemda?</translation>
+    </message>
+    <message>
+        <source>Vil du slette «{name}» fra virksomhetsregisteret?</source>
+        <translation>Vil du slette «{name}» frå verksemdsregisteret?</translation>
+    </message>
+    <message>
+        <source>Virksomheten ble ikke slettet</source>
+        <translation>Verksemda vart ikkje sletta</translation>
+    </message>
+    <message>
+        <source>kjent</source>
+        <translation>kjend</translation>
+    </message>
+    <message>
+        <source>Ukjent</source>
+        <translation>Ukjend</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Nei</source>
+        <translation>Nei</translation>
+    </message>
+    <message>
+        <source>Kontorløsning (landskap, aktivitetsbasert, faste plasser)</source>
+        <translation>Kontorløysing (landskap, aktivitetsbasert, faste plassar)</translation>
+    </message>
+    <message>
+        <source>Lokaler og arealfordeling</source>
+        <translation>Lokale og arealfordeling</translation>
+    </message>
+    <message>
+        <source>Hjemmekontorordning</source>
+        <translation>Heimekontorordning</translation>
+    </message>
+    <message>
+        <source>Skriftlig hjemmekontoravtale</source>
+        <translation>Skriftleg heimekontoravtale</translation>
+    </message>
+    <message>
+        <source>Utstyr og kostnader</source>
+        <translation>Utstyr og kostnader</translation>
+    </message>
+    <message>
+        <source>Arbeidstid og tilgjengelighet</source>
+        <translation>Arbeidstid og tilgjengelegheit</translation>
+    </message>
+    <message>
+        <source>Annet</source>
+        <translation>Anna</translation>
+    </message>
+    <message>
+        <source>Kontorløsning</source>
+        <translation>Kontorløysing</translation>
+    </message>
+    <message>
+        <source>Lokaler/areal</source>
+        <translation>Lokale/areal</translation>
+    </message>
+    <message>
+        <source>Hjemmekontor</source>
+        <translation>Heimekontor</translation>
+    </message>
+    <message>
+        <source>Hjemmekontoravtale</source>
+        <translation>Heimekontoravtale</translation>
+    </message>
+    <message>
+        <source>Utstyr/kostnader</source>
+        <translation>Utstyr/kostnader</translation>
+    </message>
+    <message>
+        <source>Tilgjengelighet</source>
+        <translation>Tilgjengelegheit</translation>
+    </message>
+    <message>
+        <source>Hovedavtalen i staten</source>
+        <translation>Hovudavtalen i staten</translation>
+    </message>
+    <message>
+        <source>Hovedavtalen KS</source>
+        <translation>Hovudavtalen KS</translation>
+    </message>
+    <message>
+        <source>Hovedavtalen Oslo kommune</source>
+        <translation>Hovudavtalen Oslo kommune</translation>
+    </message>
+    <message>
+        <source>Hovedavtalen Spekter</source>
+        <translation>Hovudavtalen Spekter</translation>
+    </message>
+    <message>
+        <source>Hovedavtalen LO–NHO</source>
+        <translation>Hovudavtalen LO–NHO</translation>
+    </message>
+    <message>
+        <source>Hovedavtalen YS–NHO</source>
+        <translation>Hovudavtalen YS–NHO</translation>
+    </message>
+    <message>
+        <source>Hovedavtalen Virke–LO</source>
+        <translation>Hovudavtalen Virke–LO</translation>
+    </message>
+    <message>
+        <source>Hovedavtalen Virke–YS</source>
+        <translation>Hovudavtalen Virke–YS</translation>
+    </message>
+    <message>
+        <source>Hovedavtalen Finans Norge–Finansforbundet</source>
+        <translation>Hovudavtalen Finans Noreg–Finansforbundet</translation>
+    </message>
+    <message>
+        <source>Hovedavtalen Finans Norge–Tekna</source>
+        <translation>Hovudavtalen Finans Noreg–Tekna</translation>
+    </message>
+    <message>
+        <source>Ingen hovedavtale</source>
+        <translation>Ingen hovudavtale</translation>
+    </message>
+    <message>
+        <source>Privat sektor</source>
+        <translation>Privat sektor</translation>
+    </message>
+    <message>
+        <source>Staten</source>
+        <translation>Staten</translation>
+    </message>
+    <message>
+        <source>Kommune og fylkeskommune</source>
+        <translation>Kommune og fylkeskommune</translation>
+    </message>
+    <message>
+        <source>Helseforetak</source>
+        <translation>Helseføretak</translation>
+    </message>
+    <message>
+        <source>Arbeidsgiver varslet</source>
+        <translation>Arbeidsgivar varsla</translation>
+    </message>
+    <message>
+        <source>Informasjonsmøte</source>
+        <translation>Informasjonsmøte</translation>
+    </message>
+    <message>
+        <source>Drøftingsmøte</source>
+        <translation>Drøftingsmøte</translation>
+    </message>
+    <message>
+        <source>Forhandlingsmøte</source>
+        <translation>Forhandlingsmøte</translation>
+    </message>
+    <message>
+        <source>Brev sendt</source>
+        <translation>Brev sendt</translation>
+    </message>
+    <message>
+        <source>Brev mottatt</source>
+        <translation>Brev motteke</translation>
+    </message>
+    <message>
+        <source>Protokoll/referat mottatt</source>
+        <translation>Protokoll/referat motteke</translation>
+    </message>
+    <message>
+        <source>Behandlet i AMU</source>
+        <translation>Handsama i AMU</translation>
+    </message>
+    <message>
+        <source>Verneombud involvert</source>
+        <translation>Verneombod involvert</translation>
+    </message>
+    <message>
+        <source>Arbeidstilsynet involvert</source>
+        <translation>Arbeidstilsynet involvert</translation>
+    </message>
+    <message>
+        <source>Krav om drøfting</source>
+        <translation>Krav om drøfting</translation>
+    </message>
+    <message>
+        <source>Krav om forhandling</source>
+        <translation>Krav om forhandling</translation>
+    </message>
+    <message>
+        <source>Krav om informasjon og dokumenter</source>
+        <translation>Krav om informasjon og dokument</translation>
+    </message>
+    <message>
+        <source>Krav om utsatt iverksetting</source>
+        <translation>Krav om utsett iverksetjing</translation>
+    </message>
+    <message>
+        <source>Purring</source>
+        <translation>Purring</translation>
+    </message>
+    <message>
+        <source>Krav om skriftlig hjemmekontoravtale</source>
+        <translation>Krav om skriftleg heimekontoravtale</translation>
+    </message>
+    <message>
+        <source>Protokolltilførsel</source>
+        <translation>Protokolltilførsel</translation>
+    </message>
+    <message>
+        <source>Saksoppsummering</source>
+        <translation>Samandrag av saka</translation>
+    </message>
+    <message>
+        <source>Utkast til protokoll</source>
+        <translation>Utkast til protokoll</translation>
+    </message>
+    <message>
+        <source>Enighet</source>
+        <translation>Semje</translation>
+    </message>
+    <message>
+        <source>Delvis enighet</source>
+        <translation>Delvis semje</translation>
+    </message>
+    <message>
+        <source>Uenighet (protokollført)</source>
+        <translation>Usemje (protokollført)</translation>
+    </message>
+    <message>
+        <source>Arbeidsgiver trakk endringen</source>
+        <translation>Arbeidsgivaren trekte endringa</translation>
+    </message>
+    <message>
+        <source>Løftet videre (sentrale parter, Arbeidstilsynet, Arbeidsretten)</source>
+        <translation>Løfta vidare (sentrale partar, Arbeidstilsynet, Arbeidsretten)</translation>
+    </message>
+    <message>
+        <source>Henlagt</source>
+        <translation>Lagd bort</translation>
+    </message>
+    <message>
+        <source>Oppfylt</source>
+        <translation>Oppfylt</translation>
+    </message>
+    <message>
+        <source>Ikke oppfylt</source>
+        <translation>Ikkje oppfylt</translation>
+    </message>
+    <message>
+        <source>Informasjon</source>
+        <translation>Informasjon</translation>
+    </message>
+    <message>
+        <source>Drøfting</source>
+        <translation>Drøfting</translation>
+    </message>
+    <message>
+        <source>Forhandling</source>
+        <translation>Forhandling</translation>
+    </message>
+    <message>
+        <source>Drøftet før beslutning (i tide)</source>
+        <translation>Drøfta før avgjerda (i tide)</translation>
+    </message>
+    <message>
+        <source>Drøftet etter beslutning, før iverksetting (for sent)</source>
+        <translation>Drøfta etter avgjerda, før iverksetjing (for seint)</translation>
+    </message>
+    <message>
+        <source>Drøftet etter iverksetting (alt for sent)</source>
+        <translation>Drøfta etter iverksetjing (altfor seint)</translation>
+    </message>
+    <message>
+        <source>Kun informert, aldri drøftet</source>
+        <translation>Berre informert, aldri drøfta</translation>
+    </message>
+    <message>
+        <source>Ikke drøftet, beslutning tatt (brudd)</source>
+        <translation>Ikkje drøfta, avgjerd teken (brot)</translation>
+    </message>
+    <message>
+        <source>Ikke drøftet ennå, beslutning ikke tatt (handle nå)</source>
+        <translation>Ikkje drøfta enno, avgjerd ikkje teken (handle no)</translation>
+    </message>
+    <message>
+        <source>Kan ikke avgjøres (mangler dato)</source>
+        <translation>Kan ikkje avgjerast (manglar dato)</translation>
+    </message>
+    <message>
+        <source>Ingen krav sendt</source>
+        <translation>Ingen krav sende</translation>
+    </message>
+    <message>
+        <source>Krav sendt, venter på svar</source>
+        <translation>Krav sendt, ventar på svar</translation>
+    </message>
+    <message>
+        <source>Krav sendt, svarfristen er oversittet</source>
+        <translation>Krav sendt, svarfristen er oversitten</translation>
+    </message>
+    <message>
+        <source>Krav besvart</source>
+        <translation>Krav svara</translation>
+    </message>
+    <message>
+        <source>dato for første varsel</source>
+        <translation>dato for første varsel</translation>
+    </message>
+    <message>
+        <source>beslutningsdato</source>
+        <translation>dato for avgjerda</translation>
+    </message>
+    <message>
+        <source>planlagt iverksetting</source>
+        <translation>planlagd iverksetjing</translation>
+    </message>
+    <message>
+        <source>faktisk iverksetting</source>
+        <translation>faktisk iverksetjing</translation>
+    </message>
+    <message>
+        <source>I tide</source>
+        <translation>I tide</translation>
+    </message>
+    <message>
+        <source>For sent</source>
+        <translation>For seint</translation>
+    </message>
+    <message>
+        <source>Etter iverksetting</source>
+        <translation>Etter iverksetjing</translation>
+    </message>
+    <message>
+        <source>Kun informert</source>
+        <translation>Berre informert</translation>
+    </message>
+    <message>
+        <source>Brudd</source>
+        <translation>Brot</translation>
+    </message>
+    <message>
+        <source>Handle nå</source>
+        <translation>Handle no</translation>
+    </message>
+    <message>
+        <source>Mangler dato</source>
+        <translation>Manglar dato</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <source>Minstekrav i hjemmekontorforskriften § 2</source>
+        <translation>Minstekrav i heimekontorforskrifta § 2</translation>
+    </message>
+    <message>
+        <source>Forbundets krav</source>
+        <translation>Krava til forbundet</translation>
+    </message>
+    <message>
+        <source>Det en skriftlig avtale om hjemmearbeid minst skal regulere. Et punkt som ikke er besvart, regnes som uavklart.</source>
+        <translation>Det ein skriftleg avtale om heimearbeid minst skal regulere. Eit punkt som ikkje er svara på, blir rekna som uavklart.</translation>
+    </message>
+    <message>
+        <source>Forbundets egne krav. De tas med i kravbrevet bare når de er besvart «Ikke oppfylt».</source>
+        <translation>Forbundet sine eigne krav. Dei blir tekne med i kravbrevet berre når dei er svara «Ikkje oppfylt».</translation>
+    </message>
+</context>
+</TS>
