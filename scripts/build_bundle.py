@@ -382,6 +382,10 @@ def main(argv: list[str] | None = None) -> int:
     if notices.exists():
         shutil.rmtree(notices)
     write_notices(notices)
+    translations = ROOT / "scripts" / "translations.py"
+    if translations.is_file():
+        step("the window's translations (.ts -> .qm)")
+        subprocess.run([sys.executable, str(translations), "build"], check=True, cwd=ROOT)
     step("PyInstaller (about a minute)")
     bundle = pyinstaller(dist, work, notices)
     made: list[Path] = []

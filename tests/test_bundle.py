@@ -180,3 +180,9 @@ def test_bundle_leaves_out_the_developer_tools(built: Built) -> None:
     # The xcb libraries Qt's window system needs travel with it (no xcb-cursor0 hunt).
     for library in ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1"):
         assert (built.bundle / "_internal" / library).exists(), library
+    # The window's nynorsk and English, compiled from the .ts sources before freezing.
+    translations = built.bundle / "_internal" / "tillitsvalgt" / "resources" / "translations"
+    assert {p.name for p in translations.glob("*.qm")} >= {
+        "tillitsvalgt_nn.qm",
+        "tillitsvalgt_en.qm",
+    }
