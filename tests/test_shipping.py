@@ -302,3 +302,22 @@ def test_appstream_metadata_is_valid() -> None:
         [appstreamcli, "validate", "--no-net", str(metainfo)], capture_output=True, text=True
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_bundle_workflow_builds_smoke_tests_and_uploads_on_three_platforms() -> None:
+    """The workflow runs only on GitHub; here: it parses, every step is well formed, and it
+    builds, smoke-tests and uploads on Linux, Windows and macOS."""
+    import yaml
+
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "bundle.yml").read_text("utf-8"))
+    job = workflow["jobs"]["bundle"]
+    systems = {entry["os"].split("-")[0] for entry in job["strategy"]["matrix"]["include"]}
+    assert systems == {"ubuntu", "windows", "macos"}
+    for step in job["steps"] + workflow["jobs"]["release"]["steps"]:
+        assert ("uses" in step) != ("run" in step), step
+        assert set(step) <= {"name", "uses", "with", "run", "if", "shell", "env", "id"}, step
+    runs = "\n".join(step.get("run", "") for step in job["steps"])
+    assert "python scripts/build_bundle.py" in runs
+    assert "python packaging/smoke_test.py ${{ matrix.bundle }}" in runs
+    assert "/VERYSILENT" in runs and "hdiutil attach" in runs
+    assert any(step.get("uses", "").startswith("actions/upload-artifact") for step in job["steps"])
