@@ -244,6 +244,7 @@ class Smoke:
         assert facts["window_icon"], facts
         assert "&Hjelp" in facts["menus"], facts
         assert not facts["qt_plugin_path_left"], facts
+        assert not facts["bundle_in_environment"], facts  # what xdg-open would inherit
         report.unlink()
         # ``tillitsvalgt`` without a command opens the same window, as its own program.
         self.tv(extra=extra)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -27,6 +28,7 @@ def _report(window: QMainWindow, target: Path) -> None:
     table = getattr(window, "table", None)
     model = table.model() if table is not None else None
     app = QApplication.instance()
+    bundle = getattr(sys, "_MEIPASS", None)
     facts = {
         "shown_at": time.time(),  # wall clock, for start-up timing by whoever started us
         "title": window.windowTitle(),
@@ -37,6 +39,12 @@ def _report(window: QMainWindow, target: Path) -> None:
         "cases_shown": model.rowCount() if model is not None else -1,
         "menus": [a.text() for a in window.menuBar().actions()],
         "qt_plugin_path_left": "QT_PLUGIN_PATH" in os.environ,
+        # What xdg-open or a file viewer started from the window would inherit.
+        "bundle_in_environment": sorted(
+            k
+            for k, v in os.environ.items()
+            if k.startswith("_PYI_") or (bundle is not None and bundle in v)
+        ),
         "welcome": getattr(window, "welcome_dialog", None) is not None,
     }
     target.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
