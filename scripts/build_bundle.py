@@ -391,6 +391,10 @@ def main(argv: list[str] | None = None) -> int:
     made: list[Path] = []
     level = 1 if args.fast else 9
     if sys.platform.startswith("linux"):
+        # The two programs are the same 20 MB file: the window is started by its name.
+        gui = bundle / "tillitsvalgt-gui"
+        gui.unlink()
+        gui.symlink_to("tillitsvalgt")
         debian_copyrights(bundle, bundle / "_internal" / "licenses")
         add_share(bundle)
         if not args.bundle_only:

@@ -174,6 +174,11 @@ def test_bundle_ships_the_licence_and_every_parts_notices(built: Built) -> None:
     assert "libicu" in debian or "libxcb" in debian
 
 
+def test_the_window_program_is_a_link_to_the_command_on_linux(built: Built) -> None:
+    gui = built.bundle / "tillitsvalgt-gui"
+    assert gui.is_symlink() and os.readlink(gui) == "tillitsvalgt"
+
+
 def test_bundle_leaves_out_the_developer_tools(built: Built) -> None:
     inside = {p.name for p in (built.bundle / "_internal").iterdir()}
     assert not inside & {"mypy", "hypothesis", "pytest", "_pytest", "setuptools", "pip"}
