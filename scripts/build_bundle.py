@@ -36,6 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
 APP_ID = "no.tillitsvalgt.Tillitsvalgt"
+# No public address exists yet: .invalid (RFC 2606) says so; set DEB_MAINTAINER when there is.
+MAINTAINER = "Tillitsvalgt contributors <maintainers@tillitsvalgt.invalid>"
 LICENCE_FILE = re.compile(r"(^|/)(LICEN[CS]E|COPYING|NOTICE|AUTHORS)[^/]*$", re.IGNORECASE)
 
 
@@ -283,7 +285,7 @@ def deb(bundle: Path, dist: Path, work: Path, fast: bool) -> Path:
         Architecture: {machine}
         Installed-Size: {size_kb}
         Depends: libc6 (>= 2.34), libgl1, libegl1, libfontconfig1, libfreetype6
-        Maintainer: Tillitsvalgt <tillitsvalgt@users.noreply.github.com>
+        Maintainer: {os.environ.get("DEB_MAINTAINER", MAINTAINER)}
         Description: Saksverktøy for tillitsvalgte
          Kontor- og hjemmekontorendringer: informasjon, drøfting og forhandling før
          beslutningen, brev som krever drøfting, frister og rapport til landsmøtet.
