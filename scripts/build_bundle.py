@@ -274,6 +274,8 @@ def deb(bundle: Path, dist: Path, work: Path, fast: bool) -> Path:
         encoding="utf-8",
     )
     size_kb = sum(f.stat().st_size for f in root.rglob("*") if f.is_file()) // 1024
+    # A bundle runs only on a C library at least as new as the one it was built with.
+    glibc = (os.confstr("CS_GNU_LIBC_VERSION") or "glibc 2.31").split()[-1]
     control = root / "DEBIAN"
     control.mkdir()
     (control / "control").write_text(
@@ -284,7 +286,7 @@ def deb(bundle: Path, dist: Path, work: Path, fast: bool) -> Path:
         Priority: optional
         Architecture: {machine}
         Installed-Size: {size_kb}
-        Depends: libc6 (>= 2.34), libgl1, libegl1, libfontconfig1, libfreetype6
+        Depends: libc6 (>= {glibc}), libgl1, libegl1, libfontconfig1, libfreetype6
         Maintainer: {os.environ.get("DEB_MAINTAINER", MAINTAINER)}
         Description: Saksverktøy for tillitsvalgte
          Kontor- og hjemmekontorendringer: informasjon, drøfting og forhandling før
