@@ -4,8 +4,8 @@ nothing (``env -i``, an empty home, no Python on PATH), unpacked from its archiv
 installed into the menu, and from the .deb. The steps themselves are
 ``packaging/smoke_test.py``, which CI also runs on Windows and macOS.
 
-About 1.5 minutes to build and 1.5 minutes of smoke test on two cores; one build for the
-whole module.
+One build for the whole module: 2 min 24 s in all on two quiet cores (build 106 s, smoke
+test 27 s), 7.5 min when the machine is loaded.
 """
 
 from __future__ import annotations
