@@ -124,6 +124,7 @@ def test_tillitsvalgt_without_a_command_opens_the_window_as_its_own_program(
             "QT_QPA_PLATFORM": "offscreen",
             "TILLITSVALGT_GUI_CHECK": str(report),
             "TILLITSVALGT_DATA_DIR": str(tmp_path / "data"),
+            "TILLITSVALGT_LANGUAGE": "nb",
         }
     )
     done = subprocess.run([str(COMMAND)], capture_output=True, env=environ, timeout=120)
