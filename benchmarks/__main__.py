@@ -15,6 +15,8 @@
 8. Several processes updating the same rows and creating cases at once, on PostgreSQL
    (``$TILLITSVALGT_TEST_DATABASE_URL`` or ``--database-url``) and on a SQLite file
    (``concurrency``, see ``concurrency.py``).
+9. Restores while another process writes: committed cases lost (``restore``, see
+   ``restore_race.py``; ``--restore-rounds``).
 
 ``--only PART`` (repeatable) runs only those parts; without it, all of them. ``--table
 FILE`` also writes the figures as a Markdown table, and ``--readme`` puts that table in the
@@ -55,7 +57,7 @@ from benchmarks.report import Figure, table
 from tillitsvalgt.db import Database, alembic_config
 
 META_FILE = "meta.json"
-PARTS = ("list", "assess", "letters", "report", "gui", "crash", "concurrency")
+PARTS = ("list", "assess", "letters", "report", "gui", "crash", "concurrency", "restore")
 README = Path(__file__).resolve().parent.parent / "README.md"
 README_START = "<!-- benchmarks:start -->"
 README_END = "<!-- benchmarks:end -->"
@@ -152,6 +154,18 @@ def _crash_figures(kills: int) -> list[Figure]:
         _say(f"crash test: {kills} kills …")
         result = crash_test(Path(tmp) / "data", kills, say=_say)
     return crash_figures(result)
+
+
+def _restore_figures(rounds: int) -> list[Figure]:
+    import tempfile
+
+    from benchmarks.restore_race import figures as race_figures
+    from benchmarks.restore_race import restore_race
+
+    with tempfile.TemporaryDirectory(prefix="tillitsvalgt-restore-race-") as tmp:
+        _say(f"restore while writing: {rounds} rounds …")
+        result = restore_race(Path(tmp) / "data", rounds, say=_say)
+    return race_figures(result)
 
 
 def _concurrency_figures(database_url: str | None) -> list[Figure]:
@@ -283,6 +297,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--kills", type=int, default=200, help="crash test kills (default 200)")
     parser.add_argument(
+        "--restore-rounds", type=int, default=50, help="restores while writing (default 50)"
+    )
+    parser.add_argument(
         "--database-url", help="PostgreSQL server for the concurrency part (default: the env)"
     )
     parser.add_argument("--table", type=Path, help="also write the figures as Markdown here")
@@ -338,6 +355,8 @@ def main(argv: list[str] | None = None) -> int:
         figures += _crash_figures(args.kills)
     if "concurrency" in only:
         figures += _concurrency_figures(args.database_url)
+    if "restore" in only:
+        figures += _restore_figures(args.restore_rounds)
     if args.table is not None or args.readme:
         text = markdown_table(figures, n=args.n)
         if args.table is not None:

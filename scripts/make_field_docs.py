@@ -56,11 +56,15 @@ GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "Fakta, status og krav",
         "Tekst programmet skriver ut fra saken.",
-        ("fakta", "status", "krav"),
+        ("fakta", "status", "krav", "vent", "forbehold"),
     ),
     ("Purring", "Brevet det purres på.", ("forrige_brev",)),
     ("Hjemmekontoravtale", "Punktene i hjemmekontoravtalene.", ("mangler", "uavklart")),
-    ("Protokolltilførsel", "Møtet og de tillitsvalgtes merknad.", ("mote", "merknad")),
+    (
+        "Protokolltilførsel og protokoll",
+        "Møtet og de tillitsvalgtes merknad.",
+        ("mote", "merknad"),
+    ),
     (
         "Hendelser, dokumenter og frister",
         "Sakens tidslinje, journal og frister, for saksoppsummeringen og protokollutkastet. "

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from docx import Document
@@ -44,9 +45,29 @@ def _new() -> object:
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.15
-    doc.core_properties.author = "Tillitsvalgt"
-    doc.core_properties.title = ""
+    _language(doc, "nb-NO")
+    props = doc.core_properties
+    # python-docx's own template says «python-docx» and 2013; the letter gets its real
+    # author, title and time when it is written (letters/render.py), the template a neutral
+    # fixed date so that rebuilding it gives the same bytes.
+    props.author = props.last_modified_by = "Tillitsvalgt"
+    props.title = props.subject = props.comments = props.keywords = props.category = ""
+    props.created = props.modified = datetime(2026, 1, 1, tzinfo=UTC)
+    props.revision = 1
     return doc
+
+
+def _language(doc: object, tag: str) -> None:
+    """The document's proofing language (Word and LibreOffice spell-check by it)."""
+    styles = doc.styles.element  # type: ignore[attr-defined]
+    defaults = styles.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    for name in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(name), tag)
 
 
 def _field(paragraph: Paragraph, instruction: str) -> None:
@@ -55,6 +76,15 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
     simple = OxmlElement("w:fldSimple")
     simple.set(qn("w:instr"), instruction)
     inner = OxmlElement("w:r")
+    # The number looks like the text around it (8 pt, grey), not black body text.
+    rpr = OxmlElement("w:rPr")
+    color = OxmlElement("w:color")
+    color.set(qn("w:val"), str(GREY))
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "16")
+    rpr.append(color)
+    rpr.append(size)
+    inner.append(rpr)
     text = OxmlElement("w:t")
     text.text = "1"
     inner.append(text)
@@ -126,6 +156,17 @@ def body(doc: object, text: str) -> None:
     para(doc, text, after=8)
 
 
+def gap(doc: object) -> None:
+    """A small gap after a list: an empty paragraph whose mark is 5 pt, not a full line."""
+    p = para(doc)
+    ppr = p._p.get_or_add_pPr()
+    rpr = OxmlElement("w:rPr")
+    ppr.append(rpr)
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "10")
+    rpr.append(size)
+
+
 def numbered(doc: object, items: str, text: str = "{{ item }}") -> None:
     """A numbered list from a list field, ", og" before the last item as in a letter."""
     tag(doc, f"{{%p for item in {items} %}}")
@@ -139,14 +180,14 @@ def numbered(doc: object, items: str, text: str = "{{ item }}") -> None:
         after=3,
     )
     tag(doc, "{%p endfor %}")
-    para(doc, after=5)
+    gap(doc)
 
 
 def bullets(doc: object, items: str, text: str = "{{ item }}") -> None:
     tag(doc, f"{{%p for item in {items} %}}")
     para(doc, "–\t" + text, indent=0.75, hanging=0.75, after=3)
     tag(doc, "{%p endfor %}")
-    para(doc, after=5)
+    gap(doc)
 
 
 def letterhead(doc: object) -> None:
@@ -171,6 +212,11 @@ def extra_text(doc: object) -> None:
 def closing(doc: object, *, reserve: bool = False) -> None:
     if reserve:
         body(doc, "Vi forbeholder oss retten til å ta saken videre.")
+    # The last sentence of the body goes with the closing and the signature: a letter
+    # never ends with the signature alone on a page.
+    last = doc.paragraphs[-1]  # type: ignore[attr-defined]
+    if "{%" not in last.text:
+        last.paragraph_format.keep_with_next = True
     para(doc, "Med vennlig hilsen", before=6, after=30, keep_with_next=True)
     para(doc, "{{ avsender.navn }}", keep_with_next=True)
     para(
@@ -200,11 +246,16 @@ def krav_om_drofting(doc: object) -> None:
         "Slik vi har forstått det, går endringen ut på følgende: {{ sak.beskrivelse }}",
         after=8,
     )
-    body(doc, "{{ status }} {{ hjemmel_avsnitt }}")
+    body(doc, "{{ status }}")
+    body(doc, "{{ hjemmel_avsnitt }}")
     para(doc, "Vi krever derfor:", after=4, keep_with_next=True)
     numbered(doc, "krav")
     extra_text(doc)
-    body(doc, "Vi ber om skriftlig svar innen {{ svarfrist }}.")
+    body(
+        doc,
+        "Vi ber om skriftlig svar innen {{ svarfrist }}."
+        "{% if forbehold %} {{ forbehold }}{% endif %}",
+    )
     closing(doc)
 
 
@@ -217,22 +268,23 @@ def krav_om_forhandling(doc: object) -> None:
         "Slik vi har forstått det, går endringen ut på følgende: {{ sak.beskrivelse }}",
         after=8,
     )
-    body(doc, "{{ status }} {{ hjemmel_avsnitt }}")
-    body(
-        doc,
-        "Saken er etter vårt syn et forhandlingsspørsmål, ikke bare et drøftingsspørsmål, "
-        "og vi krever at det forhandles om den.",
-    )
+    body(doc, "{{ status }}")
+    body(doc, "{{ hjemmel_avsnitt }}")
     para(doc, "Vi krever derfor:", after=4, keep_with_next=True)
     numbered(doc, "krav")
     extra_text(doc)
-    body(doc, "Vi ber om skriftlig svar innen {{ svarfrist }}.")
+    body(
+        doc,
+        "Vi ber om skriftlig svar innen {{ svarfrist }}."
+        "{% if forbehold %} {{ forbehold }}{% endif %}",
+    )
     closing(doc)
 
 
 def krav_om_informasjon(doc: object) -> None:
     letterhead(doc)
     body(doc, "{{ fakta }}")
+    body(doc, "{{ status }}")
     body(
         doc,
         "For at de tillitsvalgte skal kunne ivareta sin rolle i saken, trenger vi mer "
@@ -243,9 +295,8 @@ def krav_om_informasjon(doc: object) -> None:
     extra_text(doc)
     body(
         doc,
-        "Dersom noe av dette ikke finnes ennå, ber vi om å få vite når det kommer. Vi ber "
-        "også om at beslutning ikke tas før de tillitsvalgte har fått informasjonen og hatt "
-        "mulighet til å drøfte saken.",
+        "Dersom noe av dette ikke finnes ennå, ber vi om å få vite når det kommer."
+        "{% if vent %} {{ vent }}{% endif %}",
     )
     closing(doc)
 
@@ -253,11 +304,12 @@ def krav_om_informasjon(doc: object) -> None:
 def krav_om_utsatt_iverksetting(doc: object) -> None:
     letterhead(doc)
     body(doc, "{{ fakta }}")
-    body(doc, "{{ status }} {{ hjemmel_avsnitt }}")
+    body(doc, "{{ status }}")
+    body(doc, "{{ hjemmel_avsnitt }}")
     body(
         doc,
-        "Å sette endringen i verk nå vil frata de tillitsvalgte muligheten til å påvirke "
-        "den, slik regelverket forutsetter.",
+        "Settes endringen i verk nå, mister de tillitsvalgte den muligheten til å påvirke "
+        "den som regelverket forutsetter.",
     )
     para(doc, "Vi krever derfor:", after=4, keep_with_next=True)
     numbered(doc, "krav")
@@ -278,8 +330,7 @@ def purring(doc: object) -> None:
     )
     body(
         doc,
-        "Vi kan ikke se å ha mottatt svar. Vi ber om svar snarest, og senest innen "
-        "{{ svarfrist }}.",
+        "Vi har ikke mottatt svar. Vi ber om svar snarest, og senest {{ svarfrist }}.",
     )
     extra_text(doc)
     body(doc, "Hører vi ikke fra dere innen fristen, vil vi vurdere å ta saken videre.")
@@ -315,7 +366,7 @@ def bullets_if(doc: object, items: str) -> None:
     para(doc, "–\t{{ item }}", indent=0.75, hanging=0.75, after=3)
     tag(doc, "{%p endfor %}")
     tag(doc, f"{{%p if {items} %}}")
-    para(doc, after=5)
+    gap(doc)
     tag(doc, "{%p endif %}")
 
 
@@ -323,9 +374,9 @@ def protokolltilforsel(doc: object) -> None:
     letterhead(doc)
     body(
         doc,
-        "Til protokollen fra {{ mote.type }}{% if mote.dato %} {{ mote.dato }}{% endif %} "
-        "i saken «{{ sak.tittel }}» ber de tillitsvalgte om at følgende protokolltilførsel "
-        "føres inn:",
+        "Til {{ mote.dokument }} fra {{ mote.type }}{% if mote.dato %} {{ mote.dato }}{% endif %} "
+        "om {{ sak.omtale }} ber de tillitsvalgte om at følgende protokolltilførsel føres "
+        "inn:",
     )
     para(
         doc,
@@ -339,12 +390,11 @@ def protokolltilforsel(doc: object) -> None:
     tag(doc, "{%p if tilleggstekst %}")
     para(doc, "{{ tilleggstekst }}", indent=1, italic=True, after=8)
     tag(doc, "{%p endif %}")
-    body(doc, "{{ hjemmel_avsnitt }}")
-    body(
-        doc,
-        "Vi ber om at protokolltilførselen tas inn i protokollen før den signeres, og at "
-        "vi får en kopi av den endelige protokollen.",
-    )
+    # The legal basis is part of the note, so it goes into the protocol with it.
+    tag(doc, "{%p if hjemmel_avsnitt %}")
+    para(doc, "{{ hjemmel_avsnitt }}", indent=1, italic=True, after=8)
+    tag(doc, "{%p endif %}")
+    body(doc, "{{ mote.anmodning }}")
     closing(doc)
 
 
@@ -411,7 +461,13 @@ def saksoppsummering(doc: object) -> None:
     bullets_if(doc, "vurdering.bevismangler")
     heading(doc, "Rettsgrunnlag")
     tag(doc, "{%p for h in hjemmel %}")
-    para(doc, "{{ h.sitat }} – {{ h.tittel }}", bold=True, after=1, keep_with_next=True)
+    para(
+        doc,
+        "{{ h.sitat[:1]|upper }}{{ h.sitat[1:] }} – {{ h.tittel }}",
+        bold=True,
+        after=1,
+        keep_with_next=True,
+    )
     para(
         doc,
         "{{ h.sammendrag }} Gjelder her: {{ h.grunn }}."
@@ -464,27 +520,27 @@ def saksoppsummering(doc: object) -> None:
 
 def protokoll(doc: object) -> None:
     para(doc, "Utkast", grey=True, size=9, after=6)
-    para(doc, "Protokoll fra drøftingsmøte", bold=True, size=16, after=10)
+    para(doc, "{{ mote.tittel }}", bold=True, size=16, after=10)
     for label, value in (
         ("Virksomhet", "{{ mottaker.navn }}"),
-        ("Sak", "{{ sak.tittel }} (de tillitsvalgtes sak {{ sak.nummer }})"),
+        ("Sak", "{{ sak.tittel }} (de tillitsvalgtes sak\u00a0{{ sak.nummer }})"),
     ):
-        p = para(doc, f"{label}:\t{value}", after=2)
-        p.paragraph_format.tab_stops.add_tab_stop(Cm(4.5))
+        # A hanging indent: a long value wraps under itself, not under the label.
+        para(doc, f"{label}:\t{value}", after=2, indent=5.5, hanging=5.5)
     for label in ("Dato og tid", "Sted", "Til stede for arbeidsgiver"):
-        p = para(doc, f"{label}:\t" + "." * 60, after=6)
-        p.paragraph_format.tab_stops.add_tab_stop(Cm(4.5))
+        p = para(doc, f"{label}:\t" + "." * 55, after=6)
+        p.paragraph_format.tab_stops.add_tab_stop(Cm(5.5))
     p = para(
         doc,
         "For de tillitsvalgte:\t{% if avsender.navn %}{{ avsender.navn }}"
         "{% if avsender.rolle %}, {{ avsender.rolle }}{% endif %}, {% endif %}" + "." * 30,
         after=10,
     )
-    p.paragraph_format.tab_stops.add_tab_stop(Cm(4.5))
+    p.paragraph_format.tab_stops.add_tab_stop(Cm(5.5))
     heading(doc, "1. Saken og rettsgrunnlaget")
     body(
         doc,
-        "Saken gjelder «{{ sak.tittel }}»{% if sak.sted %} ({{ sak.sted }}){% endif %}."
+        "Saken gjelder {{ sak.omtale }}."
         "{% if sak.varslet %} Arbeidsgiver varslet saken {{ sak.varslet }}.{% endif %}"
         "{% if sak.berorte %} Endringen berører om lag {{ sak.berorte }} medlemmer.{% endif %}",
     )
@@ -506,14 +562,24 @@ def protokoll(doc: object) -> None:
         (10, "Protokolltilførsler"),
     ):
         heading(doc, f"{number}. {title}")
+        para(doc, "." * 95, after=6, grey=True, keep_with_next=True)
         para(doc, "." * 95, after=6, grey=True)
-        para(doc, "." * 95, after=6, grey=True)
-    para(doc, "Protokollen er lest og godkjent av begge parter.", before=12, after=30)
-    table = doc.add_table(rows=2, cols=2)  # type: ignore[attr-defined]
-    table.rows[0].cells[0].paragraphs[0].add_run("." * 40)
-    table.rows[0].cells[1].paragraphs[0].add_run("." * 40)
-    table.rows[1].cells[0].paragraphs[0].add_run("For arbeidsgiver")
-    table.rows[1].cells[1].paragraphs[0].add_run("For de tillitsvalgte")
+    # In the state a drøfting ends in a referat that is approved, not signed (HA § 21).
+    tag(doc, "{%p if mote.signeres %}")
+    para(
+        doc,
+        "Protokollen er lest og godkjent av begge parter.",
+        before=12,
+        after=30,
+        keep_with_next=True,
+    )
+    p = para(doc, "." * 40 + "\t" + "." * 40, keep_with_next=True)
+    p.paragraph_format.tab_stops.add_tab_stop(Cm(8.5))
+    p = para(doc, "For arbeidsgiver\tFor de tillitsvalgte")
+    p.paragraph_format.tab_stops.add_tab_stop(Cm(8.5))
+    tag(doc, "{%p else %}")
+    para(doc, "Referatet er godkjent av begge parter.", before=12)
+    tag(doc, "{%p endif %}")
 
 
 BUILDERS: dict[str, Callable[[object], None]] = {

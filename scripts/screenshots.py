@@ -99,6 +99,16 @@ def main(out: Path, data_dir: Path) -> int:
     window.case_view.tabs.setCurrentIndex(window.case_view.history_tab)
     settle(app, 500)
     shoot(app, window, out / "10-historikk.png")
+    window.show_case("2026/5")  # sporadic home work: the regulation does not apply
+    window.case_view.tabs.setCurrentIndex(4)
+    shoot(app, window, out / "12-sjekkliste-sporadisk.png")
+    window.new_case()
+    new_case = window.new_case_dialog
+    new_case.form.title.setText("Ny kantine i 1. etasje")
+    new_case.form.notice.line.setText("15.10.26")  # as typed: read as 15.10.2026
+    new_case.form.decision.line.setText("31.11.2026")  # no such day: said, not saved
+    shoot(app, new_case, out / "11-ny-sak.png")
+    new_case.done(0)
     ws.backup_now()
     window.open_restore()
     restore = window.restore_dialog

@@ -151,6 +151,23 @@ def db(
 
 
 @pytest.fixture
+def other_db(backend: str, tmp_path: Path, pg_server: PgServer | None) -> Iterator[Database]:
+    """A second empty database on the same backend: the union office's."""
+    if backend == "sqlite":
+        database = Database.open(data_dir=tmp_path / "office")
+        yield database
+        database.dispose()
+        return
+    if pg_server is None:
+        pytest.skip("no PostgreSQL server configured")
+    url = pg_server.migrated()
+    database = Database.open(database_url=url)
+    yield database
+    database.dispose()
+    pg_server.drop(url)
+
+
+@pytest.fixture
 def sqlite_db(tmp_path: Path, _sqlite_template: Path) -> Iterator[Database]:
     database = fresh_sqlite(_sqlite_template, tmp_path / "data")
     yield database

@@ -557,3 +557,47 @@ def test_importing_another_branchs_case_is_refused_plainly(
     assert "hører til en annen avdeling" in caught.value.message
     assert "Ingenting er importert" in caught.value.message
     assert count(server.admin, "SELECT count(*) FROM cases") == before
+
+
+def test_a_representative_imports_evidence_stages_and_a_group_into_their_branch_only(
+    server: Server, two_branches: dict[str, Any], sqlite_db: Database
+) -> None:
+    """A bundle with documents, a checklist answer, a deadline, an escalation stage and a
+    group, imported by a representative on the shared database: all of it lands in their
+    branch; the other branch sees none of the case's rows, only the shared group register."""
+    from tillitsvalgt.models import CaseGroupCreate
+    from tillitsvalgt.services import escalation, groups, transfer
+
+    number = make_case(sqlite_db, make_employer(sqlite_db, name="Ny arbeidsgiver", orgnr=None))
+    with sqlite_db.session() as s:
+        documents.add_document(
+            number,
+            DocumentCreate(direction="inn", kind="vedlegg", title="Referat", content=b"ref"),
+            session=s,
+        )
+        checklist.set_answer(number, ChecklistAnswerSet(item_key="omfang", answer="met"), session=s)
+        deadlines.add_deadline(
+            number, DeadlineCreate(due_on=date(2026, 12, 1), title="Svar"), session=s
+        )
+        escalation.record_stage(
+            number, escalation.StageInput(stage="central", started_on=date(2026, 5, 1)), session=s
+        )
+        group = groups.create_group(CaseGroupCreate(name="Felles beslutning"), session=s)
+        groups.add_cases(group.id, [number], session=s)
+    with sqlite_db.session(readonly=True) as s:
+        bundle = transfer.export_bundle(session=s)
+
+    t = two_branches
+    with t["nord"].session() as s:
+        report = transfer.import_bundle(bundle, session=s, today=TODAY)
+    assert len(report.created) == 1
+    with t["nord"].session(readonly=True) as s:
+        [again] = [c for c in transfer.export_bundle(session=s) if c["uuid"] == bundle[0]["uuid"]]
+    assert again["documents"][0]["sha256"] == bundle[0]["documents"][0]["sha256"]
+    assert again["escalations"][0]["stage"] == "central"
+    assert again["group"]["name"] == "Felles beslutning"
+    for table in ("escalations", "documents", "checklist_answers"):
+        mine = count(t["nord"], f"SELECT count(*) FROM {table}")
+        assert count(t["sor"], f"SELECT count(*) FROM {table}") < mine, table
+    assert count(t["sor"], "SELECT count(*) FROM escalations") == 0
+    assert count(t["sor"], "SELECT count(*) FROM case_groups") == 1  # the shared register

@@ -19,6 +19,9 @@ from tillitsvalgt.db import SCHEMA_HEAD, Database
 
 from conftest import PgServer, make_case, make_employer
 
+SNAPSHOT_COLUMNS = {"employer_employees", "employer_agreement", "employer_sector",
+                    "employer_facts_at"}  # fmt: skip
+LATER_COLUMNS = {"building_permit", "confederation", "lapsed_on"}  # 0011, 0013
 RULED = {
     "cases",
     "events",
@@ -31,7 +34,10 @@ RULED = {
     "tillitsvalgt_access",
     "tillitsvalgt_case_shares",
 }
-SHARED = {"employers", "representatives", "case_counters", "alembic_version"}
+# case_groups (0014): a decision may touch several branches; it holds a name and two dates.
+# What migrations after 0008 add (0014: escalation, group cases, letters' catalogue version).
+LATER = ("escalations", "case_groups", "group_id", "catalogue_version")
+SHARED = {"employers", "representatives", "case_counters", "case_groups", "alembic_version"}
 
 
 def migration() -> ModuleType:
@@ -114,15 +120,30 @@ def test_downgrade_removes_the_access_control_and_upgrade_brings_it_back(
         )
         == set()
     )
-    assert schema_differences(pg_db) == []
+    # Only what later migrations add, which the models already describe, is missing: 0010's
+    # employer facts, 0011's and 0013's columns, and 0014's tables and columns.
+    rest = [d for d in schema_differences(pg_db) if not any(n in repr(d) for n in LATER)]
+    assert {d[3].name for d in rest} == SNAPSHOT_COLUMNS | LATER_COLUMNS
     with pg_db.engine.connect() as conn:
         columns = {c["name"] for c in sa.inspect(conn).get_columns("cases")}
         assert "branch" not in columns
         assert not {"tillitsvalgt_access", "tillitsvalgt_case_shares"} & set(
             sa.inspect(conn).get_table_names()
         )
-    # The free-text index still works as before 0008 (its triggers back to invoker rights).
-    make_case(pg_db, employer, title="Etter nedgradering")
+    # The free-text index still works as before 0008 (its triggers back to invoker rights);
+    # through SQL, as the models now hold 0010's columns.
+    with pg_db.engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO cases (uuid, number, year, seq, title, employer_id, case_type, "
+                "status, last_document_seq, version, created_at, updated_at, report_include) "
+                "VALUES (gen_random_uuid(), '1999/1', 1999, 1, 'Etter nedgradering', :e, "
+                "'office_layout', 'open', 0, 1, now(), now(), false)"
+            ),
+            {"e": employer},
+        )
+        found = "SELECT count(*) FROM case_search WHERE document @@ 'nedgradering'::tsquery"
+        assert conn.execute(sa.text(found)).scalar_one() == 1
 
     pg_db.migrate()
     assert pg_db.current_revision() == SCHEMA_HEAD
@@ -197,3 +218,59 @@ def test_the_migration_does_nothing_on_sqlite(tmp_path: Path) -> None:
         assert schema() == before
     finally:
         db.dispose()
+
+
+def test_upgrading_to_0010_forgets_the_statistics_of_free_text_and_gives_profiles_owners(
+    pg_db: Database,
+) -> None:
+    alembic(pg_db, "downgrade", "0009")
+    employer = make_employer_sql(pg_db)
+    with pg_db.engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO cases (uuid, number, year, seq, title, employer_id, case_type, "
+                "status, last_document_seq, version, created_at, updated_at, report_include) "
+                "SELECT gen_random_uuid(), '1999/' || i, 1999, i, 'Hemmelig', :e, "
+                "'office_layout', 'open', 0, 1, now(), now(), false "
+                "FROM generate_series(1, 50) AS i"
+            ),
+            {"e": employer},
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO representatives (uuid, name, created_at) "
+                "VALUES (gen_random_uuid(), 'Kari', now())"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO change_history (changed_at, entity, entity_id, action, "
+                "representative_id) SELECT now(), 'case', 1, 'changed', max(id) "
+                "FROM representatives"
+            )
+        )
+        conn.exec_driver_sql("ANALYZE cases")
+    title_stats = "SELECT 1 FROM pg_stats WHERE tablename = 'cases' AND attname = 'title'"
+    assert rows(pg_db, title_stats) == {(1,)}
+    pg_db.migrate()
+    assert rows(pg_db, title_stats) == set()
+    with pg_db.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE cases")
+    assert rows(pg_db, title_stats) == set()  # and none are gathered again
+    # The profile goes to the one role that wrote history under it.
+    assert rows(pg_db, "SELECT db_role FROM representatives") == {("postgres",)}
+    # The employer facts of the existing cases are the register's at the upgrade.
+    assert rows(pg_db, "SELECT DISTINCT employer_employees FROM cases") == {(180,)}
+
+
+def make_employer_sql(db: Database) -> int:
+    with db.engine.begin() as conn:
+        return int(
+            conn.execute(
+                sa.text(
+                    "INSERT INTO employers (uuid, name, agreement, employees, version, "
+                    "created_at, updated_at) VALUES (gen_random_uuid(), 'Nordkyst', "
+                    "'finans-finansforbundet', 180, 1, now(), now()) RETURNING id"
+                )
+            ).scalar_one()
+        )

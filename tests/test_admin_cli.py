@@ -187,3 +187,19 @@ def test_admin_on_sqlite_says_it_is_for_postgresql(
         code, _out, err = run_cli(capsys, "--data-dir", str(tmp_path / "data"), "admin", *args)
         assert code == EXIT_USER_ERROR
         assert "gjelder bare PostgreSQL" in err, err
+
+
+def test_an_existing_role_is_reported_in_plain_norwegian(setup: Setup, tmp_path: Path) -> None:
+    """Finding: «Brukeren «repa» er fantes fra før …»."""
+    role = setup.role()
+    args = ["--data-dir", str(tmp_path / "data"), "--database-url", setup.url, "admin"]
+    first = CliRunner().invoke(
+        cli, [*args, "create-representative", role, "--branch", "Nord", "--no-password"]
+    )
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(
+        cli, [*args, "create-representative", role, "--branch", "Nord", "--no-password"]
+    )
+    assert again.exit_code == 0, again.output
+    assert f"Brukeren «{role}» fantes fra før og har fått tilgang" in again.output
+    assert "er fantes" not in again.output

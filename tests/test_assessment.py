@@ -215,7 +215,7 @@ def test_under_50_employees_aml_chapter_8_does_not_apply_but_the_agreement_does(
     assert any("49 ansatte" in r for r in result.reasons)
     at_50 = assess(dataclasses.replace(BASE, employees=50), load_catalogue(), TODAY)
     aml = next(p for p in at_50.provisions if p.key == "aml:8-2")
-    assert "50 ansatte, dvs. minst 50" in aml.reason
+    assert "50 ansatte (grensen er 50)" in aml.reason
 
 
 def test_no_agreement_and_few_employees_requires_only_information() -> None:

@@ -3,18 +3,22 @@ Norwegian message; never another exception, a partial import or a damaged databa
 
 from __future__ import annotations
 
+import base64
 import copy
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from attacks import ATTACK, assert_clear_refusal, assert_intact, nasty_text, table_counts
 from hypothesis import event, given
 from hypothesis import strategies as st
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import UserError
+from tillitsvalgt.models import Case
 from tillitsvalgt.services.transfer import import_bundle, read_bundle
 
 from conftest import TODAY
@@ -83,7 +87,21 @@ CASE_KEYS = [
 ]
 EVENT_KEYS = ["uuid", "kind", "on", "signed_by_both", "letter", "reply_by", "notes", "updated_at"]
 EMPLOYER_KEYS = ["name", "orgnr", "employees", "agreement", "sector", "address"]
-ITEM_KEYS = ["id", "uuid", "about", "today", "reported_by", "letter", "expected", "bogus"]
+ITEM_KEYS = [
+    "id",
+    "uuid",
+    "about",
+    "today",
+    "reported_by",
+    "letter",
+    "expected",
+    "bogus",
+    "documents",
+    "checklist",
+    "deadlines",
+    "escalations",
+    "group",
+]
 
 
 @st.composite
@@ -407,4 +425,104 @@ def test_a_case_from_the_edges_of_the_calendar_can_be_imported_and_opened(
     ws.suggest_letters(number)
     ws.preview_letter(number, LetterRequest(kind="krav_om_drofting", dated=TODAY))
     ws.open_deadlines()
+    assert_intact(db)
+
+
+@pytest.mark.parametrize("field", ["case", "event"])
+@pytest.mark.parametrize("stamp", ["9999-12-31T23:59:59+00:00", "+3 days"])
+def test_a_time_more_than_a_day_ahead_is_refused(db: Database, field: str, stamp: str) -> None:
+    """Finding: a bundle dated 9999 was imported («1 oppdatert») and then won every merge
+    for ever; a colleague's clock a day fast overwrote a later local close."""
+    from datetime import UTC, datetime, timedelta
+
+    if stamp.startswith("+"):
+        stamp = (datetime.now(UTC) + timedelta(days=3)).isoformat()
+    item = copy.deepcopy(GOOD)
+    target = item["case"] if field == "case" else item["events"][0]
+    target["updated_at"] = stamp
+    assert "fram i tid" in _refused(db, [item])
+
+
+def test_a_time_a_few_hours_ahead_is_accepted(db: Database) -> None:
+    """Time zones and a clock a little fast are normal: within a day is taken as it is."""
+    from datetime import UTC, datetime, timedelta
+
+    item = copy.deepcopy(GOOD)
+    item["case"]["updated_at"] = (datetime.now(UTC) + timedelta(hours=14)).isoformat()
+    with db.session() as s:
+        assert len(import_bundle([item], session=s, today=TODAY).created) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[{"employer": {"name": "Dup AS", "name": "Annen AS"}, "case": {"type": "other", '
+        '"title": "Første"}}]',
+        '[{"employer": {"name": "Dup AS"}, "case": {"type": "other", "title": "Første", '
+        '"title": "Andre"}}]',
+    ],
+)
+def test_a_key_given_twice_is_refused(sqlite_db: Database, text: str) -> None:
+    """Finding: the last of two equal keys won silently («Andre», «Annen AS»)."""
+    before = table_counts(sqlite_db)
+    with pytest.raises(UserError) as caught:
+        read_bundle(text, "dup.json")
+    assert "to ganger" in caught.value.message and "Ingenting er importert" in caught.value.message
+    assert_clear_refusal(caught.value)
+    assert table_counts(sqlite_db) == before
+
+
+_DOC_BYTES = "Referat fra møtet".encode()
+GOOD_DOCUMENT: dict[str, Any] = {
+    "uuid": "5b0e8f0c-3f7a-4c55-9a0b-4f5f6a7b8c90",
+    "direction": "inn",
+    "kind": "vedlegg",
+    "title": "Referat",
+    "sent_on": "2026-03-02",
+    "sha256": hashlib.sha256(_DOC_BYTES).hexdigest(),
+    "content": base64.b64encode(_DOC_BYTES).decode(),
+}
+DOCUMENT_KEYS = [*GOOD_DOCUMENT, "provisions", "dated", "catalogue_version", "number", "x"]
+EVIDENCE_KEYS = {
+    "deadlines": [{"title": "Svar", "due_on": "2026-04-01", "document": GOOD_DOCUMENT["uuid"]}],
+    "checklist": [{"item": "omfang", "answer": "met"}],
+    "escalations": [{"stage": "central", "started_on": "2026-05-01"}],
+    "group": {"name": "Felles beslutning"},
+}
+
+
+@ATTACK
+@given(
+    changes=st.lists(
+        st.tuples(st.sampled_from(DOCUMENT_KEYS), st.one_of(json_values, st.just(None))),
+        max_size=3,
+    ),
+    extra=st.sampled_from(list(EVIDENCE_KEYS)),
+)
+def test_a_near_valid_document_is_stored_exactly_as_checked_or_refused(
+    db: Database, changes: list[tuple[str, Any]], extra: str
+) -> None:
+    """A document in a bundle with a few fields wrong: refused with a message and nothing
+    stored, or stored with bytes that match the checksum the file gave."""
+    from tillitsvalgt.services import documents
+
+    document = copy.deepcopy(GOOD_DOCUMENT)
+    for key, value in changes:
+        if value is None:
+            document.pop(key, None)
+        else:
+            document[key] = value
+    item = copy.deepcopy(GOOD)
+    item["id"] = "dok"
+    item["documents"] = [document]
+    item[extra] = copy.deepcopy(EVIDENCE_KEYS[extra])
+    if not _try_import(db, [item]):
+        event("refused")
+        return
+    event("imported")
+    with db.session(readonly=True) as s:
+        number = s.exec(sa.select(Case.number).where(Case.source_ref == "dok")).scalar_one()
+        for doc in documents.list_documents(number, session=s):
+            content = documents.document_content(doc.id, session=s)
+            assert hashlib.sha256(content).hexdigest() == doc.sha256
     assert_intact(db)

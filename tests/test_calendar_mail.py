@@ -75,6 +75,25 @@ def test_calendar_has_each_open_deadline_with_a_reminder_and_drops_settled_ones(
     assert {i.deadline_id for i in items} == {open_one.id, met.id}
 
 
+def test_a_deadline_that_lapsed_with_its_case_is_dropped_from_the_calendar(
+    db: Database,
+) -> None:
+    from tillitsvalgt.services import cases
+
+    case_no = make_case(db, make_employer(db))
+    with db.session() as s:
+        deadlines.add_deadline(
+            case_no, DeadlineCreate(due_on=date(2027, 1, 5), title="Svar på krav"), session=s
+        )
+        case = cases.get_case(case_no, session=s)
+        cases.close_case(case_no, outcome="agreement", version=case.version, session=s)
+    with db.session(readonly=True) as s:
+        data, live = deadlines_calendar(session=s, now=NOW)
+    assert live == 0
+    (event,) = _events(data).values()
+    assert str(event["status"]) == "CANCELLED"  # type: ignore[index]
+
+
 def test_a_moved_deadline_keeps_its_uid_and_raises_its_sequence(db: Database) -> None:
     case_no = make_case(db, make_employer(db))
     with db.session() as s:

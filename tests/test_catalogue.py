@@ -161,7 +161,8 @@ def test_working_environment_duties_involve_verneombud_and_amu() -> None:
     catalogue = builtin()
     assert catalogue.provision("aml:6-2").working_environment
     amu = catalogue.provision("aml:7-2")
-    assert amu.working_environment and amu.min_employees == 50
+    # Since 1 Jan 2024: mandatory from 30, from 10 when a party demands it.
+    assert amu.working_environment and amu.min_employees == 10 and amu.mandatory_from == 30
     assert applies(catalogue.provision("aml:6-2"), "office_layout")
 
 
@@ -492,3 +493,47 @@ def test_mutations_of_the_builtin_file_load_or_give_problems_with_lines(text: st
     if not problems:
         catalogue = load_text(text, "mutert")
         assert len({p.key for p in catalogue.provisions}) == len(catalogue.provisions)
+
+
+# --------------------------------------------------------------------------- arguments
+
+ARGUMENT_BROKEN = [
+    ('argument = "Endringen gjelder {tema}."', "må vise til bestemmelsen med {sitat}"),
+    ('argument = "jf. {sitat} og {paragraf}."', "ukjent: paragraf"),
+    ('argument = "jf. {sitat"', "må vise til bestemmelsen med {sitat}"),
+    ('argument = { kontor = "jf. {sitat}." }', "ukjent sakstype «kontor»"),
+    ('argument = "=8-2"', "= fulgt av nøkkelen"),
+    ("argument = 5", "må være en tekst, eller en tabell"),
+]
+
+
+@pytest.mark.parametrize(("line", "words"), ARGUMENT_BROKEN)
+def test_an_argument_cites_its_provision_and_uses_only_known_words(line: str, words: str) -> None:
+    problems = check_text(mutate(("min_employees = 50", f"min_employees = 50\n{line}")))
+    assert [p.line for p in problems] == [21], [str(p) for p in problems]
+    assert words in problems[0].message and "bestemmelsen «aml:8-2»" in problems[0].message
+
+
+def test_an_argument_per_case_type_or_none_at_all() -> None:
+    text = mutate(
+        ("min_employees = 50", 'min_employees = 50\nargument = { availability = "Se {sitat}." }'),
+        ('agreement = "staten"', 'agreement = "staten"\nargument = {}'),
+    )
+    catalogue = load_text(text, "test")
+    aml, state = catalogue.provisions
+    assert aml.argument_for("availability") == "Se {sitat}."
+    assert aml.argument_for("office_layout") is None  # not argued in a letter of that type
+    assert state.arguments == () and state.argument_for("office_layout") is None
+    # Without the field (an older file) the letters fall back to their plain sentences.
+    assert load_text(BASE, "test").provisions[0].arguments is None
+
+
+def test_every_argument_in_the_builtin_catalogue_cites_a_provision_that_exists() -> None:
+    catalogue = load_catalogue()
+    keys = {p.key for p in catalogue.provisions}
+    for p in catalogue.provisions:
+        for _, text in p.arguments or ():
+            if text.startswith("="):
+                assert text[1:] in keys, p.key
+            else:
+                assert "{sitat}" in text and text.endswith("."), p.key

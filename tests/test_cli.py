@@ -386,7 +386,11 @@ def test_export_out_writes_a_private_file_with_the_same_json_as_stdout(
     target.write_text("gammelt innhold", encoding="utf-8")
     os.chmod(target, 0o644)  # an existing readable file must not stay readable by others
 
-    result = shared.ok("export", "--out", str(target))
+    refused = shared.fails("export", "--out", str(target))  # a script must say --force
+    assert "finnes fra før" in refused.err and "--force" in refused.err
+    assert target.read_text(encoding="utf-8") == "gammelt innhold"
+
+    result = shared.ok("export", "--out", str(target), "--force")
 
     assert result.out == ""
     assert f"10 saker eksportert til {target}" in result.err

@@ -24,8 +24,10 @@ def test_deadline_prints_the_date_and_why(capsys: pytest.CaptureFixture[str]) ->
     first, second = out.splitlines()
     assert code == 0 and first == "2027-01-04"
     assert "1. nyttårsdag" in second and "mandag 4. januar 2027" in second
-    code, _, err = run(capsys, "deadline", "--from", "18.12.2026", "--days", "14")
-    assert code == 1 and "ÅÅÅÅ-MM-DD" in err
+    code, out, _ = run(capsys, "deadline", "--from", "18.12.2026", "--days", "14")
+    assert code == 0 and out.startswith("2027-01-04")  # typed the Norwegian way, as in the window
+    code, _, err = run(capsys, "deadline", "--from", "18.13.2026", "--days", "14")
+    assert code == 1 and "ÅÅÅÅ-MM-DD" in err and "måneden må være mellom 1 og 12" in err
 
 
 def test_assess_stores_the_verdict_and_the_list_filters_by_it(

@@ -94,3 +94,49 @@ def test_a_tampered_sent_letter_is_refused_when_opened_and_exported(
     assert "stemmer ikke med sjekksummen" in stderr
     assert "Traceback" not in stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "dated = '2026-01-05'",
+        "reply_by = '2026-01-19'",
+        "number = '2026/1-9'",
+        "seq = 9",
+        "deleted_at = '2026-05-01'",
+    ],
+)
+def test_a_sent_letters_date_number_and_reply_date_are_frozen_too(
+    db: Database, sent: tuple[int, str], change: str
+) -> None:
+    # Evidence as much as the bytes: the attack moved a sent letter's date and reply
+    # deadline and gave it another journal number, checksum intact (issue 14).
+    doc_id, number = sent
+    with pytest.raises(sa.exc.DBAPIError) as err, db.engine.begin() as conn:
+        conn.execute(sa.text(f"UPDATE documents SET {change} WHERE id = :i"), {"i": doc_id})
+    assert "Et sendt dokument kan ikke endres eller slettes" in str(err.value)
+    with db.session(readonly=True) as s:
+        (letter,) = documents.list_documents(number.split("-")[0], session=s)
+    assert (letter.number, letter.dated, letter.reply_by) == (number, None, None)
+
+
+def test_check_reports_a_tampered_sent_letter(
+    db: Database,
+    sent: tuple[int, str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Finding: ``check`` said «i orden» over a changed letter that only ``letters export``
+    noticed."""
+    doc_id, number = sent
+    url = db.engine.url.render_as_string(hide_password=False)
+    code, out, _ = run_cli(capsys, "--database-url", url, "check")
+    assert code == 0 and "i orden" in out
+    _tamper(db, doc_id, remove_guard=True)
+
+    code, out, stderr = run_cli(capsys, "--database-url", url, "check")
+
+    assert code == 1
+    assert "i orden" not in out
+    assert f"Det sendte brevet {number} stemmer ikke med sjekksummen" in stderr, stderr
+    assert "Traceback" not in stderr

@@ -109,6 +109,15 @@ def _plant(db: Database, *, close: bool = True, employer_name: str = "Nordkyst S
             session=s,
         )
         documents.mark_sent(letter.id, sent_on=date(2026, 3, 1), session=s)
+        from tillitsvalgt.services import escalation
+
+        escalation.record_stage(
+            number,
+            escalation.StageInput(
+                stage="central", started_on=date(2026, 5, 1), notes=f"Møte med {NAME}"
+            ),
+            session=s,
+        )
     if close:
         with db.session() as s:
             c = cases.get_case(number, session=s)

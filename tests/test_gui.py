@@ -439,3 +439,36 @@ def test_qt_own_buttons_and_menus_speak_bokmal(qtbot: QtBot) -> None:
         app.removeTranslator(translator)
     after = QDialogButtonBox(standard.Close)
     assert after.buttons()[0].text() == "Close"
+
+
+def test_the_letter_dialog_refuses_a_letter_that_makes_no_sense_before_saving(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+
+    prompter = ScriptedPrompter()
+    window = make_window(qtbot, workspace, tmp_path, prompter)
+    select(window, "2026/10")  # Spekter: implemented 1 October 2026
+    window.new_letter("krav_om_utsatt_iverksetting")
+    dialog = window.letter_dialog
+    qtbot.waitUntil(lambda: "for sent" in dialog.checks.text(), timeout=5000)
+    assert dialog.checks.text().startswith("Brevet lages ikke.")
+    assert "Krav om drøfting" in dialog.checks.text()  # what to send instead
+    assert not dialog.save_word.isEnabled() and not dialog.save_pdf.isEnabled()
+    assert dialog.preview.toPlainText() == ""
+    assert (
+        dialog.use_instead.isVisibleTo(dialog) and "Krav om drøfting" in dialog.use_instead.text()
+    )
+    qtbot.mouseClick(dialog.use_instead, Qt.MouseButton.LeftButton)  # write that instead
+    assert dialog.kind_code() == "krav_om_drofting"
+    qtbot.waitUntil(lambda: "Krav om drøftingsmøte" in dialog.preview.toPlainText(), timeout=5000)
+    assert dialog.save_word.isEnabled() and "lages ikke" not in dialog.checks.text()
+    assert "Endringen ble iverksatt 1. oktober 2026." in dialog.preview.toPlainText()
+    # A deadline on new year's eve: warned, and the next working day offered.
+    dialog.dated.set_value(date(2026, 12, 17))
+    qtbot.waitUntil(lambda: dialog.use_offered_day.isVisible(), timeout=5000)
+    assert "nyttårsaften" in dialog.checks.text()
+    qtbot.mouseClick(dialog.use_offered_day, Qt.MouseButton.LeftButton)
+    assert dialog.reply_days.value() == 18
+    assert "4. januar 2027" in dialog.deadline.text()
+    qtbot.waitUntil(lambda: not dialog.use_offered_day.isVisible(), timeout=5000)
+    assert workspace.case_detail("2026/10").documents == []  # nothing saved on the way

@@ -75,11 +75,11 @@ def test_edit_and_save_with_checks_as_you_type(
     qtbot.keyClicks(form.title, "Åpent landskap i 2. og 3. etasje")
     assert message.isHidden()
     form.members.setValue(42)
-    form.decision.set_value(date(2027, 2, 1), TODAY)
-    form.implemented.set_value(date(2027, 1, 4), TODAY)  # before the decision: refused
+    form.decision.set_value(date(2027, 2, 1))
+    form.implemented.set_value(date(2027, 1, 4))  # before the decision: refused
     assert "før beslutningen" in form.general.text()
     assert not form.check()
-    form.implemented.set_value(None, TODAY)
+    form.implemented.set_value(None)
     assert form.check()
     window.save_action.trigger()
     saved = workspace.case_detail("2026/6").case
@@ -148,6 +148,14 @@ def test_the_life_of_a_case(qtbot: QtBot, workspace: Workspace, tmp_path: Path) 
     window.new_case_action.trigger()
     dialog = window.new_case_dialog
     assert not dialog.save_button.isEnabled()  # no title yet
+    assert dialog.form.employer.currentIndex() == -1  # no employer chosen for the user
+    assert all(m.isHidden() for m in dialog.form.messages.values())  # no red before typing
+    assert "Tittel" in dialog.hint.text()
+    # Office layout: the home-office fields are not shown.
+    assert not dialog.form.days.isVisibleTo(dialog)
+    dialog.form.case_type.setCurrentIndex(dialog.form.case_type.findData("home_office_policy"))
+    assert dialog.form.days.isVisibleTo(dialog)
+    dialog.form.employer.setCurrentIndex(0)
     qtbot.keyClicks(dialog.form.title, "Ny kantine i 1. etasje")
     dialog.form.case_type.setCurrentIndex(dialog.form.case_type.findData("space_allocation"))
     assert dialog.save_button.isEnabled()
@@ -391,7 +399,7 @@ def test_the_assessment_follows_a_changed_date(
     panel = window.case_view.assessment
     assert "Ikke drøftet ennå" in panel.verdict.text()
     assert [b.objectName() for b in panel.letter_buttons] == ["suggest-krav_om_drofting"]
-    window.case_view.form.decision.set_value(date(2026, 11, 10), TODAY)  # decided already
+    window.case_view.form.decision.set_value(date(2026, 11, 10))  # decided already
     window.save_action.trigger()
     assert "beslutning tatt" in panel.verdict.text()
     assert "Beslutningen er tatt uten drøfting." in panel.text.toPlainText()

@@ -13,7 +13,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -209,7 +209,7 @@ def test_extending_moves_the_deadline_and_an_earlier_date_is_refused(
     assert "fredag 4. desember 2026" in dialog.day_hint.text()
 
     # Earlier than the current deadline: the service's message, the dialog stays open.
-    dialog.new_date.setDate(QDate(2026, 11, 25))
+    dialog.new_date.set_value(date(2026, 11, 25))
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     kind, title, text = prompter.shown[-1]
     assert kind == "error" and title == "Fristen ble ikke forlenget"
@@ -220,9 +220,9 @@ def test_extending_moves_the_deadline_and_an_earlier_date_is_refused(
     )
 
     # A Saturday is allowed but the hint says it is not a working day.
-    dialog.new_date.setDate(QDate(2027, 2, 6))
+    dialog.new_date.set_value(date(2027, 2, 6))
     assert "ikke en virkedag" in dialog.day_hint.text()
-    dialog.new_date.setDate(QDate(2027, 2, 8))
+    dialog.new_date.set_value(date(2027, 2, 8))
     dialog.reason.setText("Avtalt med HR-sjefen på telefon")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible() and view.extend_dialog is None
@@ -246,7 +246,7 @@ def test_cancelling_the_extend_dialog_changes_nothing(qtbot: QtBot, workspace: W
     view.extend()
     dialog = view.extend_dialog
     assert dialog is not None
-    dialog.new_date.setDate(QDate(2027, 3, 1))
+    dialog.new_date.set_value(date(2027, 3, 1))
     dialog.reject()
     due = next(d for d in workspace.open_deadlines() if d.deadline.id == made["2026/6"].id)
     assert due.deadline.due_on == date(2026, 12, 15)

@@ -77,6 +77,7 @@ def test_a_new_case_on_a_full_disk_keeps_the_dialog_open(
     total = window.model.total
     window.new_case_action.trigger()
     dialog = window.new_case_dialog
+    dialog.form.employer.setCurrentIndex(0)
     qtbot.keyClicks(dialog.form.title, "Ny kantine i 1. etasje")
     dialog.form.case_type.setCurrentIndex(dialog.form.case_type.findData("space_allocation"))
     dialog.form.description.setPlainText(LONG)

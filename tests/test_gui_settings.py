@@ -161,7 +161,7 @@ def test_example_cases_refused_after_all_keep_the_dialog_open(
     click(qtbot, dialog.start)
     qtbot.waitUntil(lambda: bool(prompter.shown), timeout=WAIT_MS)
     kind, title, text = prompter.shown[-1]
-    assert kind == "error" and "Eksempelsakene" in title and "allerede 1 saker" in text
+    assert kind == "error" and "Eksempelsakene" in title and "allerede 1 sak." in text
     assert "Profilen din er lagret" in text
     assert dialog.isVisible() and not dialog.demo.isEnabled()
     assert onboarding.case_count(workspace) == 1 and not onboarding.needs_welcome(workspace)
@@ -294,7 +294,6 @@ def test_the_letters_tab_saves_and_checks_the_templates(
     dialog = settings_dialog(qtbot, workspace, prompter)
     dialog.tabs.setCurrentIndex(LETTERS_TAB)
 
-    qtbot.keyClicks(dialog.union, "Forbundet for ansatte")
     dialog.templates.setText(str(tmp_path / "finnes ikke"))
     click(qtbot, dialog.save_letters_button)
     assert prompter.shown[-1][0] == "error" and "finnes ikke" in prompter.shown[-1][2]
@@ -308,14 +307,11 @@ def test_the_letters_tab_saves_and_checks_the_templates(
     assert "1 har feil" in report
 
     click(qtbot, dialog.save_letters_button)
-    assert stored(workspace)["union"] == "Forbundet for ansatte"
     assert stored(workspace)["templates"] == str(folder.resolve())
-    assert workspace.setup.union_name == "Forbundet for ansatte"
     assert workspace.setup.template_folder == folder.resolve()
     assert "Lagret" in dialog.letters_status.text()
 
     again = settings_dialog(qtbot, workspace, ScriptedPrompter())  # shown when reopened
-    assert again.union.text() == "Forbundet for ansatte"
     assert again.templates.text() == str(folder.resolve())
 
 
@@ -338,7 +334,6 @@ def test_every_input_has_a_tooltip_and_the_tabs_have_mnemonics(
         dialog.server_url,
         dialog.test_button,
         dialog.save_database_button,
-        dialog.union,
         dialog.templates,
         dialog.check_templates_button,
     ):
@@ -364,3 +359,53 @@ def test_a_real_server_is_saved_after_its_test(
         )
     finally:
         pg_server.drop(url)
+
+
+def test_one_place_for_the_union_name_used_by_letters_and_the_report(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    dialog = settings_dialog(qtbot, workspace, ScriptedPrompter())
+    edits = dialog.profile_form.edits
+    edits["name"].setText("Kari Nordmann")
+    edits["place"].setText("Tromsø")
+    union = edits["union_name"]
+    union.setText("")
+    qtbot.keyClicks(union, "Negotia")
+    assert dialog.save_profile()
+    assert workspace.setup.union_name == "Negotia"  # the letterhead
+    assert stored(workspace)["union"] == "Negotia"  # the report's cover reads this
+    assert "Negotia" in dialog.union_note.text()  # the Brev tab says where it comes from
+    assert not hasattr(dialog, "union")  # and has no second field for it
+
+
+def test_closing_with_unsaved_edits_asks(qtbot: QtBot, workspace: Workspace) -> None:
+    prompter = ScriptedPrompter(saves=["cancel", "discard"])
+    dialog = settings_dialog(qtbot, workspace, prompter)
+    dialog.show()
+    assert dialog.unsaved_tabs() == []
+    dialog.profile_form.edits["name"].setText("Kari Nordmann")
+    place = dialog.profile_form.edits["place"]
+    place.setText("")
+    qtbot.keyClicks(place, "Bodø")
+    dialog.reject()  # «Lukk»: asked, «Avbryt» keeps the dialog and the edit
+    assert prompter.shown[-1][0] == "ask_save" and "Profil" in prompter.shown[-1][2]
+    assert dialog.isVisible() and place.text() == "Bodø"
+    dialog.reject()  # «Forkast»: closed, nothing saved
+    assert not dialog.isVisible()
+    assert workspace.profile() is None  # nothing was saved
+
+    prompter = ScriptedPrompter(saves=["save"])
+    dialog = settings_dialog(qtbot, workspace, prompter)
+    dialog.show()
+    dialog.profile_form.edits["name"].setText("Kari Nordmann")
+    place = dialog.profile_form.edits["place"]
+    place.setText("Bodø")
+    dialog.reject()  # «Lagre»: saved, then closed
+    assert not dialog.isVisible()
+    assert workspace.profile().place == "Bodø"  # type: ignore[union-attr]
+    # Nothing changed: «Lukk» closes without a question.
+    quiet = ScriptedPrompter()
+    dialog = settings_dialog(qtbot, workspace, quiet)
+    dialog.show()
+    dialog.reject()
+    assert not dialog.isVisible() and quiet.shown == []

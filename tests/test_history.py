@@ -202,13 +202,20 @@ def test_postgresql_sets_role_and_time_and_allows_only_sanctioned_redaction(
     assert forged.changed_at.year >= 2026
     with pytest.raises(sa.exc.DBAPIError), db.engine.begin() as conn:
         conn.execute(sa.text("TRUNCATE change_history"))
-    # The redaction passes only with the setting, and only to «[slettet]» or NULL.
+    with db.session() as s:
+        c = cases.get_case(case_no, session=s)
+        cases.update_case(case_no, CaseUpdate(version=c.version, title="Ny tittel"), session=s)
+    changed = "UPDATE change_history SET new_value = {value} WHERE field = 'title'"
+    # Any text holding «[slettet]» is refused, with or without the old switch (0010) …
+    for value in ("'x [slettet] y'", "'noe annet'"):
+        with pytest.raises(sa.exc.DBAPIError), db.engine.begin() as conn:
+            conn.execute(sa.text("SET LOCAL tillitsvalgt.redaction = 'on'"))
+            conn.execute(sa.text(changed.format(value=value)))
+    # … only the old value with stretches replaced by the mark (or NULL) passes.
     with db.engine.begin() as conn:
-        conn.execute(sa.text("SET LOCAL tillitsvalgt.redaction = 'on'"))
-        conn.execute(sa.text("UPDATE change_history SET new_value = 'x [slettet] y'"))
-    with pytest.raises(sa.exc.DBAPIError), db.engine.begin() as conn:
-        conn.execute(sa.text("SET LOCAL tillitsvalgt.redaction = 'on'"))
-        conn.execute(sa.text("UPDATE change_history SET new_value = 'noe annet'"))
+        conn.execute(sa.text(changed.format(value="'Ny [slettet]'")))
+        conn.execute(sa.text(changed.format(value="'[slettet]'")))
+        conn.execute(sa.text(changed.format(value="NULL")))
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
@@ -287,3 +294,19 @@ def test_the_command_line_records_the_profile_in_use(
     newest = json.loads(out)[0]
     assert (newest["what"], newest["new"]) == ("Utfall", "Arbeidsgiver trakk endringen")
     assert newest["who"].startswith("Ola Tillitsvalgt")
+
+
+def test_an_event_deleted_with_sql_leaves_a_line_in_the_history(db: Database, case_no: str) -> None:
+    # The app never deletes an event (it moves it to the recycle bin); a tool writing SQL
+    # could, and used to leave no trace (issue 14).
+    with db.session() as s:
+        event = events.add_event(
+            case_no, EventCreate(kind="note", occurred_on=TODAY, notes="Møte"), session=s
+        )
+    with db.engine.begin() as conn:
+        conn.execute(sa.text("DELETE FROM events WHERE id = :i"), {"i": event.id})
+    removed = [r for r in _raw_rows(db) if r.action == "removed"]
+    assert [(r.entity, r.entity_id, r.context) for r in removed] == [("event", event.id, "sql")]
+    with db.session(readonly=True) as s:
+        lines = history.case_history(case_no, session=s)
+    assert lines[0].action == "removed" and lines[0].entity == "event"

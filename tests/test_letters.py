@@ -26,6 +26,7 @@ from tillitsvalgt.letters.fields import FIELD_NAMES, MissingValueError
 from tillitsvalgt.letters.kinds import KINDS
 from tillitsvalgt.letters.pdf import convert_to_pdf, find_office
 from tillitsvalgt.letters.render import TemplateError, docx_text, render_docx
+from tillitsvalgt.letters.sanity import LetterRefusedError
 from tillitsvalgt.letters.templates import load_template
 from tillitsvalgt.models import ChecklistAnswerSet, RepresentativeCreate, RepresentativeUpdate
 from tillitsvalgt.rules.catalogue import load_catalogue
@@ -36,6 +37,7 @@ from tillitsvalgt.services.letters import (
     LetterRequest,
     LetterSetup,
     create_letter,
+    letter_checks,
     letter_facts,
     mark_letter_sent,
     preview_letter,
@@ -108,6 +110,60 @@ def _unverified_paragraphs() -> list[str]:
     ]
 
 
+def _cited_in(text: str, paragraph: str) -> bool:
+    """A paragraph as a letter writes it: alone, in «§§ 20–22» or «§§ 20 og 21», or a
+    note as «merknaden til § 19 nr. 2 bokstav e»."""
+    if paragraph in text:
+        return True
+    if paragraph.endswith(", merknaden"):
+        return f"merknaden til {paragraph.removesuffix(', merknaden')}" in text
+    plain = re.fullmatch(r"§ (\d+)", paragraph)
+    if plain is None:
+        return False
+    number = int(plain.group(1))
+    for first, last in re.findall(r"§§ (\d+)–(\d+)", text):
+        if int(first) <= number <= int(last):
+            return True
+    return any(
+        str(number) in re.split(r", | og ", group) for group in re.findall(r"§§ ([\d, og]+)", text)
+    )
+
+
+# (scenario, kind) pairs a letter is refused for on the scenario's own day, and why:
+EXPECTED_REFUSED = {
+    # a drøftingsmøte was held before the decision: a new one needs a reason
+    "S01 krav_om_drofting",
+    # the state's space allocation case was drøftet before the decision
+    "S03 krav_om_drofting",
+    # S05: 0,5 days a week is sporadic; S06/S07/S09 are office cases
+    "S05 krav_om_hjemmekontoravtale",
+    "S01 krav_om_hjemmekontoravtale",
+    "S02 krav_om_hjemmekontoravtale",
+    "S03 krav_om_hjemmekontoravtale",
+    "S06 krav_om_hjemmekontoravtale",
+    "S07 krav_om_hjemmekontoravtale",
+    "S08 krav_om_hjemmekontoravtale",
+    "S10 krav_om_hjemmekontoravtale",
+    # no meeting on the timeline
+    "S05 protokolltilforsel",
+    "S06 protokolltilforsel",
+    "S07 protokolltilforsel",
+    "S09 protokolltilforsel",
+    # implemented 1 October: too late to postpone
+    "S10 krav_om_utsatt_iverksetting",
+    # only the state's space allocation gives a right to negotiate
+    "S01 krav_om_forhandling",
+    "S02 krav_om_forhandling",
+    "S04 krav_om_forhandling",
+    "S05 krav_om_forhandling",
+    "S06 krav_om_forhandling",
+    "S07 krav_om_forhandling",
+    "S08 krav_om_forhandling",
+    "S09 krav_om_forhandling",
+    "S10 krav_om_forhandling",
+}
+
+
 def test_every_kind_for_every_scenario_reads_back_and_opens_in_libreoffice(
     tmp_path: Path,
 ) -> None:
@@ -119,6 +175,7 @@ def test_every_kind_for_every_scenario_reads_back_and_opens_in_libreoffice(
     forbidden = _unverified_paragraphs()
     catalogue = load_catalogue()
     written: list[tuple[Path, str, str]] = []
+    refused: list[str] = []
     out_dir = tmp_path / "letters"
     out_dir.mkdir()
     for index, scenario in enumerate(SCENARIO_LIST, 1):
@@ -131,7 +188,11 @@ def test_every_kind_for_every_scenario_reads_back_and_opens_in_libreoffice(
                     level = assess_case(number, session=s, today=today).assessment.required_level
                     first = create_letter(
                         number,
-                        LetterRequest(FIRST_DEMAND[level], dated=today - timedelta(days=30)),
+                        LetterRequest(
+                            FIRST_DEMAND[level],
+                            dated=today - timedelta(days=30),
+                            extra_text="Planene er endret etter møtet.",
+                        ),
                         session=s,
                         today=today,
                     )
@@ -139,9 +200,17 @@ def test_every_kind_for_every_scenario_reads_back_and_opens_in_libreoffice(
                     mark_letter_sent(
                         first.document.id, sent_on=today - timedelta(days=30), session=s
                     )
-                letter = create_letter(
-                    number, LetterRequest(kind, dated=today), session=s, today=today
-                )
+                request = LetterRequest(kind, dated=today)
+                facts = letter_facts(number, session=s, today=today, setup=LetterSetup())
+                if any(c.refused for c in letter_checks(facts, request)):
+                    # A letter that makes no sense is refused, and nothing is journaled.
+                    before = len(documents.list_documents(facts.case.id, session=s))
+                    with pytest.raises(LetterRefusedError):
+                        create_letter(number, request, session=s, today=today)
+                    assert len(documents.list_documents(facts.case.id, session=s)) == before
+                    refused.append(f"{scenario['id']} {kind}")
+                    continue
+                letter = create_letter(number, request, session=s, today=today)
                 stored = letter.document
                 assert stored is not None
                 content = documents.document_content(stored.id, session=s)
@@ -152,9 +221,14 @@ def test_every_kind_for_every_scenario_reads_back_and_opens_in_libreoffice(
             text = docx_text(content)
             where = f"{scenario['id']} {kind}"
             employer = scenario["employer"]["name"]
-            title = scenario["case"]["title"]
+            title = (
+                scenario["case"]["title"]
+                if kind in ("protokoll", "saksoppsummering")  # internal: the case's own title
+                else letter.context.subject.split(" – ", 1)[1]
+            )
             assert employer in text, where
             assert title in text, where
+            assert f"«{scenario['case']['title']}»" not in text, where  # no quoted case title
             if kind != "protokoll":
                 assert format_date(today) in text, where
             notice = scenario["case"].get("notice_on")
@@ -174,21 +248,42 @@ def test_every_kind_for_every_scenario_reads_back_and_opens_in_libreoffice(
                     # Grouped by source: "arbeidsmiljøloven § 8-1 og § 8-2 …", so the
                     # source and the paragraph (or, for a lead, the chapter) each appear.
                     source = catalogue.provision(cited.key).source_name
-                    assert source in text, (where, cited.key)
+                    if not cited.citation.startswith(source):
+                        # Only another side's text (Spekter–LO Stat for a YS sender): cited
+                        # by subject under the agreement's own name.
+                        source = next(
+                            a.name
+                            for a in catalogue.agreements.values()
+                            if cited.citation.startswith(a.name + " (")
+                        )
+                    # (the summary's headings begin with a capital letter)
+                    assert source in text or source[:1].upper() + source[1:] in text, (
+                        where,
+                        cited.key,
+                    )
                     shown = cited.citation[len(source) :].strip()
-                    # "§ 19 nr. 2 bokstav e, merknaden" is written "… e med merknaden".
-                    assert shown in text or shown.replace(", ", " med ", 1) in text, (
+                    # Several subjects of one agreement share one pair of parentheses.
+                    assert _cited_in(text, shown) or (
+                        shown.startswith("(") and shown[1:-1] in text
+                    ), (
                         where,
                         cited.key,
                     )
             for paragraph in forbidden:
-                assert paragraph not in text, (where, paragraph)
+                # "§ 5" (a lead) is not in "§ 52" (verified): whole numbers only.
+                assert not re.search(re.escape(paragraph) + r"(?![\d-])", text), (
+                    where,
+                    paragraph,
+                )
             assert not re.search(r"\{\{|\{%|%\}|\}\}", text), where
             path = out_dir / f"{scenario['id']}-{kind}.docx"
             path.write_bytes(content)
             written.append((path, employer, title))
     db.dispose()
-    assert len(written) == len(SCENARIO_LIST) * len(KINDS)
+    # The kinds that contradict a scenario's facts on its own day (checked one by one in
+    # test_letter_situations.py); every other kind is written.
+    assert set(refused) == EXPECTED_REFUSED, refused
+    assert len(written) == len(SCENARIO_LIST) * len(KINDS) - len(refused)
     pdfs = convert_to_pdf([p for p, _, _ in written], tmp_path / "pdf")
     for pdf, (_, employer, title) in zip(pdfs, written, strict=True):
         assert pdf.read_bytes().startswith(b"%PDF"), pdf
@@ -242,6 +337,12 @@ def test_hostile_text_is_printed_literally_and_libreoffice_opens_it(
     office()
     today = date(2026, 11, 20)
     facts = _facts_for(scenario_db, "2026/6", today)
+    # A meeting on the timeline, so that the protocol note has one to be added to.
+    notice = facts.events[0]
+    meeting = notice.model_copy(
+        update={"kind": "consultation_meeting", "id": notice.id + 1000, "occurred_on": today}
+    )
+    facts = dataclasses.replace(facts, events=[*facts.events, meeting])
     long_text = ("Lang beskrivelse med æøå & <tegn>. " * 300)[:10_000]
     files = []
     for kind in KINDS:

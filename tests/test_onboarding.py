@@ -262,3 +262,25 @@ def test_checking_a_template_folder(tmp_path: Path) -> None:
     assert unnamed.kind is None and any("ingen brevtype" in p for p in unnamed.problems)
     with pytest.raises(UserError, match="finnes ikke"):
         onboarding.check_template_folder(tmp_path / "borte")
+
+
+def test_one_union_name_from_the_profile_in_the_window_and_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import run_cli
+
+    data = tmp_path / "data"
+    settings.save("union", "Gammelt navn", data)  # typed once in the old «Brev» tab
+    workspace = Workspace.open(data_dir=data)
+    try:
+        workspace.save_profile(
+            RepresentativeCreate(name="Kari Nordmann", place="Tromsø", union_name="Negotia")
+        )
+        assert workspace.setup.union_name == "Negotia"
+        assert settings.load(data)["union"] == "Negotia"  # the report's cover reads it
+        assert workspace.union_from_profile() == "Negotia"
+    finally:
+        workspace.close()
+    code, _, err = run_cli(capsys, "--data-dir", str(data), "profile", "--union", "Parat")
+    assert code == 0, err
+    assert settings.load(data)["union"] == "Parat"

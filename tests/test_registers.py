@@ -53,7 +53,7 @@ def test_an_employer_with_cases_cannot_be_deleted(db: Database) -> None:
     spare = make_employer(db, name="Uten saker AS", orgnr=None)
     with pytest.raises(StateError) as err, db.session() as s:
         employers.delete_employer(emp, session=s)
-    assert "1 saker" in str(err.value)
+    assert "har 1 sak og" in str(err.value)
     with db.session() as s:
         employers.delete_employer(spare, session=s)
     with db.session(readonly=True) as s:

@@ -84,7 +84,10 @@ def _event(s: Session, number: str, kind: str, on: date, **extra: Any) -> int:
 
 def _close(s: Session, number: str, outcome: str) -> None:
     case = cases.get_case(number, session=s)
-    cases.close_case(number, outcome=outcome, version=case.version, session=s)
+    # Closed on 1 December 2026: its running deadlines lapse that day.
+    cases.close_case(
+        number, outcome=outcome, version=case.version, session=s, today=date(2026, 12, 1)
+    )
 
 
 def build_world(db: Database) -> World:
@@ -255,8 +258,9 @@ def test_deadlines_missed_depend_on_the_report_day(db: Database) -> None:
     build_world(db)
     early = run(db, YEAR_2026, today=date(2026, 3, 15))  # c1's reply is due that very day
     assert sum(c.deadlines_missed for c in early.cells) == 0
-    later = run(db, YEAR_2026, today=date(2027, 1, 1))  # c2's reply (31.12) is now late too
-    assert sum(c.deadlines_missed for c in later.cells) == 3
+    later = run(db, YEAR_2026, today=date(2027, 1, 1))
+    # c2's reply (31.12) was still running when c2 closed on 1.12: it lapsed, not missed.
+    assert sum(c.deadlines_missed for c in later.cells) == 2
 
 
 def test_period_bounds_are_inclusive_and_by_first_known_date(db: Database) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -72,7 +73,8 @@ def test_a_changed_bundle_updates_the_case_and_adds_new_events(
     _import(db, scenarios[:1])
     changed = copy.deepcopy(scenarios[:1])
     changed[0]["case"]["title"] = "Faste plasser fjernes i 3. og 4. etasje"
-    changed[0]["case"]["updated_at"] = "2099-01-01T00:00:00+00:00"  # changed after ours
+    # Changed after ours (an hour ahead: more than a day ahead is refused as a wrong clock).
+    changed[0]["case"]["updated_at"] = (datetime.now(UTC) + timedelta(hours=1)).isoformat()
     changed[0]["events"].append({"kind": "note", "on": "2026-04-01", "notes": "Ny etasje"})
     report = _import(db, changed)
     assert len(report.updated) == 1 and report.events_added == 1

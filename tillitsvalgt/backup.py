@@ -17,7 +17,10 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import sqlite3
+import stat
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -27,14 +30,29 @@ from typing import Any
 from alembic.script import ScriptDirectory
 
 from tillitsvalgt import paths
-from tillitsvalgt.db import SQLITE_HEADER, Database, alembic_config, sqlite_file_uri
-from tillitsvalgt.errors import DatabaseError
+from tillitsvalgt.backup_leftovers import (
+    BACKUP_PREFIX,
+    RESTORE_TEMP_SUFFIX,
+    SIDECAR_SUFFIX,
+    TEMP_SUFFIX,
+    remove_stale_leftovers,
+    remove_stale_temp_files,
+)
+from tillitsvalgt.backup_leftovers import (
+    claimed as _claimed,
+)
+from tillitsvalgt.db import (
+    SQLITE_HEADER,
+    Database,
+    alembic_config,
+    shm_failed,
+    sqlite_file_uri,
+)
+from tillitsvalgt.errors import DatabaseError, os_reason
 
 log = logging.getLogger(__name__)
 
 DEFAULT_KEEP = 10
-BACKUP_PREFIX = "tillitsvalgt-"
-SIDECAR_SUFFIX = ".json"
 SIDECAR_FORMAT = 1
 AUTO_REASON = "automatisk"
 # The free-text index is derived from the other tables; leaving it out of the content
@@ -48,9 +66,16 @@ class IntegrityReport:
     problems: list[str]
 
 
-def backup_dir(db: Database) -> Path:
-    assert db.location.file is not None
-    return db.location.file.parent / "backups"
+def backup_dir(db: Database | Path) -> Path:
+    """The backup folder next to the database (``db`` may be the live file itself, for
+    the commands that must work without opening a damaged database)."""
+    return _live_file(db).parent / "backups"
+
+
+def _live_file(db: Database | Path) -> Path:
+    if isinstance(db, Path):
+        return db
+    return _require_sqlite(db)
 
 
 def _require_sqlite(db: Database) -> Path:
@@ -66,6 +91,17 @@ def _require_sqlite(db: Database) -> Path:
 def _raw(file: Path, *, readonly: bool = False) -> Iterator[sqlite3.Connection]:
     conn = sqlite3.connect(sqlite_file_uri(file, readonly=readonly), uri=True, timeout=5)
     try:
+        if readonly:
+            try:
+                conn.execute("PRAGMA schema_version").fetchone()
+            except sqlite3.OperationalError as exc:
+                if not shm_failed(exc):
+                    raise
+                # A full disk has no room for -shm: read in exclusive locking mode, which
+                # keeps the WAL index in memory (see db._sqlite_do_connect).
+                conn.close()
+                conn = sqlite3.connect(sqlite_file_uri(file), uri=True, timeout=5)
+                conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         yield conn
     finally:
         conn.close()
@@ -84,7 +120,7 @@ def _read_sidecar(backup_file: Path) -> dict[str, Any] | None:
 
 
 def _write_private(file: Path, data: bytes) -> None:
-    tmp = file.with_name(file.name + ".tmp")
+    tmp = file.with_name(file.name + TEMP_SUFFIX)
     paths.make_private_file(tmp)
     tmp.write_bytes(data)
     os.replace(tmp, file)
@@ -98,8 +134,22 @@ def file_sha256(file: Path) -> str:
     return digest.hexdigest()
 
 
+def _new_backup_name(directory: Path, reason: str) -> Path:
+    stamp = datetime.now(UTC).astimezone().strftime("%Y%m%d-%H%M%S-%f")
+    return directory / f"{BACKUP_PREFIX}{stamp}-{reason}.db"
+
+
+def _ensure_backup_dir(directory: Path) -> None:
+    try:
+        paths.ensure_private_dir(directory)
+    except OSError as exc:
+        raise DatabaseError(
+            f"Mappen for sikkerhetskopier {directory} kan ikke opprettes: {exc.strerror}."
+        ) from None
+
+
 def backup_sqlite(
-    db: Database,
+    db: Database | Path,
     *,
     reason: str = "manuell",
     keep: int | None = DEFAULT_KEEP,
@@ -108,18 +158,13 @@ def backup_sqlite(
     """Copy the live database (consistent even while it is in use) to a new private file in
     the backup folder, then delete the oldest beyond ``keep`` (``None``: delete nothing).
     Returns the new file."""
-    source = _require_sqlite(db)
+    source = _live_file(db)
     if target is None:
-        directory = backup_dir(db)
-        try:
-            paths.ensure_private_dir(directory)
-        except OSError as exc:
-            raise DatabaseError(
-                f"Mappen for sikkerhetskopier {directory} kan ikke opprettes: {exc.strerror}."
-            ) from None
-        stamp = datetime.now(UTC).astimezone().strftime("%Y%m%d-%H%M%S-%f")
-        target = directory / f"{BACKUP_PREFIX}{stamp}-{reason}.db"
-    tmp = target.with_name(target.name + ".tmp")
+        directory = backup_dir(source)
+        _ensure_backup_dir(directory)
+        remove_stale_temp_files(directory)
+        target = _new_backup_name(directory, reason)
+    tmp = target.with_name(target.name + TEMP_SUFFIX)
     moved = False
     try:
         # Taken before the copy: a write that lands between this and the copy makes the
@@ -127,13 +172,15 @@ def backup_sqlite(
         # never the other way round.
         state = live_file_state(source)
         created = datetime.now(UTC)
-        paths.make_private_file(tmp)
-        with _raw(source) as src, contextlib.closing(sqlite3.connect(tmp)) as dst:
-            src.backup(dst)  # one step: one read transaction, so one consistent snapshot
-            dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-        digest = file_sha256(tmp)
-        sidecar(target).unlink(missing_ok=True)  # a stale one would condemn the new file
-        os.replace(tmp, target)
+        # Claimed (created private and locked) until it has its final name: a cleanup in
+        # another process must not take it for a leftover (backup_leftovers).
+        with _claimed(tmp):
+            with _raw(source) as src, contextlib.closing(sqlite3.connect(tmp)) as dst:
+                src.backup(dst)  # one step: one read transaction, so one consistent snapshot
+                dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            digest = file_sha256(tmp)
+            sidecar(target).unlink(missing_ok=True)  # a stale one would condemn the new file
+            os.replace(tmp, target)
         moved = True
         meta = {
             "format": SIDECAR_FORMAT,
@@ -145,7 +192,11 @@ def backup_sqlite(
         _write_private(sidecar(target), json.dumps(meta, indent=1).encode("utf-8"))
     except (sqlite3.Error, OSError) as exc:
         # Half a backup (or one without its checksum) must not be left for a restore to pick.
-        for leftover in (tmp, sidecar(target).with_name(sidecar(target).name + ".tmp")):
+        for leftover in (
+            tmp,
+            tmp.with_name(tmp.name + "-journal"),
+            sidecar(target).with_name(sidecar(target).name + TEMP_SUFFIX),
+        ):
             leftover.unlink(missing_ok=True)
         if moved:
             target.unlink(missing_ok=True)
@@ -160,8 +211,8 @@ def backup_sqlite(
         raise DatabaseError(
             f"Sikkerhetskopien kunne ikke skrives til {target}: {exc.strerror or exc}."
         ) from None
-    if keep is not None and target.parent == backup_dir(db):
-        prune(db, keep=keep)
+    if keep is not None and target.parent == backup_dir(source):
+        prune(source, keep=keep)
     return target
 
 
@@ -171,7 +222,7 @@ def _disk_full(exc: BaseException) -> bool:
     return getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL"
 
 
-def list_backups(db: Database) -> list[Path]:
+def list_backups(db: Database | Path) -> list[Path]:
     """Newest first."""
     directory = backup_dir(db)
     if not directory.is_dir():
@@ -216,7 +267,9 @@ def backups_to_keep(
     return kept
 
 
-def prune(db: Database, *, keep: int = DEFAULT_KEEP, now: datetime | None = None) -> list[Path]:
+def prune(
+    db: Database | Path, *, keep: int = DEFAULT_KEEP, now: datetime | None = None
+) -> list[Path]:
     """Delete the backups the retention policy does not keep (see ``backups_to_keep``)."""
     files = list_backups(db)
     created = [(f, _created(f, _read_sidecar(f))) for f in files]
@@ -242,7 +295,7 @@ class BackupInfo:
     has_checksum: bool
 
 
-def describe_backups(db: Database) -> list[BackupInfo]:
+def describe_backups(db: Database | Path) -> list[BackupInfo]:
     """Newest first; an unreadable file is left out (it cannot be restored anyway)."""
     out = []
     for file in list_backups(db):
@@ -314,14 +367,46 @@ def integrity_check(db: Database) -> IntegrityReport:
 
 
 def restore(db: Database, backup_file: Path) -> Path:
-    """Replace the live database with ``backup_file``. The backup is checked first and a
-    backup of the current database is made, so a restore can itself be undone. Returns
-    that safety backup. The database is migrated to head afterwards when older."""
+    """Replace the live database with ``backup_file`` (see :func:`restore_file`) and
+    migrate it to head when it is older. Returns the safety copy of what was replaced."""
     target = _require_sqlite(db)
+    db.engine.dispose()  # our pooled connections would hold old pages
+    outcome = restore_file(target, backup_file)
+    db.migrate()
+    assert outcome.safety is not None  # the app had it open: it was a database
+    return outcome.safety
+
+
+@dataclass(frozen=True)
+class RestoreOutcome:
+    safety: Path | None  # the database as it was before the restore (None: no file was)
+    damaged: bool  # it could not be opened, and was moved aside instead of copied
+
+
+# How long a restore waits for another program's write to finish before it gives up (the
+# same patience as every other write: db.BUSY_TIMEOUT_MS).
+RESTORE_WAIT_SECONDS = 5.0
+
+
+def restore_file(target: Path, backup_file: Path) -> RestoreOutcome:
+    """Replace the live database file ``target`` with ``backup_file``; works without the
+    app having opened ``target`` (it may be damaged).
+
+    The backup is checked first. A live database that SQLite can read is overwritten
+    through SQLite under one write lock, taken before the safety copy is made and held
+    until the restored content is committed: another program writing at the same time
+    either committed before the lock (its change is in the safety copy) or waits for the
+    lock and, after the usual five seconds, is told the database is busy. Nothing is
+    committed in between, so no change is lost without its writer being told.
+
+    A live file SQLite cannot read is not opened at all: it is moved into the backup
+    folder (``…-skadet.db``, with its ``-wal``), its ``-shm`` is deleted, and a copy of the
+    backup takes its place, so a stale ``-wal`` can never be applied to the restored file.
+    """
     backup_file = backup_file.expanduser().resolve()
     if not backup_file.is_file():
         raise DatabaseError(f"Finner ikke sikkerhetskopien {backup_file}.")
-    if backup_file == target:
+    if target.exists() and backup_file.samefile(target):
         raise DatabaseError("Du kan ikke gjenopprette databasen fra seg selv.")
     report = check_file(backup_file)
     if not report.ok:
@@ -329,20 +414,145 @@ def restore(db: Database, backup_file: Path) -> Path:
             f"Sikkerhetskopien {backup_file} kan ikke brukes, og ingenting er endret:\n"
             + "\n".join(f"  – {p}" for p in report.problems)
         )
-    # No pruning here: with a full backup folder, the file being restored may be the
-    # oldest one, and pruning would delete it before it is read. The next backup prunes.
-    safety = backup_sqlite(db, reason="for-gjenoppretting", keep=None)
-    db.engine.dispose()  # our pooled connections would hold old pages
+    directory = backup_dir(target)
+    _ensure_backup_dir(directory)
+    remove_stale_leftovers(target)
+    if _readable_by_sqlite(target):
+        try:
+            return RestoreOutcome(_restore_in_place(target, backup_file), damaged=False)
+        except _LiveDamaged:
+            pass  # found damaged while copying it; nothing was written
+    return RestoreOutcome(_replace_damaged(target, backup_file), damaged=True)
+
+
+class _LiveDamaged(Exception):
+    pass
+
+
+def _readable_by_sqlite(file: Path) -> bool:
+    """Can SQLite open ``file`` and read its schema? (A missing or empty file is not worth
+    a safety copy either.) Read-only, and a FIFO or device is never opened."""
+    try:
+        st = os.stat(file)
+    except OSError:
+        return False
+    if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
+        return False
+    try:
+        with file.open("rb") as fh:
+            if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return False
+        with _raw(file, readonly=True) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except (OSError, sqlite3.DatabaseError):
+        return False
+    return True
+
+
+_DAMAGE_ERRORS = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
+
+
+def _restore_in_place(target: Path, backup_file: Path) -> Path:
+    """Overwrite the live file through SQLite's backup API, with the safety copy taken
+    while the API holds the live file's write lock (see :func:`restore_file`)."""
+    safety: list[Path] = []
+    started = time.monotonic()
+
+    def between_steps(status: int, _remaining: int, _total: int) -> None:
+        # Called after every step. The first step that succeeds has taken the live file's
+        # write lock; the API keeps it until the last page is committed.
+        if safety:
+            return
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            if time.monotonic() - started >= RESTORE_WAIT_SECONDS:
+                raise DatabaseError(
+                    f"Databasen {target} er i bruk av et annet program som skriver til den. "
+                    "Vent litt og prøv igjen. Ingenting er endret."
+                )
+            return
+        # Other programs may still read (WAL), and see the database as it was.
+        safety.append(backup_sqlite(target, reason="for-gjenoppretting", keep=None))
+
     try:
         with _raw(backup_file, readonly=True) as src, _raw(target) as dst:
-            src.backup(dst)  # one write transaction on the live file: all or nothing
+            pages = src.execute("PRAGMA page_count").fetchone()[0]
+            if pages < 2:  # cannot happen for a checked backup; the lock needs two steps
+                raise DatabaseError(f"Sikkerhetskopien {backup_file} er tom.")
+            # One page per step: the safety copy is made after the first step, and the
+            # whole copy must not have been committed in that step.
+            src.backup(dst, pages=1, progress=between_steps)
     except sqlite3.Error as exc:
+        if not safety and getattr(exc, "sqlite_errorname", "") in _DAMAGE_ERRORS:
+            raise _LiveDamaged from None
+        where = f" eller kan hentes tilbake fra {safety[0]}" if safety else ""
         raise DatabaseError(
-            f"Gjenopprettingen feilet ({exc}); databasen er uendret eller kan hentes tilbake "
-            f"fra {safety}."
+            f"Gjenopprettingen feilet ({exc}); databasen er uendret{where}."
         ) from None
-    db.migrate()
-    return safety
+    if not safety:  # the backup finished in one step: cannot happen with pages=1 and ≥ 2
+        raise DatabaseError("Gjenopprettingen tok ingen sikkerhetskopi; prøv igjen.")
+    return safety[0]
+
+
+def _replace_damaged(target: Path, backup_file: Path) -> Path | None:
+    """Put a copy of ``backup_file`` in the place of a live file SQLite cannot read. The
+    damaged file is kept in the backup folder (it may still hold something worth saving,
+    and it is rotated out like any backup)."""
+    directory = backup_dir(target)
+    aside = _new_backup_name(directory, "skadet")
+    kept: Path | None = None  # a FIFO, device or symlink in its place holds no data
+    tmp = target.with_name(target.name + RESTORE_TEMP_SUFFIX)
+    wal = target.with_name(target.name + "-wal")
+    wal_aside = aside.with_name(aside.name + "-wal")
+    replaced = False
+    try:
+        with _claimed(tmp):
+            with backup_file.open("rb") as src, tmp.open("wb") as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
+                dst.flush()
+                os.fsync(dst.fileno())
+            if _is_regular(target):
+                # A hard link keeps the live name occupied until the copy replaces it: a
+                # program starting in between never finds it missing (and makes a new,
+                # empty database).
+                try:
+                    os.link(target, aside)
+                except OSError:  # a file system without hard links
+                    shutil.copy2(target, aside)
+                kept = aside
+            if wal.exists():
+                if kept is not None:
+                    os.replace(wal, wal_aside)  # it belongs to the damaged file
+                else:
+                    wal.unlink()
+            target.with_name(target.name + "-shm").unlink(missing_ok=True)
+            os.replace(tmp, target)
+            replaced = True
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        if not replaced:  # the damaged file is still in place: put its -wal back
+            if wal_aside.exists() and not wal.exists():
+                with contextlib.suppress(OSError):
+                    os.replace(wal_aside, wal)
+            aside.unlink(missing_ok=True)
+        if _disk_full(exc):
+            raise DatabaseError(
+                f"Det er ikke plass på disken for å gjenopprette {target}. Frigjør plass og "
+                "prøv igjen."
+            ) from None
+        raise DatabaseError(
+            f"Gjenopprettingen feilet: {os_reason(exc)}. Databasen {target} er uendret."
+        ) from None
+    if kept is not None:
+        with contextlib.suppress(OSError):
+            paths.make_private_file(kept)
+    return kept
+
+
+def _is_regular(file: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(file).st_mode)
+    except OSError:
+        return False
 
 
 # --------------------------------------------------------------------------- automatic

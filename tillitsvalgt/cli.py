@@ -24,8 +24,11 @@ import click
 
 from tillitsvalgt import __version__, paths
 from tillitsvalgt.cli_context import Context, clip, date_text, pass_ctx, table
+from tillitsvalgt.cli_output import chosen_output, force_option, protected_files
 from tillitsvalgt.crash_report import crash_report
-from tillitsvalgt.errors import UserError
+from tillitsvalgt.errors import UserError, os_reason
+from tillitsvalgt.plural import count
+from tillitsvalgt.vocabulary import DEADLINE_STATES
 
 EXIT_USER_ERROR = 1
 EXIT_BUG = 70
@@ -43,7 +46,6 @@ def _log_file(data_dir: str | None) -> Path:
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--data-dir",
-    type=click.Path(file_okay=False),
     help=f"Mappe for database, sikkerhetskopier og logg (eller {paths.DATA_DIR_ENV}).",
 )
 @click.option(
@@ -53,7 +55,6 @@ def _log_file(data_dir: str | None) -> Path:
 )
 @click.option(
     "--catalogue",
-    type=click.Path(dir_okay=False),
     help="Egen lovkatalog (TOML) i stedet for den innebygde (eller innstillingen «catalogue» "
     "eller TILLITSVALGT_CATALOGUE).",
 )
@@ -120,6 +121,16 @@ def _overview(ctx: Context) -> None:
         all_cases = list_cases(CaseQuery(limit=1), session=session).total
     click.echo(f"Database: {db.location.describe()}")
     click.echo(f"Saker: {all_cases} ({open_cases} åpne)")
+    from tillitsvalgt import settings
+
+    pack = settings.load(ctx.data_dir).get("pack")
+    if pack:
+        click.echo(f"Pakke fra forbundskontoret: {pack}")
+    from tillitsvalgt.services.pack import newer_pack_notice
+
+    notice = newer_pack_notice(ctx.data_dir)
+    if notice:
+        click.echo(notice)
     _start_backup(db)
     _start_verdicts(ctx)
     click.echo("Skriv «tillitsvalgt --help» for kommandoene.")
@@ -135,7 +146,7 @@ def _start_verdicts(ctx: Context) -> None:
             session=session, today=date.today(), catalogue=ctx.catalogue()
         )
     if stored:
-        click.echo(f"Vurderingen er oppdatert for {stored} saker.")
+        click.echo(f"Vurderingen er oppdatert for {count(stored, 'sak', 'saker')}.")
 
 
 def _start_backup(db: Any) -> None:
@@ -196,12 +207,14 @@ _clip = clip
 )
 @click.option("--overdue", is_flag=True, help="Bare saker der svarfristen på kravet er ute.")
 @click.option("--deleted", is_flag=True, help="Vis papirkurven.")
+@click.option("--group", "group", help="Bare sakene i denne gruppesaken (G-nummer eller navn).")
 @click.option("--json", "as_json", is_flag=True, help="Skriv JSON.")
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Skriv hele listen (alle sider, med filtrene) til et regneark: .xlsx eller .csv.",
 )
+@force_option
 @pass_ctx
 def cases_command(
     ctx: Context,
@@ -217,8 +230,10 @@ def cases_command(
     timing: str | None,
     overdue: bool,
     deleted: bool,
+    group: str | None,
     as_json: bool,
     out: Path | None,
+    force: bool,
 ) -> None:
     """Saksliste med filtre, sortering og sider."""
     from tillitsvalgt.services.cases import SORT_KEYS, CaseQuery, list_cases, search_terms
@@ -238,6 +253,10 @@ def cases_command(
     suffix = out.suffix.lower() if out is not None else ""
     if out is not None and suffix not in (".xlsx", ".csv"):
         raise UserError(f"{out}: regnearket må hete noe med .xlsx eller .csv.")
+    if out is not None and str(out) == "-":
+        out = None  # standard out
+    if out is not None:
+        out = chosen_output(ctx, out, force=force)
     db = ctx.db()
     with db.session(readonly=True) as session:
         employer_id = None
@@ -246,7 +265,13 @@ def cases_command(
             if found is None:
                 raise UserError(f"Fant ingen virksomhet som heter eller har org.nr «{employer}».")
             employer_id = found.id
+        group_id = None
+        if group:
+            from tillitsvalgt.services.groups import resolve_group
+
+            group_id = resolve_group(group, session=session).id
         query = CaseQuery(
+            group_id=group_id,
             case_type=case_type,
             status=status,
             employer_id=employer_id,
@@ -261,11 +286,12 @@ def cases_command(
             limit=page_size,
         )
         if out is not None:
+            from tillitsvalgt.output_paths import write_output
             from tillitsvalgt.services import spreadsheet
 
             rows = list(spreadsheet.case_rows(query, session=session))
             data = spreadsheet.to_csv(rows) if suffix == ".csv" else spreadsheet.to_xlsx(rows)
-            written = paths.write_atomically(out, data)
+            written = write_output(out, data, overwrite=True, protected=protected_files(ctx))
             click.echo(f"{len(rows)} saker er skrevet til {written}.")
             return
         result = list_cases(query, session=session)
@@ -290,7 +316,7 @@ def cases_command(
         ],
     )
     pages = max(1, -(-result.total // page_size))
-    click.echo(f"\n{result.total} saker – side {page} av {pages}")
+    click.echo(f"\n{count(result.total, 'sak', 'saker')} – side {page} av {pages}")
     if page > pages:
         click.echo(f"Siden finnes ikke; siste side er {pages}.")
 
@@ -310,6 +336,10 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
         timeline = events.list_events(c.id, session=session)
         docs = documents.list_documents(c.id, session=session)
         frists = deadlines.list_deadlines(c.id, session=session)
+        from tillitsvalgt.services import escalation, groups
+
+        group = groups.get_group(c.group_id, session=session) if c.group_id else None
+        stages = escalation.list_stages(c.id, session=session)
     if as_json:
         click.echo(
             json.dumps(
@@ -319,6 +349,8 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
                     "events": [e.model_dump(mode="json") for e in timeline],
                     "documents": [d.model_dump(mode="json") for d in docs],
                     "deadlines": [d.model_dump(mode="json") for d in frists],
+                    "group": group.model_dump(mode="json") if group else None,
+                    "escalations": [x.model_dump(mode="json") for x in stages],
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -340,8 +372,13 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
         ("Planlagt iverksatt", _date(c.planned_implementation_on) or "ukjent"),
         ("Iverksatt", _date(c.implemented_on) or "ukjent"),
     ]
+    if c.case_type in ("office_layout", "space_allocation"):
+        permit = {True: "ja", False: "nei", None: "ukjent"}[c.building_permit]
+        fields.append(("Søknadspliktig", permit))
     if c.location:
         fields.insert(1, ("Sted/avdeling", c.location))
+    if group is not None:
+        fields.append(("Gruppesak", f"{group.name} (G{group.id})"))
     for label_text, value in fields:
         click.echo(f"  {label_text + ':':<20}{value}")
     if c.description:
@@ -360,6 +397,14 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
             click.echo(f"              {_clip(e.notes.replace(chr(10), ' '), 100)}")
     if not timeline:
         click.echo("  (ingen hendelser)")
+    if stages:
+        from tillitsvalgt.services.escalation import event_text
+
+        click.echo("\nLøftet videre:")
+        for x in stages:
+            click.echo(
+                f"  {_date(x.started_on)}  {_clip(event_text(x).replace(chr(10), ' '), 100)}"
+            )
     if docs:
         click.echo("\nDokumenter:")
         for d in docs:
@@ -369,8 +414,7 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
     if frists:
         click.echo("\nFrister:")
         for f in frists:
-            state = "oppfylt" if f.met_on else ("avlyst" if f.cancelled else "åpen")
-            click.echo(f"  {_date(f.due_on)}  {f.title} ({state})")
+            click.echo(f"  {_date(f.due_on)}  {f.title} ({DEADLINE_STATES[f.state]})  [{f.id}]")
 
 
 @cli.command("close")
@@ -434,18 +478,44 @@ def undelete_command(ctx: Context, case: str) -> None:
 
 
 @cli.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--mapping",
+    type=click.Path(path_type=Path),
+    help="Regneark: en TOML-fil som sier hvilken kolonne som er hvilket felt.",
+)
+@click.option(
+    "--column",
+    "columns",
+    multiple=True,
+    help='Regneark: «Overskrift=felt», f.eks. "Sak=tittel"; kan gis flere ganger.',
+)
+@click.option("--sheet", help="Regneark (.xlsx): arket som skal leses (ellers det første).")
 @pass_ctx
-def import_command(ctx: Context, file: Path) -> None:
-    """Importer saker fra en JSON-fil (samme format som «export»); «-» leser fra standard inn."""
+def import_command(
+    ctx: Context, file: Path, mapping: Path | None, columns: tuple[str, ...], sheet: str | None
+) -> None:
+    """Importer saker fra en JSON-fil (samme format som «export») eller et regneark
+    (.xlsx/.csv med én sak per rad); «-» leser JSON fra standard inn. Alt eller ingenting."""
+    from tillitsvalgt.file_limits import IMPORT_LIMIT, read_limited
     from tillitsvalgt.services.transfer import import_bundle
 
+    from_stdin = str(file) == "-"  # a file really named "-" is ./-
+    if file.suffix.lower() in (".xlsx", ".csv"):
+        _import_sheet(ctx, file, mapping, columns, sheet)
+        return
     try:
         # utf-8-sig: Windows editors put a byte order mark first; it is not content.
-        if str(file) == "-":  # a file really named "-" is ./-
-            text = sys.stdin.buffer.read().decode("utf-8-sig")
+        if from_stdin:
+            data = sys.stdin.buffer.read(IMPORT_LIMIT + 1)
+            if len(data) > IMPORT_LIMIT:
+                raise UserError(
+                    f"Det som kom på standard inn, er større enn {IMPORT_LIMIT // 2**20} MB. "
+                    "Ingenting er importert."
+                )
         else:
-            text = file.expanduser().read_text(encoding="utf-8-sig")
+            data = read_limited(file.expanduser(), IMPORT_LIMIT, what="Importfilen")
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         raise UserError(f"Finner ikke filen {file}. Ingenting er importert.") from None
     except UnicodeDecodeError as exc:
@@ -454,12 +524,53 @@ def import_command(ctx: Context, file: Path) -> None:
             "lagre den som UTF-8 og prøv igjen. Ingenting er importert."
         ) from None
     except OSError as exc:
-        raise UserError(f"Kan ikke lese {file}: {exc.strerror}. Ingenting er importert.") from None
-    source = "standard inn" if str(file) == "-" else str(file)
+        raise UserError(
+            f"Kan ikke lese {file}: {os_reason(exc)}. Ingenting er importert."
+        ) from None
+    source = "standard inn" if from_stdin else str(file)
     raw = _parse_json(text, Path(source))
+    from tillitsvalgt.services.employers import sector_agreement_warnings
+
     with ctx.db().session() as session:
         report = import_bundle(raw, session=session, today=date.today())
+        warnings = sector_agreement_warnings(session=session, catalogue=ctx.catalogue())
     click.echo(f"Importert fra {source}: {report.summary()}")
+    for warning in warnings:
+        click.echo(f"Advarsel: {warning}", err=True)
+
+
+def _import_sheet(
+    ctx: Context, file: Path, mapping: Path | None, columns: tuple[str, ...], sheet: str | None
+) -> None:
+    from tillitsvalgt.services import spreadsheet_import
+    from tillitsvalgt.services.transfer import import_bundle
+
+    chosen = spreadsheet_import.ColumnMapping(sheet=sheet)
+    if mapping is not None:
+        raw = spreadsheet_import.read_limited(mapping.expanduser(), 1024 * 1024)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise UserError(
+                f"Kolonnevalget {mapping} er ikke en tekstfil i UTF-8. Ingenting er importert."
+            ) from None
+        chosen = spreadsheet_import.read_mapping(text, str(mapping))
+        chosen.sheet = sheet or chosen.sheet
+    if columns:
+        extra = spreadsheet_import.parse_columns(columns)
+        chosen.columns.update(extra.columns)
+    loaded = spreadsheet_import.load_sheet(file.expanduser(), mapping=chosen)
+    with ctx.db().session() as session:
+        report = import_bundle(
+            loaded.items, session=session, today=date.today(), names=loaded.names
+        )
+    click.echo(f"Importert fra {file}: {report.summary()}")
+    if loaded.unused_columns:
+        click.echo(
+            'Kolonner som ikke ble brukt (velg dem med --column "Overskrift=felt" om de '
+            "skal med): " + ", ".join(f"«{c}»" for c in loaded.unused_columns),
+            err=True,
+        )
 
 
 def _parse_json(text: str, file: Path) -> Any:
@@ -471,22 +582,67 @@ def _parse_json(text: str, file: Path) -> Any:
 @cli.command("export")
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Fil å skrive til (ellers skjermen; «-» er også skjermen / standard ut).",
 )
+@click.option(
+    "--case",
+    "numbers",
+    multiple=True,
+    help="Bare denne saken (saksnummer); kan gis flere ganger.",
+)
+@click.option("--type", "case_type", help="Bare saker av denne typen (f.eks. office_layout).")
+@click.option("--status", type=click.Choice(["open", "closed"]), help="Åpne eller avsluttede.")
+@click.option("--employer", help="Bare saker hos denne virksomheten (navn eller org.nr.).")
+@click.option("--year", type=int, help="Bare saker med dette året i saksnummeret.")
+@click.option("--search", "-s", "text", help="Bare saker som inneholder disse ordene.")
+@click.option("--group", "group", help="Bare sakene i denne gruppesaken (G-nummer eller navn).")
+@force_option
 @pass_ctx
-def export_command(ctx: Context, out: Path | None) -> None:
-    """Eksporter alle saker som JSON, med UUID-er, for sammenslåing hos forbundet."""
+def export_command(
+    ctx: Context,
+    out: Path | None,
+    force: bool,
+    numbers: tuple[str, ...],
+    case_type: str | None,
+    status: str | None,
+    employer: str | None,
+    year: int | None,
+    text: str | None,
+    group: str | None,
+) -> None:
+    """Eksporter saker som JSON, med dokumenter, sjekkliste og frister, for forbundet.
+
+    Uten valg eksporteres alle saker; med --case eller listens filtre bare de valgte."""
+    from tillitsvalgt.output_paths import write_output
+    from tillitsvalgt.services.selection import Selection, selected_case_ids
     from tillitsvalgt.services.transfer import export_bundle
 
+    if out is not None and str(out) == "-":
+        out = None  # standard out
+    if out is not None:
+        out = chosen_output(ctx, out, force=force)
+
+    selection = Selection(
+        numbers=numbers,
+        case_type=case_type,
+        status=status,
+        employer=employer,
+        year=year,
+        text=text,
+        group=group,
+    )
     with ctx.db().session(readonly=True) as session:
-        bundle = export_bundle(session=session)
-    text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
-    if out is None or str(out) == "-":
-        click.echo(text, nl=False)
+        ids = selected_case_ids(selection, session=session)
+        bundle = export_bundle(session=session, case_ids=ids)
+    text_out = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
+    if out is None:
+        click.echo(text_out, nl=False)
     else:
-        written = paths.write_atomically(out, text.encode("utf-8"))
-        click.echo(f"{len(bundle)} saker eksportert til {written}", err=True)
+        written = write_output(
+            out, text_out.encode("utf-8"), overwrite=True, protected=protected_files(ctx)
+        )
+        click.echo(f"{count(len(bundle), 'sak', 'saker')} eksportert til {written}", err=True)
 
 
 # --------------------------------------------------------------------------- safety
@@ -516,35 +672,53 @@ def backups_command(ctx: Context) -> None:
     """List sikkerhetskopiene, nyeste først."""
     from tillitsvalgt.backup import backup_dir, describe_backups
 
-    db = ctx.db()
-    if db.location.file is None:
+    # The database is not opened: the list is what a user needs when it is damaged.
+    live = ctx.location().file
+    if live is None:
         raise UserError("PostgreSQL-databaser sikkerhetskopieres på tjeneren (pg_dump).")
-    found = describe_backups(db)
+    found = describe_backups(live)
     if not found:
-        click.echo(f"Ingen sikkerhetskopier i {backup_dir(db)}.")
+        click.echo(f"Ingen sikkerhetskopier i {backup_dir(live)}.")
     for b in found:
         when = b.created.astimezone().strftime("%d.%m.%Y %H:%M")
         click.echo(f"{when}  {b.reason:<20} {b.size // 1024:>8} kB  {b.path}")
 
 
 @cli.command("restore")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--yes", is_flag=True, help="Ikke spør om bekreftelse.")
 @pass_ctx
 def restore_command(ctx: Context, file: Path, yes: bool) -> None:
     """Gjenopprett databasen fra en sikkerhetskopi (den nåværende kopieres først)."""
-    from tillitsvalgt.backup import restore
+    from tillitsvalgt.backup import restore_file
+    from tillitsvalgt.errors import DatabaseError
 
-    db = ctx.db()
+    # Not opened first: a damaged database must not stop its own restore.
+    location = ctx.location()
+    if location.file is None:
+        raise DatabaseError(
+            "Sikkerhetskopi og gjenoppretting fra programmet gjelder SQLite-databaser. En "
+            "PostgreSQL-database sikkerhetskopieres på tjeneren (pg_dump) av den som drifter den."
+        )
     if not yes:
         if not sys.stdin.isatty():
             raise UserError(
                 "«restore» erstatter hele databasen. Bekreft med --yes når du kjører uten "
                 "terminal. Ingenting er endret."
             )
-        click.confirm(f"Erstatte {db.location.describe()} med {file}?", abort=True)
-    safety = restore(db, file)
-    click.echo(f"Gjenopprettet fra {file}. Databasen slik den var, er lagret i {safety}.")
+        click.confirm(f"Erstatte {location.describe()} med {file}?", abort=True)
+    outcome = restore_file(location.file, file)
+    ctx.db()  # opened as the app opens it: an older backup is migrated now
+    if outcome.safety is None:
+        click.echo(f"Gjenopprettet fra {file}.")
+    elif outcome.damaged:
+        click.echo(
+            f"Gjenopprettet fra {file}. Den skadde databasen er flyttet til {outcome.safety}."
+        )
+    else:
+        click.echo(
+            f"Gjenopprettet fra {file}. Databasen slik den var, er lagret i {outcome.safety}."
+        )
 
 
 @cli.command("check")
@@ -552,13 +726,17 @@ def restore_command(ctx: Context, file: Path, yes: bool) -> None:
 def check_command(ctx: Context) -> None:
     """Sjekk databasens integritet."""
     from tillitsvalgt.backup import integrity_check
+    from tillitsvalgt.services.documents import changed_documents
 
     db = ctx.db()
-    report = integrity_check(db)
-    if report.ok:
+    problems = list(integrity_check(db).problems)
+    if not problems:  # the pages hold together: now the letters' own checksums
+        with db.session(readonly=True) as session:
+            problems += changed_documents(session=session)
+    if not problems:
         click.echo(f"Databasen {db.location.describe()} er i orden.")
         return
-    raise UserError("Databasen har feil:\n" + "\n".join(f"  – {p}" for p in report.problems))
+    raise UserError("Databasen har feil:\n" + "\n".join(f"  – {p}" for p in problems))
 
 
 @cli.command("employers")
@@ -566,10 +744,11 @@ def check_command(ctx: Context) -> None:
 @pass_ctx
 def employers_command(ctx: Context, text: str | None) -> None:
     """List virksomhetene."""
-    from tillitsvalgt.services.employers import list_employers
+    from tillitsvalgt.services.employers import list_employers, sector_agreement_warnings
 
     with ctx.db().session(readonly=True) as session:
         rows = list_employers(session=session, text=text)
+        warnings = sector_agreement_warnings(session=session, catalogue=ctx.catalogue())
     _table(
         ["Id", "Navn", "Org.nr", "Ansatte", "Hovedavtale"],
         [
@@ -583,17 +762,33 @@ def employers_command(ctx: Context, text: str | None) -> None:
             for e in rows
         ],
     )
+    names = {e.name for e in rows}
+    for warning in warnings:
+        if warning.split(": ", 1)[0] in names:
+            click.echo(f"Advarsel: {warning}", err=True)
 
 
 def _register_rule_commands() -> None:
-    from tillitsvalgt import cli_admin, cli_audit, cli_letters, cli_report, cli_rules
+    from tillitsvalgt import (
+        cli_admin,
+        cli_audit,
+        cli_deadlines,
+        cli_law,
+        cli_letters,
+        cli_office,
+        cli_report,
+        cli_rules,
+    )
 
     for command in (
         *cli_rules.COMMANDS,
+        *cli_law.COMMANDS,
         *cli_letters.COMMANDS,
         *cli_report.COMMANDS,
         *cli_audit.COMMANDS,
         *cli_admin.COMMANDS,
+        *cli_deadlines.COMMANDS,
+        *cli_office.COMMANDS,
     ):
         cli.add_command(command)
 

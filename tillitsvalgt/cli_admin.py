@@ -47,8 +47,8 @@ def create_representative_command(ctx: Context, role: str, branch: str, no_passw
         created = access.create_representative(
             role, branch=branch, password=_password(no_password), session=session
         )
-    what = "opprettet" if created else "fantes fra før og har fått tilgang"
-    click.echo(f"Brukeren «{role.strip()}» er {what}: avdeling «{branch.strip()}».")
+    what = "er opprettet" if created else "fantes fra før og har fått tilgang"
+    click.echo(f"Brukeren «{role.strip()}» {what}: avdeling «{branch.strip()}».")
     if no_password:
         click.echo("Uten passord: brukeren logger inn med ~/.pgpass, peer eller sertifikat.")
 
@@ -67,8 +67,8 @@ def create_office_command(ctx: Context, role: str, no_password: bool) -> None:
         access.check_role_name(role)
         access.require_role_admin(session)
         created = access.create_office(role, password=_password(no_password), session=session)
-    what = "opprettet" if created else "fantes fra før og har fått tilgang"
-    click.echo(f"Forbundskontorets bruker «{role.strip()}» er {what}: ser alle saker.")
+    what = "er opprettet" if created else "fantes fra før og har fått tilgang"
+    click.echo(f"Forbundskontorets bruker «{role.strip()}» {what}: ser alle saker.")
 
 
 @admin_group.command("share")
@@ -111,6 +111,19 @@ def move_command(ctx: Context, case: str, branch: str | None) -> None:
     click.echo(f"Sak {number} hører nå til {where}.")
 
 
+@admin_group.command("give-profile")
+@click.argument("profile")
+@click.argument("role")
+@pass_ctx
+def give_profile_command(ctx: Context, profile: str, role: str) -> None:
+    """Gi en profil (id eller UUID) til en bruker: bare den (og forbundskontoret) kan endre den."""
+    from tillitsvalgt.services import access
+
+    with ctx.db().session() as session:
+        name = access.give_profile(profile, role, session=session)
+    click.echo(f"Profilen «{name}» tilhører nå «{role.strip()}».")
+
+
 @admin_group.command("list")
 @pass_ctx
 def list_command(ctx: Context) -> None:
@@ -149,7 +162,11 @@ def branches_command(ctx: Context) -> None:
         click.echo("Ingen avdelinger ennå.")
     for b in rows:
         name = b.branch if b.branch is not None else "(uten avdeling: bare forbundskontoret)"
-        click.echo(f"  {name:<48}{b.representatives:>4} tillitsvalgte {b.cases:>7} saker")
+        click.echo(
+            f"  {name:<48}{b.representatives:>4} "
+            f"{'tillitsvalgt ' if b.representatives == 1 else 'tillitsvalgte'} "
+            f"{b.cases:>7} {'sak' if b.cases == 1 else 'saker'}"
+        )
 
 
 @admin_group.command("revoke")

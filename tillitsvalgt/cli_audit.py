@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from tillitsvalgt import paths
 from tillitsvalgt.cli_context import Context, pass_ctx, table
+from tillitsvalgt.cli_output import chosen_output, force_option, protected_files
 
 _CELL = 60  # a long description would fill the terminal; --json has it whole
 
@@ -48,16 +48,21 @@ def person_group() -> None:
 
 @person_group.command("export")
 @click.argument("name")
-@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", required=True, type=click.Path(path_type=Path))
+@force_option
 @pass_ctx
-def person_export(ctx: Context, name: str, out: Path) -> None:
+def person_export(ctx: Context, name: str, out: Path, force: bool) -> None:
     """Alt som er lagret om en person, og hvor, som en JSON-fil (innsyn)."""
+    from tillitsvalgt.output_paths import write_output
     from tillitsvalgt.services.privacy import find_person
 
+    out = chosen_output(ctx, out, force=force)
     with ctx.db().session(readonly=True) as session:
         report = find_person(name, session=session)
     data = json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n"
-    written = paths.write_atomically(out, data.encode("utf-8"))
+    written = write_output(
+        out, data.encode("utf-8"), overwrite=True, protected=protected_files(ctx)
+    )
     click.echo(f"{len(report.hits)} treff er skrevet til {written} (lesbar bare for deg).")
 
 

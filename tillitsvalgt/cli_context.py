@@ -36,6 +36,13 @@ class Context:
             self._db.session_info[ACTOR] = settings.load(self.data_dir).get("profile")
         return self._db
 
+    def location(self) -> Any:
+        """Where the database is, without opening it (``restore`` and ``backups`` must
+        work when it is damaged)."""
+        from tillitsvalgt.db import resolve_location
+
+        return resolve_location(database_url=self.chosen_url(), data_dir=self.data_dir)
+
     def chosen_url(self) -> str | None:
         """``--database-url``, then TILLITSVALGT_DATABASE_URL, then the saved choice
         (settings «database»); None: the SQLite file in the data directory."""

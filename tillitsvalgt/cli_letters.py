@@ -4,6 +4,7 @@ templates; the representative's own profile (the letters' sender)."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,11 +13,13 @@ import click
 
 from tillitsvalgt import paths
 from tillitsvalgt.cli_context import Context, pass_ctx
+from tillitsvalgt.cli_output import chosen_output, force_option, protected_files
 from tillitsvalgt.cli_rules import _parse_date
-from tillitsvalgt.errors import UserError
+from tillitsvalgt.errors import UserError, os_reason
 
 if TYPE_CHECKING:
-    from tillitsvalgt.services.letters import LetterSetup
+    from tillitsvalgt.models import DeadlineRead
+    from tillitsvalgt.services.letters import Letter, LetterRequest, LetterSetup
 
 
 def _setup(ctx: Context, templates: str | None = None) -> LetterSetup:
@@ -30,14 +33,21 @@ def _setup(ctx: Context, templates: str | None = None) -> LetterSetup:
         template_folder=template_folder(templates, chosen.get("templates")),
         union_name=chosen.get("union"),
         profile_uuid=chosen.get("profile"),
+        pack_version=chosen.get("pack"),
     )
 
 
-def _write_pdf(docx: Path) -> Path:
+def _write_pdf(ctx: Context, docx: Path) -> Path:
+    """The PDF beside ``docx`` (its target was checked by ``chosen_output`` up front)."""
     from tillitsvalgt.letters.pdf import docx_to_pdf
+    from tillitsvalgt.output_paths import write_output
 
-    target = docx.with_suffix(".pdf")
-    return paths.write_atomically(target, docx_to_pdf(docx.read_bytes()))
+    return write_output(
+        docx.with_suffix(".pdf"),
+        docx_to_pdf(docx.read_bytes()),
+        overwrite=True,
+        protected=protected_files(ctx),
+    )
 
 
 # --------------------------------------------------------------------------- letter
@@ -61,11 +71,18 @@ def _write_pdf(docx: Path) -> Path:
 @click.option(
     "--out",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Word-filen som skal skrives.",
 )
 @click.option("--pdf", is_flag=True, help="Lag også PDF (krever LibreOffice eller Word).")
 @click.option("--sent", is_flag=True, help="Merk brevet som sendt på brevets dato.")
+@force_option
+@click.option(
+    "--draft",
+    "draft_number",
+    help="Oppdater dette usendte utkastet (journalnummer, f.eks. 2026/6-1) i stedet for å "
+    "lage et nytt brev; utkastet beholder nummeret.",
+)
 @pass_ctx
 def letter_command(
     ctx: Context,
@@ -81,12 +98,19 @@ def letter_command(
     out: Path,
     pdf: bool,
     sent: bool,
+    force: bool,
+    draft_number: str | None,
 ) -> None:
-    """Skriv et brev i en sak som Word-fil, og før det i journalen."""
+    """Skriv et brev i en sak som Word-fil, og før det i journalen.
+
+    Et brev som strider mot fakta i saken på brevets dato (for eksempel krav om utsatt
+    iverksetting etter at endringen er iverksatt), lages ikke: programmet sier hvorfor og
+    hva du kan sende i stedet, og avslutter med kode 1. Tvilsomme brev lages med en
+    advarsel."""
     from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, letter_kind
     from tillitsvalgt.letters.pdf import HOW_TO_GET, pdf_converter
     from tillitsvalgt.rules.deadlines import format_date
-    from tillitsvalgt.services.letters import LetterRequest, create_letter, mark_letter_sent
+    from tillitsvalgt.services.letters import LetterRequest
 
     spec = letter_kind(kind)
     day = _parse_date(dated, "--date") or date.today()
@@ -103,18 +127,28 @@ def letter_command(
         copy_to=copy_to,
         provisions=provisions or None,
     )
+    out = chosen_output(ctx, out, force=force)  # asked before anything is journaled
+    if pdf:
+        chosen_output(ctx, out.with_suffix(".pdf"), force=force)
     setup = _setup(ctx, templates)
-    # The file is written inside the transaction: if it cannot be written, nothing is
-    # journaled either.
-    with ctx.db().session() as session:
-        letter = create_letter(case, request, session=session, today=date.today(), setup=setup)
-        written = paths.write_atomically(out, letter.content)
-        assert letter.document is not None
-        if sent:
-            mark_letter_sent(letter.document.id, sent_on=day, session=session)
+    written = _journal_and_write(
+        ctx, case, request, setup, out, sent_on=day if sent else None, draft_number=draft_number
+    )
+    letter = written.letter
+    made = written.deadlines
     for warning in letter.template.warnings:
         click.echo(f"Advarsel: {warning}", err=True)
-    line = f"Skrev {spec.label.lower()} {letter.number} til {written}"
+    for notice in letter.notices:
+        click.echo(f"Kontroller: {notice}", err=True)
+    verb = "Oppdaterte utkastet" if draft_number else "Skrev"
+    line = f"{verb} {spec.label.lower()} {letter.number} til {written.path}"
+    for check in letter.checks:
+        offer = (
+            f" Bruk --reply-days {check.reply_days} for den dagen."
+            if check.reply_days is not None
+            else ""
+        )
+        click.echo(f"Advarsel: {check.message}{offer}", err=True)
     if letter.context.reply_by:
         line += f"; svarfrist {format_date(letter.context.reply_by)}"
     click.echo(line + ".")
@@ -130,8 +164,67 @@ def letter_command(
         if sent
         else f"Merk det som sendt: tillitsvalgt letters send {letter.number}"
     )
+    for deadline in made:
+        click.echo(f"Frist {format_date(deadline.due_on)}: {deadline.title}.")
     if pdf:
-        click.echo(f"PDF: {_write_pdf(written)}")
+        click.echo(f"PDF: {_write_pdf(ctx, written.path)}")
+
+
+@dataclass(frozen=True)
+class _Written:
+    letter: Letter
+    path: Path
+    deadlines: list[DeadlineRead]  # the agreements' meeting deadlines a sent demand started
+
+
+def _journal_and_write(
+    ctx: Context,
+    case: str,
+    request: LetterRequest,
+    setup: LetterSetup,
+    out: Path,
+    *,
+    sent_on: date | None,
+    draft_number: str | None = None,
+) -> _Written:
+    """Journal the letter and write its file: the file is written in full beside ``out``
+    inside the unit of work (a file that cannot be written journals nothing), and moved
+    into place only after the commit (a failed commit, such as a full disk, leaves no file
+    whose journal number was never recorded, and which a later letter would reuse)."""
+    from tillitsvalgt.output_paths import StagedFile, stage_output
+    from tillitsvalgt.services.letters import (
+        create_letter,
+        find_document,
+        mark_letter_sent,
+        meeting_deadlines,
+    )
+
+    staged: StagedFile | None = None
+    made: list[DeadlineRead] = []
+    try:
+        with ctx.db().session() as session:
+            draft_id = find_document(draft_number, session=session).id if draft_number else None
+            letter = create_letter(
+                case, request, session=session, today=date.today(), setup=setup, draft_id=draft_id
+            )
+            staged = stage_output(
+                out, letter.content, overwrite=True, protected=protected_files(ctx)
+            )
+            assert letter.document is not None
+            if sent_on is not None:
+                mark_letter_sent(letter.document.id, sent_on=sent_on, session=session, setup=setup)
+                made = meeting_deadlines(letter.document.id, session=session)
+    except BaseException:
+        if staged is not None:
+            staged.discard()
+        raise
+    try:
+        return _Written(letter, staged.publish(), made)
+    except UserError as exc:
+        raise UserError(
+            f"Brevet {letter.number} er ført i journalen, men filen kunne ikke skrives: "
+            f"{exc.message} Hent det med: tillitsvalgt letters export {letter.number} --out FIL"
+        ) from None
 
 
 # --------------------------------------------------------------------------- letters
@@ -185,33 +278,41 @@ def send_command(ctx: Context, number: str, sent_on: str | None) -> None:
     """Merk et brev som sendt: det låses, «Brev sendt» føres i tidslinjen og svarfristen
     opprettes."""
     from tillitsvalgt.rules.deadlines import format_date
-    from tillitsvalgt.services.letters import find_document, mark_letter_sent
+    from tillitsvalgt.services.letters import find_document, mark_letter_sent, meeting_deadlines
 
     day = _parse_date(sent_on, "--date") or date.today()
     with ctx.db().session() as session:
         doc = find_document(number, session=session)
-        mark_letter_sent(doc.id, sent_on=day, session=session)
+        mark_letter_sent(doc.id, sent_on=day, session=session, setup=_setup(ctx))
+        made = meeting_deadlines(doc.id, session=session)
     due = f"; svarfrist {format_date(doc.reply_by)}" if doc.reply_by else ""
     click.echo(f"{doc.number} er merket som sendt {format_date(day)}{due}.")
+    for deadline in made:
+        click.echo(f"Frist {format_date(deadline.due_on)}: {deadline.title}.")
 
 
 @letters_group.command("export")
 @click.argument("number")
-@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", required=True, type=click.Path(path_type=Path))
 @click.option("--pdf", is_flag=True, help="Lag også PDF (krever LibreOffice eller Word).")
+@force_option
 @pass_ctx
-def export_command(ctx: Context, number: str, out: Path, pdf: bool) -> None:
+def export_command(ctx: Context, number: str, out: Path, pdf: bool, force: bool) -> None:
     """Skriv et dokument fra journalen til en fil (innholdet kontrolleres mot sjekksummen)."""
+    from tillitsvalgt.output_paths import write_output
     from tillitsvalgt.services.documents import document_content
     from tillitsvalgt.services.letters import find_document
 
+    out = chosen_output(ctx, out, force=force)
+    if pdf:
+        chosen_output(ctx, out.with_suffix(".pdf"), force=force)
     with ctx.db().session(readonly=True) as session:
         doc = find_document(number, session=session)
         content = document_content(doc.id, session=session)
-    written = paths.write_atomically(out, content)
+    written = write_output(out, content, overwrite=True, protected=protected_files(ctx))
     click.echo(f"Skrev {doc.number} til {written}.")
     if pdf:
-        click.echo(f"PDF: {_write_pdf(written)}")
+        click.echo(f"PDF: {_write_pdf(ctx, written)}")
 
 
 @letters_group.command("email")
@@ -226,20 +327,23 @@ def export_command(ctx: Context, number: str, out: Path, pdf: bool) -> None:
     help="Målform i e-postteksten: nb (bokmål) eller nn (nynorsk).",
 )
 @click.option("--open", "open_it", is_flag=True, help="Åpne utkastet i e-postprogrammet.")
+@force_option
 @pass_ctx
 def email_command(
-    ctx: Context, number: str, out: Path, pdf: bool, form: str, open_it: bool
+    ctx: Context, number: str, out: Path, pdf: bool, form: str, open_it: bool, force: bool
 ) -> None:
     """Lag et e-postutkast (.eml) med brevet vedlagt, adressert til virksomhetens kontakt.
     Outlook og Thunderbird åpner det som et utkast; merk brevet som sendt når det er sendt."""
     from datetime import UTC, datetime
 
     from tillitsvalgt import settings
+    from tillitsvalgt.output_paths import write_output
     from tillitsvalgt.services.documents import document_content
     from tillitsvalgt.services.letters import find_document, letter_signer
     from tillitsvalgt.services.mail import letter_email
 
     profile = settings.load(ctx.data_dir).get("profile")
+    out = chosen_output(ctx, out, force=force)
     with ctx.db().session(readonly=True) as session:
         doc = find_document(number, session=session)
         attachment = None
@@ -256,7 +360,7 @@ def email_command(
             form="nn" if form == "nn" else "nb",
             pdf=attachment,
         )
-    written = paths.write_atomically(out, draft.message)
+    written = write_output(out, draft.message, overwrite=True, protected=protected_files(ctx))
     to = draft.to or "ingen mottaker (virksomheten har ingen e-post for kontaktpersonen)"
     click.echo(f"E-postutkast til {to}, vedlegg {draft.attachment_name}: {written}")
     if doc.sent_on is None:
@@ -290,19 +394,20 @@ def templates_list(ctx: Context, templates: str | None) -> None:
 
 
 @templates_group.command("check")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--kind", help="Brevtypen malen er for (ellers fra filnavnet).")
 @click.option("--repair", is_flag=True, help="Reparer delte koder og typografiske anførselstegn.")
 def templates_check(file: Path, kind: str | None, repair: bool) -> None:
     """Kontroller en redigert mal: ukjente og manglende felt, syntaks, Words delte koder."""
+    from tillitsvalgt.file_limits import TEMPLATE_LIMIT, read_limited
     from tillitsvalgt.letters.checking import check_template
     from tillitsvalgt.letters.kinds import KINDS, letter_kind
 
     file = file.expanduser()
     try:
-        data = file.read_bytes()
+        data = read_limited(file, TEMPLATE_LIMIT, what="Malen")
     except OSError as exc:
-        raise UserError(f"Kan ikke lese {file}: {exc.strerror}.") from None
+        raise UserError(f"Kan ikke lese {file}: {os_reason(exc)}.") from None
     code = letter_kind(kind).code if kind else (file.stem if file.stem in KINDS else None)
     result = check_template(data, code)
     what = f" (brevtype {code})" if code else " (brevtype ukjent: påkrevde felt er ikke sjekket)"
@@ -329,23 +434,34 @@ def templates_check(file: Path, kind: str | None, repair: bool) -> None:
     "--out",
     "out_dir",
     required=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Mappen malene kopieres til.",
 )
-def templates_export(kind: str | None, out_dir: Path) -> None:
+@force_option
+@pass_ctx
+def templates_export(ctx: Context, kind: str | None, out_dir: Path, force: bool) -> None:
     """Kopier de innebygde malene (eller én) til en mappe, for å redigere dem i Word."""
     from tillitsvalgt.letters.kinds import KINDS, letter_kind
     from tillitsvalgt.letters.templates import builtin_path
+    from tillitsvalgt.output_paths import OutputExists, check_output, write_output
 
     kinds = [letter_kind(kind).code] if kind else list(KINDS)
     out_dir = out_dir.expanduser()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UserError(f"{out_dir} er ikke en mappe. Oppgi mappen malene skal kopieres til.")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"Kan ikke opprette mappen {out_dir}: {os_reason(exc)}.") from None
+    protected = protected_files(ctx)
     for code in kinds:
         target = out_dir / f"{code}.docx"
-        if target.exists():
-            click.echo(f"Hopper over {target}: finnes fra før.")
+        try:
+            check_output(target, overwrite=force, protected=protected)
+        except OutputExists:
+            click.echo(f"Hopper over {target}: den finnes fra før (--force erstatter den).")
             continue
-        paths.write_atomically(target, builtin_path(code).read_bytes())
+        write_output(target, builtin_path(code).read_bytes(), overwrite=True, protected=protected)
         click.echo(f"Skrev {target}")
     click.echo(
         f"Rediger i Word, og pek programmet på mappen: tillitsvalgt settings templates {out_dir}"
@@ -364,6 +480,12 @@ def templates_export(kind: str | None, out_dir: Path) -> None:
 @click.option("--phone", help="Telefon.")
 @click.option("--place", help="Stedet brevene skrives fra, f.eks. «Oslo».")
 @click.option("--signature", help="Signatur (valgfri).")
+@click.option(
+    "--confederation",
+    type=click.Choice(["lo", "ys", "unio", "akademikerne", "none"]),
+    help="Hovedorganisasjonen forbundet tilhører (ys for Delta/Negotia); avgjør hvilken "
+    "versjon av hovedavtalen brevene viser til.",
+)
 @pass_ctx
 def profile_command(ctx: Context, /, **values: str | None) -> None:
     """Vis eller endre profilen din: avsenderen i brevene."""
@@ -391,6 +513,9 @@ def profile_command(ctx: Context, /, **values: str | None) -> None:
         return
     if given:
         settings.save("profile", str(rep.uuid), ctx.data_dir)
+        if given.get("union_name", "").strip():
+            # One union name, as in the window: the letterhead and the report follow it.
+            settings.save("union", given["union_name"].strip(), ctx.data_dir)
     labels = {
         "name": "Navn",
         "role": "Rolle",
@@ -400,9 +525,19 @@ def profile_command(ctx: Context, /, **values: str | None) -> None:
         "phone": "Telefon",
         "place": "Sted",
         "signature": "Signatur",
+        "confederation": "Hovedorg.",
     }
+    from tillitsvalgt.vocabulary import CONFEDERATIONS, KNOWN_UNIONS
+
     for field, label in labels.items():
-        click.echo(f"{label + ':':<11}{getattr(rep, field) or '(ikke satt)'}")
+        value = getattr(rep, field)
+        if field == "confederation" and value:
+            value = CONFEDERATIONS.get(value, value)
+        elif field == "confederation":
+            known = KNOWN_UNIONS.get((rep.union_name or "").strip().casefold())
+            if known:
+                value = f"{CONFEDERATIONS[known]} (ut fra forbundets navn)"
+        click.echo(f"{label + ':':<11}{value or '(ikke satt)'}")
 
 
 COMMANDS = [letter_command, letters_group, templates_group, profile_command]

@@ -10,6 +10,7 @@ import click
 from tillitsvalgt.cli_context import Context, pass_ctx
 from tillitsvalgt.cli_rules import _parse_date
 from tillitsvalgt.errors import UserError
+from tillitsvalgt.plural import count
 
 
 @click.command("report")
@@ -73,7 +74,7 @@ def report_command(
         out=out,
         xlsx=xlsx,
     )
-    click.echo(f"Rapporten er skrevet til {files.docx} ({files.cases} saker).")
+    click.echo(f"Rapporten er skrevet til {files.docx} ({count(files.cases, 'sak', 'saker')}).")
     if files.summaries:
         click.echo(f"Vedlegget har {files.summaries} saksoppsummeringer, anonymisert.")
     if files.xlsx is not None:

@@ -10,16 +10,26 @@ from typing import Any
 import click
 
 from tillitsvalgt.cli_context import Context, pass_ctx
+from tillitsvalgt.cli_output import force_option
 from tillitsvalgt.errors import UserError
 
 
 def _parse_date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
+    from tillitsvalgt.rules.date_text import DateTextError, parse_date_text
+
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise UserError(f"{option} «{value}» er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.") from None
+        pass
+    try:  # as typed in the window: 15.10.2026, 15.10.26, «i» for today …
+        return parse_date_text(value, date.today())
+    except DateTextError as exc:
+        raise UserError(
+            f"{option} «{value}» er ikke en dato ({exc}); skriv den som ÅÅÅÅ-MM-DD eller "
+            "DD.MM.ÅÅÅÅ."
+        ) from None
 
 
 def _as_json(number: str, title: str, result: Any) -> dict[str, Any]:
@@ -67,8 +77,16 @@ def _print(number: str, title: str, result: Any) -> None:
 @click.argument("case", required=False)
 @click.option("--today", help="Vurder saken per denne datoen (ÅÅÅÅ-MM-DD); ellers i dag.")
 @click.option("--json", "as_json", is_flag=True, help="Skriv JSON.")
+@click.option(
+    "--use-register",
+    is_flag=True,
+    help="Vurder saken etter det virksomhetsregisteret sier nå om antall ansatte, "
+    "hovedavtale og sektor (saken beholder ellers opplysningene fra da den ble registrert).",
+)
 @pass_ctx
-def assess_command(ctx: Context, case: str | None, today: str | None, as_json: bool) -> None:
+def assess_command(
+    ctx: Context, case: str | None, today: str | None, as_json: bool, use_register: bool
+) -> None:
     """Vurder én sak (eller alle): hva som gjelder, om drøftingen kom i tide, og hva nå."""
     from tillitsvalgt.services.assessments import assess_all, assess_case, store_verdict
 
@@ -76,10 +94,19 @@ def assess_command(ctx: Context, case: str | None, today: str | None, as_json: b
     catalogue = ctx.catalogue()
     # The verdict is stored only when judged as of the real today, never for a "what if".
     store = today is None
-    with ctx.db().session(readonly=not store) as session:
+    if use_register and case is None:
+        raise UserError("--use-register gjelder én sak: oppgi saksnummeret.")
+    differs: tuple[str, ...] = ()
+    with ctx.db().session(readonly=not (store or use_register)) as session:
         if case is not None:
+            if use_register:
+                from tillitsvalgt.services.cases import adopt_employer_facts, get_case
+
+                current = get_case(case, session=session)
+                adopt_employer_facts(case, version=current.version, session=session)
             one = assess_case(case, session=session, today=day, catalogue=catalogue, store=store)
             results = [(one.case.number, one.case.title, one.assessment)]
+            differs = one.register_differs
         else:
             results = []
             for case_id, number, title, judged in assess_all(
@@ -89,7 +116,10 @@ def assess_command(ctx: Context, case: str | None, today: str | None, as_json: b
                     store_verdict(case_id, judged, catalogue, session=session)
                 results.append((number, title, judged))
     if as_json:
-        click.echo(json.dumps([_as_json(*r) for r in results], ensure_ascii=False, indent=2))
+        rows = [_as_json(*r) for r in results]
+        if case is not None:
+            rows[0]["register_differs"] = list(differs)
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not results:
         click.echo("Ingen saker å vurdere.")
@@ -97,6 +127,14 @@ def assess_command(ctx: Context, case: str | None, today: str | None, as_json: b
         if i:
             click.echo("")
         _print(number, title, judged)
+    if differs:
+        click.echo("  Virksomhetsregisteret er endret siden saken ble vurdert:")
+        for line in differs:
+            click.echo(f"    – {line}")
+        click.echo(
+            "    Saken vurderes fortsatt etter opplysningene den ble registrert med; "
+            "«tillitsvalgt assess SAK --use-register» tar i bruk registerets."
+        )
 
 
 @click.command("deadline")
@@ -115,18 +153,21 @@ def deadline_command(start: str, days: int) -> None:
 @click.command("calendar")
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--case", "case_ref", help="Bare én sak (f.eks. 2026/3); ellers alle saker.")
+@force_option
 @pass_ctx
-def calendar_command(ctx: Context, out: Path, case_ref: str | None) -> None:
+def calendar_command(ctx: Context, out: Path, case_ref: str | None, force: bool) -> None:
     """Fristene som kalenderfil (.ics) med påminnelse to virkedager før. Importer filen på
     nytt etter endringer: flyttede frister flyttes, innfridde og avlyste fjernes."""
     from datetime import UTC, datetime
 
-    from tillitsvalgt import paths
+    from tillitsvalgt.cli_output import chosen_output, protected_files
+    from tillitsvalgt.output_paths import write_output
     from tillitsvalgt.services.calendar import deadlines_calendar
 
+    out = chosen_output(ctx, out, force=force)
     with ctx.db().session(readonly=True) as session:
         data, live = deadlines_calendar(session=session, now=datetime.now(UTC), case_ref=case_ref)
-    written = paths.write_atomically(out, data)
+    written = write_output(out, data, overwrite=True, protected=protected_files(ctx))
     click.echo(f"{live} åpne frister er skrevet til {written}.")
 
 
@@ -134,7 +175,7 @@ def calendar_command(ctx: Context, out: Path, case_ref: str | None) -> None:
 @click.option(
     "--check",
     "check_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Kontroller en katalogfil i stedet for å liste.",
 )
 @pass_ctx

@@ -35,6 +35,10 @@ log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+"""How long a write waits for another's lock: SQLite's busy timeout, PostgreSQL's
+lock_timeout."""
+STATEMENT_TIMEOUT_MS = 120_000
+"""PostgreSQL: the longest one statement of the app may run (migrations are exempt)."""
 
 
 def sqlite_url(path: Path) -> str:
@@ -133,7 +137,42 @@ def resolve_location(
     return Location(sqlite_url(file), file)
 
 
+# SQLite keeps the WAL index in a file (-shm) it creates and grows on the first read. On a
+# full disk that fails with one of these, and no read would work at all. A connection in
+# EXCLUSIVE locking mode keeps the index in its own memory instead: it can read (and
+# report a write as a full disk), at the price of locking other programs out while it
+# lives, so such connections are closed after every unit of work (see _create_engine).
+_SHM_ERRORS = ("SQLITE_IOERR_SHMSIZE", "SQLITE_IOERR_SHMOPEN", "SQLITE_IOERR_SHMMAP")
+WITHOUT_SHM = "tillitsvalgt_without_shm"
+
+
+def shm_failed(exc: BaseException) -> bool:
+    return str(getattr(exc, "sqlite_errorname", "")).startswith(_SHM_ERRORS)
+
+
 def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    _configure_sqlite(dbapi_conn)
+
+
+def _sqlite_do_connect(_dialect: Any, record: Any, cargs: Any, cparams: Any) -> Any:
+    """Connect as usual; when there is no room for -shm, connect again in exclusive
+    locking mode (the failed connection cannot be switched: it is closed)."""
+    conn = sqlite3.connect(*cargs, **cparams)
+    try:
+        _configure_sqlite(conn)
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if not shm_failed(exc):
+            raise
+    log.info("no room for the WAL index (-shm): reading in exclusive mode")
+    conn = sqlite3.connect(*cargs, **cparams)
+    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+    record.info[WITHOUT_SHM] = True
+    return conn
+
+
+def _configure_sqlite(dbapi_conn: sqlite3.Connection) -> None:
     # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own handling defers it
     # and breaks SAVEPOINT and DDL transactions).
     dbapi_conn.isolation_level = None
@@ -197,7 +236,12 @@ def translate_error(exc: BaseException, location: Location) -> DatabaseError | N
             f"Filen {where} er ikke en Tillitsvalgt-database, eller den er skadet. Velg en "
             "annen fil, eller gjenopprett fra en sikkerhetskopi."
         )
-    if "disk is full" in text or "database or disk is full" in text or "no space" in text:
+    if (
+        "disk is full" in text
+        or "database or disk is full" in text
+        or "no space" in text
+        or ("disk i/o error" in text and _no_room_beside(location.file))
+    ):
         return DatabaseError(
             f"Det er ikke plass på disken for databasen {where}. Frigjør plass og prøv igjen. "
             "Ingenting er endret."
@@ -213,12 +257,53 @@ def translate_error(exc: BaseException, location: Location) -> DatabaseError | N
             f"Databasen {where} var opptatt med en annen endring av de samme opplysningene "
             "akkurat nå. Ingenting er lagret; prøv igjen."
         )
+    waited = _waited_too_long(exc, location)
+    if waited is not None:
+        return waited
     refused = _refused(exc, detail, location)
     if refused is not None:
         return refused
     if location.file is None and isinstance(exc, OperationalError):
         return _server_trouble(exc, detail, where)
     return None
+
+
+def _waited_too_long(exc: BaseException, location: Location) -> DatabaseError | None:
+    """PostgreSQL gave up waiting (lock_timeout, statement_timeout; see _create_engine)."""
+    if location.file is not None:
+        return None
+    sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    where = location.describe()
+    if sqlstate == "55P03":  # lock_not_available
+        return DatabaseError(
+            f"Databasen {where} er låst av en annen bruker eller et annet program, og "
+            "Tillitsvalgt ga opp å vente. Ingenting er endret; prøv igjen om litt. Varer det, "
+            "si fra til den som drifter databasen (en låst tabell eller en transaksjon som er "
+            "latt stå åpen)."
+        )
+    if sqlstate == "57014":  # query_canceled: statement_timeout
+        return DatabaseError(
+            f"Databasetjeneren {where} brukte for lang tid (over "
+            f"{STATEMENT_TIMEOUT_MS // 1000} sekunder), og Tillitsvalgt avbrøt. Ingenting er "
+            "endret; prøv igjen, og si fra til den som drifter databasen om det gjentar seg."
+        )
+    return None
+
+
+LOW_SPACE_BYTES = 256 * 1024
+
+
+def _no_room_beside(file: Path | None) -> bool:
+    """Is the disk holding ``file`` (all but) full? SQLite reports a full disk as an I/O
+    error when it happens outside a write (creating -shm, a checkpoint), and "cannot be
+    read, restore a backup" would send the user the wrong way."""
+    if file is None or not hasattr(os, "statvfs"):
+        return False
+    try:
+        st = os.statvfs(file.parent)
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < LOW_SPACE_BYTES
 
 
 def _server_trouble(exc: BaseException, detail: str, where: str) -> DatabaseError:
@@ -315,6 +400,9 @@ class Database:
         location = resolve_location(database_url=database_url, data_dir=data_dir)
         if location.file is not None:
             _prepare_sqlite_file(location, busy_timeout_ms=busy_timeout_ms)
+            from tillitsvalgt.backup_leftovers import remove_stale_leftovers
+
+            remove_stale_leftovers(location.file)
         db = cls(location, create_engine_for(location, busy_timeout_ms=busy_timeout_ms))
         try:
             with db._translated():
@@ -398,13 +486,17 @@ class Database:
         from alembic import command
 
         with self.engine.begin() as conn:
+            if self.location.file is None:
+                # A migration of a large database may take longer than any one statement of
+                # the app is allowed to.
+                conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
             cfg = self.alembic_config()
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
         return backup_file
 
 
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0014"
 """The newest migration. Kept here so that opening an up-to-date database needs no Alembic
 (``tests/test_migrations.py`` proves it equals the head of ``migrations/versions``)."""
 
@@ -482,14 +574,33 @@ def _create_engine(location: Location, busy_timeout_ms: int) -> Engine:
             _on_sqlite_connect(dbapi_conn, record)
             dbapi_conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
 
+        event.listen(engine, "do_connect", _sqlite_do_connect)
         event.listen(engine, "connect", on_connect)
+        event.listen(engine, "checkin", _release_exclusive)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     url = make_url(location.url)
     # A server that does not answer (firewall, wrong host) would otherwise hang the start
     # for minutes; the user's own connect_timeout in the URL wins.
-    connect_args = {} if "connect_timeout" in url.query else {"connect_timeout": 10}
+    connect_args: dict[str, Any] = {} if "connect_timeout" in url.query else {"connect_timeout": 10}
+    # Anybody who may write a table may lock it (LOCK TABLE, or a transaction left open):
+    # without limits every branch's app would hang with no word. The user's own options in
+    # the URL come after ours, and so win.
+    limits = f"-c lock_timeout={busy_timeout_ms} -c statement_timeout={STATEMENT_TIMEOUT_MS}"
+    own = url.query.get("options")
+    if own:
+        own_text = own if isinstance(own, str) else " ".join(own)
+        url = url.difference_update_query(["options"])
+        limits = f"{limits} {own_text}"
+    connect_args["options"] = limits
     return sa.create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+
+
+def _release_exclusive(_dbapi_conn: Any, record: Any) -> None:
+    """A connection that reads without -shm holds an exclusive lock for its whole life:
+    close it when the unit of work is done, so other programs can use the file again."""
+    if record is not None and record.info.get(WITHOUT_SHM):
+        record.invalidate()
 
 
 def _prepare_sqlite_file(location: Location, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
@@ -510,6 +621,14 @@ def _prepare_sqlite_file(location: Location, *, busy_timeout_ms: int = BUSY_TIME
         raise DatabaseError(f"{directory} er ikke en mappe; databasen kan ikke ligge der.")
     if file.is_dir():
         raise DatabaseError(f"{file} er en mappe, ikke en databasefil.")
+    with contextlib.suppress(FileNotFoundError):
+        # A FIFO would block the first read for ever; a device (/dev/null through a
+        # symlink) is no database either.
+        if not stat.S_ISREG(os.stat(file).st_mode):
+            raise DatabaseError(
+                f"{file} er ikke en vanlig fil (men en enhet, en FIFO eller lignende), og kan "
+                "ikke være databasen. Velg en annen fil eller mappe; ingenting er endret."
+            )
     if not file.exists():
         try:
             paths.make_private_file(file)
@@ -535,11 +654,42 @@ def _prepare_sqlite_file(location: Location, *, busy_timeout_ms: int = BUSY_TIME
             f"Databasen {file} er skrivebeskyttet (filen eller mappen den ligger i). Gi "
             "deg selv skrivetilgang, eller velg en annen database. Ingenting er endret."
         )
+    if header and _stale_wal(file):
+        raise DatabaseError(
+            f"Ved siden av databasen {file} ligger en {file.name}-wal-fil som ikke hører til "
+            "den: databasen ser ut til å være kopiert inn for hånd over en som ble avbrutt. "
+            f"Åpnet sammen ville de gitt en blanding av to databaser. Flytt {file.name}-wal og "
+            f"{file.name}-shm bort (eller bruk «tillitsvalgt restore», som tar hånd om dem). "
+            "Ingenting er endret."
+        )
     if header:
         _check_sqlite_readonly(location, busy_timeout_ms)
     # The folder is the user's (see paths.ensure_private_dir); the files are ours.
     for extra in (file, file.with_name(file.name + "-wal"), file.with_name(file.name + "-shm")):
         _tighten(extra, 0o600)
+
+
+_WAL_MAGIC = (bytes.fromhex("377f0682"), bytes.fromhex("377f0683"))
+
+
+def _stale_wal(file: Path) -> bool:
+    """Is there a ``-wal`` with committed frames next to a main file that was last written
+    in rollback-journal mode? The app keeps its database in WAL mode (header bytes 18–19
+    are 2, and SQLite's backup API sets them so when it restores into it), and leaving WAL
+    mode deletes the ``-wal`` first. A rollback-mode file beside a ``-wal`` is therefore a
+    file copied in by hand (the app's backups are rollback-mode files) over a database
+    that had crashed: SQLite would apply the old ``-wal`` to the new file regardless."""
+    try:
+        with file.open("rb") as fh:
+            header = fh.read(20)
+        with file.with_name(file.name + "-wal").open("rb") as fh:
+            wal_header = fh.read(32)
+            wal_size = os.fstat(fh.fileno()).st_size
+    except OSError:
+        return False
+    if len(header) < 20 or header[18:20] != b"\x01\x01":
+        return False
+    return wal_size > 32 and wal_header[:4] in _WAL_MAGIC
 
 
 def _check_sqlite_readonly(location: Location, busy_timeout_ms: int) -> None:
@@ -548,24 +698,12 @@ def _check_sqlite_readonly(location: Location, busy_timeout_ms: int) -> None:
     refuse must not have been changed by looking at it."""
     assert location.file is not None
     try:
-        with contextlib.closing(
-            sqlite3.connect(
-                sqlite_file_uri(location.file, readonly=True),
-                uri=True,
-                timeout=busy_timeout_ms / 1000,
-            )
-        ) as conn:
-            tables = {
-                str(name)
-                for (name,) in conn.execute(
-                    "SELECT name FROM sqlite_master "
-                    "WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                )
-            }
-            current = None
-            if "alembic_version" in tables:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                current = str(row[0]) if row else None
+        try:
+            tables, current = _read_schema(location.file, busy_timeout_ms, without_shm=False)
+        except sqlite3.OperationalError as exc:
+            if not shm_failed(exc):
+                raise
+            tables, current = _read_schema(location.file, busy_timeout_ms, without_shm=True)
     except sqlite3.Error as exc:
         error = translate_error(exc, location)
         if error is not None:
@@ -575,6 +713,34 @@ def _check_sqlite_readonly(location: Location, busy_timeout_ms: int) -> None:
             "gjenopprett fra en sikkerhetskopi."
         ) from None
     refuse_unknown_schema(location, current, tables)
+
+
+def _read_schema(
+    file: Path, busy_timeout_ms: int, *, without_shm: bool
+) -> tuple[set[str], str | None]:
+    """The table names and the stored revision, read without changing the file: read-only,
+    or (when there is no room for -shm) in exclusive locking mode, which needs write access
+    to the file but writes nothing when only reading."""
+    with contextlib.closing(
+        sqlite3.connect(
+            sqlite_file_uri(file, readonly=not without_shm),
+            uri=True,
+            timeout=busy_timeout_ms / 1000,
+        )
+    ) as conn:
+        if without_shm:
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        tables = {
+            str(name)
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        }
+        current = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            current = str(row[0]) if row else None
+    return tables, current
 
 
 def _tighten(path: Path, mode: int) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from tillitsvalgt import plural
 from tillitsvalgt.errors import StateError
 from tillitsvalgt.models import Case
 from tillitsvalgt.paths import resource_path
@@ -153,7 +154,8 @@ def fill_demo(*, session: Session, today: date) -> ImportReport:
     count = session.exec(select(func.count()).select_from(Case)).one()
     if count:
         raise StateError(
-            f"Databasen har allerede {count} saker. Eksempeldata legges bare inn i en tom "
+            f"Databasen har allerede {plural.count(count, 'sak', 'saker')}. Eksempeldata "
+            "legges bare inn i en tom "
             "database; bruk --data-dir med en ny mappe for å prøve programmet."
         )
     return import_bundle(demo_bundle(today), session=session, today=today)

@@ -63,3 +63,25 @@ class AccessError(DatabaseError):
 
 class CancelledError(UserError):
     """The user stopped a long piece of work; nothing of it was kept."""
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in Norwegian (the system's own text is English)."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: "filen eller mappen finnes ikke",
+        errno.EACCES: "du har ikke tilgang",
+        errno.EPERM: "du har ikke tilgang",
+        errno.EISDIR: "det er en mappe",
+        errno.ENOTDIR: "en del av stien er ikke en mappe",
+        errno.ENOSPC: "det er ikke plass på disken",
+        errno.EDQUOT: "diskkvoten er brukt opp",
+        errno.EROFS: "filsystemet er skrivebeskyttet",
+        errno.ENAMETOOLONG: "navnet er for langt",
+        errno.EXDEV: "filen ligger på et annet filsystem",
+        errno.ELOOP: "for mange symbolske lenker",
+    }
+    if exc.errno in reasons:
+        return reasons[exc.errno]
+    return exc.strerror or str(exc)

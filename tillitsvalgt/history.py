@@ -78,6 +78,12 @@ NOT_RECORDED = frozenset(
         "verdict_demand_due_on",
         "verdict_catalogue",
         "verdict_at",
+        # The employer facts a case is judged on: copied from the register, whose own
+        # history records every change.
+        "employer_employees",
+        "employer_agreement",
+        "employer_sector",
+        "employer_facts_at",
     }
 )
 """Columns set by the app, not by a person: derived, or fixed when the row is made."""
@@ -110,10 +116,26 @@ def context(session: Session, name: str) -> Iterator[None]:
     """Mark the changes made inside the block as coming from ``name`` (e.g. "import")."""
     before = session.info.get(CONTEXT)
     session.info[CONTEXT] = name
+    _tell_database(session, name)
     try:
         yield
-    finally:
+    except BaseException:
+        # The transaction is undone (and the setting with it); it cannot run SQL now.
         session.info[CONTEXT] = before
+        raise
+    session.info[CONTEXT] = before
+    _tell_database(session, before)
+
+
+def _tell_database(session: Session, name: str | None) -> None:
+    # On PostgreSQL the database records the employer register itself (migration 0010);
+    # it reads where the change came from here, for this transaction only. A label, not a
+    # permission: who made the change is the server's own session_user.
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            sa.text("SELECT set_config('tillitsvalgt.history_context', :name, true)"),
+            {"name": name or ""},
+        )
 
 
 def _case_id(table: str, row: Any) -> int | None:
@@ -171,6 +193,13 @@ def _flush_pending(session: Session) -> None:
     if not entries:
         return
     connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        # The database records the shared employer register itself, with the role that
+        # changed it (migration 0010): rows from here would be duplicates, and a
+        # representative may no longer write history rows that belong to no case.
+        entries = [e for e in entries if e["entity"] != "employer"]
+        if not entries:
+            return
     if _ACTOR_ID not in session.info:
         actor = session.info.get(ACTOR)
         actor_id = None

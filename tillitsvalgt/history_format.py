@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, SQLModel
 
 from tillitsvalgt.history import HistoryEntry
-from tillitsvalgt.models import Employer, Event, Representative
+from tillitsvalgt.models import CaseGroup, Employer, Event, Representative
 from tillitsvalgt.validation import label
 from tillitsvalgt.vocabulary import (
     AGREEMENTS,
@@ -39,7 +39,13 @@ _DATES = {
     "occurred_on",
     "reply_by",
 }
-_BOOLS = {"written_agreements", "ordered_by_authorities", "signed_by_both", "report_include"}
+_BOOLS = {
+    "written_agreements",
+    "ordered_by_authorities",
+    "signed_by_both",
+    "report_include",
+    "building_permit",
+}
 
 _ACTIONS: dict[tuple[str, str], str] = {
     ("case", "created"): "Saken opprettet",
@@ -79,7 +85,7 @@ def _value(field: str | None, text: str | None, names: dict[str, dict[int, str]]
             return text
     if field in _BOOLS:
         return {"true": "Ja", "false": "Nei"}.get(text, text)
-    if field in ("employer_id", "representative_id") and text.isdigit():
+    if field in ("employer_id", "representative_id", "group_id") and text.isdigit():
         return names[field].get(int(text), text)
     return text
 
@@ -107,14 +113,22 @@ def _event_names(rows: list[Any], session: Session) -> dict[int, str]:
 
 def _names(rows: list[Any], session: Session) -> dict[str, dict[int, str]]:
     """The employers and representatives the values refer to by id."""
-    wanted: dict[str, set[int]] = {"employer_id": set(), "representative_id": set()}
+    wanted: dict[str, set[int]] = {
+        "employer_id": set(),
+        "representative_id": set(),
+        "group_id": set(),
+    }
     for r in rows:
         if r.field in wanted:
             for text in (r.old_value, r.new_value):
                 if text and text.isdigit():
                     wanted[r.field].add(int(text))
-    names: dict[str, dict[int, str]] = {"employer_id": {}, "representative_id": {}}
-    for field, model in (("employer_id", Employer), ("representative_id", Representative)):
+    names: dict[str, dict[int, str]] = {"employer_id": {}, "representative_id": {}, "group_id": {}}
+    for field, model in (
+        ("employer_id", Employer),
+        ("representative_id", Representative),
+        ("group_id", CaseGroup),
+    ):
         if wanted[field]:
             t = SQLModel.metadata.tables[model.__tablename__]
             result = session.connection().execute(
@@ -152,6 +166,8 @@ def describe(rows: list[Any], *, session: Session) -> list[HistoryEntry]:
         what = _what(r, events)
         if r.context == "import":
             what += " (import)"
+        elif r.context == "gruppesak":
+            what += " (fra gruppesaken)"
         entries.append(
             HistoryEntry(
                 changed_at=r.changed_at,

@@ -22,6 +22,7 @@ from tillitsvalgt.validation import (
     AgreementCode,
     CaseTypeCode,
     ChecklistAnswerCode,
+    ConfederationCode,
     DaysPerWeek,
     DirectionCode,
     DocumentKindCode,
@@ -82,6 +83,7 @@ class RepresentativeBase(SQLModel):
     phone: ShortText = None
     place: ShortText = None
     signature: LongText = None
+    confederation: ConfederationCode = None  # lo, ys, unio, akademikerne, none
 
 
 class RepresentativeCreate(RepresentativeBase):
@@ -97,6 +99,7 @@ class RepresentativeUpdate(SQLModel):
     phone: ShortText = None
     place: ShortText = None
     signature: LongText = None
+    confederation: ConfederationCode = None
 
 
 class Representative(RepresentativeBase, table=True):
@@ -104,6 +107,7 @@ class Representative(RepresentativeBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     uuid: uuid_module.UUID = Field(default_factory=uuid_module.uuid4, unique=True)
     created_at: datetime = _timestamp()
+    confederation: str | None = Field(default=None, max_length=20)
 
 
 class RepresentativeRead(RepresentativeBase):
@@ -212,6 +216,8 @@ class CaseBase(SQLModel):
     # The anonymised text for the landsmøte report's appendix, and whether it goes in.
     report_summary: LongText = None
     report_include: bool = False
+    # Does the rebuild need a building permit (plan- og bygningsloven)? None: not known.
+    building_permit: bool | None = None
 
 
 class CaseCreate(CaseBase):
@@ -246,6 +252,8 @@ class CaseUpdate(SQLModel):
     representative_id: int | None = None
     report_summary: LongText = None
     report_include: bool | None = None
+    building_permit: bool | None = None
+    group_id: int | None = None  # set through services/groups.py, which shares the facts
 
 
 class Case(CaseBase, table=True):
@@ -280,6 +288,8 @@ class Case(CaseBase, table=True):
     source_ref: str | None = Field(default=None, max_length=200)
     report_include: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
     last_document_seq: int = Field(default=0)
+    # The group case (one employer decision over several units) this case belongs to.
+    group_id: int | None = Field(default=None, foreign_key="case_groups.id", index=True)
     # The stored verdict (see services/assessments.py), so the list can filter and count by
     # it in SQL; "overdue" is derived on reading from verdict_demand_due_on and today.
     verdict_level: str | None = Field(default=None, max_length=20)
@@ -289,6 +299,13 @@ class Case(CaseBase, table=True):
     verdict_demand_due_on: date | None = None
     verdict_catalogue: str | None = Field(default=None, max_length=200)
     verdict_at: datetime | None = _timestamp(nullable=True)
+    # The employer facts the case is judged on, copied from the shared register when the
+    # case is registered (or its employer changed): an edit of the register by someone
+    # else never changes this case's verdict silently (services/assessments.py).
+    employer_employees: int | None = None
+    employer_agreement: str | None = None
+    employer_sector: str | None = None
+    employer_facts_at: datetime | None = _timestamp(nullable=True)
     version: int = Field(default=1)
     created_at: datetime = _timestamp()
     updated_at: datetime = _timestamp()
@@ -299,6 +316,7 @@ class Case(CaseBase, table=True):
 class CaseRead(CaseBase):
     id: int
     uuid: uuid_module.UUID
+    group_id: int | None = None
     number: str
     year: int
     seq: int
@@ -314,6 +332,10 @@ class CaseRead(CaseBase):
     verdict_timing: str | None = None
     verdict_demand: str | None = None
     verdict_demand_due_on: date | None = None
+    employer_employees: int | None = None
+    employer_agreement: str | None = None
+    employer_sector: str | None = None
+    employer_facts_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,6 +383,79 @@ class CaseCounter(SQLModel, table=True):
     __tablename__: ClassVar[Any] = "case_counters"
     year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     last_seq: int = Field(default=0)
+
+
+# --------------------------------------------------------------------------- group cases
+
+
+class CaseGroupBase(SQLModel):
+    name: Title
+    description: LongText = None
+    notice_on: date | None = None
+    decision_on: date | None = None
+
+
+class CaseGroupCreate(CaseGroupBase):
+    uuid: uuid_module.UUID | None = None
+
+
+class CaseGroup(CaseGroupBase, table=True):
+    """One employer decision that touches several units: its cases are linked to it and
+    share its facts (the decision and notice dates)."""
+
+    __tablename__: ClassVar[Any] = "case_groups"
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: uuid_module.UUID = Field(default_factory=uuid_module.uuid4, unique=True)
+    name: str = Field(max_length=200, unique=True)
+    version: int = Field(default=1)
+    created_at: datetime = _timestamp()
+    updated_at: datetime = _timestamp()
+
+
+class CaseGroupRead(CaseGroupBase):
+    id: int
+    uuid: uuid_module.UUID
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+# --------------------------------------------------------------------------- escalation
+
+
+class Escalation(SQLModel, table=True):
+    """One stage a case was taken to after the local level (central parties, the Labour
+    Court, a dispute under tjenestetvistloven): when it began, and its outcome when known.
+    One row per case and stage; its timeline event says the same for the reader."""
+
+    __tablename__: ClassVar[Any] = "escalations"
+    __table_args__ = (sa.UniqueConstraint("case_id", "stage", name="uq_escalations_case_stage"),)
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: uuid_module.UUID = Field(default_factory=uuid_module.uuid4, unique=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    event_id: int | None = Field(default=None, foreign_key="events.id")
+    stage: str = Field(max_length=40)
+    started_on: date
+    ended_on: date | None = None
+    outcome: str | None = Field(default=None, max_length=40)
+    reference: str | None = Field(default=None, max_length=200)  # e.g. the court's case no.
+    notes: str | None = None
+    created_at: datetime = _timestamp()
+    updated_at: datetime = _timestamp()
+
+
+class EscalationRead(SQLModel):
+    id: int
+    uuid: uuid_module.UUID
+    case_id: int
+    event_id: int | None
+    stage: str
+    started_on: date
+    ended_on: date | None
+    outcome: str | None
+    reference: str | None
+    notes: str | None
+    updated_at: datetime
 
 
 # --------------------------------------------------------------------------- events
@@ -444,6 +539,8 @@ class DocumentBase(SQLModel):
     dated: date | None = None
     reply_by: date | None = None  # the reply deadline a letter states
     their_ref: ShortText = None  # "Deres ref.": the employer's reference, when known
+    # The legal catalogue (and the union office's pack) a letter was written under.
+    catalogue_version: ShortText = None
 
 
 class DocumentCreate(DocumentBase):
@@ -461,6 +558,7 @@ class Document(DocumentBase, table=True):
     number: str = Field(unique=True, max_length=30)
     kind: str = Field(max_length=40)
     direction: str = Field(max_length=10)
+    catalogue_version: str | None = Field(default=None, max_length=200)
     size: int
     sha256: str = Field(max_length=64)
     content: bytes = Field(sa_type=sa.LargeBinary)
@@ -508,6 +606,9 @@ class Deadline(DeadlineBase, table=True):
     original_due_on: date
     met_on: date | None = None
     cancelled: bool = Field(default=False)
+    # The case was closed with the deadline still open: it lapsed that day (not met, not
+    # cancelled by hand). Reopening the case clears it.
+    lapsed_on: date | None = None
     created_at: datetime = _timestamp()
 
 
@@ -518,6 +619,18 @@ class DeadlineRead(DeadlineBase):
     original_due_on: date
     met_on: date | None
     cancelled: bool
+    lapsed_on: date | None = None
+
+    @property
+    def state(self) -> str:
+        """open, met, cancelled or lapsed."""
+        if self.met_on is not None:
+            return "met"
+        if self.cancelled:
+            return "cancelled"
+        if self.lapsed_on is not None:
+            return "lapsed"
+        return "open"
 
 
 class DeadlineExtension(SQLModel, table=True):

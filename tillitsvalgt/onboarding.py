@@ -27,7 +27,7 @@ from tillitsvalgt.db import (
     resolve_location,
     translate_error,
 )
-from tillitsvalgt.errors import DatabaseError, UserError
+from tillitsvalgt.errors import DatabaseError, UserError, os_reason
 
 if TYPE_CHECKING:
     from tillitsvalgt.workspace import Workspace
@@ -266,6 +266,7 @@ class TemplateFileCheck:
 
 def check_template_folder(folder: str | os.PathLike[str]) -> list[TemplateFileCheck]:
     """Check every ``.docx`` in ``folder`` (not Word's ``~$`` lock files), by name."""
+    from tillitsvalgt.file_limits import TEMPLATE_LIMIT, read_limited
     from tillitsvalgt.letters.checking import check_template
     from tillitsvalgt.letters.kinds import KINDS
 
@@ -278,9 +279,12 @@ def check_template_folder(folder: str | os.PathLike[str]) -> list[TemplateFileCh
             continue
         kind = file.stem if file.stem in KINDS else None
         try:
-            data = file.read_bytes()
+            data = read_limited(file, TEMPLATE_LIMIT, what="Malen")
+        except UserError as exc:
+            out.append(TemplateFileCheck(file, kind, (exc.message,), False))
+            continue
         except OSError as exc:
-            out.append(TemplateFileCheck(file, kind, (f"kan ikke leses: {exc.strerror}",), False))
+            out.append(TemplateFileCheck(file, kind, (f"kan ikke leses: {os_reason(exc)}",), False))
             continue
         result = check_template(data, kind)
         problems = [str(p) for p in result.problems]

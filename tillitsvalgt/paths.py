@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import platformdirs
-
-from tillitsvalgt.errors import UserError
 
 APP_NAME = "Tillitsvalgt"
 DATA_DIR_ENV = "TILLITSVALGT_DATA_DIR"
@@ -67,24 +64,8 @@ def migrations_dir() -> Path:
 def write_atomically(target: Path, data: bytes) -> Path:
     """Write ``data`` to a new file readable by its owner only, then move it into place, so
     a crash never leaves half a file and the data is never readable by others. Returns the
-    path written (with ``~`` expanded)."""
-    target = target.expanduser()
-    if target.is_dir():
-        raise UserError(f"{target} er en mappe; oppgi et filnavn.")
-    directory = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".tillitsvalgt-", dir=directory)
-    except OSError as exc:
-        raise UserError(f"Kan ikke skrive til mappen {directory}: {exc.strerror}.") from None
-    try:
-        if os.name == "posix":
-            os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UserError(f"Kan ikke skrive {target}: {exc.strerror}.") from None
-    return target
+    path written (with ``~`` expanded). An existing regular file is replaced; a directory,
+    a device or a FIFO never is (see ``output_paths``, which commands use to ask first)."""
+    from tillitsvalgt.output_paths import write_output
+
+    return write_output(target, data, overwrite=True)

@@ -12,6 +12,7 @@ from typing import Any
 
 from tillitsvalgt import paths
 from tillitsvalgt.errors import UserError
+from tillitsvalgt.file_limits import SETTINGS_LIMIT, read_limited
 
 SETTINGS_FILE = "settings.json"
 CATALOGUE_ENV = "TILLITSVALGT_CATALOGUE"
@@ -21,6 +22,9 @@ KNOWN: dict[str, str] = {
     "union": "Forbundets navn slik det står i brevhodet",
     "language": "Språket i vinduet: nb (bokmål), nn (nynorsk) eller en (English); "
     "uten innstilling: systemets språk",
+    "pack": "Forbundskontorets pakke i bruk (navn og versjon); settes av «pack import»",
+    "pack_source": "Stedet forbundskontoret legger ut pakker (en mappe eller fil); appen sier "
+    "fra når det ligger en nyere pakke der",
     "profile": "Din profil (den tillitsvalgte som skriver brevene); settes av «profile»",
     "database": "Databasen: en SQLite-fil eller en PostgreSQL-adresse (lagres uten passord; "
     "passordet hører hjemme i PostgreSQLs egen passordfil, ~/.pgpass)",
@@ -36,7 +40,9 @@ def load(data_dir: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     if not file.exists():
         return {}
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
+        data = json.loads(
+            read_limited(file, SETTINGS_LIMIT, what="Innstillingsfilen").decode("utf-8")
+        )
     except (OSError, ValueError, RecursionError) as exc:
         raise UserError(
             f"Innstillingsfilen {file} kan ikke leses ({exc}). Rett eller slett den."

@@ -17,6 +17,7 @@ from tillitsvalgt.vocabulary import (
     CASE_STATUSES,
     CASE_TYPES,
     CHECKLIST_ANSWERS,
+    CONFEDERATIONS,
     DIRECTIONS,
     DOCUMENT_KINDS,
     EVENT_KINDS,
@@ -52,6 +53,8 @@ FIELD_LABELS: dict[str, str] = {
     "home_office_days_per_week": "Hjemmekontordager per uke",
     "written_agreements": "Skriftlige avtaler",
     "ordered_by_authorities": "Pålagt av myndighetene",
+    "building_permit": "Byggesøknad",
+    "confederation": "Hovedorganisasjon",
     "status": "Status",
     "outcome": "Utfall",
     "representative_id": "Ansvarlig tillitsvalgt",
@@ -94,6 +97,30 @@ FIELD_LABELS: dict[str, str] = {
     "year": "År",
     "timing": "Tidspunkt for drøfting",
     "limit": "Side",
+    # The evidence, escalation and group of a case bundle.
+    "documents": "Dokumenter",
+    "checklist": "Sjekkliste",
+    "deadlines": "Frister",
+    "extensions": "Forlengelser",
+    "item": "Punkt",
+    "sha256": "Sjekksum (SHA-256)",
+    "number": "Nummer",
+    "provisions": "Bestemmelser",
+    "sent_on": "Sendt",
+    "their_ref": "Deres ref.",
+    "document": "Dokument",
+    "rule": "Regel",
+    "met_on": "Overholdt",
+    "cancelled": "Avlyst",
+    "original_due_on": "Opprinnelig frist",
+    "previous_due_on": "Forrige frist",
+    "new_due_on": "Ny frist",
+    "stage": "Trinn",
+    "started_on": "Dato",
+    "ended_on": "Avsluttet",
+    "escalations": "Opptrapping",
+    "group": "Gruppesak",
+    "group_id": "Gruppesak",
 }
 
 MAX_EMPLOYEES = 500_000  # more than Norway's largest employer: anything above is a typo
@@ -227,6 +254,11 @@ DaysPerWeek = Annotated[
     float | None, AfterValidator(lambda v: None if v is None else _days_per_week(v))
 ]
 CaseTypeCode = Annotated[str, AfterValidator(_code(CASE_TYPES, "sakstype"))]
+ConfederationCode = Annotated[
+    str | None,
+    BeforeValidator(_empty_to_none),
+    AfterValidator(lambda v: None if v is None else _code(CONFEDERATIONS, "hovedorganisasjon")(v)),
+]
 AgreementCode = Annotated[str, AfterValidator(_code(AGREEMENTS, "hovedavtale"))]
 SectorCode = Annotated[
     str | None,
@@ -272,6 +304,7 @@ _PYDANTIC_MESSAGES: dict[str, str] = {
     "string_type": "må være tekst",
     "string_unicode": "inneholder ugyldige tegn (ødelagt tegnkoding)",
     "string_too_long": "er for lang",
+    "too_long": "har for mange elementer",
     "list_type": "må være en liste",
     "dict_type": "må være et objekt med felter",
     "model_type": "må være et objekt med felter",

@@ -47,6 +47,21 @@ AGREEMENTS: dict[str, str] = {
     "none": QT_TR_NOOP("Ingen hovedavtale"),
 }
 
+# The union confederations (hovedorganisasjoner); "none" for a union outside all of them.
+# A main agreement is made between an employer side and one or more of these (or one named
+# union), so which version a letter cites depends on the sender's.
+CONFEDERATIONS: dict[str, str] = {
+    "lo": "LO",
+    "ys": "YS",
+    "unio": "Unio",
+    "akademikerne": "Akademikerne",
+    "none": QT_TR_NOOP("Ingen hovedorganisasjon"),
+}
+
+# Unions whose confederation is known from the facts the app is built on, so a profile that
+# names one of them needs no more (Negotia became part of Delta on 5 Jan 2026; both YS).
+KNOWN_UNIONS: dict[str, str] = {"delta": "ys", "negotia": "ys"}
+
 SECTORS: dict[str, str] = {
     "privat": QT_TR_NOOP("Privat sektor"),
     "stat": QT_TR_NOOP("Staten"),
@@ -66,7 +81,9 @@ EVENT_KINDS: dict[str, str] = {
     "amu": QT_TR_NOOP("Behandlet i AMU"),
     "verneombud": QT_TR_NOOP("Verneombud involvert"),
     "arbeidstilsynet": QT_TR_NOOP("Arbeidstilsynet involvert"),
+    "building_consent": QT_TR_NOOP("Arbeidstilsynets samtykke til ombygging"),
     "note": QT_TR_NOOP("Notat"),
+    "escalation": QT_TR_NOOP("Løftet videre"),
 }
 
 LETTER_KINDS: dict[str, str] = {
@@ -83,6 +100,14 @@ LETTER_KINDS: dict[str, str] = {
 
 CASE_STATUSES: dict[str, str] = {"open": "Åpen", "closed": "Avsluttet"}
 
+# ``DeadlineRead.state``: a deadline of a closed case lapsed with the close.
+DEADLINE_STATES: dict[str, str] = {
+    "open": QT_TR_NOOP("åpen"),
+    "met": QT_TR_NOOP("overholdt"),
+    "cancelled": QT_TR_NOOP("avlyst"),
+    "lapsed": QT_TR_NOOP("falt bort (saken avsluttet)"),
+}
+
 OUTCOMES: dict[str, str] = {
     "agreement": QT_TR_NOOP("Enighet"),
     "partial_agreement": QT_TR_NOOP("Delvis enighet"),
@@ -90,6 +115,33 @@ OUTCOMES: dict[str, str] = {
     "withdrawn": QT_TR_NOOP("Arbeidsgiver trakk endringen"),
     "escalated": QT_TR_NOOP("Løftet videre (sentrale parter, Arbeidstilsynet, Arbeidsretten)"),
     "dropped": QT_TR_NOOP("Henlagt"),
+}
+
+# Where a case goes when the employer refuses at the local level: an agreement's duty is a
+# matter between the parties (local, then central, then Arbeidsretten; in the state,
+# tjenestetvistloven). The number orders them; the two last are alternatives.
+ESCALATION_STAGES: dict[str, str] = {
+    "local": QT_TR_NOOP("Brudd i lokale forhandlinger"),
+    "central": QT_TR_NOOP("Sentrale parter"),
+    "arbeidsretten": QT_TR_NOOP("Arbeidsretten"),
+    "tjenestetvist": QT_TR_NOOP("Tvist etter tjenestetvistloven (staten)"),
+}
+ESCALATION_ORDER: dict[str, int] = {
+    "local": 1,
+    "central": 2,
+    "arbeidsretten": 3,
+    "tjenestetvist": 3,
+}
+
+ESCALATION_OUTCOMES: dict[str, str] = {
+    "agreement": QT_TR_NOOP("Enighet"),
+    "partial_agreement": QT_TR_NOOP("Delvis enighet"),
+    "disagreement": QT_TR_NOOP("Uenighet (brudd)"),
+    "settled": QT_TR_NOOP("Forlik"),
+    "upheld": QT_TR_NOOP("Medhold"),
+    "rejected": QT_TR_NOOP("Ikke medhold"),
+    "withdrawn": QT_TR_NOOP("Arbeidsgiver trakk endringen"),
+    "dropped": QT_TR_NOOP("Ikke ført videre"),
 }
 
 DIRECTIONS: dict[str, str] = {"inn": "Inngående", "ut": "Utgående", "internt": "Internt"}

@@ -9,14 +9,14 @@ of the calendar."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tillitsvalgt.db import Database
-from tillitsvalgt.errors import UserError
+from tillitsvalgt.errors import UserError, os_reason
 from tillitsvalgt.history import HistoryEntry
 from tillitsvalgt.models import (
     CaseCreate,
@@ -25,6 +25,7 @@ from tillitsvalgt.models import (
     CaseUpdate,
     ChecklistAnswerRead,
     ChecklistAnswerSet,
+    DeadlineCreate,
     DeadlineRead,
     DocumentCreate,
     DocumentRead,
@@ -39,6 +40,7 @@ from tillitsvalgt.models import (
     RepresentativeRead,
     RepresentativeUpdate,
 )
+from tillitsvalgt.plural import count
 from tillitsvalgt.reports.anonymise import NameIndex
 from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
@@ -60,6 +62,8 @@ class CaseDetail:
     deadlines: list[DeadlineRead]
     assessment: Assessment
     agreement_name: str  # the employer's main agreement, in words
+    # Where the employer register now differs from the facts the case is judged on.
+    register_differs: tuple[str, ...] = ()
 
 
 class Workspace:
@@ -79,6 +83,7 @@ class Workspace:
         self.data_dir = data_dir
         self.clock = clock
         self.warnings = warnings  # e.g. a broken custom catalogue, shown once by the GUI
+        self.catalogue_option: str | None = None  # --catalogue, kept for reload_catalogue
 
     @classmethod
     def open(
@@ -111,8 +116,9 @@ class Workspace:
             template_folder=template_folder(None, chosen.get("templates")),
             union_name=chosen.get("union"),
             profile_uuid=chosen.get("profile"),
+            pack_version=chosen.get("pack"),
         )
-        return cls(
+        workspace = cls(
             db,
             catalogue=loaded,
             setup=setup,
@@ -120,6 +126,28 @@ class Workspace:
             clock=clock,
             warnings=tuple(str(p) for p in problems),
         )
+        workspace.catalogue_option = catalogue
+        return workspace
+
+    def reload_catalogue(self) -> bool:
+        """Read the legal catalogue again (its file edited, or another one chosen with
+        ``settings catalogue`` while the window is open); True when it changed, so the
+        verdicts on screen must be read again. A broken file keeps the built-in one."""
+        import dataclasses
+
+        from tillitsvalgt import settings
+        from tillitsvalgt.rules.catalogue import catalogue_for
+        from tillitsvalgt.services.assessments import CATALOGUE
+
+        path = settings.catalogue_path(self.catalogue_option, self.data_dir)
+        loaded, problems = catalogue_for(path)
+        if loaded == self.catalogue:
+            return False
+        self.catalogue = loaded
+        self.db.session_info[CATALOGUE] = loaded
+        self.setup = dataclasses.replace(self.setup, catalogue=loaded)
+        self.warnings = tuple(str(p) for p in problems)
+        return True
 
     def close(self) -> None:
         self.db.dispose()
@@ -140,9 +168,10 @@ class Workspace:
             return list_cases(query, session=session)
 
     def case_detail(self, ref: str | int) -> CaseDetail:
+        from tillitsvalgt.models import Employer
         from tillitsvalgt.rules.assessment import assess
         from tillitsvalgt.services import deadlines, documents, events
-        from tillitsvalgt.services.assessments import facts_for
+        from tillitsvalgt.services.assessments import facts_for, register_differences
         from tillitsvalgt.services.cases import get_case, resolve_case
         from tillitsvalgt.services.employers import get_employer
 
@@ -153,7 +182,10 @@ class Workspace:
             case = get_case(row.id or 0, session=session, include_deleted=True)
             employer = get_employer(case.employer_id, session=session)
             agreement = self.catalogue.agreements.get(employer.agreement)
+            registered = session.get(Employer, case.employer_id)
+            assert registered is not None
             return CaseDetail(
+                register_differs=register_differences(row, registered),
                 case=case,
                 employer=employer,
                 agreement_name=agreement.name if agreement else "ingen hovedavtale registrert",
@@ -179,40 +211,87 @@ class Workspace:
                 ref, session=session, today=self.today(), catalogue=self.catalogue
             )
 
-    def preview_letter(self, ref: str | int, request: LetterRequest) -> Letter:
+    def preview_letter(
+        self, ref: str | int, request: LetterRequest, *, draft_id: int | None = None
+    ) -> Letter:
+        """The letter with the number it will carry: the draft's own when it updates one."""
         from tillitsvalgt.services.letters import preview_letter
 
         with self.db.session(readonly=True) as session:
             return preview_letter(
-                ref, request, session=session, today=self.today(), setup=self.setup
+                ref,
+                request,
+                session=session,
+                today=self.today(),
+                setup=self.setup,
+                draft_id=draft_id,
             )
 
     def create_letter(
-        self, ref: str | int, request: LetterRequest, *, out: Path | None = None, pdf: bool = False
+        self,
+        ref: str | int,
+        request: LetterRequest,
+        *,
+        out: Path | None = None,
+        pdf: bool = False,
+        draft_id: int | None = None,
     ) -> Letter:
-        """Journal the letter; with ``out``, also write the file (as PDF with ``pdf``) inside
-        the same unit of work, so a file that cannot be written leaves nothing journaled."""
-        from tillitsvalgt import paths
+        """Journal the letter; with ``out``, also write the file (as PDF with ``pdf``): in
+        full under a temporary name inside the unit of work (a file that cannot be written
+        leaves nothing journaled), moved into place after the commit (a commit that fails,
+        on a full disk say, leaves no file). ``out`` was confirmed by the save dialog. With
+        ``draft_id`` the unsent draft is updated and keeps its number."""
+        from tillitsvalgt.output_paths import StagedFile, database_files, stage_output
         from tillitsvalgt.services.letters import create_letter
 
-        with self.db.session() as session:
-            letter = create_letter(
-                ref, request, session=session, today=self.today(), setup=self.setup
-            )
-            if out is not None:
-                if pdf:
-                    from tillitsvalgt.letters.pdf import docx_to_pdf
+        staged: StagedFile | None = None
+        try:
+            with self.db.session() as session:
+                letter = create_letter(
+                    ref,
+                    request,
+                    session=session,
+                    today=self.today(),
+                    setup=self.setup,
+                    draft_id=draft_id,
+                )
+                if out is not None:
+                    content = letter.content
+                    if pdf:
+                        from tillitsvalgt.letters.pdf import docx_to_pdf
 
-                    paths.write_atomically(out, docx_to_pdf(letter.content))
-                else:
-                    paths.write_atomically(out, letter.content)
-            return letter
+                        content = docx_to_pdf(letter.content)
+                    staged = stage_output(
+                        out,
+                        content,
+                        overwrite=True,
+                        protected=database_files(self.db.location.file),
+                    )
+        except BaseException:
+            if staged is not None:
+                staged.discard()
+            raise
+        if staged is not None:
+            try:
+                staged.publish()
+            except UserError as exc:
+                raise UserError(
+                    f"Brevet {letter.number} er ført i journalen, men filen kunne ikke "
+                    f"skrives: {exc.message} Lagre det fra sakens dokumenter."
+                ) from None
+        return letter
+
+    def sector_agreement_warning(self, sector: str | None, agreement: str) -> str | None:
+        """Whether an employer's sector and agreement fit (for the employer dialog)."""
+        from tillitsvalgt.services.employers import sector_agreement_warning
+
+        return sector_agreement_warning(sector, agreement, catalogue=self.catalogue)
 
     def mark_letter_sent(self, document_id: int, sent_on: date) -> DocumentRead:
         from tillitsvalgt.services.letters import mark_letter_sent
 
         with self.db.session() as session:
-            return mark_letter_sent(document_id, sent_on=sent_on, session=session)
+            return mark_letter_sent(document_id, sent_on=sent_on, session=session, setup=self.setup)
 
     def document_content(self, document_id: int) -> bytes:
         from tillitsvalgt.services.documents import document_content
@@ -256,7 +335,9 @@ class Workspace:
         from tillitsvalgt.services import cases
 
         with self.db.session() as session:
-            return cases.close_case(ref, outcome=outcome, version=version, session=session)
+            return cases.close_case(
+                ref, outcome=outcome, version=version, session=session, today=self.today()
+            )
 
     def reopen_case(self, ref: str | int, *, version: int) -> CaseRead:
         from tillitsvalgt.services import cases
@@ -295,6 +376,7 @@ class Workspace:
                 home_office_days_per_week=source.home_office_days_per_week,
                 written_agreements=source.written_agreements,
                 ordered_by_authorities=source.ordered_by_authorities,
+                building_permit=source.building_permit,
                 representative_id=source.representative_id,
             )
             return cases.create_case(data, session=session, today=self.today())
@@ -338,12 +420,13 @@ class Workspace:
         """Journal a file (a letter received, a protocol, a drawing) with its bytes."""
         import mimetypes
 
+        from tillitsvalgt.file_limits import ATTACHMENT_LIMIT, read_limited
         from tillitsvalgt.services import documents
 
         try:
-            content = file.read_bytes()
+            content = read_limited(file, ATTACHMENT_LIMIT, what="Vedlegget")
         except OSError as exc:
-            raise UserError(f"Kan ikke lese {file}: {exc.strerror}.") from None
+            raise UserError(f"Kan ikke lese {file}: {os_reason(exc)}.") from None
         data = DocumentCreate(
             direction=direction,
             kind="vedlegg",
@@ -418,9 +501,26 @@ class Workspace:
         today = self.today()
         with self.db.session(readonly=True) as session:
             return [
-                DeadlineRow(d, number, title, d.due_on < today)
-                for d, number, title in deadlines.open_deadline_rows(session=session, until=until)
+                DeadlineRow(d, number, title, d.due_on < today, status)
+                for d, number, title, status in deadlines.open_deadline_rows(
+                    session=session, until=until
+                )
             ]
+
+    def add_deadline(self, ref: str | int, due_on: date, title: str) -> DeadlineRead:
+        """A deadline set by hand on a live case (checked like any other input)."""
+        from tillitsvalgt.services import deadlines
+        from tillitsvalgt.validation import validate
+
+        data = validate(DeadlineCreate, {"due_on": due_on, "title": title, "rule": "manual"})
+        with self.db.session() as session:
+            return deadlines.add_deadline(ref, data, session=session)
+
+    def cancel_deadline(self, deadline_id: int) -> DeadlineRead:
+        from tillitsvalgt.services import deadlines
+
+        with self.db.session() as session:
+            return deadlines.cancel_deadline(deadline_id, session=session)
 
     def overdue_count(self) -> int:
         """How many open deadlines have passed (for the notice on start)."""
@@ -456,6 +556,14 @@ class Workspace:
         with self.db.session(readonly=True) as session:
             return find_representative(self.setup.profile_uuid, session=session)
 
+    def union_from_profile(self) -> str | None:
+        """The «Forbund» of the profile, for an install whose setting was never written."""
+        try:
+            profile = self.profile()
+        except UserError:
+            return None
+        return (profile.union_name or "").strip() or None if profile is not None else None
+
     def save_profile(self, data: RepresentativeCreate) -> RepresentativeRead:
         """Create or update the profile and remember it in the settings."""
         import dataclasses
@@ -480,7 +588,13 @@ class Workspace:
                     mine.id, RepresentativeUpdate(**data.model_dump()), session=session
                 )
         settings.save("profile", str(saved.uuid), self.data_dir)
-        self.setup = dataclasses.replace(self.setup, profile_uuid=str(saved.uuid))
+        # One place for the union's name: the profile's «Forbund» is what the letters'
+        # letterhead and the report's cover use (the setting follows it).
+        union = (saved.union_name or "").strip() or self.setup.union_name
+        settings.save("union", union or None, self.data_dir)
+        self.setup = dataclasses.replace(
+            self.setup, profile_uuid=str(saved.uuid), union_name=union or None
+        )
         from tillitsvalgt.history import ACTOR
 
         self.db.session_info[ACTOR] = str(saved.uuid)
@@ -489,12 +603,27 @@ class Workspace:
     # ----------------------------------------------------------------- files
 
     def import_file(self, file: Path, progress: Progress | None = None) -> ImportReport:
-        """Import a bundle (all or nothing; ``progress`` may cancel it)."""
+        """Import a bundle, or cases from a spreadsheet (.xlsx/.csv, Norwegian column
+        names), all or nothing; ``progress`` may cancel it."""
+        from tillitsvalgt.file_limits import IMPORT_LIMIT, read_limited
         from tillitsvalgt.services.transfer import import_bundle, read_bundle
+
+        if file.suffix.lower() in (".xlsx", ".csv"):
+            from tillitsvalgt.services.spreadsheet_import import load_sheet
+
+            loaded = load_sheet(file)
+            with self.db.session() as session:
+                return import_bundle(
+                    loaded.items,
+                    session=session,
+                    today=self.today(),
+                    progress=progress,
+                    names=loaded.names,
+                )
 
         try:
             # utf-8-sig: Windows editors put a byte order mark first; it is not content.
-            text = file.read_text(encoding="utf-8-sig")
+            text = read_limited(file, IMPORT_LIMIT, what="Importfilen").decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise UserError(
                 f"{file} er ikke en tekstfil i UTF-8 (ugyldig byte ved posisjon {exc.start}); "
@@ -502,22 +631,23 @@ class Workspace:
             ) from None
         except OSError as exc:
             raise UserError(
-                f"Kan ikke lese {file}: {exc.strerror}. Ingenting er importert."
+                f"Kan ikke lese {file}: {os_reason(exc)}. Ingenting er importert."
             ) from None
         raw = read_bundle(text, str(file))
         with self.db.session() as session:
             return import_bundle(raw, session=session, today=self.today(), progress=progress)
 
-    def export_file(self, file: Path) -> int:
-        """Write every live case as a bundle (the import format, with UUIDs); returns the
-        number of cases. The file is written whole or not at all."""
+    def export_file(self, file: Path, case_ids: Collection[int] | None = None) -> int:
+        """Write every live case (or those of ``case_ids``) as a bundle (the import format,
+        with UUIDs and the evidence); returns the number of cases. The file is written
+        whole or not at all."""
         import json
 
         from tillitsvalgt import paths
         from tillitsvalgt.services.transfer import export_bundle
 
         with self.db.session(readonly=True) as session:
-            bundle = export_bundle(session=session)
+            bundle = export_bundle(session=session, case_ids=case_ids)
         text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
         paths.write_atomically(file, text.encode("utf-8"))
         return len(bundle)
@@ -608,8 +738,18 @@ class Workspace:
                 session=session, today=self.today(), catalogue=self.catalogue
             )
         if stored:
-            said.append(f"Vurderingen er oppdatert for {stored} saker.")
-        return " ".join(said)
+            said.append(f"Vurderingen er oppdatert for {count(stored, 'sak', 'saker')}.")
+        return "  ·  ".join(said)  # separate lines of news, not one run-on sentence
+
+    def refresh_all_verdicts(self) -> int:
+        """Every case's stored verdict judged again (after the catalogue changed); how
+        many changed. For a background thread, like ``daily_duties``."""
+        from tillitsvalgt.services.assessments import refresh_all_verdicts
+
+        with self.db.session() as session:
+            return refresh_all_verdicts(
+                session=session, today=self.today(), catalogue=self.catalogue
+            )
 
     def backup_now(self) -> Path:
         from tillitsvalgt.backup import backup_sqlite
@@ -660,6 +800,7 @@ class DeadlineRow:
     case_number: str
     case_title: str
     overdue: bool
+    case_status: str = "open"
 
 
 def make_report(
@@ -674,7 +815,7 @@ def make_report(
     from tillitsvalgt import settings
     from tillitsvalgt.reports.build import make_report as build
 
-    union = settings.load(workspace.data_dir).get("union")
+    union = settings.load(workspace.data_dir).get("union") or workspace.union_from_profile()
     files = build(
         workspace.db,
         request,

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from tillitsvalgt.crash_report import crash_report
 from tillitsvalgt.errors import UserError
+from ui.accessibility import describe_inputs
 from ui.i18n import tr
 from ui.prompts import Prompter
 
@@ -43,6 +44,7 @@ class CrashDialog(QDialog):
         layout.addWidget(label)
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)
+        self.details.setAccessibleName(tr("Detaljer om feilen"))
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         copy = QPushButton(tr("Kopier detaljene"))
@@ -50,6 +52,7 @@ class CrashDialog(QDialog):
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        describe_inputs(self)
 
 
 class CrashReporter:

@@ -164,3 +164,13 @@ def QT_TR_NOOP(text: str) -> str:
 def translated(labels: Mapping[str, str]) -> dict[str, str]:
     """A vocabulary table (``tillitsvalgt.vocabulary``) with its labels translated."""
     return {code: tr(text) for code, text in labels.items()}
+
+
+def count(n: float, one: str, many: str) -> str:
+    """A translated count: ``count(n, "%n sak", "%n saker")``. Both forms go through ``tr``
+    (a translation gives its own forms), and ``%n`` becomes the number written the
+    Norwegian way. Qt's own ``tr(…, n)`` picks plural forms only from a loaded translation,
+    and the source language here is bokmål, which has none loaded."""
+    from tillitsvalgt.plural import number_text
+
+    return tr(one if n == 1 else many).replace("%n", number_text(n))

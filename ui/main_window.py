@@ -10,8 +10,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +36,8 @@ from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.services.transfer import ImportReport
 from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHORT
 from tillitsvalgt.workspace import CaseDetail, Workspace
+from ui.accessibility import describe_inputs, name_input
+from ui.context_menus import add_context_menu
 from ui.dialogs.case_dialogs import CloseCaseDialog, NewCaseDialog
 from ui.dialogs.letter_dialog import LetterDialog
 from ui.dialogs.report_dialog import ReportDialog
@@ -43,9 +45,16 @@ from ui.dialogs.restore_dialog import RestoreDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.welcome_dialog import WelcomeDialog
 from ui.errors import CrashReporter
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, tr
+from ui.i18n import count as plural
 from ui.long_work import LongWork
-from ui.models.case_table import SORT_KEYS, TITLE, UPDATED, CaseTableModel
+from ui.models.case_table import (
+    DEFAULT_ORDER,
+    DEFAULT_WIDTHS,
+    SORT_KEYS,
+    UPDATED,
+    CaseTableModel,
+)
 from ui.prompts import Prompter
 from ui.views.case_view import CaseView
 from ui.views.deadlines_view import DeadlinesView, overdue_notice
@@ -105,7 +114,7 @@ class MainWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.type_filter = self._combo("typeFilter", tr("Alle typer"), CASE_TYPES_SHORT)
         self.status_filter = self._combo("statusFilter", tr("Alle statuser"), CASE_STATUSES)
-        self.timing_filter = self._combo("timingFilter", tr("Alle tidspunkt"), TIMINGS_SHORT)
+        self.timing_filter = self._combo("timingFilter", tr("Alle tidspunkter"), TIMINGS_SHORT)
         self.bin_toggle = QCheckBox(tr("&Papirkurv"))
         self.bin_toggle.setObjectName("recycleBin")
         self.bin_toggle.setToolTip(tr("Vis slettede saker, som kan gjenopprettes"))
@@ -115,6 +124,10 @@ class MainWindow(QMainWindow):
         filters.addWidget(self.bin_toggle)
         self.saved_filters = QComboBox()
         self.saved_filters.setObjectName("savedFilters")
+        self.saved_filters.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.saved_filters.setMinimumContentsLength(12)
         self.saved_filters.setToolTip(tr("Lagrede filtre: søk og valg du bruker ofte"))
         self.save_filter_button = QToolButton()
         self.save_filter_button.setText(tr("Lagre filter …"))
@@ -150,7 +163,8 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(TITLE, 260)
+        self.table.horizontalHeader().setSectionsMovable(True)  # the order is remembered
+        self.table.horizontalHeader().setHighlightSections(False)
         self.count = QLabel()
         self.count.setObjectName("count")
 
@@ -167,6 +181,7 @@ class MainWindow(QMainWindow):
         self.case_view.letter_requested.connect(self.new_letter)
         self.case_view.changed.connect(self._case_saved)
         self.case_view.dirty_changed.connect(self._dirty_changed)
+        self.case_view.refreshed.connect(self._verdict_refreshed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
@@ -187,6 +202,9 @@ class MainWindow(QMainWindow):
         )
         self.deadlines_view.case_activated.connect(self.show_case)
         self.deadlines_view.deadlines_changed.connect(self._deadlines_changed)
+        self.deadlines_view.current_case = lambda: (
+            self.detail.case.number if self.detail is not None else None
+        )
         self.sections.addTab(self.deadlines_view, tr("Frister"))
         self.sections.currentChanged.connect(self._section_changed)
         self.setCentralWidget(self.sections)
@@ -212,7 +230,61 @@ class MainWindow(QMainWindow):
         self._load_saved_filters()
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._restore()
+        self._name_for_screen_readers()
+        # From the search box, ↓ or Enter goes straight to the list (not 9 Tabs through the
+        # filters), on the first row found.
+        self.search.installEventFilter(self)
+        self.search.returnPressed.connect(self._to_list)
+        add_context_menu(
+            self.table,
+            [
+                self.letter_action,
+                None,
+                self.close_action,
+                self.reopen_action,
+                self.duplicate_action,
+                None,
+                self.delete_action,
+                self.restore_action,
+                None,
+                self.new_case_action,
+            ],
+        )
         self.apply_filters()
+
+    def _to_list(self) -> None:
+        if self._search_timer.isActive():  # the last keystroke's search first
+            self._search_timer.stop()
+            self.apply_filters()
+        if self.model.rowCount() == 0:
+            return
+        self.table.setFocus()
+        if not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self._to_list()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _name_for_screen_readers(self) -> None:
+        """The list's inputs have no label beside them: they are named here (a filter by
+        what it filters, not by its current choice), the rest by ``describe_inputs``."""
+        name_input(self.search, tr("Søk i sakene"), self.search.placeholderText())
+        name_input(self.type_filter, tr("Filter: sakstype"))
+        name_input(self.status_filter, tr("Filter: status"))
+        name_input(self.timing_filter, tr("Filter: tidspunkt for drøfting"))
+        name_input(self.employer_filter, tr("Filter: virksomhet"))
+        name_input(self.year_filter, tr("Filter: år"))
+        name_input(self.saved_filters, tr("Lagrede filtre"))
+        name_input(self.table, tr("Saker"), tr("Piltastene velger en sak; overskriftene sorterer."))
+        describe_inputs(self)
 
     # ---------------------------------------------------------------- building
 
@@ -302,7 +374,7 @@ class MainWindow(QMainWindow):
             tr("&Gjenopprett fra papirkurven"), self.restore_case, enabled=False
         )
         self.refresh_action = self._action(
-            tr("&Oppdater"), self.apply_filters, QKeySequence.StandardKey.Refresh
+            tr("&Oppdater"), self.refresh_everything, QKeySequence.StandardKey.Refresh
         )
         quit_action = self._action(tr("&Avslutt"), self.close, QKeySequence.StandardKey.Quit)
         self.cases_section_action = self._action(
@@ -423,8 +495,35 @@ class MainWindow(QMainWindow):
             self.deadlines_view.refresh()
 
     def _employers_changed(self) -> None:
-        self.apply_filters()  # the list shows employer names
+        self.apply_filters()  # the list shows employer names and the stored verdicts
         self.case_view.reload_employers()
+        self.case_view.refresh_assessment()  # 49 -> 50 employees changes the law that applies
+
+    def refresh_everything(self) -> None:
+        """F5: the list, the open case's verdict and the section shown, read again (and the
+        legal catalogue, when its file or the setting changed: every verdict follows)."""
+        try:
+            if self.workspace.reload_catalogue():
+                self.background.submit(
+                    self.workspace.refresh_all_verdicts,
+                    lambda _changed: self.apply_filters(),  # the list's verdicts follow
+                    lambda exc: self.crashes.report(exc, self),
+                    context=self,
+                )
+        except UserError as exc:
+            self.prompter.error(self, tr("Kan ikke lese rettskatalogen"), exc.message)
+        self.apply_filters()
+        self.case_view.refresh_assessment()
+        if self.sections.currentWidget() is self.employers_view:
+            self.employers_view.reload()
+        elif self.sections.currentWidget() is self.deadlines_view:
+            self.deadlines_view.refresh()
+
+    def _verdict_refreshed(self) -> None:
+        # The letter dialog reads the suggested letter from here: keep it the fresh one.
+        fresh = self.case_view.detail
+        if self.detail is not None and fresh is not None and fresh.case.id == self.detail.case.id:
+            self.detail = fresh
 
     def _deadlines_changed(self) -> None:
         self.apply_filters()
@@ -451,7 +550,7 @@ class MainWindow(QMainWindow):
             notice = overdue_notice(self.workspace.overdue_count()) or ""
         except UserError:
             notice = ""
-        text = " ".join(part for part in (message, notice) if part)
+        text = "  ·  ".join(part for part in (message, notice) if part)  # two lines, not one
         if text:
             self.statusBar().showMessage(text, 30_000)
 
@@ -516,7 +615,9 @@ class MainWindow(QMainWindow):
             return
         shown = self.model.total
         self.count.setText(
-            tr("Ingen saker") if shown == 0 else f"{shown:,} ".replace(",", " ") + tr("saker")
+            tr("Ingen saker")
+            if shown == 0
+            else plural(shown, QT_TR_NOOP("%n sak"), QT_TR_NOOP("%n saker"))
         )
         if selected is not None:
             for row, item in enumerate(self.model.rows):
@@ -805,7 +906,7 @@ class MainWindow(QMainWindow):
 
     def _load_saved_filters(self) -> None:
         self.saved_filters.clear()
-        self.saved_filters.addItem(tr("(velg et lagret filter)"), None)
+        self.saved_filters.addItem(tr("(lagrede filtre)"), None)
         for name in sorted(self._saved(), key=str.lower):
             self.saved_filters.addItem(name, name)
 
@@ -858,6 +959,9 @@ class MainWindow(QMainWindow):
 
     def _imported(self, report: ImportReport) -> None:
         self.apply_filters()
+        # An import may have merged events into the open case or changed its employer.
+        self.case_view.reload_employers()
+        self.case_view.refresh_assessment()
         self.prompter.info(self, tr("Import ferdig"), report.summary())
 
     def export_cases(self) -> None:
@@ -871,7 +975,12 @@ class MainWindow(QMainWindow):
         work.run(
             lambda progress: self.workspace.export_file(path),
             lambda count: self.prompter.info(
-                self, tr("Eksport ferdig"), f"{count} " + tr("saker skrevet til ") + str(path)
+                self,
+                tr("Eksport ferdig"),
+                plural(
+                    count, QT_TR_NOOP("%n sak skrevet til "), QT_TR_NOOP("%n saker skrevet til ")
+                )
+                + str(path),
             ),
             lambda exc: self.crashes.report(exc, self),
         )
@@ -899,10 +1008,13 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([520, 760])
+            self.splitter.setSizes([600, 680])
         header = self.settings.value("caselist/header")
-        if isinstance(header, QByteArray):
+        # Layout 2 put the verdict beside the number; an older saved header had it off-screen.
+        if isinstance(header, QByteArray) and self.settings.value("caselist/layout") == "2":
             self.table.horizontalHeader().restoreState(header)
+        else:
+            self._default_columns()
         self.search.setText(str(self.settings.value("caselist/search", "") or ""))
         for combo, key in (
             (self.type_filter, "caselist/type"),
@@ -914,10 +1026,18 @@ class MainWindow(QMainWindow):
             if index > 0:
                 combo.setCurrentIndex(index)
 
+    def _default_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for visual, logical in enumerate(DEFAULT_ORDER):
+            header.moveSection(header.visualIndex(logical), visual)
+        for column, width in DEFAULT_WIDTHS.items():
+            self.table.setColumnWidth(column, width)
+
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("caselist/header", self.table.horizontalHeader().saveState())
+        self.settings.setValue("caselist/layout", "2")
         self.settings.setValue("caselist/search", self.search.text())
         self.settings.setValue("caselist/type", self.type_filter.currentData())
         self.settings.setValue("caselist/status", self.status_filter.currentData())

@@ -20,6 +20,10 @@
         <translation>New &amp;employer …</translation>
     </message>
     <message>
+        <source>Rett eller fyll ut før saken kan opprettes: </source>
+        <translation>Correct or fill in before the case can be created: </translation>
+    </message>
+    <message>
         <source>Saken er ikke opprettet</source>
         <translation>The case was not created</translation>
     </message>
@@ -288,6 +292,10 @@
         <translation>&amp;Own text:</translation>
     </message>
     <message>
+        <source>Forhåndsvisning av brevet</source>
+        <translation>Preview of the letter</translation>
+    </message>
+    <message>
         <source>Lagre som &amp;Word…</source>
         <translation>Save as &amp;Word…</translation>
     </message>
@@ -312,8 +320,32 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>Lagre endringene først (brevet beholder nummeret).</source>
+        <translation>Save the changes first (the letter keeps its number).</translation>
+    </message>
+    <message>
         <source>Denne brevtypen har ingen svarfrist.</source>
         <translation>This letter kind has no reply deadline.</translation>
+    </message>
+    <message>
+        <source>Kontroller: </source>
+        <translation>Check: </translation>
+    </message>
+    <message>
+        <source>Skriv «</source>
+        <translation>Write «</translation>
+    </message>
+    <message>
+        <source>»</source>
+        <translation>»</translation>
+    </message>
+    <message>
+        <source>Bruk </source>
+        <translation>Use </translation>
+    </message>
+    <message>
+        <source>Brevet lages ikke</source>
+        <translation>The letter is not made</translation>
     </message>
     <message>
         <source>Lagre brevet</source>
@@ -440,6 +472,10 @@
         <translation>Choose the copy you want to go back to. Everything saved after the copy was made disappears from the database – but the database as it is now is saved first as a backup of its own, so you can undo.</translation>
     </message>
     <message>
+        <source>Sikkerhetskopier</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
         <source>&amp;Annen fil …</source>
         <translation>&amp;Other file …</translation>
     </message>
@@ -540,8 +576,8 @@
         <translation>&amp;Letters</translation>
     </message>
     <message>
-        <source>Lukk innstillingene; det som ikke er lagret, blir ikke tatt vare på.</source>
-        <translation>Close the settings; what is not saved is not kept.</translation>
+        <source>Lukk innstillingene; har du endringer som ikke er lagret, spør vi først.</source>
+        <translation>Close the settings; if you have changes that are not saved, you are asked first.</translation>
     </message>
     <message>
         <source>&amp;Lagre profilen</source>
@@ -562,6 +598,30 @@
     <message>
         <source>✓ Profilen er lagret.</source>
         <translation>✓ The profile is saved.</translation>
+    </message>
+    <message>
+        <source>«{union}»</source>
+        <translation>“{union}”</translation>
+    </message>
+    <message>
+        <source>(ikke fylt ut)</source>
+        <translation>(not filled in)</translation>
+    </message>
+    <message>
+        <source>skrives under Profil → Forbund, og brukes både i brevhodet og på forsiden av landsmøterapporten.</source>
+        <translation>is entered under Profile → Union, and is used both in the letterhead and on the cover of the national meeting report.</translation>
+    </message>
+    <message>
+        <source>Profil</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Brev</source>
+        <translation>Letters</translation>
+    </message>
+    <message>
+        <source>Du har endringer som ikke er lagret under: {tabs}. Vil du lagre dem?</source>
+        <translation>You have unsaved changes under: {tabs}. Do you want to save them?</translation>
     </message>
     <message>
         <source>Databasen som er åpen nå: {where}</source>
@@ -688,8 +748,8 @@
         <translation>Start the program again</translation>
     </message>
     <message>
-        <source>Forbundets navn slik det skal stå i brevhodet.</source>
-        <translation>The union&apos;s name as it should appear in the letterhead.</translation>
+        <source>Forbundets navn:</source>
+        <translation>Union name:</translation>
     </message>
     <message>
         <source>Tom: de innebygde malene</source>
@@ -708,6 +768,10 @@
         <translation>Look for errors in each template in the folder: unknown fields, errors in the template code, and what Word has broken.</translation>
     </message>
     <message>
+        <source>Resultatet av malkontrollen</source>
+        <translation>Result of the template check</translation>
+    </message>
+    <message>
         <source>Resultatet av kontrollen vises her.</source>
         <translation>The result of the check is shown here.</translation>
     </message>
@@ -718,10 +782,6 @@
     <message>
         <source>Lagre; det gjelder fra neste brev.</source>
         <translation>Save; it applies from the next letter.</translation>
-    </message>
-    <message>
-        <source>Forbundets &amp;navn:</source>
-        <translation>The union&apos;s &amp;name:</translation>
     </message>
     <message>
         <source>&amp;Malmappe:</source>
@@ -816,6 +876,18 @@
         <translation>e.g. Tromsø</translation>
     </message>
     <message>
+        <source>Hovedorganisasjonen forbundet ditt tilhører (Delta og Negotia: YS). Den avgjør hvilken versjon av hovedavtalen brevene viser til.</source>
+        <translation>The confederation your union belongs to (Delta and Negotia: YS). It decides which version of the main agreement the letters cite.</translation>
+    </message>
+    <message>
+        <source>Hovedorganisasjon</source>
+        <translation>Confederation</translation>
+    </message>
+    <message>
+        <source>&amp;Hovedorganisasjon:</source>
+        <translation>&amp;Confederation:</translation>
+    </message>
+    <message>
         <source>Tekst under navnet i brevene, f.eks. en hilsen (valgfritt).</source>
         <translation>Text under your name in the letters, e.g. a greeting (optional).</translation>
     </message>
@@ -892,6 +964,10 @@ Your profile is saved.</translation>
         <translation>Something went wrong in Tillitsvalgt that should not have. What you had saved is safe; what you were doing just now was not saved. Copy the details and send them to whoever runs the program.</translation>
     </message>
     <message>
+        <source>Detaljer om feilen</source>
+        <translation>Details of the error</translation>
+    </message>
+    <message>
         <source>Kopier detaljene</source>
         <translation>Copy the details</translation>
     </message>
@@ -920,7 +996,7 @@ Your profile is saved.</translation>
         <translation>All statuses</translation>
     </message>
     <message>
-        <source>Alle tidspunkt</source>
+        <source>Alle tidspunkter</source>
         <translation>All timings</translation>
     </message>
     <message>
@@ -974,6 +1050,38 @@ Your profile is saved.</translation>
     <message>
         <source>Database: </source>
         <translation>Database: </translation>
+    </message>
+    <message>
+        <source>Søk i sakene</source>
+        <translation>Search the cases</translation>
+    </message>
+    <message>
+        <source>Filter: sakstype</source>
+        <translation>Filter: case type</translation>
+    </message>
+    <message>
+        <source>Filter: status</source>
+        <translation>Filter: status</translation>
+    </message>
+    <message>
+        <source>Filter: tidspunkt for drøfting</source>
+        <translation>Filter: timing of consultation</translation>
+    </message>
+    <message>
+        <source>Filter: virksomhet</source>
+        <translation>Filter: employer</translation>
+    </message>
+    <message>
+        <source>Filter: år</source>
+        <translation>Filter: year</translation>
+    </message>
+    <message>
+        <source>Lagrede filtre</source>
+        <translation>Saved filters</translation>
+    </message>
+    <message>
+        <source>Piltastene velger en sak; overskriftene sorterer.</source>
+        <translation>The arrow keys choose a case; the headers sort.</translation>
     </message>
     <message>
         <source>&amp;Fil</source>
@@ -1128,6 +1236,10 @@ Your profile is saved.</translation>
         <translation>&amp;About Tillitsvalgt</translation>
     </message>
     <message>
+        <source>Kan ikke lese rettskatalogen</source>
+        <translation>Cannot read the legal catalogue</translation>
+    </message>
+    <message>
         <source>Kan ikke vise sakene</source>
         <translation>Cannot show the cases</translation>
     </message>
@@ -1136,8 +1248,24 @@ Your profile is saved.</translation>
         <translation>No cases</translation>
     </message>
     <message>
-        <source>saker</source>
-        <translation>cases</translation>
+        <source>%n sak</source>
+        <translation>%n case</translation>
+    </message>
+    <message>
+        <source>%n saker</source>
+        <translation>%n cases</translation>
+    </message>
+    <message>
+        <source>(lagrede filtre)</source>
+        <translation>(saved filters)</translation>
+    </message>
+    <message>
+        <source>%n sak skrevet til </source>
+        <translation>%n case written to </translation>
+    </message>
+    <message>
+        <source>%n saker skrevet til </source>
+        <translation>%n cases written to </translation>
     </message>
     <message>
         <source>Ulagrede endringer</source>
@@ -1180,10 +1308,6 @@ Your profile is saved.</translation>
         <translation>The new database is used when you start the program again.</translation>
     </message>
     <message>
-        <source>(velg et lagret filter)</source>
-        <translation>(choose a saved filter)</translation>
-    </message>
-    <message>
         <source>Lagre filter</source>
         <translation>Save filter</translation>
     </message>
@@ -1222,10 +1346,6 @@ Your profile is saved.</translation>
     <message>
         <source>Eksport ferdig</source>
         <translation>Export finished</translation>
-    </message>
-    <message>
-        <source>saker skrevet til </source>
-        <translation>cases written to </translation>
     </message>
     <message>
         <source>Tar sikkerhetskopi …</source>
@@ -1278,6 +1398,26 @@ Your profile is saved.</translation>
     <message>
         <source>nei (kopiert inn)</source>
         <translation>no (copied in)</translation>
+    </message>
+    <message>
+        <source>dd.mm.åååå</source>
+        <translation>dd.mm.yyyy</translation>
+    </message>
+    <message>
+        <source>Skriv datoen slik du vil: 15.10.2026, 15.10.26, 1.2.26 eller 151026. «i» gir dagens dato, «+14» datoen om 14 dager, pil opp/ned en dag fram eller tilbake, Alt+pil ned kalenderen. Ved siden av står datoen programmet forsto.</source>
+        <translation>Type the date as you like: 15.10.2026, 15.10.26, 1.2.26 or 151026. “t” gives today&apos;s date, “+14” the date in 14 days, arrow up/down one day forward or back, Alt+arrow down the calendar. Beside it is the date the program understood.</translation>
+    </message>
+    <message>
+        <source> La feltet stå tomt når datoen ikke er kjent.</source>
+        <translation> Leave the field empty when the date is not known.</translation>
+    </message>
+    <message>
+        <source>Velg i kalenderen (Alt+Pil ned)</source>
+        <translation>Choose in the calendar (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Kalender</source>
+        <translation>Calendar</translation>
     </message>
     <message>
         <source>Dato</source>
@@ -1336,6 +1476,14 @@ Your profile is saved.</translation>
         <translation>Changed</translation>
     </message>
     <message>
+        <source>Frist ute</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>svarfristen på kravet er ute</source>
+        <translation>the reply deadline for the demand has passed</translation>
+    </message>
+    <message>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
@@ -1376,12 +1524,16 @@ Your profile is saved.</translation>
         <translation>Open</translation>
     </message>
     <message>
-        <source>1 dag</source>
-        <translation>1 day</translation>
+        <source>saken er avsluttet</source>
+        <translation>the case is closed</translation>
     </message>
     <message>
-        <source>dager</source>
-        <translation>days</translation>
+        <source>%n dag</source>
+        <translation>%n day</translation>
+    </message>
+    <message>
+        <source>%n dager</source>
+        <translation>%n days</translation>
     </message>
     <message>
         <source>går ut i dag</source>
@@ -1468,6 +1620,14 @@ Your profile is saved.</translation>
         <translation>unknown</translation>
     </message>
     <message>
+        <source>(velg virksomhet)</source>
+        <translation>(choose employer)</translation>
+    </message>
+    <message>
+        <source>Er ombyggingen søknadspliktig etter plan- og bygningsloven? Da kreves Arbeidstilsynets samtykke før arbeidet starter (arbeidsmiljøloven § 18-9).</source>
+        <translation>Does the rebuilding need a building permit under the Planning and Building Act? Then the Labour Inspection Authority must consent before work starts (Working Environment Act § 18-9).</translation>
+    </message>
+    <message>
         <source>Ta med sammendraget i landsmøterapporten</source>
         <translation>Include the summary in the national-meeting report</translation>
     </message>
@@ -1532,6 +1692,10 @@ Your profile is saved.</translation>
         <translation>Ordered by the &amp;authorities</translation>
     </message>
     <message>
+        <source>B&amp;yggesøknad</source>
+        <translation>Building &amp;permit</translation>
+    </message>
+    <message>
         <source>Be&amp;skrivelse</source>
         <translation>De&amp;scription</translation>
     </message>
@@ -1568,6 +1732,14 @@ Your profile is saved.</translation>
         <translation>, reply by </translation>
     </message>
     <message>
+        <source>Virksomhetsregisteret er endret siden saken ble registrert</source>
+        <translation>The employer register has changed since the case was registered</translation>
+    </message>
+    <message>
+        <source>Saken vurderes etter opplysningene den ble registrert med.</source>
+        <translation>The case is assessed by the information it was registered with.</translation>
+    </message>
+    <message>
         <source>paragrafen er ikke kontrollert – sitert på kapittel</source>
         <translation>the paragraph is not verified – cited by chapter</translation>
     </message>
@@ -1596,6 +1768,10 @@ Your profile is saved.</translation>
         <translation>&amp;Case</translation>
     </message>
     <message>
+        <source>Tidslinje</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
         <source>&amp;Ny hendelse …</source>
         <translation>&amp;New event …</translation>
     </message>
@@ -1618,6 +1794,10 @@ Your profile is saved.</translation>
     <message>
         <source>&amp;Tidslinje</source>
         <translation>&amp;Timeline</translation>
+    </message>
+    <message>
+        <source>Dokumenter</source>
+        <translation>Documents</translation>
     </message>
     <message>
         <source>Dra filer hit for å legge dem til i saken.</source>
@@ -1648,6 +1828,10 @@ Your profile is saved.</translation>
         <translation>Check&amp;list</translation>
     </message>
     <message>
+        <source>Endringshistorikk</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
         <source>Histori&amp;kk</source>
         <translation>Histor&amp;y</translation>
     </message>
@@ -1662,6 +1846,10 @@ Your profile is saved.</translation>
     <message>
         <source>Kan ikke vise historikken</source>
         <translation>Cannot show the history</translation>
+    </message>
+    <message>
+        <source>Vurdering av saken</source>
+        <translation>Assessment of the case</translation>
     </message>
     <message>
         <source>Kan ikke vise saken</source>
@@ -1764,28 +1952,28 @@ Your profile is saved.</translation>
         <translation>No items are missing or unsettled</translation>
     </message>
     <message>
-        <source>1 punkt er uavklart</source>
-        <translation>1 item is unsettled</translation>
+        <source>%n punkt er uavklart</source>
+        <translation>%n item is unclear</translation>
     </message>
     <message>
-        <source>punkter er uavklart</source>
-        <translation>items are unsettled</translation>
+        <source>%n punkter er uavklart</source>
+        <translation>%n items are unclear</translation>
     </message>
     <message>
-        <source>1 punkt mangler</source>
-        <translation>1 item is missing</translation>
+        <source>%n punkt mangler</source>
+        <translation>%n item missing</translation>
     </message>
     <message>
-        <source>punkter mangler</source>
-        <translation>items are missing</translation>
+        <source>%n punkter mangler</source>
+        <translation>%n items missing</translation>
     </message>
     <message>
-        <source>er uavklart</source>
-        <translation>is unsettled</translation>
+        <source>%n er uavklart</source>
+        <translation>%n unclear</translation>
     </message>
     <message>
         <source>ingen</source>
-        <translation>none</translation>
+        <translation>Was not saved: </translation>
     </message>
     <message>
         <source>Hjemmel: </source>
@@ -1840,12 +2028,12 @@ Your profile is saved.</translation>
         <translation>Was not saved: </translation>
     </message>
     <message>
-        <source>1 frist er oversittet – se Frister.</source>
-        <translation>1 deadline has passed – see Deadlines.</translation>
+        <source>%n frist er oversittet – se Frister.</source>
+        <translation>%n deadline has passed – see Deadlines.</translation>
     </message>
     <message>
-        <source>frister er oversittet – se Frister.</source>
-        <translation>deadlines have passed – see Deadlines.</translation>
+        <source>%n frister er oversittet – se Frister.</source>
+        <translation>%n deadlines have passed – see Deadlines.</translation>
     </message>
     <message>
         <source>ikke en virkedag</source>
@@ -1884,6 +2072,42 @@ Your profile is saved.</translation>
         <translation>Extend</translation>
     </message>
     <message>
+        <source>Ny frist</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <source>f.eks. 2026/7</source>
+        <translation>e.g. 2026/7</translation>
+    </message>
+    <message>
+        <source>Saksnummeret fristen hører til.</source>
+        <translation>The number of the case the deadline belongs to.</translation>
+    </message>
+    <message>
+        <source>&amp;Sak:</source>
+        <translation>&amp;Case:</translation>
+    </message>
+    <message>
+        <source>&amp;Frist:</source>
+        <translation>&amp;Deadline:</translation>
+    </message>
+    <message>
+        <source>f.eks. Svar på krav om drøfting</source>
+        <translation>e.g. Reply to demand for consultation</translation>
+    </message>
+    <message>
+        <source>Hva fristen gjelder, slik den skal stå i listen.</source>
+        <translation>What the deadline is for, as it is to appear in the list.</translation>
+    </message>
+    <message>
+        <source>&amp;Gjelder:</source>
+        <translation>&amp;For:</translation>
+    </message>
+    <message>
+        <source>Sett &amp;frist</source>
+        <translation>Set &amp;deadline</translation>
+    </message>
+    <message>
         <source>Hvilke frister som vises. Oversittede frister vises alltid.</source>
         <translation>Which deadlines are shown. Passed deadlines are always shown.</translation>
     </message>
@@ -1912,6 +2136,22 @@ Your profile is saved.</translation>
         <translation>Move the deadline to a later date, with a reason.</translation>
     </message>
     <message>
+        <source>&amp;Ny frist…</source>
+        <translation>&amp;New deadline…</translation>
+    </message>
+    <message>
+        <source>Sett en frist for hånd på en sak.</source>
+        <translation>Set a deadline on a case by hand.</translation>
+    </message>
+    <message>
+        <source>&amp;Avlys</source>
+        <translation>Ca&amp;ncel</translation>
+    </message>
+    <message>
+        <source>Fristen gjelder ikke lenger (kravet trukket, satt ved en feil): den tas ut.</source>
+        <translation>The deadline no longer applies (demand withdrawn, set by mistake): it is removed.</translation>
+    </message>
+    <message>
         <source>Å&amp;pne saken</source>
         <translation>O&amp;pen the case</translation>
     </message>
@@ -1936,12 +2176,44 @@ Your profile is saved.</translation>
         <translation>No open deadlines</translation>
     </message>
     <message>
-        <source>1 frist</source>
-        <translation>1 deadline</translation>
+        <source>%n frist</source>
+        <translation>%n deadline</translation>
     </message>
     <message>
-        <source>frister</source>
-        <translation>deadlines</translation>
+        <source>%n frister</source>
+        <translation>%n deadlines</translation>
+    </message>
+    <message>
+        <source>Fristen er ikke satt</source>
+        <translation>The deadline was not set</translation>
+    </message>
+    <message>
+        <source>Skriv saksnummeret.</source>
+        <translation>Enter the case number.</translation>
+    </message>
+    <message>
+        <source>Ny frist i sak </source>
+        <translation>New deadline in case </translation>
+    </message>
+    <message>
+        <source>Avlys frist</source>
+        <translation>Cancel deadline</translation>
+    </message>
+    <message>
+        <source>Avlyse fristen «</source>
+        <translation>Cancel the deadline “</translation>
+    </message>
+    <message>
+        <source>? Den tas ut av listene og telles ikke som oversittet.</source>
+        <translation>? It is removed from the lists and not counted as missed.</translation>
+    </message>
+    <message>
+        <source>Fristen er ikke avlyst</source>
+        <translation>The deadline was not cancelled</translation>
+    </message>
+    <message>
+        <source> er avlyst.</source>
+        <translation> is cancelled.</translation>
     </message>
     <message>
         <source>oversittet</source>
@@ -2020,6 +2292,10 @@ Your profile is saved.</translation>
         <translation>Delete the employer</translation>
     </message>
     <message>
+        <source>Sakene til virksomheten</source>
+        <translation>The employer&apos;s cases</translation>
+    </message>
+    <message>
         <source>Dobbeltklikk eller trykk Enter for å åpne saken</source>
         <translation>Double-click or press Enter to open the case</translation>
     </message>
@@ -2036,8 +2312,12 @@ Your profile is saved.</translation>
         <translation>1 employer</translation>
     </message>
     <message>
-        <source>virksomheter</source>
-        <translation>employers</translation>
+        <source>%n virksomhet</source>
+        <translation>%n employer</translation>
+    </message>
+    <message>
+        <source>%n virksomheter</source>
+        <translation>%n employers</translation>
     </message>
     <message>
         <source>&amp;Saker: velg en virksomhet for å se sakene.</source>
@@ -2074,10 +2354,6 @@ Your profile is saved.</translation>
     <message>
         <source>Virksomheten ble ikke slettet</source>
         <translation>The employer was not deleted</translation>
-    </message>
-    <message>
-        <source>kjent</source>
-        <translation>known</translation>
     </message>
     <message>
         <source>Ukjent</source>
@@ -2188,6 +2464,10 @@ Your profile is saved.</translation>
         <translation>No main agreement</translation>
     </message>
     <message>
+        <source>Ingen hovedorganisasjon</source>
+        <translation>No confederation</translation>
+    </message>
+    <message>
         <source>Privat sektor</source>
         <translation>Private sector</translation>
     </message>
@@ -2244,6 +2524,14 @@ Your profile is saved.</translation>
         <translation>Labour Inspection Authority involved</translation>
     </message>
     <message>
+        <source>Arbeidstilsynets samtykke til ombygging</source>
+        <translation>Labour Inspection consent to rebuilding</translation>
+    </message>
+    <message>
+        <source>Løftet videre</source>
+        <translation>Taken further</translation>
+    </message>
+    <message>
         <source>Krav om drøfting</source>
         <translation>Demand for consultation (drøfting)</translation>
     </message>
@@ -2280,6 +2568,22 @@ Your profile is saved.</translation>
         <translation>Draft protocol</translation>
     </message>
     <message>
+        <source>åpen</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>overholdt</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>avlyst</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>falt bort (saken avsluttet)</source>
+        <translation>lapsed (case closed)</translation>
+    </message>
+    <message>
         <source>Enighet</source>
         <translation>Agreement</translation>
     </message>
@@ -2302,6 +2606,42 @@ Your profile is saved.</translation>
     <message>
         <source>Henlagt</source>
         <translation>Dropped</translation>
+    </message>
+    <message>
+        <source>Brudd i lokale forhandlinger</source>
+        <translation>Breakdown of local negotiations</translation>
+    </message>
+    <message>
+        <source>Sentrale parter</source>
+        <translation>Central parties</translation>
+    </message>
+    <message>
+        <source>Arbeidsretten</source>
+        <translation>The Labour Court (Arbeidsretten)</translation>
+    </message>
+    <message>
+        <source>Tvist etter tjenestetvistloven (staten)</source>
+        <translation>Dispute under the Civil Service Disputes Act (the state)</translation>
+    </message>
+    <message>
+        <source>Uenighet (brudd)</source>
+        <translation>Disagreement (breakdown)</translation>
+    </message>
+    <message>
+        <source>Forlik</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <source>Medhold</source>
+        <translation>Upheld</translation>
+    </message>
+    <message>
+        <source>Ikke medhold</source>
+        <translation>Not upheld</translation>
+    </message>
+    <message>
+        <source>Ikke ført videre</source>
+        <translation>Not taken further</translation>
     </message>
     <message>
         <source>Oppfylt</source>
@@ -2410,6 +2750,50 @@ Your profile is saved.</translation>
     <message>
         <source>Mangler dato</source>
         <translation>Date missing</translation>
+    </message>
+    <message>
+        <source>Brukerveiledning</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>Brukerveiledningen ble ikke funnet</source>
+        <translation>The user guide was not found</translation>
+    </message>
+    <message>
+        <source>Velg fra listen med piltastene.</source>
+        <translation>Choose from the list with the arrow keys.</translation>
+    </message>
+    <message>
+        <source>Skriv et tall, eller bruk piltastene.</source>
+        <translation>Type a number, or use the arrow keys.</translation>
+    </message>
+    <message>
+        <source>Mellomrom krysser av eller fjerner krysset.</source>
+        <translation>Space checks or unchecks.</translation>
+    </message>
+    <message>
+        <source>Piltastene flytter mellom radene.</source>
+        <translation>The arrow keys move between the rows.</translation>
+    </message>
+    <message>
+        <source>Mellomrom eller Enter trykker på knappen.</source>
+        <translation>Space or Enter presses the button.</translation>
+    </message>
+    <message>
+        <source>Tekst som bare kan leses.</source>
+        <translation>Read-only text.</translation>
+    </message>
+    <message>
+        <source>Skriv teksten her.</source>
+        <translation>Type the text here.</translation>
+    </message>
+    <message>
+        <source>Kalender for </source>
+        <translation>Calendar for </translation>
+    </message>
+    <message>
+        <source>&amp;Kopier raden</source>
+        <translation>&amp;Copy the row</translation>
     </message>
     <message>
         <source>Versjon</source>

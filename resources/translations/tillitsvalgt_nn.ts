@@ -20,6 +20,10 @@
         <translation>Ny &amp;verksemd …</translation>
     </message>
     <message>
+        <source>Rett eller fyll ut før saken kan opprettes: </source>
+        <translation>Rett eller fyll ut før saka kan opprettast: </translation>
+    </message>
+    <message>
         <source>Saken er ikke opprettet</source>
         <translation>Saka er ikkje oppretta</translation>
     </message>
@@ -288,6 +292,10 @@
         <translation>&amp;Eigen tekst:</translation>
     </message>
     <message>
+        <source>Forhåndsvisning av brevet</source>
+        <translation>Førehandsvising av brevet</translation>
+    </message>
+    <message>
         <source>Lagre som &amp;Word…</source>
         <translation>Lagre som &amp;Word…</translation>
     </message>
@@ -312,8 +320,32 @@
         <translation>Lukk</translation>
     </message>
     <message>
+        <source>Lagre endringene først (brevet beholder nummeret).</source>
+        <translation>Lagre endringane først (brevet held på nummeret).</translation>
+    </message>
+    <message>
         <source>Denne brevtypen har ingen svarfrist.</source>
         <translation>Denne brevtypen har ingen svarfrist.</translation>
+    </message>
+    <message>
+        <source>Kontroller: </source>
+        <translation>Kontroller: </translation>
+    </message>
+    <message>
+        <source>Skriv «</source>
+        <translation>Skriv «</translation>
+    </message>
+    <message>
+        <source>»</source>
+        <translation>»</translation>
+    </message>
+    <message>
+        <source>Bruk </source>
+        <translation>Bruk </translation>
+    </message>
+    <message>
+        <source>Brevet lages ikke</source>
+        <translation>Brevet blir ikkje laga</translation>
     </message>
     <message>
         <source>Lagre brevet</source>
@@ -440,6 +472,10 @@
         <translation>Vel kopien du vil gå tilbake til. Alt som er lagra etter at kopien vart teken, blir borte frå databasen – men databasen slik han er no, blir lagra først som ein eigen tryggingskopi, så du kan angre.</translation>
     </message>
     <message>
+        <source>Sikkerhetskopier</source>
+        <translation>Tryggleikskopiar</translation>
+    </message>
+    <message>
         <source>&amp;Annen fil …</source>
         <translation>&amp;Anna fil …</translation>
     </message>
@@ -540,8 +576,8 @@
         <translation>&amp;Brev</translation>
     </message>
     <message>
-        <source>Lukk innstillingene; det som ikke er lagret, blir ikke tatt vare på.</source>
-        <translation>Lukk innstillingane; det som ikkje er lagra, blir ikkje teke vare på.</translation>
+        <source>Lukk innstillingene; har du endringer som ikke er lagret, spør vi først.</source>
+        <translation>Lukk innstillingane; har du endringar som ikkje er lagra, spør vi først.</translation>
     </message>
     <message>
         <source>&amp;Lagre profilen</source>
@@ -562,6 +598,30 @@
     <message>
         <source>✓ Profilen er lagret.</source>
         <translation>✓ Profilen er lagra.</translation>
+    </message>
+    <message>
+        <source>«{union}»</source>
+        <translation>«{union}»</translation>
+    </message>
+    <message>
+        <source>(ikke fylt ut)</source>
+        <translation>(ikkje fylt ut)</translation>
+    </message>
+    <message>
+        <source>skrives under Profil → Forbund, og brukes både i brevhodet og på forsiden av landsmøterapporten.</source>
+        <translation>skriv du under Profil → Forbund, og han blir brukt både i brevhovudet og på framsida av landsmøterapporten.</translation>
+    </message>
+    <message>
+        <source>Profil</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Brev</source>
+        <translation>Brev</translation>
+    </message>
+    <message>
+        <source>Du har endringer som ikke er lagret under: {tabs}. Vil du lagre dem?</source>
+        <translation>Du har endringar som ikkje er lagra under: {tabs}. Vil du lagre dei?</translation>
     </message>
     <message>
         <source>Databasen som er åpen nå: {where}</source>
@@ -688,8 +748,8 @@
         <translation>Start programmet på nytt</translation>
     </message>
     <message>
-        <source>Forbundets navn slik det skal stå i brevhodet.</source>
-        <translation>Namnet på forbundet slik det skal stå i brevhovudet.</translation>
+        <source>Forbundets navn:</source>
+        <translation>Namnet på forbundet:</translation>
     </message>
     <message>
         <source>Tom: de innebygde malene</source>
@@ -708,6 +768,10 @@
         <translation>Sjå etter feil i kvar mal i mappa: ukjende felt, feil i malkoden, og det Word har øydelagt.</translation>
     </message>
     <message>
+        <source>Resultatet av malkontrollen</source>
+        <translation>Resultatet av malkontrollen</translation>
+    </message>
+    <message>
         <source>Resultatet av kontrollen vises her.</source>
         <translation>Resultatet av kontrollen blir vist her.</translation>
     </message>
@@ -718,10 +782,6 @@
     <message>
         <source>Lagre; det gjelder fra neste brev.</source>
         <translation>Lagre; det gjeld frå neste brev.</translation>
-    </message>
-    <message>
-        <source>Forbundets &amp;navn:</source>
-        <translation>&amp;Namnet på forbundet:</translation>
     </message>
     <message>
         <source>&amp;Malmappe:</source>
@@ -816,6 +876,18 @@
         <translation>t.d. Tromsø</translation>
     </message>
     <message>
+        <source>Hovedorganisasjonen forbundet ditt tilhører (Delta og Negotia: YS). Den avgjør hvilken versjon av hovedavtalen brevene viser til.</source>
+        <translation>Hovudorganisasjonen forbundet ditt høyrer til (Delta og Negotia: YS). Han avgjer kva versjon av hovudavtalen breva viser til.</translation>
+    </message>
+    <message>
+        <source>Hovedorganisasjon</source>
+        <translation>Hovudorganisasjon</translation>
+    </message>
+    <message>
+        <source>&amp;Hovedorganisasjon:</source>
+        <translation>&amp;Hovudorganisasjon:</translation>
+    </message>
+    <message>
         <source>Tekst under navnet i brevene, f.eks. en hilsen (valgfritt).</source>
         <translation>Tekst under namnet i breva, t.d. ei helsing (valfritt).</translation>
     </message>
@@ -892,6 +964,10 @@ Profilen din er lagra.</translation>
         <translation>Det skjedde ein feil i Tillitsvalgt som ikkje skulle ha skjedd. Det du har lagra, er i behald; det du heldt på med no, vart ikkje lagra. Kopier detaljane og send dei til den som driftar programmet.</translation>
     </message>
     <message>
+        <source>Detaljer om feilen</source>
+        <translation>Detaljar om feilen</translation>
+    </message>
+    <message>
         <source>Kopier detaljene</source>
         <translation>Kopier detaljane</translation>
     </message>
@@ -920,7 +996,7 @@ Profilen din er lagra.</translation>
         <translation>Alle statusar</translation>
     </message>
     <message>
-        <source>Alle tidspunkt</source>
+        <source>Alle tidspunkter</source>
         <translation>Alle tidspunkt</translation>
     </message>
     <message>
@@ -974,6 +1050,38 @@ Profilen din er lagra.</translation>
     <message>
         <source>Database: </source>
         <translation>Database: </translation>
+    </message>
+    <message>
+        <source>Søk i sakene</source>
+        <translation>Søk i sakene</translation>
+    </message>
+    <message>
+        <source>Filter: sakstype</source>
+        <translation>Filter: sakstype</translation>
+    </message>
+    <message>
+        <source>Filter: status</source>
+        <translation>Filter: status</translation>
+    </message>
+    <message>
+        <source>Filter: tidspunkt for drøfting</source>
+        <translation>Filter: tidspunkt for drøfting</translation>
+    </message>
+    <message>
+        <source>Filter: virksomhet</source>
+        <translation>Filter: verksemd</translation>
+    </message>
+    <message>
+        <source>Filter: år</source>
+        <translation>Filter: år</translation>
+    </message>
+    <message>
+        <source>Lagrede filtre</source>
+        <translation>Lagra filter</translation>
+    </message>
+    <message>
+        <source>Piltastene velger en sak; overskriftene sorterer.</source>
+        <translation>Piltastane vel ei sak; overskriftene sorterer.</translation>
     </message>
     <message>
         <source>&amp;Fil</source>
@@ -1128,6 +1236,10 @@ Profilen din er lagra.</translation>
         <translation>&amp;Om Tillitsvalgt</translation>
     </message>
     <message>
+        <source>Kan ikke lese rettskatalogen</source>
+        <translation>Kan ikkje lese rettskatalogen</translation>
+    </message>
+    <message>
         <source>Kan ikke vise sakene</source>
         <translation>Kan ikkje vise sakene</translation>
     </message>
@@ -1136,8 +1248,24 @@ Profilen din er lagra.</translation>
         <translation>Ingen saker</translation>
     </message>
     <message>
-        <source>saker</source>
-        <translation>saker</translation>
+        <source>%n sak</source>
+        <translation>%n sak</translation>
+    </message>
+    <message>
+        <source>%n saker</source>
+        <translation>%n saker</translation>
+    </message>
+    <message>
+        <source>(lagrede filtre)</source>
+        <translation>(lagra filter)</translation>
+    </message>
+    <message>
+        <source>%n sak skrevet til </source>
+        <translation>%n sak skriven til </translation>
+    </message>
+    <message>
+        <source>%n saker skrevet til </source>
+        <translation>%n saker skrivne til </translation>
     </message>
     <message>
         <source>Ulagrede endringer</source>
@@ -1180,10 +1308,6 @@ Profilen din er lagra.</translation>
         <translation>Den nye databasen blir brukt når du startar programmet på nytt.</translation>
     </message>
     <message>
-        <source>(velg et lagret filter)</source>
-        <translation>(vel eit lagra filter)</translation>
-    </message>
-    <message>
         <source>Lagre filter</source>
         <translation>Lagre filter</translation>
     </message>
@@ -1222,10 +1346,6 @@ Profilen din er lagra.</translation>
     <message>
         <source>Eksport ferdig</source>
         <translation>Eksporten er ferdig</translation>
-    </message>
-    <message>
-        <source>saker skrevet til </source>
-        <translation>saker skrivne til </translation>
     </message>
     <message>
         <source>Tar sikkerhetskopi …</source>
@@ -1278,6 +1398,26 @@ Profilen din er lagra.</translation>
     <message>
         <source>nei (kopiert inn)</source>
         <translation>nei (kopiert inn)</translation>
+    </message>
+    <message>
+        <source>dd.mm.åååå</source>
+        <translation>dd.mm.åååå</translation>
+    </message>
+    <message>
+        <source>Skriv datoen slik du vil: 15.10.2026, 15.10.26, 1.2.26 eller 151026. «i» gir dagens dato, «+14» datoen om 14 dager, pil opp/ned en dag fram eller tilbake, Alt+pil ned kalenderen. Ved siden av står datoen programmet forsto.</source>
+        <translation>Skriv datoen slik du vil: 15.10.2026, 15.10.26, 1.2.26 eller 151026. «i» gir dagens dato, «+14» datoen om 14 dagar, pil opp/ned ein dag fram eller tilbake, Alt+pil ned kalenderen. Ved sida av står datoen programmet forstod.</translation>
+    </message>
+    <message>
+        <source> La feltet stå tomt når datoen ikke er kjent.</source>
+        <translation> La feltet stå tomt når datoen ikkje er kjend.</translation>
+    </message>
+    <message>
+        <source>Velg i kalenderen (Alt+Pil ned)</source>
+        <translation>Vel i kalenderen (Alt+Pil ned)</translation>
+    </message>
+    <message>
+        <source>Kalender</source>
+        <translation>Kalender</translation>
     </message>
     <message>
         <source>Dato</source>
@@ -1336,6 +1476,14 @@ Profilen din er lagra.</translation>
         <translation>Endra</translation>
     </message>
     <message>
+        <source>Frist ute</source>
+        <translation>Frist ute</translation>
+    </message>
+    <message>
+        <source>svarfristen på kravet er ute</source>
+        <translation>svarfristen på kravet er ute</translation>
+    </message>
+    <message>
         <source>Frist</source>
         <translation>Frist</translation>
     </message>
@@ -1376,12 +1524,16 @@ Profilen din er lagra.</translation>
         <translation>Open</translation>
     </message>
     <message>
-        <source>1 dag</source>
-        <translation>1 dag</translation>
+        <source>saken er avsluttet</source>
+        <translation>saka er avslutta</translation>
     </message>
     <message>
-        <source>dager</source>
-        <translation>dagar</translation>
+        <source>%n dag</source>
+        <translation>%n dag</translation>
+    </message>
+    <message>
+        <source>%n dager</source>
+        <translation>%n dagar</translation>
     </message>
     <message>
         <source>går ut i dag</source>
@@ -1468,6 +1620,14 @@ Profilen din er lagra.</translation>
         <translation>ukjend</translation>
     </message>
     <message>
+        <source>(velg virksomhet)</source>
+        <translation>(vel verksemd)</translation>
+    </message>
+    <message>
+        <source>Er ombyggingen søknadspliktig etter plan- og bygningsloven? Da kreves Arbeidstilsynets samtykke før arbeidet starter (arbeidsmiljøloven § 18-9).</source>
+        <translation>Er ombygginga søknadspliktig etter plan- og bygningslova? Då krevst samtykke frå Arbeidstilsynet før arbeidet startar (arbeidsmiljølova § 18-9).</translation>
+    </message>
+    <message>
         <source>Ta med sammendraget i landsmøterapporten</source>
         <translation>Ta med samandraget i landsmøterapporten</translation>
     </message>
@@ -1532,6 +1692,10 @@ Profilen din er lagra.</translation>
         <translation>Pålagt av &amp;styresmaktene</translation>
     </message>
     <message>
+        <source>B&amp;yggesøknad</source>
+        <translation>B&amp;yggjesøknad</translation>
+    </message>
+    <message>
         <source>Be&amp;skrivelse</source>
         <translation>S&amp;kildring</translation>
     </message>
@@ -1568,6 +1732,14 @@ Profilen din er lagra.</translation>
         <translation>, svarfrist </translation>
     </message>
     <message>
+        <source>Virksomhetsregisteret er endret siden saken ble registrert</source>
+        <translation>Verksemdsregisteret er endra sidan saka vart registrert</translation>
+    </message>
+    <message>
+        <source>Saken vurderes etter opplysningene den ble registrert med.</source>
+        <translation>Saka blir vurdert etter opplysningane ho vart registrert med.</translation>
+    </message>
+    <message>
         <source>paragrafen er ikke kontrollert – sitert på kapittel</source>
         <translation>paragrafen er ikkje kontrollert – sitert på kapittel</translation>
     </message>
@@ -1596,6 +1768,10 @@ Profilen din er lagra.</translation>
         <translation>&amp;Saka</translation>
     </message>
     <message>
+        <source>Tidslinje</source>
+        <translation>Tidsline</translation>
+    </message>
+    <message>
         <source>&amp;Ny hendelse …</source>
         <translation>&amp;Ny hending …</translation>
     </message>
@@ -1618,6 +1794,10 @@ Profilen din er lagra.</translation>
     <message>
         <source>&amp;Tidslinje</source>
         <translation>&amp;Tidsline</translation>
+    </message>
+    <message>
+        <source>Dokumenter</source>
+        <translation>Dokument</translation>
     </message>
     <message>
         <source>Dra filer hit for å legge dem til i saken.</source>
@@ -1648,6 +1828,10 @@ Profilen din er lagra.</translation>
         <translation>S&amp;jekkliste</translation>
     </message>
     <message>
+        <source>Endringshistorikk</source>
+        <translation>Endringshistorikk</translation>
+    </message>
+    <message>
         <source>Histori&amp;kk</source>
         <translation>Histori&amp;kk</translation>
     </message>
@@ -1662,6 +1846,10 @@ Profilen din er lagra.</translation>
     <message>
         <source>Kan ikke vise historikken</source>
         <translation>Kan ikkje vise historikken</translation>
+    </message>
+    <message>
+        <source>Vurdering av saken</source>
+        <translation>Vurdering av saka</translation>
     </message>
     <message>
         <source>Kan ikke vise saken</source>
@@ -1764,28 +1952,28 @@ Profilen din er lagra.</translation>
         <translation>Ingen punkt manglar eller er uavklarte</translation>
     </message>
     <message>
-        <source>1 punkt er uavklart</source>
-        <translation>1 punkt er uavklart</translation>
+        <source>%n punkt er uavklart</source>
+        <translation>%n punkt er uavklart</translation>
     </message>
     <message>
-        <source>punkter er uavklart</source>
-        <translation>punkt er uavklarte</translation>
+        <source>%n punkter er uavklart</source>
+        <translation>%n punkt er uavklarte</translation>
     </message>
     <message>
-        <source>1 punkt mangler</source>
-        <translation>1 punkt manglar</translation>
+        <source>%n punkt mangler</source>
+        <translation>%n punkt manglar</translation>
     </message>
     <message>
-        <source>punkter mangler</source>
-        <translation>punkt manglar</translation>
+        <source>%n punkter mangler</source>
+        <translation>%n punkt manglar</translation>
     </message>
     <message>
-        <source>er uavklart</source>
-        <translation>er uavklart</translation>
+        <source>%n er uavklart</source>
+        <translation>%n er uavklart</translation>
     </message>
     <message>
         <source>ingen</source>
-        <translation>ingen</translation>
+        <translation>Vart ikkje lagra: </translation>
     </message>
     <message>
         <source>Hjemmel: </source>
@@ -1840,12 +2028,12 @@ Profilen din er lagra.</translation>
         <translation>Vart ikkje lagra: </translation>
     </message>
     <message>
-        <source>1 frist er oversittet – se Frister.</source>
-        <translation>1 frist er oversitten – sjå Fristar.</translation>
+        <source>%n frist er oversittet – se Frister.</source>
+        <translation>%n frist er oversitten – sjå Fristar.</translation>
     </message>
     <message>
-        <source>frister er oversittet – se Frister.</source>
-        <translation>fristar er oversitne – sjå Fristar.</translation>
+        <source>%n frister er oversittet – se Frister.</source>
+        <translation>%n fristar er oversitne – sjå Fristar.</translation>
     </message>
     <message>
         <source>ikke en virkedag</source>
@@ -1884,6 +2072,42 @@ Profilen din er lagra.</translation>
         <translation>Forleng</translation>
     </message>
     <message>
+        <source>Ny frist</source>
+        <translation>Ny frist</translation>
+    </message>
+    <message>
+        <source>f.eks. 2026/7</source>
+        <translation>t.d. 2026/7</translation>
+    </message>
+    <message>
+        <source>Saksnummeret fristen hører til.</source>
+        <translation>Saksnummeret fristen høyrer til.</translation>
+    </message>
+    <message>
+        <source>&amp;Sak:</source>
+        <translation>&amp;Sak:</translation>
+    </message>
+    <message>
+        <source>&amp;Frist:</source>
+        <translation>&amp;Frist:</translation>
+    </message>
+    <message>
+        <source>f.eks. Svar på krav om drøfting</source>
+        <translation>t.d. Svar på krav om drøfting</translation>
+    </message>
+    <message>
+        <source>Hva fristen gjelder, slik den skal stå i listen.</source>
+        <translation>Kva fristen gjeld, slik han skal stå i lista.</translation>
+    </message>
+    <message>
+        <source>&amp;Gjelder:</source>
+        <translation>&amp;Gjeld:</translation>
+    </message>
+    <message>
+        <source>Sett &amp;frist</source>
+        <translation>Set &amp;frist</translation>
+    </message>
+    <message>
         <source>Hvilke frister som vises. Oversittede frister vises alltid.</source>
         <translation>Kva fristar som blir viste. Oversitne fristar blir alltid viste.</translation>
     </message>
@@ -1912,6 +2136,22 @@ Profilen din er lagra.</translation>
         <translation>Flytt fristen til ein seinare dato, med grunngiving.</translation>
     </message>
     <message>
+        <source>&amp;Ny frist…</source>
+        <translation>&amp;Ny frist…</translation>
+    </message>
+    <message>
+        <source>Sett en frist for hånd på en sak.</source>
+        <translation>Set ein frist for hand på ei sak.</translation>
+    </message>
+    <message>
+        <source>&amp;Avlys</source>
+        <translation>&amp;Avlys</translation>
+    </message>
+    <message>
+        <source>Fristen gjelder ikke lenger (kravet trukket, satt ved en feil): den tas ut.</source>
+        <translation>Fristen gjeld ikkje lenger (kravet trekt, sett ved ein feil): han blir teken ut.</translation>
+    </message>
+    <message>
         <source>Å&amp;pne saken</source>
         <translation>O&amp;pne saka</translation>
     </message>
@@ -1936,12 +2176,44 @@ Profilen din er lagra.</translation>
         <translation>Ingen opne fristar</translation>
     </message>
     <message>
-        <source>1 frist</source>
-        <translation>1 frist</translation>
+        <source>%n frist</source>
+        <translation>%n frist</translation>
     </message>
     <message>
-        <source>frister</source>
-        <translation>fristar</translation>
+        <source>%n frister</source>
+        <translation>%n fristar</translation>
+    </message>
+    <message>
+        <source>Fristen er ikke satt</source>
+        <translation>Fristen er ikkje sett</translation>
+    </message>
+    <message>
+        <source>Skriv saksnummeret.</source>
+        <translation>Skriv saksnummeret.</translation>
+    </message>
+    <message>
+        <source>Ny frist i sak </source>
+        <translation>Ny frist i sak </translation>
+    </message>
+    <message>
+        <source>Avlys frist</source>
+        <translation>Avlys frist</translation>
+    </message>
+    <message>
+        <source>Avlyse fristen «</source>
+        <translation>Avlyse fristen «</translation>
+    </message>
+    <message>
+        <source>? Den tas ut av listene og telles ikke som oversittet.</source>
+        <translation>? Han blir teken ut av listene og blir ikkje rekna som oversitten.</translation>
+    </message>
+    <message>
+        <source>Fristen er ikke avlyst</source>
+        <translation>Fristen er ikkje avlyst</translation>
+    </message>
+    <message>
+        <source> er avlyst.</source>
+        <translation> er avlyst.</translation>
     </message>
     <message>
         <source>oversittet</source>
@@ -2020,6 +2292,10 @@ Profilen din er lagra.</translation>
         <translation>Slett verksemda</translation>
     </message>
     <message>
+        <source>Sakene til virksomheten</source>
+        <translation>Sakene til verksemda</translation>
+    </message>
+    <message>
         <source>Dobbeltklikk eller trykk Enter for å åpne saken</source>
         <translation>Dobbeltklikk eller trykk Enter for å opne saka</translation>
     </message>
@@ -2036,8 +2312,12 @@ Profilen din er lagra.</translation>
         <translation>1 verksemd</translation>
     </message>
     <message>
-        <source>virksomheter</source>
-        <translation>verksemder</translation>
+        <source>%n virksomhet</source>
+        <translation>%n verksemd</translation>
+    </message>
+    <message>
+        <source>%n virksomheter</source>
+        <translation>%n verksemder</translation>
     </message>
     <message>
         <source>&amp;Saker: velg en virksomhet for å se sakene.</source>
@@ -2074,10 +2354,6 @@ Profilen din er lagra.</translation>
     <message>
         <source>Virksomheten ble ikke slettet</source>
         <translation>Verksemda vart ikkje sletta</translation>
-    </message>
-    <message>
-        <source>kjent</source>
-        <translation>kjend</translation>
     </message>
     <message>
         <source>Ukjent</source>
@@ -2188,6 +2464,10 @@ Profilen din er lagra.</translation>
         <translation>Ingen hovudavtale</translation>
     </message>
     <message>
+        <source>Ingen hovedorganisasjon</source>
+        <translation>Ingen hovudorganisasjon</translation>
+    </message>
+    <message>
         <source>Privat sektor</source>
         <translation>Privat sektor</translation>
     </message>
@@ -2244,6 +2524,14 @@ Profilen din er lagra.</translation>
         <translation>Arbeidstilsynet involvert</translation>
     </message>
     <message>
+        <source>Arbeidstilsynets samtykke til ombygging</source>
+        <translation>Samtykke frå Arbeidstilsynet til ombygging</translation>
+    </message>
+    <message>
+        <source>Løftet videre</source>
+        <translation>Løfta vidare</translation>
+    </message>
+    <message>
         <source>Krav om drøfting</source>
         <translation>Krav om drøfting</translation>
     </message>
@@ -2280,6 +2568,22 @@ Profilen din er lagra.</translation>
         <translation>Utkast til protokoll</translation>
     </message>
     <message>
+        <source>åpen</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>overholdt</source>
+        <translation>halden</translation>
+    </message>
+    <message>
+        <source>avlyst</source>
+        <translation>avlyst</translation>
+    </message>
+    <message>
+        <source>falt bort (saken avsluttet)</source>
+        <translation>fall bort (saka avslutta)</translation>
+    </message>
+    <message>
         <source>Enighet</source>
         <translation>Semje</translation>
     </message>
@@ -2302,6 +2606,42 @@ Profilen din er lagra.</translation>
     <message>
         <source>Henlagt</source>
         <translation>Lagd bort</translation>
+    </message>
+    <message>
+        <source>Brudd i lokale forhandlinger</source>
+        <translation>Brot i lokale forhandlingar</translation>
+    </message>
+    <message>
+        <source>Sentrale parter</source>
+        <translation>Sentrale partar</translation>
+    </message>
+    <message>
+        <source>Arbeidsretten</source>
+        <translation>Arbeidsretten</translation>
+    </message>
+    <message>
+        <source>Tvist etter tjenestetvistloven (staten)</source>
+        <translation>Tvist etter tenestetvistlova (staten)</translation>
+    </message>
+    <message>
+        <source>Uenighet (brudd)</source>
+        <translation>Usemje (brot)</translation>
+    </message>
+    <message>
+        <source>Forlik</source>
+        <translation>Forlik</translation>
+    </message>
+    <message>
+        <source>Medhold</source>
+        <translation>Medhald</translation>
+    </message>
+    <message>
+        <source>Ikke medhold</source>
+        <translation>Ikkje medhald</translation>
+    </message>
+    <message>
+        <source>Ikke ført videre</source>
+        <translation>Ikkje ført vidare</translation>
     </message>
     <message>
         <source>Oppfylt</source>
@@ -2410,6 +2750,50 @@ Profilen din er lagra.</translation>
     <message>
         <source>Mangler dato</source>
         <translation>Manglar dato</translation>
+    </message>
+    <message>
+        <source>Brukerveiledning</source>
+        <translation>Brukarrettleiing</translation>
+    </message>
+    <message>
+        <source>Brukerveiledningen ble ikke funnet</source>
+        <translation>Fann ikkje brukarrettleiinga</translation>
+    </message>
+    <message>
+        <source>Velg fra listen med piltastene.</source>
+        <translation>Vel frå lista med piltastane.</translation>
+    </message>
+    <message>
+        <source>Skriv et tall, eller bruk piltastene.</source>
+        <translation>Skriv eit tal, eller bruk piltastane.</translation>
+    </message>
+    <message>
+        <source>Mellomrom krysser av eller fjerner krysset.</source>
+        <translation>Mellomrom kryssar av eller fjernar krosset.</translation>
+    </message>
+    <message>
+        <source>Piltastene flytter mellom radene.</source>
+        <translation>Piltastane flyttar mellom radene.</translation>
+    </message>
+    <message>
+        <source>Mellomrom eller Enter trykker på knappen.</source>
+        <translation>Mellomrom eller Enter trykkjer på knappen.</translation>
+    </message>
+    <message>
+        <source>Tekst som bare kan leses.</source>
+        <translation>Tekst som berre kan lesast.</translation>
+    </message>
+    <message>
+        <source>Skriv teksten her.</source>
+        <translation>Skriv teksten her.</translation>
+    </message>
+    <message>
+        <source>Kalender for </source>
+        <translation>Kalender for </translation>
+    </message>
+    <message>
+        <source>&amp;Kopier raden</source>
+        <translation>&amp;Kopier rada</translation>
     </message>
     <message>
         <source>Versjon</source>

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from tillitsvalgt.file_limits import TEMPLATE_UNPACKED_LIMIT, check_zip_members
 from tillitsvalgt.letters.fields import FIELD_NAMES, FIELDS, LIST_FIELDS, TOP_LEVEL, sample_context
 from tillitsvalgt.letters.kinds import KINDS, LetterKind
 
@@ -334,6 +335,10 @@ def check_template(data: bytes, kind: str | None = None) -> TemplateCheck:
     result = TemplateCheck()
     if not zipfile.is_zipfile(io.BytesIO(data)):
         result.problems.append(TemplateProblem("filen er ikke en Word-fil (.docx)"))
+        return result
+    too_big = check_zip_members(data, limit=TEMPLATE_UNPACKED_LIMIT, what="Word-filen")
+    if too_big is not None:  # unpacking it would take minutes and gigabytes
+        result.problems.append(TemplateProblem(too_big))
         return result
     try:
         doc = Document(io.BytesIO(data))

@@ -10,13 +10,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from tillitsvalgt.errors import StateError
 from tillitsvalgt.letters.fields import LIST_FIELDS, Missing
 from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, LetterKind, letter_kind
+from tillitsvalgt.letters.law import (
+    ENVIRONMENT_KEYS,
+    agreement_sentence,
+    building_permit_demand,
+    deadline_sentences,
+    environment_sentences,
+)
+from tillitsvalgt.letters.phrases import Phrases
+from tillitsvalgt.letters.situation import HELD_BY, MEETING_LEVEL, Situation, situation
 from tillitsvalgt.models import (
     CaseRead,
     DeadlineRead,
@@ -67,6 +76,7 @@ class LetterOptions:
     extra_text: str | None = None
     copy_to: str | None = None
     provisions: tuple[str, ...] | None = None  # catalogue keys to cite; None: all that apply
+    form: str = "nb"  # the written form of the app's sentences (phrases.FORMS)
 
 
 @dataclass(frozen=True)
@@ -96,23 +106,12 @@ class LetterContext:
 
 # --------------------------------------------------------------------------- small words
 
-_LEVEL_NOUN = {"informasjon": "informasjon", "drofting": "drøfting", "forhandling": "forhandling"}
-_LEVEL_DONE = {"informasjon": "informert om", "drofting": "drøftet", "forhandling": "forhandlet"}
-_MEETING = {
-    "informasjon": "informasjonsmøte",
-    "drofting": "drøftingsmøte",
-    "forhandling": "forhandlingsmøte",
-}
-_MEETING_KINDS = {
-    "informasjon": ("information_meeting", "consultation_meeting", "negotiation_meeting"),
-    "drofting": ("consultation_meeting", "negotiation_meeting"),
-    "forhandling": ("negotiation_meeting",),
-}
 _DEADLINE_STATUS = {
     "open": "åpen",
     "overdue": "oversittet",
     "met": "overholdt",
     "cancelled": "avlyst",
+    "lapsed": "falt bort (saken avsluttet)",
 }
 
 
@@ -142,11 +141,6 @@ def _orgnr(value: str | None) -> Any:
     if not value:
         return Missing("mottaker.orgnr", "virksomheten har ikke registrert organisasjonsnummer")
     return f"{value[:3]} {value[3:6]} {value[6:]}" if len(value) == 9 else value
-
-
-def _first_on(events: Sequence[EventRead], kinds: Sequence[str]) -> date | None:
-    days = [e.occurred_on for e in events if e.kind in kinds]
-    return min(days) if days else None
 
 
 # --------------------------------------------------------------------------- the parts
@@ -199,11 +193,12 @@ def _address(value: str | None) -> Any:
     return text
 
 
-def _case(case: CaseRead) -> dict[str, Any]:
+def _case(case: CaseRead, say: Phrases) -> dict[str, Any]:
     hint = "datoen er ikke registrert i saken"
     return {
         "nummer": case.number,
         "tittel": clean_text(case.title),
+        "omtale": change_words(case, say),
         "type": CASE_TYPES.get(case.case_type, case.case_type),
         "sted": _text(case.location, "sak.sted", "saken har ikke sted eller avdeling"),
         "beskrivelse": _text(case.description, "sak.beskrivelse", "saken har ingen beskrivelse"),
@@ -233,10 +228,15 @@ def _employer(employer: EmployerRead, catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
-def _assessment(a: Assessment) -> dict[str, Any]:
+def _assessment(a: Assessment, say: Phrases) -> dict[str, Any]:
     return {
-        "niva": _LEVEL_NOUN[a.required_level],
-        "tidspunkt": TIMINGS[a.timing],
+        "niva": say(f"level.noun.{a.required_level}"),
+        # The labels speak of drøfting; a case that requires forhandling is judged by it.
+        "tidspunkt": TIMINGS[a.timing]
+        .replace("drøftet", "forhandlet")
+        .replace("Drøftet", "Forhandlet")
+        if a.required_level == "forhandling"
+        else TIMINGS[a.timing],
         "kravstatus": DEMANDS[a.demand],
         "grunner": [clean_text(r) for r in a.reasons],
         "bevismangler": [clean_text(g) for g in a.evidence_gaps],
@@ -244,12 +244,12 @@ def _assessment(a: Assessment) -> dict[str, Any]:
     }
 
 
-# Provisions whose duty is of another kind (screen work, building permits, the general
-# working-environment standard) belong in the case file, not in a demand for drøfting.
+# Provisions of a duty of another kind (screen work, building permits, the general
+# working-environment standard) belong in the case file, not in a demand; the catalogue's
+# «argument» says which provisions a letter argues from, per case type.
 _SUMMARY_KINDS = frozenset({"saksoppsummering"})
-_GENERIC_REASONS = ("den gjelder alle virksomheter", "virksomheten er bundet av")
-# Advice to the representative ("… – sjekk dette") is for the app, not for the employer.
-_INTERNAL_REASONS = ("sjekk", "gjelder hvis")
+_DEMAND_KINDS = frozenset({"krav_om_drofting", "krav_om_forhandling"})
+_HOME = "hjemmekontorforskriften"
 
 
 def _provision(catalogue: Catalogue, key: str) -> Provision | None:
@@ -259,12 +259,30 @@ def _provision(catalogue: Catalogue, key: str) -> Provision | None:
         return None
 
 
+def _category(p: Provision, level: str) -> int:
+    """The order of the legal paragraph: the duty the letter demands first, then the other
+    co-determination duties, information, the working-environment bodies, the rest."""
+    if p.level == level:
+        return 0
+    if p.level is not None and p.level != "informasjon":
+        return 1
+    if p.level == "informasjon":
+        return 2
+    if p.working_environment:
+        return 3
+    return 4
+
+
 def _cited(
-    kind: str, a: Assessment, catalogue: Catalogue, chosen: tuple[str, ...] | None
+    kind: str,
+    a: Assessment,
+    catalogue: Catalogue,
+    chosen: tuple[str, ...] | None,
+    case_type: str,
+    level: str,
 ) -> tuple[AppliedProvision, ...]:
-    """The provisions the letter cites: those chosen, else the ones that carry this kind of
-    letter — the duties to inform, consult and negotiate, the verneombud/AMU duties, and
-    for home office the regulation itself. The summary lists every one that applies."""
+    """The provisions the letter cites: those chosen, else the ones that carry this kind
+    of letter at this level. The summary lists every one that applies."""
     if chosen is not None:
         known = {p.key: p for p in a.provisions}
         unknown = [k for k in chosen if k not in known]
@@ -276,257 +294,353 @@ def _cited(
         return tuple(known[k] for k in chosen)
     if kind in _SUMMARY_KINDS:
         return a.provisions
-    out = []
+    if kind == "purring":
+        return ()  # a reminder cites the first letter, not the law
+    pairs: list[tuple[AppliedProvision, Provision]] = []
     for applied in a.provisions:
         p = _provision(catalogue, applied.key)
         if p is None:
             continue
-        home = kind == "krav_om_hjemmekontoravtale" and p.source == "hjemmekontorforskriften"
-        if p.condition == "building_permit":
-            continue  # only if the rebuild needs a permit, which the app does not know
-        if p.level is not None or p.working_environment or home:
-            out.append(applied)
-    if kind == "krav_om_forhandling":
-        # A note that draws the line towards drøfting ("19-2e-merknad") undercuts a demand
-        # to negotiate under the paragraph it belongs to.
-        negotiate = [
-            x.key for x in out if (p := _provision(catalogue, x.key)) and p.level == "forhandling"
-        ]
-        out = [x for x in out if not any(x.key.startswith(n + "-") for n in negotiate)]
-    return tuple(out)
+        if p.arguments is not None:
+            if p.argument_for(case_type) is None:
+                continue  # the catalogue does not argue from it in a letter for this type
+        elif not (
+            p.level is not None
+            or p.working_environment
+            or (kind == "krav_om_hjemmekontoravtale" and p.source == _HOME)
+        ):
+            continue
+        pairs.append((applied, p))
+    if level == "forhandling":
+        # A note that draws the line towards drøfting, and the drøfting rules of the same
+        # agreement, undercut a demand to negotiate under it.
+        negotiating = {p.source for _, p in pairs if p.level == "forhandling"}
+        pairs = [x for x in pairs if not (x[1].level == "drofting" and x[1].source in negotiating)]
+    else:
+        pairs = [x for x in pairs if x[1].level != "forhandling"]
+    if kind != "krav_om_hjemmekontoravtale":
+        pairs = [x for x in pairs if x[1].source != _HOME or x[1].level is not None]
+    if kind == "protokolltilforsel":
+        # A note in someone else's protocol: only the duty the meeting fell short of.
+        pairs = [x for x in pairs if _category(x[1], level) == 0] or pairs
+
+    def order(pair: tuple[AppliedProvision, Provision]) -> int:
+        home_first = kind == "krav_om_hjemmekontoravtale" and pair[1].source == _HOME
+        return -1 if home_first else _category(pair[1], level)
+
+    return tuple(applied for applied, _ in sorted(pairs, key=order))
 
 
 def _natural(text: str) -> tuple[object, ...]:
     return tuple(int(t) if t.isdigit() else t for t in re.split(r"(\d+)", text))
 
 
-def _groups(cited: Sequence[tuple[AppliedProvision, Provision]]) -> str:
-    """``arbeidsmiljøloven § 8-1 og § 8-2 første ledd bokstav c (virksomheten har 180
-    ansatte, dvs. minst 50)``: one source named once, its paragraphs after it, and the
-    reason when it says something about this employer."""
-    by_source: dict[str, list[tuple[AppliedProvision, Provision]]] = {}
-    for pair in cited:
-        by_source.setdefault(pair[1].source_name, []).append(pair)
-    parts = []
-    for name, pairs in by_source.items():
-        pairs.sort(key=lambda pair: _natural(pair[1].paragraph or pair[1].chapter))
-        wheres: list[str] = []
-        for applied, _ in pairs:
-            where = (
-                applied.citation[len(name) :].strip()
-                if applied.citation.startswith(name)
-                else applied.citation
-            )
-            if where and where not in wheres:
-                wheres.append(where)
-        # "§ 19 nr. 2 bokstav e" and "§ 19 nr. 2 bokstav e, merknaden" read as one.
-        for short in list(wheres):
-            for long in list(wheres):
-                if long.startswith(short + ", ") and long in wheres and short in wheres:
-                    wheres[wheres.index(short)] = f"{short} med {long[len(short) + 2 :]}"
-                    wheres.remove(long)
-        reasons = {clean_text(applied.reason) for applied, _ in pairs}
-        text = f"{name} {_join(wheres)}".strip()
-        if len(reasons) == 1:
-            (reason,) = reasons
-            if not reason.startswith(_GENERIC_REASONS) and not any(
-                word in reason for word in _INTERNAL_REASONS
-            ):
-                text += f" ({reason})"
-        parts.append(text)
-    return _join(parts)
+def _paragraph_list(wheres: list[str], say: Phrases) -> str:
+    """``§§ 20–22``, ``§§ 20 og 21``, ``§ 8-1 og § 8-2 første ledd bokstav c``."""
+    wheres = sorted(dict.fromkeys(wheres), key=_natural)
+    plain = [re.fullmatch(r"§ (\d+)", w) for w in wheres]
+    if len(wheres) > 1 and all(plain):
+        numbers = [int(m.group(1)) for m in plain if m]
+        if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+            return f"§§ {numbers[0]}–{numbers[-1]}"
+        return "§§ " + say.join([str(n) for n in numbers])
+    return say.join(wheres)
+
+
+def _cite(provisions: list[Provision], named: str | None, say: Phrases) -> str:
+    """How one sentence cites provisions of one source; the source is left out when the
+    sentence before named it and every paragraph here is verified."""
+    source = provisions[0].source_name
+    notes = [p for p in provisions if p.verified and p.paragraph.endswith(", merknaden")]
+    rest = [p for p in provisions if p not in notes]
+    parts: list[str] = []
+    if rest:
+        wheres = [w for p in rest if (w := p.paragraph if p.verified else p.chapter)]
+        if len(wheres) > 1 and all(w.startswith("(") and w.endswith(")") for w in wheres):
+            # Subjects, not numbers (another side's text): «(… og …)» once, not «(…) og (…)».
+            listed = "(" + say.join(list(dict.fromkeys(w[1:-1] for w in wheres))) + ")"
+        else:
+            listed = _paragraph_list(wheres, say)
+        short = named == source and all(p.verified for p in rest)
+        parts.append(listed if short else f"{source} {listed}".strip())
+    for p in notes:
+        parts.append(
+            say("law.note", paragraph=p.paragraph.removesuffix(", merknaden"), source=source)
+        )
+    return say.join(parts)
+
+
+def _cite_pairs(pairs: Sequence[tuple[AppliedProvision, Provision]], say: Phrases) -> str:
+    """Provisions of several sources cited together, each source named once."""
+    by_source: dict[str, list[Provision]] = {}
+    for _, p in pairs:
+        by_source.setdefault(p.source_name, []).append(p)
+    return say.join([_cite(ps, None, say) for ps in by_source.values()])
 
 
 def _legal_paragraph(
-    level: str,
     cited: Sequence[AppliedProvision],
     catalogue: Catalogue,
     *,
-    negotiation: bool = False,
-    home_office: bool = False,
+    level: str,
+    case_type: str,
+    employees: int | None,
+    say: Phrases,
 ) -> str:
-    """The legal basis in a few sentences: what is required and by which provisions, then
-    the duties towards verneombud and AMU, then anything else cited. A lead is cited by
-    chapter only (``AppliedProvision.citation`` already is)."""
-    lead = {
-        "drofting": "Endringen skal drøftes med de tillitsvalgte før beslutning tas. "
-        "Drøftingen skal skje så tidlig som mulig og ta sikte på enighet.",
-        "forhandling": "Endringen skal forhandles med de tillitsvalgte før beslutning tas.",
-        "informasjon": "De tillitsvalgte skal informeres om endringen så tidlig som mulig, "
-        "slik at de kan medvirke før beslutning tas.",
-    }[level]
+    """The legal basis: one argument sentence per provision from the catalogue, tying
+    the facts to it; provisions cited "with" another share its sentence. Without an
+    argument (an older catalogue), a plain sentence per kind of duty. A lead is cited by
+    chapter only."""
     pairs = [(a, p) for a in cited if (p := _provision(catalogue, a.key)) is not None]
-    negotiate = [x for x in pairs if x[1].level == "forhandling"] if negotiation else []
-    consult = [x for x in pairs if x[1].level in ("drofting", "forhandling") and x not in negotiate]
-    inform = [x for x in pairs if x[1].level == "informasjon"]
-    environment = [x for x in pairs if x[1].level is None and x[1].working_environment]
-    other = [x for x in pairs if x[1].level is None and not x[1].working_environment]
-    sentences = [lead]
-    if home_office:
-        # The demand for written agreements rests on the regulation; the rest supports it.
-        home = [x for x in pairs if x[1].source == "hjemmekontorforskriften"]
-        pairs = [x for x in pairs if x not in home]
-        consult = [x for x in consult if x not in home]
-        environment = [x for x in environment if x not in home]
-        other = [x for x in other if x not in home]
-        inform = [x for x in inform if x not in home]
-        sentences = []
-        if home:
-            sentences.append(
-                f"Hjemmearbeidet omfattes av {_groups(home)}. Forskriften krever en skriftlig "
-                "avtale om hjemmearbeidet i tillegg til arbeidsavtalen, med et bestemt "
-                "minsteinnhold."
+    keys = {p.key for _, p in pairs}
+    companions: dict[str, list[Provision]] = {}
+    hosts: list[tuple[Provision, str]] = []
+    fallback: dict[str, list[Provision]] = {}
+    environment: list[tuple[AppliedProvision, Provision]] = []
+    for a, p in pairs:
+        if p.key in ENVIRONMENT_KEYS:
+            environment.append((a, p))
+            continue
+        argument = p.argument_for(case_type)
+        if argument and argument.startswith("=") and argument[1:] in keys:
+            companions.setdefault(argument[1:], []).append(p)
+        elif argument and not argument.startswith("="):
+            hosts.append((p, argument))
+        else:
+            what = (
+                "environment" if p.level is None and p.working_environment else p.level or "other"
             )
-        if consult:
-            sentences.append(
-                f"Ordningen skal også drøftes med de tillitsvalgte, jf. {_groups(consult)}."
-            )
-            consult = []
-    if negotiate:
-        sentences.append(f"Dette følger av {_groups(negotiate)}.")
-        if consult:
-            sentences.append(
-                f"Reglene om informasjon og drøfting gjelder også, jf. {_groups(consult)}."
-            )
-    elif consult:
-        sentences.append(f"Dette følger av {_groups(consult)}.")
-    if inform:
+            fallback.setdefault(what, []).append(p)
+    topic_key = f"topic.{case_type}"
+    topic = say(topic_key) if say.has(topic_key) else say("topic.other")
+    sentences: list[str] = []
+    named: str | None = None
+    for p, argument in hosts:
+        group = [p, *companions.get(p.key, [])]
+        cited_text = _cite(group, named, say)
         sentences.append(
-            f"Arbeidsgiver skal også sørge for informasjon og medvirkning, jf. {_groups(inform)}."
+            argument.format(
+                sitat=cited_text,
+                tema=topic,
+                ansatte=say.number(employees) if employees is not None else "",
+            )
         )
+        named = p.source_name
+    for what in ("forhandling", "drofting", "informasjon", "environment", "other"):
+        group = fallback.get(what, [])
+        if not group:
+            continue
+        by_source: dict[str, list[Provision]] = {}
+        for p in group:
+            by_source.setdefault(p.source_name, []).append(p)
+        cited_text = say.join([_cite(ps, None, say) for ps in by_source.values()])
+        sentences.append(say(f"law.fallback.{what}", cited=cited_text))
     if environment:
-        sentences.append(
-            "Verneombudet og arbeidsmiljøutvalget skal være med når endringen planlegges, jf. "
-            f"{_groups(environment)}."
-        )
-    if other:
-        sentences.append(f"Se også {_groups(other)}.")
+        # Verneombud, AMU and a permitted rebuild: worded by the employer's size (each body
+        # only where the employer must or does have one), not by a fixed argument.
+        sentences.extend(environment_sentences(environment, cited, lambda ps: _cite_pairs(ps, say)))
     return " ".join(sentences)
 
 
-def _facts_paragraph(case: CaseRead, dated: date) -> str:
-    title = clean_text(case.title)
-    where = (
-        f" ({clean_text(case.location.strip())})" if case.location and case.location.strip() else ""
-    )
-    if case.notice_on is not None:
-        text = (
-            f"Vi viser til arbeidsgivers varsel {format_date(case.notice_on)} om endringen "
-            f"«{title}»{where}."
-        )
+def change_words(case: CaseRead, say: Phrases) -> str:
+    """The change in words from the case: its type and where, not its internal title."""
+    key = f"change.{case.case_type}"
+    change = say(key) if say.has(key) else say("change.other")
+    where = clean_text(case.location.strip()) if case.location and case.location.strip() else ""
+    return say("change.where", change=change, where=where) if where else change
+
+
+def _facts_paragraph(case: CaseRead, s: Situation, say: Phrases) -> str:
+    change = change_words(case, say)
+    if case.notice_on is not None and case.notice_on <= s.dated:
+        text = [say("facts.notice", notice=say.day(case.notice_on), change=change)]
     else:
-        text = f"Vi viser til endringen «{title}»{where}."
+        text = [say("facts.no_notice", change=change)]
     if case.members_affected:
-        text += f" Endringen berører om lag {case.members_affected} av våre medlemmer."
-    if case.home_office_days_per_week is not None:
-        days = f"{case.home_office_days_per_week:g}".replace(".", ",")
-        text += f" Ordningen innebærer i snitt {days} hjemmekontordager i uka."
+        text.append(say("facts.members", members=say.number(case.members_affected)))
+    if case.home_office_days_per_week is not None and case.case_type.startswith("home_office"):
+        text.append(say("facts.home_days", days=say.home_days(case.home_office_days_per_week)))
     if case.decision_on is not None:
-        if case.decision_on <= dated:
-            text += f" Etter det vi forstår, ble beslutningen tatt {format_date(case.decision_on)}."
-        else:
-            text += f" Etter det vi forstår, skal beslutningen tas {format_date(case.decision_on)}."
-    if case.implemented_on is not None and case.implemented_on <= dated:
-        text += f" Endringen ble iverksatt {format_date(case.implemented_on)}."
-    elif case.implemented_on is not None or case.planned_implementation_on is not None:
-        planned = case.implemented_on or case.planned_implementation_on
-        assert planned is not None
-        text += f" Endringen er planlagt iverksatt {format_date(planned)}."
-    return text
+        key = "facts.decided" if s.decided else "facts.to_decide"
+        text.append(say(key, decision=say.day(case.decision_on)))
+    if s.implemented_on is not None:
+        text.append(say("facts.implemented", day=say.day(s.implemented_on)))
+    elif s.planned_on is not None:
+        key = "facts.plan_passed" if s.plan_passed else "facts.planned"
+        text.append(say(key, day=say.day(s.planned_on)))
+    return " ".join(text)
 
 
-def _status_sentence(a: Assessment, events: Sequence[EventRead]) -> str:
-    level = a.required_level
-    noun = _LEVEL_NOUN[level]
-    done = _LEVEL_DONE[level]
-    held = _first_on(events, _MEETING_KINDS[level])
-    held_text = format_date(held) if held else "senere"
+def _level_words(level: str, say: Phrases) -> dict[str, str]:
     return {
-        "not_held_yet": f"Vi har ikke fått invitasjon til {noun}, og vi er ikke kjent med at "
-        "beslutning er tatt.",
-        "not_held_decision_taken": f"Saken ble ikke {done} med de tillitsvalgte før "
-        "beslutningen ble tatt.",
-        "information_only": f"Vi har fått informasjon om endringen, men saken er ikke {done} "
-        "med de tillitsvalgte.",
-        "late_before_implementation": f"Saken ble først {done} {held_text}, etter at "
-        "beslutningen var tatt.",
-        "late_after_implementation": f"Saken ble først {done} {held_text}, etter at endringen "
-        "var iverksatt.",
-        "in_time": f"Saken ble {done} {held_text}, før beslutningen ble tatt.",
-        "unknown": f"Vi har ikke nok opplysninger til å vite om saken er {done} før beslutningen.",
-    }[a.timing]
+        "noun": say(f"level.noun.{level}"),
+        "done": say(f"level.done.{level}"),
+        "verb": say(f"level.verb.{level}"),
+        "process": say(f"level.process.{level}"),
+    }
 
 
-def _decided(case: CaseRead, dated: date) -> bool:
-    return case.decision_on is not None and case.decision_on <= dated
+def _meeting_for(level: str) -> str:
+    return {
+        "informasjon": "information_meeting",
+        "drofting": "consultation_meeting",
+        "forhandling": "negotiation_meeting",
+    }[level]
+
+
+def _status_sentence(kind: str, s: Situation, say: Phrases) -> str:
+    """What has happened so far, in the tense the letter's date gives it; a demand for a
+    new meeting after one was held says why."""
+    words = _level_words(s.level, say)
+    demand = kind in _DEMAND_KINDS
+    meeting = say(f"meeting.{_meeting_for(s.level)}")
+    held = s.first(s.level)
+    decision = f" {say.day(s.decision_on)}" if s.decision_on is not None and s.decided else ""
+    out: list[str] = []
+    if held is not None:
+        on = say.day(held.on)
+        if s.decision_on is None:
+            out.append(
+                say(
+                    "status.held_unknown",
+                    **words,
+                    on=on,
+                    meeting_def=say(f"meeting_def.{held.kind}"),
+                )
+            )
+            if demand:
+                out.append(say("status.again_unknown", **words, meeting=meeting))
+        elif held.on < s.decision_on:
+            key = "status.in_time" if s.decided else "status.held_no_decision"
+            out.append(say(key, **words, on=on))
+            if demand:
+                out.append(say("status.again_in_time", meeting=meeting))
+        else:
+            if s.implemented_on is not None and held.on > s.implemented_on:
+                out.append(
+                    say(
+                        "status.late_implemented",
+                        **words,
+                        on=on,
+                        decision=decision,
+                        implemented=say.day(s.implemented_on),
+                    )
+                )
+            else:
+                out.append(say("status.late", **words, on=on, decision=decision))
+            out.append(say("status.late_why", **words))
+            if demand:
+                out.append(say("status.again_late", meeting=meeting))
+        return " ".join(out)
+    if s.decided:
+        key = "status.not_before_decision" if s.decision_on else "status.not_before_implementation"
+        out.append(say(key, **words, decision=decision))
+    elif s.decided is False:
+        out.append(say("status.none_yet_decision_ahead", **words))
+    else:
+        out.append(say("status.none_yet", **words))
+    lower = s.first("drofting") if s.level == "forhandling" else None
+    informed = s.first_of("information_meeting") if s.level != "informasjon" else None
+    if lower is not None:
+        out.append(say("status.only_consulted", on=say.day(lower.on)))
+    elif informed is not None:
+        out.append(say("status.only_informed", **words, on=say.day(informed.on)))
+    return " ".join(out)
+
+
+def _documents_demand(case_type: str, say: Phrases) -> str:
+    if case_type in ("office_layout", "space_allocation"):
+        return say("demand.documents.office")
+    if case_type.startswith("home_office") or case_type == "equipment_costs":
+        return say("demand.documents.home")
+    if case_type == "availability":
+        return say("demand.documents.availability")
+    return say("demand.documents.other")
+
+
+def _state_referat(facts: LetterFacts, catalogue: Catalogue) -> str | None:
+    """The state's rule on the referat (HA § 21), as cited, when it applies and is verified."""
+    for applied in facts.assessment.provisions:
+        p = _provision(catalogue, applied.key)
+        if p is not None and p.verified and p.paragraph == "§ 21" and p.agreement == "staten":
+            return applied.citation
+    return None
 
 
 def _demands(
     kind: str,
     facts: LetterFacts,
-    dated: date,
+    s: Situation,
     reply_by: date | None,
     home: tuple[list[str], list[str]],
+    say: Phrases,
 ) -> Any:
     case = facts.case
-    level = facts.assessment.required_level
-    by = format_date(reply_by) if reply_by else ""
-    protocol = (
-        "at det skrives referat fra møtet som viser partenes syn, jf. hovedavtalens regler om "
-        "referat"
-        if facts.employer.agreement == "staten"
-        else "at det skrives protokoll fra møtet som begge parter signerer"
-    )
-    documents = (
-        "at vi i god tid før møtet får saksdokumentene: planene, tegningene, arealberegningen "
-        "og vurderingen av konsekvensene for arbeidsmiljøet"
-        if case.case_type in ("office_layout", "space_allocation")
-        else "at vi i god tid før møtet får saksdokumentene, blant annet utkast til ordning og "
-        "avtale og vurderingen av konsekvensene for arbeidsmiljøet"
-    )
-    if kind in ("krav_om_drofting", "krav_om_forhandling"):
-        meeting = "drøftingsmøte" if kind == "krav_om_drofting" else "forhandlingsmøte"
-        noun = "drøftingen" if kind == "krav_om_drofting" else "forhandlingene"
-        wait = (
-            f"at beslutningen ikke settes i verk før {noun} er gjennomført"
-            if _decided(case, dated)
-            else f"at det ikke tas beslutning og ikke settes i gang tiltak før {noun} er "
-            "gjennomført"
-        )
-        return [f"at det innkalles til {meeting} innen {by}", documents, wait, protocol]
+    by = say.day(reply_by) if reply_by else ""
+    words = _level_words(s.level, say)
+    meeting = say(f"meeting.{_meeting_for(s.level)}")
+    if kind in _DEMAND_KINDS:
+        if s.implemented_on is not None:
+            wait = say("demand.wait.implemented", **words)
+        elif s.plan_passed:
+            wait = say("demand.wait.plan_passed", **words)
+        elif s.decided:
+            wait = say("demand.wait.decided", **words)
+        else:
+            wait = say("demand.wait.undecided", **words)
+        if s.level == "forhandling":
+            protocol = say("demand.protocol.negotiation")
+        elif facts.employer.agreement == "staten":
+            referat = _state_referat(facts, facts.catalogue)
+            protocol = (
+                say("demand.protocol.state", cited=referat)
+                if referat
+                else say("demand.protocol.state_uncited")
+            )
+        else:
+            protocol = say("demand.protocol.signed")
+        return [
+            say("demand.meeting", meeting=meeting, by=by),
+            _documents_demand(case.case_type, say),
+            wait,
+            protocol,
+        ]
     if kind == "krav_om_informasjon":
         # The items asked for; the template says "innen <svarfrist>" once, above the list.
-        asked = [
-            "en beskrivelse av endringen og begrunnelsen for den",
-            "når beslutningen er tatt eller skal tas, og av hvem",
-            "når endringen er planlagt iverksatt, og hvem den berører",
-        ]
+        asked = [say("ask.what"), say("ask.decision")]
+        asked.append(say("ask.when_past" if s.plan_passed or s.implemented else "ask.when"))
         if case.case_type in ("office_layout", "space_allocation"):
-            asked.append("planene, tegningene og arealberegningen")
+            asked.append(say("ask.plans"))
         if case.case_type.startswith("home_office"):
-            asked.append("utkastet til hjemmekontorordning og til avtale med den enkelte")
-        asked.append("vurderingen av konsekvensene for arbeidsmiljøet, med risikovurdering")
+            asked.append(say("ask.home"))
+        if case.case_type == "availability":
+            asked.append(say("ask.availability"))
+        asked.append(say("ask.risk"))
         return asked
     if kind == "krav_om_utsatt_iverksetting":
-        noun = {"drofting": "drøftingen", "forhandling": "forhandlingene"}.get(level, "drøftingen")
+        again = s.first(s.level) is not None  # held too late: it must be held again
         return [
-            f"at iverksettingen stilles i bero til {noun} er gjennomført",
-            f"at arbeidsgiver innen {by} bekrefter skriftlig at endringen ikke settes i verk før "
-            "dette",
-            f"at det innkalles til {_MEETING.get(level, 'drøftingsmøte')} så snart som mulig",
+            say("postpone.hold_again" if again else "postpone.hold", **words),
+            say("postpone.confirm", by=by),
+            say("postpone.meeting", meeting=meeting),
         ]
     if kind == "krav_om_hjemmekontoravtale":
         missing, _unclear = home
-        demands = [
-            "at alle som arbeider jevnlig hjemme, får en skriftlig avtale om hjemmearbeidet i "
-            "tillegg til arbeidsavtalen",
-        ]
+        demands = [say("home.agreements")]
         if missing:
-            demands.append("at avtalene regulerer punktene som mangler (se listen over)")
-        demands.append("at utkastet til avtale drøftes med de tillitsvalgte før det tas i bruk")
-        demands.append(f"at vi innen {by} får svar på hvordan og når dette blir gjort")
+            demands.append(say("home.missing"))
+        demands.append(say("home.consult"))
         return demands
     return Missing("krav", f"brevtypen «{LETTER_KINDS.get(kind, kind)}» har ingen krav")
+
+
+def _wait(s: Situation, say: Phrases) -> Any:
+    """Asking that nothing is decided or done meanwhile, while that can still be asked."""
+    active = say(f"level.active.{s.required}")
+    if s.implemented_on is not None or s.plan_passed:
+        return Missing("vent", "endringen er alt iverksatt, eller skulle vært det")
+    key = "wait.decided" if s.decided else "wait.undecided"
+    return say(key, verb_active=active)
 
 
 def _previous_demand(facts: LetterFacts) -> dict[str, Any]:
@@ -573,51 +687,82 @@ def _previous_demand(facts: LetterFacts) -> dict[str, Any]:
     }
 
 
-def _meeting(facts: LetterFacts) -> dict[str, Any]:
-    level = facts.assessment.required_level
-    held = _first_on(facts.events, _MEETING_KINDS[level])
-    if held is None:
-        held = _first_on(facts.events, ("information_meeting",))
-        kind = "informasjonsmøte"
+def _meeting(facts: LetterFacts, s: Situation, kind: str, say: Phrases) -> dict[str, Any]:
+    """The meeting a protocol note or a protocol draft is for: the last meeting held by
+    the letter's date (the draft, short of one, is for a meeting of the level required)."""
+    last = s.last
+    state = facts.employer.agreement == "staten"
+    if last is None and kind == "protokoll":
+        meeting_kind = _meeting_for(s.required)
+    elif last is None:
+        meeting_kind = None
     else:
-        kind = _MEETING[level] if level != "informasjon" else "informasjonsmøte"
+        meeting_kind = last.kind
+    if meeting_kind is None:
+        missing = "det er ikke registrert noe møte i tidslinjen før brevets dato"
+        return {
+            "dato": Missing("mote.dato", missing),
+            "type": Missing("mote.type", missing),
+            "tittel": Missing("mote.tittel", missing),
+            "anmodning": say("protocol.ask.signed"),
+            "dokument": say("protocol.document.signed"),
+            "signeres": True,
+        }
+    referat = state and meeting_kind != "negotiation_meeting"
     return {
-        "dato": format_date(held)
-        if held
-        else Missing("mote.dato", "det er ikke registrert noe møte i tidslinjen"),
-        "type": kind,
+        "dato": say.day(last.on)
+        if last is not None
+        else Missing("mote.dato", "møtet er ikke holdt"),
+        "type": say(f"meeting_def.{meeting_kind}"),
+        "tittel": say(
+            "protocol.title.state" if referat else "protocol.title.signed",
+            meeting=say(f"meeting.{meeting_kind}"),
+        ),
+        "anmodning": say("protocol.ask.state" if referat else "protocol.ask.signed"),
+        "dokument": say("protocol.document.state" if referat else "protocol.document.signed"),
+        "signeres": not referat,
     }
 
 
-def _remark(facts: LetterFacts) -> str:
-    a = facts.assessment
-    case = facts.case
-    noun = _LEVEL_NOUN[a.required_level]
-    done = _LEVEL_DONE[a.required_level]
-    meeting = _meeting(facts)
-    when = f" {meeting['dato']}" if meeting["dato"] else ""
-    decision = f" {format_date(case.decision_on)}" if case.decision_on else ""
-    text = {
-        "late_before_implementation": f"De tillitsvalgte viser til at møtet{when} ble holdt "
-        f"etter at arbeidsgiver hadde tatt beslutningen{decision}. Saken ble dermed ikke "
-        f"{done} før beslutning, slik regelverket krever, og de tillitsvalgte har ikke hatt "
-        "reell mulighet til å påvirke den.",
-        "late_after_implementation": f"De tillitsvalgte viser til at møtet{when} ble holdt "
-        "etter at endringen var iverksatt. Saken ble dermed ikke "
-        f"{done} før beslutning, slik regelverket krever, og de tillitsvalgte har ikke hatt "
-        "reell mulighet til å påvirke den.",
-        "information_only": f"De tillitsvalgte viser til at arbeidsgiver bare har informert om "
-        f"endringen. Saken er ikke {done}, og et informasjonsmøte er ikke {noun}.",
-        "not_held_decision_taken": f"De tillitsvalgte viser til at beslutningen{decision} ble "
-        f"tatt uten at saken var {done} med de tillitsvalgte.",
-    }.get(
-        a.timing,
-        f"De tillitsvalgte mener at saken ikke er {done} på en reell måte, slik regelverket "
-        "krever.",
+def _remark(facts: LetterFacts, s: Situation, say: Phrases) -> str:
+    last = s.last
+    required = s.required
+    words = _level_words(required, say)
+    if last is None:
+        return say("remark.other", **words) + " " + say("remark.reserve")
+    on = say.day(last.on)
+    meeting_def = say(f"meeting_def.{last.kind}")
+    decision = f" {say.day(s.decision_on)}" if s.decision_on is not None else ""
+    if last.kind not in HELD_BY[required]:
+        text = say("remark.lower", **words, meeting_def=meeting_def, on=on)
+    elif s.implemented_on is not None and last.on > s.implemented_on:
+        text = say("remark.late_implemented", **words, meeting_def=meeting_def, on=on)
+    elif s.decision_on is not None and last.on >= s.decision_on:
+        text = say("remark.late", **words, meeting_def=meeting_def, on=on, decision=decision)
+    else:
+        text = say("remark.other", **words)
+    return text + " " + say("remark.reserve")
+
+
+def subject_topic(case: CaseRead, employer: EmployerRead, kind_subject: str) -> str:
+    """The case's title as the subject's second half: «Krav om drøftingsmøte – åpent
+    landskap i 2. etasje» — no «Krav om» twice, and lower case after the dash unless the
+    title begins with a name (the employer's, the place's, an acronym)."""
+    title = clean_text(case.title).strip()
+    if kind_subject.lower().startswith("krav om") and title.lower().startswith("krav om "):
+        title = title[len("krav om ") :].strip() or title
+    first = title.split(" ", 1)[0] if title else ""
+    names = f"{employer.name} {case.location or ''}"
+    keep = (
+        not first
+        or not first[0].isupper()
+        or (len(first) > 1 and first.isupper())
+        or any(ch.isdigit() for ch in first)
+        or any(ch.isupper() for ch in first[1:])
+        or "-" in first  # «Oslo-kontoret»: a name joined to a noun keeps its capital
+        or first.strip(",.:;") in names.split()
     )
-    return text + (
-        " De tillitsvalgte tar forbehold om å ta saken videre." if a.timing != "in_time" else ""
-    )
+    return title if keep else title[0].lower() + title[1:]
 
 
 def _timeline(events: Sequence[EventRead]) -> list[dict[str, Any]]:
@@ -666,6 +811,8 @@ def _deadlines(deadlines: Sequence[DeadlineRead], dated: date) -> list[dict[str,
             if d.cancelled
             else "met"
             if d.met_on
+            else "lapsed"
+            if d.lapsed_on
             else "overdue"
             if d.due_on < dated
             else "open"
@@ -687,9 +834,23 @@ def build_context(facts: LetterFacts, options: LetterOptions) -> LetterContext:
     kind = letter_kind(options.kind)
     case = facts.case
     dated = options.dated
-    cited = _cited(kind.code, facts.assessment, facts.catalogue, options.provisions)
+    say = Phrases(options.form)
+    s = situation(kind.code, case, facts.events, facts.assessment.required_level, dated)
+    if kind.code == "protokoll" and s.last is not None:
+        # The draft is titled and argued by the level of the meeting actually held.
+        level = MEETING_LEVEL[s.last.kind]
+        s = replace(s, level=level if level != "informasjon" else s.required)
+    cited = _cited(
+        kind.code,
+        facts.assessment,
+        facts.catalogue,
+        options.provisions,
+        case.case_type,
+        s.level,
+    )
     reply_by = reply_deadline(dated, options.reply_days) if kind.reply else None
-    subject = f"{kind.subject} – {clean_text(case.title)}"
+    words = say(f"subject.{kind.code}") if say.has(f"subject.{kind.code}") else kind.subject
+    subject = say("subject", kind=words, topic=subject_topic(case, facts.employer, words))
     sender = _sender(facts)
     only = "gjelder ikke denne brevtypen"
 
@@ -699,6 +860,7 @@ def build_context(facts: LetterFacts, options: LetterOptions) -> LetterContext:
         home = ([i.demand for i in gaps.missing], [i.demand for i in gaps.unclear])
 
     place = sender["sted"]
+    reserve = kind.code in _DEMAND_KINDS and s.implemented_on is not None
     values: dict[str, Any] = {
         "avsender": sender,
         "mottaker": _recipient(facts.employer),
@@ -712,9 +874,9 @@ def build_context(facts: LetterFacts, options: LetterOptions) -> LetterContext:
         "deres_ref": _text(options.their_ref, "deres_ref", "") or "—",
         "tilleggstekst": _text(options.extra_text, "tilleggstekst", "ingen egen tekst er skrevet"),
         "kopi": _text(options.copy_to, "kopi", "ingen skal ha kopi"),
-        "sak": _case(case),
+        "sak": _case(case, say),
         "virksomhet": _employer(facts.employer, facts.catalogue),
-        "vurdering": _assessment(facts.assessment),
+        "vurdering": _assessment(facts.assessment, say),
         "hjemmel": [
             {
                 "sitat": p.citation,
@@ -726,19 +888,27 @@ def build_context(facts: LetterFacts, options: LetterOptions) -> LetterContext:
             for p in cited
         ],
         "hjemmel_avsnitt": _legal_paragraph(
-            facts.assessment.required_level,
             cited,
             facts.catalogue,
-            negotiation=kind.code == "krav_om_forhandling",
-            home_office=kind.code == "krav_om_hjemmekontoravtale",
+            level=s.level,
+            case_type=case.case_type,
+            employees=facts.employer.employees,
+            say=say,
         ),
-        "fakta": _facts_paragraph(case, dated),
-        "status": _status_sentence(facts.assessment, facts.events),
-        "krav": _demands(kind.code, facts, dated, reply_by, home),
+        "fakta": _facts_paragraph(case, s, say),
+        "status": _status_sentence(kind.code, s, say),
+        "krav": _demands(kind.code, facts, s, reply_by, home, say),
+        "forbehold": say("reserve")
+        if reserve
+        else Missing("forbehold", "forbeholdet tas med når endringen alt er iverksatt"),
+        "vent": _wait(s, say)
+        if kind.code == "krav_om_informasjon"
+        else Missing("vent", f"{only} (bare krav om informasjon)"),
         "hendelser": _timeline(facts.events),
         "dokumenter": _journal(facts.documents),
         "frister": _deadlines(facts.deadlines, dated),
     }
+    _law(values, facts, kind.code, dated, cited)
     if reply_by is not None:
         values["svarfrist"] = format_date(reply_by)
         values["svarfrist_ukedag"] = format_weekday_date(reply_by)
@@ -759,16 +929,42 @@ def build_context(facts: LetterFacts, options: LetterOptions) -> LetterContext:
     else:
         values["mangler"] = Missing("mangler", f"{only} (bare krav om hjemmekontoravtale)")
         values["uavklart"] = Missing("uavklart", f"{only} (bare krav om hjemmekontoravtale)")
-    if kind.code == "protokolltilforsel":
-        values["mote"] = _meeting(facts)
-        values["merknad"] = _remark(facts)
+    if kind.code in ("protokolltilforsel", "protokoll"):
+        values["mote"] = _meeting(facts, s, kind.code, say)
     else:
         values["mote"] = {
-            name: Missing(f"mote.{name}", f"{only} (bare protokolltilførsel)")
-            for name in ("dato", "type")
+            name: Missing(f"mote.{name}", f"{only} (bare protokolltilførsel og protokoll)")
+            for name in ("dato", "type", "tittel", "anmodning", "dokument", "signeres")
         }
+    if kind.code == "protokoll" and isinstance(values["mote"]["tittel"], str):
+        # The draft's journal title names the meeting actually held, as its heading does.
+        words = values["mote"]["tittel"]
+        subject = say("subject", kind=words, topic=subject_topic(case, facts.employer, words))
+        values["emne"] = subject
+    if kind.code == "protokolltilforsel":
+        values["merknad"] = _remark(facts, s, say)
+    else:
         values["merknad"] = Missing("merknad", f"{only} (bare protokolltilførsel)")
     return LetterContext(kind, values, reply_by, cited, subject)
+
+
+def _law(
+    values: dict[str, Any],
+    facts: LetterFacts,
+    kind: str,
+    dated: date,
+    cited: Sequence[AppliedProvision],
+) -> None:
+    """What the law sets beyond the paragraph: an agreement past its period that runs on,
+    and Arbeidstilsynet's consent where the rebuild needs a building permit."""
+    runs_on = agreement_sentence(facts.catalogue, facts.employer.agreement, dated, cited)
+    limits = deadline_sentences(facts.catalogue, facts.assessment.provisions, kind, dated)
+    for sentence in [runs_on, *limits]:
+        if sentence and isinstance(values["hjemmel_avsnitt"], str):
+            values["hjemmel_avsnitt"] = f"{values['hjemmel_avsnitt']} {sentence}".strip()
+    demand = building_permit_demand(cited, asked=kind == "krav_om_informasjon")
+    if demand and kind in DEMAND_LETTERS and kind != "purring" and isinstance(values["krav"], list):
+        values["krav"] = [*values["krav"], demand]
 
 
 def context_names(values: Mapping[str, Any]) -> set[str]:

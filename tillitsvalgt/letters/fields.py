@@ -117,8 +117,8 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("brevtype", "Brevtypen i klartekst.", "Krav om drøfting"),
     FieldSpec(
         "emne",
-        "Emnelinjen: brevtypen og sakens tittel.",
-        "Krav om drøftingsmøte – Faste plasser fjernes i 3. etasje",
+        "Emnelinjen: brevtypen og sakens tittel (liten forbokstav etter tankestreken).",
+        "Krav om drøftingsmøte – faste plasser fjernes i 3. etasje",
     ),
     FieldSpec("dato", "Brevets dato på norsk.", "18. desember 2026"),
     FieldSpec("sted_og_dato", "Sted og dato slik de står i et brev.", "Tromsø, 18. desember 2026"),
@@ -148,6 +148,11 @@ FIELDS: tuple[FieldSpec, ...] = (
     # --- the case and the employer
     FieldSpec("sak.nummer", "Saksnummeret.", "2026/14"),
     FieldSpec("sak.tittel", "Sakens tittel.", "Faste plasser fjernes i 3. etasje"),
+    FieldSpec(
+        "sak.omtale",
+        "Endringen i ord fra saken: sakstype og sted (ikke den interne tittelen).",
+        "ny kontorløsning (Hovedkontoret, 3. etasje)",
+    ),
     FieldSpec(
         "sak.type",
         "Sakstypen i klartekst.",
@@ -218,7 +223,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "hjemmel[].grunn",
         "Hvorfor den gjelder denne saken.",
-        "virksomheten har 180 ansatte, dvs. minst 50",
+        "virksomheten har 180 ansatte (grensen er 50)",
     ),
     FieldSpec(
         "hjemmel[].kontrollert", "Sann når paragrafnummeret er kontrollert mot teksten.", True
@@ -233,8 +238,8 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "fakta",
         "Avsnittet om saken slik den er kjent: datoer, sted, berørte.",
-        "Vi viser til arbeidsgivers varsel 1. desember 2026 om endringen «Faste plasser "
-        "fjernes i 3. etasje». Endringen berører om lag 28 av våre medlemmer.",
+        "Vi viser til varselet fra ledelsen 1. desember 2026 om ny kontorløsning "
+        "(Hovedkontoret, 3. etasje). Endringen berører om lag 28 av våre medlemmer.",
     ),
     FieldSpec(
         "status",
@@ -246,6 +251,21 @@ FIELDS: tuple[FieldSpec, ...] = (
         "Kravene i brevet, ett per punkt (liste).",
         ["at det innkalles til drøftingsmøte innen 4. januar 2027"],
         (*_DEMANDS, "krav_om_utsatt_iverksetting", "krav_om_hjemmekontoravtale"),
+    ),
+    FieldSpec(
+        "vent",
+        "Krav om informasjon: be om at ingenting besluttes eller settes i verk imens (tomt "
+        "når endringen alt er iverksatt).",
+        "Vi ber også om at beslutning ikke tas før de tillitsvalgte har fått informasjonen og "
+        "hatt mulighet til å drøfte saken.",
+        ("krav_om_informasjon",),
+    ),
+    FieldSpec(
+        "forbehold",
+        "Forbeholdet om å ta saken videre; bare i krav om drøfting eller forhandling etter at "
+        "endringen er iverksatt.",
+        "Vi tar forbehold om å ta saken videre.",
+        _DEMANDS[:2],
     ),
     FieldSpec(
         "forrige_brev.ref",
@@ -285,12 +305,42 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "mote.dato",
-        "Protokolltilførsel: datoen for møtet protokollen gjelder.",
+        "Protokolltilførsel og protokoll: datoen for møtet protokollen gjelder.",
         "20. mars 2026",
-        ("protokolltilforsel",),
+        ("protokolltilforsel", "protokoll"),
     ),
     FieldSpec(
-        "mote.type", "Protokolltilførsel: møtets art.", "drøftingsmøte", ("protokolltilforsel",)
+        "mote.type",
+        "Protokolltilførsel og protokoll: møtet, i bestemt form.",
+        "drøftingsmøtet",
+        ("protokolltilforsel", "protokoll"),
+    ),
+    FieldSpec(
+        "mote.tittel",
+        "Protokoll: tittelen etter møtet som ble holdt («Referat fra drøftingsmøte» i staten).",
+        "Protokoll fra drøftingsmøte",
+        ("protokolltilforsel", "protokoll"),
+    ),
+    FieldSpec(
+        "mote.anmodning",
+        "Protokolltilførsel: be om at den tas inn før protokollen signeres (eller referatet "
+        "godkjennes).",
+        "Vi ber om at protokolltilførselen tas inn i protokollen før den signeres, og at vi "
+        "får en kopi av den endelige protokollen.",
+        ("protokolltilforsel", "protokoll"),
+    ),
+    FieldSpec(
+        "mote.dokument",
+        "Protokolltilførsel og protokoll: «protokollen», eller «referatet» fra en drøfting i "
+        "staten.",
+        "protokollen",
+        ("protokolltilforsel", "protokoll"),
+    ),
+    FieldSpec(
+        "mote.signeres",
+        "Sann når møtet ender i en protokoll begge signerer (usann for referat i staten).",
+        True,
+        ("protokolltilforsel", "protokoll"),
     ),
     FieldSpec(
         "merknad",

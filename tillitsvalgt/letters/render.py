@@ -17,6 +17,8 @@ import contextvars
 import io
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -202,8 +204,11 @@ def _explain(exc: Exception) -> str:
     return f"malen kan ikke fylles ut: {exc}"
 
 
-def render_docx(template: bytes, context: Mapping[str, Any], *, origin: str) -> bytes:
-    """The letter as ``.docx`` bytes. ``origin`` names the template in messages."""
+def render_docx(
+    template: bytes, context: Mapping[str, Any], *, origin: str, stamp: Stamp | None = None
+) -> bytes:
+    """The letter as ``.docx`` bytes. ``origin`` names the template in messages; ``stamp``
+    gives the document its own properties."""
     from jinja2 import TemplateError as JinjaError
 
     tpl = _template_class()(io.BytesIO(template))
@@ -223,6 +228,8 @@ def render_docx(template: bytes, context: Mapping[str, Any], *, origin: str) -> 
         ) from None
     finally:
         _STEPS.reset(budget)
+    if stamp is not None:
+        _stamp(tpl.docx, stamp)
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()
@@ -267,3 +274,48 @@ def _paragraph_text(paragraph: Any) -> str:
             # (a w:tab outside a run is a tab stop in the paragraph's properties)
             out.append("\n" if tag.endswith("}br") else "\t")
     return "".join(out)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A letter's own document properties, instead of its template's."""
+
+    author: str
+    title: str
+    created: datetime
+    language: str = "nb-NO"
+
+
+def _stamp(doc: Any, stamp: Stamp) -> None:
+    """Who wrote the letter, its subject as the title, when it was made, and the language
+    Word and LibreOffice proofread it in (a union office's template may carry
+    python-docx's «en-US» and its 2013 dates)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    props = doc.core_properties
+    props.author = props.last_modified_by = stamp.author[:255]
+    props.title = stamp.title[:255]
+    props.subject = props.comments = props.keywords = props.category = ""
+    props.created = props.modified = stamp.created
+    props.revision = 1
+    props.language = stamp.language
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    if rpr.find(qn("w:lang")) is None:
+        rpr.append(OxmlElement("w:lang"))
+    # Styles that name another language would override the default.
+    for lang in styles.iter(qn("w:lang")):
+        for name in ("w:val", "w:eastAsia", "w:bidi"):
+            lang.set(qn(name), stamp.language)

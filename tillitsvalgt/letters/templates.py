@@ -12,6 +12,8 @@ from functools import cache
 from pathlib import Path
 
 from tillitsvalgt import paths
+from tillitsvalgt.errors import UserError, os_reason
+from tillitsvalgt.file_limits import TEMPLATE_LIMIT, read_limited
 from tillitsvalgt.letters.checking import TemplateCheck, check_template
 from tillitsvalgt.letters.kinds import letter_kind
 from tillitsvalgt.letters.render import TemplateError
@@ -66,9 +68,11 @@ def load_template(kind: str, folder: Path | None = None) -> LoadedTemplate:
         custom = folder / f"{code}.docx"
         if custom.is_file():
             try:
-                data = custom.read_bytes()
+                data = read_limited(custom, TEMPLATE_LIMIT, what="Malen")
+            except UserError as exc:
+                raise TemplateError(exc.message) from None
             except OSError as exc:
-                raise TemplateError(f"Malen {custom} kan ikke leses: {exc.strerror}.") from None
+                raise TemplateError(f"Malen {custom} kan ikke leses: {os_reason(exc)}.") from None
             result = _checked(code, data)
             if not result.ok:
                 lines = "\n".join(f"  – {p}" for p in result.errors)

@@ -16,7 +16,7 @@ target_metadata = SQLModel.metadata
 # and PostgreSQL's access control (0008: who belongs to which branch, the shared cases, and
 # the branch of a case, which only policies and triggers use).
 UNMODELLED_TABLES = {"case_search", "tillitsvalgt_access", "tillitsvalgt_case_shares"}
-UNMODELLED_COLUMNS = {("cases", "branch")}
+UNMODELLED_COLUMNS = {("cases", "branch"), ("representatives", "db_role")}
 UNMODELLED_INDEXES = {"ix_cases_branch"}
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from tillitsvalgt.plural import count
 from tillitsvalgt.rules.deadlines import format_date as _d
 from tillitsvalgt.rules.types import (
     LEVEL_LABELS,
@@ -83,11 +84,11 @@ def _condition_holds(condition: str | None, facts: CaseFacts) -> tuple[bool, str
                 "antall hjemmekontordager er ikke oppgitt; forskriften gjelder hvis "
                 "hjemmearbeidet er jevnlig (i snitt minst én dag i uka) – sjekk dette"
             )
-        shown = f"{days:g}".replace(".", ",")
+        shown = count(days, "dag", "dager") if days is not None else "ukjent antall dager"
         if regular:
-            return True, f"hjemmearbeidet er jevnlig: i snitt {shown} dager i uka"
+            return True, f"hjemmearbeidet er jevnlig: i snitt {shown} i uka"
         return False, (
-            f"hjemmearbeidet er sporadisk (i snitt {shown} dager i uka, under én), så "
+            f"hjemmearbeidet er sporadisk (i snitt {shown} i uka, under én), så "
             "forskriften gjelder ikke"
         )
     if condition == "authorities_order":
@@ -95,7 +96,15 @@ def _condition_holds(condition: str | None, facts: CaseFacts) -> tuple[bool, str
             return True, "hjemmearbeidet følger av pålegg eller anbefaling fra myndighetene"
         return False, ""
     if condition == "building_permit":
-        return True, "gjelder hvis ombyggingen er søknadspliktig etter plan- og bygningsloven"
+        if facts.building_permit:
+            return True, "ombyggingen er søknadspliktig etter plan- og bygningsloven"
+        if facts.building_permit is None:
+            return False, (
+                "det er ikke registrert om ombyggingen er søknadspliktig etter plan- og "
+                "bygningsloven; er den det, kreves Arbeidstilsynets samtykke før arbeidet "
+                "starter – registrer det på saken"
+            )
+        return False, ""
     return False, ""
 
 
@@ -124,11 +133,13 @@ class _Index:
             self._candidates[key] = found
         return found
 
-    def applied(self, p: Provision, why: str) -> AppliedProvision:
+    def applied(self, p: Provision, why: str, where_exists: bool = False) -> AppliedProvision:
         key = (p.key, why)
         found = self._applied.get(key)
         if found is None:
-            found = AppliedProvision(p.key, p.citation(), p.title, p.summary, p.verified, why)
+            found = AppliedProvision(
+                p.key, p.citation(), p.title, p.summary, p.verified, why, where_exists
+            )
             self._applied[key] = found
         return found
 
@@ -141,6 +152,7 @@ class _Index:
             facts.employees,
             facts.home_office_days_per_week,
             facts.ordered_by_authorities,
+            facts.building_permit,
         )
         found = self._static.get(key)
         if found is None:
@@ -161,9 +173,14 @@ class _Index:
                 notes=tuple(notes),
                 level=level,
                 level_reason=level_reason,
-                provisions=tuple(self.applied(p, why) for p, why in applied),
+                provisions=tuple(
+                    self.applied(p, why, _where_exists(p, facts.employees)) for p, why in applied
+                ),
                 home_office=home_office,
                 duties=_duties(applied),
+                where_exists=frozenset(
+                    p.key.split(":")[1] for p, _ in applied if _where_exists(p, facts.employees)
+                ),
             )
             self._static[key] = found
         return found
@@ -178,6 +195,7 @@ class _Static:
     provisions: tuple[AppliedProvision, ...]
     home_office: bool
     duties: frozenset[str]
+    where_exists: frozenset[str] = frozenset()  # duties on a body the employer may lack
 
 
 _INDEXES: dict[int, _Index] = {}
@@ -208,16 +226,35 @@ def _applicable(facts: CaseFacts, index: _Index) -> tuple[list[tuple[Provision, 
                     f"{p.citation()} gjelder fra {p.min_employees} ansatte; antall ansatte er "
                     "ikke registrert på virksomheten"
                 )
-                continue
-            if facts.employees < p.min_employees:
+                if p.mandatory_from is None:
+                    continue
+                # A body (AMU) the employer may have: cited «der det er AMU», not dropped.
+            elif facts.employees < p.min_employees:
                 notes.append(
-                    f"{p.citation()} gjelder ikke: virksomheten har {facts.employees} ansatte, "
+                    f"{p.citation()} gjelder ikke: virksomheten har "
+                    f"{count(facts.employees, 'ansatt', 'ansatte')}, "
                     f"under {p.min_employees}"
                 )
                 continue
-            reasons.append(
-                f"virksomheten har {facts.employees} ansatte, dvs. minst {p.min_employees}"
-            )
+            elif p.mandatory_from is None or facts.employees < p.mandatory_from:
+                reasons.append(
+                    f"virksomheten har {facts.employees} ansatte (grensen er {p.min_employees})"
+                )
+        if p.mandatory_from is not None:
+            if _where_exists(p, facts.employees):
+                size = (
+                    "antall ansatte er ikke registrert"
+                    if facts.employees is None
+                    else f"virksomheten har {facts.employees} ansatte, under {p.mandatory_from}"
+                )
+                reasons.append(
+                    f"{size}, så plikten gjelder der ordningen er opprettet – sjekk om "
+                    "virksomheten har den"
+                )
+            elif p.min_employees is not None:
+                reasons.append(
+                    f"virksomheten har {facts.employees} ansatte (grensen er {p.mandatory_from})"
+                )
         holds, why = _condition_holds(p.condition, facts)
         if not holds:
             # One note per source and reason, not one per paragraph of the same regulation.
@@ -231,6 +268,12 @@ def _applicable(facts: CaseFacts, index: _Index) -> tuple[list[tuple[Provision, 
             reasons.append("den gjelder alle virksomheter ved denne typen endring")
         applied.append((p, "; ".join(reasons)))
     return applied, notes
+
+
+def _where_exists(p: Provision, employees: int | None) -> bool:
+    """Whether the duty rests on a body (verneombud, AMU) the employer has only where it was
+    set up: below the size from which the law makes it mandatory, or size unknown."""
+    return p.mandatory_from is not None and (employees is None or employees < p.mandatory_from)
 
 
 def required_level(applied: list[tuple[Provision, str]]) -> tuple[Level, Provision | None]:
@@ -435,10 +478,51 @@ def _duties(applied: Iterable[tuple[Provision, str]]) -> frozenset[str]:
 def evidence_gaps(
     facts: CaseFacts, applied: list[tuple[Provision, str]], level: Level
 ) -> list[str]:
-    return _evidence_gaps(facts, _duties(applied))
+    where = frozenset(p.key.split(":")[1] for p, _ in applied if _where_exists(p, facts.employees))
+    return _evidence_gaps(facts, _duties(applied), where)
 
 
-def _evidence_gaps(facts: CaseFacts, duties: frozenset[str]) -> list[str]:
+BUILDING_CONSENT = "building_consent"
+
+
+def _building_permit_gaps(
+    facts: CaseFacts, duties: frozenset[str], where: frozenset[str]
+) -> list[str]:
+    """A rebuild that needs a building permit needs Arbeidstilsynet's consent before work
+    starts, and the application documents that verneombud and AMU took part (aml § 18-9):
+    the timeline must show the consent, and the participation before it."""
+    consent = _first(facts.events, frozenset({BUILDING_CONSENT}))
+    gaps: list[str] = []
+    if consent is None:
+        gaps.append(
+            "Arbeidstilsynets samtykke til ombyggingen er ikke registrert; arbeidet kan ikke "
+            "starte før det foreligger (arbeidsmiljøloven § 18-9)."
+        )
+    elif facts.implemented_on is not None and consent > facts.implemented_on:
+        gaps.append(
+            f"Arbeidstilsynets samtykke er registrert {_d(consent)}, etter at endringen ble "
+            f"iverksatt {_d(facts.implemented_on)}; samtykket skal foreligge før arbeidet starter."
+        )
+    by = consent or facts.implemented_on
+    until = f" før samtykket {_d(consent)}" if consent else ""
+    verneombud = _first(facts.events, frozenset({"verneombud"}))
+    if verneombud is None or (by is not None and verneombud > by):
+        gaps.append(
+            f"Det er ikke dokumentert at verneombudet medvirket i søknaden om samtykke{until}."
+        )
+    if "7-2" in duties:
+        amu = _first(facts.events, frozenset({"amu"}))
+        if amu is None or (by is not None and amu > by):
+            there = " (der det er AMU)" if "7-2" in where else ""
+            gaps.append(
+                f"Det er ikke dokumentert at AMU medvirket i søknaden om samtykke{until}{there}."
+            )
+    return gaps
+
+
+def _evidence_gaps(
+    facts: CaseFacts, duties: frozenset[str], where: frozenset[str] = frozenset()
+) -> list[str]:
     gaps: list[str] = []
     meeting = protocol = signed = unsigned = verneombud = amu = False
     held = HELD_BY["drofting"]
@@ -467,12 +551,16 @@ def _evidence_gaps(facts: CaseFacts, duties: frozenset[str]) -> list[str]:
             gaps.append("Det er ikke registrert om protokollen er signert av begge parter.")
     if duties and facts.case_type in WORKING_ENVIRONMENT_TYPES:
         if "6-2" in duties and not verneombud:
+            there = " (der det er verneombud)" if "6-2" in where else ""
             gaps.append(
                 "Verneombudet er ikke registrert som involvert, selv om endringen berører "
-                "arbeidsmiljøet."
+                f"arbeidsmiljøet{there}."
             )
         if "7-2" in duties and not amu:
-            gaps.append("Arbeidsmiljøutvalget (AMU) er ikke registrert som involvert.")
+            there = " (der det er AMU)" if "7-2" in where else ""
+            gaps.append(f"Arbeidsmiljøutvalget (AMU) er ikke registrert som involvert{there}.")
+    if "18-9" in duties:
+        gaps.extend(_building_permit_gaps(facts, duties, where))
     return gaps
 
 
@@ -578,7 +666,7 @@ def assess(facts: CaseFacts, catalogue: Catalogue, today: date) -> Assessment:
         demand_due_on=demand_due if demand in WAITING else None,
         provisions=static.provisions,
         next_letters=tuple(letters),
-        evidence_gaps=tuple(_evidence_gaps(facts, static.duties)),
+        evidence_gaps=tuple(_evidence_gaps(facts, static.duties, static.where_exists)),
         reasons=(static.level_reason, *timing_reasons, *demand_reasons, *static.notes),
     )
 

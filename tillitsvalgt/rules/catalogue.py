@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import string
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,8 +24,16 @@ from typing import Any, cast
 
 from tillitsvalgt import paths
 from tillitsvalgt.errors import Problem, ValidationError
-from tillitsvalgt.rules.types import CONDITIONS, LEVELS, Agreement, Catalogue, Level, Provision
-from tillitsvalgt.vocabulary import AGREEMENTS, CASE_TYPES
+from tillitsvalgt.rules.types import (
+    CONDITIONS,
+    CONFEDERATIONS,
+    LEVELS,
+    Agreement,
+    Catalogue,
+    Level,
+    Provision,
+)
+from tillitsvalgt.vocabulary import AGREEMENTS, CASE_TYPES, LETTER_KINDS, SECTORS
 
 CATALOGUE_FILE = "catalogue.toml"
 BUILTIN_ORIGIN = "innebygd"
@@ -32,7 +41,20 @@ ALL_CASE_TYPES = "*"
 NO_AGREEMENT = "none"
 
 # The fields of each table, as in types.py; a field not listed here is a typo to report.
-AGREEMENT_FIELDS = ("code", "name", "version", "valid_from", "valid_to", "note")
+AGREEMENT_FIELDS = (
+    "code",
+    "name",
+    "version",
+    "valid_from",
+    "valid_to",
+    "note",
+    "confederations",
+    "unions",
+    "employer_party",
+    "sectors",
+    "prolonged",
+    "prolonged_by",
+)
 PROVISION_FIELDS = (
     "key",
     "source",
@@ -49,7 +71,14 @@ PROVISION_FIELDS = (
     "min_employees",
     "condition",
     "working_environment",
+    "mandatory_from",
+    "deadline_days",
+    "deadline_letters",
+    "deadline_title",
+    "argument",
 )
+# The words an argument sentence may fill in (letters/context.py fills them).
+ARGUMENT_PLACEHOLDERS = ("sitat", "tema", "ansatte")
 TOP_LEVEL = ("version", "agreement", "provision")
 
 
@@ -147,14 +176,19 @@ def _validation_error(origin: str, problems: list[CatalogueProblem]) -> Validati
 
 
 def _from_file(path: Path) -> tuple[Catalogue | None, list[CatalogueProblem]]:
+    from tillitsvalgt.errors import UserError, os_reason
+    from tillitsvalgt.file_limits import CATALOGUE_LIMIT, read_limited
+
     try:
-        data = path.read_bytes()
+        data = read_limited(path, CATALOGUE_LIMIT, what="Katalogfilen")
+    except UserError as error:  # a device, a FIFO, or far too large
+        return None, [CatalogueProblem(None, error.message)]
     except FileNotFoundError:
         return None, [CatalogueProblem(None, f"finner ikke filen {path}")]
     except IsADirectoryError:
         return None, [CatalogueProblem(None, f"{path} er en mappe, ikke en katalogfil")]
     except OSError as error:
-        return None, [CatalogueProblem(None, f"kan ikke lese {path}: {error.strerror}")]
+        return None, [CatalogueProblem(None, f"kan ikke lese {path}: {os_reason(error)}")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -465,6 +499,8 @@ class _Checker:
     def __init__(self, lines: _Lines) -> None:
         self.lines = lines
         self.problems: list[CatalogueProblem] = []
+        # Provision keys named by agreements (prolonged_by), checked once all are read.
+        self.pending_refs: list[tuple[str, int, str]] = []
 
     def add(self, line: int, message: str, name: str | None = None) -> None:
         self.problems.append(CatalogueProblem(line, message, name))
@@ -633,7 +669,8 @@ class _Checker:
             valid_from = self.get(entry, table, label, "valid_from", "date", required=False)
             valid_to = self.get(entry, table, label, "valid_to", "date", required=False)
             note = self.get(entry, table, label, "note", "str", required=False)
-            if name is _MISSING or version is _MISSING:
+            sides = self.sides(entry, table, label)
+            if name is _MISSING or version is _MISSING or sides is None:
                 ok = False
             if (
                 valid_from is not _MISSING
@@ -648,6 +685,7 @@ class _Checker:
                 )
                 ok = False
             if ok:
+                assert sides is not None
                 out[code] = Agreement(
                     code=code,
                     name=name.strip(),
@@ -655,10 +693,57 @@ class _Checker:
                     valid_from=None if valid_from is _MISSING else valid_from,
                     valid_to=None if valid_to is _MISSING else valid_to,
                     note=None if note is _MISSING else note.strip() or None,
+                    **sides,
                 )
         # A code that failed its own checks is still "known" for the provisions below, so
         # one mistake in an [[agreement]] does not cascade into every provision using it.
         return out | {c: _PLACEHOLDER for c in first_line if c not in out}
+
+    def sides(self, entry: dict[str, Any], table: _Table, label: str) -> dict[str, Any] | None:
+        """Who the agreement is made with, the sectors it fits and how it runs on: the
+        fields that choose the sender's version of it. None when one of them is wrong."""
+        before = len(self.problems)
+        confederations = self.get(entry, table, label, "confederations", "str_list", required=False)
+        unions = self.get(entry, table, label, "unions", "str_list", required=False)
+        party = self.get(entry, table, label, "employer_party", "str", required=False)
+        sectors = self.get(entry, table, label, "sectors", "str_list", required=False)
+        prolonged = self.get(entry, table, label, "prolonged", "str", required=False)
+        prolonged_by = self.get(entry, table, label, "prolonged_by", "str", required=False)
+        for value in [] if confederations is _MISSING else confederations:
+            if value not in CONFEDERATIONS:
+                self.add(
+                    table.at("confederations"),
+                    f"{label} har ukjent hovedorganisasjon «{value}»"
+                    f"{_suggest(value, CONFEDERATIONS)}; bruk {_one_of(CONFEDERATIONS)}",
+                    "confederations",
+                )
+        for value in [] if sectors is _MISSING else sectors:
+            if value not in SECTORS:
+                self.add(
+                    table.at("sectors"),
+                    f"{label} har ukjent sektor «{value}»{_suggest(value, SECTORS)}; bruk "
+                    f"{_one_of(SECTORS)}",
+                    "sectors",
+                )
+        if prolonged_by is not _MISSING and prolonged is _MISSING:
+            self.add(
+                table.at("prolonged_by"),
+                f"{label} har «prolonged_by» uten «prolonged»; skriv også hvordan avtalen "
+                "løper videre",
+                "prolonged",
+            )
+        if prolonged_by is not _MISSING:
+            self.pending_refs.append((prolonged_by, table.at("prolonged_by"), label))
+        if len(self.problems) > before:
+            return None
+        return {
+            "confederations": frozenset(() if confederations is _MISSING else confederations),
+            "unions": tuple(u.strip() for u in ([] if unions is _MISSING else unions)),
+            "employer_party": None if party is _MISSING else party.strip() or None,
+            "sectors": frozenset(() if sectors is _MISSING else sectors),
+            "prolonged": None if prolonged is _MISSING else prolonged.strip() or None,
+            "prolonged_by": None if prolonged_by is _MISSING else prolonged_by.strip(),
+        }
 
     def provisions(self, data: dict[str, Any], agreements: dict[str, Agreement]) -> list[Provision]:
         out: list[Provision] = []
@@ -667,6 +752,14 @@ class _Checker:
             provision = self.provision(entry, table, index, agreements, first_line)
             if provision is not None:
                 out.append(provision)
+        for key, line, label in self.pending_refs:
+            if key not in first_line:
+                self.add(
+                    line,
+                    f"{label} viser i «prolonged_by» til bestemmelsen «{key}», som ikke finnes "
+                    "i filen",
+                    "prolonged_by",
+                )
         return out
 
     def provision(
@@ -707,6 +800,8 @@ class _Checker:
         working_environment = self.get(
             entry, table, label, "working_environment", "bool", required=False
         )
+        mandatory_from = self.get(entry, table, label, "mandatory_from", "int", required=False)
+        deadline = self.deadline(entry, table, label)
 
         if key is not _MISSING:
             match = re.fullmatch(r"([^\s:]+):(\S+)", key)
@@ -757,6 +852,16 @@ class _Checker:
                 f"«min_employees» i {label} må være minst 1, ikke {min_employees}",
                 "min_employees",
             )
+        if mandatory_from is not _MISSING and (
+            mandatory_from < 1
+            or (min_employees is not _MISSING and mandatory_from <= min_employees)
+        ):
+            self.add(
+                table.at("mandatory_from"),
+                f"«mandatory_from» i {label} må være et helt tall over «min_employees» "
+                f"(antall ansatte der ordningen alltid finnes), ikke {mandatory_from}",
+                "mandatory_from",
+            )
         if verified is True and (paragraph is _MISSING or not paragraph.strip()):
             self.add(
                 table.at("paragraph") if "paragraph" in entry else table.at("verified"),
@@ -766,6 +871,8 @@ class _Checker:
             )
         if verified is False:
             self.lead(entry, table, label, chapter, source_name)
+
+        arguments = self.arguments(entry, table, label)
 
         if len(self.problems) > before:
             return None
@@ -785,7 +892,99 @@ class _Checker:
             min_employees=None if min_employees is _MISSING else min_employees,
             condition=None if condition is _MISSING else condition,
             working_environment=False if working_environment is _MISSING else working_environment,
+            mandatory_from=None if mandatory_from is _MISSING else mandatory_from,
+            **deadline,
+            arguments=arguments,
         )
+
+    def deadline(self, entry: dict[str, Any], table: _Table, label: str) -> dict[str, Any]:
+        """A time limit that starts when a demand is sent: all three fields or none."""
+        days = self.get(entry, table, label, "deadline_days", "int", required=False)
+        letters = self.get(entry, table, label, "deadline_letters", "str_list", required=False)
+        title = self.get(entry, table, label, "deadline_title", "str", required=False)
+        given = [v is not _MISSING for v in (days, letters, title)]
+        if any(given) and not all(given):
+            self.add(
+                table.line,
+                f"{label} må ha alle tre feltene deadline_days, deadline_letters og "
+                "deadline_title, eller ingen av dem",
+                "deadline_days",
+            )
+        if days is not _MISSING and not 1 <= days <= 365:
+            self.add(
+                table.at("deadline_days"),
+                f"«deadline_days» i {label} må være mellom 1 og 365, ikke {days}",
+                "deadline_days",
+            )
+        for value in [] if letters is _MISSING else letters:
+            if value not in LETTER_KINDS:
+                self.add(
+                    table.at("deadline_letters"),
+                    f"{label} har ukjent brevtype «{value}»{_suggest(value, LETTER_KINDS)} i "
+                    f"«deadline_letters»; bruk {_one_of(LETTER_KINDS)}",
+                    "deadline_letters",
+                )
+        if not all(given):
+            return {}
+        return {
+            "deadline_days": days,
+            "deadline_letters": frozenset(letters),
+            "deadline_title": title.strip(),
+        }
+
+    def arguments(
+        self, entry: dict[str, Any], table: _Table, label: str
+    ) -> tuple[tuple[str, str], ...] | None:
+        """«argument»: one sentence for every case type, or a table of them by case type
+        ("*" for the rest); {} means the provision is never argued in a letter."""
+        if "argument" not in entry:
+            return None
+        value = entry["argument"]
+        line = table.at("argument")
+        if isinstance(value, str):
+            pairs = [("*", value)]
+        elif isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+            pairs = list(value.items())
+        else:
+            self.add(
+                line,
+                f"«argument» i {label} må være en tekst, eller en tabell med en tekst per "
+                f"sakstype, ikke {_describe(value)}",
+                "argument",
+            )
+            return None
+        for case_type, text in pairs:
+            if case_type != ALL_CASE_TYPES and case_type not in CASE_TYPES:
+                self.add(
+                    line,
+                    f"«argument» i {label} har ukjent sakstype «{case_type}»"
+                    f"{_suggest(case_type, CASE_TYPES)}",
+                    "argument",
+                )
+                continue
+            if text.startswith("="):
+                if not re.fullmatch(r"=[^\s:]+:\S+", text):
+                    self.add(
+                        line,
+                        f"«argument» i {label}: «{text}» må være = fulgt av nøkkelen til "
+                        "bestemmelsen den siteres sammen med, for eksempel «=aml:8-2»",
+                        "argument",
+                    )
+                continue
+            try:
+                names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+            except ValueError:
+                names = {"{"}
+            unknown = sorted(names - set(ARGUMENT_PLACEHOLDERS))
+            if unknown or "sitat" not in names:
+                self.add(
+                    line,
+                    f"«argument» i {label} må vise til bestemmelsen med {{sitat}} og kan "
+                    f"ellers bare bruke {_one_of('{' + n + '}' for n in ARGUMENT_PLACEHOLDERS)}"
+                    + (f"; ukjent: {', '.join(unknown)}" if unknown else ""),
+                    "argument",
+                )
+        return tuple((c, t.strip()) for c, t in pairs)
 
     def case_types(self, values: list[str], table: _Table, label: str) -> None:
         line = table.at("case_types")

@@ -67,3 +67,33 @@ def checklist_gaps(answers: Mapping[str, str], written_agreements: bool | None) 
             else:
                 unclear.append(entry)
     return ChecklistGaps(tuple(missing), tuple(unclear))
+
+
+# Below this many home-office days a week on average, the work is sporadic and the
+# regulation (forskrift om arbeid som utføres i arbeidstakers hjem § 1) does not apply.
+# The same threshold as the assessment's (``rules.assessment.SPORADIC_BELOW_DAYS``).
+SPORADIC_BELOW = 1.0
+
+
+def regulation_scope(
+    home_office_days_per_week: float | None, ordered_by_authorities: bool | None
+) -> str | None:
+    """Why the regulation's minimum does not (or not fully) bind this case, in Norwegian, or
+    None when it applies as it stands: sporadic home work is outside the regulation (§ 1);
+    home work ordered or recommended by the authorities may have written information in
+    place of an agreement, drøftet with the representatives first (§ 2)."""
+    if home_office_days_per_week is not None and home_office_days_per_week < SPORADIC_BELOW:
+        days = f"{home_office_days_per_week:g}".replace(".", ",")
+        return (
+            f"Forskriften om hjemmearbeid gjelder ikke: hjemmearbeidet er sporadisk (i snitt "
+            f"{days} dager i uka, under én), jf. forskriften § 1. Punktene under er ikke krav "
+            "etter forskriften, men kan brukes i forhandlingene."
+        )
+    if ordered_by_authorities:
+        return (
+            "Hjemmearbeidet følger av pålegg eller anbefaling fra myndighetene: da kan "
+            "skriftlig informasjon erstatte avtalen (forskriften § 2), men arbeidsgiver må "
+            "drøfte informasjonen med de tillitsvalgte før den gis. Punktene under viser hva "
+            "informasjonen bør dekke."
+        )
+    return None

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from tillitsvalgt.vocabulary import CONFEDERATIONS as CONFEDERATION_NAMES
 from tillitsvalgt.vocabulary import LEVELS as LEVEL_NAMES
 
 Level = Literal["informasjon", "drofting", "forhandling"]
@@ -21,6 +22,9 @@ CONDITIONS: dict[str, str] = {
     "building_permit": "ombyggingen er søknadspliktig etter plan- og bygningsloven",
 }
 
+# The union confederations a main agreement's union side is named by (vocabulary.py).
+CONFEDERATIONS = CONFEDERATION_NAMES
+
 
 @dataclass(frozen=True)
 class Agreement:
@@ -32,6 +36,14 @@ class Agreement:
     valid_from: date | None
     valid_to: date | None
     note: str | None = None  # e.g. "løper videre til ny avtale er inngått"
+    # Who is party to this version on the union side: confederation codes and/or named
+    # unions (an agreement with one union). Empty: the catalogue does not say.
+    confederations: frozenset[str] = frozenset()
+    unions: tuple[str, ...] = ()
+    employer_party: str | None = None  # "NHO": versions with the same party are siblings
+    sectors: frozenset[str] = frozenset()  # the sectors whose employers it fits
+    prolonged: str | None = None  # how it runs on past valid_to, where the text says so
+    prolonged_by: str | None = None  # the provision that says so ("ha-staten:52")
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,19 @@ class Provision:
     min_employees: int | None = None  # applies from this many employees
     condition: str | None = None  # a key of CONDITIONS
     working_environment: bool = False  # a duty to involve verneombud/AMU
+    # The body (verneombud, AMU) is certain to exist from this many employees; from
+    # min_employees up to here it exists only where it was set up (AMU from 10 on demand).
+    mandatory_from: int | None = None
+    # A time limit the provision sets once a demand is sent: the letters that start it, how
+    # many days, and what must have happened by then.
+    deadline_days: int | None = None
+    deadline_letters: frozenset[str] = frozenset()
+    deadline_title: str | None = None
+    # How a letter argues from the facts to this provision, per case type ("*" = any):
+    # a sentence with {sitat} (and optionally {tema}, {ansatte}), or "=<key>" to be cited
+    # in that provision's sentence. None: the catalogue gives no arguments (a union
+    # office's older file); an empty tuple: never argued in a letter to the employer.
+    arguments: tuple[tuple[str, str], ...] | None = None
 
     def __post_init__(self) -> None:
         # Worked out once: the assessment asks for it for every case.
@@ -62,6 +87,13 @@ class Provision:
     def citation(self) -> str:
         """How a letter may cite it: by paragraph only where verified, else by chapter."""
         return self._citation  # type: ignore[attr-defined, no-any-return]
+
+    def argument_for(self, case_type: str) -> str | None:
+        """The argument sentence for a case of this type, if the catalogue gives one."""
+        if not self.arguments:
+            return None
+        found = dict(self.arguments)
+        return found.get(case_type, found.get("*"))
 
 
 @dataclass(frozen=True)
@@ -107,6 +139,7 @@ class CaseFacts:
     written_agreements: bool | None = None
     ordered_by_authorities: bool | None = None
     events: tuple[EventFacts, ...] = ()
+    building_permit: bool | None = None  # the rebuild needs a building permit (pbl)
 
 
 # --------------------------------------------------------------------------- the answer
@@ -120,6 +153,9 @@ class AppliedProvision:
     summary: str
     verified: bool
     reason: str  # why it applies to this case, in Norwegian
+    # The duty rests on a body the employer has only if it was set up (AMU at 10–29
+    # employees): letters say «der det er AMU».
+    where_exists: bool = False
 
 
 @dataclass(frozen=True)

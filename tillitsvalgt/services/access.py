@@ -91,6 +91,34 @@ def require_role_admin(session: Session) -> None:
         )
 
 
+# Who besides superusers and the tables' owner (and its members) may create objects in our
+# schema, PUBLIC included: each could plant an operator or function that other users'
+# sessions would run (migration 0010 refuses to set up such a database, too).
+_SCHEMA_CREATORS = """SELECT 'PUBLIC' FROM pg_namespace n, aclexplode(n.nspacl) a
+    WHERE n.nspname = current_schema() AND a.grantee = 0 AND a.privilege_type = 'CREATE'
+    UNION
+    SELECT r.rolname::text FROM pg_roles r, pg_namespace n, pg_class t
+    WHERE n.nspname = current_schema()
+      AND t.oid = to_regclass(quote_ident(n.nspname) || '.cases')
+      AND NOT r.rolsuper AND r.rolname NOT LIKE 'pg\\_%'
+      AND has_schema_privilege(r.oid, n.oid, 'CREATE')
+      AND NOT pg_has_role(r.oid, t.relowner, 'MEMBER')
+    ORDER BY 1"""
+
+
+def require_closed_schema(session: Session) -> None:
+    """Refuse to give anyone access while others can create objects in our schema."""
+    others = [str(r[0]) for r in session.execute(sa.text(_SCHEMA_CREATORS))]
+    if others:
+        schema = session.execute(sa.text("SELECT current_schema()")).scalar_one()
+        raise AccessError(
+            f"Andre enn databasens eier kan opprette objekter i skjemaet {schema} "
+            f"({', '.join(others)}). Da kan en tillitsvalgt plante funksjoner som kjøres med "
+            "andres rettigheter. Be eieren av skjemaet kjøre «REVOKE CREATE ON SCHEMA "
+            f"{schema} FROM PUBLIC;» (og fra rollene som er nevnt); ingenting er endret."
+        )
+
+
 def check_role_name(role: str) -> str:
     name = role.strip()
     if not ROLE_NAME.match(name):
@@ -184,6 +212,7 @@ def create_representative(
     if not branch:
         raise UserError("Oppgi avdelingen den tillitsvalgte hører til (--branch).")
     require_role_admin(session)
+    require_closed_schema(session)
     if _is_superuser(session, role):
         raise UserError(
             f"«{role}» er superbruker i databasen og ser alt uansett; velg en vanlig bruker."
@@ -199,6 +228,7 @@ def create_office(role: str, *, password: str | None, session: Session) -> bool:
     require_postgresql(session=session)
     role = check_role_name(role)
     require_role_admin(session)
+    require_closed_schema(session)
     created = _login_role(session, role, password)
     _set_groups(session, role, office=True)
     _map(session, role, branch=None, office=True)
@@ -338,3 +368,28 @@ def case_branch(case_ref: str | int, *, session: Session) -> str | None:
     value = session.execute(sa.text("SELECT branch FROM cases WHERE id = :id"), {"id": case.id})
     branch = value.scalar()
     return str(branch) if branch is not None else None
+
+
+# --------------------------------------------------------------------------- profiles
+
+
+def give_profile(profile: str, role: str, *, session: Session) -> str:
+    """Let ``role`` (and no one else but the office) change the profile ``profile`` (its
+    id or UUID): a profile belongs to the role that made it (migration 0010), and one made
+    before that, or by the office for someone, has to be handed over. Returns its name."""
+    require_postgresql(session=session)
+    role = check_role_name(role)
+    _require_office(session, "gi en profil til en bruker")
+    _registered(session, role)
+    text = profile.strip()
+    column = "id" if text.isdecimal() and len(text) < 10 else "uuid::text"
+    found = session.execute(
+        sa.text(f"SELECT id, name FROM representatives WHERE {column} = :p"), {"p": text}
+    ).first()
+    if found is None:
+        raise NotFoundError(f"Fant ingen profil «{text}» (oppgi profilens id eller UUID).")
+    session.execute(
+        sa.text("UPDATE representatives SET db_role = :r WHERE id = :id"),
+        {"r": role, "id": found[0]},
+    )
+    return str(found[1])

@@ -42,11 +42,56 @@ def event_facts(event: Event) -> EventFacts:
     )
 
 
+def judged_employer(case: Case, employer: Employer) -> tuple[str, int | None, str | None]:
+    """The agreement, headcount and sector the case is judged on: those kept on the case
+    when it was registered (see Case), else (a case never given them) the register's."""
+    if case.employer_facts_at is None:
+        return employer.agreement, employer.employees, employer.sector
+    return case.employer_agreement or "none", case.employer_employees, case.employer_sector
+
+
+def register_differences(case: Case, employer: Employer) -> tuple[str, ...]:
+    """What the employer register says now where it differs from what the case is judged
+    on: shown with the assessment, so that nobody's later edit of the shared register
+    changes this case's verdict unseen."""
+    from tillitsvalgt.vocabulary import AGREEMENTS, SECTORS
+
+    if case.employer_facts_at is None:
+        return ()
+    since = case.employer_facts_at.astimezone().strftime("%d.%m.%Y")
+    agreement, employees, sector = judged_employer(case, employer)
+    lines = []
+
+    def count(n: int | None) -> str:
+        return "ukjent antall" if n is None else f"{n}"
+
+    if employer.employees != employees:
+        lines.append(
+            f"Virksomhetsregisteret sier nå {count(employer.employees)} ansatte; saken er "
+            f"vurdert med {count(employees)} (registeret {since})."
+        )
+    if employer.agreement != agreement:
+        lines.append(
+            "Virksomhetsregisteret sier nå hovedavtale "
+            f"«{AGREEMENTS.get(employer.agreement, employer.agreement)}»; saken er vurdert "
+            f"med «{AGREEMENTS.get(agreement, agreement)}» (registeret {since})."
+        )
+    if employer.sector != sector:
+        now = SECTORS.get(employer.sector, employer.sector) if employer.sector else "ingen"
+        then = SECTORS.get(sector, sector) if sector else "ingen"
+        lines.append(
+            f"Virksomhetsregisteret sier nå sektor «{now}»; saken er vurdert med «{then}» "
+            f"(registeret {since})."
+        )
+    return tuple(lines)
+
+
 def case_facts(case: Case, employer: Employer, events: list[EventFacts]) -> CaseFacts:
+    agreement, employees, _sector = judged_employer(case, employer)
     return CaseFacts(
         case_type=case.case_type,
-        agreement=employer.agreement,
-        employees=employer.employees,
+        agreement=agreement,
+        employees=employees,
         notice_on=case.notice_on,
         decision_on=case.decision_on,
         planned_implementation_on=case.planned_implementation_on,
@@ -55,6 +100,7 @@ def case_facts(case: Case, employer: Employer, events: list[EventFacts]) -> Case
         written_agreements=case.written_agreements,
         ordered_by_authorities=case.ordered_by_authorities,
         events=tuple(events),
+        building_permit=case.building_permit,
     )
 
 
@@ -133,6 +179,8 @@ def _refresh_stale(session: Session) -> None:
 class CaseAssessment:
     case: CaseRead
     assessment: Assessment
+    # Where the employer register now differs from the facts the case is judged on.
+    register_differs: tuple[str, ...] = ()
 
 
 def assess_case(
@@ -151,7 +199,11 @@ def assess_case(
         result = refresh_verdict(case.id, session=session, today=today, catalogue=catalogue)
     else:
         result = assess(facts_for(case, session=session), _catalogue(catalogue), today)
-    return CaseAssessment(get_case(case.id, session=session), result)
+    employer = session.get(Employer, case.employer_id)
+    assert employer is not None
+    return CaseAssessment(
+        get_case(case.id, session=session), result, register_differences(case, employer)
+    )
 
 
 # The bulk read below goes through the DB-API cursor, without SQLAlchemy's rows and per-value
@@ -172,7 +224,10 @@ class _Flags(dict[Any, "bool | None"]):
         return flag
 
 
-_CASES_SQL = """SELECT c.id, {labels}, c.case_type, e.agreement, e.employees,
+_CASES_SQL = """SELECT c.id, {labels}, c.case_type,
+       CASE WHEN c.employer_facts_at IS NULL THEN e.agreement
+            ELSE coalesce(c.employer_agreement, 'none') END,
+       CASE WHEN c.employer_facts_at IS NULL THEN e.employees ELSE c.employer_employees END,
        c.notice_on, c.decision_on, c.planned_implementation_on, c.implemented_on,
        c.home_office_days_per_week, c.written_agreements, c.ordered_by_authorities
 FROM cases AS c JOIN employers AS e ON e.id = c.employer_id

@@ -3,8 +3,9 @@
 Each deadline is an all-day event with a reminder at 09:00 a number of working days before it
 is due. Its UID is stable (the case's UUID and the deadline's id), and its SEQUENCE counts the
 extensions, so importing a newer file moves an event that was already in the calendar instead
-of adding a second one. Deadlines that were met, cancelled or belong to a case in the recycle
-bin are written as cancelled, so a calendar that had them drops them.
+of adding a second one. Deadlines that were met, cancelled, lapsed with their case's close or
+belong to a case in the recycle bin are written as cancelled, so a calendar that had them drops
+them.
 
 Only the case number, the deadline's title and the employer go into the file: a calendar is
 often shared or synced to a phone, and union membership must not travel with it.
@@ -116,7 +117,12 @@ def calendar_deadlines(
         query = query.where(col(Deadline.case_id) == case.id)
     out: list[CalendarDeadline] = []
     for deadline, case_uuid, number, deleted_at, employer, count in session.execute(query):
-        live = deadline.met_on is None and not deadline.cancelled and deleted_at is None
+        live = (
+            deadline.met_on is None
+            and not deadline.cancelled
+            and deadline.lapsed_on is None  # lapsed with its case's close
+            and deleted_at is None
+        )
         if not live and not include_settled:
             continue
         assert deadline.id is not None

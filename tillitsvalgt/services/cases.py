@@ -40,8 +40,12 @@ CASE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{1,9})\s*$")  # year 1 is 1/N
 # in a search or a reference matches nothing, and must not reach the driver.
 MAX_INT = 2**31 - 1
 
-SortKey = Literal["updated", "number", "title", "employer", "type", "status", "notice"]
-SORT_KEYS: tuple[str, ...] = ("updated", "number", "title", "employer", "type", "status", "notice")
+SortKey = Literal[
+    "updated", "number", "title", "employer", "type", "status", "notice", "timing", "deadline"
+]
+SORT_KEYS: tuple[str, ...] = (
+    "updated", "number", "title", "employer", "type", "status", "notice", "timing", "deadline"
+)  # fmt: skip
 MAX_PAGE = 1000
 
 
@@ -52,6 +56,11 @@ def allocate_number(year: int, *, session: Session) -> int:
     """The next sequence number for ``year``. One atomic upsert: the counter row is locked
     until the caller's transaction ends, so two writers never get the same number."""
     dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        # The shared counter is written only through its function (migration 0010): a
+        # representative who could write the table could reset it and stop every branch.
+        next_seq = sa.text("SELECT tillitsvalgt_next_case_seq(:y)")
+        return int(session.execute(next_seq, {"y": year}).scalar_one())
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = (
         insert(CaseCounter)
@@ -115,6 +124,25 @@ def _check_references(
 # --------------------------------------------------------------------------- writing
 
 
+def employer_facts(session: Session, employer_id: int) -> dict[str, Any]:
+    """The register's facts about the employer now, as a case keeps them (see Case)."""
+    employer = session.get(Employer, employer_id)
+    assert employer is not None  # checked by _check_references
+    return {
+        "employer_employees": employer.employees,
+        "employer_agreement": employer.agreement,
+        "employer_sector": employer.sector,
+        "employer_facts_at": utcnow(),
+    }
+
+
+def adopt_employer_facts(ref: str | int, *, version: int, session: Session) -> CaseRead:
+    """Judge the case on what the employer register says now (the user has seen that it
+    differs from what the case was judged on, and agrees)."""
+    case = resolve_case(ref, session=session)
+    return _versioned_update(session, case, version, employer_facts(session, case.employer_id))
+
+
 def create_case(data: CaseCreate, *, session: Session, today: date) -> CaseRead:
     """Register a case; its number is ``YYYY/N`` for the year of ``today``."""
     _check_references(session, data.employer_id, data.representative_id)
@@ -122,6 +150,7 @@ def create_case(data: CaseCreate, *, session: Session, today: date) -> CaseRead:
     values = data.model_dump(exclude_none=True)
     case = Case(
         **values,
+        **employer_facts(session, data.employer_id),
         year=today.year,
         seq=seq,
         number=format_number(today.year, seq),
@@ -166,6 +195,8 @@ def update_case(ref: str | int, data: CaseUpdate, *, session: Session) -> CaseRe
         if required in values and values[required] is None:
             raise refuse(required, "må fylles ut")
     _check_references(session, values.get("employer_id"), values.get("representative_id"))
+    if values.get("employer_id") not in (None, case.employer_id):
+        values.update(employer_facts(session, values["employer_id"]))
     merged = read(CaseRead, case).model_copy(update=values)
     problems = case_date_problems(merged)
     if problems:
@@ -174,7 +205,9 @@ def update_case(ref: str | int, data: CaseUpdate, *, session: Session) -> CaseRe
     return _versioned_update(session, case, data.version, values)
 
 
-def close_case(ref: str | int, *, outcome: str, version: int, session: Session) -> CaseRead:
+def close_case(
+    ref: str | int, *, outcome: str, version: int, session: Session, today: date | None = None
+) -> CaseRead:
     case = resolve_case(ref, session=session)
     if outcome not in OUTCOMES:
         raise refuse(
@@ -182,8 +215,26 @@ def close_case(ref: str | int, *, outcome: str, version: int, session: Session) 
         )
     if case.status == "closed":
         raise StateError(f"Sak {case.number} er allerede avsluttet.")
-    return _versioned_update(
+    closed = _versioned_update(
         session, case, version, {"status": "closed", "outcome": outcome, "closed_at": utcnow()}
+    )
+    lapse_deadlines(closed.id, on=today or date.today(), session=session)
+    return closed
+
+
+def lapse_deadlines(case_id: int, *, on: date, session: Session) -> None:
+    """The case is closed: its running deadlines lapse ``on`` that day — no longer overdue
+    anywhere, and not "met" (the report still counts one that had already run out)."""
+    session.execute(
+        update(Deadline)
+        .where(
+            col(Deadline.case_id) == case_id,
+            col(Deadline.met_on).is_(None),
+            col(Deadline.cancelled).is_(False),
+            col(Deadline.lapsed_on).is_(None),
+        )
+        .values(lapsed_on=on)
+        .execution_options(synchronize_session=False)
     )
 
 
@@ -191,9 +242,17 @@ def reopen_case(ref: str | int, *, version: int, session: Session) -> CaseRead:
     case = resolve_case(ref, session=session)
     if case.status != "closed":
         raise StateError(f"Sak {case.number} er ikke avsluttet.")
-    return _versioned_update(
+    opened = _versioned_update(
         session, case, version, {"status": "open", "outcome": None, "closed_at": None}
     )
+    # The deadlines that lapsed with the close run again (cancelled ones stay cancelled).
+    session.execute(
+        update(Deadline)
+        .where(col(Deadline.case_id) == opened.id, col(Deadline.lapsed_on).is_not(None))
+        .values(lapsed_on=None)
+        .execution_options(synchronize_session=False)
+    )
+    return opened
 
 
 def delete_case(ref: str | int, *, session: Session) -> CaseRead:
@@ -230,6 +289,7 @@ class CaseQuery:
     overdue: bool = False  # only cases whose demand's reply deadline has passed
     today: date | None = None  # the day "overdue" is judged on (default: the real today)
     deleted: bool = False  # True: the recycle bin instead of the live cases
+    group_id: int | None = None  # only the cases of this group case
     sort: str = "updated"
     descending: bool = True
     offset: int = 0
@@ -267,7 +327,36 @@ _SORT_COLUMNS: dict[str, tuple[Any, ...]] = {
     "type": (col(Case.case_type),),
     "status": (col(Case.status),),
     "notice": (col(Case.notice_on),),
+    # Worst first when ascending: a breach before a late one before one in time.
+    "timing": (
+        sa.case(
+            {
+                "not_held_decision_taken": 0,
+                "late_after_implementation": 1,
+                "late_before_implementation": 2,
+                "information_only": 3,
+                "not_held_yet": 4,
+                "unknown": 5,
+                "in_time": 6,
+            },
+            value=col(Case.verdict_timing),
+            else_=7,
+        ),
+    ),
+    # The next running deadline (as the list's column shows it).
+    "deadline": (
+        sa.select(func.min(Deadline.due_on))
+        .where(
+            col(Deadline.case_id) == col(Case.id),
+            col(Deadline.met_on).is_(None),
+            col(Deadline.cancelled).is_(False),
+            col(Deadline.lapsed_on).is_(None),
+        )
+        .scalar_subquery(),
+    ),
 }
+# Sorted by these, a case without a value comes last in either direction.
+_NULLS_LAST = frozenset({"deadline"})
 
 
 def _match_query(dialect: str, terms: list[str]) -> str:
@@ -293,6 +382,7 @@ class _Shape:
     many_hits: bool
     sort: str
     descending: bool
+    group: bool = False
 
     @property
     def only_text(self) -> bool:
@@ -304,6 +394,7 @@ class _Shape:
             or self.year
             or self.timing
             or self.overdue
+            or self.group
         )
 
 
@@ -319,9 +410,12 @@ def _filters(shape: _Shape) -> list[sa.ColumnElement[bool]]:
         where.append(col(Case.employer_id) == sa.bindparam("employer_id"))
     if shape.year:
         where.append(col(Case.year) == sa.bindparam("year"))
+    if shape.group:
+        where.append(col(Case.group_id) == sa.bindparam("group_id"))
     if shape.timing:
         where.append(col(Case.verdict_timing) == sa.bindparam("timing"))
-    if shape.overdue:
+    if shape.overdue:  # a closed case's demand no longer runs (its deadlines lapsed)
+        where.append(col(Case.status) == "open")
         where.append(col(Case.verdict_demand) == "awaiting_reply")
         where.append(col(Case.verdict_demand_due_on) < sa.bindparam("today", type_=sa.Date))
     if shape.text:
@@ -356,6 +450,8 @@ def _page_statement(shape: _Shape) -> Any:
     joined rows); only those ids get their employer and next deadline."""
     keys = [*_SORT_COLUMNS[shape.sort], col(Case.id)]
     order = [k.desc() if shape.descending else k.asc() for k in keys]
+    if shape.sort in _NULLS_LAST:
+        order.insert(0, sa.case((_SORT_COLUMNS[shape.sort][0].is_(None), 1), else_=0).asc())
     ids = sa.select(col(Case.id)).where(*_filters(shape))
     if shape.sort == "employer":
         ids = ids.join(Employer, col(Employer.id) == col(Case.employer_id))
@@ -371,6 +467,7 @@ def _page_statement(shape: _Shape) -> Any:
             col(Deadline.case_id) == col(Case.id),
             col(Deadline.met_on).is_(None),
             col(Deadline.cancelled).is_(False),
+            col(Deadline.lapsed_on).is_(None),
         )
         .scalar_subquery()
     )
@@ -401,7 +498,7 @@ def _check_filters(query: CaseQuery) -> None:
     """Filters the database cannot take are refused by name, not by the driver."""
     if query.offset > MAX_INT - MAX_PAGE:
         raise refuse("limit", "siden er utenfor listen")
-    for name in ("year", "employer_id"):
+    for name in ("year", "employer_id", "group_id"):
         value = getattr(query, name)
         if value is not None and abs(value) > MAX_INT:
             raise refuse(name, f"{value} er utenfor gyldig område")
@@ -429,6 +526,7 @@ def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
         "employer_id": query.employer_id,
         "year": query.year,
         "timing": query.timing,
+        "group_id": query.group_id,
         "today": today,
         "match": _match_query(dialect, terms),
     }
@@ -441,6 +539,7 @@ def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
         year=query.year is not None,
         timing=bool(query.timing),
         overdue=query.overdue,
+        group=query.group_id is not None,
         text=bool(terms),
         many_hits=False,
         sort=query.sort,
@@ -465,7 +564,8 @@ def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
             next_deadline=r[8],
             updated_at=r[9],
             timing=r[10],
-            demand=demand_today(r[11], r[12], today),
+            # A closed case is never "overdue": its demand's deadline lapsed with the close.
+            demand=demand_today(r[11], r[12], today) if r[5] == "open" else r[11],
         )
         for r in result
     ]

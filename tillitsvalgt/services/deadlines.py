@@ -21,8 +21,11 @@ from tillitsvalgt.services.cases import resolve_case, touch_case
 
 
 def add_deadline(case_ref: str | int, data: DeadlineCreate, *, session: Session) -> DeadlineRead:
+    """A deadline set by hand (or by a rule) on a live case; a closed case has none open."""
     case = resolve_case(case_ref, session=session)
     assert case.id is not None
+    if case.status == "closed":
+        raise StateError(f"Sak {case.number} er avsluttet; gjenåpne den før du setter en ny frist.")
     deadline = Deadline(**data.model_dump(), case_id=case.id, original_due_on=data.due_on)
     session.add(deadline)
     session.flush()
@@ -43,11 +46,7 @@ def open_deadlines(*, session: Session, until: date | None = None) -> list[Deadl
     query = (
         select(Deadline)
         .join(Case, col(Case.id) == col(Deadline.case_id))
-        .where(
-            col(Deadline.met_on).is_(None),
-            col(Deadline.cancelled).is_(False),
-            col(Case.deleted_at).is_(None),
-        )
+        .where(*_open_live())
         .order_by(col(Deadline.due_on))
     )
     if until is not None:
@@ -56,26 +55,50 @@ def open_deadlines(*, session: Session, until: date | None = None) -> list[Deadl
 
 
 def _open_live() -> list[sa.ColumnElement[bool]]:
+    """Still running: not met, not cancelled, not lapsed, on a live open case."""
+    return [
+        *still_open(),
+        col(Case.deleted_at).is_(None),
+        col(Case.status) == "open",
+    ]
+
+
+def still_open() -> list[sa.ColumnElement[bool]]:
+    """A deadline neither met, cancelled nor lapsed with its case's close."""
     return [
         col(Deadline.met_on).is_(None),
         col(Deadline.cancelled).is_(False),
-        col(Case.deleted_at).is_(None),
+        col(Deadline.lapsed_on).is_(None),
     ]
+
+
+def _refuse_settled(deadline: Deadline, doing: str) -> None:
+    if deadline.met_on is not None:
+        raise StateError(f"Fristen er allerede overholdt og kan ikke {doing}.")
+    if deadline.cancelled:
+        raise StateError(f"Fristen er avlyst og kan ikke {doing}.")
+    if deadline.lapsed_on is not None:
+        raise StateError(
+            f"Fristen falt bort da saken ble avsluttet og kan ikke {doing}; gjenåpne saken først."
+        )
 
 
 def open_deadline_rows(
     *, session: Session, until: date | None = None
-) -> list[tuple[DeadlineRead, str, str]]:
-    """``open_deadlines`` with each case's number and title, in one query."""
+) -> list[tuple[DeadlineRead, str, str, str]]:
+    """``open_deadlines`` with each case's number, title and status, in one query."""
     query = (
-        select(Deadline, Case.number, Case.title)
+        select(Deadline, Case.number, Case.title, Case.status)
         .join(Case, col(Case.id) == col(Deadline.case_id))
         .where(*_open_live())
         .order_by(col(Deadline.due_on), col(Deadline.id))
     )
     if until is not None:
         query = query.where(col(Deadline.due_on) <= until)
-    return [(read(DeadlineRead, d), number, title) for d, number, title in session.exec(query)]
+    return [
+        (read(DeadlineRead, d), number, title, status)
+        for d, number, title, status in session.exec(query)
+    ]
 
 
 def count_overdue(*, session: Session, today: date) -> int:
@@ -92,8 +115,7 @@ def extend_deadline(
     deadline_id: int, *, new_due_on: date, reason: str | None, session: Session
 ) -> DeadlineRead:
     deadline = get_or_fail(session, Deadline, deadline_id, "fristen")
-    if deadline.met_on is not None or deadline.cancelled:
-        raise StateError("Fristen er allerede avsluttet og kan ikke forlenges.")
+    _refuse_settled(deadline, "forlenges")
     if new_due_on <= deadline.due_on:
         raise refuse("due_on", f"ny frist må være etter {deadline.due_on.isoformat()}")
     assert deadline.id is not None
@@ -113,6 +135,7 @@ def extend_deadline(
 
 def mark_met(deadline_id: int, *, met_on: date, session: Session) -> DeadlineRead:
     deadline = get_or_fail(session, Deadline, deadline_id, "fristen")
+    _refuse_settled(deadline, "merkes som overholdt")
     deadline.met_on = met_on
     session.add(deadline)
     session.flush()
@@ -120,10 +143,14 @@ def mark_met(deadline_id: int, *, met_on: date, session: Session) -> DeadlineRea
 
 
 def cancel_deadline(deadline_id: int, *, session: Session) -> DeadlineRead:
+    """Cancelled by hand (the demand was withdrawn, the deadline set by mistake): it leaves
+    the lists and is never counted as missed."""
     deadline = get_or_fail(session, Deadline, deadline_id, "fristen")
+    _refuse_settled(deadline, "avlyses")
     deadline.cancelled = True
     session.add(deadline)
     session.flush()
+    touch_case(deadline.case_id, session=session)
     return read(DeadlineRead, deadline)
 
 

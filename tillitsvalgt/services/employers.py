@@ -14,7 +14,12 @@ from tillitsvalgt.models import (
     EmployerUpdate,
     utcnow,
 )
+from tillitsvalgt.rules.types import Catalogue
 from tillitsvalgt.services._common import changes, get_or_fail, read, refuse, refuse_cleared
+from tillitsvalgt.services.assessments import mark_stale
+
+# The employer's facts a verdict reads (``assessments.case_facts``).
+VERDICT_FIELDS = frozenset({"employees", "agreement"})
 
 
 def _check_orgnr_free(session: Session, orgnr: str | None, own_id: int | None = None) -> None:
@@ -95,6 +100,15 @@ def update_employer(employer_id: int, data: EmployerUpdate, *, session: Session)
             "Last den inn på nytt og gjør endringen igjen; ingenting er lagret."
         )
     session.expire(employer)
+    if values.keys() & VERDICT_FIELDS:
+        # Its cases' stored verdicts (the list's column) follow: 49 -> 50 employees brings
+        # in arbeidsmiljøloven chapter 8 and AMU.
+        live = select(Case.id).where(
+            Case.employer_id == employer_id, col(Case.deleted_at).is_(None)
+        )
+        for case_id in session.exec(live):
+            if case_id is not None:
+                mark_stale(case_id, session=session)
     return get_employer(employer_id, session=session)
 
 
@@ -105,8 +119,34 @@ def delete_employer(employer_id: int, *, session: Session) -> None:
     ).one()
     if in_use:
         raise StateError(
-            f"«{employer.name}» har {in_use} saker og kan ikke slettes. Flytt eller slett sakene "
-            "først."
+            f"«{employer.name}» har {in_use} {'sak' if in_use == 1 else 'saker'} og kan ikke "
+            f"slettes. Flytt eller slett {'saken' if in_use == 1 else 'sakene'} først."
         )
     employer.deleted_at = utcnow()
     session.add(employer)
+
+
+def sector_agreement_warning(
+    sector: str | None, agreement: str, *, catalogue: Catalogue | None = None
+) -> str | None:
+    """A warning (not a refusal: the register may know better than the catalogue) when an
+    employer's sector and main agreement do not fit, e.g. the state's sector with LO–NHO."""
+    from tillitsvalgt.rules.agreements import sector_warning
+    from tillitsvalgt.rules.catalogue import load_catalogue
+
+    return sector_warning(catalogue or load_catalogue(), sector, agreement)
+
+
+def sector_agreement_warnings(*, session: Session, catalogue: Catalogue | None = None) -> list[str]:
+    """Every live employer whose sector and agreement do not fit, one message each."""
+    rows = session.exec(
+        select(Employer.name, Employer.sector, Employer.agreement)
+        .where(col(Employer.deleted_at).is_(None))
+        .order_by(col(Employer.name))
+    )
+    out = []
+    for name, sector, agreement in rows:
+        warning = sector_agreement_warning(sector, agreement, catalogue=catalogue)
+        if warning:
+            out.append(f"{name}: {warning}")
+    return out

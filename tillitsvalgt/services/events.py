@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
@@ -37,6 +38,10 @@ _SNAPSHOT_FIELDS = (
 
 
 REPLY_RULE = "svarfrist"  # deadlines with this rule prefix are replies to our letters
+# Deadlines an agreement sets once a demand is sent (a meeting must start or be held within
+# N days): a meeting on the timeline meets them.
+MEETING_RULE = "møtefrist"
+MEETING_KINDS = ("consultation_meeting", "negotiation_meeting")
 
 
 def add_event(case_ref: str | int, data: EventCreate, *, session: Session) -> EventRead:
@@ -55,6 +60,8 @@ def add_event(case_ref: str | int, data: EventCreate, *, session: Session) -> Ev
         _reply_deadline(case.id, event, session)
     elif event.kind == "letter_received":
         _replies_received(case.id, event, session)
+    elif event.kind in MEETING_KINDS:
+        _meeting_held(case.id, event, session)
     return read(EventRead, event)
 
 
@@ -67,12 +74,23 @@ def _touch_case_first(case_id: int, session: Session) -> None:
     touch_case(case_id, session=session)
 
 
+DEADLINES_GIVEN = "tillitsvalgt_deadlines_given"
+"""``session.info`` key set by an import whose bundle carries the case's deadlines itself
+(cancelled and met ones too): its letters' events then add none of their own."""
+
+
 def _reply_deadline(case_id: int, event: Event, session: Session) -> None:
     assert event.reply_by is not None
+    if session.info.get(DEADLINES_GIVEN):
+        return
     exists = session.exec(
         select(Deadline.id).where(
             Deadline.case_id == case_id,
-            Deadline.due_on == event.reply_by,
+            # An extended deadline is still the one the letter set.
+            sa.or_(
+                col(Deadline.due_on) == event.reply_by,
+                col(Deadline.original_due_on) == event.reply_by,
+            ),
             col(Deadline.cancelled).is_(False),
         )
     ).first()
@@ -101,6 +119,23 @@ def _replies_received(case_id: int, event: Event, session: Session) -> None:
     ).all()
     for deadline in open_replies:
         # (a difference of dates, not date - timedelta: that overflows near year 1)
+        if (deadline.original_due_on - event.occurred_on).days <= MAX_REPLY_WINDOW:
+            deadline.met_on = event.occurred_on
+            session.add(deadline)
+
+
+def _meeting_held(case_id: int, event: Event, session: Session) -> None:
+    """A drøftings- or forhandlingsmøte meets the meeting deadlines of demands sent before
+    it (late or not: the deadline list shows which)."""
+    open_meetings = session.exec(
+        select(Deadline).where(
+            Deadline.case_id == case_id,
+            col(Deadline.met_on).is_(None),
+            col(Deadline.cancelled).is_(False),
+            col(Deadline.rule).startswith(MEETING_RULE),
+        )
+    ).all()
+    for deadline in open_meetings:
         if (deadline.original_due_on - event.occurred_on).days <= MAX_REPLY_WINDOW:
             deadline.met_on = event.occurred_on
             session.add(deadline)

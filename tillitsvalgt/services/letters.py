@@ -3,13 +3,19 @@
 Writing a letter reserves its journal number ``YYYY/N-M`` (the letter states it as "Vår
 ref."), renders the template and stores the bytes with their SHA-256, the provisions cited
 and the reply deadline the letter states — all in one transaction, so a template error
-leaves no number used and no half a document. Marking it sent freezes it, puts "Brev
-sendt" on the timeline and creates the reply deadline."""
+leaves no number used and no half a document. Saving it again before it is sent replaces
+the draft and keeps its number. Marking it sent freezes it, puts "Brev sendt" on the
+timeline and creates the reply deadline and the meeting deadlines the agreement sets.
+
+The letter is written from the sender's side of the employer's main agreement (a YS union
+cites YS–NHO where the employer is registered with LO–NHO; see ``rules/agreements.py``),
+and what the representative should check comes back as ``Letter.notices``."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlmodel import Session, col, select
@@ -17,12 +23,14 @@ from sqlmodel import Session, col, select
 from tillitsvalgt.errors import NotFoundError, Problem, StateError, ValidationError
 from tillitsvalgt.letters.context import LetterContext, LetterFacts, LetterOptions, build_context
 from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, KINDS, letter_kind
-from tillitsvalgt.letters.render import render_docx
+from tillitsvalgt.letters.render import Stamp, render_docx
+from tillitsvalgt.letters.sanity import LetterCheck, check_letter, refuse_if_needed
 from tillitsvalgt.letters.templates import LoadedTemplate, load_template
 from tillitsvalgt.models import (
     Case,
     ChecklistAnswer,
     DeadlineCreate,
+    DeadlineRead,
     Document,
     DocumentCreate,
     DocumentRead,
@@ -32,6 +40,7 @@ from tillitsvalgt.models import (
     Representative,
     RepresentativeRead,
 )
+from tillitsvalgt.rules.agreements import SideChoice
 from tillitsvalgt.rules.types import Catalogue, SuggestedLetter
 from tillitsvalgt.services import deadlines as deadline_service
 from tillitsvalgt.services import documents as document_service
@@ -39,7 +48,7 @@ from tillitsvalgt.services import events as event_service
 from tillitsvalgt.services._common import read
 from tillitsvalgt.services.assessments import assess_case
 from tillitsvalgt.services.cases import resolve_case
-from tillitsvalgt.services.events import REPLY_RULE
+from tillitsvalgt.services.events import MEETING_RULE, REPLY_RULE
 from tillitsvalgt.services.representatives import find_representative
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -65,6 +74,7 @@ class LetterSetup:
     template_folder: Path | None = None
     union_name: str | None = None
     profile_uuid: str | None = None
+    pack_version: str | None = None  # the union office's pack in use, if any
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,10 @@ class Letter:
     template: LoadedTemplate
     number: str
     document: DocumentRead | None = None  # set once journaled
+    # For the representative, not the letter: which side's agreement is cited, an agreement
+    # past its period, another side's text (see rules/agreements.py).
+    notices: tuple[str, ...] = ()
+    checks: tuple[LetterCheck, ...] = ()  # the warnings it was written with
 
 
 def _representative(case: Case, setup: LetterSetup, session: Session) -> RepresentativeRead | None:
@@ -105,18 +119,67 @@ def letter_facts(
         from tillitsvalgt.rules.catalogue import load_catalogue
 
         catalogue = load_catalogue()
+    representative = _representative(case, setup, session)
+    employer_read = read(EmployerRead, employer)
+    assessment = result.assessment
+    side = _sender_side(catalogue, employer_read, representative, setup)
+    if side.code != employer.agreement or side.other_side:
+        # The sender's version of the agreement: assessed again under it, and the letter's
+        # employer carries it (its name in the letter, its rules in the demands).
+        from tillitsvalgt.rules.agreements import other_side_catalogue
+        from tillitsvalgt.rules.assessment import assess
+        from tillitsvalgt.services.assessments import facts_for
+
+        if side.other_side:
+            catalogue = other_side_catalogue(catalogue, side.code)
+        case_facts = facts_for(case, session=session)
+        case_facts.agreement = side.code
+        assessment = assess(case_facts, catalogue, today)
+        employer_read = employer_read.model_copy(update={"agreement": side.code})
     return LetterFacts(
         case=result.case,
-        employer=read(EmployerRead, employer),
-        assessment=result.assessment,
+        employer=employer_read,
+        assessment=assessment,
         catalogue=catalogue,
-        representative=_representative(case, setup, session),
+        representative=representative,
         union_name=setup.union_name,
         events=event_service.list_events(case.id, session=session),
         documents=document_service.list_documents(case.id, session=session),
         deadlines=deadline_service.list_deadlines(case.id, session=session),
         checklist={a.item_key: a.answer for a in answers},
     )
+
+
+def _sender_side(
+    catalogue: Catalogue,
+    employer: EmployerRead,
+    representative: RepresentativeRead | None,
+    setup: LetterSetup,
+) -> SideChoice:
+    from tillitsvalgt.rules.agreements import sender_confederation, sender_side
+
+    union = setup.union_name or (representative.union_name if representative else None)
+    confederation = sender_confederation(
+        representative.confederation if representative else None, union
+    )
+    return sender_side(catalogue, employer.agreement, confederation, union)
+
+
+def letter_notices(facts: LetterFacts, request: LetterRequest, *, registered: str) -> list[str]:
+    """What the representative should check before sending: the side of the agreement and
+    an agreement past its period that the catalogue does not say runs on."""
+    from tillitsvalgt.rules.agreements import prolongation, sender_confederation, sender_side
+
+    if letter_kind(request.kind).code == "purring":
+        return []  # a reminder cites the first letter, not the agreement
+    rep = facts.representative
+    union = facts.union_name or (rep.union_name if rep else None)
+    confederation = sender_confederation(rep.confederation if rep else None, union)
+    notices = list(sender_side(facts.catalogue, registered, confederation, union).notices)
+    _sentence, warning = prolongation(facts.catalogue, facts.employer.agreement, request.dated)
+    if warning:
+        notices.append(warning)
+    return notices
 
 
 _LIMITS = (
@@ -161,11 +224,87 @@ def _options(request: LetterRequest, number: str) -> LetterOptions:
     )
 
 
-def _render(facts: LetterFacts, request: LetterRequest, number: str, setup: LetterSetup) -> Letter:
+def letter_checks(facts: LetterFacts, request: LetterRequest) -> list[LetterCheck]:
+    """Whether the letter makes sense on its date: refusals and warnings, with reasons."""
+    kind = letter_kind(request.kind)
+    return check_letter(
+        kind.code,
+        case=facts.case,
+        events=facts.events,
+        assessment=facts.assessment,
+        catalogue=facts.catalogue,
+        dated=request.dated,
+        reply_days=request.reply_days if kind.reply else None,
+        extra_text=request.extra_text,
+    )
+
+
+def _render(
+    facts: LetterFacts,
+    request: LetterRequest,
+    number: str,
+    setup: LetterSetup,
+    *,
+    registered: str | None = None,
+) -> Letter:
+    if registered and request.provisions is not None:
+        request = dataclasses.replace(
+            request, provisions=_chosen_for_side(request.provisions, facts, registered)
+        )
+    checks = letter_checks(facts, request)
+    refuse_if_needed(checks)
     context = build_context(facts, _options(request, number))
     template = load_template(request.kind, setup.template_folder)
-    content = render_docx(template.data, context.values, origin=template.origin)
-    return Letter(content, context, template, number)
+    rep = facts.representative
+    stamp = Stamp(
+        author=rep.name if rep is not None and rep.name else "Tillitsvalgt",
+        title=context.subject,
+        created=datetime.now(UTC).replace(microsecond=0),
+    )
+    content = render_docx(template.data, context.values, origin=template.origin, stamp=stamp)
+    notices = letter_notices(facts, request, registered=registered or facts.employer.agreement)
+    return Letter(content, context, template, number, notices=tuple(notices), checks=tuple(checks))
+
+
+def _chosen_for_side(
+    chosen: tuple[str, ...], facts: LetterFacts, registered: str
+) -> tuple[str, ...]:
+    """Provisions chosen from the case's assessment (the registered agreement) as the
+    letter's side has them: «ha-lo-nho:kap-IX» becomes «ha-ys-nho:kap-IX» for a YS sender;
+    one with no counterpart on the sender's side is left out."""
+    if facts.employer.agreement == registered:
+        return chosen
+    applying = {a.key for a in facts.assessment.provisions}
+    out: list[str] = []
+    for key in chosen:
+        if key in applying:
+            out.append(key)
+            continue
+        source, _, rest = key.partition(":")
+        twin = f"ha-{facts.employer.agreement}:{rest}"
+        if source == f"ha-{registered}" and twin in applying:
+            out.append(twin)
+    return tuple(dict.fromkeys(out))
+
+
+def _registered_agreement(case: Case, session: Session) -> str:
+    employer = session.get(Employer, case.employer_id)
+    assert employer is not None
+    return employer.agreement
+
+
+def _draft(draft_id: int, case: Case, session: Session) -> Document:
+    """The unsent draft a save updates: same case, not sent, not deleted."""
+    doc = session.get(Document, draft_id)
+    if doc is None or doc.case_id != case.id or doc.deleted_at is not None:
+        raise NotFoundError(f"Fant ikke utkastet i sak {case.number}.")
+    if doc.frozen:
+        raise StateError(
+            f"Brev {doc.number} er sendt og kan ikke endres. Lag et nytt brev i stedet."
+        )
+    if doc.kind not in KINDS:
+        raise StateError(f"Dokument {doc.number} er ikke et brev fra programmet.")
+    return doc
 
 
 def preview_letter(
@@ -175,13 +314,18 @@ def preview_letter(
     session: Session,
     today: date,
     setup: LetterSetup = LetterSetup(),
+    draft_id: int | None = None,
 ) -> Letter:
-    """The letter as it would be written now, with the number it would get; nothing is
-    stored (for the letter dialog's preview)."""
-    facts = letter_facts(case_ref, session=session, today=today, setup=setup)
+    """The letter as it would be written now, with the number it would get (a draft's own
+    number when it updates ``draft_id``); nothing is stored (for the letter dialog)."""
+    # The letter speaks as of its own date: the facts are judged on that day.
+    facts = letter_facts(case_ref, session=session, today=request.dated, setup=setup)
     case = resolve_case(case_ref, session=session)
-    number = f"{case.number}-{case.last_document_seq + 1}"
-    return _render(facts, request, number, setup)
+    if draft_id is not None:
+        number = _draft(draft_id, case, session).number  # the number the draft keeps
+    else:
+        number = f"{case.number}-{case.last_document_seq + 1}"
+    return _render(facts, request, number, setup, registered=_registered_agreement(case, session))
 
 
 def create_letter(
@@ -191,41 +335,77 @@ def create_letter(
     session: Session,
     today: date,
     setup: LetterSetup = LetterSetup(),
+    draft_id: int | None = None,
 ) -> Letter:
-    """Write the letter and journal it as an unsent document."""
+    """Write the letter and journal it as an unsent document. With ``draft_id``, the letter
+    replaces that unsent draft and keeps its number: a letter is a draft until it is sent,
+    so saving it again uses no new number."""
     kind = letter_kind(request.kind)
-    facts = letter_facts(case_ref, session=session, today=today, setup=setup)
+    facts = letter_facts(case_ref, session=session, today=request.dated, setup=setup)
+    refuse_if_needed(letter_checks(facts, request))  # before a number is reserved
     case = resolve_case(case_ref, session=session)
     assert case.id is not None
-    seq = document_service.reserve_number(case.id, session=session)
+    draft = _draft(draft_id, case, session) if draft_id is not None else None
+    seq = (
+        draft.seq
+        if draft is not None
+        else document_service.reserve_number(case.id, session=session)
+    )
     number = f"{case.number}-{seq}"
-    letter = _render(facts, request, number, setup)
+    letter = _render(facts, request, number, setup, registered=_registered_agreement(case, session))
     employer = facts.employer
     recipient = employer.name + (f", att. {employer.contact_name}" if employer.contact_name else "")
-    document = document_service.add_document(
-        case.id,
-        DocumentCreate(
-            direction="ut" if kind.to_employer else "internt",
-            kind=kind.code,
-            title=letter.context.subject[:200],
-            filename=f"{number.replace('/', '-')} {kind.label}.docx",
-            mime_type=DOCX_MIME,
-            recipient=recipient[:200] if kind.to_employer else None,
-            dated=request.dated,
-            reply_by=letter.context.reply_by,
-            their_ref=request.their_ref,
-            content=letter.content,
-            provisions=[p.key for p in letter.context.cited],
-        ),
-        session=session,
-        seq=seq,
+    values = DocumentCreate(
+        direction="ut" if kind.to_employer else "internt",
+        kind=kind.code,
+        title=letter.context.subject[:200],
+        filename=f"{number.replace('/', '-')} {kind.label}.docx",
+        mime_type=DOCX_MIME,
+        recipient=recipient[:200] if kind.to_employer else None,
+        dated=request.dated,
+        reply_by=letter.context.reply_by,
+        their_ref=request.their_ref,
+        content=letter.content,
+        provisions=[p.key for p in letter.context.cited],
+        catalogue_version=catalogue_version(facts.catalogue, setup.pack_version),
     )
-    return Letter(letter.content, letter.context, letter.template, number, document)
+    if draft is not None:
+        assert draft.id is not None
+        document = document_service.replace_draft(draft.id, values, session=session)
+    else:
+        document = document_service.add_document(case.id, values, session=session, seq=seq)
+    return Letter(
+        letter.content,
+        letter.context,
+        letter.template,
+        number,
+        document,
+        notices=letter.notices,
+        checks=letter.checks,
+    )
 
 
-def mark_letter_sent(document_id: int, *, sent_on: date, session: Session) -> DocumentRead:
+def catalogue_version(catalogue: Catalogue, pack_version: str | None) -> str:
+    """What a letter records about the rules it was written under: «2026.1», «2026.1
+    (pakke Forbundet 2027.1)» or, for a union office's own file outside a pack, its name."""
+    text = catalogue.version
+    if pack_version:
+        text += f" (pakke {pack_version})"
+    elif catalogue.origin != "innebygd":
+        text += f" ({Path(catalogue.origin).name})"
+    return text[:200]
+
+
+def mark_letter_sent(
+    document_id: int,
+    *,
+    sent_on: date,
+    session: Session,
+    setup: LetterSetup | None = None,
+) -> DocumentRead:
     """Freeze the letter, record "Brev sendt" on the timeline and, when the letter set a
-    reply deadline, create it."""
+    reply deadline, create it; and create the deadlines the agreement sets from the demand
+    (a meeting within two weeks, …), as the catalogue gives them."""
     document = document_service.get_document(document_id, session=session)
     kind = KINDS.get(document.kind)
     if kind is None or not kind.to_employer:
@@ -253,6 +433,14 @@ def mark_letter_sent(document_id: int, *, sent_on: date, session: Session) -> Do
             ),
             session=session,
         )
+    for due_on, title, rule in law_deadlines(
+        document, sent_on=sent_on, session=session, setup=setup or LetterSetup()
+    ):
+        deadline_service.add_deadline(
+            document.case_id,
+            DeadlineCreate(due_on=due_on, title=title, rule=rule, document_id=document.id),
+            session=session,
+        )
     event_service.add_event(
         document.case_id,
         EventCreate(
@@ -265,6 +453,41 @@ def mark_letter_sent(document_id: int, *, sent_on: date, session: Session) -> Do
         session=session,
     )
     return frozen
+
+
+def law_deadlines(
+    document: DocumentRead, *, sent_on: date, session: Session, setup: LetterSetup
+) -> list[tuple[date, str, str]]:
+    """The deadlines the provisions that apply to the case set once this letter is sent
+    (``deadline_days`` in the catalogue): due date, title and rule. Counted in calendar
+    days from the day the demand is sent, as the agreements count them."""
+    facts = letter_facts(document.case_id, session=session, today=sent_on, setup=setup)
+    out: list[tuple[date, str, str]] = []
+    for applied in facts.assessment.provisions:
+        try:
+            p = facts.catalogue.provision(applied.key)
+        except KeyError:
+            continue
+        if p.deadline_days is None or document.kind not in p.deadline_letters:
+            continue
+        due = sent_on + timedelta(days=p.deadline_days)
+        title = f"{p.deadline_title} ({applied.citation}; krav {document.number})"
+        rule = (
+            f"{MEETING_RULE}: {p.deadline_days} dager etter {applied.citation}, "
+            f"brev {document.number}"
+        )
+        out.append((due, title[:200], rule[:200]))
+    return out
+
+
+def meeting_deadlines(document_id: int, *, session: Session) -> list[DeadlineRead]:
+    """The agreements' meeting deadlines a sent letter started (see ``law_deadlines``)."""
+    document = document_service.get_document(document_id, session=session)
+    return [
+        d
+        for d in deadline_service.list_deadlines(document.case_id, session=session)
+        if d.document_id == document_id and (d.rule or "").startswith(MEETING_RULE)
+    ]
 
 
 def suggest_letters(

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, SQLModel
 
 from tillitsvalgt.errors import UserError
+from tillitsvalgt.file_limits import DOCUMENT_TEXT_LIMIT
 from tillitsvalgt.validation import label
 
 MIN_NAME_LETTERS = 3
@@ -31,6 +32,7 @@ _CASE_LINK = {
     "deadlines": "case_id",
     "checklist_answers": "case_id",
     "change_history": "case_id",
+    "escalations": "case_id",
 }
 _PARENT_LINK = {
     "event_revisions": ("event_id", "events"),
@@ -47,6 +49,8 @@ _WHAT = {
     "change_history": "endringshistorikken",
     "employers": "virksomhetsregisteret",
     "representatives": "profil for tillitsvalgt",
+    "escalations": "opptrapping (løftet videre)",
+    "case_groups": "gruppesak",
 }
 
 
@@ -161,9 +165,11 @@ def document_text(content: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as docx:
             parts = [
-                docx.read(n).decode("utf-8", "replace")
-                for n in docx.namelist()
-                if n.startswith("word/") and n.endswith(".xml")
+                docx.read(info).decode("utf-8", "replace")
+                for info in docx.infolist()
+                if info.filename.startswith("word/")
+                and info.filename.endswith(".xml")
+                and info.file_size <= DOCUMENT_TEXT_LIMIT  # a zip bomb is not searched
             ]
         text = " ".join(parts)
         text = re.sub(r"</w:p>", "\n", text)

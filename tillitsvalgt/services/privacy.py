@@ -130,6 +130,14 @@ def delete_person(name: str, *, session: Session) -> DeletionReport:
     updates.update(_employer_contact_history(conn, cleared_employers, updates))
     with history.context(session, "gdpr"), _Redacting(session):
         for (table_name, row_id), values in updates.items():
+            if table_name == "change_history" and dialect == "postgresql":
+                # Only through the database's own function, which checks that names were
+                # only replaced by «[slettet]» and records the redaction (migration 0010).
+                session.execute(
+                    sa.text("SELECT tillitsvalgt_redact_history(:id, :old, :new)"),
+                    {"id": row_id, "old": values.get("old_value"), "new": values.get("new_value")},
+                )
+                continue
             table = t[table_name]
             statement = table.update().where(table.c.id == row_id).values(**values)
             if table_name in ("cases", "events", "employers"):

@@ -137,7 +137,12 @@ def _cube(
         .where(
             col(Deadline.met_on).is_(None),
             col(Deadline.cancelled).is_(False),
-            col(Deadline.due_on) < today,
+            # A deadline that lapsed with its case's close was missed only if it had run
+            # out before the close; one still running then was not.
+            col(Deadline.due_on)
+            < sa.case(
+                (col(Deadline.lapsed_on) < today, col(Deadline.lapsed_on)), else_=sa.literal(today)
+            ),
         )
         .group_by(col(Deadline.case_id))
         .subquery("dl")

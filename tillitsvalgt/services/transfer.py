@@ -9,10 +9,11 @@ twice changes nothing, and bundles from many representatives merge without dupli
 from __future__ import annotations
 
 import json
+import re
 import uuid as uuid_module
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
 
 import pydantic
@@ -38,6 +39,22 @@ from tillitsvalgt.services import cases as case_service
 from tillitsvalgt.services import employers as employer_service
 from tillitsvalgt.services import events as event_service
 from tillitsvalgt.services._common import read
+from tillitsvalgt.services.bundle_evidence import (
+    MAX_DOCUMENT_BYTES_PER_FILE,
+    Evidence,
+    EvidenceCounts,
+    check_evidence,
+    export_evidence,
+    merge_evidence,
+)
+from tillitsvalgt.services.bundle_office import (
+    BundleEscalation,
+    BundleGroup,
+    check_office,
+    export_office,
+    merge_escalations,
+    merge_group,
+)
 from tillitsvalgt.validation import (
     AgreementCode,
     CaseTypeCode,
@@ -63,12 +80,24 @@ NAMESPACE = uuid_module.UUID("6f1f3c52-8a0e-4e47-9a55-3f0c7a1d2b10")
 MAX_CASES_PER_FILE = 100_000
 
 
+# How far ahead of this machine's clock a sender's "last changed" may be. The newer time
+# wins a merge, so a bundle dated in the future (a wrong clock, or 9999 on purpose) would
+# win every merge for ever and undo later work; a day covers time zones and clock drift.
+FUTURE_TOLERANCE = timedelta(days=1)
+
+
 def _utc(value: datetime) -> datetime:
     # Stored as UTC: a time whose UTC equivalent falls outside year 1–9999 cannot be.
     try:
-        return value.astimezone(UTC)
+        stamp = value.astimezone(UTC)
     except OverflowError:
         raise ValueError("er utenfor tidsrommet som kan lagres") from None
+    if stamp > datetime.now(UTC) + FUTURE_TOLERANCE:
+        raise ValueError(
+            "ligger mer enn ett døgn fram i tid (går klokken feil på maskinen som laget "
+            "filen?); en slik endring ville vunnet over alle senere endringer"
+        )
+    return stamp
 
 
 # The sender's "last changed" time: with a zone (a naive time is ambiguous and cannot be
@@ -102,6 +131,7 @@ class BundleCase(_Strict):
     home_office_days_per_week: DaysPerWeek = None
     written_agreements: bool | None = None
     ordered_by_authorities: bool | None = None
+    building_permit: bool | None = None  # the rebuild needs a building permit
     status: StatusCode = "open"
     outcome: OutcomeCode = None
     number: ShortText = None  # the number in the database it came from
@@ -132,7 +162,9 @@ class BundleRepresentative(_Strict):
     union_name: ShortText = None
 
 
-class BundleItem(_Strict):
+class BundleItem(Evidence):
+    """One case; its documents, checklist answers and deadlines come from ``Evidence``."""
+
     id: ShortText = None
     uuid: uuid_module.UUID | None = None
     about: LongText = None
@@ -140,7 +172,9 @@ class BundleItem(_Strict):
     reported_by: BundleRepresentative | None = None
     employer: BundleEmployer
     case: BundleCase
-    events: list[BundleEvent] = []
+    events: list[BundleEvent] = pydantic.Field(default_factory=list)
+    escalations: list[BundleEscalation] = pydantic.Field(default_factory=list, max_length=20)
+    group: BundleGroup | None = None
     letter: dict[str, Any] | None = None  # a letter to produce: not imported here
     expected: dict[str, Any] | None = None  # the scenarios' answers: not data
 
@@ -154,8 +188,35 @@ class ImportReport:
     events_added: int = 0
     events_updated: int = 0
     employers_created: int = 0
+    escalations_changed: int = 0
+    groups_created: int = 0
+    evidence: EvidenceCounts = field(default_factory=EvidenceCounts)
 
     def summary(self) -> str:
+        ev = self.evidence
+        extra = (
+            f" Dokumenter: {ev.documents_added} nye, {ev.documents_sent} merket som sendt; "
+            f"sjekklistesvar: {ev.answers_set}; frister: {ev.deadlines_added} nye, "
+            f"{ev.deadlines_updated} endret."
+            if (
+                ev.documents_added,
+                ev.documents_sent,
+                ev.answers_set,
+                ev.deadlines_added,
+                ev.deadlines_updated,
+            )
+            != (0, 0, 0, 0, 0)
+            else ""
+        )
+        office = (
+            f" Opptrapping: {self.escalations_changed} trinn nye eller endret; "
+            f"{self.groups_created} nye gruppesaker."
+            if self.escalations_changed or self.groups_created
+            else ""
+        )
+        return self._cases_summary() + extra + office
+
+    def _cases_summary(self) -> str:
         return (
             f"{len(self.created)} nye saker, {len(self.updated)} oppdatert, "
             f"{len(self.unchanged)} uendret"
@@ -190,6 +251,14 @@ def event_uuid(case_id: uuid_module.UUID, index: int, event: BundleEvent) -> uui
     return uuid_module.uuid5(case_id, f"{index}|" + _canonical(event.model_dump()))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_surrogate(text: str) -> bool:
+    # isascii() first: a document's base64 is megabytes of ASCII, scanned in C at once.
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
 _BROKEN = "inneholder ugyldige tegn (ødelagt tegnkoding); lagre filen på nytt som UTF-8"
 
 
@@ -201,11 +270,11 @@ def _broken_text(value: Any) -> str | None:
     while stack:
         item, path = stack.pop()
         if isinstance(item, str):
-            if any("\ud800" <= ch <= "\udfff" for ch in item):
+            if _has_surrogate(item):
                 return path or "tekst"
         elif isinstance(item, dict):
             for k, v in reversed(list(item.items())):
-                if _broken_text(str(k)) is not None:
+                if _has_surrogate(str(k)):
                     return path or "feltnavn"
                 stack.append((v, f"{path} › {k}" if path else str(k)))
         elif isinstance(item, list):
@@ -232,8 +301,9 @@ def _depth(value: Any) -> int:
     return deepest
 
 
-def parse_bundle(raw: Any) -> list[BundleItem]:
-    """Check a whole bundle; every problem in the file is reported at once."""
+def parse_bundle(raw: Any, *, names: Sequence[str] | None = None) -> list[BundleItem]:
+    """Check a whole bundle; every problem in the file is reported at once. ``names``: what
+    to call each item in the messages (a spreadsheet's «Rad 7»), instead of «Sak nr. 1»."""
     if not isinstance(raw, list):
         raise ValidationError(
             [Problem("", "filen må inneholde en liste med saker ([ … ]) på øverste nivå")],
@@ -257,9 +327,13 @@ def parse_bundle(raw: Any) -> list[BundleItem]:
     problems: list[Problem] = []
     seen: dict[uuid_module.UUID, str] = {}
     seen_events: dict[uuid_module.UUID, str] = {}
+    seen_documents: dict[uuid_module.UUID, str] = {}
+    document_bytes = 0
     for index, entry in enumerate(raw):
         name = f"Sak nr. {index + 1}"
-        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+        if names is not None:
+            name = names[index]
+        elif isinstance(entry, dict) and isinstance(entry.get("id"), str):
             name += f" ({entry['id'][:40]})"
         broken = _broken_text(entry)
         if broken is not None:
@@ -282,11 +356,24 @@ def parse_bundle(raw: Any) -> list[BundleItem]:
                 seen_events[event.uuid] = where
             if event.kind == "letter_sent" and event.reply_by and event.reply_by < event.on:
                 problems.append(Problem(where, "svarfristen er før brevets dato"))
+        evidence_problems, size = check_evidence(item, name, seen_documents)
+        problems += evidence_problems
+        problems += check_office(item.escalations, name)
+        document_bytes += size
         key = case_uuid(item)
         if key in seen:
             problems.append(Problem(name, f"er samme sak som {seen[key]} (samme id/UUID)"))
         seen[key] = name
         items.append(item)
+    if document_bytes > MAX_DOCUMENT_BYTES_PER_FILE:
+        problems.append(
+            Problem(
+                "",
+                f"dokumentene i filen er til sammen {document_bytes / 2**30:.1f} GB; høyst "
+                f"{MAX_DOCUMENT_BYTES_PER_FILE // 2**30} GB per fil. Eksporter færre saker "
+                "om gangen",
+            )
+        )
     if problems:
         raise ValidationError(problems, heading="Filen ble ikke importert; ingenting er endret")
     return items
@@ -308,6 +395,7 @@ def _case_values(item: BundleItem, *, employer_id: int) -> dict[str, Any]:
         "home_office_days_per_week": c.home_office_days_per_week,
         "written_agreements": c.written_agreements,
         "ordered_by_authorities": c.ordered_by_authorities,
+        "building_permit": c.building_permit,
         "report_summary": c.report_summary,
         "report_include": c.report_include,
     }
@@ -387,11 +475,16 @@ Progress = Callable[[int, int], bool]
 
 
 def import_bundle(
-    raw: Any, *, session: Session, today: date, progress: Progress | None = None
+    raw: Any,
+    *,
+    session: Session,
+    today: date,
+    progress: Progress | None = None,
+    names: Sequence[str] | None = None,
 ) -> ImportReport:
     """Import a bundle as one unit of work. ``progress`` may cancel it: then
     ``CancelledError`` is raised and the caller's session rolls everything back."""
-    items = parse_bundle(raw)
+    items = parse_bundle(raw, names=names)
     with history.context(session, "import"):
         return _import_items(items, session=session, today=today, progress=progress)
 
@@ -438,7 +531,22 @@ def _import_items(
             if existing.representative_id is None and reporter is not None:
                 values["representative_id"] = reporter  # who reported it is never replaced
             case, took_bundle = _merge_case(existing, item, values, session, report)
-        _merge_events(case, item, key, session, report)
+        # The evidence before the timeline: a letter's deadline then exists, tied to its
+        # letter, when the letter's "sent" event arrives, which then adds no other.
+        merge_evidence(case.id, case.number, item, session=session, counts=report.evidence)
+        session.info[event_service.DEADLINES_GIVEN] = "deadlines" in item.model_fields_set
+        try:
+            _merge_events(case, item, key, session, report)
+        finally:
+            session.info.pop(event_service.DEADLINES_GIVEN, None)
+        report.escalations_changed += merge_escalations(
+            case.id, case.number, item.escalations, session=session
+        )
+        report.groups_created += merge_group(
+            case.id, item.group, took_case=took_bundle, session=session
+        )
+        if case.status == "closed":  # reply deadlines of its letters lapsed with the close
+            case_service.lapse_deadlines(case.id, on=today, session=session)
         if took_bundle and item.case.updated_at is not None:
             # The case now holds the sender's state as of their last change: keep that
             # time, so the same bundle imported again is recognised as nothing new.
@@ -572,7 +680,12 @@ def read_bundle(text: str, file: str) -> Any:
     """A bundle file's JSON (the command line and the window read files alike), or a
     Norwegian message saying where it is broken."""
     try:
-        raw = json.loads(text)
+        raw = json.loads(text, object_pairs_hook=_without_duplicate_keys)
+    except _DuplicateKey as exc:
+        raise UserError(
+            f"{file} har nøkkelen «{exc.key}» to ganger i samme objekt, så det er uklart "
+            "hvilken verdi som gjelder. Fjern den ene og prøv igjen. Ingenting er importert."
+        ) from None
     except json.JSONDecodeError as exc:
         reason = next((no for en, no in _JSON_MESSAGES.items() if exc.msg.startswith(en)), exc.msg)
         raise UserError(
@@ -595,6 +708,24 @@ def read_bundle(text: str, file: str) -> Any:
     return raw
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _without_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """One JSON object; a key given twice is refused (json would keep the last silently)."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _DuplicateKey(key[:100])
+            seen.add(key)
+    return obj
+
+
 def _broken_texts(value: Any) -> Iterator[str]:
     """Which cases hold lone surrogates (from ``\\ud800``-style escapes): they cannot be
     stored. Walked with a stack: the JSON may be nested as deep as the parser allows."""
@@ -602,7 +733,7 @@ def _broken_texts(value: Any) -> Iterator[str]:
     while stack:
         item, where = stack.pop()
         if isinstance(item, str):
-            if any(0xD800 <= ord(ch) <= 0xDFFF for ch in item):
+            if _has_surrogate(item):
                 yield where or "filen"
         elif isinstance(item, list):
             stack.extend((v, where or f"sak nr. {i + 1}") for i, v in enumerate(item))
@@ -618,21 +749,35 @@ def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v is not None}
 
 
-def export_bundle(*, session: Session) -> list[dict[str, Any]]:
-    """Every live case with its employer and timeline, in the import format, with UUIDs."""
+def export_bundle(
+    *, session: Session, case_ids: Collection[int] | None = None
+) -> list[dict[str, Any]]:
+    """Every live case (or those of ``case_ids``) with its employer, timeline and evidence,
+    in the import format, with UUIDs."""
+    chosen = None if case_ids is None else set(case_ids)
     employers = {e.id: e for e in session.exec(select(Employer))}
     reporters = {r.id: r for r in session.exec(select(Representative))}
     events: dict[int, list[Event]] = {}
+    event_query = select(Event).where(col(Event.deleted_at).is_(None))
+    case_query = select(Case).where(col(Case.deleted_at).is_(None))
+    if chosen is not None and len(chosen) <= 10_000:  # more: filtered below (bind limits)
+        event_query = event_query.where(col(Event.case_id).in_(chosen))
+        case_query = case_query.where(col(Case.id).in_(chosen))
     for ev in session.exec(
-        select(Event)
-        .where(col(Event.deleted_at).is_(None))
-        .order_by(col(Event.case_id), col(Event.occurred_on), col(Event.id))
+        event_query.order_by(col(Event.case_id), col(Event.occurred_on), col(Event.id))
     ):
-        events.setdefault(ev.case_id, []).append(ev)
+        if chosen is None or ev.case_id in chosen:
+            events.setdefault(ev.case_id, []).append(ev)
+    cases = [
+        c
+        for c in session.exec(case_query.order_by(col(Case.year), col(Case.seq)))
+        if chosen is None or c.id in chosen
+    ]
+    ids = [c.id for c in cases if c.id is not None]
+    evidence = export_evidence(ids, session=session)
+    office = export_office(ids, session=session)
     bundle = []
-    for case in session.exec(
-        select(Case).where(col(Case.deleted_at).is_(None)).order_by(col(Case.year), col(Case.seq))
-    ):
+    for case in cases:
         employer = employers[case.employer_id]
         reporter = reporters.get(case.representative_id)
         bundle.append(
@@ -677,6 +822,7 @@ def export_bundle(*, session: Session) -> list[dict[str, Any]]:
                         "home_office_days_per_week": case.home_office_days_per_week,
                         "written_agreements": case.written_agreements,
                         "ordered_by_authorities": case.ordered_by_authorities,
+                        "building_permit": case.building_permit,
                         "status": case.status,
                         "outcome": case.outcome,
                         "number": case.number,
@@ -701,6 +847,8 @@ def export_bundle(*, session: Session) -> list[dict[str, Any]]:
                     )
                     for ev in events.get(case.id or 0, [])
                 ],
+                **evidence[case.id or 0],
+                **office[case.id or 0],
             }
         )
     return bundle

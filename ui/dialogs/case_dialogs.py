@@ -20,6 +20,7 @@ from tillitsvalgt.models import CaseCreate, CaseRead, EmployerRead
 from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import OUTCOMES
 from tillitsvalgt.workspace import Workspace
+from ui.accessibility import describe_inputs
 from ui.dialogs.employer_dialog import EmployerDialog
 from ui.errors import CrashReporter
 from ui.i18n import tr, translated
@@ -69,9 +70,16 @@ class NewCaseDialog(QDialog):
         row.addWidget(new_employer)
         layout.addLayout(row)
         layout.addWidget(scroll, 1)
+        # What is still needed, in a quiet colour and one place (below the form, so the form
+        # itself never moves): the red messages come only for fields typed in, or on save.
+        self.hint = QLabel()
+        self.hint.setObjectName("newCaseHint")
+        self.hint.setStyleSheet("color: #404040")
+        layout.addWidget(self.hint)
         layout.addWidget(buttons)
         self.form.changed.connect(self._changed)
         self._changed()
+        describe_inputs(self)
 
     def add_employer(self) -> None:
         dialog = EmployerDialog(
@@ -88,9 +96,19 @@ class NewCaseDialog(QDialog):
         self._changed()
 
     def _changed(self) -> None:
-        self.save_button.setEnabled(not self.form.problems())
+        problems = self.form.problems()
+        self.save_button.setEnabled(not problems)
+        needed = list(dict.fromkeys(self.form.shown_label(p) for p in problems if p.field))
+        self.hint.setText(
+            tr("Rett eller fyll ut før saken kan opprettes: ") + ", ".join(needed) if needed else ""
+        )
 
     def save(self) -> None:
+        if problems := self.form.problems():
+            self.prompter.error(
+                self, tr("Saken er ikke opprettet"), "\n".join(str(p) for p in problems)
+            )
+            return
         try:
             self.created = self.workspace.create_case(validate(CaseCreate, self.form.values()))
         except UserError as exc:
@@ -121,6 +139,7 @@ class CloseCaseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        describe_inputs(self)
 
     def outcome_code(self) -> str:
         return str(self.outcome.currentData())

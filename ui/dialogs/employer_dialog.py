@@ -30,6 +30,7 @@ from tillitsvalgt.models import EmployerCreate, EmployerRead, EmployerUpdate
 from tillitsvalgt.validation import MAX_EMPLOYEES, validate
 from tillitsvalgt.vocabulary import AGREEMENTS, SECTORS
 from tillitsvalgt.workspace import Workspace
+from ui.accessibility import describe_inputs
 from ui.errors import CrashReporter
 from ui.i18n import tr, translated
 from ui.prompts import Prompter
@@ -140,6 +141,13 @@ class EmployerDialog(QDialog):
         form.addRow(tr("&Adresse:"), self.address)
         form.addRow(tr("S&ektor:"), self.sector)
         form.addRow(tr("&Hovedavtale:"), self.agreement)
+        # Sector and agreement that do not fit (the state with LO–NHO): warned, not refused.
+        self.agreement_message = QLabel()
+        self.agreement_message.setObjectName("agreementMessage")
+        self.agreement_message.setWordWrap(True)
+        self.agreement_message.setStyleSheet("color: #8a5300")
+        self.agreement_message.hide()
+        form.addRow("", self.agreement_message)
         form.addRow(tr("Antall an&satte:"), self.employees)
         form.addRow(tr("&Kontaktperson:"), self.contact_name)
         form.addRow(tr("E-&post:"), self.contact_email)
@@ -184,11 +192,15 @@ class EmployerDialog(QDialog):
 
         self.name.textChanged.connect(self._update_state)
         self.orgnr.textChanged.connect(self._update_state)
+        self.sector.currentIndexChanged.connect(self._update_agreement_message)
+        self.agreement.currentIndexChanged.connect(self._update_agreement_message)
         if employer is not None:
             self.fill(employer)
         self._update_title()
         self._update_state()
+        self._update_agreement_message()
         self.name.setFocus()
+        describe_inputs(self)
 
     def _line(self, name: str, tooltip: str) -> QLineEdit:
         edit = QLineEdit()
@@ -231,6 +243,17 @@ class EmployerDialog(QDialog):
             "contact_email": self.contact_email.text(),
             "contact_phone": self.contact_phone.text(),
         }
+
+    def _update_agreement_message(self) -> None:
+        warning = self.workspace.sector_agreement_warning(
+            self.sector.currentData(), str(self.agreement.currentData())
+        )
+        shown = not self.agreement_message.isHidden()
+        self.agreement_message.setText("⚠ " + warning if warning else "")
+        self.agreement_message.setVisible(bool(warning))
+        self.agreement.setAccessibleDescription(warning or "")
+        if bool(warning) != shown and self.isVisible():
+            self.adjustSize()  # room for the warning's lines, none left when it goes
 
     def _update_state(self) -> None:
         problem = orgnr_problem(self.orgnr.text())

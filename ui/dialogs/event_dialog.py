@@ -3,12 +3,8 @@ it matters — whether the protocol is signed by both, which letter, and its rep
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,10 +19,12 @@ from tillitsvalgt.models import EventCreate, EventRead, EventUpdate
 from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import EVENT_KINDS, LETTER_KINDS
 from tillitsvalgt.workspace import Workspace
+from ui.accessibility import describe_inputs
+from ui.date_input import DateInput
 from ui.errors import CrashReporter
 from ui.i18n import tr, translated
 from ui.prompts import Prompter
-from ui.widgets import OptionalDate, tri_combo, tri_value
+from ui.widgets import tri_combo, tri_value
 
 
 class EventDialog(QDialog):
@@ -55,9 +53,8 @@ class EventDialog(QDialog):
         for code, label in translated(EVENT_KINDS).items():
             self.kind.addItem(label, code)
         today = workspace.today()
-        self.on = QDateEdit(QDate(today.year, today.month, today.day))
-        self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("dd.MM.yyyy")
+        self.on = DateInput(today, today=workspace.today)
+        self.on.setObjectName("eventDate")
         self.participants = QPlainTextEdit()
         self.participants.setTabChangesFocus(True)
         self.participants.setMaximumHeight(70)
@@ -72,7 +69,8 @@ class EventDialog(QDialog):
         self.letter.addItem(tr("(ikke oppgitt)"), None)
         for code, label in translated(LETTER_KINDS).items():
             self.letter.addItem(label, code)
-        self.reply_by = OptionalDate()
+        self.reply_by = DateInput(optional=True, today=workspace.today)
+        self.reply_by.setObjectName("replyBy")
         form.addRow(tr("&Hendelse:"), self.kind)
         form.addRow(tr("&Dato:"), self.on)
         form.addRow(tr("De&ltakere:"), self.participants)
@@ -103,18 +101,16 @@ class EventDialog(QDialog):
         layout.addWidget(buttons)
         if event is not None:
             self.kind.setCurrentIndex(max(0, self.kind.findData(event.kind)))
-            d = event.occurred_on
-            self.on.setDate(QDate(d.year, d.month, d.day))
+            self.on.set_value(event.occurred_on)
             self.participants.setPlainText(event.participants or "")
             self.notes.setPlainText(event.notes or "")
             if event.signed_by_both is not None:
                 self.signed.setCurrentIndex(self.signed.findData(event.signed_by_both))
             self.letter.setCurrentIndex(max(0, self.letter.findData(event.letter_kind)))
-            self.reply_by.set_value(event.reply_by, today)
-        else:
-            self.reply_by.set_value(None, today)
+            self.reply_by.set_value(event.reply_by)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        describe_inputs(self)
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
@@ -132,17 +128,16 @@ class EventDialog(QDialog):
             widget.setVisible(visible)
 
     def values(self) -> dict[str, object]:
-        d = self.on.date()
         kind = self.kind.currentData()
         letter = kind in ("letter_sent", "letter_received")
         return {
             "kind": kind,
-            "occurred_on": date(d.year(), d.month(), d.day()),
+            "occurred_on": self.on.checked_value(),
             "participants": self.participants.toPlainText() or None,
             "notes": self.notes.toPlainText() or None,
             "signed_by_both": tri_value(self.signed) if kind == "protocol" else None,
             "letter_kind": self.letter.currentData() if letter else None,
-            "reply_by": self.reply_by.value() if letter else None,
+            "reply_by": self.reply_by.checked_value() if letter else None,
         }
 
     def save(self) -> None:

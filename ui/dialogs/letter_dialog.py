@@ -10,11 +10,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -33,10 +32,14 @@ from tillitsvalgt.errors import UserError
 from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, KINDS
 from tillitsvalgt.letters.pdf import pdf_converter
 from tillitsvalgt.letters.render import docx_text
+from tillitsvalgt.letters.sanity import LetterCheck, LetterRefusedError
 from tillitsvalgt.models import DocumentRead
 from tillitsvalgt.rules.deadlines import explain_deadline, reply_deadline
+from tillitsvalgt.rules.types import AppliedProvision
 from tillitsvalgt.services.letters import Letter, LetterRequest
 from tillitsvalgt.workspace import CaseDetail, Workspace
+from ui.accessibility import describe_inputs
+from ui.date_input import DateInput
 from ui.errors import CrashReporter
 from ui.i18n import tr
 from ui.prompts import Prompter
@@ -65,6 +68,7 @@ class LetterDialog(QDialog):
         self.background = background
         self.saved: DocumentRead | None = None
         self.preview_error: str | None = None
+        self.refusal: str | None = None  # why the letter would make no sense, if it would not
         self._generation = 0
         self.setWindowTitle(tr("Nytt brev – sak ") + detail.case.number)
         self.setMinimumSize(900, 620)
@@ -90,9 +94,8 @@ class LetterDialog(QDialog):
         form.addRow("", self.reason)
 
         today = workspace.today()
-        self.dated = QDateEdit(QDate(today.year, today.month, today.day))
-        self.dated.setCalendarPopup(True)
-        self.dated.setDisplayFormat("dd.MM.yyyy")
+        self.dated = DateInput(today, today=workspace.today)
+        self.dated.setObjectName("letterDate")
         form.addRow(tr("&Dato:"), self.dated)
         self.reply_days = QSpinBox()
         self.reply_days.setRange(1, 365)
@@ -128,6 +131,7 @@ class LetterDialog(QDialog):
         form.addRow(tr("&Egen tekst:"), self.extra)
 
         self.preview = QPlainTextEdit()
+        self.preview.setAccessibleName(tr("Forhåndsvisning av brevet"))
         self.preview.setObjectName("preview")
         self.preview.setReadOnly(True)
         splitter = QSplitter()
@@ -155,6 +159,34 @@ class LetterDialog(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
+        # What to check before sending (the agreement's side, an agreement past its period).
+        self.notices = QLabel()
+        self.notices.setObjectName("notices")
+        self.notices.setWordWrap(True)
+        self.notices.setStyleSheet("color: #8a5300")
+        self.notices.hide()
+        layout.addWidget(self.notices)
+        # Whether the letter makes sense on its date: shown while it is being written,
+        # before anything is saved; a refusal disables saving.
+        checks_row = QHBoxLayout()
+        self.checks = QLabel()
+        self.checks.setObjectName("checks")
+        self.checks.setWordWrap(True)
+        self.checks.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.use_offered_day = QPushButton()
+        self.use_offered_day.setObjectName("use-offered-day")
+        self.use_offered_day.hide()
+        self._offered_days: int | None = None
+        self.use_offered_day.clicked.connect(self._use_offered_day)
+        self.use_instead = QPushButton()
+        self.use_instead.setObjectName("use-instead")
+        self.use_instead.hide()
+        self._instead: str | None = None
+        self.use_instead.clicked.connect(self._use_instead)
+        checks_row.addWidget(self.checks, 1)
+        checks_row.addWidget(self.use_offered_day)
+        checks_row.addWidget(self.use_instead)
+        layout.addLayout(checks_row)
         self.status = QLabel()
         self.status.setObjectName("status")
         layout.addWidget(self.status)
@@ -166,7 +198,7 @@ class LetterDialog(QDialog):
         self._timer.timeout.connect(self.refresh_preview)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         for signal in (
-            self.dated.dateChanged,
+            self.dated.changed,
             self.reply_days.valueChanged,
             self.their_ref.textChanged,
             self.copy_to.textChanged,
@@ -181,14 +213,18 @@ class LetterDialog(QDialog):
         close.clicked.connect(self.reject)
         self._kind_changed()
 
+        describe_inputs(self)
+
     # ---------------------------------------------------------------- the request
 
     def kind_code(self) -> str:
         return str(self.kind.currentData())
 
     def letter_date(self) -> date:
-        d = self.dated.date()
-        return date(d.year(), d.month(), d.day())
+        # A text that is not a date raises its message (UserError): never another date.
+        dated = self.dated.checked_value()
+        assert dated is not None  # a required field is a date or a problem
+        return dated
 
     def request(self) -> LetterRequest:
         chosen: tuple[str, ...] | None = None
@@ -213,8 +249,7 @@ class LetterDialog(QDialog):
         self.reply_days.setEnabled(spec.reply)
         # A reminder cites the first letter, not the law: nothing to choose.
         self.provisions.setEnabled(spec.code != "purring")
-        self.mark_sent.setEnabled(False)
-        self.saved = None
+        # A saved letter stays this dialog's draft: saving again updates it (same number).
         self._provisions_touched = False  # each kind has its own default provisions
         self._changed()
 
@@ -226,7 +261,17 @@ class LetterDialog(QDialog):
     _syncing = False
 
     def _changed(self) -> None:
+        if self.refusal is not None:
+            # The facts asked about have changed; the next preview judges them again (and
+            # saving still refuses a letter that makes no sense).
+            self.refusal = None
+            self.save_word.setEnabled(True)
+            self.save_pdf.setEnabled(self.office is not None)
         spec = KINDS[self.kind_code()]
+        if self.saved is not None and self.mark_sent.isEnabled():
+            # What would be sent is the saved draft, not what the preview now shows.
+            self.mark_sent.setEnabled(False)
+            self.mark_sent.setToolTip(tr("Lagre endringene først (brevet beholder nummeret)."))
         if spec.reply:
             try:
                 due = reply_deadline(self.letter_date(), self.reply_days.value())
@@ -241,12 +286,19 @@ class LetterDialog(QDialog):
     def refresh_preview(self) -> None:
         self._generation += 1
         generation = self._generation
-        request = self.request()
+        try:
+            request = self.request()
+        except UserError as exc:
+            self._preview_failed(generation, exc)
+            return
         ref = self.detail.case.id
+        draft_id = self.saved.id if self.saved is not None else None
 
-        def work() -> tuple[str, tuple[str, ...]]:
-            letter = self.workspace.preview_letter(ref, request)
-            return docx_text(letter.content), tuple(p.key for p in letter.context.cited)
+        def work() -> tuple[
+            str, tuple[AppliedProvision, ...], tuple[str, ...], tuple[LetterCheck, ...]
+        ]:
+            letter = self.workspace.preview_letter(ref, request, draft_id=draft_id)
+            return docx_text(letter.content), letter.context.cited, letter.notices, letter.checks
 
         self.background.submit(
             work,
@@ -260,11 +312,19 @@ class LetterDialog(QDialog):
         self._timer.stop()
         super().done(result)
 
-    def _show_preview(self, generation: int, result: tuple[str, tuple[str, ...]]) -> None:
+    def _show_preview(
+        self,
+        generation: int,
+        result: tuple[str, tuple[AppliedProvision, ...], tuple[str, ...], tuple[LetterCheck, ...]],
+    ) -> None:
         if generation != self._generation:
             return  # a newer preview is on its way
-        text, cited = result
+        text, cited_provisions, notices, checks = result
+        cited = self._show_as_cited(cited_provisions)
+        self.notices.setText("\n".join(tr("Kontroller: ") + n for n in notices))
+        self.notices.setVisible(bool(notices))
         self.preview_error = None
+        self._show_checks(None, checks)
         self.preview.setPlainText(text)
         self.status.setText("")
         if not self._provisions_touched:
@@ -273,10 +333,75 @@ class LetterDialog(QDialog):
                 box.setChecked(key in cited)
             self._syncing = False
 
+    def _show_as_cited(self, cited: tuple[AppliedProvision, ...]) -> set[str]:
+        """The boxes' keys the letter cites, each box labelled as the letter cites it: the
+        sender's side of the agreement (YS–NHO for the case's LO–NHO box), or by subject
+        where only another side's text is known. The service maps a box back the same way."""
+        out: set[str] = set()
+        for key, box in self.provision_boxes.items():
+            source, _, rest = key.partition(":")
+            found = next(
+                (
+                    c
+                    for c in cited
+                    if c.key == key
+                    or (
+                        source.startswith("ha-")
+                        and c.key.startswith("ha-")
+                        and c.key.partition(":")[2] == rest
+                    )
+                ),
+                None,
+            )
+            if found is None:
+                continue
+            out.add(key)
+            box.setText(found.citation + ("" if found.verified else tr(" (ikke kontrollert)")))
+        return out
+
+    def _show_checks(
+        self, refusal: str | None, checks: tuple[LetterCheck, ...], instead: str | None = None
+    ) -> None:
+        self.refusal = refusal
+        self._instead = instead if instead in KINDS else None
+        if self._instead is not None:
+            self.use_instead.setText(tr("Skriv «") + tr(KINDS[self._instead].label) + tr("»"))
+            self.use_instead.show()
+        else:
+            self.use_instead.hide()
+        lines = [refusal] if refusal else []  # it begins «Brevet lages ikke.»
+        lines += [f"⚠ {c.message}" for c in checks if not c.refused]
+        self.checks.setText("\n".join(lines))
+        self.checks.setStyleSheet("color: #a00000;" if refusal else "")
+        for button in (self.save_word, self.save_pdf):
+            button.setEnabled(refusal is None and (button is self.save_word or bool(self.office)))
+        offered = next((c.reply_days for c in checks if c.reply_days is not None), None)
+        self._offered_days = offered
+        if offered is not None:
+            due = reply_deadline(self.letter_date(), offered)
+            self.use_offered_day.setText(tr("Bruk ") + f"{due:%d.%m.%Y}")
+            self.use_offered_day.show()
+        else:
+            self.use_offered_day.hide()
+
+    def _use_instead(self) -> None:
+        if self._instead is not None and (i := self.kind.findData(self._instead)) >= 0:
+            self.kind.setCurrentIndex(i)
+
+    def _use_offered_day(self) -> None:
+        if self._offered_days is not None:
+            self.reply_days.setValue(self._offered_days)
+
     def _preview_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
-        if isinstance(exc, UserError):
+        if isinstance(exc, LetterRefusedError):
+            self.preview_error = exc.message
+            self.preview.setPlainText("")
+            self._show_checks(exc.message, (), exc.instead)
+            self.status.setText("")
+        elif isinstance(exc, UserError):
+            self._show_checks(None, ())
             self.preview_error = exc.message
             self.preview.setPlainText("")
             self.status.setText(exc.message)
@@ -286,6 +411,9 @@ class LetterDialog(QDialog):
     # ---------------------------------------------------------------- actions
 
     def save(self, *, pdf: bool) -> None:
+        if self.refusal is not None:
+            self.prompter.error(self, tr("Brevet lages ikke"), self.refusal)
+            return
         spec = KINDS[self.kind_code()]
         suggested = Path.home() / f"{self.detail.case.number.replace('/', '-')} {spec.label}"
         path = self.prompter.save_path(
@@ -299,7 +427,11 @@ class LetterDialog(QDialog):
         target = path.with_suffix(".pdf" if pdf else ".docx")
         try:
             letter = self.workspace.create_letter(
-                self.detail.case.id, self.request(), out=target, pdf=pdf
+                self.detail.case.id,
+                self.request(),
+                out=target,
+                pdf=pdf,
+                draft_id=self.saved.id if self.saved is not None else None,
             )
         except UserError as exc:
             self.prompter.error(self, tr("Brevet ble ikke lagret"), exc.message)
@@ -332,3 +464,5 @@ class LetterDialog(QDialog):
         self.status.setText(
             tr("Brev ") + self.saved.number + tr(" er merket som sendt; svarfristen er opprettet.")
         )
+        # Sent is final: another save from here is a new letter with a new number.
+        self.saved = None

@@ -7,11 +7,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,8 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tillitsvalgt.errors import UserError
 from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.workspace import Workspace, make_report
+from ui.accessibility import describe_inputs
+from ui.date_input import DateInput
 from ui.errors import CrashReporter
 from ui.i18n import tr
 from ui.long_work import LongWork
@@ -33,12 +34,10 @@ from ui.prompts import Prompter
 from ui.workers import Background
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
+def _required(field: DateInput) -> date:
+    day = field.checked_value()  # raises the field's message when its text is no date
+    assert day is not None
+    return day
 
 
 class ReportDialog(QDialog):
@@ -64,11 +63,10 @@ class ReportDialog(QDialog):
         self.setMinimumWidth(560)
         today = workspace.today()
         form = QFormLayout()
-        self.start = QDateEdit(_qdate(date(today.year - 1, 1, 1)))
-        self.end = QDateEdit(_qdate(date(today.year, 12, 31)))
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd.MM.yyyy")
+        self.start = DateInput(date(today.year - 1, 1, 1), today=workspace.today)
+        self.start.setObjectName("reportStart")
+        self.end = DateInput(date(today.year, 12, 31), today=workspace.today)
+        self.end.setObjectName("reportEnd")
         self.granularity = QComboBox()
         self.granularity.addItem(tr("per år"), "year")
         self.granularity.addItem(tr("per kvartal"), "quarter")
@@ -93,7 +91,9 @@ class ReportDialog(QDialog):
         form.addRow(tr("&Utvikling:"), self.granularity)
         form.addRow(tr("&Minste tall som vises:"), self.min_cell)
         form.addRow("", self.anonymise)
-        form.addRow(tr("&Lagre som:"), out_row)
+        out_label = QLabel(tr("&Lagre som:"))  # a layout has no buddy: the label needs one
+        out_label.setBuddy(self.out)
+        form.addRow(out_label, out_row)
         form.addRow("", self.with_xlsx)
         form.addRow("", self.open_when_done)
         self.status = QLabel()
@@ -109,6 +109,7 @@ class ReportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        describe_inputs(self)
 
     def _choose(self) -> None:
         path = self.prompter.save_path(
@@ -119,15 +120,19 @@ class ReportDialog(QDialog):
 
     def request(self) -> ReportRequest:
         return ReportRequest(
-            start=_day(self.start.date()),
-            end=_day(self.end.date()),
+            start=_required(self.start),
+            end=_required(self.end),
             granularity="quarter" if self.granularity.currentData() == "quarter" else "year",
             min_cell=self.min_cell.value(),
             anonymise_employers=self.anonymise.isChecked(),
         )
 
     def make(self) -> None:
-        request = self.request()
+        try:
+            request = self.request()
+        except UserError as exc:  # a date field whose text is not a date
+            self.prompter.error(self, tr("Rapporten er ikke laget"), exc.message)
+            return
         if request.end < request.start:
             self.prompter.error(self, tr("Rapporten er ikke laget"), tr("«Til» er før «Fra»."))
             return

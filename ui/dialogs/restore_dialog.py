@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsvalgt.workspace import Workspace
+from ui.accessibility import describe_inputs
+from ui.context_menus import add_context_menu
 from ui.errors import CrashReporter
 from ui.i18n import tr
 from ui.long_work import LongWork
@@ -65,6 +67,7 @@ class RestoreDialog(QDialog):
         self.model = BackupTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("backupTable")
+        self.table.setAccessibleName(tr("Sikkerhetskopier"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -83,6 +86,7 @@ class RestoreDialog(QDialog):
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.setEnabled(False)
         self.restore_button.clicked.connect(self.restore_selected)
+        add_context_menu(self.table, [self.restore_button])
         buttons.addButton(self.other_file, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -93,6 +97,7 @@ class RestoreDialog(QDialog):
         self.chosen: Path | None = None
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._pick())
         self.reload()
+        describe_inputs(self)
 
     def reload(self) -> None:
         found = self.workspace.backups()

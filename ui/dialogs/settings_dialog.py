@@ -36,6 +36,7 @@ from tillitsvalgt.errors import UserError
 from tillitsvalgt.letters.kinds import KINDS
 from tillitsvalgt.onboarding import TemplateFileCheck
 from tillitsvalgt.workspace import Workspace
+from ui.accessibility import describe_inputs
 from ui.dialogs.welcome_dialog import ERROR_STYLE, ProfileForm
 from ui.errors import CrashReporter
 from ui.i18n import tr
@@ -106,7 +107,9 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._letters_tab(), tr("&Brev"))
         buttons = QDialogButtonBox()
         close = buttons.addButton(tr("Lukk"), QDialogButtonBox.ButtonRole.RejectRole)
-        close.setToolTip(tr("Lukk innstillingene; det som ikke er lagret, blir ikke tatt vare på."))
+        close.setToolTip(
+            tr("Lukk innstillingene; har du endringer som ikke er lagret, spør vi først.")
+        )
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -116,6 +119,8 @@ class SettingsDialog(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)
+
+        describe_inputs(self)
 
     # ================================================================ profile
 
@@ -133,6 +138,7 @@ class SettingsDialog(QDialog):
             profile = None
             self.profile_status.setText(exc.message)
         self.profile_form.set_profile(profile, union_default=self.workspace.setup.union_name)
+        self._saved_profile = self.profile_form.values()
         layout = QVBoxLayout(tab)
         layout.addWidget(
             _wrapped(tr("Profilen din står som avsender i brevene du lager (navn, rolle, sted)."))
@@ -158,7 +164,56 @@ class SettingsDialog(QDialog):
             return False
         self.profile_form.clear_problems()
         self.profile_status.setText(tr("✓ Profilen er lagret."))
+        self._saved_profile = self.profile_form.values()
+        self._show_union_note()
         return True
+
+    def _show_union_note(self) -> None:
+        if not hasattr(self, "union_note"):
+            return
+        union = self.workspace.setup.union_name
+        self.union_note.setText(
+            (tr("«{union}»").format(union=union) if union else tr("(ikke fylt ut)"))
+            + " – "
+            + tr(
+                "skrives under Profil → Forbund, og brukes både i brevhodet og på forsiden "
+                "av landsmøterapporten."
+            )
+        )
+
+    # ================================================================ leaving
+
+    def unsaved_tabs(self) -> list[str]:
+        """The tabs with edits not saved (their own «Lagre» button not pressed)."""
+        tabs: list[str] = []
+        if self.profile_form.values() != self._saved_profile:
+            tabs.append(tr("Profil"))
+        if self.templates.text().strip() != self._saved_templates:
+            tabs.append(tr("Brev"))
+        return tabs
+
+    def reject(self) -> None:
+        """«Lukk» (and Escape, and the window's close button) asks before throwing edits
+        away: save them, discard them, or stay."""
+        unsaved = self.unsaved_tabs()
+        if unsaved:
+            answer = self.prompter.ask_save(
+                self,
+                tr("Ulagrede endringer"),
+                tr("Du har endringer som ikke er lagret under: {tabs}. Vil du lagre dem?").format(
+                    tabs=", ".join(unsaved)
+                ),
+            )
+            if answer == "cancel":
+                return
+            if answer == "save":
+                if tr("Profil") in unsaved and not self.save_profile():
+                    self.tabs.setCurrentIndex(0)
+                    return
+                if tr("Brev") in unsaved and not self.save_letters():
+                    self.tabs.setCurrentIndex(2)
+                    return
+        super().reject()
 
     # ================================================================ database
 
@@ -450,10 +505,11 @@ class SettingsDialog(QDialog):
             saved = onboarding.letter_settings(self.workspace)
         except UserError as exc:
             self.letters_status.setText(exc.message)
-        self.union = QLineEdit(saved.union or "")
-        self.union.setObjectName("union")
-        self.union.setMaxLength(200)
-        self.union.setToolTip(tr("Forbundets navn slik det skal stå i brevhodet."))
+        self._saved_templates = saved.templates or ""
+        # One place for the union's name: the profile's «Forbund» (the letterhead and the
+        # report's cover both use it); this tab only says so.
+        self.union_note = _wrapped(name="unionNote")
+        self._show_union_note()
         self.templates = QLineEdit(saved.templates or "")
         self.templates.setObjectName("templates")
         self.templates.setPlaceholderText(tr("Tom: de innebygde malene"))
@@ -473,6 +529,7 @@ class SettingsDialog(QDialog):
         )
         self.template_report = QPlainTextEdit()
         self.template_report.setObjectName("templateReport")
+        self.template_report.setAccessibleName(tr("Resultatet av malkontrollen"))
         self.template_report.setReadOnly(True)
         self.template_report.setPlaceholderText(tr("Resultatet av kontrollen vises her."))
         self.save_letters_button = QPushButton(tr("&Lagre brevinnstillingene"))
@@ -482,7 +539,7 @@ class SettingsDialog(QDialog):
         self.save_letters_button.clicked.connect(self.save_letters)
 
         form = QFormLayout()
-        form.addRow(tr("Forbundets &navn:"), self.union)
+        form.addRow(tr("Forbundets navn:"), self.union_note)
         form.addRow(tr("&Malmappe:"), self.templates)
         check_row = QHBoxLayout()
         check_row.addWidget(self.check_templates_button)
@@ -497,7 +554,6 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.letters_status)
         layout.addLayout(save_row)
         order: list[QWidget] = [
-            self.union,
             self.templates,
             self.check_templates_button,
             self.template_report,
@@ -546,7 +602,9 @@ class SettingsDialog(QDialog):
     def save_letters(self) -> bool:
         try:
             onboarding.save_letter_settings(
-                self.workspace, union=self.union.text(), templates=self.templates.text()
+                self.workspace,
+                union=self.workspace.setup.union_name,  # the profile's, kept as it is
+                templates=self.templates.text(),
             )
         except UserError as exc:
             self.prompter.error(self, tr("Brevinnstillingene er ikke lagret"), exc.message)
@@ -555,5 +613,7 @@ class SettingsDialog(QDialog):
         except Exception as exc:
             self.crashes.report(exc, self)
             return False
+        self._saved_templates = onboarding.letter_settings(self.workspace).templates or ""
+        self.templates.setText(self._saved_templates)
         self.letters_status.setText(tr("✓ Lagret; det gjelder fra neste brev."))
         return True

@@ -13,6 +13,7 @@ from itertools import pairwise
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -28,7 +29,9 @@ from tillitsvalgt import onboarding
 from tillitsvalgt.errors import Problem, UserError, ValidationError
 from tillitsvalgt.models import RepresentativeCreate, RepresentativeRead
 from tillitsvalgt.validation import label, validate
+from tillitsvalgt.vocabulary import CONFEDERATIONS
 from tillitsvalgt.workspace import Workspace
+from ui.accessibility import describe_inputs
 from ui.errors import CrashReporter
 from ui.i18n import tr
 from ui.prompts import Prompter
@@ -103,6 +106,24 @@ class ProfileForm(QWidget):
             self.edits[key] = edit
             form.addRow(self._label(text, edit), self._with_error(key, edit))
             order.append(edit)
+        # Which side's version of a main agreement the letters cite (YS–NHO or LO–NHO …).
+        confederation = self.confederation = QComboBox()
+        confederation.setObjectName("confederation")
+        confederation.addItem(tr("Ikke oppgitt"), None)
+        for code, text in CONFEDERATIONS.items():
+            confederation.addItem(tr(text), code)
+        confederation.setToolTip(
+            tr(
+                "Hovedorganisasjonen forbundet ditt tilhører (Delta og Negotia: YS). Den "
+                "avgjør hvilken versjon av hovedavtalen brevene viser til."
+            )
+        )
+        confederation.setAccessibleName(tr("Hovedorganisasjon"))
+        form.addRow(
+            self._label(tr("&Hovedorganisasjon:"), confederation),
+            self._with_error("confederation", confederation),
+        )
+        order.append(confederation)
         if with_signature:
             signature = self.signature = QPlainTextEdit()
             signature.setObjectName("signature")
@@ -151,12 +172,15 @@ class ProfileForm(QWidget):
                 value = union_default
             edit.setText(value or "")
         self._kept_signature = profile.signature if profile is not None else None
+        chosen = profile.confederation if profile is not None else None
+        self.confederation.setCurrentIndex(max(0, self.confederation.findData(chosen)))
         if self.signature is not None:
             self.signature.setPlainText(self._kept_signature or "")
         self.clear_problems()
 
     def values(self) -> dict[str, str | None]:
         data: dict[str, str | None] = {key: edit.text() for key, edit in self.edits.items()}
+        data["confederation"] = self.confederation.currentData()
         if self.signature is not None:
             data["signature"] = self.signature.toPlainText()
         else:
@@ -305,6 +329,7 @@ class WelcomeDialog(QDialog):
         QWidget.setTabOrder(self.form.edits["place"], self.demo)
         QWidget.setTabOrder(self.demo, self.start)
         self.form.edits["name"].setFocus(Qt.FocusReason.OtherFocusReason)
+        describe_inputs(self)
 
     def _refresh_demo(self) -> None:
         try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -33,11 +34,16 @@ SORT_KEYS: dict[int, str | None] = {
     TITLE: "title",
     EMPLOYER: "employer",
     TYPE: "type",
-    TIMING: None,
-    DEADLINE: None,
+    TIMING: "timing",
+    DEADLINE: "deadline",
     UPDATED: "updated",
 }
 PAGE = 200
+OVERDUE_COLOUR = "#b00020"
+# The default widths (px) and left-to-right order: the verdict next to the number, so it
+# is on screen in a narrow window; the user's own order and widths are remembered.
+DEFAULT_WIDTHS = {NUMBER: 78, TIMING: 150, TITLE: 220, EMPLOYER: 150, DEADLINE: 92, TYPE: 110}
+DEFAULT_ORDER = (NUMBER, TIMING, TITLE, EMPLOYER, DEADLINE, TYPE, UPDATED)
 
 # Colour and a symbol, never colour alone: "✓" in time, "!" late or breach, "?" unknown.
 _TIMING_LOOK: dict[str, tuple[str, str]] = {
@@ -59,7 +65,8 @@ def timing_text(row: CaseListRow) -> str:
     symbol, _ = _TIMING_LOOK.get(row.timing, ("", ""))
     text = tr(TIMINGS_SHORT.get(row.timing, row.timing))
     if row.demand == "overdue":
-        text += " (frist ute)"
+        # First, so a narrow column cuts the verdict, not the alarm.
+        text = tr("Frist ute") + " · " + text
     return f"{symbol} {text}".strip()
 
 
@@ -128,15 +135,23 @@ class CaseTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == TIMING and row.timing:
-                return tr(TIMINGS.get(row.timing, row.timing))
-            if column == TITLE:
-                return row.title
+                long = tr(TIMINGS.get(row.timing, row.timing))
+                if row.demand == "overdue":
+                    long += " – " + tr("svarfristen på kravet er ute")
+                return long
+            return self._display(row, column)  # the whole text where the column cuts it
         if role == Qt.ItemDataRole.ForegroundRole and column == TIMING and row.timing:
             _, colour = _TIMING_LOOK.get(row.timing, ("", "#000000"))
             return QBrush(QColor(colour))
+        if role == Qt.ItemDataRole.ForegroundRole and column == DEADLINE and self._passed(row):
+            return QBrush(QColor(OVERDUE_COLOUR))
         if role == Qt.ItemDataRole.UserRole:
             return row.number
         return None
+
+    def _passed(self, row: CaseListRow) -> bool:
+        today = self.query.today or date.today()
+        return row.next_deadline is not None and row.next_deadline < today
 
     def _display(self, row: CaseListRow, column: int) -> str | None:
         if column == NUMBER:
@@ -150,7 +165,8 @@ class CaseTableModel(QAbstractTableModel):
         if column == TIMING:
             return timing_text(row)
         if column == DEADLINE:
-            return short_date(row.next_deadline)
+            text = short_date(row.next_deadline)
+            return f"! {text}" if text and self._passed(row) else text  # not colour alone
         if column == UPDATED:
             return short_date(row.updated_at)
         return None

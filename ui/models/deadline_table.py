@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from tillitsvalgt.rules.deadlines import format_weekday_date
 from tillitsvalgt.workspace import DeadlineRow
-from ui.i18n import QT_TR_NOOP, tr
+from ui.i18n import QT_TR_NOOP, count, tr
 from ui.models.list_model import short_date
 
 DUE, NUMBER, TITLE, WHAT, STATUS = range(5)
@@ -46,11 +46,14 @@ _ROOT = QModelIndex()  # the invisible root: the default parent, made once
 
 
 def status_text(row: DeadlineRow) -> str:
-    return f"{OVERDUE_SYMBOL} {tr('Oversittet')}" if row.overdue else tr("Åpen")
+    text = f"{OVERDUE_SYMBOL} {tr('Oversittet')}" if row.overdue else tr("Åpen")
+    if row.case_status != "open":  # (closing a case lets its deadlines lapse)
+        text += " · " + tr("saken er avsluttet")
+    return text
 
 
 def _days(n: int) -> str:
-    return tr("1 dag") if n == 1 else f"{n} " + tr("dager")
+    return count(n, QT_TR_NOOP("%n dag"), QT_TR_NOOP("%n dager"))
 
 
 def when_text(due: date, today: date) -> str:

@@ -29,8 +29,12 @@ from tillitsvalgt.models import CaseCreate, CaseRead, EmployerRead
 from tillitsvalgt.reports.anonymise import Anonymised
 from tillitsvalgt.validation import FIELD_LABELS, validate
 from tillitsvalgt.vocabulary import CASE_TYPES
+from ui.date_input import DateInput
 from ui.i18n import tr, translated
-from ui.widgets import OptionalDate, tri_combo, tri_value
+from ui.widgets import tri_combo, tri_value
+
+HOME_OFFICE_TYPES = frozenset({"home_office_policy", "home_office_agreement"})
+HOME_OFFICE_FIELDS = ("home_office_days_per_week", "written_agreements", "ordered_by_authorities")
 
 
 class CaseForm(QWidget):
@@ -47,6 +51,9 @@ class CaseForm(QWidget):
         self.title.setObjectName("title")
         self.employer = QComboBox()
         self.employer.setObjectName("employer")
+        # A new case starts with no employer chosen: the first one in the alphabet was too
+        # easily filed against by mistake.
+        self.employer.setPlaceholderText(tr("(velg virksomhet)"))
         self.case_type = QComboBox()
         for code, label in translated(CASE_TYPES).items():
             self.case_type.addItem(label, code)
@@ -55,10 +62,10 @@ class CaseForm(QWidget):
         self.members = QSpinBox()
         self.members.setRange(-1, 500_000)
         self.members.setSpecialValueText(tr("ukjent"))
-        self.notice = OptionalDate()
-        self.decision = OptionalDate()
-        self.planned = OptionalDate()
-        self.implemented = OptionalDate()
+        self.notice = DateInput(optional=True)
+        self.decision = DateInput(optional=True)
+        self.planned = DateInput(optional=True)
+        self.implemented = DateInput(optional=True)
         self.days = QDoubleSpinBox()
         self.days.setRange(-0.5, 7)
         self.days.setSingleStep(0.5)
@@ -66,6 +73,15 @@ class CaseForm(QWidget):
         self.days.setSpecialValueText(tr("ukjent"))
         self.written = tri_combo()
         self.ordered = tri_combo()
+        # Rebuilding that needs a building permit needs Arbeidstilsynet's consent (§ 18-9).
+        self.permit = tri_combo()
+        self.permit.setObjectName("buildingPermit")
+        self.permit.setToolTip(
+            tr(
+                "Er ombyggingen søknadspliktig etter plan- og bygningsloven? Da kreves "
+                "Arbeidstilsynets samtykke før arbeidet starter (arbeidsmiljøloven § 18-9)."
+            )
+        )
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         # For the landsmøte report's appendix: the case view hands in how to anonymise
@@ -102,6 +118,13 @@ class CaseForm(QWidget):
         summary_column.addLayout(button_row)
         summary_column.addWidget(self.summary_preview)
         self.messages: dict[str, QLabel] = {}
+        self.rows: dict[str, QWidget] = {}  # each field's row (the field and its message)
+        self.shown_labels: dict[str, str] = {}  # each field's label as the form shows it
+        self._form = form
+        # Fields whose problems are shown: the ones the user has changed, or all of them
+        # after a save was tried (no red «må fylles ut» on a form nobody has typed in).
+        self._touched: set[str] = set()
+        self._reveal_all = False
         rows: list[tuple[str, str, QWidget]] = [
             ("title", tr("&Tittel"), self.title),
             ("employer_id", tr("&Virksomhet"), self.employer),
@@ -115,10 +138,13 @@ class CaseForm(QWidget):
             ("home_office_days_per_week", tr("&Hjemmekontordager i uka"), self.days),
             ("written_agreements", tr("Skriftlige hjemmekontor&avtaler"), self.written),
             ("ordered_by_authorities", tr("Pålagt av &myndighetene"), self.ordered),
+            ("building_permit", tr("B&yggesøknad"), self.permit),
             ("description", tr("Be&skrivelse"), self.description),
             ("report_summary", tr("Til &rapporten"), summary_box),
         ]
         for field, label, widget in rows:
+            if not widget.objectName():
+                widget.setObjectName(field)
             message = QLabel()
             message.setObjectName(f"message-{field}")
             message.setStyleSheet("color: #b00020")
@@ -131,6 +157,16 @@ class CaseForm(QWidget):
             column.addRow(widget)
             column.addRow(message)
             form.addRow(label + ":", box)
+            self.rows[field] = box
+            self.shown_labels[field] = label.replace("&", "")
+        # Long choices («Kontorløsning (landskap, aktivitetsbasert, …)») must not make the
+        # form wider than a 1024 px window leaves it: the combo boxes shrink, the list opens
+        # as wide as its longest entry.
+        for combo in self.findChildren(QComboBox):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
         # Norwegian label -> field, for the fields of this form ("Sakstype" is also "type").
         self._label_to_field = {FIELD_LABELS.get(f, f): f for f in self.messages}
         self.general = QLabel()
@@ -138,24 +174,26 @@ class CaseForm(QWidget):
         self.general.setStyleSheet("color: #b00020")
         self.general.setWordWrap(True)
         form.addRow(self.general)
-        for signal in (
-            self.title.textChanged,
-            self.employer.currentIndexChanged,
-            self.case_type.currentIndexChanged,
-            self.location.textChanged,
-            self.members.valueChanged,
-            self.notice.changed,
-            self.decision.changed,
-            self.planned.changed,
-            self.implemented.changed,
-            self.days.valueChanged,
-            self.written.currentIndexChanged,
-            self.ordered.currentIndexChanged,
-            self.description.textChanged,
-            self.report_include.toggled,
-            self.report_summary.textChanged,
+        for field, signal in (
+            ("title", self.title.textChanged),
+            ("employer_id", self.employer.currentIndexChanged),
+            ("case_type", self.case_type.currentIndexChanged),
+            ("location", self.location.textChanged),
+            ("members_affected", self.members.valueChanged),
+            ("notice_on", self.notice.changed),
+            ("decision_on", self.decision.changed),
+            ("planned_implementation_on", self.planned.changed),
+            ("implemented_on", self.implemented.changed),
+            ("home_office_days_per_week", self.days.valueChanged),
+            ("written_agreements", self.written.currentIndexChanged),
+            ("ordered_by_authorities", self.ordered.currentIndexChanged),
+            ("building_permit", self.permit.currentIndexChanged),
+            ("description", self.description.textChanged),
+            ("report_summary", self.report_include.toggled),
+            ("report_summary", self.report_summary.textChanged),
         ):
-            signal.connect(self._on_change)
+            signal.connect(lambda *_args, field=field: self._on_change(field))
+        self.case_type.currentIndexChanged.connect(self._show_type_fields)
         self.report_summary.textChanged.connect(self.update_summary_preview)
         self.report_include.toggled.connect(self.update_summary_preview)
 
@@ -175,24 +213,31 @@ class CaseForm(QWidget):
         """Show ``case`` (None: an empty form for a new case)."""
         self._loading = True
         self.case = case
+        self._touched.clear()
+        self._reveal_all = case is not None  # a stored case's problems are shown at once
         self.title.setText(case.title if case else "")
         if case is not None and (i := self.employer.findData(case.employer_id)) >= 0:
             self.employer.setCurrentIndex(i)
+        elif case is None:
+            self.employer.setCurrentIndex(-1)
         self.case_type.setCurrentIndex(
             max(0, self.case_type.findData(case.case_type if case else "office_layout"))
         )
         self.location.setText(case.location or "" if case else "")
         members = case.members_affected if case else None
         self.members.setValue(-1 if members is None else members)
-        self.notice.set_value(case.notice_on if case else None, today)
-        self.decision.set_value(case.decision_on if case else None, today)
-        self.planned.set_value(case.planned_implementation_on if case else None, today)
-        self.implemented.set_value(case.implemented_on if case else None, today)
+        for field in self.date_fields().values():
+            field.set_today(lambda: today)
+        self.notice.set_value(case.notice_on if case else None)
+        self.decision.set_value(case.decision_on if case else None)
+        self.planned.set_value(case.planned_implementation_on if case else None)
+        self.implemented.set_value(case.implemented_on if case else None)
         days = case.home_office_days_per_week if case else None
         self.days.setValue(-0.5 if days is None else days)
         for combo, value in (
             (self.written, case.written_agreements if case else None),
             (self.ordered, case.ordered_by_authorities if case else None),
+            (self.permit, case.building_permit if case else None),
         ):
             combo.setCurrentIndex(combo.findData(value) if value is not None else 0)
         self.description.setPlainText(case.description or "" if case else "")
@@ -201,7 +246,8 @@ class CaseForm(QWidget):
         self._loading = False
         self.update_summary_preview()
         self._saved_values = self.values()
-        self.check()
+        self._show_type_fields()
+        self.check(reveal=False)
 
     # ---------------------------------------------------------------- values
 
@@ -221,6 +267,7 @@ class CaseForm(QWidget):
             "home_office_days_per_week": None if days < 0 else days,
             "written_agreements": tri_value(self.written),
             "ordered_by_authorities": tri_value(self.ordered),
+            "building_permit": tri_value(self.permit),
             "description": self.description.toPlainText() or None,
             "report_include": self.report_include.isChecked(),
             "report_summary": self.report_summary.toPlainText() or None,
@@ -233,21 +280,46 @@ class CaseForm(QWidget):
         now = self.values()
         return {k: v for k, v in now.items() if self._saved_values.get(k) != v}
 
+    def date_fields(self) -> dict[str, DateInput]:
+        return {
+            "notice_on": self.notice,
+            "decision_on": self.decision,
+            "planned_implementation_on": self.planned,
+            "implemented_on": self.implemented,
+        }
+
     def problems(self) -> list[Problem]:
+        # A date field whose text is not a date reads as unknown in ``values``: its own
+        # problem comes first, so the form is never saved with the date left out.
+        typed = [
+            Problem(FIELD_LABELS.get(field, field), problem)
+            for field, widget in self.date_fields().items()
+            if (problem := widget.problem()) is not None
+        ]
         try:
             validate(CaseCreate, self.values())
         except ValidationError as exc:
-            return exc.problems
-        return []
+            return typed + exc.problems
+        return typed
 
-    def check(self) -> bool:
-        """Show each problem under its field; True when there are none."""
+    def check(self, *, reveal: bool = True) -> bool:
+        """Show each problem under its field; True when there are none. ``reveal``: show
+        the problems of every field (a save was tried), not only of those typed in."""
+        if reveal:
+            self._reveal_all = True
+            for date_field in self.date_fields().values():
+                date_field.reveal()
         problems = self.problems()
         for label in self.messages.values():
             label.hide()
         general: list[str] = []
+        dates = self.date_fields()
         for problem in problems:
             field = self._label_to_field.get(problem.field)
+            if field in dates and dates[field].problem() == problem.message:
+                continue  # the date field says it beside the text already
+            if field is not None and not self._reveal_all and field not in self._touched:
+                continue  # not typed in yet: no red before the user has done anything
             if field in self.messages:
                 self.messages[field].setText(problem.message)
                 self.messages[field].show()
@@ -256,11 +328,25 @@ class CaseForm(QWidget):
         self.general.setText("\n".join(general))
         return not problems
 
-    def _on_change(self) -> None:
+    def shown_label(self, problem: Problem) -> str:
+        """The label the form shows for a problem's field («Beslutning tatt», not the
+        core's «Beslutningsdato»)."""
+        field = self._label_to_field.get(problem.field)
+        return self.shown_labels.get(field or "", problem.field)
+
+    def _on_change(self, field: str) -> None:
         if self._loading:
             return
-        self.check()
+        self._touched.add(field)
+        self.check(reveal=False)
         self.changed.emit()
+
+    def _show_type_fields(self) -> None:
+        """The home-office fields only for home-office cases (or where a value is stored)."""
+        home = self.case_type.currentData() in HOME_OFFICE_TYPES
+        values = self.values()
+        for field in HOME_OFFICE_FIELDS:
+            self._form.setRowVisible(self.rows[field], home or values[field] is not None)
 
     def apply(self, values: dict[str, Any]) -> None:
         """Put values (the user's unsaved edits) into the form."""
@@ -274,16 +360,19 @@ class CaseForm(QWidget):
             ),
             "location": lambda v: self.location.setText(v or ""),
             "members_affected": lambda v: self.members.setValue(-1 if v is None else v),
-            "notice_on": lambda v: self.notice.set_value(v, v or date.today()),
-            "decision_on": lambda v: self.decision.set_value(v, v or date.today()),
-            "planned_implementation_on": lambda v: self.planned.set_value(v, v or date.today()),
-            "implemented_on": lambda v: self.implemented.set_value(v, v or date.today()),
+            "notice_on": self.notice.set_value,
+            "decision_on": self.decision.set_value,
+            "planned_implementation_on": self.planned.set_value,
+            "implemented_on": self.implemented.set_value,
             "home_office_days_per_week": lambda v: self.days.setValue(-0.5 if v is None else v),
             "written_agreements": lambda v: self.written.setCurrentIndex(
                 max(0, self.written.findData(v)) if v is not None else 0
             ),
             "ordered_by_authorities": lambda v: self.ordered.setCurrentIndex(
                 max(0, self.ordered.findData(v)) if v is not None else 0
+            ),
+            "building_permit": lambda v: self.permit.setCurrentIndex(
+                max(0, self.permit.findData(v)) if v is not None else 0
             ),
             "description": lambda v: self.description.setPlainText(v or ""),
             "report_include": lambda v: self.report_include.setChecked(bool(v)),

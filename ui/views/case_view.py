@@ -44,6 +44,7 @@ from tillitsvalgt.vocabulary import (
     TIMINGS,
 )
 from tillitsvalgt.workspace import CaseDetail, Workspace
+from ui.context_menus import add_context_menu
 from ui.dialogs.event_dialog import EventDialog
 from ui.errors import CrashReporter
 from ui.i18n import tr
@@ -70,6 +71,7 @@ class AssessmentPanel(QWidget):
         self.buttons = QHBoxLayout()
         layout.addLayout(self.buttons)
         self.text = QTextBrowser()
+        self.text.setAccessibleName(tr("Vurdering av saken"))
         self.text.setOpenLinks(False)
         layout.addWidget(self.text, 1)
         self.letter_buttons: list[QPushButton] = []
@@ -112,6 +114,17 @@ class AssessmentPanel(QWidget):
             parts.append(f"<h3>{html.escape(tr('Dokumentasjon som mangler'))}</h3><ul>")
             parts += [f"<li>{html.escape(g)}</li>" for g in a.evidence_gaps]
             parts.append("</ul>")
+        if detail.register_differs:
+            # The shared register was changed (maybe by another branch) after the case was
+            # registered; the case is still judged on what it said then.
+            heading = tr("Virksomhetsregisteret er endret siden saken ble registrert")
+            parts.append(f"<h3>{html.escape(heading)}</h3><ul>")
+            parts += [f"<li>{html.escape(line)}</li>" for line in detail.register_differs]
+            parts.append(
+                "</ul><p>"
+                + html.escape(tr("Saken vurderes etter opplysningene den ble registrert med."))
+                + "</p>"
+            )
         if a.next_letters:
             parts.append(f"<h3>{html.escape(tr('Foreslåtte brev'))}</h3><ul>")
             parts += [
@@ -177,6 +190,7 @@ class CaseView(QWidget):
 
     letter_requested = Signal(str)
     changed = Signal(int)  # the case id, after something was saved
+    refreshed = Signal()  # the verdict was read again after a change elsewhere
     dirty_changed = Signal(bool)
 
     def __init__(
@@ -208,6 +222,7 @@ class CaseView(QWidget):
         layout.addWidget(self.heading)
         self.state = QLabel()
         self.state.setObjectName("caseState")
+        self.state.setWordWrap(True)  # a long agreement name wraps instead of widening
         layout.addWidget(self.state)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
@@ -231,6 +246,8 @@ class CaseView(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
+        # The form fits the width it gets (1024 px windows too): it scrolls down, not sideways.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         facts_layout.addWidget(scroll, 1)
         row = QHBoxLayout()
         self.save_button = QPushButton(tr("&Lagre endringene"))
@@ -250,6 +267,7 @@ class CaseView(QWidget):
         timeline = QWidget()
         timeline_layout = QVBoxLayout(timeline)
         self.event_table = self._table(self.events, "timeline")
+        self.event_table.setAccessibleName(tr("Tidslinje"))
         self.event_table.doubleClicked.connect(lambda _: self.edit_event())
         timeline_layout.addWidget(self.event_table, 1)
         row = QHBoxLayout()
@@ -279,6 +297,7 @@ class CaseView(QWidget):
         journal_layout = QVBoxLayout(journal)
         self.document_table = _DropTable()
         self._setup_table(self.document_table, self.documents, "journal")
+        self.document_table.setAccessibleName(tr("Dokumenter"))
         self.document_table.doubleClicked.connect(lambda _: self.open_document())
         self.document_table.files_dropped.connect(self.add_files)
         journal_layout.addWidget(self.document_table, 1)
@@ -313,17 +332,43 @@ class CaseView(QWidget):
         checklist_scroll = QScrollArea()
         checklist_scroll.setWidget(self.checklist)
         checklist_scroll.setWidgetResizable(True)
+        checklist_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tabs.addTab(checklist_scroll, tr("S&jekkliste"))
 
         # --- the change history, read when its tab is shown
         self.history = HistoryTableModel()
         self.history_table = self._table(self.history, "history")
+        self.history_table.setAccessibleName(tr("Endringshistorikk"))
         self.history_table.setWordWrap(False)
         self.history_tab = self.tabs.addTab(self.history_table, tr("Histori&kk"))
         # The case detail whose history the table shows: every detail shown (after a save,
         # an event, a refresh) may come with new history.
         self._history_of: CaseDetail | None = None
         self.tabs.currentChanged.connect(lambda _: self._show_history_if_visible())
+        add_context_menu(
+            self.event_table,
+            [
+                self.edit_event_button,
+                self.history_button,
+                None,
+                self.add_event_button,
+                None,
+                self.delete_event_button,
+            ],
+        )
+        add_context_menu(
+            self.document_table,
+            [
+                self.open_button,
+                self.export_button,
+                self.send_button,
+                None,
+                self.add_file_button,
+                None,
+                self.delete_document_button,
+            ],
+        )
+        add_context_menu(self.history_table, [])
 
         self.setEnabled(False)
         self._update_buttons()
@@ -408,13 +453,7 @@ class CaseView(QWidget):
         case = detail.case
         self.setEnabled(True)
         self.heading.setText(f"{case.number}  {case.title}")
-        status = tr(CASE_STATUSES.get(case.status, case.status))
-        if case.deleted_at is not None:
-            status = tr("I papirkurven")
-        self.state.setText(
-            f"{status} · {detail.employer.name} · {detail.agreement_name}"
-            + (tr(" · versjon ") + str(case.version))
-        )
+        self._show_state(detail)
         if self.form.employer.findData(case.employer_id) < 0:
             # The register is read once, not on every case shown (a union office can
             # have thousands of employers); again only when the case's one is missing.
@@ -427,7 +466,11 @@ class CaseView(QWidget):
         self._show_history_if_visible()
         self.assessment.show_detail(detail)
         self.checklist.show_case(
-            case.id, case.case_type, written_agreements=case.written_agreements
+            case.id,
+            case.case_type,
+            written_agreements=case.written_agreements,
+            home_office_days_per_week=case.home_office_days_per_week,
+            ordered_by_authorities=case.ordered_by_authorities,
         )
         # A case in the recycle bin is shown as it is; restore it to change it.
         live = case.deleted_at is None
@@ -478,18 +521,31 @@ class CaseView(QWidget):
         self.show_detail(detail)
 
     def refresh_assessment(self) -> None:
-        """After a change elsewhere (a checklist answer, a deadline): the verdict again,
-        without touching the form."""
+        """After a change elsewhere that feeds the verdict (the employer's size or
+        agreement, a checklist answer, a deadline, F5): the verdict and the header again,
+        without touching the form (what is typed there stays)."""
         if self.detail is None:
             return
         try:
             detail = self.workspace.case_detail(self.detail.case.id)
         except UserError:
             return
-        self.detail = dataclasses.replace(
-            self.detail, assessment=detail.assessment, deadlines=detail.deadlines
-        )
+        # Everything fresh but the case itself: its version is the one the form's edit
+        # started from, and a save must be checked against that one.
+        self.detail = dataclasses.replace(detail, case=self.detail.case)
+        self._show_state(self.detail)
         self.assessment.show_detail(self.detail)
+        self.refreshed.emit()
+
+    def _show_state(self, detail: CaseDetail) -> None:
+        case = detail.case
+        status = tr(CASE_STATUSES.get(case.status, case.status))
+        if case.deleted_at is not None:
+            status = tr("I papirkurven")
+        self.state.setText(
+            f"{status} · {detail.employer.name} · {detail.agreement_name}"
+            + (tr(" · versjon ") + str(case.version))
+        )
 
     def _form_changed(self) -> None:
         self._update_buttons()

@@ -27,12 +27,13 @@ from tillitsvalgt.rules.checklist import (
     ChecklistItem,
     checklist_gaps,
     checklist_items,
+    regulation_scope,
 )
 from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import CASE_TYPES, CHECKLIST_ANSWERS
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
-from ui.i18n import tr, translated
+from ui.i18n import QT_TR_NOOP, count, tr, translated
 from ui.prompts import Prompter
 
 HOME_OFFICE_TYPES = ("home_office_policy", "home_office_agreement")
@@ -61,12 +62,12 @@ def summary_text(gaps: ChecklistGaps) -> str:
     if missing == 0 and unclear == 0:
         return tr("Ingen punkter mangler eller er uavklart")
     if missing == 0:
-        if unclear == 1:
-            return tr("1 punkt er uavklart")
-        return f"{unclear} " + tr("punkter er uavklart")
-    text = tr("1 punkt mangler") if missing == 1 else f"{missing} " + tr("punkter mangler")
+        return count(
+            unclear, QT_TR_NOOP("%n punkt er uavklart"), QT_TR_NOOP("%n punkter er uavklart")
+        )
+    text = count(missing, QT_TR_NOOP("%n punkt mangler"), QT_TR_NOOP("%n punkter mangler"))
     if unclear:
-        text += ", " + f"{unclear} " + tr("er uavklart")
+        text += ", " + count(unclear, QT_TR_NOOP("%n er uavklart"), QT_TR_NOOP("%n er uavklart"))
     return text
 
 
@@ -105,6 +106,7 @@ class ChecklistPanel(QWidget):
         self.case_id: int | None = None
         self.case_type: str | None = None
         self.written_agreements: bool | None = None
+        self.scope: str | None = None  # why the regulation does not bind the case, if so
 
         layout = QVBoxLayout(self)
         self.explanation = QLabel()
@@ -176,7 +178,13 @@ class ChecklistPanel(QWidget):
     # ---------------------------------------------------------------- showing a case
 
     def show_case(
-        self, case_id: int, case_type: str, *, written_agreements: bool | None = None
+        self,
+        case_id: int,
+        case_type: str,
+        *,
+        written_agreements: bool | None = None,
+        home_office_days_per_week: float | None = None,
+        ordered_by_authorities: bool | None = None,
     ) -> None:
         """Show the stored answers of a case. ``written_agreements`` (the case's own field)
         makes the summary count as a demand letter does: with ``False``, every item of the
@@ -188,6 +196,7 @@ class ChecklistPanel(QWidget):
             return
         self.case_id, self.case_type = case_id, case_type
         self.written_agreements = written_agreements
+        self.scope = regulation_scope(home_office_days_per_week, ordered_by_authorities)
         self._fill(answers)
         if case_type in HOME_OFFICE_TYPES:
             self.explanation.hide()
@@ -233,7 +242,9 @@ class ChecklistPanel(QWidget):
 
     def _update_summary(self) -> None:
         gaps = self.gaps()
-        self.summary.setText(summary_text(gaps))
+        # When the regulation does not bind the case, «8 punkter mangler» would be wrong:
+        # say why instead, and what the items are still good for.
+        self.summary.setText(self.scope or summary_text(gaps))
         self.summary.setToolTip(
             _list(tr("Mangler:"), gaps.missing) + "\n" + _list(tr("Uavklart:"), gaps.unclear)
         )

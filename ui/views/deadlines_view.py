@@ -8,12 +8,11 @@ import html
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,8 +29,12 @@ from PySide6.QtWidgets import (
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.rules.deadlines import WEEKDAYS, format_date, holiday_name, is_working_day
 from tillitsvalgt.workspace import DeadlineRow, Workspace
+from ui.accessibility import describe_inputs
+from ui.context_menus import add_context_menu
+from ui.date_input import DateInput
 from ui.errors import CrashReporter
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, tr
+from ui.i18n import count as plural
 from ui.models.deadline_table import TITLE, WHAT, DeadlineTableModel
 from ui.models.list_model import short_date
 from ui.prompts import Prompter
@@ -52,17 +55,11 @@ def overdue_notice(rows: Sequence[DeadlineRow] | int) -> str | None:
     count = rows if isinstance(rows, int) else sum(1 for r in rows if r.overdue)
     if count == 0:
         return None
-    if count == 1:
-        return tr("1 frist er oversittet – se Frister.")
-    return f"{count} " + tr("frister er oversittet – se Frister.")
-
-
-def _py(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+    return plural(
+        count,
+        QT_TR_NOOP("%n frist er oversittet – se Frister."),
+        QT_TR_NOOP("%n frister er oversittet – se Frister."),
+    )
 
 
 def describe_day(day: date) -> str:
@@ -108,11 +105,8 @@ class ExtendDeadlineDialog(QDialog):
         layout.addWidget(about)
 
         form = QFormLayout()
-        self.new_date = QDateEdit()
+        self.new_date = DateInput(deadline.due_on + timedelta(days=EXTEND_BY_DEFAULT))
         self.new_date.setObjectName("newDate")
-        self.new_date.setCalendarPopup(True)
-        self.new_date.setDisplayFormat("dd.MM.yyyy")
-        self.new_date.setDate(_qdate(deadline.due_on + timedelta(days=EXTEND_BY_DEFAULT)))
         self.new_date.setToolTip(tr("Den nye fristen; den må være etter den nåværende."))
         date_label = QLabel(tr("Ny &frist:"))
         date_label.setBuddy(self.new_date)
@@ -140,21 +134,83 @@ class ExtendDeadlineDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-        self.new_date.dateChanged.connect(self._date_changed)
+        self.new_date.changed.connect(self._date_changed)
         self._date_changed()
         self.new_date.setFocus()
+        describe_inputs(self)
 
-    def chosen_date(self) -> date:
-        return _py(self.new_date.date())
+    def chosen_date(self) -> date | None:
+        """The new date, or None while the text is not a date (the field says why)."""
+        return self.new_date.value()
 
     def reason_text(self) -> str | None:
         return self.reason.text().strip() or None
 
     def _date_changed(self) -> None:
-        self.day_hint.setText(describe_day(self.chosen_date()))
+        day = self.chosen_date()
+        self.day_hint.setText(describe_day(day) if day is not None else "")
+        self.ok_button.setEnabled(day is not None)
 
     def accept(self) -> None:
-        if self._save(self.chosen_date(), self.reason_text()):
+        day = self.chosen_date()
+        if day is not None and self._save(day, self.reason_text()):
+            super().accept()
+
+
+class NewDeadlineDialog(QDialog):
+    """A deadline set by hand on a case: which case, the date and what it is for.
+    ``save(case, due_on, title)`` is asked on OK; the dialog closes only when it saved."""
+
+    def __init__(
+        self,
+        case_number: str,
+        *,
+        today: Callable[[], date],
+        save: Callable[[str, date, str], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self.setWindowTitle(tr("Ny frist"))
+        self.setMinimumWidth(440)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.case = QLineEdit(case_number)
+        self.case.setObjectName("deadlineCase")
+        self.case.setPlaceholderText(tr("f.eks. 2026/7"))
+        self.case.setToolTip(tr("Saksnummeret fristen hører til."))
+        case_label = QLabel(tr("&Sak:"))
+        case_label.setBuddy(self.case)
+        form.addRow(case_label, self.case)
+        self.due = DateInput(today() + timedelta(days=EXTEND_BY_DEFAULT), today=today)
+        self.due.setObjectName("deadlineDue")
+        due_label = QLabel(tr("&Frist:"))
+        due_label.setBuddy(self.due)
+        form.addRow(due_label, self.due)
+        self.title = QLineEdit()
+        self.title.setObjectName("deadlineTitle")
+        self.title.setMaxLength(200)
+        self.title.setPlaceholderText(tr("f.eks. Svar på krav om drøfting"))
+        self.title.setToolTip(tr("Hva fristen gjelder, slik den skal stå i listen."))
+        title_label = QLabel(tr("&Gjelder:"))
+        title_label.setBuddy(self.title)
+        form.addRow(title_label, self.title)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(tr("Sett &frist"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Avbryt"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        (self.title if case_number else self.case).setFocus()
+        describe_inputs(self)
+
+    def accept(self) -> None:
+        due = self.due.value()
+        if due is not None and self._save(self.case.text().strip(), due, self.title.text()):
             super().accept()
 
 
@@ -180,6 +236,8 @@ class DeadlinesView(QWidget):
         self.prompter = prompter
         self.crashes = crashes
         self.extend_dialog: ExtendDeadlineDialog | None = None  # the open one, for tests
+        self.new_dialog: NewDeadlineDialog | None = None
+        self.current_case: Callable[[], str | None] = lambda: None  # the case open beside
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -201,6 +259,7 @@ class DeadlinesView(QWidget):
         self.model = DeadlineTableModel()
         self.table = QTableView()
         self.table.setObjectName("deadlineTable")
+        self.table.setAccessibleName(tr("Frister"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -225,13 +284,27 @@ class DeadlinesView(QWidget):
         self.extend_button = QPushButton(tr("For&leng…"))
         self.extend_button.setObjectName("extend")
         self.extend_button.setToolTip(tr("Flytt fristen til en senere dato, med begrunnelse."))
+        self.new_button = QPushButton(tr("&Ny frist…"))
+        self.new_button.setObjectName("newDeadline")
+        self.new_button.setToolTip(tr("Sett en frist for hånd på en sak."))
+        self.cancel_button = QPushButton(tr("&Avlys"))
+        self.cancel_button.setObjectName("cancelDeadline")
+        self.cancel_button.setToolTip(
+            tr("Fristen gjelder ikke lenger (kravet trukket, satt ved en feil): den tas ut.")
+        )
         self.open_button = QPushButton(tr("Å&pne saken"))
         self.open_button.setObjectName("openCase")
         self.open_button.setToolTip(tr("Åpne saken fristen hører til (Enter)."))
         self.refresh_button = QPushButton(tr("Opp&dater"))
         self.refresh_button.setObjectName("refreshDeadlines")
         self.refresh_button.setToolTip(tr("Hent fristene på nytt."))
-        for button in (self.met_button, self.extend_button, self.open_button):
+        for button in (
+            self.met_button,
+            self.extend_button,
+            self.cancel_button,
+            self.open_button,
+            self.new_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
@@ -248,6 +321,20 @@ class DeadlinesView(QWidget):
         self.met_button.clicked.connect(self.mark_met)
         self.extend_button.clicked.connect(self.extend)
         self.open_button.clicked.connect(self.open_selected)
+        self.new_button.clicked.connect(lambda: self.new_deadline())
+        add_context_menu(
+            self.table,
+            [
+                self.met_button,
+                self.extend_button,
+                self.cancel_button,
+                None,
+                self.open_button,
+                None,
+                self.new_button,
+            ],
+        )
+        self.cancel_button.clicked.connect(self.cancel_selected)
         self.refresh_button.clicked.connect(self.refresh)
         if load:
             self.refresh()
@@ -279,12 +366,11 @@ class DeadlinesView(QWidget):
     def _show_count(self) -> None:
         rows = self.model.rows
         overdue = sum(1 for r in rows if r.overdue)
-        if not rows:
-            text = tr("Ingen åpne frister")
-        elif len(rows) == 1:
-            text = tr("1 frist")
-        else:
-            text = f"{len(rows)} " + tr("frister")
+        text = (
+            tr("Ingen åpne frister")
+            if not rows
+            else plural(len(rows), QT_TR_NOOP("%n frist"), QT_TR_NOOP("%n frister"))
+        )
         if overdue:
             text += f", {overdue} " + tr("oversittet")
         self.count.setText(text)
@@ -295,7 +381,7 @@ class DeadlinesView(QWidget):
 
     def _update_buttons(self) -> None:
         chosen = self.selected() is not None
-        for button in (self.met_button, self.extend_button, self.open_button):
+        for button in (self.met_button, self.extend_button, self.cancel_button, self.open_button):
             button.setEnabled(chosen)
 
     # ---------------------------------------------------------------- actions
@@ -386,3 +472,61 @@ class DeadlinesView(QWidget):
         self.refresh()
         self.deadlines_changed.emit()
         return True
+
+    def new_deadline(self, case_number: str | None = None) -> None:
+        chosen = self.selected()
+        number = case_number or self.current_case() or (chosen.case_number if chosen else "")
+        dialog = NewDeadlineDialog(number, today=self.workspace.today, save=self._add, parent=self)
+        self.new_dialog = dialog
+        dialog.open()
+
+    def _add(self, case_number: str, due_on: date, title: str) -> bool:
+        if not case_number:
+            self.prompter.error(
+                self.new_dialog or self, tr("Fristen er ikke satt"), tr("Skriv saksnummeret.")
+            )
+            return False
+        try:
+            self.workspace.add_deadline(case_number, due_on, title)
+        except UserError as exc:
+            self.prompter.error(self.new_dialog or self, tr("Fristen er ikke satt"), exc.message)
+            return False
+        except Exception as exc:
+            self.crashes.report(exc, self)
+            return False
+        self.message.setText(
+            tr("Ny frist i sak ") + case_number + ": " + short_date(due_on) + " – " + title
+        )
+        self.refresh()
+        self.deadlines_changed.emit()
+        return True
+
+    def cancel_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if not self.prompter.confirm(
+            self,
+            tr("Avlys frist"),
+            tr("Avlyse fristen «")
+            + row.deadline.title
+            + tr("» i sak ")
+            + row.case_number
+            + tr("? Den tas ut av listene og telles ikke som oversittet."),
+        ):
+            return
+        try:
+            self.workspace.cancel_deadline(row.deadline.id)
+        except UserError as exc:
+            self.prompter.error(self, tr("Fristen er ikke avlyst"), exc.message)
+            self.refresh()
+            return
+        except Exception as exc:
+            self.crashes.report(exc, self)
+            return
+        self.message.setText(
+            tr("Fristen «") + row.deadline.title + tr("» i sak ") + row.case_number
+            + tr(" er avlyst.")
+        )  # fmt: skip
+        self.refresh()
+        self.deadlines_changed.emit()

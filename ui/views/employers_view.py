@@ -29,9 +29,10 @@ from tillitsvalgt.errors import UserError
 from tillitsvalgt.models import EmployerRead
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.workspace import Workspace
+from ui.context_menus import add_context_menu
 from ui.dialogs.employer_dialog import EmployerDialog
 from ui.errors import CrashReporter
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, count, tr
 from ui.models.employer_table import (
     CASE_TITLE,
     NAME,
@@ -100,6 +101,7 @@ class EmployersView(QWidget):
 
         self.model = EmployerTableModel(self)
         self.table = _table("employerTable")
+        self.table.setAccessibleName(tr("Virksomheter"))
         self.table.setModel(self.model)
         self.table.setColumnWidth(NAME, 240)
         self.table.setToolTip(tr("Dobbeltklikk eller trykk Enter for å endre virksomheten"))
@@ -133,6 +135,7 @@ class EmployersView(QWidget):
         self.cases_label.setObjectName("casesLabel")
         self.case_model = EmployerCaseTableModel(self)
         self.cases = _table("employerCases")
+        self.cases.setAccessibleName(tr("Sakene til virksomheten"))
         self.cases.setModel(self.case_model)
         self.cases.setColumnWidth(CASE_TITLE, 300)
         self.cases.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -182,6 +185,14 @@ class EmployersView(QWidget):
         self.new_button.clicked.connect(self.new_employer)
         self.edit_button.clicked.connect(self.edit_employer)
         self.delete_button.clicked.connect(self.delete_employer)
+        add_context_menu(
+            self.table, [self.edit_button, None, self.new_button, None, self.delete_button]
+        )
+        self.open_case_action = QAction(tr("Å&pne saken"), self)
+        self.open_case_action.triggered.connect(
+            lambda: self._case_activated(self.cases.currentIndex())
+        )
+        add_context_menu(self.cases, [self.open_case_action])
         if load:
             self.reload()
 
@@ -216,7 +227,9 @@ class EmployersView(QWidget):
         elif shown == 1:
             self.count.setText(tr("1 virksomhet"))
         else:
-            self.count.setText(f"{shown} " + tr("virksomheter"))
+            self.count.setText(
+                count(shown, QT_TR_NOOP("%n virksomhet"), QT_TR_NOOP("%n virksomheter"))
+            )
         if keep is None or not self.select_employer(keep):
             self._show_cases(None)
 

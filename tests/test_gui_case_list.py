@@ -1,0 +1,163 @@
+"""The case list's columns: every header that can be clicked sorts in the database (the
+verdict worst first, the next deadline soonest first with cases without one last), the verdict
+sits beside the number by default, and the user's column order and widths are remembered."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from tillitsvalgt.models import DeadlineCreate
+from tillitsvalgt.services import deadlines
+from tillitsvalgt.workspace import Workspace
+from ui.errors import CrashReporter
+from ui.main_window import MainWindow
+from ui.models.case_table import DEADLINE, HEADERS, NUMBER, SORT_KEYS, TIMING
+from ui.prompts import ScriptedPrompter
+
+from conftest import open_scenario_workspace
+
+TODAY = date(2026, 12, 6)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Any:
+    ws = open_scenario_workspace(tmp_path / "data", TODAY)
+    with ws.db.session() as s:
+        for number, due in (("2026/3", date(2027, 1, 5)), ("2026/5", date(2026, 12, 10))):
+            deadlines.add_deadline(number, DeadlineCreate(due_on=due, title="Svar"), session=s)
+    yield ws
+    ws.close()
+
+
+def _window(qtbot: QtBot, workspace: Workspace, ini: Path) -> MainWindow:
+    prompter = ScriptedPrompter()
+    window = MainWindow(
+        workspace,
+        prompter=prompter,
+        crashes=CrashReporter(prompter, enabled=False),
+        settings=QSettings(str(ini), QSettings.Format.IniFormat),
+    )
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_every_column_sorts_in_the_database(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    window = _window(qtbot, workspace, tmp_path / "gui.ini")
+    header = window.table.horizontalHeader()
+    assert header.sectionsClickable()
+    for column in HEADERS:
+        assert SORT_KEYS[column] is not None, f"column {column} shows an arrow but cannot sort"
+        header.setSortIndicator(column, Qt.SortOrder.AscendingOrder)
+        assert window.model.query.sort == SORT_KEYS[column]
+    header.setSortIndicator(DEADLINE, Qt.SortOrder.AscendingOrder)
+    dues = [r.next_deadline for r in window.model.rows]
+    known = [d for d in dues if d is not None]
+    assert known == sorted(known) and len(known) >= 2
+    assert dues[: len(known)] == known  # cases without a deadline last
+    header.setSortIndicator(DEADLINE, Qt.SortOrder.DescendingOrder)
+    dues = [r.next_deadline for r in window.model.rows]
+    assert [d for d in dues if d is not None] == sorted(known, reverse=True)
+    assert dues[: len(known)] == sorted(known, reverse=True)  # still last
+    header.setSortIndicator(TIMING, Qt.SortOrder.AscendingOrder)
+    order = {
+        "not_held_decision_taken": 0,
+        "late_after_implementation": 1,
+        "late_before_implementation": 2,
+        "information_only": 3,
+        "not_held_yet": 4,
+        "unknown": 5,
+        "in_time": 6,
+    }
+    ranks = [order.get(r.timing or "", 7) for r in window.model.rows]
+    assert ranks == sorted(ranks) and len(set(ranks)) >= 2
+
+
+def test_the_verdict_is_beside_the_number_and_the_layout_is_remembered(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    ini = tmp_path / "gui.ini"
+    window = _window(qtbot, workspace, ini)
+    window.resize(1024, 700)
+    header = window.table.horizontalHeader()
+    assert header.visualIndex(NUMBER) == 0 and header.visualIndex(TIMING) == 1
+    # On screen in a 1024 px window: the verdict column's right edge is inside the list.
+    right = header.sectionViewportPosition(TIMING) + header.sectionSize(TIMING)
+    assert right <= window.table.viewport().width()
+    header.moveSection(header.visualIndex(DEADLINE), 1)
+    window.table.setColumnWidth(TIMING, 201)
+    window.save_state()
+    window.close()
+    again = _window(qtbot, workspace, ini)
+    header = again.table.horizontalHeader()
+    assert header.visualIndex(DEADLINE) == 1
+    assert again.table.columnWidth(TIMING) == 201
+
+
+def test_an_old_saved_header_gives_way_to_the_new_default(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    ini = tmp_path / "gui.ini"
+    window = _window(qtbot, workspace, ini)
+    header = window.table.horizontalHeader()
+    header.moveSection(header.visualIndex(TIMING), 4)  # where it used to be, off-screen
+    window.close()  # saves the layout
+    settings = QSettings(str(ini), QSettings.Format.IniFormat)
+    settings.remove("caselist/layout")  # as saved by a version before the layout mark
+    settings.sync()
+    again = _window(qtbot, workspace, ini)
+    assert again.table.horizontalHeader().visualIndex(TIMING) == 1
+
+
+def test_1024_by_700_needs_no_sideways_scrolling(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    window = _window(qtbot, workspace, tmp_path / "gui.ini")
+    window.resize(1024, 700)
+    window.show_case("2026/6")
+    QApplication.processEvents()
+    assert window.width() <= 1024
+    form = window.case_view.form
+    scroll = form.parentWidget().parentWidget()
+    assert isinstance(scroll, QScrollArea)
+    for tab in range(window.case_view.tabs.count()):
+        window.case_view.tabs.setCurrentIndex(tab)
+        QApplication.processEvents()
+        # Every scroll area shown fits its content's width: down, never sideways.
+        for area in window.case_view.findChildren(QScrollArea):
+            if area.isVisible() and area.widget() is not None:
+                need = area.widget().minimumSizeHint().width()
+                assert need <= area.viewport().width(), (tab, area.widget().objectName(), need)
+    # The saved-filter choice is not cut off mid-word either.
+    combo = window.saved_filters
+    assert combo.fontMetrics().horizontalAdvance(combo.currentText()) < combo.width()
+
+
+def test_down_or_enter_in_the_search_box_goes_to_the_list(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    window = _window(qtbot, workspace, tmp_path / "gui.ini")
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, "landskap")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.focusWidget() is window.table  # (the offscreen window is never active)
+    assert window.model.total < 10  # the search ran before the jump
+    assert window.table.selectionModel().hasSelection()
+    window.search.setFocus()
+    assert window.focusWidget() is window.search
+    qtbot.keyClick(window.search, Qt.Key.Key_Down)
+    assert window.focusWidget() is window.table

@@ -1,0 +1,242 @@
+"""Every sentence the app itself writes into a letter, keyed by phrase, per written form.
+
+The letters' prose is assembled in ``context.py`` from these phrases only, so a second
+written form (nynorsk) is one more table with the same keys — no sentence is built from
+loose words elsewhere. A phrase is a ``str.format`` pattern; the facts are filled in by
+name. ``FORMS["nb"]`` is bokmål, the only form so far."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from tillitsvalgt.rules.deadlines import format_date
+
+NB: dict[str, str] = {
+    # ---- the change, in words from the case (not the case's internal title)
+    "change.office_layout": "ny kontorløsning",
+    "change.space_allocation": "ny fordeling av arealene",
+    "change.home_office_policy": "ny ordning for hjemmekontor",
+    "change.home_office_agreement": "avtalene om hjemmekontor",
+    "change.equipment_costs": "utstyr og kostnader ved hjemmearbeid",
+    "change.availability": "at de ansatte skal være tilgjengelige utenom vanlig arbeidstid",
+    "change.other": "endringen",
+    "topic.office_layout": "hvordan arbeidet organiseres og hvor de ansatte skal sitte",
+    "topic.space_allocation": "hvordan arealene disponeres og hvor de ansatte skal sitte",
+    "topic.home_office_policy": "hvor og hvordan arbeidet skal utføres",
+    "topic.home_office_agreement": "hvor og hvordan arbeidet skal utføres",
+    "topic.equipment_costs": "hvilket utstyr de ansatte skal ha, og hvem som skal bære kostnadene",
+    "topic.availability": "når de ansatte skal være tilgjengelige for arbeid",
+    "topic.other": "hvordan arbeidet organiseres",
+    "change.where": "{change} ({where})",
+    # ---- the facts paragraph
+    "facts.notice": "Vi viser til varselet fra ledelsen {notice} om {change}.",
+    "facts.no_notice": "Vi viser til planene om {change}.",
+    "facts.members": "Endringen berører om lag {members} av våre medlemmer.",
+    "facts.home_days": "Ordningen innebærer i snitt {days} i uka.",
+    "facts.decided": "Etter det vi forstår, ble beslutningen tatt {decision}.",
+    "facts.to_decide": "Etter det vi forstår, skal beslutningen tas {decision}.",
+    "facts.implemented": "Endringen ble iverksatt {day}.",
+    "facts.plan_passed": "Endringen skulle etter planen iverksettes {day}.",
+    "facts.planned": "Endringen skal etter planen iverksettes {day}.",
+    "days.one": "én hjemmekontordag",
+    "days.half": "en halv hjemmekontordag",
+    "days.many": "{n} hjemmekontordager",
+    # ---- what has happened so far (the letter's level: drøfting, forhandling, …)
+    "status.none_yet": "Vi har ikke fått invitasjon til {noun} av endringen, og vi er ikke "
+    "kjent med at beslutning er tatt.",
+    "status.none_yet_decision_ahead": "Vi har ikke fått invitasjon til {noun} av endringen, "
+    "og beslutningen er etter det vi forstår ikke tatt ennå.",
+    "status.not_before_decision": "Beslutningen ble tatt{decision} uten at saken først var "
+    "{done} med de tillitsvalgte. Regelverket krever at den {verb} før beslutningen tas.",
+    "status.not_before_implementation": "Endringen ble iverksatt uten at saken først var "
+    "{done} med de tillitsvalgte. Regelverket krever at den {verb} før beslutningen tas.",
+    "status.only_informed": "Vi fikk informasjon om endringen i møte {on}, men informasjon "
+    "er ikke {noun}.",
+    "status.only_consulted": "Saken ble drøftet {on}, men den er ikke forhandlet: et "
+    "drøftingsmøte oppfyller ikke plikten til å forhandle.",
+    "status.in_time": "Saken ble {done} med de tillitsvalgte {on}, før beslutningen ble tatt.",
+    "status.held_no_decision": "Saken ble {done} med de tillitsvalgte {on}.",
+    "status.late": "Saken ble {done} {on}, etter at beslutningen var tatt{decision}.",
+    "status.late_implemented": "Saken ble {done} {on}, etter at beslutningen var "
+    "tatt{decision} og etter at endringen var iverksatt {implemented}.",
+    "status.late_why": "En {noun} etter at beslutningen er tatt, er ikke {noun} i tide: de "
+    "tillitsvalgte fikk ikke mulighet til å påvirke beslutningen.",
+    "status.held_unknown": "Saken ble {done} {on}. Vi kjenner ikke til når beslutningen ble "
+    "tatt, og dermed ikke om {meeting_def} {on} kom før beslutningen.",
+    "status.again_late": "Vi krever derfor et nytt {meeting}, der arbeidsgiver vurderer "
+    "beslutningen på nytt i lys av de tillitsvalgtes syn.",
+    "status.again_unknown": "Ble beslutningen tatt før møtet, må saken {verb} på nytt, og vi "
+    "krever derfor et nytt {meeting}.",
+    "status.again_in_time": "Vi ber likevel om et nytt {meeting}, av grunnene nedenfor.",
+    # ---- the legal basis, where the catalogue has no argument for a provision
+    "law.fallback.drofting": "Arbeidsgiver skal drøfte endringen med de tillitsvalgte så "
+    "tidlig som mulig og før beslutning tas, jf. {cited}.",
+    "law.fallback.forhandling": "Arbeidsgiver skal forhandle med de tillitsvalgte om "
+    "endringen før beslutning tas, jf. {cited}.",
+    "law.fallback.informasjon": "Arbeidsgiver skal sørge for informasjon og medvirkning, "
+    "jf. {cited}.",
+    "law.fallback.environment": "Verneombudet skal tas med på råd når endringen planlegges, "
+    "jf. {cited}.",
+    "law.fallback.other": "Se også {cited}.",
+    "law.note": "merknaden til {paragraph} i {source}",
+    "law.and": " og ",
+    # ---- demands
+    "demand.meeting": "at det innkalles til {meeting} innen {by}",
+    "demand.documents.office": "at vi i god tid før møtet får saksdokumentene: planene, "
+    "tegningene, arealberegningen og vurderingen av konsekvensene for arbeidsmiljøet",
+    "demand.documents.home": "at vi i god tid før møtet får saksdokumentene, blant annet "
+    "utkastet til retningslinjer og til avtale med den enkelte, og vurderingen av "
+    "konsekvensene for arbeidsmiljøet",
+    "demand.documents.availability": "at vi i god tid før møtet får saksdokumentene, blant "
+    "annet forslaget til ordning for tilgjengelighet og vurderingen av konsekvensene for "
+    "arbeidstid, hvile og arbeidsmiljø",
+    "demand.documents.other": "at vi i god tid før møtet får saksdokumentene og vurderingen "
+    "av konsekvensene for arbeidsmiljøet",
+    "demand.wait.undecided": "at det ikke tas beslutning og ikke settes i gang tiltak før "
+    "{process} er gjennomført",
+    "demand.wait.decided": "at beslutningen ikke settes i verk før {process} er gjennomført",
+    "demand.wait.plan_passed": "at endringen ikke settes i verk, eller ikke føres videre, før "
+    "{process} er gjennomført",
+    "demand.wait.implemented": "at {process} også omfatter justering av endringen, eller at "
+    "den reverseres, der de tillitsvalgte mener det trengs",
+    "demand.protocol.signed": "at det skrives protokoll fra møtet som begge parter signerer",
+    "demand.protocol.negotiation": "at det skrives protokoll fra forhandlingene som begge "
+    "parter signerer",
+    "demand.protocol.state": "at det skrives referat fra møtet som viser begge parters syn, "
+    "jf. {cited}",
+    "demand.protocol.state_uncited": "at det skrives referat fra møtet som viser begge parters syn",
+    "ask.what": "en beskrivelse av endringen og begrunnelsen for den",
+    "ask.decision": "når beslutningen er tatt eller skal tas, og av hvem",
+    "ask.when": "når endringen skal iverksettes, og hvem den berører",
+    "ask.when_past": "når endringen ble eller skal bli iverksatt, og hvem den berører",
+    "ask.plans": "planene, tegningene og arealberegningen",
+    "ask.home": "utkastet til retningslinjer for hjemmekontor og til avtale med den enkelte",
+    "ask.availability": "forslaget til ordning for tilgjengelighet, med arbeidstid og hvile",
+    "ask.risk": "vurderingen av konsekvensene for arbeidsmiljøet, med risikovurdering",
+    "postpone.hold": "at iverksettingen stilles i bero til {process} er gjennomført",
+    "postpone.hold_again": "at iverksettingen stilles i bero til saken er {done} på nytt",
+    "postpone.confirm": "at arbeidsgiver innen {by} bekrefter skriftlig at endringen ikke "
+    "settes i verk før dette",
+    "postpone.meeting": "at det innkalles til {meeting} så snart som mulig",
+    "home.agreements": "at alle som arbeider jevnlig hjemme, får en skriftlig avtale om "
+    "hjemmearbeidet i tillegg til arbeidsavtalen",
+    "home.missing": "at avtalene regulerer punktene som mangler (se listen over)",
+    "home.consult": "at utkastet til avtale drøftes med de tillitsvalgte før det tas i bruk",
+    "reserve": "Vi tar forbehold om å ta saken videre.",
+    "wait.undecided": "Vi ber også om at beslutning ikke tas før de tillitsvalgte har fått "
+    "informasjonen og hatt mulighet til å {verb_active} saken.",
+    "wait.decided": "Vi ber også om at beslutningen ikke settes i verk før de tillitsvalgte "
+    "har fått informasjonen og hatt mulighet til å {verb_active} saken.",
+    "level.active.informasjon": "vurdere",
+    "level.active.drofting": "drøfte",
+    "level.active.forhandling": "forhandle om",
+    # ---- meetings
+    "meeting.information_meeting": "informasjonsmøte",
+    "meeting.consultation_meeting": "drøftingsmøte",
+    "meeting.negotiation_meeting": "forhandlingsmøte",
+    "meeting_def.information_meeting": "informasjonsmøtet",
+    "meeting_def.consultation_meeting": "drøftingsmøtet",
+    "meeting_def.negotiation_meeting": "forhandlingsmøtet",
+    "level.noun.informasjon": "informasjon",
+    "level.noun.drofting": "drøfting",
+    "level.noun.forhandling": "forhandling",
+    "level.done.informasjon": "informert om",
+    "level.done.drofting": "drøftet",
+    "level.done.forhandling": "forhandlet",
+    "level.verb.informasjon": "informeres om",
+    "level.verb.drofting": "drøftes",
+    "level.verb.forhandling": "forhandles",
+    "level.process.informasjon": "informasjonen",
+    "level.process.drofting": "drøftingen",
+    "level.process.forhandling": "forhandlingene",
+    "protocol.title.signed": "Protokoll fra {meeting}",
+    "protocol.title.state": "Referat fra {meeting}",
+    "protocol.document.signed": "protokollen",
+    "protocol.document.state": "referatet",
+    "protocol.ask.signed": "Vi ber om at protokolltilførselen tas inn i protokollen før den "
+    "signeres, og at vi får en kopi av den endelige protokollen.",
+    "protocol.ask.state": "Vi ber om at protokolltilførselen tas inn i referatet før det "
+    "godkjennes, og at vi får en kopi av det endelige referatet.",
+    # ---- the protocol note
+    "remark.late": "De tillitsvalgte viser til at {meeting_def} {on} ble holdt etter at "
+    "arbeidsgiver hadde tatt beslutningen{decision}. Saken ble dermed ikke {done} før "
+    "beslutningen ble tatt, slik regelverket krever, og de tillitsvalgte har ikke hatt reell "
+    "mulighet til å påvirke den.",
+    "remark.late_implemented": "De tillitsvalgte viser til at {meeting_def} {on} ble holdt "
+    "etter at endringen var iverksatt. Saken ble dermed ikke {done} før beslutningen ble "
+    "tatt, slik regelverket krever, og de tillitsvalgte har ikke hatt reell mulighet til å "
+    "påvirke den.",
+    "remark.lower": "De tillitsvalgte viser til at saken krever {noun}, og at {meeting_def} "
+    "{on} ikke oppfyller den plikten.",
+    "remark.other": "De tillitsvalgte mener at saken ikke er {done} på en reell måte, slik "
+    "regelverket krever.",
+    "remark.reserve": "De tillitsvalgte tar forbehold om å ta saken videre.",
+    # ---- subject line: the kind's words, then the case
+    "subject": "{kind} – {topic}",
+    "subject.krav_om_drofting": "Krav om drøftingsmøte",
+    "subject.krav_om_forhandling": "Krav om forhandlingsmøte",
+    "subject.krav_om_informasjon": "Krav om informasjon og dokumenter",
+    "subject.krav_om_utsatt_iverksetting": "Krav om utsatt iverksetting",
+    "subject.purring": "Purring",
+    "subject.krav_om_hjemmekontoravtale": "Krav om skriftlige hjemmekontoravtaler",
+    "subject.protokolltilforsel": "Protokolltilførsel fra de tillitsvalgte",
+    "subject.saksoppsummering": "Saksoppsummering",
+    "subject.protokoll": "Protokoll fra drøftingsmøte",
+}
+
+FORMS: dict[str, Mapping[str, str]] = {"nb": NB}
+
+# Numbers up to twelve are written in words in running text (Språkrådet's rule of thumb).
+_WORDS_NB = (
+    "null",
+    "én",
+    "to",
+    "tre",
+    "fire",
+    "fem",
+    "seks",
+    "sju",
+    "åtte",
+    "ni",
+    "ti",
+    "elleve",
+    "tolv",
+)
+
+
+class Phrases:
+    """The phrases of one written form, with the small helpers that need them."""
+
+    def __init__(self, form: str = "nb") -> None:
+        self.form = form
+        self.table = FORMS[form]
+
+    def __call__(self, key: str, **facts: object) -> str:
+        return self.table[key].format(**facts)
+
+    def has(self, key: str) -> bool:
+        return key in self.table
+
+    def number(self, value: float | int) -> str:
+        """``5`` as «fem», ``28`` as «28», ``2,5`` as «2,5» (a count in running text)."""
+        if float(value).is_integer() and 0 <= value <= 12:
+            return _WORDS_NB[int(value)]
+        return f"{value:g}".replace(".", ",")
+
+    def home_days(self, days: float) -> str:
+        if days == 1:
+            return self("days.one")
+        if days == 0.5:
+            return self("days.half")
+        return self("days.many", n=self.number(days))
+
+    def day(self, value: date) -> str:
+        return format_date(value)
+
+    def join(self, words: list[str]) -> str:
+        if not words:
+            return ""
+        if len(words) == 1:
+            return words[0]
+        return ", ".join(words[:-1]) + self("law.and") + words[-1]
