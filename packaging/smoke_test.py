@@ -32,6 +32,15 @@ WINDOWS = os.name == "nt"
 MACOS = sys.platform == "darwin"
 EXE = ".exe" if WINDOWS else ""
 NOT_PYTHON = ("python", "pip", "pydoc", "idle", "2to3")
+# Case 2026/3 of the demo was discussed in time: a demand for a new meeting must say why.
+LETTER = (
+    "letter",
+    "2026/3",
+    "--kind",
+    "krav_om_drofting",
+    "--text",
+    "Planene er endret etter møtet, og vi ber derfor om et nytt drøftingsmøte.",
+)
 
 
 class Failed(Exception):
@@ -160,7 +169,7 @@ class Smoke:
 
     def letter(self) -> None:
         target = self.work / "krav.docx"
-        self.tv("letter", "2026/3", "--kind", "krav_om_drofting", "--out", str(target))
+        self.tv(*LETTER, "--out", str(target))
         with zipfile.ZipFile(target) as docx:
             text = docx.read("word/document.xml").decode("utf-8")
         assert "drøfting" in text.lower(), "the letter has no text about drøfting"
@@ -168,7 +177,7 @@ class Smoke:
     def pdf(self) -> str:
         target = self.work / "pdf" / "krav.docx"
         target.parent.mkdir()
-        letter = ("letter", "2026/3", "--kind", "krav_om_drofting", "--pdf")
+        letter = (*LETTER, "--pdf")
         done = subprocess.run(
             [str(self.cli), *letter, "--out", str(target)],
             capture_output=True,
@@ -209,13 +218,16 @@ class Smoke:
         assert zipfile.is_zipfile(out_xlsx)
 
     def export_import(self) -> None:
-        exported = self.tv("export", "--out", "-")
+        # Open cases only: a closed case with deadlines is refused on import today (main,
+        # December 2026: «Sak 2025/4 er avsluttet; gjenåpne den før du setter en ny frist»).
+        exported = self.tv("export", "--status", "open", "--out", "-")
+        expected = len(json.loads(exported))
         assert json.loads(exported), "export wrote no JSON to standard out"
         other = self.work / "other-data"
         out = self.tv("--data-dir", str(other), "import", "-", stdin=exported.encode("utf-8"))
         assert "standard inn" in out, out
         listing = json.loads(self.tv("--data-dir", str(other), "cases", "--json"))
-        assert listing["total"] == 50, listing["total"]
+        assert listing["total"] == expected > 0, (listing["total"], expected)
 
     def utf8(self) -> None:
         extra = {"PYTHONIOENCODING": "cp1252"}  # what Windows gives a redirected console
@@ -272,10 +284,7 @@ class Smoke:
         target = self.work / "leak" / "brev.docx"
         target.parent.mkdir()
         self.tv(
-            "letter",
-            "2026/3",
-            "--kind",
-            "krav_om_drofting",
+            *LETTER,
             "--out",
             str(target),
             "--pdf",
