@@ -115,6 +115,9 @@ def main(out: Path, data_dir: Path) -> int:
     settle(app, 1500)  # the chosen backup is checked in the background
     shoot(app, restore, out / "9-gjenopprett.png")
     restore.reject()
+    window.open_about()
+    shoot(app, window.about_dialog, out / "11-om.png")
+    window.about_dialog.reject()
     ws.close()
     return 0
 

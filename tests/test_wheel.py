@@ -36,6 +36,8 @@ REQUIRED = [
     "tillitsvalgt/resources/catalogue.toml",
     "tillitsvalgt/resources/demo/scenarios.json",
     "tillitsvalgt/resources/checklist.toml",
+    "tillitsvalgt/resources/icons/tillitsvalgt.png",
+    "tillitsvalgt/resources/icons/tillitsvalgt.svg",
     "tillitsvalgt/resources/templates/krav_om_drofting.docx",
     "tillitsvalgt/resources/templates/protokoll.docx",
     "ui/__init__.py",
@@ -133,6 +135,16 @@ def test_wheel_contains_migrations_resources_ui_and_the_console_script(
         names = wheel.namelist()
         (entry_points,) = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
         scripts = wheel.read(entry_points).decode("utf-8")
+        (meta,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+        metadata = wheel.read(meta).decode("utf-8")
+        licences = [n for n in names if ".dist-info/licenses/" in n]
+    # The window is a GUI entry point: no console window behind it on Windows.
+    assert "[gui_scripts]" in scripts
+    assert "tillitsvalgt-gui = ui.__main__:main" in scripts.split("[gui_scripts]", 1)[1]
+    assert "License-Expression: GPL-3.0-or-later" in metadata
+    assert "Classifier: Natural Language :: Norwegian" in metadata
+    assert "Author: Tillitsvalgt contributors" in metadata
+    assert any(n.endswith("/LICENSE") for n in licences), licences
     for required in REQUIRED:
         assert any(name.startswith(required) for name in names), required
     assert "[console_scripts]" in scripts

@@ -7,6 +7,8 @@ reported briefly (exit code 70), never as a raw traceback in the user's face.
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
 import logging
 import os
@@ -91,20 +93,16 @@ def _gui_possible() -> bool:
 
 
 def _start_gui(ctx: Context) -> None:
-    """The desktop app. The window is loaded only now, so the command line never pays for
-    Qt (and the core never imports it)."""
-    import importlib
+    """The desktop app, as its own program (``tillitsvalgt-gui``): the command line never
+    loads Qt and the core never imports the GUI. The daily backup and verdicts run inside
+    the app, in the background, after the window is shown."""
+    from tillitsvalgt.gui_process import run_gui
 
-    # The daily backup and verdicts run inside the app, in the background, after the
-    # window is shown (at 100 000 cases the verdicts take seconds).
-    app = importlib.import_module("ui.app")
-    code = app.run(
-        sys.argv[:1],
-        data_dir=ctx.data_dir,
-        database_url=ctx.database_url,
-        catalogue=ctx.catalogue_option,
+    sys.exit(
+        run_gui(
+            data_dir=ctx.data_dir, database_url=ctx.database_url, catalogue=ctx.catalogue_option
+        )
     )
-    sys.exit(code)
 
 
 @cli.command("overview")
@@ -255,6 +253,8 @@ def cases_command(
     suffix = out.suffix.lower() if out is not None else ""
     if out is not None and suffix not in (".xlsx", ".csv"):
         raise UserError(f"{out}: regnearket må hete noe med .xlsx eller .csv.")
+    if out is not None and str(out) == "-":
+        out = None  # standard out
     if out is not None:
         out = chosen_output(ctx, out, force=force)
     db = ctx.db()
@@ -496,16 +496,25 @@ def import_command(
     ctx: Context, file: Path, mapping: Path | None, columns: tuple[str, ...], sheet: str | None
 ) -> None:
     """Importer saker fra en JSON-fil (samme format som «export») eller et regneark
-    (.xlsx/.csv med én sak per rad). Alt eller ingenting."""
+    (.xlsx/.csv med én sak per rad); «-» leser JSON fra standard inn. Alt eller ingenting."""
     from tillitsvalgt.file_limits import IMPORT_LIMIT, read_limited
     from tillitsvalgt.services.transfer import import_bundle
 
+    from_stdin = str(file) == "-"  # a file really named "-" is ./-
     if file.suffix.lower() in (".xlsx", ".csv"):
         _import_sheet(ctx, file, mapping, columns, sheet)
         return
     try:
         # utf-8-sig: Windows editors put a byte order mark first; it is not content.
-        data = read_limited(file.expanduser(), IMPORT_LIMIT, what="Importfilen")
+        if from_stdin:
+            data = sys.stdin.buffer.read(IMPORT_LIMIT + 1)
+            if len(data) > IMPORT_LIMIT:
+                raise UserError(
+                    f"Det som kom på standard inn, er større enn {IMPORT_LIMIT // 2**20} MB. "
+                    "Ingenting er importert."
+                )
+        else:
+            data = read_limited(file.expanduser(), IMPORT_LIMIT, what="Importfilen")
         text = data.decode("utf-8-sig")
     except FileNotFoundError:
         raise UserError(f"Finner ikke filen {file}. Ingenting er importert.") from None
@@ -518,13 +527,14 @@ def import_command(
         raise UserError(
             f"Kan ikke lese {file}: {os_reason(exc)}. Ingenting er importert."
         ) from None
-    raw = _parse_json(text, file)
+    source = "standard inn" if from_stdin else str(file)
+    raw = _parse_json(text, Path(source))
     from tillitsvalgt.services.employers import sector_agreement_warnings
 
     with ctx.db().session() as session:
         report = import_bundle(raw, session=session, today=date.today())
         warnings = sector_agreement_warnings(session=session, catalogue=ctx.catalogue())
-    click.echo(f"Importert fra {file}: {report.summary()}")
+    click.echo(f"Importert fra {source}: {report.summary()}")
     for warning in warnings:
         click.echo(f"Advarsel: {warning}", err=True)
 
@@ -573,7 +583,7 @@ def _parse_json(text: str, file: Path) -> Any:
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
-    help="Fil å skrive til (ellers skjermen).",
+    help="Fil å skrive til (ellers skjermen; «-» er også skjermen / standard ut).",
 )
 @click.option(
     "--case",
@@ -608,6 +618,8 @@ def export_command(
     from tillitsvalgt.services.selection import Selection, selected_case_ids
     from tillitsvalgt.services.transfer import export_bundle
 
+    if out is not None and str(out) == "-":
+        out = None  # standard out
     if out is not None:
         out = chosen_output(ctx, out, force=force)
 
@@ -847,7 +859,16 @@ def _data_dir_arg(argv: list[str]) -> str | None:
     return None
 
 
+def _utf8_output() -> None:
+    """Write UTF-8 whatever the platform: Windows Python writes redirected output in the
+    ANSI code page (cp1252), where a ✓ or → in a case title crashed the command."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> None:
+    _utf8_output()
     args = sys.argv[1:] if argv is None else argv
     with _guard(_data_dir_arg(args)):
         cli.main(args=args, prog_name="tillitsvalgt", standalone_mode=False)

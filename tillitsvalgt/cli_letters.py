@@ -74,7 +74,7 @@ def _write_pdf(ctx: Context, docx: Path) -> Path:
     type=click.Path(path_type=Path),
     help="Word-filen som skal skrives.",
 )
-@click.option("--pdf", is_flag=True, help="Lag også PDF (krever LibreOffice).")
+@click.option("--pdf", is_flag=True, help="Lag også PDF (krever LibreOffice eller Word).")
 @click.option("--sent", is_flag=True, help="Merk brevet som sendt på brevets dato.")
 @force_option
 @click.option(
@@ -108,13 +108,13 @@ def letter_command(
     hva du kan sende i stedet, og avslutter med kode 1. Tvilsomme brev lages med en
     advarsel."""
     from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, letter_kind
-    from tillitsvalgt.letters.pdf import HOW_TO_GET, find_office
+    from tillitsvalgt.letters.pdf import HOW_TO_GET, pdf_converter
     from tillitsvalgt.rules.deadlines import format_date
     from tillitsvalgt.services.letters import LetterRequest
 
     spec = letter_kind(kind)
     day = _parse_date(dated, "--date") or date.today()
-    if pdf and find_office() is None:
+    if pdf and pdf_converter() is None:
         raise UserError(HOW_TO_GET)  # before anything is journaled
     if sent and not spec.to_employer:
         raise UserError(f"{spec.label} er ikke et brev til arbeidsgiver og kan ikke sendes.")
@@ -294,7 +294,7 @@ def send_command(ctx: Context, number: str, sent_on: str | None) -> None:
 @letters_group.command("export")
 @click.argument("number")
 @click.option("--out", required=True, type=click.Path(path_type=Path))
-@click.option("--pdf", is_flag=True, help="Lag også PDF (krever LibreOffice).")
+@click.option("--pdf", is_flag=True, help="Lag også PDF (krever LibreOffice eller Word).")
 @force_option
 @pass_ctx
 def export_command(ctx: Context, number: str, out: Path, pdf: bool, force: bool) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 
@@ -12,6 +13,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database-url", help="PostgreSQL-adresse i stedet for SQLite-filen.")
     parser.add_argument("--catalogue", help="Egen lovkatalog (TOML).")
     args, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    if not _screen_available(qt_args):
+        print(
+            "tillitsvalgt-gui: fant ingen skjerm (DISPLAY eller WAYLAND_DISPLAY er ikke satt). "
+            "Start programmet fra skrivebordet, eller bruk kommandoene: tillitsvalgt --help",
+            file=sys.stderr,
+        )
+        return 1
     from ui.app import run
 
     return run(
@@ -20,6 +28,14 @@ def main(argv: list[str] | None = None) -> int:
         database_url=args.database_url,
         catalogue=args.catalogue,
     )
+
+
+def _screen_available(qt_args: list[str]) -> bool:
+    """Linux needs an X11 or Wayland display (or a platform chosen, such as offscreen);
+    without one Qt aborts with a message about xcb-cursor0 whatever is missing."""
+    if not sys.platform.startswith("linux") or "-platform" in qt_args:
+        return True
+    return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 if __name__ == "__main__":

@@ -7,15 +7,32 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QThreadPool
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tillitsvalgt import settings
+from tillitsvalgt import paths, settings
+from tillitsvalgt.child_process import BOOTLOADER_PREFIXES, QT_PATHS, bundle_folder
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
 from ui.i18n import LANGUAGE_ENV, choose_language, install_language
 from ui.main_window import MainWindow
 from ui.prompts import QtPrompter
+from ui.self_check import schedule as schedule_self_check
+
+# The Linux desktop entry and Wayland app id (packaging/no.tillitsvalgt.Tillitsvalgt.desktop).
+DESKTOP_FILE = "no.tillitsvalgt.Tillitsvalgt"
+
+
+def _identity() -> None:
+    QApplication.setWindowIcon(QIcon(str(paths.resource_path("icons", "tillitsvalgt.png"))))
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE)
+    if bundle_folder():
+        # PyInstaller pointed Qt's plugin path into the bundle; Qt has read it by now, and
+        # programs the app starts (xdg-open, a KDE or LibreOffice using its own Qt) must not.
+        QCoreApplication.libraryPaths()
+        for name in [*QT_PATHS, *(k for k in os.environ if k.startswith(BOOTLOADER_PREFIXES))]:
+            os.environ.pop(name, None)
 
 
 def window_language(data_dir: str | None) -> str:
@@ -39,6 +56,7 @@ def run(
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     QCoreApplication.setOrganizationName("Tillitsvalgt")
     QCoreApplication.setApplicationName("Tillitsvalgt")
+    _identity()
     translators = install_language(app, window_language(data_dir))  # noqa: F841 - kept alive
     prompter = QtPrompter()
     crashes = CrashReporter(prompter)
@@ -56,6 +74,7 @@ def run(
     window.show()
     window.welcome_if_new()
     window.start_daily_duties()
+    schedule_self_check(window)
     try:
         return int(app.exec())
     finally:

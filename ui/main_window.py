@@ -483,6 +483,17 @@ class MainWindow(QMainWindow):
             self.refresh_action,
         ):
             toolbar.addAction(action)
+        help_menu = menu.addMenu(tr("&Hjelp"))
+        self.about_action = self._action(tr("&Om Tillitsvalgt"), self.open_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
+    def open_about(self) -> None:
+        from ui.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.workspace, parent=self)
+        self.about_dialog = dialog  # for tests
+        dialog.open()
 
     def _section_changed(self, index: int) -> None:
         if self.sections.widget(index) is self.employers_view:

@@ -304,8 +304,8 @@
         <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
-        <source>Krever LibreOffice, som ikke er installert.</source>
-        <translation>Needs LibreOffice, which is not installed.</translation>
+        <source>Krever LibreOffice eller Word, og ingen av dem er installert.</source>
+        <translation>Needs LibreOffice or Word, and neither is installed.</translation>
     </message>
     <message>
         <source>&amp;Merk som sendt</source>
@@ -1234,6 +1234,14 @@ Your profile is saved.</translation>
     <message>
         <source>Statistikken over sakene i en periode, som Word og regneark</source>
         <translation>The statistics of the cases in a period, as Word and spreadsheet</translation>
+    </message>
+    <message>
+        <source>&amp;Hjelp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Om Tillitsvalgt</source>
+        <translation>&amp;About Tillitsvalgt</translation>
     </message>
     <message>
         <source>Kan ikke lese rettskatalogen</source>
@@ -2870,6 +2878,42 @@ Your profile is saved.</translation>
     <message>
         <source>&amp;Kopier raden</source>
         <translation>&amp;Copy the row</translation>
+    </message>
+    <message>
+        <source>Versjon</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Lisens</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Datamappe</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Logg</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Lisenstekster</source>
+        <translation>Licence texts</translation>
+    </message>
+    <message>
+        <source>Om Tillitsvalgt</source>
+        <translation>About Tillitsvalgt</translation>
+    </message>
+    <message>
+        <source>Saksverktøy for tillitsvalgte: kontor- og hjemmekontorendringer, drøfting og brev.</source>
+        <translation>Case tool for union representatives: office and home-office changes, consultation and letters.</translation>
+    </message>
+    <message>
+        <source>Fri programvare: du kan dele og endre den etter lisensens vilkår. Den leveres uten garanti. Qt for Python (PySide6) brukes under LGPL-3.0.</source>
+        <translation>Free software: you may share and change it under the terms of the licence. It comes without any warranty. Qt for Python (PySide6) is used under the LGPL-3.0.</translation>
     </message>
 </context>
 <context>

@@ -304,8 +304,8 @@
         <translation>Lagre som &amp;PDF…</translation>
     </message>
     <message>
-        <source>Krever LibreOffice, som ikke er installert.</source>
-        <translation>Krev LibreOffice, som ikkje er installert.</translation>
+        <source>Krever LibreOffice eller Word, og ingen av dem er installert.</source>
+        <translation>Krev LibreOffice eller Word, og ingen av dei er installerte.</translation>
     </message>
     <message>
         <source>&amp;Merk som sendt</source>
@@ -1234,6 +1234,14 @@ Profilen din er lagra.</translation>
     <message>
         <source>Statistikken over sakene i en periode, som Word og regneark</source>
         <translation>Statistikken over sakene i ein periode, som Word og rekneark</translation>
+    </message>
+    <message>
+        <source>&amp;Hjelp</source>
+        <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
+        <source>&amp;Om Tillitsvalgt</source>
+        <translation>&amp;Om Tillitsvalgt</translation>
     </message>
     <message>
         <source>Kan ikke lese rettskatalogen</source>
@@ -2870,6 +2878,42 @@ Profilen din er lagra.</translation>
     <message>
         <source>&amp;Kopier raden</source>
         <translation>&amp;Kopier rada</translation>
+    </message>
+    <message>
+        <source>Versjon</source>
+        <translation>Versjon</translation>
+    </message>
+    <message>
+        <source>Lisens</source>
+        <translation>Lisens</translation>
+    </message>
+    <message>
+        <source>Datamappe</source>
+        <translation>Datamappe</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Logg</source>
+        <translation>Logg</translation>
+    </message>
+    <message>
+        <source>Lisenstekster</source>
+        <translation>Lisenstekstar</translation>
+    </message>
+    <message>
+        <source>Om Tillitsvalgt</source>
+        <translation>Om Tillitsvalgt</translation>
+    </message>
+    <message>
+        <source>Saksverktøy for tillitsvalgte: kontor- og hjemmekontorendringer, drøfting og brev.</source>
+        <translation>Saksverktøy for tillitsvalde: kontor- og heimekontorendringar, drøfting og brev.</translation>
+    </message>
+    <message>
+        <source>Fri programvare: du kan dele og endre den etter lisensens vilkår. Den leveres uten garanti. Qt for Python (PySide6) brukes under LGPL-3.0.</source>
+        <translation>Fri programvare: du kan dele og endre han etter vilkåra i lisensen. Han kjem utan garanti. Qt for Python (PySide6) er brukt under LGPL-3.0.</translation>
     </message>
 </context>
 <context>

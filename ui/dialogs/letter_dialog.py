@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, KINDS
-from tillitsvalgt.letters.pdf import find_office
+from tillitsvalgt.letters.pdf import pdf_converter
 from tillitsvalgt.letters.render import docx_text
 from tillitsvalgt.letters.sanity import LetterCheck, LetterRefusedError
 from tillitsvalgt.models import DocumentRead
@@ -143,10 +143,12 @@ class LetterDialog(QDialog):
         buttons = QHBoxLayout()
         self.save_word = QPushButton(tr("Lagre som &Word…"))
         self.save_pdf = QPushButton(tr("Lagre som &PDF…"))
-        self.office = find_office()
+        self.office = pdf_converter()
         self.save_pdf.setEnabled(self.office is not None)
         if self.office is None:
-            self.save_pdf.setToolTip(tr("Krever LibreOffice, som ikke er installert."))
+            self.save_pdf.setToolTip(
+                tr("Krever LibreOffice eller Word, og ingen av dem er installert.")
+            )
         self.mark_sent = QPushButton(tr("&Merk som sendt"))
         self.mark_sent.setEnabled(False)
         self.mark_sent.setToolTip(tr("Lagre brevet først."))

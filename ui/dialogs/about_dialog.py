@@ -1,0 +1,95 @@
+"""«Om Tillitsvalgt»: the version, the licence, and where this copy keeps its data, so a
+representative can tell the person helping them which version they run and where the
+database, backups and log are."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tillitsvalgt import __version__, paths
+from tillitsvalgt.workspace import Workspace
+from ui.i18n import tr
+
+LICENCE = "GNU General Public License, versjon 3 eller senere (GPL-3.0-or-later)"
+
+
+def licences_folder() -> Path | None:
+    """Where the licence texts of the program and all its parts are: inside a bundle its
+    ``licenses`` folder; from source, the checkout's LICENSE."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "licenses"
+    checkout = Path(__file__).resolve().parents[2] / "LICENSE"
+    return checkout if checkout.is_file() else None
+
+
+def about_facts(workspace: Workspace) -> list[tuple[str, str]]:
+    data = paths.data_dir(workspace.data_dir)
+    facts = [
+        (tr("Versjon"), __version__),
+        (tr("Lisens"), LICENCE),
+        (tr("Datamappe"), str(data)),
+        (tr("Database"), workspace.db.location.describe()),
+        (tr("Logg"), str(data / "logs" / "tillitsvalgt.log")),
+    ]
+    licences = licences_folder()
+    if licences is not None:
+        facts.append((tr("Lisenstekster"), str(licences)))
+    return facts
+
+
+class AboutDialog(QDialog):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Om Tillitsvalgt"))
+        self.setMinimumWidth(600)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        icon = QIcon(str(paths.resource_path("icons", "tillitsvalgt.png")))
+        if not icon.isNull():
+            self.setWindowIcon(icon)
+            picture = QLabel()
+            picture.setPixmap(icon.pixmap(72, 72))
+            picture.setAlignment(Qt.AlignmentFlag.AlignTop)
+            top.addWidget(picture)
+        heading = QLabel(
+            "<h2>Tillitsvalgt</h2>"
+            + tr(
+                "Saksverktøy for tillitsvalgte: kontor- og hjemmekontorendringer, drøfting og brev."
+            )
+        )
+        heading.setWordWrap(True)
+        top.addWidget(heading, 1)
+        layout.addLayout(top)
+        form = QFormLayout()
+        self.facts = about_facts(workspace)
+        for label, value in self.facts:
+            shown = QLabel(value)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            shown.setWordWrap(True)
+            form.addRow(label + ":", shown)
+        layout.addLayout(form)
+        notice = QLabel(
+            tr(
+                "Fri programvare: du kan dele og endre den etter lisensens vilkår. "
+                "Den leveres uten garanti. Qt for Python (PySide6) brukes under LGPL-3.0."
+            )
+        )
+        notice.setWordWrap(True)
+        layout.addWidget(notice)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
