@@ -49,3 +49,33 @@ def test_the_guides_pictures_are_the_current_screenshots() -> None:
     docs = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
     for picture in guide_file().parent.glob("*.png"):
         assert picture.read_bytes() == (docs / picture.name).read_bytes(), picture.name
+
+
+def test_f1_in_the_window_opens_the_guide(qtbot: QtBot, tmp_path: Path) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QSettings
+
+    from ui.errors import CrashReporter
+    from ui.main_window import MainWindow
+    from ui.prompts import ScriptedPrompter
+
+    from conftest import open_scenario_workspace
+
+    workspace = open_scenario_workspace(tmp_path / "data", date(2026, 11, 20))
+    prompter = ScriptedPrompter()
+    window = MainWindow(
+        workspace,
+        prompter=prompter,
+        crashes=CrashReporter(prompter, enabled=False),
+        settings=QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat),
+    )
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert window.guide_action.shortcut().toString() == "F1"
+        window.guide_action.trigger()  # (the offscreen window is never active for a key)
+        assert window.guide_dialog.isVisible()
+        assert "Kom i gang" in window.guide_dialog.browser.toPlainText()
+    finally:
+        workspace.close()

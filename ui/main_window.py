@@ -484,9 +484,24 @@ class MainWindow(QMainWindow):
         ):
             toolbar.addAction(action)
         help_menu = menu.addMenu(tr("&Hjelp"))
+        self.guide_action = self._action(
+            tr("&Brukerveiledning"),
+            self.open_guide,
+            QKeySequence.StandardKey.HelpContents,
+            tr("Slik bruker du Tillitsvalgt, med bilder (F1)"),
+        )
+        help_menu.addAction(self.guide_action)
         self.about_action = self._action(tr("&Om Tillitsvalgt"), self.open_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
+
+    def open_guide(self) -> None:
+        from ui.dialogs.help_dialog import HelpDialog
+
+        if getattr(self, "guide_dialog", None) is None:
+            self.guide_dialog = HelpDialog(self)  # kept, so it can stay open beside the window
+        self.guide_dialog.show()
+        self.guide_dialog.raise_()
 
     def open_about(self) -> None:
         from ui.dialogs.about_dialog import AboutDialog

@@ -1240,6 +1240,14 @@ Your profile is saved.</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Brukerveiledning</source>
+        <translation>User &amp;guide</translation>
+    </message>
+    <message>
+        <source>Slik bruker du Tillitsvalgt, med bilder (F1)</source>
+        <translation>How to use Tillitsvalgt, with pictures (F1)</translation>
+    </message>
+    <message>
         <source>&amp;Om Tillitsvalgt</source>
         <translation>&amp;About Tillitsvalgt</translation>
     </message>

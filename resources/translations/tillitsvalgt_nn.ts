@@ -1240,6 +1240,14 @@ Profilen din er lagra.</translation>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
+        <source>&amp;Brukerveiledning</source>
+        <translation>&amp;Brukarrettleiing</translation>
+    </message>
+    <message>
+        <source>Slik bruker du Tillitsvalgt, med bilder (F1)</source>
+        <translation>Slik brukar du Tillitsvalgt, med bilete (F1)</translation>
+    </message>
+    <message>
         <source>&amp;Om Tillitsvalgt</source>
         <translation>&amp;Om Tillitsvalgt</translation>
     </message>
