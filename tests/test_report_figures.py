@@ -6,6 +6,7 @@ the comments), not recomputed by the code under test."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -18,6 +19,7 @@ from tillitsvalgt.reports.figures import (
     BY_CASE_TYPE,
     BY_OUTCOME,
     BY_SECTOR,
+    BY_SECTOR_SIZE,
     ENVIRONMENT,
     KEY_FIGURES,
     LETTERS,
@@ -446,3 +448,23 @@ def test_summary_never_tells_a_suppressed_number() -> None:
     assert tiny_sentences[0].endswith("færre enn 3 saker.")
     assert numbers_in(tiny_sentences) <= allowed_numbers(tiny)
     assert not any(re.search(r"\b2 saker", s) for s in tiny_sentences)
+
+
+def test_two_dimensional_table_locks_its_grand_total_not_a_column_total() -> None:
+    # One small "under 50" column: its total (2) is a primary cell and must be hidden,
+    # whatever the report's total does.
+    cells = tuple(
+        replace(cell(r), size_band="under 50" if i < 1 else "50–199") for i, r in enumerate(RAW)
+    )
+    figures = make_figures(data(3, cells))
+    shown = suppress_figures(figures)[BY_SECTOR_SIZE]
+    n_rows = len(shown.table.rows)
+    assert shown.table.value(n_rows, 0) == 4
+    assert shown.cell(n_rows, 0) == 4 or shown.cell(n_rows, 0) == SUPPRESSED
+    cells = tuple(
+        replace(cell(r), size_band="under 50" if i == 7 else "50–199") for i, r in enumerate(RAW)
+    )
+    shown = suppress_figures(make_figures(data(3, cells)))[BY_SECTOR_SIZE]
+    assert shown.table.value(n_rows, 0) == 1
+    assert shown.cell(n_rows, 0) == SUPPRESSED
+    assert shown.cell(n_rows, len(shown.table.columns)) == 51
