@@ -8,6 +8,7 @@ The tables are created and changed only by the Alembic migrations in ``migration
 
 from __future__ import annotations
 
+import secrets
 import uuid as uuid_module
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
@@ -248,6 +249,15 @@ class CaseUpdate(SQLModel):
     report_include: bool | None = None
 
 
+CELL_KEY_RANGE = 256
+"""Cell keys are 0..255 and a cell's key is the sum of its cases' keys modulo this
+(the range the UK Office for National Statistics used in Census 2021)."""
+
+
+def new_cell_key() -> int:
+    return secrets.randbelow(CELL_KEY_RANGE)
+
+
 class Case(CaseBase, table=True):
     __tablename__: ClassVar[Any] = "cases"
     __table_args__ = (
@@ -279,6 +289,12 @@ class Case(CaseBase, table=True):
     )
     source_ref: str | None = Field(default=None, max_length=200)
     report_include: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
+    # The report's cell key (reports/cellkey.py): drawn once, never changed, never shown.
+    # A column default too, so bulk inserts without it (benchmarks, imports) draw one.
+    cell_key: int = Field(
+        default_factory=new_cell_key,
+        sa_column_kwargs={"default": new_cell_key, "server_default": "0"},
+    )
     last_document_seq: int = Field(default=0)
     # The stored verdict (see services/assessments.py), so the list can filter and count by
     # it in SQL; "overdue" is derived on reading from verdict_demand_due_on and today.

@@ -45,7 +45,7 @@ def make_report(
 ) -> ReportFiles:
     from tillitsvalgt.reports.documents import report_docx, report_xlsx
     from tillitsvalgt.reports.figures import make_figures
-    from tillitsvalgt.reports.suppression import suppress_figures
+    from tillitsvalgt.reports.cellkey import protect_figures
     from tillitsvalgt.services.report_data import (
         appendix_sources,
         cube_cells,
@@ -68,14 +68,22 @@ def make_report(
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-cube") as pool:
         cells_future = pool.submit(cube)
         with db.session(readonly=True) as session:
-            days, employers = report_extras(request, session=session)
+            extras = report_extras(request, session=session)
             sources = appendix_sources(request, session=session)
             names = known_person_names(session=session) if sources else []
         cells = cells_future.result()
-    data = ReportData(request, today, cells, days, employers)
+    data = ReportData(
+        request,
+        today,
+        cells,
+        extras.days_to_drofting,
+        extras.employers,
+        extras.employer_keys,
+        extras.drofting_keys,
+    )
     step(1)
     figures = make_figures(data)
-    shown = suppress_figures(figures)
+    shown = protect_figures(figures)
     entries = appendix_entries(
         sources, names=names, anonymise_employers=request.anonymise_employers
     )

@@ -1,8 +1,8 @@
 """The landsmøte report as documents: a Word report and a spreadsheet, as bytes in memory.
 
-Both are written from the *suppressed* tables only (``suppression.suppress_figures``):
-a hidden cell is printed as "–", and its real value is never read, neither for the
-table, the share beside it, nor the chart. Nothing here writes a file; the caller saves
+Both are written from the *published* tables only (``cellkey.protect_figures``): every
+count perturbed by its cell key, a value under the floor printed as "–"; the true counts
+are never read, neither for the table, the share beside it, nor the chart. Nothing here writes a file; the caller saves
 the bytes with ``paths.write_atomically``.
 
 Charts are drawn with matplotlib's Agg canvas on a ``Figure`` of their own (no pyplot,
@@ -31,13 +31,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from tillitsvalgt.reports.anonymise import AppendixEntry
 from tillitsvalgt.reports.figures import TOTAL_LABEL, Figures, Table, percent, summary_sentences
-from tillitsvalgt.reports.suppression import (
+from tillitsvalgt.reports.cellkey import (
+    FLOOR,
     SUPPRESSED,
+    ProtectedTable,
     Shown,
-    SuppressedTable,
     footnote,
+    protect,
     shown_medians,
-    suppress,
 )
 from tillitsvalgt.rules.deadlines import format_date
 
@@ -57,6 +58,49 @@ PERCENT_AXIS = "Andel av sakene i perioden (%)"
 COUNT_AXIS = "Antall"
 DAYS_AXIS = "Dager (median)"
 ABOUT_SHEET = "Om rapporten"
+METHOD_TITLE = "Om tallene"
+
+
+def title_page_promise(min_cell: int) -> list[str]:
+    """What the report does to protect members, exactly, for the title page."""
+    floor = max(min_cell, FLOOR)
+    return [
+        "Alle tall har fått litt tilfeldig, fast støy (høyst ±2) etter «cell key»-metoden "
+        "som statistikkbyråene i Storbritannia (ONS) og Australia (ABS) bruker.",
+        f"Tall under {floor} etter støyen vises som «{SUPPRESSED}»; null er alltid null.",
+        "Ingen personer er navngitt; i vedlegget er navn, fødselsnumre, telefonnumre, "
+        "e-postadresser og eksakte datoer tatt ut.",
+    ]
+
+
+def method_text(min_cell: int) -> list[str]:
+    """The method page: what the numbers are, and why they are safe, in plain words."""
+    floor = max(min_cell, FLOOR)
+    return [
+        "Hver sak har fått et tilfeldig tall (en nøkkel fra 0 til 255) da den ble "
+        "registrert. Nøkkelen endres aldri og vises aldri.",
+        "Når rapporten teller sakene i en rute, legger den sammen nøklene til sakene i "
+        "ruten og slår opp i en fast tabell hvor mye tallet skal justeres: halvparten av "
+        "rutene står uendret, de fleste av resten endres med 1, og noen få med 2. Summer "
+        "(«I alt») er egne ruter med egen justering. Derfor stemmer ikke alltid delene med "
+        "summen, og andelene er regnet av de justerte tallene.",
+        "De samme sakene gir alltid det samme tallet, i denne og i alle senere rapporter. "
+        "Den som trekker én rapport fra en annen (to perioder som overlapper, år mot "
+        "kvartal, med og uten navn på virksomhetene), får bare støy, ikke den ene saken "
+        "som skiller dem.",
+        f"Tall under {floor} etter justeringen vises som «{SUPPRESSED}». En «{SUPPRESSED}» "
+        f"kan skjule fra 1 til {floor + 1} saker, og et vist tall på {floor} kan være 1. "
+        "Null er alltid null: en rute uten saker sier ikke noe om noen person.",
+        "Antall berørte medlemmer er en sum, ikke en telling: den har fått støy på ±10 % "
+        "og er rundet av til nærmeste ti. Medianer vises bare når de bygger på minst "
+        "ti saker.",
+        f"Det minste tallet som kan vises, kan ikke settes lavere enn {FLOOR}. "
+        "Virksomheter navngis bare når de har minst så mange saker etter justeringen; "
+        "resten er samlet på én linje.",
+        "Vedlegget med sakssammendrag har ingen navn, fødselsnumre, telefonnumre, "
+        "e-postadresser eller eksakte datoer, og overskriftene sier bare hvilket nummer "
+        "sammendraget har.",
+    ]
 
 # Fill and hatch per series: distinguishable without colour, and on a photocopy.
 _STYLES: tuple[tuple[str, str], ...] = (
@@ -102,7 +146,7 @@ def shown_text(value: Shown | float | None) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return SUPPRESSED
+        return value  # "–" or "ukjent"
     if isinstance(value, float):
         return decimal(value)
     return number(value)
@@ -130,7 +174,7 @@ class Layout:
     shares: tuple[tuple[float | str | None, ...], ...] | None  # "–" hidden, None none
 
 
-def layout(shown: SuppressedTable) -> Layout:
+def layout(shown: ProtectedTable) -> Layout:
     table = shown.table
     n_rows, n_cols = len(table.rows), len(table.columns)
     row_ids = list(range(n_rows)) + ([n_rows] if table.has_total_row else [])
@@ -172,10 +216,10 @@ class ChartSpec:
 
 
 def _count(value: Shown) -> float | None:
-    return None if value == SUPPRESSED else float(value)
+    return None if isinstance(value, str) else float(value)
 
 
-def chart_spec(shown: SuppressedTable, periods: Sequence[str]) -> ChartSpec | None:
+def chart_spec(shown: ProtectedTable, periods: Sequence[str]) -> ChartSpec | None:
     """The chart for a table, or None when it would show nothing (every bar hidden or
     zero). Hidden cells become None; the margins are not drawn."""
     table = shown.table
@@ -415,11 +459,11 @@ def _draw_counts(ax: Any, spec: ChartSpec, series: Series, k: int) -> None:
 # ----------------------------------------------------------------------------- the docx
 
 
-def _median_shown(figures: Figures) -> tuple[SuppressedTable, Layout]:
+def _median_shown(figures: Figures) -> tuple[ProtectedTable, Layout]:
     """The median table laid out like the others: cases per period (suppressed on their
     own: this count is in no other table) and the median beside it."""
     n = figures.request.min_cell
-    counts = suppress(figures.median.counts, n)
+    counts = protect(figures.median.counts, max(n, FLOOR))
     per_period, overall = shown_medians(figures.median, n)
     base = layout(counts)
     medians = [*per_period, *([overall] if figures.median.counts.has_total_row else [])]
@@ -438,7 +482,7 @@ def _median_text(value: object) -> str:
 
 def report_docx(
     figures: Figures,
-    shown: dict[str, SuppressedTable],
+    shown: dict[str, ProtectedTable],
     *,
     union_name: str | None,
     summaries: Sequence[AppendixEntry] = (),
@@ -481,7 +525,7 @@ def report_docx(
     para.paragraph_format.space_before = Pt(48)
     lines = [
         "Saker om endringer i kontor og hjemmekontor, registrert av de tillitsvalgte.",
-        f"Tall under {request.min_cell} vises ikke, og ingen personer er navngitt.",
+        *title_page_promise(request.min_cell),
         f"Laget {norwegian_date(figures.made_on)}",
     ]
     for k, line in enumerate(lines):
@@ -499,14 +543,21 @@ def report_docx(
     if not sentences:
         doc.add_paragraph("Det er ingen saker å oppsummere i perioden.")
     doc.add_paragraph(
-        f"Tabellene teller saker. «{SUPPRESSED}» i en tabell betyr færre enn "
-        f"{request.min_cell} saker, eller et tall som er skjult fordi det ellers kunne "
-        "regnes ut fra summene. Slik kan ingen enkeltperson kjennes igjen i rapporten."
+        f"Tabellene teller saker. Alle tall har fått litt tilfeldig støy (høyst ±2), og "
+        f"«{SUPPRESSED}» betyr under {max(request.min_cell, FLOOR)} etter støyen. Summer "
+        "og deltall har hver sin støy, så en tabell stemmer ikke alltid helt. Metoden står "
+        "på siden «Om tallene» bakerst."
     )
 
     # One section per table
     with chart_style():
         _sections(doc, figures, shown)
+
+    # The method, in plain Norwegian
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    doc.add_heading(METHOD_TITLE, level=1)
+    for part in method_text(request.min_cell):
+        doc.add_paragraph(part)
 
     # Appendix
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -535,7 +586,7 @@ def report_docx(
     return out.getvalue()
 
 
-def _sections(doc: DocxDocument, figures: Figures, shown: dict[str, SuppressedTable]) -> None:
+def _sections(doc: DocxDocument, figures: Figures, shown: dict[str, ProtectedTable]) -> None:
     request = figures.request
     number_of = 0
     for table in figures.tables:
@@ -775,7 +826,7 @@ def sheet_name(key: str, title: str, taken: set[str]) -> str:
     return name
 
 
-def report_xlsx(figures: Figures, shown: dict[str, SuppressedTable]) -> bytes:
+def report_xlsx(figures: Figures, shown: dict[str, ProtectedTable]) -> bytes:
     """The report's tables as a spreadsheet, one sheet per table."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -869,8 +920,8 @@ def _sheet(
         c = 2
         values = lay.cells[r - top - 1]
         for j, value in enumerate(values):
-            if value == SUPPRESSED:
-                cell = sheet.cell(r, c, SUPPRESSED)
+            if isinstance(value, str):  # "–" or "ukjent"
+                cell = sheet.cell(r, c, value)
                 cell.alignment = right
             elif decimals_last and j == len(values) - 1:
                 cell = sheet.cell(r, c, value)

@@ -23,6 +23,7 @@ from tillitsvalgt.reports.cube import (
     ReportData,
     ReportRequest,
 )
+from tillitsvalgt.rules.deadlines import format_date as norwegian_day
 
 ShareKind = Literal["row", "total"]
 
@@ -74,6 +75,16 @@ class Row:
     label: str
     counts: tuple[int, ...]
     code: str = ""  # the code or period behind the label, for writers and tests
+    # Per column, the sum of the cell keys of the cases counted (reports/cellkey.py), and
+    # for a magnitude column (members) how many cases have the number known.
+    keys: tuple[int, ...] = ()
+    known: tuple[int, ...] = ()
+
+    def key(self, column: int) -> int:
+        return self.keys[column] if self.keys else 0
+
+    def known_in(self, column: int) -> int:
+        return self.known[column] if self.known else self.counts[column]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +108,9 @@ class Table:
     # rest on the cases). Empty: every column is a count of cases itself.
     basis: tuple[int, ...] = ()
     chart: bool = True  # whether the Word report draws it (a list of names is not a chart)
+    # Whether the columns split a row's cases (then a total column adds them up); False
+    # for columns that each count some of the same cases (with a letter, with a deadline).
+    parts: bool = True
 
     def __post_init__(self) -> None:
         for row in self.rows:
@@ -119,7 +133,7 @@ class Table:
 
     @property
     def has_total_column(self) -> bool:
-        return len(self.columns) > 1 and self.counts_cases
+        return len(self.columns) > 1 and self.counts_cases and self.parts
 
     @property
     def total_row(self) -> tuple[int, ...] | None:
@@ -150,6 +164,23 @@ class Table:
         if row < n_rows and column == n_cols:
             return sum(self.rows[row].counts)
         return sum(sum(r.counts) for r in self.rows)
+
+    def key_value(self, row: int, column: int) -> int:
+        """The cell-key sum of a cell with its margins (as ``value``)."""
+        n_rows, n_cols = len(self.rows), len(self.columns)
+        if row < n_rows and column < n_cols:
+            return self.rows[row].key(column)
+        if row == n_rows and column < n_cols:
+            return sum(r.key(column) for r in self.rows)
+        if row < n_rows and column == n_cols:
+            return sum(self.rows[row].key(j) for j in range(n_cols))
+        return sum(r.key(j) for r in self.rows for j in range(n_cols))
+
+    def known_value(self, row: int, column: int) -> int:
+        """How many cases of a magnitude cell have the number known."""
+        if row < len(self.rows):
+            return self.rows[row].known_in(column)
+        return sum(r.known_in(column) for r in self.rows)
 
     def share_denominator(self, row: int) -> tuple[int, int] | None:
         """Where the share of a cell in ``row`` is taken from, as a cell of the table with
@@ -269,26 +300,50 @@ def _one_dimension(
     of: Callable[[CubeCell], str],
 ) -> Table:
     counts: dict[str, int] = {}
+    keys: dict[str, int] = {}
     for cell in cells:
-        counts[of(cell)] = counts.get(of(cell), 0) + cell.cases
-    rows = tuple(Row(label, (counts.get(code, 0),), code) for code, label in categories)
+        code = of(cell)
+        counts[code] = counts.get(code, 0) + cell.cases
+        keys[code] = keys.get(code, 0) + cell.key_sum
+    rows = tuple(
+        Row(label, (counts.get(code, 0),), code, (keys.get(code, 0),)) for code, label in categories
+    )
     return Table(key, title, row_label, (CASES,), rows, note, shares="total")
 
 
+Measure = tuple[int, int, int]  # (count or sum, cell-key sum, cases with it known)
+
+
 def _by_period(
-    cells: tuple[CubeCell, ...], periods: tuple[str, ...], values: Callable[[CubeCell], list[int]]
+    cells: tuple[CubeCell, ...],
+    periods: tuple[str, ...],
+    values: Callable[[CubeCell], list[Measure]],
 ) -> tuple[Row, ...]:
-    sums: dict[str, list[int]] = {}
-    width = 0
+    sums: dict[str, list[list[int]]] = {}
+    width = len(values(_EMPTY_CELL))
     for cell in cells:
-        add = values(cell)
-        width = len(add)
-        row = sums.setdefault(cell.period, [0] * width)
-        for j, value in enumerate(add):
-            row[j] += value
-    if not width:
-        width = len(values(_EMPTY_CELL))
-    return tuple(Row(period_label(p), tuple(sums.get(p, [0] * width)), p) for p in periods)
+        row = sums.setdefault(cell.period, [[0, 0, 0] for _ in range(width)])
+        for j, measure in enumerate(values(cell)):
+            for k in range(3):
+                row[j][k] += measure[k]
+    empty = [[0, 0, 0] for _ in range(width)]
+    out = []
+    for p in periods:
+        row = sums.get(p, empty)
+        out.append(
+            Row(
+                period_label(p),
+                tuple(m[0] for m in row),
+                p,
+                tuple(m[1] for m in row),
+                tuple(m[2] for m in row),
+            )
+        )
+    return tuple(out)
+
+
+def _cases(cell: CubeCell, counted: bool = True) -> Measure:
+    return (cell.cases, cell.key_sum, cell.cases) if counted else (0, 0, 0)
 
 
 # Only used to learn how many values a period row has when there are no cells at all.
@@ -308,12 +363,19 @@ def _sector_by_size(cells: tuple[CubeCell, ...]) -> Table:
     """Employers generalised the way the report may always show them: sector by size band."""
     sectors = _categories(vocabulary.SECTORS, (c.sector for c in cells), {UNKNOWN: "Ukjent"})
     counts: dict[tuple[str, str], int] = {}
+    keys: dict[tuple[str, str], int] = {}
     for cell in cells:
         key = (cell.sector, cell.size_band)
         counts[key] = counts.get(key, 0) + cell.cases
+        keys[key] = keys.get(key, 0) + cell.key_sum
     columns = tuple(band if band != UNKNOWN else "Ukjent" for band in SIZE_BANDS)
     rows = tuple(
-        Row(label, tuple(counts.get((code, band), 0) for band in SIZE_BANDS), code)
+        Row(
+            label,
+            tuple(counts.get((code, band), 0) for band in SIZE_BANDS),
+            code,
+            tuple(keys.get((code, band), 0) for band in SIZE_BANDS),
+        )
         for code, label in sectors
     )
     return Table(
@@ -327,17 +389,27 @@ def _sector_by_size(cells: tuple[CubeCell, ...]) -> Table:
     )
 
 
-def _by_employer(employers: Mapping[str, int]) -> Table:
+def _by_employer(employers: Mapping[str, int], keys: Mapping[str, int], min_cell: int) -> Table:
+    """The employers with most cases by name; only those whose *published* count reaches
+    the floor are named (a named «–» would say "this employer had a case" and, with the
+    employer's public sector and size, tie the other tables to it). The rest is one row."""
+    from tillitsvalgt.reports.ptable import FLOOR, published
+
+    floor = max(min_cell, FLOOR)
     ranked = sorted(employers.items(), key=lambda item: (-item[1], item[0].casefold()))
-    shown = ranked[:EMPLOYER_ROWS]
-    rest = ranked[EMPLOYER_ROWS:]
-    rows = [Row(name, (n,), name) for name, n in shown]
+    named = [(name, n) for name, n in ranked if published(n, keys.get(name, 0)) >= floor][
+        :EMPLOYER_ROWS
+    ]
+    named_set = {name for name, _ in named}
+    rest = [(name, n) for name, n in ranked if name not in named_set]
+    rows = [Row(name, (n,), name, (keys.get(name, 0),)) for name, n in named]
     if rest:
         rows.append(
             Row(
-                f"{OTHER_EMPLOYERS} ({len(rest)})",
+                OTHER_EMPLOYERS,
                 (sum(n for _, n in rest),),
                 OTHER_EMPLOYERS,
+                (sum(keys.get(name, 0) for name, _ in rest),),
             )
         )
     return Table(
@@ -346,8 +418,9 @@ def _by_employer(employers: Mapping[str, int]) -> Table:
         "Virksomhet",
         (CASES,),
         tuple(rows),
-        f"De {EMPLOYER_ROWS} virksomhetene med flest saker er navngitt; resten er samlet "
-        "på én linje. Velg «anonymiser virksomheter» for å vise bare sektor og størrelse.",
+        f"Virksomheter med minst {max(min_cell, 3)} saker (etter støy) er navngitt, "
+        f"høyst {EMPLOYER_ROWS}; resten er samlet på én linje. Velg «anonymiser "
+        "virksomheter» for å vise bare sektor og størrelse.",
         shares="total",
         chart=False,
     )
@@ -366,8 +439,13 @@ def make_figures(data: ReportData) -> Figures:
         "Saker og berørte medlemmer",
         "Periode",
         (CASES, "Berørte medlemmer"),
-        _by_period(cells, periods, lambda c: [c.cases, c.members]),
-        "Berørte medlemmer er summert over sakene der tallet er kjent.",
+        _by_period(
+            cells,
+            periods,
+            lambda c: [_cases(c), (c.members, c.key_sum, c.members_known)],
+        ),
+        "Berørte medlemmer er summert over sakene der tallet er kjent, med litt støy og "
+        "avrundet til nærmeste ti; «ukjent» når ingen sak har tallet.",
         basis=(0, 0),
     )
     by_type = _one_dimension(
@@ -424,7 +502,11 @@ def make_figures(data: ReportData) -> Figures:
         "Saker med signert protokoll",
         "Periode",
         ("Med signert protokoll", "Uten signert protokoll"),
-        _by_period(cells, periods, lambda c: [c.cases, 0] if c.signed_protocol else [0, c.cases]),
+        _by_period(
+            cells,
+            periods,
+            lambda c: [_cases(c, c.signed_protocol), _cases(c, not c.signed_protocol)],
+        ),
         "Protokoll eller referat signert av begge parter. Andel av alle saker i perioden.",
         shares="row",
     )
@@ -434,7 +516,9 @@ def make_figures(data: ReportData) -> Figures:
         "Periode",
         ("Verneombud/AMU involvert", "Ikke involvert"),
         _by_period(
-            cells, periods, lambda c: [c.cases, 0] if c.environment_involved else [0, c.cases]
+            cells,
+            periods,
+            lambda c: [_cases(c, c.environment_involved), _cases(c, not c.environment_involved)],
         ),
         "Andel av alle saker i perioden.",
         shares="row",
@@ -443,10 +527,19 @@ def make_figures(data: ReportData) -> Figures:
         LETTERS,
         "Brev sendt og frister oversittet",
         "Periode",
-        (CASES, "Brev sendt", "Svarfrister oversittet av arbeidsgiver"),
-        _by_period(cells, periods, lambda c: [c.cases, c.letters_sent, c.deadlines_missed]),
-        f"Svarfrister som var passert uten svar per {data.made_on:%d.%m.%Y}.",
-        basis=(0, 0, 0),
+        (CASES, "Saker med brev sendt", "Saker med svarfrist oversittet av arbeidsgiver"),
+        _by_period(
+            cells,
+            periods,
+            lambda c: [
+                _cases(c),
+                (c.letter_cases, c.letter_keys, c.letter_cases),
+                (c.missed_cases, c.missed_keys, c.missed_cases),
+            ],
+        ),
+        "Saker der de tillitsvalgte sendte minst ett brev, og saker der en svarfrist var "
+        f"passert uten svar per {norwegian_day(data.made_on)}.",
+        parts=False,
     )
     trend = Table(
         TIMING_TREND,
@@ -456,14 +549,18 @@ def make_figures(data: ReportData) -> Figures:
         _by_period(
             cells,
             periods,
-            lambda c: [c.cases if timing_group(c.timing) == g else 0 for g in group_codes],
+            lambda c: [_cases(c, timing_group(c.timing) == g) for g in group_codes],
         ),
         "Andel av sakene i hver periode.",
         shares="row",
     )
 
     sector_size = _sector_by_size(cells)
-    employers = _by_employer(data.employers) if not data.request.anonymise_employers else None
+    employers = (
+        _by_employer(data.employers, data.employer_keys, data.request.min_cell)
+        if not data.request.anonymise_employers
+        else None
+    )
 
     days = data.days_to_drofting
     median_counts = Table(
@@ -471,7 +568,10 @@ def make_figures(data: ReportData) -> Figures:
         "Dager fra første varsel til første drøftingsmøte",
         "Periode",
         ("Saker med begge datoer",),
-        tuple(Row(period_label(p), (len(days.get(p, ())),), p) for p in periods),
+        tuple(
+            Row(period_label(p), (len(days.get(p, ())),), p, (data.drofting_keys.get(p, 0),))
+            for p in periods
+        ),
         "Bare saker der både varsel og første drøftingsmøte er registrert.",
     )
     all_days = [d for p in periods for d in days.get(p, ())]
@@ -529,28 +629,28 @@ def percent(share: float) -> str:
     return f"{int(share + 0.5)}\u00a0%"
 
 
+LATE_GROUPS = ("after_decision", "after_implementation", "information_only", "never")
+"""The landsmøte's question: drøfting came too late, only information was given, or no
+drøfting was held although the decision was taken."""
+
+
 def summary_sentences(figures: Figures) -> list[str]:
     """The key figures in words, for the report's summary. Spoken only from the
-    suppressed tables: a hidden cell is «færre enn N» when it is small, and is left out
-    of the prose altogether when it was hidden only to protect another cell (saying
-    «færre enn» of it would be false)."""
-    # Imported here: suppression.py builds on this module's tables (a cycle otherwise).
-    from tillitsvalgt.reports.suppression import SUPPRESSED, suppress_figures
+    published (perturbed) tables; a «–» is «svært få», never a number."""
+    # Imported here: cellkey.py builds on this module's tables (a cycle otherwise).
+    from tillitsvalgt.reports.cellkey import SUPPRESSED, protect_figures, shown_medians
 
-    n = figures.request.min_cell
-    shown = suppress_figures(figures)
-    few = f"færre enn {n}"
+    shown = protect_figures(figures)
+    few = "svært få"
     sentences: list[str] = []
 
     key = shown[KEY_FIGURES]
     total_cell = key.overall_cell(0)
     cases_value = key.cell(*total_cell)
     members_value = key.cell(total_cell[0], 1)
-    start, end = figures.request.start, figures.request.end
-    period = f"{start:%d.%m.%Y}–{end:%d.%m.%Y}"
+    period = f"{norwegian_day(figures.request.start)} – {norwegian_day(figures.request.end)}"
     if cases_value == SUPPRESSED:
-        if total_cell in key.primary:
-            sentences.append(f"I perioden {period} ble det registrert {few} saker.")
+        sentences.append(f"I perioden {period} ble det registrert {few} saker.")
     elif isinstance(cases_value, int):
         saker = "sak" if cases_value == 1 else "saker"
         sentence = f"I perioden {period} ble det registrert {_number(cases_value)} {saker}"
@@ -559,21 +659,31 @@ def summary_sentences(figures: Figures) -> list[str]:
         sentences.append(sentence + ".")
 
     timing = shown[TIMING]
+    rows = {row.code: i for i, row in enumerate(timing.table.rows)}
+    total = timing.cell(*timing.overall_cell(0))
+    late = [timing.cell(rows[c], 0) for c in LATE_GROUPS if c in rows]
+    if isinstance(total, int) and total > 0 and all(isinstance(v, int) for v in late):
+        share = 100.0 * sum(v for v in late if isinstance(v, int)) / total
+        sentences.append(
+            f"I {percent(share)} av sakene ble endringen drøftet for sent, de tillitsvalgte "
+            "ble bare informert, eller det ble ikke drøftet i det hele tatt, selv om "
+            "beslutningen var tatt."
+        )
     phrases = {
         "in_time": "ble endringen drøftet før beslutningen",
-        "after_decision": "ble den drøftet først etter beslutningen",
-        "after_implementation": "ble den drøftet først etter iverksetting",
-        "never": "ble den aldri drøftet, selv om beslutningen var tatt",
+        "after_decision": "ble endringen drøftet først etter beslutningen",
+        "after_implementation": "ble endringen drøftet først etter iverksetting",
+        "information_only": "ble de tillitsvalgte bare informert",
+        "never": "ble endringen aldri drøftet, selv om beslutningen var tatt",
     }
     for i, row in enumerate(timing.table.rows):
         if row.code not in phrases:
             continue
-        value, share = timing.cell(i, 0), timing.share(i, 0)
+        value, share_value = timing.cell(i, 0), timing.share(i, 0)
         if value == SUPPRESSED:
-            if (i, 0) in timing.primary:
-                sentences.append(f"I {few} saker {phrases[row.code]}.")
-        elif isinstance(share, float) and isinstance(value, int) and value > 0:
-            sentences.append(f"I {percent(share)} av sakene {phrases[row.code]}.")
+            sentences.append(f"I {few} saker {phrases[row.code]}.")
+        elif isinstance(share_value, float) and isinstance(value, int) and value > 0:
+            sentences.append(f"I {percent(share_value)} av sakene {phrases[row.code]}.")
 
     for table_key, phrase in (
         (PROTOCOL, "forelå det en protokoll signert av begge parter"),
@@ -581,29 +691,35 @@ def summary_sentences(figures: Figures) -> list[str]:
     ):
         table = shown[table_key]
         where = table.overall_cell(0)
-        value, share = table.cell(*where), table.share(*where)
+        value, share_value = table.cell(*where), table.share(*where)
         if value == SUPPRESSED:
-            if where in table.primary:
-                sentences.append(f"I {few} saker {phrase}.")
-        elif isinstance(share, float):
-            sentences.append(f"I {percent(share)} av sakene {phrase}.")
+            sentences.append(f"I {few} saker {phrase}.")
+        elif isinstance(share_value, float) and isinstance(value, int) and value > 0:
+            sentences.append(f"I {percent(share_value)} av sakene {phrase}.")
 
-    median = figures.median
-    if median.overall is not None and median.overall_cases >= n:
-        days = int(median.overall + 0.5)
+    _per_period, overall = shown_medians(figures.median, figures.request.min_cell)
+    if isinstance(overall, float):
+        days = int(overall)
+        dager = "dag" if days == 1 else "dager"
         sentences.append(
-            f"Fra første varsel til første drøftingsmøte gikk det i median {days} dager."
+            f"Fra første varsel til første drøftingsmøte gikk det i median {days} {dager}."
         )
-    elif median.overall is not None:
-        sentences.append(f"Tiden fra varsel til drøfting er kjent for {few} saker og vises ikke.")
+    elif overall == SUPPRESSED:
+        sentences.append("Tiden fra varsel til drøfting er kjent for for få saker til å vises.")
 
     letters = shown[LETTERS]
     where = letters.overall_cell(0)
     sent, missed = letters.cell(where[0], 1), letters.cell(where[0], 2)
-    if isinstance(sent, int) and isinstance(missed, int) and sent > 0:
-        ganger = "gang" if missed == 1 else "ganger"
-        sentences.append(
-            f"De tillitsvalgte sendte {_number(sent)} brev, og arbeidsgiverne lot "
-            f"svarfristen gå ut {_number(missed)} {ganger}."
+    if isinstance(sent, int) and sent > 0:
+        sentence = (
+            f"De tillitsvalgte sendte brev i {_number(sent)} {'sak' if sent == 1 else 'saker'}"
         )
+        if isinstance(missed, int) and missed > 0:
+            sentence += (
+                f", og arbeidsgiveren lot en svarfrist gå ut i {_number(missed)} "
+                f"{'sak' if missed == 1 else 'saker'}"
+            )
+        elif missed == SUPPRESSED:
+            sentence += f", og arbeidsgiveren lot en svarfrist gå ut i {few} saker"
+        sentences.append(sentence + ".")
     return sentences
