@@ -154,9 +154,16 @@ def test_sector_by_size_table_and_named_employers_with_the_rest_on_one_line() ->
     named = figures.table(BY_EMPLOYER)
     assert [r.label for r in named.rows[:2]] == ["Virksomhet 00", "Virksomhet 01"]
     assert len(named.rows) == EMPLOYER_ROWS + 1
-    assert named.rows[-1].label == "Øvrige virksomheter (5)"
+    assert named.rows[-1].label == "Øvrige virksomheter"
     assert named.rows[-1].counts == (sum(40 - k for k in range(25, 30)),)
     assert not named.chart
+    # An employer whose published count is under the floor is never named.
+    few = {"Stor AS": 9, "Liten AS": 1, "Mini AS": 2}
+    small = make_figures(
+        ReportData(request, date(2026, 12, 31), cells, {}, few, {"Stor AS": 100})
+    ).table(BY_EMPLOYER)
+    assert [r.label for r in small.rows] == ["Stor AS", "Øvrige virksomheter"]
+    assert small.rows[-1].counts == (3,)
     anonymised = ReportRequest(request.start, request.end, anonymise_employers=True)
     hidden = make_figures(ReportData(anonymised, date(2026, 12, 31), cells, {}, {}))
     with pytest.raises(KeyError):

@@ -634,6 +634,17 @@ LATE_GROUPS = ("after_decision", "after_implementation", "information_only", "ne
 drøfting was held although the decision was taken."""
 
 
+def late_cases(table: Table, min_cell: int) -> int | str:
+    """The cases where drøfting came too late, only information was given, or nothing
+    was held, published as one cell of its own (its own cases, its own key sum)."""
+    from tillitsvalgt.reports.ptable import FLOOR, shown_count
+
+    rows = [r for r in table.rows if r.code in LATE_GROUPS]
+    return shown_count(
+        sum(r.counts[0] for r in rows), sum(r.key(0) for r in rows), max(min_cell, FLOOR)
+    )
+
+
 def summary_sentences(figures: Figures) -> list[str]:
     """The key figures in words, for the report's summary. Spoken only from the
     published (perturbed) tables; a «–» is «svært få», never a number."""
@@ -659,11 +670,10 @@ def summary_sentences(figures: Figures) -> list[str]:
         sentences.append(sentence + ".")
 
     timing = shown[TIMING]
-    rows = {row.code: i for i, row in enumerate(timing.table.rows)}
     total = timing.cell(*timing.overall_cell(0))
-    late = [timing.cell(rows[c], 0) for c in LATE_GROUPS if c in rows]
-    if isinstance(total, int) and total > 0 and all(isinstance(v, int) for v in late):
-        share = 100.0 * sum(v for v in late if isinstance(v, int)) / total
+    late = late_cases(figures.table(TIMING), figures.request.min_cell)
+    if isinstance(total, int) and total > 0 and isinstance(late, int):
+        share = 100.0 * late / total
         sentences.append(
             f"I {percent(share)} av sakene ble endringen drøftet for sent, de tillitsvalgte "
             "ble bare informert, eller det ble ikke drøftet i det hele tatt, selv om "
