@@ -91,7 +91,14 @@ def make_report(
     document = report_docx(figures, shown, union_name=union_name, summaries=entries)
     sheet = report_xlsx(figures, shown) if xlsx is not None else None
     step(3)
-    written = paths.write_atomically(out, document)
+    # The spreadsheet first: if it cannot be written, no Word file is left either, and
+    # if the Word file then fails, the spreadsheet is taken away again.
     sheet_file = paths.write_atomically(xlsx, sheet) if xlsx is not None and sheet else None
+    try:
+        written = paths.write_atomically(out, document)
+    except BaseException:
+        if sheet_file is not None:
+            sheet_file.unlink(missing_ok=True)
+        raise
     step(4)
     return ReportFiles(written, sheet_file, sum(c.cases for c in data.cells), len(entries))

@@ -24,7 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tillitsvalgt import paths
+from tillitsvalgt.errors import UserError
 from tillitsvalgt.reports.cube import ReportRequest
+from tillitsvalgt.reports.output_check import check_outputs, check_years, existing_outputs
+from tillitsvalgt.reports.ptable import FLOOR
 from tillitsvalgt.workspace import Workspace, make_report
 from ui.errors import CrashReporter
 from ui.i18n import tr
@@ -73,9 +77,11 @@ class ReportDialog(QDialog):
         self.granularity.addItem(tr("per år"), "year")
         self.granularity.addItem(tr("per kvartal"), "quarter")
         self.min_cell = QSpinBox()
-        self.min_cell.setRange(1, 100)
-        self.min_cell.setValue(3)
-        self.min_cell.setToolTip(tr("Tall under dette vises som «–», så ingen kan kjennes igjen"))
+        self.min_cell.setRange(FLOOR, 100)
+        self.min_cell.setValue(FLOOR)
+        self.min_cell.setToolTip(
+            tr("Tall under dette (etter støy) vises som «–», så ingen kan kjennes igjen")
+        )
         self.anonymise = QCheckBox(tr("Ikke navngi virksomheter (bare sektor og størrelse)"))
         self.anonymise.setChecked(True)
         self.out = QLineEdit(str(Path.home() / "landsmøterapport.docx"))
@@ -133,6 +139,21 @@ class ReportDialog(QDialog):
             return
         out = Path(self.out.text()).expanduser().with_suffix(".docx")
         xlsx = out.with_suffix(".xlsx") if self.with_xlsx.isChecked() else None
+        try:
+            check_years(request.start, request.end, self.workspace.today())
+            check_outputs(out, xlsx, data_dir=paths.data_dir(self.workspace.data_dir), overwrite=True)
+        except UserError as exc:
+            self.prompter.error(self, tr("Rapporten er ikke laget"), str(exc))
+            return
+        existing = existing_outputs(out, xlsx)
+        if existing and not self.prompter.confirm(
+            self,
+            tr("Skrive over?"),
+            tr("Disse filene finnes allerede og blir skrevet over:")
+            + "\n"
+            + "\n".join(str(p) for p in existing),
+        ):
+            return
         self.make_button.setEnabled(False)
         self.status.setText(tr("Lager rapporten …"))
         work = LongWork(self, self.background, tr("Lager rapporten …"), cancellable=True)
