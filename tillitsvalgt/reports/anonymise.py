@@ -290,7 +290,7 @@ def propose_summary(facts: SummaryFacts) -> str:
     months only, so it holds no name and no date finer than a month."""
     change = _CHANGE_WORDS.get(facts.case_type, "en endring i arbeidsforholdene")
     when = f" i {month_words(facts.notice_on)}" if facts.notice_on else ""
-    members = f", som berørte {facts.members_affected} medlemmer" if facts.members_affected else ""
+    members = _members_words(facts.members_affected)
     employer = facts.employer_words[:1].upper() + facts.employer_words[1:]
     sentences = [f"{employer} varslet{when} {change}{members}."]
     if facts.decision_on:
@@ -304,6 +304,16 @@ def propose_summary(facts: SummaryFacts) -> str:
     elif facts.status != "closed":
         sentences.append("Saken er ikke avsluttet.")
     return " ".join(sentences)
+
+
+def _members_words(members: int | None) -> str:
+    """Members affected without a count under the report's floor: a small number is
+    one member's membership at a known employer. Rounded to tens from ten up."""
+    if not members:
+        return ""
+    if members < 10:
+        return ", som berørte noen medlemmer"
+    return f", som berørte om lag {round(members / 10) * 10} medlemmer"
 
 
 def employer_words(sector: str | None, size: str) -> str:
@@ -333,6 +343,7 @@ class SummarySource:
     size_band: str
     employer_name: str
     text: str
+    order: int = 0  # the case's cell key: a random, permanent order
 
 
 @dataclass(frozen=True)
@@ -352,9 +363,11 @@ def generalised_employer(sector: str | None, size_band: str) -> str:
 def appendix_entries(
     sources: Iterable[SummarySource], *, names: Iterable[str], anonymise_employers: bool
 ) -> list[AppendixEntry]:
-    """The summaries as the report prints them: a heading with the kind of change, the
-    month and the employer (named, or generalised), and the anonymised text."""
-    listed = list(sources)
+    """The summaries as the report prints them: the anonymised text under a heading that
+    is only its number. A heading with the kind of change, the month and the sector/size
+    singled out a case the tables hide; the order is the cases' random cell keys, not
+    their dates, so the position says nothing either."""
+    listed = sorted(sources, key=lambda s: (s.order, s.text))
     known = name_index(names)
     employers = [s.employer_name for s in listed] if anonymise_employers else []
     entries = []
@@ -366,5 +379,6 @@ def appendix_entries(
         )
         kind = vocabulary.CASE_TYPES_SHORT.get(source.case_type, "Annet")
         text = anonymise(source.text, names=known, employer_names=employers).text
-        entries.append(AppendixEntry(f"{kind} · {month_words(source.month)} · {who}", text))
+        del who, kind  # never printed: see the docstring
+        entries.append(AppendixEntry(f"Sammendrag {len(entries) + 1}", text))
     return entries

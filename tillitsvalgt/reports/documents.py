@@ -574,7 +574,7 @@ def report_docx(
             )
         )
         for k, entry in enumerate(entries, start=1):
-            doc.add_heading(f"Sak {k}: {entry.heading}", level=3)
+            doc.add_heading(entry.heading, level=3)
             for part in entry.text.strip().split("\n\n"):
                 if part.strip():
                     doc.add_paragraph(part.strip())
