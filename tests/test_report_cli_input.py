@@ -96,7 +96,9 @@ def test_min_cell_below_the_floor_refused_in_norwegian(
     assert not (tmp_path / "r.docx").exists()
 
 
-@pytest.mark.parametrize(("start", "end"), [("1900-01-01", "2026-12-31"), ("2026-01-01", "2925-12-31")])
+@pytest.mark.parametrize(
+    ("start", "end"), [("1900-01-01", "2026-12-31"), ("2026-01-01", "2925-12-31")]
+)
 def test_absurd_years_refused(
     data: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], start: str, end: str
 ) -> None:

@@ -43,7 +43,6 @@ from tillitsvalgt.reports.figures import (
     BY_SECTOR,
     KEY_FIGURES,
     PROTOCOL,
-    TIMING_TREND,
     Figures,
     Row,
     Table,

@@ -13,6 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tillitsvalgt.reports.cellkey import protect_figures
+from tillitsvalgt.reports.cellkey import shown_medians as cellkey_medians
 from tillitsvalgt.reports.cube import CubeCell, ReportData, ReportRequest
 from tillitsvalgt.reports.figures import (
     BY_AGREEMENT,
@@ -37,8 +39,6 @@ from tillitsvalgt.reports.figures import (
     periods_of,
     summary_sentences,
 )
-from tillitsvalgt.reports.cellkey import protect_figures
-from tillitsvalgt.reports.cellkey import shown_medians as cellkey_medians
 from tillitsvalgt.reports.suppression import (
     SUPPRESSED,
     SuppressedTable,

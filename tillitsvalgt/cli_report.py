@@ -54,7 +54,6 @@ def report_command(
     from tillitsvalgt import paths, settings
     from tillitsvalgt.reports.build import make_report
     from tillitsvalgt.reports.cube import ReportRequest
-
     from tillitsvalgt.reports.output_check import check_min_cell, check_outputs, check_years
     from tillitsvalgt.reports.ptable import FLOOR
 

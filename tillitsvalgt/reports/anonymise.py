@@ -370,7 +370,7 @@ def appendix_entries(
     listed = sorted(sources, key=lambda s: (s.order, s.text))
     known = name_index(names)
     employers = [s.employer_name for s in listed] if anonymise_employers else []
-    entries = []
+    entries: list[AppendixEntry] = []
     for source in listed:
         who = (
             generalised_employer(source.sector, source.size_band)

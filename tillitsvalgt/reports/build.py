@@ -43,9 +43,9 @@ def make_report(
     xlsx: Path | None = None,
     progress: Progress | None = None,
 ) -> ReportFiles:
+    from tillitsvalgt.reports.cellkey import protect_figures
     from tillitsvalgt.reports.documents import report_docx, report_xlsx
     from tillitsvalgt.reports.figures import make_figures
-    from tillitsvalgt.reports.cellkey import protect_figures
     from tillitsvalgt.services.report_data import (
         appendix_sources,
         cube_cells,

@@ -2,8 +2,8 @@
 
 Both are written from the *published* tables only (``cellkey.protect_figures``): every
 count perturbed by its cell key, a value under the floor printed as "–"; the true counts
-are never read, neither for the table, the share beside it, nor the chart. Nothing here writes a file; the caller saves
-the bytes with ``paths.write_atomically``.
+are never read, neither for the table, the share beside it, nor the chart. Nothing here
+writes a file; the caller saves the bytes with ``paths.write_atomically``.
 
 Charts are drawn with matplotlib's Agg canvas on a ``Figure`` of their own (no pyplot,
 no global backend switch, nothing shown), in grey shades with hatching so they read in
@@ -30,7 +30,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from tillitsvalgt.reports.anonymise import AppendixEntry
-from tillitsvalgt.reports.figures import TOTAL_LABEL, Figures, Table, percent, summary_sentences
 from tillitsvalgt.reports.cellkey import (
     FLOOR,
     SUPPRESSED,
@@ -40,6 +39,7 @@ from tillitsvalgt.reports.cellkey import (
     protect,
     shown_medians,
 )
+from tillitsvalgt.reports.figures import TOTAL_LABEL, Figures, Table, percent, summary_sentences
 from tillitsvalgt.rules.deadlines import format_date
 
 if TYPE_CHECKING:
@@ -101,6 +101,7 @@ def method_text(min_cell: int) -> list[str]:
         "e-postadresser eller eksakte datoer, og overskriftene sier bare hvilket nummer "
         "sammendraget har.",
     ]
+
 
 # Fill and hatch per series: distinguishable without colour, and on a photocopy.
 _STYLES: tuple[tuple[str, str], ...] = (
@@ -573,7 +574,7 @@ def report_docx(
                 else ""
             )
         )
-        for k, entry in enumerate(entries, start=1):
+        for entry in entries:
             doc.add_heading(entry.heading, level=3)
             for part in entry.text.strip().split("\n\n"):
                 if part.strip():

@@ -39,9 +39,7 @@ def protected_reason(path: Path, data_dir: Path | None) -> str | None:
     return None
 
 
-def check_outputs(
-    out: Path, xlsx: Path | None, *, data_dir: Path | None, overwrite: bool
-) -> None:
+def check_outputs(out: Path, xlsx: Path | None, *, data_dir: Path | None, overwrite: bool) -> None:
     """Refuse a wrong extension, the same file twice, the database or a backup, and an
     existing file unless ``overwrite`` (the user answered yes, or gave --force)."""
     if out.suffix.lower() != ".docx":
@@ -73,7 +71,9 @@ def check_years(start: date, end: date, today: date) -> None:
     if end < start:
         raise UserError("«Til» må være samme dag som eller etter «Fra».")
     if start.year < FIRST_YEAR:
-        raise UserError(f"«Fra» er i år {start.year}. Rapporten kan begynne tidligst i {FIRST_YEAR}.")
+        raise UserError(
+            f"«Fra» er i år {start.year}. Rapporten kan begynne tidligst i {FIRST_YEAR}."
+        )
     if end.year > today.year + 1:
         raise UserError(
             f"«Til» er i år {end.year}. Rapporten kan gå til og med neste år ({today.year + 1})."

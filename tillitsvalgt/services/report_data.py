@@ -328,9 +328,7 @@ def report_extras(request: ReportRequest, *, session: Session) -> ReportExtras:
     dialect = conn.dialect.name
     days, day_keys = _days_to_drofting(request, conn=conn, dialect=dialect)
     employers, employer_keys = (
-        ({}, {})
-        if request.anonymise_employers
-        else _employers(request, conn=conn, dialect=dialect)
+        ({}, {}) if request.anonymise_employers else _employers(request, conn=conn, dialect=dialect)
     )
     return ReportExtras(days, day_keys, employers, employer_keys)
 

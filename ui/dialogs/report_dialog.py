@@ -141,7 +141,9 @@ class ReportDialog(QDialog):
         xlsx = out.with_suffix(".xlsx") if self.with_xlsx.isChecked() else None
         try:
             check_years(request.start, request.end, self.workspace.today())
-            check_outputs(out, xlsx, data_dir=paths.data_dir(self.workspace.data_dir), overwrite=True)
+            check_outputs(
+                out, xlsx, data_dir=paths.data_dir(self.workspace.data_dir), overwrite=True
+            )
         except UserError as exc:
             self.prompter.error(self, tr("Rapporten er ikke laget"), str(exc))
             return
