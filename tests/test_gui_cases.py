@@ -495,6 +495,10 @@ def test_report_summary_proposed_previewed_anonymised_and_saved(
     preview = form.summary_preview.text()
     assert "[navn] lovet svar i oktober 2026." in preview
     assert "Tatt ut: Gunnhild, Rasmussen" in preview
+    # While the name was half typed («Gu…») it was a word the app could not place, so
+    # the mark came off; with the whole (known) name it can go on again.
+    assert form.report_include.isEnabled()
+    form.report_include.setChecked(True)
     window.save_action.trigger()
     saved = workspace.case_detail("2026/6").case
     assert saved.report_include is True
@@ -503,6 +507,24 @@ def test_report_summary_proposed_previewed_anonymised_and_saved(
     # A second proposal never throws the representative's text away.
     qtbot.mouseClick(form.propose_button, Qt.MouseButton.LeftButton)
     assert form.report_summary.toPlainText().endswith(saved.report_summary)
+
+
+def test_a_word_the_app_cannot_place_must_be_confirmed_before_the_summary_goes_in(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
+    select(window, "2026/6")
+    form = window.case_view.form
+    form.report_summary.setPlainText("Etter møtet ga Gulliksen beskjed om endringen.")
+    assert "«Gulliksen»" in form.summary_preview.text()
+    assert form.unplaced_ok.isVisibleTo(form) and not form.report_include.isEnabled()
+    assert not form.report_include.isChecked()
+    form.unplaced_ok.setChecked(True)
+    assert form.report_include.isEnabled()
+    form.report_include.setChecked(True)
+    # Rewritten without the word: nothing to confirm.
+    form.report_summary.setPlainText("Etter møtet ga ledelsen beskjed om endringen.")
+    assert not form.unplaced_ok.isVisibleTo(form) and form.report_include.isEnabled()
 
 
 def test_restore_from_a_backup_in_the_window(

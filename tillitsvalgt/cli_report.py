@@ -37,6 +37,7 @@ from tillitsvalgt.errors import UserError
 )
 @click.option("--out", required=True, type=click.Path(path_type=Path), help="Word-fil (.docx).")
 @click.option("--xlsx", type=click.Path(path_type=Path), help="Også regneark (.xlsx).")
+@click.option("--csv", type=click.Path(path_type=Path), help="Også tabellene som CSV (.csv).")
 @click.option("--force", is_flag=True, help="Skriv over filer som finnes fra før.")
 @pass_ctx
 def report_command(
@@ -48,6 +49,7 @@ def report_command(
     min_cell: int,
     out: Path,
     xlsx: Path | None,
+    csv: Path | None,
     force: bool,
 ) -> None:
     """Rapport til landsmøtet: sakene i en periode, som Word (og regneark)."""
@@ -64,7 +66,7 @@ def report_command(
         raise UserError("--to må være samme dag som eller etter --from.")
     check_years(first, last, date.today())
     check_min_cell(min_cell, FLOOR)
-    check_outputs(out, xlsx, data_dir=paths.data_dir(ctx.data_dir), overwrite=force)
+    check_outputs(out, xlsx, data_dir=paths.data_dir(ctx.data_dir), overwrite=force, csv=csv)
     request = ReportRequest(
         start=first,
         end=last,
@@ -79,6 +81,7 @@ def report_command(
         union_name=settings.load(ctx.data_dir).get("union"),
         out=out,
         xlsx=xlsx,
+        csv=csv,
     )
     saker = "sak" if files.cases == 1 else "saker"
     click.echo(f"Rapporten er skrevet til {files.docx} ({files.cases} {saker}).")
@@ -87,6 +90,8 @@ def report_command(
         click.echo(f"Vedlegget har {files.summaries} {oppsummeringer}, anonymisert.")
     if files.xlsx is not None:
         click.echo(f"Tabellene er skrevet til {files.xlsx}.")
+    if csv is not None:
+        click.echo(f"Tabellene er også skrevet som CSV til {csv}.")
 
 
 COMMANDS = [report_command]

@@ -42,9 +42,10 @@ def make_report(
     out: Path,
     xlsx: Path | None = None,
     progress: Progress | None = None,
+    csv: Path | None = None,
 ) -> ReportFiles:
     from tillitsvalgt.reports.cellkey import protect_figures
-    from tillitsvalgt.reports.documents import report_docx, report_xlsx
+    from tillitsvalgt.reports.documents import report_csv, report_docx, report_xlsx
     from tillitsvalgt.reports.figures import make_figures
     from tillitsvalgt.services.report_data import (
         appendix_sources,
@@ -90,15 +91,21 @@ def make_report(
     step(2)
     document = report_docx(figures, shown, union_name=union_name, summaries=entries)
     sheet = report_xlsx(figures, shown) if xlsx is not None else None
+    table_rows = report_csv(figures, shown) if csv is not None else None
     step(3)
     # The spreadsheet first: if it cannot be written, no Word file is left either, and
     # if the Word file then fails, the spreadsheet is taken away again.
-    sheet_file = paths.write_atomically(xlsx, sheet) if xlsx is not None and sheet else None
+    extra: list[Path] = []
     try:
+        if xlsx is not None and sheet:
+            extra.append(paths.write_atomically(xlsx, sheet))
+        if csv is not None and table_rows:
+            extra.append(paths.write_atomically(csv, table_rows))
         written = paths.write_atomically(out, document)
     except BaseException:
-        if sheet_file is not None:
-            sheet_file.unlink(missing_ok=True)
+        for file in extra:
+            file.unlink(missing_ok=True)
         raise
+    sheet_file = xlsx.expanduser() if xlsx is not None and sheet else None
     step(4)
     return ReportFiles(written, sheet_file, sum(c.cases for c in data.cells), len(entries))

@@ -953,3 +953,40 @@ def _sheet(
         letter = sheet.cell(top, j).column_letter
         sheet.column_dimensions[letter].width = min(22, max(10, len(header[j - 1]) // 2 + 4))
     sheet.freeze_panes = sheet.cell(top + 1, 2)
+
+
+def report_csv(figures: Figures, shown: dict[str, ProtectedTable]) -> bytes:
+    """Every table as rows of one CSV file (semicolon, UTF-8 with BOM, so Excel in
+    Norwegian opens it): table, row, column, value, share. The same published numbers as
+    the report: perturbed, «–» under the floor, never a true count."""
+    import csv
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["Tabell", "Rad", "Kolonne", "Verdi", "Andel (%)"])
+    for table in figures.tables:
+        lay = layout(shown[table.key])
+        for r, label in enumerate(lay.labels):
+            for j, value in enumerate(lay.cells[r]):
+                share = lay.shares[r][j] if lay.shares is not None else None
+                writer.writerow(
+                    [
+                        table.title,
+                        label,
+                        lay.header[j + 1],
+                        value if value is not None else "",
+                        f"{share:.1f}".replace(".", ",")
+                        if isinstance(share, float)
+                        else (share or ""),
+                    ]
+                )
+    _counts, median_layout = _median_shown(figures)
+    for r, label in enumerate(median_layout.labels):
+        for j, value in enumerate(median_layout.cells[r]):
+            writer.writerow(
+                [figures.median.title, label, median_layout.header[j + 1],
+                 value if value is not None else "", ""]
+            )  # fmt: skip
+    writer.writerow([])
+    writer.writerow([footnote(figures.request.min_cell)])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

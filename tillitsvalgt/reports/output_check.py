@@ -39,17 +39,29 @@ def protected_reason(path: Path, data_dir: Path | None) -> str | None:
     return None
 
 
-def check_outputs(out: Path, xlsx: Path | None, *, data_dir: Path | None, overwrite: bool) -> None:
+def check_outputs(
+    out: Path,
+    xlsx: Path | None,
+    *,
+    data_dir: Path | None,
+    overwrite: bool,
+    csv: Path | None = None,
+) -> None:
     """Refuse a wrong extension, the same file twice, the database or a backup, and an
     existing file unless ``overwrite`` (the user answered yes, or gave --force)."""
-    if out.suffix.lower() != ".docx":
-        raise UserError(f"Rapporten må ha filendelsen .docx, ikke «{out.name}».")
-    if xlsx is not None:
-        if xlsx.suffix.lower() != ".xlsx":
-            raise UserError(f"Regnearket må ha filendelsen .xlsx, ikke «{xlsx.name}».")
-        if xlsx.expanduser().resolve() == out.expanduser().resolve():
-            raise UserError("Rapporten og regnearket kan ikke skrives til samme fil.")
-    for path in (out, *((xlsx,) if xlsx is not None else ())):
+    chosen = [
+        (out, ".docx", "Rapporten"),
+        (xlsx, ".xlsx", "Regnearket"),
+        (csv, ".csv", "CSV-filen"),
+    ]
+    files = [(p, ext, what) for p, ext, what in chosen if p is not None]
+    for path, ext, what in files:
+        if path.suffix.lower() != ext:
+            raise UserError(f"{what} må ha filendelsen {ext}, ikke «{path.name}».")
+    resolved = [p.expanduser().resolve() for p, _, _ in files]
+    if len(set(resolved)) < len(resolved):
+        raise UserError("Rapporten, regnearket og CSV-filen kan ikke skrives til samme fil.")
+    for path, _, _ in files:
         reason = protected_reason(path, data_dir)
         if reason is not None:
             raise UserError(f"Kan ikke skrive til {path}: {reason}. Velg et annet filnavn.")

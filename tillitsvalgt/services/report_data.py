@@ -368,6 +368,7 @@ def appendix_sources(request: ReportRequest, *, session: Session) -> list[Summar
             col(Employer.name),
             col(Case.report_summary),
             col(Case.cell_key),
+            col(Employer.address),
         )
         .select_from(Case)
         .join(Employer, col(Employer.id) == col(Case.employer_id))
@@ -387,6 +388,7 @@ def appendix_sources(request: ReportRequest, *, session: Session) -> list[Summar
             employer_name=row[4],
             text=row[5],
             order=int(row[6]),
+            employer_address=row[7],
         )
         for row in conn.execute(statement)
         if row[5] and str(row[5]).strip()
