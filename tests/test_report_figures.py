@@ -488,3 +488,28 @@ def test_two_dimensional_table_locks_its_grand_total_not_a_column_total() -> Non
     assert shown.table.value(n_rows, 0) == 1
     assert shown.cell(n_rows, 0) == SUPPRESSED
     assert shown.cell(n_rows, len(shown.table.columns)) == 51
+
+
+def test_late_drofting_broken_down_and_outcome_by_timing(figures: Figures) -> None:
+    from tillitsvalgt.reports.figures import (
+        LATE_BY_OUTCOME,
+        LATE_BY_SECTOR,
+        LATE_COLUMNS,
+        LATE_TREND,
+    )
+
+    # Late = after decision, after implementation, information only, never.
+    # 2025: rows 2 (2), 4 (1), 5 (2), 6 (1), 10 (1) = 7 late of 22.
+    # 2026: rows 14 (4), 16 (2), 18 (2), 19 (1), 22 (2) = 11 late of 29.
+    trend = figures.table(LATE_TREND)
+    assert trend.columns == LATE_COLUMNS
+    assert counts(trend) == [("2025", (7, 15)), ("2026", (11, 18))]
+    sector = {r.code: r.counts for r in figures.table(LATE_BY_SECTOR).rows}
+    # stat: late rows 5 (2), 10 (1), 14 (4), 22 (2) = 9 of 4+2+1+6+4+1+2 = 20.
+    assert sector["stat"] == (9, 11)
+    assert "helse" in sector and "ukjent" in sector
+    outcome = figures.table(LATE_BY_OUTCOME)
+    in_time = next(r for r in outcome.rows if r.code == "in_time")
+    # In time: rows 1, 3, 9, 11, 13, 17, 20: agreement 4+3+5+6+2+3+1 = 24, nothing else.
+    assert in_time.counts[outcome.columns.index("Enighet")] == 24
+    assert sum(in_time.counts) == 24

@@ -69,6 +69,11 @@ class CubeCell:
     missed_cases: int = 0
     missed_keys: int = 0
     members_known: int = 0  # cases whose number of members affected is known
+    # Data quality: cases without a notice date / a decision date, with their key sums.
+    no_notice: int = 0
+    no_notice_keys: int = 0
+    no_decision: int = 0
+    no_decision_keys: int = 0
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,14 @@ TIMING_TREND = "tidspunkt_per_periode"
 DAYS_TO_DROFTING = "dager_til_drofting"
 BY_SECTOR_SIZE = "sektor_og_storrelse"
 BY_EMPLOYER = "virksomhet"
+LATE_TREND = "for_sent_per_periode"
+LATE_BY_SECTOR = "for_sent_sektor"
+LATE_BY_AGREEMENT = "for_sent_hovedavtale"
+LATE_BY_SIZE = "for_sent_storrelse"
+LATE_BY_TYPE = "for_sent_sakstype"
+LATE_BY_OUTCOME = "utfall_etter_tidspunkt"
+DATA_QUALITY = "datakvalitet"
+LATE_COLUMNS = ("For sent, bare informert eller ikke drøftet", "Andre saker")
 
 # The named-employer table shows the employers with most cases and gathers the rest in one
 # row, so a union of thousands of workplaces still gets a table that fits a page.
@@ -267,11 +275,12 @@ def periods_of(request: ReportRequest, seen: Iterable[str] = ()) -> tuple[str, .
 # ----------------------------------------------------------------------------- helpers
 
 
+_GROUP_OF = {member: code for code, _label, members in TIMING_GROUPS for member in members}
+
+
 def timing_group(timing: str) -> str:
-    for code, _label, members in TIMING_GROUPS:
-        if timing in members:
-            return code
-    return TIMING_UNKNOWN_GROUP  # a code the report does not know: it cannot tell
+    # A code the report does not know: it cannot tell when, so "unknown".
+    return _GROUP_OF.get(timing, TIMING_UNKNOWN_GROUP)
 
 
 def _categories(
@@ -319,26 +328,25 @@ def _by_period(
     periods: tuple[str, ...],
     values: Callable[[CubeCell], list[Measure]],
 ) -> tuple[Row, ...]:
-    sums: dict[str, list[list[int]]] = {}
+    # Flat per period: count, keys, known for column 0, then column 1, … (this loop runs
+    # once per cube cell and table: tens of thousands of cells at 100 000 cases).
     width = len(values(_EMPTY_CELL))
+    sums: dict[str, list[int]] = {}
     for cell in cells:
-        row = sums.setdefault(cell.period, [[0, 0, 0] for _ in range(width)])
-        for j, measure in enumerate(values(cell)):
-            for k in range(3):
-                row[j][k] += measure[k]
-    empty = [[0, 0, 0] for _ in range(width)]
+        row = sums.get(cell.period)
+        if row is None:
+            row = sums[cell.period] = [0] * (3 * width)
+        k = 0
+        for count, keys, known in values(cell):
+            row[k] += count
+            row[k + 1] += keys
+            row[k + 2] += known
+            k += 3
+    empty = [0] * (3 * width)
     out = []
     for p in periods:
         row = sums.get(p, empty)
-        out.append(
-            Row(
-                period_label(p),
-                tuple(m[0] for m in row),
-                p,
-                tuple(m[1] for m in row),
-                tuple(m[2] for m in row),
-            )
-        )
+        out.append(Row(period_label(p), tuple(row[0::3]), p, tuple(row[1::3]), tuple(row[2::3])))
     return tuple(out)
 
 
@@ -549,7 +557,11 @@ def make_figures(data: ReportData) -> Figures:
         _by_period(
             cells,
             periods,
-            lambda c: [_cases(c, timing_group(c.timing) == g) for g in group_codes],
+            lambda c: [
+                _cases(c, g == group)
+                for g in group_codes
+                for group in [_GROUP_OF.get(c.timing, TIMING_UNKNOWN_GROUP)]
+            ],
         ),
         "Andel av sakene i hver periode.",
         shares="row",
@@ -602,9 +614,174 @@ def make_figures(data: ReportData) -> Figures:
             environment,
             letters,
             trend,
+            *late_tables(cells, periods),
+            Table(
+                DATA_QUALITY,
+                "Datakvalitet: saker der en dato mangler",
+                "Periode",
+                (CASES, "Uten varseldato", "Uten beslutningsdato", "Ukjent når drøftet"),
+                _by_period(
+                    cells,
+                    periods,
+                    lambda c: [
+                        _cases(c),
+                        (c.no_notice, c.no_notice_keys, c.no_notice),
+                        (c.no_decision, c.no_decision_keys, c.no_decision),
+                        _cases(c, timing_group(c.timing) == TIMING_UNKNOWN_GROUP),
+                    ],
+                ),
+                "Saker uten beslutningsdato kan være saker der beslutningen ikke er tatt ennå. "
+                "Fyll inn datoene i sakene før landsmøtet, så blir rapporten sikrere.",
+                parts=False,
+                chart=False,
+            ),
         ),
         median,
     )
+
+
+def _is_late(cell: CubeCell) -> bool:
+    return timing_group(cell.timing) in LATE_GROUPS
+
+
+def _split_late(
+    key: str,
+    title: str,
+    row_label: str,
+    cells: tuple[CubeCell, ...],
+    categories: list[tuple[str, str]],
+    of: Callable[[CubeCell], str],
+    note: str,
+) -> Table:
+    sums: dict[str, list[int]] = {}
+    for cell in cells:
+        row = sums.setdefault(of(cell), [0, 0, 0, 0])
+        k = 0 if _is_late(cell) else 2
+        row[k] += cell.cases
+        row[k + 1] += cell.key_sum
+    rows = tuple(
+        Row(label, (r[0], r[2]), code, (r[1], r[3]))
+        for code, label in categories
+        for r in [sums.get(code, [0, 0, 0, 0])]
+    )
+    # Only the trend is drawn: the breakdowns are read as tables (and every chart costs
+    # a third of a second at 100 000 cases; the whole report must stay under 3 s).
+    return Table(
+        key, title, row_label, LATE_COLUMNS, rows, note, shares="row", chart=key == LATE_TREND
+    )
+
+
+def late_tables(cells: tuple[CubeCell, ...], periods: tuple[str, ...]) -> tuple[Table, ...]:
+    """The landsmøte's question, broken down: the cases where drøfting came too late,
+    only information was given, or nothing was held although the decision was taken, by
+    period, sector, hovedavtale, size and type of change; and the outcome by timing."""
+    note = (
+        "«For sent»: drøftet etter beslutningen eller etter iverksetting, bare informert, "
+        "eller ikke drøftet selv om beslutningen var tatt. Andel av sakene i raden."
+    )
+    by_period = _split_late(
+        LATE_TREND,
+        "For sen eller manglende drøfting: utvikling over tid",
+        "Periode",
+        cells,
+        [(p, period_label(p)) for p in periods],
+        lambda c: c.period,
+        note,
+    )
+    tables = [by_period] if len(periods) > 1 else []
+    seen_sectors = (c.sector for c in cells)
+    tables += [
+        _split_late(
+            LATE_BY_SECTOR,
+            "For sen eller manglende drøfting etter sektor",
+            "Sektor",
+            cells,
+            [
+                (code, label)
+                for code, label in _categories(
+                    vocabulary.SECTORS, seen_sectors, {UNKNOWN: "Ukjent"}
+                )
+                if any(c.sector == code for c in cells)
+            ],
+            lambda c: c.sector,
+            note,
+        ),
+        _split_late(
+            LATE_BY_AGREEMENT,
+            "For sen eller manglende drøfting etter hovedavtale",
+            "Hovedavtale",
+            cells,
+            [
+                (code, label)
+                for code, label in _categories(
+                    vocabulary.AGREEMENTS, (c.agreement for c in cells), {UNKNOWN: "Ukjent"}
+                )
+                if any(c.agreement == code for c in cells)
+            ],
+            lambda c: c.agreement,
+            note,
+        ),
+        _split_late(
+            LATE_BY_SIZE,
+            "For sen eller manglende drøfting etter virksomhetens størrelse",
+            "Antall ansatte",
+            cells,
+            [
+                (band, band if band != UNKNOWN else "Ukjent")
+                for band in SIZE_BANDS
+                if any(c.size_band == band for c in cells)
+            ],
+            lambda c: c.size_band,
+            note,
+        ),
+        _split_late(
+            LATE_BY_TYPE,
+            "For sen eller manglende drøfting etter type endring",
+            "Type endring",
+            cells,
+            [
+                (code, label)
+                for code, label in _categories(
+                    vocabulary.CASE_TYPES_SHORT, (c.case_type for c in cells)
+                )
+                if any(c.case_type == code for c in cells)
+            ],
+            lambda c: c.case_type,
+            note,
+        ),
+    ]
+    # Outcome by timing: does drøfting in time lead to agreement?
+    outcomes = _categories(
+        vocabulary.OUTCOMES, (c.outcome for c in cells), {OPEN: "Ikke avsluttet"}
+    )
+    sums: dict[tuple[str, str], list[int]] = {}
+    for cell in cells:
+        entry = sums.setdefault((timing_group(cell.timing), cell.outcome), [0, 0])
+        entry[0] += cell.cases
+        entry[1] += cell.key_sum
+    used = [(code, label) for code, label in outcomes if any(c.outcome == code for c in cells)]
+    if used:
+        tables.append(
+            Table(
+                LATE_BY_OUTCOME,
+                "Utfall etter når endringen ble drøftet",
+                "Drøfting",
+                tuple(label for _, label in used),
+                tuple(
+                    Row(
+                        label,
+                        tuple(sums.get((group, code), [0, 0])[0] for code, _ in used),
+                        group,
+                        tuple(sums.get((group, code), [0, 0])[1] for code, _ in used),
+                    )
+                    for group, label, _ in TIMING_GROUPS
+                ),
+                "Andel av sakene i raden. Gir drøfting i tide oftere enighet?",
+                shares="row",
+                chart=False,
+            )
+        )
+    return tuple(tables)
 
 
 # --------------------------------------------------------------------------- summary

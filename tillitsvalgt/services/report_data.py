@@ -168,6 +168,8 @@ def _cube(
             sa.case((letters > 0, 1), else_=0).label("has_letter"),
             sa.case((missed > 0, 1), else_=0).label("has_missed"),
             sa.case((col(Case.members_affected).is_(None), 0), else_=1).label("members_known"),
+            sa.case((col(Case.notice_on).is_(None), 1), else_=0).label("no_notice"),
+            sa.case((col(Case.decision_on).is_(None), 1), else_=0).label("no_decision"),
         )
         .select_from(Case)
         .join(Employer, col(Employer.id) == col(Case.employer_id))
@@ -201,6 +203,10 @@ def _cube(
             sa.func.sum(per_case.c.has_missed),
             sa.func.sum(per_case.c.has_missed * per_case.c.cell_key),
             sa.func.sum(per_case.c.members_known),
+            sa.func.sum(per_case.c.no_notice),
+            sa.func.sum(per_case.c.no_notice * per_case.c.cell_key),
+            sa.func.sum(per_case.c.no_decision),
+            sa.func.sum(per_case.c.no_decision * per_case.c.cell_key),
         )
         .group_by(*keys)
         .order_by(*keys)
@@ -226,6 +232,10 @@ def _cube(
             missed_cases=int(r[17] or 0),
             missed_keys=int(r[18] or 0),
             members_known=int(r[19] or 0),
+            no_notice=int(r[20] or 0),
+            no_notice_keys=int(r[21] or 0),
+            no_decision=int(r[22] or 0),
+            no_decision_keys=int(r[23] or 0),
         )
         for r in conn.execute(statement)
     )
