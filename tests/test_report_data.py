@@ -228,7 +228,7 @@ def by_key(cells: tuple[CubeCell, ...] | list[CubeCell]) -> list[CubeCell]:
     bare = [
         replace(
             c, key_sum=0, letter_cases=0, letter_keys=0, missed_cases=0, missed_keys=0,
-            members_known=0,
+            members_known=0, no_notice=0, no_notice_keys=0, no_decision=0, no_decision_keys=0,
         )
         for c in cells
     ]  # fmt: skip
@@ -251,6 +251,10 @@ def test_cube_carries_the_cases_cell_keys(db: Database) -> None:
             assert c.letter_keys == (c.key_sum if c.letters_sent else 0)
             assert c.missed_cases == (1 if c.deadlines_missed else 0)
     assert sum(c.members_known for c in data.cells) == 4  # c2 has no number
+    assert sum(c.no_notice for c in data.cells) == 2  # c4 (decision only) and c5
+    assert sum(c.no_decision for c in data.cells) == 4  # only c7 has one in 2026
+    for c in data.cells:
+        assert c.no_notice_keys <= c.key_sum and c.no_decision_keys <= c.key_sum
 
 
 def test_cube_by_year_matches_hand_count(db: Database) -> None:
