@@ -162,6 +162,9 @@ def _members(granularity: str, micro: tuple[object, ...]) -> frozenset[Address]:
                 if table.value(i, j):
                     code = table.rows[i].code if i < len(table.rows) else "*"
                     out.add((table.key, code, j))
+    # The total row adds up every row, also in tables whose rows are only the categories
+    # that occur (a one-case table has one row and so no total row of its own).
+    out |= {(key, "*", j) for key, code, j in out}
     if timing_group(str(timing)) in LATE_GROUPS:
         out.add(("late", "*", 0))
     return frozenset(out)

@@ -751,16 +751,15 @@ def late_tables(cells: tuple[CubeCell, ...], periods: tuple[str, ...]) -> tuple[
         ),
     ]
     # Outcome by timing: does drøfting in time lead to agreement?
-    outcomes = _categories(
-        vocabulary.OUTCOMES, (c.outcome for c in cells), {OPEN: "Ikke avsluttet"}
-    )
     sums: dict[tuple[str, str], list[int]] = {}
     for cell in cells:
         entry = sums.setdefault((timing_group(cell.timing), cell.outcome), [0, 0])
         entry[0] += cell.cases
         entry[1] += cell.key_sum
-    used = [(code, label) for code, label in outcomes if any(c.outcome == code for c in cells)]
-    if used:
+    # Every outcome as a column, whether or not it occurs: the columns of a table never
+    # depend on the data (open cases always have theirs).
+    used = [*vocabulary.OUTCOMES.items(), (OPEN, "Ikke avsluttet")]
+    if cells:
         tables.append(
             Table(
                 LATE_BY_OUTCOME,
