@@ -446,6 +446,15 @@ def test_the_report_dialog(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -
     assert opened == [tmp_path / "rapport.docx"]
     assert (tmp_path / "rapport.xlsx").is_file()
     assert "Rapport til landsmøtet" in docx_text((tmp_path / "rapport.docx").read_bytes())
+    assert dialog.min_cell.minimum() == 3  # the floor: no lower protection can be chosen
+    # The same file again: the window asks first; «no» leaves the file as it was.
+    before = (tmp_path / "rapport.docx").read_bytes()
+    window.prompter.confirms.append(False)  # type: ignore[attr-defined]
+    dialog.with_csv.setChecked(True)
+    dialog.make()
+    assert window.background.running == 0
+    assert (tmp_path / "rapport.docx").read_bytes() == before
+    assert not (tmp_path / "rapport.csv").exists()
 
 
 def test_the_employer_register_is_read_once_not_per_case(

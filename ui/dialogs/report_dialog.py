@@ -92,6 +92,8 @@ class ReportDialog(QDialog):
         out_row.addWidget(choose)
         self.with_xlsx = QCheckBox(tr("Også regneark (.xlsx) ved siden av"))
         self.with_xlsx.setChecked(True)
+        self.with_csv = QCheckBox(tr("Også tabellene som CSV (.csv) for forbundskontoret"))
+        self.with_csv.setObjectName("withCsv")
         self.open_when_done = QCheckBox(tr("Åpne rapporten når den er ferdig"))
         self.open_when_done.setChecked(True)
         form.addRow(tr("&Fra:"), self.start)
@@ -101,6 +103,7 @@ class ReportDialog(QDialog):
         form.addRow("", self.anonymise)
         form.addRow(tr("&Lagre som:"), out_row)
         form.addRow("", self.with_xlsx)
+        form.addRow("", self.with_csv)
         form.addRow("", self.open_when_done)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -139,15 +142,20 @@ class ReportDialog(QDialog):
             return
         out = Path(self.out.text()).expanduser().with_suffix(".docx")
         xlsx = out.with_suffix(".xlsx") if self.with_xlsx.isChecked() else None
+        csv = out.with_suffix(".csv") if self.with_csv.isChecked() else None
         try:
             check_years(request.start, request.end, self.workspace.today())
             check_outputs(
-                out, xlsx, data_dir=paths.data_dir(self.workspace.data_dir), overwrite=True
+                out,
+                xlsx,
+                data_dir=paths.data_dir(self.workspace.data_dir),
+                overwrite=True,
+                csv=csv,
             )
         except UserError as exc:
             self.prompter.error(self, tr("Rapporten er ikke laget"), str(exc))
             return
-        existing = existing_outputs(out, xlsx)
+        existing = [*existing_outputs(out, xlsx), *([csv] if csv and csv.exists() else [])]
         if existing and not self.prompter.confirm(
             self,
             tr("Skrive over?"),
@@ -161,7 +169,7 @@ class ReportDialog(QDialog):
         work = LongWork(self, self.background, tr("Lager rapporten …"), cancellable=True)
         self.work = work
         work.run(
-            lambda progress: make_report(self.workspace, request, out, xlsx, progress),
+            lambda progress: make_report(self.workspace, request, out, xlsx, progress, csv),
             self._done,
             self._failed,
         )
