@@ -107,3 +107,32 @@ def test_absurd_years_refused(
     )
     assert code == 1 and "i år" in err
     assert not (tmp_path / "r.docx").exists()
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "said"),
+    [
+        ("2026-01-01", "2026-11-14", "«Til» må være siste dag"),
+        ("2026-01-02", "2026-12-31", "«Fra» må være første dag"),
+    ],
+)
+def test_a_report_covers_whole_quarters(
+    data: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    start: str,
+    end: str,
+    said: str,
+) -> None:
+    # Two reports a day apart differ by that day's cases, and a changed number says the
+    # new case is in that cell (the same cases always publish the same number).
+    code, _out, err = run_cli(
+        capsys, *data, "report", "--from", start, "--to", end, "--out", str(tmp_path / "r.docx")
+    )
+    assert code == 1 and said in err
+    assert not (tmp_path / "r.docx").exists()
+    code, _out, err = run_cli(
+        capsys, *data, "report", "--from", "2026-04-01", "--to", "2026-09-30",
+        "--out", str(tmp_path / "q.docx"),
+    )  # fmt: skip
+    assert code == 0, err

@@ -47,12 +47,15 @@ def make_report(
     from tillitsvalgt.reports.cellkey import protect_figures
     from tillitsvalgt.reports.documents import report_csv, report_docx, report_xlsx
     from tillitsvalgt.reports.figures import make_figures
+    from tillitsvalgt.reports.output_check import check_whole_quarters
     from tillitsvalgt.services.report_data import (
         appendix_sources,
         cube_cells,
         known_person_names,
         report_extras,
     )
+
+    check_whole_quarters(request.start, request.end)
 
     def step(done: int) -> None:
         if progress is not None and not progress(done, STEPS):

@@ -6,7 +6,7 @@ lose (a typo in ``--out`` once turned the live database into a Word file)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from tillitsvalgt import paths
@@ -89,6 +89,27 @@ def check_years(start: date, end: date, today: date) -> None:
     if end.year > today.year + 1:
         raise UserError(
             f"«Til» er i år {end.year}. Rapporten kan gå til og med neste år ({today.year + 1})."
+        )
+    check_whole_quarters(start, end)
+
+
+def check_whole_quarters(start: date, end: date) -> None:
+    """A report covers whole quarters. Two reports whose periods differ by a day (or a
+    week) differ by the few cases of that day, and the cells that change between them
+    describe those cases: the same cases always give the same published number, so a
+    changed number says the new case is in it. Whole quarters leave no such pairs."""
+    next_day = end + timedelta(days=1)
+    if start.day != 1 or start.month not in (1, 4, 7, 10):
+        raise UserError(
+            "«Fra» må være første dag i et kvartal (1. januar, 1. april, 1. juli eller "
+            f"1. oktober), ikke {start:%d.%m.%Y}. Rapporten dekker hele kvartaler, så to "
+            "rapporter med noen dagers forskjell ikke kan trekkes fra hverandre."
+        )
+    if next_day.day != 1 or next_day.month not in (1, 4, 7, 10):
+        raise UserError(
+            "«Til» må være siste dag i et kvartal (31. mars, 30. juni, 30. september eller "
+            f"31. desember), ikke {end:%d.%m.%Y}. Rapporten dekker hele kvartaler, så to "
+            "rapporter med noen dagers forskjell ikke kan trekkes fra hverandre."
         )
 
 
