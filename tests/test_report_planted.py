@@ -136,3 +136,22 @@ def test_unplaced_capitalised_words_are_reported() -> None:
     result = anonymise("Etter møtet sa Gulliksen at Tromsø-kontoret flytter.", names=[])
     assert "Gulliksen" in result.unplaced
     assert "Etter" not in result.unplaced  # a sentence's first word, an ordinary word
+
+
+@pytest.mark.parametrize(
+    ("members", "said"),
+    [(1, "som berørte noen medlemmer."), (2, "som berørte noen medlemmer."),
+     (9, "som berørte noen medlemmer."), (183, "som berørte om lag 180 medlemmer.")],
+)  # fmt: skip
+def test_the_proposal_never_states_a_small_member_count(members: int, said: str) -> None:
+    from tillitsvalgt.reports.anonymise import SummaryFacts, propose_summary
+
+    text = propose_summary(
+        SummaryFacts(
+            case_type="office_layout", members_affected=members, notice_on=date(2026, 3, 2),
+            decision_on=None, implemented_on=None, timing=None, status="open", outcome=None,
+            employer_words="en privat virksomhet",
+        )
+    )  # fmt: skip
+    assert said in text
+    assert "1 medlemmer" not in text and f" {members} medlem" not in text

@@ -40,7 +40,11 @@ from tillitsvalgt.reports.cellkey import (
     shown_medians,
 )
 from tillitsvalgt.reports.figures import (
+    CASES as CASES_COLUMN,
+)
+from tillitsvalgt.reports.figures import (
     LATE_TREND,
+    LETTERS,
     TIMING,
     TOTAL_LABEL,
     Figures,
@@ -281,9 +285,15 @@ def chart_spec(shown: ProtectedTable, periods: Sequence[str]) -> ChartSpec | Non
         spec = ChartSpec("stacked", categories, series, PERCENT_AXIS, percent=True)
     else:
         kind: ChartKind = "lines" if by_period and n_rows > 4 else "bars"
-        series = tuple(
-            Series(column, tuple(_count(shown.cell(i, j)) for i in range(n_rows)))
+        # Columns that only repeat the cases per period (drawn in figure 1) are left out.
+        drawn = [
+            j
             for j, column in enumerate(table.columns)
+            if not (table.key == LETTERS and column == CASES_COLUMN)
+        ]
+        series = tuple(
+            Series(table.columns[j], tuple(_count(shown.cell(i, j)) for i in range(n_rows)))
+            for j in drawn
         )
         spec = ChartSpec(kind, categories, series, COUNT_AXIS)
     if not any(v for s in spec.series for v in s.values):
