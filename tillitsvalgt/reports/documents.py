@@ -112,9 +112,10 @@ def method_text(min_cell: int) -> list[str]:
         f"Det minste tallet som kan vises, kan ikke settes lavere enn {FLOOR}. "
         "Virksomheter navngis bare når de har minst så mange saker etter justeringen; "
         "resten er samlet på én linje.",
-        "Rapporten dekker alltid hele kvartaler. Publiser en periode én gang: to rapporter "
-        "for samme periode der den ene har fått med én sak til, kan sammen si mer om små "
-        "tall enn hver av dem.",
+        "Rapporten dekker alltid hele kvartaler. Publiser en periode én gang, med én "
+        "inndeling (år eller kvartal): to rapporter for samme periode der den ene har fått "
+        "med én sak til, eller de samme sakene per år og per kvartal, kan sammen si mer om "
+        "små tall enn hver av dem.",
         "Vedlegget med sakssammendrag har ingen navn, fødselsnumre, telefonnumre, "
         "e-postadresser eller eksakte datoer, og overskriftene sier bare hvilket nummer "
         "sammendraget har.",
