@@ -12,11 +12,12 @@ value the integer program allows are the same. The reports are built by the real
 (``make_figures`` and ``protect_figures``); which microcells a published cell counts is
 found by running the same code on one case of each microcell.
 
-Pairs of reports: year against quarter, one representative against all; named against
-anonymised publishes nothing new (the same cases give the same numbers), which is checked
-too. Two reports one case apart are the method's known limit: with few cases they pin
-small counts (``test_known_limit_…``); the report covers whole quarters only, so two
-reports a day apart cannot be made.
+Pairs of reports: one representative against all; named against anonymised publishes
+nothing new (the same cases give the same numbers), which is checked too. The method's
+known limits are kept as tests (``test_known_limit_…``): in a tiny database, two reports
+of one period one case apart, and a quarterly breakdown (alone or beside the yearly one),
+pin small counts. The report covers whole quarters only, so two reports a day apart
+cannot be made.
 """
 
 from __future__ import annotations
@@ -371,21 +372,6 @@ def test_one_named_report_with_public_employer_facts_pins_no_small_count(
 
 
 @ATTACK
-@given(cases_strategy)
-def test_year_and_quarter_reports_together_pin_nothing_in_these_examples(
-    cases: list[Case],
-) -> None:
-    """Passes for the examples drawn here; not a guarantee: two readings of the same
-    cases with different noise (the year, and its quarters) can pin a small count in a
-    tiny database — see ``test_known_limit_year_and_quarter_in_a_tiny_database``."""
-    year, quarter = report(cases, "year"), report(cases, "quarter")
-    pinned = pinned_small_counts(
-        [(year, cases, everyone), (quarter, cases, everyone)], [cases], [[0], [0]]
-    )
-    assert pinned == []
-
-
-@ATTACK
 @given(two_reps_strategy)
 def test_one_representative_against_all_pins_nothing(cases: list[Case]) -> None:
     mine = [c for c in cases if c.rep == 1]
@@ -477,11 +463,13 @@ def test_known_limit_two_reports_one_case_apart_pin_small_counts() -> None:
     assert noise_only and len(deterministic) >= len(noise_only)
 
 
-def test_known_limit_year_and_quarter_in_a_tiny_database() -> None:
-    """Seven cases, reported by year and by quarter: the year's cells and the sums of
-    its quarters are two readings with different noise, and together they pin small
-    counts neither report gives alone. Kept visible as the method's limit (see the
-    method page: publish one breakdown of a period)."""
+def test_known_limit_quarters_in_a_tiny_database() -> None:
+    """Seven cases over four quarters. The yearly report alone pins nothing; the
+    quarterly report already pins small counts: each quarter is split several ways
+    (protocol, verneombud, timing, late drøfting), every split a reading of the same
+    few cases with different noise. With the yearly report beside it, more. Kept visible
+    as the method's limit (the method page: publish one breakdown of a period; quarters
+    only when there are many cases)."""
     rng = random.Random(13)
     n = rng.randint(3, 14)
     cases = [
@@ -492,6 +480,6 @@ def test_known_limit_year_and_quarter_in_a_tiny_database() -> None:
     ]  # fmt: skip
     year, quarter = report(cases, "year"), report(cases, "quarter")
     assert pinned_small_counts([(year, cases, everyone)], [cases], [[0]]) == []
-    assert pinned_small_counts([(quarter, cases, everyone)], [cases], [[0]]) == []
+    alone = pinned_small_counts([(quarter, cases, everyone)], [cases], [[0]])
     both = [(year, cases, everyone), (quarter, cases, everyone)]
-    assert pinned_small_counts(both, [cases], [[0], [0]])
+    assert alone and len(pinned_small_counts(both, [cases], [[0], [0]])) >= len(alone)

@@ -115,7 +115,7 @@ def method_text(min_cell: int) -> list[str]:
         "Rapporten dekker alltid hele kvartaler. Publiser en periode én gang, med én "
         "inndeling (år eller kvartal): to rapporter for samme periode der den ene har fått "
         "med én sak til, eller de samme sakene per år og per kvartal, kan sammen si mer om "
-        "små tall enn hver av dem.",
+        "små tall enn hver av dem. Del per kvartal bare når det er mange saker.",
         "Vedlegget med sakssammendrag har ingen navn, fødselsnumre, telefonnumre, "
         "e-postadresser eller eksakte datoer, og overskriftene sier bare hvilket nummer "
         "sammendraget har.",
