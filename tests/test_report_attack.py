@@ -362,7 +362,7 @@ def everyone(_micro: tuple[object, ...]) -> bool:
     return True
 
 
-@ATTACK
+@settings(ATTACK, max_examples=12)
 @given(cases_strategy)
 def test_one_named_report_with_public_employer_facts_pins_no_small_count(
     cases: list[Case],
