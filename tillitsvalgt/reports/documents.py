@@ -508,7 +508,12 @@ def _draw_counts(ax: Any, spec: ChartSpec, series: Series, k: int) -> None:
             linewidth=0.6, hatch=hatch,
         )  # fmt: skip
         for x, v in zip(xs, series.values, strict=True):
-            text = SUPPRESSED if v is None else (decimal(v) if v != int(v) else number(int(v)))
+            if v is None:
+                text = SUPPRESSED
+            elif spec.percent:
+                text = percent(v)
+            else:
+                text = decimal(v) if v != int(v) else number(int(v))
             ax.text(x, (v or 0.0) + top * 0.02, text, ha="center", va="bottom", fontsize=8)
     ax.set_xticks(xs, spec.categories)
     ax.set_ylim(0, top * 1.18)
