@@ -115,7 +115,8 @@ def method_text(min_cell: int) -> list[str]:
         "Rapporten dekker alltid hele kvartaler. Publiser en periode én gang, med én "
         "inndeling (år eller kvartal): to rapporter for samme periode der den ene har fått "
         "med én sak til, eller de samme sakene per år og per kvartal, kan sammen si mer om "
-        "små tall enn hver av dem. Del per kvartal bare når det er mange saker.",
+        "små tall enn hver av dem. Per kvartal vises bare antall saker og andelen med for "
+        "sen eller manglende drøfting; resten vises per år.",
         "Vedlegget med sakssammendrag har ingen navn, fødselsnumre, telefonnumre, "
         "e-postadresser eller eksakte datoer, og overskriftene sier bare hvilket nummer "
         "sammendraget har.",
@@ -247,7 +248,10 @@ def chart_spec(shown: ProtectedTable, periods: Sequence[str]) -> ChartSpec | Non
     if n_rows <= 1:
         return None  # one bar says no more than the table (a report for one period)
     categories = tuple(row.label for row in table.rows)
-    by_period = all(row.code in periods for row in table.rows)
+    # Rows are periods: the report's (quarters), or years (the splits kept by year).
+    by_period = all(
+        row.code in periods or re.fullmatch(r"\d{4}(-K[1-4])?", row.code) for row in table.rows
+    )
     if table.key == LATE_TREND:
         # The landsmøte's question over time: one bar (or point) per period, the share of
         # late or missing drøfting, so a small «other» part never hides the period.
