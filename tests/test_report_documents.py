@@ -292,7 +292,9 @@ def test_docx_has_one_chart_per_table_that_has_one(
     # Drawn: tables with a chart, but not the overall timing table when the trend (same
     # numbers per period) has one; a table of names or breakdowns has none to miss.
     drawn = [
-        t for t in figures.tables if t.chart and not (t.key == TIMING and len(figures.periods) > 1)
+        t
+        for t in figures.tables
+        if t.chart and not (t.key == TIMING and len(figures.periods) > 1) and t.key != BY_SECTOR
     ]
     specs = [chart_spec(shown[t.key], figures.periods) for t in drawn]
     specs.append(median_chart_spec(figures))
