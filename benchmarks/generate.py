@@ -388,10 +388,14 @@ class _CaseMaker:
 
         home_office = case_type.startswith("home_office")
         employees = self.employer_size[employer_id]
+        case_uuid = _uuid(rng)
         batch.cases.append(
             {
                 "id": case_id,
-                "uuid": _uuid(rng),
+                "uuid": case_uuid,
+                # The report's cell key, from the uuid so the random stream (and with it
+                # every other generated value) is unchanged; raw and ORM loads agree.
+                "cell_key": case_uuid.int % 256,
                 "number": f"{year}/{seq}",
                 "year": year,
                 "seq": seq,

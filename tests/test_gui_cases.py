@@ -454,6 +454,15 @@ def test_the_report_dialog(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -
     assert opened == [tmp_path / "rapport.docx"]
     assert (tmp_path / "rapport.xlsx").is_file()
     assert "Rapport til landsmøtet" in docx_text((tmp_path / "rapport.docx").read_bytes())
+    assert dialog.min_cell.minimum() == 3  # the floor: no lower protection can be chosen
+    # The same file again: the window asks first; «no» leaves the file as it was.
+    before = (tmp_path / "rapport.docx").read_bytes()
+    window.prompter.confirms.append(False)  # type: ignore[attr-defined]
+    dialog.with_csv.setChecked(True)
+    dialog.make()
+    assert window.background.running == 0
+    assert (tmp_path / "rapport.docx").read_bytes() == before
+    assert not (tmp_path / "rapport.csv").exists()
 
 
 def test_the_employer_register_is_read_once_not_per_case(
@@ -503,6 +512,10 @@ def test_report_summary_proposed_previewed_anonymised_and_saved(
     preview = form.summary_preview.text()
     assert "[navn] lovet svar i oktober 2026." in preview
     assert "Tatt ut: Gunnhild, Rasmussen" in preview
+    # While the name was half typed («Gu…») it was a word the app could not place, so
+    # the mark came off; with the whole (known) name it can go on again.
+    assert form.report_include.isEnabled()
+    form.report_include.setChecked(True)
     window.save_action.trigger()
     saved = workspace.case_detail("2026/6").case
     assert saved.report_include is True
@@ -511,6 +524,24 @@ def test_report_summary_proposed_previewed_anonymised_and_saved(
     # A second proposal never throws the representative's text away.
     qtbot.mouseClick(form.propose_button, Qt.MouseButton.LeftButton)
     assert form.report_summary.toPlainText().endswith(saved.report_summary)
+
+
+def test_a_word_the_app_cannot_place_must_be_confirmed_before_the_summary_goes_in(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
+    select(window, "2026/6")
+    form = window.case_view.form
+    form.report_summary.setPlainText("Etter møtet ga Gulliksen beskjed om endringen.")
+    assert "«Gulliksen»" in form.summary_preview.text()
+    assert form.unplaced_ok.isVisibleTo(form) and not form.report_include.isEnabled()
+    assert not form.report_include.isChecked()
+    form.unplaced_ok.setChecked(True)
+    assert form.report_include.isEnabled()
+    form.report_include.setChecked(True)
+    # Rewritten without the word: nothing to confirm.
+    form.report_summary.setPlainText("Etter møtet ga ledelsen beskjed om endringen.")
+    assert not form.unplaced_ok.isVisibleTo(form) and form.report_include.isEnabled()
 
 
 def test_restore_from_a_backup_in_the_window(

@@ -16,6 +16,9 @@ from pathlib import Path
 import pytest
 
 from tillitsvalgt.reports.anonymise import AppendixEntry
+from tillitsvalgt.reports.cellkey import SUPPRESSED, footnote, published
+from tillitsvalgt.reports.cellkey import ProtectedTable as SuppressedTable
+from tillitsvalgt.reports.cellkey import protect_figures as suppress_figures
 from tillitsvalgt.reports.cube import CubeCell, ReportData, ReportRequest
 from tillitsvalgt.reports.documents import (
     ABOUT_SHEET,
@@ -27,8 +30,10 @@ from tillitsvalgt.reports.documents import (
     NO_SUMMARIES,
     PERCENT_AXIS,
     TITLE,
+    TREND_HAS_CHART,
     ChartSpec,
     Series,
+    _median_shown,
     chart_spec,
     layout,
     median_chart_spec,
@@ -43,19 +48,15 @@ from tillitsvalgt.reports.figures import (
     BY_SECTOR,
     KEY_FIGURES,
     PROTOCOL,
-    TIMING_TREND,
+    TIMING,
     Figures,
     Row,
     Table,
     make_figures,
+    percent,
     period_label,
 )
-from tillitsvalgt.reports.suppression import (
-    SUPPRESSED,
-    SuppressedTable,
-    footnote,
-    suppress_figures,
-)
+from tillitsvalgt.reports.ptable import shown_magnitude
 
 T, F = True, False
 
@@ -91,12 +92,12 @@ RAW = [
 PLANTED = ("Kari Nordmann", "Ola Hansen", "Nordmann Bakeri AS")
 SUMMARIES = (
     AppendixEntry(
-        "Kontorløsning · mars 2025 · Staten, 200–999 ansatte",
+        "Sammendrag 1",
         "En arbeidsgiver i staten innførte aktivitetsbasert kontor i mars 2025 uten drøfting."
         "\n\nEtter protest ble saken drøftet i mai 2025.",
     ),
     AppendixEntry(
-        "Hjemmekontoravtale · oktober 2026 · Privat sektor",
+        "Sammendrag 2",
         "Hjemmekontoravtalen ble sagt opp i oktober 2026; saken er ikke avsluttet.",
     ),
 )
@@ -108,7 +109,7 @@ def make_cell(raw: tuple[str, str, str, str, str, str, bool, bool, int, int, int
         period=period, case_type=ctype, sector=sector, agreement=agreement,
         size_band="50–199", outcome=outcome, timing=timing, signed_protocol=prot,
         environment_involved=env, cases=cases, members=members, letters_sent=lt,
-        deadlines_missed=dl,
+        deadlines_missed=dl, members_known=cases,
     )  # fmt: skip
 
 
@@ -199,12 +200,13 @@ def test_docx_title_page_summary_and_a_section_per_table(
         "Sammendrag",
         *(f"{k}. {t.title}" for k, t in enumerate(figures.tables, start=1)),
         f"{len(figures.tables) + 1}. {figures.median.title}",
+        "Om tallene",
         f"Vedlegg: {APPENDIX_TITLE}",
     ]
-    assert [h for h in headings if not h.startswith("Sak ")] == expected
+    assert [h for h in headings if not h.startswith("Sammendrag ")] == expected
     # The summary is the key figures in words.
     bullets = [p.text for p in doc.paragraphs if p.style.name == "List Bullet"]
-    assert bullets[0].startswith("I perioden 01.01.2025–31.12.2026 ble det registrert 51 saker")
+    assert bullets[0].startswith("I perioden 1. januar 2025 – 31. desember 2026 ble det registrert")
 
 
 def test_docx_is_a4_in_arial_with_page_numbers(docx_bytes: bytes) -> None:
@@ -228,12 +230,16 @@ def test_docx_sector_table_shows_only_what_may_be_shown(
     doc = open_docx(docx_bytes)
     table = word_table(doc, "Sektor")[0]  # the sector table comes before sector × size
     rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in table.rows[1:]}
-    # privat 17 of 51 = 33 %; helse has 2 cases, annet 1, ukjent 1: all hidden.
-    assert rows["Privat sektor"] == ["17", "33\u00a0%"]
-    assert rows["Staten"] == ["20", "39\u00a0%"]
+    # privat 17 of 51; helse has 2 cases, annet 1, ukjent 1. The test cells' keys are
+    # all 0, so every count is published as ptable(n, 0): 17 → 15, 51 → 49, 2 and 1 stay
+    # and are under the floor.
+    privat, staten, total = published(17, 0), published(20, 0), published(51, 0)
+    assert (privat, total) == (15, 49)
+    assert rows["Privat sektor"] == [str(privat), percent(100 * privat / total)]
+    assert rows["Staten"] == [str(staten), percent(100 * staten / total)]
     assert rows["Helseforetak"] == [SUPPRESSED, SUPPRESSED]
     assert rows["Annet"] == [SUPPRESSED, SUPPRESSED]
-    assert rows["I alt"] == ["51", "100\u00a0%"]
+    assert rows["I alt"] == [str(total), "100\u00a0%"]
     # The real value of the hidden cell is in the data, and not in the document's cell.
     sector = shown[BY_SECTOR]
     helse = [r.label for r in sector.table.rows].index("Helseforetak")
@@ -270,7 +276,10 @@ def test_docx_footnote_exactly_under_tables_with_hidden_cells(
     with_hidden = [t.key for t in figures.tables if shown[t.key].hidden]
     assert BY_SECTOR in with_hidden and KEY_FIGURES not in with_hidden
     count = sum(p.text == note for p in doc.paragraphs)
-    assert count == len(with_hidden)  # the median table hides nothing here
+    _counts, median_layout = _median_shown(figures)
+    median_hidden = SUPPRESSED in (c for row in median_layout.cells for c in row)
+    assert median_hidden  # 4 and 3 cases with both dates: under the ten a median needs
+    assert count == len(with_hidden) + 1
     # And the table notes are there too.
     texts = {p.text for p in doc.paragraphs}
     assert all(t.note in texts for t in figures.tables)
@@ -280,16 +289,22 @@ def test_docx_has_one_chart_per_table_that_has_one(
     docx_bytes: bytes, figures: Figures, shown: dict[str, SuppressedTable]
 ) -> None:
     doc = open_docx(docx_bytes)
-    specs = [chart_spec(shown[t.key], figures.periods) for t in figures.tables]
+    # Drawn: tables with a chart, but not the overall timing table when the trend (same
+    # numbers per period) has one; a table of names or breakdowns has none to miss.
+    drawn = [
+        t
+        for t in figures.tables
+        if t.chart and not (t.key == TIMING and len(figures.periods) > 1) and t.key != BY_SECTOR
+    ]
+    specs = [chart_spec(shown[t.key], figures.periods) for t in drawn]
     specs.append(median_chart_spec(figures))
-    # The trend has a hidden cell in every period, so its stacked bars are all left out.
-    assert [s is None for s in specs].count(True) == 1
-    assert chart_spec(shown[TIMING_TREND], figures.periods) is None
-    assert len(doc.inline_shapes) == len(specs) - 1 == 11
-    assert sum(p.text == NO_CHART for p in doc.paragraphs) == 1
+    missing = [s is None for s in specs].count(True)
+    assert len(doc.inline_shapes) == len(specs) - missing
+    assert sum(p.text == NO_CHART for p in doc.paragraphs) == missing
+    assert sum(p.text == TREND_HAS_CHART for p in doc.paragraphs) == 1
     with zipfile.ZipFile(io.BytesIO(docx_bytes)) as z:
         pngs = [n for n in z.namelist() if n.startswith("word/media/")]
-    assert len(pngs) == 11
+    assert len(pngs) == len(specs) - missing
 
 
 def test_docx_appendix_holds_the_summaries_or_says_there_are_none(
@@ -298,8 +313,7 @@ def test_docx_appendix_holds_the_summaries_or_says_there_are_none(
     texts = [p.text for p in open_docx(docx_bytes).paragraphs]
     start = texts.index(f"Vedlegg: {APPENDIX_TITLE}")
     appendix = texts[start:]
-    assert "Sak 1: Kontorløsning · mars 2025 · Staten, 200–999 ansatte" in appendix
-    assert "Sak 2: Hjemmekontoravtale · oktober 2026 · Privat sektor" in appendix
+    assert "Sammendrag 1" in appendix and "Sammendrag 2" in appendix
     assert "Etter protest ble saken drøftet i mai 2025." in appendix  # its own paragraph
     assert SUMMARIES[1].text in appendix
     assert NO_SUMMARIES not in texts
@@ -339,13 +353,13 @@ def test_hidden_cells_are_gaps_in_the_chart_never_their_value(
     spec = chart_spec(shown[BY_SECTOR], figures.periods)
     assert spec is not None and spec.kind == "hbar"
     values = dict(zip(spec.categories, spec.series[0].values, strict=True))
-    assert values["Privat sektor"] == 17
+    assert values["Privat sektor"] == published(17, 0)
     assert values["Helseforetak"] is None  # 2 in the data
     assert values["Annet"] is None and values["Ukjent"] is None
     protocol = chart_spec(shown[PROTOCOL], figures.periods)
     assert protocol is not None and protocol.kind == "stacked" and protocol.percent
-    # signed 14 of 22 in 2025
-    assert protocol.series[0].values[0] == pytest.approx(100 * 14 / 22)
+    # signed 14 of 22 in 2025 (both published with key sum 0)
+    assert protocol.series[0].values[0] == pytest.approx(100 * published(14, 0) / published(22, 0))
 
 
 def test_sector_by_size_is_a_horizontal_stack_without_bars_that_hide_a_part(
@@ -368,17 +382,22 @@ def test_a_stacked_bar_with_a_hidden_part_is_left_out_whole() -> None:
         (Row("2025", (2, 10), "2025"), Row("2026", (7, 8), "2026"), Row("2027", (6, 1), "2027")),
         "", shares="row",
     )  # fmt: skip
-    # 2025: 2 hidden (and its partner); 2027: 1 hidden (and its partner)
-    hidden = frozenset({(0, 0), (0, 1), (2, 0), (2, 1), (3, 0), (3, 1)})
-    shown = SuppressedTable(table, 3, hidden, frozenset({(0, 0), (2, 1)}))
+    # 2025: «Med» published under the floor; 2027: «Uten» under the floor.
+    values = {
+        (0, 0): SUPPRESSED, (0, 1): 10, (0, 2): 12,
+        (1, 0): 7, (1, 1): 8, (1, 2): 15,
+        (2, 0): 6, (2, 1): SUPPRESSED, (2, 2): 7,
+        (3, 0): 15, (3, 1): 19, (3, 2): 34,
+    }  # fmt: skip
+    shown = SuppressedTable(table, 3, values)
     spec = chart_spec(shown, ("2025", "2026", "2027"))
     assert spec is not None
     assert [s.values[0] for s in spec.series] == [None, None]
     assert [s.values[2] for s in spec.series] == [None, None]
     assert spec.series[0].values[1] == pytest.approx(100 * 7 / 15)
     # Everything hidden: no chart at all.
-    everything = frozenset((i, j) for i in range(4) for j in range(3))
-    assert chart_spec(SuppressedTable(table, 3, everything, everything), ("2025",)) is None
+    everything = {(i, j): SUPPRESSED for i in range(4) for j in range(3)}
+    assert chart_spec(SuppressedTable(table, 3, everything), ("2025",)) is None
 
 
 def test_every_kind_of_chart_renders_to_png() -> None:
@@ -438,18 +457,22 @@ def test_xlsx_sheets_header_values_and_dashes(
     assert sector["A1"].value == "Saker etter sektor"
     assert [c.value for c in sector[3]] == ["Sektor", "Saker", "Andel saker"]
     rows = {r[0]: r[1:] for r in sector.iter_rows(min_row=4, max_row=10, values_only=True)}
-    assert rows["Privat sektor"][0] == 17 and isinstance(rows["Privat sektor"][0], int)
-    assert rows["Privat sektor"][1] == pytest.approx(17 / 51)
+    privat, total = published(17, 0), published(51, 0)
+    assert rows["Privat sektor"][0] == privat and isinstance(rows["Privat sektor"][0], int)
+    assert rows["Privat sektor"][1] == pytest.approx(privat / total)
     assert sector["C4"].number_format == "0 %"
     assert rows["Helseforetak"] == (SUPPRESSED, SUPPRESSED)
-    assert rows["I alt"] == (51, pytest.approx(1.0))
+    assert rows["I alt"] == (total, pytest.approx(1.0))
     column_a = [c.value for c in sector["A"]]
     assert footnote(3) in column_a
     assert shown[BY_SECTOR].table.note in column_a
     # A table without hidden cells has no footnote.
     key = book["Saker og medlemmer"]
     assert footnote(3) not in [c.value for c in key["A"]]
-    assert [c.value for c in key[4]] == ["2025", 22, 1070]
+    # 22 cases and 1 070 members, published: the count by the ptable, the members ±10 %
+    # and rounded to tens.
+    assert [c.value for c in key[4]] == ["2025", published(22, 0), shown_magnitude(1070, 0)]
+    assert shown_magnitude(1070, 0) % 10 == 0 and 960 <= shown_magnitude(1070, 0) <= 1180
 
 
 def test_xlsx_about_sheet(xlsx_bytes: bytes) -> None:
@@ -460,7 +483,7 @@ def test_xlsx_about_sheet(xlsx_bytes: bytes) -> None:
     assert pairs["Periode"] == "1. januar 2025 – 31. desember 2026"
     assert pairs["Laget"].date() == date(2027, 1, 15)
     assert pairs["Minste tall som vises"] == 3
-    assert "færre enn 3 saker" in pairs[f"«{SUPPRESSED}» betyr"]
+    assert "under 3 etter at tilfeldig støy er lagt til" in pairs[f"«{SUPPRESSED}» betyr"]
 
 
 def test_sheet_names_are_cleaned_shortened_and_unique() -> None:
@@ -530,3 +553,30 @@ def test_the_report_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         capsys, *data, "report", "--from", "2026-12-31", "--to", "2026-01-01", "--out", str(out)
     )
     assert code == 1 and "--to" in err
+
+
+def test_title_page_and_method_page_say_exactly_what_the_report_does(docx_bytes: bytes) -> None:
+    from tillitsvalgt.reports.documents import method_text, title_page_promise
+
+    texts = [p.text for p in open_docx(docx_bytes).paragraphs]
+    title_page = texts[: texts.index("Sammendrag")]
+    joined = "\n".join(title_page)
+    for line in title_page_promise(3):
+        assert line in joined
+    assert "±2" in joined and "«–»" in joined and "Tall under 3" in joined
+    assert "vises ikke" not in joined  # the old promise, no longer what it does
+    start = texts.index("Om tallene")
+    assert texts[start + 1 : start + 1 + len(method_text(3))] == method_text(3)
+
+
+def test_charts_have_alt_text_and_the_document_real_properties(docx_bytes: bytes) -> None:
+    import re as _re
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as z:
+        body = z.read("word/document.xml").decode()
+        core = z.read("docProps/core.xml").decode()
+    descriptions = _re.findall(r'<wp:docPr [^>]*descr="([^"]+)"', body)
+    assert descriptions and all(": " in d for d in descriptions)
+    assert "python-docx" not in core and "2013-12-23" not in core
+    assert "2027-01-15" in core  # made on

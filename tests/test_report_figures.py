@@ -6,18 +6,22 @@ the comments), not recomputed by the code under test."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tillitsvalgt.reports.cellkey import protect_figures
+from tillitsvalgt.reports.cellkey import shown_medians as cellkey_medians
 from tillitsvalgt.reports.cube import CubeCell, ReportData, ReportRequest
 from tillitsvalgt.reports.figures import (
     BY_AGREEMENT,
     BY_CASE_TYPE,
     BY_OUTCOME,
     BY_SECTOR,
+    BY_SECTOR_SIZE,
     ENVIRONMENT,
     KEY_FIGURES,
     LETTERS,
@@ -29,6 +33,7 @@ from tillitsvalgt.reports.figures import (
     ShareKind,
     Table,
     about,
+    late_cases,
     make_figures,
     percent,
     periods_of,
@@ -91,6 +96,9 @@ def cell(raw: tuple[str, str, str, str, str, str, bool, bool, int, int, int, int
         members=members,
         letters_sent=lt,
         deadlines_missed=dl,
+        letter_cases=cases if lt else 0,
+        missed_cases=cases if dl else 0,
+        members_known=cases,
     )
 
 
@@ -208,10 +216,13 @@ def test_protocol_and_environment_shares(figures: Figures) -> None:
 
 def test_letters_and_missed_deadlines(figures: Figures) -> None:
     table = figures.table(LETTERS)
-    # letters 2025: 1+2+0+1+3+2+1+0+0+4 = 14; 2026: 1+2+0+3+0+1+0+2+1+0+0+2 = 12
-    # missed 2025: 0+1+0+1+1+2+0+0+0+2 = 7; 2026: 0+1+0+1+0+0+0+1+1+0+0+2 = 6
-    assert counts(table) == [("2025", (22, 14, 7)), ("2026", (29, 12, 6))]
-    assert table.total_row == (51, 26, 13)
+    # Cases with a letter, 2025: rows 1 2 4 5 6 7 10 = 4+2+1+2+1+2+1 = 13;
+    # 2026: rows 11 12 14 16 18 19 22 = 6+3+4+2+2+1+2 = 20.
+    # Cases with a missed deadline, 2025: rows 2 4 5 6 10 = 2+1+2+1+1 = 7;
+    # 2026: rows 12 14 18 19 22 = 3+4+2+1+2 = 12.
+    assert counts(table) == [("2025", (22, 13, 7)), ("2026", (29, 20, 12))]
+    assert table.total_row == (51, 33, 19)
+    assert not table.has_total_column  # the columns count some of the same cases
 
 
 def test_median_days_per_period_and_overall(figures: Figures) -> None:
@@ -390,22 +401,26 @@ def allowed_numbers(figures: Figures) -> set[str]:
     """Every number a sentence may use: shown cells, shares of shown cells, the rounded
     members, the dates, the threshold and the shown overall median."""
     n = figures.request.min_cell
-    out = {str(n), "01", "12", "31", "2025", "2026"}
-    for table in suppress_figures(figures).values():
+    out = {str(n), "1", "01", "12", "31", "2025", "2026"}
+    for table in protect_figures(figures).values():
         t = table.table
         for i in range(len(t.rows) + 1):
             for j in range(len(t.columns) + 1):
                 try:
                     value = table.cell(i, j)
                     share = table.share(i, j)
-                except IndexError:
+                except (IndexError, KeyError):
                     continue
                 if isinstance(value, int):
                     out.add(str(value))
                     out.add(about(value).replace("\u00a0", ""))
                 if isinstance(share, float):
                     out.add(percent(share).split("\u00a0")[0])
-    _, overall = shown_medians(figures.median, n)
+    late = late_cases(figures.table(TIMING), n)
+    total = protect_figures(figures)[TIMING].cell(len(figures.table(TIMING).rows), 0)
+    if isinstance(late, int) and isinstance(total, int) and total:
+        out.add(percent(100.0 * late / total).split("\u00a0")[0])
+    _, overall = cellkey_medians(figures.median, n)
     if isinstance(overall, float):
         out.add(str(int(overall + 0.5)))
     return out
@@ -417,32 +432,84 @@ def numbers_in(sentences: list[str]) -> set[str]:
 
 def test_summary_sentences(figures: Figures) -> None:
     sentences = summary_sentences(figures)
-    assert sentences[0] == (
-        "I perioden 01.01.2025–31.12.2026 ble det registrert 51 saker "
-        "som berørte om lag 2\u00a0400 medlemmer."
+    shown = protect_figures(figures)
+    total = shown[KEY_FIGURES].cell(2, 0)
+    assert isinstance(total, int) and abs(total - 51) <= 2
+    assert sentences[0].startswith(
+        f"I perioden 1. januar 2025 – 31. desember 2026 ble det registrert {total} saker "
     )
-    # 24 of 51 in time = 47 %; protocol 30 of 51 = 59 %; verneombud/AMU 24 of 51 = 47 %
-    assert "I 47\u00a0% av sakene ble endringen drøftet før beslutningen." in sentences
-    assert "I 59\u00a0% av sakene forelå det en protokoll signert av begge parter." in sentences
-    assert "I 47\u00a0% av sakene var verneombud eller AMU involvert." in sentences
-    assert "Fra første varsel til første drøftingsmøte gikk det i median 10 dager." in sentences
+    share = shown[TIMING].share(0, 0)
+    assert isinstance(share, float)
+    assert f"I {percent(share)} av sakene ble endringen drøftet før beslutningen." in sentences
+    assert any("drøftet for sent, de tillitsvalgte ble bare informert" in s for s in sentences)
+    # 7 cases with both dates: under the ten a median needs.
+    assert "Tiden fra varsel til drøfting er kjent for for få saker til å vises." in sentences
     assert numbers_in(sentences) <= allowed_numbers(figures)
 
 
-def test_summary_never_tells_a_suppressed_number() -> None:
-    # 2 cases in time out of 12: the in-time count is primary-suppressed at 3.
+def test_summary_never_tells_a_small_number() -> None:
+    # 2 cases in time out of 12, keys that publish the 2 as 2: shown as «–», «svært få».
     cells = (
-        cell(("2025", "other", "stat", "staten", "agreement", "in_time", T, F, 2, 4, 0, 0)),
-        cell(("2025", "other", "stat", "staten", "agreement", "ukjent", F, F, 10, 40, 0, 0)),
+        replace(
+            cell(("2025", "other", "stat", "staten", "agreement", "in_time", T, F, 2, 4, 0, 0)),
+            key_sum=100,
+        ),
+        replace(
+            cell(("2025", "other", "stat", "staten", "agreement", "ukjent", F, F, 10, 40, 0, 0)),
+            key_sum=100,
+        ),
     )
     figures = make_figures(data(3, cells))
     sentences = summary_sentences(figures)
-    assert "I færre enn 3 saker ble endringen drøftet før beslutningen." in sentences
+    assert "I svært få saker ble endringen drøftet før beslutningen." in sentences
     assert not any("17\u00a0%" in s for s in sentences)  # 2 of 12
     assert numbers_in(sentences) <= allowed_numbers(figures)
-    # With the whole report under the threshold, not even the count of cases is told.
     tiny = make_figures(data(3, cells[:1]))
     tiny_sentences = summary_sentences(tiny)
-    assert tiny_sentences[0].endswith("færre enn 3 saker.")
-    assert numbers_in(tiny_sentences) <= allowed_numbers(tiny)
+    assert tiny_sentences[0].endswith("svært få saker.")
     assert not any(re.search(r"\b2 saker", s) for s in tiny_sentences)
+
+
+def test_two_dimensional_table_locks_its_grand_total_not_a_column_total() -> None:
+    # One small "under 50" column: its total (2) is a primary cell and must be hidden,
+    # whatever the report's total does.
+    cells = tuple(
+        replace(cell(r), size_band="under 50" if i < 1 else "50–199") for i, r in enumerate(RAW)
+    )
+    figures = make_figures(data(3, cells))
+    shown = suppress_figures(figures)[BY_SECTOR_SIZE]
+    n_rows = len(shown.table.rows)
+    assert shown.table.value(n_rows, 0) == 4
+    assert shown.cell(n_rows, 0) == 4 or shown.cell(n_rows, 0) == SUPPRESSED
+    cells = tuple(
+        replace(cell(r), size_band="under 50" if i == 7 else "50–199") for i, r in enumerate(RAW)
+    )
+    shown = suppress_figures(make_figures(data(3, cells)))[BY_SECTOR_SIZE]
+    assert shown.table.value(n_rows, 0) == 1
+    assert shown.cell(n_rows, 0) == SUPPRESSED
+    assert shown.cell(n_rows, len(shown.table.columns)) == 51
+
+
+def test_late_drofting_broken_down_and_outcome_by_timing(figures: Figures) -> None:
+    from tillitsvalgt.reports.figures import (
+        LATE_BY_OUTCOME,
+        LATE_BY_SECTOR,
+        LATE_COLUMNS,
+        LATE_TREND,
+    )
+
+    # Late = after decision, after implementation, information only, never.
+    # 2025: rows 2 (2), 4 (1), 5 (2), 6 (1), 10 (1) = 7 late of 22.
+    # 2026: rows 14 (4), 16 (2), 18 (2), 19 (1), 22 (2) = 11 late of 29.
+    trend = figures.table(LATE_TREND)
+    assert trend.columns == LATE_COLUMNS
+    assert counts(trend) == [("2025", (7, 15)), ("2026", (11, 18))]
+    sector = {r.code: r.counts for r in figures.table(LATE_BY_SECTOR).rows}
+    # stat: late rows 5 (2), 10 (1), 14 (4), 22 (2) = 9 of 4+2+1+6+4+1+2 = 20.
+    assert sector["stat"] == (9, 11)
+    assert "helse" in sector and "ukjent" in sector
+    outcome = figures.table(LATE_BY_OUTCOME)
+    in_time = next(r for r in outcome.rows if r.code == "in_time")
+    # In time: rows 1, 3, 9, 11, 13, 17, 20: agreement 4+3+5+6+2+3+1 = 24, nothing else.
+    assert in_time.counts[outcome.columns.index("Enighet")] == 24
+    assert sum(in_time.counts) == 24

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -205,3 +206,26 @@ def test_cases_are_numbered_in_the_year_they_began(
     assert _export(db)[0]["id"] == "2024/1"
     with db.session(readonly=True) as s:
         assert len(events.list_events("2024/1", session=s)) == 3
+
+
+def test_the_cell_key_travels_with_the_case_or_is_drawn_on_import(
+    db: Database, tmp_path: Path, scenarios: list[dict[str, Any]]
+) -> None:
+    other = Database.open(data_dir=tmp_path / "other")
+    # The scenarios carry no cell key: each imported case draws its own.
+    _import(db, scenarios)
+    exported = _export(db)
+    keys = [item["case"]["cell_key"] for item in exported]
+    assert all(0 <= k < 256 for k in keys) and len(set(keys)) > 1
+    # Another database keeps the keys (the same cases publish the same numbers there).
+    chosen = copy.deepcopy(exported)
+    for k, item in enumerate(chosen):
+        item["case"]["cell_key"] = (k * 37) % 256
+    _import(other, chosen)
+    wanted = {item["id"]: item["case"]["cell_key"] for item in chosen}
+    assert {item["id"]: item["case"]["cell_key"] for item in _export(other)} == wanted
+    bad = copy.deepcopy(scenarios[:1])
+    bad[0]["case"]["cell_key"] = 256
+    with pytest.raises(ValidationError):
+        _import(other, bad)
+    other.dispose()

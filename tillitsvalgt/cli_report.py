@@ -31,13 +31,15 @@ from tillitsvalgt.plural import count
 )
 @click.option(
     "--min-cell",
-    type=click.IntRange(1, 100),
+    type=int,
     default=3,
     show_default=True,
-    help="Tall under dette vises som «–».",
+    help="Tall under dette (etter støy) vises som «–»; minst 3.",
 )
-@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), help="Også regneark.")
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="Word-fil (.docx).")
+@click.option("--xlsx", type=click.Path(path_type=Path), help="Også regneark (.xlsx).")
+@click.option("--csv", type=click.Path(path_type=Path), help="Også tabellene som CSV (.csv).")
+@click.option("--force", is_flag=True, help="Skriv over filer som finnes fra før.")
 @pass_ctx
 def report_command(
     ctx: Context,
@@ -48,17 +50,24 @@ def report_command(
     min_cell: int,
     out: Path,
     xlsx: Path | None,
+    csv: Path | None,
+    force: bool,
 ) -> None:
     """Rapport til landsmøtet: sakene i en periode, som Word (og regneark)."""
-    from tillitsvalgt import settings
+    from tillitsvalgt import paths, settings
     from tillitsvalgt.reports.build import make_report
     from tillitsvalgt.reports.cube import ReportRequest
+    from tillitsvalgt.reports.output_check import check_min_cell, check_outputs, check_years
+    from tillitsvalgt.reports.ptable import FLOOR
 
     first = _parse_date(start, "--from")
     last = _parse_date(end, "--to")
     assert first is not None and last is not None
     if last < first:
         raise UserError("--to må være samme dag som eller etter --from.")
+    check_years(first, last, date.today())
+    check_min_cell(min_cell, FLOOR)
+    check_outputs(out, xlsx, data_dir=paths.data_dir(ctx.data_dir), overwrite=force, csv=csv)
     request = ReportRequest(
         start=first,
         end=last,
@@ -73,12 +82,16 @@ def report_command(
         union_name=settings.load(ctx.data_dir).get("union"),
         out=out,
         xlsx=xlsx,
+        csv=csv,
     )
     click.echo(f"Rapporten er skrevet til {files.docx} ({count(files.cases, 'sak', 'saker')}).")
     if files.summaries:
-        click.echo(f"Vedlegget har {files.summaries} saksoppsummeringer, anonymisert.")
+        oppsummeringer = "saksoppsummering" if files.summaries == 1 else "saksoppsummeringer"
+        click.echo(f"Vedlegget har {files.summaries} {oppsummeringer}, anonymisert.")
     if files.xlsx is not None:
         click.echo(f"Tabellene er skrevet til {files.xlsx}.")
+    if csv is not None:
+        click.echo(f"Tabellene er også skrevet som CSV til {csv}.")
 
 
 COMMANDS = [report_command]

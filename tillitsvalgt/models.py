@@ -8,6 +8,7 @@ The tables are created and changed only by the Alembic migrations in ``migration
 
 from __future__ import annotations
 
+import secrets
 import uuid as uuid_module
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
@@ -19,6 +20,7 @@ from sqlalchemy.engine import Dialect
 from sqlmodel import Field, SQLModel
 
 from tillitsvalgt.validation import (
+    CELL_KEY_RANGE,
     AgreementCode,
     CaseTypeCode,
     ChecklistAnswerCode,
@@ -256,6 +258,10 @@ class CaseUpdate(SQLModel):
     group_id: int | None = None  # set through services/groups.py, which shares the facts
 
 
+def new_cell_key() -> int:
+    return secrets.randbelow(CELL_KEY_RANGE)
+
+
 class Case(CaseBase, table=True):
     __tablename__: ClassVar[Any] = "cases"
     __table_args__ = (
@@ -287,6 +293,12 @@ class Case(CaseBase, table=True):
     )
     source_ref: str | None = Field(default=None, max_length=200)
     report_include: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
+    # The report's cell key (reports/cellkey.py): drawn once, never changed, never shown.
+    # A column default too, so bulk inserts without it (benchmarks, imports) draw one.
+    cell_key: int = Field(
+        default_factory=new_cell_key,
+        sa_column_kwargs={"default": new_cell_key, "server_default": "0"},
+    )
     last_document_seq: int = Field(default=0)
     # The group case (one employer decision over several units) this case belongs to.
     group_id: int | None = Field(default=None, foreign_key="case_groups.id", index=True)

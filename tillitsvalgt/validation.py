@@ -128,6 +128,12 @@ MAX_EMPLOYEES = 500_000  # more than Norway's largest employer: anything above i
 _ALLOWED_CONTROL_MULTILINE = {"\n", "\r", "\t"}
 
 
+CELL_KEY_RANGE = 256
+"""Cell keys (the report's disclosure control) are 0..255, and a cell's key is the sum of its
+cases' keys modulo this (the range the UK Office for National Statistics used in Census 2021).
+Here because the tables, the bundles and the report all check against it."""
+
+
 def label(field: str) -> str:
     return FIELD_LABELS.get(field, field)
 

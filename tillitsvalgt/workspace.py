@@ -809,9 +809,10 @@ def make_report(
     out: Path,
     xlsx: Path | None = None,
     progress: Progress | None = None,
+    csv: Path | None = None,
 ) -> Path:
-    """The landsmøte report written to ``out`` (and ``xlsx``); ``progress`` is told of
-    each of the four steps and may cancel between them."""
+    """The landsmøte report written to ``out`` (and ``xlsx``, ``csv``); ``progress`` is
+    told of each of the four steps and may cancel between them."""
     from tillitsvalgt import settings
     from tillitsvalgt.reports.build import make_report as build
 
@@ -824,5 +825,6 @@ def make_report(
         out=out,
         xlsx=xlsx,
         progress=progress,
+        csv=csv,
     )
     return files.docx

@@ -400,8 +400,8 @@
         <translation>per quarter</translation>
     </message>
     <message>
-        <source>Tall under dette vises som «–», så ingen kan kjennes igjen</source>
-        <translation>Counts below this are shown as «–», so no one can be recognised</translation>
+        <source>Tall under dette (etter støy) vises som «–», så ingen kan kjennes igjen</source>
+        <translation>Counts below this (after noise) are shown as «–», so no one can be recognised</translation>
     </message>
     <message>
         <source>Ikke navngi virksomheter (bare sektor og størrelse)</source>
@@ -414,6 +414,10 @@
     <message>
         <source>Også regneark (.xlsx) ved siden av</source>
         <translation>Also a spreadsheet (.xlsx) beside it</translation>
+    </message>
+    <message>
+        <source>Også tabellene som CSV (.csv) for forbundskontoret</source>
+        <translation>Also the tables as CSV (.csv) for the union office</translation>
     </message>
     <message>
         <source>Åpne rapporten når den er ferdig</source>
@@ -454,6 +458,14 @@
     <message>
         <source>«Til» er før «Fra».</source>
         <translation>«To» is before «From».</translation>
+    </message>
+    <message>
+        <source>Skrive over?</source>
+        <translation>Overwrite?</translation>
+    </message>
+    <message>
+        <source>Disse filene finnes allerede og blir skrevet over:</source>
+        <translation>These files already exist and will be overwritten:</translation>
     </message>
     <message>
         <source>Lager rapporten …</source>
@@ -1672,6 +1684,10 @@ Your profile is saved.</translation>
         <translation>Writes a proposal from the case&apos;s facts (type, month, outcome), without names.</translation>
     </message>
     <message>
+        <source>Ordene som er merket over, er ikke navn på personer</source>
+        <translation>The words marked above are not names of people</translation>
+    </message>
+    <message>
         <source>&amp;Tittel</source>
         <translation>&amp;Title</translation>
     </message>
@@ -1750,6 +1766,10 @@ Your profile is saved.</translation>
     <message>
         <source>Navn programmet ikke kjenner, kan ikke tas ut automatisk – les teksten før du merker den.</source>
         <translation>Names the program does not know cannot be taken out automatically – read the text before you mark it.</translation>
+    </message>
+    <message>
+        <source>Kan dette være navn? {words}. Skriv dem om, eller bekreft under.</source>
+        <translation>Could these be names? {words}. Rewrite them, or confirm below.</translation>
     </message>
     <message>
         <source>Saken krever: </source>

@@ -400,8 +400,8 @@
         <translation>per kvartal</translation>
     </message>
     <message>
-        <source>Tall under dette vises som «–», så ingen kan kjennes igjen</source>
-        <translation>Tal under dette blir viste som «–», så ingen kan kjennast att</translation>
+        <source>Tall under dette (etter støy) vises som «–», så ingen kan kjennes igjen</source>
+        <translation>Tal under dette (etter støy) blir viste som «–», så ingen kan kjennast att</translation>
     </message>
     <message>
         <source>Ikke navngi virksomheter (bare sektor og størrelse)</source>
@@ -414,6 +414,10 @@
     <message>
         <source>Også regneark (.xlsx) ved siden av</source>
         <translation>Òg rekneark (.xlsx) ved sidan av</translation>
+    </message>
+    <message>
+        <source>Også tabellene som CSV (.csv) for forbundskontoret</source>
+        <translation>Òg tabellane som CSV (.csv) for forbundskontoret</translation>
     </message>
     <message>
         <source>Åpne rapporten når den er ferdig</source>
@@ -454,6 +458,14 @@
     <message>
         <source>«Til» er før «Fra».</source>
         <translation>«Til» er før «Frå».</translation>
+    </message>
+    <message>
+        <source>Skrive over?</source>
+        <translation>Skrive over?</translation>
+    </message>
+    <message>
+        <source>Disse filene finnes allerede og blir skrevet over:</source>
+        <translation>Desse filene finst alt og blir skrivne over:</translation>
     </message>
     <message>
         <source>Lager rapporten …</source>
@@ -1672,6 +1684,10 @@ Profilen din er lagra.</translation>
         <translation>Skriv eit forslag ut frå fakta i saka (type, månad, utfall) utan namn.</translation>
     </message>
     <message>
+        <source>Ordene som er merket over, er ikke navn på personer</source>
+        <translation>Orda som er merkte over, er ikkje namn på personar</translation>
+    </message>
+    <message>
         <source>&amp;Tittel</source>
         <translation>&amp;Tittel</translation>
     </message>
@@ -1750,6 +1766,10 @@ Profilen din er lagra.</translation>
     <message>
         <source>Navn programmet ikke kjenner, kan ikke tas ut automatisk – les teksten før du merker den.</source>
         <translation>Namn programmet ikkje kjenner, kan ikkje takast ut automatisk – les teksten før du merkjer han.</translation>
+    </message>
+    <message>
+        <source>Kan dette være navn? {words}. Skriv dem om, eller bekreft under.</source>
+        <translation>Kan dette vere namn? {words}. Skriv dei om, eller stadfest under.</translation>
     </message>
     <message>
         <source>Saken krever: </source>

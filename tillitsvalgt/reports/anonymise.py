@@ -13,11 +13,13 @@ before it goes in.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from tillitsvalgt import vocabulary
+from tillitsvalgt.reports import wordlist
 from tillitsvalgt.rules.deadlines import MONTHS
 
 NAME_MARK = "[navn]"
@@ -78,6 +80,9 @@ class Anonymised:
     text: str
     names_found: tuple[str, ...]  # the known names (or parts) that were taken out
     dates_coarsened: int
+    # Capitalised words the app cannot place (not an ordinary word, not a known name): the
+    # editor shows them to the representative before the summary may go in the report.
+    unplaced: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,16 +95,32 @@ class NameIndex:
     phrases: tuple[tuple[str, re.Pattern[str]], ...]  # (name, its pattern)
 
 
+def spellings(word: str) -> set[str]:
+    """A name as it may also be written without Norwegian letters («Åse» → «Aase»,
+    «Sæbø» → «Saebo», «Saeboe»), casefolded, composed (NFC)."""
+    base = unicodedata.normalize("NFC", word).casefold()
+    out = {base}
+    for old, news in (("å", ("aa", "a")), ("æ", ("ae",)), ("ø", ("oe", "o")), ("é", ("e",))):
+        for spelled in list(out):
+            if old in spelled:
+                out.update(spelled.replace(old, new) for new in news)
+    return out
+
+
 def name_index(names: Iterable[str]) -> NameIndex:
     words: dict[str, str] = {}
     phrases: list[str] = []
     for raw in names:
-        for name in split_names(raw):
+        for name in split_names(unicodedata.normalize("NFC", raw)):
             parts = [p.strip(".,;:()[]«»\"'") for p in re.split(r"[\s\-]+", name)]
             parts = [p for p in parts if p]
             for part in parts:
-                if len(part) >= MIN_NAME_PART and part.casefold() not in _NOT_NAMES:
-                    words.setdefault(part.casefold(), part)
+                if part.casefold() in _NOT_NAMES or len(part) < 2:
+                    continue
+                if len(part) < MIN_NAME_PART and not wordlist.available():
+                    continue  # without a dictionary a two-letter part is too often a word
+                for spelled in spellings(part):
+                    words.setdefault(spelled, part)
             if any(len(p) < MIN_NAME_PART for p in parts) and len(parts) > 1:
                 phrases.append(name)
     ordered = sorted(set(phrases), key=len, reverse=True)
@@ -133,11 +154,17 @@ _WORD = re.compile(r"[^\W\d_]+")  # a run of letters (any script)
 _DEN = r"(?:\b(den)\s+)?"
 _DAY_MONTH_YEAR = re.compile(
     _DEN
-    + rf"\b(\d{{1,2}})\.?\s+({_MONTH_ALTERNATIVES}|{_SHORT_ALTERNATIVES})"
+    + rf"\b(\d{{1,2}})\.?\s*({_MONTH_ALTERNATIVES}|{_SHORT_ALTERNATIVES})\b"
     + r"\.?(?:\s+(\d{4}))?",
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(_DEN + r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b", re.IGNORECASE)
+# «14.3.» (no year) and «14/3», «14/3-26», «01/03/2026», «3/14/2026» (month first when
+# the day cannot be a month).
+_DAY_MONTH_DOT = re.compile(_DEN + r"\b(\d{1,2})\.(\d{1,2})\.(?![\d])", re.IGNORECASE)
+_SLASHED = re.compile(
+    _DEN + r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:[-/.](\d{4}|\d{2}))?(?![\d/])", re.IGNORECASE
+)
 _ISO = re.compile(_DEN + r"\b(\d{4})-(\d{2})-(\d{2})\b", re.IGNORECASE)
 # After these words a month reads on its own («innen mars 2026»); elsewhere it needs «i».
 _TAKES_A_MONTH = frozenset(
@@ -194,10 +221,165 @@ def coarsen_dates(text: str) -> tuple[str, int]:
         count += 1
         return _with_preposition(match, f"{MONTHS[month - 1]} {match.group(2)}")
 
+    def slashed(match: re.Match[str]) -> str:
+        nonlocal count
+        first, second = int(match.group(2)), int(match.group(3))
+        if 1 <= second <= 12 and 1 <= first <= 31:
+            month = second
+        elif 1 <= first <= 12 and 13 <= second <= 31:
+            month = first  # written month first (3/14/2026)
+        else:
+            return match.group(0)
+        count += 1
+        year = match.group(4)
+        if year:
+            year = year if len(year) == 4 else f"20{year}"
+        return _with_preposition(match, MONTHS[month - 1] + (f" {year}" if year else ""))
+
+    def day_month(match: re.Match[str]) -> str:
+        nonlocal count
+        day, month = int(match.group(2)), int(match.group(3))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return match.group(0)
+        count += 1
+        return _with_preposition(match, MONTHS[month - 1])
+
     text = _ISO.sub(iso, text)
     text = _NUMERIC.sub(numeric, text)
+    text = _SLASHED.sub(slashed, text)
+    text = _DAY_MONTH_DOT.sub(day_month, text)
     text = _DAY_MONTH_YEAR.sub(words, text)
     return text, count
+
+
+ID_MARK = "[fødselsnummer]"
+ADDRESS_MARK = "[adresse]"
+COUNT_MARK = "[antall]"
+# Any 11 digits, whole or as 6 + 5: a fødselsnummer or D-number whether or not its check
+# digits are right (a typo must not let it through); python-stdnum names the valid ones.
+_ID_NUMBER = re.compile(r"(?<![\d])(\d{6})[\s.]?(\d{5})(?![\d])")
+_EMAIL_SPELLED = re.compile(
+    r"[\w.+-]+\s*[\(\[]\s*(?:at|alfakrøll|krøllalfa)\s*[\)\]]\s*[\w-]+"
+    r"(?:\.[\w-]+|\s*[\(\[]\s*dot\s*[\)\]]\s*[\w-]+)+",
+    re.IGNORECASE,
+)
+_HEADCOUNT = re.compile(
+    r"(?<![\w])(?:ca\.?\s*|om lag\s*|omkring\s*)?\d[\d\s.]*\s+"
+    r"(?=(?:ansatte|årsverk|medarbeidere|tilsatte)\b)",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’]s)?")
+# Words in employers' names that name no one in particular.
+_GENERIC_EMPLOYER_WORDS = frozenset(
+    {"as", "asa", "sa", "ba", "ans", "da", "hf", "iks", "kf", "nuf", "og", "i", "på", "for",
+     "kommune", "fylkeskommune", "sparebank", "sparebanken", "bank", "banken", "stat",
+     "statens", "direktorat", "direktoratet", "etat", "etaten", "helseforetak", "sykehus",
+     "sykehuset", "universitet", "universitetet", "skole", "skolen", "gruppen", "konsern",
+     "holding", "norge", "norsk", "norske", "avdeling", "the", "of"}
+)  # fmt: skip
+_SENTENCE_END = (".", "!", "?", ":", "\n", "«", '"', "(", "-", "–")
+# Capitalised words the summaries use that are no one's name: sectors, months, acronyms.
+_PLACED = frozenset(
+    {"amu", "hms", "hr", "it", "ikt", "nav", "ks", "lo", "nho", "ys", "unio", "akademikerne",
+     "spekter", "virke", "hovedavtalen", "arbeidsmiljøloven", "arbeidstilsynet", "covid",
+     "korona", "teams", "zoom", "landsmøtet", "forbundet", "fnr", "tlf", "mvh", "fru", "herr"}
+)  # fmt: skip
+
+
+def normalise(text: str) -> str:
+    """Composed Unicode (NFC); within a paragraph every run of spaces and line breaks one
+    space, so a name broken over a line or typed with two spaces is still one name;
+    paragraphs (a blank line) are kept."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs = re.split(r"\n\s*\n", text)
+    return "\n\n".join(re.sub(r"\s+", " ", p).strip() for p in paragraphs if p.strip())
+
+
+def _take_out_phones(text: str) -> str:
+    import phonenumbers
+
+    found = [
+        (m.start, m.end)
+        for m in phonenumbers.PhoneNumberMatcher(
+            text, "NO", leniency=phonenumbers.Leniency.POSSIBLE
+        )
+    ]
+    for start, end in reversed(found):
+        text = text[:start] + PHONE_MARK + text[end:]
+    return _PHONE.sub(PHONE_MARK, text)
+
+
+def _take_out_id_numbers(text: str) -> str:
+    from stdnum.no import fodselsnummer
+
+    def mark(match: re.Match[str]) -> str:
+        digits = match.group(1) + match.group(2)
+        day, month = int(digits[:2]), int(digits[2:4])
+        # A valid number always; else one that starts like a birth date or D-number date.
+        if fodselsnummer.is_valid(digits) or (
+            (1 <= day <= 31 or 41 <= day <= 71) and (1 <= month <= 12 or 41 <= month <= 52)
+        ):
+            return ID_MARK
+        return match.group(0)
+
+    return _ID_NUMBER.sub(mark, text)
+
+
+@dataclass(frozen=True)
+class EmployerFacts:
+    """An employer as the anonymiser must take it out when the report generalises
+    employers: its name (and so its distinctive words and their forms), its address."""
+
+    name: str
+    address: str | None = None
+
+
+def _employer_patterns(employers: Iterable[EmployerFacts]) -> list[re.Pattern[str]]:
+    whole: list[str] = []
+    patterns: list[str] = []
+    for employer in employers:
+        name = unicodedata.normalize("NFC", employer.name or "").strip()
+        if not name:
+            continue
+        whole.append(r"\s+".join(re.escape(w) for w in name.split()) + r"(?:['’]?s)?")
+        words = [w for w in re.split(r"[\s\-/&,.]+", name) if w]
+        distinctive = [w for w in words if w.casefold() not in _GENERIC_EMPLOYER_WORDS]
+        for word in distinctive:
+            if len(word) >= 3:
+                # The word and every compound or form made from it: «Nordkysts»,
+                # «Nordkyst-banken», «Nordkystbanken».
+                patterns.append(re.escape(word) + r"[\wÆØÅæøå]*(?:-[\wÆØÅæøå]+)*")
+        initials = "".join(w[0] for w in words if w[0].isupper())
+        if len(initials) >= 2:
+            patterns.append(re.escape(initials))
+    # Whole names first (longest first), so «Nordkyst Sparebanks» goes as one.
+    patterns = [*sorted(whole, key=len, reverse=True), *patterns]
+    return [
+        re.compile(rf"(?<![\wÆØÅæøå]){p}(?![\wÆØÅæøå])", re.IGNORECASE)
+        for p in dict.fromkeys(patterns)
+    ]
+
+
+def _address_patterns(employers: Iterable[EmployerFacts]) -> list[re.Pattern[str]]:
+    out = []
+    for employer in employers:
+        for part in re.split(r"[,\n]+", employer.address or ""):
+            part = re.sub(r"\s+", " ", unicodedata.normalize("NFC", part)).strip()
+            if len(part) >= 4:
+                out.append(re.compile(_word_pattern(part).replace(r"\ ", r"\s+"), re.IGNORECASE))
+            street = re.match(r"([^\W\d_][\w.\-]*(?:\s+[^\W\d_][\w.\-]*)*)\s+\d", part)
+            if street:
+                out.append(
+                    re.compile(
+                        _word_pattern(street.group(1)) + r"(?:\s+\d+\s?[A-Za-z]?)?", re.IGNORECASE
+                    )
+                )
+    return out
+
+
+def _is_sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before.endswith(_SENTENCE_END)
 
 
 def anonymise(
@@ -205,35 +387,71 @@ def anonymise(
     *,
     names: Iterable[str] | NameIndex = (),
     employer_names: Iterable[str] = (),
+    employers: Iterable[EmployerFacts] = (),
 ) -> Anonymised:
-    """``text`` with the known ``names`` replaced by «[navn]», the ``employer_names`` (when
-    the report generalises employers) by «virksomheten», and dates coarsened to month."""
+    """``text`` normalised, with every known name in every form (possessive, hyphenated
+    part, spelled without æøå) replaced by «[navn]», fødselsnumre, phone numbers and
+    e-mail addresses marked, dates coarsened to month, and — when the report generalises
+    employers (``employer_names`` / ``employers``) — the employer's name, its distinctive
+    words and their forms, its address and headcounts taken out. An ordinary word is never
+    replaced unless written as a name (capitalised); capitalised words the app cannot
+    place are returned in ``unplaced``."""
     found: list[str] = []
+    text = normalise(text)
     text = _EMAIL.sub(EMAIL_MARK, text)
+    text = _EMAIL_SPELLED.sub(EMAIL_MARK, text)
     text, dates = coarsen_dates(text)  # before phone numbers: «2026-04-02» is a date
-    text = _PHONE.sub(PHONE_MARK, text)
-    for employer in sorted({e for e in employer_names if e and e.strip()}, key=len, reverse=True):
-        pattern = re.compile(_word_pattern(employer.strip()), re.IGNORECASE)
-        if pattern.search(text):
-            found.append(employer.strip())
+    text = _take_out_id_numbers(text)
+    text = _take_out_phones(text)
+    facts = [*employers, *(EmployerFacts(n) for n in employer_names if n and n.strip())]
+    if facts:
+        for pattern in _address_patterns(facts):
+            if pattern.search(text):
+                text = pattern.sub(ADDRESS_MARK, text)
+        for pattern in _employer_patterns(facts):
+            for match in pattern.finditer(text):
+                found.append(match.group(0))
             text = pattern.sub(EMPLOYER_MARK, text)
+        text = _HEADCOUNT.sub(COUNT_MARK + " ", text)
     index = names if isinstance(names, NameIndex) else name_index(names)
     for phrase, pattern in index.phrases:
         if pattern.search(text):
             found.append(phrase)
             text = pattern.sub(NAME_MARK, text)
+    have_words = wordlist.available()
+    unplaced: list[str] = []
 
     def word(match: re.Match[str]) -> str:
-        known = index.words.get(match.group(0).casefold())
-        if known is None:
-            return match.group(0)
-        found.append(known)
-        return NAME_MARK
+        token = match.group(0)
+        bare = re.sub(r"['’]s$", "", token)
+        capitalised = bare[:1].isupper()
+        for candidate in (bare, bare[:-1] if bare.endswith("s") and len(bare) > 3 else ""):
+            if not candidate:
+                continue
+            known = index.words.get(unicodedata.normalize("NFC", candidate).casefold())
+            if known is None:
+                continue
+            ordinary = wordlist.is_word(candidate) if have_words else len(candidate) < 3
+            if ordinary and not capitalised:
+                return token  # «to dager per uke», «liv og helse i mai»
+            found.append(known)
+            return NAME_MARK
+        if (
+            capitalised
+            and have_words
+            and bare.casefold() not in _PLACED
+            and bare.casefold() not in _NOT_NAMES
+            and bare.casefold() not in MONTHS
+            and (not wordlist.is_word(bare) or not _is_sentence_start(match.string, match.start()))
+            and not (wordlist.is_word(bare) and not wordlist.is_proper_name(bare))
+        ):
+            unplaced.append(bare)
+        return token
 
-    text = _WORD.sub(word, text)
+    text = _TOKEN.sub(word, text)
     # «[navn] [navn]» (a first and last name taken out separately) reads as one name.
     text = re.sub(rf"{re.escape(NAME_MARK)}([\s-]+{re.escape(NAME_MARK)})+", NAME_MARK, text)
-    return Anonymised(text, tuple(dict.fromkeys(found)), dates)
+    return Anonymised(text, tuple(dict.fromkeys(found)), dates, tuple(dict.fromkeys(unplaced)))
 
 
 # ------------------------------------------------------------------- a proposed text
@@ -290,7 +508,7 @@ def propose_summary(facts: SummaryFacts) -> str:
     months only, so it holds no name and no date finer than a month."""
     change = _CHANGE_WORDS.get(facts.case_type, "en endring i arbeidsforholdene")
     when = f" i {month_words(facts.notice_on)}" if facts.notice_on else ""
-    members = f", som berørte {facts.members_affected} medlemmer" if facts.members_affected else ""
+    members = _members_words(facts.members_affected)
     employer = facts.employer_words[:1].upper() + facts.employer_words[1:]
     sentences = [f"{employer} varslet{when} {change}{members}."]
     if facts.decision_on:
@@ -304,6 +522,16 @@ def propose_summary(facts: SummaryFacts) -> str:
     elif facts.status != "closed":
         sentences.append("Saken er ikke avsluttet.")
     return " ".join(sentences)
+
+
+def _members_words(members: int | None) -> str:
+    """Members affected without a count under the report's floor: a small number is
+    one member's membership at a known employer. Rounded to tens from ten up."""
+    if not members:
+        return ""
+    if members < 10:
+        return ", som berørte noen medlemmer"
+    return f", som berørte om lag {round(members / 10) * 10} medlemmer"
 
 
 def employer_words(sector: str | None, size: str) -> str:
@@ -333,6 +561,8 @@ class SummarySource:
     size_band: str
     employer_name: str
     text: str
+    order: int = 0  # the case's cell key: a random, permanent order
+    employer_address: str | None = None
 
 
 @dataclass(frozen=True)
@@ -352,12 +582,18 @@ def generalised_employer(sector: str | None, size_band: str) -> str:
 def appendix_entries(
     sources: Iterable[SummarySource], *, names: Iterable[str], anonymise_employers: bool
 ) -> list[AppendixEntry]:
-    """The summaries as the report prints them: a heading with the kind of change, the
-    month and the employer (named, or generalised), and the anonymised text."""
-    listed = list(sources)
+    """The summaries as the report prints them: the anonymised text under a heading that
+    is only its number. A heading with the kind of change, the month and the sector/size
+    singled out a case the tables hide; the order is the cases' random cell keys, not
+    their dates, so the position says nothing either."""
+    listed = sorted(sources, key=lambda s: (s.order, s.text))
     known = name_index(names)
-    employers = [s.employer_name for s in listed] if anonymise_employers else []
-    entries = []
+    employers = (
+        [EmployerFacts(s.employer_name, s.employer_address) for s in listed]
+        if anonymise_employers
+        else []
+    )
+    entries: list[AppendixEntry] = []
     for source in listed:
         who = (
             generalised_employer(source.sector, source.size_band)
@@ -365,6 +601,7 @@ def appendix_entries(
             else source.employer_name
         )
         kind = vocabulary.CASE_TYPES_SHORT.get(source.case_type, "Annet")
-        text = anonymise(source.text, names=known, employer_names=employers).text
-        entries.append(AppendixEntry(f"{kind} · {month_words(source.month)} · {who}", text))
+        text = anonymise(source.text, names=known, employers=employers).text
+        del who, kind  # never printed: see the docstring
+        entries.append(AppendixEntry(f"Sammendrag {len(entries) + 1}", text))
     return entries

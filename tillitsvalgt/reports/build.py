@@ -42,16 +42,20 @@ def make_report(
     out: Path,
     xlsx: Path | None = None,
     progress: Progress | None = None,
+    csv: Path | None = None,
 ) -> ReportFiles:
-    from tillitsvalgt.reports.documents import report_docx, report_xlsx
+    from tillitsvalgt.reports.cellkey import protect_figures
+    from tillitsvalgt.reports.documents import report_csv, report_docx, report_xlsx
     from tillitsvalgt.reports.figures import make_figures
-    from tillitsvalgt.reports.suppression import suppress_figures
+    from tillitsvalgt.reports.output_check import check_whole_quarters
     from tillitsvalgt.services.report_data import (
         appendix_sources,
         cube_cells,
         known_person_names,
         report_extras,
     )
+
+    check_whole_quarters(request.start, request.end)
 
     def step(done: int) -> None:
         if progress is not None and not progress(done, STEPS):
@@ -68,22 +72,43 @@ def make_report(
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-cube") as pool:
         cells_future = pool.submit(cube)
         with db.session(readonly=True) as session:
-            days, employers = report_extras(request, session=session)
+            extras = report_extras(request, session=session)
             sources = appendix_sources(request, session=session)
             names = known_person_names(session=session) if sources else []
         cells = cells_future.result()
-    data = ReportData(request, today, cells, days, employers)
+    data = ReportData(
+        request,
+        today,
+        cells,
+        extras.days_to_drofting,
+        extras.employers,
+        extras.employer_keys,
+        extras.drofting_keys,
+    )
     step(1)
     figures = make_figures(data)
-    shown = suppress_figures(figures)
+    shown = protect_figures(figures)
     entries = appendix_entries(
         sources, names=names, anonymise_employers=request.anonymise_employers
     )
     step(2)
     document = report_docx(figures, shown, union_name=union_name, summaries=entries)
     sheet = report_xlsx(figures, shown) if xlsx is not None else None
+    table_rows = report_csv(figures, shown) if csv is not None else None
     step(3)
-    written = paths.write_atomically(out, document)
-    sheet_file = paths.write_atomically(xlsx, sheet) if xlsx is not None and sheet else None
+    # The spreadsheet first: if it cannot be written, no Word file is left either, and
+    # if the Word file then fails, the spreadsheet is taken away again.
+    extra: list[Path] = []
+    try:
+        if xlsx is not None and sheet:
+            extra.append(paths.write_atomically(xlsx, sheet))
+        if csv is not None and table_rows:
+            extra.append(paths.write_atomically(csv, table_rows))
+        written = paths.write_atomically(out, document)
+    except BaseException:
+        for file in extra:
+            file.unlink(missing_ok=True)
+        raise
+    sheet_file = xlsx.expanduser() if xlsx is not None and sheet else None
     step(4)
     return ReportFiles(written, sheet_file, sum(c.cases for c in data.cells), len(entries))

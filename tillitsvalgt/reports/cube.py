@@ -38,7 +38,7 @@ class ReportRequest:
     start: date
     end: date  # inclusive
     granularity: Granularity = "year"  # trends by year or by quarter
-    min_cell: int = 3  # cells under this are suppressed
+    min_cell: int = 3  # published values under this are shown as «–» (at least 3)
     anonymise_employers: bool = False  # employers generalised to sector and size band
     sectors: frozenset[str] = frozenset()  # only these sector codes (empty: all)
     representative_ids: frozenset[int] = frozenset()  # only these representatives (empty: all)
@@ -61,6 +61,19 @@ class CubeCell:
     members: int  # members affected, summed over the cases where it is known
     letters_sent: int  # letter_sent events
     deadlines_missed: int  # reply deadlines passed without being met (as of the report day)
+    # The cell-key sums (reports/cellkey.py): the cases' keys added up, for the cases and
+    # for the cases with a letter sent / a deadline missed, which the report counts.
+    key_sum: int = 0
+    letter_cases: int = 0
+    letter_keys: int = 0
+    missed_cases: int = 0
+    missed_keys: int = 0
+    members_known: int = 0  # cases whose number of members affected is known
+    # Data quality: cases without a notice date / a decision date, with their key sums.
+    no_notice: int = 0
+    no_notice_keys: int = 0
+    no_decision: int = 0
+    no_decision_keys: int = 0
 
 
 @dataclass(frozen=True)
@@ -75,3 +88,7 @@ class ReportData:
     days_to_drofting: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # The employers by name, only when not anonymised: name -> number of cases.
     employers: dict[str, int] = field(default_factory=dict)
+    # The cell-key sums beside them: name -> keys of its cases; period -> keys of the
+    # cases with both dates (days_to_drofting).
+    employer_keys: dict[str, int] = field(default_factory=dict)
+    drofting_keys: dict[str, int] = field(default_factory=dict)

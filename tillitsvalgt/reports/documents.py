@@ -1,9 +1,9 @@
 """The landsmøte report as documents: a Word report and a spreadsheet, as bytes in memory.
 
-Both are written from the *suppressed* tables only (``suppression.suppress_figures``):
-a hidden cell is printed as "–", and its real value is never read, neither for the
-table, the share beside it, nor the chart. Nothing here writes a file; the caller saves
-the bytes with ``paths.write_atomically``.
+Both are written from the *published* tables only (``cellkey.protect_figures``): every
+count perturbed by its cell key, a value under the floor printed as "–"; the true counts
+are never read, neither for the table, the share beside it, nor the chart. Nothing here
+writes a file; the caller saves the bytes with ``paths.write_atomically``.
 
 Charts are drawn with matplotlib's Agg canvas on a ``Figure`` of their own (no pyplot,
 no global backend switch, nothing shown), in grey shades with hatching so they read in
@@ -26,18 +26,32 @@ import re
 import textwrap
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any, Literal
 
 from tillitsvalgt.reports.anonymise import AppendixEntry
-from tillitsvalgt.reports.figures import TOTAL_LABEL, Figures, Table, percent, summary_sentences
-from tillitsvalgt.reports.suppression import (
+from tillitsvalgt.reports.cellkey import (
+    FLOOR,
     SUPPRESSED,
+    ProtectedTable,
     Shown,
-    SuppressedTable,
     footnote,
+    protect,
     shown_medians,
-    suppress,
+)
+from tillitsvalgt.reports.figures import (
+    BY_SECTOR,
+    LATE_TREND,
+    LETTERS,
+    TIMING,
+    TOTAL_LABEL,
+    Figures,
+    Table,
+    percent,
+    summary_sentences,
+)
+from tillitsvalgt.reports.figures import (
+    CASES as CASES_COLUMN,
 )
 from tillitsvalgt.rules.deadlines import format_date
 
@@ -51,12 +65,65 @@ DEFAULT_UNION = "Forbundet"
 APPENDIX_TITLE = "Sakssammendrag"
 NO_SUMMARIES = "Ingen saker var merket «ta med i rapport» for denne perioden."
 NO_CHART = "Ingen figur: det er ingen tall å vise, eller for mange av dem er skjult."
+SECTOR_IN_SIZE_CHART = "Figuren til tabellen for sektor og størrelse viser sektorene."
+TREND_HAS_CHART = "Figuren for utviklingen over tid viser de samme tallene per periode."
+ONE_BAR = "Ingen figur: tabellen har bare én rad, og én søyle sier ikke mer enn tallet."
 MEDIAN_COLUMN = "Median antall dager"
 SHARE_LABEL = "Andel"
 PERCENT_AXIS = "Andel av sakene i perioden (%)"
 COUNT_AXIS = "Antall"
 DAYS_AXIS = "Dager (median)"
 ABOUT_SHEET = "Om rapporten"
+METHOD_TITLE = "Om tallene"
+
+
+def title_page_promise(min_cell: int) -> list[str]:
+    """What the report does to protect members, exactly, for the title page."""
+    floor = max(min_cell, FLOOR)
+    return [
+        "Alle antall saker har fått litt tilfeldig, fast støy (høyst ±2) etter «cell "
+        "key»-metoden som statistikkbyråene i Storbritannia (ONS) og Australia (ABS) bruker; "
+        "antall medlemmer har ±10 % støy og er rundet av til nærmeste ti.",
+        f"Tall under {floor} etter støyen vises som «{SUPPRESSED}»; null er alltid null.",
+        "Ingen personer er navngitt; i vedlegget er navn, fødselsnumre, telefonnumre, "
+        "e-postadresser og eksakte datoer tatt ut.",
+    ]
+
+
+def method_text(min_cell: int) -> list[str]:
+    """The method page: what the numbers are, and why they are safe, in plain words."""
+    floor = max(min_cell, FLOOR)
+    return [
+        "Hver sak har fått et tilfeldig tall (en nøkkel fra 0 til 255) da den ble "
+        "registrert. Nøkkelen endres aldri og vises aldri.",
+        "Når rapporten teller sakene i en rute, legger den sammen nøklene til sakene i "
+        "ruten og slår opp i en fast tabell hvor mye tallet skal justeres: halvparten av "
+        "rutene står uendret, de fleste av resten endres med 1, og noen få med 2. Summer "
+        "(«I alt») er egne ruter med egen justering. Derfor stemmer ikke alltid delene med "
+        "summen, og andelene er regnet av de justerte tallene.",
+        "De samme sakene gir alltid det samme tallet, i denne og i alle senere rapporter. "
+        "Den som trekker én rapport fra en annen (to perioder som overlapper, år mot "
+        "kvartal, med og uten navn på virksomhetene), får bare støy, ikke den ene saken "
+        "som skiller dem.",
+        f"Tall under {floor} etter justeringen vises som «{SUPPRESSED}». En «{SUPPRESSED}» "
+        f"kan skjule fra 1 til {floor + 1} saker, og et vist tall på {floor} kan være 1. "
+        "Null er alltid null: en rute uten saker sier ikke noe om noen person.",
+        "Antall berørte medlemmer er en sum, ikke en telling: den har fått støy på ±10 % "
+        "og er rundet av til nærmeste ti. Medianer vises bare når de bygger på minst "
+        "ti saker.",
+        f"Det minste tallet som kan vises, kan ikke settes lavere enn {FLOOR}. "
+        "Virksomheter navngis bare når de har minst så mange saker etter justeringen; "
+        "resten er samlet på én linje.",
+        "Rapporten dekker alltid hele kvartaler. Publiser en periode én gang, med én "
+        "inndeling (år eller kvartal): to rapporter for samme periode der den ene har fått "
+        "med én sak til, eller de samme sakene per år og per kvartal, kan sammen si mer om "
+        "små tall enn hver av dem. Per kvartal vises bare antall saker og andelen med for "
+        "sen eller manglende drøfting; resten vises per år.",
+        "Vedlegget med sakssammendrag har ingen navn, fødselsnumre, telefonnumre, "
+        "e-postadresser eller eksakte datoer, og overskriftene sier bare hvilket nummer "
+        "sammendraget har.",
+    ]
+
 
 # Fill and hatch per series: distinguishable without colour, and on a photocopy.
 _STYLES: tuple[tuple[str, str], ...] = (
@@ -70,6 +137,7 @@ _STYLES: tuple[tuple[str, str], ...] = (
     ("white", ""),
 )
 WIDTH_INCHES = 6.3
+CHART_DPI = 150  # 945 pixels across at 160 mm: sharp in print
 _LINE_STYLES: tuple[tuple[str, str], ...] = (("-", "o"), ("--", "s"), (":", "^"), ("-.", "D"))
 
 
@@ -102,7 +170,7 @@ def shown_text(value: Shown | float | None) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return SUPPRESSED
+        return value  # "–" or "ukjent"
     if isinstance(value, float):
         return decimal(value)
     return number(value)
@@ -130,7 +198,7 @@ class Layout:
     shares: tuple[tuple[float | str | None, ...], ...] | None  # "–" hidden, None none
 
 
-def layout(shown: SuppressedTable) -> Layout:
+def layout(shown: ProtectedTable) -> Layout:
     table = shown.table
     n_rows, n_cols = len(table.rows), len(table.columns)
     row_ids = list(range(n_rows)) + ([n_rows] if table.has_total_row else [])
@@ -172,18 +240,32 @@ class ChartSpec:
 
 
 def _count(value: Shown) -> float | None:
-    return None if value == SUPPRESSED else float(value)
+    return None if isinstance(value, str) else float(value)
 
 
-def chart_spec(shown: SuppressedTable, periods: Sequence[str]) -> ChartSpec | None:
+def chart_spec(shown: ProtectedTable, periods: Sequence[str]) -> ChartSpec | None:
     """The chart for a table, or None when it would show nothing (every bar hidden or
     zero). Hidden cells become None; the margins are not drawn."""
     table = shown.table
     n_rows, n_cols = len(table.rows), len(table.columns)
-    if not n_rows:
-        return None
+    if n_rows <= 1:
+        return None  # one bar says no more than the table (a report for one period)
     categories = tuple(row.label for row in table.rows)
-    by_period = all(row.code in periods for row in table.rows)
+    # Rows are periods: the report's (quarters), or years (the splits kept by year).
+    by_period = all(
+        row.code in periods or re.fullmatch(r"\d{4}(-K[1-4])?", row.code) for row in table.rows
+    )
+    if table.key == LATE_TREND:
+        # The landsmøte's question over time: one bar (or point) per period, the share of
+        # late or missing drøfting, so a small «other» part never hides the period.
+        shares = [shown.share(i, 0) for i in range(n_rows)]
+        values = tuple(v if isinstance(v, float) else None for v in shares)
+        if not any(v is not None for v in values):
+            return None
+        trend_kind: ChartKind = "lines" if n_rows > 4 else "bars"
+        return ChartSpec(
+            trend_kind, categories, (Series(table.columns[0], values),), PERCENT_AXIS, percent=True
+        )
     if not by_period and n_cols == 1:
         values = tuple(_count(shown.cell(i, 0)) for i in range(n_rows))
         spec = ChartSpec("hbar", categories, (Series(table.columns[0], values),), COUNT_AXIS)
@@ -211,14 +293,45 @@ def chart_spec(shown: SuppressedTable, periods: Sequence[str]) -> ChartSpec | No
         spec = ChartSpec("stacked", categories, series, PERCENT_AXIS, percent=True)
     else:
         kind: ChartKind = "lines" if by_period and n_rows > 4 else "bars"
-        series = tuple(
-            Series(column, tuple(_count(shown.cell(i, j)) for i in range(n_rows)))
+        # Columns that only repeat the cases per period (drawn in figure 1) are left out.
+        drawn = [
+            j
             for j, column in enumerate(table.columns)
+            if not (table.key == LETTERS and column == CASES_COLUMN)
+        ]
+        series = tuple(
+            Series(table.columns[j], tuple(_count(shown.cell(i, j)) for i in range(n_rows)))
+            for j in drawn
         )
         spec = ChartSpec(kind, categories, series, COUNT_AXIS)
     if not any(v for s in spec.series for v in s.values):
         return None
     return spec
+
+
+def alt_text(spec: ChartSpec, title: str) -> str:
+    """The chart in words: its kind, then each category with its values."""
+    kind = {
+        "hbar": "Liggende søylediagram",
+        "hstacked": "Liggende stablede søyler",
+        "stacked": "Stablede søyler i prosent",
+        "bars": "Søylediagram",
+        "lines": "Linjediagram",
+    }[spec.kind]
+
+    def value(v: float | None) -> str:
+        if v is None:
+            return SUPPRESSED
+        return percent(v) if spec.percent else number(round(v))
+
+    parts = []
+    for k, category in enumerate(spec.categories):
+        values = ", ".join(
+            (f"{s.label} {value(s.values[k])}" if len(spec.series) > 1 else value(s.values[k]))
+            for s in spec.series
+        )
+        parts.append(f"{category}: {values}")
+    return f"{kind}: {title}. " + "; ".join(parts) + "."
 
 
 def median_chart_spec(figures: Figures) -> ChartSpec | None:
@@ -304,7 +417,7 @@ def render_chart(spec: ChartSpec) -> bytes:
         out = io.BytesIO()
         # Fast zlib level: the charts are flat colours, so the files stay small (≈ +20 %)
         # while encoding takes a third of the time.
-        fig.savefig(out, format="png", dpi=150, pil_kwargs={"compress_level": 1})
+        fig.savefig(out, format="png", dpi=CHART_DPI, pil_kwargs={"compress_level": 1})
     return out.getvalue()
 
 
@@ -402,7 +515,12 @@ def _draw_counts(ax: Any, spec: ChartSpec, series: Series, k: int) -> None:
             linewidth=0.6, hatch=hatch,
         )  # fmt: skip
         for x, v in zip(xs, series.values, strict=True):
-            text = SUPPRESSED if v is None else (decimal(v) if v != int(v) else number(int(v)))
+            if v is None:
+                text = SUPPRESSED
+            elif spec.percent:
+                text = percent(v)
+            else:
+                text = decimal(v) if v != int(v) else number(int(v))
             ax.text(x, (v or 0.0) + top * 0.02, text, ha="center", va="bottom", fontsize=8)
     ax.set_xticks(xs, spec.categories)
     ax.set_ylim(0, top * 1.18)
@@ -415,11 +533,11 @@ def _draw_counts(ax: Any, spec: ChartSpec, series: Series, k: int) -> None:
 # ----------------------------------------------------------------------------- the docx
 
 
-def _median_shown(figures: Figures) -> tuple[SuppressedTable, Layout]:
+def _median_shown(figures: Figures) -> tuple[ProtectedTable, Layout]:
     """The median table laid out like the others: cases per period (suppressed on their
     own: this count is in no other table) and the median beside it."""
     n = figures.request.min_cell
-    counts = suppress(figures.median.counts, n)
+    counts = protect(figures.median.counts, max(n, FLOOR))
     per_period, overall = shown_medians(figures.median, n)
     base = layout(counts)
     medians = [*per_period, *([overall] if figures.median.counts.has_total_row else [])]
@@ -438,7 +556,7 @@ def _median_text(value: object) -> str:
 
 def report_docx(
     figures: Figures,
-    shown: dict[str, SuppressedTable],
+    shown: dict[str, ProtectedTable],
     *,
     union_name: str | None,
     summaries: Sequence[AppendixEntry] = (),
@@ -458,9 +576,17 @@ def report_docx(
     section.top_margin, section.bottom_margin = Mm(22), Mm(20)
     section.different_first_page_header_footer = True
     _page_numbers(section.footer.paragraphs[0])
-    doc.core_properties.title = TITLE
-    doc.core_properties.author = union_name or DEFAULT_UNION
-    doc.core_properties.language = "nb-NO"
+    made = datetime.combine(figures.made_on, time(12, 0))
+    props = doc.core_properties
+    props.title = TITLE
+    props.author = props.last_modified_by = union_name or DEFAULT_UNION
+    props.language = "nb-NO"
+    props.subject = f"Saker {period_words(figures.request.start, figures.request.end)}"
+    props.keywords = "landsmøte; drøfting; kontor; hjemmekontor"
+    props.comments = "Laget av Tillitsvalgt. Tallene har støy etter cell key-metoden."
+    props.category = "Rapport"
+    props.created = props.modified = made
+    props.revision = 1
 
     request = figures.request
     # Title page
@@ -481,7 +607,7 @@ def report_docx(
     para.paragraph_format.space_before = Pt(48)
     lines = [
         "Saker om endringer i kontor og hjemmekontor, registrert av de tillitsvalgte.",
-        f"Tall under {request.min_cell} vises ikke, og ingen personer er navngitt.",
+        *title_page_promise(request.min_cell),
         f"Laget {norwegian_date(figures.made_on)}",
     ]
     for k, line in enumerate(lines):
@@ -499,14 +625,21 @@ def report_docx(
     if not sentences:
         doc.add_paragraph("Det er ingen saker å oppsummere i perioden.")
     doc.add_paragraph(
-        f"Tabellene teller saker. «{SUPPRESSED}» i en tabell betyr færre enn "
-        f"{request.min_cell} saker, eller et tall som er skjult fordi det ellers kunne "
-        "regnes ut fra summene. Slik kan ingen enkeltperson kjennes igjen i rapporten."
+        f"Tabellene teller saker. Alle tall har fått litt tilfeldig støy (høyst ±2), og "
+        f"«{SUPPRESSED}» betyr under {max(request.min_cell, FLOOR)} etter støyen. Summer "
+        "og deltall har hver sin støy, så en tabell stemmer ikke alltid helt. Metoden står "
+        "på siden «Om tallene» bakerst."
     )
 
     # One section per table
     with chart_style():
         _sections(doc, figures, shown)
+
+    # The method, in plain Norwegian
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    doc.add_heading(METHOD_TITLE, level=1)
+    for part in method_text(request.min_cell):
+        doc.add_paragraph(part)
 
     # Appendix
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -522,8 +655,8 @@ def report_docx(
                 else ""
             )
         )
-        for k, entry in enumerate(entries, start=1):
-            doc.add_heading(f"Sak {k}: {entry.heading}", level=3)
+        for entry in entries:
+            doc.add_heading(entry.heading, level=3)
             for part in entry.text.strip().split("\n\n"):
                 if part.strip():
                     doc.add_paragraph(part.strip())
@@ -535,14 +668,30 @@ def report_docx(
     return out.getvalue()
 
 
-def _sections(doc: DocxDocument, figures: Figures, shown: dict[str, SuppressedTable]) -> None:
+def _sections(doc: DocxDocument, figures: Figures, shown: dict[str, ProtectedTable]) -> None:
     request = figures.request
     number_of = 0
     for table in figures.tables:
         number_of += 1
         table_shown = shown[table.key]
-        spec = chart_spec(table_shown, figures.periods) if table.chart else None
-        _table_section(doc, number_of, table, layout(table_shown), table_shown.footnote, spec)
+        # With several periods the timing table is the trend's total; the trend has the
+        # chart (one chart fewer: each costs a third of a second at 100 000 cases).
+        # The sector chart is the sector × size chart's bar lengths: drawn once.
+        drawn = (
+            table.chart
+            and not (table.key == TIMING and len(figures.periods) > 1)
+            and table.key != BY_SECTOR
+        )
+        spec = chart_spec(table_shown, figures.periods) if drawn else None
+        _table_section(
+            doc,
+            number_of,
+            table,
+            layout(table_shown),
+            table_shown.footnote,
+            spec,
+            note_trend=table.key == TIMING and len(figures.periods) > 1,
+        )
     _counts, median_layout = _median_shown(figures)
     number_of += 1
     median_hidden = SUPPRESSED in (c for row in median_layout.cells for c in row)
@@ -568,6 +717,7 @@ def _table_section(
     *,
     note: str | None = None,
     title: str | None = None,
+    note_trend: bool = False,
 ) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -612,13 +762,21 @@ def _table_section(
         _small_note(doc, note_hidden)
     _small_note(doc, note or table.note)
     if spec is None:
-        if table.chart:  # a list of names has no chart to miss
-            _small_note(doc, NO_CHART)
+        if table.key == TIMING and note_trend:
+            _small_note(doc, TREND_HAS_CHART)
+        elif table.key == BY_SECTOR:
+            _small_note(doc, SECTOR_IN_SIZE_CHART)
+        elif table.chart:  # a list of names has no chart to miss
+            _small_note(doc, ONE_BAR if len(table.rows) <= 1 else NO_CHART)
     else:
         para = doc.add_paragraph()
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
         para.paragraph_format.keep_with_next = True
-        para.add_run().add_picture(io.BytesIO(render_chart(spec)), width=Mm(160))
+        picture = para.add_run().add_picture(io.BytesIO(render_chart(spec)), width=Mm(160))
+        # Alt text for screen readers (universell utforming): what the chart shows, from
+        # the published numbers only.
+        picture._inline.docPr.set("descr", alt_text(spec, title or table.title))
+        picture._inline.docPr.set("title", f"Figur {index}")
         caption = doc.add_paragraph(f"Figur {index}: {title or table.title}")
         caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
         caption.runs[0].font.size = Pt(9)
@@ -759,6 +917,15 @@ _SHEET_NAMES = {
     "brev_og_frister": "Brev og frister",
     "tidspunkt_per_periode": "Når drøftet per periode",
     "dager_til_drofting": "Dager til drøfting",
+    "sektor_og_storrelse": "Sektor og størrelse",
+    "virksomhet": "Virksomheter",
+    "for_sent_per_periode": "For sent per periode",
+    "for_sent_sektor": "For sent etter sektor",
+    "for_sent_hovedavtale": "For sent etter hovedavtale",
+    "for_sent_storrelse": "For sent etter størrelse",
+    "for_sent_sakstype": "For sent etter type",
+    "utfall_etter_tidspunkt": "Utfall etter tidspunkt",
+    "datakvalitet": "Datakvalitet",
 }
 
 
@@ -775,7 +942,7 @@ def sheet_name(key: str, title: str, taken: set[str]) -> str:
     return name
 
 
-def report_xlsx(figures: Figures, shown: dict[str, SuppressedTable]) -> bytes:
+def report_xlsx(figures: Figures, shown: dict[str, ProtectedTable]) -> bytes:
     """The report's tables as a spreadsheet, one sheet per table."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -869,8 +1036,8 @@ def _sheet(
         c = 2
         values = lay.cells[r - top - 1]
         for j, value in enumerate(values):
-            if value == SUPPRESSED:
-                cell = sheet.cell(r, c, SUPPRESSED)
+            if isinstance(value, str):  # "–" or "ukjent"
+                cell = sheet.cell(r, c, value)
                 cell.alignment = right
             elif decimals_last and j == len(values) - 1:
                 cell = sheet.cell(r, c, value)
@@ -901,3 +1068,40 @@ def _sheet(
         letter = sheet.cell(top, j).column_letter
         sheet.column_dimensions[letter].width = min(22, max(10, len(header[j - 1]) // 2 + 4))
     sheet.freeze_panes = sheet.cell(top + 1, 2)
+
+
+def report_csv(figures: Figures, shown: dict[str, ProtectedTable]) -> bytes:
+    """Every table as rows of one CSV file (semicolon, UTF-8 with BOM, so Excel in
+    Norwegian opens it): table, row, column, value, share. The same published numbers as
+    the report: perturbed, «–» under the floor, never a true count."""
+    import csv
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["Tabell", "Rad", "Kolonne", "Verdi", "Andel (%)"])
+    for table in figures.tables:
+        lay = layout(shown[table.key])
+        for r, label in enumerate(lay.labels):
+            for j, value in enumerate(lay.cells[r]):
+                share = lay.shares[r][j] if lay.shares is not None else None
+                writer.writerow(
+                    [
+                        table.title,
+                        label,
+                        lay.header[j + 1],
+                        value if value is not None else "",
+                        f"{share:.1f}".replace(".", ",")
+                        if isinstance(share, float)
+                        else (share or ""),
+                    ]
+                )
+    _counts, median_layout = _median_shown(figures)
+    for r, label in enumerate(median_layout.labels):
+        for j, value in enumerate(median_layout.cells[r]):
+            writer.writerow(
+                [figures.median.title, label, median_layout.header[j + 1],
+                 value if value is not None else "", ""]
+            )  # fmt: skip
+    writer.writerow([])
+    writer.writerow([footnote(figures.request.min_cell)])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -23,6 +23,7 @@ from tillitsvalgt.reports.cube import (
     ReportData,
     ReportRequest,
 )
+from tillitsvalgt.rules.deadlines import format_date as norwegian_day
 
 ShareKind = Literal["row", "total"]
 
@@ -40,6 +41,14 @@ TIMING_TREND = "tidspunkt_per_periode"
 DAYS_TO_DROFTING = "dager_til_drofting"
 BY_SECTOR_SIZE = "sektor_og_storrelse"
 BY_EMPLOYER = "virksomhet"
+LATE_TREND = "for_sent_per_periode"
+LATE_BY_SECTOR = "for_sent_sektor"
+LATE_BY_AGREEMENT = "for_sent_hovedavtale"
+LATE_BY_SIZE = "for_sent_storrelse"
+LATE_BY_TYPE = "for_sent_sakstype"
+LATE_BY_OUTCOME = "utfall_etter_tidspunkt"
+DATA_QUALITY = "datakvalitet"
+LATE_COLUMNS = ("For sent, bare informert eller ikke drøftet", "Andre saker")
 
 # The named-employer table shows the employers with most cases and gathers the rest in one
 # row, so a union of thousands of workplaces still gets a table that fits a page.
@@ -74,6 +83,16 @@ class Row:
     label: str
     counts: tuple[int, ...]
     code: str = ""  # the code or period behind the label, for writers and tests
+    # Per column, the sum of the cell keys of the cases counted (reports/cellkey.py), and
+    # for a magnitude column (members) how many cases have the number known.
+    keys: tuple[int, ...] = ()
+    known: tuple[int, ...] = ()
+
+    def key(self, column: int) -> int:
+        return self.keys[column] if self.keys else 0
+
+    def known_in(self, column: int) -> int:
+        return self.known[column] if self.known else self.counts[column]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +116,9 @@ class Table:
     # rest on the cases). Empty: every column is a count of cases itself.
     basis: tuple[int, ...] = ()
     chart: bool = True  # whether the Word report draws it (a list of names is not a chart)
+    # Whether the columns split a row's cases (then a total column adds them up); False
+    # for columns that each count some of the same cases (with a letter, with a deadline).
+    parts: bool = True
 
     def __post_init__(self) -> None:
         for row in self.rows:
@@ -119,7 +141,7 @@ class Table:
 
     @property
     def has_total_column(self) -> bool:
-        return len(self.columns) > 1 and self.counts_cases
+        return len(self.columns) > 1 and self.counts_cases and self.parts
 
     @property
     def total_row(self) -> tuple[int, ...] | None:
@@ -150,6 +172,23 @@ class Table:
         if row < n_rows and column == n_cols:
             return sum(self.rows[row].counts)
         return sum(sum(r.counts) for r in self.rows)
+
+    def key_value(self, row: int, column: int) -> int:
+        """The cell-key sum of a cell with its margins (as ``value``)."""
+        n_rows, n_cols = len(self.rows), len(self.columns)
+        if row < n_rows and column < n_cols:
+            return self.rows[row].key(column)
+        if row == n_rows and column < n_cols:
+            return sum(r.key(column) for r in self.rows)
+        if row < n_rows and column == n_cols:
+            return sum(self.rows[row].key(j) for j in range(n_cols))
+        return sum(r.key(j) for r in self.rows for j in range(n_cols))
+
+    def known_value(self, row: int, column: int) -> int:
+        """How many cases of a magnitude cell have the number known."""
+        if row < len(self.rows):
+            return self.rows[row].known_in(column)
+        return sum(r.known_in(column) for r in self.rows)
 
     def share_denominator(self, row: int) -> tuple[int, int] | None:
         """Where the share of a cell in ``row`` is taken from, as a cell of the table with
@@ -236,11 +275,12 @@ def periods_of(request: ReportRequest, seen: Iterable[str] = ()) -> tuple[str, .
 # ----------------------------------------------------------------------------- helpers
 
 
+_GROUP_OF = {member: code for code, _label, members in TIMING_GROUPS for member in members}
+
+
 def timing_group(timing: str) -> str:
-    for code, _label, members in TIMING_GROUPS:
-        if timing in members:
-            return code
-    return TIMING_UNKNOWN_GROUP  # a code the report does not know: it cannot tell
+    # A code the report does not know: it cannot tell when, so "unknown".
+    return _GROUP_OF.get(timing, TIMING_UNKNOWN_GROUP)
 
 
 def _categories(
@@ -269,26 +309,49 @@ def _one_dimension(
     of: Callable[[CubeCell], str],
 ) -> Table:
     counts: dict[str, int] = {}
+    keys: dict[str, int] = {}
     for cell in cells:
-        counts[of(cell)] = counts.get(of(cell), 0) + cell.cases
-    rows = tuple(Row(label, (counts.get(code, 0),), code) for code, label in categories)
+        code = of(cell)
+        counts[code] = counts.get(code, 0) + cell.cases
+        keys[code] = keys.get(code, 0) + cell.key_sum
+    rows = tuple(
+        Row(label, (counts.get(code, 0),), code, (keys.get(code, 0),)) for code, label in categories
+    )
     return Table(key, title, row_label, (CASES,), rows, note, shares="total")
 
 
+Measure = tuple[int, int, int]  # (count or sum, cell-key sum, cases with it known)
+
+
 def _by_period(
-    cells: tuple[CubeCell, ...], periods: tuple[str, ...], values: Callable[[CubeCell], list[int]]
+    cells: tuple[CubeCell, ...],
+    periods: tuple[str, ...],
+    values: Callable[[CubeCell], list[Measure]],
 ) -> tuple[Row, ...]:
+    # Flat per period: count, keys, known for column 0, then column 1, … (this loop runs
+    # once per cube cell and table: tens of thousands of cells at 100 000 cases).
+    width = len(values(_EMPTY_CELL))
     sums: dict[str, list[int]] = {}
-    width = 0
     for cell in cells:
-        add = values(cell)
-        width = len(add)
-        row = sums.setdefault(cell.period, [0] * width)
-        for j, value in enumerate(add):
-            row[j] += value
-    if not width:
-        width = len(values(_EMPTY_CELL))
-    return tuple(Row(period_label(p), tuple(sums.get(p, [0] * width)), p) for p in periods)
+        row = sums.get(cell.period)
+        if row is None:
+            row = sums[cell.period] = [0] * (3 * width)
+        k = 0
+        for count, keys, known in values(cell):
+            row[k] += count
+            row[k + 1] += keys
+            row[k + 2] += known
+            k += 3
+    empty = [0] * (3 * width)
+    out = []
+    for p in periods:
+        row = sums.get(p, empty)
+        out.append(Row(period_label(p), tuple(row[0::3]), p, tuple(row[1::3]), tuple(row[2::3])))
+    return tuple(out)
+
+
+def _cases(cell: CubeCell, counted: bool = True) -> Measure:
+    return (cell.cases, cell.key_sum, cell.cases) if counted else (0, 0, 0)
 
 
 # Only used to learn how many values a period row has when there are no cells at all.
@@ -308,12 +371,19 @@ def _sector_by_size(cells: tuple[CubeCell, ...]) -> Table:
     """Employers generalised the way the report may always show them: sector by size band."""
     sectors = _categories(vocabulary.SECTORS, (c.sector for c in cells), {UNKNOWN: "Ukjent"})
     counts: dict[tuple[str, str], int] = {}
+    keys: dict[tuple[str, str], int] = {}
     for cell in cells:
         key = (cell.sector, cell.size_band)
         counts[key] = counts.get(key, 0) + cell.cases
+        keys[key] = keys.get(key, 0) + cell.key_sum
     columns = tuple(band if band != UNKNOWN else "Ukjent" for band in SIZE_BANDS)
     rows = tuple(
-        Row(label, tuple(counts.get((code, band), 0) for band in SIZE_BANDS), code)
+        Row(
+            label,
+            tuple(counts.get((code, band), 0) for band in SIZE_BANDS),
+            code,
+            tuple(keys.get((code, band), 0) for band in SIZE_BANDS),
+        )
         for code, label in sectors
     )
     return Table(
@@ -327,17 +397,27 @@ def _sector_by_size(cells: tuple[CubeCell, ...]) -> Table:
     )
 
 
-def _by_employer(employers: Mapping[str, int]) -> Table:
+def _by_employer(employers: Mapping[str, int], keys: Mapping[str, int], min_cell: int) -> Table:
+    """The employers with most cases by name; only those whose *published* count reaches
+    the floor are named (a named «–» would say "this employer had a case" and, with the
+    employer's public sector and size, tie the other tables to it). The rest is one row."""
+    from tillitsvalgt.reports.ptable import FLOOR, published
+
+    floor = max(min_cell, FLOOR)
     ranked = sorted(employers.items(), key=lambda item: (-item[1], item[0].casefold()))
-    shown = ranked[:EMPLOYER_ROWS]
-    rest = ranked[EMPLOYER_ROWS:]
-    rows = [Row(name, (n,), name) for name, n in shown]
+    named = [(name, n) for name, n in ranked if published(n, keys.get(name, 0)) >= floor][
+        :EMPLOYER_ROWS
+    ]
+    named_set = {name for name, _ in named}
+    rest = [(name, n) for name, n in ranked if name not in named_set]
+    rows = [Row(name, (n,), name, (keys.get(name, 0),)) for name, n in named]
     if rest:
         rows.append(
             Row(
-                f"{OTHER_EMPLOYERS} ({len(rest)})",
+                OTHER_EMPLOYERS,
                 (sum(n for _, n in rest),),
                 OTHER_EMPLOYERS,
+                (sum(keys.get(name, 0) for name, _ in rest),),
             )
         )
     return Table(
@@ -346,8 +426,9 @@ def _by_employer(employers: Mapping[str, int]) -> Table:
         "Virksomhet",
         (CASES,),
         tuple(rows),
-        f"De {EMPLOYER_ROWS} virksomhetene med flest saker er navngitt; resten er samlet "
-        "på én linje. Velg «anonymiser virksomheter» for å vise bare sektor og størrelse.",
+        f"Virksomheter med minst {max(min_cell, 3)} saker (etter støy) er navngitt, "
+        f"høyst {EMPLOYER_ROWS}; resten er samlet på én linje. Velg «anonymiser "
+        "virksomheter» for å vise bare sektor og størrelse.",
         shares="total",
         chart=False,
     )
@@ -356,9 +437,27 @@ def _by_employer(employers: Mapping[str, int]) -> Table:
 # ----------------------------------------------------------------------------- figures
 
 
+def _by_year(cells: tuple[CubeCell, ...]) -> tuple[CubeCell, ...]:
+    """The cells with their quarter replaced by its year (the sums stay per cell)."""
+    return tuple(
+        replace(c, period=c.period.split("-K", 1)[0]) if "-K" in c.period else c for c in cells
+    )
+
+
 def make_figures(data: ReportData) -> Figures:
     cells = data.cells
     periods = periods_of(data.request, (c.period for c in cells))
+    # By quarter, only the cases and the share of late drøfting are split by quarter; the
+    # other splits of a period (protocol, verneombud, timing, letters, data quality) stay
+    # by year. Each split of a handful of cases is one more reading with its own noise, and
+    # enough of them pin a small count (tests/test_report_attack.py).
+    if data.request.granularity == "quarter":
+        split_cells = _by_year(cells)
+        split_periods = periods_of(
+            replace(data.request, granularity="year"), (c.period for c in split_cells)
+        )
+    else:
+        split_cells, split_periods = cells, periods
     group_codes = [code for code, _, _ in TIMING_GROUPS]
 
     key_figures = Table(
@@ -366,8 +465,13 @@ def make_figures(data: ReportData) -> Figures:
         "Saker og berørte medlemmer",
         "Periode",
         (CASES, "Berørte medlemmer"),
-        _by_period(cells, periods, lambda c: [c.cases, c.members]),
-        "Berørte medlemmer er summert over sakene der tallet er kjent.",
+        _by_period(
+            cells,
+            periods,
+            lambda c: [_cases(c), (c.members, c.key_sum, c.members_known)],
+        ),
+        "Berørte medlemmer er summert over sakene der tallet er kjent, med litt støy og "
+        "avrundet til nærmeste ti; «ukjent» når ingen sak har tallet.",
         basis=(0, 0),
     )
     by_type = _one_dimension(
@@ -424,7 +528,11 @@ def make_figures(data: ReportData) -> Figures:
         "Saker med signert protokoll",
         "Periode",
         ("Med signert protokoll", "Uten signert protokoll"),
-        _by_period(cells, periods, lambda c: [c.cases, 0] if c.signed_protocol else [0, c.cases]),
+        _by_period(
+            split_cells,
+            split_periods,
+            lambda c: [_cases(c, c.signed_protocol), _cases(c, not c.signed_protocol)],
+        ),
         "Protokoll eller referat signert av begge parter. Andel av alle saker i perioden.",
         shares="row",
     )
@@ -434,7 +542,9 @@ def make_figures(data: ReportData) -> Figures:
         "Periode",
         ("Verneombud/AMU involvert", "Ikke involvert"),
         _by_period(
-            cells, periods, lambda c: [c.cases, 0] if c.environment_involved else [0, c.cases]
+            split_cells,
+            split_periods,
+            lambda c: [_cases(c, c.environment_involved), _cases(c, not c.environment_involved)],
         ),
         "Andel av alle saker i perioden.",
         shares="row",
@@ -443,10 +553,19 @@ def make_figures(data: ReportData) -> Figures:
         LETTERS,
         "Brev sendt og frister oversittet",
         "Periode",
-        (CASES, "Brev sendt", "Svarfrister oversittet av arbeidsgiver"),
-        _by_period(cells, periods, lambda c: [c.cases, c.letters_sent, c.deadlines_missed]),
-        f"Svarfrister som var passert uten svar per {data.made_on:%d.%m.%Y}.",
-        basis=(0, 0, 0),
+        (CASES, "Saker med brev sendt", "Saker med svarfrist oversittet av arbeidsgiver"),
+        _by_period(
+            split_cells,
+            split_periods,
+            lambda c: [
+                _cases(c),
+                (c.letter_cases, c.letter_keys, c.letter_cases),
+                (c.missed_cases, c.missed_keys, c.missed_cases),
+            ],
+        ),
+        "Saker der de tillitsvalgte sendte minst ett brev, og saker der en svarfrist var "
+        f"passert uten svar per {norwegian_day(data.made_on)}.",
+        parts=False,
     )
     trend = Table(
         TIMING_TREND,
@@ -454,16 +573,24 @@ def make_figures(data: ReportData) -> Figures:
         "Periode",
         tuple(label for _, label, _ in TIMING_GROUPS),
         _by_period(
-            cells,
-            periods,
-            lambda c: [c.cases if timing_group(c.timing) == g else 0 for g in group_codes],
+            split_cells,
+            split_periods,
+            lambda c: [
+                _cases(c, g == group)
+                for g in group_codes
+                for group in [_GROUP_OF.get(c.timing, TIMING_UNKNOWN_GROUP)]
+            ],
         ),
         "Andel av sakene i hver periode.",
         shares="row",
     )
 
     sector_size = _sector_by_size(cells)
-    employers = _by_employer(data.employers) if not data.request.anonymise_employers else None
+    employers = (
+        _by_employer(data.employers, data.employer_keys, data.request.min_cell)
+        if not data.request.anonymise_employers
+        else None
+    )
 
     days = data.days_to_drofting
     median_counts = Table(
@@ -471,7 +598,10 @@ def make_figures(data: ReportData) -> Figures:
         "Dager fra første varsel til første drøftingsmøte",
         "Periode",
         ("Saker med begge datoer",),
-        tuple(Row(period_label(p), (len(days.get(p, ())),), p) for p in periods),
+        tuple(
+            Row(period_label(p), (len(days.get(p, ())),), p, (data.drofting_keys.get(p, 0),))
+            for p in periods
+        ),
         "Bare saker der både varsel og første drøftingsmøte er registrert.",
     )
     all_days = [d for p in periods for d in days.get(p, ())]
@@ -502,9 +632,173 @@ def make_figures(data: ReportData) -> Figures:
             environment,
             letters,
             trend,
+            *late_tables(cells, periods),
+            Table(
+                DATA_QUALITY,
+                "Datakvalitet: saker der en dato mangler",
+                "Periode",
+                (CASES, "Uten varseldato", "Uten beslutningsdato", "Ukjent når drøftet"),
+                _by_period(
+                    split_cells,
+                    split_periods,
+                    lambda c: [
+                        _cases(c),
+                        (c.no_notice, c.no_notice_keys, c.no_notice),
+                        (c.no_decision, c.no_decision_keys, c.no_decision),
+                        _cases(c, timing_group(c.timing) == TIMING_UNKNOWN_GROUP),
+                    ],
+                ),
+                "Saker uten beslutningsdato kan være saker der beslutningen ikke er tatt ennå. "
+                "Fyll inn datoene i sakene før landsmøtet, så blir rapporten sikrere.",
+                parts=False,
+                chart=False,
+            ),
         ),
         median,
     )
+
+
+def _is_late(cell: CubeCell) -> bool:
+    return timing_group(cell.timing) in LATE_GROUPS
+
+
+def _split_late(
+    key: str,
+    title: str,
+    row_label: str,
+    cells: tuple[CubeCell, ...],
+    categories: list[tuple[str, str]],
+    of: Callable[[CubeCell], str],
+    note: str,
+) -> Table:
+    sums: dict[str, list[int]] = {}
+    for cell in cells:
+        row = sums.setdefault(of(cell), [0, 0, 0, 0])
+        k = 0 if _is_late(cell) else 2
+        row[k] += cell.cases
+        row[k + 1] += cell.key_sum
+    rows = tuple(
+        Row(label, (r[0], r[2]), code, (r[1], r[3]))
+        for code, label in categories
+        for r in [sums.get(code, [0, 0, 0, 0])]
+    )
+    # Only the trend is drawn: the breakdowns are read as tables (and every chart costs
+    # a third of a second at 100 000 cases; the whole report must stay under 3 s).
+    return Table(
+        key, title, row_label, LATE_COLUMNS, rows, note, shares="row", chart=key == LATE_TREND
+    )
+
+
+def late_tables(cells: tuple[CubeCell, ...], periods: tuple[str, ...]) -> tuple[Table, ...]:
+    """The landsmøte's question, broken down: the cases where drøfting came too late,
+    only information was given, or nothing was held although the decision was taken, by
+    period, sector, hovedavtale, size and type of change; and the outcome by timing."""
+    note = (
+        "«For sent»: drøftet etter beslutningen eller etter iverksetting, bare informert, "
+        "eller ikke drøftet selv om beslutningen var tatt. Andel av sakene i raden."
+    )
+    by_period = _split_late(
+        LATE_TREND,
+        "For sen eller manglende drøfting: utvikling over tid",
+        "Periode",
+        cells,
+        [(p, period_label(p)) for p in periods],
+        lambda c: c.period,
+        note,
+    )
+    tables = [by_period] if len(periods) > 1 else []
+    seen_sectors = (c.sector for c in cells)
+    tables += [
+        _split_late(
+            LATE_BY_SECTOR,
+            "For sen eller manglende drøfting etter sektor",
+            "Sektor",
+            cells,
+            [
+                (code, label)
+                for code, label in _categories(
+                    vocabulary.SECTORS, seen_sectors, {UNKNOWN: "Ukjent"}
+                )
+                if any(c.sector == code for c in cells)
+            ],
+            lambda c: c.sector,
+            note,
+        ),
+        _split_late(
+            LATE_BY_AGREEMENT,
+            "For sen eller manglende drøfting etter hovedavtale",
+            "Hovedavtale",
+            cells,
+            [
+                (code, label)
+                for code, label in _categories(
+                    vocabulary.AGREEMENTS, (c.agreement for c in cells), {UNKNOWN: "Ukjent"}
+                )
+                if any(c.agreement == code for c in cells)
+            ],
+            lambda c: c.agreement,
+            note,
+        ),
+        _split_late(
+            LATE_BY_SIZE,
+            "For sen eller manglende drøfting etter virksomhetens størrelse",
+            "Antall ansatte",
+            cells,
+            [
+                (band, band if band != UNKNOWN else "Ukjent")
+                for band in SIZE_BANDS
+                if any(c.size_band == band for c in cells)
+            ],
+            lambda c: c.size_band,
+            note,
+        ),
+        _split_late(
+            LATE_BY_TYPE,
+            "For sen eller manglende drøfting etter type endring",
+            "Type endring",
+            cells,
+            [
+                (code, label)
+                for code, label in _categories(
+                    vocabulary.CASE_TYPES_SHORT, (c.case_type for c in cells)
+                )
+                if any(c.case_type == code for c in cells)
+            ],
+            lambda c: c.case_type,
+            note,
+        ),
+    ]
+    # Outcome by timing: does drøfting in time lead to agreement?
+    sums: dict[tuple[str, str], list[int]] = {}
+    for cell in cells:
+        entry = sums.setdefault((timing_group(cell.timing), cell.outcome), [0, 0])
+        entry[0] += cell.cases
+        entry[1] += cell.key_sum
+    # Every outcome as a column, whether or not it occurs: the columns of a table never
+    # depend on the data (open cases always have theirs).
+    used = [*vocabulary.OUTCOMES.items(), (OPEN, "Ikke avsluttet")]
+    if cells:
+        tables.append(
+            Table(
+                LATE_BY_OUTCOME,
+                "Utfall etter når endringen ble drøftet",
+                "Drøfting",
+                tuple(label for _, label in used),
+                tuple(
+                    Row(
+                        label,
+                        tuple(sums.get((group, code), [0, 0])[0] for code, _ in used),
+                        group,
+                        tuple(sums.get((group, code), [0, 0])[1] for code, _ in used),
+                    )
+                    for group, label, _ in TIMING_GROUPS
+                ),
+                "Andel av sakene i raden. Gir drøfting i tide oftere enighet?",
+                shares="row",
+                chart=False,
+            )
+        )
+    return tuple(tables)
 
 
 # --------------------------------------------------------------------------- summary
@@ -529,28 +823,39 @@ def percent(share: float) -> str:
     return f"{int(share + 0.5)}\u00a0%"
 
 
+LATE_GROUPS = ("after_decision", "after_implementation", "information_only", "never")
+"""The landsmøte's question: drøfting came too late, only information was given, or no
+drøfting was held although the decision was taken."""
+
+
+def late_cases(table: Table, min_cell: int) -> int | str:
+    """The cases where drøfting came too late, only information was given, or nothing
+    was held, published as one cell of its own (its own cases, its own key sum)."""
+    from tillitsvalgt.reports.ptable import FLOOR, shown_count
+
+    rows = [r for r in table.rows if r.code in LATE_GROUPS]
+    return shown_count(
+        sum(r.counts[0] for r in rows), sum(r.key(0) for r in rows), max(min_cell, FLOOR)
+    )
+
+
 def summary_sentences(figures: Figures) -> list[str]:
     """The key figures in words, for the report's summary. Spoken only from the
-    suppressed tables: a hidden cell is «færre enn N» when it is small, and is left out
-    of the prose altogether when it was hidden only to protect another cell (saying
-    «færre enn» of it would be false)."""
-    # Imported here: suppression.py builds on this module's tables (a cycle otherwise).
-    from tillitsvalgt.reports.suppression import SUPPRESSED, suppress_figures
+    published (perturbed) tables; a «–» is «svært få», never a number."""
+    # Imported here: cellkey.py builds on this module's tables (a cycle otherwise).
+    from tillitsvalgt.reports.cellkey import SUPPRESSED, protect_figures, shown_medians
 
-    n = figures.request.min_cell
-    shown = suppress_figures(figures)
-    few = f"færre enn {n}"
+    shown = protect_figures(figures)
+    few = "svært få"
     sentences: list[str] = []
 
     key = shown[KEY_FIGURES]
     total_cell = key.overall_cell(0)
     cases_value = key.cell(*total_cell)
     members_value = key.cell(total_cell[0], 1)
-    start, end = figures.request.start, figures.request.end
-    period = f"{start:%d.%m.%Y}–{end:%d.%m.%Y}"
+    period = f"{norwegian_day(figures.request.start)} – {norwegian_day(figures.request.end)}"
     if cases_value == SUPPRESSED:
-        if total_cell in key.primary:
-            sentences.append(f"I perioden {period} ble det registrert {few} saker.")
+        sentences.append(f"I perioden {period} ble det registrert {few} saker.")
     elif isinstance(cases_value, int):
         saker = "sak" if cases_value == 1 else "saker"
         sentence = f"I perioden {period} ble det registrert {_number(cases_value)} {saker}"
@@ -559,21 +864,30 @@ def summary_sentences(figures: Figures) -> list[str]:
         sentences.append(sentence + ".")
 
     timing = shown[TIMING]
+    total = timing.cell(*timing.overall_cell(0))
+    late = late_cases(figures.table(TIMING), figures.request.min_cell)
+    if isinstance(total, int) and total > 0 and isinstance(late, int):
+        share = 100.0 * late / total
+        sentences.append(
+            f"I {percent(share)} av sakene ble endringen drøftet for sent, de tillitsvalgte "
+            "ble bare informert, eller det ble ikke drøftet i det hele tatt, selv om "
+            "beslutningen var tatt."
+        )
     phrases = {
         "in_time": "ble endringen drøftet før beslutningen",
-        "after_decision": "ble den drøftet først etter beslutningen",
-        "after_implementation": "ble den drøftet først etter iverksetting",
-        "never": "ble den aldri drøftet, selv om beslutningen var tatt",
+        "after_decision": "ble endringen drøftet først etter beslutningen",
+        "after_implementation": "ble endringen drøftet først etter iverksetting",
+        "information_only": "ble de tillitsvalgte bare informert",
+        "never": "ble endringen aldri drøftet, selv om beslutningen var tatt",
     }
     for i, row in enumerate(timing.table.rows):
         if row.code not in phrases:
             continue
-        value, share = timing.cell(i, 0), timing.share(i, 0)
+        value, share_value = timing.cell(i, 0), timing.share(i, 0)
         if value == SUPPRESSED:
-            if (i, 0) in timing.primary:
-                sentences.append(f"I {few} saker {phrases[row.code]}.")
-        elif isinstance(share, float) and isinstance(value, int) and value > 0:
-            sentences.append(f"I {percent(share)} av sakene {phrases[row.code]}.")
+            sentences.append(f"I {few} saker {phrases[row.code]}.")
+        elif isinstance(share_value, float) and isinstance(value, int) and value > 0:
+            sentences.append(f"I {percent(share_value)} av sakene {phrases[row.code]}.")
 
     for table_key, phrase in (
         (PROTOCOL, "forelå det en protokoll signert av begge parter"),
@@ -581,29 +895,35 @@ def summary_sentences(figures: Figures) -> list[str]:
     ):
         table = shown[table_key]
         where = table.overall_cell(0)
-        value, share = table.cell(*where), table.share(*where)
+        value, share_value = table.cell(*where), table.share(*where)
         if value == SUPPRESSED:
-            if where in table.primary:
-                sentences.append(f"I {few} saker {phrase}.")
-        elif isinstance(share, float):
-            sentences.append(f"I {percent(share)} av sakene {phrase}.")
+            sentences.append(f"I {few} saker {phrase}.")
+        elif isinstance(share_value, float) and isinstance(value, int) and value > 0:
+            sentences.append(f"I {percent(share_value)} av sakene {phrase}.")
 
-    median = figures.median
-    if median.overall is not None and median.overall_cases >= n:
-        days = int(median.overall + 0.5)
+    _per_period, overall = shown_medians(figures.median, figures.request.min_cell)
+    if isinstance(overall, float):
+        days = int(overall)
+        dager = "dag" if days == 1 else "dager"
         sentences.append(
-            f"Fra første varsel til første drøftingsmøte gikk det i median {days} dager."
+            f"Fra første varsel til første drøftingsmøte gikk det i median {days} {dager}."
         )
-    elif median.overall is not None:
-        sentences.append(f"Tiden fra varsel til drøfting er kjent for {few} saker og vises ikke.")
+    elif overall == SUPPRESSED:
+        sentences.append("Tiden fra varsel til drøfting er kjent for for få saker til å vises.")
 
     letters = shown[LETTERS]
     where = letters.overall_cell(0)
     sent, missed = letters.cell(where[0], 1), letters.cell(where[0], 2)
-    if isinstance(sent, int) and isinstance(missed, int) and sent > 0:
-        ganger = "gang" if missed == 1 else "ganger"
-        sentences.append(
-            f"De tillitsvalgte sendte {_number(sent)} brev, og arbeidsgiverne lot "
-            f"svarfristen gå ut {_number(missed)} {ganger}."
+    if isinstance(sent, int) and sent > 0:
+        sentence = (
+            f"De tillitsvalgte sendte brev i {_number(sent)} {'sak' if sent == 1 else 'saker'}"
         )
+        if isinstance(missed, int) and missed > 0:
+            sentence += (
+                f", og arbeidsgiveren lot en svarfrist gå ut i {_number(missed)} "
+                f"{'sak' if missed == 1 else 'saker'}"
+            )
+        elif missed == SUPPRESSED:
+            sentence += f", og arbeidsgiveren lot en svarfrist gå ut i {few} saker"
+        sentences.append(sentence + ".")
     return sentences

@@ -327,7 +327,12 @@ def suppress_figures(figures: Figures) -> dict[str, SuppressedTable]:
         elif t.rows and [r.code for r in t.rows] == [r.code for r in key.table.rows]:
             out[t.key] = suppress(t, n, spine(t, len(t.columns)) if t.has_total_column else {})
         else:
-            overall = (len(t.rows), 0) if t.has_total_row else (0, 0)
+            # The report's total is the grand total of a two-dimensional table (not the
+            # total of its first column, which is a cell like any other).
+            overall = (
+                len(t.rows) if t.has_total_row else 0,
+                len(t.columns) if t.has_total_column else 0,
+            )
             out[t.key] = suppress(t, n, {overall: all_hidden})
 
     trend = out[TIMING_TREND]

@@ -24,6 +24,7 @@ aggregation 2.05 s, the same SQL in raw sqlite3 1.66 s).
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -168,6 +169,12 @@ def _cube(
             sa.func.coalesce(col(Case.members_affected), 0).label("members"),
             letters.label("letters"),
             missed.label("missed"),
+            col(Case.cell_key).label("cell_key"),
+            sa.case((letters > 0, 1), else_=0).label("has_letter"),
+            sa.case((missed > 0, 1), else_=0).label("has_missed"),
+            sa.case((col(Case.members_affected).is_(None), 0), else_=1).label("members_known"),
+            sa.case((col(Case.notice_on).is_(None), 1), else_=0).label("no_notice"),
+            sa.case((col(Case.decision_on).is_(None), 1), else_=0).label("no_decision"),
         )
         .select_from(Case)
         .join(Employer, col(Employer.id) == col(Case.employer_id))
@@ -195,6 +202,16 @@ def _cube(
             sa.func.sum(per_case.c.members),
             sa.func.sum(per_case.c.letters),
             sa.func.sum(per_case.c.missed),
+            sa.func.sum(per_case.c.cell_key),
+            sa.func.sum(per_case.c.has_letter),
+            sa.func.sum(per_case.c.has_letter * per_case.c.cell_key),
+            sa.func.sum(per_case.c.has_missed),
+            sa.func.sum(per_case.c.has_missed * per_case.c.cell_key),
+            sa.func.sum(per_case.c.members_known),
+            sa.func.sum(per_case.c.no_notice),
+            sa.func.sum(per_case.c.no_notice * per_case.c.cell_key),
+            sa.func.sum(per_case.c.no_decision),
+            sa.func.sum(per_case.c.no_decision * per_case.c.cell_key),
         )
         .group_by(*keys)
         .order_by(*keys)
@@ -214,6 +231,16 @@ def _cube(
             members=int(r[11] or 0),
             letters_sent=int(r[12] or 0),
             deadlines_missed=int(r[13] or 0),
+            key_sum=int(r[14] or 0),
+            letter_cases=int(r[15] or 0),
+            letter_keys=int(r[16] or 0),
+            missed_cases=int(r[17] or 0),
+            missed_keys=int(r[18] or 0),
+            members_known=int(r[19] or 0),
+            no_notice=int(r[20] or 0),
+            no_notice_keys=int(r[21] or 0),
+            no_decision=int(r[22] or 0),
+            no_decision_keys=int(r[23] or 0),
         )
         for r in conn.execute(statement)
     )
@@ -221,7 +248,7 @@ def _cube(
 
 def _days_to_drofting(
     request: ReportRequest, *, conn: sa.Connection, dialect: str
-) -> dict[str, tuple[int, ...]]:
+) -> tuple[dict[str, tuple[int, ...]], dict[str, int]]:
     """Per period, the days from notice to the first drøftingsmøte (consultation or
     negotiation meeting), one per case with both; grouped by (period, days) in SQL, so
     only the distinct day counts and how many cases had each come back."""
@@ -239,6 +266,7 @@ def _days_to_drofting(
             year.label("year"),
             (quarter if request.granularity == "quarter" else sa.null()).label("quarter"),
             days.label("days"),
+            col(Case.cell_key).label("cell_key"),
         )
         .select_from(Case)
         .join(Employer, col(Employer.id) == col(Case.employer_id))
@@ -249,31 +277,48 @@ def _days_to_drofting(
             col(Event.deleted_at).is_(None),
             col(Event.kind).in_(DROFTING_KINDS),
         )
-        .group_by(col(Case.id), col(Case.notice_on), col(Case.decision_on), col(Case.created_at))
+        .group_by(
+            col(Case.id),
+            col(Case.notice_on),
+            col(Case.decision_on),
+            col(Case.created_at),
+            col(Case.cell_key),
+        )
         .subquery("per_case")
     )
     keys = [per_case.c.year, per_case.c.quarter, per_case.c.days]
-    statement = sa.select(*keys, sa.func.count()).group_by(*keys).order_by(*keys)
+    statement = (
+        sa.select(*keys, sa.func.count(), sa.func.sum(per_case.c.cell_key))
+        .group_by(*keys)
+        .order_by(*keys)
+    )
     found: dict[str, list[int]] = defaultdict(list)
+    key_sums: dict[str, int] = defaultdict(int)
     for row in conn.execute(statement):
         y, q, n_days, n_cases = row[0], row[1], row[2], row[3]
-        found[_period(int(y), None if q is None else int(q))].extend([int(n_days)] * int(n_cases))
-    return {period: tuple(values) for period, values in found.items()}
+        period = _period(int(y), None if q is None else int(q))
+        found[period].extend([int(n_days)] * int(n_cases))
+        key_sums[period] += int(row[4] or 0)
+    return {period: tuple(values) for period, values in found.items()}, dict(key_sums)
 
 
-def _employers(request: ReportRequest, *, conn: sa.Connection, dialect: str) -> dict[str, int]:
+def _employers(
+    request: ReportRequest, *, conn: sa.Connection, dialect: str
+) -> tuple[dict[str, int], dict[str, int]]:
     day = _first_known_date(dialect)
     statement = (
-        sa.select(col(Employer.name), sa.func.count())
+        sa.select(col(Employer.name), sa.func.count(), sa.func.sum(col(Case.cell_key)))
         .select_from(Case)
         .join(Employer, col(Employer.id) == col(Case.employer_id))
         .where(*_case_filters(request, day))
         .group_by(col(Employer.id), col(Employer.name))
     )
     counts: dict[str, int] = defaultdict(int)
-    for name, n in conn.execute(statement):
+    keys: dict[str, int] = defaultdict(int)
+    for name, n, key_sum in conn.execute(statement):
         counts[name] += int(n)  # two employers of the same name are one line in the report
-    return dict(sorted(counts.items()))
+        keys[name] += int(key_sum or 0)
+    return dict(sorted(counts.items())), dict(keys)
 
 
 def cube_cells(request: ReportRequest, *, session: Session, today: date) -> tuple[CubeCell, ...]:
@@ -283,17 +328,24 @@ def cube_cells(request: ReportRequest, *, session: Session, today: date) -> tupl
     return _cube(request, conn=conn, dialect=conn.dialect.name, today=today)
 
 
-def report_extras(
-    request: ReportRequest, *, session: Session
-) -> tuple[dict[str, tuple[int, ...]], dict[str, int]]:
-    """The days to the first drøfting and (unless anonymised) the employers."""
+@dataclass(frozen=True)
+class ReportExtras:
+    days_to_drofting: dict[str, tuple[int, ...]]
+    drofting_keys: dict[str, int]
+    employers: dict[str, int]
+    employer_keys: dict[str, int]
+
+
+def report_extras(request: ReportRequest, *, session: Session) -> ReportExtras:
+    """The days to the first drøfting and (unless anonymised) the employers, with the
+    cell-key sums of their cases."""
     conn = session.connection()
     dialect = conn.dialect.name
-    days = _days_to_drofting(request, conn=conn, dialect=dialect)
-    employers = (
-        {} if request.anonymise_employers else _employers(request, conn=conn, dialect=dialect)
+    days, day_keys = _days_to_drofting(request, conn=conn, dialect=dialect)
+    employers, employer_keys = (
+        ({}, {}) if request.anonymise_employers else _employers(request, conn=conn, dialect=dialect)
     )
-    return days, employers
+    return ReportExtras(days, day_keys, employers, employer_keys)
 
 
 def report_data(request: ReportRequest, *, session: Session, today: date) -> ReportData:
@@ -301,13 +353,15 @@ def report_data(request: ReportRequest, *, session: Session, today: date) -> Rep
     for the live cases whose first known date is in ``[request.start, request.end]``.
     ``today`` is the day deadlines are judged missed on."""
     cells = cube_cells(request, session=session, today=today)
-    days, employers = report_extras(request, session=session)
+    extras = report_extras(request, session=session)
     return ReportData(
         request=request,
         made_on=today,
         cells=cells,
-        days_to_drofting=days,
-        employers=employers,
+        days_to_drofting=extras.days_to_drofting,
+        employers=extras.employers,
+        employer_keys=extras.employer_keys,
+        drofting_keys=extras.drofting_keys,
     )
 
 
@@ -328,6 +382,8 @@ def appendix_sources(request: ReportRequest, *, session: Session) -> list[Summar
             _size_band(),
             col(Employer.name),
             col(Case.report_summary),
+            col(Case.cell_key),
+            col(Employer.address),
         )
         .select_from(Case)
         .join(Employer, col(Employer.id) == col(Case.employer_id))
@@ -346,6 +402,8 @@ def appendix_sources(request: ReportRequest, *, session: Session) -> list[Summar
             size_band=row[3],
             employer_name=row[4],
             text=row[5],
+            order=int(row[6]),
+            employer_address=row[7],
         )
         for row in conn.execute(statement)
         if row[5] and str(row[5]).strip()

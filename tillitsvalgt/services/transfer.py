@@ -18,7 +18,7 @@ from typing import Annotated, Any
 
 import pydantic
 import sqlalchemy as sa
-from pydantic import AfterValidator, AwareDatetime, ConfigDict
+from pydantic import AfterValidator, AwareDatetime, ConfigDict, Field
 from sqlmodel import Session, col, select
 
 from tillitsvalgt import history
@@ -56,6 +56,7 @@ from tillitsvalgt.services.bundle_office import (
     merge_group,
 )
 from tillitsvalgt.validation import (
+    CELL_KEY_RANGE,
     AgreementCode,
     CaseTypeCode,
     DaysPerWeek,
@@ -138,6 +139,9 @@ class BundleCase(_Strict):
     updated_at: Stamp | None = None  # when the sender last changed it: newer wins
     report_summary: LongText = None  # the anonymised text for the landsmøte report
     report_include: bool = False
+    # The report's cell key: kept on import, so a case moved between databases keeps
+    # giving the same perturbed counts; a bundle without it gets a new one.
+    cell_key: int | None = Field(default=None, ge=0, lt=CELL_KEY_RANGE)
 
 
 class BundleEvent(_Strict):
@@ -524,6 +528,13 @@ def _import_items(
                     "annen avdeling, så du kan ikke se eller endre den. Be forbundskontoret dele "
                     "den med deg, eller ta den ut av filen. Ingenting er importert."
                 ) from None
+            if item.case.cell_key is not None:
+                # The case keeps its cell key from the database it came from (a new case
+                # drew its own in create_case).
+                stored = session.get(Case, created.id)
+                assert stored is not None
+                stored.cell_key = item.case.cell_key
+                session.add(stored)
             case = _set_status(created, item, session)
             report.created.append(case.number)
             took_bundle = True
@@ -829,6 +840,7 @@ def export_bundle(
                         "updated_at": case.updated_at.isoformat(),
                         "report_summary": case.report_summary,
                         "report_include": case.report_include or None,
+                        "cell_key": case.cell_key,
                     }
                 ),
                 "events": [

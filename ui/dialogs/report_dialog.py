@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tillitsvalgt import paths
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.reports.cube import ReportRequest
+from tillitsvalgt.reports.output_check import check_outputs, check_years, existing_outputs
+from tillitsvalgt.reports.ptable import FLOOR
 from tillitsvalgt.workspace import Workspace, make_report
 from ui.accessibility import describe_inputs
 from ui.date_input import DateInput
@@ -71,9 +74,11 @@ class ReportDialog(QDialog):
         self.granularity.addItem(tr("per år"), "year")
         self.granularity.addItem(tr("per kvartal"), "quarter")
         self.min_cell = QSpinBox()
-        self.min_cell.setRange(1, 100)
-        self.min_cell.setValue(3)
-        self.min_cell.setToolTip(tr("Tall under dette vises som «–», så ingen kan kjennes igjen"))
+        self.min_cell.setRange(FLOOR, 100)
+        self.min_cell.setValue(FLOOR)
+        self.min_cell.setToolTip(
+            tr("Tall under dette (etter støy) vises som «–», så ingen kan kjennes igjen")
+        )
         self.anonymise = QCheckBox(tr("Ikke navngi virksomheter (bare sektor og størrelse)"))
         self.anonymise.setChecked(True)
         self.out = QLineEdit(str(Path.home() / "landsmøterapport.docx"))
@@ -84,6 +89,8 @@ class ReportDialog(QDialog):
         out_row.addWidget(choose)
         self.with_xlsx = QCheckBox(tr("Også regneark (.xlsx) ved siden av"))
         self.with_xlsx.setChecked(True)
+        self.with_csv = QCheckBox(tr("Også tabellene som CSV (.csv) for forbundskontoret"))
+        self.with_csv.setObjectName("withCsv")
         self.open_when_done = QCheckBox(tr("Åpne rapporten når den er ferdig"))
         self.open_when_done.setChecked(True)
         form.addRow(tr("&Fra:"), self.start)
@@ -95,6 +102,7 @@ class ReportDialog(QDialog):
         out_label.setBuddy(self.out)
         form.addRow(out_label, out_row)
         form.addRow("", self.with_xlsx)
+        form.addRow("", self.with_csv)
         form.addRow("", self.open_when_done)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -138,12 +146,34 @@ class ReportDialog(QDialog):
             return
         out = Path(self.out.text()).expanduser().with_suffix(".docx")
         xlsx = out.with_suffix(".xlsx") if self.with_xlsx.isChecked() else None
+        csv = out.with_suffix(".csv") if self.with_csv.isChecked() else None
+        try:
+            check_years(request.start, request.end, self.workspace.today())
+            check_outputs(
+                out,
+                xlsx,
+                data_dir=paths.data_dir(self.workspace.data_dir),
+                overwrite=True,
+                csv=csv,
+            )
+        except UserError as exc:
+            self.prompter.error(self, tr("Rapporten er ikke laget"), str(exc))
+            return
+        existing = [*existing_outputs(out, xlsx), *([csv] if csv and csv.exists() else [])]
+        if existing and not self.prompter.confirm(
+            self,
+            tr("Skrive over?"),
+            tr("Disse filene finnes allerede og blir skrevet over:")
+            + "\n"
+            + "\n".join(str(p) for p in existing),
+        ):
+            return
         self.make_button.setEnabled(False)
         self.status.setText(tr("Lager rapporten …"))
         work = LongWork(self, self.background, tr("Lager rapporten …"), cancellable=True)
         self.work = work
         work.run(
-            lambda progress: make_report(self.workspace, request, out, xlsx, progress),
+            lambda progress: make_report(self.workspace, request, out, xlsx, progress, csv),
             self._done,
             self._failed,
         )

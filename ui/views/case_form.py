@@ -110,6 +110,12 @@ class CaseForm(QWidget):
         summary_box = QWidget()
         summary_column = QVBoxLayout(summary_box)
         summary_column.setContentsMargins(0, 0, 0, 0)
+        # Capitalised words the anonymiser cannot place may be names: the summary can only
+        # be marked for the report once the representative has said they are not.
+        self.unplaced_ok = QCheckBox(tr("Ordene som er merket over, er ikke navn på personer"))
+        self.unplaced_ok.setObjectName("unplacedOk")
+        self.unplaced_ok.setVisible(False)
+        self.unplaced_ok.toggled.connect(self.update_summary_preview)
         summary_column.addWidget(self.report_include)
         summary_column.addWidget(self.report_summary)
         button_row = QHBoxLayout()
@@ -117,6 +123,7 @@ class CaseForm(QWidget):
         button_row.addStretch(1)
         summary_column.addLayout(button_row)
         summary_column.addWidget(self.summary_preview)
+        summary_column.addWidget(self.unplaced_ok)
         self.messages: dict[str, QLabel] = {}
         self.rows: dict[str, QWidget] = {}  # each field's row (the field and its message)
         self.shown_labels: dict[str, str] = {}  # each field's label as the form shows it
@@ -416,4 +423,16 @@ class CaseForm(QWidget):
                 "før du merker den."
             )
         )
+        unplaced = tuple(getattr(result, "unplaced", ()))
+        if unplaced:
+            lines.append(
+                tr("Kan dette være navn? {words}. Skriv dem om, eller bekreft under.").format(
+                    words=", ".join(f"«{w}»" for w in unplaced)
+                )
+            )
+        self.unplaced_ok.setVisible(bool(unplaced))
+        blocked = bool(unplaced) and not self.unplaced_ok.isChecked()
+        if blocked and self.report_include.isChecked():
+            self.report_include.setChecked(False)
+        self.report_include.setEnabled(not blocked)
         self.summary_preview.setText("\n".join(lines))
