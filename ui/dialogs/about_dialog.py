@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from tillitsvalgt import __version__, paths
 from tillitsvalgt.workspace import Workspace
+from ui.accessibility import describe_inputs
 from ui.i18n import tr
 
 LICENCE = "GNU General Public License, versjon 3 eller senere (GPL-3.0-or-later)"
@@ -93,3 +94,4 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        describe_inputs(self)
