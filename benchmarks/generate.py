@@ -80,6 +80,8 @@ EVENT_KIND_WEIGHTS: dict[str, float] = {
     "verneombud": 5,
     "arbeidstilsynet": 2,
     "note": 13,
+    "building_consent": 1,
+    "escalation": 1,
 }
 SECTOR_WEIGHTS: dict[str, float] = {
     "kommune": 0.30,

@@ -133,6 +133,7 @@ def one_round(
             _out, err = writer.communicate(timeout=120)
         except subprocess.TimeoutExpired:
             writer.kill()
+            writer.communicate()  # reaps it and closes its pipe
             raise
     if writer.returncode != 0:
         raise RuntimeError(f"the writer failed: {err}")

@@ -233,6 +233,14 @@ SHARED_SENTENCES: tuple[str, ...] = (
 )
 
 NOTES: dict[str, tuple[str, ...]] = {
+    "building_consent": (
+        "Arbeidstilsynet ga samtykke til ombyggingen; søknaden viste at verneombudet var med.",
+        "Samtykke fra Arbeidstilsynet mottatt, med vilkår om lysforholdene.",
+    ),
+    "escalation": (
+        "Saken er løftet til de sentrale partene etter brudd i de lokale forhandlingene.",
+        "Forbundet har tatt saken videre; møte mellom de sentrale partene er berammet.",
+    ),
     "notice": (
         "Arbeidsgiver varslet endringen i allmøte.",
         "Varsel om endringen kom på e-post fra direktøren.",

@@ -57,6 +57,8 @@ def test_a_restore_waiting_too_long_for_another_writer_is_refused_and_changes_no
             restore_file(live, backup)
     finally:
         holder.wait(timeout=60)
+        if holder.stdout is not None:
+            holder.stdout.close()
     assert "i bruk av et annet program" in refused.value.message
     assert "Ingenting er endret" in refused.value.message
     assert [b.name for b in list_backups(live)] == [backup.name]  # no safety copy was made
