@@ -13,12 +13,12 @@ import re
 import uuid as uuid_module
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
-from typing import Annotated, Any
+from datetime import UTC, date, datetime
+from typing import Any
 
 import pydantic
 import sqlalchemy as sa
-from pydantic import AfterValidator, AwareDatetime, ConfigDict, Field
+from pydantic import ConfigDict, Field
 from sqlmodel import Session, col, select
 
 from tillitsvalgt import history
@@ -43,6 +43,7 @@ from tillitsvalgt.services.bundle_evidence import (
     MAX_DOCUMENT_BYTES_PER_FILE,
     Evidence,
     EvidenceCounts,
+    Stamp,
     check_evidence,
     export_evidence,
     merge_evidence,
@@ -79,31 +80,6 @@ FORMAT_VERSION = 1
 # Derived UUIDs for bundles that carry only a scenario id: stable across imports.
 NAMESPACE = uuid_module.UUID("6f1f3c52-8a0e-4e47-9a55-3f0c7a1d2b10")
 MAX_CASES_PER_FILE = 100_000
-
-
-# How far ahead of this machine's clock a sender's "last changed" may be. The newer time
-# wins a merge, so a bundle dated in the future (a wrong clock, or 9999 on purpose) would
-# win every merge for ever and undo later work; a day covers time zones and clock drift.
-FUTURE_TOLERANCE = timedelta(days=1)
-
-
-def _utc(value: datetime) -> datetime:
-    # Stored as UTC: a time whose UTC equivalent falls outside year 1–9999 cannot be.
-    try:
-        stamp = value.astimezone(UTC)
-    except OverflowError:
-        raise ValueError("er utenfor tidsrommet som kan lagres") from None
-    if stamp > datetime.now(UTC) + FUTURE_TOLERANCE:
-        raise ValueError(
-            "ligger mer enn ett døgn fram i tid (går klokken feil på maskinen som laget "
-            "filen?); en slik endring ville vunnet over alle senere endringer"
-        )
-    return stamp
-
-
-# The sender's "last changed" time: with a zone (a naive time is ambiguous and cannot be
-# stored), kept in UTC.
-Stamp = Annotated[AwareDatetime, AfterValidator(_utc)]
 
 
 class _Strict(pydantic.BaseModel):
