@@ -242,12 +242,6 @@ def test_every_case_column_is_in_the_bundle_or_left_out_on_purpose() -> None:
         "deleted_at": "only live cases are exported",
         "branch": "access control on PostgreSQL: the receiving office decides",
         "group_id": "travels as the item's group",
-        # Not carried yet: the receiving office takes the employer facts from its own
-        # register when the case is registered there (a known gap, in the README).
-        "employer_employees": "snapshot taken from the receiving register",
-        "employer_agreement": "snapshot taken from the receiving register",
-        "employer_sector": "snapshot taken from the receiving register",
-        "employer_facts_at": "snapshot taken from the receiving register",
     }
     verdict = {c for c in Case.__table__.columns.keys() if c.startswith("verdict_")}  # noqa: SIM118
     columns = set(Case.__table__.columns.keys()) - verdict  # derived: recomputed on import
@@ -297,3 +291,84 @@ def test_the_demo_data_travels_whole_closed_cases_and_their_deadlines_included(
     by_uuid = {i["uuid"]: i for i in back}
     for item in closed:
         assert len(by_uuid[item["uuid"]]["deadlines"]) == len(item["deadlines"])
+
+
+def _facts(db: Database, number: str) -> tuple[Any, ...]:
+    from tillitsvalgt.services import assessments
+
+    with db.session() as s:
+        judged = assessments.assess_case(number, session=s, today=TODAY, store=True)
+    c = judged.case
+    return (
+        (c.employer_employees, c.employer_agreement, c.employer_sector, c.employer_facts_at),
+        judged.assessment.required_level,
+        judged.register_differs,
+    )
+
+
+def test_the_employer_facts_a_case_was_judged_on_travel_with_it(
+    db: Database, other_db: Database
+) -> None:
+    """The office judges an imported case on the facts the representative's case was
+    judged on, not on its own register's figures; a newer snapshot (the sender adopted the
+    register's facts) replaces the older one, an older bundle does not."""
+    from tillitsvalgt.models import EmployerUpdate
+    from tillitsvalgt.services import cases, employers
+
+    employer = make_employer(db, employees=12, agreement="none", sector="privat")
+    number = make_case(db, employer)
+    sent_facts, sent_level, _ = _facts(db, number)
+    assert sent_facts[0] == 12
+    # The sender's register is corrected afterwards: the case keeps its 12.
+    with db.session() as s:
+        version = employers.get_employer(employer, session=s).version
+        employers.update_employer(
+            employer,
+            EmployerUpdate(version=version, employees=180, agreement="finans-finansforbundet"),
+            session=s,
+        )
+    first = _export(db)
+    assert first[0]["employer"]["employees"] == 180  # the register, as it is now
+    assert first[0]["case"]["employer_employees"] == 12  # what the case was judged on
+    report = _import(other_db, first)
+    [arrived] = report.created
+    facts, level, differs = _facts(other_db, arrived)
+    assert facts == sent_facts  # the timestamp too, to the microsecond
+    assert level == sent_level
+    assert differs, "the office's register (180) differs and the case view says so"
+    assert _import(other_db, first).unchanged == [arrived]
+
+    # The representative takes the register's facts: the newer bundle carries them over.
+    with db.session() as s:
+        case = cases.get_case(number, session=s)
+        cases.adopt_employer_facts(number, version=case.version, session=s)
+    second = _export(db)
+    assert second[0]["case"]["employer_employees"] == 180
+    assert _import(other_db, second).updated == [arrived]
+    facts, _, differs = _facts(other_db, arrived)
+    assert facts[:3] == (180, "finans-finansforbundet", "privat") and differs == ()
+    # The first bundle again, older: it changes nothing.
+    assert _import(other_db, first).kept == [arrived]
+    assert _facts(other_db, arrived)[0][0] == 180
+
+
+def test_a_bundle_without_the_snapshot_is_judged_on_the_receiving_register(
+    db: Database, other_db: Database
+) -> None:
+    """Bundles from before the snapshot travelled (and hand-written ones) still import:
+    the receiving register gives the facts, as before; a broken snapshot is refused whole."""
+    make_case(db, make_employer(db))
+    bundle = _export(db)
+    for key in ("employer_employees", "employer_agreement", "employer_sector"):
+        bundle[0]["case"].pop(key, None)
+    bundle[0]["case"].pop("employer_facts_at")
+    [arrived] = _import(other_db, bundle).created
+    assert _facts(other_db, arrived)[0][0] == 180
+    broken = copy.deepcopy(_export(db))
+    broken[0]["case"]["employer_agreement"] = "ingen-slik-avtale"
+    broken[0]["uuid"] = "7c2d6f0e-53b1-4a8e-9d61-0c6c2f7e1a11"
+    with pytest.raises(ValidationError) as caught:
+        _import(other_db, broken)
+    assert "hovedavtale" in str(caught.value)
+    with other_db.session(readonly=True) as s:
+        assert s.exec(sa.select(sa.func.count()).select_from(Case)).scalar_one() == 1

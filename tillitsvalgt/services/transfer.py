@@ -39,6 +39,7 @@ from tillitsvalgt.services import cases as case_service
 from tillitsvalgt.services import employers as employer_service
 from tillitsvalgt.services import events as event_service
 from tillitsvalgt.services._common import read
+from tillitsvalgt.services.assessments import mark_stale
 from tillitsvalgt.services.bundle_evidence import (
     MAX_DOCUMENT_BYTES_PER_FILE,
     Evidence,
@@ -118,6 +119,13 @@ class BundleCase(_Strict):
     # The report's cell key: kept on import, so a case moved between databases keeps
     # giving the same perturbed counts; a bundle without it gets a new one.
     cell_key: int | None = Field(default=None, ge=0, lt=CELL_KEY_RANGE)
+    # The employer facts the case was judged on (copied from the sender's register when
+    # the case was registered there): the office judges it on the same facts, not on
+    # what its own register says today. Without them the receiving register is used.
+    employer_employees: EmployeeCount = None
+    employer_agreement: AgreementCode | None = None
+    employer_sector: SectorCode = None
+    employer_facts_at: Stamp | None = None
 
 
 class BundleEvent(_Strict):
@@ -532,6 +540,8 @@ def _import_items(
         report.groups_created += merge_group(
             case.id, item.group, took_case=took_bundle, session=session
         )
+        if took_bundle:
+            _take_judged_facts(case.id, item, session)
         if case.status == "closed":  # reply deadlines of its letters lapsed with the close
             case_service.lapse_deadlines(case.id, on=today, session=session)
         if took_bundle and item.case.updated_at is not None:
@@ -575,7 +585,19 @@ def _merge_case(
     status_differs = current.status != item.case.status or (
         item.case.status == "closed" and current.outcome != (item.case.outcome or "dropped")
     )
-    if not differs and not status_differs and existing.deleted_at is None:
+    theirs = item.case
+    facts_differ = theirs.employer_facts_at is not None and (
+        existing.employer_employees,
+        existing.employer_agreement,
+        existing.employer_sector,
+        existing.employer_facts_at,
+    ) != (
+        theirs.employer_employees,
+        theirs.employer_agreement,
+        theirs.employer_sector,
+        theirs.employer_facts_at,
+    )
+    if not differs and not status_differs and not facts_differ and existing.deleted_at is None:
         report.unchanged.append(existing.number)
         return current, False
     if not _is_newer(item.case.updated_at, existing.updated_at):
@@ -817,6 +839,7 @@ def export_bundle(
                         "report_summary": case.report_summary,
                         "report_include": case.report_include or None,
                         "cell_key": case.cell_key,
+                        **_judged_facts(case),
                     }
                 ),
                 "events": [
@@ -840,6 +863,39 @@ def export_bundle(
             }
         )
     return bundle
+
+
+def _judged_facts(case: Case) -> dict[str, Any]:
+    """The employer snapshot, when the case has one (every field of it, ``None`` kept: "no
+    headcount known" is a fact the case was judged on too)."""
+    if case.employer_facts_at is None:
+        return {}
+    return {
+        "employer_facts_at": case.employer_facts_at.isoformat(),
+        "employer_employees": case.employer_employees,
+        "employer_agreement": case.employer_agreement,
+        "employer_sector": case.employer_sector,
+    }
+
+
+def _take_judged_facts(case_id: int, item: BundleItem, session: Session) -> None:
+    """Judge the case on the employer facts it was judged on where it came from (the
+    receiving register may know the employer by other figures: the case view then says
+    the register differs, as it does for any case)."""
+    c = item.case
+    if c.employer_facts_at is None:
+        return
+    session.execute(
+        sa.update(Case)
+        .where(col(Case.id) == case_id)
+        .values(
+            employer_employees=c.employer_employees,
+            employer_agreement=c.employer_agreement,
+            employer_sector=c.employer_sector,
+            employer_facts_at=c.employer_facts_at,
+        )
+    )
+    mark_stale(case_id, session=session)
 
 
 def _iso(value: date | None) -> str | None:
