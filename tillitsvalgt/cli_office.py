@@ -225,6 +225,82 @@ def groups_show(ctx: Context, group: str) -> None:
     click.echo("  Saker:       " + (", ".join(numbers) if numbers else "(ingen)"))
 
 
+@groups_group.command("letter")
+@click.argument("group")
+@click.option("--kind", "kind", required=True, help="Brevtype, f.eks. krav_om_drofting.")
+@click.option("--date", "dated", help="Brevenes dato (ÅÅÅÅ-MM-DD); ellers i dag.")
+@click.option("--reply-days", type=int, default=None, help="Dager svarfrist (standard 14).")
+@click.option("--their-ref", help="Arbeidsgivers referanse («Deres ref.»).")
+@click.option("--text", "extra_text", help="Egen tekst som tas med i hvert brev.")
+@click.option(
+    "--out-dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Mappen brevene skrives til (én Word-fil per sak, navngitt etter journalnummeret).",
+)
+@click.option("--pdf", is_flag=True, help="Lag også PDF (krever LibreOffice eller Word).")
+@pass_ctx
+def groups_letter(
+    ctx: Context,
+    group: str,
+    kind: str,
+    dated: str | None,
+    reply_days: int | None,
+    their_ref: str | None,
+    extra_text: str | None,
+    out_dir: Path,
+    pdf: bool,
+) -> None:
+    """Skriv samme brevtype til alle sakene i gruppesaken: ett brev per sak, hvert med
+    sitt journalnummer. Avviser én sak brevet, eller kan én fil ikke skrives, lages ingen
+    (ingenting føres i journalen, ingen filer blir liggende)."""
+    from datetime import date
+
+    from tillitsvalgt.cli_letters import _setup
+    from tillitsvalgt.cli_output import protected_files
+    from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, letter_kind
+    from tillitsvalgt.letters.pdf import HOW_TO_GET, pdf_converter
+    from tillitsvalgt.output_paths import StagedFile
+    from tillitsvalgt.rules.deadlines import format_date
+    from tillitsvalgt.services import group_letters
+    from tillitsvalgt.services.letters import LetterRequest
+
+    spec = letter_kind(kind)
+    if pdf and pdf_converter() is None:
+        raise UserError(HOW_TO_GET)  # before anything is journaled
+    request = LetterRequest(
+        kind=spec.code,
+        dated=_parse_date(dated, "--date") or date.today(),
+        reply_days=DEFAULT_REPLY_DAYS if reply_days is None else reply_days,
+        their_ref=their_ref,
+        extra_text=extra_text,
+    )
+    setup = _setup(ctx)
+    staged: list[StagedFile] = []
+    try:
+        with ctx.db().session() as session:
+            made = group_letters.create_group_letters(
+                group, request, session=session, today=date.today(), setup=setup
+            )
+            staged = group_letters.stage_letters(
+                made.letters, out_dir, pdf=pdf, protected=protected_files(ctx)
+            )
+    except BaseException:
+        group_letters.discard_all(staged)
+        raise
+    written = group_letters.publish_all(staged, made.letters)
+    click.echo(
+        f"{len(made.letters)} brev ({spec.label.lower()}) til sakene i «{made.group_name}», "
+        f"skrevet til {out_dir}:"
+    )
+    for letter in made.letters:
+        due = (
+            f", svarfrist {format_date(letter.context.reply_by)}" if letter.context.reply_by else ""
+        )
+        click.echo(f"  {letter.number}{due}")
+    click.echo(f"{len(written)} filer. Merk hvert brev som sendt: tillitsvalgt letters send NUMMER")
+
+
 @click.group("pack")
 def pack_group() -> None:
     """Forbundskontorets pakke: lovkatalog, brevmaler og forbundsinnstillinger i én fil."""

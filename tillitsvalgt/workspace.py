@@ -50,7 +50,12 @@ from tillitsvalgt.services.transfer import ImportReport, Progress
 
 if TYPE_CHECKING:  # the backup module loads Alembic, which the start does without
     from tillitsvalgt.backup import BackupInfo, IntegrityReport
+    from tillitsvalgt.models import CaseGroupCreate, CaseGroupRead, EscalationRead
+    from tillitsvalgt.services.escalation import StageInput
+    from tillitsvalgt.services.group_letters import GroupLetters
+    from tillitsvalgt.services.groups import GroupSummary
     from tillitsvalgt.services.mail import EmailDraft
+    from tillitsvalgt.services.pack import PackInfo
 
 
 @dataclass(frozen=True)
@@ -778,6 +783,147 @@ class Workspace:
         from tillitsvalgt.backup import restore
 
         return restore(self.db, file)
+
+    # ----------------------------------------------------------------- the union office's work
+
+    def escalation_stages(self, ref: str | int) -> list[EscalationRead]:
+        from tillitsvalgt.services import escalation
+
+        with self.db.session(readonly=True) as session:
+            return escalation.list_stages(ref, session=session)
+
+    def record_escalation(self, ref: str | int, data: StageInput) -> EscalationRead:
+        """Record a stage the case reached (or its outcome); its timeline event follows."""
+        from tillitsvalgt.services import escalation
+
+        with self.db.session() as session:
+            return escalation.record_stage(ref, data, session=session)
+
+    def remove_escalation(self, ref: str | int, stage: str) -> None:
+        from tillitsvalgt.services import escalation
+
+        with self.db.session() as session:
+            escalation.remove_stage(ref, stage, session=session)
+
+    def groups(self) -> list[GroupSummary]:
+        from tillitsvalgt.services import groups
+
+        with self.db.session(readonly=True) as session:
+            return groups.list_groups(session=session)
+
+    def group_cases(self, group_ref: str | int) -> tuple[CaseGroupRead, list[CaseRead]]:
+        """The group and its live cases, in number order."""
+        from tillitsvalgt.services import groups
+        from tillitsvalgt.services.cases import get_case
+
+        with self.db.session(readonly=True) as session:
+            group = groups.get_group(group_ref, session=session)
+            numbers = groups.group_case_numbers(group.id, session=session)
+            return group, [get_case(n, session=session) for n in numbers]
+
+    def create_group(self, data: CaseGroupCreate, cases: Collection[str]) -> CaseGroupRead:
+        """A new group with ``cases`` linked to it (they take its dates), in one unit of
+        work: a case that cannot take them leaves no group behind."""
+        from tillitsvalgt.services import groups
+
+        with self.db.session() as session:
+            group = groups.create_group(data, session=session)
+            groups.add_cases(group.id, cases, session=session)
+            return group
+
+    def join_group(self, group_ref: str | int, cases: Collection[str]) -> list[str]:
+        from tillitsvalgt.services import groups
+
+        with self.db.session() as session:
+            return groups.add_cases(group_ref, cases, session=session)
+
+    def leave_group(self, ref: str | int) -> str:
+        from tillitsvalgt.services import groups
+
+        with self.db.session() as session:
+            return groups.remove_case(str(ref), session=session)
+
+    def update_group(
+        self, group_ref: str | int, *, version: int, **changes: object
+    ) -> tuple[CaseGroupRead, list[str]]:
+        from tillitsvalgt.services import groups
+
+        with self.db.session() as session:
+            return groups.update_group(group_ref, version=version, session=session, **changes)
+
+    def create_group_letters(
+        self, group_ref: str | int, request: LetterRequest, folder: Path | None = None
+    ) -> tuple[GroupLetters, list[Path]]:
+        """One letter per case of the group, each journaled with its own number; with
+        ``folder``, each also written there. All or nothing: a case that refuses the letter,
+        or a file that cannot be written, journals none and leaves no file."""
+        from tillitsvalgt.output_paths import StagedFile, database_files
+        from tillitsvalgt.services import group_letters
+
+        staged: list[StagedFile] = []
+        try:
+            with self.db.session() as session:
+                made = group_letters.create_group_letters(
+                    group_ref, request, session=session, today=self.today(), setup=self.setup
+                )
+                if folder is not None:
+                    staged = group_letters.stage_letters(
+                        made.letters,
+                        folder,
+                        pdf=False,
+                        protected=database_files(self.db.location.file),
+                    )
+        except BaseException:
+            group_letters.discard_all(staged)
+            raise
+        return made, group_letters.publish_all(staged, made.letters)
+
+    def pack_in_use(self) -> str | None:
+        """The union office's pack in use («Forbundet 2027.1»), or None."""
+        from tillitsvalgt.services import pack
+
+        return pack.current_pack(self.data_dir)
+
+    def newer_pack_notice(self) -> str | None:
+        """A line for the user when the configured place holds a newer pack."""
+        from tillitsvalgt.services import pack
+
+        return pack.newer_pack_notice(self.data_dir)
+
+    def import_pack(self, place: Path) -> PackInfo:
+        """Take a pack (a file, or the newest in a folder, which is then remembered and
+        watched for newer ones) into use: checked whole first. The catalogue and templates
+        are read again at once, so the next letter and verdict use them."""
+        import dataclasses
+
+        from tillitsvalgt import settings
+        from tillitsvalgt.file_limits import read_limited
+        from tillitsvalgt.letters.templates import template_folder
+        from tillitsvalgt.services import pack
+
+        place = place.expanduser()
+        file = place
+        if place.is_dir():
+            found = pack.newest_in(place)
+            if found is None:
+                raise UserError(f"Det ligger ingen pakke (.zip) i {place}. Ingenting er endret.")
+            file = found[0]
+        try:
+            data = read_limited(file, pack.MAX_PACK_BYTES, what="Pakken")
+        except OSError as exc:
+            raise UserError(f"Kan ikke lese {file}: {os_reason(exc)}.") from None
+        info = pack.install_pack(data, str(file), self.data_dir)
+        if place.is_dir():
+            settings.save("pack_source", str(place.resolve()), self.data_dir)
+        chosen = settings.load(self.data_dir)
+        self.setup = dataclasses.replace(
+            self.setup,
+            template_folder=template_folder(None, chosen.get("templates")),
+            union_name=chosen.get("union") or self.setup.union_name,
+            pack_version=chosen.get("pack"),
+        )
+        self.reload_catalogue()
+        return info
 
 
 def _shown_name(name: str) -> str:
