@@ -90,8 +90,8 @@ def test_one_letter_per_case_each_with_its_own_number(
         assert f"{number}-1" in said
     # Again: new numbers, new files beside the first.
     code, _, err = _cli(
-        db, tmp_path, capsys, "groups", "letter", "Nytt kontorkonsept", "--kind", "krav_om_informasjon",
-        "--date", "2026-03-20", "--out-dir", str(out),
+        db, tmp_path, capsys, "groups", "letter", "Nytt kontorkonsept",
+        "--kind", "krav_om_informasjon", "--date", "2026-03-20", "--out-dir", str(out),
     )  # fmt: skip
     assert code == 0, err
     assert _journal(db, numbers) == {n: [f"{n}-1", f"{n}-2"] for n in numbers}
