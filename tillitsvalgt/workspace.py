@@ -44,14 +44,15 @@ from tillitsvalgt.plural import count
 from tillitsvalgt.reports.anonymise import NameIndex
 from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
-from tillitsvalgt.services.cases import CaseQuery
-from tillitsvalgt.services.letters import Letter, LetterRequest, LetterSetup
+from tillitsvalgt.services.cases import CaseQuery as CaseQuery  # re-exported for the window
+from tillitsvalgt.services.escalation import StageInput as StageInput  # for the window
+from tillitsvalgt.services.letters import Letter, LetterSetup
+from tillitsvalgt.services.letters import LetterRequest as LetterRequest  # for the window
 from tillitsvalgt.services.transfer import ImportReport, Progress
 
 if TYPE_CHECKING:  # the backup module loads Alembic, which the start does without
     from tillitsvalgt.backup import BackupInfo, IntegrityReport
     from tillitsvalgt.models import CaseGroupCreate, CaseGroupRead, EscalationRead
-    from tillitsvalgt.services.escalation import StageInput
     from tillitsvalgt.services.group_letters import GroupLetters
     from tillitsvalgt.services.groups import GroupSummary
     from tillitsvalgt.services.mail import EmailDraft
@@ -884,16 +885,19 @@ class Workspace:
 
         return pack.current_pack(self.data_dir)
 
-    def newer_pack_notice(self) -> str | None:
-        """A line for the user when the configured place holds a newer pack."""
+    def newer_pack(self) -> tuple[Path, str] | None:
+        """The newer pack (file, label) at the configured place, if there is one; a shared
+        folder that cannot be reached is no error."""
         from tillitsvalgt.services import pack
 
-        return pack.newer_pack_notice(self.data_dir)
+        return pack.newer_pack(self.data_dir)
 
-    def import_pack(self, place: Path) -> PackInfo:
-        """Take a pack (a file, or the newest in a folder, which is then remembered and
-        watched for newer ones) into use: checked whole first. The catalogue and templates
-        are read again at once, so the next letter and verdict use them."""
+    def import_pack(self, place: Path, *, watch: bool = False) -> PackInfo:
+        """Take a pack (a file, or the newest in a folder) into use: checked whole first.
+        A folder — or with ``watch`` the file's folder — is remembered, and a newer pack
+        there is then told of (``newer_pack``). The templates and union name are used at
+        once; the catalogue from ``reload_catalogue`` (F5 in the window, which also judges
+        every case again)."""
         import dataclasses
 
         from tillitsvalgt import settings
@@ -913,8 +917,9 @@ class Workspace:
         except OSError as exc:
             raise UserError(f"Kan ikke lese {file}: {os_reason(exc)}.") from None
         info = pack.install_pack(data, str(file), self.data_dir)
-        if place.is_dir():
-            settings.save("pack_source", str(place.resolve()), self.data_dir)
+        if place.is_dir() or watch:
+            folder = place if place.is_dir() else place.parent
+            settings.save("pack_source", str(folder.resolve()), self.data_dir)
         chosen = settings.load(self.data_dir)
         self.setup = dataclasses.replace(
             self.setup,
@@ -922,7 +927,6 @@ class Workspace:
             union_name=chosen.get("union") or self.setup.union_name,
             pack_version=chosen.get("pack"),
         )
-        self.reload_catalogue()
         return info
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStyle,
     QTableView,
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
         self.case_view.changed.connect(self._case_saved)
         self.case_view.dirty_changed.connect(self._dirty_changed)
         self.case_view.refreshed.connect(self._verdict_refreshed)
+        self.case_view.case_activated.connect(self.show_case)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
@@ -442,6 +444,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_list_action)
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_backup_action)
+        self._add_office_actions(file_menu, case_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.refresh_action)
         file_menu.addSeparator()
@@ -494,6 +497,35 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(tr("&Om Tillitsvalgt"), self.open_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
+
+    def _add_office_actions(self, file_menu: QMenu, case_menu: QMenu) -> None:
+        """The union office's pack (Fil), printing the case and a new group case (Sak)."""
+        from ui import office_actions
+
+        self.pack_action = self._action(
+            tr("Ta i bruk &pakke fra forbundskontoret …"),
+            lambda: office_actions.import_pack(self),
+            None,
+            tr("Lovkatalog, brevmaler og forbundets navn fra forbundskontoret, i én fil"),
+        )
+        file_menu.addAction(self.pack_action)
+        self.print_action = self._action(
+            tr("Skriv &ut saksoversikten …"),
+            lambda: office_actions.print_case(self),
+            QKeySequence.StandardKey.Print,
+            tr("Saken med vurdering, tidslinje, frister og dokumenter på papir (Ctrl+P)"),
+            enabled=False,
+        )
+        self.new_group_action = self._action(
+            tr("Ny &gruppesak …"),
+            self.case_view.office.new_group,
+            None,
+            tr("Samle sakene en beslutning hos arbeidsgiveren gjelder, i én gruppesak"),
+            enabled=False,
+        )
+        case_menu.addSeparator()
+        case_menu.addAction(self.new_group_action)
+        case_menu.addAction(self.print_action)
 
     def open_guide(self) -> None:
         from ui.dialogs.help_dialog import HelpDialog
@@ -572,7 +604,10 @@ class MainWindow(QMainWindow):
             notice = overdue_notice(self.workspace.overdue_count()) or ""
         except UserError:
             notice = ""
-        text = "  ·  ".join(part for part in (message, notice) if part)  # two lines, not one
+        from ui.office_actions import newer_pack_text
+
+        pack = newer_pack_text(self.workspace) or ""
+        text = "  ·  ".join(part for part in (message, notice, pack) if part)  # not one line
         if text:
             self.statusBar().showMessage(text, 30_000)
 
@@ -602,6 +637,8 @@ class MainWindow(QMainWindow):
         self.close_action.setEnabled(live and case is not None and case.status == "open")
         self.reopen_action.setEnabled(live and case is not None and case.status == "closed")
         self.duplicate_action.setEnabled(live)
+        self.print_action.setEnabled(case is not None)
+        self.new_group_action.setEnabled(live)
         self.delete_action.setEnabled(live)
         self.restore_action.setEnabled(case is not None and case.deleted_at is not None)
         self.save_action.setEnabled(self.case_view.is_dirty())

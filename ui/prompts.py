@@ -5,9 +5,12 @@ records what was shown."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:  # printing support is loaded when something is printed
+    from PySide6.QtPrintSupport import QPrinter
 
 SaveAnswer = Literal["save", "discard", "cancel"]
 
@@ -28,6 +31,12 @@ class Prompter(Protocol):
     def save_path(
         self, parent: QWidget | None, title: str, suggested: Path, filter_text: str
     ) -> Path | None: ...
+
+    def choose_folder(self, parent: QWidget | None, title: str) -> Path | None: ...
+
+    def printer(self, parent: QWidget | None, title: str) -> QPrinter | None:
+        """A printer the user chose and set up (the print dialog), or None: cancelled."""
+        ...
 
 
 class QtPrompter:
@@ -74,6 +83,20 @@ class QtPrompter:
         chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_text)
         return Path(chosen) if chosen else None
 
+    def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
+        chosen = QFileDialog.getExistingDirectory(parent, title)
+        return Path(chosen) if chosen else None
+
+    def printer(self, parent: QWidget | None, title: str) -> QPrinter | None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(title)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return None
+        return printer
+
 
 class ScriptedPrompter:
     """For tests: answers ``confirm`` and ``save_path`` from queues; records every message."""
@@ -85,12 +108,16 @@ class ScriptedPrompter:
         saves: list[SaveAnswer] | None = None,
         opens: list[list[Path]] | None = None,
         texts: list[str | None] | None = None,
+        folders: list[Path | None] | None = None,
+        printed: list[Path | None] | None = None,
     ) -> None:
         self.confirms = list(confirms or [])
         self.paths = list(paths or [])
         self.saves = list(saves or [])
         self.opens = list(opens or [])
         self.texts = list(texts or [])
+        self.folders = list(folders or [])
+        self.printed = list(printed or [])  # a PDF file per print asked for; None: cancel
         self.shown: list[tuple[str, str, str]] = []  # (kind, title, text)
 
     def ask_save(self, parent: QWidget | None, title: str, text: str) -> SaveAnswer:
@@ -120,3 +147,21 @@ class ScriptedPrompter:
     ) -> Path | None:
         self.shown.append(("save", title, str(suggested)))
         return self.paths.pop(0) if self.paths else None
+
+    def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
+        self.shown.append(("folder", title, ""))
+        return self.folders.pop(0) if self.folders else None
+
+    def printer(self, parent: QWidget | None, title: str) -> QPrinter | None:
+        """A printer that writes a PDF file (Qt's own PdfFormat), so a test reads back what
+        was printed."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        self.shown.append(("print", title, ""))
+        target = self.printed.pop(0) if self.printed else None
+        if target is None:
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return printer

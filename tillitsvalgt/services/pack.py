@@ -310,6 +310,19 @@ def newer_pack_notice(data_dir: str | os.PathLike[str] | None) -> str | None:
     """A line for the user when the configured place («pack_source») holds a newer pack
     than the one in use; None when there is nothing to say (or the place is unreachable:
     a shared folder that is offline is no error)."""
+    found = newer_pack(data_dir)
+    if found is None:
+        return None
+    file, label = found
+    current = current_pack(data_dir)
+    return (
+        f"En nyere pakke fra forbundskontoret finnes: {label} (du bruker "
+        f"{current or 'ingen'}). Ta den i bruk med «tillitsvalgt pack import {file}»."
+    )
+
+
+def newer_pack(data_dir: str | os.PathLike[str] | None) -> tuple[Path, str] | None:
+    """The newer pack (its file and label) at the configured place, or None."""
     chosen = settings.load(data_dir)
     source = chosen.get("pack_source")
     if not source:
@@ -327,10 +340,7 @@ def newer_pack_notice(data_dir: str | os.PathLike[str] | None) -> str | None:
         new_version = label.rsplit(" ", 1)[-1]
         if _version_key(new_version) <= _version_key(current_version):
             return None
-    return (
-        f"En nyere pakke fra forbundskontoret finnes: {label} (du bruker "
-        f"{current or 'ingen'}). Ta den i bruk med «tillitsvalgt pack import {file}»."
-    )
+    return file, label
 
 
 def current_pack(data_dir: str | os.PathLike[str] | None) -> str | None:

@@ -46,6 +46,12 @@ def about_facts(workspace: Workspace) -> list[tuple[str, str]]:
         (tr("Database"), workspace.db.location.describe()),
         (tr("Logg"), str(data / "logs" / "tillitsvalgt.log")),
     ]
+    from ui.office_actions import newer_pack_text, pack_line
+
+    facts.append((tr("Pakke fra forbundskontoret"), pack_line(workspace)))
+    newer = newer_pack_text(workspace)
+    if newer:
+        facts.append((tr("Nyere pakke"), newer))
     licences = licences_folder()
     if licences is not None:
         facts.append((tr("Lisenstekster"), str(licences)))

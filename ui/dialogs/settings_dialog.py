@@ -540,6 +540,7 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(tr("Forbundets navn:"), self.union_note)
+        form.addRow(tr("Pakke fra forbundskontoret:"), self._pack_note())
         form.addRow(tr("&Malmappe:"), self.templates)
         check_row = QHBoxLayout()
         check_row.addWidget(self.check_templates_button)
@@ -562,6 +563,17 @@ class SettingsDialog(QDialog):
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         return tab
+
+    def _pack_note(self) -> QLabel:
+        """The union office's pack in use, and a warning when a newer one is waiting."""
+        from ui.office_actions import newer_pack_text, pack_line
+
+        text = pack_line(self.workspace)
+        newer = newer_pack_text(self.workspace)
+        self.pack_note = _wrapped(text + ("\n" + newer if newer else ""), name="packNote")
+        if newer:
+            self.pack_note.setStyleSheet("color: #8a5a00")
+        return self.pack_note
 
     def check_templates(self) -> None:
         folder = self.templates.text().strip()

@@ -53,6 +53,7 @@ from ui.models.history_table import HistoryTableModel
 from ui.prompts import Prompter
 from ui.views.case_form import CaseForm
 from ui.views.checklist_panel import ChecklistPanel
+from ui.views.office_panel import OfficePanel
 
 
 class AssessmentPanel(QWidget):
@@ -192,6 +193,7 @@ class CaseView(QWidget):
     changed = Signal(int)  # the case id, after something was saved
     refreshed = Signal()  # the verdict was read again after a change elsewhere
     dirty_changed = Signal(bool)
+    case_activated = Signal(str)  # another case to open (one of the group's)
 
     def __init__(
         self,
@@ -322,6 +324,10 @@ class CaseView(QWidget):
             )
         )
         self.email_button.clicked.connect(self.email_document)
+        self.print_button = QPushButton(tr("Skriv u&t …"))
+        self.print_button.setObjectName("printDocument")
+        self.print_button.setToolTip(tr("Skriv ut brevet"))
+        self.print_button.clicked.connect(self.print_document)
         self.delete_document_button = QPushButton(tr("Slett &utkast"))
         self.delete_document_button.clicked.connect(self.delete_document)
         for b in (
@@ -330,6 +336,7 @@ class CaseView(QWidget):
             self.export_button,
             self.email_button,
             self.send_button,
+            self.print_button,
             self.delete_document_button,
         ):
             row.addWidget(b)
@@ -355,6 +362,11 @@ class CaseView(QWidget):
         # an event, a refresh) may come with new history.
         self._history_of: CaseDetail | None = None
         self.tabs.currentChanged.connect(lambda _: self._show_history_if_visible())
+        # --- past the local level, and the group case
+        self.office = OfficePanel(workspace, prompter=prompter, crashes=crashes)
+        self.office.changed.connect(self._saved_elsewhere)
+        self.office.case_activated.connect(self.case_activated)
+        self.office_tab = self.tabs.addTab(self.office, tr("Vid&ere og gruppe"))
         add_context_menu(
             self.event_table,
             [
@@ -448,6 +460,7 @@ class CaseView(QWidget):
         self.email_button.setEnabled(
             doc is not None and doc.direction == "ut" and doc.kind in KINDS
         )
+        self.print_button.setEnabled(doc is not None and doc.kind in KINDS)
         live = self.detail is None or self.detail.case.deleted_at is None
         for b in (self.edit_event_button, self.delete_event_button, self.send_button):
             b.setEnabled(b.isEnabled() and live)
@@ -478,6 +491,7 @@ class CaseView(QWidget):
         self.documents.set_items(detail.documents)
         self._show_history_if_visible()
         self.assessment.show_detail(detail)
+        self.office.show_detail(detail)
         self.checklist.show_case(
             case.id,
             case.case_type,
@@ -783,6 +797,14 @@ class CaseView(QWidget):
             ),
         ):
             self.send_document()
+
+    def print_document(self) -> None:
+        """The letter on paper (the print dialog; a letter's printout is its text)."""
+        from ui.printing import print_letter
+
+        doc = self.selected_document()
+        if doc is not None:
+            print_letter(self.workspace, self.prompter, self, doc.id, doc.number)
 
     def delete_document(self) -> None:
         doc = self.selected_document()

@@ -1,0 +1,332 @@
+"""Group cases in the window: make a group of chosen cases (one employer decision that
+touches several units), put a case into an existing group, and write one letter kind to
+every case of a group at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tillitsvalgt.errors import UserError
+from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, KINDS
+from tillitsvalgt.models import CaseGroupCreate, CaseGroupRead
+from tillitsvalgt.validation import validate
+from tillitsvalgt.vocabulary import LETTER_KINDS
+from tillitsvalgt.workspace import CaseQuery, LetterRequest, Workspace
+from ui.accessibility import describe_inputs, name_input
+from ui.date_input import DateInput
+from ui.errors import CrashReporter
+from ui.i18n import tr
+from ui.prompts import Prompter
+
+
+def _message_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("message")
+    label.setStyleSheet("color: #b00020")
+    label.setWordWrap(True)
+    return label
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QWidget]:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, ok
+
+
+class NewGroupDialog(QDialog):
+    """A new group case, with the cases it covers ticked in a searchable list (the open
+    case ticked from the start). The cases take the group's dates."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        crashes: CrashReporter,
+        chosen: tuple[str, ...] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.crashes = crashes
+        self.created: CaseGroupRead | None = None
+        self.checked: dict[str, str] = {}  # number → title, kept while the search changes
+        self.setWindowTitle(tr("Ny gruppesak"))
+        self.setMinimumSize(600, 560)
+        intro = QLabel(
+            tr(
+                "En gruppesak er én beslutning hos arbeidsgiveren som gjelder flere enheter. "
+                "Sakene i gruppen får gruppens varseldato og beslutningsdato, og brev kan "
+                "skrives til alle sakene samtidig."
+            )
+        )
+        intro.setWordWrap(True)
+        self.name = QLineEdit()
+        self.name.setObjectName("groupName")
+        self.name.setPlaceholderText(tr("f.eks. Nytt kontorkonsept 2027"))
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setMaximumHeight(60)
+        self.notice_on = DateInput(optional=True, today=workspace.today)
+        self.notice_on.setObjectName("groupNotice")
+        self.decision_on = DateInput(optional=True, today=workspace.today)
+        self.decision_on.setObjectName("groupDecision")
+        form = QFormLayout()
+        form.addRow(tr("&Navn:"), self.name)
+        form.addRow(tr("&Beskrivelse:"), self.description)
+        form.addRow(tr("&Varslet:"), self.notice_on)
+        form.addRow(tr("Be&slutning:"), self.decision_on)
+        self.search = QLineEdit()
+        self.search.setObjectName("groupSearch")
+        self.search.setPlaceholderText(tr("Søk etter saker å ta med …"))
+        self.search.setClearButtonEnabled(True)
+        self.cases = QListWidget()
+        self.cases.setObjectName("groupCases")
+        self.cases.itemChanged.connect(self._ticked)
+        self.count = QLabel()
+        self.message = _message_label()
+        buttons, self.ok_button = _buttons(self, tr("&Opprett gruppesaken"))
+        buttons.accepted.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(tr("Saker i gruppen (kryss av):")))
+        layout.addWidget(self.search)
+        layout.addWidget(self.cases, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        for number in chosen:
+            self.checked[number] = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.fill)
+        self.search.textChanged.connect(lambda _: self._timer.start())
+        self.fill()
+        name_input(self.search, tr("Søk etter saker"))
+        name_input(self.cases, tr("Saker i gruppen"), tr("Mellomrom krysser av en sak."))
+        describe_inputs(self)
+
+    def fill(self) -> None:
+        """The cases the search finds (the first 50), the ticked ones always first."""
+        text = self.search.text().strip() or None
+        try:
+            page = self.workspace.list_cases(
+                CaseQuery(text=text, today=self.workspace.today(), limit=50)
+            )
+        except UserError as exc:
+            self.message.setText(exc.message)
+            return
+        self.cases.blockSignals(True)
+        self.cases.clear()
+        found = {
+            row.number: f"{row.number}  {row.title} – {row.employer_name}" for row in page.rows
+        }
+        for number, title in self.checked.items():
+            if title == "" and number in found:
+                self.checked[number] = found[number]
+        shown = [(n, t or n) for n, t in self.checked.items()]
+        shown += [(n, t) for n, t in found.items() if n not in self.checked]
+        for number, title in shown:
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, number)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if number in self.checked else Qt.CheckState.Unchecked
+            )
+            self.cases.addItem(item)
+        self.cases.blockSignals(False)
+        self._say_count()
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        number = str(item.data(Qt.ItemDataRole.UserRole))
+        if item.checkState() == Qt.CheckState.Checked:
+            self.checked[number] = item.text()
+        else:
+            self.checked.pop(number, None)
+        self._say_count()
+
+    def _say_count(self) -> None:
+        self.count.setText(tr("Valgt: ") + (", ".join(self.checked) or tr("ingen")))
+
+    def save(self) -> None:
+        try:
+            data = validate(
+                CaseGroupCreate,
+                {
+                    "name": self.name.text().strip(),
+                    "description": self.description.toPlainText().strip() or None,
+                    "notice_on": self.notice_on.checked_value(),
+                    "decision_on": self.decision_on.checked_value(),
+                },
+            )
+            self.created = self.workspace.create_group(data, tuple(self.checked))
+        except UserError as exc:
+            self.message.setText(exc.message)
+            return
+        except Exception as exc:
+            self.crashes.report(exc, self)
+            return
+        self.accept()
+
+
+class JoinGroupDialog(QDialog):
+    """Put a case into an existing group (it takes the group's dates)."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        case_number: str,
+        *,
+        crashes: CrashReporter,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.case_number = case_number
+        self.crashes = crashes
+        self.setWindowTitle(tr("Knytt saken til en gruppesak"))
+        self.setMinimumWidth(480)
+        self.group = QComboBox()
+        self.group.setObjectName("joinGroup")
+        for row in workspace.groups():
+            g = row.group
+            self.group.addItem(f"G{g.id}  {g.name} ({row.cases} " + tr("saker") + ")", g.id)
+        hint = QLabel(
+            tr("Saken får gruppens varseldato og beslutningsdato; endringen står i historikken.")
+        )
+        hint.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(tr("&Gruppesak:"), self.group)
+        self.message = _message_label()
+        if self.group.count() == 0:
+            self.message.setText(
+                tr("Det finnes ingen gruppesaker ennå. Lag en med «Ny gruppesak …».")
+            )
+        buttons, self.ok_button = _buttons(self, tr("&Knytt til"))
+        self.ok_button.setEnabled(self.group.count() > 0)
+        buttons.accepted.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        describe_inputs(self)
+
+    def save(self) -> None:
+        try:
+            self.workspace.join_group(self.group.currentData(), (self.case_number,))
+        except UserError as exc:
+            self.message.setText(exc.message)
+            return
+        except Exception as exc:
+            self.crashes.report(exc, self)
+            return
+        self.accept()
+
+
+class GroupLetterDialog(QDialog):
+    """One letter kind to every case of a group: one letter per case, each with its own
+    journal number — all or none."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        group: CaseGroupRead,
+        case_numbers: list[str],
+        *,
+        prompter: Prompter,
+        crashes: CrashReporter,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.group = group
+        self.prompter = prompter
+        self.crashes = crashes
+        self.made: list[str] = []  # the journal numbers written
+        self.folder: Path | None = None
+        self.setWindowTitle(tr("Brev til hele gruppesaken"))
+        self.setMinimumWidth(560)
+        intro = QLabel(
+            tr("Ett brev til hver sak i gruppesaken «")
+            + group.name
+            + tr("»: ")
+            + ", ".join(case_numbers)
+            + tr(
+                ". Hvert brev får sitt eget journalnummer i sin sak. Kan ett av brevene ikke "
+                "lages, lages ingen."
+            )
+        )
+        intro.setWordWrap(True)
+        self.kind = QComboBox()
+        self.kind.setObjectName("groupLetterKind")
+        for code in KINDS:
+            self.kind.addItem(tr(LETTER_KINDS.get(code, code)), code)
+        self.dated = DateInput(workspace.today(), today=workspace.today)
+        self.dated.setObjectName("groupLetterDate")
+        self.reply_days = QSpinBox()
+        self.reply_days.setRange(1, 90)
+        self.reply_days.setValue(DEFAULT_REPLY_DAYS)
+        self.reply_days.setSuffix(tr(" dager"))
+        self.save_files = QCheckBox(tr("Lagre også brevene som Word-filer i en mappe"))
+        self.save_files.setObjectName("groupLetterFiles")
+        form = QFormLayout()
+        form.addRow(tr("&Brevtype:"), self.kind)
+        form.addRow(tr("&Dato:"), self.dated)
+        form.addRow(tr("&Svarfrist:"), self.reply_days)
+        form.addRow("", self.save_files)
+        self.message = _message_label()
+        buttons, self.ok_button = _buttons(self, tr("&Lag brevene"))
+        self.ok_button.setEnabled(bool(case_numbers))
+        buttons.accepted.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        describe_inputs(self)
+
+    def save(self) -> None:
+        folder = None
+        if self.save_files.isChecked():
+            folder = self.prompter.choose_folder(self, tr("Mappe for brevene"))
+            if folder is None:
+                return
+        try:
+            request = LetterRequest(
+                kind=str(self.kind.currentData()),
+                dated=self.dated.checked_value() or self.workspace.today(),
+                reply_days=self.reply_days.value(),
+            )
+            made, _written = self.workspace.create_group_letters(self.group.id, request, folder)
+        except UserError as exc:
+            self.message.setText(exc.message)
+            return
+        except Exception as exc:
+            self.crashes.report(exc, self)
+            return
+        self.made = [letter.number for letter in made.letters]
+        self.folder = folder
+        self.accept()

@@ -1,0 +1,80 @@
+"""The window's menu actions for the union office's pack and for printing, kept out of
+``main_window.py`` (which only adds the actions): take a pack into use from the Fil menu,
+say when a newer one is at the configured place, and print the case summary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tillitsvalgt.errors import UserError
+from ui.i18n import tr
+from ui.printing import print_case_summary
+
+if TYPE_CHECKING:
+    from tillitsvalgt.workspace import Workspace
+    from ui.main_window import MainWindow
+
+
+def pack_line(workspace: Workspace) -> str:
+    """The pack in use, in words (for «Om Tillitsvalgt» and the settings)."""
+    current = workspace.pack_in_use()
+    return current or tr("ingen (innebygd lovkatalog og innebygde maler)")
+
+
+def newer_pack_text(workspace: Workspace) -> str | None:
+    """The warning when the configured place holds a newer pack than the one in use."""
+    try:
+        found = workspace.newer_pack()
+    except (OSError, UserError):
+        return None
+    if found is None:
+        return None
+    file, label = found
+    return (
+        tr("En nyere pakke fra forbundskontoret ligger klar: ")
+        + label
+        + tr(" (du bruker ")
+        + pack_line(workspace)
+        + tr("). Ta den i bruk med Fil → Ta i bruk pakke fra forbundskontoret: ")
+        + str(file)
+    )
+
+
+def import_pack(window: MainWindow) -> None:
+    files = window.prompter.open_paths(
+        window,
+        tr("Ta i bruk pakke fra forbundskontoret"),
+        tr("Pakker fra forbundskontoret (*.zip);;Alle filer (*)"),
+    )
+    if not files:
+        return
+    file = files[0]
+    watch = file.is_file() and window.prompter.confirm(
+        window,
+        tr("Følg med på mappen?"),
+        tr("Skal Tillitsvalgt si fra når forbundskontoret legger en nyere pakke i ")
+        + str(file.parent)
+        + tr("? Velg ja hvis det er en delt mappe fra forbundskontoret."),
+    )
+    try:
+        info = window.workspace.import_pack(file, watch=watch)
+    except UserError as exc:
+        window.prompter.error(window, tr("Pakken er ikke tatt i bruk"), exc.message)
+        return
+    except Exception as exc:
+        window.crashes.report(exc, window)
+        return
+    window.refresh_everything()  # the pack's catalogue: every verdict judged again
+    said = tr("Pakken «") + info.label + tr("» fra forbundskontoret er tatt i bruk.") + " "
+    said += tr(
+        "Nye brev skrives etter den, og hvert brev viser hvilken versjon det er skrevet under."
+    )
+    if "catalogue.toml" in info.files:
+        said += " " + tr("Sakene vurderes etter lovkatalogen i pakken.")
+    window.prompter.info(window, tr("Pakken er tatt i bruk"), said)
+
+
+def print_case(window: MainWindow) -> None:
+    if window.detail is None:
+        return
+    print_case_summary(window.workspace, window.prompter, window, window.detail)
