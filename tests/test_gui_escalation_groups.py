@@ -155,9 +155,7 @@ def test_a_group_is_made_from_chosen_cases_shown_joined_and_left(
     assert not dialog.isVisible()
     assert "Ny lagerstruktur" in office.group_label.text()
     assert "1. juni 2026" in office.group_label.text()
-    assert [office.members.item(i).text()[:6] for i in range(office.members.count())] == [
-        "2026/8"
-    ]
+    assert [office.members.item(i).text()[:6] for i in range(office.members.count())] == ["2026/8"]
     assert workspace.case_detail("2026/8").case.decision_on == date(2026, 6, 1)  # shared
 
     # The other case opens from the list.

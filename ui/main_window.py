@@ -504,14 +504,16 @@ class MainWindow(QMainWindow):
 
         self.pack_action = self._action(
             tr("Ta i bruk &pakke fra forbundskontoret …"),
-            lambda: office_actions.import_pack(self),
+            lambda: office_actions.import_pack(
+                self, self.workspace, self.prompter, self.crashes, self.refresh_everything
+            ),
             None,
             tr("Lovkatalog, brevmaler og forbundets navn fra forbundskontoret, i én fil"),
         )
         file_menu.addAction(self.pack_action)
         self.print_action = self._action(
             tr("Skriv &ut saksoversikten …"),
-            lambda: office_actions.print_case(self),
+            lambda: office_actions.print_case(self, self.workspace, self.prompter, self.detail),
             QKeySequence.StandardKey.Print,
             tr("Saken med vurdering, tidslinje, frister og dokumenter på papir (Ctrl+P)"),
             enabled=False,

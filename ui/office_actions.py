@@ -11,8 +11,13 @@ from ui.i18n import tr
 from ui.printing import print_case_summary
 
 if TYPE_CHECKING:
-    from tillitsvalgt.workspace import Workspace
-    from ui.main_window import MainWindow
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QWidget
+
+    from tillitsvalgt.workspace import CaseDetail, Workspace
+    from ui.errors import CrashReporter
+    from ui.prompts import Prompter
 
 
 def pack_line(workspace: Workspace) -> str:
@@ -40,41 +45,50 @@ def newer_pack_text(workspace: Workspace) -> str | None:
     )
 
 
-def import_pack(window: MainWindow) -> None:
-    files = window.prompter.open_paths(
-        window,
+def import_pack(
+    parent: QWidget,
+    workspace: Workspace,
+    prompter: Prompter,
+    crashes: CrashReporter,
+    taken: Callable[[], None],
+) -> None:
+    """Fil → «Ta i bruk pakke fra forbundskontoret …»; ``taken`` runs after (the window
+    reads the catalogue again and judges every case anew)."""
+    files = prompter.open_paths(
+        parent,
         tr("Ta i bruk pakke fra forbundskontoret"),
         tr("Pakker fra forbundskontoret (*.zip);;Alle filer (*)"),
     )
     if not files:
         return
     file = files[0]
-    watch = file.is_file() and window.prompter.confirm(
-        window,
+    watch = file.is_file() and prompter.confirm(
+        parent,
         tr("Følg med på mappen?"),
         tr("Skal Tillitsvalgt si fra når forbundskontoret legger en nyere pakke i ")
         + str(file.parent)
         + tr("? Velg ja hvis det er en delt mappe fra forbundskontoret."),
     )
     try:
-        info = window.workspace.import_pack(file, watch=watch)
+        info = workspace.import_pack(file, watch=watch)
     except UserError as exc:
-        window.prompter.error(window, tr("Pakken er ikke tatt i bruk"), exc.message)
+        prompter.error(parent, tr("Pakken er ikke tatt i bruk"), exc.message)
         return
     except Exception as exc:
-        window.crashes.report(exc, window)
+        crashes.report(exc, parent)
         return
-    window.refresh_everything()  # the pack's catalogue: every verdict judged again
+    taken()
     said = tr("Pakken «") + info.label + tr("» fra forbundskontoret er tatt i bruk.") + " "
     said += tr(
         "Nye brev skrives etter den, og hvert brev viser hvilken versjon det er skrevet under."
     )
     if "catalogue.toml" in info.files:
         said += " " + tr("Sakene vurderes etter lovkatalogen i pakken.")
-    window.prompter.info(window, tr("Pakken er tatt i bruk"), said)
+    prompter.info(parent, tr("Pakken er tatt i bruk"), said)
 
 
-def print_case(window: MainWindow) -> None:
-    if window.detail is None:
-        return
-    print_case_summary(window.workspace, window.prompter, window, window.detail)
+def print_case(
+    parent: QWidget, workspace: Workspace, prompter: Prompter, detail: CaseDetail | None
+) -> None:
+    if detail is not None:
+        print_case_summary(workspace, prompter, parent, detail)
