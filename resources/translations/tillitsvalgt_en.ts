@@ -236,6 +236,42 @@
         <translation>Pa&amp;rticipants:</translation>
     </message>
     <message>
+        <source>Endre trinn</source>
+        <translation>Change stage</translation>
+    </message>
+    <message>
+        <source>Løft saken videre</source>
+        <translation>Take the case further</translation>
+    </message>
+    <message>
+        <source>Når arbeidsgiveren avviser kravet lokalt, kan saken løftes videre: til de sentrale partene og deretter Arbeidsretten – i staten som tvist etter tjenestetvistloven. Registrer hvert trinn med dato, og utfallet når det kommer.</source>
+        <translation>When the employer rejects the demand locally, the case can be taken further: to the central parties and then the Labour Court (Arbeidsretten) – in the state as a dispute under the Civil Service Disputes Act (tjenestetvistloven). Record each stage with its date, and the outcome when it comes.</translation>
+    </message>
+    <message>
+        <source>(ikke avgjort ennå)</source>
+        <translation>(not decided yet)</translation>
+    </message>
+    <message>
+        <source>f.eks. Arbeidsrettens saksnummer</source>
+        <translation>e.g. the Labour Court's case number</translation>
+    </message>
+    <message>
+        <source>&amp;Trinn:</source>
+        <translation>&amp;Stage:</translation>
+    </message>
+    <message>
+        <source>Løftet &amp;dit:</source>
+        <translation>&amp;Reached on:</translation>
+    </message>
+    <message>
+        <source>Utfallet &amp;kom:</source>
+        <translation>Outcome &amp;on:</translation>
+    </message>
+    <message>
+        <source>&amp;Referanse:</source>
+        <translation>Re&amp;ference:</translation>
+    </message>
+    <message>
         <source>&amp;Notat:</source>
         <translation>&amp;Note:</translation>
     </message>
@@ -260,8 +296,112 @@
         <translation> (suggested)</translation>
     </message>
     <message>
+        <source>Ny gruppesak</source>
+        <translation>New group case</translation>
+    </message>
+    <message>
+        <source>En gruppesak er én beslutning hos arbeidsgiveren som gjelder flere enheter. Sakene i gruppen får gruppens varseldato og beslutningsdato, og brev kan skrives til alle sakene samtidig.</source>
+        <translation>A group case is one employer decision that affects several units. The cases in the group take the group's notice date and decision date, and letters can be written to all the cases at once.</translation>
+    </message>
+    <message>
+        <source>f.eks. Nytt kontorkonsept 2027</source>
+        <translation>e.g. New office concept 2027</translation>
+    </message>
+    <message>
+        <source>&amp;Beskrivelse:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <source>&amp;Varslet:</source>
+        <translation>&amp;Notified:</translation>
+    </message>
+    <message>
+        <source>Be&amp;slutning:</source>
+        <translation>De&amp;cision:</translation>
+    </message>
+    <message>
+        <source>Søk etter saker å ta med …</source>
+        <translation>Search for cases to include …</translation>
+    </message>
+    <message>
+        <source>&amp;Opprett gruppesaken</source>
+        <translation>&amp;Create the group case</translation>
+    </message>
+    <message>
+        <source>Saker i gruppen (kryss av):</source>
+        <translation>Cases in the group (tick them):</translation>
+    </message>
+    <message>
+        <source>Søk etter saker</source>
+        <translation>Search for cases</translation>
+    </message>
+    <message>
+        <source>Saker i gruppen</source>
+        <translation>Cases in the group</translation>
+    </message>
+    <message>
+        <source>Mellomrom krysser av en sak.</source>
+        <translation>Space ticks a case.</translation>
+    </message>
+    <message>
+        <source>Valgt: </source>
+        <translation>Chosen: </translation>
+    </message>
+    <message>
+        <source>Knytt saken til en gruppesak</source>
+        <translation>Link the case to a group case</translation>
+    </message>
+    <message>
+        <source>saker</source>
+        <translation>cases</translation>
+    </message>
+    <message>
+        <source>Saken får gruppens varseldato og beslutningsdato; endringen står i historikken.</source>
+        <translation>The case takes the group's notice date and decision date; the change is in the history.</translation>
+    </message>
+    <message>
+        <source>&amp;Gruppesak:</source>
+        <translation>&amp;Group case:</translation>
+    </message>
+    <message>
+        <source>Det finnes ingen gruppesaker ennå. Lag en med «Ny gruppesak …».</source>
+        <translation>There are no group cases yet. Make one with «New group case …».</translation>
+    </message>
+    <message>
+        <source>&amp;Knytt til</source>
+        <translation>&amp;Link</translation>
+    </message>
+    <message>
+        <source>Brev til hele gruppesaken</source>
+        <translation>Letters to the whole group case</translation>
+    </message>
+    <message>
+        <source>Ett brev til hver sak i gruppesaken «</source>
+        <translation>One letter to each case in the group case «</translation>
+    </message>
+    <message>
+        <source>»: </source>
+        <translation>»: </translation>
+    </message>
+    <message>
+        <source>. Hvert brev får sitt eget journalnummer i sin sak. Kan ett av brevene ikke lages, lages ingen.</source>
+        <translation>. Each letter gets its own journal number in its case. If one of the letters cannot be made, none is made.</translation>
+    </message>
+    <message>
         <source> dager</source>
         <translation> days</translation>
+    </message>
+    <message>
+        <source>Lagre også brevene som Word-filer i en mappe</source>
+        <translation>Also save the letters as Word files in a folder</translation>
+    </message>
+    <message>
+        <source>&amp;Lag brevene</source>
+        <translation>&amp;Make the letters</translation>
+    </message>
+    <message>
+        <source>Mappe for brevene</source>
+        <translation>Folder for the letters</translation>
     </message>
     <message>
         <source>Deres &amp;ref.:</source>
@@ -796,6 +936,10 @@
         <translation>Save; it applies from the next letter.</translation>
     </message>
     <message>
+        <source>Pakke fra forbundskontoret:</source>
+        <translation>Union office's pack:</translation>
+    </message>
+    <message>
         <source>&amp;Malmappe:</source>
         <translation>&amp;Template folder:</translation>
     </message>
@@ -1262,6 +1406,30 @@ Your profile is saved.</translation>
     <message>
         <source>&amp;Om Tillitsvalgt</source>
         <translation>&amp;About Tillitsvalgt</translation>
+    </message>
+    <message>
+        <source>Ta i bruk &amp;pakke fra forbundskontoret …</source>
+        <translation>Use the union office's &amp;pack …</translation>
+    </message>
+    <message>
+        <source>Lovkatalog, brevmaler og forbundets navn fra forbundskontoret, i én fil</source>
+        <translation>Legal catalogue, letter templates and the union's name from the union office, in one file</translation>
+    </message>
+    <message>
+        <source>Skriv &amp;ut saksoversikten …</source>
+        <translation>&amp;Print the case summary …</translation>
+    </message>
+    <message>
+        <source>Saken med vurdering, tidslinje, frister og dokumenter på papir (Ctrl+P)</source>
+        <translation>The case with assessment, timeline, deadlines and documents on paper (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Ny &amp;gruppesak …</source>
+        <translation>New &amp;group case …</translation>
+    </message>
+    <message>
+        <source>Samle sakene en beslutning hos arbeidsgiveren gjelder, i én gruppesak</source>
+        <translation>Gather the cases one employer decision affects into one group case</translation>
     </message>
     <message>
         <source>Kan ikke lese rettskatalogen</source>
@@ -1772,8 +1940,76 @@ Your profile is saved.</translation>
         <translation>Could these be names? {words}. Rewrite them, or confirm below.</translation>
     </message>
     <message>
+        <source>Sakstype</source>
+        <translation>Case type</translation>
+    </message>
+    <message>
+        <source>Sted/avdeling</source>
+        <translation>Place/department</translation>
+    </message>
+    <message>
+        <source>Varslet</source>
+        <translation>Notified</translation>
+    </message>
+    <message>
+        <source>Beslutning</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Planlagt iverksetting</source>
+        <translation>Planned implementation</translation>
+    </message>
+    <message>
+        <source>Iverksatt</source>
+        <translation>Implemented</translation>
+    </message>
+    <message>
+        <source>ikke ennå</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
         <source>Saken krever: </source>
         <translation>The case requires: </translation>
+    </message>
+    <message>
+        <source>Trinn</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Løftet dit</source>
+        <translation>Reached on</translation>
+    </message>
+    <message>
+        <source>Utfall</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Utfallet kom</source>
+        <translation>Outcome on</translation>
+    </message>
+    <message>
+        <source>ikke avgjort</source>
+        <translation>not decided</translation>
+    </message>
+    <message>
+        <source>Sakene i gruppen: </source>
+        <translation>Cases in the group: </translation>
+    </message>
+    <message>
+        <source>Sendt</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Kan ikke skrive ut</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <source>Bare brev (Word-filer) skrives ut herfra. Åpne dokumentet og skriv det ut der.</source>
+        <translation>Only letters (Word files) are printed from here. Open the document and print it there.</translation>
+    </message>
+    <message>
+        <source>Sak </source>
+        <translation>Case </translation>
     </message>
     <message>
         <source>, svarfrist </source>
@@ -1872,6 +2108,14 @@ Your profile is saved.</translation>
         <translation>Opens an e-mail draft to the employer&apos;s contact person with the letter attached, in your mail program. Once it has gone, you mark the letter as sent.</translation>
     </message>
     <message>
+        <source>Skriv u&amp;t …</source>
+        <translation>Pr&amp;int …</translation>
+    </message>
+    <message>
+        <source>Skriv ut brevet</source>
+        <translation>Print the letter</translation>
+    </message>
+    <message>
         <source>Slett &amp;utkast</source>
         <translation>Delete &amp;draft</translation>
     </message>
@@ -1890,6 +2134,10 @@ Your profile is saved.</translation>
     <message>
         <source>Histori&amp;kk</source>
         <translation>Histor&amp;y</translation>
+    </message>
+    <message>
+        <source>Vid&amp;ere og gruppe</source>
+        <translation>Furth&amp;er and group</translation>
     </message>
     <message>
         <source>I papirkurven</source>
@@ -2644,6 +2892,134 @@ Your profile is saved.</translation>
         <translation>Taken further</translation>
     </message>
     <message>
+        <source>Trinn saken er løftet til</source>
+        <translation>Stages the case has reached</translation>
+    </message>
+    <message>
+        <source>Referanse</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>&amp;Løft saken videre …</source>
+        <translation>&amp;Take the case further …</translation>
+    </message>
+    <message>
+        <source>&amp;Utfall / endre …</source>
+        <translation>&amp;Outcome / change …</translation>
+    </message>
+    <message>
+        <source>&amp;Fjern trinnet</source>
+        <translation>&amp;Remove the stage</translation>
+    </message>
+    <message>
+        <source>Gruppesak</source>
+        <translation>Group case</translation>
+    </message>
+    <message>
+        <source>De andre sakene i gruppesaken</source>
+        <translation>The other cases in the group case</translation>
+    </message>
+    <message>
+        <source>Dobbeltklikk for å åpne saken</source>
+        <translation>Double-click to open the case</translation>
+    </message>
+    <message>
+        <source>&amp;Ny gruppesak …</source>
+        <translation>&amp;New group case …</translation>
+    </message>
+    <message>
+        <source>&amp;Knytt til gruppesak …</source>
+        <translation>&amp;Link to group case …</translation>
+    </message>
+    <message>
+        <source>&amp;Ta ut av gruppesaken</source>
+        <translation>Take out of the group &amp;case</translation>
+    </message>
+    <message>
+        <source>&amp;Brev til hele gruppen …</source>
+        <translation>&amp;Letters to the whole group …</translation>
+    </message>
+    <message>
+        <source>Saken er ikke løftet videre fra det lokale nivået.</source>
+        <translation>The case has not been taken further than the local level.</translation>
+    </message>
+    <message>
+        <source>Hvert trinn står også som en hendelse i tidslinjen.</source>
+        <translation>Each stage is also an event on the timeline.</translation>
+    </message>
+    <message>
+        <source>Saken hører ikke til noen gruppesak. Gjelder arbeidsgiverens beslutning flere enheter, samle sakene i én gruppesak.</source>
+        <translation>The case belongs to no group case. If the employer's decision affects several units, gather the cases into one group case.</translation>
+    </message>
+    <message>
+        <source>Gruppesak G</source>
+        <translation>Group case G</translation>
+    </message>
+    <message>
+        <source>Varslet: </source>
+        <translation>Notified: </translation>
+    </message>
+    <message>
+        <source>Beslutning: </source>
+        <translation>Decision: </translation>
+    </message>
+    <message>
+        <source>De andre sakene i gruppen:</source>
+        <translation>The other cases in the group:</translation>
+    </message>
+    <message>
+        <source>Ingen andre saker.</source>
+        <translation>No other cases.</translation>
+    </message>
+    <message>
+        <source>Fjern trinnet</source>
+        <translation>Remove the stage</translation>
+    </message>
+    <message>
+        <source>Fjerne trinnet «</source>
+        <translation>Remove the stage «</translation>
+    </message>
+    <message>
+        <source>» fra saken? Hendelsen i tidslinjen slettes (den tas vare på i historikken).</source>
+        <translation>» from the case? Its event on the timeline is deleted (it is kept in the history).</translation>
+    </message>
+    <message>
+        <source>Trinnet er ikke fjernet</source>
+        <translation>The stage was not removed</translation>
+    </message>
+    <message>
+        <source>Ta ut av gruppesaken</source>
+        <translation>Take out of the group case</translation>
+    </message>
+    <message>
+        <source>Ta sak </source>
+        <translation>Take case </translation>
+    </message>
+    <message>
+        <source> ut av gruppesaken «</source>
+        <translation> out of the group case «</translation>
+    </message>
+    <message>
+        <source>»? Datoene saken fikk fra gruppen, blir stående.</source>
+        <translation>»? The dates the case took from the group stay.</translation>
+    </message>
+    <message>
+        <source>Saken er ikke tatt ut</source>
+        <translation>The case was not taken out</translation>
+    </message>
+    <message>
+        <source>Brevene er ført i journalen: </source>
+        <translation>The letters are in the journal: </translation>
+    </message>
+    <message>
+        <source>Word-filene er lagret i </source>
+        <translation>The Word files are saved in </translation>
+    </message>
+    <message>
+        <source>Merk hvert brev som sendt når det er sendt.</source>
+        <translation>Mark each letter as sent when it has been sent.</translation>
+    </message>
+    <message>
         <source>Krav om drøfting</source>
         <translation>Demand for consultation (drøfting)</translation>
     </message>
@@ -2928,6 +3304,14 @@ Your profile is saved.</translation>
         <translation>Log</translation>
     </message>
     <message>
+        <source>Pakke fra forbundskontoret</source>
+        <translation>Union office's pack</translation>
+    </message>
+    <message>
+        <source>Nyere pakke</source>
+        <translation>Newer pack</translation>
+    </message>
+    <message>
         <source>Lisenstekster</source>
         <translation>Licence texts</translation>
     </message>
@@ -2942,6 +3326,66 @@ Your profile is saved.</translation>
     <message>
         <source>Fri programvare: du kan dele og endre den etter lisensens vilkår. Den leveres uten garanti. Qt for Python (PySide6) brukes under LGPL-3.0.</source>
         <translation>Free software: you may share and change it under the terms of the licence. It comes without any warranty. Qt for Python (PySide6) is used under the LGPL-3.0.</translation>
+    </message>
+    <message>
+        <source>ingen (innebygd lovkatalog og innebygde maler)</source>
+        <translation>none (built-in legal catalogue and templates)</translation>
+    </message>
+    <message>
+        <source>En nyere pakke fra forbundskontoret ligger klar: </source>
+        <translation>A newer pack from the union office is waiting: </translation>
+    </message>
+    <message>
+        <source> (du bruker </source>
+        <translation> (you use </translation>
+    </message>
+    <message>
+        <source>). Ta den i bruk med Fil → Ta i bruk pakke fra forbundskontoret: </source>
+        <translation>). Use it with File → Use the union office's pack: </translation>
+    </message>
+    <message>
+        <source>Ta i bruk pakke fra forbundskontoret</source>
+        <translation>Use the union office's pack</translation>
+    </message>
+    <message>
+        <source>Pakker fra forbundskontoret (*.zip);;Alle filer (*)</source>
+        <translation>Union office packs (*.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Følg med på mappen?</source>
+        <translation>Watch the folder?</translation>
+    </message>
+    <message>
+        <source>Skal Tillitsvalgt si fra når forbundskontoret legger en nyere pakke i </source>
+        <translation>Should Tillitsvalgt tell you when the union office puts a newer pack in </translation>
+    </message>
+    <message>
+        <source>? Velg ja hvis det er en delt mappe fra forbundskontoret.</source>
+        <translation>? Choose yes if it is a shared folder from the union office.</translation>
+    </message>
+    <message>
+        <source>Pakken er ikke tatt i bruk</source>
+        <translation>The pack was not taken into use</translation>
+    </message>
+    <message>
+        <source>Pakken «</source>
+        <translation>The pack «</translation>
+    </message>
+    <message>
+        <source>» fra forbundskontoret er tatt i bruk.</source>
+        <translation>» from the union office is now in use.</translation>
+    </message>
+    <message>
+        <source>Nye brev skrives etter den, og hvert brev viser hvilken versjon det er skrevet under.</source>
+        <translation>New letters are written under it, and each letter shows the version it was written under.</translation>
+    </message>
+    <message>
+        <source>Sakene vurderes etter lovkatalogen i pakken.</source>
+        <translation>The cases are judged by the pack's legal catalogue.</translation>
+    </message>
+    <message>
+        <source>Pakken er tatt i bruk</source>
+        <translation>The pack is in use</translation>
     </message>
 </context>
 <context>

@@ -236,6 +236,42 @@
         <translation>De&amp;ltakarar:</translation>
     </message>
     <message>
+        <source>Endre trinn</source>
+        <translation>Endre steg</translation>
+    </message>
+    <message>
+        <source>Løft saken videre</source>
+        <translation>Løft saka vidare</translation>
+    </message>
+    <message>
+        <source>Når arbeidsgiveren avviser kravet lokalt, kan saken løftes videre: til de sentrale partene og deretter Arbeidsretten – i staten som tvist etter tjenestetvistloven. Registrer hvert trinn med dato, og utfallet når det kommer.</source>
+        <translation>Når arbeidsgivaren avviser kravet lokalt, kan saka løftast vidare: til dei sentrale partane og deretter Arbeidsretten – i staten som tvist etter tenestetvistlova. Registrer kvart steg med dato, og utfallet når det kjem.</translation>
+    </message>
+    <message>
+        <source>(ikke avgjort ennå)</source>
+        <translation>(ikkje avgjort enno)</translation>
+    </message>
+    <message>
+        <source>f.eks. Arbeidsrettens saksnummer</source>
+        <translation>t.d. saksnummeret i Arbeidsretten</translation>
+    </message>
+    <message>
+        <source>&amp;Trinn:</source>
+        <translation>&amp;Steg:</translation>
+    </message>
+    <message>
+        <source>Løftet &amp;dit:</source>
+        <translation>Løfta &amp;dit:</translation>
+    </message>
+    <message>
+        <source>Utfallet &amp;kom:</source>
+        <translation>Utfallet &amp;kom:</translation>
+    </message>
+    <message>
+        <source>&amp;Referanse:</source>
+        <translation>&amp;Referanse:</translation>
+    </message>
+    <message>
         <source>&amp;Notat:</source>
         <translation>&amp;Notat:</translation>
     </message>
@@ -260,8 +296,112 @@
         <translation> (føreslått)</translation>
     </message>
     <message>
+        <source>Ny gruppesak</source>
+        <translation>Ny gruppesak</translation>
+    </message>
+    <message>
+        <source>En gruppesak er én beslutning hos arbeidsgiveren som gjelder flere enheter. Sakene i gruppen får gruppens varseldato og beslutningsdato, og brev kan skrives til alle sakene samtidig.</source>
+        <translation>Ei gruppesak er éi avgjerd hos arbeidsgivaren som gjeld fleire einingar. Sakene i gruppa får varslingsdatoen og avgjerdsdatoen til gruppa, og brev kan skrivast til alle sakene samstundes.</translation>
+    </message>
+    <message>
+        <source>f.eks. Nytt kontorkonsept 2027</source>
+        <translation>t.d. Nytt kontorkonsept 2027</translation>
+    </message>
+    <message>
+        <source>&amp;Beskrivelse:</source>
+        <translation>&amp;Skildring:</translation>
+    </message>
+    <message>
+        <source>&amp;Varslet:</source>
+        <translation>&amp;Varsla:</translation>
+    </message>
+    <message>
+        <source>Be&amp;slutning:</source>
+        <translation>Av&amp;gjerd:</translation>
+    </message>
+    <message>
+        <source>Søk etter saker å ta med …</source>
+        <translation>Søk etter saker å ta med …</translation>
+    </message>
+    <message>
+        <source>&amp;Opprett gruppesaken</source>
+        <translation>&amp;Opprett gruppesaka</translation>
+    </message>
+    <message>
+        <source>Saker i gruppen (kryss av):</source>
+        <translation>Saker i gruppa (kryss av):</translation>
+    </message>
+    <message>
+        <source>Søk etter saker</source>
+        <translation>Søk etter saker</translation>
+    </message>
+    <message>
+        <source>Saker i gruppen</source>
+        <translation>Saker i gruppa</translation>
+    </message>
+    <message>
+        <source>Mellomrom krysser av en sak.</source>
+        <translation>Mellomrom kryssar av ei sak.</translation>
+    </message>
+    <message>
+        <source>Valgt: </source>
+        <translation>Valt: </translation>
+    </message>
+    <message>
+        <source>Knytt saken til en gruppesak</source>
+        <translation>Knyt saka til ei gruppesak</translation>
+    </message>
+    <message>
+        <source>saker</source>
+        <translation>saker</translation>
+    </message>
+    <message>
+        <source>Saken får gruppens varseldato og beslutningsdato; endringen står i historikken.</source>
+        <translation>Saka får varslingsdatoen og avgjerdsdatoen til gruppa; endringa står i historikken.</translation>
+    </message>
+    <message>
+        <source>&amp;Gruppesak:</source>
+        <translation>&amp;Gruppesak:</translation>
+    </message>
+    <message>
+        <source>Det finnes ingen gruppesaker ennå. Lag en med «Ny gruppesak …».</source>
+        <translation>Det finst ingen gruppesaker enno. Lag ei med «Ny gruppesak …».</translation>
+    </message>
+    <message>
+        <source>&amp;Knytt til</source>
+        <translation>&amp;Knyt til</translation>
+    </message>
+    <message>
+        <source>Brev til hele gruppesaken</source>
+        <translation>Brev til heile gruppesaka</translation>
+    </message>
+    <message>
+        <source>Ett brev til hver sak i gruppesaken «</source>
+        <translation>Eitt brev til kvar sak i gruppesaka «</translation>
+    </message>
+    <message>
+        <source>»: </source>
+        <translation>»: </translation>
+    </message>
+    <message>
+        <source>. Hvert brev får sitt eget journalnummer i sin sak. Kan ett av brevene ikke lages, lages ingen.</source>
+        <translation>. Kvart brev får sitt eige journalnummer i si sak. Kan eitt av breva ikkje lagast, blir ingen laga.</translation>
+    </message>
+    <message>
         <source> dager</source>
         <translation> dagar</translation>
+    </message>
+    <message>
+        <source>Lagre også brevene som Word-filer i en mappe</source>
+        <translation>Lagre òg breva som Word-filer i ei mappe</translation>
+    </message>
+    <message>
+        <source>&amp;Lag brevene</source>
+        <translation>&amp;Lag breva</translation>
+    </message>
+    <message>
+        <source>Mappe for brevene</source>
+        <translation>Mappe for breva</translation>
     </message>
     <message>
         <source>Deres &amp;ref.:</source>
@@ -796,6 +936,10 @@
         <translation>Lagre; det gjeld frå neste brev.</translation>
     </message>
     <message>
+        <source>Pakke fra forbundskontoret:</source>
+        <translation>Pakke frå forbundskontoret:</translation>
+    </message>
+    <message>
         <source>&amp;Malmappe:</source>
         <translation>&amp;Malmappe:</translation>
     </message>
@@ -1262,6 +1406,30 @@ Profilen din er lagra.</translation>
     <message>
         <source>&amp;Om Tillitsvalgt</source>
         <translation>&amp;Om Tillitsvalgt</translation>
+    </message>
+    <message>
+        <source>Ta i bruk &amp;pakke fra forbundskontoret …</source>
+        <translation>Ta i bruk &amp;pakke frå forbundskontoret …</translation>
+    </message>
+    <message>
+        <source>Lovkatalog, brevmaler og forbundets navn fra forbundskontoret, i én fil</source>
+        <translation>Lovkatalog, brevmalar og namnet på forbundet frå forbundskontoret, i éi fil</translation>
+    </message>
+    <message>
+        <source>Skriv &amp;ut saksoversikten …</source>
+        <translation>Skriv &amp;ut saksoversikta …</translation>
+    </message>
+    <message>
+        <source>Saken med vurdering, tidslinje, frister og dokumenter på papir (Ctrl+P)</source>
+        <translation>Saka med vurdering, tidsline, fristar og dokument på papir (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Ny &amp;gruppesak …</source>
+        <translation>Ny &amp;gruppesak …</translation>
+    </message>
+    <message>
+        <source>Samle sakene en beslutning hos arbeidsgiveren gjelder, i én gruppesak</source>
+        <translation>Samle sakene som éi avgjerd hos arbeidsgivaren gjeld, i éi gruppesak</translation>
     </message>
     <message>
         <source>Kan ikke lese rettskatalogen</source>
@@ -1772,8 +1940,76 @@ Profilen din er lagra.</translation>
         <translation>Kan dette vere namn? {words}. Skriv dei om, eller stadfest under.</translation>
     </message>
     <message>
+        <source>Sakstype</source>
+        <translation>Sakstype</translation>
+    </message>
+    <message>
+        <source>Sted/avdeling</source>
+        <translation>Stad/avdeling</translation>
+    </message>
+    <message>
+        <source>Varslet</source>
+        <translation>Varsla</translation>
+    </message>
+    <message>
+        <source>Beslutning</source>
+        <translation>Avgjerd</translation>
+    </message>
+    <message>
+        <source>Planlagt iverksetting</source>
+        <translation>Planlagd iverksetjing</translation>
+    </message>
+    <message>
+        <source>Iverksatt</source>
+        <translation>Iverksett</translation>
+    </message>
+    <message>
+        <source>ikke ennå</source>
+        <translation>ikkje enno</translation>
+    </message>
+    <message>
         <source>Saken krever: </source>
         <translation>Saka krev: </translation>
+    </message>
+    <message>
+        <source>Trinn</source>
+        <translation>Steg</translation>
+    </message>
+    <message>
+        <source>Løftet dit</source>
+        <translation>Løfta dit</translation>
+    </message>
+    <message>
+        <source>Utfall</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Utfallet kom</source>
+        <translation>Utfallet kom</translation>
+    </message>
+    <message>
+        <source>ikke avgjort</source>
+        <translation>ikkje avgjort</translation>
+    </message>
+    <message>
+        <source>Sakene i gruppen: </source>
+        <translation>Sakene i gruppa: </translation>
+    </message>
+    <message>
+        <source>Sendt</source>
+        <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>Kan ikke skrive ut</source>
+        <translation>Kan ikkje skrive ut</translation>
+    </message>
+    <message>
+        <source>Bare brev (Word-filer) skrives ut herfra. Åpne dokumentet og skriv det ut der.</source>
+        <translation>Berre brev (Word-filer) blir skrivne ut herifrå. Opne dokumentet og skriv det ut der.</translation>
+    </message>
+    <message>
+        <source>Sak </source>
+        <translation>Sak </translation>
     </message>
     <message>
         <source>, svarfrist </source>
@@ -1872,6 +2108,14 @@ Profilen din er lagra.</translation>
         <translation>Opnar eit e-postutkast til kontaktpersonen i verksemda med brevet vedlagt, i e-postprogrammet ditt. Når det er sendt, merkjer du brevet som sendt.</translation>
     </message>
     <message>
+        <source>Skriv u&amp;t …</source>
+        <translation>Skriv u&amp;t …</translation>
+    </message>
+    <message>
+        <source>Skriv ut brevet</source>
+        <translation>Skriv ut brevet</translation>
+    </message>
+    <message>
         <source>Slett &amp;utkast</source>
         <translation>Slett &amp;utkast</translation>
     </message>
@@ -1890,6 +2134,10 @@ Profilen din er lagra.</translation>
     <message>
         <source>Histori&amp;kk</source>
         <translation>Histori&amp;kk</translation>
+    </message>
+    <message>
+        <source>Vid&amp;ere og gruppe</source>
+        <translation>Vid&amp;are og gruppe</translation>
     </message>
     <message>
         <source>I papirkurven</source>
@@ -2644,6 +2892,134 @@ Profilen din er lagra.</translation>
         <translation>Løfta vidare</translation>
     </message>
     <message>
+        <source>Trinn saken er løftet til</source>
+        <translation>Steg saka er løfta til</translation>
+    </message>
+    <message>
+        <source>Referanse</source>
+        <translation>Referanse</translation>
+    </message>
+    <message>
+        <source>&amp;Løft saken videre …</source>
+        <translation>&amp;Løft saka vidare …</translation>
+    </message>
+    <message>
+        <source>&amp;Utfall / endre …</source>
+        <translation>&amp;Utfall / endre …</translation>
+    </message>
+    <message>
+        <source>&amp;Fjern trinnet</source>
+        <translation>&amp;Fjern steget</translation>
+    </message>
+    <message>
+        <source>Gruppesak</source>
+        <translation>Gruppesak</translation>
+    </message>
+    <message>
+        <source>De andre sakene i gruppesaken</source>
+        <translation>Dei andre sakene i gruppesaka</translation>
+    </message>
+    <message>
+        <source>Dobbeltklikk for å åpne saken</source>
+        <translation>Dobbeltklikk for å opne saka</translation>
+    </message>
+    <message>
+        <source>&amp;Ny gruppesak …</source>
+        <translation>&amp;Ny gruppesak …</translation>
+    </message>
+    <message>
+        <source>&amp;Knytt til gruppesak …</source>
+        <translation>&amp;Knyt til gruppesak …</translation>
+    </message>
+    <message>
+        <source>&amp;Ta ut av gruppesaken</source>
+        <translation>&amp;Ta ut av gruppesaka</translation>
+    </message>
+    <message>
+        <source>&amp;Brev til hele gruppen …</source>
+        <translation>&amp;Brev til heile gruppa …</translation>
+    </message>
+    <message>
+        <source>Saken er ikke løftet videre fra det lokale nivået.</source>
+        <translation>Saka er ikkje løfta vidare frå det lokale nivået.</translation>
+    </message>
+    <message>
+        <source>Hvert trinn står også som en hendelse i tidslinjen.</source>
+        <translation>Kvart steg står òg som ei hending i tidslina.</translation>
+    </message>
+    <message>
+        <source>Saken hører ikke til noen gruppesak. Gjelder arbeidsgiverens beslutning flere enheter, samle sakene i én gruppesak.</source>
+        <translation>Saka høyrer ikkje til noka gruppesak. Gjeld avgjerda til arbeidsgivaren fleire einingar, samle sakene i éi gruppesak.</translation>
+    </message>
+    <message>
+        <source>Gruppesak G</source>
+        <translation>Gruppesak G</translation>
+    </message>
+    <message>
+        <source>Varslet: </source>
+        <translation>Varsla: </translation>
+    </message>
+    <message>
+        <source>Beslutning: </source>
+        <translation>Avgjerd: </translation>
+    </message>
+    <message>
+        <source>De andre sakene i gruppen:</source>
+        <translation>Dei andre sakene i gruppa:</translation>
+    </message>
+    <message>
+        <source>Ingen andre saker.</source>
+        <translation>Ingen andre saker.</translation>
+    </message>
+    <message>
+        <source>Fjern trinnet</source>
+        <translation>Fjern steget</translation>
+    </message>
+    <message>
+        <source>Fjerne trinnet «</source>
+        <translation>Fjerne steget «</translation>
+    </message>
+    <message>
+        <source>» fra saken? Hendelsen i tidslinjen slettes (den tas vare på i historikken).</source>
+        <translation>» frå saka? Hendinga i tidslina blir sletta (ho blir teken vare på i historikken).</translation>
+    </message>
+    <message>
+        <source>Trinnet er ikke fjernet</source>
+        <translation>Steget er ikkje fjerna</translation>
+    </message>
+    <message>
+        <source>Ta ut av gruppesaken</source>
+        <translation>Ta ut av gruppesaka</translation>
+    </message>
+    <message>
+        <source>Ta sak </source>
+        <translation>Ta sak </translation>
+    </message>
+    <message>
+        <source> ut av gruppesaken «</source>
+        <translation> ut av gruppesaka «</translation>
+    </message>
+    <message>
+        <source>»? Datoene saken fikk fra gruppen, blir stående.</source>
+        <translation>»? Datoane saka fekk frå gruppa, blir ståande.</translation>
+    </message>
+    <message>
+        <source>Saken er ikke tatt ut</source>
+        <translation>Saka er ikkje teken ut</translation>
+    </message>
+    <message>
+        <source>Brevene er ført i journalen: </source>
+        <translation>Breva er førte i journalen: </translation>
+    </message>
+    <message>
+        <source>Word-filene er lagret i </source>
+        <translation>Word-filene er lagra i </translation>
+    </message>
+    <message>
+        <source>Merk hvert brev som sendt når det er sendt.</source>
+        <translation>Merk kvart brev som sendt når det er sendt.</translation>
+    </message>
+    <message>
         <source>Krav om drøfting</source>
         <translation>Krav om drøfting</translation>
     </message>
@@ -2928,6 +3304,14 @@ Profilen din er lagra.</translation>
         <translation>Logg</translation>
     </message>
     <message>
+        <source>Pakke fra forbundskontoret</source>
+        <translation>Pakke frå forbundskontoret</translation>
+    </message>
+    <message>
+        <source>Nyere pakke</source>
+        <translation>Nyare pakke</translation>
+    </message>
+    <message>
         <source>Lisenstekster</source>
         <translation>Lisenstekstar</translation>
     </message>
@@ -2942,6 +3326,66 @@ Profilen din er lagra.</translation>
     <message>
         <source>Fri programvare: du kan dele og endre den etter lisensens vilkår. Den leveres uten garanti. Qt for Python (PySide6) brukes under LGPL-3.0.</source>
         <translation>Fri programvare: du kan dele og endre han etter vilkåra i lisensen. Han kjem utan garanti. Qt for Python (PySide6) er brukt under LGPL-3.0.</translation>
+    </message>
+    <message>
+        <source>ingen (innebygd lovkatalog og innebygde maler)</source>
+        <translation>ingen (innebygd lovkatalog og innebygde malar)</translation>
+    </message>
+    <message>
+        <source>En nyere pakke fra forbundskontoret ligger klar: </source>
+        <translation>Ein nyare pakke frå forbundskontoret ligg klar: </translation>
+    </message>
+    <message>
+        <source> (du bruker </source>
+        <translation> (du bruker </translation>
+    </message>
+    <message>
+        <source>). Ta den i bruk med Fil → Ta i bruk pakke fra forbundskontoret: </source>
+        <translation>). Ta han i bruk med Fil → Ta i bruk pakke frå forbundskontoret: </translation>
+    </message>
+    <message>
+        <source>Ta i bruk pakke fra forbundskontoret</source>
+        <translation>Ta i bruk pakke frå forbundskontoret</translation>
+    </message>
+    <message>
+        <source>Pakker fra forbundskontoret (*.zip);;Alle filer (*)</source>
+        <translation>Pakkar frå forbundskontoret (*.zip);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Følg med på mappen?</source>
+        <translation>Følgje med på mappa?</translation>
+    </message>
+    <message>
+        <source>Skal Tillitsvalgt si fra når forbundskontoret legger en nyere pakke i </source>
+        <translation>Skal Tillitsvalgt seie frå når forbundskontoret legg ein nyare pakke i </translation>
+    </message>
+    <message>
+        <source>? Velg ja hvis det er en delt mappe fra forbundskontoret.</source>
+        <translation>? Vel ja om det er ei delt mappe frå forbundskontoret.</translation>
+    </message>
+    <message>
+        <source>Pakken er ikke tatt i bruk</source>
+        <translation>Pakken er ikkje teken i bruk</translation>
+    </message>
+    <message>
+        <source>Pakken «</source>
+        <translation>Pakken «</translation>
+    </message>
+    <message>
+        <source>» fra forbundskontoret er tatt i bruk.</source>
+        <translation>» frå forbundskontoret er teken i bruk.</translation>
+    </message>
+    <message>
+        <source>Nye brev skrives etter den, og hvert brev viser hvilken versjon det er skrevet under.</source>
+        <translation>Nye brev blir skrivne etter han, og kvart brev viser kva versjon det er skrive under.</translation>
+    </message>
+    <message>
+        <source>Sakene vurderes etter lovkatalogen i pakken.</source>
+        <translation>Sakene blir vurderte etter lovkatalogen i pakken.</translation>
+    </message>
+    <message>
+        <source>Pakken er tatt i bruk</source>
+        <translation>Pakken er teken i bruk</translation>
     </message>
 </context>
 <context>
