@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from tillitsvalgt.errors import UserError
@@ -174,6 +174,9 @@ def print_html(prompter: Prompter, parent: QWidget, title: str, text: str) -> bo
     printer.setDocName(title)
     document = QTextDocument()
     document.setDocumentMargin(0)
+    font = QFont(document.defaultFont())
+    font.setPointSizeF(10.5)  # the screen's font size is small on paper
+    document.setDefaultFont(font)
     document.setHtml(text)
     document.print_(printer)
     return True

@@ -1,6 +1,6 @@
 """A letter (.docx) as simple HTML, for printing from the window: the letterhead, every
-paragraph with its alignment and bold/italic/underlined runs, headings, tables and the
-footer, in the order Word shows them. The printout is text (a printer, or a PDF made by
+paragraph with its alignment and bold/italic/underlined runs, headings and tables, in the
+order Word shows them. The printout is text (a printer, or a PDF made by
 printing, holds the letter's words, not a picture of them); the Word file stays the
 letter — this is only its printout."""
 
@@ -83,9 +83,6 @@ def docx_html(data: bytes) -> str:
             parts.append(_paragraph(Paragraph(block, doc)))
         elif tag == "tbl":
             parts.append(_table(Table(block, doc)))
-    if section is not None:
-        footer = [p for p in section.footer.paragraphs if p.text.strip()]
-        if footer:
-            parts.append("<hr>")
-            parts += [f"<p><small>{_runs(p)}</small></p>" for p in footer]
+    # The footer is left out: its page fields («side 1 av 2») have no text of their own,
+    # and the printout numbers its pages itself.
     return "<html><body>" + "\n".join(parts) + "</body></html>"

@@ -27,6 +27,7 @@ from tillitsvalgt.models import CaseGroupRead, CaseRead, EscalationRead
 from tillitsvalgt.rules.deadlines import format_date
 from tillitsvalgt.vocabulary import ESCALATION_OUTCOMES, ESCALATION_STAGES
 from tillitsvalgt.workspace import CaseDetail, Workspace
+from ui.context_menus import add_context_menu
 from ui.errors import CrashReporter
 from ui.i18n import tr
 from ui.models.list_model import short_date
@@ -128,6 +129,10 @@ class OfficePanel(QWidget):
         row.addStretch(1)
         box.addLayout(row)
         layout.addWidget(group, 1)
+        add_context_menu(
+            self.stage_table,
+            [self.edit_stage_button, None, self.add_stage_button, None, self.remove_stage_button],
+        )
         self._update_buttons()
 
     # ---------------------------------------------------------------- showing
