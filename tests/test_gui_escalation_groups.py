@@ -300,3 +300,34 @@ def test_a_letter_and_the_case_summary_are_printed(
     for heading in ("Vurdering", "Tidslinje", "Løftet videre", "Sentrale parter", "Dokumenter"):
         assert heading in text, heading
     assert letter.number in text
+
+
+def test_a_group_a_case_cannot_join_is_not_made_at_all(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    """Both chosen cases were to be implemented before 1 November (2026/8 planned in August,
+    2026/10 done in October): a decision dated then is refused, and the group is not left
+    behind half made, nor any case's date changed."""
+    prompter = ScriptedPrompter()
+    window = _window(qtbot, workspace, tmp_path, prompter)
+    office = _office_tab(window, "2026/8")
+    _click(qtbot, office.new_group_button)
+    dialog = office.group_dialog
+    qtbot.keyClicks(dialog.name, "Samlokalisering")
+    dialog.decision_on.set_value(date(2026, 11, 1))
+    rows = [dialog.cases.item(i) for i in range(dialog.cases.count())]
+    next(r for r in rows if r.data(Qt.ItemDataRole.UserRole) == "2026/10").setCheckState(
+        Qt.CheckState.Checked
+    )
+    _ok(qtbot, dialog)
+    assert dialog.isVisible() and "ingenting er lagret" in dialog.message.text()
+    assert "beslutningen" in dialog.message.text()  # why, in words
+    assert workspace.groups() == []
+    assert workspace.case_detail("2026/8").case.decision_on is None
+    assert workspace.case_detail("2026/10").case.decision_on == date(2026, 9, 1)
+    assert workspace.case_detail("2026/8").case.group_id is None
+    # An empty name is refused with a word about the field, not a traceback.
+    dialog.name.clear()
+    _ok(qtbot, dialog)
+    assert dialog.isVisible() and dialog.message.text()
+    assert workspace.groups() == []
