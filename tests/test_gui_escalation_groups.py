@@ -113,6 +113,10 @@ def test_a_stage_is_recorded_shown_with_its_outcome_and_on_the_timeline(
     assert office.stage_table.item(0, 3).text() == "15.10.2026"
     [event] = [e for e in window.case_view.events.items if e.kind == "escalation"]
     assert "Uenighet" in (event.notes or "")
+    office.stage_table.selectRow(0)
+    _click(qtbot, office.edit_stage_button)
+    assert office.escalation_dialog.outcome.findData(None) == -1  # changed, not taken back
+    office.escalation_dialog.reject()
 
     # A new stage offers only the stages not yet recorded; one dated before the earlier
     # stage is refused with the reason.
@@ -200,7 +204,20 @@ def test_letters_for_the_whole_group_in_one_action_or_none(
         assert not [d for d in workspace.case_detail(number).documents if d.direction == "ut"]
     assert list(folder.iterdir()) == []
 
+    # A file in the folder already has the name the second letter would get: refused, the
+    # first letter is not journaled either, and its staged file is gone.
     dialog.kind.setCurrentIndex(dialog.kind.findData("krav_om_drofting"))
+    second = workspace.preview_letter("2026/10", LetterRequest("krav_om_drofting", dated=TODAY))
+    taken = folder / f"{second.number.replace('/', '-')} Krav om drøfting.docx"
+    taken.write_bytes(b"not ours")
+    prompter.folders.insert(0, folder)
+    _ok(qtbot, dialog)
+    assert dialog.isVisible() and taken.name in dialog.message.text()
+    for number in ("2026/8", "2026/10"):
+        assert not [d for d in workspace.case_detail(number).documents if d.direction == "ut"]
+    assert list(folder.iterdir()) == [taken] and taken.read_bytes() == b"not ours"
+    taken.unlink()
+
     _ok(qtbot, dialog)
     assert not dialog.isVisible()
     made = dialog.made

@@ -104,6 +104,10 @@ class EscalationDialog(QDialog):
         layout.addWidget(buttons)
         if stage is not None:
             self.started.set_value(stage.started_on)
+            if stage.outcome is not None:
+                # An outcome is changed, not taken back (a stage recorded by mistake is
+                # removed instead): «not decided yet» would silently keep the old one.
+                self.outcome.removeItem(0)
             self.outcome.setCurrentIndex(max(0, self.outcome.findData(stage.outcome)))
             self.ended.set_value(stage.ended_on)
             self.reference.setText(stage.reference or "")
