@@ -281,8 +281,8 @@ def test_the_pack_is_taken_into_use_from_the_file_menu_and_a_newer_one_is_told_o
         parent=window,
     )
     assert "Forbundet 2027.10" in settings.pack_note.text()
-    window.show_start_notice()
-    assert "Forbundet 2027.10" in window.statusBar().currentMessage()
+    window.show_start_notice()  # the shared folder is looked at off the GUI thread
+    qtbot.waitUntil(lambda: "Forbundet 2027.10" in window.statusBar().currentMessage())
     settings.close()
 
 

@@ -606,12 +606,22 @@ class MainWindow(QMainWindow):
             notice = overdue_notice(self.workspace.overdue_count()) or ""
         except UserError:
             notice = ""
-        from ui.office_actions import newer_pack_text
-
-        pack = newer_pack_text(self.workspace) or ""
-        text = "  ·  ".join(part for part in (message, notice, pack) if part)  # not one line
+        text = "  ·  ".join(part for part in (message, notice) if part)  # two lines, not one
         if text:
             self.statusBar().showMessage(text, 30_000)
+        # A newer pack from the union office: its folder may be a network share that is
+        # slow or gone, so it is looked for off the GUI thread, and said after the rest.
+        self.background.submit(
+            self.workspace.newer_pack, self._newer_pack_found, lambda _exc: None, context=self
+        )
+
+    def _newer_pack_found(self, found: tuple[Path, str] | None) -> None:
+        from ui.office_actions import newer_pack_text
+
+        line = newer_pack_text(self.workspace, found) if found is not None else None
+        if line:
+            shown = self.statusBar().currentMessage()
+            self.statusBar().showMessage("  ·  ".join(p for p in (shown, line) if p), 30_000)
 
     def show_case(self, case: int | str) -> None:
         """Go to a case (id or number) from elsewhere (an employer's cases, the deadlines)."""

@@ -4,7 +4,8 @@ say when a newer one is at the configured place, and print the case summary."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from tillitsvalgt.errors import UserError
 from ui.i18n import tr
@@ -26,12 +27,16 @@ def pack_line(workspace: Workspace) -> str:
     return current or tr("ingen (innebygd lovkatalog og innebygde maler)")
 
 
-def newer_pack_text(workspace: Workspace) -> str | None:
-    """The warning when the configured place holds a newer pack than the one in use."""
-    try:
-        found = workspace.newer_pack()
-    except (OSError, UserError):
-        return None
+def newer_pack_text(
+    workspace: Workspace, found: tuple[Path, str] | Literal["look"] | None = "look"
+) -> str | None:
+    """The warning when the configured place holds a newer pack than the one in use
+    (``found``: what ``workspace.newer_pack()`` gave, when it was asked off the GUI thread)."""
+    if found == "look":
+        try:
+            found = workspace.newer_pack()
+        except (OSError, UserError):
+            return None
     if found is None:
         return None
     file, label = found
