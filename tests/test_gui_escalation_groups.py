@@ -178,6 +178,21 @@ def test_a_group_is_made_from_chosen_cases_shown_joined_and_left(
     _ok(qtbot, join)
     assert "Ny lagerstruktur" in office.group_label.text()
 
+    # The decision's facts, changed on the group: every case takes the new date; a date one
+    # case cannot take (2026/8 is planned for August) changes nothing.
+    _click(qtbot, office.edit_group_button)
+    edit = office.edit_group_dialog
+    edit.decision_on.set_value(date(2026, 11, 1))
+    _ok(qtbot, edit)
+    assert edit.isVisible() and "2026/8" in edit.message.text()
+    assert workspace.case_detail("2026/7").case.decision_on == date(2026, 6, 1)
+    edit.decision_on.set_value(date(2026, 6, 15))
+    _ok(qtbot, edit)
+    assert not edit.isVisible()
+    for number in ("2026/7", "2026/8"):
+        assert workspace.case_detail(number).case.decision_on == date(2026, 6, 15)
+    assert "15. juni 2026" in office.group_label.text()
+
 
 def test_letters_for_the_whole_group_in_one_action_or_none(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path

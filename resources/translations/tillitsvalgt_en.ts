@@ -253,7 +253,7 @@
     </message>
     <message>
         <source>f.eks. Arbeidsrettens saksnummer</source>
-        <translation>e.g. the Labour Court's case number</translation>
+        <translation>e.g. the Labour Court&apos;s case number</translation>
     </message>
     <message>
         <source>&amp;Trinn:</source>
@@ -301,7 +301,7 @@
     </message>
     <message>
         <source>En gruppesak er én beslutning hos arbeidsgiveren som gjelder flere enheter. Sakene i gruppen får gruppens varseldato og beslutningsdato, og brev kan skrives til alle sakene samtidig.</source>
-        <translation>A group case is one employer decision that affects several units. The cases in the group take the group's notice date and decision date, and letters can be written to all the cases at once.</translation>
+        <translation>A group case is one employer decision that affects several units. The cases in the group take the group&apos;s notice date and decision date, and letters can be written to all the cases at once.</translation>
     </message>
     <message>
         <source>f.eks. Nytt kontorkonsept 2027</source>
@@ -357,7 +357,7 @@
     </message>
     <message>
         <source>Saken får gruppens varseldato og beslutningsdato; endringen står i historikken.</source>
-        <translation>The case takes the group's notice date and decision date; the change is in the history.</translation>
+        <translation>The case takes the group&apos;s notice date and decision date; the change is in the history.</translation>
     </message>
     <message>
         <source>&amp;Gruppesak:</source>
@@ -402,6 +402,14 @@
     <message>
         <source>Mappe for brevene</source>
         <translation>Folder for the letters</translation>
+    </message>
+    <message>
+        <source>Endre gruppesaken</source>
+        <translation>Change the group case</translation>
+    </message>
+    <message>
+        <source>Endrede datoer skrives på alle sakene i gruppen, og det står i historikken til hver sak. Kan én sak ikke ta datoen, endres ingenting.</source>
+        <translation>Changed dates are written to every case in the group, and each case's history says so. If one case cannot take the date, nothing is changed.</translation>
     </message>
     <message>
         <source>Deres &amp;ref.:</source>
@@ -937,7 +945,7 @@
     </message>
     <message>
         <source>Pakke fra forbundskontoret:</source>
-        <translation>Union office's pack:</translation>
+        <translation>Union office&apos;s pack:</translation>
     </message>
     <message>
         <source>&amp;Malmappe:</source>
@@ -1409,11 +1417,11 @@ Your profile is saved.</translation>
     </message>
     <message>
         <source>Ta i bruk &amp;pakke fra forbundskontoret …</source>
-        <translation>Use the union office's &amp;pack …</translation>
+        <translation>Use the union office&apos;s &amp;pack …</translation>
     </message>
     <message>
         <source>Lovkatalog, brevmaler og forbundets navn fra forbundskontoret, i én fil</source>
-        <translation>Legal catalogue, letter templates and the union's name from the union office, in one file</translation>
+        <translation>Legal catalogue, letter templates and the union&apos;s name from the union office, in one file</translation>
     </message>
     <message>
         <source>Skriv &amp;ut saksoversikten …</source>
@@ -2936,6 +2944,14 @@ Your profile is saved.</translation>
         <translation>Take out of the group &amp;case</translation>
     </message>
     <message>
+        <source>&amp;Endre gruppesaken …</source>
+        <translation>C&amp;hange the group case …</translation>
+    </message>
+    <message>
+        <source>Navn, beskrivelse og datoene; nye datoer skrives på alle sakene i gruppen</source>
+        <translation>Name, description and the dates; new dates are written to every case in the group</translation>
+    </message>
+    <message>
         <source>&amp;Brev til hele gruppen …</source>
         <translation>&amp;Letters to the whole group …</translation>
     </message>
@@ -2949,7 +2965,7 @@ Your profile is saved.</translation>
     </message>
     <message>
         <source>Saken hører ikke til noen gruppesak. Gjelder arbeidsgiverens beslutning flere enheter, samle sakene i én gruppesak.</source>
-        <translation>The case belongs to no group case. If the employer's decision affects several units, gather the cases into one group case.</translation>
+        <translation>The case belongs to no group case. If the employer&apos;s decision affects several units, gather the cases into one group case.</translation>
     </message>
     <message>
         <source>Gruppesak G</source>
@@ -3305,7 +3321,7 @@ Your profile is saved.</translation>
     </message>
     <message>
         <source>Pakke fra forbundskontoret</source>
-        <translation>Union office's pack</translation>
+        <translation>Union office&apos;s pack</translation>
     </message>
     <message>
         <source>Nyere pakke</source>
@@ -3341,11 +3357,11 @@ Your profile is saved.</translation>
     </message>
     <message>
         <source>). Ta den i bruk med Fil → Ta i bruk pakke fra forbundskontoret: </source>
-        <translation>). Use it with File → Use the union office's pack: </translation>
+        <translation>). Use it with File → Use the union office&apos;s pack: </translation>
     </message>
     <message>
         <source>Ta i bruk pakke fra forbundskontoret</source>
-        <translation>Use the union office's pack</translation>
+        <translation>Use the union office&apos;s pack</translation>
     </message>
     <message>
         <source>Pakker fra forbundskontoret (*.zip);;Alle filer (*)</source>
@@ -3381,7 +3397,7 @@ Your profile is saved.</translation>
     </message>
     <message>
         <source>Sakene vurderes etter lovkatalogen i pakken.</source>
-        <translation>The cases are judged by the pack's legal catalogue.</translation>
+        <translation>The cases are judged by the pack&apos;s legal catalogue.</translation>
     </message>
     <message>
         <source>Pakken er tatt i bruk</source>

@@ -404,6 +404,14 @@
         <translation>Mappe for breva</translation>
     </message>
     <message>
+        <source>Endre gruppesaken</source>
+        <translation>Endre gruppesaka</translation>
+    </message>
+    <message>
+        <source>Endrede datoer skrives på alle sakene i gruppen, og det står i historikken til hver sak. Kan én sak ikke ta datoen, endres ingenting.</source>
+        <translation>Endra datoar blir skrivne på alle sakene i gruppa, og det står i historikken til kvar sak. Kan éi sak ikkje ta datoen, blir ingenting endra.</translation>
+    </message>
+    <message>
         <source>Deres &amp;ref.:</source>
         <translation>Dykkar &amp;ref.:</translation>
     </message>
@@ -2934,6 +2942,14 @@ Profilen din er lagra.</translation>
     <message>
         <source>&amp;Ta ut av gruppesaken</source>
         <translation>&amp;Ta ut av gruppesaka</translation>
+    </message>
+    <message>
+        <source>&amp;Endre gruppesaken …</source>
+        <translation>&amp;Endre gruppesaka …</translation>
+    </message>
+    <message>
+        <source>Navn, beskrivelse og datoene; nye datoer skrives på alle sakene i gruppen</source>
+        <translation>Namn, skildring og datoane; nye datoar blir skrivne på alle sakene i gruppa</translation>
     </message>
     <message>
         <source>&amp;Brev til hele gruppen …</source>

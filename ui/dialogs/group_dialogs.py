@@ -330,3 +330,86 @@ class GroupLetterDialog(QDialog):
         self.made = [letter.number for letter in made.letters]
         self.folder = folder
         self.accept()
+
+
+class EditGroupDialog(QDialog):
+    """The group's shared facts: its name, description and the decision's dates. A changed
+    date is written to every case of the group (each case's history says so); if one case
+    cannot take it, nothing is changed."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        group: CaseGroupRead,
+        *,
+        crashes: CrashReporter,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.group = group
+        self.crashes = crashes
+        self.changed_cases: list[str] = []
+        self.setWindowTitle(tr("Endre gruppesaken"))
+        self.setMinimumWidth(540)
+        self.name = QLineEdit(group.name)
+        self.name.setObjectName("groupName")
+        self.description = QPlainTextEdit(group.description or "")
+        self.description.setTabChangesFocus(True)
+        self.description.setMaximumHeight(70)
+        self.notice_on = DateInput(group.notice_on, optional=True, today=workspace.today)
+        self.notice_on.setObjectName("groupNotice")
+        self.decision_on = DateInput(group.decision_on, optional=True, today=workspace.today)
+        self.decision_on.setObjectName("groupDecision")
+        form = QFormLayout()
+        form.addRow(tr("&Navn:"), self.name)
+        form.addRow(tr("&Beskrivelse:"), self.description)
+        form.addRow(tr("&Varslet:"), self.notice_on)
+        form.addRow(tr("Be&slutning:"), self.decision_on)
+        hint = QLabel(
+            tr(
+                "Endrede datoer skrives på alle sakene i gruppen, og det står i historikken til "
+                "hver sak. Kan én sak ikke ta datoen, endres ingenting."
+            )
+        )
+        hint.setWordWrap(True)
+        self.message = _message_label()
+        buttons, self.ok_button = _buttons(self, tr("&Lagre"))
+        buttons.accepted.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        describe_inputs(self)
+
+    def changes(self) -> dict[str, object]:
+        g = self.group
+        now: dict[str, object] = {
+            "name": self.name.text().strip(),
+            "description": self.description.toPlainText().strip() or None,
+            "notice_on": self.notice_on.checked_value(),
+            "decision_on": self.decision_on.checked_value(),
+        }
+        before = {
+            "name": g.name,
+            "description": g.description,
+            "notice_on": g.notice_on,
+            "decision_on": g.decision_on,
+        }
+        return {k: v for k, v in now.items() if v != before[k]}
+
+    def save(self) -> None:
+        try:
+            changes = self.changes()
+            if changes:
+                _, self.changed_cases = self.workspace.update_group(
+                    self.group.id, version=self.group.version, **changes
+                )
+        except UserError as exc:
+            self.message.setText(exc.message)
+            return
+        except Exception as exc:
+            self.crashes.report(exc, self)
+            return
+        self.accept()

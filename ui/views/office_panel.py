@@ -99,6 +99,7 @@ class OfficePanel(QWidget):
         self.group_label.setObjectName("groupFacts")
         self.group_label.setWordWrap(True)
         self.group_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.group_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         box.addWidget(self.group_label)
         self.members = QListWidget()
         self.members.setObjectName("groupMembers")
@@ -116,12 +117,19 @@ class OfficePanel(QWidget):
         self.leave_button = QPushButton(tr("&Ta ut av gruppesaken"))
         self.leave_button.setObjectName("leaveGroup")
         self.leave_button.clicked.connect(self.leave_group)
+        self.edit_group_button = QPushButton(tr("&Endre gruppesaken …"))
+        self.edit_group_button.setObjectName("editGroup")
+        self.edit_group_button.setToolTip(
+            tr("Navn, beskrivelse og datoene; nye datoer skrives på alle sakene i gruppen")
+        )
+        self.edit_group_button.clicked.connect(self.edit_group)
         self.group_letter_button = QPushButton(tr("&Brev til hele gruppen …"))
         self.group_letter_button.setObjectName("groupLetters")
         self.group_letter_button.clicked.connect(self.group_letters)
         for button in (
             self.new_group_button,
             self.join_button,
+            self.edit_group_button,
             self.leave_button,
             self.group_letter_button,
         ):
@@ -189,6 +197,7 @@ class OfficePanel(QWidget):
     def _show_group(self) -> None:
         self.members.clear()
         group = self.group
+        self.members.setVisible(group is not None)
         if group is None:
             self.group_label.setText(
                 tr(
@@ -226,7 +235,18 @@ class OfficePanel(QWidget):
         self.new_group_button.setEnabled(live)
         self.join_button.setEnabled(live and not in_group)
         self.leave_button.setEnabled(live and in_group)
+        self.edit_group_button.setEnabled(live and in_group)
         self.group_letter_button.setEnabled(live and in_group)
+        # Only the buttons that fit the case's state are shown, so the row fits a narrow
+        # window (a new group for a case already in one: Sak → Ny gruppesak …).
+        for button, shown in (
+            (self.new_group_button, not in_group),
+            (self.join_button, not in_group),
+            (self.edit_group_button, in_group),
+            (self.leave_button, in_group),
+            (self.group_letter_button, in_group),
+        ):
+            button.setVisible(shown)
 
     def selected_stage(self) -> EscalationRead | None:
         row = self.stage_table.currentRow()
@@ -304,6 +324,16 @@ class OfficePanel(QWidget):
             self.workspace, self.detail.case.number, crashes=self.crashes, parent=self
         )
         self.join_dialog = dialog  # for tests
+        dialog.accepted.connect(self.changed)
+        dialog.open()
+
+    def edit_group(self) -> None:
+        from ui.dialogs.group_dialogs import EditGroupDialog
+
+        if self.group is None:
+            return
+        dialog = EditGroupDialog(self.workspace, self.group, crashes=self.crashes, parent=self)
+        self.edit_group_dialog = dialog  # for tests
         dialog.accepted.connect(self.changed)
         dialog.open()
 
