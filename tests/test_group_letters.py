@@ -88,6 +88,8 @@ def test_one_letter_per_case_each_with_its_own_number(
             assert documents.document_content(doc.id, session=s) == file.read_bytes()
     for number in numbers:
         assert f"{number}-1" in said
+    for line in err.splitlines():  # every warning names the letter it is about
+        assert not line.startswith(("Advarsel", "Kontroller")) or "-1)" in line, line
     # Again: new numbers, new files beside the first.
     code, _, err = _cli(
         db, tmp_path, capsys, "groups", "letter", "Nytt kontorkonsept",

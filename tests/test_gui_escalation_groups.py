@@ -238,6 +238,9 @@ def test_letters_for_the_whole_group_in_one_action_or_none(
     made = dialog.made
     assert len(made) == 2 and made[0].startswith("2026/8-") and made[1].startswith("2026/10-")
     assert prompter.shown[-1][0] == "info" and made[1] in prompter.shown[-1][2]
+    for warning in dialog.warnings:  # what to check is said, letter by letter
+        assert warning in prompter.shown[-1][2]
+        assert warning.split(":")[0] in made
     assert sorted(f.name for f in folder.iterdir()) == sorted(
         f"{n.replace('/', '-')} Krav om drøfting.docx" for n in made
     )

@@ -298,6 +298,11 @@ def groups_letter(
             f", svarfrist {format_date(letter.context.reply_by)}" if letter.context.reply_by else ""
         )
         click.echo(f"  {letter.number}{due}")
+        # What the one-letter command warns of, per letter (the case named by its number).
+        for warning in (*letter.template.warnings, *(c.message for c in letter.checks)):
+            click.echo(f"Advarsel ({letter.number}): {warning}", err=True)
+        for notice in letter.notices:
+            click.echo(f"Kontroller ({letter.number}): {notice}", err=True)
     click.echo(f"{len(written)} filer. Merk hvert brev som sendt: tillitsvalgt letters send NUMMER")
 
 

@@ -409,7 +409,7 @@
     </message>
     <message>
         <source>Endrede datoer skrives på alle sakene i gruppen, og det står i historikken til hver sak. Kan én sak ikke ta datoen, endres ingenting.</source>
-        <translation>Changed dates are written to every case in the group, and each case's history says so. If one case cannot take the date, nothing is changed.</translation>
+        <translation>Changed dates are written to every case in the group, and each case&apos;s history says so. If one case cannot take the date, nothing is changed.</translation>
     </message>
     <message>
         <source>Deres &amp;ref.:</source>
@@ -3034,6 +3034,10 @@ Your profile is saved.</translation>
     <message>
         <source>Merk hvert brev som sendt når det er sendt.</source>
         <translation>Mark each letter as sent when it has been sent.</translation>
+    </message>
+    <message>
+        <source>Kontroller før du sender:</source>
+        <translation>Check before you send:</translation>
     </message>
     <message>
         <source>Krav om drøfting</source>

@@ -3036,6 +3036,10 @@ Profilen din er lagra.</translation>
         <translation>Merk kvart brev som sendt når det er sendt.</translation>
     </message>
     <message>
+        <source>Kontroller før du sender:</source>
+        <translation>Kontroller før du sender:</translation>
+    </message>
+    <message>
         <source>Krav om drøfting</source>
         <translation>Krav om drøfting</translation>
     </message>

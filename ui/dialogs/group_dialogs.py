@@ -266,6 +266,7 @@ class GroupLetterDialog(QDialog):
         self.prompter = prompter
         self.crashes = crashes
         self.made: list[str] = []  # the journal numbers written
+        self.warnings: list[str] = []  # what to check in them, letter by letter
         self.folder: Path | None = None
         self.setWindowTitle(tr("Brev til hele gruppesaken"))
         self.setMinimumWidth(560)
@@ -328,6 +329,15 @@ class GroupLetterDialog(QDialog):
             self.crashes.report(exc, self)
             return
         self.made = [letter.number for letter in made.letters]
+        self.warnings = [
+            f"{letter.number}: {text}"
+            for letter in made.letters
+            for text in (
+                *letter.template.warnings,
+                *(c.message for c in letter.checks),
+                *letter.notices,
+            )
+        ]
         self.folder = folder
         self.accept()
 

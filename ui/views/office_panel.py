@@ -386,6 +386,9 @@ class OfficePanel(QWidget):
         if dialog.folder is not None:
             text += " " + tr("Word-filene er lagret i ") + str(dialog.folder) + "."
         text += " " + tr("Merk hvert brev som sendt når det er sendt.")
+        if dialog.warnings:
+            text += "\n\n" + tr("Kontroller før du sender:") + "\n"
+            text += "\n".join(f"– {w}" for w in dialog.warnings)
         self.prompter.info(self, tr("Brev til hele gruppesaken"), text)
         self.changed.emit()
 
