@@ -166,3 +166,27 @@ def test_an_empty_group_an_unknown_group_and_an_unknown_kind_are_told_apart(
         )
         assert code != 0 and said in err, err
         assert "Traceback" not in err
+
+
+def test_with_pdf_each_letter_also_comes_as_a_pdf(
+    sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """LibreOffice turns each letter into a PDF inside the same unit of work (a conversion
+    that fails journals none); the PDF holds the letter's own number."""
+    import subprocess
+
+    group, numbers = _group_of_three(sqlite_db, tmp_path, capsys)
+    out = tmp_path / "brev"
+    out.mkdir()
+    code, _, err = _cli(
+        sqlite_db, tmp_path, capsys, "groups", "letter", f"G{group}", "--kind",
+        "krav_om_drofting", "--date", "2026-03-03", "--out-dir", str(out), "--pdf",
+    )  # fmt: skip
+    assert code == 0, err
+    pdfs = sorted(out.glob("*.pdf"))
+    assert len(pdfs) == 3 and len(list(out.glob("*.docx"))) == 3
+    for number, pdf in zip(numbers, pdfs, strict=True):
+        text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert f"{number}-1" in text
