@@ -408,7 +408,8 @@ def templates_check(file: Path, kind: str | None, repair: bool) -> None:
         data = read_limited(file, TEMPLATE_LIMIT, what="Malen")
     except OSError as exc:
         raise UserError(f"Kan ikke lese {file}: {os_reason(exc)}.") from None
-    code = letter_kind(kind).code if kind else (file.stem if file.stem in KINDS else None)
+    stem = file.stem.removesuffix(".nn")  # «krav_om_drofting.nn.docx»: the nynorsk template
+    code = letter_kind(kind).code if kind else (stem if stem in KINDS else None)
     result = check_template(data, code)
     what = f" (brevtype {code})" if code else " (brevtype ukjent: påkrevde felt er ikke sjekket)"
     if not result.problems:
@@ -440,9 +441,11 @@ def templates_check(file: Path, kind: str | None, repair: bool) -> None:
 @force_option
 @pass_ctx
 def templates_export(ctx: Context, kind: str | None, out_dir: Path, force: bool) -> None:
-    """Kopier de innebygde malene (eller én) til en mappe, for å redigere dem i Word."""
+    """Kopier de innebygde malene (eller én) til en mappe, for å redigere dem i Word.
+    Nynorskmalene heter <brevtype>.nn.docx."""
     from tillitsvalgt.letters.kinds import KINDS, letter_kind
-    from tillitsvalgt.letters.templates import builtin_path
+    from tillitsvalgt.letters.phrases import BOKMAL_ONLY
+    from tillitsvalgt.letters.templates import builtin_path, template_name
     from tillitsvalgt.output_paths import OutputExists, check_output, write_output
 
     kinds = [letter_kind(kind).code] if kind else list(KINDS)
@@ -454,14 +457,16 @@ def templates_export(ctx: Context, kind: str | None, out_dir: Path, force: bool)
     except OSError as exc:
         raise UserError(f"Kan ikke opprette mappen {out_dir}: {os_reason(exc)}.") from None
     protected = protected_files(ctx)
-    for code in kinds:
-        target = out_dir / f"{code}.docx"
+    pairs = [(c, f) for f in ("nb", "nn") for c in kinds if f == "nb" or c not in BOKMAL_ONLY]
+    for code, form in pairs:
+        target = out_dir / template_name(code, form)
         try:
             check_output(target, overwrite=force, protected=protected)
         except OutputExists:
             click.echo(f"Hopper over {target}: den finnes fra før (--force erstatter den).")
             continue
-        write_output(target, builtin_path(code).read_bytes(), overwrite=True, protected=protected)
+        data = builtin_path(code, form).read_bytes()
+        write_output(target, data, overwrite=True, protected=protected)
         click.echo(f"Skrev {target}")
     click.echo(
         f"Rediger i Word, og pek programmet på mappen: tillitsvalgt settings templates {out_dir}"
