@@ -108,6 +108,14 @@
         <translation>The contact person&apos;s phone number</translation>
     </message>
     <message>
+        <source>Målformen brevene til virksomheten skrives på</source>
+        <translation>The written standard (Bokmål or Nynorsk) of letters to this employer</translation>
+    </message>
+    <message>
+        <source>Ikke valgt (profilens målform)</source>
+        <translation>Not chosen (the profile&apos;s standard)</translation>
+    </message>
+    <message>
         <source>&amp;Navn:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -142,6 +150,10 @@
     <message>
         <source>&amp;Telefon:</source>
         <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>&amp;Målform i brev:</source>
+        <translation>Letter &amp;language:</translation>
     </message>
     <message>
         <source>&amp;Lagre</source>
@@ -258,6 +270,14 @@
     <message>
         <source> (foreslått)</source>
         <translation> (suggested)</translation>
+    </message>
+    <message>
+        <source>Målformen brevet skrives på. Forhåndsvalgt fra virksomheten, ellers profilen.</source>
+        <translation>The written standard of this letter. Preset from the employer, else from your profile.</translation>
+    </message>
+    <message>
+        <source>Mål&amp;form:</source>
+        <translation>&amp;Language:</translation>
     </message>
     <message>
         <source> dager</source>
@@ -898,6 +918,14 @@
     <message>
         <source>&amp;Hovedorganisasjon:</source>
         <translation>&amp;Confederation:</translation>
+    </message>
+    <message>
+        <source>Målformen brevene dine skrives på når virksomheten ikke har en egen. Du kan velge en annen for hvert brev.</source>
+        <translation>The written standard of your letters when the employer has none of its own. You can choose another for each letter.</translation>
+    </message>
+    <message>
+        <source>Målform i brev</source>
+        <translation>Letter language</translation>
     </message>
     <message>
         <source>Tekst under navnet i brevene, f.eks. en hilsen (valgfritt).</source>
@@ -2678,6 +2706,14 @@ Your profile is saved.</translation>
     <message>
         <source>Utkast til protokoll</source>
         <translation>Draft protocol</translation>
+    </message>
+    <message>
+        <source>Bokmål</source>
+        <translation>Bokmål</translation>
+    </message>
+    <message>
+        <source>Nynorsk</source>
+        <translation>Nynorsk</translation>
     </message>
     <message>
         <source>åpen</source>

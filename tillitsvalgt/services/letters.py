@@ -92,6 +92,7 @@ class Letter:
     # past its period, another side's text (see rules/agreements.py).
     notices: tuple[str, ...] = ()
     checks: tuple[LetterCheck, ...] = ()  # the warnings it was written with
+    form: str = "nb"  # the written form it is in: nb (bokmål) or nn (nynorsk)
 
 
 def _representative(case: Case, setup: LetterSetup, session: Session) -> RepresentativeRead | None:
@@ -307,7 +308,15 @@ def _render(
     )
     content = render_docx(template.data, context.values, origin=template.origin, stamp=stamp)
     notices = letter_notices(facts, request, registered=registered or facts.employer.agreement)
-    return Letter(content, context, template, number, notices=tuple(notices), checks=tuple(checks))
+    return Letter(
+        content,
+        context,
+        template,
+        number,
+        notices=tuple(notices),
+        checks=tuple(checks),
+        form=form,
+    )
 
 
 def _chosen_for_side(
@@ -426,6 +435,7 @@ def create_letter(
         document,
         notices=letter.notices,
         checks=letter.checks,
+        form=letter.form,
     )
 
 
