@@ -23,7 +23,9 @@ from typing import Any
 import pytest
 
 from tillitsvalgt.db import Database
+from tillitsvalgt.letters.context import subject_topic
 from tillitsvalgt.letters.kinds import KINDS
+from tillitsvalgt.letters.phrases import BOKMAL_ONLY
 from tillitsvalgt.letters.render import docx_text
 from tillitsvalgt.letters.sanity import LetterCheck, LetterRefusedError
 from tillitsvalgt.models import EventCreate, RepresentativeCreate
@@ -681,7 +683,11 @@ def test_the_command_line_refuses_with_the_reason_and_warns(
 
 # --------------------------------------------------------------------------- spelling
 
-WORDLIST = Path(__file__).parent / "data" / "ordliste-nb.txt"
+WORDLISTS = {
+    "nb": Path(__file__).parent / "data" / "ordliste-nb.txt",
+    "nn": Path(__file__).parent / "data" / "ordliste-nn.txt",
+}
+DICTIONARIES = {"nb": "nb_NO", "nn": "nn_NO"}
 
 
 def _hunspell() -> str:
@@ -703,7 +709,9 @@ def _data_strings(db: Database, number: str) -> list[str]:
     with db.session(readonly=True) as s:
         facts = letter_facts(number, session=s, today=LETTER_DAY, setup=LetterSetup())
     case, employer = facts.case, facts.employer
-    values = [employer.name, case.title, case.location or "", *PROFILE.values()]
+    # The case's title, also as the subject line writes it (no «Krav om», lower case).
+    topic = subject_topic(case, employer, "Krav om drøftingsmøte")
+    values = [employer.name, case.title, topic, case.location or "", *PROFILE.values()]
     values += [e.participants or "" for e in facts.events] + [e.notes or "" for e in facts.events]
     return sorted((v for v in values if v), key=len, reverse=True)
 
@@ -716,12 +724,12 @@ def _strip(text: str, data: list[str]) -> str:
     return text
 
 
-def _check(texts: list[str]) -> Spelling:
+def _check(texts: list[str], form: str = "nb") -> Spelling:
     result = Spelling(letters=len(texts))
     joined = "\n".join(texts)
     result.words = len(re.findall(r"[^\W\d_]+", joined))
     done = subprocess.run(
-        [_hunspell(), "-d", "nb_NO", "-i", "utf-8", "-p", str(WORDLIST), "-l"],
+        [_hunspell(), "-d", DICTIONARIES[form], "-i", "utf-8", "-p", str(WORDLISTS[form]), "-l"],
         input=joined,
         capture_output=True,
         text=True,
@@ -732,18 +740,20 @@ def _check(texts: list[str]) -> Spelling:
     return result
 
 
-def test_every_letter_passes_a_norwegian_spell_check(
-    matrix: tuple[Database, dict[str, str]], tmp_path: Path
-) -> None:
-    """Every kind for every situation here and every scenario on its own day: hunspell
-    with Debian's nb_NO dictionary and the project's word list of legal terms."""
+EXTRA = {"nb": "Planene er endret.", "nn": "Planane er endra."}
+
+
+def _all_letters(matrix: tuple[Database, dict[str, str]], tmp_path: Path, form: str) -> list[str]:
+    """Every kind for every situation here and every scenario on its own day, in ``form``,
+    with the register's own words taken out."""
     db, numbers = matrix
     texts: list[str] = []
+    kinds = [k for k in KINDS if form == "nb" or k not in BOKMAL_ONLY]
     for number in numbers.values():
         data = _data_strings(db, number)
-        for kind in KINDS:
-            extra = "Planene er endret." if kind == "krav_om_drofting" else None
-            request = LetterRequest(kind, dated=LETTER_DAY, extra_text=extra)
+        for kind in kinds:
+            extra = EXTRA[form] if kind == "krav_om_drofting" else None
+            request = LetterRequest(kind, dated=LETTER_DAY, extra_text=extra, form=form)
             if kind == "purring" or any(c.refused for c in _checks(db, number, request)):
                 continue
             texts.append(_strip(docx_text(_letter(db, number, request).content), data))
@@ -756,8 +766,8 @@ def test_every_letter_passes_a_norwegian_spell_check(
         number = f"2026/{index}"
         data = _data_strings(sdb, number)
         dated = D(scenario["today"])
-        for kind in KINDS:
-            request = LetterRequest(kind, dated=dated, extra_text="Planene er endret.")
+        for kind in kinds:
+            request = LetterRequest(kind, dated=dated, extra_text=EXTRA[form], form=form)
             if any(c.refused for c in _checks(sdb, number, request)):
                 continue
             try:
@@ -767,19 +777,88 @@ def test_every_letter_passes_a_norwegian_spell_check(
                 continue
             texts.append(_strip(docx_text(content), data))
     sdb.dispose()
-    result = _check(texts)
+    return texts
+
+
+@pytest.mark.parametrize("form", ["nb", "nn"])
+def test_every_letter_passes_a_norwegian_spell_check(
+    matrix: tuple[Database, dict[str, str]], tmp_path: Path, form: str
+) -> None:
+    """Every kind for every situation here and every scenario on its own day, in bokmål
+    and in nynorsk: hunspell with Debian's nb_NO or nn_NO dictionary and the project's word
+    list of legal terms for that form; and no word that belongs only to the other form."""
+    texts = _all_letters(matrix, tmp_path, form)
+    result = _check(texts, form)
     print(
-        f"stavekontroll: {result.letters} brev, {result.words} ord, "
+        f"stavekontroll {DICTIONARIES[form]}: {result.letters} brev, {result.words} ord, "
         f"{sum(result.unknown.values())} ukjente"
     )
     assert result.letters > 100 and result.words > 30_000
     assert not result.unknown, result.unknown.most_common(30)
+    other = _tell_tales("nn" if form == "nb" else "nb")
+    found = Counter(
+        w for text in texts for w in re.findall(r"[^\W\d_]+", text.lower()) if w in other
+    )
+    assert not found, (form, found.most_common(20))
 
 
 def test_the_spell_check_finds_a_misspelling() -> None:
     """The check is real: a misspelt word in a letter is reported."""
     result = _check(["Vi krevver drøftingsmøte etter arbeidsmiljøloven."])
     assert set(result.unknown) == {"krevver"}
+    result = _check(["Vi krev drøftingsmøte etter arbeidsmiljølova, men ikke no."], "nn")
+    assert set(result.unknown) == {"ikke"}
+
+
+# Words that mark one written form, in pairs (bokmål, nynorsk) that really differ. A letter
+# in one form that has a word of the other's column mixes the two.
+TELL_TALES = (
+    ("ikke", "ikkje"),
+    ("hva", "kva"),
+    ("hvordan", "korleis"),
+    ("hvor", "kvar"),
+    ("hvem", "kven"),
+    ("hvis", "viss"),
+    ("noe", "noko"),
+    ("mer", "meir"),
+    ("fra", "frå"),
+    ("derfor", "difor"),
+    ("innen", "innan"),
+    ("senest", "seinast"),
+    ("mulig", "mogleg"),
+    ("tidlig", "tidleg"),
+    ("skriftlig", "skriftleg"),
+    ("ble", "vart"),
+    ("krever", "krevje"),  # not «krev»: bokmål's imperative too
+    ("de", "dei"),
+    ("tillitsvalgte", "tillitsvalde"),
+    ("arbeidsgiver", "arbeidsgjevar"),
+    ("verneombudet", "verneombodet"),
+    ("arbeidsmiljøutvalget", "arbeidsmiljøutvalet"),
+    ("arbeidsmiljøloven", "arbeidsmiljølova"),
+    ("hovedavtalen", "hovudavtalen"),
+    ("hjemmekontor", "heimekontor"),
+    ("beslutningen", "avgjerda"),
+    ("endringen", "endringa"),
+    ("saken", "saka"),
+    ("virksomhet", "verksemd"),
+    ("følgende", "følgjande"),
+    ("vennlig", "venleg"),
+    ("hilsen", "helsing"),
+    ("ansatte", "tilsette"),
+    ("enige", "samde"),
+)
+
+
+def _tell_tales(form: str) -> frozenset[str]:
+    return frozenset(pair[0 if form == "nb" else 1] for pair in TELL_TALES)
+
+
+def test_the_tell_tale_check_finds_a_word_of_the_other_form() -> None:
+    text = "Vi krev at arbeidsgjevar ikke set i verk endringa."
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    assert [w for w in words if w in _tell_tales("nb")] == ["ikke"]
+    assert [w for w in words if w in _tell_tales("nn")] == ["arbeidsgjevar", "endringa"]
 
 
 # --------------------------------------------------------------------------- pages

@@ -356,6 +356,7 @@ def _cite(provisions: list[Provision], named: str | None, say: Phrases) -> str:
     parts: list[str] = []
     if rest:
         wheres = [w for p in rest if (w := p.paragraph if p.verified else p.chapter)]
+        wheres = [say.name(w) for w in wheres]  # a chapter's words, as this form writes them
         if len(wheres) > 1 and all(w.startswith("(") and w.endswith(")") for w in wheres):
             # Subjects, not numbers (another side's text): «(… og …)» once, not «(…) og (…)».
             listed = "(" + say.join(list(dict.fromkeys(w[1:-1] for w in wheres))) + ")"
@@ -868,7 +869,10 @@ def build_context(facts: LetterFacts, options: LetterOptions) -> LetterContext:
     home: tuple[list[str], list[str]] = ([], [])
     if kind.code == "krav_om_hjemmekontoravtale":
         gaps = checklist_gaps(facts.checklist, case.written_agreements)
-        home = ([i.demand for i in gaps.missing], [i.demand for i in gaps.unclear])
+        home = (
+            [i.demand_in(say.form) for i in gaps.missing],
+            [i.demand_in(say.form) for i in gaps.unclear],
+        )
 
     place = sender["sted"]
     reserve = kind.code in _DEMAND_KINDS and s.implemented_on is not None

@@ -266,7 +266,7 @@ NN: dict[str, str] = {
     "utkastet til retningslinjer og til avtale med den enkelte, og vurderinga av "
     "konsekvensane for arbeidsmiljøet",
     "demand.documents.availability": "at vi i god tid før møtet får saksdokumenta, mellom "
-    "anna forslaget til ordning for tilgjengelegheit og vurderinga av konsekvensane for "
+    "anna forslaget til ordning for tilgjenge og vurderinga av konsekvensane for "
     "arbeidstid, kvile og arbeidsmiljø",
     "demand.documents.other": "at vi i god tid før møtet får saksdokumenta og vurderinga "
     "av konsekvensane for arbeidsmiljøet",
@@ -290,7 +290,7 @@ NN: dict[str, str] = {
     "ask.when_past": "når endringa vart eller skal bli sett i verk, og kven ho gjeld",
     "ask.plans": "planane, teikningane og arealutrekninga",
     "ask.home": "utkastet til retningslinjer for heimekontor og til avtale med den enkelte",
-    "ask.availability": "forslaget til ordning for tilgjengelegheit, med arbeidstid og kvile",
+    "ask.availability": "forslaget til ordning for tilgjenge, med arbeidstid og kvile",
     "ask.risk": "vurderinga av konsekvensane for arbeidsmiljøet, med risikovurdering",
     "postpone.hold": "at iverksetjinga blir stilt i bero til {process} er avslutta",
     "postpone.hold_again": "at iverksetjinga blir stilt i bero til saka er {done} på nytt",
@@ -432,6 +432,52 @@ _NN_NAMES = (
         "forskrift om organisering, leiing og medverknad",
     ),
     ("forskrift om utførelse av arbeid", "forskrift om utføring av arbeid"),
+    # Chapters cited by their subject where the paragraph number is not verified.
+    (
+        "(bestemmelsen om medbestemmelse ved omstilling)",
+        "(føresegna om medråderett ved omstilling)",
+    ),
+    (
+        "(bestemmelsene om drøftinger ved omlegging av driften)",
+        "(føresegnene om drøftingar ved omlegging av drifta)",
+    ),
+    (
+        "(nasjonale retningslinjer etter EUs rammeavtale om fjernarbeid)",
+        "(nasjonale retningslinjer etter rammeavtalen til EU om fjernarbeid)",
+    ),
+    ("(reglene om informasjon og drøfting)", "(reglane om informasjon og drøfting)"),
+    ("(former for medbestemmelse)", "(former for medråderett)"),
+    ("(saksbehandlingsregler)", "(reglar for sakshandsaming)"),
+    (
+        "(generelt om innholdet i det lokale samarbeidet)",
+        "(generelt om innhaldet i det lokale samarbeidet)",
+    ),
+    (
+        "(informasjon, samarbeid og medbestemmelse)",
+        "(informasjon, samarbeid og medråderett)",
+    ),
+    (
+        "(avtalen om medinnflytelse og medbestemmelse i Oslo kommune)",
+        "(avtalen om medverknad og medråderett i Oslo kommune)",
+    ),
+    # Another side's text, cited by subject: «(reglene om <title>)» (rules/agreements.py).
+    ("(reglene om ", "(reglane om "),
+    ("drøftelser om virksomhetens ordinære drift", "drøftingar om den ordinære drifta i verksemda"),
+    ("samarbeid og medbestemmelse", "samarbeid og medråderett"),
+    ("lokale møter innen 14 dager", "lokale møte innan 14 dagar"),
+    ("forhandlinger om disponering av arealer", "forhandlingar om disponering av areal"),
+    (
+        "plassering og kontorløsning er drøftingssaker",
+        "plassering og kontorløysing er drøftingssaker",
+    ),
+    (
+        "forhandlinger om interne organisasjonsendringer",
+        "forhandlingar om interne organisasjonsendringar",
+    ),
+    ("frister for drøftinger og forhandlinger", "fristar for drøftingar og forhandlingar"),
+    ("referat fra drøftinger", "referat frå drøftingar"),
+    ("uenighet ved drøftinger", "usemje ved drøftingar"),
+    ("avtalens varighet", "varigheita til avtalen"),
 )
 
 
