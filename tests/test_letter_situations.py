@@ -15,7 +15,7 @@ import subprocess
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ import pytest
 from tillitsvalgt.db import Database
 from tillitsvalgt.letters.context import subject_topic
 from tillitsvalgt.letters.kinds import KINDS
-from tillitsvalgt.letters.phrases import BOKMAL_ONLY
+from tillitsvalgt.letters.phrases import BOKMAL_ONLY, Phrases
 from tillitsvalgt.letters.render import docx_text
 from tillitsvalgt.letters.sanity import LetterCheck, LetterRefusedError
 from tillitsvalgt.models import EventCreate, RepresentativeCreate
@@ -552,6 +552,40 @@ def test_the_letter_follows_the_facts_on_its_date(
         assert paragraph not in flat, (paragraph, flat)
 
 
+UNVERIFIED_NN = tuple(Phrases("nn").name(text) for text in UNVERIFIED)
+_DATES = re.compile(r"\d{1,2}\. [a-z]+ \d{4}")
+_PARAGRAPHS = re.compile(r"§§? \d[^\s,.;)]*(?: nr\. \d)?(?: bokstav [a-z])?|kapittel [\dIVX]+")
+
+
+@pytest.mark.parametrize("row", ROWS, ids=_id)
+def test_the_nynorsk_letter_says_the_same_facts_and_law(
+    matrix: tuple[Database, dict[str, str]], row: Row
+) -> None:
+    """Every row of the table in nynorsk: refused for the same reason, and otherwise the
+    same dates and the same paragraphs as the bokmål letter, never an unverified number."""
+    db, numbers = matrix
+    number = numbers[row.setting]
+    request = LetterRequest(row.kind, dated=row.dated, extra_text=row.extra, form="nn")
+    if row.refused:
+        with db.session(readonly=True) as s, pytest.raises(LetterRefusedError, match=row.refused):
+            preview_letter(number, request, session=s, today=row.dated)
+        return
+    letter = _letter(db, number, request)
+    assert letter.form == "nn"
+    nn = " ".join(docx_text(letter.content).split())
+    nb = " ".join(docx_text(_letter(db, number, replace(request, form="nb")).content).split())
+    assert nn != nb
+    assert _DATES.findall(nb) and _PARAGRAPHS.findall(nb), nb  # the comparison has content
+    assert sorted(_DATES.findall(nn)) == sorted(_DATES.findall(nb)), (nn, nb)
+    assert sorted(_PARAGRAPHS.findall(nn)) == sorted(_PARAGRAPHS.findall(nb)), (nn, nb)
+    for paragraph in UNVERIFIED_NN:
+        assert paragraph not in nn, (paragraph, nn)
+    for words in ("seinast innan", "– Krav om", "planlagd iverksett", "Hovedavtalen"):
+        assert words not in nn, (words, nn)
+    if row.extra:
+        assert row.extra in nn  # the representative's own text, as typed
+
+
 def _kinds_for(db: Database, number: str, dated: date) -> dict[str, str]:
     """Each kind: «refused», «warned» or «ok» on ``dated``."""
     out = {}
@@ -628,6 +662,26 @@ def test_the_document_is_norwegian_and_its_properties_are_real(
     assert abs(datetime.now(UTC) - when) < timedelta(minutes=10)
     langs = re.findall(r'<w:lang [^>]*w:val="([^"]+)"', styles)
     assert langs and set(langs) == {"nb-NO"}
+
+
+def test_a_nynorsk_letter_is_nynorsk_to_word_and_libreoffice(
+    matrix: tuple[Database, dict[str, str]],
+) -> None:
+    """Read back: the core property and every language tag say nn-NO, and python-docx
+    (what Word and LibreOffice read) agrees; its bokmål twin says nb-NO."""
+    from docx import Document
+
+    db, numbers = matrix
+    request = LetterRequest("krav_om_drofting", dated=LETTER_DAY, form="nn")
+    for form, tag in (("nn", "nn-NO"), ("nb", "nb-NO")):
+        letter = _letter(db, numbers["ks"], replace(request, form=form))
+        with zipfile.ZipFile(io.BytesIO(letter.content)) as z:
+            core = z.read("docProps/core.xml").decode()
+            styles = z.read("word/styles.xml").decode()
+        assert f"<dc:language>{tag}</dc:language>" in core
+        assert set(re.findall(r'<w:lang [^>]*w:val="([^"]+)"', styles)) == {tag}
+        assert Document(io.BytesIO(letter.content)).core_properties.language == tag
+        assert letter.form == form
 
 
 # --------------------------------------------------------------------------- the command line

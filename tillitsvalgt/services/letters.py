@@ -396,6 +396,7 @@ def create_letter(
     kind = letter_kind(request.kind)
     facts = letter_facts(case_ref, session=session, today=request.dated, setup=setup)
     refuse_if_needed(letter_checks(facts, request))  # before a number is reserved
+    chosen_form(facts, request)  # a form the kind is not written in, likewise
     case = resolve_case(case_ref, session=session)
     assert case.id is not None
     draft = _draft(draft_id, case, session) if draft_id is not None else None
