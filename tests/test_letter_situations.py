@@ -934,18 +934,28 @@ def test_a_one_page_letter_stays_on_one_page_and_the_closing_never_stands_alone(
     assert find_office(), "LibreOffice must be installed (scripts/test installs it)"
     db, numbers = matrix
     letters = {
-        "kort": (numbers["employees_120"], "krav_om_drofting"),
-        "lang": (numbers["regular_home"], "krav_om_hjemmekontoravtale"),
-        "iverksatt": (numbers["after_implementation"], "krav_om_drofting"),
+        "kort": (numbers["employees_120"], "krav_om_drofting", "nb"),
+        "lang": (numbers["regular_home"], "krav_om_hjemmekontoravtale", "nb"),
+        "iverksatt": (numbers["after_implementation"], "krav_om_drofting", "nb"),
+        "kort-nynorsk": (numbers["employees_120"], "krav_om_drofting", "nn"),
+        "lang-nynorsk": (numbers["regular_home"], "krav_om_hjemmekontoravtale", "nn"),
     }
     files = []
-    for name, (number, kind) in letters.items():
+    for name, (number, kind, form) in letters.items():
         path = tmp_path / f"{name}.docx"
-        path.write_bytes(_letter(db, number, LetterRequest(kind, dated=LETTER_DAY)).content)
+        request = LetterRequest(kind, dated=LETTER_DAY, form=form)
+        path.write_bytes(_letter(db, number, request).content)
         files.append(path)
     pdfs = {p.stem: _pages(p) for p in convert_to_pdf(files, tmp_path / "pdf")}
     assert len(pdfs["kort"]) == 1 and len(pdfs["iverksatt"]) == 1, pdfs
     assert "side 1 av 1" in pdfs["kort"][0]
+    # The nynorsk letter, rendered: one page too, in nynorsk to its signature.
+    short_nn = pdfs["kort-nynorsk"]
+    assert len(short_nn) == 1 and "side 1 av 1" in short_nn[0], short_nn
+    assert "Vi krev difor:" in short_nn[0] and "Med venleg helsing Kari Nordmann" in short_nn[0]
+    long_nn = pdfs["lang-nynorsk"]
+    assert len(long_nn) <= 2 and "Med venleg helsing" in long_nn[-1], long_nn
+    assert not long_nn[-1].startswith("Med venleg helsing"), long_nn  # never alone
     long = pdfs["lang"]
     assert len(long) == 2, long
     assert "Med vennlig hilsen" in long[1] and "Kari Nordmann" in long[1]

@@ -101,10 +101,10 @@ class LetterDialog(QDialog):
         self.letter_form.setToolTip(
             tr("Målformen brevet skrives på. Forhåndsvalgt fra virksomheten, ellers profilen.")
         )
-        form.addRow(tr("Mål&form:"), self.letter_form)
         self.reason = QLabel()
         self.reason.setWordWrap(True)
-        form.addRow("", self.reason)
+        form.addRow("", self.reason)  # why the kind was suggested: right under it
+        form.addRow(tr("Mål&form:"), self.letter_form)
 
         today = workspace.today()
         self.dated = DateInput(today, today=workspace.today)
