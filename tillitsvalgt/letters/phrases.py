@@ -361,8 +361,7 @@ NN: dict[str, str] = {
     "subject.protokoll": "Protokoll frå drøftingsmøte",
     "signed.yes": "signert av begge",
     "signed.no": "ikkje signert av begge",
-    "deadline.explain": "{days} dagar frå {dated}, flytta til næraste arbeidsdag; fristen "
-    "blir {due}.",
+    "deadline.explain": "{days} dagar frå {dated}; fristen blir {due}.",
     "event.notice": "Arbeidsgjevar varsla",
     "event.information_meeting": "Informasjonsmøte",
     "event.consultation_meeting": "Drøftingsmøte",
