@@ -349,3 +349,13 @@ def test_the_employer_dialog_stores_the_letters_form(qtbot: QtBot, workspace: Wo
     with workspace.db.session(readonly=True) as s:
         assert employers.get_employer(employer.id, session=s).letter_form == "nb"
     assert workspace.default_letter_form(1) == "nb"
+
+
+def test_the_template_folder_check_knows_a_nynorsk_template_by_its_name(tmp_path: Path) -> None:
+    from tillitsvalgt.onboarding import check_template_folder
+
+    (tmp_path / "purring.nn.docx").write_bytes(load_template("purring", None, "nn").data)
+    (tmp_path / "purring.se.docx").write_bytes(load_template("purring").data)
+    checks = {c.file.name: c for c in check_template_folder(tmp_path)}
+    assert checks["purring.nn.docx"].kind == "purring" and checks["purring.nn.docx"].ok
+    assert checks["purring.se.docx"].kind is None
