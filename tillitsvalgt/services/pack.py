@@ -3,9 +3,10 @@ versioned, checksummed file that representatives import.
 
 A pack is a zip holding ``manifest.json`` (format, name, version, when made, the union's
 name, and every file with its size and SHA-256), ``catalogue.toml`` and
-``templates/<letter kind>.docx`` (nynorsk: ``<letter kind>.nn.docx``). Building checks the catalogue and every template first, so
-the office cannot publish a pack that fails on the representatives' machines; importing
-checks the same again, and every file against its checksum, before anything is installed.
+``templates/<letter kind>.docx`` (nynorsk: ``<letter kind>.nn.docx``). Building checks the
+catalogue and every template first, so the office cannot publish a pack that fails on the
+representatives' machines; importing checks the same again, and every file against its
+checksum, before anything is installed.
 The pack is unpacked into its own folder under the data folder (``pakker/``), and the
 settings then point at it (catalogue, templates, union name, pack version): letters from
 then on record the pack's version with the catalogue's.
