@@ -570,3 +570,39 @@ def test_every_argument_in_the_builtin_catalogue_cites_a_provision_that_exists()
                 assert text[1:] in keys, p.key
             else:
                 assert "{sitat}" in text and text.endswith("."), p.key
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        (
+            "min_employees = 50",
+            'min_employees = 50\ndeadline_days = 14\ndeadline_letters = ["krav_om_drofting"]\n'
+            'deadline_title = "Møtet skal holdes"',
+            "deadline_title_nn",
+        ),
+        (
+            "min_employees = 50",
+            'min_employees = 50\ndeadline_days = 14\ndeadline_letters = ["krav_om_drofting"]\n'
+            'deadline_title_nn = "Møtet skal haldast"',
+            "deadline_title_nn",
+        ),
+    ],
+)
+def test_a_deadline_title_needs_both_written_forms(old: str, new: str, field: str) -> None:
+    problems = check_text(mutate((old, new)))
+    assert field in {p.field for p in problems}, [str(p) for p in problems]
+    both = (
+        new + '\ndeadline_title = "Møtet skal holdes"'
+        if "title_nn" in new
+        else (new + '\ndeadline_title_nn = "Møtet skal haldast"')
+    )
+    assert check_text(mutate((old, both))) == []
+
+
+def test_the_builtin_catalogue_has_every_text_in_nynorsk_too() -> None:
+    catalogue = load_catalogue()
+    for a in catalogue.agreements.values():
+        assert bool(a.prolonged) == bool(a.prolonged_nn), a.code
+    for p in catalogue.provisions:
+        assert bool(p.deadline_title) == bool(p.deadline_title_nn), p.key

@@ -719,6 +719,13 @@ class _Checker:
                 f"{label} har «prolonged_nn» uten «prolonged»; skriv bokmålsteksten også",
                 "prolonged_nn",
             )
+        elif prolonged is not _MISSING and prolonged_nn is _MISSING:
+            # A nynorsk letter would otherwise leave the sentence out, or borrow bokmål.
+            self.add(
+                table.at("prolonged"),
+                f"{label} har «prolonged» uten «prolonged_nn»; skriv teksten på nynorsk også",
+                "prolonged_nn",
+            )
         for value in [] if confederations is _MISSING else confederations:
             if value not in CONFEDERATIONS:
                 self.add(
@@ -923,6 +930,13 @@ class _Checker:
             self.add(
                 table.at("deadline_title_nn"),
                 f"{label} har «deadline_title_nn» uten «deadline_title»",
+                "deadline_title_nn",
+            )
+        elif title is not _MISSING and title_nn is _MISSING:
+            self.add(
+                table.at("deadline_title"),
+                f"{label} har «deadline_title» uten «deadline_title_nn»; skriv tittelen på "
+                "nynorsk også",
                 "deadline_title_nn",
             )
         given = [v is not _MISSING for v in (days, letters, title)]
