@@ -359,3 +359,113 @@ def test_the_template_folder_check_knows_a_nynorsk_template_by_its_name(tmp_path
     checks = {c.file.name: c for c in check_template_folder(tmp_path)}
     assert checks["purring.nn.docx"].kind == "purring" and checks["purring.nn.docx"].ok
     assert checks["purring.se.docx"].kind is None
+
+
+# The fields a union office's own template may print beside the built-in ones' (see
+# docs/maler.md): in a nynorsk letter they are nynorsk too. (The assessment's own words —
+# «vurdering.*», the provisions' titles and summaries in «hjemmel» — are bokmål only; the
+# built-in letters do not print them, and the case summary is bokmål only.)
+NYNORSK_FIELDS = (
+    "emne",
+    "brevtype",
+    "fakta",
+    "status",
+    "hjemmel_avsnitt",
+    "krav",
+    "vent",
+    "forbehold",
+    "merknad",
+    "svarfrist_ukedag",
+    "svarfrist_forklaring",
+    "sak.omtale",
+    "mote.type",
+    "mote.tittel",
+    "mote.anmodning",
+    "mote.dokument",
+    "hendelser",
+)
+BOKMAL_ONLY_WORDS = {
+    "ikke",
+    "fra",
+    "derfor",
+    "innen",
+    "senest",
+    "mulig",
+    "endringen",
+    "saken",
+    "arbeidsgiver",
+    "tillitsvalgte",
+    "mandag",
+    "tirsdag",
+    "lørdag",
+    "søndag",
+    "dager",
+    "beslutningen",
+    "ble",
+    "hjemmekontor",
+    "hovedavtalen",
+}
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    return []  # a missing field
+
+
+def test_every_field_a_template_may_print_is_nynorsk_in_a_nynorsk_letter(db: Database) -> None:
+    import re
+
+    from tillitsvalgt.letters.kinds import KINDS
+    from tillitsvalgt.models import EventCreate
+    from tillitsvalgt.services import events
+
+    number = _case(db, letter_form="nn")
+    with db.session() as s:
+        create_representative(
+            RepresentativeCreate(name="Kari Nordmann", union_name="Delta", place="Bergen"),
+            session=s,
+        )
+        events.add_event(
+            number,
+            EventCreate(kind="consultation_meeting", occurred_on=date(2026, 11, 20)),
+            session=s,
+        )
+        events.add_event(
+            number,
+            EventCreate(
+                kind="letter_sent",
+                occurred_on=date(2026, 11, 21),
+                letter_kind="krav_om_informasjon",
+                reply_by=date(2026, 11, 30),
+            ),
+            session=s,
+        )
+    seen = 0
+    for kind in KINDS:
+        if kind == "saksoppsummering":
+            continue
+        with db.session(readonly=True) as s:
+            try:
+                letter = preview_letter(
+                    number, LetterRequest(kind, dated=DAY), session=s, today=DAY
+                )
+            except Exception as exc:  # refused on these facts
+                assert "lages ikke" in str(exc), (kind, exc)
+                continue
+        assert letter.form == "nn"
+        values = letter.context.values
+        for name in NYNORSK_FIELDS:
+            head, _, child = name.partition(".")
+            value = values.get(head)
+            if child and isinstance(value, dict):
+                value = value.get(child)
+            for text in _strings(value):
+                words = set(re.findall(r"[^\W\d_]+", text.lower()))
+                assert not words & BOKMAL_ONLY_WORDS, (kind, name, text)
+                seen += 1
+    assert seen > 50

@@ -683,9 +683,7 @@ def _previous_demand(facts: LetterFacts, say: Phrases) -> dict[str, Any]:
             "forrige_brev.ref", "brevet ble sendt utenom programmet og har ikke vår referanse"
         ),
         "dato": format_date(last.occurred_on),
-        "emne": say(f"subject.{last.letter_kind}")
-        if say.form == "nn" and say.has(f"subject.{last.letter_kind}")
-        else LETTER_KINDS.get(last.letter_kind or "", "krav"),
+        "emne": _kind_label(last.letter_kind or "", say),
         "svarfrist": format_date(last.reply_by)
         if last.reply_by
         else Missing("forrige_brev.svarfrist", "brevet hadde ingen svarfrist"),
@@ -770,6 +768,14 @@ def subject_topic(case: CaseRead, employer: EmployerRead, kind_subject: str) -> 
     return title if keep else title[0].lower() + title[1:]
 
 
+def _kind_label(code: str, say: Phrases) -> str:
+    """A letter kind's name in the letter's form (the vocabulary's label is bokmål)."""
+    key = f"label.{code}"
+    if say.form != "nb" and say.has(key):
+        return say(key)
+    return LETTER_KINDS.get(code, "krav")
+
+
 def _timeline(events: Sequence[EventRead], say: Phrases) -> list[dict[str, Any]]:
     out = []
     for e in sorted(events, key=lambda e: (e.occurred_on, e.id)):
@@ -783,13 +789,7 @@ def _timeline(events: Sequence[EventRead], say: Phrases) -> list[dict[str, Any]]
         event_key = f"event.{e.kind}"
         kind = say(event_key) if say.has(event_key) else EVENT_KINDS.get(e.kind, e.kind)
         if e.letter_kind:
-            letter_key = f"subject.{e.letter_kind}"
-            letter = (
-                say(letter_key)
-                if say.form == "nn" and say.has(letter_key)
-                else LETTER_KINDS.get(e.letter_kind, e.letter_kind)
-            )
-            kind += f": {letter}"
+            kind += f": {_kind_label(e.letter_kind, say)}"
         out.append(
             {
                 "dato": format_date(e.occurred_on),
@@ -879,7 +879,7 @@ def build_context(facts: LetterFacts, options: LetterOptions) -> LetterContext:
     values: dict[str, Any] = {
         "avsender": sender,
         "mottaker": _recipient(facts.employer),
-        "brevtype": kind.label,
+        "brevtype": _kind_label(kind.code, say),
         "emne": subject,
         "dato": format_date(dated),
         "sted_og_dato": f"{place}, {format_date(dated)}"

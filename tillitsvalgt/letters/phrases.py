@@ -375,6 +375,16 @@ NN: dict[str, str] = {
     "event.building_consent": "Samtykke frå Arbeidstilsynet til ombygging",
     "event.note": "Notat",
     "event.escalation": "Løfta vidare",
+    # The kinds' names (the field «brevtype», the timeline's «Brev sendt: …»).
+    "label.krav_om_drofting": "Krav om drøfting",
+    "label.krav_om_forhandling": "Krav om forhandling",
+    "label.krav_om_informasjon": "Krav om informasjon og dokument",
+    "label.krav_om_utsatt_iverksetting": "Krav om utsett iverksetjing",
+    "label.purring": "Purring",
+    "label.krav_om_hjemmekontoravtale": "Krav om skriftleg heimekontoravtale",
+    "label.protokolltilforsel": "Protokolltilførsel",
+    "label.saksoppsummering": "Saksoppsummering",
+    "label.protokoll": "Utkast til protokoll",
 }
 
 FORMS: dict[str, Mapping[str, str]] = {"nb": NB, "nn": NN}
