@@ -19,6 +19,7 @@ from typing import Any
 
 from tillitsvalgt.letters.fields import FIELDS, FieldSpec
 from tillitsvalgt.letters.kinds import KINDS
+from tillitsvalgt.letters.phrases import BOKMAL_ONLY
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "maler.md"
 
@@ -100,13 +101,14 @@ def _kinds(spec: FieldSpec) -> str:
 
 def kinds_table() -> str:
     lines = [
-        "| Fil | Brevtype | Til arbeidsgiver | Malen må bruke |",
-        "|---|---|---|---|",
+        "| Fil | Nynorsk | Brevtype | Til arbeidsgiver | Malen må bruke |",
+        "|---|---|---|---|---|",
     ]
     for code, kind in KINDS.items():
         required = ", ".join(" eller ".join(f"`{a}`" for a in alts) for alts in kind.required)
         to_employer = "ja" if kind.to_employer else "nei (internt/utkast)"
-        lines.append(f"| `{code}.docx` | {kind.label} | {to_employer} | {required} |")
+        nynorsk = "bare bokmål" if code in BOKMAL_ONLY else f"`{code}.nn.docx`"
+        lines.append(f"| `{code}.docx` | {nynorsk} | {kind.label} | {to_employer} | {required} |")
     return "\n".join(lines) + "\n"
 
 

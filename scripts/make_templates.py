@@ -26,13 +26,25 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "templates"
+# The written forms: bokmål is <kind>.docx, nynorsk <kind>.nn.docx. The internal case
+# summary is bokmål only (the assessment it prints is written in bokmål).
+FORMS = ("nb", "nn")
+BOKMAL_ONLY = ("saksoppsummering",)
+_FORM = ["nb"]
+
+
+def w(nb: str, nn: str) -> str:
+    """The template's own words in the form being built."""
+    return nn if _FORM[0] == "nn" else nb
+
+
 FONT = "Arial"
 GREY = RGBColor(0x55, 0x55, 0x55)
 
 # --------------------------------------------------------------------------- building blocks
 
 
-def _new() -> object:
+def _new(form: str = "nb") -> object:
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -45,7 +57,7 @@ def _new() -> object:
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.15
-    _language(doc, "nb-NO")
+    _language(doc, "nn-NO" if form == "nn" else "nb-NO")
     props = doc.core_properties
     # python-docx's own template says «python-docx» and 2013; the letter gets its real
     # author, title and time when it is written (letters/render.py), the template a neutral
@@ -96,7 +108,11 @@ def _footer(doc: object, with_ref: bool = True) -> None:
     footer = doc.sections[0].footer  # type: ignore[attr-defined]
     p = footer.paragraphs[0]
     p.style.font.size = Pt(8)
-    lead = "Vår ref. {{ var_ref }} – side " if with_ref else "Side "
+    lead = (
+        w("Vår ref. {{ var_ref }} – side ", "Vår ref. {{ var_ref }} – side ")
+        if with_ref
+        else "Side "
+    )
     run = p.add_run(lead)
     run.font.size, run.font.color.rgb = Pt(8), GREY
     _field(p, "PAGE")
@@ -199,7 +215,13 @@ def letterhead(doc: object) -> None:
     optional(doc, "mottaker.att", "Att.: {{ mottaker.att }}")
     optional(doc, "mottaker.adresse", "{{ mottaker.adresse }}")
     para(doc, after=18)
-    p = para(doc, "Vår ref.: {{ var_ref }}\tDeres ref.: {{ deres_ref }}")
+    p = para(
+        doc,
+        w(
+            "Vår ref.: {{ var_ref }}\tDeres ref.: {{ deres_ref }}",
+            "Vår ref.: {{ var_ref }}\tDykkar ref.: {{ deres_ref }}",
+        ),
+    )
     p.paragraph_format.tab_stops.add_tab_stop(Cm(6))
     para(doc, "{{ sted_og_dato }}", after=18)
     para(doc, "{{ emne }}", bold=True, size=12.5, after=10, keep_with_next=True)
@@ -211,13 +233,21 @@ def extra_text(doc: object) -> None:
 
 def closing(doc: object, *, reserve: bool = False) -> None:
     if reserve:
-        body(doc, "Vi forbeholder oss retten til å ta saken videre.")
+        body(
+            doc,
+            w(
+                "Vi forbeholder oss retten til å ta saken videre.",
+                "Vi tek atterhald om å ta saka vidare.",
+            ),
+        )
     # The last sentence of the body goes with the closing and the signature: a letter
     # never ends with the signature alone on a page.
     last = doc.paragraphs[-1]  # type: ignore[attr-defined]
     if "{%" not in last.text:
         last.paragraph_format.keep_with_next = True
-    para(doc, "Med vennlig hilsen", before=6, after=30, keep_with_next=True)
+    para(
+        doc, w("Med vennlig hilsen", "Med venleg helsing"), before=6, after=30, keep_with_next=True
+    )
     para(doc, "{{ avsender.navn }}", keep_with_next=True)
     para(
         doc,
@@ -243,18 +273,24 @@ def krav_om_drofting(doc: object) -> None:
     optional(
         doc,
         "sak.beskrivelse",
-        "Slik vi har forstått det, går endringen ut på følgende: {{ sak.beskrivelse }}",
+        w(
+            "Slik vi har forstått det, går endringen ut på følgende: {{ sak.beskrivelse }}",
+            "Slik vi har forstått det, går endringa ut på følgjande: {{ sak.beskrivelse }}",
+        ),
         after=8,
     )
     body(doc, "{{ status }}")
     body(doc, "{{ hjemmel_avsnitt }}")
-    para(doc, "Vi krever derfor:", after=4, keep_with_next=True)
+    para(doc, w("Vi krever derfor:", "Vi krev difor:"), after=4, keep_with_next=True)
     numbered(doc, "krav")
     extra_text(doc)
     body(
         doc,
-        "Vi ber om skriftlig svar innen {{ svarfrist }}."
-        "{% if forbehold %} {{ forbehold }}{% endif %}",
+        w(
+            "Vi ber om skriftlig svar innen {{ svarfrist }}.",
+            "Vi ber om skriftleg svar innan {{ svarfrist }}.",
+        )
+        + "{% if forbehold %} {{ forbehold }}{% endif %}",
     )
     closing(doc)
 
@@ -265,18 +301,24 @@ def krav_om_forhandling(doc: object) -> None:
     optional(
         doc,
         "sak.beskrivelse",
-        "Slik vi har forstått det, går endringen ut på følgende: {{ sak.beskrivelse }}",
+        w(
+            "Slik vi har forstått det, går endringen ut på følgende: {{ sak.beskrivelse }}",
+            "Slik vi har forstått det, går endringa ut på følgjande: {{ sak.beskrivelse }}",
+        ),
         after=8,
     )
     body(doc, "{{ status }}")
     body(doc, "{{ hjemmel_avsnitt }}")
-    para(doc, "Vi krever derfor:", after=4, keep_with_next=True)
+    para(doc, w("Vi krever derfor:", "Vi krev difor:"), after=4, keep_with_next=True)
     numbered(doc, "krav")
     extra_text(doc)
     body(
         doc,
-        "Vi ber om skriftlig svar innen {{ svarfrist }}."
-        "{% if forbehold %} {{ forbehold }}{% endif %}",
+        w(
+            "Vi ber om skriftlig svar innen {{ svarfrist }}.",
+            "Vi ber om skriftleg svar innan {{ svarfrist }}.",
+        )
+        + "{% if forbehold %} {{ forbehold }}{% endif %}",
     )
     closing(doc)
 
@@ -287,16 +329,31 @@ def krav_om_informasjon(doc: object) -> None:
     body(doc, "{{ status }}")
     body(
         doc,
-        "For at de tillitsvalgte skal kunne ivareta sin rolle i saken, trenger vi mer "
-        "informasjon og de dokumentene saken bygger på. {{ hjemmel_avsnitt }}",
+        w(
+            "For at de tillitsvalgte skal kunne ivareta sin rolle i saken, trenger vi mer "
+            "informasjon og de dokumentene saken bygger på. {{ hjemmel_avsnitt }}",
+            "For at dei tillitsvalde skal kunne ta vare på rolla si i saka, treng vi meir "
+            "informasjon og dei dokumenta saka byggjer på. {{ hjemmel_avsnitt }}",
+        ),
     )
-    para(doc, "Vi ber om å få følgende innen {{ svarfrist }}:", after=4, keep_with_next=True)
+    para(
+        doc,
+        w(
+            "Vi ber om å få følgende innen {{ svarfrist }}:",
+            "Vi ber om å få følgjande innan {{ svarfrist }}:",
+        ),
+        after=4,
+        keep_with_next=True,
+    )
     numbered(doc, "krav")
     extra_text(doc)
     body(
         doc,
-        "Dersom noe av dette ikke finnes ennå, ber vi om å få vite når det kommer."
-        "{% if vent %} {{ vent }}{% endif %}",
+        w(
+            "Dersom noe av dette ikke finnes ennå, ber vi om å få vite når det kommer.",
+            "Dersom noko av dette ikkje finst enno, ber vi om å få vite når det kjem.",
+        )
+        + "{% if vent %} {{ vent }}{% endif %}",
     )
     closing(doc)
 
@@ -308,13 +365,23 @@ def krav_om_utsatt_iverksetting(doc: object) -> None:
     body(doc, "{{ hjemmel_avsnitt }}")
     body(
         doc,
-        "Settes endringen i verk nå, mister de tillitsvalgte den muligheten til å påvirke "
-        "den som regelverket forutsetter.",
+        w(
+            "Settes endringen i verk nå, mister de tillitsvalgte den muligheten til å påvirke "
+            "den som regelverket forutsetter.",
+            "Blir endringa sett i verk no, mistar dei tillitsvalde det høvet til å påverke "
+            "henne som regelverket føreset.",
+        ),
     )
-    para(doc, "Vi krever derfor:", after=4, keep_with_next=True)
+    para(doc, w("Vi krever derfor:", "Vi krev difor:"), after=4, keep_with_next=True)
     numbered(doc, "krav")
     extra_text(doc)
-    body(doc, "Vi ber om skriftlig svar innen {{ svarfrist }}.")
+    body(
+        doc,
+        w(
+            "Vi ber om skriftlig svar innen {{ svarfrist }}.",
+            "Vi ber om skriftleg svar innan {{ svarfrist }}.",
+        ),
+    )
     closing(doc, reserve=True)
 
 
@@ -322,18 +389,34 @@ def purring(doc: object) -> None:
     letterhead(doc)
     body(
         doc,
-        "Vi viser til vårt brev {{ forrige_brev.dato }}"
-        "{% if forrige_brev.ref %} (vår ref. {{ forrige_brev.ref }}){% endif %} med emne "
+        w(
+            "Vi viser til vårt brev {{ forrige_brev.dato }}",
+            "Vi viser til brevet vårt {{ forrige_brev.dato }}",
+        )
+        + "{% if forrige_brev.ref %} (vår ref. {{ forrige_brev.ref }}){% endif %} med emne "
         "«{{ forrige_brev.emne }}»"
-        "{% if forrige_brev.svarfrist %}, der vi ba om svar innen "
-        "{{ forrige_brev.svarfrist }}{% endif %}.",
+        + w(
+            "{% if forrige_brev.svarfrist %}, der vi ba om svar innen "
+            "{{ forrige_brev.svarfrist }}{% endif %}.",
+            "{% if forrige_brev.svarfrist %}, der vi bad om svar innan "
+            "{{ forrige_brev.svarfrist }}{% endif %}.",
+        ),
     )
     body(
         doc,
-        "Vi har ikke mottatt svar. Vi ber om svar snarest, og senest {{ svarfrist }}.",
+        w(
+            "Vi har ikke mottatt svar. Vi ber om svar snarest, og senest {{ svarfrist }}.",
+            "Vi har ikkje fått svar. Vi ber om svar snarast, og seinast {{ svarfrist }}.",
+        ),
     )
     extra_text(doc)
-    body(doc, "Hører vi ikke fra dere innen fristen, vil vi vurdere å ta saken videre.")
+    body(
+        doc,
+        w(
+            "Hører vi ikke fra dere innen fristen, vil vi vurdere å ta saken videre.",
+            "Høyrer vi ikkje frå dykk innan fristen, vil vi vurdere å ta saka vidare.",
+        ),
+    )
     closing(doc, reserve=False)
 
 
@@ -344,20 +427,37 @@ def krav_om_hjemmekontoravtale(doc: object) -> None:
     tag(doc, "{%p if mangler %}")
     para(
         doc,
-        "Avtalene må regulere dette, som vi ikke kan se er på plass i dag:",
+        w(
+            "Avtalene må regulere dette, som vi ikke kan se er på plass i dag:",
+            "Avtalane må regulere dette, som vi ikkje kan sjå er på plass i dag:",
+        ),
         after=4,
         keep_with_next=True,
     )
     tag(doc, "{%p endif %}")
     bullets_if(doc, "mangler")
     tag(doc, "{%p if uavklart %}")
-    para(doc, "Vi ber også om å få bekreftet at avtalene regulerer:", after=4, keep_with_next=True)
+    para(
+        doc,
+        w(
+            "Vi ber også om å få bekreftet at avtalene regulerer:",
+            "Vi ber også om å få stadfest at avtalane regulerer:",
+        ),
+        after=4,
+        keep_with_next=True,
+    )
     tag(doc, "{%p endif %}")
     bullets_if(doc, "uavklart")
-    para(doc, "Vi krever derfor:", after=4, keep_with_next=True)
+    para(doc, w("Vi krever derfor:", "Vi krev difor:"), after=4, keep_with_next=True)
     numbered(doc, "krav")
     extra_text(doc)
-    body(doc, "Vi ber om skriftlig svar innen {{ svarfrist }}.")
+    body(
+        doc,
+        w(
+            "Vi ber om skriftlig svar innen {{ svarfrist }}.",
+            "Vi ber om skriftleg svar innan {{ svarfrist }}.",
+        ),
+    )
     closing(doc)
 
 
@@ -374,13 +474,20 @@ def protokolltilforsel(doc: object) -> None:
     letterhead(doc)
     body(
         doc,
-        "Til {{ mote.dokument }} fra {{ mote.type }}{% if mote.dato %} {{ mote.dato }}{% endif %} "
-        "om {{ sak.omtale }} ber de tillitsvalgte om at følgende protokolltilførsel føres "
-        "inn:",
+        w(
+            "Til {{ mote.dokument }} fra {{ mote.type }}",
+            "Til {{ mote.dokument }} frå {{ mote.type }}",
+        )
+        + "{% if mote.dato %} {{ mote.dato }}{% endif %} "
+        + w(
+            "om {{ sak.omtale }} ber de tillitsvalgte om at følgende protokolltilførsel føres inn:",
+            "om {{ sak.omtale }} ber dei tillitsvalde om at følgjande protokolltilførsel blir "
+            "ført inn:",
+        ),
     )
     para(
         doc,
-        "Protokolltilførsel fra de tillitsvalgte",
+        w("Protokolltilførsel fra de tillitsvalgte", "Protokolltilførsel frå dei tillitsvalde"),
         bold=True,
         indent=1,
         after=4,
@@ -519,47 +626,69 @@ def saksoppsummering(doc: object) -> None:
 
 
 def protokoll(doc: object) -> None:
-    para(doc, "Utkast", grey=True, size=9, after=6)
+    para(doc, w("Utkast", "Utkast"), grey=True, size=9, after=6)
     para(doc, "{{ mote.tittel }}", bold=True, size=16, after=10)
     for label, value in (
-        ("Virksomhet", "{{ mottaker.navn }}"),
-        ("Sak", "{{ sak.tittel }} (de tillitsvalgtes sak\u00a0{{ sak.nummer }})"),
+        (w("Virksomhet", "Verksemd"), "{{ mottaker.navn }}"),
+        (
+            "Sak",
+            w(
+                "{{ sak.tittel }} (de tillitsvalgtes sak\u00a0{{ sak.nummer }})",
+                "{{ sak.tittel }} (sak\u00a0{{ sak.nummer }} hos dei tillitsvalde)",
+            ),
+        ),
     ):
         # A hanging indent: a long value wraps under itself, not under the label.
         para(doc, f"{label}:\t{value}", after=2, indent=5.5, hanging=5.5)
-    for label in ("Dato og tid", "Sted", "Til stede for arbeidsgiver"):
+    for label in (
+        "Dato og tid",
+        w("Sted", "Stad"),
+        w("Til stede for arbeidsgiver", "Til stades for arbeidsgjevar"),
+    ):
         p = para(doc, f"{label}:\t" + "." * 55, after=6)
         p.paragraph_format.tab_stops.add_tab_stop(Cm(5.5))
     p = para(
         doc,
-        "For de tillitsvalgte:\t{% if avsender.navn %}{{ avsender.navn }}"
+        w("For de tillitsvalgte:", "For dei tillitsvalde:")
+        + "\t{% if avsender.navn %}{{ avsender.navn }}"
         "{% if avsender.rolle %}, {{ avsender.rolle }}{% endif %}, {% endif %}" + "." * 30,
         after=10,
     )
     p.paragraph_format.tab_stops.add_tab_stop(Cm(5.5))
-    heading(doc, "1. Saken og rettsgrunnlaget")
+    heading(doc, w("1. Saken og rettsgrunnlaget", "1. Saka og rettsgrunnlaget"))
     body(
         doc,
-        "Saken gjelder {{ sak.omtale }}."
-        "{% if sak.varslet %} Arbeidsgiver varslet saken {{ sak.varslet }}.{% endif %}"
-        "{% if sak.berorte %} Endringen berører om lag {{ sak.berorte }} medlemmer.{% endif %}",
+        w(
+            "Saken gjelder {{ sak.omtale }}."
+            "{% if sak.varslet %} Arbeidsgiver varslet saken {{ sak.varslet }}.{% endif %}"
+            "{% if sak.berorte %} Endringen berører om lag {{ sak.berorte }} medlemmer.{% endif %}",
+            "Saka gjeld {{ sak.omtale }}."
+            "{% if sak.varslet %} Arbeidsgjevar varsla saka {{ sak.varslet }}.{% endif %}"
+            "{% if sak.berorte %} Endringa gjeld om lag {{ sak.berorte }} medlemmer.{% endif %}",
+        ),
     )
     optional(doc, "sak.beskrivelse", "{{ sak.beskrivelse }}", after=8)
     body(doc, "{{ hjemmel_avsnitt }}")
-    heading(doc, "2. Bakgrunn og tidligere møter")
+    heading(doc, w("2. Bakgrunn og tidligere møter", "2. Bakgrunn og tidlegare møte"))
     tag(doc, "{%p for item in hendelser %}")
     para(doc, "–\t{{ item.dato }}: {{ item.type }}", indent=0.75, hanging=0.75, after=2)
     tag(doc, "{%p endfor %}")
     para(doc, after=4)
     for number, title in (
-        (3, "Dokumenter som ble lagt fram"),
-        (4, "De tillitsvalgtes krav"),
-        (5, "Arbeidsgivers syn"),
-        (6, "De tillitsvalgtes syn"),
-        (7, "Dette er partene enige om"),
-        (8, "Dette er partene uenige om"),
-        (9, "Videre oppfølging: hva skjer, hvem gjør det, når"),
-        (10, "Protokolltilførsler"),
+        (3, w("Dokumenter som ble lagt fram", "Dokument som vart lagde fram")),
+        (4, w("De tillitsvalgtes krav", "Krava frå dei tillitsvalde")),
+        (5, w("Arbeidsgivers syn", "Synet til arbeidsgjevar")),
+        (6, w("De tillitsvalgtes syn", "Synet til dei tillitsvalde")),
+        (7, w("Dette er partene enige om", "Dette er partane samde om")),
+        (8, w("Dette er partene uenige om", "Dette er partane usamde om")),
+        (
+            9,
+            w(
+                "Videre oppfølging: hva skjer, hvem gjør det, når",
+                "Vidare oppfølging: kva skjer, kven gjer det, når",
+            ),
+        ),
+        (10, w("Protokolltilførsler", "Protokolltilførslar")),
     ):
         heading(doc, f"{number}. {title}")
         para(doc, "." * 95, after=6, grey=True, keep_with_next=True)
@@ -568,17 +697,26 @@ def protokoll(doc: object) -> None:
     tag(doc, "{%p if mote.signeres %}")
     para(
         doc,
-        "Protokollen er lest og godkjent av begge parter.",
+        w(
+            "Protokollen er lest og godkjent av begge parter.",
+            "Protokollen er lesen og godkjend av begge partar.",
+        ),
         before=12,
         after=30,
         keep_with_next=True,
     )
     p = para(doc, "." * 40 + "\t" + "." * 40, keep_with_next=True)
     p.paragraph_format.tab_stops.add_tab_stop(Cm(8.5))
-    p = para(doc, "For arbeidsgiver\tFor de tillitsvalgte")
+    p = para(
+        doc, w("For arbeidsgiver\tFor de tillitsvalgte", "For arbeidsgjevar\tFor dei tillitsvalde")
+    )
     p.paragraph_format.tab_stops.add_tab_stop(Cm(8.5))
     tag(doc, "{%p else %}")
-    para(doc, "Referatet er godkjent av begge parter.", before=12)
+    para(
+        doc,
+        w("Referatet er godkjent av begge parter.", "Referatet er godkjent av begge partar."),
+        before=12,
+    )
     tag(doc, "{%p endif %}")
 
 
@@ -595,20 +733,31 @@ BUILDERS: dict[str, Callable[[object], None]] = {
 }
 
 
-def build(kind: str) -> object:
-    doc = _new()
-    BUILDERS[kind](doc)
-    _footer(doc, with_ref=kind not in ("saksoppsummering", "protokoll"))
+def build(kind: str, form: str = "nb") -> object:
+    _FORM[0] = form
+    try:
+        doc = _new(form)
+        BUILDERS[kind](doc)
+        _footer(doc, with_ref=kind not in ("saksoppsummering", "protokoll"))
+    finally:
+        _FORM[0] = "nb"
     return doc
+
+
+def file_name(kind: str, form: str) -> str:
+    return f"{kind}.docx" if form == "nb" else f"{kind}.{form}.docx"
 
 
 def main(out: Path = OUT) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind in BUILDERS:
-        target = out / f"{kind}.docx"
-        build(kind).save(str(target))  # type: ignore[attr-defined]
-        written.append(target)
+    for form in FORMS:
+        for kind in BUILDERS:
+            if form != "nb" and kind in BOKMAL_ONLY:
+                continue
+            target = out / file_name(kind, form)
+            build(kind, form).save(str(target))  # type: ignore[attr-defined]
+            written.append(target)
     return written
 
 

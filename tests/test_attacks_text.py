@@ -241,10 +241,11 @@ def test_a_required_field_cannot_be_emptied_through_an_update(
 # --------------------------------------------------------------------------- letter options
 
 
+@pytest.mark.parametrize("form", ["nb", "nn"])
 @pytest.mark.parametrize("field", ["their_ref", "copy_to", "extra_text"])
 @pytest.mark.parametrize("text", ["\x00", "a\x0bb", "\ud800", "x" * 20_001, "{{ 7*7 }}", "<w:p/>&"])
 def test_letter_options_are_written_as_typed_or_refused_by_name(
-    sqlite_db: Database, field: str, text: str
+    sqlite_db: Database, field: str, text: str, form: str
 ) -> None:
     from tillitsvalgt.letters.render import docx_text
     from tillitsvalgt.services.letters import LetterRequest, preview_letter
@@ -254,7 +255,7 @@ def test_letter_options_are_written_as_typed_or_refused_by_name(
         representatives.create_representative(
             RepresentativeCreate(name="Kari Nordmann", place="Tromsø"), session=s
         )
-    request = LetterRequest(kind="krav_om_drofting", dated=TODAY, **{field: text})
+    request = LetterRequest(kind="krav_om_drofting", dated=TODAY, form=form, **{field: text})
     try:
         with sqlite_db.session(readonly=True) as s:
             letter = preview_letter(ref, request, session=s, today=TODAY)

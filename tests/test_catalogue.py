@@ -516,16 +516,49 @@ def test_an_argument_cites_its_provision_and_uses_only_known_words(line: str, wo
 
 def test_an_argument_per_case_type_or_none_at_all() -> None:
     text = mutate(
-        ("min_employees = 50", 'min_employees = 50\nargument = { availability = "Se {sitat}." }'),
+        (
+            "min_employees = 50",
+            'min_employees = 50\nargument = { availability = "Se {sitat}." }\n'
+            'argument_nn = { availability = "Sjå {sitat}." }',
+        ),
         ('agreement = "staten"', 'agreement = "staten"\nargument = {}'),
     )
     catalogue = load_text(text, "test")
     aml, state = catalogue.provisions
     assert aml.argument_for("availability") == "Se {sitat}."
+    assert aml.argument_for("availability", "nn") == "Sjå {sitat}."
     assert aml.argument_for("office_layout") is None  # not argued in a letter of that type
     assert state.arguments == () and state.argument_for("office_layout") is None
     # Without the field (an older file) the letters fall back to their plain sentences.
     assert load_text(BASE, "test").provisions[0].arguments is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "words"),
+    [
+        ('argument = "Se {sitat}."', "skriv det også på nynorsk (argument_nn) for sakstype *"),
+        ('argument_nn = "Sjå {sitat}."', "skriv det også på bokmål (argument) for sakstype *"),
+        (
+            'argument = { availability = "Se {sitat}." }\nargument_nn = "Sjå {sitat}."',
+            "på nynorsk (argument_nn) for sakstype availability",
+        ),
+    ],
+)
+def test_an_argument_in_one_written_form_needs_the_other(lines: str, words: str) -> None:
+    """A nynorsk letter never borrows a bokmål sentence: the check wants both forms."""
+    problems = check_text(mutate(("min_employees = 50", f"min_employees = 50\n{lines}")))
+    assert len(problems) == 1 and words in problems[0].message, [str(p) for p in problems]
+    assert "bestemmelsen «aml:8-2»" in problems[0].message
+
+
+def test_every_argument_in_the_builtin_catalogue_has_its_nynorsk_twin() -> None:
+    for p in load_catalogue().provisions:
+        for case_type, text in p.arguments or ():
+            nn = p.argument_for(case_type, "nn")
+            if text.startswith("="):
+                assert nn == text, p.key
+            else:
+                assert nn and nn != text and "{sitat}" in nn and nn.endswith("."), p.key
 
 
 def test_every_argument_in_the_builtin_catalogue_cites_a_provision_that_exists() -> None:
@@ -537,3 +570,39 @@ def test_every_argument_in_the_builtin_catalogue_cites_a_provision_that_exists()
                 assert text[1:] in keys, p.key
             else:
                 assert "{sitat}" in text and text.endswith("."), p.key
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        (
+            "min_employees = 50",
+            'min_employees = 50\ndeadline_days = 14\ndeadline_letters = ["krav_om_drofting"]\n'
+            'deadline_title = "Møtet skal holdes"',
+            "deadline_title_nn",
+        ),
+        (
+            "min_employees = 50",
+            'min_employees = 50\ndeadline_days = 14\ndeadline_letters = ["krav_om_drofting"]\n'
+            'deadline_title_nn = "Møtet skal haldast"',
+            "deadline_title_nn",
+        ),
+    ],
+)
+def test_a_deadline_title_needs_both_written_forms(old: str, new: str, field: str) -> None:
+    problems = check_text(mutate((old, new)))
+    assert field in {p.field for p in problems}, [str(p) for p in problems]
+    both = (
+        new + '\ndeadline_title = "Møtet skal holdes"'
+        if "title_nn" in new
+        else (new + '\ndeadline_title_nn = "Møtet skal haldast"')
+    )
+    assert check_text(mutate((old, both))) == []
+
+
+def test_the_builtin_catalogue_has_every_text_in_nynorsk_too() -> None:
+    catalogue = load_catalogue()
+    for a in catalogue.agreements.values():
+        assert bool(a.prolonged) == bool(a.prolonged_nn), a.code
+    for p in catalogue.provisions:
+        assert bool(p.deadline_title) == bool(p.deadline_title_nn), p.key

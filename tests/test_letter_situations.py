@@ -15,7 +15,7 @@ import subprocess
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,9 @@ from typing import Any
 import pytest
 
 from tillitsvalgt.db import Database
+from tillitsvalgt.letters.context import subject_topic
 from tillitsvalgt.letters.kinds import KINDS
+from tillitsvalgt.letters.phrases import BOKMAL_ONLY, Phrases
 from tillitsvalgt.letters.render import docx_text
 from tillitsvalgt.letters.sanity import LetterCheck, LetterRefusedError
 from tillitsvalgt.models import EventCreate, RepresentativeCreate
@@ -550,6 +552,40 @@ def test_the_letter_follows_the_facts_on_its_date(
         assert paragraph not in flat, (paragraph, flat)
 
 
+UNVERIFIED_NN = tuple(Phrases("nn").name(text) for text in UNVERIFIED)
+_DATES = re.compile(r"\d{1,2}\. [a-z]+ \d{4}")
+_PARAGRAPHS = re.compile(r"§§? \d[^\s,.;)]*(?: nr\. \d)?(?: bokstav [a-z])?|kapittel [\dIVX]+")
+
+
+@pytest.mark.parametrize("row", ROWS, ids=_id)
+def test_the_nynorsk_letter_says_the_same_facts_and_law(
+    matrix: tuple[Database, dict[str, str]], row: Row
+) -> None:
+    """Every row of the table in nynorsk: refused for the same reason, and otherwise the
+    same dates and the same paragraphs as the bokmål letter, never an unverified number."""
+    db, numbers = matrix
+    number = numbers[row.setting]
+    request = LetterRequest(row.kind, dated=row.dated, extra_text=row.extra, form="nn")
+    if row.refused:
+        with db.session(readonly=True) as s, pytest.raises(LetterRefusedError, match=row.refused):
+            preview_letter(number, request, session=s, today=row.dated)
+        return
+    letter = _letter(db, number, request)
+    assert letter.form == "nn"
+    nn = " ".join(docx_text(letter.content).split())
+    nb = " ".join(docx_text(_letter(db, number, replace(request, form="nb")).content).split())
+    assert nn != nb
+    assert _DATES.findall(nb) and _PARAGRAPHS.findall(nb), nb  # the comparison has content
+    assert sorted(_DATES.findall(nn)) == sorted(_DATES.findall(nb)), (nn, nb)
+    assert sorted(_PARAGRAPHS.findall(nn)) == sorted(_PARAGRAPHS.findall(nb)), (nn, nb)
+    for paragraph in UNVERIFIED_NN:
+        assert paragraph not in nn, (paragraph, nn)
+    for words in ("seinast innan", "– Krav om", "planlagd iverksett", "Hovedavtalen"):
+        assert words not in nn, (words, nn)
+    if row.extra:
+        assert row.extra in nn  # the representative's own text, as typed
+
+
 def _kinds_for(db: Database, number: str, dated: date) -> dict[str, str]:
     """Each kind: «refused», «warned» or «ok» on ``dated``."""
     out = {}
@@ -628,6 +664,26 @@ def test_the_document_is_norwegian_and_its_properties_are_real(
     assert langs and set(langs) == {"nb-NO"}
 
 
+def test_a_nynorsk_letter_is_nynorsk_to_word_and_libreoffice(
+    matrix: tuple[Database, dict[str, str]],
+) -> None:
+    """Read back: the core property and every language tag say nn-NO, and python-docx
+    (what Word and LibreOffice read) agrees; its bokmål twin says nb-NO."""
+    from docx import Document
+
+    db, numbers = matrix
+    request = LetterRequest("krav_om_drofting", dated=LETTER_DAY, form="nn")
+    for form, tag in (("nn", "nn-NO"), ("nb", "nb-NO")):
+        letter = _letter(db, numbers["ks"], replace(request, form=form))
+        with zipfile.ZipFile(io.BytesIO(letter.content)) as z:
+            core = z.read("docProps/core.xml").decode()
+            styles = z.read("word/styles.xml").decode()
+        assert f"<dc:language>{tag}</dc:language>" in core
+        assert set(re.findall(r'<w:lang [^>]*w:val="([^"]+)"', styles)) == {tag}
+        assert Document(io.BytesIO(letter.content)).core_properties.language == tag
+        assert letter.form == form
+
+
 # --------------------------------------------------------------------------- the command line
 
 
@@ -681,7 +737,11 @@ def test_the_command_line_refuses_with_the_reason_and_warns(
 
 # --------------------------------------------------------------------------- spelling
 
-WORDLIST = Path(__file__).parent / "data" / "ordliste-nb.txt"
+WORDLISTS = {
+    "nb": Path(__file__).parent / "data" / "ordliste-nb.txt",
+    "nn": Path(__file__).parent / "data" / "ordliste-nn.txt",
+}
+DICTIONARIES = {"nb": "nb_NO", "nn": "nn_NO"}
 
 
 def _hunspell() -> str:
@@ -703,7 +763,9 @@ def _data_strings(db: Database, number: str) -> list[str]:
     with db.session(readonly=True) as s:
         facts = letter_facts(number, session=s, today=LETTER_DAY, setup=LetterSetup())
     case, employer = facts.case, facts.employer
-    values = [employer.name, case.title, case.location or "", *PROFILE.values()]
+    # The case's title, also as the subject line writes it (no «Krav om», lower case).
+    topic = subject_topic(case, employer, "Krav om drøftingsmøte")
+    values = [employer.name, case.title, topic, case.location or "", *PROFILE.values()]
     values += [e.participants or "" for e in facts.events] + [e.notes or "" for e in facts.events]
     return sorted((v for v in values if v), key=len, reverse=True)
 
@@ -716,12 +778,12 @@ def _strip(text: str, data: list[str]) -> str:
     return text
 
 
-def _check(texts: list[str]) -> Spelling:
+def _check(texts: list[str], form: str = "nb") -> Spelling:
     result = Spelling(letters=len(texts))
     joined = "\n".join(texts)
     result.words = len(re.findall(r"[^\W\d_]+", joined))
     done = subprocess.run(
-        [_hunspell(), "-d", "nb_NO", "-i", "utf-8", "-p", str(WORDLIST), "-l"],
+        [_hunspell(), "-d", DICTIONARIES[form], "-i", "utf-8", "-p", str(WORDLISTS[form]), "-l"],
         input=joined,
         capture_output=True,
         text=True,
@@ -732,18 +794,20 @@ def _check(texts: list[str]) -> Spelling:
     return result
 
 
-def test_every_letter_passes_a_norwegian_spell_check(
-    matrix: tuple[Database, dict[str, str]], tmp_path: Path
-) -> None:
-    """Every kind for every situation here and every scenario on its own day: hunspell
-    with Debian's nb_NO dictionary and the project's word list of legal terms."""
+EXTRA = {"nb": "Planene er endret.", "nn": "Planane er endra."}
+
+
+def _all_letters(matrix: tuple[Database, dict[str, str]], tmp_path: Path, form: str) -> list[str]:
+    """Every kind for every situation here and every scenario on its own day, in ``form``,
+    with the register's own words taken out."""
     db, numbers = matrix
     texts: list[str] = []
+    kinds = [k for k in KINDS if form == "nb" or k not in BOKMAL_ONLY]
     for number in numbers.values():
         data = _data_strings(db, number)
-        for kind in KINDS:
-            extra = "Planene er endret." if kind == "krav_om_drofting" else None
-            request = LetterRequest(kind, dated=LETTER_DAY, extra_text=extra)
+        for kind in kinds:
+            extra = EXTRA[form] if kind == "krav_om_drofting" else None
+            request = LetterRequest(kind, dated=LETTER_DAY, extra_text=extra, form=form)
             if kind == "purring" or any(c.refused for c in _checks(db, number, request)):
                 continue
             texts.append(_strip(docx_text(_letter(db, number, request).content), data))
@@ -756,8 +820,8 @@ def test_every_letter_passes_a_norwegian_spell_check(
         number = f"2026/{index}"
         data = _data_strings(sdb, number)
         dated = D(scenario["today"])
-        for kind in KINDS:
-            request = LetterRequest(kind, dated=dated, extra_text="Planene er endret.")
+        for kind in kinds:
+            request = LetterRequest(kind, dated=dated, extra_text=EXTRA[form], form=form)
             if any(c.refused for c in _checks(sdb, number, request)):
                 continue
             try:
@@ -767,19 +831,88 @@ def test_every_letter_passes_a_norwegian_spell_check(
                 continue
             texts.append(_strip(docx_text(content), data))
     sdb.dispose()
-    result = _check(texts)
+    return texts
+
+
+@pytest.mark.parametrize("form", ["nb", "nn"])
+def test_every_letter_passes_a_norwegian_spell_check(
+    matrix: tuple[Database, dict[str, str]], tmp_path: Path, form: str
+) -> None:
+    """Every kind for every situation here and every scenario on its own day, in bokmål
+    and in nynorsk: hunspell with Debian's nb_NO or nn_NO dictionary and the project's word
+    list of legal terms for that form; and no word that belongs only to the other form."""
+    texts = _all_letters(matrix, tmp_path, form)
+    result = _check(texts, form)
     print(
-        f"stavekontroll: {result.letters} brev, {result.words} ord, "
+        f"stavekontroll {DICTIONARIES[form]}: {result.letters} brev, {result.words} ord, "
         f"{sum(result.unknown.values())} ukjente"
     )
     assert result.letters > 100 and result.words > 30_000
     assert not result.unknown, result.unknown.most_common(30)
+    other = _tell_tales("nn" if form == "nb" else "nb")
+    found = Counter(
+        w for text in texts for w in re.findall(r"[^\W\d_]+", text.lower()) if w in other
+    )
+    assert not found, (form, found.most_common(20))
 
 
 def test_the_spell_check_finds_a_misspelling() -> None:
     """The check is real: a misspelt word in a letter is reported."""
     result = _check(["Vi krevver drøftingsmøte etter arbeidsmiljøloven."])
     assert set(result.unknown) == {"krevver"}
+    result = _check(["Vi krev drøftingsmøte etter arbeidsmiljølova, men ikke no."], "nn")
+    assert set(result.unknown) == {"ikke"}
+
+
+# Words that mark one written form, in pairs (bokmål, nynorsk) that really differ. A letter
+# in one form that has a word of the other's column mixes the two.
+TELL_TALES = (
+    ("ikke", "ikkje"),
+    ("hva", "kva"),
+    ("hvordan", "korleis"),
+    ("hvor", "kvar"),
+    ("hvem", "kven"),
+    ("hvis", "viss"),
+    ("noe", "noko"),
+    ("mer", "meir"),
+    ("fra", "frå"),
+    ("derfor", "difor"),
+    ("innen", "innan"),
+    ("senest", "seinast"),
+    ("mulig", "mogleg"),
+    ("tidlig", "tidleg"),
+    ("skriftlig", "skriftleg"),
+    ("ble", "vart"),
+    ("krever", "krevje"),  # not «krev»: bokmål's imperative too
+    ("de", "dei"),
+    ("tillitsvalgte", "tillitsvalde"),
+    ("arbeidsgiver", "arbeidsgjevar"),
+    ("verneombudet", "verneombodet"),
+    ("arbeidsmiljøutvalget", "arbeidsmiljøutvalet"),
+    ("arbeidsmiljøloven", "arbeidsmiljølova"),
+    ("hovedavtalen", "hovudavtalen"),
+    ("hjemmekontor", "heimekontor"),
+    ("beslutningen", "avgjerda"),
+    ("endringen", "endringa"),
+    ("saken", "saka"),
+    ("virksomhet", "verksemd"),
+    ("følgende", "følgjande"),
+    ("vennlig", "venleg"),
+    ("hilsen", "helsing"),
+    ("ansatte", "tilsette"),
+    ("enige", "samde"),
+)
+
+
+def _tell_tales(form: str) -> frozenset[str]:
+    return frozenset(pair[0 if form == "nb" else 1] for pair in TELL_TALES)
+
+
+def test_the_tell_tale_check_finds_a_word_of_the_other_form() -> None:
+    text = "Vi krev at arbeidsgjevar ikke set i verk endringa."
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    assert [w for w in words if w in _tell_tales("nb")] == ["ikke"]
+    assert [w for w in words if w in _tell_tales("nn")] == ["arbeidsgjevar", "endringa"]
 
 
 # --------------------------------------------------------------------------- pages
@@ -801,18 +934,28 @@ def test_a_one_page_letter_stays_on_one_page_and_the_closing_never_stands_alone(
     assert find_office(), "LibreOffice must be installed (scripts/test installs it)"
     db, numbers = matrix
     letters = {
-        "kort": (numbers["employees_120"], "krav_om_drofting"),
-        "lang": (numbers["regular_home"], "krav_om_hjemmekontoravtale"),
-        "iverksatt": (numbers["after_implementation"], "krav_om_drofting"),
+        "kort": (numbers["employees_120"], "krav_om_drofting", "nb"),
+        "lang": (numbers["regular_home"], "krav_om_hjemmekontoravtale", "nb"),
+        "iverksatt": (numbers["after_implementation"], "krav_om_drofting", "nb"),
+        "kort-nynorsk": (numbers["employees_120"], "krav_om_drofting", "nn"),
+        "lang-nynorsk": (numbers["regular_home"], "krav_om_hjemmekontoravtale", "nn"),
     }
     files = []
-    for name, (number, kind) in letters.items():
+    for name, (number, kind, form) in letters.items():
         path = tmp_path / f"{name}.docx"
-        path.write_bytes(_letter(db, number, LetterRequest(kind, dated=LETTER_DAY)).content)
+        request = LetterRequest(kind, dated=LETTER_DAY, form=form)
+        path.write_bytes(_letter(db, number, request).content)
         files.append(path)
     pdfs = {p.stem: _pages(p) for p in convert_to_pdf(files, tmp_path / "pdf")}
     assert len(pdfs["kort"]) == 1 and len(pdfs["iverksatt"]) == 1, pdfs
     assert "side 1 av 1" in pdfs["kort"][0]
+    # The nynorsk letter, rendered: one page too, in nynorsk to its signature.
+    short_nn = pdfs["kort-nynorsk"]
+    assert len(short_nn) == 1 and "side 1 av 1" in short_nn[0], short_nn
+    assert "Vi krev difor:" in short_nn[0] and "Med venleg helsing Kari Nordmann" in short_nn[0]
+    long_nn = pdfs["lang-nynorsk"]
+    assert len(long_nn) <= 2 and "Med venleg helsing" in long_nn[-1], long_nn
+    assert not long_nn[-1].startswith("Med venleg helsing"), long_nn  # never alone
     long = pdfs["lang"]
     assert len(long) == 2, long
     assert "Med vennlig hilsen" in long[1] and "Kari Nordmann" in long[1]

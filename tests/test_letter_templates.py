@@ -21,10 +21,14 @@ from hypothesis import strategies as st
 from tillitsvalgt.letters.checking import TemplateCheck, check_template, repair_template
 from tillitsvalgt.letters.fields import FIELD_NAMES, FIELDS, sample_context
 from tillitsvalgt.letters.kinds import KINDS
+from tillitsvalgt.letters.phrases import BOKMAL_ONLY
 from tillitsvalgt.letters.render import TemplateError, docx_text, render_docx
 from tillitsvalgt.letters.templates import BUILTIN, load_template
 
 from conftest import REPO, run_cli
+
+# Every built-in template: bokmål <kind>.docx and nynorsk <kind>.nn.docx.
+SHIPPED = [f"{k}.docx" for k in KINDS] + [f"{k}.nn.docx" for k in KINDS if k not in BOKMAL_ONLY]
 
 TEMPLATES = REPO / "resources" / "templates"
 GUIDE = REPO / "docs" / "maler.md"
@@ -95,12 +99,13 @@ def test_the_minimal_template_is_sound() -> None:
 
 
 def test_there_is_a_shipped_template_for_every_kind_and_no_other() -> None:
-    assert sorted(p.name for p in TEMPLATES.glob("*.docx")) == sorted(f"{k}.docx" for k in KINDS)
+    assert sorted(p.name for p in TEMPLATES.glob("*.docx")) == sorted(SHIPPED)
 
 
-@pytest.mark.parametrize("kind", list(KINDS))
-def test_every_shipped_template_passes_the_check(kind: str) -> None:
-    result = check_template((TEMPLATES / f"{kind}.docx").read_bytes(), kind)
+@pytest.mark.parametrize("name", SHIPPED)
+def test_every_shipped_template_passes_the_check(name: str) -> None:
+    kind = name.split(".")[0]
+    result = check_template((TEMPLATES / name).read_bytes(), kind)
     assert result.problems == []
     assert result.repaired is None
 
@@ -109,7 +114,8 @@ def test_every_shipped_template_passes_the_check(kind: str) -> None:
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("generated")
     written = load_script("make_templates").main(out)
-    assert sorted(p.name for p in written) == sorted(f"{k}.docx" for k in KINDS)
+    nynorsk = [f"{k}.nn.docx" for k in KINDS if k not in BOKMAL_ONLY]
+    assert sorted(p.name for p in written) == sorted([f"{k}.docx" for k in KINDS] + nynorsk)
     return out
 
 
@@ -123,10 +129,11 @@ def _xml_parts(path: Path) -> dict[str, bytes]:
         }
 
 
-@pytest.mark.parametrize("kind", list(KINDS))
-def test_the_shipped_templates_are_what_the_script_makes(generated: Path, kind: str) -> None:
-    shipped = _xml_parts(TEMPLATES / f"{kind}.docx")
-    made = _xml_parts(generated / f"{kind}.docx")
+@pytest.mark.parametrize("name", SHIPPED)
+def test_the_shipped_templates_are_what_the_script_makes(generated: Path, name: str) -> None:
+    kind = name.split(".")[0]
+    shipped = _xml_parts(TEMPLATES / name)
+    made = _xml_parts(generated / name)
     assert "word/document.xml" in shipped
     assert any(name.startswith("word/footer") for name in shipped)
     assert made.keys() == shipped.keys()
@@ -468,11 +475,12 @@ def test_templates_export_writes_every_kind_and_each_passes(cli: Any, tmp_path: 
     folder = tmp_path / "maler"
     code, out, _ = cli("templates", "export", "--out", str(folder))
     assert code == 0
-    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{k}.docx" for k in KINDS)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(SHIPPED)
     assert f"tillitsvalgt settings templates {folder}" in out
-    for kind in KINDS:
-        file = folder / f"{kind}.docx"
-        assert file.read_bytes() == (TEMPLATES / f"{kind}.docx").read_bytes()
+    for name in SHIPPED:
+        kind = name.split(".")[0]
+        file = folder / name
+        assert file.read_bytes() == (TEMPLATES / name).read_bytes()
         code, out, _ = cli("templates", "check", str(file))
         assert code == 0 and f"(brevtype {kind}): ingen feil funnet" in out
     # A second export leaves what the office has edited alone.
@@ -575,7 +583,8 @@ def test_the_guide_tables_are_what_the_registry_says() -> None:
     guide = GUIDE.read_text(encoding="utf-8")
     assert script.update(guide) == guide, "run .venv/bin/python scripts/make_field_docs.py"
     for kind in KINDS:
-        assert f"`{kind}.docx` | {KINDS[kind].label} |" in guide
+        nynorsk = "bare bokmål" if kind in BOKMAL_ONLY else f"`{kind}.nn.docx`"
+        assert f"`{kind}.docx` | {nynorsk} | {KINDS[kind].label} |" in guide
 
 
 def test_the_guide_shows_the_commands_it_promises() -> None:

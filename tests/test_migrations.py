@@ -237,3 +237,35 @@ def test_the_known_head_is_the_newest_migration(sqlite_db: Database) -> None:
     script = ScriptDirectory.from_config(sqlite_db.alembic_config())
     assert script.get_current_head() == SCHEMA_HEAD
     assert sqlite_db.current_revision() == SCHEMA_HEAD
+
+
+def test_0015_letter_form_keeps_existing_employers_and_profiles_in_bokmal(db: Database) -> None:
+    """Rows from before 0015 get no written form (NULL): their letters stay bokmål until
+    someone chooses nynorsk. Downgrading drops the columns and keeps the rows."""
+    from datetime import date
+
+    from tillitsvalgt.models import RepresentativeCreate
+    from tillitsvalgt.services.letters import LetterRequest, preview_letter
+    from tillitsvalgt.services.representatives import create_representative
+
+    number = make_case(db, make_employer(db))
+    with db.session() as s:
+        create_representative(RepresentativeCreate(name="Kari", place="Oslo"), session=s)
+    alembic(db, "downgrade", "0014")
+    with db.engine.connect() as conn:
+        inspector = sa.inspect(conn)
+        for table in ("employers", "representatives"):
+            assert "letter_form" not in {c["name"] for c in inspector.get_columns(table)}
+        assert conn.execute(sa.text("SELECT count(*) FROM employers")).scalar() == 1
+    alembic(db, "upgrade", "head")
+    assert schema_differences(db) == []
+    with db.engine.connect() as conn:
+        for table in ("employers", "representatives"):
+            forms = conn.execute(sa.text(f"SELECT letter_form FROM {table}")).scalars().all()
+            assert forms == [None], table
+    day = date(2026, 12, 1)
+    with db.session(readonly=True) as s:
+        letter = preview_letter(
+            number, LetterRequest("krav_om_drofting", dated=day), session=s, today=day
+        )
+    assert letter.form == "nb"

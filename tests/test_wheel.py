@@ -40,6 +40,7 @@ REQUIRED = [
     "tillitsvalgt/resources/icons/tillitsvalgt.svg",
     "tillitsvalgt/resources/templates/krav_om_drofting.docx",
     "tillitsvalgt/resources/templates/protokoll.docx",
+    "tillitsvalgt/resources/templates/krav_om_drofting.nn.docx",
     "ui/__init__.py",
     "ui/dialogs/letter_dialog.py",
     "ui/models/case_table.py",

@@ -69,6 +69,14 @@ def _write_pdf(ctx: Context, docx: Path) -> Path:
 )
 @click.option("--templates", help="Mappe med egne maler (ellers innstillingen «templates»).")
 @click.option(
+    "--maalform",
+    "--målform",
+    "form_name",
+    metavar="nynorsk|bokmål",
+    help="Skriv brevet på nynorsk eller bokmål. Ellers virksomhetens målform, så profilens, "
+    "så bokmål.",
+)
+@click.option(
     "--out",
     required=True,
     type=click.Path(path_type=Path),
@@ -95,6 +103,7 @@ def letter_command(
     copy_to: str | None,
     provisions: tuple[str, ...],
     templates: str | None,
+    form_name: str | None,
     out: Path,
     pdf: bool,
     sent: bool,
@@ -109,11 +118,16 @@ def letter_command(
     advarsel."""
     from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, letter_kind
     from tillitsvalgt.letters.pdf import HOW_TO_GET, pdf_converter
+    from tillitsvalgt.letters.phrases import FORM_NAMES, form_code
     from tillitsvalgt.rules.deadlines import format_date
     from tillitsvalgt.services.letters import LetterRequest
 
     spec = letter_kind(kind)
     day = _parse_date(dated, "--date") or date.today()
+    try:
+        form = form_code(form_name) if form_name is not None else None
+    except ValueError as exc:
+        raise UserError(f"--maalform: {exc}.") from None
     if pdf and pdf_converter() is None:
         raise UserError(HOW_TO_GET)  # before anything is journaled
     if sent and not spec.to_employer:
@@ -126,6 +140,7 @@ def letter_command(
         extra_text=extra_text,
         copy_to=copy_to,
         provisions=provisions or None,
+        form=form,
     )
     out = chosen_output(ctx, out, force=force)  # asked before anything is journaled
     if pdf:
@@ -142,6 +157,7 @@ def letter_command(
         click.echo(f"Kontroller: {notice}", err=True)
     verb = "Oppdaterte utkastet" if draft_number else "Skrev"
     line = f"{verb} {spec.label.lower()} {letter.number} til {written.path}"
+    line += f" på {FORM_NAMES[letter.form]}"
     for check in letter.checks:
         offer = (
             f" Bruk --reply-days {check.reply_days} for den dagen."
@@ -322,15 +338,14 @@ def export_command(ctx: Context, number: str, out: Path, pdf: bool, force: bool)
 @click.option(
     "--form",
     type=click.Choice(["nb", "nn"]),
-    default="nb",
-    show_default=True,
-    help="Målform i e-postteksten: nb (bokmål) eller nn (nynorsk).",
+    default=None,
+    help="Målform i e-postteksten: nb (bokmål) eller nn (nynorsk). Ellers brevets egen.",
 )
 @click.option("--open", "open_it", is_flag=True, help="Åpne utkastet i e-postprogrammet.")
 @force_option
 @pass_ctx
 def email_command(
-    ctx: Context, number: str, out: Path, pdf: bool, form: str, open_it: bool, force: bool
+    ctx: Context, number: str, out: Path, pdf: bool, form: str | None, open_it: bool, force: bool
 ) -> None:
     """Lag et e-postutkast (.eml) med brevet vedlagt, adressert til virksomhetens kontakt.
     Outlook og Thunderbird åpner det som et utkast; merk brevet som sendt når det er sendt."""
@@ -357,7 +372,7 @@ def email_command(
             session=session,
             now=datetime.now(UTC),
             sender=sender,
-            form="nn" if form == "nn" else "nb",
+            form=None if form is None else "nn" if form == "nn" else "nb",
             pdf=attachment,
         )
     written = write_output(out, draft.message, overwrite=True, protected=protected_files(ctx))
@@ -408,7 +423,8 @@ def templates_check(file: Path, kind: str | None, repair: bool) -> None:
         data = read_limited(file, TEMPLATE_LIMIT, what="Malen")
     except OSError as exc:
         raise UserError(f"Kan ikke lese {file}: {os_reason(exc)}.") from None
-    code = letter_kind(kind).code if kind else (file.stem if file.stem in KINDS else None)
+    stem = file.stem.removesuffix(".nn")  # «krav_om_drofting.nn.docx»: the nynorsk template
+    code = letter_kind(kind).code if kind else (stem if stem in KINDS else None)
     result = check_template(data, code)
     what = f" (brevtype {code})" if code else " (brevtype ukjent: påkrevde felt er ikke sjekket)"
     if not result.problems:
@@ -440,9 +456,11 @@ def templates_check(file: Path, kind: str | None, repair: bool) -> None:
 @force_option
 @pass_ctx
 def templates_export(ctx: Context, kind: str | None, out_dir: Path, force: bool) -> None:
-    """Kopier de innebygde malene (eller én) til en mappe, for å redigere dem i Word."""
+    """Kopier de innebygde malene (eller én) til en mappe, for å redigere dem i Word.
+    Nynorskmalene heter <brevtype>.nn.docx."""
     from tillitsvalgt.letters.kinds import KINDS, letter_kind
-    from tillitsvalgt.letters.templates import builtin_path
+    from tillitsvalgt.letters.phrases import BOKMAL_ONLY
+    from tillitsvalgt.letters.templates import builtin_path, template_name
     from tillitsvalgt.output_paths import OutputExists, check_output, write_output
 
     kinds = [letter_kind(kind).code] if kind else list(KINDS)
@@ -454,14 +472,16 @@ def templates_export(ctx: Context, kind: str | None, out_dir: Path, force: bool)
     except OSError as exc:
         raise UserError(f"Kan ikke opprette mappen {out_dir}: {os_reason(exc)}.") from None
     protected = protected_files(ctx)
-    for code in kinds:
-        target = out_dir / f"{code}.docx"
+    pairs = [(c, f) for f in ("nb", "nn") for c in kinds if f == "nb" or c not in BOKMAL_ONLY]
+    for code, form in pairs:
+        target = out_dir / template_name(code, form)
         try:
             check_output(target, overwrite=force, protected=protected)
         except OutputExists:
             click.echo(f"Hopper over {target}: den finnes fra før (--force erstatter den).")
             continue
-        write_output(target, builtin_path(code).read_bytes(), overwrite=True, protected=protected)
+        data = builtin_path(code, form).read_bytes()
+        write_output(target, data, overwrite=True, protected=protected)
         click.echo(f"Skrev {target}")
     click.echo(
         f"Rediger i Word, og pek programmet på mappen: tillitsvalgt settings templates {out_dir}"
@@ -486,6 +506,14 @@ def templates_export(ctx: Context, kind: str | None, out_dir: Path, force: bool)
     help="Hovedorganisasjonen forbundet tilhører (ys for Delta/Negotia); avgjør hvilken "
     "versjon av hovedavtalen brevene viser til.",
 )
+@click.option(
+    "--maalform",
+    "--målform",
+    "letter_form",
+    metavar="nynorsk|bokmål",
+    help="Målformen brevene dine skrives på når virksomheten ikke har en egen: nynorsk eller "
+    "bokmål.",
+)
 @pass_ctx
 def profile_command(ctx: Context, /, **values: str | None) -> None:
     """Vis eller endre profilen din: avsenderen i brevene."""
@@ -498,6 +526,13 @@ def profile_command(ctx: Context, /, **values: str | None) -> None:
     )
 
     given = {k: v for k, v in values.items() if v is not None}
+    if "letter_form" in given:
+        from tillitsvalgt.letters.phrases import form_code
+
+        try:
+            given["letter_form"] = form_code(given["letter_form"] or "")
+        except ValueError as exc:
+            raise UserError(f"--maalform: {exc}.") from None
     chosen = settings.load(ctx.data_dir).get("profile")
     with ctx.db().session(readonly=not given) as session:
         rep = find_representative(chosen, session=session) if chosen else None
@@ -526,11 +561,16 @@ def profile_command(ctx: Context, /, **values: str | None) -> None:
         "place": "Sted",
         "signature": "Signatur",
         "confederation": "Hovedorg.",
+        "letter_form": "Målform",
     }
     from tillitsvalgt.vocabulary import CONFEDERATIONS, KNOWN_UNIONS
 
     for field, label in labels.items():
         value = getattr(rep, field)
+        if field == "letter_form":
+            from tillitsvalgt.letters.phrases import FORM_NAMES
+
+            value = FORM_NAMES.get(value or "", "") or "bokmål (standard)"
         if field == "confederation" and value:
             value = CONFEDERATIONS.get(value, value)
         elif field == "confederation":

@@ -31,6 +31,7 @@ from tillitsvalgt.validation import (
     EmployeeCount,
     EventKindCode,
     ItemKey,
+    LetterFormCode,
     LetterKindCode,
     LongText,
     MemberCount,
@@ -86,6 +87,9 @@ class RepresentativeBase(SQLModel):
     place: ShortText = None
     signature: LongText = None
     confederation: ConfederationCode = None  # lo, ys, unio, akademikerne, none
+    letter_form: LetterFormCode = (
+        None  # nb / nn: the letters' written form if the employer's is not set
+    )
 
 
 class RepresentativeCreate(RepresentativeBase):
@@ -102,6 +106,7 @@ class RepresentativeUpdate(SQLModel):
     place: ShortText = None
     signature: LongText = None
     confederation: ConfederationCode = None
+    letter_form: LetterFormCode = None
 
 
 class Representative(RepresentativeBase, table=True):
@@ -110,6 +115,7 @@ class Representative(RepresentativeBase, table=True):
     uuid: uuid_module.UUID = Field(default_factory=uuid_module.uuid4, unique=True)
     created_at: datetime = _timestamp()
     confederation: str | None = Field(default=None, max_length=20)
+    letter_form: str | None = Field(default=None, max_length=2)
 
 
 class RepresentativeRead(RepresentativeBase):
@@ -130,6 +136,7 @@ class EmployerBase(SQLModel):
     contact_name: ShortText = None
     contact_email: ShortText = None
     contact_phone: ShortText = None
+    letter_form: LetterFormCode = None  # nb / nn: the form this employer's letters take
 
 
 class EmployerCreate(EmployerBase):
@@ -147,6 +154,7 @@ class EmployerUpdate(SQLModel):
     contact_name: ShortText = None
     contact_email: ShortText = None
     contact_phone: ShortText = None
+    letter_form: LetterFormCode = None
 
 
 class Employer(EmployerBase, table=True):
@@ -155,6 +163,7 @@ class Employer(EmployerBase, table=True):
     uuid: uuid_module.UUID = Field(default_factory=uuid_module.uuid4, unique=True)
     name: str = Field(index=True)
     orgnr: str | None = Field(default=None, unique=True)
+    letter_form: str | None = Field(default=None, max_length=2)
     version: int = Field(default=1)
     created_at: datetime = _timestamp()
     updated_at: datetime = _timestamp()

@@ -277,7 +277,8 @@ def check_template_folder(folder: str | os.PathLike[str]) -> list[TemplateFileCh
     for file in sorted(path.glob("*.docx")):
         if file.name.startswith("~$") or not file.is_file():
             continue
-        kind = file.stem if file.stem in KINDS else None
+        stem = file.stem.removesuffix(".nn")  # «<kind>.nn.docx»: the nynorsk template
+        kind = stem if stem in KINDS else None
         try:
             data = read_limited(file, TEMPLATE_LIMIT, what="Malen")
         except UserError as exc:
@@ -291,7 +292,8 @@ def check_template_folder(folder: str | os.PathLike[str]) -> list[TemplateFileCh
         if kind is None:
             problems.append(
                 "filnavnet er ingen brevtype, så malen brukes ikke (kall den "
-                "<brevtype>.docx, f.eks. krav_om_drofting.docx)"
+                "<brevtype>.docx, f.eks. krav_om_drofting.docx, eller krav_om_drofting.nn.docx "
+                "for nynorsk)"
             )
         out.append(TemplateFileCheck(file, kind, tuple(problems), result.ok))
     return out

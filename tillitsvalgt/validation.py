@@ -21,6 +21,7 @@ from tillitsvalgt.vocabulary import (
     DIRECTIONS,
     DOCUMENT_KINDS,
     EVENT_KINDS,
+    LETTER_FORMS,
     LETTER_KINDS,
     OUTCOMES,
     SECTORS,
@@ -266,6 +267,22 @@ ConfederationCode = Annotated[
     AfterValidator(lambda v: None if v is None else _code(CONFEDERATIONS, "hovedorganisasjon")(v)),
 ]
 AgreementCode = Annotated[str, AfterValidator(_code(AGREEMENTS, "hovedavtale"))]
+
+
+def _form_name(value: Any) -> Any:
+    """«nynorsk» and «bokmål» as the codes nn and nb (what a user types)."""
+    if isinstance(value, str):
+        named = {"nynorsk": "nn", "bokmål": "nb", "bokmal": "nb"}
+        return named.get(value.strip().lower(), value.strip())
+    return value
+
+
+LetterFormCode = Annotated[
+    str | None,
+    BeforeValidator(_empty_to_none),
+    BeforeValidator(_form_name),
+    AfterValidator(lambda v: None if v is None else _code(LETTER_FORMS, "målform")(v)),
+]
 SectorCode = Annotated[
     str | None,
     BeforeValidator(_empty_to_none),

@@ -98,6 +98,12 @@ LETTER_KINDS: dict[str, str] = {
     "protokoll": QT_TR_NOOP("Utkast til protokoll"),
 }
 
+# The written form a letter is in (issue 12): a default per employer and per profile.
+LETTER_FORMS: dict[str, str] = {
+    "nb": QT_TR_NOOP("Bokmål"),
+    "nn": QT_TR_NOOP("Nynorsk"),
+}
+
 CASE_STATUSES: dict[str, str] = {"open": "Åpen", "closed": "Avsluttet"}
 
 # ``DeadlineRead.state``: a deadline of a closed case lapsed with the close.

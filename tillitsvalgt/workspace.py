@@ -691,10 +691,24 @@ class Workspace:
         paths.write_atomically(file, data)
         return live
 
+    def default_letter_form(self, case_id: int, kind: str | None = None) -> str:
+        """The written form a letter in the case takes unless one is chosen: the employer's,
+        else the signer's profile's, else bokmål (``nb``/``nn``)."""
+        from tillitsvalgt.models import Employer
+        from tillitsvalgt.services.cases import resolve_case
+        from tillitsvalgt.services.letters import default_form, letter_signer
+
+        with self.db.session(readonly=True) as session:
+            case = resolve_case(case_id, session=session, include_deleted=True)
+            employer = session.get(Employer, case.employer_id)
+            signer = letter_signer(case_id, session=session, profile_uuid=self.setup.profile_uuid)
+            return default_form(employer, signer, kind)
+
     def write_email_draft(
-        self, document_id: int, file: Path, *, pdf: bool = False, form: str = "nb"
+        self, document_id: int, file: Path, *, pdf: bool = False, form: str | None = None
     ) -> EmailDraft:
-        """A journaled letter as an ``.eml`` draft addressed to the employer's contact."""
+        """A journaled letter as an ``.eml`` draft addressed to the employer's contact; the
+        body in the letter's own written form unless ``form`` says otherwise."""
         from datetime import UTC, datetime
 
         from tillitsvalgt import paths
@@ -717,7 +731,7 @@ class Workspace:
                 session=session,
                 now=datetime.now(UTC),
                 sender=sender,
-                form="nn" if form == "nn" else "nb",
+                form=None if form is None else "nn" if form == "nn" else "nb",
                 pdf=attachment,
             )
         paths.write_atomically(file, draft.message)

@@ -108,6 +108,14 @@
         <translation>The contact person&apos;s phone number</translation>
     </message>
     <message>
+        <source>Målformen brevene til virksomheten skrives på</source>
+        <translation>The written standard (Bokmål or Nynorsk) of letters to this employer</translation>
+    </message>
+    <message>
+        <source>Ikke valgt (profilens målform)</source>
+        <translation>Not chosen (the profile&apos;s standard)</translation>
+    </message>
+    <message>
         <source>&amp;Navn:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -142,6 +150,10 @@
     <message>
         <source>&amp;Telefon:</source>
         <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>&amp;Målform i brev:</source>
+        <translation>Letter &amp;language:</translation>
     </message>
     <message>
         <source>&amp;Lagre</source>
@@ -410,6 +422,14 @@
     <message>
         <source>Endrede datoer skrives på alle sakene i gruppen, og det står i historikken til hver sak. Kan én sak ikke ta datoen, endres ingenting.</source>
         <translation>Changed dates are written to every case in the group, and each case&apos;s history says so. If one case cannot take the date, nothing is changed.</translation>
+    </message>
+    <message>
+        <source>Målformen brevet skrives på. Forhåndsvalgt fra virksomheten, ellers profilen.</source>
+        <translation>The written standard of this letter. Preset from the employer, else from your profile.</translation>
+    </message>
+    <message>
+        <source>Mål&amp;form:</source>
+        <translation>&amp;Language:</translation>
     </message>
     <message>
         <source>Deres &amp;ref.:</source>
@@ -1050,6 +1070,14 @@
     <message>
         <source>&amp;Hovedorganisasjon:</source>
         <translation>&amp;Confederation:</translation>
+    </message>
+    <message>
+        <source>Målformen brevene dine skrives på når virksomheten ikke har en egen. Du kan velge en annen for hvert brev.</source>
+        <translation>The written standard of your letters when the employer has none of its own. You can choose another for each letter.</translation>
+    </message>
+    <message>
+        <source>Målform i brev</source>
+        <translation>Letter language</translation>
     </message>
     <message>
         <source>Tekst under navnet i brevene, f.eks. en hilsen (valgfritt).</source>
@@ -3074,6 +3102,14 @@ Your profile is saved.</translation>
     <message>
         <source>Utkast til protokoll</source>
         <translation>Draft protocol</translation>
+    </message>
+    <message>
+        <source>Bokmål</source>
+        <translation>Bokmål</translation>
+    </message>
+    <message>
+        <source>Nynorsk</source>
+        <translation>Nynorsk</translation>
     </message>
     <message>
         <source>åpen</source>

@@ -108,6 +108,14 @@
         <translation>Telefonnummeret til kontaktpersonen</translation>
     </message>
     <message>
+        <source>Målformen brevene til virksomheten skrives på</source>
+        <translation>Målforma breva til verksemda blir skrivne på</translation>
+    </message>
+    <message>
+        <source>Ikke valgt (profilens målform)</source>
+        <translation>Ikkje valt (målforma i profilen)</translation>
+    </message>
+    <message>
         <source>&amp;Navn:</source>
         <translation>&amp;Namn:</translation>
     </message>
@@ -142,6 +150,10 @@
     <message>
         <source>&amp;Telefon:</source>
         <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>&amp;Målform i brev:</source>
+        <translation>&amp;Målform i brev:</translation>
     </message>
     <message>
         <source>&amp;Lagre</source>
@@ -410,6 +422,14 @@
     <message>
         <source>Endrede datoer skrives på alle sakene i gruppen, og det står i historikken til hver sak. Kan én sak ikke ta datoen, endres ingenting.</source>
         <translation>Endra datoar blir skrivne på alle sakene i gruppa, og det står i historikken til kvar sak. Kan éi sak ikkje ta datoen, blir ingenting endra.</translation>
+    </message>
+    <message>
+        <source>Målformen brevet skrives på. Forhåndsvalgt fra virksomheten, ellers profilen.</source>
+        <translation>Målforma brevet blir skrive på. Førehandsvald frå verksemda, elles frå profilen.</translation>
+    </message>
+    <message>
+        <source>Mål&amp;form:</source>
+        <translation>Mål&amp;form:</translation>
     </message>
     <message>
         <source>Deres &amp;ref.:</source>
@@ -1050,6 +1070,14 @@
     <message>
         <source>&amp;Hovedorganisasjon:</source>
         <translation>&amp;Hovudorganisasjon:</translation>
+    </message>
+    <message>
+        <source>Målformen brevene dine skrives på når virksomheten ikke har en egen. Du kan velge en annen for hvert brev.</source>
+        <translation>Målforma breva dine blir skrivne på når verksemda ikkje har ei eiga. Du kan velje ei anna for kvart brev.</translation>
+    </message>
+    <message>
+        <source>Målform i brev</source>
+        <translation>Målform i brev</translation>
     </message>
     <message>
         <source>Tekst under navnet i brevene, f.eks. en hilsen (valgfritt).</source>
@@ -3074,6 +3102,14 @@ Profilen din er lagra.</translation>
     <message>
         <source>Utkast til protokoll</source>
         <translation>Utkast til protokoll</translation>
+    </message>
+    <message>
+        <source>Bokmål</source>
+        <translation>Bokmål</translation>
+    </message>
+    <message>
+        <source>Nynorsk</source>
+        <translation>Nynorsk</translation>
     </message>
     <message>
         <source>åpen</source>

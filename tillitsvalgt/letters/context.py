@@ -39,7 +39,6 @@ from tillitsvalgt.rules.checklist import checklist_gaps
 from tillitsvalgt.rules.deadlines import (
     explain_deadline,
     format_date,
-    format_weekday_date,
     reply_deadline,
 )
 from tillitsvalgt.rules.types import AppliedProvision, Assessment, Catalogue, Provision
@@ -351,21 +350,23 @@ def _cite(provisions: list[Provision], named: str | None, say: Phrases) -> str:
     """How one sentence cites provisions of one source; the source is left out when the
     sentence before named it and every paragraph here is verified."""
     source = provisions[0].source_name
+    shown = say.name(source)
     notes = [p for p in provisions if p.verified and p.paragraph.endswith(", merknaden")]
     rest = [p for p in provisions if p not in notes]
     parts: list[str] = []
     if rest:
         wheres = [w for p in rest if (w := p.paragraph if p.verified else p.chapter)]
+        wheres = [say.name(w) for w in wheres]  # a chapter's words, as this form writes them
         if len(wheres) > 1 and all(w.startswith("(") and w.endswith(")") for w in wheres):
             # Subjects, not numbers (another side's text): «(… og …)» once, not «(…) og (…)».
             listed = "(" + say.join(list(dict.fromkeys(w[1:-1] for w in wheres))) + ")"
         else:
             listed = _paragraph_list(wheres, say)
         short = named == source and all(p.verified for p in rest)
-        parts.append(listed if short else f"{source} {listed}".strip())
+        parts.append(listed if short else f"{shown} {listed}".strip())
     for p in notes:
         parts.append(
-            say("law.note", paragraph=p.paragraph.removesuffix(", merknaden"), source=source)
+            say("law.note", paragraph=p.paragraph.removesuffix(", merknaden"), source=shown)
         )
     return say.join(parts)
 
@@ -401,7 +402,7 @@ def _legal_paragraph(
         if p.key in ENVIRONMENT_KEYS:
             environment.append((a, p))
             continue
-        argument = p.argument_for(case_type)
+        argument = p.argument_for(case_type, say.form)
         if argument and argument.startswith("=") and argument[1:] in keys:
             companions.setdefault(argument[1:], []).append(p)
         elif argument and not argument.startswith("="):
@@ -438,7 +439,9 @@ def _legal_paragraph(
     if environment:
         # Verneombud, AMU and a permitted rebuild: worded by the employer's size (each body
         # only where the employer must or does have one), not by a fixed argument.
-        sentences.extend(environment_sentences(environment, cited, lambda ps: _cite_pairs(ps, say)))
+        sentences.extend(
+            environment_sentences(environment, cited, lambda ps: _cite_pairs(ps, say), say.form)
+        )
     return " ".join(sentences)
 
 
@@ -558,12 +561,12 @@ def _documents_demand(case_type: str, say: Phrases) -> str:
     return say("demand.documents.other")
 
 
-def _state_referat(facts: LetterFacts, catalogue: Catalogue) -> str | None:
+def _state_referat(facts: LetterFacts, catalogue: Catalogue, say: Phrases) -> str | None:
     """The state's rule on the referat (HA § 21), as cited, when it applies and is verified."""
     for applied in facts.assessment.provisions:
         p = _provision(catalogue, applied.key)
         if p is not None and p.verified and p.paragraph == "§ 21" and p.agreement == "staten":
-            return applied.citation
+            return say.name(applied.citation)
     return None
 
 
@@ -591,7 +594,7 @@ def _demands(
         if s.level == "forhandling":
             protocol = say("demand.protocol.negotiation")
         elif facts.employer.agreement == "staten":
-            referat = _state_referat(facts, facts.catalogue)
+            referat = _state_referat(facts, facts.catalogue, say)
             protocol = (
                 say("demand.protocol.state", cited=referat)
                 if referat
@@ -643,7 +646,7 @@ def _wait(s: Situation, say: Phrases) -> Any:
     return say(key, verb_active=active)
 
 
-def _previous_demand(facts: LetterFacts) -> dict[str, Any]:
+def _previous_demand(facts: LetterFacts, say: Phrases) -> dict[str, Any]:
     """The demand a reminder refers to: the first sent letter of the open demand — the
     journal has its number; a letter sent outside the app is known from the timeline."""
     sent = [
@@ -680,7 +683,7 @@ def _previous_demand(facts: LetterFacts) -> dict[str, Any]:
             "forrige_brev.ref", "brevet ble sendt utenom programmet og har ikke vår referanse"
         ),
         "dato": format_date(last.occurred_on),
-        "emne": LETTER_KINDS.get(last.letter_kind or "", "krav"),
+        "emne": _kind_label(last.letter_kind or "", say),
         "svarfrist": format_date(last.reply_by)
         if last.reply_by
         else Missing("forrige_brev.svarfrist", "brevet hadde ingen svarfrist"),
@@ -765,19 +768,28 @@ def subject_topic(case: CaseRead, employer: EmployerRead, kind_subject: str) -> 
     return title if keep else title[0].lower() + title[1:]
 
 
-def _timeline(events: Sequence[EventRead]) -> list[dict[str, Any]]:
+def _kind_label(code: str, say: Phrases) -> str:
+    """A letter kind's name in the letter's form (the vocabulary's label is bokmål)."""
+    key = f"label.{code}"
+    if say.form != "nb" and say.has(key):
+        return say(key)
+    return LETTER_KINDS.get(code, "krav")
+
+
+def _timeline(events: Sequence[EventRead], say: Phrases) -> list[dict[str, Any]]:
     out = []
     for e in sorted(events, key=lambda e: (e.occurred_on, e.id)):
         signed = (
-            "signert av begge"
+            say("signed.yes")
             if e.signed_by_both
-            else "ikke signert av begge"
+            else say("signed.no")
             if e.signed_by_both is False
             else ""
         )
-        kind = EVENT_KINDS.get(e.kind, e.kind)
+        event_key = f"event.{e.kind}"
+        kind = say(event_key) if say.has(event_key) else EVENT_KINDS.get(e.kind, e.kind)
         if e.letter_kind:
-            kind += f": {LETTER_KINDS.get(e.letter_kind, e.letter_kind)}"
+            kind += f": {_kind_label(e.letter_kind, say)}"
         out.append(
             {
                 "dato": format_date(e.occurred_on),
@@ -857,14 +869,17 @@ def build_context(facts: LetterFacts, options: LetterOptions) -> LetterContext:
     home: tuple[list[str], list[str]] = ([], [])
     if kind.code == "krav_om_hjemmekontoravtale":
         gaps = checklist_gaps(facts.checklist, case.written_agreements)
-        home = ([i.demand for i in gaps.missing], [i.demand for i in gaps.unclear])
+        home = (
+            [i.demand_in(say.form) for i in gaps.missing],
+            [i.demand_in(say.form) for i in gaps.unclear],
+        )
 
     place = sender["sted"]
     reserve = kind.code in _DEMAND_KINDS and s.implemented_on is not None
     values: dict[str, Any] = {
         "avsender": sender,
         "mottaker": _recipient(facts.employer),
-        "brevtype": kind.label,
+        "brevtype": _kind_label(kind.code, say),
         "emne": subject,
         "dato": format_date(dated),
         "sted_og_dato": f"{place}, {format_date(dated)}"
@@ -879,7 +894,7 @@ def build_context(facts: LetterFacts, options: LetterOptions) -> LetterContext:
         "vurdering": _assessment(facts.assessment, say),
         "hjemmel": [
             {
-                "sitat": p.citation,
+                "sitat": say.name(p.citation),
                 "tittel": clean_text(p.title),
                 "sammendrag": clean_text(p.summary),
                 "grunn": clean_text(p.reason),
@@ -904,21 +919,30 @@ def build_context(facts: LetterFacts, options: LetterOptions) -> LetterContext:
         "vent": _wait(s, say)
         if kind.code == "krav_om_informasjon"
         else Missing("vent", f"{only} (bare krav om informasjon)"),
-        "hendelser": _timeline(facts.events),
+        "hendelser": _timeline(facts.events, say),
         "dokumenter": _journal(facts.documents),
         "frister": _deadlines(facts.deadlines, dated),
     }
-    _law(values, facts, kind.code, dated, cited)
+    _law(values, facts, kind.code, dated, cited, say)
     if reply_by is not None:
         values["svarfrist"] = format_date(reply_by)
-        values["svarfrist_ukedag"] = format_weekday_date(reply_by)
+        values["svarfrist_ukedag"] = say.weekday_day(reply_by)
         values["svarfrist_dager"] = options.reply_days
-        values["svarfrist_forklaring"] = explain_deadline(dated, options.reply_days)
+        values["svarfrist_forklaring"] = (
+            explain_deadline(dated, options.reply_days)
+            if say.form == "nb"
+            else say(
+                "deadline.explain",
+                days=options.reply_days,
+                dated=say.day(dated),
+                due=say.weekday_day(reply_by),
+            )
+        )
     else:
         for name in ("svarfrist", "svarfrist_ukedag", "svarfrist_dager", "svarfrist_forklaring"):
             values[name] = Missing(name, f"{kind.label.lower()} har ingen svarfrist")
     if kind.code == "purring":
-        values["forrige_brev"] = _previous_demand(facts)
+        values["forrige_brev"] = _previous_demand(facts, say)
     else:
         values["forrige_brev"] = {
             name: Missing(f"forrige_brev.{name}", f"{only} (bare purring)")
@@ -954,15 +978,17 @@ def _law(
     kind: str,
     dated: date,
     cited: Sequence[AppliedProvision],
+    say: Phrases,
 ) -> None:
     """What the law sets beyond the paragraph: an agreement past its period that runs on,
     and Arbeidstilsynet's consent where the rebuild needs a building permit."""
-    runs_on = agreement_sentence(facts.catalogue, facts.employer.agreement, dated, cited)
-    limits = deadline_sentences(facts.catalogue, facts.assessment.provisions, kind, dated)
+    form = say.form
+    runs_on = agreement_sentence(facts.catalogue, facts.employer.agreement, dated, cited, form)
+    limits = deadline_sentences(facts.catalogue, facts.assessment.provisions, kind, dated, form)
     for sentence in [runs_on, *limits]:
         if sentence and isinstance(values["hjemmel_avsnitt"], str):
             values["hjemmel_avsnitt"] = f"{values['hjemmel_avsnitt']} {sentence}".strip()
-    demand = building_permit_demand(cited, asked=kind == "krav_om_informasjon")
+    demand = building_permit_demand(cited, asked=kind == "krav_om_informasjon", form=form)
     if demand and kind in DEMAND_LETTERS and kind != "purring" and isinstance(values["krav"], list):
         values["krav"] = [*values["krav"], demand]
 

@@ -30,13 +30,19 @@ class LoadedTemplate:
     warnings: tuple[str, ...] = ()
 
 
-def builtin_path(kind: str) -> Path:
-    return paths.resource_path("templates", f"{letter_kind(kind).code}.docx")
+def template_name(kind: str, form: str = "nb") -> str:
+    """``krav_om_drofting.docx`` (bokmål), ``krav_om_drofting.nn.docx`` (nynorsk)."""
+    code = letter_kind(kind).code
+    return f"{code}.docx" if form == "nb" else f"{code}.{form}.docx"
+
+
+def builtin_path(kind: str, form: str = "nb") -> Path:
+    return paths.resource_path("templates", template_name(kind, form))
 
 
 @cache
-def _builtin(kind: str) -> bytes:
-    return builtin_path(kind).read_bytes()
+def _builtin(kind: str, form: str = "nb") -> bytes:
+    return builtin_path(kind, form).read_bytes()
 
 
 _CHECKED: dict[tuple[str, str], TemplateCheck] = {}
@@ -57,7 +63,11 @@ def template_folder(option: str | os.PathLike[str] | None, setting: str | None) 
     return Path(chosen).expanduser() if chosen else None
 
 
-def load_template(kind: str, folder: Path | None = None) -> LoadedTemplate:
+def load_template(kind: str, folder: Path | None = None, form: str = "nb") -> LoadedTemplate:
+    """The template for ``kind`` in the written form ``form``: the office's own file
+    (``<kind>.docx``, nynorsk ``<kind>.nn.docx``) when it has one, else the built-in one.
+    An office with only a bokmål file gets the built-in nynorsk template, with a warning,
+    rather than its bokmål wording around nynorsk sentences."""
     code = letter_kind(kind).code
     if folder is not None:
         if not folder.is_dir():
@@ -65,7 +75,18 @@ def load_template(kind: str, folder: Path | None = None) -> LoadedTemplate:
                 f"Malmappen {folder} finnes ikke. Rett innstillingen «templates», eller fjern "
                 "den (tillitsvalgt settings templates --unset) for å bruke de innebygde malene."
             )
-        custom = folder / f"{code}.docx"
+        custom = folder / template_name(code, form)
+        other = folder / template_name(code, "nb")
+        if form != "nb" and not custom.is_file() and other.is_file():
+            return LoadedTemplate(
+                code,
+                BUILTIN,
+                _builtin(code, form),
+                (
+                    f"Malmappen har {other.name}, men ingen nynorskmal {custom.name}; den "
+                    "innebygde nynorskmalen er brukt.",
+                ),
+            )
         if custom.is_file():
             try:
                 data = read_limited(custom, TEMPLATE_LIMIT, what="Malen")
@@ -87,4 +108,4 @@ def load_template(kind: str, folder: Path | None = None) -> LoadedTemplate:
                 if p.repairable
             )
             return LoadedTemplate(code, str(custom), result.repaired or data, warnings)
-    return LoadedTemplate(code, BUILTIN, _builtin(code))
+    return LoadedTemplate(code, BUILTIN, _builtin(code, form))

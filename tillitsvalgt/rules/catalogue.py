@@ -53,6 +53,7 @@ AGREEMENT_FIELDS = (
     "employer_party",
     "sectors",
     "prolonged",
+    "prolonged_nn",
     "prolonged_by",
 )
 PROVISION_FIELDS = (
@@ -75,7 +76,9 @@ PROVISION_FIELDS = (
     "deadline_days",
     "deadline_letters",
     "deadline_title",
+    "deadline_title_nn",
     "argument",
+    "argument_nn",
 )
 # The words an argument sentence may fill in (letters/context.py fills them).
 ARGUMENT_PLACEHOLDERS = ("sitat", "tema", "ansatte")
@@ -709,6 +712,20 @@ class _Checker:
         sectors = self.get(entry, table, label, "sectors", "str_list", required=False)
         prolonged = self.get(entry, table, label, "prolonged", "str", required=False)
         prolonged_by = self.get(entry, table, label, "prolonged_by", "str", required=False)
+        prolonged_nn = self.get(entry, table, label, "prolonged_nn", "str", required=False)
+        if prolonged_nn is not _MISSING and prolonged is _MISSING:
+            self.add(
+                table.at("prolonged_nn"),
+                f"{label} har «prolonged_nn» uten «prolonged»; skriv bokmålsteksten også",
+                "prolonged_nn",
+            )
+        elif prolonged is not _MISSING and prolonged_nn is _MISSING:
+            # A nynorsk letter would otherwise leave the sentence out, or borrow bokmål.
+            self.add(
+                table.at("prolonged"),
+                f"{label} har «prolonged» uten «prolonged_nn»; skriv teksten på nynorsk også",
+                "prolonged_nn",
+            )
         for value in [] if confederations is _MISSING else confederations:
             if value not in CONFEDERATIONS:
                 self.add(
@@ -742,6 +759,7 @@ class _Checker:
             "employer_party": None if party is _MISSING else party.strip() or None,
             "sectors": frozenset(() if sectors is _MISSING else sectors),
             "prolonged": None if prolonged is _MISSING else prolonged.strip() or None,
+            "prolonged_nn": None if prolonged_nn is _MISSING else prolonged_nn.strip() or None,
             "prolonged_by": None if prolonged_by is _MISSING else prolonged_by.strip(),
         }
 
@@ -872,7 +890,11 @@ class _Checker:
         if verified is False:
             self.lead(entry, table, label, chapter, source_name)
 
+        said_before = len(self.problems)
         arguments = self.arguments(entry, table, label)
+        arguments_nn = self.arguments(entry, table, label, "argument_nn")
+        if len(self.problems) == said_before:  # a broken sentence is the one problem to fix
+            self.both_forms(arguments, arguments_nn, entry, table, label)
 
         if len(self.problems) > before:
             return None
@@ -895,6 +917,7 @@ class _Checker:
             mandatory_from=None if mandatory_from is _MISSING else mandatory_from,
             **deadline,
             arguments=arguments,
+            arguments_nn=arguments_nn,
         )
 
     def deadline(self, entry: dict[str, Any], table: _Table, label: str) -> dict[str, Any]:
@@ -902,6 +925,20 @@ class _Checker:
         days = self.get(entry, table, label, "deadline_days", "int", required=False)
         letters = self.get(entry, table, label, "deadline_letters", "str_list", required=False)
         title = self.get(entry, table, label, "deadline_title", "str", required=False)
+        title_nn = self.get(entry, table, label, "deadline_title_nn", "str", required=False)
+        if title_nn is not _MISSING and title is _MISSING:
+            self.add(
+                table.at("deadline_title_nn"),
+                f"{label} har «deadline_title_nn» uten «deadline_title»",
+                "deadline_title_nn",
+            )
+        elif title is not _MISSING and title_nn is _MISSING:
+            self.add(
+                table.at("deadline_title"),
+                f"{label} har «deadline_title» uten «deadline_title_nn»; skriv tittelen på "
+                "nynorsk også",
+                "deadline_title_nn",
+            )
         given = [v is not _MISSING for v in (days, letters, title)]
         if any(given) and not all(given):
             self.add(
@@ -930,17 +967,46 @@ class _Checker:
             "deadline_days": days,
             "deadline_letters": frozenset(letters),
             "deadline_title": title.strip(),
+            "deadline_title_nn": None if title_nn is _MISSING else title_nn.strip(),
         }
 
+    def both_forms(
+        self,
+        nb: tuple[tuple[str, str], ...] | None,
+        nn: tuple[tuple[str, str], ...] | None,
+        entry: dict[str, Any],
+        table: _Table,
+        label: str,
+    ) -> None:
+        """Where a provision argues in one written form, it argues in both, for the same
+        case types: a nynorsk letter never borrows a bokmål sentence (nor the other way)."""
+        if nb is None and nn is None:
+            return
+        said = {c for c, t in nb or () if not t.startswith("=")}
+        said_nn = {c for c, t in nn or () if not t.startswith("=")}
+        if said == said_nn:
+            return
+        field = "argument_nn" if said - said_nn else "argument"
+        line = table.at(field) if field in entry else table.line
+        missing = sorted(said - said_nn) or sorted(said_nn - said)
+        which = "nynorsk (argument_nn)" if field == "argument_nn" else "bokmål (argument)"
+        self.add(
+            line,
+            f"{label} har argument på bare den ene målformen; skriv det også på {which} for "
+            f"sakstype {', '.join(missing)}",
+            field,
+        )
+
     def arguments(
-        self, entry: dict[str, Any], table: _Table, label: str
+        self, entry: dict[str, Any], table: _Table, label: str, name: str = "argument"
     ) -> tuple[tuple[str, str], ...] | None:
-        """«argument»: one sentence for every case type, or a table of them by case type
-        ("*" for the rest); {} means the provision is never argued in a letter."""
-        if "argument" not in entry:
+        """«argument» (bokmål) or «argument_nn» (nynorsk): one sentence for every case type,
+        or a table of them by case type ("*" for the rest); {} means the provision is never
+        argued in a letter."""
+        if name not in entry:
             return None
-        value = entry["argument"]
-        line = table.at("argument")
+        value = entry[name]
+        line = table.at(name)
         if isinstance(value, str):
             pairs = [("*", value)]
         elif isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
@@ -948,27 +1014,27 @@ class _Checker:
         else:
             self.add(
                 line,
-                f"«argument» i {label} må være en tekst, eller en tabell med en tekst per "
+                f"«{name}» i {label} må være en tekst, eller en tabell med en tekst per "
                 f"sakstype, ikke {_describe(value)}",
-                "argument",
+                name,
             )
             return None
         for case_type, text in pairs:
             if case_type != ALL_CASE_TYPES and case_type not in CASE_TYPES:
                 self.add(
                     line,
-                    f"«argument» i {label} har ukjent sakstype «{case_type}»"
+                    f"«{name}» i {label} har ukjent sakstype «{case_type}»"
                     f"{_suggest(case_type, CASE_TYPES)}",
-                    "argument",
+                    name,
                 )
                 continue
             if text.startswith("="):
                 if not re.fullmatch(r"=[^\s:]+:\S+", text):
                     self.add(
                         line,
-                        f"«argument» i {label}: «{text}» må være = fulgt av nøkkelen til "
+                        f"«{name}» i {label}: «{text}» må være = fulgt av nøkkelen til "
                         "bestemmelsen den siteres sammen med, for eksempel «=aml:8-2»",
-                        "argument",
+                        name,
                     )
                 continue
             try:
@@ -979,10 +1045,10 @@ class _Checker:
             if unknown or "sitat" not in names:
                 self.add(
                     line,
-                    f"«argument» i {label} må vise til bestemmelsen med {{sitat}} og kan "
+                    f"«{name}» i {label} må vise til bestemmelsen med {{sitat}} og kan "
                     f"ellers bare bruke {_one_of('{' + n + '}' for n in ARGUMENT_PLACEHOLDERS)}"
                     + (f"; ukjent: {', '.join(unknown)}" if unknown else ""),
-                    "argument",
+                    name,
                 )
         return tuple((c, t.strip()) for c, t in pairs)
 

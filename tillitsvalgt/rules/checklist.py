@@ -21,6 +21,12 @@ class ChecklistItem:
     label: str
     demand: str  # as a letter states it
     basis: str  # what may be cited for it; "" for the union's own demands
+    demand_nn: str = ""  # the demand in nynorsk
+
+    def demand_in(self, form: str) -> str:
+        """The demand in the letter's written form (bokmål where nynorsk is missing is
+        caught by the letters' spell check)."""
+        return self.demand_nn if form == "nn" and self.demand_nn else self.demand
 
 
 @cache

@@ -44,6 +44,7 @@ class Agreement:
     sectors: frozenset[str] = frozenset()  # the sectors whose employers it fits
     prolonged: str | None = None  # how it runs on past valid_to, where the text says so
     prolonged_by: str | None = None  # the provision that says so ("ha-staten:52")
+    prolonged_nn: str | None = None  # «prolonged» in nynorsk
 
 
 @dataclass(frozen=True)
@@ -73,11 +74,13 @@ class Provision:
     deadline_days: int | None = None
     deadline_letters: frozenset[str] = frozenset()
     deadline_title: str | None = None
+    deadline_title_nn: str | None = None  # the same in nynorsk, for a nynorsk letter
     # How a letter argues from the facts to this provision, per case type ("*" = any):
     # a sentence with {sitat} (and optionally {tema}, {ansatte}), or "=<key>" to be cited
     # in that provision's sentence. None: the catalogue gives no arguments (a union
     # office's older file); an empty tuple: never argued in a letter to the employer.
     arguments: tuple[tuple[str, str], ...] | None = None
+    arguments_nn: tuple[tuple[str, str], ...] | None = None  # the same in nynorsk
 
     def __post_init__(self) -> None:
         # Worked out once: the assessment asks for it for every case.
@@ -88,12 +91,19 @@ class Provision:
         """How a letter may cite it: by paragraph only where verified, else by chapter."""
         return self._citation  # type: ignore[attr-defined, no-any-return]
 
-    def argument_for(self, case_type: str) -> str | None:
-        """The argument sentence for a case of this type, if the catalogue gives one."""
+    def argument_for(self, case_type: str, form: str = "nb") -> str | None:
+        """The argument sentence for a case of this type, if the catalogue gives one, in
+        the written form asked for. A «=key» (cited in another provision's sentence) is
+        the same in both forms; a sentence missing in nynorsk is None, never bokmål."""
         if not self.arguments:
             return None
         found = dict(self.arguments)
-        return found.get(case_type, found.get("*"))
+        nb = found.get(case_type, found.get("*"))
+        if form == "nb" or nb is None or nb.startswith("="):
+            return nb
+        found_nn = dict(self.arguments_nn or ())
+        nn = found_nn.get(case_type, found_nn.get("*"))
+        return nn if nn is not None and not nn.startswith("=") else None
 
 
 @dataclass(frozen=True)

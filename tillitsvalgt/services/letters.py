@@ -23,6 +23,7 @@ from sqlmodel import Session, col, select
 from tillitsvalgt.errors import NotFoundError, Problem, StateError, ValidationError
 from tillitsvalgt.letters.context import LetterContext, LetterFacts, LetterOptions, build_context
 from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, KINDS, letter_kind
+from tillitsvalgt.letters.phrases import BOKMAL_ONLY, FORMS, LANGUAGE_TAGS
 from tillitsvalgt.letters.render import Stamp, render_docx
 from tillitsvalgt.letters.sanity import LetterCheck, check_letter, refuse_if_needed
 from tillitsvalgt.letters.templates import LoadedTemplate, load_template
@@ -63,6 +64,9 @@ class LetterRequest:
     extra_text: str | None = None
     copy_to: str | None = None
     provisions: tuple[str, ...] | None = None  # None: every provision that applies
+    # "nb" (bokmål) or "nn" (nynorsk); None: the employer's form, else the signer's
+    # profile's, else bokmål (see ``chosen_form``).
+    form: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,7 @@ class Letter:
     # past its period, another side's text (see rules/agreements.py).
     notices: tuple[str, ...] = ()
     checks: tuple[LetterCheck, ...] = ()  # the warnings it was written with
+    form: str = "nb"  # the written form it is in: nb (bokmål) or nn (nynorsk)
 
 
 def _representative(case: Case, setup: LetterSetup, session: Session) -> RepresentativeRead | None:
@@ -210,9 +215,47 @@ def _check_request(request: LetterRequest) -> None:
         raise ValidationError(problems, "Brevet kan ikke lages")
 
 
-def _options(request: LetterRequest, number: str) -> LetterOptions:
+def default_form(
+    employer: EmployerRead | Employer | None,
+    representative: RepresentativeRead | None,
+    kind: str | None = None,
+) -> str:
+    """The written form a letter takes unless one is chosen for it: the employer's, else the
+    profile's, else bokmål. The internal case summary is bokmål only."""
+    if kind is not None and letter_kind(kind).code in BOKMAL_ONLY:
+        return "nb"
+    for holder in (employer, representative):
+        form = getattr(holder, "letter_form", None) if holder is not None else None
+        if form in FORMS:
+            return str(form)
+    return "nb"
+
+
+def chosen_form(facts: LetterFacts, request: LetterRequest) -> str:
+    """The request's form, or the default; a form a kind is not written in is refused."""
+    if request.form is None:
+        return default_form(facts.employer, facts.representative, request.kind)
+    if request.form not in FORMS:
+        raise ValidationError(
+            [Problem("Målform", f"«{request.form}» er ikke en målform; bruk nb eller nn")]
+        )
+    if request.form != "nb" and letter_kind(request.kind).code in BOKMAL_ONLY:
+        raise ValidationError(
+            [
+                Problem(
+                    "Målform",
+                    "saksoppsummeringen skrives bare på bokmål, fordi vurderingen den viser "
+                    "finnes bare på bokmål; velg bokmål",
+                )
+            ]
+        )
+    return request.form
+
+
+def _options(request: LetterRequest, number: str, form: str = "nb") -> LetterOptions:
     _check_request(request)
     return LetterOptions(
+        form=form,
         kind=request.kind,
         dated=request.dated,
         number=number,
@@ -253,17 +296,27 @@ def _render(
         )
     checks = letter_checks(facts, request)
     refuse_if_needed(checks)
-    context = build_context(facts, _options(request, number))
-    template = load_template(request.kind, setup.template_folder)
+    form = chosen_form(facts, request)
+    context = build_context(facts, _options(request, number, form))
+    template = load_template(request.kind, setup.template_folder, form)
     rep = facts.representative
     stamp = Stamp(
         author=rep.name if rep is not None and rep.name else "Tillitsvalgt",
         title=context.subject,
         created=datetime.now(UTC).replace(microsecond=0),
+        language=LANGUAGE_TAGS[form],
     )
     content = render_docx(template.data, context.values, origin=template.origin, stamp=stamp)
     notices = letter_notices(facts, request, registered=registered or facts.employer.agreement)
-    return Letter(content, context, template, number, notices=tuple(notices), checks=tuple(checks))
+    return Letter(
+        content,
+        context,
+        template,
+        number,
+        notices=tuple(notices),
+        checks=tuple(checks),
+        form=form,
+    )
 
 
 def _chosen_for_side(
@@ -343,6 +396,7 @@ def create_letter(
     kind = letter_kind(request.kind)
     facts = letter_facts(case_ref, session=session, today=request.dated, setup=setup)
     refuse_if_needed(letter_checks(facts, request))  # before a number is reserved
+    chosen_form(facts, request)  # a form the kind is not written in, likewise
     case = resolve_case(case_ref, session=session)
     assert case.id is not None
     draft = _draft(draft_id, case, session) if draft_id is not None else None
@@ -382,6 +436,7 @@ def create_letter(
         document,
         notices=letter.notices,
         checks=letter.checks,
+        form=letter.form,
     )
 
 

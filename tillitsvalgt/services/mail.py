@@ -47,6 +47,22 @@ _PHRASES: dict[LanguageForm, dict[str, str]] = {
 }
 
 
+def letter_form_of(content: bytes) -> LanguageForm:
+    """The written form a journaled letter is in: ``nn`` when its document language is
+    nynorsk (nn-NO), else ``nb``. A file that is not a readable .docx counts as bokmål."""
+    import io
+    import re
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as z:
+            core = z.read("docProps/core.xml").decode("utf-8", "replace")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return "nb"
+    found = re.search(r"<dc:language>([^<]*)</dc:language>", core)
+    return "nn" if found and found.group(1).strip().lower().startswith("nn") else "nb"
+
+
 @dataclass(frozen=True)
 class EmailDraft:
     message: bytes  # the .eml file
@@ -85,11 +101,12 @@ def letter_email(
     session: Session,
     now: datetime,
     sender: RepresentativeRead | None = None,
-    form: LanguageForm = "nb",
+    form: LanguageForm | None = None,
     pdf: bytes | None = None,
 ) -> EmailDraft:
     """The draft for a journaled letter to the employer. ``pdf`` (made by the caller from the
-    journaled bytes) is attached instead of the Word file when given."""
+    journaled bytes) is attached instead of the Word file when given. ``form`` None: the
+    body is in the letter's own written form (the language the .docx is stamped with)."""
     doc = get_document(document_id, session=session)
     if doc.direction != "ut":
         raise StateError(
@@ -97,6 +114,8 @@ def letter_email(
             "som e-post herfra."
         )
     content = document_content(document_id, session=session)
+    if form is None:
+        form = letter_form_of(content)
     case = get_or_fail(session, Case, doc.case_id, "saken")
     employer = get_or_fail(session, Employer, case.employer_id, "virksomheten")
 

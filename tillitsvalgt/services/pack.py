@@ -3,9 +3,10 @@ versioned, checksummed file that representatives import.
 
 A pack is a zip holding ``manifest.json`` (format, name, version, when made, the union's
 name, and every file with its size and SHA-256), ``catalogue.toml`` and
-``templates/<letter kind>.docx``. Building checks the catalogue and every template first, so
-the office cannot publish a pack that fails on the representatives' machines; importing
-checks the same again, and every file against its checksum, before anything is installed.
+``templates/<letter kind>.docx`` (nynorsk: ``<letter kind>.nn.docx``). Building checks the
+catalogue and every template first, so the office cannot publish a pack that fails on the
+representatives' machines; importing checks the same again, and every file against its
+checksum, before anything is installed.
 The pack is unpacked into its own folder under the data folder (``pakker/``), and the
 settings then point at it (catalogue, templates, union name, pack version): letters from
 then on record the pack's version with the catalogue's.
@@ -80,12 +81,13 @@ def _check_catalogue(data: bytes, origin: str) -> None:
 
 def _check_templates(templates: dict[str, bytes], origin: str) -> None:
     problems = []
-    for kind, data in sorted(templates.items()):
+    for name, data in sorted(templates.items()):
+        kind = name.removesuffix(".nn")  # «<kind>.nn.docx» is the kind's nynorsk template
         if kind not in KINDS:
-            problems.append(f"{kind}.docx: det finnes ingen brevtype «{kind}»")
+            problems.append(f"{name}.docx: det finnes ingen brevtype «{kind}»")
             continue
         result = check_template(data, kind)
-        problems += [f"{kind}.docx: {p}" for p in result.errors]
+        problems += [f"{name}.docx: {p}" for p in result.errors]
     if problems:
         raise UserError(f"{origin}: malene har feil:\n" + "\n".join(f"  – {p}" for p in problems))
 
@@ -162,7 +164,7 @@ def _info(manifest: dict[str, Any], pack: bytes) -> PackInfo:
 def _allowed(path: str) -> bool:
     if path == CATALOGUE:
         return True
-    match = re.fullmatch(r"templates/([a-z_]{1,40})\.docx", path)
+    match = re.fullmatch(r"templates/([a-z_]{1,40})(\.nn)?\.docx", path)
     return match is not None
 
 

@@ -28,7 +28,7 @@ from stdnum.no import orgnr as stdnum_orgnr
 from tillitsvalgt.errors import ConflictError, UserError
 from tillitsvalgt.models import EmployerCreate, EmployerRead, EmployerUpdate
 from tillitsvalgt.validation import MAX_EMPLOYEES, validate
-from tillitsvalgt.vocabulary import AGREEMENTS, SECTORS
+from tillitsvalgt.vocabulary import AGREEMENTS, LETTER_FORMS, SECTORS
 from tillitsvalgt.workspace import Workspace
 from ui.accessibility import describe_inputs
 from ui.errors import CrashReporter
@@ -133,6 +133,13 @@ class EmployerDialog(QDialog):
         self.contact_email = self._line("contactEmail", tr("Kontaktpersonens e-postadresse"))
         self.contact_email.setPlaceholderText(tr("navn@virksomhet.no"))
         self.contact_phone = self._line("contactPhone", tr("Kontaktpersonens telefonnummer"))
+        # Many public employers write nynorsk: their letters are pre-set to it.
+        self.letter_form = QComboBox()
+        self.letter_form.setObjectName("letterForm")
+        self.letter_form.setToolTip(tr("Målformen brevene til virksomheten skrives på"))
+        self.letter_form.addItem(tr("Ikke valgt (profilens målform)"), None)
+        for code, text in translated(LETTER_FORMS).items():
+            self.letter_form.addItem(text, code)
 
         form = QFormLayout()
         form.addRow(tr("&Navn:"), self.name)
@@ -152,6 +159,7 @@ class EmployerDialog(QDialog):
         form.addRow(tr("&Kontaktperson:"), self.contact_name)
         form.addRow(tr("E-&post:"), self.contact_email)
         form.addRow(tr("&Telefon:"), self.contact_phone)
+        form.addRow(tr("&Målform i brev:"), self.letter_form)
 
         self.status = QLabel()
         self.status.setObjectName("status")
@@ -184,6 +192,7 @@ class EmployerDialog(QDialog):
             self.contact_name,
             self.contact_email,
             self.contact_phone,
+            self.letter_form,
             self.ok_button,
             self.cancel_button,
         ]
@@ -228,6 +237,7 @@ class EmployerDialog(QDialog):
         self.contact_name.setText(employer.contact_name or "")
         self.contact_email.setText(employer.contact_email or "")
         self.contact_phone.setText(employer.contact_phone or "")
+        self.letter_form.setCurrentIndex(max(0, self.letter_form.findData(employer.letter_form)))
 
     def values(self) -> dict[str, Any]:
         """What the form holds, as the service's field names (not yet validated)."""
@@ -242,6 +252,7 @@ class EmployerDialog(QDialog):
             "contact_name": self.contact_name.text(),
             "contact_email": self.contact_email.text(),
             "contact_phone": self.contact_phone.text(),
+            "letter_form": self.letter_form.currentData(),
         }
 
     def _update_agreement_message(self) -> None:

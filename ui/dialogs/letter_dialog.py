@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, KINDS
 from tillitsvalgt.letters.pdf import pdf_converter
+from tillitsvalgt.letters.phrases import BOKMAL_ONLY
 from tillitsvalgt.letters.render import docx_text
 from tillitsvalgt.letters.sanity import LetterCheck, LetterRefusedError
 from tillitsvalgt.models import DocumentRead
 from tillitsvalgt.rules.deadlines import explain_deadline, reply_deadline
 from tillitsvalgt.rules.types import AppliedProvision
 from tillitsvalgt.services.letters import Letter, LetterRequest
+from tillitsvalgt.vocabulary import LETTER_FORMS
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.accessibility import describe_inputs
 from ui.date_input import DateInput
@@ -89,9 +91,20 @@ class LetterDialog(QDialog):
         if kind is not None and (i := self.kind.findData(kind)) >= 0:
             self.kind.setCurrentIndex(i)
         form.addRow(tr("&Brevtype:"), self.kind)
+        # The written form: pre-set from the employer, else the profile, else bokmål.
+        self.letter_form = QComboBox()
+        self.letter_form.setObjectName("letterForm")
+        for code, label in LETTER_FORMS.items():
+            self.letter_form.addItem(tr(label), code)
+        self._default_form = workspace.default_letter_form(detail.case.id)
+        self.letter_form.setCurrentIndex(self.letter_form.findData(self._default_form))
+        self.letter_form.setToolTip(
+            tr("Målformen brevet skrives på. Forhåndsvalgt fra virksomheten, ellers profilen.")
+        )
         self.reason = QLabel()
         self.reason.setWordWrap(True)
-        form.addRow("", self.reason)
+        form.addRow("", self.reason)  # why the kind was suggested: right under it
+        form.addRow(tr("Mål&form:"), self.letter_form)
 
         today = workspace.today()
         self.dated = DateInput(today, today=workspace.today)
@@ -197,6 +210,7 @@ class LetterDialog(QDialog):
         self._timer.setInterval(PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.refresh_preview)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.letter_form.currentIndexChanged.connect(self._changed)
         for signal in (
             self.dated.changed,
             self.reply_days.valueChanged,
@@ -238,7 +252,11 @@ class LetterDialog(QDialog):
             extra_text=self.extra.toPlainText() or None,
             copy_to=self.copy_to.text() or None,
             provisions=chosen,
+            form=self.form_code(),
         )
+
+    def form_code(self) -> str:
+        return str(self.letter_form.currentData())
 
     # ---------------------------------------------------------------- changes
 
@@ -247,6 +265,13 @@ class LetterDialog(QDialog):
         reasons = {s.kind: s.reason for s in self.detail.assessment.next_letters}
         self.reason.setText(reasons.get(spec.code, ""))
         self.reply_days.setEnabled(spec.reply)
+        # The case summary is written in bokmål only (its assessment is in bokmål).
+        bokmal_only = spec.code in BOKMAL_ONLY
+        if bokmal_only:
+            self.letter_form.setCurrentIndex(self.letter_form.findData("nb"))
+        elif not self.letter_form.isEnabled():
+            self.letter_form.setCurrentIndex(self.letter_form.findData(self._default_form))
+        self.letter_form.setEnabled(not bokmal_only)
         # A reminder cites the first letter, not the law: nothing to choose.
         self.provisions.setEnabled(spec.code != "purring")
         # A saved letter stays this dialog's draft: saving again updates it (same number).

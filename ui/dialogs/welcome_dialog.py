@@ -29,7 +29,7 @@ from tillitsvalgt import onboarding
 from tillitsvalgt.errors import Problem, UserError, ValidationError
 from tillitsvalgt.models import RepresentativeCreate, RepresentativeRead
 from tillitsvalgt.validation import label, validate
-from tillitsvalgt.vocabulary import CONFEDERATIONS
+from tillitsvalgt.vocabulary import CONFEDERATIONS, LETTER_FORMS
 from tillitsvalgt.workspace import Workspace
 from ui.accessibility import describe_inputs
 from ui.errors import CrashReporter
@@ -124,6 +124,23 @@ class ProfileForm(QWidget):
             self._with_error("confederation", confederation),
         )
         order.append(confederation)
+        # The written form of the letters where the employer has none of its own.
+        letter_form = self.letter_form = QComboBox()
+        letter_form.setObjectName("letterForm")
+        for code, text in LETTER_FORMS.items():
+            letter_form.addItem(tr(text), code)
+        letter_form.setToolTip(
+            tr(
+                "Målformen brevene dine skrives på når virksomheten ikke har en egen. Du kan "
+                "velge en annen for hvert brev."
+            )
+        )
+        letter_form.setAccessibleName(tr("Målform i brev"))
+        form.addRow(
+            self._label(tr("&Målform i brev:"), letter_form),
+            self._with_error("letter_form", letter_form),
+        )
+        order.append(letter_form)
         if with_signature:
             signature = self.signature = QPlainTextEdit()
             signature.setObjectName("signature")
@@ -174,6 +191,8 @@ class ProfileForm(QWidget):
         self._kept_signature = profile.signature if profile is not None else None
         chosen = profile.confederation if profile is not None else None
         self.confederation.setCurrentIndex(max(0, self.confederation.findData(chosen)))
+        written = (profile.letter_form if profile is not None else None) or "nb"
+        self.letter_form.setCurrentIndex(max(0, self.letter_form.findData(written)))
         if self.signature is not None:
             self.signature.setPlainText(self._kept_signature or "")
         self.clear_problems()
@@ -181,6 +200,7 @@ class ProfileForm(QWidget):
     def values(self) -> dict[str, str | None]:
         data: dict[str, str | None] = {key: edit.text() for key, edit in self.edits.items()}
         data["confederation"] = self.confederation.currentData()
+        data["letter_form"] = self.letter_form.currentData()
         if self.signature is not None:
             data["signature"] = self.signature.toPlainText()
         else:
