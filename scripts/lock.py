@@ -143,6 +143,8 @@ def main() -> int:
         return 1
     if not args.check:
         print(f"wrote {RUNTIME.relative_to(ROOT)} and {DEV.relative_to(ROOT)}")
+    else:
+        print("the lock files are up to date with pyproject.toml")
     return 0
 
 
