@@ -4,8 +4,10 @@ on the user's machine. ``scripts/build-bundle`` runs this with the project's ven
     python scripts/build_bundle.py            # the bundle and the installer/archives
     python scripts/build_bundle.py --fast     # light compression (the test suite uses it)
 
-Needs the app and PyInstaller installed in the running Python (``pip install -c
-constraints.txt -e ".[dev]"`` brings both). Writes to ``dist/`` (``--dist``):
+Needs the app and PyInstaller installed in the running Python (``pip install
+--require-hashes -r requirements/dev.txt`` and ``pip install --no-deps -e .`` bring both).
+Signs the Windows and macOS builds where the certificates are given (scripts/sign_bundle.py).
+Writes to ``dist/`` (``--dist``):
 
 - every platform: ``tillitsvalgt/``, a folder with ``tillitsvalgt`` (the command line) and
   ``tillitsvalgt-gui`` (the window), the licence and third-party notices in ``_internal/licenses``;
@@ -32,6 +34,8 @@ import textwrap
 import time
 import zipfile
 from pathlib import Path
+
+import sign_bundle  # scripts/sign_bundle.py, beside this file
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
@@ -310,6 +314,11 @@ def deb(bundle: Path, dist: Path, work: Path, fast: bool) -> Path:
 
 def windows(bundle: Path, dist: Path, level: int) -> list[Path]:
     shutil.copyfile(ROOT / "LICENSE", bundle / "LICENSE.txt")
+    # Signed before they are zipped and packed (scripts/sign_bundle.py; skipped, and said so,
+    # without the certificate).
+    signing = sign_bundle.windows_signing(os.environ)
+    if signing is not None:
+        sign_bundle.sign_windows(signing, sorted(bundle.glob("*.exe")))
     portable = dist / f"Tillitsvalgt-{version()}-windows-{arch()}.zip"
     with zipfile.ZipFile(portable, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as zf:
         for file in sorted(bundle.rglob("*")):
@@ -325,11 +334,15 @@ def windows(bundle: Path, dist: Path, level: int) -> list[Path]:
                 f"/DAppVersion={version()}",
                 f"/DBundleDir={bundle}",
                 f"/DOutputDir={dist}",
+                # Inno Setup signs the installer and the uninstaller it writes.
+                *([signing.inno_signtool(), "/DSign=1"] if signing else []),
                 str(PACKAGING / "windows" / "tillitsvalgt.iss"),
             ],
             check=True,
         )
         made.append(dist / f"Tillitsvalgt-{version()}-setup.exe")
+        if signing is not None:
+            sign_bundle.verify_windows(signing, [made[-1]])
     else:
         print("Inno Setup (iscc) not found: no installer, only the portable zip.")
     return made
@@ -337,6 +350,12 @@ def windows(bundle: Path, dist: Path, level: int) -> list[Path]:
 
 def macos(dist: Path, work: Path) -> list[Path]:
     app = dist / "Tillitsvalgt.app"
+    # Signed inside out, then the .dmg signed, notarized and stapled (scripts/sign_bundle.py;
+    # skipped, and said so, without the secrets).
+    signing = sign_bundle.macos_signing(os.environ)
+    notary = sign_bundle.notary(os.environ) if signing else None
+    if signing is not None:
+        sign_bundle.sign_macos_app(signing, app)
     staging = work / "dmg"
     if staging.exists():
         shutil.rmtree(staging)
@@ -361,6 +380,8 @@ def macos(dist: Path, work: Path) -> list[Path]:
         ],
         check=True,
     )
+    if signing is not None:
+        sign_bundle.sign_and_notarize_dmg(signing, notary, target)
     return [target]
 
 

@@ -10,24 +10,33 @@ import json
 import os
 import shutil
 import sys
-import uuid
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
-from sqlalchemy.engine import make_url
 
 from tillitsvalgt.db import Database
-from tillitsvalgt.models import CaseCreate, EmployerCreate
-from tillitsvalgt.services import cases, employers
+
+# Re-exported: test modules import these from here or from helpers.data.
+from helpers.data import (  # noqa: F401
+    REPO,
+    SCENARIOS,
+    TODAY,
+    PgServer,
+    make_case,
+    make_employer,
+    open_scenario_workspace,
+    run_cli,
+)
+from helpers.unprivileged import child_database, shared_dir  # noqa: F401 (fixtures)
+
+# Qt draws on the offscreen platform in every test (pytest-qt, the About dialog, screenshots):
+# set once here, before any test module imports Qt, so no test file needs to. A test that
+# starts the real window program takes it out of that program's environment itself.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PG_ENV = "TILLITSVALGT_TEST_DATABASE_URL"
-REPO = Path(__file__).resolve().parent.parent
-SCENARIOS = REPO / "resources" / "demo" / "scenarios.json"
-TODAY = date(2026, 11, 22)
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -42,38 +51,10 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # Never touch the developer's real data directory or database.
     monkeypatch.setenv("TILLITSVALGT_DATA_DIR", str(tmp_path / "default-data"))
     monkeypatch.delenv("TILLITSVALGT_DATABASE_URL", raising=False)
-    # "tillitsvalgt" without arguments opens the window where there is a screen; the GUI
-    # tests set QT_QPA_PLATFORM, so every other test asks for the text overview.
+    # "tillitsvalgt" without arguments opens the window where there is a screen, and
+    # QT_QPA_PLATFORM (set above) counts as one: every test asks for the text overview unless
+    # it says otherwise.
     monkeypatch.setenv("TILLITSVALGT_NO_GUI", "1")
-
-
-class PgServer:
-    """Creates a fresh database per test on the configured server."""
-
-    def __init__(self, url: str) -> None:
-        self.url = make_url(url)
-        self.admin = sa.create_engine(self.url, isolation_level="AUTOCOMMIT")
-        self.template: str | None = None
-
-    def create(self, *, template: str | None = None) -> str:
-        name = f"tv_{uuid.uuid4().hex[:12]}"
-        with self.admin.connect() as conn:
-            tpl = f" TEMPLATE {template}" if template else " TEMPLATE template0"
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}"{tpl}')
-        return self.url.set(database=name).render_as_string(hide_password=False)
-
-    def drop(self, url: str) -> None:
-        name = make_url(url).database
-        with self.admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    def migrated(self) -> str:
-        """A fresh database at head, copied from a template migrated once per run."""
-        if self.template is None:
-            url = self.create()
-            Database.open(database_url=url).dispose()
-            self.template = str(make_url(url).database)
-        return self.create(template=self.template)
 
 
 @pytest.fixture(scope="session")
@@ -174,30 +155,6 @@ def sqlite_db(tmp_path: Path, _sqlite_template: Path) -> Iterator[Database]:
     database.dispose()
 
 
-def make_employer(db: Database, **overrides: Any) -> int:
-    data = {
-        "name": "Nordkyst Sparebank",
-        "orgnr": "952601814",
-        "employees": 180,
-        "agreement": "finans-finansforbundet",
-        "sector": "privat",
-        **overrides,
-    }
-    with db.session() as s:
-        return employers.create_employer(EmployerCreate.model_validate(data), session=s).id
-
-
-def make_case(db: Database, employer_id: int, today: date = TODAY, **overrides: Any) -> str:
-    data = {
-        "title": "Faste plasser fjernes i 3. etasje",
-        "employer_id": employer_id,
-        "case_type": "office_layout",
-        **overrides,
-    }
-    with db.session() as s:
-        return cases.create_case(CaseCreate.model_validate(data), session=s, today=today).number
-
-
 @pytest.fixture(scope="session")
 def scenarios() -> list[dict[str, Any]]:
     return list(json.loads(SCENARIOS.read_text(encoding="utf-8")))
@@ -219,34 +176,3 @@ def _close_windows() -> Iterator[None]:
         widget.close()
         widget.deleteLater()
     QApplication.processEvents()
-
-
-def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """The command line in this process: (exit code, stdout, stderr)."""
-    from tillitsvalgt.cli import main
-
-    code = 0
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def open_scenario_workspace(data_dir: Path, today: date) -> Any:
-    """A Workspace (the GUI's door) over the scenarios, with a representative who signs,
-    and a clock fixed at ``today``."""
-    from tillitsvalgt.models import RepresentativeCreate
-    from tillitsvalgt.services import transfer
-    from tillitsvalgt.services.representatives import create_representative
-    from tillitsvalgt.workspace import Workspace
-
-    ws = Workspace.open(data_dir=data_dir, clock=lambda: today)
-    with ws.db.session() as s:
-        transfer.import_bundle(json.loads(SCENARIOS.read_text("utf-8")), session=s, today=today)
-        create_representative(
-            RepresentativeCreate(name="Kari Nordmann", role="hovedtillitsvalgt", place="Tromsø"),
-            session=s,
-        )
-    return ws

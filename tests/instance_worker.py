@@ -44,6 +44,7 @@ def edit(data_dir: str, name: str, rounds: int, shared: str, go_file: str) -> No
     db = Database.open(data_dir=data_dir)
     employer = first_employer(db)
     rng = random.Random(name)
+    say("ready")  # the test starts the race only when both instances are here
     while not Path(go_file).exists():
         time.sleep(0.005)
     for i in range(rounds):

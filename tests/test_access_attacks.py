@@ -20,7 +20,6 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
-from test_access import Server, count, fill_case, refused
 
 from tillitsvalgt import history
 from tillitsvalgt.db import Database
@@ -41,6 +40,7 @@ from tillitsvalgt.services import (
 )
 
 from conftest import TODAY, PgServer, make_case, make_employer
+from helpers.access import Server, count, fill_case, refused
 
 WRITABLE = "public_writable"
 
@@ -670,12 +670,12 @@ def test_the_office_still_deletes_a_person_from_another_branchs_closed_case(
 ) -> None:
     # The GDPR deletion now redacts the history through the database's function and the
     # employer register's history is the database's own: both as the office's login.
-    from test_gdpr import _plant, raw_hits
-
     from tillitsvalgt.services import privacy
 
+    from helpers.gdpr import plant, raw_hits
+
     t = branches
-    number = _plant(t["sor"], employer_name="Gdpr Bank")
+    number = plant(t["sor"], employer_name="Gdpr Bank")
     assert raw_hits(server.admin)
     with t["office"].session() as s:
         report = privacy.delete_person("Gunnhild Prestbakmo", session=s)

@@ -12,12 +12,12 @@ from types import ModuleType
 
 import pytest
 import sqlalchemy as sa
-from test_migrations import alembic, schema_differences
 
 from tillitsvalgt import paths
 from tillitsvalgt.db import SCHEMA_HEAD, Database
 
 from conftest import PgServer, make_case, make_employer
+from helpers.migrations import alembic, schema_differences
 
 SNAPSHOT_COLUMNS = {"employer_employees", "employer_agreement", "employer_sector",
                     "employer_facts_at"}  # fmt: skip

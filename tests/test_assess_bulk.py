@@ -31,7 +31,7 @@ from tillitsvalgt.services.assessments import (
 from tillitsvalgt.vocabulary import CASE_TYPES, EVENT_KINDS, LETTER_KINDS
 
 from conftest import SCENARIOS, make_case, make_employer
-from test_assessment import facts_from
+from helpers.scenarios import facts_from
 
 CATALOGUE = load_catalogue()
 AGREEMENTS = [*CATALOGUE.agreements, "none"]

@@ -11,7 +11,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from attacks import ATTACK
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,6 +21,8 @@ from tillitsvalgt.letters.render import TemplateError, docx_text, render_docx
 from tillitsvalgt.letters.templates import builtin_path, load_template
 from tillitsvalgt.rules.catalogue import builtin_path as catalogue_path
 from tillitsvalgt.rules.catalogue import catalogue_for, check_text
+
+from helpers.attacks import ATTACK
 
 KIND = "krav_om_drofting"
 BUILTIN = builtin_path(KIND).read_bytes()

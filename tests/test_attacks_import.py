@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from attacks import ATTACK, assert_clear_refusal, assert_intact, nasty_text, table_counts
 from hypothesis import event, given
 from hypothesis import strategies as st
 
@@ -22,6 +21,7 @@ from tillitsvalgt.models import Case
 from tillitsvalgt.services.transfer import import_bundle, read_bundle
 
 from conftest import TODAY
+from helpers.attacks import ATTACK, assert_clear_refusal, assert_intact, nasty_text, table_counts
 
 GOOD: dict[str, Any] = {
     "id": "A1",

@@ -11,7 +11,6 @@ from typing import Any
 
 import pydantic
 import pytest
-from attacks import ATTACK, NASTY, assert_clear_refusal, assert_intact, nasty_text, table_counts
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -33,6 +32,14 @@ from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.validation import label, validate
 
 from conftest import TODAY, make_case, make_employer
+from helpers.attacks import (
+    ATTACK,
+    NASTY,
+    assert_clear_refusal,
+    assert_intact,
+    nasty_text,
+    table_counts,
+)
 
 long_text = st.one_of(nasty_text, st.integers(190, 20_010).map(lambda n: "ø" * n))
 

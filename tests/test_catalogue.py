@@ -606,3 +606,15 @@ def test_the_builtin_catalogue_has_every_text_in_nynorsk_too() -> None:
         assert bool(a.prolonged) == bool(a.prolonged_nn), a.code
     for p in catalogue.provisions:
         assert bool(p.deadline_title) == bool(p.deadline_title_nn), p.key
+
+
+def test_every_toml_syntax_message_formats_and_an_unclosed_inline_table_is_named() -> None:
+    """Bug (the attack test in test_attacks_files.py found it): the message for an unclosed
+    ``{ … }`` held a bare ``}``, so ``str.format`` raised ValueError instead of naming the line."""
+    from tillitsvalgt.rules import catalogue
+
+    for pattern, norwegian in catalogue._SYNTAX:
+        norwegian.format(*["x"] * pattern.groups)  # raises on a stray brace
+    (problem,) = catalogue.check_text('[[provision]]\nkey = "aml:8-2"\nx = { a = 1\n')
+    assert problem.line == 3
+    assert "mangler } til slutt" in problem.message

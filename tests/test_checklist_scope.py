@@ -3,16 +3,11 @@ work, § 1) or when the authorities' exception applies (§ 2), instead of «8 pu
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from gui_tour import make_window, select_case
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.models import CaseUpdate
@@ -21,6 +16,7 @@ from tillitsvalgt.validation import validate
 from tillitsvalgt.workspace import Workspace
 
 from conftest import open_scenario_workspace
+from helpers.gui import make_window, select_case
 
 TODAY = date(2026, 12, 6)
 

@@ -20,8 +20,8 @@ from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.workspace import Workspace
 
 from conftest import SCENARIOS, make_employer
-from storage_faults import dump, full_disk, tiny_filesystem
-from test_db_files import child_database, run_unprivileged, shared_dir  # noqa: F401
+from helpers.storage_faults import dump, full_disk, tiny_filesystem
+from helpers.unprivileged import run_unprivileged
 
 TODAY = date(2026, 11, 22)
 FULL = "Det er ikke plass på disken"
@@ -106,7 +106,7 @@ def test_a_backup_to_a_full_disk_says_so_and_leaves_no_half_file(ws: Workspace) 
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-def test_storage_that_turns_read_only_while_the_app_runs(child_database: Path) -> None:  # noqa: F811
+def test_storage_that_turns_read_only_while_the_app_runs(child_database: Path) -> None:
     file = child_database / "tillitsvalgt.db"
 
     def action() -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SCENARIOS
-from storage_faults import tiny_filesystem
+from helpers.storage_faults import tiny_filesystem
 
 FULL = "Det er ikke plass på disken"
 

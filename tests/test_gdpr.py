@@ -6,7 +6,6 @@ is recorded in the change history without the name."""
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,152 +15,19 @@ from tillitsvalgt import history
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.models import (
-    CaseUpdate,
-    DeadlineCreate,
-    DocumentCreate,
-    EmployerUpdate,
-    EventCreate,
-    EventUpdate,
     RepresentativeCreate,
 )
-from tillitsvalgt.services import cases, deadlines, documents, employers, events, privacy
+from tillitsvalgt.services import cases, employers, events, privacy
 from tillitsvalgt.services.representatives import create_representative
 
-from conftest import make_case, make_employer, run_cli
-
-NAME = "Gunnhild Prestbakmo"
-NEEDLE = "prestbakmo"  # the surname alone, in any case: what must be gone
-
-
-def _plant(db: Database, *, close: bool = True, employer_name: str = "Nordkyst Sparebank") -> str:
-    """A case (closed unless ``close`` is False) with the name in every kind of field, its
-    history holding the name in old and new values."""
-    employer_id = make_employer(
-        db,
-        name=employer_name,
-        orgnr=None,
-        contact_name=NAME,
-        contact_email="gunnhild@eksempel.no",
-        contact_phone="+47 900 00 000",
-    )
-    number = make_case(
-        db,
-        employer_id,
-        title=f"Møte med {NAME}",
-        description=f"Referat: {NAME.upper()} sa at pultene fjernes.",
-        location="Kontoret til gunnhild   prestbakmo",
-        report_summary=f"Leder {NAME} informerte for sent.",
-    )
-    with db.session() as s:
-        c = cases.get_case(number, session=s)
-        cases.update_case(
-            number,
-            CaseUpdate(version=c.version, description=f"{NAME} bekreftet endringen."),
-            session=s,
-        )
-        ev = events.add_event(
-            number,
-            EventCreate(
-                kind="consultation_meeting",
-                occurred_on=date(2026, 3, 12),
-                participants=f"{NAME}, Ola Olsen",
-                notes=f"{NAME} lovet svar.",
-            ),
-            session=s,
-        )
-        events.update_event(
-            ev.id, EventUpdate(version=ev.version, notes=f"{NAME} svarte ikke."), session=s
-        )
-        emp = employers.get_employer(employer_id, session=s)
-        employers.update_employer(
-            employer_id,
-            EmployerUpdate(
-                version=emp.version,
-                contact_name=f"{NAME} (HR)",
-                contact_email="gunnhild.p@eksempel.no",
-            ),
-            session=s,
-        )
-        deadlines.add_deadline(
-            number,
-            DeadlineCreate(due_on=date(2026, 4, 1), title=f"Svar fra {NAME}"),
-            session=s,
-        )
-        documents.add_document(
-            number,
-            DocumentCreate(
-                direction="inn",
-                kind="vedlegg",
-                title="Epost",
-                recipient=NAME,
-                content=b"ingen navn her",
-            ),
-            session=s,
-        )
-        letter = documents.add_document(
-            number,
-            DocumentCreate(
-                direction="ut",
-                kind="krav_om_drofting",
-                title="Krav om drøfting",
-                content=f"Til {NAME}".encode(),
-            ),
-            session=s,
-        )
-        documents.mark_sent(letter.id, sent_on=date(2026, 3, 1), session=s)
-        from tillitsvalgt.services import escalation
-
-        escalation.record_stage(
-            number,
-            escalation.StageInput(
-                stage="central", started_on=date(2026, 5, 1), notes=f"Møte med {NAME}"
-            ),
-            session=s,
-        )
-    if close:
-        with db.session() as s:
-            c = cases.get_case(number, session=s)
-            cases.close_case(number, outcome="agreement", version=c.version, session=s)
-    return number
-
-
-def raw_hits(db: Database, needle: str = NEEDLE) -> list[str]:
-    """Every table.column (with raw SQL, not the app's code) whose text holds ``needle``;
-    the bytes of documents are left out (a sent letter is kept, see its own test)."""
-    found = []
-    with db.engine.connect() as conn:
-        if db.engine.dialect.name == "sqlite":
-            tables = [
-                r[0]
-                for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
-            ]
-            columns = [
-                (t, r[1]) for t in tables for r in conn.exec_driver_sql(f'PRAGMA table_info("{t}")')
-            ]
-            select = 'SELECT "{c}" FROM "{t}"'
-        else:
-            columns = list(
-                conn.exec_driver_sql(
-                    "SELECT table_name, column_name FROM information_schema.columns "
-                    "WHERE table_schema = 'public'"
-                )
-            )
-            select = 'SELECT "{c}"::text FROM "{t}"'
-        for table, column in columns:
-            if (table, column) == ("documents", "content"):
-                continue
-            for (value,) in conn.exec_driver_sql(select.format(t=table, c=column)):
-                if isinstance(value, bytes):
-                    value = value.decode("utf-8", "ignore")
-                if value and needle in str(value).casefold():
-                    found.append(f"{table}.{column}")
-    return found
+from conftest import run_cli
+from helpers.gdpr import NAME, plant, raw_hits
 
 
 def test_the_export_finds_the_name_everywhere_and_says_where(
     db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    number = _plant(db)
+    number = plant(db)
     with db.session() as s:
         create_representative(RepresentativeCreate(name=NAME.lower()), session=s)
     with db.session(readonly=True) as s:
@@ -216,7 +82,7 @@ def test_the_export_finds_the_name_everywhere_and_says_where(
 def test_the_deletion_leaves_the_name_nowhere_for_closed_cases(
     db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    number = _plant(db)
+    number = plant(db)
     assert len(raw_hits(db)) > 10
     with db.session(readonly=True) as s:
         case_id = cases.get_case(number, session=s).id
@@ -273,8 +139,8 @@ def test_the_deletion_leaves_the_name_nowhere_for_closed_cases(
 def test_open_cases_are_listed_and_not_changed(
     db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    closed = _plant(db)
-    open_case = _plant(db, close=False, employer_name="Sørkyst Kraft")
+    closed = plant(db)
+    open_case = plant(db, close=False, employer_name="Sørkyst Kraft")
     with db.session() as s:
         report = privacy.delete_person(NAME, session=s)
     with db.session(readonly=True) as s:
@@ -294,7 +160,7 @@ def test_open_cases_are_listed_and_not_changed(
 def test_the_history_redaction_is_refused_outside_the_privacy_service(
     db: Database,
 ) -> None:
-    _plant(db)
+    plant(db)
     statement = "UPDATE change_history SET old_value = 'noe annet' WHERE old_value IS NOT NULL"
     with pytest.raises(sa.exc.DBAPIError), db.engine.begin() as conn:
         conn.execute(sa.text(statement))
@@ -312,7 +178,7 @@ def test_delete_asks_first_and_changes_nothing_when_refused(
 ) -> None:
     import io
 
-    _plant(db)
+    plant(db)
     before = raw_hits(db)
     monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
     url = db.engine.url.render_as_string(hide_password=False)

@@ -13,9 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
@@ -26,13 +23,13 @@ from tillitsvalgt.services import cases
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
-from ui.main_window import MainWindow
 from ui.models.case_file import DocumentTableModel, EventTableModel
 from ui.models.case_table import NUMBER, TIMING, CaseTableModel
 from ui.prompts import ScriptedPrompter
 from ui.workers import Background
 
 from conftest import make_employer, open_scenario_workspace
+from helpers.gui import make_window, select_case
 
 TODAY = date(2026, 11, 20)
 REPO = Path(__file__).resolve().parent.parent
@@ -43,26 +40,6 @@ def workspace(tmp_path: Path) -> Any:
     ws = open_scenario_workspace(tmp_path / "data", TODAY)
     yield ws
     ws.close()
-
-
-def make_window(
-    qtbot: QtBot, workspace: Workspace, tmp_path: Path, prompter: ScriptedPrompter
-) -> MainWindow:
-    settings = QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(
-        workspace,
-        prompter=prompter,
-        crashes=CrashReporter(prompter, enabled=False),
-        settings=settings,
-    )
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def select(window: MainWindow, number: str) -> None:
-    row = next(i for i, r in enumerate(window.model.rows) if r.number == number)
-    window.table.selectRow(row)
 
 
 # --------------------------------------------------------------------------- models
@@ -145,7 +122,7 @@ def test_search_filters_and_the_case_view(
     window.timing_filter.setCurrentIndex(0)
 
     assert not window.letter_action.isEnabled()
-    select(window, "2026/6")
+    select_case(window, "2026/6")
     assert window.case_view.heading.text().startswith("2026/6")
     assert window.letter_action.isEnabled()
     panel = window.case_view.assessment
@@ -161,7 +138,7 @@ def test_a_letter_from_suggestion_to_sent(
     target.parent.mkdir()
     prompter = ScriptedPrompter(paths=[target])
     window = make_window(qtbot, workspace, tmp_path, prompter)
-    select(window, "2026/6")
+    select_case(window, "2026/6")
     qtbot.mouseClick(window.case_view.assessment.letter_buttons[0], Qt.MouseButton.LeftButton)
     dialog = window.letter_dialog
     assert dialog.kind_code() == "krav_om_drofting"
@@ -192,7 +169,7 @@ def test_a_letter_that_cannot_be_made_is_explained_and_nothing_is_stored(
 ) -> None:
     prompter = ScriptedPrompter(paths=[tmp_path / "no" / "such" / "dir" / "brev.docx"])
     window = make_window(qtbot, workspace, tmp_path, prompter)
-    select(window, "2026/6")
+    select_case(window, "2026/6")
     window.new_letter("purring")  # nothing was sent: nothing to remind of
     dialog = window.letter_dialog
     qtbot.waitUntil(lambda: "purre" in dialog.status.text(), timeout=5000)
@@ -447,7 +424,7 @@ def test_the_letter_dialog_refuses_a_letter_that_makes_no_sense_before_saving(
 
     prompter = ScriptedPrompter()
     window = make_window(qtbot, workspace, tmp_path, prompter)
-    select(window, "2026/10")  # Spekter: implemented 1 October 2026
+    select_case(window, "2026/10")  # Spekter: implemented 1 October 2026
     window.new_letter("krav_om_utsatt_iverksetting")
     dialog = window.letter_dialog
     qtbot.waitUntil(lambda: "for sent" in dialog.checks.text(), timeout=5000)

@@ -4,16 +4,11 @@ without a label, or a wrapper that hides the label from its field, fails here.""
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from gui_tour import make_window, tour
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -23,6 +18,8 @@ from ui.accessibility import INPUT_TYPES, is_part_of_another, plain_label
 from ui.date_input import DateInput
 
 from conftest import open_scenario_workspace
+from helpers.gui import make_window
+from helpers.gui_tour import tour
 
 TODAY = date(2026, 12, 6)
 

@@ -4,27 +4,21 @@ sits beside the number by default, and the user's column order and widths are re
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.models import DeadlineCreate
 from tillitsvalgt.services import deadlines
 from tillitsvalgt.workspace import Workspace
-from ui.errors import CrashReporter
-from ui.main_window import MainWindow
 from ui.models.case_table import DEADLINE, HEADERS, NUMBER, SORT_KEYS, TIMING
-from ui.prompts import ScriptedPrompter
 
 from conftest import open_scenario_workspace
+from helpers.gui import make_window
 
 TODAY = date(2026, 12, 6)
 
@@ -39,23 +33,10 @@ def workspace(tmp_path: Path) -> Any:
     ws.close()
 
 
-def _window(qtbot: QtBot, workspace: Workspace, ini: Path) -> MainWindow:
-    prompter = ScriptedPrompter()
-    window = MainWindow(
-        workspace,
-        prompter=prompter,
-        crashes=CrashReporter(prompter, enabled=False),
-        settings=QSettings(str(ini), QSettings.Format.IniFormat),
-    )
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
 def test_every_column_sorts_in_the_database(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
-    window = _window(qtbot, workspace, tmp_path / "gui.ini")
+    window = make_window(qtbot, workspace, tmp_path)
     header = window.table.horizontalHeader()
     assert header.sectionsClickable()
     for column in HEADERS:
@@ -89,7 +70,7 @@ def test_the_verdict_is_beside_the_number_and_the_layout_is_remembered(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
     ini = tmp_path / "gui.ini"
-    window = _window(qtbot, workspace, ini)
+    window = make_window(qtbot, workspace, ini.parent, ini=ini.name)
     window.resize(1024, 700)
     header = window.table.horizontalHeader()
     assert header.visualIndex(NUMBER) == 0 and header.visualIndex(TIMING) == 1
@@ -100,7 +81,7 @@ def test_the_verdict_is_beside_the_number_and_the_layout_is_remembered(
     window.table.setColumnWidth(TIMING, 201)
     window.save_state()
     window.close()
-    again = _window(qtbot, workspace, ini)
+    again = make_window(qtbot, workspace, ini.parent, ini=ini.name)
     header = again.table.horizontalHeader()
     assert header.visualIndex(DEADLINE) == 1
     assert again.table.columnWidth(TIMING) == 201
@@ -110,14 +91,14 @@ def test_an_old_saved_header_gives_way_to_the_new_default(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
     ini = tmp_path / "gui.ini"
-    window = _window(qtbot, workspace, ini)
+    window = make_window(qtbot, workspace, ini.parent, ini=ini.name)
     header = window.table.horizontalHeader()
     header.moveSection(header.visualIndex(TIMING), 4)  # where it used to be, off-screen
     window.close()  # saves the layout
     settings = QSettings(str(ini), QSettings.Format.IniFormat)
     settings.remove("caselist/layout")  # as saved by a version before the layout mark
     settings.sync()
-    again = _window(qtbot, workspace, ini)
+    again = make_window(qtbot, workspace, ini.parent, ini=ini.name)
     assert again.table.horizontalHeader().visualIndex(TIMING) == 1
 
 
@@ -126,7 +107,7 @@ def test_1024_by_700_needs_no_sideways_scrolling(
 ) -> None:
     from PySide6.QtWidgets import QApplication, QScrollArea
 
-    window = _window(qtbot, workspace, tmp_path / "gui.ini")
+    window = make_window(qtbot, workspace, tmp_path)
     window.resize(1024, 700)
     window.show_case("2026/6")
     QApplication.processEvents()
@@ -150,7 +131,7 @@ def test_1024_by_700_needs_no_sideways_scrolling(
 def test_down_or_enter_in_the_search_box_goes_to_the_list(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
-    window = _window(qtbot, workspace, tmp_path / "gui.ini")
+    window = make_window(qtbot, workspace, tmp_path)
     window.search.setFocus()
     qtbot.keyClicks(window.search, "landskap")
     qtbot.keyClick(window.search, Qt.Key.Key_Return)

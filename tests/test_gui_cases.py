@@ -5,27 +5,22 @@ timeline and the journal."""
 from __future__ import annotations
 
 import json
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.letters.render import docx_text
 from tillitsvalgt.models import CaseUpdate
 from tillitsvalgt.workspace import Workspace
-from ui.errors import CrashReporter
-from ui.main_window import MainWindow
 from ui.prompts import ScriptedPrompter
 
-from conftest import SCENARIOS, open_scenario_workspace
+from conftest import open_scenario_workspace
+from helpers.gui import make_window, scenario_bundle, select_case
 
 TODAY = date(2026, 11, 20)
 
@@ -37,31 +32,12 @@ def workspace(tmp_path: Path) -> Any:
     ws.close()
 
 
-def window_for(
-    qtbot: QtBot, workspace: Workspace, tmp_path: Path, prompter: ScriptedPrompter
-) -> MainWindow:
-    window = MainWindow(
-        workspace,
-        prompter=prompter,
-        crashes=CrashReporter(prompter, enabled=False),
-        settings=QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat),
-    )
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def select(window: MainWindow, number: str) -> None:
-    row = next(i for i, r in enumerate(window.model.rows) if r.number == number)
-    window.table.selectRow(row)
-
-
 def test_edit_and_save_with_checks_as_you_type(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
     prompter = ScriptedPrompter()
-    window = window_for(qtbot, workspace, tmp_path, prompter)
-    select(window, "2026/6")
+    window = make_window(qtbot, workspace, tmp_path, prompter)
+    select_case(window, "2026/6")
     form = window.case_view.form
     before = workspace.case_detail("2026/6").case
     assert not window.save_action.isEnabled()
@@ -94,8 +70,8 @@ def test_a_conflicting_save_is_explained_and_the_edits_are_kept(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
     prompter = ScriptedPrompter(confirms=[True])
-    window = window_for(qtbot, workspace, tmp_path, prompter)
-    select(window, "2026/6")
+    window = make_window(qtbot, workspace, tmp_path, prompter)
+    select_case(window, "2026/6")
     window.case_view.form.location.setText("Bygg B")
     case = workspace.case_detail("2026/6").case
     # Someone else saves the case meanwhile.
@@ -114,18 +90,18 @@ def test_a_conflicting_save_is_explained_and_the_edits_are_kept(
 
 def test_leaving_a_changed_case_asks(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
     prompter = ScriptedPrompter(saves=["cancel", "discard", "save"])
-    window = window_for(qtbot, workspace, tmp_path, prompter)
-    select(window, "2026/6")
+    window = make_window(qtbot, workspace, tmp_path, prompter)
+    select_case(window, "2026/6")
     window.case_view.form.location.setText("Kantina")
-    select(window, "2026/5")  # cancel: stay, edits kept
+    select_case(window, "2026/5")  # cancel: stay, edits kept
     assert window.detail is not None and window.detail.case.number == "2026/6"
     assert window.case_view.form.location.text() == "Kantina"
     assert window.model.row_at(window.table.currentIndex().row()).number == "2026/6"  # type: ignore[union-attr]
-    select(window, "2026/5")  # discard
+    select_case(window, "2026/5")  # discard
     assert window.detail.case.number == "2026/5"
     assert workspace.case_detail("2026/6").case.location is None
     window.case_view.form.location.setText("Resepsjonen")
-    select(window, "2026/4")  # save
+    select_case(window, "2026/4")  # save
     assert workspace.case_detail("2026/5").case.location == "Resepsjonen"
     assert [k for k, _, _ in prompter.shown].count("ask_save") == 3
 
@@ -134,8 +110,8 @@ def test_closing_the_window_with_unsaved_changes_can_be_cancelled(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
     prompter = ScriptedPrompter(saves=["cancel"])
-    window = window_for(qtbot, workspace, tmp_path, prompter)
-    select(window, "2026/6")
+    window = make_window(qtbot, workspace, tmp_path, prompter)
+    select_case(window, "2026/6")
     window.case_view.form.location.setText("Kantina")
     event = QCloseEvent()
     window.closeEvent(event)
@@ -144,7 +120,7 @@ def test_closing_the_window_with_unsaved_changes_can_be_cancelled(
 
 def test_the_life_of_a_case(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
     prompter = ScriptedPrompter(confirms=[True])
-    window = window_for(qtbot, workspace, tmp_path, prompter)
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     window.new_case_action.trigger()
     dialog = window.new_case_dialog
     assert not dialog.save_button.isEnabled()  # no title yet
@@ -182,7 +158,7 @@ def test_the_life_of_a_case(qtbot: QtBot, workspace: Workspace, tmp_path: Path) 
     assert "2026/12" not in [r.number for r in window.model.rows]
     window.bin_toggle.setChecked(True)
     assert [r.number for r in window.model.rows] == ["2026/12"]
-    select(window, "2026/12")
+    select_case(window, "2026/12")
     assert window.restore_action.isEnabled() and not window.letter_action.isEnabled()
     window.restore_action.trigger()
     window.bin_toggle.setChecked(False)
@@ -191,8 +167,8 @@ def test_the_life_of_a_case(qtbot: QtBot, workspace: Workspace, tmp_path: Path) 
 
 def test_the_timeline_in_the_window(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
     prompter = ScriptedPrompter(confirms=[True])
-    window = window_for(qtbot, workspace, tmp_path, prompter)
-    select(window, "2026/6")
+    window = make_window(qtbot, workspace, tmp_path, prompter)
+    select_case(window, "2026/6")
     view = window.case_view
     before = view.events.rowCount()
     view.add_event()
@@ -228,9 +204,9 @@ def test_the_journal_in_the_window(qtbot: QtBot, workspace: Workspace, tmp_path:
     prompter = ScriptedPrompter(
         opens=[[attachment]], paths=[tmp_path / "kopi.pdf"], confirms=[True]
     )
-    window = window_for(qtbot, workspace, tmp_path, prompter)
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     window.case_view.opener = lambda path: opened.append(path.read_bytes()) or True
-    select(window, "2026/6")
+    select_case(window, "2026/6")
     view = window.case_view
     view.choose_files()
     view.document_table.files_dropped.emit([dropped])  # as a drop onto the journal
@@ -250,7 +226,7 @@ def test_the_journal_in_the_window(qtbot: QtBot, workspace: Workspace, tmp_path:
 def test_from_an_employer_to_its_case_and_a_new_employer_for_a_new_case(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
-    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
+    window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
     window.employers_section_action.trigger()
     assert window.sections.currentWidget() is window.employers_view
     case_id = workspace.case_detail("2026/3").case.id
@@ -281,7 +257,7 @@ def test_deadlines_section_start_notice_and_checklist_tab(
     )
     assert letter.document is not None
     workspace.mark_letter_sent(letter.document.id, date(2026, 10, 20))
-    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
+    window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
     window.show_start_notice()
     assert "oversittet" in window.statusBar().currentMessage()
     window.deadlines_section_action.trigger()
@@ -296,7 +272,7 @@ def test_deadlines_section_start_notice_and_checklist_tab(
     assert all(r.case_number != "2026/6" for r in view.model.rows)
     window.show_start_notice()
 
-    select(window, "2026/4")  # a home-office case: the checklist has its items
+    select_case(window, "2026/4")  # a home-office case: the checklist has its items
     panel = window.case_view.checklist
     assert panel.isEnabled() and len(panel.rows) == 17
     key = next(iter(panel.rows))
@@ -305,25 +281,14 @@ def test_deadlines_section_start_notice_and_checklist_tab(
     assert any(a.item_key == key and a.answer == "not_met" for a in workspace.checklist("2026/4"))
 
 
-def _bundle(tmp_path: Path, copies: int) -> Path:
-    scenarios = json.loads(SCENARIOS.read_text("utf-8"))
-    items = []
-    for i in range(copies):
-        for s in scenarios:
-            items.append({**s, "id": f"{s['id']}-{i}"})
-    file = tmp_path / "saker.json"
-    file.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-    return file
-
-
 def test_import_export_and_backup_run_in_the_background(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
-    bundle = _bundle(tmp_path, 3)
+    bundle = scenario_bundle(tmp_path, 3)
     exported = tmp_path / "ut" / "alle.json"
     exported.parent.mkdir()
     prompter = ScriptedPrompter(opens=[[bundle], [bundle]], paths=[exported])
-    window = window_for(qtbot, workspace, tmp_path, prompter)
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     before = window.model.total
 
     # Cancelled before the first case: nothing is imported.
@@ -353,7 +318,7 @@ def test_import_export_and_backup_run_in_the_background(
 
 def test_saved_filters(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
     prompter = ScriptedPrompter(texts=["Hjemmekontor, uten drøfting"])
-    window = window_for(qtbot, workspace, tmp_path, prompter)
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     window.type_filter.setCurrentIndex(window.type_filter.findData("home_office_policy"))
     window.timing_filter.setCurrentIndex(window.timing_filter.findData("information_only"))
     window.save_filter()
@@ -361,7 +326,7 @@ def test_saved_filters(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> No
     window.type_filter.setCurrentIndex(0)
     window.timing_filter.setCurrentIndex(0)
     assert window.model.total == 10
-    again = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())  # kept in the settings
+    again = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())  # kept in the settings
     index = again.saved_filters.findData("Hjemmekontor, uten drøfting")
     assert index > 0
     again.saved_filters.setCurrentIndex(index)
@@ -373,7 +338,7 @@ def test_saved_filters(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> No
 def test_first_start_welcomes_and_the_list_fills(qtbot: QtBot, tmp_path: Path) -> None:
     fresh = Workspace.open(data_dir=tmp_path / "fresh", clock=lambda: TODAY)
     try:
-        window = window_for(qtbot, fresh, tmp_path, ScriptedPrompter())
+        window = make_window(qtbot, fresh, tmp_path, ScriptedPrompter())
         assert window.model.total == 0
         window.welcome_if_new()
         dialog = window.welcome_dialog
@@ -394,8 +359,8 @@ def test_first_start_welcomes_and_the_list_fills(qtbot: QtBot, tmp_path: Path) -
 def test_the_assessment_follows_a_changed_date(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
-    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
-    select(window, "2026/6")
+    window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
+    select_case(window, "2026/6")
     panel = window.case_view.assessment
     assert "Ikke drøftet ennå" in panel.verdict.text()
     assert [b.objectName() for b in panel.letter_buttons] == ["suggest-krav_om_drofting"]
@@ -414,7 +379,7 @@ def test_the_daily_duties_run_after_the_window_shows(
 
     with workspace.db.session() as s:  # as if the verdicts were judged yesterday
         s.execute(sa.text("UPDATE cases SET verdict_at = NULL"))
-    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
+    window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
     window.start_daily_duties()
     qtbot.waitUntil(lambda: window.background.running == 0, timeout=20_000)
     message = window.statusBar().currentMessage()
@@ -423,7 +388,7 @@ def test_the_daily_duties_run_after_the_window_shows(
 
 
 def test_employer_and_year_filters(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
-    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
+    window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
     combo = window.employer_filter
     assert combo.count() == 1  # the register is read when the list is first opened
     combo.fill()
@@ -438,7 +403,7 @@ def test_employer_and_year_filters(qtbot: QtBot, workspace: Workspace, tmp_path:
 
 def test_the_report_dialog(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
     opened: list[Path] = []
-    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
+    window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
     window.case_view.opener = lambda path: opened.append(path) or True
     window.report_action.trigger()
     dialog = window.report_dialog
@@ -476,9 +441,9 @@ def test_the_employer_register_is_read_once_not_per_case(
         return real(text)
 
     workspace.find_employers = counting  # type: ignore[method-assign]
-    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
+    window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
     for number in ("2026/6", "2026/5", "2026/4", "2026/3"):
-        select(window, number)
+        select_case(window, number)
     assert len(calls) == 1  # the form's employer list, read when the first case opened
     window.employers_view.employers_changed.emit()  # a new or renamed employer
     assert len(calls) == 2
@@ -499,8 +464,8 @@ def test_report_summary_proposed_previewed_anonymised_and_saved(
             participants="Gunnhild Rasmussen (HR)",
         ),
     )
-    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
-    select(window, "2026/6")
+    window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
+    select_case(window, "2026/6")
     form = window.case_view.form
     assert not form.report_include.isChecked() and form.report_summary.toPlainText() == ""
     qtbot.mouseClick(form.propose_button, Qt.MouseButton.LeftButton)
@@ -529,8 +494,8 @@ def test_report_summary_proposed_previewed_anonymised_and_saved(
 def test_a_word_the_app_cannot_place_must_be_confirmed_before_the_summary_goes_in(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
-    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
-    select(window, "2026/6")
+    window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
+    select_case(window, "2026/6")
     form = window.case_view.form
     form.report_summary.setPlainText("Etter møtet ga Gulliksen beskjed om endringen.")
     assert "«Gulliksen»" in form.summary_preview.text()
@@ -561,7 +526,7 @@ def test_restore_from_a_backup_in_the_window(
         fh.seek(5000)
         fh.write(bytes([byte[0] ^ 0xFF]))
     prompter = ScriptedPrompter(confirms=[True])
-    window = window_for(qtbot, workspace, tmp_path, prompter)
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     window.show_case(added.number)
     window.restore_backup_action.trigger()
     dialog = window.restore_dialog

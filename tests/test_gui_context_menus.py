@@ -3,16 +3,11 @@ escape), offering the commands of the buttons beside it for the row clicked."""
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from gui_tour import make_window, select_case, tour
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView, QWidget
@@ -22,6 +17,8 @@ from tillitsvalgt.workspace import Workspace
 from ui.context_menus import build_menu
 
 from conftest import open_scenario_workspace
+from helpers.gui import make_window, select_case
+from helpers.gui_tour import tour
 
 TODAY = date(2026, 12, 6)
 

@@ -6,16 +6,11 @@ skipped the month when 15.10.2026 was typed) fails the walk."""
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from gui_tour import make_window, select_case, tour
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDateTimeEdit, QWidget
@@ -25,6 +20,8 @@ from tillitsvalgt.workspace import Workspace
 from ui.date_input import DateInput
 
 from conftest import open_scenario_workspace
+from helpers.gui import make_window, select_case, type_into
+from helpers.gui_tour import tour
 
 TODAY = date(2026, 12, 6)
 TYPED = [
@@ -42,17 +39,6 @@ def workspace(tmp_path: Path) -> Any:
     ws = open_scenario_workspace(tmp_path / "data", TODAY)
     yield ws
     ws.close()
-
-
-def type_into(qtbot: QtBot, field: DateInput, text: str) -> None:
-    """Click into the field, select what is there and type, then leave it with Tab — the
-    keystrokes a user makes."""
-    field.line.setFocus()
-    QTest.mouseClick(field.line, Qt.MouseButton.LeftButton)
-    QTest.keyClick(field.line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    QTest.keyClick(field.line, Qt.Key.Key_Delete)
-    QTest.keyClicks(field.line, text)
-    field.line.editingFinished.emit()  # what Tab out of the field does
 
 
 def visible_date_fields(root: QWidget) -> list[DateInput]:

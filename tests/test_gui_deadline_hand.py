@@ -3,23 +3,18 @@ its deadlines out of the tab and the overdue notice."""
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from gui_tour import make_window, select_case
 from pytestqt.qtbot import QtBot
-from test_gui_dates import type_into
 
 from tillitsvalgt.workspace import Workspace
 from ui.prompts import ScriptedPrompter
 
 from conftest import open_scenario_workspace
+from helpers.gui import make_window, select_case, type_into
 
 TODAY = date(2026, 12, 6)
 

@@ -4,14 +4,11 @@ saves once there is room again."""
 
 from __future__ import annotations
 
-import os
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -19,9 +16,10 @@ from tillitsvalgt.workspace import Workspace
 from ui.prompts import ScriptedPrompter
 
 from conftest import open_scenario_workspace
-from storage_faults import dump, full_disk, tiny_filesystem
-from test_gui_cases import TODAY, _bundle, select, window_for
+from helpers.gui import make_window, scenario_bundle, select_case
+from helpers.storage_faults import dump, full_disk, tiny_filesystem
 
+TODAY = date(2026, 11, 20)  # the day the window tests in test_gui_cases.py live on
 FULL = "Det er ikke plass på disken"
 LONG = "Arbeidsgiver la fram ny plassfordeling for alle avdelinger. " * 200  # new pages
 
@@ -48,8 +46,8 @@ def test_a_case_saved_to_a_full_disk_keeps_what_was_typed(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
     prompter = ScriptedPrompter()
-    window = window_for(qtbot, workspace, tmp_path, prompter)
-    select(window, "2026/6")
+    window = make_window(qtbot, workspace, tmp_path, prompter)
+    select_case(window, "2026/6")
     form = window.case_view.form
     before = dump(database(workspace))
     with full_disk(workspace.db):
@@ -73,7 +71,7 @@ def test_a_new_case_on_a_full_disk_keeps_the_dialog_open(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
     prompter = ScriptedPrompter()
-    window = window_for(qtbot, workspace, tmp_path, prompter)
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     total = window.model.total
     window.new_case_action.trigger()
     dialog = window.new_case_dialog
@@ -96,8 +94,8 @@ def test_a_new_case_on_a_full_disk_keeps_the_dialog_open(
 def test_an_event_on_a_full_disk_keeps_the_dialog_open(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
-    window = window_for(qtbot, workspace, tmp_path, ScriptedPrompter())
-    select(window, "2026/6")
+    window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
+    select_case(window, "2026/6")
     events_before = len(workspace.case_detail("2026/6").events)
     window.case_view.add_event()
     dialog = window.case_view.event_dialog
@@ -117,9 +115,9 @@ def test_an_event_on_a_full_disk_keeps_the_dialog_open(
 def test_an_import_on_a_full_disk_imports_nothing(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
-    bundle = _bundle(tmp_path, 3)
+    bundle = scenario_bundle(tmp_path, 3)
     prompter = ScriptedPrompter(opens=[[bundle]])
-    window = window_for(qtbot, workspace, tmp_path, prompter)
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     total = window.model.total
     before = dump(database(workspace))
     with full_disk(workspace.db, spare_pages=4):
@@ -135,7 +133,7 @@ def test_a_backup_to_a_full_disk_says_so(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
     prompter = ScriptedPrompter()
-    window = window_for(qtbot, workspace, tmp_path, prompter)
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     with tiny_filesystem(database(workspace).parent / "backups", size_kb=16) as backups:
         window.backup_action.trigger()
         qtbot.waitUntil(lambda: window.background.running == 0, timeout=20_000)

@@ -4,16 +4,11 @@ checklist answer, a deadline, and F5. The list's stored verdict follows too."""
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from gui_tour import make_window, select_case
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.models import CaseCreate, EmployerCreate, EventCreate
@@ -23,6 +18,7 @@ from tillitsvalgt.workspace import Workspace
 from ui.main_window import MainWindow
 
 from conftest import open_scenario_workspace
+from helpers.gui import make_window, select_case
 
 TODAY = date(2026, 12, 6)
 

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
@@ -54,24 +51,11 @@ def test_the_guides_pictures_are_the_current_screenshots() -> None:
 def test_f1_in_the_window_opens_the_guide(qtbot: QtBot, tmp_path: Path) -> None:
     from datetime import date
 
-    from PySide6.QtCore import QSettings
-
-    from ui.errors import CrashReporter
-    from ui.main_window import MainWindow
-    from ui.prompts import ScriptedPrompter
-
     from conftest import open_scenario_workspace
+    from helpers.gui import make_window
 
     workspace = open_scenario_workspace(tmp_path / "data", date(2026, 11, 20))
-    prompter = ScriptedPrompter()
-    window = MainWindow(
-        workspace,
-        prompter=prompter,
-        crashes=CrashReporter(prompter, enabled=False),
-        settings=QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat),
-    )
-    qtbot.addWidget(window)
-    window.show()
+    window = make_window(qtbot, workspace, tmp_path)
     try:
         assert window.guide_action.shortcut().toString() == "F1"
         window.guide_action.trigger()  # (the offscreen window is never active for a key)

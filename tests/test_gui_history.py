@@ -3,22 +3,16 @@ newest first, read through the Workspace when the tab is shown."""
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.models import CaseUpdate, RepresentativeCreate
 from tillitsvalgt.workspace import Workspace
-from ui.errors import CrashReporter
-from ui.main_window import MainWindow
 from ui.models.history_table import (
     HIST_NEW,
     HIST_OLD,
@@ -27,9 +21,9 @@ from ui.models.history_table import (
     HIST_WHO,
     HistoryTableModel,
 )
-from ui.prompts import ScriptedPrompter
 
 from conftest import open_scenario_workspace
+from helpers.gui import make_window, select_case
 
 TODAY = date(2026, 11, 20)
 
@@ -58,17 +52,8 @@ def test_the_history_model_passes_qt_model_tester(qtmodeltester: Any, workspace:
 def test_the_history_tab_shows_the_changes_newest_first(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
-    prompter = ScriptedPrompter()
-    window = MainWindow(
-        workspace,
-        prompter=prompter,
-        crashes=CrashReporter(prompter, enabled=False),
-        settings=QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat),
-    )
-    qtbot.addWidget(window)
-    window.show()
-    row = next(i for i, r in enumerate(window.model.rows) if r.number == "2026/6")
-    window.table.selectRow(row)
+    window = make_window(qtbot, workspace, tmp_path)
+    select_case(window, "2026/6")
     view = window.case_view
     assert view.history.rowCount() == 0  # not read until the tab is shown
     view.tabs.setCurrentIndex(view.history_tab)

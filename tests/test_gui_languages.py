@@ -4,7 +4,6 @@ Qt's own buttons and the calendar."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,21 +12,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt import settings
 from ui import i18n
 from ui.app import window_language
-from ui.errors import CrashReporter
 from ui.main_window import MainWindow
-from ui.prompts import ScriptedPrompter
 
 from conftest import open_scenario_workspace
+from helpers.gui import make_window
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 20)
@@ -98,16 +93,7 @@ def speaking(built: None) -> Iterator[Any]:
 
 def _window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     workspace = open_scenario_workspace(tmp_path / "data", TODAY)
-    prompter = ScriptedPrompter()
-    window = MainWindow(
-        workspace,
-        prompter=prompter,
-        crashes=CrashReporter(prompter, enabled=False),
-        settings=QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat),
-    )
-    qtbot.addWidget(window)
-    window.show()
-    return window
+    return make_window(qtbot, workspace, tmp_path)
 
 
 def _menus(window: MainWindow) -> list[str]:

@@ -4,16 +4,12 @@ dialog warns about a sector and agreement that do not fit. pytest-qt, offscreen.
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.letters.render import docx_text
@@ -25,6 +21,8 @@ from ui.dialogs.employer_dialog import EmployerDialog
 from ui.errors import CrashReporter
 from ui.main_window import MainWindow
 from ui.prompts import ScriptedPrompter
+
+from helpers.gui import make_window, select_case
 
 TODAY = date(2026, 3, 2)
 
@@ -58,17 +56,8 @@ def workspace(tmp_path: Path) -> Any:
 
 
 def window_for(qtbot: QtBot, workspace: Workspace, tmp_path: Path, prompter: Any) -> MainWindow:
-    settings = QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(
-        workspace,
-        prompter=prompter,
-        crashes=CrashReporter(prompter, enabled=False),
-        settings=settings,
-    )
-    qtbot.addWidget(window)
-    window.show()
-    row = next(i for i, r in enumerate(window.model.rows) if r.number == "2026/1")
-    window.table.selectRow(row)
+    window = make_window(qtbot, workspace, tmp_path, prompter)
+    select_case(window, "2026/1")
     return window
 
 

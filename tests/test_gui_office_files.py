@@ -6,27 +6,21 @@ from __future__ import annotations
 
 import email
 import email.policy
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from icalendar import Calendar
 from openpyxl import load_workbook
-from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.services.letters import LetterRequest
 from tillitsvalgt.workspace import Workspace
-from ui.errors import CrashReporter
-from ui.main_window import MainWindow
 from ui.prompts import ScriptedPrompter
 
 from conftest import open_scenario_workspace
+from helpers.gui import make_window
 
 TODAY = date(2026, 11, 20)
 
@@ -38,26 +32,12 @@ def workspace(tmp_path: Path) -> Any:
     ws.close()
 
 
-def _window(
-    qtbot: QtBot, workspace: Workspace, tmp_path: Path, prompter: ScriptedPrompter
-) -> MainWindow:
-    window = MainWindow(
-        workspace,
-        prompter=prompter,
-        crashes=CrashReporter(prompter, enabled=False),
-        settings=QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat),
-    )
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
 def test_the_filtered_list_goes_to_a_spreadsheet(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
     target = tmp_path / "saker.xlsx"
     prompter = ScriptedPrompter(paths=[target])
-    window = _window(qtbot, workspace, tmp_path, prompter)
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     window.type_filter.setCurrentIndex(window.type_filter.findData("office_layout"))
     window.apply_filters()
     shown = window.model.total
@@ -74,7 +54,7 @@ def test_the_deadlines_go_to_a_calendar_file(
 ) -> None:
     target = tmp_path / "frister.ics"
     prompter = ScriptedPrompter(paths=[target])
-    window = _window(qtbot, workspace, tmp_path, prompter)
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     view = window.deadlines_view
     view.calendar_button.click()
     events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
@@ -98,7 +78,7 @@ def test_a_letter_goes_out_as_an_email_draft_and_is_marked_sent_when_it_has(
         return True
 
     prompter = ScriptedPrompter(confirms=[True])
-    window = _window(qtbot, workspace, tmp_path, prompter)
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     window.case_view.opener = opener
     window.show_case(number)
     view = window.case_view
@@ -121,7 +101,7 @@ def test_a_draft_not_yet_sent_stays_unsent_when_the_user_says_no(
     letter = workspace.create_letter(number, LetterRequest("krav_om_drofting", dated=TODAY))
     assert letter.document is not None
     prompter = ScriptedPrompter(confirms=[False])
-    window = _window(qtbot, workspace, tmp_path, prompter)
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     window.case_view.opener = lambda path: True
     window.show_case(number)
     view = window.case_view

@@ -4,26 +4,20 @@ ever loading all the rows (the list pages, sorts and filters in the database).""
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.workspace import Workspace
-from ui.errors import CrashReporter
-from ui.main_window import MainWindow
 from ui.models.case_table import PAGE
-from ui.prompts import ScriptedPrompter
+
+from helpers.gui import make_window
 
 N = 100_000
 TODAY = date(2026, 11, 20)
@@ -81,15 +75,7 @@ def test_the_main_window_at_100_000_cases(qtbot: QtBot, big: Path, tmp_path: Pat
 
     ws.list_cases = counting  # type: ignore[method-assign]
     try:
-        prompter = ScriptedPrompter()
-        window = MainWindow(
-            ws,
-            prompter=prompter,
-            crashes=CrashReporter(prompter, enabled=False),
-            settings=QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat),
-        )
-        qtbot.addWidget(window)
-        window.show()
+        window = make_window(qtbot, ws, tmp_path)
         qtbot.waitExposed(window)
         assert window.model.total == N
         assert window.model.rowCount() == PAGE  # one page, not 100 000 rows

@@ -5,15 +5,11 @@ password), and the letters' settings with the check of a template folder."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from docx import Document
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel

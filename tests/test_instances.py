@@ -49,7 +49,12 @@ def test_two_instances_write_at_once_and_no_update_is_lost(tmp_path: Path) -> No
     shared = make_case(db, make_employer(db))
     go = tmp_path / "go"
     workers = [start("edit", str(data), name, str(ROUNDS), shared, str(go)) for name in "AB"]
-    time.sleep(0.3)
+    # Both started (a loaded machine imports the app slower than any fixed pause) before
+    # either begins: otherwise one could finish its rounds before the other arrives.
+    for worker in workers:
+        assert worker.stdout is not None
+        ready = worker.stdout.readline().strip()
+        assert ready == "ready", finish(worker)  # (a worker that died says why)
     go.touch()
     lines = [line for worker in workers for line in finish(worker)]
 

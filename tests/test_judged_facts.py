@@ -5,8 +5,6 @@ case takes the register's facts only when asked to. On both databases."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from tillitsvalgt.db import Database
@@ -14,8 +12,6 @@ from tillitsvalgt.models import CaseUpdate, EmployerUpdate
 from tillitsvalgt.services import assessments, cases, employers
 
 from conftest import TODAY, make_case, make_employer, run_cli
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # as the other GUI tests
 
 
 def edit_employer(db: Database, employer_id: int, **values: object) -> None:

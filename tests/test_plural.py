@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from datetime import date
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tillitsvalgt.plural import count, number_text
 from tillitsvalgt.rules.assessment import assess

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sqlite3
 import stat
 from datetime import date
@@ -22,8 +21,6 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tillitsvalgt.crash_report import WITHHELD
 from tillitsvalgt.db import Database
@@ -313,12 +310,12 @@ def test_the_windows_settings_file_with_the_search_text_is_private(
 ) -> None:
     from ui.prompts import ScriptedPrompter
 
-    from test_gui_cases import window_for
+    from helpers.gui import make_window
 
     ws = Workspace.open(data_dir=tmp_path / "data", clock=lambda: TODAY)
     try:
         prompter = ScriptedPrompter(texts=[PLANTED["representative"]])
-        window = window_for(qtbot, ws, tmp_path, prompter)
+        window = make_window(qtbot, ws, tmp_path, prompter)
         window.search.setText("Kvakkestad")  # a member's name, remembered for next time
         window.save_filter()
         window.save_state()

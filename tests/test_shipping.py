@@ -17,8 +17,6 @@ from typing import Any
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the About dialog test
-
 from tillitsvalgt import __version__
 from tillitsvalgt.child_process import child_environment
 from tillitsvalgt.gui_process import gui_command, gui_environment
@@ -233,24 +231,15 @@ def test_programs_started_from_a_bundle_get_the_users_environment_back() -> None
 
 
 def test_about_names_version_licence_data_folder_and_database(qtbot: Any, tmp_path: Path) -> None:
-    from PySide6.QtCore import QSettings
 
     from tillitsvalgt.workspace import Workspace
     from ui.dialogs.about_dialog import AboutDialog
-    from ui.errors import CrashReporter
-    from ui.main_window import MainWindow
-    from ui.prompts import ScriptedPrompter
+
+    from helpers.gui import make_window
 
     workspace = Workspace.open(data_dir=str(tmp_path / "data"))
     try:
-        prompter = ScriptedPrompter()
-        window = MainWindow(
-            workspace,
-            prompter=prompter,
-            crashes=CrashReporter(prompter, enabled=False),
-            settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        )
-        qtbot.addWidget(window)
+        window = make_window(qtbot, workspace, tmp_path, ini="s.ini", show=False)
         window.about_action.trigger()
         dialog = window.about_dialog
         assert isinstance(dialog, AboutDialog) and dialog.isVisible()

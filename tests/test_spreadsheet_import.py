@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from attacks import ATTACK, assert_clear_refusal, nasty_text, table_counts
 from hypothesis import event, given
 from hypothesis import strategies as st
 from openpyxl import Workbook
@@ -22,6 +21,7 @@ from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.services.transfer import export_bundle, import_bundle
 
 from conftest import TODAY, run_cli
+from helpers.attacks import ATTACK, assert_clear_refusal, nasty_text, table_counts
 
 
 def _xlsx(rows: list[list[Any]], path: Path, *, formula_at: tuple[int, int] | None = None) -> Path:

@@ -37,6 +37,12 @@ Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
 ChangesEnvironment=no
+#ifdef Sign
+; scripts/build_bundle.py passes /Ssigntool=... and /DSign=1 when the certificate is there:
+; the installer and the uninstaller it writes are then signed (SignedUninstaller).
+SignTool=signtool
+SignedUninstaller=yes
+#endif
 
 [Languages]
 Name: "norwegian"; MessagesFile: "compiler:Languages\Norwegian.isl"

@@ -256,7 +256,8 @@ _SYNTAX: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"Unclosed array", "listen mangler ] til slutt"),
         (r"Duplicate inline table key (.+)", "feltet {0} står to ganger i samme tabell"),
-        (r"Unclosed inline table", "tabellen i klammeparenteser mangler } til slutt"),
+        # The messages go through str.format: a literal brace is doubled.
+        (r"Unclosed inline table", "tabellen i klammeparenteser mangler }} til slutt"),
         (
             r"Unescaped '\\' in a string",
             "ugyldig \\ i teksten; skriv \\\\ for en omvendt skråstrek",

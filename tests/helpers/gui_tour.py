@@ -5,13 +5,10 @@ here escapes those tests: add it to ``tour``."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from tillitsvalgt.workspace import Workspace
 from ui.dialogs.case_dialogs import CloseCaseDialog
 from ui.dialogs.welcome_dialog import WelcomeDialog
 from ui.errors import CrashReporter
@@ -19,24 +16,7 @@ from ui.main_window import MainWindow
 from ui.prompts import ScriptedPrompter
 from ui.workers import Background
 
-
-def make_window(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> MainWindow:
-    prompter = ScriptedPrompter()
-    settings = QSettings(str(tmp_path / "gui-tour.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(
-        workspace,
-        prompter=prompter,
-        crashes=CrashReporter(prompter, enabled=False),
-        settings=settings,
-    )
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def select_case(window: MainWindow, number: str) -> None:
-    row = next(i for i, r in enumerate(window.model.rows) if r.number == number)
-    window.table.selectRow(row)
+from helpers.gui import select_case
 
 
 def _shown(qtbot: QtBot, dialog: QWidget) -> QWidget:

@@ -1,0 +1,72 @@
+"""The main window as the GUI tests build it: the one builder (a Workspace, a scripted
+prompter instead of modal questions, crash reports off, settings in the test's own folder),
+selecting a case, typing into a date field, and a larger scenario file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from tillitsvalgt.workspace import Workspace
+from ui.date_input import DateInput
+from ui.errors import CrashReporter
+from ui.main_window import MainWindow
+from ui.prompts import ScriptedPrompter
+
+from helpers.data import SCENARIOS
+
+
+def make_window(
+    qtbot: QtBot,
+    workspace: Workspace,
+    tmp_path: Path,
+    prompter: ScriptedPrompter | None = None,
+    *,
+    ini: str = "gui.ini",
+    show: bool = True,
+) -> MainWindow:
+    """The main window over ``workspace`` (shown unless ``show`` is False); its settings in
+    ``tmp_path / ini``."""
+    prompter = prompter if prompter is not None else ScriptedPrompter()
+    window = MainWindow(
+        workspace,
+        prompter=prompter,
+        crashes=CrashReporter(prompter, enabled=False),
+        settings=QSettings(str(tmp_path / ini), QSettings.Format.IniFormat),
+    )
+    qtbot.addWidget(window)
+    if show:
+        window.show()
+    return window
+
+
+def select_case(window: MainWindow, number: str) -> None:
+    row = next(i for i, r in enumerate(window.model.rows) if r.number == number)
+    window.table.selectRow(row)
+
+
+def type_into(qtbot: QtBot, field: DateInput, text: str) -> None:
+    """Click into the field, select what is there and type, then leave it with Tab — the
+    keystrokes a user makes."""
+    field.line.setFocus()
+    QTest.mouseClick(field.line, Qt.MouseButton.LeftButton)
+    QTest.keyClick(field.line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(field.line, Qt.Key.Key_Delete)
+    QTest.keyClicks(field.line, text)
+    field.line.editingFinished.emit()  # what Tab out of the field does
+
+
+def scenario_bundle(tmp_path: Path, copies: int) -> Path:
+    """The scenarios ``copies`` times over (new ids), as a bundle file to import."""
+    scenarios = json.loads(SCENARIOS.read_text("utf-8"))
+    items = []
+    for i in range(copies):
+        for s in scenarios:
+            items.append({**s, "id": f"{s['id']}-{i}"})
+    file = tmp_path / "saker.json"
+    file.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    return file
