@@ -5,15 +5,11 @@ dialogs; the e-mail draft follows the letter. pytest-qt, offscreen, for the wind
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
