@@ -23,8 +23,8 @@ from typing import Any
 import click
 
 from tillitsvalgt import __version__, paths
-from tillitsvalgt.cli_context import Context, clip, date_text, pass_ctx, table
-from tillitsvalgt.cli_output import chosen_output, force_option, protected_files
+from tillitsvalgt.cli.context import Context, clip, date_text, pass_ctx, table
+from tillitsvalgt.cli.output import chosen_output, force_option, protected_files
 from tillitsvalgt.crash_report import crash_report
 from tillitsvalgt.errors import UserError, os_reason
 from tillitsvalgt.plural import count
@@ -166,7 +166,7 @@ def _start_backup(db: Any) -> None:
 # --------------------------------------------------------------------------- output helpers
 
 
-# The output helpers live with the context every command shares (cli_audit uses them too).
+# The output helpers live with the context every command shares (cli/audit.py uses them too).
 _table = table
 _date = date_text
 _clip = clip
@@ -769,26 +769,26 @@ def employers_command(ctx: Context, text: str | None) -> None:
 
 
 def _register_rule_commands() -> None:
-    from tillitsvalgt import (
-        cli_admin,
-        cli_audit,
-        cli_deadlines,
-        cli_law,
-        cli_letters,
-        cli_office,
-        cli_report,
-        cli_rules,
+    from tillitsvalgt.cli import (
+        admin,
+        audit,
+        deadlines,
+        law,
+        letters,
+        office,
+        report,
+        rules,
     )
 
     for command in (
-        *cli_rules.COMMANDS,
-        *cli_law.COMMANDS,
-        *cli_letters.COMMANDS,
-        *cli_report.COMMANDS,
-        *cli_audit.COMMANDS,
-        *cli_admin.COMMANDS,
-        *cli_deadlines.COMMANDS,
-        *cli_office.COMMANDS,
+        *rules.COMMANDS,
+        *law.COMMANDS,
+        *letters.COMMANDS,
+        *report.COMMANDS,
+        *audit.COMMANDS,
+        *admin.COMMANDS,
+        *deadlines.COMMANDS,
+        *office.COMMANDS,
     ):
         cli.add_command(command)
 
@@ -872,7 +872,3 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     with _guard(_data_dir_arg(args)):
         cli.main(args=args, prog_name="tillitsvalgt", standalone_mode=False)
-
-
-if __name__ == "__main__":
-    main()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from tillitsvalgt.cli_context import Context, pass_ctx, table
-from tillitsvalgt.cli_output import chosen_output, force_option, protected_files
+from tillitsvalgt.cli.context import Context, pass_ctx, table
+from tillitsvalgt.cli.output import chosen_output, force_option, protected_files
 
 _CELL = 60  # a long description would fill the terminal; --json has it whole
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import click
 
-from tillitsvalgt.cli_context import Context, pass_ctx
+from tillitsvalgt.cli.context import Context, pass_ctx
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.vocabulary import DEADLINE_STATES
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from tillitsvalgt.cli_context import Context, pass_ctx
+from tillitsvalgt.cli.context import Context, pass_ctx
 from tillitsvalgt.errors import UserError
 
 PERMIT_ANSWERS: dict[str, bool | None] = {"ja": True, "nei": False, "ukjent": None}

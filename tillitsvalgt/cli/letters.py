@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 import click
 
 from tillitsvalgt import paths
-from tillitsvalgt.cli_context import Context, pass_ctx
-from tillitsvalgt.cli_output import chosen_output, force_option, protected_files
-from tillitsvalgt.cli_rules import _parse_date
+from tillitsvalgt.cli.context import Context, pass_ctx
+from tillitsvalgt.cli.output import chosen_output, force_option, protected_files
+from tillitsvalgt.cli.rules import _parse_date
 from tillitsvalgt.errors import UserError, os_reason
 
 if TYPE_CHECKING:

@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from tillitsvalgt.cli_context import Context, pass_ctx
-from tillitsvalgt.cli_rules import _parse_date
+from tillitsvalgt.cli.context import Context, pass_ctx
+from tillitsvalgt.cli.rules import _parse_date
 from tillitsvalgt.errors import UserError
 
 _STAGE_HELP = "local (brudd lokalt), central (sentrale parter), arbeidsretten eller tjenestetvist"

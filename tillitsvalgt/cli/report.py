@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from tillitsvalgt.cli_context import Context, pass_ctx
-from tillitsvalgt.cli_rules import _parse_date
+from tillitsvalgt.cli.context import Context, pass_ctx
+from tillitsvalgt.cli.rules import _parse_date
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.plural import count
 
