@@ -106,7 +106,6 @@ KNOWN_CIRCLES: list[set[str]] = [
     },
     # figures -> cellkey inside a function (the report's protected tables), cellkey -> figures
     {"tillitsvalgt.reports.cellkey", "tillitsvalgt.reports.figures"},
-    {"tillitsvalgt.onboarding", "tillitsvalgt.workspace"},
     {"ui.dialogs", "ui.views"},
 ]
 

@@ -23,8 +23,11 @@ from tillitsvalgt import paths, settings
 from tillitsvalgt.db import (
     Database,
     Location,
+    choice_url,
     mask_password,
     resolve_location,
+    saved_database_url,
+    sqlite_file_url,
     translate_error,
 )
 from tillitsvalgt.errors import DatabaseError, UserError, os_reason
@@ -81,26 +84,6 @@ def fill_demo_data(workspace: Workspace) -> str:
 def default_database_file(data_dir: str | os.PathLike[str] | None = None) -> Path:
     """The SQLite file used when no other database is chosen."""
     return (paths.data_dir(data_dir) / paths.DATABASE_FILENAME).resolve()
-
-
-def sqlite_file_url(file: str | os.PathLike[str]) -> str:
-    """A SQLite URL for ``file`` (made absolute) that survives ?, # and % in the path."""
-    path = Path(file).expanduser().resolve()
-    return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
-
-
-def choice_url(choice: str | os.PathLike[str]) -> str:
-    """The URL for what the user chose: a path (or text without ``://``) is a SQLite file,
-    anything else a database URL, returned as given apart from surrounding spaces."""
-    if isinstance(choice, os.PathLike):
-        return sqlite_file_url(choice)
-    text = choice.strip()
-    if not text:
-        raise UserError(
-            "Oppgi en databasefil eller en adresse, for eksempel "
-            "postgresql://bruker@tjener:5432/tillitsvalgt."
-        )
-    return text if "://" in text else sqlite_file_url(text)
 
 
 def without_password(url: str) -> str:
@@ -174,17 +157,11 @@ test_database_url.__test__ = False  # type: ignore[attr-defined]  # not a pytest
 
 def saved_database(data_dir: str | os.PathLike[str] | None = None) -> str | None:
     """The remembered choice as stored: a SQLite file's path or a password-free URL."""
-    value = settings.load(data_dir).get(DATABASE_KEY)
-    return str(value) if value else None
+    return settings.read(data_dir).database
 
 
-def configured_database_url(data_dir: str | os.PathLike[str] | None = None) -> str | None:
-    """The remembered choice as a URL for ``Workspace.open(database_url=…)``; None: the
-    default file in the data directory."""
-    value = saved_database(data_dir)
-    if value is None:
-        return None
-    return choice_url(value)
+# The remembered choice as a URL (db.py holds the order both doors use).
+configured_database_url = saved_database_url
 
 
 def describe_choice(value: str) -> str:
@@ -251,9 +228,8 @@ class LetterSettings:
 
 def letter_settings(workspace: Workspace) -> LetterSettings:
     """The letters' settings as saved (not as overridden by the environment)."""
-    chosen = settings.load(workspace.data_dir)
-    union, templates = chosen.get("union"), chosen.get("templates")
-    return LetterSettings(str(union) if union else None, str(templates) if templates else None)
+    chosen = settings.read(workspace.data_dir)
+    return LetterSettings(chosen.union, chosen.templates)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tillitsvalgt.db import Database
+from tillitsvalgt.db import Database, Location
 from tillitsvalgt.errors import UserError, os_reason
 from tillitsvalgt.history import HistoryEntry
 from tillitsvalgt.models import (
@@ -94,29 +94,25 @@ class Workspace:
         catalogue: str | None = None,
         clock: Callable[[], date] = date.today,
     ) -> Workspace:
-        from tillitsvalgt import paths, settings
+        from tillitsvalgt import settings
+        from tillitsvalgt.db import chosen_database_url
         from tillitsvalgt.history import ACTOR
         from tillitsvalgt.letters.templates import template_folder
-        from tillitsvalgt.onboarding import configured_database_url
-        from tillitsvalgt.rules.catalogue import catalogue_for
         from tillitsvalgt.services.assessments import CATALOGUE
 
-        chosen = settings.load(data_dir)
-        loaded, problems = catalogue_for(settings.catalogue_path(catalogue, data_dir))
-        url = (
-            database_url
-            or os.environ.get(paths.DATABASE_URL_ENV)
-            or configured_database_url(data_dir)
+        chosen = settings.read(data_dir)
+        loaded, problems = cls.load_catalogue(catalogue, data_dir)
+        db = Database.open(
+            database_url=chosen_database_url(database_url, data_dir), data_dir=data_dir
         )
-        db = Database.open(database_url=url, data_dir=data_dir)
         db.session_info[CATALOGUE] = loaded
-        db.session_info[ACTOR] = chosen.get("profile")  # who the change history records
+        db.session_info[ACTOR] = chosen.profile  # who the change history records
         setup = LetterSetup(
             catalogue=loaded,
-            template_folder=template_folder(None, chosen.get("templates")),
-            union_name=chosen.get("union"),
-            profile_uuid=chosen.get("profile"),
-            pack_version=chosen.get("pack"),
+            template_folder=template_folder(None, chosen.templates),
+            union_name=chosen.union,
+            profile_uuid=chosen.profile,
+            pack_version=chosen.pack,
         )
         workspace = cls(
             db,
@@ -124,10 +120,35 @@ class Workspace:
             setup=setup,
             data_dir=data_dir,
             clock=clock,
-            warnings=tuple(str(p) for p in problems),
+            warnings=problems,
         )
         workspace.catalogue_option = catalogue
         return workspace
+
+    @staticmethod
+    def load_catalogue(
+        option: str | None, data_dir: str | os.PathLike[str] | None = None
+    ) -> tuple[Catalogue, tuple[str, ...]]:
+        """The legal catalogue both doors use (``--catalogue``, then TILLITSVALGT_CATALOGUE,
+        then the setting) and the problems of a chosen file that could not be used (the
+        built-in one is returned then)."""
+        from tillitsvalgt import settings
+        from tillitsvalgt.rules.catalogue import catalogue_for
+
+        loaded, problems = catalogue_for(settings.catalogue_path(option, data_dir))
+        return loaded, tuple(str(p) for p in problems)
+
+    @staticmethod
+    def location_of(
+        database_url: str | None = None, data_dir: str | os.PathLike[str] | None = None
+    ) -> Location:
+        """Where ``open`` would find the database, without opening it (restoring a damaged
+        database must not need it to open)."""
+        from tillitsvalgt.db import chosen_database_url, resolve_location
+
+        return resolve_location(
+            database_url=chosen_database_url(database_url, data_dir), data_dir=data_dir
+        )
 
     def reload_catalogue(self) -> bool:
         """Read the legal catalogue again (its file edited, or another one chosen with
@@ -135,18 +156,15 @@ class Workspace:
         verdicts on screen must be read again. A broken file keeps the built-in one."""
         import dataclasses
 
-        from tillitsvalgt import settings
-        from tillitsvalgt.rules.catalogue import catalogue_for
         from tillitsvalgt.services.assessments import CATALOGUE
 
-        path = settings.catalogue_path(self.catalogue_option, self.data_dir)
-        loaded, problems = catalogue_for(path)
+        loaded, problems = self.load_catalogue(self.catalogue_option, self.data_dir)
         if loaded == self.catalogue:
             return False
         self.catalogue = loaded
         self.db.session_info[CATALOGUE] = loaded
         self.setup = dataclasses.replace(self.setup, catalogue=loaded)
-        self.warnings = tuple(str(p) for p in problems)
+        self.warnings = problems
         return True
 
     def close(self) -> None:
@@ -816,7 +834,7 @@ def make_report(
     from tillitsvalgt import settings
     from tillitsvalgt.reports.build import make_report as build
 
-    union = settings.load(workspace.data_dir).get("union") or workspace.union_from_profile()
+    union = settings.read(workspace.data_dir).union or workspace.union_from_profile()
     files = build(
         workspace.db,
         request,

@@ -123,7 +123,7 @@ def _overview(ctx: Context) -> None:
     click.echo(f"Saker: {all_cases} ({open_cases} åpne)")
     from tillitsvalgt import settings
 
-    pack = settings.load(ctx.data_dir).get("pack")
+    pack = settings.read(ctx.data_dir).pack
     if pack:
         click.echo(f"Pakke fra forbundskontoret: {pack}")
     from tillitsvalgt.services.pack import newer_pack_notice

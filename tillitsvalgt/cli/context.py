@@ -3,77 +3,75 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 if TYPE_CHECKING:
+    from tillitsvalgt.db import Database, Location
     from tillitsvalgt.rules.types import Catalogue
+    from tillitsvalgt.workspace import Workspace
 
 
 class Context:
+    """The command line's door: the same ``Workspace.open`` the window goes through (URL
+    order, catalogue, who acts, letter setup), opened on first use so ``--help``,
+    ``restore`` and ``backups`` never open the database."""
+
     def __init__(
         self, data_dir: str | None, database_url: str | None, catalogue: str | None = None
     ) -> None:
         self.data_dir = data_dir
         self.database_url = database_url
         self.catalogue_option = catalogue
-        self._db: Any = None
+        self._workspace: Workspace | None = None
         self._catalogue: Catalogue | None = None
 
-    def db(self) -> Any:
-        from tillitsvalgt.db import Database
+    def workspace(self) -> Workspace:
+        from tillitsvalgt.workspace import Workspace
 
-        if self._db is None:
-            from tillitsvalgt import settings
-            from tillitsvalgt.history import ACTOR
-            from tillitsvalgt.services.assessments import CATALOGUE
+        if self._workspace is None:
+            workspace = Workspace.open(
+                data_dir=self.data_dir,
+                database_url=self.database_url,
+                catalogue=self.catalogue_option,
+            )
+            if self._catalogue is None:  # not yet said by catalogue()
+                self._warn(workspace.warnings)
+            self._catalogue = workspace.catalogue
+            self._workspace = workspace
+        return self._workspace
 
-            self._db = Database.open(database_url=self.chosen_url(), data_dir=self.data_dir)
-            # Verdicts stored on every change use the same catalogue as "assess".
-            self._db.session_info[CATALOGUE] = self.catalogue()
-            # The change history records whose profile made each change.
-            self._db.session_info[ACTOR] = settings.load(self.data_dir).get("profile")
-        return self._db
+    def db(self) -> Database:
+        return self.workspace().db
 
-    def location(self) -> Any:
+    def location(self) -> Location:
         """Where the database is, without opening it (``restore`` and ``backups`` must
         work when it is damaged)."""
-        from tillitsvalgt.db import resolve_location
+        from tillitsvalgt.workspace import Workspace
 
-        return resolve_location(database_url=self.chosen_url(), data_dir=self.data_dir)
-
-    def chosen_url(self) -> str | None:
-        """``--database-url``, then TILLITSVALGT_DATABASE_URL, then the saved choice
-        (settings «database»); None: the SQLite file in the data directory."""
-        import os
-
-        from tillitsvalgt import paths
-        from tillitsvalgt.onboarding import configured_database_url
-
-        return (
-            self.database_url
-            or os.environ.get(paths.DATABASE_URL_ENV)
-            or configured_database_url(self.data_dir)
-        )
+        return Workspace.location_of(self.database_url, self.data_dir)
 
     def catalogue(self) -> Catalogue:
         """The union office's own catalogue when one is chosen and sound; otherwise the
         built-in one, with the problems of the chosen file on stderr."""
         if self._catalogue is None:
-            from tillitsvalgt.rules.catalogue import catalogue_for
-            from tillitsvalgt.settings import catalogue_path
+            from tillitsvalgt.workspace import Workspace
 
-            chosen, problems = catalogue_for(catalogue_path(self.catalogue_option, self.data_dir))
-            for problem in problems:
-                click.echo(f"Advarsel: {problem}", err=True)
+            chosen, problems = Workspace.load_catalogue(self.catalogue_option, self.data_dir)
+            self._warn(problems)
             self._catalogue = chosen
         return self._catalogue
 
+    @staticmethod
+    def _warn(problems: tuple[str, ...]) -> None:
+        for problem in problems:
+            click.echo(f"Advarsel: {problem}", err=True)
+
     def close(self) -> None:
-        if self._db is not None:
-            self._db.dispose()
-            self._db = None
+        if self._workspace is not None:
+            self._workspace.close()
+            self._workspace = None
 
 
 pass_ctx = click.make_pass_decorator(Context)

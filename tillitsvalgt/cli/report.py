@@ -79,7 +79,7 @@ def report_command(
         ctx.db(),
         request,
         today=date.today(),
-        union_name=settings.load(ctx.data_dir).get("union"),
+        union_name=settings.read(ctx.data_dir).union,
         out=out,
         xlsx=xlsx,
         csv=csv,
