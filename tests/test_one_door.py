@@ -6,17 +6,27 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
+from sqlmodel import col
 
 from tillitsvalgt import settings
 from tillitsvalgt.cli.context import Context
-from tillitsvalgt.db import chosen_database_url, sqlite_file_url
+from tillitsvalgt.db import Database, chosen_database_url, sqlite_file_url
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.history import ACTOR
+from tillitsvalgt.models import Case
+from tillitsvalgt.rules.catalogue import load_catalogue
+from tillitsvalgt.services._common import today_of
 from tillitsvalgt.services.assessments import CATALOGUE
+from tillitsvalgt.services.cases import CaseQuery
+from tillitsvalgt.services.letters import LetterSetup
 from tillitsvalgt.workspace import Workspace
+
+from conftest import make_case, make_employer
 
 
 def test_every_known_setting_is_a_field() -> None:
@@ -94,3 +104,40 @@ def test_a_broken_catalogue_is_said_once_and_the_built_in_one_used(
     assert len(set(line for line in err.splitlines() if line.startswith("Advarsel"))) == len(
         [line for line in err.splitlines() if line.startswith("Advarsel")]
     ), "a warning repeated: " + err
+
+
+# --------------------------------------------------------------------------- the clock
+
+
+def _awaiting_reply_until(db: Database, number: str, due: date) -> None:
+    """A stored verdict: the employer must answer by ``due`` (as a sent demand leaves it)."""
+    with db.session() as s:
+        s.execute(
+            sa.update(Case)
+            .where(col(Case.number) == number)
+            .values(verdict_demand="awaiting_reply", verdict_demand_due_on=due)
+        )
+
+
+def test_the_case_list_is_as_of_the_workspaces_today(db: Database) -> None:
+    number = make_case(db, make_employer(db))
+    due = date(2031, 3, 1)
+    _awaiting_reply_until(db, number, due)
+
+    def demand(ws: Workspace) -> str | None:
+        (row,) = ws.list_cases(CaseQuery()).rows
+        return row.demand
+
+    before = Workspace(db, catalogue=load_catalogue(), setup=LetterSetup(), clock=lambda: due)
+    assert demand(before) == "awaiting_reply"
+    after = Workspace(
+        db, catalogue=load_catalogue(), setup=LetterSetup(), clock=lambda: date(2031, 3, 2)
+    )
+    assert demand(after) == "overdue"
+    with db.session(readonly=True) as s:
+        assert today_of(s) == date(2031, 3, 2)
+
+
+def test_without_a_workspace_the_calendar_is_today(db: Database) -> None:
+    with db.session(readonly=True) as s:
+        assert today_of(s) == date.today()

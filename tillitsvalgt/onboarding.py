@@ -23,13 +23,15 @@ from tillitsvalgt import paths, settings
 from tillitsvalgt.db import (
     Database,
     Location,
-    choice_url,
     mask_password,
     resolve_location,
     saved_database_url,
-    sqlite_file_url,
     translate_error,
 )
+
+# Moved to db.py (the URL order both doors use); the window's settings still find them here.
+from tillitsvalgt.db import choice_url as choice_url
+from tillitsvalgt.db import sqlite_file_url as sqlite_file_url
 from tillitsvalgt.errors import DatabaseError, UserError, os_reason
 
 if TYPE_CHECKING:
@@ -59,23 +61,13 @@ def needs_welcome(workspace: Workspace) -> bool:
 
 def case_count(workspace: Workspace) -> int:
     """Every case in the database, the recycle bin's too (the rule ``fill_demo`` keeps)."""
-    from sqlalchemy import func
-    from sqlmodel import select
-
-    from tillitsvalgt.models import Case
-
-    with workspace.db.session(readonly=True) as session:
-        return int(session.exec(select(func.count()).select_from(Case)).one())
+    return workspace.case_count()
 
 
 def fill_demo_data(workspace: Workspace) -> str:
     """Fill an empty database with example cases; returns what was added, in words. A
     database that has cases is refused (``StateError``): examples never mix with real cases."""
-    from tillitsvalgt.demo import fill_demo
-
-    with workspace.db.session() as session:
-        report = fill_demo(session=session, today=workspace.today())
-    return f"Eksempelsaker lagt inn: {report.summary()}"
+    return f"Eksempelsaker lagt inn: {workspace.fill_demo_data().summary()}"
 
 
 # --------------------------------------------------------------------------- the database

@@ -44,6 +44,7 @@ from tillitsvalgt.plural import count
 from tillitsvalgt.reports.anonymise import NameIndex
 from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
+from tillitsvalgt.services._common import TODAY
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.services.letters import Letter, LetterRequest, LetterSetup
 from tillitsvalgt.services.transfer import ImportReport, Progress
@@ -51,6 +52,7 @@ from tillitsvalgt.services.transfer import ImportReport, Progress
 if TYPE_CHECKING:  # the backup module loads Alembic, which the start does without
     from tillitsvalgt.backup import BackupInfo, IntegrityReport
     from tillitsvalgt.services.mail import EmailDraft
+    from tillitsvalgt.services.report import ReportFiles
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,9 @@ class Workspace:
         warnings: tuple[str, ...] = (),
     ) -> None:
         self.db = db
+        # Services that are not handed today (the verdict stored on commit, the case list)
+        # read it from this clock, not the calendar.
+        db.session_info[TODAY] = clock
         self.catalogue = catalogue
         self.setup = setup
         self.data_dir = data_dir
@@ -212,6 +217,20 @@ class Workspace:
                 deadlines=deadlines.list_deadlines(case.id, session=session),
                 assessment=assessment,
             )
+
+    def case_count(self) -> int:
+        """Every case, the recycle bin's too (is this database empty?)."""
+        from tillitsvalgt.services.cases import count_cases
+
+        with self.db.session(readonly=True) as session:
+            return count_cases(session=session)
+
+    def fill_demo_data(self) -> ImportReport:
+        """Example cases in an empty database (``StateError`` when it has cases)."""
+        from tillitsvalgt.demo import fill_demo
+
+        with self.db.session() as session:
+            return fill_demo(session=session, today=self.today())
 
     def employers(self) -> list[EmployerRead]:
         from tillitsvalgt.services.employers import list_employers
@@ -427,7 +446,7 @@ class Workspace:
 
     def case_history(self, ref: str | int) -> list[HistoryEntry]:
         """Every recorded change of the case, its events and its employer, newest first."""
-        from tillitsvalgt.history import case_history
+        from tillitsvalgt.services.history import case_history
 
         with self.db.session(readonly=True) as session:
             return case_history(ref, session=session)
@@ -581,6 +600,31 @@ class Workspace:
         except UserError:
             return None
         return (profile.union_name or "").strip() or None if profile is not None else None
+
+    def report(
+        self,
+        request: ReportRequest,
+        out: Path,
+        *,
+        xlsx: Path | None = None,
+        progress: Progress | None = None,
+        csv: Path | None = None,
+    ) -> ReportFiles:
+        """The landsmøte report as of the Workspace's today, signed with the union's name
+        (the setting, else the profile's): the window and ``tillitsvalgt report`` alike."""
+        from tillitsvalgt import settings
+        from tillitsvalgt.services.report import make_report as build
+
+        return build(
+            self.db,
+            request,
+            today=self.today(),
+            union_name=settings.read(self.data_dir).union or self.union_from_profile(),
+            out=out,
+            xlsx=xlsx,
+            progress=progress,
+            csv=csv,
+        )
 
     def save_profile(self, data: RepresentativeCreate) -> RepresentativeRead:
         """Create or update the profile and remember it in the settings."""
@@ -831,18 +875,4 @@ def make_report(
 ) -> Path:
     """The landsmøte report written to ``out`` (and ``xlsx``, ``csv``); ``progress`` is
     told of each of the four steps and may cancel between them."""
-    from tillitsvalgt import settings
-    from tillitsvalgt.reports.build import make_report as build
-
-    union = settings.read(workspace.data_dir).union or workspace.union_from_profile()
-    files = build(
-        workspace.db,
-        request,
-        today=workspace.today(),
-        union_name=union,
-        out=out,
-        xlsx=xlsx,
-        progress=progress,
-        csv=csv,
-    )
-    return files.docx
+    return workspace.report(request, out, xlsx=xlsx, progress=progress, csv=csv).docx

@@ -54,8 +54,7 @@ def report_command(
     force: bool,
 ) -> None:
     """Rapport til landsmøtet: sakene i en periode, som Word (og regneark)."""
-    from tillitsvalgt import paths, settings
-    from tillitsvalgt.reports.build import make_report
+    from tillitsvalgt import paths
     from tillitsvalgt.reports.cube import ReportRequest
     from tillitsvalgt.reports.output_check import check_min_cell, check_outputs, check_years
     from tillitsvalgt.reports.ptable import FLOOR
@@ -75,15 +74,7 @@ def report_command(
         min_cell=min_cell,
         anonymise_employers=anonymise_employers,
     )
-    files = make_report(
-        ctx.db(),
-        request,
-        today=date.today(),
-        union_name=settings.read(ctx.data_dir).union,
-        out=out,
-        xlsx=xlsx,
-        csv=csv,
-    )
+    files = ctx.workspace().report(request, out, xlsx=xlsx, csv=csv)
     click.echo(f"Rapporten er skrevet til {files.docx} ({count(files.cases, 'sak', 'saker')}).")
     if files.summaries:
         oppsummeringer = "saksoppsummering" if files.summaries == 1 else "saksoppsummeringer"
