@@ -96,17 +96,10 @@ def test_a_crossing_the_rules_forbid_is_caught(tmp_path: Path) -> None:
 # The import circles between parts that exist today. The list may only shrink: a new circle,
 # or a part joining one, fails. docs/architecture.md says how each is to be broken.
 KNOWN_CIRCLES: list[set[str]] = [
-    {
-        "tillitsvalgt.backup",
-        "tillitsvalgt.db",
-        "tillitsvalgt.history",
-        "tillitsvalgt.history_format",
-        "tillitsvalgt.services.assessments",
-        "tillitsvalgt.services.cases",
-    },
-    # figures -> cellkey inside a function (the report's protected tables), cellkey -> figures
-    {"tillitsvalgt.reports.cellkey", "tillitsvalgt.reports.figures"},
-    {"ui.dialogs", "ui.views"},
+    # db backs the file up before migrating it (a lazy import inside Database.migrate), and
+    # backup opens and reads databases through db. Both are the Store; the backup before a
+    # migration must not depend on who opened the database, so it stays a step of db.
+    {"tillitsvalgt.backup", "tillitsvalgt.db"},
 ]
 
 

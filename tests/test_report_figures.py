@@ -37,8 +37,8 @@ from tillitsvalgt.reports.figures import (
     make_figures,
     percent,
     periods_of,
-    summary_sentences,
 )
+from tillitsvalgt.reports.summary import summary_sentences
 from tillitsvalgt.reports.suppression import (
     SUPPRESSED,
     SuppressedTable,

@@ -23,9 +23,9 @@ from tillitsvalgt.workspace import Workspace
 from ui.accessibility import describe_inputs
 from ui.dialogs.employer_dialog import EmployerDialog
 from ui.errors import CrashReporter
+from ui.forms.case_form import CaseForm
 from ui.i18n import tr, translated
 from ui.prompts import Prompter
-from ui.views.case_form import CaseForm
 
 
 class NewCaseDialog(QDialog):

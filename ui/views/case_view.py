@@ -47,11 +47,11 @@ from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.context_menus import add_context_menu
 from ui.dialogs.event_dialog import EventDialog
 from ui.errors import CrashReporter
+from ui.forms.case_form import CaseForm
 from ui.i18n import tr
 from ui.models.case_file import DocumentTableModel, EventTableModel
 from ui.models.history_table import HistoryTableModel
 from ui.prompts import Prompter
-from ui.views.case_form import CaseForm
 from ui.views.checklist_panel import ChecklistPanel
 
 
