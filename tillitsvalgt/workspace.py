@@ -368,6 +368,13 @@ class Workspace:
         with self.db.session(readonly=True) as session:
             return propose_summary(summary_facts(ref, session=session))
 
+    def get_case(self, ref: str | int) -> CaseRead:
+        """A live case by its number (``2026/3``), UUID or id."""
+        from tillitsvalgt.services.cases import get_case
+
+        with self.db.session(readonly=True) as session:
+            return get_case(ref, session=session)
+
     def close_case(self, ref: str | int, *, outcome: str, version: int) -> CaseRead:
         from tillitsvalgt.services import cases
 
@@ -543,6 +550,13 @@ class Workspace:
                     session=session, until=until
                 )
             ]
+
+    def case_deadlines(self, ref: str | int) -> list[DeadlineRead]:
+        """Every deadline of one case (the recycle bin's too), soonest first."""
+        from tillitsvalgt.services import deadlines
+
+        with self.db.session(readonly=True) as session:
+            return deadlines.list_deadlines(ref, session=session)
 
     def add_deadline(self, ref: str | int, due_on: date, title: str) -> DeadlineRead:
         """A deadline set by hand on a live case (checked like any other input)."""

@@ -139,12 +139,7 @@ def _overview(ctx: Context) -> None:
 def _start_verdicts(ctx: Context) -> None:
     """Once a day, when the app starts: judge every case as of today, since the timing
     depends on the day (a planned decision date passes, a reply deadline runs out)."""
-    from tillitsvalgt.services.assessments import refresh_all_verdicts
-
-    with ctx.db().session() as session:
-        stored = refresh_all_verdicts(
-            session=session, today=date.today(), catalogue=ctx.catalogue()
-        )
+    stored = ctx.workspace().refresh_all_verdicts()
     if stored:
         click.echo(f"Vurderingen er oppdatert for {count(stored, 'sak', 'saker')}.")
 
@@ -427,13 +422,9 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
 @pass_ctx
 def close_command(ctx: Context, case: str, outcome: str) -> None:
     """Avslutt en sak med utfall."""
-    from tillitsvalgt.services import cases
-
-    with ctx.db().session() as session:
-        current = cases.get_case(case, session=session)
-        closed = cases.close_case(
-            current.id, outcome=outcome, version=current.version, session=session
-        )
+    workspace = ctx.workspace()
+    current = workspace.get_case(case)
+    closed = workspace.close_case(current.id, outcome=outcome, version=current.version)
     click.echo(f"Sak {closed.number} er avsluttet.")
 
 
@@ -442,11 +433,9 @@ def close_command(ctx: Context, case: str, outcome: str) -> None:
 @pass_ctx
 def reopen_command(ctx: Context, case: str) -> None:
     """Gjenåpne en avsluttet sak."""
-    from tillitsvalgt.services import cases
-
-    with ctx.db().session() as session:
-        current = cases.get_case(case, session=session)
-        opened = cases.reopen_case(current.id, version=current.version, session=session)
+    workspace = ctx.workspace()
+    current = workspace.get_case(case)
+    opened = workspace.reopen_case(current.id, version=current.version)
     click.echo(f"Sak {opened.number} er åpnet igjen.")
 
 
@@ -455,10 +444,7 @@ def reopen_command(ctx: Context, case: str) -> None:
 @pass_ctx
 def delete_command(ctx: Context, case: str) -> None:
     """Legg en sak i papirkurven (kan hentes tilbake med «undelete»)."""
-    from tillitsvalgt.services import cases
-
-    with ctx.db().session() as session:
-        deleted = cases.delete_case(case, session=session)
+    deleted = ctx.workspace().delete_case(case)
     click.echo(f"Sak {deleted.number} er lagt i papirkurven.")
 
 
@@ -467,10 +453,7 @@ def delete_command(ctx: Context, case: str) -> None:
 @pass_ctx
 def undelete_command(ctx: Context, case: str) -> None:
     """Hent en sak tilbake fra papirkurven."""
-    from tillitsvalgt.services import cases
-
-    with ctx.db().session() as session:
-        restored = cases.restore_case(case, session=session)
+    restored = ctx.workspace().restore_case(case)
     click.echo(f"Sak {restored.number} er hentet tilbake fra papirkurven.")
 
 

@@ -25,10 +25,7 @@ def _cell(text: str) -> str:
 @pass_ctx
 def history_command(ctx: Context, case: str, as_json: bool) -> None:
     """Endringshistorikken for en sak, nyeste først: når, hvem, hva, fra, til."""
-    from tillitsvalgt.services.history import case_history
-
-    with ctx.db().session(readonly=True) as session:
-        entries = case_history(case, session=session)
+    entries = ctx.workspace().case_history(case)
     if as_json:
         click.echo(json.dumps([e.as_json() for e in entries], ensure_ascii=False, indent=2))
         return

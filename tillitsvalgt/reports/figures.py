@@ -2,8 +2,8 @@
 
 ``make_figures(data)`` turns a ``ReportData`` into ``Figures``: one ``Table`` per question
 the report answers, plus the median days from notice to drøfting. Nothing here suppresses
-anything: ``suppression.py`` decides what may be shown, and ``summary_sentences`` only ever
-speaks from the suppressed tables, so a small number cannot slip into the prose.
+anything: ``cellkey.py`` decides what may be shown, and ``summary.py`` only ever speaks
+from the protected tables, so a small number cannot slip into the prose.
 """
 
 from __future__ import annotations
