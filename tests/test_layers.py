@@ -162,3 +162,32 @@ def test_no_new_import_circles() -> None:
     circles = import_circles()
     for circle in circles:
         assert any(circle <= known for known in KNOWN_CIRCLES), f"a new import circle: {circle}"
+
+
+def test_shapes_and_tables_cover_the_models_once_each() -> None:
+    """Every class and function ``models.py`` defines is named in exactly one of
+    ``shapes.py`` (what crosses the walls) and ``tables.py`` (the store's), and no table
+    (``table=True``) is called a shape: a class added to models.py must be sorted here."""
+    from sqlmodel import SQLModel
+
+    from tillitsvalgt import models, shapes, tables
+
+    defined = {
+        name
+        for name, value in vars(models).items()
+        if not name.startswith("_") and getattr(value, "__module__", None) == models.__name__
+    }
+    shape_names = {n for n in vars(shapes) if not n.startswith("_") and n != "annotations"}
+    table_names = {n for n in vars(tables) if not n.startswith("_") and n != "annotations"}
+    assert not shape_names & table_names, shape_names & table_names
+    assert shape_names | table_names == defined, (defined - shape_names - table_names) or (
+        (shape_names | table_names) - defined
+    )
+    for name in shape_names:
+        value = getattr(shapes, name)
+        is_table = (
+            isinstance(value, type) and issubclass(value, SQLModel) and hasattr(value, "__table__")
+        )
+        assert not is_table, f"{name} is a table, not a shape"
+    for name in ("Case", "Employer", "Event", "Document", "Deadline", "ChangeHistory"):
+        assert name in table_names

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 from tillitsvalgt import paths
 from tillitsvalgt.errors import ConflictError, UserError
 from tillitsvalgt.letters.kinds import KINDS
-from tillitsvalgt.models import CaseUpdate, DocumentRead, EventRead
 from tillitsvalgt.reports.anonymise import Anonymised, NameIndex, anonymise
 from tillitsvalgt.rules.deadlines import format_date
+from tillitsvalgt.shapes import CaseUpdate, DocumentRead, EventRead
 from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import (
     CASE_STATUSES,
