@@ -44,8 +44,8 @@ def measure(data_dir: Path = OUT, *, repeat: int = 5) -> list[Figure]:
     import sqlalchemy as sa
 
     from tillitsvalgt.db import Database
-    from tillitsvalgt.reports.build import make_report
     from tillitsvalgt.reports.cube import ReportRequest
+    from tillitsvalgt.services.report import make_report
     from tillitsvalgt.services.report_data import report_data
 
     db_file = data_dir / "tillitsvalgt.db"

@@ -21,7 +21,6 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from tillitsvalgt import history
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import AccessError, DatabaseError
 from tillitsvalgt.models import (
@@ -38,6 +37,7 @@ from tillitsvalgt.services import (
     events,
     representatives,
 )
+from tillitsvalgt.services import history as history_reader
 
 from conftest import TODAY, PgServer, make_case, make_employer
 from helpers.access import Server, count, fill_case, refused
@@ -382,7 +382,7 @@ def test_another_branchs_employer_edit_is_recorded_and_changes_no_verdict(
     assert any("12 ansatte" in line and "180" in line for line in differs)
     assert any("hovedavtale" in line for line in differs)
     with sor.session(readonly=True) as s:
-        lines = history.case_history(sor_number, session=s)
+        lines = history_reader.case_history(sor_number, session=s)
     edits = {(e.field, e.old, e.new) for e in lines if e.entity == "employer"}
     assert any(field == "employees" for field, _, _ in edits), edits
     who = [e.who for e in lines if e.entity == "employer" and e.field == "employees"]

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from tillitsvalgt import history
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.models import (
     RepresentativeCreate,
 )
 from tillitsvalgt.services import cases, employers, events, privacy
+from tillitsvalgt.services import history as history_reader
 from tillitsvalgt.services.representatives import create_representative
 
 from conftest import run_cli
@@ -86,7 +86,7 @@ def test_the_deletion_leaves_the_name_nowhere_for_closed_cases(
     assert len(raw_hits(db)) > 10
     with db.session(readonly=True) as s:
         case_id = cases.get_case(number, session=s).id
-        before = len(history.case_history(number, session=s))
+        before = len(history_reader.case_history(number, session=s))
     url = db.engine.url.render_as_string(hide_password=False)
     code, stdout, stderr = run_cli(capsys, "--database-url", url, "person", "delete", NAME, "--yes")
     assert code == 0, stderr
@@ -103,7 +103,7 @@ def test_the_deletion_leaves_the_name_nowhere_for_closed_cases(
         assert (emp.contact_name, emp.contact_email, emp.contact_phone) == (None, None, None)
         ev = events.list_events(number, session=s)[0]
         assert ev.participants == "[slettet], Ola Olsen"
-        entries = history.case_history(number, session=s)
+        entries = history_reader.case_history(number, session=s)
     # The deletion is in the history, without the name, and nothing earlier was removed.
     redacted = [e for e in entries if e.action == "redacted"]
     assert len(entries) == before + len(redacted)

@@ -22,6 +22,7 @@ from tillitsvalgt.models import (
     RepresentativeCreate,
 )
 from tillitsvalgt.services import cases, employers, events, transfer
+from tillitsvalgt.services import history as history_reader
 from tillitsvalgt.services.representatives import create_representative
 
 from conftest import TODAY, make_case, make_employer, run_cli
@@ -29,7 +30,7 @@ from conftest import TODAY, make_case, make_employer, run_cli
 
 def _history(db: Database, ref: str) -> list[history.HistoryEntry]:
     with db.session(readonly=True) as s:
-        return history.case_history(ref, session=s)
+        return history_reader.case_history(ref, session=s)
 
 
 def _raw_rows(db: Database) -> list[Any]:
@@ -308,5 +309,5 @@ def test_an_event_deleted_with_sql_leaves_a_line_in_the_history(db: Database, ca
     removed = [r for r in _raw_rows(db) if r.action == "removed"]
     assert [(r.entity, r.entity_id, r.context) for r in removed] == [("event", event.id, "sql")]
     with db.session(readonly=True) as s:
-        lines = history.case_history(case_no, session=s)
+        lines = history_reader.case_history(case_no, session=s)
     assert lines[0].action == "removed" and lines[0].entity == "event"

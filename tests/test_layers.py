@@ -68,6 +68,9 @@ def test_the_house_rules_hold() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
+    # A crossing that was mended leaves its ignore_imports line behind: strike it, so the
+    # list says what is still to mend.
+    assert "No matches for ignored import" not in result.stdout + result.stderr, result.stdout
 
 
 def test_a_crossing_the_rules_forbid_is_caught(tmp_path: Path) -> None:
@@ -96,18 +99,10 @@ def test_a_crossing_the_rules_forbid_is_caught(tmp_path: Path) -> None:
 # The import circles between parts that exist today. The list may only shrink: a new circle,
 # or a part joining one, fails. docs/architecture.md says how each is to be broken.
 KNOWN_CIRCLES: list[set[str]] = [
-    {
-        "tillitsvalgt.backup",
-        "tillitsvalgt.db",
-        "tillitsvalgt.history",
-        "tillitsvalgt.history_format",
-        "tillitsvalgt.services.assessments",
-        "tillitsvalgt.services.cases",
-    },
-    # figures -> cellkey inside a function (the report's protected tables), cellkey -> figures
-    {"tillitsvalgt.reports.cellkey", "tillitsvalgt.reports.figures"},
-    {"tillitsvalgt.onboarding", "tillitsvalgt.workspace"},
-    {"ui.dialogs", "ui.views"},
+    # db backs the file up before migrating it (a lazy import inside Database.migrate), and
+    # backup opens and reads databases through db. Both are the Store; the backup before a
+    # migration must not depend on who opened the database, so it stays a step of db.
+    {"tillitsvalgt.backup", "tillitsvalgt.db"},
 ]
 
 
@@ -167,3 +162,32 @@ def test_no_new_import_circles() -> None:
     circles = import_circles()
     for circle in circles:
         assert any(circle <= known for known in KNOWN_CIRCLES), f"a new import circle: {circle}"
+
+
+def test_shapes_and_tables_cover_the_models_once_each() -> None:
+    """Every class and function ``models.py`` defines is named in exactly one of
+    ``shapes.py`` (what crosses the walls) and ``tables.py`` (the store's), and no table
+    (``table=True``) is called a shape: a class added to models.py must be sorted here."""
+    from sqlmodel import SQLModel
+
+    from tillitsvalgt import models, shapes, tables
+
+    defined = {
+        name
+        for name, value in vars(models).items()
+        if not name.startswith("_") and getattr(value, "__module__", None) == models.__name__
+    }
+    shape_names = {n for n in vars(shapes) if not n.startswith("_") and n != "annotations"}
+    table_names = {n for n in vars(tables) if not n.startswith("_") and n != "annotations"}
+    assert not shape_names & table_names, shape_names & table_names
+    assert shape_names | table_names == defined, (defined - shape_names - table_names) or (
+        (shape_names | table_names) - defined
+    )
+    for name in shape_names:
+        value = getattr(shapes, name)
+        is_table = (
+            isinstance(value, type) and issubclass(value, SQLModel) and hasattr(value, "__table__")
+        )
+        assert not is_table, f"{name} is a table, not a shape"
+    for name in ("Case", "Employer", "Event", "Document", "Deadline", "ChangeHistory"):
+        assert name in table_names

@@ -24,10 +24,10 @@ from tillitsvalgt.reports.anonymise import (
     propose_summary,
     split_names,
 )
-from tillitsvalgt.reports.build import make_report
 from tillitsvalgt.reports.cube import CubeCell, ReportData, ReportRequest
 from tillitsvalgt.reports.figures import BY_EMPLOYER, BY_SECTOR_SIZE, EMPLOYER_ROWS, make_figures
 from tillitsvalgt.services import cases, events, representatives, transfer
+from tillitsvalgt.services.report import make_report
 
 from conftest import make_case, make_employer
 

@@ -54,7 +54,7 @@ def test_existing_file_needs_force(
     out = tmp_path / "r.docx"
     out.write_text("mitt eget dokument")
     code, err = report(capsys, data, "--out", str(out))
-    assert code == 1 and "finnes allerede" in err and "--force" in err
+    assert code == 1 and "finnes fra før" in err and "--force" in err
     assert out.read_text() == "mitt eget dokument"
     code, err = report(capsys, data, "--out", str(out), "--force")
     assert code == 0, err

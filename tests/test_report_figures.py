@@ -1,4 +1,4 @@
-"""The landsmøte report's figures and small-cell suppression, on a fixed hand-built cube.
+"""The landsmøte report's figures and the summary in words, on a fixed hand-built cube.
 
 Every expected number below was counted by hand from CELLS (the sums are written out in
 the comments), not recomputed by the code under test."""
@@ -10,8 +10,6 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from tillitsvalgt.reports.cellkey import protect_figures
 from tillitsvalgt.reports.cellkey import shown_medians as cellkey_medians
@@ -21,7 +19,6 @@ from tillitsvalgt.reports.figures import (
     BY_CASE_TYPE,
     BY_OUTCOME,
     BY_SECTOR,
-    BY_SECTOR_SIZE,
     ENVIRONMENT,
     KEY_FIGURES,
     LETTERS,
@@ -29,26 +26,14 @@ from tillitsvalgt.reports.figures import (
     TIMING,
     TIMING_TREND,
     Figures,
-    Row,
-    ShareKind,
     Table,
     about,
     late_cases,
     make_figures,
     percent,
     periods_of,
-    summary_sentences,
 )
-from tillitsvalgt.reports.suppression import (
-    SUPPRESSED,
-    SuppressedTable,
-    determined,
-    lines_of,
-    recoverable,
-    shown_medians,
-    suppress,
-    suppress_figures,
-)
+from tillitsvalgt.reports.summary import summary_sentences
 
 T, F = True, False
 
@@ -231,9 +216,6 @@ def test_median_days_per_period_and_overall(figures: Figures) -> None:
     assert median.medians == (8.5, 14.0)
     assert median.overall == 10.0
     assert [r.counts[0] for r in median.counts.rows] == [4, 3]
-    assert shown_medians(median, 3) == ((8.5, 14.0), 10.0)
-    assert shown_medians(median, 4) == ((8.5, SUPPRESSED), 10.0)  # 2026 rests on 3 cases
-    assert shown_medians(median, 8) == ((SUPPRESSED, SUPPRESSED), SUPPRESSED)
 
 
 def test_quarters_include_empty_periods() -> None:
@@ -246,152 +228,6 @@ def test_quarters_include_empty_periods() -> None:
         "2. kvartal 2026",
     ]
     assert figures.table(KEY_FIGURES).total_row == (0, 0)
-
-
-# -------------------------------------------------------------------------- suppression
-
-
-def matrix(values: list[list[int]], shares: ShareKind | None = None) -> Table:
-    columns = tuple(f"k{j}" for j in range(len(values[0])))
-    rows = tuple(Row(f"r{i}", tuple(r)) for i, r in enumerate(values))
-    return Table("t", "Test", "Rad", columns, rows, "", shares=shares)
-
-
-def test_one_dimension_gets_a_second_cell_and_shows_zeros() -> None:
-    shown = suppress(matrix([[5], [1], [7], [0]], shares="total"), 3)
-    # 1 is under 3; the total (13) would give it back, so the smallest other non-zero (5)
-    # goes too; the zero stays.
-    assert shown.rows == ((SUPPRESSED,), (SUPPRESSED,), (7,), (0,))
-    assert shown.total_row == (13,)
-    assert shown.primary == {(1, 0)}
-    assert shown.secondary == {(0, 0)}
-    assert shown.share(2, 0) == pytest.approx(100 * 7 / 13)
-    assert shown.share(0, 0) == SUPPRESSED and shown.share(1, 0) == SUPPRESSED
-    assert shown.share(3, 0) == 0.0
-    assert shown.footnote is not None and "færre enn 3 saker" in shown.footnote
-    assert recoverable(shown) == []
-
-
-def test_small_margin_is_suppressed_too() -> None:
-    shown = suppress(matrix([[1], [1], [0]]), 3)
-    assert shown.rows == ((SUPPRESSED,), (SUPPRESSED,), (0,))
-    assert shown.total_row == (SUPPRESSED,)
-
-
-def test_two_dimensions_needs_iteration_to_a_fixed_point() -> None:
-    # [[5, 1], [4, 6]]: the 1 is hidden; its row takes the 5, its column the 6; hiding the
-    # 5 leaves column 0 with one hidden cell, so a second round takes the 4.
-    shown = suppress(matrix([[5, 1], [4, 6]], shares="row"), 3)
-    assert shown.rows == ((SUPPRESSED, SUPPRESSED), (SUPPRESSED, SUPPRESSED))
-    assert shown.total_column == (6, 10)
-    assert shown.total_row == (9, 7)
-    assert shown.grand_total == 16
-    assert shown.primary == {(0, 1)}
-    assert shown.share(0, 0) == SUPPRESSED
-    assert shown.share(2, 0) == pytest.approx(100 * 9 / 16)  # total row, shown
-    assert recoverable(shown) == []
-
-
-def test_margin_under_threshold_in_two_dimensions() -> None:
-    # Row 0 adds up to 2: its total is hidden as well, which opens the total column.
-    shown = suppress(matrix([[1, 1], [5, 5]]), 3)
-    assert shown.total_column == (SUPPRESSED, SUPPRESSED)
-    assert shown.rows == ((SUPPRESSED, SUPPRESSED), (SUPPRESSED, SUPPRESSED))
-    assert shown.total_row == (6, 6)
-    assert shown.grand_total == 12
-    assert (0, 2) in shown.primary
-    assert recoverable(shown) == []
-
-
-def test_checker_finds_what_subtraction_finds() -> None:
-    table = matrix([[5, 1], [4, 6]])
-    naive = SuppressedTable(table, 3, frozenset({(0, 1)}), frozenset({(0, 1)}))
-    assert recoverable(naive) == ["t: rad «r0», kolonne «k1»"]
-
-
-def test_checker_finds_a_cell_only_combined_equations_give() -> None:
-    # Two blocks of hidden cells joined by one: every row and column holds two hidden cells
-    # or none, yet rows 0+1 minus columns 0+1 pin the bridge (1, 2) down.
-    values = [[1, 1, 9, 9], [1, 1, 1, 9], [9, 9, 1, 1], [9, 9, 1, 1]]
-    table = matrix(values)
-    blocks = {(0, 0), (0, 1), (1, 0), (1, 1), (2, 2), (2, 3), (3, 2), (3, 3)}
-    assert determined(lines_of(table), blocks | {(1, 2)}) == [(1, 2)]
-    shown = suppress(table, 2)  # every 1 is primary: exactly that pattern
-    assert blocks | {(1, 2)} <= shown.hidden
-    # Two-per-line alone would stop here; the exact check must hide one more cell.
-    assert shown.secondary
-    assert recoverable(shown) == []
-
-
-def test_locked_margins_are_respected() -> None:
-    table = matrix([[5, 1], [4, 6]])
-    shown = suppress(table, 3, {(0, 2): False, (1, 2): False, (2, 2): False})
-    assert shown.total_column == (6, 10) and shown.grand_total == 16
-    assert recoverable(shown) == []
-
-
-@settings(max_examples=150, deadline=None)
-@given(
-    st.integers(1, 5).flatmap(
-        lambda c: st.lists(
-            st.lists(st.integers(0, 10), min_size=c, max_size=c), min_size=1, max_size=5
-        )
-    ),
-    st.integers(1, 5),
-)
-def test_property_nothing_recoverable_and_nothing_small_shown(
-    values: list[list[int]], min_cell: int
-) -> None:
-    table = matrix(values)
-    shown = suppress(table, min_cell)
-    assert recoverable(shown) == []
-    every = [(i, j) for i in range(len(values) + 1) for j in range(len(values[0]) + 1)]
-    for i, j in every:
-        if (i == len(values) and not table.has_total_row) or (
-            j == len(values[0]) and not table.has_total_column
-        ):
-            continue
-        value = shown.cell(i, j)
-        assert value == SUPPRESSED or value == 0 or value >= min_cell
-
-
-def test_every_report_table_is_safe_and_linked_tables_agree() -> None:
-    for min_cell in (1, 3, 5, 12, 25):
-        figures = make_figures(data(min_cell))
-        shown = suppress_figures(figures)
-        assert set(shown) == {t.key for t in figures.tables}
-        for table in shown.values():
-            assert recoverable(table) == [], (min_cell, table.table.key)
-        # The cases per period are one number wherever they appear.
-        key = shown[KEY_FIGURES]
-        for other, column in ((PROTOCOL, 2), (ENVIRONMENT, 2), (TIMING_TREND, 7), (LETTERS, 0)):
-            for i in range(3):
-                assert (shown[other].cell(i, column) == SUPPRESSED) == (
-                    key.cell(i, 0) == SUPPRESSED
-                ), (min_cell, other, i)
-        # The timing table is the trend's total row.
-        for j in range(7):
-            assert shown[TIMING].cell(j, 0) == shown[TIMING_TREND].cell(2, j)
-
-
-def test_report_tables_at_threshold_three() -> None:
-    shown = suppress_figures(make_figures(data(3)))
-    assert shown[KEY_FIGURES].rows == ((22, 1070), (29, 1290))
-    sector = shown[BY_SECTOR]
-    # helse 2, annet 1, ukjent 1 are under 3; three hidden cells already protect each
-    # other, so nothing else goes.
-    assert [r[0] for r in sector.rows] == [17, 20, 10, SUPPRESSED, SUPPRESSED, SUPPRESSED]
-    assert sector.total_row == (51,)
-    agreement = shown[BY_AGREEMENT]
-    # spekter 2, ys-nho 2, finans-finansforbundet 2, none 2 hidden; zeros shown.
-    assert [r[0] for r in agreement.rows] == [20, 7, 3, "–", 8, "–", 5, 0, "–", 0, "–"]
-    trend = shown[TIMING_TREND]
-    # 2025 (12 2 2 1 2 2 1): all six small cells hidden. 2026 (12 4 1 2 4 3 3): the 1 and
-    # 2 are primary; columns 1, 4, 5, 6 had one hidden cell each and take 2026's 4, 4, 3, 3.
-    assert trend.rows == ((12, *["–"] * 6), (12, *["–"] * 6))
-    assert trend.total_row == (24, 6, 3, 3, 6, 5, 4)
-    assert trend.total_column == (22, 29)
-    assert trend.secondary == {(1, 1), (1, 4), (1, 5), (1, 6)}
 
 
 # ------------------------------------------------------------------------------ summary
@@ -468,26 +304,6 @@ def test_summary_never_tells_a_small_number() -> None:
     tiny_sentences = summary_sentences(tiny)
     assert tiny_sentences[0].endswith("svært få saker.")
     assert not any(re.search(r"\b2 saker", s) for s in tiny_sentences)
-
-
-def test_two_dimensional_table_locks_its_grand_total_not_a_column_total() -> None:
-    # One small "under 50" column: its total (2) is a primary cell and must be hidden,
-    # whatever the report's total does.
-    cells = tuple(
-        replace(cell(r), size_band="under 50" if i < 1 else "50–199") for i, r in enumerate(RAW)
-    )
-    figures = make_figures(data(3, cells))
-    shown = suppress_figures(figures)[BY_SECTOR_SIZE]
-    n_rows = len(shown.table.rows)
-    assert shown.table.value(n_rows, 0) == 4
-    assert shown.cell(n_rows, 0) == 4 or shown.cell(n_rows, 0) == SUPPRESSED
-    cells = tuple(
-        replace(cell(r), size_band="under 50" if i == 7 else "50–199") for i, r in enumerate(RAW)
-    )
-    shown = suppress_figures(make_figures(data(3, cells)))[BY_SECTOR_SIZE]
-    assert shown.table.value(n_rows, 0) == 1
-    assert shown.cell(n_rows, 0) == SUPPRESSED
-    assert shown.cell(n_rows, len(shown.table.columns)) == 51
 
 
 def test_late_drofting_broken_down_and_outcome_by_timing(figures: Figures) -> None:

@@ -16,9 +16,9 @@ import pytest
 from tillitsvalgt.db import Database
 from tillitsvalgt.models import CaseUpdate, EventCreate, RepresentativeCreate
 from tillitsvalgt.reports.anonymise import EmployerFacts, anonymise
-from tillitsvalgt.reports.build import make_report
 from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.services import cases, events, representatives
+from tillitsvalgt.services.report import make_report
 
 from conftest import make_case, make_employer
 

@@ -380,15 +380,22 @@ def test_a_device_or_a_fifo_is_refused_at_once(db: Database, tmp_path: Path) -> 
     os.mkfifo(fifo)
     with pytest.raises(UserError, match="ikke en vanlig fil"):
         spreadsheet_import.read_limited(Path("/dev/zero"), 1024)
-    # Opening a FIFO for reading waits for a writer: give it one that writes nothing.
+    # No writer: the FIFO is refused at once (file_limits opens it non-blocking), where a
+    # plain open would wait for a writer forever. A daemon thread, so a hang fails the test
+    # instead of hanging the run.
     import threading
 
-    def writer() -> None:
-        with fifo.open("wb"):
-            pass
+    outcome: list[BaseException] = []
 
-    thread = threading.Thread(target=writer)
+    def importer() -> None:
+        try:
+            _import_file(db, fifo)
+        except BaseException as exc:  # handed to the test thread
+            outcome.append(exc)
+
+    thread = threading.Thread(target=importer, daemon=True)
     thread.start()
-    with pytest.raises(UserError, match="ikke en vanlig fil"):
-        _import_file(db, fifo)
-    thread.join(timeout=5)
+    thread.join(timeout=30)
+    assert not thread.is_alive(), "reading a FIFO waited for a writer"
+    assert len(outcome) == 1 and isinstance(outcome[0], UserError), outcome
+    assert "ikke en vanlig fil" in str(outcome[0])

@@ -22,7 +22,8 @@ from conftest import REPO, SCENARIOS
 
 # The files a working install needs that are not plain modules found by import.
 REQUIRED = [
-    "tillitsvalgt/cli.py",
+    "tillitsvalgt/cli/__init__.py",
+    "tillitsvalgt/cli/letters.py",
     "tillitsvalgt/migrations/env.py",
     "tillitsvalgt/migrations/script.py.mako",
     "tillitsvalgt/migrations/versions/0001",
@@ -148,6 +149,13 @@ def test_wheel_contains_migrations_resources_ui_and_the_console_script(
     assert any(n.endswith("/LICENSE") for n in licences), licences
     for required in REQUIRED:
         assert any(name.startswith(required) for name in names), required
+    # Every package of the source tree is in the wheel (pyproject lists them by hand: a new
+    # folder such as cli/ or ui/forms/ is easily forgotten there).
+    for init in [
+        *(REPO / "tillitsvalgt").rglob("__init__.py"),
+        *(REPO / "ui").rglob("__init__.py"),
+    ]:
+        assert str(init.relative_to(REPO).as_posix()) in names, init
     assert "[console_scripts]" in scripts
     assert "tillitsvalgt = tillitsvalgt.cli:main" in scripts
     tops = {name.split("/", 1)[0] for name in names}

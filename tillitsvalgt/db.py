@@ -25,8 +25,8 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
-from tillitsvalgt import paths
-from tillitsvalgt.errors import AccessError, DatabaseError
+from tillitsvalgt import paths, settings
+from tillitsvalgt.errors import AccessError, DatabaseError, UserError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -135,6 +135,42 @@ def resolve_location(
     directory = paths.data_dir(data_dir)
     file = (directory / paths.DATABASE_FILENAME).resolve()
     return Location(sqlite_url(file), file)
+
+
+def sqlite_file_url(file: str | os.PathLike[str]) -> str:
+    """A SQLite URL for ``file`` (made absolute) that survives ?, # and % in the path."""
+    path = Path(file).expanduser().resolve()
+    return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
+
+
+def choice_url(choice: str | os.PathLike[str]) -> str:
+    """The URL for what the user chose: a path (or text without ``://``) is a SQLite file,
+    anything else a database URL, returned as given apart from surrounding spaces."""
+    if isinstance(choice, os.PathLike):
+        return sqlite_file_url(choice)
+    text = choice.strip()
+    if not text:
+        raise UserError(
+            "Oppgi en databasefil eller en adresse, for eksempel "
+            "postgresql://bruker@tjener:5432/tillitsvalgt."
+        )
+    return text if "://" in text else sqlite_file_url(text)
+
+
+def saved_database_url(data_dir: str | os.PathLike[str] | None = None) -> str | None:
+    """The remembered choice (settings «database») as a URL; None: the default file in the
+    data directory."""
+    value = settings.read(data_dir).database
+    return choice_url(value) if value else None
+
+
+def chosen_database_url(
+    database_url: str | None = None, data_dir: str | os.PathLike[str] | None = None
+) -> str | None:
+    """The one order both doors (the window and the command line) use: ``--database-url``,
+    then TILLITSVALGT_DATABASE_URL, then the saved choice; None: the SQLite file in the
+    data directory."""
+    return database_url or os.environ.get(paths.DATABASE_URL_ENV) or saved_database_url(data_dir)
 
 
 # SQLite keeps the WAL index in a file (-shm) it creates and grows on the first read. On a

@@ -8,13 +8,12 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from tillitsvalgt import plural
 from tillitsvalgt.errors import StateError
-from tillitsvalgt.models import Case
 from tillitsvalgt.paths import resource_path
+from tillitsvalgt.services.cases import count_cases
 from tillitsvalgt.services.transfer import ImportReport, import_bundle
 
 SEED = 2026
@@ -151,7 +150,7 @@ def demo_bundle(today: date) -> list[dict[str, Any]]:
 def fill_demo(*, session: Session, today: date) -> ImportReport:
     """Fill an empty database; a database with cases is left alone (demo data must never
     mix with a representative's real cases)."""
-    count = session.exec(select(func.count()).select_from(Case)).one()
+    count = count_cases(session=session)
     if count:
         raise StateError(
             f"Databasen har allerede {plural.count(count, 'sak', 'saker')}. Eksempeldata "

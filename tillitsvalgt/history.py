@@ -397,24 +397,3 @@ class HistoryEntry:
             "action": self.action,
             "field": self.field,
         }
-
-
-def case_history(case_ref: str | int, *, session: Session) -> list[HistoryEntry]:
-    """Everything recorded about a case, newest first: the case itself, its events, and its
-    employer's register entry."""
-    from tillitsvalgt.history_format import describe
-    from tillitsvalgt.services.cases import resolve_case
-
-    case = resolve_case(case_ref, session=session, include_deleted=True)
-    h = ChangeHistory.__table__  # type: ignore[attr-defined]
-    r = Representative.__table__  # type: ignore[attr-defined]
-    own = sa.select(h.c.id).where(h.c.case_id == case.id)
-    employer = sa.select(h.c.id).where(h.c.entity == "employer", h.c.entity_id == case.employer_id)
-    ids = sa.union_all(own, employer).subquery()
-    rows = session.connection().execute(
-        sa.select(h, r.c.name.label("representative_name"))
-        .join(ids, ids.c.id == h.c.id)
-        .outerjoin(r, r.c.id == h.c.representative_id)
-        .order_by(h.c.changed_at.desc(), h.c.id.desc())
-    )
-    return describe(list(rows), session=session)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,28 @@ KNOWN: dict[str, str] = {
     "database": "Databasen: en SQLite-fil eller en PostgreSQL-adresse (lagres uten passord; "
     "passordet hører hjemme i PostgreSQLs egen passordfil, ~/.pgpass)",
 }
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The saved settings with their names checked by mypy: ``read(d).union`` instead of
+    ``load(d).get("union")``, where a misspelt key silently read nothing. One field per
+    key of ``KNOWN`` (a test keeps them in step); None: not set."""
+
+    catalogue: str | None = None
+    templates: str | None = None
+    union: str | None = None
+    language: str | None = None
+    pack: str | None = None
+    pack_source: str | None = None
+    profile: str | None = None
+    database: str | None = None
+
+
+def read(data_dir: str | os.PathLike[str] | None = None) -> Settings:
+    """The settings file as a ``Settings``; an empty text counts as not set."""
+    data = load(data_dir)
+    return Settings(**{f.name: data.get(f.name) or None for f in fields(Settings)})
 
 
 def settings_file(data_dir: str | os.PathLike[str] | None = None) -> Path:
@@ -81,5 +104,5 @@ def catalogue_path(
     option: str | None, data_dir: str | os.PathLike[str] | None = None
 ) -> Path | None:
     """``--catalogue`` wins, then TILLITSVALGT_CATALOGUE, then the setting."""
-    chosen = option or os.environ.get(CATALOGUE_ENV) or load(data_dir).get("catalogue")
+    chosen = option or os.environ.get(CATALOGUE_ENV) or read(data_dir).catalogue
     return Path(chosen).expanduser() if chosen else None

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tillitsvalgt.db import Database
+from tillitsvalgt.db import Database, Location
 from tillitsvalgt.errors import UserError, os_reason
 from tillitsvalgt.history import HistoryEntry
 from tillitsvalgt.models import (
@@ -44,6 +44,7 @@ from tillitsvalgt.plural import count
 from tillitsvalgt.reports.anonymise import NameIndex
 from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
+from tillitsvalgt.services._common import TODAY
 from tillitsvalgt.services.cases import CaseQuery as CaseQuery  # re-exported for the window
 from tillitsvalgt.services.escalation import StageInput as StageInput  # for the window
 from tillitsvalgt.services.letters import Letter, LetterSetup
@@ -57,6 +58,7 @@ if TYPE_CHECKING:  # the backup module loads Alembic, which the start does witho
     from tillitsvalgt.services.groups import GroupSummary
     from tillitsvalgt.services.mail import EmailDraft
     from tillitsvalgt.services.pack import PackInfo
+    from tillitsvalgt.services.report import ReportFiles
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,9 @@ class Workspace:
         warnings: tuple[str, ...] = (),
     ) -> None:
         self.db = db
+        # Services that are not handed today (the verdict stored on commit, the case list)
+        # read it from this clock, not the calendar.
+        db.session_info[TODAY] = clock
         self.catalogue = catalogue
         self.setup = setup
         self.data_dir = data_dir
@@ -100,29 +105,25 @@ class Workspace:
         catalogue: str | None = None,
         clock: Callable[[], date] = date.today,
     ) -> Workspace:
-        from tillitsvalgt import paths, settings
+        from tillitsvalgt import settings
+        from tillitsvalgt.db import chosen_database_url
         from tillitsvalgt.history import ACTOR
         from tillitsvalgt.letters.templates import template_folder
-        from tillitsvalgt.onboarding import configured_database_url
-        from tillitsvalgt.rules.catalogue import catalogue_for
         from tillitsvalgt.services.assessments import CATALOGUE
 
-        chosen = settings.load(data_dir)
-        loaded, problems = catalogue_for(settings.catalogue_path(catalogue, data_dir))
-        url = (
-            database_url
-            or os.environ.get(paths.DATABASE_URL_ENV)
-            or configured_database_url(data_dir)
+        chosen = settings.read(data_dir)
+        loaded, problems = cls.load_catalogue(catalogue, data_dir)
+        db = Database.open(
+            database_url=chosen_database_url(database_url, data_dir), data_dir=data_dir
         )
-        db = Database.open(database_url=url, data_dir=data_dir)
         db.session_info[CATALOGUE] = loaded
-        db.session_info[ACTOR] = chosen.get("profile")  # who the change history records
+        db.session_info[ACTOR] = chosen.profile  # who the change history records
         setup = LetterSetup(
             catalogue=loaded,
-            template_folder=template_folder(None, chosen.get("templates")),
-            union_name=chosen.get("union"),
-            profile_uuid=chosen.get("profile"),
-            pack_version=chosen.get("pack"),
+            template_folder=template_folder(None, chosen.templates),
+            union_name=chosen.union,
+            profile_uuid=chosen.profile,
+            pack_version=chosen.pack,
         )
         workspace = cls(
             db,
@@ -130,10 +131,35 @@ class Workspace:
             setup=setup,
             data_dir=data_dir,
             clock=clock,
-            warnings=tuple(str(p) for p in problems),
+            warnings=problems,
         )
         workspace.catalogue_option = catalogue
         return workspace
+
+    @staticmethod
+    def load_catalogue(
+        option: str | None, data_dir: str | os.PathLike[str] | None = None
+    ) -> tuple[Catalogue, tuple[str, ...]]:
+        """The legal catalogue both doors use (``--catalogue``, then TILLITSVALGT_CATALOGUE,
+        then the setting) and the problems of a chosen file that could not be used (the
+        built-in one is returned then)."""
+        from tillitsvalgt import settings
+        from tillitsvalgt.rules.catalogue import catalogue_for
+
+        loaded, problems = catalogue_for(settings.catalogue_path(option, data_dir))
+        return loaded, tuple(str(p) for p in problems)
+
+    @staticmethod
+    def location_of(
+        database_url: str | None = None, data_dir: str | os.PathLike[str] | None = None
+    ) -> Location:
+        """Where ``open`` would find the database, without opening it (restoring a damaged
+        database must not need it to open)."""
+        from tillitsvalgt.db import chosen_database_url, resolve_location
+
+        return resolve_location(
+            database_url=chosen_database_url(database_url, data_dir), data_dir=data_dir
+        )
 
     def reload_catalogue(self) -> bool:
         """Read the legal catalogue again (its file edited, or another one chosen with
@@ -141,18 +167,15 @@ class Workspace:
         verdicts on screen must be read again. A broken file keeps the built-in one."""
         import dataclasses
 
-        from tillitsvalgt import settings
-        from tillitsvalgt.rules.catalogue import catalogue_for
         from tillitsvalgt.services.assessments import CATALOGUE
 
-        path = settings.catalogue_path(self.catalogue_option, self.data_dir)
-        loaded, problems = catalogue_for(path)
+        loaded, problems = self.load_catalogue(self.catalogue_option, self.data_dir)
         if loaded == self.catalogue:
             return False
         self.catalogue = loaded
         self.db.session_info[CATALOGUE] = loaded
         self.setup = dataclasses.replace(self.setup, catalogue=loaded)
-        self.warnings = tuple(str(p) for p in problems)
+        self.warnings = problems
         return True
 
     def close(self) -> None:
@@ -200,6 +223,20 @@ class Workspace:
                 deadlines=deadlines.list_deadlines(case.id, session=session),
                 assessment=assessment,
             )
+
+    def case_count(self) -> int:
+        """Every case, the recycle bin's too (is this database empty?)."""
+        from tillitsvalgt.services.cases import count_cases
+
+        with self.db.session(readonly=True) as session:
+            return count_cases(session=session)
+
+    def fill_demo_data(self) -> ImportReport:
+        """Example cases in an empty database (``StateError`` when it has cases)."""
+        from tillitsvalgt.demo import fill_demo
+
+        with self.db.session() as session:
+            return fill_demo(session=session, today=self.today())
 
     def employers(self) -> list[EmployerRead]:
         from tillitsvalgt.services.employers import list_employers
@@ -337,6 +374,13 @@ class Workspace:
         with self.db.session(readonly=True) as session:
             return propose_summary(summary_facts(ref, session=session))
 
+    def get_case(self, ref: str | int) -> CaseRead:
+        """A live case by its number (``2026/3``), UUID or id."""
+        from tillitsvalgt.services.cases import get_case
+
+        with self.db.session(readonly=True) as session:
+            return get_case(ref, session=session)
+
     def close_case(self, ref: str | int, *, outcome: str, version: int) -> CaseRead:
         from tillitsvalgt.services import cases
 
@@ -415,7 +459,7 @@ class Workspace:
 
     def case_history(self, ref: str | int) -> list[HistoryEntry]:
         """Every recorded change of the case, its events and its employer, newest first."""
-        from tillitsvalgt.history import case_history
+        from tillitsvalgt.services.history import case_history
 
         with self.db.session(readonly=True) as session:
             return case_history(ref, session=session)
@@ -513,6 +557,13 @@ class Workspace:
                 )
             ]
 
+    def case_deadlines(self, ref: str | int) -> list[DeadlineRead]:
+        """Every deadline of one case (the recycle bin's too), soonest first."""
+        from tillitsvalgt.services import deadlines
+
+        with self.db.session(readonly=True) as session:
+            return deadlines.list_deadlines(ref, session=session)
+
     def add_deadline(self, ref: str | int, due_on: date, title: str) -> DeadlineRead:
         """A deadline set by hand on a live case (checked like any other input)."""
         from tillitsvalgt.services import deadlines
@@ -569,6 +620,31 @@ class Workspace:
         except UserError:
             return None
         return (profile.union_name or "").strip() or None if profile is not None else None
+
+    def report(
+        self,
+        request: ReportRequest,
+        out: Path,
+        *,
+        xlsx: Path | None = None,
+        progress: Progress | None = None,
+        csv: Path | None = None,
+    ) -> ReportFiles:
+        """The landsmøte report as of the Workspace's today, signed with the union's name
+        (the setting, else the profile's): the window and ``tillitsvalgt report`` alike."""
+        from tillitsvalgt import settings
+        from tillitsvalgt.services.report import make_report as build
+
+        return build(
+            self.db,
+            request,
+            today=self.today(),
+            union_name=settings.read(self.data_dir).union or self.union_from_profile(),
+            out=out,
+            xlsx=xlsx,
+            progress=progress,
+            csv=csv,
+        )
 
     def save_profile(self, data: RepresentativeCreate) -> RepresentativeRead:
         """Create or update the profile and remember it in the settings."""
@@ -977,18 +1053,4 @@ def make_report(
 ) -> Path:
     """The landsmøte report written to ``out`` (and ``xlsx``, ``csv``); ``progress`` is
     told of each of the four steps and may cancel between them."""
-    from tillitsvalgt import settings
-    from tillitsvalgt.reports.build import make_report as build
-
-    union = settings.load(workspace.data_dir).get("union") or workspace.union_from_profile()
-    files = build(
-        workspace.db,
-        request,
-        today=workspace.today(),
-        union_name=union,
-        out=out,
-        xlsx=xlsx,
-        progress=progress,
-        csv=csv,
-    )
-    return files.docx
+    return workspace.report(request, out, xlsx=xlsx, progress=progress, csv=csv).docx

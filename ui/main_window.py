@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsvalgt.errors import UserError
-from tillitsvalgt.models import CaseRead
 from tillitsvalgt.onboarding import needs_welcome
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.services.transfer import ImportReport
+from tillitsvalgt.shapes import CaseRead
 from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHORT
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.accessibility import describe_inputs, name_input

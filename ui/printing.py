@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QWidget
 
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.letters.printable import docx_html
-from tillitsvalgt.models import CaseGroupRead, EscalationRead
 from tillitsvalgt.rules.deadlines import format_date
+from tillitsvalgt.shapes import CaseGroupRead, EscalationRead
 from tillitsvalgt.vocabulary import (
     CASE_STATUSES,
     CASE_TYPES,

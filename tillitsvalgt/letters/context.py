@@ -26,14 +26,6 @@ from tillitsvalgt.letters.law import (
 )
 from tillitsvalgt.letters.phrases import Phrases
 from tillitsvalgt.letters.situation import HELD_BY, MEETING_LEVEL, Situation, situation
-from tillitsvalgt.models import (
-    CaseRead,
-    DeadlineRead,
-    DocumentRead,
-    EmployerRead,
-    EventRead,
-    RepresentativeRead,
-)
 from tillitsvalgt.rules.assessment import DEMAND_LETTERS
 from tillitsvalgt.rules.checklist import checklist_gaps
 from tillitsvalgt.rules.deadlines import (
@@ -42,6 +34,14 @@ from tillitsvalgt.rules.deadlines import (
     reply_deadline,
 )
 from tillitsvalgt.rules.types import AppliedProvision, Assessment, Catalogue, Provision
+from tillitsvalgt.shapes import (
+    CaseRead,
+    DeadlineRead,
+    DocumentRead,
+    EmployerRead,
+    EventRead,
+    RepresentativeRead,
+)
 from tillitsvalgt.vocabulary import (
     CASE_TYPES,
     DATE_FIELDS,

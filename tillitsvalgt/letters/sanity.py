@@ -18,10 +18,10 @@ from datetime import date
 
 from tillitsvalgt.errors import StateError
 from tillitsvalgt.letters.situation import Situation, situation
-from tillitsvalgt.models import CaseRead, EventRead
 from tillitsvalgt.rules.assessment import DEMAND_FOR_LEVEL, SPORADIC_BELOW_DAYS
 from tillitsvalgt.rules.deadlines import format_date, next_working_day, reply_deadline
 from tillitsvalgt.rules.types import LEVEL_LABELS, Assessment, Catalogue
+from tillitsvalgt.shapes import CaseRead, EventRead
 from tillitsvalgt.vocabulary import LETTER_KINDS
 
 # A protocol note belongs in the meeting or just after it; later, the protocol is signed.

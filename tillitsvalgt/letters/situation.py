@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from tillitsvalgt.models import CaseRead, EventRead
 from tillitsvalgt.rules.types import Level
+from tillitsvalgt.shapes import CaseRead, EventRead
 
 MEETING_KINDS = ("information_meeting", "consultation_meeting", "negotiation_meeting")
 # The meetings that fulfil each level: a higher meeting includes the lower ones.

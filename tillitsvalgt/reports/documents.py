@@ -48,11 +48,11 @@ from tillitsvalgt.reports.figures import (
     Figures,
     Table,
     percent,
-    summary_sentences,
 )
 from tillitsvalgt.reports.figures import (
     CASES as CASES_COLUMN,
 )
+from tillitsvalgt.reports.summary import summary_sentences
 from tillitsvalgt.rules.deadlines import format_date
 
 if TYPE_CHECKING:

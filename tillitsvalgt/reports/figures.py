@@ -2,8 +2,8 @@
 
 ``make_figures(data)`` turns a ``ReportData`` into ``Figures``: one ``Table`` per question
 the report answers, plus the median days from notice to drøfting. Nothing here suppresses
-anything: ``suppression.py`` decides what may be shown, and ``summary_sentences`` only ever
-speaks from the suppressed tables, so a small number cannot slip into the prose.
+anything: ``cellkey.py`` decides what may be shown, and ``summary.py`` only ever speaks
+from the protected tables, so a small number cannot slip into the prose.
 """
 
 from __future__ import annotations
@@ -837,93 +837,3 @@ def late_cases(table: Table, min_cell: int) -> int | str:
     return shown_count(
         sum(r.counts[0] for r in rows), sum(r.key(0) for r in rows), max(min_cell, FLOOR)
     )
-
-
-def summary_sentences(figures: Figures) -> list[str]:
-    """The key figures in words, for the report's summary. Spoken only from the
-    published (perturbed) tables; a «–» is «svært få», never a number."""
-    # Imported here: cellkey.py builds on this module's tables (a cycle otherwise).
-    from tillitsvalgt.reports.cellkey import SUPPRESSED, protect_figures, shown_medians
-
-    shown = protect_figures(figures)
-    few = "svært få"
-    sentences: list[str] = []
-
-    key = shown[KEY_FIGURES]
-    total_cell = key.overall_cell(0)
-    cases_value = key.cell(*total_cell)
-    members_value = key.cell(total_cell[0], 1)
-    period = f"{norwegian_day(figures.request.start)} – {norwegian_day(figures.request.end)}"
-    if cases_value == SUPPRESSED:
-        sentences.append(f"I perioden {period} ble det registrert {few} saker.")
-    elif isinstance(cases_value, int):
-        saker = "sak" if cases_value == 1 else "saker"
-        sentence = f"I perioden {period} ble det registrert {_number(cases_value)} {saker}"
-        if isinstance(members_value, int) and members_value > 0:
-            sentence += f" som berørte om lag {about(members_value)} medlemmer"
-        sentences.append(sentence + ".")
-
-    timing = shown[TIMING]
-    total = timing.cell(*timing.overall_cell(0))
-    late = late_cases(figures.table(TIMING), figures.request.min_cell)
-    if isinstance(total, int) and total > 0 and isinstance(late, int):
-        share = 100.0 * late / total
-        sentences.append(
-            f"I {percent(share)} av sakene ble endringen drøftet for sent, de tillitsvalgte "
-            "ble bare informert, eller det ble ikke drøftet i det hele tatt, selv om "
-            "beslutningen var tatt."
-        )
-    phrases = {
-        "in_time": "ble endringen drøftet før beslutningen",
-        "after_decision": "ble endringen drøftet først etter beslutningen",
-        "after_implementation": "ble endringen drøftet først etter iverksetting",
-        "information_only": "ble de tillitsvalgte bare informert",
-        "never": "ble endringen aldri drøftet, selv om beslutningen var tatt",
-    }
-    for i, row in enumerate(timing.table.rows):
-        if row.code not in phrases:
-            continue
-        value, share_value = timing.cell(i, 0), timing.share(i, 0)
-        if value == SUPPRESSED:
-            sentences.append(f"I {few} saker {phrases[row.code]}.")
-        elif isinstance(share_value, float) and isinstance(value, int) and value > 0:
-            sentences.append(f"I {percent(share_value)} av sakene {phrases[row.code]}.")
-
-    for table_key, phrase in (
-        (PROTOCOL, "forelå det en protokoll signert av begge parter"),
-        (ENVIRONMENT, "var verneombud eller AMU involvert"),
-    ):
-        table = shown[table_key]
-        where = table.overall_cell(0)
-        value, share_value = table.cell(*where), table.share(*where)
-        if value == SUPPRESSED:
-            sentences.append(f"I {few} saker {phrase}.")
-        elif isinstance(share_value, float) and isinstance(value, int) and value > 0:
-            sentences.append(f"I {percent(share_value)} av sakene {phrase}.")
-
-    _per_period, overall = shown_medians(figures.median, figures.request.min_cell)
-    if isinstance(overall, float):
-        days = int(overall)
-        dager = "dag" if days == 1 else "dager"
-        sentences.append(
-            f"Fra første varsel til første drøftingsmøte gikk det i median {days} {dager}."
-        )
-    elif overall == SUPPRESSED:
-        sentences.append("Tiden fra varsel til drøfting er kjent for for få saker til å vises.")
-
-    letters = shown[LETTERS]
-    where = letters.overall_cell(0)
-    sent, missed = letters.cell(where[0], 1), letters.cell(where[0], 2)
-    if isinstance(sent, int) and sent > 0:
-        sentence = (
-            f"De tillitsvalgte sendte brev i {_number(sent)} {'sak' if sent == 1 else 'saker'}"
-        )
-        if isinstance(missed, int) and missed > 0:
-            sentence += (
-                f", og arbeidsgiveren lot en svarfrist gå ut i {_number(missed)} "
-                f"{'sak' if missed == 1 else 'saker'}"
-            )
-        elif missed == SUPPRESSED:
-            sentence += f", og arbeidsgiveren lot en svarfrist gå ut i {few} saker"
-        sentences.append(sentence + ".")
-    return sentences

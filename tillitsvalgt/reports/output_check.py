@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tillitsvalgt import paths
 from tillitsvalgt.errors import UserError
+from tillitsvalgt.output_paths import check_output, database_files
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 FIRST_YEAR = 2000  # the app's cases begin long after this; earlier is a typo
@@ -25,13 +26,12 @@ def _is_database(path: Path) -> bool:
 
 
 def protected_reason(path: Path, data_dir: Path | None) -> str | None:
-    """Why ``path`` may never be written by the report (even with --force), or None."""
+    """Why ``path`` may never be written by the report (even with --force), or None: the
+    report's own rules on top of ``output_paths.check_output`` (a backup, or any SQLite
+    file, even one named .docx)."""
     target = path.expanduser().resolve()
     if data_dir is not None:
         home = data_dir.expanduser().resolve()
-        db = home / paths.DATABASE_FILENAME
-        if target in {db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")}:
-            return "det er databasen"
         if home / "backups" in target.parents:
             return "den ligger i mappen med sikkerhetskopier"
     if target.exists() and _is_database(target):
@@ -47,8 +47,10 @@ def check_outputs(
     overwrite: bool,
     csv: Path | None = None,
 ) -> None:
-    """Refuse a wrong extension, the same file twice, the database or a backup, and an
-    existing file unless ``overwrite`` (the user answered yes, or gave --force)."""
+    """Refuse a wrong extension, the same file twice, the database or a backup, and what
+    ``output_paths.check_output`` refuses for every file the app writes (a folder, a
+    device, a missing folder, an existing file unless ``overwrite``: the user answered
+    yes, or gave --force)."""
     chosen = [
         (out, ".docx", "Rapporten"),
         (xlsx, ".xlsx", "Regnearket"),
@@ -61,17 +63,12 @@ def check_outputs(
     resolved = [p.expanduser().resolve() for p, _, _ in files]
     if len(set(resolved)) < len(resolved):
         raise UserError("Rapporten, regnearket og CSV-filen kan ikke skrives til samme fil.")
+    database = data_dir / paths.DATABASE_FILENAME if data_dir is not None else None
     for path, _, _ in files:
         reason = protected_reason(path, data_dir)
         if reason is not None:
             raise UserError(f"Kan ikke skrive til {path}: {reason}. Velg et annet filnavn.")
-        if path.is_dir():
-            raise UserError(f"{path} er en mappe. Oppgi et filnavn.")
-        if path.exists() and not overwrite:
-            raise UserError(
-                f"{path} finnes allerede. Velg et annet filnavn, eller bruk --force for å "
-                "skrive over den."
-            )
+        check_output(path, overwrite=overwrite, protected=database_files(database))
 
 
 def existing_outputs(out: Path, xlsx: Path | None) -> list[Path]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import Any, TypeVar, cast
 
 import pydantic
@@ -11,6 +13,17 @@ from tillitsvalgt.errors import NotFoundError, Problem, ValidationError
 from tillitsvalgt.validation import label
 
 T = TypeVar("T", bound=SQLModel)
+
+TODAY = "tillitsvalgt_today"
+"""Key in ``Database.session_info``: the Workspace's clock (``Workspace(clock=…)``), so a
+verdict stored on commit and the case list's "overdue" use the same today as the window."""
+
+
+def today_of(session: Session) -> date:
+    """Today by the clock of the Workspace that opened the database; the calendar's only for
+    a database opened without one (a script or test calling services directly)."""
+    clock: Callable[[], date] | None = session.info.get(TODAY)
+    return clock() if clock is not None else date.today()
 
 
 def get_or_fail(session: Session, model: type[T], ident: int, what: str) -> T:

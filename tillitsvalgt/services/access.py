@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from tillitsvalgt.errors import AccessError, NotFoundError, UserError
+from tillitsvalgt.services._lookup import resolve_case
 
 REPRESENTATIVE_GROUP = "tillitsvalgt_representative"
 OFFICE_GROUP = "tillitsvalgt_office"
@@ -307,8 +308,6 @@ def _registered(session: Session, role: str) -> tuple[str | None, bool]:
 
 def share_case(case_ref: str | int, role: str, *, session: Session) -> str:
     """Let ``role`` see and change one case of another branch. Returns the case number."""
-    from tillitsvalgt.services.cases import resolve_case
-
     require_postgresql(session=session)
     role = check_role_name(role)
     _require_office(session, "dele saker")
@@ -331,8 +330,6 @@ def share_case(case_ref: str | int, role: str, *, session: Session) -> str:
 
 
 def unshare_case(case_ref: str | int, role: str, *, session: Session) -> str:
-    from tillitsvalgt.services.cases import resolve_case
-
     require_postgresql(session=session)
     role = check_role_name(role)
     _require_office(session, "slutte å dele saker")
@@ -348,8 +345,6 @@ def unshare_case(case_ref: str | int, role: str, *, session: Session) -> str:
 
 def move_case(case_ref: str | int, branch: str | None, *, session: Session) -> str:
     """Give a case to another branch (None: to no branch, the office's only)."""
-    from tillitsvalgt.services.cases import resolve_case
-
     require_postgresql(session=session)
     _require_office(session, "flytte saker mellom avdelinger")
     case = resolve_case(case_ref, session=session, include_deleted=True)
@@ -361,8 +356,6 @@ def move_case(case_ref: str | int, branch: str | None, *, session: Session) -> s
 
 
 def case_branch(case_ref: str | int, *, session: Session) -> str | None:
-    from tillitsvalgt.services.cases import resolve_case
-
     require_postgresql(session=session)
     case = resolve_case(case_ref, session=session, include_deleted=True)
     value = session.execute(sa.text("SELECT branch FROM cases WHERE id = :id"), {"id": case.id})

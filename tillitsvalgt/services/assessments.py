@@ -17,6 +17,8 @@ from tillitsvalgt.db import before_commit
 from tillitsvalgt.models import Case, CaseRead, Employer, Event, utcnow
 from tillitsvalgt.rules.assessment import VERDICT_EVENT_KINDS, assess, verdict
 from tillitsvalgt.rules.types import Assessment, CaseFacts, Catalogue, EventFacts, Verdict
+from tillitsvalgt.services._common import today_of
+from tillitsvalgt.services._lookup import get_case, resolve_case
 
 # The stored demand: "overdue" depends on the day it is read, so it is stored as waiting
 # with its due date and derived when read (``demand_today``).
@@ -134,7 +136,7 @@ def refresh_verdict(
     case = session.get(Case, case_id)
     assert case is not None
     used = _catalogue(catalogue)
-    result = assess(facts_for(case, session=session), used, today or date.today())
+    result = assess(facts_for(case, session=session), used, today or today_of(session))
     store_verdict(case_id, result, used, session=session)
     return result
 
@@ -191,8 +193,6 @@ def assess_case(
     catalogue: Catalogue | None = None,
     store: bool = False,
 ) -> CaseAssessment:
-    from tillitsvalgt.services.cases import get_case, resolve_case
-
     case = resolve_case(ref, session=session)
     assert case.id is not None
     if store:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-import uuid as uuid_module
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -16,7 +15,7 @@ from sqlalchemy import func, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
-from tillitsvalgt.errors import ConflictError, NotFoundError, StateError
+from tillitsvalgt.errors import ConflictError, StateError
 from tillitsvalgt.models import (
     Case,
     CaseCounter,
@@ -31,14 +30,16 @@ from tillitsvalgt.models import (
     case_date_problems,
     utcnow,
 )
-from tillitsvalgt.services._common import changes, read, refuse
+from tillitsvalgt.services._common import changes, read, refuse, today_of
+
+# The lookup lived here; its names stay importable from here.
+from tillitsvalgt.services._lookup import CASE_NUMBER as CASE_NUMBER
+from tillitsvalgt.services._lookup import MAX_INT as MAX_INT
+from tillitsvalgt.services._lookup import format_number as format_number
+from tillitsvalgt.services._lookup import get_case as get_case
+from tillitsvalgt.services._lookup import resolve_case as resolve_case
 from tillitsvalgt.services.assessments import demand_today, mark_stale
 from tillitsvalgt.vocabulary import OUTCOMES
-
-CASE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{1,9})\s*$")  # year 1 is 1/N
-# The database's integer columns (ids, years) hold 32 bits on PostgreSQL; a larger number
-# in a search or a reference matches nothing, and must not reach the driver.
-MAX_INT = 2**31 - 1
 
 SortKey = Literal[
     "updated", "number", "title", "employer", "type", "status", "notice", "timing", "deadline"
@@ -74,40 +75,13 @@ def allocate_number(year: int, *, session: Session) -> int:
     return int(session.execute(stmt).scalar_one())
 
 
-def format_number(year: int, seq: int) -> str:
-    return f"{year}/{seq}"
-
-
 # --------------------------------------------------------------------------- lookup
 
 
-def resolve_case(ref: str | int, *, session: Session, include_deleted: bool = False) -> Case:
-    """A case by its number (``2026/3``), UUID or database id."""
-    case: Case | None = None
-    # A command-line argument may carry undecodable bytes (surrogates): shown as «?».
-    text = str(ref).strip().encode("utf-8", "replace").decode("utf-8")
-    match = CASE_NUMBER.match(text)
-    if match:
-        number = format_number(int(match.group(1)), int(match.group(2)))
-        case = session.exec(select(Case).where(Case.number == number)).first()
-    elif text.isdecimal():  # not isdigit(): "²" is a digit int() refuses
-        case = session.get(Case, int(text)) if int(text) <= MAX_INT else None
-    else:
-        try:
-            wanted = uuid_module.UUID(text)
-        except ValueError:
-            raise NotFoundError(
-                f"«{text}» er ikke et saksnummer. Skriv det som år/nummer, for eksempel 2026/3."
-            ) from None
-        case = session.exec(select(Case).where(Case.uuid == wanted)).first()
-    if case is None or (case.deleted_at is not None and not include_deleted):
-        where = " (den ligger i papirkurven)" if case is not None else ""
-        raise NotFoundError(f"Fant ikke sak {text}{where}.")
-    return case
-
-
-def get_case(ref: str | int, *, session: Session, include_deleted: bool = False) -> CaseRead:
-    return read(CaseRead, resolve_case(ref, session=session, include_deleted=include_deleted))
+def count_cases(*, session: Session) -> int:
+    """Every case in the database, the recycle bin's too (the rule demo data keeps: it goes
+    only into a database without any)."""
+    return int(session.exec(select(func.count()).select_from(Case)).one())
 
 
 def _check_references(
@@ -218,7 +192,7 @@ def close_case(
     closed = _versioned_update(
         session, case, version, {"status": "closed", "outcome": outcome, "closed_at": utcnow()}
     )
-    lapse_deadlines(closed.id, on=today or date.today(), session=session)
+    lapse_deadlines(closed.id, on=today or today_of(session), session=session)
     return closed
 
 
@@ -519,7 +493,7 @@ def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
         )
     dialect = session.get_bind().dialect.name
     terms = search_terms(query.text or "")
-    today = query.today or date.today()
+    today = query.today or today_of(session)
     params: dict[str, Any] = {
         "case_type": query.case_type,
         "status": query.status,

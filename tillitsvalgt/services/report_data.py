@@ -46,6 +46,7 @@ from tillitsvalgt.reports.cube import (
     ReportData,
     ReportRequest,
 )
+from tillitsvalgt.services._lookup import resolve_case
 
 DROFTING_KINDS = ("consultation_meeting", "negotiation_meeting")
 ENVIRONMENT_KINDS = ("verneombud", "amu")
@@ -322,7 +323,7 @@ def _employers(
 
 
 def cube_cells(request: ReportRequest, *, session: Session, today: date) -> tuple[CubeCell, ...]:
-    """The cube alone: the biggest statement, which ``reports/build.py`` runs on its own
+    """The cube alone: the biggest statement, which ``services/report.py`` runs on its own
     connection beside the others."""
     conn = session.connection()
     return _cube(request, conn=conn, dialect=conn.dialect.name, today=today)
@@ -428,7 +429,6 @@ def known_person_names(*, session: Session) -> list[str]:
 def summary_facts(case_ref: str | int, *, session: Session) -> SummaryFacts:
     """What a proposed summary of one case is made from (codes, counts and dates only)."""
     from tillitsvalgt.reports.cube import size_band
-    from tillitsvalgt.services.cases import resolve_case
 
     case = resolve_case(case_ref, session=session, include_deleted=True)
     employer = session.get(Employer, case.employer_id)

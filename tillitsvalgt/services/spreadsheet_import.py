@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import stat
 import tomllib
 import zipfile
 from collections.abc import Iterable, Mapping
@@ -30,6 +28,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from tillitsvalgt import file_limits
 from tillitsvalgt.errors import Problem, UserError, ValidationError
 from tillitsvalgt.vocabulary import (
     AGREEMENTS,
@@ -472,25 +471,20 @@ def sheet_items(rows: list[list[Cell]], mapping: ColumnMapping | None = None) ->
 
 
 def read_limited(file: Path, limit: int) -> bytes:
-    """A regular file's bytes, at most ``limit`` of them: a FIFO or a device (/dev/zero)
-    would otherwise block or fill memory, whatever its reported size."""
+    """A regular file's bytes, at most ``limit`` of them (``file_limits.read_limited``: a
+    FIFO or a device such as /dev/zero is refused at once, whatever its reported size),
+    every refusal ending in "nothing was imported"."""
+    nothing = "Ingenting er importert."
     try:
-        with file.open("rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise UserError(f"{file} er ikke en vanlig fil. Ingenting er importert.")
-            data = handle.read(limit + 1)
+        return file_limits.read_limited(file, limit, what="Filen")
+    except UserError as exc:  # not a regular file, too large
+        raise type(exc)(f"{exc.message} {nothing}") from None
     except FileNotFoundError:
-        raise UserError(f"Finner ikke filen {file}. Ingenting er importert.") from None
+        raise UserError(f"Finner ikke filen {file}. {nothing}") from None
     except IsADirectoryError:
-        raise UserError(f"{file} er en mappe, ikke en fil. Ingenting er importert.") from None
+        raise UserError(f"{file} er en mappe, ikke en fil. {nothing}") from None
     except OSError as exc:
-        raise UserError(f"Kan ikke lese {file}: {exc.strerror}. Ingenting er importert.") from None
-    if len(data) > limit:
-        raise UserError(
-            f"{file} er for stor: høyst {limit // 2**20} MB kan leses. Del den opp. "
-            "Ingenting er importert."
-        )
-    return data
+        raise UserError(f"Kan ikke lese {file}: {exc.strerror}. {nothing}") from None
 
 
 def load_sheet(file: Path, *, mapping: ColumnMapping | None = None) -> SheetItems:

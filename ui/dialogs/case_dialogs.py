@@ -16,16 +16,16 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsvalgt.errors import UserError
-from tillitsvalgt.models import CaseCreate, CaseRead, EmployerRead
+from tillitsvalgt.shapes import CaseCreate, CaseRead, EmployerRead
 from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import OUTCOMES
 from tillitsvalgt.workspace import Workspace
 from ui.accessibility import describe_inputs
 from ui.dialogs.employer_dialog import EmployerDialog
 from ui.errors import CrashReporter
+from ui.forms.case_form import CaseForm
 from ui.i18n import tr, translated
 from ui.prompts import Prompter
-from ui.views.case_form import CaseForm
 
 
 class NewCaseDialog(QDialog):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from stdnum.no import orgnr as stdnum_orgnr
 
 from tillitsvalgt.errors import ConflictError, UserError
-from tillitsvalgt.models import EmployerCreate, EmployerRead, EmployerUpdate
+from tillitsvalgt.shapes import EmployerCreate, EmployerRead, EmployerUpdate
 from tillitsvalgt.validation import MAX_EMPLOYEES, validate
 from tillitsvalgt.vocabulary import AGREEMENTS, LETTER_FORMS, SECTORS
 from tillitsvalgt.workspace import Workspace

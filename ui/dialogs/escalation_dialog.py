@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsvalgt.errors import UserError
-from tillitsvalgt.models import EscalationRead
+from tillitsvalgt.shapes import EscalationRead
 from tillitsvalgt.vocabulary import ESCALATION_OUTCOMES, ESCALATION_STAGES
 from tillitsvalgt.workspace import StageInput, Workspace
 from ui.accessibility import describe_inputs

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsvalgt.errors import UserError
-from tillitsvalgt.models import EventCreate, EventRead, EventUpdate
+from tillitsvalgt.shapes import EventCreate, EventRead, EventUpdate
 from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import EVENT_KINDS, LETTER_KINDS
 from tillitsvalgt.workspace import Workspace

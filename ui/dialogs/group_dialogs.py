@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, KINDS
-from tillitsvalgt.models import CaseGroupCreate, CaseGroupRead
+from tillitsvalgt.shapes import CaseGroupCreate, CaseGroupRead
 from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import LETTER_KINDS
 from tillitsvalgt.workspace import CaseQuery, LetterRequest, Workspace

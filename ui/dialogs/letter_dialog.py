@@ -34,10 +34,10 @@ from tillitsvalgt.letters.pdf import pdf_converter
 from tillitsvalgt.letters.phrases import BOKMAL_ONLY
 from tillitsvalgt.letters.render import docx_text
 from tillitsvalgt.letters.sanity import LetterCheck, LetterRefusedError
-from tillitsvalgt.models import DocumentRead
 from tillitsvalgt.rules.deadlines import explain_deadline, reply_deadline
 from tillitsvalgt.rules.types import AppliedProvision
 from tillitsvalgt.services.letters import Letter, LetterRequest
+from tillitsvalgt.shapes import DocumentRead
 from tillitsvalgt.vocabulary import LETTER_FORMS
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.accessibility import describe_inputs

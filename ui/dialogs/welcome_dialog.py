@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from tillitsvalgt import onboarding
 from tillitsvalgt.errors import Problem, UserError, ValidationError
-from tillitsvalgt.models import RepresentativeCreate, RepresentativeRead
+from tillitsvalgt.shapes import RepresentativeCreate, RepresentativeRead
 from tillitsvalgt.validation import label, validate
 from tillitsvalgt.vocabulary import CONFEDERATIONS, LETTER_FORMS
 from tillitsvalgt.workspace import Workspace

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tillitsvalgt.models import DocumentRead, EventRead
+from tillitsvalgt.shapes import DocumentRead, EventRead
 from tillitsvalgt.vocabulary import DIRECTIONS, EVENT_KINDS, LETTER_KINDS
 from ui.i18n import QT_TR_NOOP, tr
 from ui.models.list_model import ListModel, short_date

@@ -12,7 +12,7 @@ from PySide6.QtCore import (
 )
 from stdnum.no import orgnr as stdnum_orgnr
 
-from tillitsvalgt.models import CaseListRow, EmployerRead
+from tillitsvalgt.shapes import CaseListRow, EmployerRead
 from tillitsvalgt.vocabulary import AGREEMENTS, CASE_STATUSES, CASE_TYPES_SHORT, SECTORS
 from ui.i18n import QT_TR_NOOP, tr
 from ui.models.list_model import ROOT, Index, ListModel, short_date

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 from tillitsvalgt import paths
 from tillitsvalgt.errors import ConflictError, UserError
 from tillitsvalgt.letters.kinds import KINDS
-from tillitsvalgt.models import CaseUpdate, DocumentRead, EventRead
 from tillitsvalgt.reports.anonymise import Anonymised, NameIndex, anonymise
 from tillitsvalgt.rules.deadlines import format_date
+from tillitsvalgt.shapes import CaseUpdate, DocumentRead, EventRead
 from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import (
     CASE_STATUSES,
@@ -47,11 +47,11 @@ from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.context_menus import add_context_menu
 from ui.dialogs.event_dialog import EventDialog
 from ui.errors import CrashReporter
+from ui.forms.case_form import CaseForm
 from ui.i18n import tr
 from ui.models.case_file import DocumentTableModel, EventTableModel
 from ui.models.history_table import HistoryTableModel
 from ui.prompts import Prompter
-from ui.views.case_form import CaseForm
 from ui.views.checklist_panel import ChecklistPanel
 from ui.views.office_panel import OfficePanel
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsvalgt.errors import UserError
-from tillitsvalgt.models import ChecklistAnswerRead, ChecklistAnswerSet
 from tillitsvalgt.rules.checklist import (
     ChecklistGaps,
     ChecklistItem,
@@ -29,6 +28,7 @@ from tillitsvalgt.rules.checklist import (
     checklist_items,
     regulation_scope,
 )
+from tillitsvalgt.shapes import ChecklistAnswerRead, ChecklistAnswerSet
 from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import CASE_TYPES, CHECKLIST_ANSWERS
 from tillitsvalgt.workspace import Workspace

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsvalgt.errors import UserError
-from tillitsvalgt.models import CaseGroupRead, CaseRead, EscalationRead
 from tillitsvalgt.rules.deadlines import format_date
+from tillitsvalgt.shapes import CaseGroupRead, CaseRead, EscalationRead
 from tillitsvalgt.vocabulary import ESCALATION_OUTCOMES, ESCALATION_STAGES
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.context_menus import add_context_menu

@@ -1,5 +1,6 @@
-"""History rows in words: field labels from the form's vocabulary, codes as the form shows
-them, dates in Norwegian form, times in local time."""
+"""The change history read back: a case's rows (``case_history``) in words, field labels
+from the form's vocabulary, codes as the form shows them, dates in Norwegian form, times in
+local time. ``tillitsvalgt.history`` (the store) records; this service reads."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import sqlalchemy as sa
 from sqlmodel import Session, SQLModel
 
 from tillitsvalgt.history import HistoryEntry
-from tillitsvalgt.models import CaseGroup, Employer, Event, Representative
+from tillitsvalgt.models import CaseGroup, ChangeHistory, Employer, Event, Representative
+from tillitsvalgt.services._lookup import resolve_case
 from tillitsvalgt.validation import label
 from tillitsvalgt.vocabulary import (
     AGREEMENTS,
@@ -182,3 +184,21 @@ def describe(rows: list[Any], *, session: Session) -> list[HistoryEntry]:
             )
         )
     return entries
+
+
+def case_history(case_ref: str | int, *, session: Session) -> list[HistoryEntry]:
+    """Everything recorded about a case, newest first: the case itself, its events, and its
+    employer's register entry."""
+    case = resolve_case(case_ref, session=session, include_deleted=True)
+    h = ChangeHistory.__table__  # type: ignore[attr-defined]
+    r = Representative.__table__  # type: ignore[attr-defined]
+    own = sa.select(h.c.id).where(h.c.case_id == case.id)
+    employer = sa.select(h.c.id).where(h.c.entity == "employer", h.c.entity_id == case.employer_id)
+    ids = sa.union_all(own, employer).subquery()
+    rows = session.connection().execute(
+        sa.select(h, r.c.name.label("representative_name"))
+        .join(ids, ids.c.id == h.c.id)
+        .outerjoin(r, r.c.id == h.c.representative_id)
+        .order_by(h.c.changed_at.desc(), h.c.id.desc())
+    )
+    return describe(list(rows), session=session)

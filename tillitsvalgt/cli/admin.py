@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tillitsvalgt.cli_context import Context, pass_ctx
+from tillitsvalgt.cli.context import Context, pass_ctx
 
 NO_PASSWORD_HELP = (
     "Ingen passord: brukeren logger inn slik tjeneren ellers tillater (~/.pgpass, peer, "

@@ -23,8 +23,8 @@ from typing import Any
 import click
 
 from tillitsvalgt import __version__, paths
-from tillitsvalgt.cli_context import Context, clip, date_text, pass_ctx, table
-from tillitsvalgt.cli_output import chosen_output, force_option, protected_files
+from tillitsvalgt.cli.context import Context, clip, date_text, pass_ctx, table
+from tillitsvalgt.cli.output import chosen_output, force_option, protected_files
 from tillitsvalgt.crash_report import crash_report
 from tillitsvalgt.errors import UserError, os_reason
 from tillitsvalgt.plural import count
@@ -123,7 +123,7 @@ def _overview(ctx: Context) -> None:
     click.echo(f"Saker: {all_cases} ({open_cases} åpne)")
     from tillitsvalgt import settings
 
-    pack = settings.load(ctx.data_dir).get("pack")
+    pack = settings.read(ctx.data_dir).pack
     if pack:
         click.echo(f"Pakke fra forbundskontoret: {pack}")
     from tillitsvalgt.services.pack import newer_pack_notice
@@ -139,12 +139,7 @@ def _overview(ctx: Context) -> None:
 def _start_verdicts(ctx: Context) -> None:
     """Once a day, when the app starts: judge every case as of today, since the timing
     depends on the day (a planned decision date passes, a reply deadline runs out)."""
-    from tillitsvalgt.services.assessments import refresh_all_verdicts
-
-    with ctx.db().session() as session:
-        stored = refresh_all_verdicts(
-            session=session, today=date.today(), catalogue=ctx.catalogue()
-        )
+    stored = ctx.workspace().refresh_all_verdicts()
     if stored:
         click.echo(f"Vurderingen er oppdatert for {count(stored, 'sak', 'saker')}.")
 
@@ -166,7 +161,7 @@ def _start_backup(db: Any) -> None:
 # --------------------------------------------------------------------------- output helpers
 
 
-# The output helpers live with the context every command shares (cli_audit uses them too).
+# The output helpers live with the context every command shares (cli/audit.py uses them too).
 _table = table
 _date = date_text
 _clip = clip
@@ -427,13 +422,9 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
 @pass_ctx
 def close_command(ctx: Context, case: str, outcome: str) -> None:
     """Avslutt en sak med utfall."""
-    from tillitsvalgt.services import cases
-
-    with ctx.db().session() as session:
-        current = cases.get_case(case, session=session)
-        closed = cases.close_case(
-            current.id, outcome=outcome, version=current.version, session=session
-        )
+    workspace = ctx.workspace()
+    current = workspace.get_case(case)
+    closed = workspace.close_case(current.id, outcome=outcome, version=current.version)
     click.echo(f"Sak {closed.number} er avsluttet.")
 
 
@@ -442,11 +433,9 @@ def close_command(ctx: Context, case: str, outcome: str) -> None:
 @pass_ctx
 def reopen_command(ctx: Context, case: str) -> None:
     """Gjenåpne en avsluttet sak."""
-    from tillitsvalgt.services import cases
-
-    with ctx.db().session() as session:
-        current = cases.get_case(case, session=session)
-        opened = cases.reopen_case(current.id, version=current.version, session=session)
+    workspace = ctx.workspace()
+    current = workspace.get_case(case)
+    opened = workspace.reopen_case(current.id, version=current.version)
     click.echo(f"Sak {opened.number} er åpnet igjen.")
 
 
@@ -455,10 +444,7 @@ def reopen_command(ctx: Context, case: str) -> None:
 @pass_ctx
 def delete_command(ctx: Context, case: str) -> None:
     """Legg en sak i papirkurven (kan hentes tilbake med «undelete»)."""
-    from tillitsvalgt.services import cases
-
-    with ctx.db().session() as session:
-        deleted = cases.delete_case(case, session=session)
+    deleted = ctx.workspace().delete_case(case)
     click.echo(f"Sak {deleted.number} er lagt i papirkurven.")
 
 
@@ -467,10 +453,7 @@ def delete_command(ctx: Context, case: str) -> None:
 @pass_ctx
 def undelete_command(ctx: Context, case: str) -> None:
     """Hent en sak tilbake fra papirkurven."""
-    from tillitsvalgt.services import cases
-
-    with ctx.db().session() as session:
-        restored = cases.restore_case(case, session=session)
+    restored = ctx.workspace().restore_case(case)
     click.echo(f"Sak {restored.number} er hentet tilbake fra papirkurven.")
 
 
@@ -769,26 +752,26 @@ def employers_command(ctx: Context, text: str | None) -> None:
 
 
 def _register_rule_commands() -> None:
-    from tillitsvalgt import (
-        cli_admin,
-        cli_audit,
-        cli_deadlines,
-        cli_law,
-        cli_letters,
-        cli_office,
-        cli_report,
-        cli_rules,
+    from tillitsvalgt.cli import (
+        admin,
+        audit,
+        deadlines,
+        law,
+        letters,
+        office,
+        report,
+        rules,
     )
 
     for command in (
-        *cli_rules.COMMANDS,
-        *cli_law.COMMANDS,
-        *cli_letters.COMMANDS,
-        *cli_report.COMMANDS,
-        *cli_audit.COMMANDS,
-        *cli_admin.COMMANDS,
-        *cli_deadlines.COMMANDS,
-        *cli_office.COMMANDS,
+        *rules.COMMANDS,
+        *law.COMMANDS,
+        *letters.COMMANDS,
+        *report.COMMANDS,
+        *audit.COMMANDS,
+        *admin.COMMANDS,
+        *deadlines.COMMANDS,
+        *office.COMMANDS,
     ):
         cli.add_command(command)
 
@@ -872,7 +855,3 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     with _guard(_data_dir_arg(args)):
         cli.main(args=args, prog_name="tillitsvalgt", standalone_mode=False)
-
-
-if __name__ == "__main__":
-    main()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from tillitsvalgt.cli_context import Context, pass_ctx, table
-from tillitsvalgt.cli_output import chosen_output, force_option, protected_files
+from tillitsvalgt.cli.context import Context, pass_ctx, table
+from tillitsvalgt.cli.output import chosen_output, force_option, protected_files
 
 _CELL = 60  # a long description would fill the terminal; --json has it whole
 
@@ -25,10 +25,7 @@ def _cell(text: str) -> str:
 @pass_ctx
 def history_command(ctx: Context, case: str, as_json: bool) -> None:
     """Endringshistorikken for en sak, nyeste først: når, hvem, hva, fra, til."""
-    from tillitsvalgt.history import case_history
-
-    with ctx.db().session(readonly=True) as session:
-        entries = case_history(case, session=session)
+    entries = ctx.workspace().case_history(case)
     if as_json:
         click.echo(json.dumps([e.as_json() for e in entries], ensure_ascii=False, indent=2))
         return

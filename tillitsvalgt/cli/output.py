@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from tillitsvalgt.cli_context import Context
+from tillitsvalgt.cli.context import Context
 from tillitsvalgt.output_paths import OutputExists, check_output, database_files
 
 F = TypeVar("F", bound=Callable[..., Any])

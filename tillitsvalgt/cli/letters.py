@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 import click
 
 from tillitsvalgt import paths
-from tillitsvalgt.cli_context import Context, pass_ctx
-from tillitsvalgt.cli_output import chosen_output, force_option, protected_files
-from tillitsvalgt.cli_rules import _parse_date
+from tillitsvalgt.cli.context import Context, pass_ctx
+from tillitsvalgt.cli.output import chosen_output, force_option, protected_files
+from tillitsvalgt.cli.rules import _parse_date
 from tillitsvalgt.errors import UserError, os_reason
 
 if TYPE_CHECKING:
@@ -23,18 +23,21 @@ if TYPE_CHECKING:
 
 
 def _setup(ctx: Context, templates: str | None = None) -> LetterSetup:
+    """The window's letter setup (``Workspace.open``), with ``--templates`` if given."""
+    setup = ctx.workspace().setup
+    if templates is None:
+        return setup
+    import dataclasses
+
+    return dataclasses.replace(setup, template_folder=_template_folder(ctx, templates))
+
+
+def _template_folder(ctx: Context, templates: str | None) -> Path | None:
+    """``--templates``, else the setting; without opening the database."""
     from tillitsvalgt import settings
     from tillitsvalgt.letters.templates import template_folder
-    from tillitsvalgt.services.letters import LetterSetup
 
-    chosen = settings.load(ctx.data_dir)
-    return LetterSetup(
-        catalogue=ctx.catalogue(),
-        template_folder=template_folder(templates, chosen.get("templates")),
-        union_name=chosen.get("union"),
-        profile_uuid=chosen.get("profile"),
-        pack_version=chosen.get("pack"),
-    )
+    return template_folder(templates, settings.read(ctx.data_dir).templates)
 
 
 def _write_pdf(ctx: Context, docx: Path) -> Path:
@@ -357,7 +360,7 @@ def email_command(
     from tillitsvalgt.services.letters import find_document, letter_signer
     from tillitsvalgt.services.mail import letter_email
 
-    profile = settings.load(ctx.data_dir).get("profile")
+    profile = settings.read(ctx.data_dir).profile
     out = chosen_output(ctx, out, force=force)
     with ctx.db().session(readonly=True) as session:
         doc = find_document(number, session=session)
@@ -401,7 +404,7 @@ def templates_list(ctx: Context, templates: str | None) -> None:
     """Brevtypene og hvilken mal hver bruker."""
     from tillitsvalgt.letters.kinds import KINDS
 
-    folder = _setup(ctx, templates).template_folder
+    folder = _template_folder(ctx, templates)
     for code, spec in KINDS.items():
         custom = folder / f"{code}.docx" if folder else None
         origin = str(custom) if custom and custom.is_file() else "innebygd"
@@ -533,7 +536,7 @@ def profile_command(ctx: Context, /, **values: str | None) -> None:
             given["letter_form"] = form_code(given["letter_form"] or "")
         except ValueError as exc:
             raise UserError(f"--maalform: {exc}.") from None
-    chosen = settings.load(ctx.data_dir).get("profile")
+    chosen = settings.read(ctx.data_dir).profile
     with ctx.db().session(readonly=not given) as session:
         rep = find_representative(chosen, session=session) if chosen else None
         if given:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from tillitsvalgt.cli_context import Context, pass_ctx
+from tillitsvalgt.cli.context import Context, pass_ctx
 from tillitsvalgt.errors import UserError
 
 PERMIT_ANSWERS: dict[str, bool | None] = {"ja": True, "nei": False, "ukjent": None}
@@ -20,21 +20,19 @@ def building_permit_command(ctx: Context, case: str, answer: str) -> None:
     ukjent). Er den det, kreves Arbeidstilsynets samtykke før arbeidet starter, og
     vurderingen følger samtykket og medvirkningen til verneombud og AMU."""
     from tillitsvalgt.models import CaseUpdate
-    from tillitsvalgt.services import cases
 
     value = PERMIT_ANSWERS[answer]
-    with ctx.db().session() as session:
-        current = cases.get_case(case, session=session)
-        if current.case_type not in ("office_layout", "space_allocation"):
-            raise UserError(
-                f"Sak {current.number} gjelder ikke kontorløsning eller lokaler; søknadsplikt "
-                "for ombygging registreres bare der."
-            )
-        updated = cases.update_case(
-            current.id,
-            CaseUpdate(version=current.version, building_permit=value),
-            session=session,
+    workspace = ctx.workspace()
+    current = workspace.get_case(case)
+    if current.case_type not in ("office_layout", "space_allocation"):
+        raise UserError(
+            f"Sak {current.number} gjelder ikke kontorløsning eller lokaler; søknadsplikt "
+            "for ombygging registreres bare der."
         )
+    # The version read above: a change saved in between is refused, not overwritten.
+    updated = workspace.update_case(
+        current.id, CaseUpdate(version=current.version, building_permit=value)
+    )
     if value:
         click.echo(
             f"Sak {updated.number}: ombyggingen er søknadspliktig. Arbeidstilsynets samtykke "

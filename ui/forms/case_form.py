@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsvalgt.errors import Problem, ValidationError
-from tillitsvalgt.models import CaseCreate, CaseRead, EmployerRead
 from tillitsvalgt.reports.anonymise import Anonymised
+from tillitsvalgt.shapes import CaseCreate, CaseRead, EmployerRead
 from tillitsvalgt.validation import FIELD_LABELS, validate
 from tillitsvalgt.vocabulary import CASE_TYPES
 from ui.date_input import DateInput

@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from tillitsvalgt.cli_context import Context, pass_ctx
-from tillitsvalgt.cli_rules import _parse_date
+from tillitsvalgt.cli.context import Context, pass_ctx
+from tillitsvalgt.cli.rules import _parse_date
 from tillitsvalgt.errors import UserError
 
 _STAGE_HELP = "local (brudd lokalt), central (sentrale parter), arbeidsretten eller tjenestetvist"
@@ -256,8 +256,8 @@ def groups_letter(
     (ingenting føres i journalen, ingen filer blir liggende)."""
     from datetime import date
 
-    from tillitsvalgt.cli_letters import _setup
-    from tillitsvalgt.cli_output import protected_files
+    from tillitsvalgt.cli.letters import _setup
+    from tillitsvalgt.cli.output import protected_files
     from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, letter_kind
     from tillitsvalgt.letters.pdf import HOW_TO_GET, pdf_converter
     from tillitsvalgt.output_paths import StagedFile

@@ -7,7 +7,7 @@ from datetime import date
 
 import click
 
-from tillitsvalgt.cli_context import Context, pass_ctx
+from tillitsvalgt.cli.context import Context, pass_ctx
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.vocabulary import DEADLINE_STATES
 
@@ -26,23 +26,22 @@ def deadlines_group() -> None:
 @pass_ctx
 def deadlines_list(ctx: Context, case: str | None) -> None:
     """Fristene i en sak, eller alle løpende frister (åpne saker) når ingen sak er gitt."""
-    from tillitsvalgt.services import deadlines
-
-    today = date.today()
-    with ctx.db().session(readonly=True) as session:
-        if case is not None:
-            rows = deadlines.list_deadlines(case, session=session)
-            if not rows:
-                click.echo("Ingen frister.")
-            for d in rows:
-                click.echo(f"{d.id:>6}  {_day(d.due_on)}  {d.title} ({DEADLINE_STATES[d.state]})")
-            return
-        running = deadlines.open_deadline_rows(session=session)
+    workspace = ctx.workspace()
+    if case is not None:
+        rows = workspace.case_deadlines(case)
+        if not rows:
+            click.echo("Ingen frister.")
+        for d in rows:
+            click.echo(f"{d.id:>6}  {_day(d.due_on)}  {d.title} ({DEADLINE_STATES[d.state]})")
+        return
+    running = workspace.open_deadlines()
     if not running:
         click.echo("Ingen løpende frister.")
-    for d, number, title, _status in running:
-        late = "  OVERSITTET" if d.due_on < today else ""
-        click.echo(f"{d.id:>6}  {_day(d.due_on)}  {number:<10} {d.title} – {title}{late}")
+    for row in running:
+        d, late = row.deadline, "  OVERSITTET" if row.overdue else ""
+        click.echo(
+            f"{d.id:>6}  {_day(d.due_on)}  {row.case_number:<10} {d.title} – {row.case_title}{late}"
+        )
 
 
 @deadlines_group.command("add")
@@ -52,18 +51,14 @@ def deadlines_list(ctx: Context, case: str | None) -> None:
 @pass_ctx
 def deadlines_add(ctx: Context, case: str, due: str, title: str) -> None:
     """Sett en frist for hånd: SAK DATO TITTEL (datoen som 15.10.2026 eller 2026-10-15)."""
-    from tillitsvalgt.models import DeadlineCreate
     from tillitsvalgt.rules.date_text import DateTextError, parse_date_text
-    from tillitsvalgt.services import deadlines
-    from tillitsvalgt.validation import validate
 
+    workspace = ctx.workspace()
     try:
-        due_on = parse_date_text(due, date.today())
+        due_on = parse_date_text(due, workspace.today())
     except DateTextError as exc:
         raise UserError(f"Datoen «{due}»: {exc}.") from None
-    data = validate(DeadlineCreate, {"due_on": due_on, "title": title, "rule": "manual"})
-    with ctx.db().session() as session:
-        made = deadlines.add_deadline(case, data, session=session)
+    made = workspace.add_deadline(case, due_on, title)
     click.echo(f"Frist {made.id} er satt: {_day(made.due_on)} {made.title}.")
 
 
@@ -72,10 +67,7 @@ def deadlines_add(ctx: Context, case: str, due: str, title: str) -> None:
 @pass_ctx
 def deadlines_cancel(ctx: Context, deadline_id: int) -> None:
     """Avlys en frist (kravet er trukket, fristen satt ved en feil); den telles ikke."""
-    from tillitsvalgt.services import deadlines
-
-    with ctx.db().session() as session:
-        cancelled = deadlines.cancel_deadline(deadline_id, session=session)
+    cancelled = ctx.workspace().cancel_deadline(deadline_id)
     click.echo(f"Frist {cancelled.id} ({cancelled.title}) er avlyst.")
 
 

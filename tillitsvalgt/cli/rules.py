@@ -9,8 +9,8 @@ from typing import Any
 
 import click
 
-from tillitsvalgt.cli_context import Context, pass_ctx
-from tillitsvalgt.cli_output import force_option
+from tillitsvalgt.cli.context import Context, pass_ctx
+from tillitsvalgt.cli.output import force_option
 from tillitsvalgt.errors import UserError
 
 
@@ -160,7 +160,7 @@ def calendar_command(ctx: Context, out: Path, case_ref: str | None, force: bool)
     nytt etter endringer: flyttede frister flyttes, innfridde og avlyste fjernes."""
     from datetime import UTC, datetime
 
-    from tillitsvalgt.cli_output import chosen_output, protected_files
+    from tillitsvalgt.cli.output import chosen_output, protected_files
     from tillitsvalgt.output_paths import write_output
     from tillitsvalgt.services.calendar import deadlines_calendar
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from tillitsvalgt.cli_context import Context, pass_ctx
-from tillitsvalgt.cli_rules import _parse_date
+from tillitsvalgt.cli.context import Context, pass_ctx
+from tillitsvalgt.cli.rules import _parse_date
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.plural import count
 
@@ -54,8 +54,7 @@ def report_command(
     force: bool,
 ) -> None:
     """Rapport til landsmøtet: sakene i en periode, som Word (og regneark)."""
-    from tillitsvalgt import paths, settings
-    from tillitsvalgt.reports.build import make_report
+    from tillitsvalgt import paths
     from tillitsvalgt.reports.cube import ReportRequest
     from tillitsvalgt.reports.output_check import check_min_cell, check_outputs, check_years
     from tillitsvalgt.reports.ptable import FLOOR
@@ -75,15 +74,7 @@ def report_command(
         min_cell=min_cell,
         anonymise_employers=anonymise_employers,
     )
-    files = make_report(
-        ctx.db(),
-        request,
-        today=date.today(),
-        union_name=settings.load(ctx.data_dir).get("union"),
-        out=out,
-        xlsx=xlsx,
-        csv=csv,
-    )
+    files = ctx.workspace().report(request, out, xlsx=xlsx, csv=csv)
     click.echo(f"Rapporten er skrevet til {files.docx} ({count(files.cases, 'sak', 'saker')}).")
     if files.summaries:
         oppsummeringer = "saksoppsummering" if files.summaries == 1 else "saksoppsummeringer"
