@@ -30,6 +30,7 @@ from tillitsvalgt.db import (
 from tillitsvalgt.errors import DatabaseError, UserError, os_reason
 
 if TYPE_CHECKING:
+    from tillitsvalgt.demo import DemoCount
     from tillitsvalgt.workspace import Workspace
 
 DATABASE_KEY = "database"
@@ -73,6 +74,29 @@ def fill_demo_data(workspace: Workspace) -> str:
     with workspace.db.session() as session:
         report = fill_demo(session=session, today=workspace.today())
     return f"Eksempelsaker lagt inn: {report.summary()}"
+
+
+def demo_case_ids(workspace: Workspace) -> frozenset[int]:
+    """The example cases, for the «DEMO» tag (a partial index keeps this cheap)."""
+    from tillitsvalgt.demo import demo_case_ids as ids
+
+    with workspace.db.session(readonly=True) as session:
+        return ids(session=session)
+
+
+def count_demo_data(workspace: Workspace) -> DemoCount:
+    from tillitsvalgt.demo import count_demo
+
+    with workspace.db.session(readonly=True) as session:
+        return count_demo(session=session)
+
+
+def remove_demo_data(workspace: Workspace) -> DemoCount:
+    """Take the example cases and employers out of use in one unit of work."""
+    from tillitsvalgt.demo import remove_demo
+
+    with workspace.db.session() as session:
+        return remove_demo(session=session)
 
 
 # --------------------------------------------------------------------------- the database

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStyle,
     QTableView,
@@ -31,12 +32,20 @@ from PySide6.QtWidgets import (
 
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.models import CaseRead
-from tillitsvalgt.onboarding import needs_welcome
+from tillitsvalgt.onboarding import (
+    case_count,
+    count_demo_data,
+    demo_case_ids,
+    fill_demo_data,
+    needs_welcome,
+    remove_demo_data,
+)
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.services.transfer import ImportReport
 from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHORT
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.accessibility import describe_inputs, name_input
+from ui.autosave import AutosaveStore
 from ui.context_menus import add_context_menu
 from ui.dialogs.case_dialogs import CloseCaseDialog, NewCaseDialog
 from ui.dialogs.letter_dialog import LetterDialog
@@ -56,9 +65,11 @@ from ui.models.case_table import (
     CaseTableModel,
 )
 from ui.prompts import Prompter
+from ui.restore_edits import offer_restore, watch_letter
 from ui.views.case_view import CaseView
 from ui.views.deadlines_view import DeadlinesView, overdue_notice
 from ui.views.employers_view import EmployersView
+from ui.views.start_guide import StartGuide
 from ui.workers import Background
 
 SEARCH_DELAY_MS = 150
@@ -105,6 +116,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.background = background or Background(self)
         self.detail: CaseDetail | None = None
+        # Unsaved edits are kept here between keystroke and save (ui/autosave.py).
+        self.autosave = AutosaveStore.for_data_dir(workspace.data_dir)
         self.setWindowTitle("Tillitsvalgt")
         self.setMinimumSize(900, 560)
 
@@ -175,6 +188,7 @@ class MainWindow(QMainWindow):
         left_layout.addLayout(filters)
         left_layout.addLayout(saved_row)
         left_layout.addWidget(self.table, 1)
+        self._make_start_guide(left_layout)
         left_layout.addWidget(self.count)
 
         self.case_view = CaseView(workspace, prompter=prompter, crashes=crashes)
@@ -390,6 +404,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.cases_section_action)
         view_menu.addAction(self.employers_section_action)
         view_menu.addAction(self.deadlines_section_action)
+        self._add_list_action(view_menu)
 
         self.import_action = self._action(
             tr("&Importer saker …"),
@@ -442,6 +457,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_list_action)
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_backup_action)
+        self._add_demo_action(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.refresh_action)
         file_menu.addSeparator()
@@ -610,6 +626,160 @@ class MainWindow(QMainWindow):
         self.search.setFocus()
         self.search.selectAll()
 
+    # ---------------------------------------------------------------- first steps, demo data
+
+    def _make_start_guide(self, layout: QVBoxLayout) -> None:
+        """Shown in the table's place while the database has no case at all."""
+        self.start_guide = StartGuide()
+        self.start_guide.hide()
+        self.start_guide.new_employer.connect(self._first_employer)
+        self.start_guide.new_case.connect(self.new_case)
+        self.start_guide.load_demo.connect(self.load_demo)
+        self.start_guide.open_guide.connect(self.open_guide)
+        layout.addWidget(self.start_guide, 1)
+
+    def _show_start_guide(self, nothing_shown: bool) -> None:
+        query = self.query()
+        unfiltered = not (
+            query.case_type
+            or query.status
+            or query.timing
+            or query.text
+            or query.deleted
+            or query.employer_id is not None
+            or query.year is not None
+        )
+        empty = nothing_shown and unfiltered  # no live case at all, not a filter finding none
+        if empty:
+            self.start_guide.set_demo_possible(case_count(self.workspace) == 0)
+        self.start_guide.setVisible(empty)
+        self.table.setVisible(not empty)
+
+    def _first_employer(self) -> None:
+        self.sections.setCurrentWidget(self.employers_view)
+        self.employers_view.new_employer()
+
+    def load_demo(self) -> None:
+        work = LongWork(self, self.background, tr("Legger inn eksempelsakene …"), cancellable=False)
+        self.long_work = work  # for tests
+        workspace = self.workspace
+        work.run(
+            lambda progress: fill_demo_data(workspace),
+            self._demo_loaded,
+            lambda exc: self._work_failed(tr("Eksempelsakene ble ikke lagt inn"), exc),
+        )
+
+    def _demo_loaded(self, summary: str) -> None:
+        self._reload_demo_ids()
+        self.statusBar().showMessage(summary, 30_000)
+
+    def _work_failed(self, title: str, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            self.prompter.error(self, title, exc.message)
+        else:
+            self.crashes.report(exc, self)
+
+    def _add_demo_action(self, file_menu: QMenu) -> None:
+        self.remove_demo_action = self._action(
+            tr("Fjern &demodata …"),
+            self.remove_demo,
+            None,
+            tr("Fjern eksempelsakene og -virksomhetene (merket DEMO); dine egne blir"),
+        )
+        file_menu.addAction(self.remove_demo_action)
+
+    def _reload_demo_ids(self, *, refresh: bool = True) -> None:
+        try:
+            self.model.demo_ids = demo_case_ids(self.workspace)
+        except UserError:
+            self.model.demo_ids = frozenset()
+        self.remove_demo_action.setEnabled(bool(self.model.demo_ids))
+        if refresh:
+            self.apply_filters()
+            if self.detail is not None:
+                self.open_case(self.detail.case.id)  # its «DEMO» tag
+
+    def remove_demo(self) -> None:
+        if not self.confirm_leave():
+            return
+        try:
+            found = count_demo_data(self.workspace)
+        except UserError as exc:
+            self.prompter.error(self, tr("Demodata ble ikke fjernet"), exc.message)
+            return
+        if found.empty:
+            self.prompter.info(self, tr("Fjern demodata"), tr("Det er ingen demodata å fjerne."))
+            self._reload_demo_ids()
+            return
+        text = (
+            tr("Fjerne demodataene: {cases} og {employers}?").format(
+                cases=plural(
+                    found.cases, QT_TR_NOOP("%n eksempelsak"), QT_TR_NOOP("%n eksempelsaker")
+                ),
+                employers=plural(
+                    found.employers,
+                    QT_TR_NOOP("%n eksempelvirksomhet"),
+                    QT_TR_NOOP("%n eksempelvirksomheter"),
+                ),
+            )
+            + "\n\n"
+            + tr(
+                "Sakene du har laget selv, blir stående. Eksempelsakene legges i papirkurven "
+                "(endringshistorikken slettes aldri), og de telles aldri i rapporten."
+            )
+        )
+        if not self.prompter.confirm(self, tr("Fjern demodata"), text):
+            return
+        try:
+            removed = remove_demo_data(self.workspace)
+        except UserError as exc:
+            self.prompter.error(self, tr("Demodata ble ikke fjernet"), exc.message)
+            return
+        except Exception as exc:
+            self.crashes.report(exc, self)
+            return
+        if self.detail is not None and self.detail.case.id in self.model.demo_ids:
+            self.detail = None
+            self.case_view.clear()
+        self._reload_demo_ids()
+        self.case_view.reload_employers()
+        if self.sections.currentWidget() is self.employers_view:
+            self.employers_view.reload()
+        self._update_actions()
+        self.statusBar().showMessage(
+            tr("Demodata fjernet: {cases}, {employers}.").format(
+                cases=plural(removed.cases, QT_TR_NOOP("%n sak"), QT_TR_NOOP("%n saker")),
+                employers=plural(
+                    removed.employers, QT_TR_NOOP("%n virksomhet"), QT_TR_NOOP("%n virksomheter")
+                ),
+            ),
+            30_000,
+        )
+
+    def _add_list_action(self, view_menu: QMenu) -> None:
+        self.focus_list_action = self._action(
+            tr("Gå til saks&listen"),
+            self.focus_list,
+            "Ctrl+Shift+L",
+            tr("Flytt tastaturet til sakslisten (Ctrl+Shift+L)"),
+        )
+        view_menu.addSeparator()
+        view_menu.addAction(self.focus_list_action)
+
+    def focus_list(self) -> None:
+        """The keyboard to the case list, on the open case (or the first one)."""
+        self.sections.setCurrentIndex(0)
+        if self.start_guide.isVisible():
+            self.start_guide.employer_button.setFocus()
+            return
+        self.table.setFocus()
+        if not self.table.selectionModel().hasSelection() and self.model.rowCount():
+            self.table.selectRow(0)
+
+    def offer_restored_edits(self) -> None:
+        """At start: edits an earlier session left unsaved (it crashed) are offered back."""
+        offer_restore(self)
+
     # ---------------------------------------------------------------- the list
 
     def query(self) -> CaseQuery:
@@ -641,6 +811,7 @@ class MainWindow(QMainWindow):
             if shown == 0
             else plural(shown, QT_TR_NOOP("%n sak"), QT_TR_NOOP("%n saker"))
         )
+        self._show_start_guide(shown == 0)
         if selected is not None:
             for row, item in enumerate(self.model.rows):
                 if item.number == selected:
@@ -817,6 +988,7 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.letter_dialog = dialog  # for tests
+        watch_letter(dialog)  # its free text survives a crash
         dialog.finished.connect(
             lambda _: self.open_case(self.detail.case.id) if self.detail else None
         )
@@ -837,7 +1009,7 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.welcome_dialog = dialog  # for tests
-        dialog.accepted.connect(self.apply_filters)
+        dialog.accepted.connect(self._reload_demo_ids)
         dialog.open()
 
     def open_report(self) -> None:
@@ -1062,6 +1234,7 @@ class MainWindow(QMainWindow):
             self.table.horizontalHeader().restoreState(header)
         else:
             self._default_columns()
+        self._reload_demo_ids(refresh=False)
         self.search.setText(str(self.settings.value("caselist/search", "") or ""))
         for combo, key in (
             (self.type_filter, "caselist/type"),

@@ -4,6 +4,7 @@ records what was shown."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -28,6 +29,10 @@ class Prompter(Protocol):
     def save_path(
         self, parent: QWidget | None, title: str, suggested: Path, filter_text: str
     ) -> Path | None: ...
+
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, options: Sequence[str]
+    ) -> int | None: ...
 
 
 class QtPrompter:
@@ -74,6 +79,20 @@ class QtPrompter:
         chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_text)
         return Path(chosen) if chosen else None
 
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, options: Sequence[str]
+    ) -> int | None:
+        """One of ``options`` (button texts, the first the default); None when the box was
+        closed without a choice."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        buttons = [box.addButton(option, QMessageBox.ButtonRole.ActionRole) for option in options]
+        if buttons:
+            box.setDefaultButton(buttons[0])
+        box.addButton(QMessageBox.StandardButton.Cancel).hide()  # Esc: no choice
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else None
+
 
 class ScriptedPrompter:
     """For tests: answers ``confirm`` and ``save_path`` from queues; records every message."""
@@ -85,12 +104,14 @@ class ScriptedPrompter:
         saves: list[SaveAnswer] | None = None,
         opens: list[list[Path]] | None = None,
         texts: list[str | None] | None = None,
+        choices: list[int | None] | None = None,
     ) -> None:
         self.confirms = list(confirms or [])
         self.paths = list(paths or [])
         self.saves = list(saves or [])
         self.opens = list(opens or [])
         self.texts = list(texts or [])
+        self.choices = list(choices or [])
         self.shown: list[tuple[str, str, str]] = []  # (kind, title, text)
 
     def ask_save(self, parent: QWidget | None, title: str, text: str) -> SaveAnswer:
@@ -120,3 +141,9 @@ class ScriptedPrompter:
     ) -> Path | None:
         self.shown.append(("save", title, str(suggested)))
         return self.paths.pop(0) if self.paths else None
+
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, options: Sequence[str]
+    ) -> int | None:
+        self.shown.append(("choose", title, text))
+        return self.choices.pop(0) if self.choices else None
