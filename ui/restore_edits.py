@@ -109,7 +109,13 @@ def _restore(window: MainWindow, pending: Pending) -> None:
 def _open_case(window: MainWindow, case_id: object) -> None:
     if not isinstance(case_id, int):
         raise UserError(tr("Saken endringene gjelder, er ikke oppgitt i filen."))
-    window.workspace.case_detail(case_id)  # a case that is gone says so (UserError)
+    case = window.workspace.case_detail(case_id).case  # a case that is gone says so
+    if case.deleted_at is not None:
+        raise UserError(
+            tr("Sak {number} ligger i papirkurven. Gjenopprett saken derfra først.").format(
+                number=case.number
+            )
+        )
     window.show_case(case_id)
 
 
