@@ -690,10 +690,11 @@ class MainWindow(QMainWindow):
 
     def _reload_demo_ids(self, *, refresh: bool = True) -> None:
         try:
-            self.model.demo_ids = demo_case_ids(self.workspace)
+            self.model.demo_ids = demo_case_ids(self.workspace)  # the bin's too, for the tag
+            left = bool(self.model.demo_ids) and not count_demo_data(self.workspace).empty
         except UserError:
-            self.model.demo_ids = frozenset()
-        self.remove_demo_action.setEnabled(bool(self.model.demo_ids))
+            self.model.demo_ids, left = frozenset(), False
+        self.remove_demo_action.setEnabled(left)
         if refresh:
             self.apply_filters()
             if self.detail is not None:
