@@ -654,6 +654,12 @@ class MainWindow(QMainWindow):
             self.start_guide.set_demo_possible(case_count(self.workspace) == 0)
         self.start_guide.setVisible(empty)
         self.table.setVisible(not empty)
+        if self.detail is None:  # «Velg en sak i listen» beside no list would puzzle
+            self.case_view.heading.setText(
+                tr("Sakene dine vises her når du har opprettet den første.")
+                if empty
+                else tr("Velg en sak i listen.")
+            )
 
     def _first_employer(self) -> None:
         self.sections.setCurrentWidget(self.employers_view)
