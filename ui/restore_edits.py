@@ -5,15 +5,39 @@ saves), «Forkast» removes them; closing the question keeps them for the next s
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtWidgets import QTabWidget
 
 from tillitsvalgt.errors import UserError
-from ui.autosave import AutosaveSlot, Pending, Snapshot
+from ui.autosave import AutosaveSlot, AutosaveStore, Pending, Snapshot
 from ui.i18n import tr
+from ui.prompts import Prompter
 
 if TYPE_CHECKING:
+    from tillitsvalgt.workspace import CaseDetail, Workspace
     from ui.dialogs.letter_dialog import LetterDialog
-    from ui.main_window import MainWindow
+    from ui.views.case_view import CaseView
+    from ui.views.employers_view import EmployersView
+
+
+class MainWindow(Protocol):
+    """What of the main window this needs (named here, so the window can import this
+    module without a circle)."""
+
+    autosave: AutosaveStore
+    prompter: Prompter
+    workspace: Workspace
+    detail: CaseDetail | None
+    case_view: CaseView
+    employers_view: EmployersView
+    sections: QTabWidget
+    letter_dialog: LetterDialog
+
+    def show_case(self, case: int | str) -> None: ...
+
+    def new_letter(self, kind: str | None) -> None: ...
+
 
 RESTORE, DISCARD = 0, 1
 LETTER_FIELDS = ("their_ref", "copy_to", "extra")
@@ -74,12 +98,13 @@ def _question(pending: Pending) -> str:
 def offer_restore(window: MainWindow) -> None:
     """Ask about each edit left by an earlier session, oldest first."""
     store = window.autosave
+    parent = window.case_view.window()  # the main window itself
     found, problems = store.pending()
     for problem in problems:
-        window.prompter.error(window, tr("Ulagrede endringer"), problem)
+        window.prompter.error(parent, tr("Ulagrede endringer"), problem)
     for pending in found:
         answer = window.prompter.choose(
-            window,
+            parent,
             tr("Ulagrede endringer"),
             _question(pending),
             [tr("&Gjenopprett"), tr("&Forkast")],
@@ -91,7 +116,7 @@ def offer_restore(window: MainWindow) -> None:
                 _restore(window, pending)
             except UserError as exc:
                 window.prompter.error(
-                    window,
+                    parent,
                     tr("Kan ikke gjenopprette endringene"),
                     exc.message + "\n\n" + tr("Endringene er tatt vare på til neste oppstart."),
                 )
