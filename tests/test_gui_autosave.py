@@ -280,3 +280,31 @@ def test_a_letter_s_free_text_is_kept_and_restored(
         assert files(data_dir) == []
     finally:
         workspace.close()
+
+
+def test_another_running_window_s_edit_is_not_offered(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    window, workspace = start(qtbot, data_dir, tmp_path, ScriptedPrompter(), kept=False)
+    file = type_into_case(qtbot, window, "2026/3", " Y")
+    crash(window, workspace)
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        text = file.read_text("utf-8")
+        file.write_text(text.replace(f'"pid": {os.getpid()}', f'"pid": {other.pid}'), "utf-8")
+        assert f'"pid": {other.pid}' in file.read_text("utf-8")
+        prompter = ScriptedPrompter(choices=[DISCARD])
+        window, workspace = start(qtbot, data_dir, tmp_path, prompter)
+        window.offer_restored_edits()
+        assert prompter.shown == [] and file.exists()  # the other window's, left alone
+        workspace.close()
+    finally:
+        other.kill()
+        other.wait(timeout=30)
+    prompter = ScriptedPrompter(choices=[DISCARD])
+    window, workspace = start(qtbot, data_dir, tmp_path, prompter)
+    try:
+        window.offer_restored_edits()  # that window is gone now: its edit is left over
+        assert prompter.shown[-1][0] == "choose" and not file.exists()
+    finally:
+        workspace.close()

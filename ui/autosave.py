@@ -65,6 +65,7 @@ class AutosaveStore:
     def write(self, key: str, form: str, ref: dict[str, Any], fields: dict[str, Any]) -> None:
         payload = {
             "format": FORMAT,
+            "pid": os.getpid(),  # a window still running keeps its own edits (see pending)
             "form": form,
             "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "ref": ref,
@@ -88,13 +89,16 @@ class AutosaveStore:
             return found, problems
         for file in sorted(self.folder.glob("*.json")):
             try:
-                found.append(self._read(file))
+                pending, pid = self._read(file)
             except (OSError, ValueError, KeyError, TypeError):
                 problems.append(self._move_aside(file))
+                continue
+            if not _running_elsewhere(pid):
+                found.append(pending)
         found.sort(key=lambda p: p.saved_at)
         return found, problems
 
-    def _read(self, file: Path) -> Pending:
+    def _read(self, file: Path) -> tuple[Pending, int | None]:
         if file.stat().st_size > 2_000_000:  # far more than any form holds
             raise ValueError("too large")
         data = json.loads(file.read_text(encoding="utf-8"))
@@ -104,7 +108,10 @@ class AutosaveStore:
         if form not in FORMS or not isinstance(ref, dict) or not isinstance(fields, dict):
             raise ValueError("unknown form")
         saved_at = datetime.fromisoformat(str(data["saved_at"]))
-        return Pending(file.stem, str(form), ref, fields, saved_at)
+        pid = data.get("pid")
+        return Pending(file.stem, str(form), ref, fields, saved_at), (
+            pid if isinstance(pid, int) and not isinstance(pid, bool) else None
+        )
 
     def _move_aside(self, file: Path) -> str:
         damaged = self.folder / DAMAGED
@@ -124,6 +131,21 @@ class AutosaveStore:
             "Ulagrede endringer fra forrige økt kunne ikke leses (filen {name} er skadet). "
             "Den er flyttet til {target}; programmet virker som vanlig."
         ).format(name=file.name, target=str(target))
+
+
+def _running_elsewhere(pid: int | None) -> bool:
+    """True when another window of the app that wrote the file still runs (two windows may
+    share a data folder): its edit is not left over, and is not offered. Asked on POSIX only,
+    where signal 0 only asks; a reused process id keeps a file until a later start."""
+    if pid is None or pid == os.getpid() or os.name != "posix" or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: it runs, as another user
+        return True
+    return True
 
 
 def store_for(widget: QObject | None) -> AutosaveStore | None:
