@@ -308,3 +308,51 @@ def test_another_running_window_s_edit_is_not_offered(
         assert prompter.shown[-1][0] == "choose" and not file.exists()
     finally:
         workspace.close()
+
+
+def test_a_new_case_being_typed_is_kept_and_restored(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    window, workspace = start(qtbot, data_dir, tmp_path, ScriptedPrompter(), kept=False)
+    window.new_case()
+    dialog = window.new_case_dialog
+    QTest.keyClicks(dialog.form.title, "Ny kantine i 1. etasje")
+    QTest.keyClicks(dialog.form.notice.line, "15.10.26")
+    qtbot.waitUntil(lambda: files(data_dir) == ["case-new.json"], timeout=5000)
+    dialog.autosaver.timer.stop()
+    crash(window, workspace)
+
+    prompter = ScriptedPrompter(choices=[RESTORE])
+    window, workspace = start(qtbot, data_dir, tmp_path, prompter)
+    try:
+        window.offer_restored_edits()
+        assert "i en ny sak" in prompter.shown[-1][2]
+        dialog = window.new_case_dialog
+        assert dialog.isVisible()
+        assert dialog.form.title.text() == "Ny kantine i 1. etasje"
+        assert dialog.form.notice.value() == date(2026, 10, 15)
+        dialog.reject()
+        assert files(data_dir) == []
+    finally:
+        workspace.close()
+
+
+def test_a_case_changed_since_says_so(qtbot: QtBot, data_dir: Path, tmp_path: Path) -> None:
+    window, workspace = start(qtbot, data_dir, tmp_path, ScriptedPrompter(), kept=False)
+    type_into_case(qtbot, window, "2026/3", " Z")
+    crash(window, workspace)
+    ws = Workspace.open(data_dir=data_dir, clock=lambda: TODAY)
+    case = ws.case_detail("2026/3").case
+    from tillitsvalgt.models import CaseUpdate
+
+    ws.update_case(case.id, CaseUpdate(location="Bygg B", version=case.version))
+    ws.close()
+    prompter = ScriptedPrompter(choices=[RESTORE])
+    window, workspace = start(qtbot, data_dir, tmp_path, prompter)
+    try:
+        window.offer_restored_edits()
+        assert "se over før du lagrer" in window.case_view.state.text()
+        assert window.case_view.form.title.text().endswith(" Z")
+        assert window.case_view.form.location.text() == "Bygg B"  # the change since is kept
+    finally:
+        workspace.close()

@@ -29,7 +29,7 @@ FOLDER = "autosave"
 DAMAGED = "skadet"
 FORMAT = 1
 DELAY_MS = 1000  # after the last keystroke: often enough to lose at most a second of typing
-FORMS = ("case", "employer", "letter")
+FORMS = ("case", "new_case", "employer", "letter")
 
 
 @dataclass(frozen=True)

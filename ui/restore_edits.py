@@ -16,7 +16,9 @@ from ui.prompts import Prompter
 
 if TYPE_CHECKING:
     from tillitsvalgt.workspace import CaseDetail, Workspace
+    from ui.dialogs.case_dialogs import NewCaseDialog
     from ui.dialogs.letter_dialog import LetterDialog
+    from ui.views.case_form import CaseForm
     from ui.views.case_view import CaseView
     from ui.views.employers_view import EmployersView
 
@@ -33,10 +35,13 @@ class MainWindow(Protocol):
     employers_view: EmployersView
     sections: QTabWidget
     letter_dialog: LetterDialog
+    new_case_dialog: NewCaseDialog
 
     def show_case(self, case: int | str) -> None: ...
 
     def new_letter(self, kind: str | None) -> None: ...
+
+    def new_case(self) -> None: ...
 
 
 RESTORE, DISCARD = 0, 1
@@ -80,6 +85,8 @@ def _question(pending: Pending) -> str:
     number = str(pending.ref.get("number") or "")
     if pending.form == "case":
         where = tr("i sak {number}").format(number=number)
+    elif pending.form == "new_case":
+        where = tr("i en ny sak")
     elif pending.form == "letter":
         where = tr("i et brev i sak {number}").format(number=number)
     elif pending.ref.get("employer_id") is None:
@@ -125,6 +132,8 @@ def offer_restore(window: MainWindow) -> None:
 def _restore(window: MainWindow, pending: Pending) -> None:
     if pending.form == "case":
         _restore_case(window, pending)
+    elif pending.form == "new_case":
+        _restore_new_case(window, pending)
     elif pending.form == "employer":
         _restore_employer(window, pending)
     else:
@@ -144,18 +153,39 @@ def _open_case(window: MainWindow, case_id: object) -> None:
     window.show_case(case_id)
 
 
+def _form_values(form: CaseForm, fields: dict[str, Any]) -> dict[str, Any]:
+    dates = form.date_fields()
+    try:
+        return {
+            field: date.fromisoformat(value) if field in dates and isinstance(value, str) else value
+            for field, value in fields.items()
+        }
+    except ValueError as exc:
+        raise UserError(tr("En dato i de mellomlagrede endringene kan ikke leses.")) from exc
+
+
 def _restore_case(window: MainWindow, pending: Pending) -> None:
     _open_case(window, pending.ref.get("case_id"))
     view = window.case_view
-    dates = view.form.date_fields()
-    values = {
-        field: date.fromisoformat(value) if field in dates and isinstance(value, str) else value
-        for field, value in pending.fields.items()
-    }
+    values = _form_values(view.form, pending.fields)
+    if window.detail is not None and window.detail.case.version != pending.ref.get("version"):
+        view.state.setText(
+            view.state.text()
+            + " · "
+            + tr("saken er endret siden endringene dine ble mellomlagret: se over før du lagrer")
+        )
     view.form.apply(values)
     view.autosaver.key = pending.key  # saving or discarding now removes the old file
     view.autosaver.touch()
     view.tabs.setCurrentIndex(1)  # the facts, where the edits are
+
+
+def _restore_new_case(window: MainWindow, pending: Pending) -> None:
+    window.new_case()
+    dialog = window.new_case_dialog
+    dialog.form.apply(_form_values(dialog.form, pending.fields))
+    dialog.autosaver.key = pending.key
+    dialog.autosaver.touch()
 
 
 def _restore_employer(window: MainWindow, pending: Pending) -> None:

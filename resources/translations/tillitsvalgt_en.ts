@@ -3028,6 +3028,10 @@ Your profile is saved.</translation>
         <translation>in case {number}</translation>
     </message>
     <message>
+        <source>i en ny sak</source>
+        <translation>in a new case</translation>
+    </message>
+    <message>
         <source>i et brev i sak {number}</source>
         <translation>in a letter in case {number}</translation>
     </message>
@@ -3066,6 +3070,14 @@ Your profile is saved.</translation>
     <message>
         <source>Sak {number} ligger i papirkurven. Gjenopprett saken derfra først.</source>
         <translation>Case {number} is in the recycle bin. Restore the case from there first.</translation>
+    </message>
+    <message>
+        <source>En dato i de mellomlagrede endringene kan ikke leses.</source>
+        <translation>A date in the kept changes cannot be read.</translation>
+    </message>
+    <message>
+        <source>saken er endret siden endringene dine ble mellomlagret: se over før du lagrer</source>
+        <translation>the case has changed since your changes were kept: look them over before saving</translation>
     </message>
     <message>
         <source>Virksomheten endringene gjelder, er ikke oppgitt i filen.</source>

@@ -3028,6 +3028,10 @@ Profilen din er lagra.</translation>
         <translation>i sak {number}</translation>
     </message>
     <message>
+        <source>i en ny sak</source>
+        <translation>i ei ny sak</translation>
+    </message>
+    <message>
         <source>i et brev i sak {number}</source>
         <translation>i eit brev i sak {number}</translation>
     </message>
@@ -3066,6 +3070,14 @@ Profilen din er lagra.</translation>
     <message>
         <source>Sak {number} ligger i papirkurven. Gjenopprett saken derfra først.</source>
         <translation>Sak {number} ligg i papirkorga. Gjenopprett saka derifrå først.</translation>
+    </message>
+    <message>
+        <source>En dato i de mellomlagrede endringene kan ikke leses.</source>
+        <translation>Ein dato i dei mellomlagra endringane kan ikkje lesast.</translation>
+    </message>
+    <message>
+        <source>saken er endret siden endringene dine ble mellomlagret: se over før du lagrer</source>
+        <translation>saka er endra sidan endringane dine vart mellomlagra: sjå over før du lagrar</translation>
     </message>
     <message>
         <source>Virksomheten endringene gjelder, er ikke oppgitt i filen.</source>
