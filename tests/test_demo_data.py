@@ -151,3 +151,18 @@ def test_the_migration_leaves_existing_rows_unmarked(db: Database) -> None:
         assert case.is_demo is False
         assert s.get(Employer, employer).is_demo is False  # type: ignore[union-attr]
         assert demo_case_ids(session=s) == frozenset()
+
+
+def test_the_export_for_the_union_office_leaves_the_examples_out(db: Database) -> None:
+    with db.session() as s:
+        fill_demo(session=s, today=TODAY)
+        employer = s.exec(select(Employer).where(col(Employer.is_demo))).first()
+        assert employer is not None and employer.id is not None
+        employer_id = employer.id
+    make_case(db, employer_id, title="Vår egen sak om kontorplasser")
+    with db.session(readonly=True) as s:
+        exported = transfer.export_bundle(session=s)
+        assert [item["case"]["title"] for item in exported] == ["Vår egen sak om kontorplasser"]
+        # Chosen by hand (a pack of one case), an example goes where it is sent.
+        demo_id = min(demo_case_ids(session=s))
+        assert len(transfer.export_bundle(session=s, case_ids=[demo_id])) == 1
