@@ -284,7 +284,7 @@ class Case(CaseBase, table=True):
         sa.Index(  # the few demo cases, read at start to tag them
             "ix_cases_demo",
             "id",
-            sqlite_where=sa.text("is_demo"),
+            sqlite_where=sa.text("is_demo = 1"),  # as SQLAlchemy writes the test
             postgresql_where=sa.text("is_demo"),
         ),
     )

@@ -62,7 +62,7 @@ def upgrade() -> None:
         "ix_cases_demo",
         "cases",
         ["id"],
-        sqlite_where=sa.text("is_demo"),
+        sqlite_where=sa.text("is_demo = 1"),  # as SQLAlchemy writes the test
         postgresql_where=sa.text("is_demo"),
     )
     if op.get_bind().dialect.name == "postgresql":
