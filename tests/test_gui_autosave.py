@@ -356,3 +356,23 @@ def test_a_case_changed_since_says_so(qtbot: QtBot, data_dir: Path, tmp_path: Pa
         assert window.case_view.form.location.text() == "Bygg B"  # the change since is kept
     finally:
         workspace.close()
+
+
+def test_an_autosave_that_cannot_be_written_is_said_quietly_and_saving_still_works(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    (data_dir / FOLDER).write_text("not a folder", "utf-8")  # the folder cannot be made
+    window, workspace = start(qtbot, data_dir, tmp_path, ScriptedPrompter())
+    try:
+        window.show_case("2026/3")
+        QTest.keyClicks(window.case_view.form.title, " W")
+        slot = window.case_view.autosaver
+        qtbot.waitUntil(lambda: slot.problem is not None, timeout=5000)
+        assert slot.problem is not None
+        assert slot.problem.startswith("Ulagrede endringer kunne ikke mellomlagres: ")
+        assert "Traceback" not in slot.problem
+        assert window.statusBar().currentMessage() == slot.problem
+        assert window.case_view.save()  # the edit itself is not lost
+        assert workspace.case_detail("2026/3").case.title.endswith(" W")
+    finally:
+        workspace.close()

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from tillitsvalgt import paths
 from tillitsvalgt.errors import UserError
@@ -203,6 +203,11 @@ class AutosaveSlot(QObject):
             self.problem = tr("Ulagrede endringer kunne ikke mellomlagres: ") + (
                 exc.message if isinstance(exc, UserError) else str(exc.strerror or exc)
             )
+            window: QObject | None = self.owner
+            while window is not None and not isinstance(window, QMainWindow):
+                window = window.parent()
+            if isinstance(window, QMainWindow):  # said quietly: saving still works
+                window.statusBar().showMessage(self.problem, 15_000)
 
     def clear(self) -> None:
         """The edit was saved or discarded: its file goes."""
