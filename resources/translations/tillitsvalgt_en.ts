@@ -3108,8 +3108,8 @@ Your profile is saved.</translation>
         <translation>The employer the case is about: name, organisation number, basic agreement.</translation>
     </message>
     <message>
-        <source>2. Opprett en &amp;sak …</source>
-        <translation>2. Create a &amp;case …</translation>
+        <source>2. &amp;Opprett en sak …</source>
+        <translation>2. Cr&amp;eate a case …</translation>
     </message>
     <message>
         <source>Hva arbeidsgiver vil endre, og når det ble varslet (Ctrl+N).</source>

@@ -3108,8 +3108,8 @@ Profilen din er lagra.</translation>
         <translation>Arbeidsgivaren saka gjeld: namn, organisasjonsnummer, hovudavtale.</translation>
     </message>
     <message>
-        <source>2. Opprett en &amp;sak …</source>
-        <translation>2. Opprett ei &amp;sak …</translation>
+        <source>2. &amp;Opprett en sak …</source>
+        <translation>2. &amp;Opprett ei sak …</translation>
     </message>
     <message>
         <source>Hva arbeidsgiver vil endre, og når det ble varslet (Ctrl+N).</source>

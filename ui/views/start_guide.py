@@ -47,7 +47,7 @@ class StartGuide(QFrame):
         )
         self.case_button = self._step(
             layout,
-            tr("2. Opprett en &sak …"),
+            tr("2. &Opprett en sak …"),
             tr("Hva arbeidsgiver vil endre, og når det ble varslet (Ctrl+N)."),
             self.new_case,
         )
