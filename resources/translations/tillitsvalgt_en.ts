@@ -944,8 +944,8 @@
         <translation>Save the profile and open the program.</translation>
     </message>
     <message>
-        <source>Legger inn et halvt hundre oppdiktede saker med virksomheter og hendelser, så du kan se hvordan programmet vurderer dem.</source>
-        <translation>Adds some fifty invented cases with employers and events, so you can see how the program assesses them.</translation>
+        <source>Legger inn et halvt hundre oppdiktede saker med virksomheter og hendelser, så du kan se hvordan programmet vurderer dem. De er merket DEMO, telles aldri i rapporten og fjernes med Fil → «Fjern demodata».</source>
+        <translation>Adds some fifty made-up cases with employers and events, so you can see how the program assesses them. They are marked DEMO, never count in the report and are removed with File → “Remove demo data”.</translation>
     </message>
     <message>
         <source>Databasen har allerede saker. Eksempelsaker legges bare inn i en tom database, så de aldri blandes med ekte saker.</source>

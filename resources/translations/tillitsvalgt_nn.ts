@@ -944,8 +944,8 @@
         <translation>Lagre profilen og opne programmet.</translation>
     </message>
     <message>
-        <source>Legger inn et halvt hundre oppdiktede saker med virksomheter og hendelser, så du kan se hvordan programmet vurderer dem.</source>
-        <translation>Legg inn eit halvt hundre oppdikta saker med verksemder og hendingar, så du kan sjå korleis programmet vurderer dei.</translation>
+        <source>Legger inn et halvt hundre oppdiktede saker med virksomheter og hendelser, så du kan se hvordan programmet vurderer dem. De er merket DEMO, telles aldri i rapporten og fjernes med Fil → «Fjern demodata».</source>
+        <translation>Legg inn eit halvt hundre oppdikta saker med verksemder og hendingar, så du kan sjå korleis programmet vurderer dei. Dei er merkte DEMO, blir aldri talde i rapporten og blir fjerna med Fil → «Fjern demodata».</translation>
     </message>
     <message>
         <source>Databasen har allerede saker. Eksempelsaker legges bare inn i en tom database, så de aldri blandes med ekte saker.</source>
