@@ -110,7 +110,11 @@ class FirstSteps(_Window):
         )
         empty = nothing_shown and unfiltered  # no live case at all, not a filter finding none
         if empty:
-            self.start_guide.set_demo_possible(case_count(self.workspace) == 0)
+            try:
+                possible = case_count(self.workspace) == 0
+            except UserError:
+                possible = False  # the list said why already, or will at the next reading
+            self.start_guide.set_demo_possible(possible)
         self.start_guide.setVisible(empty)
         self.table.setVisible(not empty)
         if self.detail is None:  # «Velg en sak i listen» beside no list would puzzle

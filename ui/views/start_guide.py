@@ -51,13 +51,14 @@ class StartGuide(QFrame):
             tr("Hva arbeidsgiver vil endre, og når det ble varslet (Ctrl+N)."),
             self.new_case,
         )
+        self._demo_hint = tr(
+            "Eksemplene er merket DEMO, telles aldri i rapporten og fjernes med "
+            "Fil → «Fjern demodata»."
+        )
         self.demo_button = self._step(
             layout,
             tr("Vil du prøve først? &Last inn eksempelsaker"),
-            tr(
-                "Eksemplene er merket DEMO, telles aldri i rapporten og fjernes med "
-                "Fil → «Fjern demodata»."
-            ),
+            self._demo_hint,
             self.load_demo,
         )
         self.guide_button = self._step(
@@ -88,7 +89,8 @@ class StartGuide(QFrame):
     def set_demo_possible(self, possible: bool) -> None:
         """Examples go only into a database without cases (the recycle bin's count too)."""
         self.demo_button.setEnabled(possible)
-        if not possible:
-            self.demo_button.setToolTip(
-                tr("Eksempelsaker legges bare inn i en database uten saker, også i papirkurven.")
-            )
+        self.demo_button.setToolTip(
+            self._demo_hint
+            if possible
+            else tr("Eksempelsaker legges bare inn i en database uten saker, også i papirkurven.")
+        )
