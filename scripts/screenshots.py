@@ -119,7 +119,25 @@ def main(out: Path, data_dir: Path) -> int:
     shoot(app, window.about_dialog, out / "11-om.png")
     window.about_dialog.reject()
     ws.close()
+    _first_start(app, out, data_dir / "tom")
     return 0
+
+
+def _first_start(app: QApplication, out: Path, data_dir: Path) -> None:
+    """The window over a database with no case: the first steps in the list's place."""
+    ws = Workspace.open(data_dir=data_dir, clock=lambda: TODAY)
+    prompter = QtPrompter()
+    window = MainWindow(
+        ws,
+        prompter=prompter,
+        crashes=CrashReporter(prompter),
+        settings=QSettings(str(data_dir / "gui.ini"), QSettings.Format.IniFormat),
+    )
+    window.resize(1280, 800)
+    window.show()
+    shoot(app, window, out / "0-kom-i-gang.png")
+    window.close()
+    ws.close()
 
 
 if __name__ == "__main__":

@@ -35,8 +35,9 @@ RULED = {
     "tillitsvalgt_case_shares",
 }
 # case_groups (0014): a decision may touch several branches; it holds a name and two dates.
-# What migrations after 0008 add (0014: escalation, group cases, letters' catalogue version).
-LATER = ("escalations", "case_groups", "group_id", "catalogue_version")
+# What migrations after 0008 add (0014: escalation, group cases, letters' catalogue version;
+# 0016: the demo flag and its index).
+LATER = ("escalations", "case_groups", "group_id", "catalogue_version", "is_demo", "ix_cases_demo")
 SHARED = {"employers", "representatives", "case_counters", "case_groups", "alembic_version"}
 
 

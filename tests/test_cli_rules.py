@@ -124,6 +124,12 @@ def test_demo_fills_an_empty_database_once(db_url: str, capsys: pytest.CaptureFi
     code, out, _ = run(capsys, "--database-url", db_url, "assess", "--json")
     verdicts = {r["timing"] for r in json.loads(out)}
     assert len(verdicts) >= 4  # varied cases, not forty copies of one
+    code, out, _ = run(capsys, "--database-url", db_url, "demo", "--remove")
+    assert code == 0 and out.startswith(f"Demodata fjernet: {total} saker, ")
+    code, out, _ = run(capsys, "--database-url", db_url, "cases", "--json", "--page-size", "1")
+    assert json.loads(out)["total"] == 0
+    code, out, _ = run(capsys, "--database-url", db_url, "demo", "--remove")
+    assert code == 0 and "Ingen demodata å fjerne." in out
 
 
 def test_starting_the_app_judges_yesterdays_verdicts_again(

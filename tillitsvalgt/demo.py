@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlmodel import Session
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
 
 from tillitsvalgt import plural
 from tillitsvalgt.errors import StateError
+from tillitsvalgt.models import Case, Employer, utcnow
 from tillitsvalgt.paths import resource_path
 from tillitsvalgt.services.cases import count_cases
 from tillitsvalgt.services.transfer import ImportReport, import_bundle
@@ -157,4 +160,85 @@ def fill_demo(*, session: Session, today: date) -> ImportReport:
             "legges bare inn i en tom "
             "database; bruk --data-dir med en ny mappe for å prøve programmet."
         )
-    return import_bundle(demo_bundle(today), session=session, today=today)
+    before = set(session.exec(select(Employer.id)).all())
+    report = import_bundle(demo_bundle(today), session=session, today=today)
+    # Marked in the same unit of work: the database had no case, so every case is an
+    # example; an employer the user had registered before keeps being theirs.
+    session.execute(update(Case).values(is_demo=True))
+    session.execute(
+        update(Employer).where(col(Employer.id).not_in(before)).values(is_demo=True)
+        if before
+        else update(Employer).values(is_demo=True)
+    )
+    return report
+
+
+@dataclass(frozen=True)
+class DemoCount:
+    cases: int
+    employers: int
+
+    @property
+    def empty(self) -> bool:
+        return not (self.cases or self.employers)
+
+
+def demo_case_ids(*, session: Session) -> frozenset[int]:
+    """The example cases (the recycle bin's too), for the «DEMO» tag in the list."""
+    return frozenset(
+        i for i in session.exec(select(Case.id).where(col(Case.is_demo))).all() if i is not None
+    )
+
+
+def count_demo(*, session: Session) -> DemoCount:
+    """Example cases and employers not yet removed (an example employer that has a real
+    case is the user's now, and is not counted)."""
+    cases = session.exec(
+        select(func.count())
+        .select_from(Case)
+        .where(col(Case.is_demo), col(Case.deleted_at).is_(None))
+    ).one()
+    employers = session.exec(
+        select(func.count())
+        .select_from(Employer)
+        .where(
+            col(Employer.is_demo),
+            col(Employer.deleted_at).is_(None),
+            col(Employer.id).not_in(select(Case.employer_id).where(~col(Case.is_demo))),
+        )
+    ).one()
+    return DemoCount(cases=int(cases), employers=int(employers))
+
+
+def remove_demo(*, session: Session) -> DemoCount:
+    """Take the example cases and employers out of use, in one unit of work: the cases go to
+    the recycle bin and the employers out of the register. Nothing is erased, because the
+    change history is append-only by design (the database refuses to delete from it); an
+    employer's organisation number is freed, so the real one can be registered. A case the
+    user made for a demo employer keeps it: that employer is theirs now and stays."""
+    now = utcnow()
+    # Row by row through the ORM, so the change history records each removal.
+    cases = session.exec(
+        select(Case).where(col(Case.is_demo), col(Case.deleted_at).is_(None))
+    ).all()
+    for case in cases:
+        case.deleted_at = now
+        case.updated_at = now
+        case.version += 1
+        session.add(case)
+    in_use = select(Case.employer_id).where(~col(Case.is_demo))
+    employers = session.exec(
+        select(Employer).where(
+            col(Employer.is_demo),
+            col(Employer.deleted_at).is_(None),
+            col(Employer.id).not_in(in_use),
+        )
+    ).all()
+    for employer in employers:
+        employer.deleted_at = now
+        employer.updated_at = now
+        employer.orgnr = None
+        employer.version += 1
+        session.add(employer)
+    session.flush()
+    return DemoCount(cases=len(cases), employers=len(employers))

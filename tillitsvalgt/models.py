@@ -168,6 +168,8 @@ class Employer(EmployerBase, table=True):
     created_at: datetime = _timestamp()
     updated_at: datetime = _timestamp()
     deleted_at: datetime | None = _timestamp(nullable=True)
+    # Made by the demo load (demo.py): tagged in the window, removed in one action.
+    is_demo: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
 
 
 class EmployerRead(EmployerBase):
@@ -177,6 +179,7 @@ class EmployerRead(EmployerBase):
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None
+    is_demo: bool = False
 
 
 # --------------------------------------------------------------------------- cases
@@ -287,6 +290,12 @@ class Case(CaseBase, table=True):
         sa.Index("ix_cases_title_id", "title", "id", **_LIVE),
         sa.Index("ix_cases_deleted_at", "deleted_at", **_BINNED),  # the recycle bin only
         sa.Index("ix_cases_live_timing_updated", "verdict_timing", "updated_at", "id", **_LIVE),
+        sa.Index(  # the few demo cases, read at start to tag them
+            "ix_cases_demo",
+            "id",
+            sqlite_where=sa.text("is_demo = 1"),  # as SQLAlchemy writes the test
+            postgresql_where=sa.text("is_demo"),
+        ),
     )
     id: int | None = Field(default=None, primary_key=True)
     uuid: uuid_module.UUID = Field(default_factory=uuid_module.uuid4, unique=True)
@@ -302,6 +311,8 @@ class Case(CaseBase, table=True):
     )
     source_ref: str | None = Field(default=None, max_length=200)
     report_include: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
+    # Made by the demo load (demo.py): tagged «DEMO», never counted in a report.
+    is_demo: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
     # The report's cell key (reports/cellkey.py): drawn once, never changed, never shown.
     # A column default too, so bulk inserts without it (benchmarks, imports) draw one.
     cell_key: int = Field(
@@ -338,6 +349,7 @@ class CaseRead(CaseBase):
     id: int
     uuid: uuid_module.UUID
     group_id: int | None = None
+    is_demo: bool = False  # made by the demo load: tagged «DEMO», never in a report
     number: str
     year: int
     seq: int

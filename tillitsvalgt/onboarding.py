@@ -35,6 +35,7 @@ from tillitsvalgt.db import sqlite_file_url as sqlite_file_url
 from tillitsvalgt.errors import DatabaseError, UserError, os_reason
 
 if TYPE_CHECKING:
+    from tillitsvalgt.demo import DemoCount
     from tillitsvalgt.workspace import Workspace
 
 DATABASE_KEY = "database"
@@ -68,6 +69,29 @@ def fill_demo_data(workspace: Workspace) -> str:
     """Fill an empty database with example cases; returns what was added, in words. A
     database that has cases is refused (``StateError``): examples never mix with real cases."""
     return f"Eksempelsaker lagt inn: {workspace.fill_demo_data().summary()}"
+
+
+def demo_case_ids(workspace: Workspace) -> frozenset[int]:
+    """The example cases, for the «DEMO» tag (a partial index keeps this cheap)."""
+    from tillitsvalgt.demo import demo_case_ids as ids
+
+    with workspace.db.session(readonly=True) as session:
+        return ids(session=session)
+
+
+def count_demo_data(workspace: Workspace) -> DemoCount:
+    from tillitsvalgt.demo import count_demo
+
+    with workspace.db.session(readonly=True) as session:
+        return count_demo(session=session)
+
+
+def remove_demo_data(workspace: Workspace) -> DemoCount:
+    """Take the example cases and employers out of use in one unit of work."""
+    from tillitsvalgt.demo import remove_demo
+
+    with workspace.db.session() as session:
+        return remove_demo(session=session)
 
 
 # --------------------------------------------------------------------------- the database

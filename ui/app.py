@@ -72,6 +72,7 @@ def run(
     for warning in workspace.warnings:
         window.statusBar().showMessage(warning, 15_000)
     window.show()
+    window.offer_restored_edits()  # what a crash left unsaved, before anything else
     window.welcome_if_new()
     window.start_daily_duties()
     schedule_self_check(window)

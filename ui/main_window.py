@@ -38,6 +38,7 @@ from tillitsvalgt.shapes import CaseRead
 from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHORT
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.accessibility import describe_inputs, name_input
+from ui.autosave import AutosaveStore
 from ui.context_menus import add_context_menu
 from ui.dialogs.case_dialogs import CloseCaseDialog, NewCaseDialog
 from ui.dialogs.letter_dialog import LetterDialog
@@ -46,6 +47,7 @@ from ui.dialogs.restore_dialog import RestoreDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.welcome_dialog import WelcomeDialog
 from ui.errors import CrashReporter
+from ui.first_steps import FirstSteps
 from ui.i18n import QT_TR_NOOP, tr
 from ui.i18n import count as plural
 from ui.long_work import LongWork
@@ -57,6 +59,7 @@ from ui.models.case_table import (
     CaseTableModel,
 )
 from ui.prompts import Prompter
+from ui.restore_edits import watch_letter
 from ui.views.case_view import CaseView
 from ui.views.deadlines_view import DeadlinesView, overdue_notice
 from ui.views.employers_view import EmployersView
@@ -89,7 +92,7 @@ class _LazyEmployerCombo(QComboBox):
         super().showPopup()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FirstSteps, QMainWindow):
     def __init__(
         self,
         workspace: Workspace,
@@ -106,6 +109,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.background = background or Background(self)
         self.detail: CaseDetail | None = None
+        # Unsaved edits are kept here between keystroke and save (ui/autosave.py).
+        self.autosave = AutosaveStore.for_data_dir(workspace.data_dir)
         self.setWindowTitle("Tillitsvalgt")
         self.setMinimumSize(900, 560)
 
@@ -176,6 +181,7 @@ class MainWindow(QMainWindow):
         left_layout.addLayout(filters)
         left_layout.addLayout(saved_row)
         left_layout.addWidget(self.table, 1)
+        self._make_start_guide(left_layout)
         left_layout.addWidget(self.count)
 
         self.case_view = CaseView(workspace, prompter=prompter, crashes=crashes)
@@ -392,6 +398,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.cases_section_action)
         view_menu.addAction(self.employers_section_action)
         view_menu.addAction(self.deadlines_section_action)
+        self._add_list_action(view_menu)
 
         self.import_action = self._action(
             tr("&Importer saker …"),
@@ -445,6 +452,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_backup_action)
         self._add_office_actions(file_menu, case_menu)
+        self._add_demo_action(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.refresh_action)
         file_menu.addSeparator()
@@ -690,6 +698,7 @@ class MainWindow(QMainWindow):
             if shown == 0
             else plural(shown, QT_TR_NOOP("%n sak"), QT_TR_NOOP("%n saker"))
         )
+        self._show_start_guide(shown == 0)
         if selected is not None:
             for row, item in enumerate(self.model.rows):
                 if item.number == selected:
@@ -866,6 +875,7 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.letter_dialog = dialog  # for tests
+        watch_letter(dialog)  # its free text survives a crash
         dialog.finished.connect(
             lambda _: self.open_case(self.detail.case.id) if self.detail else None
         )
@@ -886,7 +896,7 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.welcome_dialog = dialog  # for tests
-        dialog.accepted.connect(self.apply_filters)
+        dialog.accepted.connect(self._reload_demo_ids)
         dialog.open()
 
     def open_report(self) -> None:
@@ -1111,6 +1121,7 @@ class MainWindow(QMainWindow):
             self.table.horizontalHeader().restoreState(header)
         else:
             self._default_columns()
+        self._reload_demo_ids(refresh=False)
         self.search.setText(str(self.settings.value("caselist/search", "") or ""))
         for combo, key in (
             (self.type_filter, "caselist/type"),

@@ -4,6 +4,7 @@ records what was shown."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
@@ -37,6 +38,10 @@ class Prompter(Protocol):
     def printer(self, parent: QWidget | None, title: str) -> QPrinter | None:
         """A printer the user chose and set up (the print dialog), or None: cancelled."""
         ...
+
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, options: Sequence[str]
+    ) -> int | None: ...
 
 
 class QtPrompter:
@@ -97,6 +102,20 @@ class QtPrompter:
             return None
         return printer
 
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, options: Sequence[str]
+    ) -> int | None:
+        """One of ``options`` (button texts, the first the default); None when the box was
+        closed without a choice."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        buttons = [box.addButton(option, QMessageBox.ButtonRole.ActionRole) for option in options]
+        if buttons:
+            box.setDefaultButton(buttons[0])
+        box.addButton(QMessageBox.StandardButton.Cancel).hide()  # Esc: no choice
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else None
+
 
 class ScriptedPrompter:
     """For tests: answers ``confirm`` and ``save_path`` from queues; records every message."""
@@ -110,6 +129,7 @@ class ScriptedPrompter:
         texts: list[str | None] | None = None,
         folders: list[Path | None] | None = None,
         printed: list[Path | None] | None = None,
+        choices: list[int | None] | None = None,
     ) -> None:
         self.confirms = list(confirms or [])
         self.paths = list(paths or [])
@@ -118,6 +138,7 @@ class ScriptedPrompter:
         self.texts = list(texts or [])
         self.folders = list(folders or [])
         self.printed = list(printed or [])  # a PDF file per print asked for; None: cancel
+        self.choices = list(choices or [])
         self.shown: list[tuple[str, str, str]] = []  # (kind, title, text)
 
     def ask_save(self, parent: QWidget | None, title: str, text: str) -> SaveAnswer:
@@ -165,3 +186,9 @@ class ScriptedPrompter:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(target))
         return printer
+
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, options: Sequence[str]
+    ) -> int | None:
+        self.shown.append(("choose", title, text))
+        return self.choices.pop(0) if self.choices else None

@@ -1124,8 +1124,8 @@
         <translation>Save the profile and open the program.</translation>
     </message>
     <message>
-        <source>Legger inn et halvt hundre oppdiktede saker med virksomheter og hendelser, så du kan se hvordan programmet vurderer dem.</source>
-        <translation>Adds some fifty invented cases with employers and events, so you can see how the program assesses them.</translation>
+        <source>Legger inn et halvt hundre oppdiktede saker med virksomheter og hendelser, så du kan se hvordan programmet vurderer dem. De er merket DEMO, telles aldri i rapporten og fjernes med Fil → «Fjern demodata».</source>
+        <translation>Adds some fifty made-up cases with employers and events, so you can see how the program assesses them. They are marked DEMO, never count in the report and are removed with File → “Remove demo data”.</translation>
     </message>
     <message>
         <source>Databasen har allerede saker. Eksempelsaker legges bare inn i en tom database, så de aldri blandes med ekte saker.</source>
@@ -1480,12 +1480,72 @@ Your profile is saved.</translation>
         <translation>No cases</translation>
     </message>
     <message>
+        <source>Sakene dine vises her når du har opprettet den første.</source>
+        <translation>Your cases appear here once you have created the first one.</translation>
+    </message>
+    <message>
+        <source>Fjern &amp;demodata …</source>
+        <translation>Remove &amp;demo data …</translation>
+    </message>
+    <message>
+        <source>Fjern eksempelsakene og -virksomhetene (merket DEMO); dine egne blir</source>
+        <translation>Remove the example cases and employers (marked DEMO); your own stay</translation>
+    </message>
+    <message>
+        <source>Demodata ble ikke fjernet</source>
+        <translation>Demo data was not removed</translation>
+    </message>
+    <message>
+        <source>Fjern demodata</source>
+        <translation>Remove demo data</translation>
+    </message>
+    <message>
+        <source>Det er ingen demodata å fjerne.</source>
+        <translation>There is no demo data to remove.</translation>
+    </message>
+    <message>
+        <source>Fjerne demodataene: {cases} og {employers}?</source>
+        <translation>Remove the demo data: {cases} and {employers}?</translation>
+    </message>
+    <message>
+        <source>%n eksempelsak</source>
+        <translation>%n example case</translation>
+    </message>
+    <message>
+        <source>%n eksempelsaker</source>
+        <translation>%n example cases</translation>
+    </message>
+    <message>
+        <source>%n eksempelvirksomhet</source>
+        <translation>%n example employer</translation>
+    </message>
+    <message>
+        <source>%n eksempelvirksomheter</source>
+        <translation>%n example employers</translation>
+    </message>
+    <message>
+        <source>Sakene du har laget selv, blir stående. Eksempelsakene legges i papirkurven (endringshistorikken slettes aldri), og de telles aldri i rapporten.</source>
+        <translation>The cases you made yourself stay. The example cases go to the recycle bin (the change history is never deleted), and they never count in the report.</translation>
+    </message>
+    <message>
+        <source>Demodata fjernet: {cases}, {employers}.</source>
+        <translation>Demo data removed: {cases}, {employers}.</translation>
+    </message>
+    <message>
         <source>%n sak</source>
         <translation>%n case</translation>
     </message>
     <message>
         <source>%n saker</source>
         <translation>%n cases</translation>
+    </message>
+    <message>
+        <source>Gå til saks&amp;listen</source>
+        <translation>Go to the case &amp;list</translation>
+    </message>
+    <message>
+        <source>Flytt tastaturet til sakslisten (Ctrl+Shift+L)</source>
+        <translation>Move the keyboard to the case list (Ctrl+Shift+L)</translation>
     </message>
     <message>
         <source>(lagrede filtre)</source>
@@ -1722,6 +1782,14 @@ Your profile is saved.</translation>
     <message>
         <source>Frist ute</source>
         <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>Eksempel (demodata): telles aldri i rapporten. Fil → «Fjern demodata» fjerner alt.</source>
+        <translation>Example (demo data): never counted in the report. File → “Remove demo data” removes it all.</translation>
     </message>
     <message>
         <source>svarfristen på kravet er ute</source>
@@ -3442,6 +3510,130 @@ Your profile is saved.</translation>
     <message>
         <source>Pakken er tatt i bruk</source>
         <translation>The pack is in use</translation>
+    </message>
+    <message>
+        <source>Ulagrede endringer fra forrige økt kunne ikke leses (filen {name} er skadet), og filen kunne ikke flyttes; den er fjernet.</source>
+        <translation>Unsaved changes from the last session could not be read (the file {name} is damaged), and the file could not be moved; it has been removed.</translation>
+    </message>
+    <message>
+        <source>Ulagrede endringer fra forrige økt kunne ikke leses (filen {name} er skadet). Den er flyttet til {target}; programmet virker som vanlig.</source>
+        <translation>Unsaved changes from the last session could not be read (the file {name} is damaged). It has been moved to {target}; the program works as usual.</translation>
+    </message>
+    <message>
+        <source>Ulagrede endringer kunne ikke mellomlagres: </source>
+        <translation>Unsaved changes could not be kept aside: </translation>
+    </message>
+    <message>
+        <source>i sak {number}</source>
+        <translation>in case {number}</translation>
+    </message>
+    <message>
+        <source>i en ny sak</source>
+        <translation>in a new case</translation>
+    </message>
+    <message>
+        <source>i et brev i sak {number}</source>
+        <translation>in a letter in case {number}</translation>
+    </message>
+    <message>
+        <source>i en ny virksomhet</source>
+        <translation>in a new employer</translation>
+    </message>
+    <message>
+        <source>i en virksomhet</source>
+        <translation>in an employer</translation>
+    </message>
+    <message>
+        <source>Du har ulagrede endringer fra forrige økt {where} (mellomlagret {when}).</source>
+        <translation>You have unsaved changes from the last session {where} (kept {when}).</translation>
+    </message>
+    <message>
+        <source>«Gjenopprett» åpner dem igjen, så du kan se over og lagre. «Forkast» sletter dem.</source>
+        <translation>“Restore” opens them again, so you can look them over and save. “Discard” deletes them.</translation>
+    </message>
+    <message>
+        <source>&amp;Forkast</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>Kan ikke gjenopprette endringene</source>
+        <translation>Cannot restore the changes</translation>
+    </message>
+    <message>
+        <source>Endringene er tatt vare på til neste oppstart.</source>
+        <translation>The changes are kept until the next start.</translation>
+    </message>
+    <message>
+        <source>Saken endringene gjelder, er ikke oppgitt i filen.</source>
+        <translation>The file does not say which case the changes belong to.</translation>
+    </message>
+    <message>
+        <source>Sak {number} ligger i papirkurven. Gjenopprett saken derfra først.</source>
+        <translation>Case {number} is in the recycle bin. Restore the case from there first.</translation>
+    </message>
+    <message>
+        <source>En dato i de mellomlagrede endringene kan ikke leses.</source>
+        <translation>A date in the kept changes cannot be read.</translation>
+    </message>
+    <message>
+        <source>saken er endret siden endringene dine ble mellomlagret: se over før du lagrer</source>
+        <translation>the case has changed since your changes were kept: look them over before saving</translation>
+    </message>
+    <message>
+        <source>Virksomheten endringene gjelder, er ikke oppgitt i filen.</source>
+        <translation>The file does not say which employer the changes belong to.</translation>
+    </message>
+    <message>
+        <source>Virksomheten kunne ikke åpnes.</source>
+        <translation>The employer could not be opened.</translation>
+    </message>
+    <message>
+        <source>Saken brevet gjelder, kunne ikke åpnes.</source>
+        <translation>The case the letter belongs to could not be opened.</translation>
+    </message>
+    <message>
+        <source>Ingen saker ennå</source>
+        <translation>No cases yet</translation>
+    </message>
+    <message>
+        <source>Slik kommer du i gang. Når arbeidsgiveren varsler en endring i arbeidsplassene eller hjemmekontor, registrerer du virksomheten og oppretter en sak; programmet vurderer saken og foreslår brevene.</source>
+        <translation>Here is how to start. When the employer announces a change to the workplaces or home office, register the employer and create a case; the program assesses the case and suggests the letters.</translation>
+    </message>
+    <message>
+        <source>1. &amp;Registrer virksomheten …</source>
+        <translation>1. &amp;Register the employer …</translation>
+    </message>
+    <message>
+        <source>Arbeidsgiveren saken gjelder: navn, organisasjonsnummer, hovedavtale.</source>
+        <translation>The employer the case is about: name, organisation number, basic agreement.</translation>
+    </message>
+    <message>
+        <source>2. &amp;Opprett en sak …</source>
+        <translation>2. Cr&amp;eate a case …</translation>
+    </message>
+    <message>
+        <source>Hva arbeidsgiver vil endre, og når det ble varslet (Ctrl+N).</source>
+        <translation>What the employer wants to change, and when it was announced (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Eksemplene er merket DEMO, telles aldri i rapporten og fjernes med Fil → «Fjern demodata».</source>
+        <translation>The examples are marked DEMO, never count in the report and are removed with File → “Remove demo data”.</translation>
+    </message>
+    <message>
+        <source>Vil du prøve først? &amp;Last inn eksempelsaker</source>
+        <translation>Want to try first? &amp;Load example cases</translation>
+    </message>
+    <message>
+        <source>Les &amp;brukerveiledningen (F1)</source>
+        <translation>Read the user &amp;guide (F1)</translation>
+    </message>
+    <message>
+        <source>Kort veiledning med bilder.</source>
+        <translation>A short guide with pictures.</translation>
+    </message>
+    <message>
+        <source>Eksempelsaker legges bare inn i en database uten saker, også i papirkurven.</source>
+        <translation>Example cases go only into a database with no cases, in the recycle bin too.</translation>
     </message>
 </context>
 <context>

@@ -1124,8 +1124,8 @@
         <translation>Lagre profilen og opne programmet.</translation>
     </message>
     <message>
-        <source>Legger inn et halvt hundre oppdiktede saker med virksomheter og hendelser, så du kan se hvordan programmet vurderer dem.</source>
-        <translation>Legg inn eit halvt hundre oppdikta saker med verksemder og hendingar, så du kan sjå korleis programmet vurderer dei.</translation>
+        <source>Legger inn et halvt hundre oppdiktede saker med virksomheter og hendelser, så du kan se hvordan programmet vurderer dem. De er merket DEMO, telles aldri i rapporten og fjernes med Fil → «Fjern demodata».</source>
+        <translation>Legg inn eit halvt hundre oppdikta saker med verksemder og hendingar, så du kan sjå korleis programmet vurderer dei. Dei er merkte DEMO, blir aldri talde i rapporten og blir fjerna med Fil → «Fjern demodata».</translation>
     </message>
     <message>
         <source>Databasen har allerede saker. Eksempelsaker legges bare inn i en tom database, så de aldri blandes med ekte saker.</source>
@@ -1480,12 +1480,72 @@ Profilen din er lagra.</translation>
         <translation>Ingen saker</translation>
     </message>
     <message>
+        <source>Sakene dine vises her når du har opprettet den første.</source>
+        <translation>Sakene dine blir viste her når du har oppretta den første.</translation>
+    </message>
+    <message>
+        <source>Fjern &amp;demodata …</source>
+        <translation>Fjern &amp;demodata …</translation>
+    </message>
+    <message>
+        <source>Fjern eksempelsakene og -virksomhetene (merket DEMO); dine egne blir</source>
+        <translation>Fjern eksempelsakene og -verksemdene (merkte DEMO); dine eigne blir verande</translation>
+    </message>
+    <message>
+        <source>Demodata ble ikke fjernet</source>
+        <translation>Demodata vart ikkje fjerna</translation>
+    </message>
+    <message>
+        <source>Fjern demodata</source>
+        <translation>Fjern demodata</translation>
+    </message>
+    <message>
+        <source>Det er ingen demodata å fjerne.</source>
+        <translation>Det er ingen demodata å fjerne.</translation>
+    </message>
+    <message>
+        <source>Fjerne demodataene: {cases} og {employers}?</source>
+        <translation>Fjerne demodataa: {cases} og {employers}?</translation>
+    </message>
+    <message>
+        <source>%n eksempelsak</source>
+        <translation>%n eksempelsak</translation>
+    </message>
+    <message>
+        <source>%n eksempelsaker</source>
+        <translation>%n eksempelsaker</translation>
+    </message>
+    <message>
+        <source>%n eksempelvirksomhet</source>
+        <translation>%n eksempelverksemd</translation>
+    </message>
+    <message>
+        <source>%n eksempelvirksomheter</source>
+        <translation>%n eksempelverksemder</translation>
+    </message>
+    <message>
+        <source>Sakene du har laget selv, blir stående. Eksempelsakene legges i papirkurven (endringshistorikken slettes aldri), og de telles aldri i rapporten.</source>
+        <translation>Sakene du har laga sjølv, blir ståande. Eksempelsakene blir lagde i papirkorga (endringshistorikken blir aldri sletta), og dei blir aldri talde i rapporten.</translation>
+    </message>
+    <message>
+        <source>Demodata fjernet: {cases}, {employers}.</source>
+        <translation>Demodata fjerna: {cases}, {employers}.</translation>
+    </message>
+    <message>
         <source>%n sak</source>
         <translation>%n sak</translation>
     </message>
     <message>
         <source>%n saker</source>
         <translation>%n saker</translation>
+    </message>
+    <message>
+        <source>Gå til saks&amp;listen</source>
+        <translation>Gå til saks&amp;lista</translation>
+    </message>
+    <message>
+        <source>Flytt tastaturet til sakslisten (Ctrl+Shift+L)</source>
+        <translation>Flytt tastaturet til sakslista (Ctrl+Shift+L)</translation>
     </message>
     <message>
         <source>(lagrede filtre)</source>
@@ -1722,6 +1782,14 @@ Profilen din er lagra.</translation>
     <message>
         <source>Frist ute</source>
         <translation>Frist ute</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>Eksempel (demodata): telles aldri i rapporten. Fil → «Fjern demodata» fjerner alt.</source>
+        <translation>Døme (demodata): blir aldri talt i rapporten. Fil → «Fjern demodata» fjernar alt.</translation>
     </message>
     <message>
         <source>svarfristen på kravet er ute</source>
@@ -3442,6 +3510,130 @@ Profilen din er lagra.</translation>
     <message>
         <source>Pakken er tatt i bruk</source>
         <translation>Pakken er teken i bruk</translation>
+    </message>
+    <message>
+        <source>Ulagrede endringer fra forrige økt kunne ikke leses (filen {name} er skadet), og filen kunne ikke flyttes; den er fjernet.</source>
+        <translation>Ulagra endringar frå førre økt kunne ikkje lesast (fila {name} er skadd), og fila kunne ikkje flyttast; ho er fjerna.</translation>
+    </message>
+    <message>
+        <source>Ulagrede endringer fra forrige økt kunne ikke leses (filen {name} er skadet). Den er flyttet til {target}; programmet virker som vanlig.</source>
+        <translation>Ulagra endringar frå førre økt kunne ikkje lesast (fila {name} er skadd). Ho er flytta til {target}; programmet verkar som vanleg.</translation>
+    </message>
+    <message>
+        <source>Ulagrede endringer kunne ikke mellomlagres: </source>
+        <translation>Ulagra endringar kunne ikkje mellomlagrast: </translation>
+    </message>
+    <message>
+        <source>i sak {number}</source>
+        <translation>i sak {number}</translation>
+    </message>
+    <message>
+        <source>i en ny sak</source>
+        <translation>i ei ny sak</translation>
+    </message>
+    <message>
+        <source>i et brev i sak {number}</source>
+        <translation>i eit brev i sak {number}</translation>
+    </message>
+    <message>
+        <source>i en ny virksomhet</source>
+        <translation>i ei ny verksemd</translation>
+    </message>
+    <message>
+        <source>i en virksomhet</source>
+        <translation>i ei verksemd</translation>
+    </message>
+    <message>
+        <source>Du har ulagrede endringer fra forrige økt {where} (mellomlagret {when}).</source>
+        <translation>Du har ulagra endringar frå førre økt {where} (mellomlagra {when}).</translation>
+    </message>
+    <message>
+        <source>«Gjenopprett» åpner dem igjen, så du kan se over og lagre. «Forkast» sletter dem.</source>
+        <translation>«Gjenopprett» opnar dei igjen, så du kan sjå over og lagre. «Forkast» slettar dei.</translation>
+    </message>
+    <message>
+        <source>&amp;Forkast</source>
+        <translation>&amp;Forkast</translation>
+    </message>
+    <message>
+        <source>Kan ikke gjenopprette endringene</source>
+        <translation>Kan ikkje gjenopprette endringane</translation>
+    </message>
+    <message>
+        <source>Endringene er tatt vare på til neste oppstart.</source>
+        <translation>Endringane er tekne vare på til neste oppstart.</translation>
+    </message>
+    <message>
+        <source>Saken endringene gjelder, er ikke oppgitt i filen.</source>
+        <translation>Saka endringane gjeld, er ikkje oppgitt i fila.</translation>
+    </message>
+    <message>
+        <source>Sak {number} ligger i papirkurven. Gjenopprett saken derfra først.</source>
+        <translation>Sak {number} ligg i papirkorga. Gjenopprett saka derifrå først.</translation>
+    </message>
+    <message>
+        <source>En dato i de mellomlagrede endringene kan ikke leses.</source>
+        <translation>Ein dato i dei mellomlagra endringane kan ikkje lesast.</translation>
+    </message>
+    <message>
+        <source>saken er endret siden endringene dine ble mellomlagret: se over før du lagrer</source>
+        <translation>saka er endra sidan endringane dine vart mellomlagra: sjå over før du lagrar</translation>
+    </message>
+    <message>
+        <source>Virksomheten endringene gjelder, er ikke oppgitt i filen.</source>
+        <translation>Verksemda endringane gjeld, er ikkje oppgitt i fila.</translation>
+    </message>
+    <message>
+        <source>Virksomheten kunne ikke åpnes.</source>
+        <translation>Verksemda kunne ikkje opnast.</translation>
+    </message>
+    <message>
+        <source>Saken brevet gjelder, kunne ikke åpnes.</source>
+        <translation>Saka brevet gjeld, kunne ikkje opnast.</translation>
+    </message>
+    <message>
+        <source>Ingen saker ennå</source>
+        <translation>Ingen saker enno</translation>
+    </message>
+    <message>
+        <source>Slik kommer du i gang. Når arbeidsgiveren varsler en endring i arbeidsplassene eller hjemmekontor, registrerer du virksomheten og oppretter en sak; programmet vurderer saken og foreslår brevene.</source>
+        <translation>Slik kjem du i gang. Når arbeidsgivaren varslar ei endring i arbeidsplassane eller heimekontor, registrerer du verksemda og opprettar ei sak; programmet vurderer saka og føreslår breva.</translation>
+    </message>
+    <message>
+        <source>1. &amp;Registrer virksomheten …</source>
+        <translation>1. &amp;Registrer verksemda …</translation>
+    </message>
+    <message>
+        <source>Arbeidsgiveren saken gjelder: navn, organisasjonsnummer, hovedavtale.</source>
+        <translation>Arbeidsgivaren saka gjeld: namn, organisasjonsnummer, hovudavtale.</translation>
+    </message>
+    <message>
+        <source>2. &amp;Opprett en sak …</source>
+        <translation>2. &amp;Opprett ei sak …</translation>
+    </message>
+    <message>
+        <source>Hva arbeidsgiver vil endre, og når det ble varslet (Ctrl+N).</source>
+        <translation>Kva arbeidsgivar vil endre, og når det vart varsla (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Eksemplene er merket DEMO, telles aldri i rapporten og fjernes med Fil → «Fjern demodata».</source>
+        <translation>Eksempla er merkte DEMO, blir aldri talde i rapporten og blir fjerna med Fil → «Fjern demodata».</translation>
+    </message>
+    <message>
+        <source>Vil du prøve først? &amp;Last inn eksempelsaker</source>
+        <translation>Vil du prøve først? &amp;Last inn eksempelsaker</translation>
+    </message>
+    <message>
+        <source>Les &amp;brukerveiledningen (F1)</source>
+        <translation>Les &amp;brukarrettleiinga (F1)</translation>
+    </message>
+    <message>
+        <source>Kort veiledning med bilder.</source>
+        <translation>Kort rettleiing med bilete.</translation>
+    </message>
+    <message>
+        <source>Eksempelsaker legges bare inn i en database uten saker, også i papirkurven.</source>
+        <translation>Eksempelsaker blir berre lagde inn i ein database utan saker, også i papirkorga.</translation>
     </message>
 </context>
 <context>

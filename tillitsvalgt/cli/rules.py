@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from tillitsvalgt import plural
 from tillitsvalgt.cli.context import Context, pass_ctx
 from tillitsvalgt.cli.output import force_option
 from tillitsvalgt.errors import UserError
@@ -262,11 +263,27 @@ def settings_command(ctx: Context, key: str | None, value: str | None, unset: bo
 
 
 @click.command("demo")
+@click.option(
+    "--remove",
+    is_flag=True,
+    help="Fjern eksempelsakene og -virksomhetene igjen (sakene legges i papirkurven).",
+)
 @pass_ctx
-def demo_command(ctx: Context) -> None:
-    """Fyll en tom database med realistiske eksempelsaker."""
-    from tillitsvalgt.demo import fill_demo
+def demo_command(ctx: Context, remove: bool) -> None:
+    """Fyll en tom database med realistiske eksempelsaker (merket demo, telles aldri i
+    rapporten), eller fjern dem med --remove."""
+    from tillitsvalgt.demo import fill_demo, remove_demo
 
+    if remove:
+        with ctx.db().session() as session:
+            removed = remove_demo(session=session)
+        click.echo(
+            "Ingen demodata å fjerne."
+            if removed.empty
+            else f"Demodata fjernet: {plural.count(removed.cases, 'sak', 'saker')}, "
+            f"{plural.count(removed.employers, 'virksomhet', 'virksomheter')}."
+        )
+        return
     with ctx.db().session() as session:
         report = fill_demo(session=session, today=date.today())
     click.echo(f"Eksempeldata lagt inn: {report.summary()}")

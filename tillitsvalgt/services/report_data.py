@@ -87,6 +87,7 @@ def _case_filters(
 ) -> list[sa.ColumnElement[bool]]:
     where: list[sa.ColumnElement[bool]] = [
         col(Case.deleted_at).is_(None),
+        sa.not_(col(Case.is_demo)),  # example cases never count (demo.py)
         day >= request.start,
         day <= request.end,
     ]

@@ -769,6 +769,8 @@ def export_bundle(
     events: dict[int, list[Event]] = {}
     event_query = select(Event).where(col(Event.deleted_at).is_(None))
     case_query = select(Case).where(col(Case.deleted_at).is_(None))
+    if chosen is None:  # «every case» for the union office: never the examples (demo.py)
+        case_query = case_query.where(~col(Case.is_demo))
     if chosen is not None and len(chosen) <= 10_000:  # more: filtered below (bind limits)
         event_query = event_query.where(col(Event.case_id).in_(chosen))
         case_query = case_query.where(col(Case.id).in_(chosen))

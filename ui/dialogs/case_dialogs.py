@@ -21,6 +21,7 @@ from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import OUTCOMES
 from tillitsvalgt.workspace import Workspace
 from ui.accessibility import describe_inputs
+from ui.autosave import AutosaveSlot, Snapshot
 from ui.dialogs.employer_dialog import EmployerDialog
 from ui.errors import CrashReporter
 from ui.forms.case_form import CaseForm
@@ -80,6 +81,15 @@ class NewCaseDialog(QDialog):
         self.form.changed.connect(self._changed)
         self._changed()
         describe_inputs(self)
+        # What is typed survives a crash (ui/autosave.py); created or cancelled, it goes.
+        self.autosaver = AutosaveSlot(self, self._autosave_snapshot)
+        self.form.changed.connect(self.autosaver.touch)
+        self.finished.connect(lambda _result: self.autosaver.clear())
+
+    def _autosave_snapshot(self) -> Snapshot | None:
+        if not self.form.is_dirty():
+            return None
+        return "case-new", "new_case", {}, self.form.changed_values()
 
     def add_employer(self) -> None:
         dialog = EmployerDialog(

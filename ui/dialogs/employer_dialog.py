@@ -31,6 +31,7 @@ from tillitsvalgt.validation import MAX_EMPLOYEES, validate
 from tillitsvalgt.vocabulary import AGREEMENTS, LETTER_FORMS, SECTORS
 from tillitsvalgt.workspace import Workspace
 from ui.accessibility import describe_inputs
+from ui.autosave import AutosaveSlot, Snapshot
 from ui.errors import CrashReporter
 from ui.i18n import tr, translated
 from ui.prompts import Prompter
@@ -210,6 +211,54 @@ class EmployerDialog(QDialog):
         self._update_agreement_message()
         self.name.setFocus()
         describe_inputs(self)
+        # What is typed survives a crash (ui/autosave.py); saved or cancelled, it goes.
+        self._stored_values = self.values()
+        self.autosaver = AutosaveSlot(self, self._autosave_snapshot)
+        for edit in (
+            self.name,
+            self.orgnr,
+            self.address,
+            self.contact_name,
+            self.contact_email,
+            self.contact_phone,
+        ):
+            edit.textChanged.connect(self.autosaver.touch)
+        self.sector.currentIndexChanged.connect(self.autosaver.touch)
+        self.agreement.currentIndexChanged.connect(self.autosaver.touch)
+        self.employees.valueChanged.connect(self.autosaver.touch)
+        self.finished.connect(lambda _result: self.autosaver.clear())
+
+    def _autosave_snapshot(self) -> Snapshot | None:
+        values = self.values()
+        if values == self._stored_values:
+            return None
+        own = self.employer.id if self.employer is not None else None
+        key = f"employer-{own}" if own is not None else "employer-new"
+        version = self.employer.version if self.employer is not None else None
+        return key, "employer", {"employer_id": own, "version": version}, values
+
+    def apply_values(self, values: dict[str, Any]) -> None:
+        """Put unsaved edits (from an earlier session) into the fields."""
+        texts = {
+            "name": self.name,
+            "address": self.address,
+            "contact_name": self.contact_name,
+            "contact_email": self.contact_email,
+            "contact_phone": self.contact_phone,
+        }
+        for field, edit in texts.items():
+            if field in values:
+                edit.setText(str(values[field] or ""))
+        if "orgnr" in values:
+            orgnr = str(values["orgnr"] or "")
+            self.orgnr.setText(stdnum_orgnr.format(orgnr) if len(orgnr) == 9 else orgnr)
+        if "sector" in values:
+            self.sector.setCurrentIndex(max(0, self.sector.findData(values["sector"])))
+        if "agreement" in values and (i := self.agreement.findData(values["agreement"])) >= 0:
+            self.agreement.setCurrentIndex(i)
+        if "employees" in values:
+            count = values["employees"]
+            self.employees.setValue(NOT_GIVEN if not isinstance(count, int) else count)
 
     def _line(self, name: str, tooltip: str) -> QLineEdit:
         edit = QLineEdit()
@@ -333,6 +382,7 @@ class EmployerDialog(QDialog):
             return
         self.employer = fresh
         self.fill(fresh)
+        self._stored_values = self.values()
         self._update_title()
         self.status.setText(
             tr("Lastet inn versjonen som er lagret nå. Gjør endringen din igjen og lagre.")

@@ -363,7 +363,8 @@ class WelcomeDialog(QDialog):
         self.demo.setToolTip(
             tr(
                 "Legger inn et halvt hundre oppdiktede saker med virksomheter og hendelser, "
-                "så du kan se hvordan programmet vurderer dem."
+                "så du kan se hvordan programmet vurderer dem. De er merket DEMO, telles aldri "
+                "i rapporten og fjernes med Fil → «Fjern demodata»."
             )
             if empty
             else tr(

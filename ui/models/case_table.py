@@ -70,6 +70,15 @@ def timing_text(row: CaseListRow) -> str:
     return f"{symbol} {text}".strip()
 
 
+def demo_tag(text: str) -> str:
+    """A demo row's text, tagged first (so a narrow column cuts the text, not the tag)."""
+    return tr("DEMO") + " · " + text
+
+
+def demo_tip() -> str:
+    return tr("Eksempel (demodata): telles aldri i rapporten. Fil → «Fjern demodata» fjerner alt.")
+
+
 class CaseTableModel(QAbstractTableModel):
     def __init__(self, fetch: Fetch, query: CaseQuery | None = None) -> None:
         super().__init__()
@@ -78,6 +87,9 @@ class CaseTableModel(QAbstractTableModel):
         self.rows: list[CaseListRow] = []
         self.total = 0
         self.loaded = False
+        # The example cases (demo data), tagged «DEMO»: a few ids read at start and after
+        # a demo load or removal, so the list's hot query stays as it is.
+        self.demo_ids: frozenset[int] = frozenset()
 
     # ---------------------------------------------------------------- loading
 
@@ -139,6 +151,8 @@ class CaseTableModel(QAbstractTableModel):
                 if row.demand == "overdue":
                     long += " – " + tr("svarfristen på kravet er ute")
                 return long
+            if column == TITLE and row.id in self.demo_ids:
+                return f"{row.title}\n{demo_tip()}"
             return self._display(row, column)  # the whole text where the column cuts it
         if role == Qt.ItemDataRole.ForegroundRole and column == TIMING and row.timing:
             _, colour = _TIMING_LOOK.get(row.timing, ("", "#000000"))
@@ -157,7 +171,7 @@ class CaseTableModel(QAbstractTableModel):
         if column == NUMBER:
             return row.number
         if column == TITLE:
-            return row.title
+            return demo_tag(row.title) if row.id in self.demo_ids else row.title
         if column == EMPLOYER:
             return row.employer_name
         if column == TYPE:

@@ -15,6 +15,7 @@ from stdnum.no import orgnr as stdnum_orgnr
 from tillitsvalgt.shapes import CaseListRow, EmployerRead
 from tillitsvalgt.vocabulary import AGREEMENTS, CASE_STATUSES, CASE_TYPES_SHORT, SECTORS
 from ui.i18n import QT_TR_NOOP, tr
+from ui.models.case_table import demo_tag
 from ui.models.list_model import ROOT, Index, ListModel, short_date
 
 NAME, ORGNR, SECTOR, AGREEMENT, EMPLOYEES, CONTACT = range(6)
@@ -123,7 +124,7 @@ class EmployerTableModel(QAbstractTableModel):
 
     def cell(self, employer: EmployerRead, column: int) -> str | None:
         if column == NAME:
-            return employer.name
+            return demo_tag(employer.name) if employer.is_demo else employer.name
         if column == ORGNR:
             return format_orgnr(employer.orgnr)
         if column == SECTOR:

@@ -44,12 +44,14 @@ from tillitsvalgt.vocabulary import (
     TIMINGS,
 )
 from tillitsvalgt.workspace import CaseDetail, Workspace
+from ui.autosave import AutosaveSlot, Snapshot
 from ui.context_menus import add_context_menu
 from ui.dialogs.event_dialog import EventDialog
 from ui.errors import CrashReporter
 from ui.forms.case_form import CaseForm
 from ui.i18n import tr
 from ui.models.case_file import DocumentTableModel, EventTableModel
+from ui.models.case_table import demo_tag, demo_tip
 from ui.models.history_table import HistoryTableModel
 from ui.prompts import Prompter
 from ui.views.checklist_panel import ChecklistPanel
@@ -213,6 +215,7 @@ class CaseView(QWidget):
         # Copies of documents opened in the system's viewer; made on the first opening only,
         # so a window that never opens one leaves nothing to clean up.
         self._temp: tempfile.TemporaryDirectory[str] | None = None
+        self.autosaver = AutosaveSlot(self, self._autosave_snapshot)  # edits survive a crash
         layout = QVBoxLayout(self)
         self.heading = QLabel(tr("Velg en sak i listen."))
         self.heading.setObjectName("caseHeading")
@@ -569,14 +572,24 @@ class CaseView(QWidget):
         status = tr(CASE_STATUSES.get(case.status, case.status))
         if case.deleted_at is not None:
             status = tr("I papirkurven")
-        self.state.setText(
-            f"{status} · {detail.employer.name} · {detail.agreement_name}"
-            + (tr(" · versjon ") + str(case.version))
+        text = f"{status} · {detail.employer.name} · {detail.agreement_name}" + (
+            tr(" · versjon ") + str(case.version)
         )
+        # An example case says so first, in words (not colour alone), with why it matters.
+        self.state.setText(demo_tag(text) if case.is_demo else text)
+        self.state.setToolTip(demo_tip() if case.is_demo else "")
 
     def _form_changed(self) -> None:
         self._update_buttons()
         self.dirty_changed.emit(self.form.is_dirty())
+        self.autosaver.touch()
+
+    def _autosave_snapshot(self) -> Snapshot | None:
+        if self.detail is None or not self.form.is_dirty():
+            return None
+        case = self.detail.case
+        ref = {"case_id": case.id, "number": case.number, "version": case.version}
+        return f"case-{case.id}", "case", ref, self.form.changed_values()
 
     def is_dirty(self) -> bool:
         return self.detail is not None and self.form.is_dirty()
@@ -620,11 +633,13 @@ class CaseView(QWidget):
         except Exception as exc:
             self.crashes.report(exc, self)
             return False
+        self.autosaver.clear()
         self.refresh()
         self.changed.emit(case.id)
         return True
 
     def revert(self) -> None:
+        self.autosaver.clear()  # discarded: not offered again after a crash
         if self.detail is not None:
             self.show_detail(self.detail)
 
