@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -87,7 +89,9 @@ class LetterDialog(QDialog):
         # The preview's generation, .docx and number to convert next.
         self._pages_wanted: tuple[int, bytes, str] | None = None
         self.setWindowTitle(tr("Nytt brev – sak ") + detail.case.number)
-        self.setMinimumSize(900, 620)
+        # Fits a 1024×700 screen (also at 150 %): the form scrolls up and down, never sideways.
+        self.setMinimumSize(720, 480)
+        self.resize(960, 660)
 
         form_box = QWidget()
         form = QFormLayout(form_box)
@@ -165,7 +169,17 @@ class LetterDialog(QDialog):
         right_layout.addWidget(self.preview_stack, 1)
         splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(form_box)
+        form_scroll = QScrollArea()
+        form_scroll.setObjectName("letterForm")
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form_scroll.setWidget(form_box)
+        # As wide as the form needs (nothing cut off), the height is what scrolls.
+        form_scroll.setMinimumWidth(
+            form_box.minimumSizeHint().width() + form_scroll.verticalScrollBar().sizeHint().width()
+        )
+        splitter.addWidget(form_scroll)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([440, 520])
