@@ -30,8 +30,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from benchmarks.report import Figure, table
 
 OUT = Path(__file__).resolve().parent / "out" / "n100000"
-GOAL_MS = 30.0  # a keystroke's list update (the issue's goal), after the typing pause
-START_GOAL_S = 1.0
+GOAL_MS = 20.0  # a keystroke's list update (issue 15's goal), after the typing pause
+START_GOAL_S = 0.8  # issue 15: also on the first start
+SWITCH_GOAL_MS = 50.0
 MEMORY_GOAL_MB = 250.0
 
 # Run in a fresh process: the whole start as a user has it (interpreter, imports, opening
@@ -106,6 +107,51 @@ def _median_ms(fn: Callable[[], object], repeat: int = 30) -> float:
     return statistics.median(times) * 1000
 
 
+def switch_cases(data_dir: Path, repeat: int = 15) -> Figure:
+    """``gui.switch``: another case clicked in the list of the real main window, until its
+    detail (assessment, facts, timeline, documents, checklist) is on screen."""
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from tillitsvalgt.workspace import Workspace
+    from ui.errors import CrashReporter
+    from ui.main_window import MainWindow
+    from ui.prompts import ScriptedPrompter
+
+    ws = Workspace.open(data_dir=data_dir)
+    prompter = ScriptedPrompter()
+    with tempfile.TemporaryDirectory() as tmp:
+        window = MainWindow(
+            ws,
+            prompter=prompter,
+            crashes=CrashReporter(prompter, enabled=False),
+            settings=QSettings(str(Path(tmp) / "gui.ini"), QSettings.Format.IniFormat),
+        )
+        window.show()
+        QApplication.processEvents()
+        rows = len(window.model.rows)
+        times = []
+        for i in range(repeat + 3):
+            start = time.perf_counter()
+            window.table.selectRow((i * 7) % rows)
+            QApplication.processEvents()  # the view repaints with the new case
+            times.append(time.perf_counter() - start)
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+    ws.close()
+    return Figure(
+        "gui.switch",
+        statistics.median(times[3:]) * 1000,
+        "ms",
+        None,
+        what="another case clicked, its detail shown",
+        limit=SWITCH_GOAL_MS,
+    )
+
+
 def measure(data_dir: Path = OUT, *, starts: int = 5) -> list[Figure]:
     """The list figures against their floors, and the cold starts, as figures."""
     from PySide6.QtWidgets import QApplication
@@ -125,6 +171,23 @@ def measure(data_dir: Path = OUT, *, starts: int = 5) -> list[Figure]:
         fq = floor_query(dataclasses.replace(query, limit=PAGE))
         return lambda: run_floor(raw, fq)
 
+    def replayed(query: CaseQuery) -> Callable[[], object]:
+        # A sort has no handwritten floor: the very statements the service sent (captured
+        # from the engine), replayed through raw sqlite3 in one read transaction.
+        from benchmarks.emitted_sql import captured_sql
+
+        sent, _ = captured_sql(ws.db, dataclasses.replace(query, limit=PAGE))
+
+        def run() -> None:
+            raw.execute("BEGIN")
+            try:
+                for sql, params in sent:
+                    raw.execute(sql, params).fetchall()
+            finally:
+                raw.execute("ROLLBACK")
+
+        return run
+
     def scroll() -> None:
         model.reload(CaseQuery())
         model.fetchMore()
@@ -143,16 +206,42 @@ def measure(data_dir: Path = OUT, *, starts: int = 5) -> list[Figure]:
             lambda: model.reload(CaseQuery(text="landskap")),
             floor(CaseQuery(text="landskap")),
         ),
+        (
+            "gui.keystroke_common",
+            "search «hjemmekontor» (most cases), model reset",
+            lambda: model.reload(CaseQuery(text="hjemmekontor")),
+            floor(CaseQuery(text="hjemmekontor")),
+        ),
+        (
+            "gui.sort_timing",
+            "sorted by «Tidspunkt», model reset",
+            lambda: model.reload(CaseQuery(sort="timing", descending=False)),
+            replayed(CaseQuery(sort="timing", descending=False)),
+        ),
+        (
+            "gui.sort_deadline",
+            "sorted by «Neste frist», model reset",
+            lambda: model.reload(CaseQuery(sort="deadline", descending=False)),
+            replayed(CaseQuery(sort="deadline", descending=False)),
+        ),
         ("gui.scroll", "reload + fetchMore (400 rows)", scroll, lambda: (first(), second())),
     ]
     model.reload(CaseQuery())
     total = model.total
     figures = [
-        Figure(name, _median_ms(ours), "ms", _median_ms(base), what=what, limit=GOAL_MS)
+        Figure(
+            name,
+            _median_ms(ours),
+            "ms",
+            None if base is None else _median_ms(base),
+            what=what,
+            limit=GOAL_MS,
+        )
         for name, what, ours, base in cases
     ]
     ws.close()
     raw.close()
+    figures.append(switch_cases(data_dir))
 
     import tempfile
 
