@@ -88,23 +88,34 @@ def expected(db: Database, sort: str, descending: bool) -> list[str]:
 @pytest.mark.parametrize("sort", ["deadline", "timing"])
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("limit", [1, 3, 5, 50])
+@pytest.mark.parametrize("few", [0, 20_000])  # 0: even a filtered list takes the index walks
 def test_every_page_is_the_plain_sort(
-    filled: Database, sort: str, descending: bool, limit: int
+    filled: Database,
+    sort: str,
+    descending: bool,
+    limit: int,
+    few: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(cases, "FEW_TO_SORT", few)
     want = expected(filled, sort, descending)
     assert len(want) == 13  # the binned case is not there
-    got: list[str] = []
-    with filled.session(readonly=True) as s:
-        for offset in range(0, len(want) + limit, limit):
-            page = list_cases(
-                CaseQuery(
-                    sort=sort, descending=descending, offset=offset, limit=limit, today=TODAY
-                ),
-                session=s,
-            )
-            assert page.total == 13
-            got += [r.number for r in page.rows]
-    assert got == want
+    for text in (None, "Sak"):  # unfiltered, and filtered by a word every case has
+        got: list[str] = []
+        with filled.session(readonly=True) as s:
+            for offset in range(0, len(want) + limit, limit):
+                query = CaseQuery(
+                    sort=sort,
+                    descending=descending,
+                    offset=offset,
+                    limit=limit,
+                    today=TODAY,
+                    text=text,
+                )
+                page = list_cases(query, session=s)
+                assert page.total == 13
+                got += [r.number for r in page.rows]
+        assert got == want, text
 
 
 def test_the_running_deadlines_count_and_the_settled_do_not(filled: Database) -> None:

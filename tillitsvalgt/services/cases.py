@@ -318,6 +318,10 @@ def search_terms(text: str) -> list[str]:
 # Above this many free-text hits, walking the sort index and checking each case against
 # the hits beats fetching and sorting every hit (SQLite; measured in benchmarks/).
 MANY_HITS = 1000
+# At most this many filtered cases are sorted by next deadline in one statement (a sub-query
+# each, as before 0017): cheaper than the two index walks when a filter leaves few
+# (measured at 100 000 cases: 8 000 open office-layout cases, 47–61 ms against 75–92 ms).
+FEW_TO_SORT = 20_000
 
 # The verdict's rank, worst first, exactly as migration 0017 indexes it (the same text, so
 # both databases match the query's ORDER BY to the index; tests/test_list_sort_indexes.py
@@ -395,6 +399,7 @@ class _Shape:
     sort: str
     descending: bool
     group: bool = False
+    few: bool = False  # a filter left so few cases that sorting them all is cheapest
 
     @property
     def unfiltered(self) -> bool:
@@ -560,7 +565,7 @@ def _page_statement(shape: _Shape) -> Any:
     ids = sa.select(col(Case.id)).where(*_filters(shape))
     if shape.sort == "employer":
         ids = ids.join(Employer, col(Employer.id) == col(Case.employer_id))
-    if shape.sort == "deadline":
+    if shape.sort == "deadline" and not shape.few:
         page = _deadline_page(shape)
         step = sa.desc if shape.descending else sa.asc
         order = [page.c.part.asc(), step(page.c.due), step(col(Case.id))]
@@ -659,9 +664,11 @@ def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
     total = int(conn.execute(_count_statement(shape), params).scalar_one())
     if shape.text and total > MANY_HITS:
         shape = dataclasses.replace(shape, many_hits=True)
+    if shape.sort == "deadline" and not shape.unfiltered and total <= FEW_TO_SORT:
+        shape = dataclasses.replace(shape, few=True)
     statement = _page_statement(shape)
     slices = {"offset": query.offset, "limit": query.limit}
-    if shape.sort == "deadline":
+    if shape.sort == "deadline" and not shape.few:
         # The cases with a running deadline come first: the page takes what is left of
         # them from the offset on, then the others.
         running = int(conn.execute(_running_count_statement(shape), params).scalar_one())
