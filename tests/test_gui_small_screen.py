@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -56,6 +58,7 @@ def test_every_window_fits_1024_by_700_without_sideways_scrolling(
     window.resize(SCREEN - FRAME)
     shots = os.environ.get("TILLITSVALGT_SCREENSHOTS")
     scale = QApplication.primaryScreen().devicePixelRatio()
+    assert scale == float(os.environ.get("QT_SCALE_FACTOR", "1"))  # the scale asked for
     problems: list[str] = []
     seen = 0
     for name, root in tour(qtbot, window):
@@ -73,3 +76,22 @@ def test_every_window_fits_1024_by_700_without_sideways_scrolling(
             root.grab().save(f"{shots}/small-{scale:g}x-{seen:02d}-{slug}.png")
     assert seen > 15
     assert not problems, "\n".join(problems)
+
+
+def test_the_same_at_150_percent(tmp_path: Path) -> None:
+    """The walk above once more in a process of its own at 150 % (Qt reads the scale when
+    it starts, so not in this process)."""
+    test = (
+        f"{Path(__file__).resolve()}::test_every_window_fits_1024_by_700_without_sideways_scrolling"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test],
+        env={**os.environ, "QT_SCALE_FACTOR": "1.5", "QT_QPA_PLATFORM": "offscreen"},
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "1 passed" in done.stdout
