@@ -55,6 +55,7 @@ from ui.prompts import Prompter
 from ui.workers import Background
 
 PREVIEW_DELAY_MS = 300
+BOX_WIDTH = 380  # px: a provision's citation longer than this is shortened with «…»
 
 Preview = tuple[
     str, tuple[AppliedProvision, ...], tuple[str, ...], tuple[LetterCheck, ...], bytes, str
@@ -138,8 +139,9 @@ class LetterDialog(QDialog):
         provisions_layout = QVBoxLayout(provisions)
         self.provision_boxes: dict[str, QCheckBox] = {}
         for p in detail.assessment.provisions:
-            box = QCheckBox(p.citation + ("" if p.verified else tr(" (ikke kontrollert)")))
+            box = QCheckBox()
             box.setToolTip(f"{p.title}\n{p.reason}")
+            self._label_box(box, p.citation + ("" if p.verified else tr(" (ikke kontrollert)")))
             provisions_layout.addWidget(box)
             self.provision_boxes[p.key] = box
         self._provisions_touched = False
@@ -442,6 +444,15 @@ class LetterDialog(QDialog):
         self.preview_stack.setCurrentWidget(self.preview)
         self._make_pages()
 
+    def _label_box(self, box: QCheckBox, text: str) -> None:
+        """A provision's box: a long citation is shortened with «…» so the form fits a
+        1024 px screen beside the page; the whole citation is its name and tooltip."""
+        box.setText(box.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, BOX_WIDTH))
+        box.setAccessibleName(text)
+        tip = box.toolTip().split("\n\n", 1)[-1] if box.property("cited") else box.toolTip()
+        box.setToolTip(f"{text}\n\n{tip}" if tip else text)
+        box.setProperty("cited", True)
+
     def _show_as_cited(self, cited: tuple[AppliedProvision, ...]) -> set[str]:
         """The boxes' keys the letter cites, each box labelled as the letter cites it: the
         sender's side of the agreement (YS–NHO for the case's LO–NHO box), or by subject
@@ -465,7 +476,9 @@ class LetterDialog(QDialog):
             if found is None:
                 continue
             out.add(key)
-            box.setText(found.citation + ("" if found.verified else tr(" (ikke kontrollert)")))
+            self._label_box(
+                box, found.citation + ("" if found.verified else tr(" (ikke kontrollert)"))
+            )
         return out
 
     def _show_checks(
