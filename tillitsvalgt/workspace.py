@@ -46,11 +46,12 @@ from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.services.letters import Letter, LetterRequest, LetterSetup
-from tillitsvalgt.services.transfer import ImportReport, Progress
 
 if TYPE_CHECKING:  # the backup module loads Alembic, which the start does without
+    # and the transfer module (import and export) is not needed before they are used
     from tillitsvalgt.backup import BackupInfo, IntegrityReport
     from tillitsvalgt.services.mail import EmailDraft
+    from tillitsvalgt.services.transfer import ImportReport, Progress
 
 
 @dataclass(frozen=True)

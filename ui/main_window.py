@@ -9,6 +9,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
@@ -33,7 +34,6 @@ from tillitsvalgt.errors import UserError
 from tillitsvalgt.models import CaseRead
 from tillitsvalgt.onboarding import needs_welcome
 from tillitsvalgt.services.cases import CaseQuery
-from tillitsvalgt.services.transfer import ImportReport
 from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHORT
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.accessibility import describe_inputs, name_input
@@ -64,6 +64,9 @@ from ui.views.case_view import CaseView
 from ui.views.deadlines_view import DeadlinesView, overdue_notice
 from ui.views.employers_view import EmployersView
 from ui.workers import Background
+
+if TYPE_CHECKING:  # import and export are loaded when first used, not at start
+    from tillitsvalgt.services.transfer import ImportReport
 
 SEARCH_DELAY_MS = 150
 
