@@ -30,8 +30,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from benchmarks.report import Figure, table
 
 OUT = Path(__file__).resolve().parent / "out" / "n100000"
-GOAL_MS = 30.0  # a keystroke's list update (the issue's goal), after the typing pause
-START_GOAL_S = 1.0
+GOAL_MS = 20.0  # a keystroke's list update (issue 15's goal), after the typing pause
+START_GOAL_S = 0.8  # issue 15: also on the first start
+SWITCH_GOAL_MS = 50.0
 MEMORY_GOAL_MB = 250.0
 
 # Run in a fresh process: the whole start as a user has it (interpreter, imports, opening
@@ -53,6 +54,7 @@ window.show()
 
 def painted():
     print("painted", flush=True)
+    cpu = time.process_time()  # CPU to the paint: what a loaded machine does not inflate
     start = time.perf_counter()
     before = window.model.total
     window.search.setText("landskap")
@@ -65,7 +67,7 @@ def painted():
         peak_mb = int(status.split("VmHWM:")[1].split()[0]) / 1024
     except (OSError, IndexError, ValueError):
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{before} {search_ms:.1f} {peak_mb:.1f}", flush=True)
+    print(f"{before} {search_ms:.1f} {peak_mb:.1f} {cpu:.3f}", flush=True)
     app.quit()
 
 QTimer.singleShot(0, painted)
@@ -73,8 +75,9 @@ app.exec()
 """
 
 
-def cold_start(data_dir: Path) -> tuple[float, int, float, float]:
-    """(seconds to the first painted window, cases, ms for a search, peak MB)."""
+def cold_start(data_dir: Path) -> tuple[float, int, float, float, float]:
+    """(seconds to the first painted window, cases, ms for a search, peak MB, CPU seconds
+    the process used to the paint)."""
     import subprocess
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -90,9 +93,9 @@ def cold_start(data_dir: Path) -> tuple[float, int, float, float]:
     first = child.stdout.readline()
     seconds = time.perf_counter() - start
     assert first.strip() == "painted", first
-    total, search_ms, peak_mb = child.stdout.readline().split()
+    total, search_ms, peak_mb, cpu = child.stdout.readline().split()
     child.wait(timeout=60)
-    return seconds, int(total), float(search_ms), float(peak_mb)
+    return seconds, int(total), float(search_ms), float(peak_mb), float(cpu)
 
 
 def _median_ms(fn: Callable[[], object], repeat: int = 30) -> float:
@@ -104,6 +107,51 @@ def _median_ms(fn: Callable[[], object], repeat: int = 30) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000
+
+
+def switch_cases(data_dir: Path, repeat: int = 15) -> Figure:
+    """``gui.switch``: another case clicked in the list of the real main window, until its
+    detail (assessment, facts, timeline, documents, checklist) is on screen."""
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from tillitsvalgt.workspace import Workspace
+    from ui.errors import CrashReporter
+    from ui.main_window import MainWindow
+    from ui.prompts import ScriptedPrompter
+
+    ws = Workspace.open(data_dir=data_dir)
+    prompter = ScriptedPrompter()
+    with tempfile.TemporaryDirectory() as tmp:
+        window = MainWindow(
+            ws,
+            prompter=prompter,
+            crashes=CrashReporter(prompter, enabled=False),
+            settings=QSettings(str(Path(tmp) / "gui.ini"), QSettings.Format.IniFormat),
+        )
+        window.show()
+        QApplication.processEvents()
+        rows = len(window.model.rows)
+        times = []
+        for i in range(repeat + 3):
+            start = time.perf_counter()
+            window.table.selectRow((i * 7) % rows)
+            QApplication.processEvents()  # the view repaints with the new case
+            times.append(time.perf_counter() - start)
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+    ws.close()
+    return Figure(
+        "gui.switch",
+        statistics.median(times[3:]) * 1000,
+        "ms",
+        None,
+        what="another case clicked, its detail shown",
+        limit=SWITCH_GOAL_MS,
+    )
 
 
 def measure(data_dir: Path = OUT, *, starts: int = 5) -> list[Figure]:
@@ -125,6 +173,23 @@ def measure(data_dir: Path = OUT, *, starts: int = 5) -> list[Figure]:
         fq = floor_query(dataclasses.replace(query, limit=PAGE))
         return lambda: run_floor(raw, fq)
 
+    def replayed(query: CaseQuery) -> Callable[[], object]:
+        # A sort has no handwritten floor: the very statements the service sent (captured
+        # from the engine), replayed through raw sqlite3 in one read transaction.
+        from benchmarks.emitted_sql import captured_sql
+
+        sent, _ = captured_sql(ws.db, dataclasses.replace(query, limit=PAGE))
+
+        def run() -> None:
+            raw.execute("BEGIN")
+            try:
+                for sql, params in sent:
+                    raw.execute(sql, params).fetchall()
+            finally:
+                raw.execute("ROLLBACK")
+
+        return run
+
     def scroll() -> None:
         model.reload(CaseQuery())
         model.fetchMore()
@@ -143,16 +208,42 @@ def measure(data_dir: Path = OUT, *, starts: int = 5) -> list[Figure]:
             lambda: model.reload(CaseQuery(text="landskap")),
             floor(CaseQuery(text="landskap")),
         ),
+        (
+            "gui.keystroke_common",
+            "search «hjemmekontor» (most cases), model reset",
+            lambda: model.reload(CaseQuery(text="hjemmekontor")),
+            floor(CaseQuery(text="hjemmekontor")),
+        ),
+        (
+            "gui.sort_timing",
+            "sorted by «Tidspunkt», model reset",
+            lambda: model.reload(CaseQuery(sort="timing", descending=False)),
+            replayed(CaseQuery(sort="timing", descending=False)),
+        ),
+        (
+            "gui.sort_deadline",
+            "sorted by «Neste frist», model reset",
+            lambda: model.reload(CaseQuery(sort="deadline", descending=False)),
+            replayed(CaseQuery(sort="deadline", descending=False)),
+        ),
         ("gui.scroll", "reload + fetchMore (400 rows)", scroll, lambda: (first(), second())),
     ]
     model.reload(CaseQuery())
     total = model.total
     figures = [
-        Figure(name, _median_ms(ours), "ms", _median_ms(base), what=what, limit=GOAL_MS)
+        Figure(
+            name,
+            _median_ms(ours),
+            "ms",
+            None if base is None else _median_ms(base),
+            what=what,
+            limit=GOAL_MS,
+        )
         for name, what, ours, base in cases
     ]
     ws.close()
     raw.close()
+    figures.append(switch_cases(data_dir))
 
     import tempfile
 
@@ -171,6 +262,16 @@ def measure(data_dir: Path = OUT, *, starts: int = 5) -> list[Figure]:
             with tempfile.TemporaryDirectory() as fresh:
                 runs.append(cold_start(Path(fresh) if where is None else where))
         peak = max(peak, *(r[3] for r in runs))
+        figures.append(
+            Figure(
+                name + "_cpu",
+                statistics.median(r[4] for r in runs),
+                "s",
+                None,
+                what=f"{label}, CPU time to the paint",
+                limit=START_GOAL_S,
+            )
+        )
         figures.append(
             Figure(
                 name,

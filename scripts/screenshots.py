@@ -85,6 +85,11 @@ def main(out: Path, data_dir: Path) -> int:
     dialog = window.letter_dialog
     dialog.resize(1300, 820)
     settle(app, 1500)  # the preview is rendered in the background
+    for _ in range(120):  # then LibreOffice makes its pages (seconds on a busy machine)
+        if dialog.pages is not None and not dialog._pages_busy:
+            break
+        settle(app, 500)
+    settle(app, 300)
     shoot(app, dialog, out / "4-brev.png")
     dialog.reject()
     window.sections.setCurrentIndex(1)

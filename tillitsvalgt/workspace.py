@@ -49,9 +49,9 @@ from tillitsvalgt.services.cases import CaseQuery as CaseQuery  # re-exported fo
 from tillitsvalgt.services.escalation import StageInput as StageInput  # for the window
 from tillitsvalgt.services.letters import Letter, LetterSetup
 from tillitsvalgt.services.letters import LetterRequest as LetterRequest  # for the window
-from tillitsvalgt.services.transfer import ImportReport, Progress
 
 if TYPE_CHECKING:  # the backup module loads Alembic, which the start does without
+    # and the transfer module (import and export) is not needed before they are used
     from tillitsvalgt.backup import BackupInfo, IntegrityReport
     from tillitsvalgt.models import CaseGroupCreate, CaseGroupRead, EscalationRead
     from tillitsvalgt.services.group_letters import GroupLetters
@@ -59,6 +59,7 @@ if TYPE_CHECKING:  # the backup module loads Alembic, which the start does witho
     from tillitsvalgt.services.mail import EmailDraft
     from tillitsvalgt.services.pack import PackInfo
     from tillitsvalgt.services.report import ReportFiles
+    from tillitsvalgt.services.transfer import ImportReport, Progress
 
 
 @dataclass(frozen=True)

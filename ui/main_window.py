@@ -9,8 +9,9 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +40,7 @@ from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHO
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.accessibility import describe_inputs, name_input
 from ui.autosave import AutosaveStore
+from ui.column_fit import ColumnFit
 from ui.context_menus import add_context_menu
 from ui.dialogs.case_dialogs import CloseCaseDialog, NewCaseDialog
 from ui.dialogs.letter_dialog import LetterDialog
@@ -58,12 +60,18 @@ from ui.models.case_table import (
     UPDATED,
     CaseTableModel,
 )
+from ui.models.case_table import NUMBER as NUMBER_COLUMN
+from ui.models.case_table import TITLE as TITLE_COLUMN
+from ui.models.case_table import TYPE as TYPE_COLUMN
 from ui.prompts import Prompter
 from ui.restore_edits import watch_letter
 from ui.views.case_view import CaseView
 from ui.views.deadlines_view import DeadlinesView, overdue_notice
 from ui.views.employers_view import EmployersView
 from ui.workers import Background
+
+if TYPE_CHECKING:  # import and export are loaded when first used, not at start
+    from tillitsvalgt.services.transfer import ImportReport
 
 SEARCH_DELAY_MS = 150
 
@@ -153,6 +161,17 @@ class MainWindow(FirstSteps, QMainWindow):
         saved_row.addWidget(QLabel(tr("Filtre:")))
         saved_row.addWidget(self.saved_filters, 2)
         saved_row.addWidget(self.save_filter_button)
+        # Narrow screens: the filters may shrink (their lists still show whole names).
+        for combo in (self.type_filter, self.status_filter, self.timing_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(7)
+        self.employer_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.employer_filter.setMinimumContentsLength(8)
+        self.saved_filters.setMinimumContentsLength(8)
 
         self.model = CaseTableModel(self.workspace.list_cases)
         self.table = QTableView()
@@ -171,6 +190,10 @@ class MainWindow(FirstSteps, QMainWindow):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionsMovable(True)  # the order is remembered
         self.table.horizontalHeader().setHighlightSections(False)
+        # No sideways scrolling: narrowed to the width there is, the title keeps the most.
+        self.column_fit = ColumnFit(
+            self.table, {NUMBER_COLUMN: 60, TITLE_COLUMN: 90, TYPE_COLUMN: 32}
+        )
         self.count = QLabel()
         self.count.setObjectName("count")
 
@@ -1109,12 +1132,14 @@ class MainWindow(FirstSteps, QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            # Never bigger than the screen (a 1024×700 laptop, or 150 % scale).
+            self.resize(QSize(1280, 800).boundedTo(self.screen().availableGeometry().size()))
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([600, 680])
+            left = self.width() * 15 // 32  # 600 of 1280: the case keeps the larger part
+            self.splitter.setSizes([left, self.width() - left])
         header = self.settings.value("caselist/header")
         # Layout 2 put the verdict beside the number; an older saved header had it off-screen.
         if isinstance(header, QByteArray) and self.settings.value("caselist/layout") == "2":
@@ -1143,7 +1168,7 @@ class MainWindow(FirstSteps, QMainWindow):
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("caselist/header", self.table.horizontalHeader().saveState())
+        self.settings.setValue("caselist/header", self.column_fit.state())  # chosen widths
         self.settings.setValue("caselist/layout", "2")
         self.settings.setValue("caselist/search", self.search.text())
         self.settings.setValue("caselist/type", self.type_filter.currentData())

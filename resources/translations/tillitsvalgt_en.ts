@@ -464,6 +464,10 @@
         <translation>Preview of the letter</translation>
     </message>
     <message>
+        <source>Brevet slik det blir skrevet ut</source>
+        <translation>The letter as it will print</translation>
+    </message>
+    <message>
         <source>Lagre som &amp;Word…</source>
         <translation>Save as &amp;Word…</translation>
     </message>
@@ -474,6 +478,10 @@
     <message>
         <source>Krever LibreOffice eller Word, og ingen av dem er installert.</source>
         <translation>Needs LibreOffice or Word, and neither is installed.</translation>
+    </message>
+    <message>
+        <source>Forhåndsvisningen viser bare teksten: sidene slik de skrives ut lages med LibreOffice eller Word, og ingen av dem er installert.</source>
+        <translation>The preview shows only the text: the pages as they print are made with LibreOffice or Word, and neither is installed.</translation>
     </message>
     <message>
         <source>&amp;Merk som sendt</source>
@@ -498,6 +506,30 @@
     <message>
         <source>Kontroller: </source>
         <translation>Check: </translation>
+    </message>
+    <message>
+        <source> – oppdateres …</source>
+        <translation> – updating …</translation>
+    </message>
+    <message>
+        <source>Lager sidene slik de skrives ut …</source>
+        <translation>Making the pages as they print …</translation>
+    </message>
+    <message>
+        <source>Utkast </source>
+        <translation>Draft </translation>
+    </message>
+    <message>
+        <source> (beholder nummeret når det lagres igjen), A4</source>
+        <translation> (keeps its number when saved again), A4</translation>
+    </message>
+    <message>
+        <source> slik det blir skrevet ut, A4</source>
+        <translation> as it will print, A4</translation>
+    </message>
+    <message>
+        <source>Sidene kunne ikke lages, så forhåndsvisningen viser teksten: </source>
+        <translation>The pages could not be made, so the preview shows the text: </translation>
     </message>
     <message>
         <source>Skriv «</source>

@@ -464,6 +464,10 @@
         <translation>Førehandsvising av brevet</translation>
     </message>
     <message>
+        <source>Brevet slik det blir skrevet ut</source>
+        <translation>Brevet slik det blir skrive ut</translation>
+    </message>
+    <message>
         <source>Lagre som &amp;Word…</source>
         <translation>Lagre som &amp;Word…</translation>
     </message>
@@ -474,6 +478,10 @@
     <message>
         <source>Krever LibreOffice eller Word, og ingen av dem er installert.</source>
         <translation>Krev LibreOffice eller Word, og ingen av dei er installerte.</translation>
+    </message>
+    <message>
+        <source>Forhåndsvisningen viser bare teksten: sidene slik de skrives ut lages med LibreOffice eller Word, og ingen av dem er installert.</source>
+        <translation>Førehandsvisinga viser berre teksten: sidene slik dei blir skrivne ut blir laga med LibreOffice eller Word, og ingen av dei er installerte.</translation>
     </message>
     <message>
         <source>&amp;Merk som sendt</source>
@@ -498,6 +506,30 @@
     <message>
         <source>Kontroller: </source>
         <translation>Kontroller: </translation>
+    </message>
+    <message>
+        <source> – oppdateres …</source>
+        <translation> – blir oppdatert …</translation>
+    </message>
+    <message>
+        <source>Lager sidene slik de skrives ut …</source>
+        <translation>Lagar sidene slik dei blir skrivne ut …</translation>
+    </message>
+    <message>
+        <source>Utkast </source>
+        <translation>Utkast </translation>
+    </message>
+    <message>
+        <source> (beholder nummeret når det lagres igjen), A4</source>
+        <translation> (held på nummeret når det blir lagra igjen), A4</translation>
+    </message>
+    <message>
+        <source> slik det blir skrevet ut, A4</source>
+        <translation> slik det blir skrive ut, A4</translation>
+    </message>
+    <message>
+        <source>Sidene kunne ikke lages, så forhåndsvisningen viser teksten: </source>
+        <translation>Sidene kunne ikkje lagast, så førehandsvisinga viser teksten: </translation>
     </message>
     <message>
         <source>Skriv «</source>

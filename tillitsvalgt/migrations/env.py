@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import sqlalchemy as sa
 from alembic import context
 from sqlmodel import SQLModel
@@ -17,7 +19,9 @@ target_metadata = SQLModel.metadata
 # the branch of a case, which only policies and triggers use).
 UNMODELLED_TABLES = {"case_search", "tillitsvalgt_access", "tillitsvalgt_case_shares"}
 UNMODELLED_COLUMNS = {("cases", "branch"), ("representatives", "db_role")}
-UNMODELLED_INDEXES = {"ix_cases_branch"}
+# The list's sort indexes of 0017: an expression index (Alembic cannot compare those) and a
+# partial one written per database.
+UNMODELLED_INDEXES = {"ix_cases_branch", "ix_cases_live_timing_rank", "ix_deadlines_open_case_due"}
 
 
 def include_object(
@@ -41,7 +45,15 @@ def run(connection: sa.Connection) -> None:
         include_object=include_object,
         compare_type=True,
     )
-    with context.begin_transaction():
+    with context.begin_transaction(), warnings.catch_warnings():
+        # SQLAlchemy cannot reflect an expression index (0017's verdict rank) and says so
+        # whenever a comparison or a batch reads the table; include_object leaves it out of
+        # the comparison anyway. A batch that rebuilds «cases» must create it again.
+        warnings.filterwarnings(
+            "ignore",
+            message="Skipped unsupported reflection of expression-based index",
+            category=sa.exc.SAWarning,
+        )
         context.run_migrations()
 
 

@@ -1,9 +1,13 @@
 """The letter dialog: kind (suggested first), date, reply days with the deadline as a date,
-the provisions to cite, Deres ref., copy, own text, and a live preview of the letter's
-text; "Lagre som Word…", "Lagre som PDF…" (where LibreOffice exists) and "Merk som sendt".
+the provisions to cite, Deres ref., copy, own text, and a live preview of the letter; "Lagre
+som Word…", "Lagre som PDF…" (where LibreOffice exists) and "Merk som sendt".
 
 The preview is rendered in the background (a letter takes a few tens of milliseconds) a
-moment after the last change, so typing never waits for it."""
+moment after the last change, so typing never waits for it. Its text comes first; where
+LibreOffice (or Word) is installed the same ``.docx`` is then made into a PDF and its A4
+pages are shown as they will print (``letters/pages.py``, about a second), the text staying
+until they arrive. One conversion runs at a time: changes made meanwhile are converted once
+it is done. Without a converter the text stays, with a note saying why."""
 
 from __future__ import annotations
 
@@ -16,20 +20,24 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, KINDS
+from tillitsvalgt.letters.pages import LetterPages, letter_pages
 from tillitsvalgt.letters.pdf import pdf_converter
 from tillitsvalgt.letters.phrases import BOKMAL_ONLY
 from tillitsvalgt.letters.render import docx_text
@@ -44,10 +52,16 @@ from ui.accessibility import describe_inputs
 from ui.date_input import DateInput
 from ui.errors import CrashReporter
 from ui.i18n import tr
+from ui.page_view import PageView
 from ui.prompts import Prompter
 from ui.workers import Background
 
 PREVIEW_DELAY_MS = 300
+BOX_WIDTH = 380  # px: a provision's citation longer than this is shortened with «…»
+
+Preview = tuple[
+    str, tuple[AppliedProvision, ...], tuple[str, ...], tuple[LetterCheck, ...], bytes, str
+]
 
 
 class LetterDialog(QDialog):
@@ -72,8 +86,15 @@ class LetterDialog(QDialog):
         self.preview_error: str | None = None
         self.refusal: str | None = None  # why the letter would make no sense, if it would not
         self._generation = 0
+        self.pages: LetterPages | None = None  # the pages shown, once made
+        self.pages_error: str | None = None  # why the pages cannot be shown, if not
+        self._pages_busy = False
+        # The preview's generation, .docx and number to convert next.
+        self._pages_wanted: tuple[int, bytes, str] | None = None
         self.setWindowTitle(tr("Nytt brev – sak ") + detail.case.number)
-        self.setMinimumSize(900, 620)
+        # Fits a 1024×700 screen (also at 150 %): the form scrolls up and down, never sideways.
+        self.setMinimumSize(720, 480)
+        self.resize(960, 660)
 
         form_box = QWidget()
         form = QFormLayout(form_box)
@@ -131,8 +152,9 @@ class LetterDialog(QDialog):
         provisions_layout = QVBoxLayout(provisions)
         self.provision_boxes: dict[str, QCheckBox] = {}
         for p in detail.assessment.provisions:
-            box = QCheckBox(p.citation + ("" if p.verified else tr(" (ikke kontrollert)")))
+            box = QCheckBox()
             box.setToolTip(f"{p.title}\n{p.reason}")
+            self._label_box(box, p.citation + ("" if p.verified else tr(" (ikke kontrollert)")))
             provisions_layout.addWidget(box)
             self.provision_boxes[p.key] = box
         self._provisions_touched = False
@@ -147,9 +169,33 @@ class LetterDialog(QDialog):
         self.preview.setAccessibleName(tr("Forhåndsvisning av brevet"))
         self.preview.setObjectName("preview")
         self.preview.setReadOnly(True)
+        self.page_view = PageView()
+        self.page_view.setAccessibleName(tr("Brevet slik det blir skrevet ut"))
+        self.preview_stack = QStackedWidget()
+        self.preview_stack.addWidget(self.preview)  # until the pages are made, or without
+        self.preview_stack.addWidget(self.page_view)
+        self.preview_note = QLabel()
+        self.preview_note.setObjectName("previewNote")
+        self.preview_note.setWordWrap(True)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.preview_note)
+        right_layout.addWidget(self.preview_stack, 1)
         splitter = QSplitter()
-        splitter.addWidget(form_box)
-        splitter.addWidget(self.preview)
+        splitter.setChildrenCollapsible(False)
+        form_scroll = QScrollArea()
+        form_scroll.setObjectName("letterForm")
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form_scroll.setWidget(form_box)
+        # As wide as the form needs (nothing cut off), the height is what scrolls.
+        form_scroll.setMinimumWidth(
+            form_box.minimumSizeHint().width() + form_scroll.verticalScrollBar().sizeHint().width()
+        )
+        splitter.addWidget(form_scroll)
+        splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([440, 520])
 
@@ -162,6 +208,11 @@ class LetterDialog(QDialog):
             self.save_pdf.setToolTip(
                 tr("Krever LibreOffice eller Word, og ingen av dem er installert.")
             )
+            self.pages_error = tr(
+                "Forhåndsvisningen viser bare teksten: sidene slik de skrives ut lages med "
+                "LibreOffice eller Word, og ingen av dem er installert."
+            )
+            self.preview_note.setText(self.pages_error)
         self.mark_sent = QPushButton(tr("&Merk som sendt"))
         self.mark_sent.setEnabled(False)
         self.mark_sent.setToolTip(tr("Lagre brevet først."))
@@ -319,11 +370,16 @@ class LetterDialog(QDialog):
         ref = self.detail.case.id
         draft_id = self.saved.id if self.saved is not None else None
 
-        def work() -> tuple[
-            str, tuple[AppliedProvision, ...], tuple[str, ...], tuple[LetterCheck, ...]
-        ]:
+        def work() -> Preview:
             letter = self.workspace.preview_letter(ref, request, draft_id=draft_id)
-            return docx_text(letter.content), letter.context.cited, letter.notices, letter.checks
+            return (
+                docx_text(letter.content),
+                letter.context.cited,
+                letter.notices,
+                letter.checks,
+                letter.content,
+                letter.number,
+            )
 
         self.background.submit(
             work,
@@ -337,26 +393,90 @@ class LetterDialog(QDialog):
         self._timer.stop()
         super().done(result)
 
-    def _show_preview(
-        self,
-        generation: int,
-        result: tuple[str, tuple[AppliedProvision, ...], tuple[str, ...], tuple[LetterCheck, ...]],
-    ) -> None:
+    def _show_preview(self, generation: int, result: Preview) -> None:
         if generation != self._generation:
             return  # a newer preview is on its way
-        text, cited_provisions, notices, checks = result
+        text, cited_provisions, notices, checks, content, number = result
         cited = self._show_as_cited(cited_provisions)
         self.notices.setText("\n".join(tr("Kontroller: ") + n for n in notices))
         self.notices.setVisible(bool(notices))
         self.preview_error = None
         self._show_checks(None, checks)
         self.preview.setPlainText(text)
+        self.page_view.setAccessibleDescription(text)  # the pages' words, for screen readers
         self.status.setText("")
+        if self.office is not None:
+            self._pages_wanted = (generation, content, number)
+            self._make_pages()
         if not self._provisions_touched:
             self._syncing = True
             for key, box in self.provision_boxes.items():
                 box.setChecked(key in cited)
             self._syncing = False
+
+    # ---------------------------------------------------------------- the pages
+
+    def _make_pages(self) -> None:
+        """Convert the newest letter to pages, unless a conversion is running: then its end
+        starts the next one (two LibreOffices at once would only slow each other down)."""
+        if self._pages_busy or self._pages_wanted is None:
+            return
+        generation, content, number = self._pages_wanted
+        self._pages_wanted = None
+        self._pages_busy = True
+        if self.pages is not None:
+            self.page_view.caption.setText(self._caption(number) + tr(" – oppdateres …"))
+        else:
+            self.preview_note.setText(tr("Lager sidene slik de skrives ut …"))
+            self.preview_note.show()
+        self.background.submit(
+            lambda: letter_pages(content),
+            lambda pages: self._show_pages(generation, pages, number),
+            self._pages_failed,
+            context=self.page_view,
+        )
+
+    def _caption(self, number: str) -> str:
+        if self.saved is not None:
+            return tr("Utkast ") + number + tr(" (beholder nummeret når det lagres igjen), A4")
+        return tr("Brev ") + number + tr(" slik det blir skrevet ut, A4")
+
+    def _show_pages(self, generation: int, pages: LetterPages, number: str) -> None:
+        self._pages_busy = False
+        if self._pages_wanted is not None:
+            self._make_pages()  # the letter changed while these were made
+            return
+        if generation != self._generation:
+            return  # a newer preview is on its way (or was refused): not this letter
+        self.pages = pages
+        self.pages_error = None
+        self.page_view.set_pages(pages.pages, self._caption(number))
+        self.preview_note.setText("")
+        self.preview_note.hide()
+        self.preview_stack.setCurrentWidget(self.page_view)
+
+    def _pages_failed(self, exc: BaseException) -> None:
+        self._pages_busy = False
+        if not isinstance(exc, UserError):
+            self.crashes.report(exc, self)
+            return
+        # The text stays; the note says why the pages are not there.
+        self.pages = None
+        self.pages_error = tr("Sidene kunne ikke lages, så forhåndsvisningen viser teksten: ")
+        self.pages_error += exc.message
+        self.preview_note.setText(self.pages_error)
+        self.preview_note.show()
+        self.preview_stack.setCurrentWidget(self.preview)
+        self._make_pages()
+
+    def _label_box(self, box: QCheckBox, text: str) -> None:
+        """A provision's box: a long citation is shortened with «…» so the form fits a
+        1024 px screen beside the page; the whole citation is its name and tooltip."""
+        box.setText(box.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, BOX_WIDTH))
+        box.setAccessibleName(text)
+        tip = box.toolTip().split("\n\n", 1)[-1] if box.property("cited") else box.toolTip()
+        box.setToolTip(f"{text}\n\n{tip}" if tip else text)
+        box.setProperty("cited", True)
 
     def _show_as_cited(self, cited: tuple[AppliedProvision, ...]) -> set[str]:
         """The boxes' keys the letter cites, each box labelled as the letter cites it: the
@@ -381,7 +501,9 @@ class LetterDialog(QDialog):
             if found is None:
                 continue
             out.add(key)
-            box.setText(found.citation + ("" if found.verified else tr(" (ikke kontrollert)")))
+            self._label_box(
+                box, found.citation + ("" if found.verified else tr(" (ikke kontrollert)"))
+            )
         return out
 
     def _show_checks(
@@ -420,6 +542,9 @@ class LetterDialog(QDialog):
     def _preview_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
+        # No letter: no pages of an older one either.
+        self._pages_wanted = None
+        self.preview_stack.setCurrentWidget(self.preview)
         if isinstance(exc, LetterRefusedError):
             self.preview_error = exc.message
             self.preview.setPlainText("")

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -52,7 +53,7 @@ from ui.forms.case_form import CaseForm
 from ui.i18n import tr
 from ui.models.case_file import DocumentTableModel, EventTableModel
 from ui.models.case_table import demo_tag, demo_tip
-from ui.models.history_table import HistoryTableModel
+from ui.models.history_table import HIST_NEW, HIST_OLD, HIST_WHAT, HistoryTableModel
 from ui.prompts import Prompter
 from ui.views.checklist_panel import ChecklistPanel
 from ui.views.office_panel import OfficePanel
@@ -333,16 +334,21 @@ class CaseView(QWidget):
         self.print_button.clicked.connect(self.print_document)
         self.delete_document_button = QPushButton(tr("Slett &utkast"))
         self.delete_document_button.clicked.connect(self.delete_document)
-        for b in (
-            self.add_file_button,
-            self.open_button,
-            self.export_button,
-            self.email_button,
-            self.send_button,
-            self.print_button,
-            self.delete_document_button,
+        # Two rows (four and three): in one row they are wider than a 1024 px screen leaves.
+        buttons = QGridLayout()
+        for i, b in enumerate(
+            (
+                self.add_file_button,
+                self.open_button,
+                self.export_button,
+                self.email_button,
+                self.send_button,
+                self.print_button,
+                self.delete_document_button,
+            )
         ):
-            row.addWidget(b)
+            buttons.addWidget(b, i // 4, i % 4)
+        row.addLayout(buttons)
         row.addStretch(1)
         journal_layout.addLayout(row)
         self.tabs.addTab(journal, tr("&Dokumenter"))
@@ -360,6 +366,11 @@ class CaseView(QWidget):
         self.history_table = self._table(self.history, "history")
         self.history_table.setAccessibleName(tr("Endringshistorikk"))
         self.history_table.setWordWrap(False)
+        # What changed, from and to share what is left (elided), never a sideways scroll.
+        for column in (HIST_WHAT, HIST_OLD, HIST_NEW):
+            self.history_table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch
+            )
         self.history_tab = self.tabs.addTab(self.history_table, tr("Histori&kk"))
         # The case detail whose history the table shows: every detail shown (after a save,
         # an event, a refresh) may come with new history.

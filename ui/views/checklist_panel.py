@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -145,6 +145,8 @@ class ChecklistPanel(QWidget):
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Up and down only: on a narrow screen the notes get narrower instead.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(scroll, 1)
         self.setEnabled(False)  # until a case is shown
 
@@ -166,6 +168,7 @@ class ChecklistPanel(QWidget):
         note.setMaxLength(NOTE_MAX)
         note.setClearButtonEnabled(True)
         note.setPlaceholderText(tr("Notat (valgfritt)"))
+        note.setMinimumWidth(48)
         note.setToolTip(tr("Lagres når du trykker Enter eller går ut av feltet."))
         note.setAccessibleName(item.label + " – " + tr("notat"))
         grid.addWidget(label, line, 0)
