@@ -15,10 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from gui_tour import make_window, tour
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -26,6 +22,8 @@ from pytestqt.qtbot import QtBot
 from tillitsvalgt.workspace import Workspace
 
 from conftest import open_scenario_workspace
+from helpers.gui import make_window
+from helpers.gui_tour import tour
 
 TODAY = date(2026, 12, 6)
 SCREEN = QSize(1024, 700)  # logical pixels: also 1536×1050 at 150 %
