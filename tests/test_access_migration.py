@@ -21,7 +21,13 @@ from helpers.migrations import alembic, schema_differences
 
 SNAPSHOT_COLUMNS = {"employer_employees", "employer_agreement", "employer_sector",
                     "employer_facts_at"}  # fmt: skip
-LATER_COLUMNS = {"building_permit", "confederation", "cell_key", "lapsed_on"}  # 0011–0013
+LATER_COLUMNS = {
+    "building_permit",
+    "confederation",
+    "cell_key",
+    "lapsed_on",
+    "letter_form",
+}  # 0011–0015
 RULED = {
     "cases",
     "events",
