@@ -496,7 +496,7 @@ class Database:
         return backup_file
 
 
-SCHEMA_HEAD = "0014"
+SCHEMA_HEAD = "0019"
 """The newest migration. Kept here so that opening an up-to-date database needs no Alembic
 (``tests/test_migrations.py`` proves it equals the head of ``migrations/versions``)."""
 
