@@ -672,3 +672,37 @@ def test_the_lists_branch_filter_finds_exactly_what_the_policies_allow(
         access.revoke(t["nord_role"], session=s)
     with pytest.raises(AccessError):  # as before the filter: no privileges, no list
         _listed_page(nord, cases.CaseQuery(limit=1000))
+
+
+def test_a_representatives_list_can_use_the_branch_index(
+    server: Server, two_branches: dict[str, Any]
+) -> None:
+    """The point of the filter: the planner can find a branch's cases through migration
+    0019's index. Asked with sequential scans switched off, so the answer does not depend
+    on how few rows a test has; the policy alone cannot."""
+    nord = two_branches["nord"]
+    sent: list[tuple[str, Any]] = []
+
+    def capture(_c: Any, _cur: Any, statement: str, params: Any, *_: Any) -> None:
+        if statement.lstrip().startswith("SELECT count"):
+            sent.append((statement, params))
+
+    sa.event.listen(nord.engine, "before_cursor_execute", capture)
+    try:
+        _listed_page(nord, cases.CaseQuery())
+        _listed_page(nord, cases.CaseQuery(case_type="office_layout", status="open"))
+    finally:
+        sa.event.remove(nord.engine, "before_cursor_execute", capture)
+    assert len(sent) == 2
+    with nord.engine.connect() as conn:
+        conn.exec_driver_sql("SET enable_seqscan = off")
+        plans = [
+            "\n".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + statement, params))
+            for statement, params in sent
+        ]
+        policy_alone = "\n".join(
+            r[0] for r in conn.exec_driver_sql("EXPLAIN SELECT count(*) FROM cases")
+        )
+    assert "Index Cond: (branch = " in plans[0], plans[0]
+    assert "ix_cases_live_branch_type_status" in plans[1], plans[1]
+    assert "Index Cond: (branch = " not in policy_alone, policy_alone

@@ -237,3 +237,36 @@ def test_the_known_head_is_the_newest_migration(sqlite_db: Database) -> None:
     script = ScriptDirectory.from_config(sqlite_db.alembic_config())
     assert script.get_current_head() == SCHEMA_HEAD
     assert sqlite_db.current_revision() == SCHEMA_HEAD
+
+
+BRANCH_INDEXES = {
+    "ix_cases_live_branch_updated",
+    "ix_cases_live_branch_type_status",
+    "ix_case_search_branch",
+}
+
+
+def index_names(db: Database) -> set[str]:
+    with db.engine.connect() as conn:
+        inspector = sa.inspect(conn)
+        return {
+            str(index["name"])
+            for table in ("cases", "case_search")
+            if table in inspector.get_table_names()
+            for index in inspector.get_indexes(table)
+        }
+
+
+def test_0019_branch_indexes_come_and_go_and_keep_the_cases(db: Database) -> None:
+    """PostgreSQL gets the branch indexes of the case list; SQLite (no branches) nothing.
+    Existing cases stay listed and searchable through the down- and upgrade."""
+    number = make_case(db, make_employer(db), title="Cellekontor blir landskap")
+    postgresql = db.location.file is None
+    assert (index_names(db) >= BRANCH_INDEXES) is postgresql
+    assert not BRANCH_INDEXES & index_names(db) or postgresql
+    alembic(db, "downgrade", "0014")
+    assert not BRANCH_INDEXES & index_names(db)
+    alembic(db, "upgrade", "head")
+    assert (index_names(db) >= BRANCH_INDEXES) is postgresql
+    assert search(db, "landskap") == [number]
+    assert schema_differences(db) == []

@@ -17,7 +17,11 @@ target_metadata = SQLModel.metadata
 # the branch of a case, which only policies and triggers use).
 UNMODELLED_TABLES = {"case_search", "tillitsvalgt_access", "tillitsvalgt_case_shares"}
 UNMODELLED_COLUMNS = {("cases", "branch"), ("representatives", "db_role")}
-UNMODELLED_INDEXES = {"ix_cases_branch", "ix_cases_live_branch_updated"}
+UNMODELLED_INDEXES = {
+    "ix_cases_branch",
+    "ix_cases_live_branch_updated",
+    "ix_cases_live_branch_type_status",
+}
 
 
 def include_object(

@@ -10,7 +10,8 @@ representative's first page took 1.3 s: the row-level-security rule is one OR
 every count and page scanned all cases. The case list now adds the same rule as a filter
 the planner can use (``services/cases.py``: own branch or shared), and these indexes serve
 it: the live cases of a branch newest change first (the default sort, and an index-only
-count of the branch), and the free-text index by branch. Measured in
+count of the branch), the same by type and status (the list's usual filter), and the
+free-text index by branch. Measured in
 ``python -m benchmarks national`` (benchmarks/README.md).
 """
 
@@ -27,6 +28,10 @@ INDEXES = (
     (
         "ix_cases_live_branch_updated",
         "cases (branch, updated_at, id) WHERE deleted_at IS NULL",
+    ),
+    (
+        "ix_cases_live_branch_type_status",
+        "cases (branch, case_type, status, updated_at, id) WHERE deleted_at IS NULL",
     ),
     ("ix_case_search_branch", "case_search (branch)"),
 )
