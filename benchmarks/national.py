@@ -238,7 +238,7 @@ def _median(work: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def measure_assess(db: Database, raw_url: str, *, repeat: int) -> list[Figure]:
+def measure_assess(db: Database, raw_url: str, *, repeat: int, store: bool) -> list[Figure]:
     from tillitsvalgt.rules.catalogue import load_catalogue
     from tillitsvalgt.services.assessments import refresh_all_verdicts, verdicts_all
 
@@ -264,9 +264,7 @@ def measure_assess(db: Database, raw_url: str, *, repeat: int) -> list[Figure]:
         _say("  assess.all …")
         cases, in_time = verdicts(), floor()
         value, floor_s = paired_median_seconds(verdicts, floor, repeat=repeat, warmup=0)
-    _say("  assess.store (refresh_all_verdicts, rolled back) …")
-    store_s = _median(stored, max(1, repeat // 2))
-    return [
+    figures = [
         Figure(
             "assess.all",
             value,
@@ -275,7 +273,14 @@ def measure_assess(db: Database, raw_url: str, *, repeat: int) -> list[Figure]:
             what=f"verdicts of {cases} cases",
             note=f"floor: the {in_time} cases with a drøftingsmøte before the decision",
             limit=ASSESS_LIMIT_S,
-        ),
+        )
+    ]
+    if not store:
+        return figures
+    _say("  assess.store (refresh_all_verdicts, rolled back) …")
+    store_s = _median(stored, 1)
+    return [
+        *figures,
         Figure(
             "assess.store",
             store_s,
@@ -429,6 +434,14 @@ def _drop_none(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None}
 
 
+def _add(figures: list[Figure], more: list[Figure]) -> None:
+    """Keep the figures, each also printed to stderr as soon as it is measured (a long run
+    that is stopped keeps what it found)."""
+    for figure in more:
+        _say(f"    = {figure.name}: {figure.value:.4g} {figure.unit} (floor {figure.floor})")
+    figures.extend(more)
+
+
 class _RollBack(Exception):
     """Ends a unit of work without committing it."""
 
@@ -482,6 +495,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", choices=PARTS)
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE the list")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--store",
+        action="store_true",
+        help="also time refresh_all_verdicts (judging and storing every verdict: long)",
+    )
     args = parser.parse_args(argv)
     only = set(args.only or PARTS)
 
@@ -496,14 +514,19 @@ def main(argv: list[str] | None = None) -> int:
             explain_list(office, office_url)
             explain_list(rep, rep_url)
         if "list" in only:
-            figures += measure_list(office, office_url, OFFICE, repeat=args.repeat)
-            figures += measure_list(rep, rep_url, REPRESENTATIVE, repeat=args.repeat)
+            _add(figures, measure_list(office, office_url, OFFICE, repeat=args.repeat))
+            _add(figures, measure_list(rep, rep_url, REPRESENTATIVE, repeat=args.repeat))
         if "assess" in only:
-            figures += measure_assess(office, office_url, repeat=max(3, args.repeat // 5))
+            _add(
+                figures,
+                measure_assess(
+                    office, office_url, repeat=max(3, args.repeat // 5), store=args.store
+                ),
+            )
         if "report" in only:
-            figures += measure_report(office, office_url, repeat=max(3, args.repeat // 5))
+            _add(figures, measure_report(office, office_url, repeat=max(3, args.repeat // 5)))
         if "import" in only:
-            figures += measure_import(office, count=args.bundles, base=min(args.cases, BASE))
+            _add(figures, measure_import(office, count=args.bundles, base=min(args.cases, BASE)))
     finally:
         office.dispose()
         rep.dispose()
