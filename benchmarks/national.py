@@ -311,7 +311,7 @@ def measure_report(db: Database, raw_url: str, *, repeat: int) -> list[Figure]:
         data = ours()
     with psycopg.connect(driver_url(raw_url)) as raw:
         agg, agg_floor = paired_median_seconds(
-            ours, lambda: replay(raw, sent), repeat=repeat, warmup=1
+            ours, lambda: replay(raw, sent), repeat=repeat, warmup=0
         )
     _say("  report.whole …")
     with tempfile.TemporaryDirectory() as tmp:
@@ -326,7 +326,6 @@ def measure_report(db: Database, raw_url: str, *, repeat: int) -> list[Figure]:
                 xlsx=Path(tmp) / "rapport.xlsx",
             )
 
-        whole()
         whole_s = _median(whole, repeat)
     cases = sum(c.cases for c in data.cells)
     return [
@@ -524,7 +523,7 @@ def main(argv: list[str] | None = None) -> int:
                 ),
             )
         if "report" in only:
-            _add(figures, measure_report(office, office_url, repeat=max(3, args.repeat // 5)))
+            _add(figures, measure_report(office, office_url, repeat=max(1, args.repeat // 5)))
         if "import" in only:
             _add(figures, measure_import(office, count=args.bundles, base=min(args.cases, BASE)))
     finally:
