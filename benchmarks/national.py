@@ -353,7 +353,8 @@ def measure_report(db: Database, raw_url: str, *, repeat: int) -> list[Figure]:
 def bundles(count: int, *, base: int, size: int = BUNDLE_CASES) -> Iterator[list[dict[str, Any]]]:
     """``count`` bundles of ``size`` new cases (JSON-shaped, as ``read_bundle`` returns
     them), from ``DataSet`` with another seed, their employers from the national register
-    (the generator's, by id: the office's register knows them)."""
+    (the generator's, by id, wrapped round when the bundles have more: the office's
+    register knows them)."""
     from benchmarks.generate import DEFAULT_SEED, DataSet
 
     national = DataSet(base)  # only its register is used: the generated employers
@@ -368,7 +369,7 @@ def bundles(count: int, *, base: int, size: int = BUNDLE_CASES) -> Iterator[list
         for c in batch.cases:
             if c["deleted_at"] is not None:
                 continue  # a bundle carries live cases
-            employer = register[c["employer_id"]]
+            employer = register[(c["employer_id"] - 1) % len(register) + 1]
             rep = reps[c["id"] % len(reps)]
             items.append(
                 {

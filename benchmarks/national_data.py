@@ -111,8 +111,18 @@ def _copy(
 
 def _empty(url: str) -> None:
     """Drop every table of the benchmark database's public schema (ours alone, made by this
-    module), so the migrations start from nothing."""
+    module), so the migrations start from nothing. A database holding tables this module
+    did not make is refused: ``--pg`` pointed at a real database must never empty it."""
     with psycopg.connect(driver_url(url), autocommit=True) as conn:
+        tables = conn.execute(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+        ).fetchone()
+        ours = conn.execute("SELECT to_regclass(%s)", (META_TABLE,)).fetchone()
+        if tables and tables[0] and (ours is None or ours[0] is None):
+            raise SystemExit(
+                f"{url}: the database holds tables the benchmark did not make; give it an "
+                "empty database of its own (CREATE DATABASE national)."
+            )
         conn.execute("DROP SCHEMA public CASCADE")
         conn.execute("CREATE SCHEMA public")
 
