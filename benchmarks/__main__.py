@@ -279,6 +279,11 @@ def show_sql(db: Database, conn: sqlite3.Connection, n: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args_given = sys.argv[1:] if argv is None else argv
+    if args_given[:1] == ["national"]:  # the union office's database on PostgreSQL
+        from benchmarks import national
+
+        return national.main(args_given[1:])
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--n", type=int, default=100_000, help="cases (default 100000)")
     parser.add_argument("--json", action="store_true", help="one JSON object per figure")

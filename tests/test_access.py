@@ -508,3 +508,108 @@ def test_a_representative_imports_evidence_stages_and_a_group_into_their_branch_
         assert count(t["sor"], f"SELECT count(*) FROM {table}") < mine, table
     assert count(t["sor"], "SELECT count(*) FROM escalations") == 0
     assert count(t["sor"], "SELECT count(*) FROM case_groups") == 1  # the shared register
+
+
+# --------------------------------------------------------------------------- the list's own filter
+
+
+def _policy_sees(db: Database, *, deleted: bool = False, text: str | None = None) -> list[str]:
+    """What the row-level-security policies alone let ``db``'s role see, by raw SQL."""
+    where = "deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"
+    if text is not None:
+        where += (
+            " AND id IN (SELECT case_id FROM case_search "
+            "WHERE document @@ to_tsquery('simple', :q))"
+        )
+    with db.engine.connect() as conn:
+        rows = conn.execute(sa.text(f"SELECT number FROM cases WHERE {where}"), {"q": text})
+        return sorted(str(r[0]) for r in rows)
+
+
+def _listed_page(db: Database, query: cases.CaseQuery) -> tuple[list[str], int]:
+    with db.session(readonly=True) as s:
+        page = cases.list_cases(query, session=s)
+    return sorted(r.number for r in page.rows), page.total
+
+
+def test_the_lists_branch_filter_finds_exactly_what_the_policies_allow(
+    server: Server, two_branches: dict[str, Any]
+) -> None:
+    """On PostgreSQL a representative's list repeats the policy as a filter the planner can
+    use (services/cases.py, index 0019). It must never show less than the policies allow:
+    shared cases, cases moved in, the recycle bin, searches; nor more (the policy still
+    holds, and a role whose access is taken away is refused)."""
+    t = two_branches
+    nord, sor = t["nord"], t["sor"]
+    extra = make_case(sor, t["employer"], title="Landskap i Sør, bygg B")
+    with server.admin.session() as s:
+        access.share_case(t["sor_case"][0], t["nord_role"], session=s)
+        access.move_case(t["office_case"], "Nord", session=s)
+    with sor.session() as s:
+        cases.delete_case(extra, session=s)
+
+    def same(db: Database) -> None:
+        for query, deleted, text in (
+            (cases.CaseQuery(limit=1000), False, None),
+            (cases.CaseQuery(limit=1000, deleted=True), True, None),
+            (cases.CaseQuery(limit=1000, text="landskap"), False, "landskap:*"),
+            (cases.CaseQuery(limit=1000, status="open"), False, None),
+        ):
+            numbers, total = _listed_page(db, query)
+            assert numbers == _policy_sees(db, deleted=deleted, text=text), query
+            assert total == len(numbers)
+
+    same(nord)  # with a share
+    same(sor)  # without
+    assert _listed_page(nord, cases.CaseQuery(limit=1000))[0] == sorted(
+        [t["nord_case"][0], t["sor_case"][0], t["office_case"]]
+    )
+    assert _listed_page(sor, cases.CaseQuery(limit=1000, deleted=True))[0] == [extra]
+    # One page at a time: the pages of a shared and an own case join up without a gap.
+    first, _ = _listed_page(nord, cases.CaseQuery(limit=2, sort="number", descending=False))
+    rest, total = _listed_page(
+        nord, cases.CaseQuery(limit=2, offset=2, sort="number", descending=False)
+    )
+    assert sorted(first + rest) == _policy_sees(nord) and total == 3
+
+    with server.admin.session() as s:
+        access.unshare_case(t["sor_case"][0], t["nord_role"], session=s)
+    same(nord)
+    with server.admin.session() as s:
+        access.revoke(t["nord_role"], session=s)
+    with pytest.raises(AccessError):  # as before the filter: no privileges, no list
+        _listed_page(nord, cases.CaseQuery(limit=1000))
+
+
+def test_a_representatives_list_can_use_the_branch_index(
+    server: Server, two_branches: dict[str, Any]
+) -> None:
+    """The point of the filter: the planner can find a branch's cases through migration
+    0019's index. Asked with sequential scans switched off, so the answer does not depend
+    on how few rows a test has; the policy alone cannot."""
+    nord = two_branches["nord"]
+    sent: list[tuple[str, Any]] = []
+
+    def capture(_c: Any, _cur: Any, statement: str, params: Any, *_: Any) -> None:
+        if statement.lstrip().startswith("SELECT count"):
+            sent.append((statement, params))
+
+    sa.event.listen(nord.engine, "before_cursor_execute", capture)
+    try:
+        _listed_page(nord, cases.CaseQuery())
+        _listed_page(nord, cases.CaseQuery(case_type="office_layout", status="open"))
+    finally:
+        sa.event.remove(nord.engine, "before_cursor_execute", capture)
+    assert len(sent) == 2
+    with nord.engine.connect() as conn:
+        conn.exec_driver_sql("SET enable_seqscan = off")
+        plans = [
+            "\n".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + statement, params))
+            for statement, params in sent
+        ]
+        policy_alone = "\n".join(
+            r[0] for r in conn.exec_driver_sql("EXPLAIN SELECT count(*) FROM cases")
+        )
+    assert "Index Cond: (branch = " in plans[0], plans[0]
+    assert "ix_cases_live_branch_type_status" in plans[1], plans[1]
+    assert "Index Cond: (branch = " not in policy_alone, policy_alone

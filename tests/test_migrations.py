@@ -240,3 +240,36 @@ def test_0015_letter_form_keeps_existing_employers_and_profiles_in_bokmal(db: Da
             number, LetterRequest("krav_om_drofting", dated=day), session=s, today=day
         )
     assert letter.form == "nb"
+
+
+BRANCH_INDEXES = {
+    "ix_cases_live_branch_updated",
+    "ix_cases_live_branch_type_status",
+    "ix_case_search_branch",
+}
+
+
+def index_names(db: Database) -> set[str]:
+    with db.engine.connect() as conn:
+        inspector = sa.inspect(conn)
+        return {
+            str(index["name"])
+            for table in ("cases", "case_search")
+            if table in inspector.get_table_names()
+            for index in inspector.get_indexes(table)
+        }
+
+
+def test_0019_branch_indexes_come_and_go_and_keep_the_cases(db: Database) -> None:
+    """PostgreSQL gets the branch indexes of the case list; SQLite (no branches) nothing.
+    Existing cases stay listed and searchable through the down- and upgrade."""
+    number = make_case(db, make_employer(db), title="Cellekontor blir landskap")
+    postgresql = db.location.file is None
+    assert (index_names(db) >= BRANCH_INDEXES) is postgresql
+    assert not BRANCH_INDEXES & index_names(db) or postgresql
+    alembic(db, "downgrade", "0014")
+    assert not BRANCH_INDEXES & index_names(db)
+    alembic(db, "upgrade", "head")
+    assert (index_names(db) >= BRANCH_INDEXES) is postgresql
+    assert search(db, "landskap") == [number]
+    assert schema_differences(db) == []

@@ -19,9 +19,15 @@ target_metadata = SQLModel.metadata
 # the branch of a case, which only policies and triggers use).
 UNMODELLED_TABLES = {"case_search", "tillitsvalgt_access", "tillitsvalgt_case_shares"}
 UNMODELLED_COLUMNS = {("cases", "branch"), ("representatives", "db_role")}
-# The list's sort indexes of 0017: an expression index (Alembic cannot compare those) and a
-# partial one written per database.
-UNMODELLED_INDEXES = {"ix_cases_branch", "ix_cases_live_timing_rank", "ix_deadlines_open_case_due"}
+# The list's sort indexes of 0017 (an expression index Alembic cannot compare, and a partial
+# one written per database) and 0019's partial branch indexes (PostgreSQL only).
+UNMODELLED_INDEXES = {
+    "ix_cases_branch",
+    "ix_cases_live_timing_rank",
+    "ix_deadlines_open_case_due",
+    "ix_cases_live_branch_updated",
+    "ix_cases_live_branch_type_status",
+}
 
 
 def include_object(
