@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -250,7 +251,9 @@ BRANCH_INDEXES = {
 
 
 def index_names(db: Database) -> set[str]:
-    with db.engine.connect() as conn:
+    # 0017's expression index cannot be reflected; SQLAlchemy says so and skips it.
+    with warnings.catch_warnings(), db.engine.connect() as conn:
+        warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based")
         inspector = sa.inspect(conn)
         return {
             str(index["name"])
