@@ -191,11 +191,18 @@ class Workspace:
 
     # ----------------------------------------------------------------- cases
 
-    def list_cases(self, query: CaseQuery) -> CasePage:
+    def list_cases(self, query: CaseQuery, *, count: bool = True) -> CasePage:
         from tillitsvalgt.services.cases import list_cases
 
         with self.db.session(readonly=True) as session:
-            return list_cases(query, session=session)
+            return list_cases(query, session=session, count=count)
+
+    def count_listed(self, query: CaseQuery) -> int:
+        """The exact count for a page listed with ``count=False`` (the list shows first)."""
+        from tillitsvalgt.services.cases import count_listed
+
+        with self.db.session(readonly=True) as session:
+            return count_listed(query, session=session)
 
     def case_detail(self, ref: str | int) -> CaseDetail:
         from tillitsvalgt.models import Employer

@@ -247,6 +247,13 @@ class MainWindow(FirstSteps, QMainWindow):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        # A search shows its page first and counts on the next turn of the event loop (a
+        # common word's exact count costs as much as its page); a newer search restarts
+        # the timer, so an older count is never made.
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self._count_later)
         for combo in (
             self.type_filter,
             self.status_filter,
@@ -710,23 +717,42 @@ class MainWindow(FirstSteps, QMainWindow):
 
     def apply_filters(self) -> None:
         selected = self.detail.case.number if self.detail else None
+        self._count_timer.stop()
+        query = self.query()
         try:
-            self.model.reload(self.query())
+            self.model.reload(query, count=not query.text)
         except UserError as exc:
             self.prompter.error(self, tr("Kan ikke vise sakene"), exc.message)
             return
+        if self.model.counted:
+            self._show_count()
+        else:
+            self.count.setText("…")  # a full page: the exact count follows
+            self._count_timer.start()
+        self._show_start_guide(self.model.total == 0)
+        if selected is not None:
+            for row, item in enumerate(self.model.rows):
+                if item.number == selected:
+                    self.table.selectRow(row)
+                    break
+
+    def _show_count(self) -> None:
         shown = self.model.total
         self.count.setText(
             tr("Ingen saker")
             if shown == 0
             else plural(shown, QT_TR_NOOP("%n sak"), QT_TR_NOOP("%n saker"))
         )
-        self._show_start_guide(shown == 0)
-        if selected is not None:
-            for row, item in enumerate(self.model.rows):
-                if item.number == selected:
-                    self.table.selectRow(row)
-                    break
+
+    def _count_later(self) -> None:
+        query = self.model.query
+        try:
+            total = self.workspace.count_listed(query)
+        except UserError as exc:
+            self.prompter.error(self, tr("Kan ikke vise sakene"), exc.message)
+            return
+        if self.model.set_total(query, total):  # still the list shown
+            self._show_count()
 
     def _selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
         indexes = selected.indexes()
