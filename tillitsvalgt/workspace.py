@@ -47,8 +47,7 @@ from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
 from tillitsvalgt.services._common import TODAY
 from tillitsvalgt.services.cases import CaseQuery as CaseQuery  # re-exported for the window
 from tillitsvalgt.services.escalation import StageInput as StageInput  # for the window
-from tillitsvalgt.services.letters import Letter, LetterSetup
-from tillitsvalgt.services.letters import LetterRequest as LetterRequest  # for the window
+from tillitsvalgt.services.letter_setup import LetterSetup
 
 if TYPE_CHECKING:  # the backup module loads Alembic, which the start does without
     # and the transfer module (import and export) is not needed before they are used
@@ -56,10 +55,22 @@ if TYPE_CHECKING:  # the backup module loads Alembic, which the start does witho
     from tillitsvalgt.models import CaseGroupCreate, CaseGroupRead, EscalationRead
     from tillitsvalgt.services.group_letters import GroupLetters
     from tillitsvalgt.services.groups import GroupSummary
+    from tillitsvalgt.services.letters import Letter
+    from tillitsvalgt.services.letters import LetterRequest as LetterRequest  # for the window
     from tillitsvalgt.services.mail import EmailDraft
     from tillitsvalgt.services.pack import PackInfo
     from tillitsvalgt.services.report import ReportFiles
     from tillitsvalgt.services.transfer import ImportReport, Progress
+
+
+def __getattr__(name: str) -> object:
+    # ``LetterRequest`` stays importable from here for the window, but the letter machinery
+    # (templates, rendering) loads with the first letter, not with the app.
+    if name == "LetterRequest":
+        from tillitsvalgt.services.letters import LetterRequest
+
+        return LetterRequest
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)

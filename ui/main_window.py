@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.onboarding import needs_welcome
 from tillitsvalgt.services.cases import CaseQuery
-from tillitsvalgt.services.transfer import ImportReport
 from tillitsvalgt.shapes import CaseRead
 from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHORT
 from tillitsvalgt.workspace import CaseDetail, Workspace
@@ -43,10 +42,6 @@ from ui.autosave import AutosaveStore
 from ui.column_fit import ColumnFit
 from ui.context_menus import add_context_menu
 from ui.dialogs.case_dialogs import CloseCaseDialog, NewCaseDialog
-from ui.dialogs.letter_dialog import LetterDialog
-from ui.dialogs.report_dialog import ReportDialog
-from ui.dialogs.restore_dialog import RestoreDialog
-from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.welcome_dialog import WelcomeDialog
 from ui.errors import CrashReporter
 from ui.first_steps import FirstSteps
@@ -72,6 +67,7 @@ from ui.workers import Background
 
 if TYPE_CHECKING:  # import and export are loaded when first used, not at start
     from tillitsvalgt.services.transfer import ImportReport
+    from ui.dialogs.settings_dialog import SettingsDialog
 
 SEARCH_DELAY_MS = 150
 
@@ -914,6 +910,8 @@ class MainWindow(FirstSteps, QMainWindow):
     def new_letter(self, kind: str | None) -> None:
         if self.detail is None:
             return
+        from ui.dialogs.letter_dialog import LetterDialog
+
         dialog = LetterDialog(
             self.workspace,
             self.detail,
@@ -949,6 +947,8 @@ class MainWindow(FirstSteps, QMainWindow):
         dialog.open()
 
     def open_report(self) -> None:
+        from ui.dialogs.report_dialog import ReportDialog
+
         dialog = ReportDialog(
             self.workspace,
             prompter=self.prompter,
@@ -963,6 +963,8 @@ class MainWindow(FirstSteps, QMainWindow):
     def open_restore(self) -> None:
         if not self.confirm_leave():
             return
+        from ui.dialogs.restore_dialog import RestoreDialog
+
         dialog = RestoreDialog(
             self.workspace,
             prompter=self.prompter,
@@ -997,6 +999,8 @@ class MainWindow(FirstSteps, QMainWindow):
         self._update_actions()
 
     def open_settings(self) -> None:
+        from ui.dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(
             self.workspace,
             prompter=self.prompter,
