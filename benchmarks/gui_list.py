@@ -7,6 +7,9 @@ real Qt model on the offscreen platform:
   ``Workspace.list_cases`` page of 200 rows and the model reset;
 * ``gui.keystroke`` — one search keystroke's work after the 150 ms typing pause: the same,
   with a search word;
+* ``gui.keystroke_page`` / ``gui.keystroke_count`` — the common word «hjemmekontor» as the
+  window runs it: the page first (``count=False``), then its exact count on the next turn of
+  the event loop;
 * ``gui.scroll`` — the view scrolled to the end of what is loaded: ``fetchMore`` of the next
   200 rows.
 
@@ -159,7 +162,7 @@ def measure(data_dir: Path = OUT, *, starts: int = 5) -> list[Figure]:
     from PySide6.QtWidgets import QApplication
 
     from benchmarks.case_list import connect_raw, floor_query, run_floor
-    from tillitsvalgt.services.cases import CaseQuery
+    from tillitsvalgt.services.cases import MANY_HITS, CaseQuery
     from tillitsvalgt.workspace import Workspace
     from ui.models.case_table import PAGE, CaseTableModel
 
@@ -172,6 +175,27 @@ def measure(data_dir: Path = OUT, *, starts: int = 5) -> list[Figure]:
         # The same page, as case_list.py's floor: the service's SQL by hand, raw sqlite3.
         fq = floor_query(dataclasses.replace(query, limit=PAGE))
         return lambda: run_floor(raw, fq)
+
+    def page_first(query: CaseQuery) -> Callable[[], object]:
+        # The page without its count: a count that stops past MANY_HITS (it decides the
+        # plan), then the same page as the floor above, raw sqlite3.
+        fq = floor_query(dataclasses.replace(query, limit=PAGE))
+        capped = f"SELECT count(*) FROM ({fq.count_sql.replace('count(*)', '1', 1)} LIMIT ?)"
+
+        def run() -> None:
+            raw.execute("BEGIN")
+            try:
+                hits = raw.execute(capped, (*fq.params, MANY_HITS + 1)).fetchone()[0]
+                sql = fq.page_sql_many_hits if hits > MANY_HITS else fq.page_sql
+                raw.execute(sql, (*fq.params, fq.limit, fq.offset)).fetchall()
+            finally:
+                raw.execute("ROLLBACK")
+
+        return run
+
+    def counted(query: CaseQuery) -> Callable[[], object]:
+        fq = floor_query(dataclasses.replace(query, limit=PAGE))
+        return lambda: raw.execute(fq.count_sql, fq.params).fetchone()
 
     def replayed(query: CaseQuery) -> Callable[[], object]:
         # A sort has no handwritten floor: the very statements the service sent (captured
@@ -213,6 +237,18 @@ def measure(data_dir: Path = OUT, *, starts: int = 5) -> list[Figure]:
             "search «hjemmekontor» (most cases), model reset",
             lambda: model.reload(CaseQuery(text="hjemmekontor")),
             floor(CaseQuery(text="hjemmekontor")),
+        ),
+        (
+            "gui.keystroke_page",
+            "search «hjemmekontor», the page first (count after)",
+            lambda: model.reload(CaseQuery(text="hjemmekontor"), count=False),
+            page_first(CaseQuery(text="hjemmekontor")),
+        ),
+        (
+            "gui.keystroke_count",
+            "search «hjemmekontor», the count after the page",
+            lambda: ws.count_listed(model.query),
+            counted(CaseQuery(text="hjemmekontor")),
         ),
         (
             "gui.sort_timing",

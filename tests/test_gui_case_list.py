@@ -4,6 +4,7 @@ sits beside the number by default, and the user's column order and widths are re
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -148,3 +149,62 @@ def test_down_or_enter_in_the_search_box_goes_to_the_list(
     assert window.focusWidget() is window.search
     qtbot.keyClick(window.search, Qt.Key.Key_Down)
     assert window.focusWidget() is window.table
+
+
+def search(window: Any, text: str) -> None:
+    """Type ``text`` and run the search the typing pause's timer then runs (the timer
+    itself stopped, so each search runs once)."""
+    window.search.setText(text)
+    window._search_timer.stop()
+    window.apply_filters()
+
+
+def test_a_search_shows_its_page_first_and_the_exact_count_after(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page of two rows stands in for the 200: «etasje» is in three cases, «for» in three,
+    «hjemmekontor» in one (a short page: counted at once)."""
+    import ui.models.case_table as case_table
+
+    monkeypatch.setattr(case_table, "PAGE", 2)
+    counted: list[str | None] = []
+    real = workspace.count_listed
+
+    def counting(query: Any) -> int:
+        counted.append(query.text)
+        return real(query)
+
+    monkeypatch.setattr(workspace, "count_listed", counting)
+    window = make_window(qtbot, workspace, tmp_path)
+    search(window, "etasje")
+    assert len(window.model.rows) == 2 and not window.model.counted
+    assert window.count.text() == "…" and counted == []  # the page first, not yet counted
+    qtbot.waitUntil(lambda: window.count.text() != "…")
+    assert counted == ["etasje"] and window.model.counted
+    assert window.count.text() == "3 saker" and window.model.total == 3
+    window.table.scrollToBottom()
+    qtbot.waitUntil(lambda: len(window.model.rows) == 3)  # the rest of the list still comes
+
+    # A newer search before the count: only the newer is counted and shown.
+    counted.clear()
+    search(window, "etasje")
+    older = window.model.query
+    search(window, "for")
+    qtbot.waitUntil(lambda: window.count.text() != "…")
+    assert counted == ["for"] and window.count.text() == "3 saker"
+    every = workspace.list_cases(dataclasses.replace(window.model.query, limit=50)).rows
+    assert [r.number for r in window.model.rows] == [r.number for r in every][
+        : window.model.rowCount()
+    ]
+    assert window.model.rowCount() >= 2 and len(every) == 3
+    # An older count arriving late is ignored, whatever it says.
+    assert not window.model.set_total(older, 99) and window.model.total == 3
+
+    # A short page knows its count at once; clearing the search counts at once too.
+    counted.clear()
+    search(window, "hjemmekontor")
+    assert window.count.text() == "1 sak" and window.model.counted
+    search(window, "")
+    assert window.count.text() == "10 saker"
+    qtbot.wait(20)
+    assert counted == []

@@ -397,6 +397,7 @@ class CasePage:
     total: int
     offset: int
     limit: int
+    counted: bool = True  # False: ``total`` is a lower bound (the list was not counted)
 
     def as_json(self) -> dict[str, Any]:
         return {

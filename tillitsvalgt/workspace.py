@@ -47,8 +47,7 @@ from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
 from tillitsvalgt.services._common import TODAY
 from tillitsvalgt.services.cases import CaseQuery as CaseQuery  # re-exported for the window
 from tillitsvalgt.services.escalation import StageInput as StageInput  # for the window
-from tillitsvalgt.services.letters import Letter, LetterSetup
-from tillitsvalgt.services.letters import LetterRequest as LetterRequest  # for the window
+from tillitsvalgt.services.letter_setup import LetterSetup
 
 if TYPE_CHECKING:  # the backup module loads Alembic, which the start does without
     # and the transfer module (import and export) is not needed before they are used
@@ -56,10 +55,22 @@ if TYPE_CHECKING:  # the backup module loads Alembic, which the start does witho
     from tillitsvalgt.models import CaseGroupCreate, CaseGroupRead, EscalationRead
     from tillitsvalgt.services.group_letters import GroupLetters
     from tillitsvalgt.services.groups import GroupSummary
+    from tillitsvalgt.services.letters import Letter
+    from tillitsvalgt.services.letters import LetterRequest as LetterRequest  # for the window
     from tillitsvalgt.services.mail import EmailDraft
     from tillitsvalgt.services.pack import PackInfo
     from tillitsvalgt.services.report import ReportFiles
     from tillitsvalgt.services.transfer import ImportReport, Progress
+
+
+def __getattr__(name: str) -> object:
+    # ``LetterRequest`` stays importable from here for the window, but the letter machinery
+    # (templates, rendering) loads with the first letter, not with the app.
+    if name == "LetterRequest":
+        from tillitsvalgt.services.letters import LetterRequest
+
+        return LetterRequest
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -191,11 +202,18 @@ class Workspace:
 
     # ----------------------------------------------------------------- cases
 
-    def list_cases(self, query: CaseQuery) -> CasePage:
+    def list_cases(self, query: CaseQuery, *, count: bool = True) -> CasePage:
         from tillitsvalgt.services.cases import list_cases
 
         with self.db.session(readonly=True) as session:
-            return list_cases(query, session=session)
+            return list_cases(query, session=session, count=count)
+
+    def count_listed(self, query: CaseQuery) -> int:
+        """The exact count for a page listed with ``count=False`` (the list shows first)."""
+        from tillitsvalgt.services.cases import count_listed
+
+        with self.db.session(readonly=True) as session:
+            return count_listed(query, session=session)
 
     def case_detail(self, ref: str | int) -> CaseDetail:
         from tillitsvalgt.models import Employer

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.onboarding import needs_welcome
 from tillitsvalgt.services.cases import CaseQuery
-from tillitsvalgt.services.transfer import ImportReport
 from tillitsvalgt.shapes import CaseRead
 from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHORT
 from tillitsvalgt.workspace import CaseDetail, Workspace
@@ -43,10 +42,6 @@ from ui.autosave import AutosaveStore
 from ui.column_fit import ColumnFit
 from ui.context_menus import add_context_menu
 from ui.dialogs.case_dialogs import CloseCaseDialog, NewCaseDialog
-from ui.dialogs.letter_dialog import LetterDialog
-from ui.dialogs.report_dialog import ReportDialog
-from ui.dialogs.restore_dialog import RestoreDialog
-from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.welcome_dialog import WelcomeDialog
 from ui.errors import CrashReporter
 from ui.first_steps import FirstSteps
@@ -72,6 +67,7 @@ from ui.workers import Background
 
 if TYPE_CHECKING:  # import and export are loaded when first used, not at start
     from tillitsvalgt.services.transfer import ImportReport
+    from ui.dialogs.settings_dialog import SettingsDialog
 
 SEARCH_DELAY_MS = 150
 
@@ -247,6 +243,13 @@ class MainWindow(FirstSteps, QMainWindow):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        # A search shows its page first and counts on the next turn of the event loop (a
+        # common word's exact count costs as much as its page); a newer search restarts
+        # the timer, so an older count is never made.
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self._count_later)
         for combo in (
             self.type_filter,
             self.status_filter,
@@ -710,23 +713,42 @@ class MainWindow(FirstSteps, QMainWindow):
 
     def apply_filters(self) -> None:
         selected = self.detail.case.number if self.detail else None
+        self._count_timer.stop()
+        query = self.query()
         try:
-            self.model.reload(self.query())
+            self.model.reload(query, count=not query.text)
         except UserError as exc:
             self.prompter.error(self, tr("Kan ikke vise sakene"), exc.message)
             return
+        if self.model.counted:
+            self._show_count()
+        else:
+            self.count.setText("…")  # a full page: the exact count follows
+            self._count_timer.start()
+        self._show_start_guide(self.model.total == 0)
+        if selected is not None:
+            for row, item in enumerate(self.model.rows):
+                if item.number == selected:
+                    self.table.selectRow(row)
+                    break
+
+    def _show_count(self) -> None:
         shown = self.model.total
         self.count.setText(
             tr("Ingen saker")
             if shown == 0
             else plural(shown, QT_TR_NOOP("%n sak"), QT_TR_NOOP("%n saker"))
         )
-        self._show_start_guide(shown == 0)
-        if selected is not None:
-            for row, item in enumerate(self.model.rows):
-                if item.number == selected:
-                    self.table.selectRow(row)
-                    break
+
+    def _count_later(self) -> None:
+        query = self.model.query
+        try:
+            total = self.workspace.count_listed(query)
+        except UserError as exc:
+            self.prompter.error(self, tr("Kan ikke vise sakene"), exc.message)
+            return
+        if self.model.set_total(query, total):  # still the list shown
+            self._show_count()
 
     def _selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -888,6 +910,8 @@ class MainWindow(FirstSteps, QMainWindow):
     def new_letter(self, kind: str | None) -> None:
         if self.detail is None:
             return
+        from ui.dialogs.letter_dialog import LetterDialog
+
         dialog = LetterDialog(
             self.workspace,
             self.detail,
@@ -923,6 +947,8 @@ class MainWindow(FirstSteps, QMainWindow):
         dialog.open()
 
     def open_report(self) -> None:
+        from ui.dialogs.report_dialog import ReportDialog
+
         dialog = ReportDialog(
             self.workspace,
             prompter=self.prompter,
@@ -937,6 +963,8 @@ class MainWindow(FirstSteps, QMainWindow):
     def open_restore(self) -> None:
         if not self.confirm_leave():
             return
+        from ui.dialogs.restore_dialog import RestoreDialog
+
         dialog = RestoreDialog(
             self.workspace,
             prompter=self.prompter,
@@ -971,6 +999,8 @@ class MainWindow(FirstSteps, QMainWindow):
         self._update_actions()
 
     def open_settings(self) -> None:
+        from ui.dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(
             self.workspace,
             prompter=self.prompter,

@@ -625,8 +625,38 @@ def _check_filters(query: CaseQuery) -> None:
             raise refuse(name, "inneholder ugyldige tegn")
 
 
-def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
-    """One page of the case list and the total count, all decided by the database."""
+def list_cases(query: CaseQuery, *, session: Session, count: bool = True) -> CasePage:
+    """One page of the case list and the total count, all decided by the database.
+
+    ``count=False``: the page without the exact count (a search keystroke shows the page
+    first; ``count_listed`` counts after). The plan still needs to know whether the hits
+    pass ``MANY_HITS`` or ``FEW_TO_SORT``; a count that stops one past that threshold
+    decides the same plan for a fraction of the cost. The page's ``total`` is then exact
+    only when the page is short (``counted``); otherwise a lower bound."""
+    conn, shape, params, today = _prepared(query, session)
+    if count:
+        total = int(conn.execute(_count_statement(shape), params).scalar_one())
+    else:
+        cap = _plan_cap(shape)
+        capped = {**params, "cap": cap}
+        total = int(conn.execute(_capped_count_statement(shape), capped).scalar_one()) if cap else 0
+    rows = _body(conn, shape, params, total, query, today)
+    if count:
+        return CasePage(rows=rows, total=total, offset=query.offset, limit=query.limit)
+    # A short page ends the list: its count is known without counting (unless the offset
+    # is past the end, where nothing says how far).
+    short = len(rows) < query.limit and (bool(rows) or query.offset == 0)
+    return CasePage(
+        rows=rows,
+        total=query.offset + len(rows) if rows else 0,  # past the end: nothing known
+        offset=query.offset,
+        limit=query.limit,
+        counted=short,
+    )
+
+
+def _prepared(query: CaseQuery, session: Session) -> tuple[Any, _Shape, dict[str, Any], date]:
+    """The checked query's shape and parameters, and the connection to run it on."""
     if query.limit < 1 or query.limit > MAX_PAGE or query.offset < 0:
         raise refuse("limit", f"en side må ha mellom 1 og {MAX_PAGE} saker")
     _check_filters(query)
@@ -666,7 +696,42 @@ def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
         sees_all, shared = session.connection().execute(_ACCESS).one()
         shape = dataclasses.replace(shape, own_branch=not sees_all, shared=bool(shared))
     conn = session.connection()  # Session.execute adds ORM set-up this list does not need
-    total = int(conn.execute(_count_statement(shape), params).scalar_one())
+    return conn, shape, params, today
+
+
+def count_listed(query: CaseQuery, *, session: Session) -> int:
+    """The exact number of cases ``list_cases`` lists for ``query`` (its filters only)."""
+    conn, shape, params, _ = _prepared(query, session)
+    return int(conn.execute(_count_statement(shape), params).scalar_one())
+
+
+def _plan_cap(shape: _Shape) -> int:
+    """How far a count must go to choose the page's plan (0: the plan needs no count)."""
+    if shape.sort == "deadline" and not shape.unfiltered:
+        return FEW_TO_SORT + 1
+    return MANY_HITS + 1 if shape.text else 0
+
+
+@functools.cache
+def _capped_count_statement(shape: _Shape) -> Any:
+    if shape.only_text and shape.dialect == "sqlite":
+        return sa.text(
+            "SELECT count(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH :match "
+            "AND rowid NOT IN (SELECT id FROM cases WHERE deleted_at IS NOT NULL) LIMIT :cap)"
+        )
+    hits = (
+        sa.select(sa.literal(1))
+        .select_from(Case)
+        .where(*_filters(shape))
+        .limit(sa.bindparam("cap"))
+        .subquery("hits")
+    )
+    return sa.select(func.count()).select_from(hits)
+
+
+def _body(
+    conn: Any, shape: _Shape, params: dict[str, Any], total: int, query: CaseQuery, today: date
+) -> list[CaseListRow]:
     if shape.text and total > MANY_HITS:
         shape = dataclasses.replace(shape, many_hits=True)
     if shape.sort == "deadline" and not shape.unfiltered and total <= FEW_TO_SORT:
@@ -703,4 +768,4 @@ def list_cases(query: CaseQuery, *, session: Session) -> CasePage:
         )
         for r in result
     ]
-    return CasePage(rows=rows, total=total, offset=query.offset, limit=query.limit)
+    return rows

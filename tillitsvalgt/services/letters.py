@@ -50,6 +50,7 @@ from tillitsvalgt.services._common import read
 from tillitsvalgt.services.assessments import assess_case
 from tillitsvalgt.services.cases import resolve_case
 from tillitsvalgt.services.events import MEETING_RULE, REPLY_RULE
+from tillitsvalgt.services.letter_setup import LetterSetup as LetterSetup
 from tillitsvalgt.services.representatives import find_representative
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -69,16 +70,7 @@ class LetterRequest:
     form: str | None = None
 
 
-@dataclass(frozen=True)
-class LetterSetup:
-    """What is not in the database: the catalogue, the template folder, the union's name
-    and whose profile signs (the settings' choices)."""
-
-    catalogue: Catalogue | None = None
-    template_folder: Path | None = None
-    union_name: str | None = None
-    profile_uuid: str | None = None
-    pack_version: str | None = None  # the union office's pack in use, if any
+NO_SETUP = LetterSetup()  # no settings: the built-in templates, no union name
 
 
 @dataclass(frozen=True)
@@ -366,7 +358,7 @@ def preview_letter(
     *,
     session: Session,
     today: date,
-    setup: LetterSetup = LetterSetup(),
+    setup: LetterSetup = NO_SETUP,
     draft_id: int | None = None,
 ) -> Letter:
     """The letter as it would be written now, with the number it would get (a draft's own
@@ -387,7 +379,7 @@ def create_letter(
     *,
     session: Session,
     today: date,
-    setup: LetterSetup = LetterSetup(),
+    setup: LetterSetup = NO_SETUP,
     draft_id: int | None = None,
 ) -> Letter:
     """Write the letter and journal it as an unsent document. With ``draft_id``, the letter

@@ -56,7 +56,8 @@ _TIMING_LOOK: dict[str, tuple[str, str]] = {
     "unknown": ("?", "#666666"),
 }
 
-Fetch = Callable[[CaseQuery], CasePage]
+# (query) or (query, count=False) for the page without the exact count
+Fetch = Callable[..., CasePage]
 
 
 def timing_text(row: CaseListRow) -> str:
@@ -86,6 +87,7 @@ class CaseTableModel(QAbstractTableModel):
         self.query = query or CaseQuery(limit=PAGE)
         self.rows: list[CaseListRow] = []
         self.total = 0
+        self.counted = True  # False: ``total`` is a lower bound, the count comes later
         self.loaded = False
         # The example cases (demo data), tagged «DEMO»: a few ids read at start and after
         # a demo load or removal, so the list's hot query stays as it is.
@@ -93,18 +95,31 @@ class CaseTableModel(QAbstractTableModel):
 
     # ---------------------------------------------------------------- loading
 
-    def reload(self, query: CaseQuery | None = None) -> None:
+    def reload(self, query: CaseQuery | None = None, *, count: bool = True) -> None:
+        """The first page. ``count=False``: without the exact count when the page is full
+        (``counted`` is then False and ``total`` a lower bound until ``set_total``)."""
         if query is not None:
             self.query = dataclasses.replace(query, offset=0, limit=PAGE)
-        page = self._fetch(dataclasses.replace(self.query, offset=0, limit=PAGE))
+        first = dataclasses.replace(self.query, offset=0, limit=PAGE)
+        page = self._fetch(first) if count else self._fetch(first, count=False)
         self.loaded = True
         self.beginResetModel()
         self.rows = list(page.rows)
         self.total = page.total
+        self.counted = page.counted
         self.endResetModel()
 
+    def set_total(self, query: CaseQuery, total: int) -> bool:
+        """The count made after the page, if it is still this list's (``query`` is the very
+        object ``reload`` set: a newer reload replaced it, and an older count is ignored)."""
+        if query is not self.query:
+            return False
+        self.total = max(total, len(self.rows))
+        self.counted = True
+        return True
+
     def canFetchMore(self, parent: Index = ROOT) -> bool:
-        return not parent.isValid() and len(self.rows) < self.total
+        return not parent.isValid() and (len(self.rows) < self.total or not self.counted)
 
     def fetchMore(self, parent: Index = ROOT) -> None:
         if parent.isValid():
@@ -112,7 +127,11 @@ class CaseTableModel(QAbstractTableModel):
         page = self._fetch(dataclasses.replace(self.query, offset=len(self.rows), limit=PAGE))
         if not page.rows:
             self.total = len(self.rows)
+            self.counted = True
             return
+        if not self.counted:  # the page came with the exact count
+            self.total = page.total
+            self.counted = True
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page.rows) - 1)
         self.rows.extend(page.rows)
         self.endInsertRows()

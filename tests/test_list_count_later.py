@@ -1,0 +1,64 @@
+"""The case list's page without its exact count (``count=False``, what a search keystroke
+shows first) is the very page the counted list gives, on SQLite and PostgreSQL, whatever
+plan the capped count chooses (many hits, few to sort); ``count_listed`` then gives the
+exact count; a short page knows its count without counting."""
+
+from __future__ import annotations
+
+import pytest
+
+from tillitsvalgt.db import Database
+from tillitsvalgt.services import cases
+from tillitsvalgt.services.cases import CaseQuery, count_listed, list_cases
+
+from helpers.data import TODAY, make_case, make_employer
+
+
+@pytest.fixture
+def filled(db: Database) -> Database:
+    employer = make_employer(db)
+    for i in range(9):
+        make_case(db, employer, title=f"Sak {i} {'flytting' if i % 3 else 'kontor'}")
+    return db
+
+
+@pytest.mark.parametrize("sort", ["updated", "deadline", "timing", "number"])
+@pytest.mark.parametrize("thresholds", [(1000, 20_000), (2, 2)])
+def test_the_uncounted_page_is_the_counted_page(
+    filled: Database, monkeypatch: pytest.MonkeyPatch, sort: str, thresholds: tuple[int, int]
+) -> None:
+    # Low thresholds make the capped count cross them: the plan must still be the same.
+    monkeypatch.setattr(cases, "MANY_HITS", thresholds[0])
+    monkeypatch.setattr(cases, "FEW_TO_SORT", thresholds[1])
+    with filled.session(readonly=True) as s:
+        for text in (None, "flytting", "kontor", "sak", "ingenting"):
+            for limit, offset in ((4, 0), (4, 4), (4, 8), (20, 0), (4, 40)):
+                query = CaseQuery(text=text, sort=sort, limit=limit, offset=offset, today=TODAY)
+                counted = list_cases(query, session=s)
+                page = list_cases(query, session=s, count=False)
+                assert page.rows == counted.rows, (text, limit, offset)
+                exact = count_listed(query, session=s)
+                assert exact == counted.total
+                if page.counted:
+                    assert page.total == exact
+                else:  # a full page (or past the end): a lower bound, never more
+                    assert page.total <= exact
+                    assert len(page.rows) == limit or (not page.rows and offset > 0)
+    assert exact == 0  # the last word is in no case: the loop really ran to the end
+
+
+def test_a_full_page_leaves_the_count_open_and_a_short_one_closes_it(filled: Database) -> None:
+    with filled.session(readonly=True) as s:
+        full = list_cases(CaseQuery(text="flytting", limit=3), session=s, count=False)
+        short = list_cases(CaseQuery(text="flytting", limit=10), session=s, count=False)
+        past = list_cases(CaseQuery(text="flytting", limit=3, offset=30), session=s, count=False)
+    assert (len(full.rows), full.counted, full.total) == (3, False, 3)
+    assert (len(short.rows), short.counted, short.total) == (6, True, 6)
+    assert (past.rows, past.counted, past.total) == ([], False, 0)
+
+
+def test_bad_filters_are_refused_by_the_count_too(filled: Database) -> None:
+    from tillitsvalgt.errors import UserError
+
+    with filled.session(readonly=True) as s, pytest.raises(UserError):
+        count_listed(CaseQuery(sort="nonsense"), session=s)
