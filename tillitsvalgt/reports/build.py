@@ -17,7 +17,7 @@ from tillitsvalgt import paths
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import CancelledError
 from tillitsvalgt.reports.anonymise import appendix_entries
-from tillitsvalgt.reports.cube import CubeCell, ReportData, ReportRequest
+from tillitsvalgt.reports.cube import CubeCell, ReportRequest
 
 Progress = Callable[[int, int], bool]
 """Told (step done, steps in all); returning False cancels before the next step."""
@@ -53,6 +53,7 @@ def make_report(
         cube_cells,
         known_person_names,
         report_extras,
+        with_extras,
     )
 
     check_whole_quarters(request.start, request.end)
@@ -72,19 +73,11 @@ def make_report(
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-cube") as pool:
         cells_future = pool.submit(cube)
         with db.session(readonly=True) as session:
-            extras = report_extras(request, session=session)
+            extras = report_extras(request, session=session, today=today)
             sources = appendix_sources(request, session=session)
             names = known_person_names(session=session) if sources else []
         cells = cells_future.result()
-    data = ReportData(
-        request,
-        today,
-        cells,
-        extras.days_to_drofting,
-        extras.employers,
-        extras.employer_keys,
-        extras.drofting_keys,
-    )
+    data = with_extras(request, today, cells, extras)
     step(1)
     figures = make_figures(data)
     shown = protect_figures(figures)

@@ -23,6 +23,7 @@ aggregation 2.05 s, the same SQL in raw sqlite3 1.66 s).
 
 from __future__ import annotations
 
+import uuid as uuid_module
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -31,7 +32,16 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from tillitsvalgt.models import Case, Deadline, Employer, Event, Representative
+from tillitsvalgt.models import (
+    Case,
+    CaseGroup,
+    ChecklistAnswer,
+    Deadline,
+    Employer,
+    Escalation,
+    Event,
+    Representative,
+)
 from tillitsvalgt.reports.anonymise import (
     SummaryFacts,
     SummarySource,
@@ -40,12 +50,15 @@ from tillitsvalgt.reports.anonymise import (
 )
 from tillitsvalgt.reports.cube import (
     OPEN,
+    REPLY_CLASSES,
     SIZE_BANDS,
     UNKNOWN,
     CubeCell,
+    Measures,
     ReportData,
     ReportRequest,
 )
+from tillitsvalgt.services.events import REPLY_RULE
 
 DROFTING_KINDS = ("consultation_meeting", "negotiation_meeting")
 ENVIRONMENT_KINDS = ("verneombud", "amu")
@@ -100,6 +113,57 @@ def _case_filters(
     return where
 
 
+def _deadline_pass(today: date) -> Any:
+    """One grouped pass over the deadlines, per case: how many were missed (not met, not
+    cancelled, run out before the report day or before the case closed), and the reply
+    deadlines of the representatives' letters (rule «svarfrist …») by how they went:
+    answered by the deadline (an extension agreed counts: ``due_on``), answered after it,
+    not answered although it has run out, and still running."""
+    due = col(Deadline.due_on)
+    met = col(Deadline.met_on)
+    open_ = sa.and_(met.is_(None), col(Deadline.cancelled).is_(False))
+    # A deadline that lapsed with its case's close was missed only if it had run out
+    # before the close; one still running then was not.
+    ran_out = due < sa.case(
+        (col(Deadline.lapsed_on) < today, col(Deadline.lapsed_on)), else_=sa.literal(today)
+    )
+    is_reply = sa.and_(
+        col(Deadline.rule).startswith(REPLY_RULE), col(Deadline.cancelled).is_(False)
+    )
+
+    def count(condition: sa.ColumnElement[bool], label: str) -> Any:
+        return sa.func.sum(sa.case((condition, 1), else_=0)).label(label)
+
+    return (
+        sa.select(
+            col(Deadline.case_id).label("case_id"),
+            count(sa.and_(open_, ran_out), "missed"),
+            count(sa.and_(is_reply, met.is_not(None), met <= due), "r_in_time"),
+            count(sa.and_(is_reply, met > due), "r_late"),
+            count(sa.and_(is_reply, met.is_(None), ran_out), "r_unanswered"),
+            count(
+                sa.and_(is_reply, met.is_(None), col(Deadline.lapsed_on).is_(None), due >= today),
+                "r_pending",
+            ),
+        )
+        .group_by(col(Deadline.case_id))
+        .subquery("dl")
+    )
+
+
+def _reply_class(dl: Any) -> sa.ColumnElement[str]:
+    """A case's answers to its letters, the worst first: one reply deadline run out
+    unanswered makes the case «not answered», else one answered late «late», and so on
+    (``cube.REPLY_CLASSES``); ``none`` when it has no reply deadline."""
+    return sa.case(
+        (dl.c.r_unanswered > 0, "unanswered"),
+        (dl.c.r_late > 0, "late"),
+        (dl.c.r_in_time > 0, "in_time"),
+        (dl.c.r_pending > 0, "pending"),
+        else_="none",
+    )
+
+
 def _period(year: int, quarter: int | None) -> str:
     return f"{year}" if quarter is None else f"{year}-K{quarter}"
 
@@ -133,25 +197,17 @@ def _cube(
         .group_by(col(Event.case_id))
         .subquery("ev")
     )
-    dl = (
-        sa.select(col(Deadline.case_id).label("case_id"), sa.func.count().label("missed"))
-        .where(
-            col(Deadline.met_on).is_(None),
-            col(Deadline.cancelled).is_(False),
-            # A deadline that lapsed with its case's close was missed only if it had run
-            # out before the close; one still running then was not.
-            col(Deadline.due_on)
-            < sa.case(
-                (col(Deadline.lapsed_on) < today, col(Deadline.lapsed_on)), else_=sa.literal(today)
-            ),
-        )
-        .group_by(col(Deadline.case_id))
-        .subquery("dl")
+    dl = _deadline_pass(today)
+    esc = (
+        sa.select(col(Escalation.case_id).label("case_id"))
+        .group_by(col(Escalation.case_id))
+        .subquery("esc")
     )
     signed = sa.func.coalesce(ev.c.signed, 0)
     environment = sa.func.coalesce(ev.c.environment, 0)
     letters = sa.func.coalesce(ev.c.letters, 0)
     missed = sa.func.coalesce(dl.c.missed, 0)
+    reply = _reply_class(dl)
     per_case = (
         sa.select(
             year.label("year"),
@@ -175,11 +231,18 @@ def _cube(
             sa.case((col(Case.members_affected).is_(None), 0), else_=1).label("members_known"),
             sa.case((col(Case.notice_on).is_(None), 1), else_=0).label("no_notice"),
             sa.case((col(Case.decision_on).is_(None), 1), else_=0).label("no_decision"),
+            *(
+                sa.case((reply == code, 1), else_=0).label(f"reply_{code}")
+                for code in REPLY_CLASSES
+            ),
+            sa.case((esc.c.case_id.is_(None), 0), else_=1).label("escalated"),
+            sa.case((col(Case.group_id).is_(None), 0), else_=1).label("grouped"),
         )
         .select_from(Case)
         .join(Employer, col(Employer.id) == col(Case.employer_id))
         .outerjoin(ev, ev.c.case_id == col(Case.id))
         .outerjoin(dl, dl.c.case_id == col(Case.id))
+        .outerjoin(esc, esc.c.case_id == col(Case.id))
         .where(*_case_filters(request, day))
         .subquery("per_case")
     )
@@ -212,6 +275,15 @@ def _cube(
             sa.func.sum(per_case.c.no_notice * per_case.c.cell_key),
             sa.func.sum(per_case.c.no_decision),
             sa.func.sum(per_case.c.no_decision * per_case.c.cell_key),
+            *(
+                measure
+                for flag in (
+                    *(per_case.c[f"reply_{code}"] for code in REPLY_CLASSES),
+                    per_case.c.escalated,
+                    per_case.c.grouped,
+                )
+                for measure in (sa.func.sum(flag), sa.func.sum(flag * per_case.c.cell_key))
+            ),
         )
         .group_by(*keys)
         .order_by(*keys)
@@ -241,6 +313,12 @@ def _cube(
             no_notice_keys=int(r[21] or 0),
             no_decision=int(r[22] or 0),
             no_decision_keys=int(r[23] or 0),
+            replies=tuple(int(r[24 + 2 * k] or 0) for k in range(len(REPLY_CLASSES))),
+            reply_keys=tuple(int(r[25 + 2 * k] or 0) for k in range(len(REPLY_CLASSES))),
+            escalated=int(r[24 + 2 * len(REPLY_CLASSES)] or 0),
+            escalated_keys=int(r[25 + 2 * len(REPLY_CLASSES)] or 0),
+            grouped=int(r[26 + 2 * len(REPLY_CLASSES)] or 0),
+            grouped_keys=int(r[27 + 2 * len(REPLY_CLASSES)] or 0),
         )
         for r in conn.execute(statement)
     )
@@ -303,22 +381,209 @@ def _days_to_drofting(
 
 
 def _employers(
-    request: ReportRequest, *, conn: sa.Connection, dialect: str
-) -> tuple[dict[str, int], dict[str, int]]:
+    request: ReportRequest, *, conn: sa.Connection, dialect: str, today: date
+) -> tuple[dict[str, int], dict[str, int], dict[str, Measures]]:
+    """The cases per employer by name, their keys, and their cases by how the employer
+    answered the letters (only for the named report)."""
     day = _first_known_date(dialect)
+    dl = _deadline_pass(today)
+    reply = _reply_class(dl)
     statement = (
-        sa.select(col(Employer.name), sa.func.count(), sa.func.sum(col(Case.cell_key)))
+        sa.select(
+            col(Employer.name),
+            sa.func.count(),
+            sa.func.sum(col(Case.cell_key)),
+            *(
+                measure
+                for code in REPLY_CLASSES
+                for flag in [sa.case((reply == code, 1), else_=0)]
+                for measure in (sa.func.sum(flag), sa.func.sum(flag * col(Case.cell_key)))
+            ),
+        )
         .select_from(Case)
         .join(Employer, col(Employer.id) == col(Case.employer_id))
+        .outerjoin(dl, dl.c.case_id == col(Case.id))
         .where(*_case_filters(request, day))
         .group_by(col(Employer.id), col(Employer.name))
     )
     counts: dict[str, int] = defaultdict(int)
     keys: dict[str, int] = defaultdict(int)
-    for name, n, key_sum in conn.execute(statement):
-        counts[name] += int(n)  # two employers of the same name are one line in the report
-        keys[name] += int(key_sum or 0)
-    return dict(sorted(counts.items())), dict(keys)
+    replies: dict[str, list[int]] = {}
+    width = len(REPLY_CLASSES)
+    for row in conn.execute(statement):
+        name = row[0]
+        counts[name] += int(row[1])  # two employers of the same name are one line
+        keys[name] += int(row[2] or 0)
+        sums = replies.setdefault(name, [0] * (2 * width))
+        for k in range(2 * width):
+            sums[k] += int(row[3 + k] or 0)
+    measured = {
+        name: (tuple(v[0::2]), tuple(v[1::2])) for name, v in replies.items() if any(v[0::2])
+    }
+    return dict(sorted(counts.items())), dict(keys), measured
+
+
+def _escalations(
+    request: ReportRequest, *, conn: sa.Connection, dialect: str
+) -> dict[tuple[str, str], tuple[int, int]]:
+    """The report's cases by each stage they reached and its outcome ("pending" while a
+    stage has none): (stage, outcome) -> (cases, their keys). A case is on a stage once
+    (``uq_escalations_case_stage``)."""
+    day = _first_known_date(dialect)
+    statement = (
+        sa.select(
+            col(Escalation.stage),
+            col(Escalation.outcome),
+            sa.func.count(),
+            sa.func.sum(col(Case.cell_key)),
+        )
+        .select_from(Escalation)
+        .join(Case, col(Case.id) == col(Escalation.case_id))
+        .join(Employer, col(Employer.id) == col(Case.employer_id))
+        .where(*_case_filters(request, day))
+        .group_by(col(Escalation.stage), col(Escalation.outcome))
+    )
+    out: dict[tuple[str, str], tuple[int, int]] = {}
+    for stage, outcome, n, key_sum in conn.execute(statement):
+        where = (stage, outcome or "pending")
+        before = out.get(where, (0, 0))
+        out[where] = (before[0] + int(n), before[1] + int(key_sum or 0))
+    return out
+
+
+def group_key(group_uuid: uuid_module.UUID | str) -> int:
+    """A group case's permanent cell key: drawn at random once, like a case's, as the
+    last byte of its random uuid (no column of its own: the uuid is never published)."""
+    value = group_uuid if isinstance(group_uuid, uuid_module.UUID) else uuid_module.UUID(group_uuid)
+    return value.int % 256
+
+
+def _groups(
+    request: ReportRequest, *, conn: sa.Connection, dialect: str
+) -> tuple[tuple[str, int], ...]:
+    """The group cases the report's cases belong to: (the earliest period among its cases,
+    its cell key), one per group. A group is one employer decision: the report counts it
+    once, in the period of its first case."""
+    day = _first_known_date(dialect)
+    year, quarter = _year_quarter(day)
+    per_case = (
+        sa.select(
+            year.label("year"),
+            (quarter if request.granularity == "quarter" else sa.null()).label("quarter"),
+            col(Case.group_id).label("group_id"),
+            col(CaseGroup.uuid).label("uuid"),
+        )
+        .select_from(Case)
+        .join(Employer, col(Employer.id) == col(Case.employer_id))
+        .join(CaseGroup, col(CaseGroup.id) == col(Case.group_id))
+        .where(*_case_filters(request, day))
+        .subquery("per_case")
+    )
+    keys = [per_case.c.group_id, per_case.c.uuid, per_case.c.year, per_case.c.quarter]
+    first: dict[int, tuple[str, int]] = {}
+    for group_id, group_uuid, y, q in conn.execute(sa.select(*keys).group_by(*keys)):
+        period = _period(int(y), None if q is None else int(q))
+        seen = first.get(int(group_id))
+        if seen is None or period < seen[0]:
+            first[int(group_id)] = (period, group_key(group_uuid))
+    return tuple(sorted(first.values()))
+
+
+CHECKLIST_STATES = ("met", "not_met", "unknown")
+ALL_ITEMS = "*"  # the checklist's row for «every point of the regulation fulfilled»
+
+
+def _checklist(
+    request: ReportRequest, *, conn: sa.Connection, dialect: str
+) -> dict[tuple[str, str], tuple[int, int]]:
+    """The home-office cases by checklist item and state, as a letter reads them
+    (``rules.checklist.checklist_gaps``): answered «met» is met; answered «not met» is
+    not met, and so is every point of the regulation not answered «met» when the case
+    records that there are no written agreements; the rest is unknown. Also the row
+    ``ALL_ITEMS``: every point of the regulation met, one missing, or neither known.
+    (item, state) -> (cases, their keys)."""
+    from tillitsvalgt.rules.checklist import checklist_items
+
+    items = checklist_items()
+    regulation = [i.key for i in items if i.group == "forskrift"]
+    day = _first_known_date(dialect)
+    home = [*_case_filters(request, day), col(Case.case_type).startswith("home_office")]
+    no_agreement = sa.case((col(Case.written_agreements).is_(False), 1), else_=0)
+    answer = col(ChecklistAnswer.answer)
+    is_regulation = col(ChecklistAnswer.item_key).in_(regulation)
+    per_case = (
+        sa.select(
+            col(Case.cell_key).label("cell_key"),
+            no_agreement.label("no_agreement"),
+            sa.func.sum(sa.case((sa.and_(is_regulation, answer == "met"), 1), else_=0)).label(
+                "met"
+            ),
+            sa.func.sum(sa.case((sa.and_(is_regulation, answer == "not_met"), 1), else_=0)).label(
+                "not_met"
+            ),
+        )
+        .select_from(Case)
+        .join(Employer, col(Employer.id) == col(Case.employer_id))
+        .outerjoin(ChecklistAnswer, col(ChecklistAnswer.case_id) == col(Case.id))
+        .where(*home)
+        .group_by(col(Case.id), col(Case.cell_key), col(Case.written_agreements))
+        .subquery("per_case")
+    )
+    totals = [[0, 0], [0, 0]]  # by no_agreement: cases, keys
+    out: dict[tuple[str, str], tuple[int, int]] = {}
+
+    def add(where: tuple[str, str], n: int, keys: int) -> None:
+        before = out.get(where, (0, 0))
+        out[where] = (before[0] + n, before[1] + keys)
+
+    keys = [per_case.c.no_agreement, per_case.c.met, per_case.c.not_met]
+    for flag, met, not_met, n, key_sum in conn.execute(
+        sa.select(*keys, sa.func.count(), sa.func.sum(per_case.c.cell_key)).group_by(*keys)
+    ):
+        n, key_sum = int(n), int(key_sum or 0)
+        totals[int(flag)][0] += n
+        totals[int(flag)][1] += key_sum
+        if int(met or 0) >= len(regulation):
+            state = "met"
+        elif int(not_met or 0) > 0 or int(flag):
+            state = "not_met"
+        else:
+            state = "unknown"
+        add((ALL_ITEMS, state), n, key_sum)
+    answered: dict[tuple[str, str, int], tuple[int, int]] = {}
+    statement = (
+        sa.select(
+            col(ChecklistAnswer.item_key),
+            answer,
+            no_agreement,
+            sa.func.count(),
+            sa.func.sum(col(Case.cell_key)),
+        )
+        .select_from(ChecklistAnswer)
+        .join(Case, col(Case.id) == col(ChecklistAnswer.case_id))
+        .join(Employer, col(Employer.id) == col(Case.employer_id))
+        .where(*home)
+        .group_by(col(ChecklistAnswer.item_key), answer, col(Case.written_agreements))
+    )
+    for item_key, state, flag, n, key_sum in conn.execute(statement):
+        where3 = (item_key, state, int(flag))
+        before = answered.get(where3, (0, 0))
+        answered[where3] = (before[0] + int(n), before[1] + int(key_sum or 0))
+    for entry in items:
+        for flag in (0, 1):
+            met = answered.get((entry.key, "met", flag), (0, 0))
+            not_met = answered.get((entry.key, "not_met", flag), (0, 0))
+            if flag and entry.group == "forskrift":
+                # No written agreement: every point of the regulation not met is missing.
+                not_met = (totals[1][0] - met[0], totals[1][1] - met[1])
+            add((entry.key, "met"), *met)
+            add((entry.key, "not_met"), *not_met)
+            add(
+                (entry.key, "unknown"),
+                totals[flag][0] - met[0] - not_met[0],
+                totals[flag][1] - met[1] - not_met[1],
+            )
+    return out
 
 
 def cube_cells(request: ReportRequest, *, session: Session, today: date) -> tuple[CubeCell, ...]:
@@ -334,18 +599,36 @@ class ReportExtras:
     drofting_keys: dict[str, int]
     employers: dict[str, int]
     employer_keys: dict[str, int]
+    employer_replies: dict[str, Measures]
+    escalations: dict[tuple[str, str], tuple[int, int]]
+    groups: tuple[tuple[str, int], ...]
+    checklist: dict[tuple[str, str], tuple[int, int]]
 
 
-def report_extras(request: ReportRequest, *, session: Session) -> ReportExtras:
-    """The days to the first drøfting and (unless anonymised) the employers, with the
-    cell-key sums of their cases."""
+def report_extras(
+    request: ReportRequest, *, session: Session, today: date | None = None
+) -> ReportExtras:
+    """The days to the first drøfting, (unless anonymised) the employers, the stages of
+    escalation, the group cases and the home-office checklist, with the cell-key sums of
+    their cases."""
     conn = session.connection()
     dialect = conn.dialect.name
     days, day_keys = _days_to_drofting(request, conn=conn, dialect=dialect)
-    employers, employer_keys = (
-        ({}, {}) if request.anonymise_employers else _employers(request, conn=conn, dialect=dialect)
+    employers, employer_keys, employer_replies = (
+        ({}, {}, {})
+        if request.anonymise_employers
+        else _employers(request, conn=conn, dialect=dialect, today=today or date.today())
     )
-    return ReportExtras(days, day_keys, employers, employer_keys)
+    return ReportExtras(
+        days,
+        day_keys,
+        employers,
+        employer_keys,
+        employer_replies,
+        _escalations(request, conn=conn, dialect=dialect),
+        _groups(request, conn=conn, dialect=dialect),
+        _checklist(request, conn=conn, dialect=dialect),
+    )
 
 
 def report_data(request: ReportRequest, *, session: Session, today: date) -> ReportData:
@@ -353,7 +636,13 @@ def report_data(request: ReportRequest, *, session: Session, today: date) -> Rep
     for the live cases whose first known date is in ``[request.start, request.end]``.
     ``today`` is the day deadlines are judged missed on."""
     cells = cube_cells(request, session=session, today=today)
-    extras = report_extras(request, session=session)
+    extras = report_extras(request, session=session, today=today)
+    return with_extras(request, today, cells, extras)
+
+
+def with_extras(
+    request: ReportRequest, today: date, cells: tuple[CubeCell, ...], extras: ReportExtras
+) -> ReportData:
     return ReportData(
         request=request,
         made_on=today,
@@ -362,6 +651,10 @@ def report_data(request: ReportRequest, *, session: Session, today: date) -> Rep
         employers=extras.employers,
         employer_keys=extras.employer_keys,
         drofting_keys=extras.drofting_keys,
+        employer_replies=extras.employer_replies,
+        escalations=extras.escalations,
+        groups=extras.groups,
+        checklist=extras.checklist,
     )
 
 
