@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from tillitsvalgt import vocabulary
 from tillitsvalgt.reports.cube import (
@@ -25,6 +25,9 @@ from tillitsvalgt.reports.cube import (
     ReportRequest,
 )
 from tillitsvalgt.rules.deadlines import format_date as norwegian_day
+
+if TYPE_CHECKING:
+    from tillitsvalgt.reports.cellkey import ProtectedTable
 
 ShareKind = Literal["row", "total"]
 
@@ -63,10 +66,10 @@ REPLY_COLUMNS = ("Svar i tide", "Svar for sent", "Ikke svart", "Frist ikke ute")
 CHECKLIST_COLUMNS = ("Oppfylt", "Ikke oppfylt", "Ukjent")
 # The outcomes of a stage, gathered so the table fits a page.
 ESCALATION_GROUPS: tuple[tuple[str, str, frozenset[str]], ...] = (
-    ("agreement", "Enighet eller forlik", frozenset({"agreement", "partial_agreement", "settled"})),
+    ("agreement", "Enighet", frozenset({"agreement", "partial_agreement", "settled"})),
     ("upheld", "Medhold", frozenset({"upheld"})),
-    ("lost", "Uenighet eller ikke medhold", frozenset({"disagreement", "rejected"})),
-    ("ended", "Trukket eller ikke ført videre", frozenset({"withdrawn", "dropped"})),
+    ("lost", "Uenighet", frozenset({"disagreement", "rejected"})),
+    ("ended", "Trukket", frozenset({"withdrawn", "dropped"})),
     ("pending", "Ikke avgjort", frozenset({"pending"})),
 )
 LATE_COLUMNS = ("For sent, bare informert eller ikke drøftet", "Andre saker")
@@ -1062,8 +1065,9 @@ def escalation_table(data: ReportData) -> Table | None:
         "Trinn",
         tuple(label for _, label, _ in ESCALATION_GROUPS),
         rows,
-        "En sak som gikk gjennom flere trinn, er med i hvert av dem, så radene summeres "
-        "ikke. Andel av sakene i raden.",
+        "«Enighet» tar med delvis enighet og forlik, «Uenighet» også «ikke medhold», "
+        "«Trukket» også saker som ikke ble ført videre. En sak som gikk gjennom flere "
+        "trinn, er med i hvert av dem, så radene summeres ikke. Andel av sakene i raden.",
         shares="row",
         chart=False,
         sums_rows=False,
@@ -1195,4 +1199,61 @@ def summary_sentences(figures: Figures) -> list[str]:
         elif missed == SUPPRESSED:
             sentence += f", og arbeidsgiveren lot en svarfrist gå ut i {few} saker"
         sentences.append(sentence + ".")
+    sentences += _newer_sentences(shown, few)
     return sentences
+
+
+def _plural(n: int, one: str, more: str) -> str:
+    return f"{_number(n)} {one if n == 1 else more}"
+
+
+def _newer_sentences(shown: Mapping[str, ProtectedTable], few: str) -> list[str]:
+    """The answers to demands, the checklist, the decisions and escalation in words,
+    from the published tables only."""
+    from tillitsvalgt.reports.ptable import SUPPRESSED
+
+    out: list[str] = []
+    replies = shown.get(REPLIES_BY_SECTOR)
+    if replies is not None:
+        row = replies.overall_cell(0)[0]
+        total = replies.cell(row, len(replies.table.columns))
+        parts = [replies.share(row, j) for j in range(len(REPLY_COLUMNS))]
+        if isinstance(total, int) and total > 0 and all(isinstance(p, float) for p in parts):
+            in_time, late, none, running = (p if isinstance(p, float) else 0.0 for p in parts)
+            out.append(
+                f"Av {_plural(total, 'sak', 'saker')} der de tillitsvalgte ba om svar innen en "
+                f"frist, svarte arbeidsgiveren i tide i {percent(in_time)}, for sent i "
+                f"{percent(late)} og ikke i det hele tatt i {percent(none)}; i "
+                f"{percent(running)} løper fristen ennå."
+            )
+        elif total == SUPPRESSED:
+            out.append(f"De tillitsvalgte ba om svar innen en frist i {few} saker.")
+    checklist = shown.get(CHECKLIST)
+    if checklist is not None:
+        total = checklist.cell(0, len(checklist.table.columns))
+        met = checklist.share(0, 0)
+        if isinstance(total, int) and total > 0 and isinstance(met, float):
+            share = "ingen" if checklist.cell(0, 0) == 0 else percent(met)
+            out.append(
+                f"I {share} av {_plural(total, 'sak', 'saker')} om hjemmekontor var "
+                "alle punktene i forskriften oppfylt."
+            )
+    decisions = shown.get(DECISIONS)
+    if decisions is not None:
+        where = decisions.overall_cell(0)[0]
+        cases, made, escalated = (decisions.cell(where, j) for j in range(3))
+        if isinstance(cases, int) and isinstance(made, int) and 0 < made < cases:
+            out.append(
+                f"Sakene gjaldt {_plural(made, 'beslutning', 'beslutninger')} hos "
+                "arbeidsgiverne: en beslutning som gjelder flere enheter, er telt én gang."
+            )
+        if isinstance(escalated, int) and escalated > 0:
+            out.append(
+                f"I alt ble {_plural(escalated, 'sak', 'saker')} løftet videre etter brudd "
+                "i de lokale forhandlingene."
+            )
+        elif escalated == SUPPRESSED:
+            out.append(
+                f"I {few} saker ble saken løftet videre etter brudd i de lokale forhandlingene."
+            )
+    return out

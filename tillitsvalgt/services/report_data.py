@@ -537,10 +537,11 @@ def _checklist(
         out[where] = (before[0] + n, before[1] + keys)
 
     keys = [per_case.c.no_agreement, per_case.c.met, per_case.c.not_met]
-    for flag, met, not_met, n, key_sum in conn.execute(
+    for row in conn.execute(
         sa.select(*keys, sa.func.count(), sa.func.sum(per_case.c.cell_key)).group_by(*keys)
     ):
-        n, key_sum = int(n), int(key_sum or 0)
+        flag, met, not_met = row[0], row[1], row[2]
+        n, key_sum = int(row[3]), int(row[4] or 0)
         totals[int(flag)][0] += n
         totals[int(flag)][1] += key_sum
         if int(met or 0) >= len(regulation):
