@@ -263,3 +263,17 @@ def test_report_files_carry_the_new_tables(db: Database, tmp_path: Path) -> None
     published = {str(v) for v in decisions.values.values()}
     csv_values = {r[3] for r in rows if r and r[0] == "Beslutninger og saker løftet videre"}
     assert csv_values <= published
+
+
+def test_the_cube_counted_in_parts_is_the_whole_cube(db: Database) -> None:
+    """``make_report`` counts the cube in halves (odd and even case ids) at once; the
+    halves added up are the cube counted whole, on both databases."""
+    from tillitsvalgt.services.report_data import cube_cells, merge_cells
+
+    build(db)
+    with db.session(readonly=True) as s:
+        whole = cube_cells(YEAR_2026, session=s, today=TODAY)
+        for n in (2, 3):
+            parts = [cube_cells(YEAR_2026, session=s, today=TODAY, part=(k, n)) for k in range(n)]
+            assert sorted(merge_cells(*parts), key=repr) == sorted(whole, key=repr)
+    assert sum(c.cases for c in whole) == 9

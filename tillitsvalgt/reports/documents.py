@@ -893,7 +893,8 @@ def _cell_text(
         para.paragraph_format.space_after = 0
         run = para.add_run(line)
         run.font.size = size
-        run.font.bold = bold
+        if bold:  # not bold is the default: no element for it (a table has thousands)
+            run.font.bold = True
 
 
 def _shade(cell: _Cell, fill: str) -> None:

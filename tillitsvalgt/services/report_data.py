@@ -23,6 +23,7 @@ aggregation 2.05 s, the same SQL in raw sqlite3 1.66 s).
 
 from __future__ import annotations
 
+import dataclasses
 import uuid as uuid_module
 from collections import defaultdict
 from dataclasses import dataclass
@@ -113,7 +114,9 @@ def _case_filters(
     return where
 
 
-def _deadline_pass(today: date) -> Any:
+def _deadline_pass(
+    today: date, *, replies_only: bool = False, only: list[sa.ColumnElement[bool]] | None = None
+) -> Any:
     """One grouped pass over the deadlines, per case: how many were missed (not met, not
     cancelled, run out before the report day or before the case closed), and the reply
     deadlines of the representatives' letters (rule «svarfrist …») by how they went:
@@ -134,7 +137,7 @@ def _deadline_pass(today: date) -> Any:
     def count(condition: sa.ColumnElement[bool], label: str) -> Any:
         return sa.func.sum(sa.case((condition, 1), else_=0)).label(label)
 
-    return (
+    query = (
         sa.select(
             col(Deadline.case_id).label("case_id"),
             count(sa.and_(open_, ran_out), "missed"),
@@ -146,9 +149,16 @@ def _deadline_pass(today: date) -> Any:
                 "r_pending",
             ),
         )
+        # Only the rows that can count (most deadlines were met or cancelled), filtered
+        # before they are grouped.
+        .where(sa.or_(sa.and_(open_, ran_out), is_reply))
         .group_by(col(Deadline.case_id))
-        .subquery("dl")
     )
+    if replies_only:
+        query = query.where(is_reply)
+    if only:
+        query = query.where(*only)
+    return query.subquery("dl")
 
 
 def _reply_class(dl: Any) -> sa.ColumnElement[str]:
@@ -169,9 +179,20 @@ def _period(year: int, quarter: int | None) -> str:
 
 
 def _cube(
-    request: ReportRequest, *, conn: sa.Connection, dialect: str, today: date
+    request: ReportRequest,
+    *,
+    conn: sa.Connection,
+    dialect: str,
+    today: date,
+    part: tuple[int, int] = (0, 1),
 ) -> tuple[CubeCell, ...]:
     day = _first_known_date(dialect)
+    k, n_parts = part
+
+    def in_part(case_id: Any) -> list[sa.ColumnElement[bool]]:
+        # Part k of n: the cases whose id is k modulo n, and their events and deadlines.
+        return [] if n_parts == 1 else [case_id % n_parts == k]
+
     year, quarter = _year_quarter(day)
     # One pass over the live events and one over the open deadlines, each grouped by case
     # and joined to the cases — not a probe per case and per measure (about twice as fast
@@ -193,11 +214,11 @@ def _cube(
             ),
             sa.func.sum(sa.case((col(Event.kind) == "letter_sent", 1), else_=0)).label("letters"),
         )
-        .where(col(Event.deleted_at).is_(None))
+        .where(col(Event.deleted_at).is_(None), *in_part(col(Event.case_id)))
         .group_by(col(Event.case_id))
         .subquery("ev")
     )
-    dl = _deadline_pass(today)
+    dl = _deadline_pass(today, only=in_part(col(Deadline.case_id)))
     esc = (
         sa.select(col(Escalation.case_id).label("case_id"))
         .group_by(col(Escalation.case_id))
@@ -243,7 +264,7 @@ def _cube(
         .outerjoin(ev, ev.c.case_id == col(Case.id))
         .outerjoin(dl, dl.c.case_id == col(Case.id))
         .outerjoin(esc, esc.c.case_id == col(Case.id))
-        .where(*_case_filters(request, day))
+        .where(*_case_filters(request, day), *in_part(col(Case.id)))
         .subquery("per_case")
     )
     keys = [
@@ -386,13 +407,25 @@ def _employers(
     """The cases per employer by name, their keys, and their cases by how the employer
     answered the letters (only for the named report)."""
     day = _first_known_date(dialect)
-    dl = _deadline_pass(today)
-    reply = _reply_class(dl)
     statement = (
+        sa.select(col(Employer.name), sa.func.count(), sa.func.sum(col(Case.cell_key)))
+        .select_from(Case)
+        .join(Employer, col(Employer.id) == col(Case.employer_id))
+        .where(*_case_filters(request, day))
+        .group_by(col(Employer.id), col(Employer.name))
+    )
+    counts: dict[str, int] = defaultdict(int)
+    keys: dict[str, int] = defaultdict(int)
+    for name, n, key_sum in conn.execute(statement):
+        counts[name] += int(n)  # two employers of the same name are one line in the report
+        keys[name] += int(key_sum or 0)
+    # The answers: only the cases with a reply deadline (an inner join on the reply
+    # deadlines' pass), not a second pass over every case.
+    dl = _deadline_pass(today, replies_only=True)
+    reply = _reply_class(dl)
+    answers = (
         sa.select(
             col(Employer.name),
-            sa.func.count(),
-            sa.func.sum(col(Case.cell_key)),
             *(
                 measure
                 for code in REPLY_CLASSES
@@ -401,22 +434,17 @@ def _employers(
             ),
         )
         .select_from(Case)
+        .join(dl, dl.c.case_id == col(Case.id))
         .join(Employer, col(Employer.id) == col(Case.employer_id))
-        .outerjoin(dl, dl.c.case_id == col(Case.id))
         .where(*_case_filters(request, day))
         .group_by(col(Employer.id), col(Employer.name))
     )
-    counts: dict[str, int] = defaultdict(int)
-    keys: dict[str, int] = defaultdict(int)
     replies: dict[str, list[int]] = {}
     width = len(REPLY_CLASSES)
-    for row in conn.execute(statement):
-        name = row[0]
-        counts[name] += int(row[1])  # two employers of the same name are one line
-        keys[name] += int(row[2] or 0)
-        sums = replies.setdefault(name, [0] * (2 * width))
+    for row in conn.execute(answers):
+        sums = replies.setdefault(row[0], [0] * (2 * width))
         for k in range(2 * width):
-            sums[k] += int(row[3 + k] or 0)
+            sums[k] += int(row[1 + k] or 0)
     measured = {
         name: (tuple(v[0::2]), tuple(v[1::2])) for name, v in replies.items() if any(v[0::2])
     }
@@ -587,11 +615,54 @@ def _checklist(
     return out
 
 
-def cube_cells(request: ReportRequest, *, session: Session, today: date) -> tuple[CubeCell, ...]:
-    """The cube alone: the biggest statement, which ``reports/build.py`` runs on its own
-    connection beside the others."""
+def cube_cells(
+    request: ReportRequest, *, session: Session, today: date, part: tuple[int, int] = (0, 1)
+) -> tuple[CubeCell, ...]:
+    """The cube alone: the biggest statement, which ``reports/build.py`` runs in parts
+    (``part=(k, n)``: the cases whose id is k modulo n) on connections of their own beside
+    the others; ``merge_cells`` adds the parts up."""
     conn = session.connection()
-    return _cube(request, conn=conn, dialect=conn.dialect.name, today=today)
+    return _cube(request, conn=conn, dialect=conn.dialect.name, today=today, part=part)
+
+
+def _cell_key(c: CubeCell) -> tuple[object, ...]:
+    return (c.period, c.case_type, c.sector, c.agreement, c.size_band, c.outcome, c.timing,
+            c.signed_protocol, c.environment_involved)  # fmt: skip
+
+
+_SUMMED = tuple(
+    f.name for f in dataclasses.fields(CubeCell) if f.name not in {
+        "period", "case_type", "sector", "agreement", "size_band", "outcome", "timing",
+        "signed_protocol", "environment_involved",
+    }
+)  # fmt: skip
+
+
+def merge_cells(*parts: tuple[CubeCell, ...]) -> tuple[CubeCell, ...]:
+    """The cube's parts as one cube: cells of the same combination added up (numbers
+    and the per-class tuples alike), in the cube's order."""
+    merged: dict[tuple[object, ...], CubeCell] = {}
+    for cells in parts:
+        for cell in cells:
+            where = _cell_key(cell)
+            seen = merged.get(where)
+            if seen is None:
+                merged[where] = cell
+                continue
+            changes: dict[str, Any] = {}
+            for name in _SUMMED:
+                a, b = getattr(seen, name), getattr(cell, name)
+                changes[name] = (
+                    tuple(x + y for x, y in zip(a, b, strict=True))
+                    if isinstance(a, tuple)
+                    else a + b
+                )
+            merged[where] = dataclasses.replace(seen, **changes)
+    return tuple(merged[k] for k in sorted(merged, key=_sort_key))
+
+
+def _sort_key(key: tuple[object, ...]) -> tuple[str, ...]:
+    return tuple(str(x) for x in key)
 
 
 @dataclass(frozen=True)
