@@ -437,7 +437,9 @@ def render_chart(spec: ChartSpec) -> bytes:
             )
             _draw_stacked(fig, fig.add_subplot(), spec)
         else:
-            fig.subplots_adjust(left=0.1, right=0.98, top=0.86, bottom=0.1, wspace=0.25)
+            # Quarters take two lines under the axis (K1 over its year): room for both.
+            bottom = 0.17 if axis_labels(spec.categories)[1] else 0.1
+            fig.subplots_adjust(left=0.1, right=0.98, top=0.86, bottom=bottom, wspace=0.25)
             axes = fig.subplots(1, panels, squeeze=False)[0]
             for k, (ax, series) in enumerate(zip(axes, spec.series, strict=True)):
                 _draw_counts(ax, spec, series, k)
@@ -513,7 +515,7 @@ def _draw_stacked(fig: Any, ax: Any, spec: ChartSpec) -> None:
     for x in xs:
         if all(s.values[x] is None for s in spec.series):
             ax.text(x, 2, SUPPRESSED, ha="center", va="bottom", fontsize=12)
-    ax.set_xticks(xs, spec.categories)
+    ax.set_xticks(xs, axis_labels(spec.categories)[0])
     ax.set_ylim(0, 100)
     ax.set_ylabel(spec.axis_label)
     ncol = min(4, len(spec.series))
@@ -521,6 +523,32 @@ def _draw_stacked(fig: Any, ax: Any, spec: ChartSpec) -> None:
         loc="upper center", bbox_to_anchor=(0.5, -0.3 / fig.get_figheight() - 0.06),
         ncol=ncol, frameon=False,
     )  # fmt: skip
+
+
+_QUARTER = re.compile(r"([1-4])\. kvartal (\d{4})")
+
+
+def axis_labels(categories: Sequence[str]) -> tuple[list[str], bool]:
+    """Labels for a chart's horizontal axis that fit without turning or cutting: a
+    quarter «3. kvartal 2025» is «K3», with its year on a second line under the first
+    quarter shown and under every first quarter. Other labels stay. Returns the labels
+    and whether they take two lines. (The alt text keeps the full words.)"""
+    out: list[str] = []
+    two_lines = False
+    last_year = ""
+    for category in categories:
+        found = _QUARTER.fullmatch(category)
+        if found is None:
+            out.append(category)
+            continue
+        quarter, year = found.groups()
+        if year != last_year:
+            out.append(f"K{quarter}\n{year}")
+            two_lines = True
+        else:
+            out.append(f"K{quarter}")
+        last_year = year
+    return out, two_lines
 
 
 def _draw_counts(ax: Any, spec: ChartSpec, series: Series, k: int) -> None:
@@ -534,7 +562,6 @@ def _draw_counts(ax: Any, spec: ChartSpec, series: Series, k: int) -> None:
         for x, v in zip(xs, series.values, strict=True):
             if v is None:
                 ax.text(x, 0, SUPPRESSED, ha="center", va="bottom", fontsize=12)
-        ax.tick_params(axis="x", labelrotation=45 if len(xs) > 6 else 0)
     else:
         fill, hatch = _STYLES[k % len(_STYLES)]
         ax.bar(
@@ -549,7 +576,10 @@ def _draw_counts(ax: Any, spec: ChartSpec, series: Series, k: int) -> None:
             else:
                 text = decimal(v) if v != int(v) else number(int(v))
             ax.text(x, (v or 0.0) + top * 0.02, text, ha="center", va="bottom", fontsize=8)
-    ax.set_xticks(xs, spec.categories)
+    labels, _two_lines = axis_labels(spec.categories)
+    # Many years side by side in a half-width panel: every other label, so none overlap.
+    thin = len(xs) > 8 and not any(label.startswith("K") for label in labels)
+    ax.set_xticks(xs, [lab if not thin or i % 2 == 0 else "" for i, lab in enumerate(labels)])
     ax.set_ylim(0, top * 1.18)
     ax.set_title(textwrap.fill(series.label, 26), fontsize=9, fontweight="bold")
     if k == 0:
