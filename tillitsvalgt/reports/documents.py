@@ -122,6 +122,10 @@ def method_text(min_cell: int) -> list[str]:
         "med én sak til, eller de samme sakene per år og per kvartal, kan sammen si mer om "
         "små tall enn hver av dem. Per kvartal vises bare antall saker og andelen med for "
         "sen eller manglende drøfting; resten vises per år.",
+        "Tabellene om svar på krav, sjekklisten for hjemmekontor, beslutninger og saker "
+        "løftet videre teller også saker, med den samme støyen. En beslutning som gjelder "
+        "flere enheter (en gruppesak), telles én gang og har sin egen faste nøkkel. Svar per "
+        "virksomhet vises bare for virksomheter som er navngitt fra før.",
         "Vedlegget med sakssammendrag har ingen navn, fødselsnumre, telefonnumre, "
         "e-postadresser eller eksakte datoer, og overskriftene sier bare hvilket nummer "
         "sammendraget har.",

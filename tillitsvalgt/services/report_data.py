@@ -433,8 +433,9 @@ def _employers(
                 for measure in (sa.func.sum(flag), sa.func.sum(flag * col(Case.cell_key)))
             ),
         )
-        .select_from(Case)
-        .join(dl, dl.c.case_id == col(Case.id))
+        # From the reply deadlines (few) to their cases by primary key, not every case.
+        .select_from(dl)
+        .join(Case, col(Case.id) == dl.c.case_id)
         .join(Employer, col(Employer.id) == col(Case.employer_id))
         .where(*_case_filters(request, day))
         .group_by(col(Employer.id), col(Employer.name))
