@@ -225,6 +225,14 @@ def test_new_tables_are_published_through_the_cell_key(db: Database) -> None:
     # The prose speaks only from published numbers: no true small count appears.
     text = " ".join(summary_sentences(figures))
     assert "beslutning" in text
+    # Five cases with a reply deadline: published as at least 3, so the sentence is
+    # there; a part under the floor is «svært få», never its number.
+    (sentence,) = [t for t in summary_sentences(figures) if "ba om svar innen en frist" in t]
+    sector = shown[REPLIES_BY_SECTOR]
+    row = sector.overall_cell(0)[0]
+    for j in range(4):
+        if sector.cell(row, j) == "–":
+            assert "svært få saker" in sentence
 
 
 def _docx_text(path: Path) -> str:

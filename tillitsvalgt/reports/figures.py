@@ -1267,13 +1267,17 @@ def _newer_sentences(shown: Mapping[str, ProtectedTable], few: str) -> list[str]
         row = replies.overall_cell(0)[0]
         total = replies.cell(row, len(replies.table.columns))
         parts = [replies.share(row, j) for j in range(len(REPLY_COLUMNS))]
-        if isinstance(total, int) and total > 0 and all(isinstance(p, float) for p in parts):
-            in_time, late, none, running = (p if isinstance(p, float) else 0.0 for p in parts)
+
+        def part(share: float | str | None) -> str:
+            # A hidden part is «svært få», never a number.
+            return percent(share) if isinstance(share, float) else f"{few} saker"
+
+        if isinstance(total, int) and total > 0:
+            in_time, late, none, running = (part(p) for p in parts)
             out.append(
                 f"Av {_plural(total, 'sak', 'saker')} der de tillitsvalgte ba om svar innen en "
-                f"frist, svarte arbeidsgiveren i tide i {percent(in_time)}, for sent i "
-                f"{percent(late)} og ikke i det hele tatt i {percent(none)}; i "
-                f"{percent(running)} løper fristen ennå."
+                f"frist, svarte arbeidsgiveren i tide i {in_time}, for sent i {late} og ikke i "
+                f"det hele tatt i {none}; i {running} løper fristen ennå."
             )
         elif total == SUPPRESSED:
             out.append(f"De tillitsvalgte ba om svar innen en frist i {few} saker.")
