@@ -86,19 +86,20 @@ class Case:
     checklist: str = "none"
 
     def micro(self) -> tuple[object, ...]:
+        # The representative last (the attacks on one representative filter on m[-1]).
         return (self.employer, self.quarter, self.case_type, self.timing, self.outcome,
-                self.protocol, self.environment, self.rep, self.reply, self.escalated,
-                self.checklist)  # fmt: skip
+                self.protocol, self.environment, self.reply, self.escalated,
+                self.checklist, self.rep)  # fmt: skip
 
 
 Universe = list[tuple[object, ...]]
 MICROCELLS: Universe = list(
     itertools.product(EMPLOYERS, QUARTERS, TYPES, TIMINGS, OUTCOMES, (False, True),
-                      (False, True), REPS, ("none",), (False,), ("none",))
+                      (False, True), ("none",), (False,), ("none",), REPS)
 )  # fmt: skip
 # Every case with the first representative: half the unknowns, for the attacks that do
 # not split by representative.
-ONE_REP: Universe = [m for m in MICROCELLS if m[7] == REPS[0]]
+ONE_REP: Universe = [m for m in MICROCELLS if m[-1] == REPS[0]]
 REPLIES = ("none", "in_time", "unanswered")
 CHECKLIST_STATES = ("met", "not_met")
 NEWER_QUARTERS = (1, 2)
@@ -110,8 +111,8 @@ def newer_universe(quarters: Sequence[int]) -> Universe:
     the older ones; protocol and verneombud fixed, two timings and few quarters, so the
     integer program stays small enough to solve many times on a shared machine."""
     return [
-        (employer, quarter, ctype, timing, outcome, False, False, REPS[0], reply, escalated,
-         checklist)
+        (employer, quarter, ctype, timing, outcome, False, False, reply, escalated, checklist,
+         REPS[0])
         for employer, quarter, ctype, timing, outcome, reply, escalated in itertools.product(
             EMPLOYERS, quarters, TYPES, NEWER_TIMINGS, OUTCOMES, REPLIES, (False, True)
         )
@@ -206,7 +207,7 @@ def members(data: ReportData, micro: tuple[object, ...]) -> frozenset[Address]:
 @functools.cache
 def _members(granularity: str, micro: tuple[object, ...]) -> frozenset[Address]:
     """The addresses a case of this microcell is counted in (by the report's own code)."""
-    employer, quarter, ctype, timing, outcome, prot, env, rep, reply, esc, checks = micro
+    employer, quarter, ctype, timing, outcome, prot, env, reply, esc, checks, rep = micro
     one = Case(str(employer), int(str(quarter)), str(ctype), str(timing), str(outcome),
                bool(prot), bool(env), int(str(rep)), 0, str(reply), bool(esc),
                str(checks))  # fmt: skip
@@ -292,7 +293,7 @@ def coefficients(
             if address in rows:
                 rows[address][k] = 1
         employer = str(micro[0])
-        reply = str(micro[8])
+        reply = str(micro[7])
         for address in pub:
             table_key, code, column = address
             if table_key == BY_EMPLOYER:
@@ -448,7 +449,7 @@ def test_one_representative_against_all_pins_nothing(cases: list[Case]) -> None:
     pinned = pinned_small_counts(
         [
             (report(cases), cases, everyone),
-            (report(mine), mine, lambda m: m[7] == 1),
+            (report(mine), mine, lambda m: m[-1] == 1),
         ],
         [mine, others],
         [[0, 1], [0]],
