@@ -296,8 +296,8 @@ def measure_assess(db: Database, raw_url: str, *, repeat: int, store: bool) -> l
 
 
 def measure_report(db: Database, raw_url: str, *, repeat: int) -> list[Figure]:
-    from tillitsvalgt.reports.build import make_report
     from tillitsvalgt.reports.cube import ReportRequest
+    from tillitsvalgt.services.report import make_report
     from tillitsvalgt.services.report_data import report_data
 
     request = ReportRequest(start=date(2021, 1, 1), end=date(2026, 12, 31))

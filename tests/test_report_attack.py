@@ -34,19 +34,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tillitsvalgt.reports.cellkey import SUPPRESSED, protect_figures
-from tillitsvalgt.reports.cube import CubeCell, ReportData, ReportRequest
+from tillitsvalgt.reports.cube import REPLY_CLASSES, CubeCell, ReportData, ReportRequest
 from tillitsvalgt.reports.figures import (
     BY_EMPLOYER,
     KEY_FIGURES,
     LATE_GROUPS,
     OTHER_EMPLOYERS,
     PROTOCOL,
+    REPLIES_BY_EMPLOYER,
     TIMING,
     late_cases,
     make_figures,
     timing_group,
 )
 from tillitsvalgt.reports.ptable import FLOOR, support
+from tillitsvalgt.rules.checklist import checklist_items
 
 scipy_optimize = pytest.importorskip("scipy.optimize")
 
@@ -75,20 +77,47 @@ class Case:
     environment: bool
     rep: int
     key: int
+    # How the employer answered the case's letters (a ``REPLY_CLASSES`` code or "none"),
+    # whether it was taken beyond the local level, and for a home-office case the state
+    # of its checklist ("none" for other cases; one state for every point, a simplification
+    # that keeps the unknowns few: the checklist's rows still overlap every other table).
+    reply: str = "none"
+    escalated: bool = False
+    checklist: str = "none"
 
     def micro(self) -> tuple[object, ...]:
+        # The representative last (the attacks on one representative filter on m[-1]).
         return (self.employer, self.quarter, self.case_type, self.timing, self.outcome,
-                self.protocol, self.environment, self.rep)  # fmt: skip
+                self.protocol, self.environment, self.reply, self.escalated,
+                self.checklist, self.rep)  # fmt: skip
 
 
 Universe = list[tuple[object, ...]]
 MICROCELLS: Universe = list(
     itertools.product(EMPLOYERS, QUARTERS, TYPES, TIMINGS, OUTCOMES, (False, True),
-                      (False, True), REPS)
+                      (False, True), ("none",), (False,), ("none",), REPS)
 )  # fmt: skip
 # Every case with the first representative: half the unknowns, for the attacks that do
 # not split by representative.
 ONE_REP: Universe = [m for m in MICROCELLS if m[-1] == REPS[0]]
+REPLIES = ("none", "in_time", "unanswered")
+CHECKLIST_STATES = ("met", "not_met")
+NEWER_QUARTERS = (1, 2)
+NEWER_TIMINGS = ("in_time", "information_only")  # one in time, one late
+
+
+def newer_universe(quarters: Sequence[int]) -> Universe:
+    """The newer tables' unknowns (answers to demands, escalation, the checklist) beside
+    the older ones; protocol and verneombud fixed, two timings and few quarters, so the
+    integer program stays small enough to solve many times on a shared machine."""
+    return [
+        (employer, quarter, ctype, timing, outcome, False, False, reply, escalated, checklist,
+         REPS[0])
+        for employer, quarter, ctype, timing, outcome, reply, escalated in itertools.product(
+            EMPLOYERS, quarters, TYPES, NEWER_TIMINGS, OUTCOMES, REPLIES, (False, True)
+        )
+        for checklist in (CHECKLIST_STATES if ctype == "home_office_policy" else ("none",))
+    ]  # fmt: skip
 
 
 def request(granularity: str = "year") -> ReportRequest:
@@ -103,6 +132,7 @@ def cube(cases: Iterable[Case], granularity: str) -> tuple[CubeCell, ...]:
     out = []
     for c in cases:
         sector, size, agreement = EMPLOYERS[c.employer]
+        replies = tuple(int(c.reply == code) for code in REPLY_CLASSES)
         out.append(
             CubeCell(
                 period="2026" if granularity == "year" else f"2026-K{c.quarter}",
@@ -110,19 +140,44 @@ def cube(cases: Iterable[Case], granularity: str) -> tuple[CubeCell, ...]:
                 outcome=c.outcome, timing=c.timing, signed_protocol=c.protocol,
                 environment_involved=c.environment, cases=1, members=0, letters_sent=0,
                 deadlines_missed=0, key_sum=c.key,
+                replies=replies, reply_keys=tuple(c.key * r for r in replies),
+                escalated=int(c.escalated), escalated_keys=c.key * int(c.escalated),
             )
         )  # fmt: skip
     return tuple(out)
 
 
+def _add(found: dict[tuple[str, str], tuple[int, int]], where: tuple[str, str], key: int) -> None:
+    before = found.get(where, (0, 0))
+    found[where] = (before[0] + 1, before[1] + key)
+
+
 def report(cases: Sequence[Case], granularity: str = "year", named: bool = True) -> ReportData:
     employers: dict[str, int] = {}
     keys: dict[str, int] = {}
+    replies: dict[str, tuple[list[int], list[int]]] = {}
+    checklist: dict[tuple[str, str], tuple[int, int]] = {}
+    escalations: dict[tuple[str, str], tuple[int, int]] = {}
     for c in cases:
         employers[c.employer] = employers.get(c.employer, 0) + 1
         keys[c.employer] = keys.get(c.employer, 0) + c.key
+        if c.reply in REPLY_CLASSES:
+            counts, sums = replies.setdefault(c.employer, ([0] * 4, [0] * 4))
+            counts[REPLY_CLASSES.index(c.reply)] += 1
+            sums[REPLY_CLASSES.index(c.reply)] += c.key
+        if c.checklist != "none":
+            for item in ("*", *(i.key for i in checklist_items())):
+                _add(checklist, (item, c.checklist), c.key)
+        if c.escalated:
+            _add(escalations, ("local", "disagreement"), c.key)
     req = replace(request(granularity), anonymise_employers=not named)
-    return ReportData(req, date(2027, 1, 15), cube(cases, granularity), {}, employers, keys)
+    return ReportData(
+        req, date(2027, 1, 15), cube(cases, granularity), {},
+        employers if named else {}, keys if named else {},
+        employer_replies={e: (tuple(n), tuple(k)) for e, (n, k) in replies.items()}
+        if named else {},
+        escalations=escalations, checklist=checklist,
+    )  # fmt: skip
 
 
 Address = tuple[str, str, int]  # table key, row code (or "*" for the total row), column
@@ -152,11 +207,11 @@ def members(data: ReportData, micro: tuple[object, ...]) -> frozenset[Address]:
 @functools.cache
 def _members(granularity: str, micro: tuple[object, ...]) -> frozenset[Address]:
     """The addresses a case of this microcell is counted in (by the report's own code)."""
-    employer, quarter, ctype, timing, outcome, prot, env, rep = micro
+    employer, quarter, ctype, timing, outcome, prot, env, reply, esc, checks, rep = micro
     one = Case(str(employer), int(str(quarter)), str(ctype), str(timing), str(outcome),
-               bool(prot), bool(env), int(str(rep)), 0)  # fmt: skip
-    single = ReportData(request(granularity), date(2027, 1, 15), cube([one], granularity))
-    figures = make_figures(single)
+               bool(prot), bool(env), int(str(rep)), 0, str(reply), bool(esc),
+               str(checks))  # fmt: skip
+    figures = make_figures(report([one], granularity, named=False))
     out: set[Address] = set()
     for table in figures.tables:
         rows = range(len(table.rows) + (1 if table.has_total_row else 0))
@@ -228,6 +283,9 @@ def coefficients(
     """For every published address, which microcells it adds up (0/1 per microcell)."""
     rows: dict[Address, np.ndarray] = {a: np.zeros(len(universe)) for a in pub}
     named = {code for (t, code, _), v in pub.items() if t == BY_EMPLOYER and code != "*"}
+    named_replies = {
+        code for (t, code, _), v in pub.items() if t == REPLIES_BY_EMPLOYER and code != "*"
+    }
     for k, micro in enumerate(universe):
         if not in_report(micro):
             continue
@@ -235,15 +293,26 @@ def coefficients(
             if address in rows:
                 rows[address][k] = 1
         employer = str(micro[0])
+        reply = str(micro[7])
         for address in pub:
-            if address[0] == BY_EMPLOYER:
-                code = address[1]
+            table_key, code, column = address
+            if table_key == BY_EMPLOYER:
                 hit = (
                     code == "*"
                     or code == employer
                     or (code == OTHER_EMPLOYERS and employer not in named)
                 )
                 if hit:
+                    rows[address][k] = 1
+            elif table_key == REPLIES_BY_EMPLOYER and reply in REPLY_CLASSES:
+                # Columns: the four answers, then the total column.
+                in_column = column == len(REPLY_CLASSES) or REPLY_CLASSES[column] == reply
+                hit = (
+                    code == "*"
+                    or code == employer
+                    or (code == OTHER_EMPLOYERS and employer not in named_replies)
+                )
+                if in_column and hit:
                     rows[address][k] = 1
     return rows
 
@@ -497,3 +566,105 @@ def test_quarters_split_only_cases_and_the_late_share() -> None:
     assert pinned_small_counts([(quarter, cases, everyone)], [cases], [[0]]) == []
     both = [(year, cases, everyone), (quarter, cases, everyone)]
     assert pinned_small_counts(both, [cases], [[0], [0]]) == []
+
+
+# ------------------------------------------- answers to demands, checklist, escalation
+
+
+def _home_only(case: Case) -> Case:
+    """The checklist belongs to home-office cases only."""
+    return case if case.case_type == "home_office_policy" else replace(case, checklist="none")
+
+
+newer_strategy = st.lists(
+    st.builds(
+        Case,
+        employer=st.sampled_from(list(EMPLOYERS)),
+        quarter=st.sampled_from(NEWER_QUARTERS),
+        case_type=st.sampled_from(TYPES),
+        timing=st.sampled_from(NEWER_TIMINGS),
+        outcome=st.sampled_from(OUTCOMES),
+        protocol=st.just(False),
+        environment=st.just(False),
+        rep=st.just(REPS[0]),
+        key=st.integers(0, 255),
+        reply=st.sampled_from(REPLIES),
+        escalated=st.booleans(),
+        checklist=st.sampled_from(CHECKLIST_STATES),
+    ).map(_home_only),
+    min_size=3,
+    max_size=12,
+)
+
+
+def test_the_newer_tables_are_in_the_system() -> None:
+    """The attack sees the newer tables: a case with a letter answered late, taken
+    further and with its checklist is counted in the answers, escalation, decisions and
+    checklist tables (and in the named employer's answers)."""
+    one = Case("Bykommunen", 1, "home_office_policy", "in_time", "open", False, False, 1, 9,
+               "unanswered", True, "not_met")  # fmt: skip
+    tables = {key for key, _code, _j in members(report([one]), one.micro())}
+    assert {"svar_sektor", "svar_hovedavtale", "svar_storrelse", "hjemmekontor_sjekkliste",
+            "beslutninger", "lofter_videre"} <= tables  # fmt: skip
+    many = [replace(one, key=k) for k in range(12)]
+    pub = published(report(many))
+    assert any(t == REPLIES_BY_EMPLOYER and code == "Bykommunen" for t, code, _ in pub)
+
+
+@settings(ATTACK, max_examples=6)
+@given(newer_strategy)
+def test_one_named_report_with_the_newer_tables_pins_no_small_count(cases: list[Case]) -> None:
+    # A yearly report does not tell the quarters apart: one quarter is enough unknowns.
+    cases = [replace(c, quarter=1) for c in cases]
+    data = report(cases)
+    pinned = pinned_small_counts([(data, cases, everyone)], [cases], [[0]], newer_universe((1,)))
+    assert pinned == []
+
+
+@settings(ATTACK, max_examples=3)
+@given(newer_strategy)
+def test_year_and_quarter_with_the_newer_tables_pin_nothing(cases: list[Case]) -> None:
+    pinned = pinned_small_counts(
+        [(report(cases, "year"), cases, everyone), (report(cases, "quarter"), cases, everyone)],
+        [cases],
+        [[0], [0]],
+        newer_universe(NEWER_QUARTERS),
+    )
+    assert pinned == []
+
+
+def test_named_and_anonymised_with_the_newer_tables_publish_the_same_numbers() -> None:
+    rng = random.Random(11)
+    cases = [
+        _home_only(Case(rng.choice(list(EMPLOYERS)), rng.choice(QUARTERS), rng.choice(TYPES),
+                        rng.choice(TIMINGS), rng.choice(OUTCOMES), False, False, 1,
+                        rng.randrange(256), rng.choice(REPLIES), rng.random() < 0.3,
+                        rng.choice(CHECKLIST_STATES)))
+        for _ in range(40)
+    ]  # fmt: skip
+    named, anonymised = published(report(cases)), published(report(cases, named=False))
+    assert any(t == REPLIES_BY_EMPLOYER for t, _c, _j in named)
+    only_named = {BY_EMPLOYER, REPLIES_BY_EMPLOYER}
+    assert {a: v for a, v in named.items() if a[0] not in only_named} == anonymised
+
+
+def test_the_attack_on_the_newer_tables_has_teeth_without_noise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Floor-only protection (no noise) of the same report: the newer tables' overlap
+    with the others pins small counts, so the empty lists above are the noise's work."""
+    import tillitsvalgt.reports.ptable as ptable
+
+    for n in range(0, 4):
+        monkeypatch.setitem(ptable._PTABLE, n, (0,) * 256)
+    monkeypatch.setattr(__import__(__name__), "support", lambda n: frozenset({n}))
+    rng = random.Random(4)
+    cases = [
+        _home_only(Case(rng.choice(list(EMPLOYERS)), 1, rng.choice(TYPES),
+                        rng.choice(NEWER_TIMINGS),
+                        rng.choice(OUTCOMES), False, False, 1, rng.randrange(256),
+                        rng.choice(REPLIES), rng.random() < 0.5, rng.choice(CHECKLIST_STATES)))
+        for _ in range(8)
+    ]  # fmt: skip
+    universe = newer_universe((1,))
+    assert pinned_small_counts([(report(cases), cases, everyone)], [cases], [[0]], universe)

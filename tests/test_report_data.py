@@ -232,6 +232,8 @@ def by_key(cells: tuple[CubeCell, ...] | list[CubeCell]) -> list[CubeCell]:
         replace(
             c, key_sum=0, letter_cases=0, letter_keys=0, missed_cases=0, missed_keys=0,
             members_known=0, no_notice=0, no_notice_keys=0, no_decision=0, no_decision_keys=0,
+            replies=(0, 0, 0, 0), reply_keys=(0, 0, 0, 0), escalated=0, escalated_keys=0,
+            grouped=0, grouped_keys=0,
         )
         for c in cells
     ]  # fmt: skip

@@ -28,6 +28,8 @@ from tillitsvalgt.reports.documents import (
     MEDIAN_COLUMN,
     NO_CHART,
     NO_SUMMARIES,
+    ONE_BAR,
+    ONE_REAL_BAR,
     PERCENT_AXIS,
     TITLE,
     TREND_HAS_CHART,
@@ -43,6 +45,7 @@ from tillitsvalgt.reports.documents import (
     report_docx,
     report_xlsx,
     sheet_name,
+    why_no_chart,
 )
 from tillitsvalgt.reports.figures import (
     BY_SECTOR,
@@ -300,7 +303,7 @@ def test_docx_has_one_chart_per_table_that_has_one(
     specs.append(median_chart_spec(figures))
     missing = [s is None for s in specs].count(True)
     assert len(doc.inline_shapes) == len(specs) - missing
-    assert sum(p.text == NO_CHART for p in doc.paragraphs) == missing
+    assert sum(p.text in (NO_CHART, ONE_BAR, ONE_REAL_BAR) for p in doc.paragraphs) == missing
     assert sum(p.text == TREND_HAS_CHART for p in doc.paragraphs) == 1
     with zipfile.ZipFile(io.BytesIO(docx_bytes)) as z:
         pngs = [n for n in z.namelist() if n.startswith("word/media/")]
@@ -379,7 +382,8 @@ def test_sector_by_size_is_a_horizontal_stack_without_bars_that_hide_a_part(
 def test_a_stacked_bar_with_a_hidden_part_is_left_out_whole() -> None:
     table = Table(
         "t", "Tittel", "Periode", ("Med", "Uten"),
-        (Row("2025", (2, 10), "2025"), Row("2026", (7, 8), "2026"), Row("2027", (6, 1), "2027")),
+        (Row("2025", (2, 10), "2025"), Row("2026", (7, 8), "2026"), Row("2027", (6, 1), "2027"),
+         Row("2028", (5, 5), "2028")),
         "", shares="row",
     )  # fmt: skip
     # 2025: «Med» published under the floor; 2027: «Uten» under the floor.
@@ -387,17 +391,24 @@ def test_a_stacked_bar_with_a_hidden_part_is_left_out_whole() -> None:
         (0, 0): SUPPRESSED, (0, 1): 10, (0, 2): 12,
         (1, 0): 7, (1, 1): 8, (1, 2): 15,
         (2, 0): 6, (2, 1): SUPPRESSED, (2, 2): 7,
-        (3, 0): 15, (3, 1): 19, (3, 2): 34,
+        (3, 0): 5, (3, 1): 5, (3, 2): 10,
+        (4, 0): 20, (4, 1): 24, (4, 2): 44,
     }  # fmt: skip
+    periods = ("2025", "2026", "2027", "2028")
     shown = SuppressedTable(table, 3, values)
-    spec = chart_spec(shown, ("2025", "2026", "2027"))
+    spec = chart_spec(shown, periods)
     assert spec is not None
     assert [s.values[0] for s in spec.series] == [None, None]
     assert [s.values[2] for s in spec.series] == [None, None]
     assert spec.series[0].values[1] == pytest.approx(100 * 7 / 15)
+    # Only one bar left with numbers: no chart, and the sentence says why.
+    one = {**values, (3, 0): SUPPRESSED}
+    assert chart_spec(SuppressedTable(table, 3, one), periods) is None
+    assert why_no_chart(SuppressedTable(table, 3, one), periods) == ONE_REAL_BAR
     # Everything hidden: no chart at all.
-    everything = {(i, j): SUPPRESSED for i in range(4) for j in range(3)}
-    assert chart_spec(SuppressedTable(table, 3, everything), ("2025",)) is None
+    everything = {(i, j): SUPPRESSED for i in range(5) for j in range(3)}
+    assert chart_spec(SuppressedTable(table, 3, everything), periods) is None
+    assert why_no_chart(SuppressedTable(table, 3, everything), periods) == NO_CHART
 
 
 def test_every_kind_of_chart_renders_to_png() -> None:

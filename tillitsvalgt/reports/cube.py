@@ -10,11 +10,15 @@ from datetime import date
 from typing import Literal
 
 Granularity = Literal["year", "quarter"]
+Measures = tuple[tuple[int, ...], tuple[int, ...]]  # counts per column, their key sums
 
 SIZE_BANDS: tuple[str, ...] = ("under 50", "50–199", "200–999", "1000 eller flere", "ukjent")
 """Employers generalised to size (aml kap. 8 counts from 50 employees)."""
 
 UNKNOWN = "ukjent"
+REPLY_CLASSES: tuple[str, ...] = ("in_time", "late", "unanswered", "pending")
+"""How the employer answered a case's letters with a reply deadline, the worst first when
+a case has several (``services/report_data._reply_class``)."""
 OPEN = "open"  # the outcome of a case not yet closed
 
 
@@ -74,6 +78,14 @@ class CubeCell:
     no_notice_keys: int = 0
     no_decision: int = 0
     no_decision_keys: int = 0
+    # Cases by how the employer answered their letters (one count per REPLY_CLASSES, a case
+    # in at most one), escalated beyond the local level, and linked to a group case.
+    replies: tuple[int, ...] = (0, 0, 0, 0)
+    reply_keys: tuple[int, ...] = (0, 0, 0, 0)
+    escalated: int = 0
+    escalated_keys: int = 0
+    grouped: int = 0
+    grouped_keys: int = 0
 
 
 @dataclass(frozen=True)
@@ -92,3 +104,11 @@ class ReportData:
     # cases with both dates (days_to_drofting).
     employer_keys: dict[str, int] = field(default_factory=dict)
     drofting_keys: dict[str, int] = field(default_factory=dict)
+    # Named report only: name -> its cases per REPLY_CLASSES and their keys.
+    employer_replies: dict[str, Measures] = field(default_factory=dict)
+    # (stage, outcome or "pending") -> (cases that reached the stage, their keys).
+    escalations: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    # One per group case among the report's cases: (its first period, its cell key).
+    groups: tuple[tuple[str, int], ...] = ()
+    # Home-office checklist: (item key or "*", met/not_met/unknown) -> (cases, keys).
+    checklist: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)

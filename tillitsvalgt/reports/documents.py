@@ -68,6 +68,9 @@ NO_CHART = "Ingen figur: det er ingen tall å vise, eller for mange av dem er sk
 SECTOR_IN_SIZE_CHART = "Figuren til tabellen for sektor og størrelse viser sektorene."
 TREND_HAS_CHART = "Figuren for utviklingen over tid viser de samme tallene per periode."
 ONE_BAR = "Ingen figur: tabellen har bare én rad, og én søyle sier ikke mer enn tallet."
+ONE_REAL_BAR = (
+    "Ingen figur: bare én søyle ville vist et tall, og én søyle sier ikke mer enn tabellen."
+)
 MEDIAN_COLUMN = "Median antall dager"
 SHARE_LABEL = "Andel"
 PERCENT_AXIS = "Andel av sakene i perioden (%)"
@@ -119,6 +122,10 @@ def method_text(min_cell: int) -> list[str]:
         "med én sak til, eller de samme sakene per år og per kvartal, kan sammen si mer om "
         "små tall enn hver av dem. Per kvartal vises bare antall saker og andelen med for "
         "sen eller manglende drøfting; resten vises per år.",
+        "Tabellene om svar på krav, sjekklisten for hjemmekontor, beslutninger og saker "
+        "løftet videre teller også saker, med den samme støyen. En beslutning som gjelder "
+        "flere enheter (en gruppesak), telles én gang og har sin egen faste nøkkel. Svar per "
+        "virksomhet vises bare for virksomheter som er navngitt fra før.",
         "Vedlegget med sakssammendrag har ingen navn, fødselsnumre, telefonnumre, "
         "e-postadresser eller eksakte datoer, og overskriftene sier bare hvilket nummer "
         "sammendraget har.",
@@ -245,7 +252,15 @@ def _count(value: Shown) -> float | None:
 
 def chart_spec(shown: ProtectedTable, periods: Sequence[str]) -> ChartSpec | None:
     """The chart for a table, or None when it would show nothing (every bar hidden or
-    zero). Hidden cells become None; the margins are not drawn."""
+    zero) or a single bar (``why_no_chart`` says which, under the table). Hidden cells
+    become None; the margins are not drawn."""
+    spec = _any_chart(shown, periods)
+    if spec is None or bars_with_numbers(spec) <= 1:
+        return None
+    return spec
+
+
+def _any_chart(shown: ProtectedTable, periods: Sequence[str]) -> ChartSpec | None:
     table = shown.table
     n_rows, n_cols = len(table.rows), len(table.columns)
     if n_rows <= 1:
@@ -260,8 +275,6 @@ def chart_spec(shown: ProtectedTable, periods: Sequence[str]) -> ChartSpec | Non
         # late or missing drøfting, so a small «other» part never hides the period.
         shares = [shown.share(i, 0) for i in range(n_rows)]
         values = tuple(v if isinstance(v, float) else None for v in shares)
-        if not any(v is not None for v in values):
-            return None
         trend_kind: ChartKind = "lines" if n_rows > 4 else "bars"
         return ChartSpec(
             trend_kind, categories, (Series(table.columns[0], values),), PERCENT_AXIS, percent=True
@@ -304,9 +317,20 @@ def chart_spec(shown: ProtectedTable, periods: Sequence[str]) -> ChartSpec | Non
             for j in drawn
         )
         spec = ChartSpec(kind, categories, series, COUNT_AXIS)
-    if not any(v for s in spec.series for v in s.values):
-        return None
     return spec
+
+
+def bars_with_numbers(spec: ChartSpec) -> int:
+    """How many categories the chart would show a (nonzero, not hidden) number for."""
+    return sum(1 for k in range(len(spec.categories)) if any(s.values[k] for s in spec.series))
+
+
+def why_no_chart(shown: ProtectedTable, periods: Sequence[str]) -> str:
+    """The sentence in place of a chart: one row, one bar with a number, or nothing."""
+    if len(shown.table.rows) <= 1:
+        return ONE_BAR
+    spec = _any_chart(shown, periods)
+    return ONE_REAL_BAR if spec is not None and bars_with_numbers(spec) == 1 else NO_CHART
 
 
 def alt_text(spec: ChartSpec, title: str) -> str:
@@ -336,10 +360,17 @@ def alt_text(spec: ChartSpec, title: str) -> str:
 
 def median_chart_spec(figures: Figures) -> ChartSpec | None:
     per_period, _overall = shown_medians(figures.median, figures.request.min_cell)
-    values = tuple(v if isinstance(v, float) else None for v in per_period)
-    if not any(v is not None for v in values):
-        return None
-    categories = tuple(row.label for row in figures.median.counts.rows)
+    # A period without a case with both dates has no median: left out of the chart (a
+    # «–» there would say "hidden" where there is nothing).
+    kept = [
+        (row.label, v)
+        for row, v in zip(figures.median.counts.rows, per_period, strict=True)
+        if v is not None
+    ]
+    values = tuple(v if isinstance(v, float) else None for _, v in kept)
+    if sum(1 for v in values if v) <= 1:
+        return None  # no median to show, or one: the table says it (ONE_REAL_BAR)
+    categories = tuple(label for label, _ in kept)
     kind: ChartKind = "lines" if len(values) > 4 else "bars"
     return ChartSpec(kind, categories, (Series(MEDIAN_COLUMN, values),), DAYS_AXIS)
 
@@ -410,7 +441,9 @@ def render_chart(spec: ChartSpec) -> bytes:
             )
             _draw_stacked(fig, fig.add_subplot(), spec)
         else:
-            fig.subplots_adjust(left=0.1, right=0.98, top=0.86, bottom=0.1, wspace=0.25)
+            # Quarters take two lines under the axis (K1 over its year): room for both.
+            bottom = 0.17 if axis_labels(spec.categories)[1] else 0.1
+            fig.subplots_adjust(left=0.1, right=0.98, top=0.86, bottom=bottom, wspace=0.25)
             axes = fig.subplots(1, panels, squeeze=False)[0]
             for k, (ax, series) in enumerate(zip(axes, spec.series, strict=True)):
                 _draw_counts(ax, spec, series, k)
@@ -486,7 +519,7 @@ def _draw_stacked(fig: Any, ax: Any, spec: ChartSpec) -> None:
     for x in xs:
         if all(s.values[x] is None for s in spec.series):
             ax.text(x, 2, SUPPRESSED, ha="center", va="bottom", fontsize=12)
-    ax.set_xticks(xs, spec.categories)
+    ax.set_xticks(xs, axis_labels(spec.categories)[0])
     ax.set_ylim(0, 100)
     ax.set_ylabel(spec.axis_label)
     ncol = min(4, len(spec.series))
@@ -494,6 +527,32 @@ def _draw_stacked(fig: Any, ax: Any, spec: ChartSpec) -> None:
         loc="upper center", bbox_to_anchor=(0.5, -0.3 / fig.get_figheight() - 0.06),
         ncol=ncol, frameon=False,
     )  # fmt: skip
+
+
+_QUARTER = re.compile(r"([1-4])\. kvartal (\d{4})")
+
+
+def axis_labels(categories: Sequence[str]) -> tuple[list[str], bool]:
+    """Labels for a chart's horizontal axis that fit without turning or cutting: a
+    quarter «3. kvartal 2025» is «K3», with its year on a second line under the first
+    quarter shown and under every first quarter. Other labels stay. Returns the labels
+    and whether they take two lines. (The alt text keeps the full words.)"""
+    out: list[str] = []
+    two_lines = False
+    last_year = ""
+    for category in categories:
+        found = _QUARTER.fullmatch(category)
+        if found is None:
+            out.append(category)
+            continue
+        quarter, year = found.groups()
+        if year != last_year:
+            out.append(f"K{quarter}\n{year}")
+            two_lines = True
+        else:
+            out.append(f"K{quarter}")
+        last_year = year
+    return out, two_lines
 
 
 def _draw_counts(ax: Any, spec: ChartSpec, series: Series, k: int) -> None:
@@ -507,7 +566,6 @@ def _draw_counts(ax: Any, spec: ChartSpec, series: Series, k: int) -> None:
         for x, v in zip(xs, series.values, strict=True):
             if v is None:
                 ax.text(x, 0, SUPPRESSED, ha="center", va="bottom", fontsize=12)
-        ax.tick_params(axis="x", labelrotation=45 if len(xs) > 6 else 0)
     else:
         fill, hatch = _STYLES[k % len(_STYLES)]
         ax.bar(
@@ -522,7 +580,10 @@ def _draw_counts(ax: Any, spec: ChartSpec, series: Series, k: int) -> None:
             else:
                 text = decimal(v) if v != int(v) else number(int(v))
             ax.text(x, (v or 0.0) + top * 0.02, text, ha="center", va="bottom", fontsize=8)
-    ax.set_xticks(xs, spec.categories)
+    labels, _two_lines = axis_labels(spec.categories)
+    # Many years side by side in a half-width panel: every other label, so none overlap.
+    thin = len(xs) > 8 and not any(label.startswith("K") for label in labels)
+    ax.set_xticks(xs, [lab if not thin or i % 2 == 0 else "" for i, lab in enumerate(labels)])
     ax.set_ylim(0, top * 1.18)
     ax.set_title(textwrap.fill(series.label, 26), fontsize=9, fontweight="bold")
     if k == 0:
@@ -691,19 +752,27 @@ def _sections(doc: DocxDocument, figures: Figures, shown: dict[str, ProtectedTab
             table_shown.footnote,
             spec,
             note_trend=table.key == TIMING and len(figures.periods) > 1,
+            no_chart=why_no_chart(table_shown, figures.periods) if drawn and spec is None else "",
         )
     _counts, median_layout = _median_shown(figures)
     number_of += 1
     median_hidden = SUPPRESSED in (c for row in median_layout.cells for c in row)
+    median_spec = median_chart_spec(figures)
+    medians = shown_medians(figures.median, request.min_cell)[0]
     _table_section(
         doc,
         number_of,
         figures.median.counts,
         median_layout,
         footnote(request.min_cell) if median_hidden else None,
-        median_chart_spec(figures),
+        median_spec,
         note=figures.median.note,
         title=figures.median.title,
+        no_chart=(
+            ONE_REAL_BAR if sum(1 for m in medians if isinstance(m, float)) == 1 else NO_CHART
+        )
+        if median_spec is None
+        else "",
     )
 
 
@@ -718,6 +787,7 @@ def _table_section(
     note: str | None = None,
     title: str | None = None,
     note_trend: bool = False,
+    no_chart: str = NO_CHART,
 ) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -755,7 +825,7 @@ def _table_section(
         if is_total:
             for c in cells:
                 _shade(c, "F2F2F2")
-    _widths(word_table, len(header), max(len(x) for x in lay.labels))
+    _widths(word_table, header, lay.labels, small)
     if lay.shares is not None and not separate_share:
         _small_note(doc, "Prosent under tallet: andel av sakene i raden.")
     if note_hidden:
@@ -766,8 +836,8 @@ def _table_section(
             _small_note(doc, TREND_HAS_CHART)
         elif table.key == BY_SECTOR:
             _small_note(doc, SECTOR_IN_SIZE_CHART)
-        elif table.chart:  # a list of names has no chart to miss
-            _small_note(doc, ONE_BAR if len(table.rows) <= 1 else NO_CHART)
+        elif table.chart and no_chart:  # a list of names has no chart to miss
+            _small_note(doc, no_chart)
     else:
         para = doc.add_paragraph()
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -783,27 +853,49 @@ def _table_section(
         caption.runs[0].font.italic = True
 
 
-def _widths(word_table: Any, n_columns: int, longest_label: int) -> None:
-    """Fixed column widths on the 166 mm text width: the label column narrower when
-    there are many number columns, so headers do not break inside words."""
+def column_widths(header: Sequence[str], labels: Sequence[str], size_pt: float) -> list[float]:
+    """Column widths in mm on the 166 mm text width, so that no header breaks inside a
+    word: every number column is at least as wide as its longest word (and a shown
+    number), the label column takes what its labels need up to 70 mm, and what is left
+    goes to the number columns. Pure, for the tests."""
+    text_width = 166.0
+    per_char = 0.2 * size_pt  # Arial: about 0.5 em a character on average, bold a little more
+    padding = 2.6  # the cell margins (2 × 1 mm) and the grid
+    n_numbers = max(1, len(header) - 1)
+
+    def longest_word(text: str) -> int:
+        return max((len(word) for word in text.split()), default=0)
+
+    numbers = [max(7, longest_word(h)) * per_char + padding for h in header[1:]]
+    label_need = max(
+        longest_word(header[0]) * per_char, *(len(x) * per_char * 0.95 for x in labels)
+    )
+    first = min(70.0, max(14.0, label_need + padding), text_width - sum(numbers))
+    # The label column never below its own longest word.
+    first = max(first, max((longest_word(x) for x in (*labels, header[0])), default=0)
+                * per_char + padding)  # fmt: skip
+    spare = max(0.0, text_width - first - sum(numbers))
+    return [first, *(w + spare / n_numbers for w in numbers)]
+
+
+def _widths(word_table: Any, header: Sequence[str], labels: Sequence[str], size: Any) -> None:
+    """Fixed column widths (``column_widths``); the rows kept together on one page."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
     from docx.shared import Mm
 
-    # Wide tables: room for the numbers' headers, the label column as narrow as it can be.
-    first = 60 if n_columns <= 4 else min(40, max(14, 2 + 1.6 * longest_label))
+    widths = column_widths(header, labels, size.pt)
     word_table._tbl.tblPr.append(
         parse_xml(
             f'<w:tblCellMar {nsdecls("w")}><w:left w:w="57" w:type="dxa"/>'
             '<w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
         )
     )
-    rest = (166 - first) / max(1, n_columns - 1)
     for j, column in enumerate(word_table.columns):  # the grid (LibreOffice reads this)
-        column.width = Mm(first if j == 0 else rest)
+        column.width = Mm(widths[j])
     for row in word_table.rows:
         for j, cell in enumerate(row.cells):
-            cell.width = Mm(first if j == 0 else rest)
+            cell.width = Mm(widths[j])
         if row is not word_table.rows[-1]:
             for cell in row.cells:  # keep the table on one page
                 for para in cell.paragraphs:
@@ -835,7 +927,8 @@ def _cell_text(
         para.paragraph_format.space_after = 0
         run = para.add_run(line)
         run.font.size = size
-        run.font.bold = bold
+        if bold:  # not bold is the default: no element for it (a table has thousands)
+            run.font.bold = True
 
 
 def _shade(cell: _Cell, fill: str) -> None:
@@ -926,6 +1019,13 @@ _SHEET_NAMES = {
     "for_sent_sakstype": "For sent etter type",
     "utfall_etter_tidspunkt": "Utfall etter tidspunkt",
     "datakvalitet": "Datakvalitet",
+    "svar_sektor": "Svar etter sektor",
+    "svar_hovedavtale": "Svar etter hovedavtale",
+    "svar_storrelse": "Svar etter størrelse",
+    "svar_virksomhet": "Svar per virksomhet",
+    "hjemmekontor_sjekkliste": "Hjemmekontor sjekkliste",
+    "beslutninger": "Beslutninger",
+    "lofter_videre": "Løftet videre",
 }
 
 

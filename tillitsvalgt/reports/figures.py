@@ -8,15 +8,17 @@ from the protected tables, so a small number cannot slip into the prose.
 
 from __future__ import annotations
 
+import operator
 import statistics
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Literal
 
 from tillitsvalgt import vocabulary
 from tillitsvalgt.reports.cube import (
     OPEN,
+    REPLY_CLASSES,
     SIZE_BANDS,
     UNKNOWN,
     CubeCell,
@@ -48,6 +50,26 @@ LATE_BY_SIZE = "for_sent_storrelse"
 LATE_BY_TYPE = "for_sent_sakstype"
 LATE_BY_OUTCOME = "utfall_etter_tidspunkt"
 DATA_QUALITY = "datakvalitet"
+REPLIES_BY_SECTOR = "svar_sektor"
+REPLIES_BY_AGREEMENT = "svar_hovedavtale"
+REPLIES_BY_SIZE = "svar_storrelse"
+REPLIES_BY_EMPLOYER = "svar_virksomhet"
+CHECKLIST = "hjemmekontor_sjekkliste"
+DECISIONS = "beslutninger"
+ESCALATION = "lofter_videre"
+REPLY_TABLES = (REPLIES_BY_SECTOR, REPLIES_BY_AGREEMENT, REPLIES_BY_SIZE, REPLIES_BY_EMPLOYER)
+# Short headers: a table of four numbers and a total fits the page without breaking a
+# word (the notes say what they mean).
+REPLY_COLUMNS = ("Svar i tide", "Svar for sent", "Ikke svart", "Frist ikke ute")
+CHECKLIST_COLUMNS = ("Oppfylt", "Ikke oppfylt", "Ukjent")
+# The outcomes of a stage, gathered so the table fits a page.
+ESCALATION_GROUPS: tuple[tuple[str, str, frozenset[str]], ...] = (
+    ("agreement", "Enighet", frozenset({"agreement", "partial_agreement", "settled"})),
+    ("upheld", "Medhold", frozenset({"upheld"})),
+    ("lost", "Uenighet", frozenset({"disagreement", "rejected"})),
+    ("ended", "Trukket", frozenset({"withdrawn", "dropped"})),
+    ("pending", "Ikke avgjort", frozenset({"pending"})),
+)
 LATE_COLUMNS = ("For sent, bare informert eller ikke drøftet", "Andre saker")
 
 # The named-employer table shows the employers with most cases and gathers the rest in one
@@ -119,6 +141,9 @@ class Table:
     # Whether the columns split a row's cases (then a total column adds them up); False
     # for columns that each count some of the same cases (with a letter, with a deadline).
     parts: bool = True
+    # Whether the rows split the cases (then a total row adds them up); False when a case
+    # is in several rows (the checklist's points, the stages of escalation).
+    sums_rows: bool = True
 
     def __post_init__(self) -> None:
         for row in self.rows:
@@ -137,7 +162,7 @@ class Table:
 
     @property
     def has_total_row(self) -> bool:
-        return len(self.rows) > 1
+        return len(self.rows) > 1 and self.sums_rows
 
     @property
     def has_total_column(self) -> bool:
@@ -437,6 +462,50 @@ def _by_employer(employers: Mapping[str, int], keys: Mapping[str, int], min_cell
 # ----------------------------------------------------------------------------- figures
 
 
+_DIMENSIONS = frozenset(
+    {"period", "case_type", "sector", "agreement", "size_band", "outcome", "timing",
+     "signed_protocol", "environment_involved"}
+)  # fmt: skip
+# What the tables by period add up: every count but the answers per class (those are
+# split by sector, hovedavtale and size, never by period: tuples cost most to add).
+_SUMMED = tuple(
+    f.name
+    for f in fields(CubeCell)
+    if f.name not in _DIMENSIONS and f.name not in {"replies", "reply_keys"}
+)
+_summed = operator.attrgetter(*_SUMMED)
+
+
+def collapse_by_period(cells: tuple[CubeCell, ...]) -> tuple[CubeCell, ...]:
+    """The cube added up over everything but the period, the signed protocol, verneombud
+    and the timing (the other dimensions blanked, the answers per class left out): what
+    the tables by period count."""
+    sums: dict[tuple[str, bool, bool, str], list[int]] = {}
+    for cell in cells:
+        where = (cell.period, cell.signed_protocol, cell.environment_involved, cell.timing)
+        values = _summed(cell)
+        acc = sums.get(where)
+        if acc is None:
+            sums[where] = list(values)
+        else:
+            sums[where] = [a + b for a, b in zip(acc, values, strict=True)]
+    return tuple(
+        CubeCell(
+            period=period,
+            case_type="",
+            sector="",
+            agreement="",
+            size_band="",
+            outcome="",
+            signed_protocol=signed,
+            environment_involved=environment,
+            timing=timing,
+            **dict(zip(_SUMMED, values, strict=True)),  # type: ignore[arg-type]  # all ints
+        )
+        for (period, signed, environment, timing), values in sums.items()
+    )
+
+
 def _by_year(cells: tuple[CubeCell, ...]) -> tuple[CubeCell, ...]:
     """The cells with their quarter replaced by its year (the sums stay per cell)."""
     return tuple(
@@ -451,13 +520,17 @@ def make_figures(data: ReportData) -> Figures:
     # other splits of a period (protocol, verneombud, timing, letters, data quality) stay
     # by year. Each split of a handful of cases is one more reading with its own noise, and
     # enough of them pin a small count (tests/test_report_attack.py).
+    # The tables by period need only the period, the protocol, verneombud and timing: the
+    # cube gathered on those once (a few hundred cells instead of tens of thousands), so
+    # each of them loops over little.
+    period_cells = collapse_by_period(cells)
     if data.request.granularity == "quarter":
-        split_cells = _by_year(cells)
+        split_cells = _by_year(period_cells)
         split_periods = periods_of(
             replace(data.request, granularity="year"), (c.period for c in split_cells)
         )
     else:
-        split_cells, split_periods = cells, periods
+        split_cells, split_periods = period_cells, periods
     group_codes = [code for code, _, _ in TIMING_GROUPS]
 
     key_figures = Table(
@@ -466,7 +539,7 @@ def make_figures(data: ReportData) -> Figures:
         "Periode",
         (CASES, "Berørte medlemmer"),
         _by_period(
-            cells,
+            period_cells,
             periods,
             lambda c: [_cases(c), (c.members, c.key_sum, c.members_known)],
         ),
@@ -592,6 +665,12 @@ def make_figures(data: ReportData) -> Figures:
         else None
     )
 
+    named = frozenset(
+        row.code for row in (employers.rows if employers is not None else ()) if row.code
+    ) - {OTHER_EMPLOYERS}
+    checklist = checklist_table(data)
+    escalation = escalation_table(data)
+
     days = data.days_to_drofting
     median_counts = Table(
         DAYS_TO_DROFTING,
@@ -633,6 +712,10 @@ def make_figures(data: ReportData) -> Figures:
             letters,
             trend,
             *late_tables(cells, periods),
+            *reply_tables(cells, data, named),
+            *((checklist,) if checklist is not None else ()),
+            decisions_table(data, split_cells, split_periods),
+            *((escalation,) if escalation is not None else ()),
             Table(
                 DATA_QUALITY,
                 "Datakvalitet: saker der en dato mangler",
@@ -799,6 +882,242 @@ def late_tables(cells: tuple[CubeCell, ...], periods: tuple[str, ...]) -> tuple[
             )
         )
     return tuple(tables)
+
+
+# ------------------------------------------------- replies, checklist, decisions, stages
+
+
+def _replies_split(
+    key: str,
+    title: str,
+    row_label: str,
+    cells: tuple[CubeCell, ...],
+    categories: list[tuple[str, str]],
+    of: Callable[[CubeCell], str],
+) -> Table:
+    """The cases with a reply deadline by how the employer answered, split by one
+    dimension (only the categories that have such cases)."""
+    width = len(REPLY_CLASSES)
+    sums: dict[str, list[int]] = {}
+    for cell in cells:
+        if not any(cell.replies):
+            continue
+        row = sums.setdefault(of(cell), [0] * (2 * width))
+        for k in range(width):
+            row[2 * k] += cell.replies[k]
+            row[2 * k + 1] += cell.reply_keys[k]
+    rows = tuple(
+        Row(label, tuple(r[0::2]), code, tuple(r[1::2]))
+        for code, label in categories
+        for r in [sums.get(code)]
+        if r is not None
+    )
+    return Table(key, title, row_label, REPLY_COLUMNS, rows, REPLY_NOTE, shares="row", chart=False)
+
+
+REPLY_NOTE = (
+    "Saker der de tillitsvalgte sendte brev med svarfrist, etter hvordan arbeidsgiveren "
+    "svarte. Har en sak flere brev, telles den der det gikk verst: «Ikke svart» før «Svar "
+    "for sent» før «Svar i tide». «Frist ikke ute»: ingen svar ennå, men fristen løper. "
+    "Andel av sakene i raden."
+)
+
+
+def reply_tables(
+    cells: tuple[CubeCell, ...], data: ReportData, named: frozenset[str]
+) -> tuple[Table, ...]:
+    """Which employers answered the representatives' demands: by sector, hovedavtale and
+    size, and in the named report by the employers already named in «Saker per
+    virksomhet» (the same rule: a name only over the floor after noise)."""
+    if not any(any(c.replies) for c in cells):
+        return ()
+    tables = [
+        _replies_split(
+            REPLIES_BY_SECTOR,
+            "Svar på krav med svarfrist etter sektor",
+            "Sektor",
+            cells,
+            _categories(vocabulary.SECTORS, (c.sector for c in cells), {UNKNOWN: "Ukjent"}),
+            lambda c: c.sector,
+        ),
+        _replies_split(
+            REPLIES_BY_AGREEMENT,
+            "Svar på krav med svarfrist etter hovedavtale",
+            "Hovedavtale",
+            cells,
+            _categories(vocabulary.AGREEMENTS, (c.agreement for c in cells), {UNKNOWN: "Ukjent"}),
+            lambda c: c.agreement,
+        ),
+        _replies_split(
+            REPLIES_BY_SIZE,
+            "Svar på krav med svarfrist etter virksomhetens størrelse",
+            "Antall ansatte",
+            cells,
+            [(band, band if band != UNKNOWN else "Ukjent") for band in SIZE_BANDS],
+            lambda c: c.size_band,
+        ),
+    ]
+    if not data.request.anonymise_employers and data.employer_replies:
+        tables.append(_replies_by_employer(data, named))
+    return tuple(tables)
+
+
+def _replies_by_employer(data: ReportData, named: frozenset[str]) -> Table:
+    from tillitsvalgt.reports.ptable import FLOOR, published
+
+    floor = max(data.request.min_cell, FLOOR)
+    width = len(REPLY_CLASSES)
+    ranked = sorted(
+        data.employer_replies.items(), key=lambda item: (-sum(item[1][0]), item[0].casefold())
+    )
+    rows: list[Row] = []
+    rest_counts, rest_keys = [0] * width, [0] * width
+    for name, (counts, keys) in ranked:
+        if (
+            name in named
+            and len(rows) < EMPLOYER_ROWS
+            and published(sum(counts), sum(keys)) >= floor
+        ):
+            rows.append(Row(name, counts, name, keys))
+        else:
+            rest_counts = [a + b for a, b in zip(rest_counts, counts, strict=True)]
+            rest_keys = [a + b for a, b in zip(rest_keys, keys, strict=True)]
+    if any(rest_counts):
+        rows.append(Row(OTHER_EMPLOYERS, tuple(rest_counts), OTHER_EMPLOYERS, tuple(rest_keys)))
+    return Table(
+        REPLIES_BY_EMPLOYER,
+        "Svar på krav med svarfrist per virksomhet",
+        "Virksomhet",
+        REPLY_COLUMNS,
+        tuple(rows),
+        "Bare virksomheter som er navngitt i tabellen «Saker per virksomhet», og som har "
+        f"minst {floor} saker med svarfrist etter støy; resten er samlet på én linje. "
+        + REPLY_NOTE,
+        shares="row",
+        chart=False,
+    )
+
+
+def checklist_table(data: ReportData) -> Table | None:
+    """The home-office checklist: per point, the home-office cases where it is met, not
+    met, or not known; first the row for every point of the regulation at once."""
+    from tillitsvalgt.rules.checklist import checklist_items
+
+    found = data.checklist
+    if not any(n for n, _keys in found.values()):
+        return None
+    states = ("met", "not_met", "unknown")
+    rows = [
+        Row(
+            label,
+            tuple(found.get((code, state), (0, 0))[0] for state in states),
+            code,
+            tuple(found.get((code, state), (0, 0))[1] for state in states),
+        )
+        for code, label in [
+            ("*", "Alle punktene i forskriften"),
+            *((i.key, i.label) for i in checklist_items()),
+        ]
+    ]
+    return Table(
+        CHECKLIST,
+        "Hjemmekontor: er punktene i sjekklisten oppfylt?",
+        "Punkt",
+        CHECKLIST_COLUMNS,
+        tuple(rows),
+        "Saker om hjemmekontor. Står det i saken at det ikke finnes skriftlige avtaler, "
+        "regnes forskriftens punkter som ikke oppfylt, slik brevene gjør. «Ukjent»: punktet "
+        "er ikke besvart. Hver sak er med i hver rad, så radene summeres ikke. Andel av "
+        "sakene i raden.",
+        shares="row",
+        chart=False,
+        sums_rows=False,
+    )
+
+
+def decisions_table(
+    data: ReportData, split_cells: tuple[CubeCell, ...], split_periods: tuple[str, ...]
+) -> Table:
+    """Per period: the cases, the employer decisions behind them (a group case, one
+    decision over several units, counted once, in the period of its first case) and the
+    cases taken beyond the local level."""
+    groups: dict[str, list[int]] = {}
+    for period, key in data.groups:
+        # The splits of a quarterly report are by year.
+        where = period if period in split_periods else period.split("-K", 1)[0]
+        entry = groups.setdefault(where, [0, 0])
+        entry[0] += 1
+        entry[1] += key
+    rows = _by_period(
+        split_cells,
+        split_periods,
+        lambda c: [
+            _cases(c),
+            (c.cases - c.grouped, c.key_sum - c.grouped_keys, c.cases - c.grouped),
+            (c.escalated, c.escalated_keys, c.escalated),
+        ],
+    )
+    rows = tuple(
+        replace(
+            row,
+            counts=(
+                row.counts[0],
+                row.counts[1] + groups.get(row.code, [0, 0])[0],
+                row.counts[2],
+            ),
+            keys=(row.keys[0], row.keys[1] + groups.get(row.code, [0, 0])[1], row.keys[2]),
+            known=(),
+        )
+        for row in rows
+    )
+    return Table(
+        DECISIONS,
+        "Beslutninger og saker løftet videre",
+        "Periode",
+        (CASES, "Beslutninger", "Løftet videre"),
+        rows,
+        "«Beslutninger»: arbeidsgiverbeslutninger bak sakene. En beslutning som gjelder "
+        "flere enheter (en gruppesak), telles én gang. «Løftet videre»: saker som gikk "
+        "videre etter brudd lokalt, til sentrale parter, Arbeidsretten eller etter "
+        "tjenestetvistloven.",
+        parts=False,
+        chart=False,
+    )
+
+
+def escalation_table(data: ReportData) -> Table | None:
+    """The cases by every stage they reached, and how that stage ended."""
+    if not data.escalations:
+        return None
+    group_of = {code: group for group, _label, codes in ESCALATION_GROUPS for code in codes}
+    sums: dict[tuple[str, str], list[int]] = {}
+    for (stage, outcome), (n, keys) in data.escalations.items():
+        entry = sums.setdefault((stage, group_of.get(outcome, "pending")), [0, 0])
+        entry[0] += n
+        entry[1] += keys
+    stages = _categories(vocabulary.ESCALATION_STAGES, (s for s, _ in data.escalations))
+    rows = tuple(
+        Row(
+            label,
+            tuple(sums.get((code, g), [0, 0])[0] for g, _, _ in ESCALATION_GROUPS),
+            code,
+            tuple(sums.get((code, g), [0, 0])[1] for g, _, _ in ESCALATION_GROUPS),
+        )
+        for code, label in stages
+    )
+    return Table(
+        ESCALATION,
+        "Saker løftet videre: trinn og utfall",
+        "Trinn",
+        tuple(label for _, label, _ in ESCALATION_GROUPS),
+        rows,
+        "«Enighet» tar med delvis enighet og forlik, «Uenighet» også «ikke medhold», "
+        "«Trukket» også saker som ikke ble ført videre. En sak som gikk gjennom flere "
+        "trinn, er med i hvert av dem, så radene summeres ikke. Andel av sakene i raden.",
+        shares="row",
+        chart=False,
+        sums_rows=False,
+    )
 
 
 # --------------------------------------------------------------------------- summary

@@ -4,12 +4,18 @@ back."""
 
 from __future__ import annotations
 
-from tillitsvalgt.reports.cellkey import SUPPRESSED, protect_figures, shown_medians
+from collections.abc import Mapping
+
+from tillitsvalgt.reports.cellkey import SUPPRESSED, ProtectedTable, protect_figures, shown_medians
 from tillitsvalgt.reports.figures import (
+    CHECKLIST,
+    DECISIONS,
     ENVIRONMENT,
     KEY_FIGURES,
     LETTERS,
     PROTOCOL,
+    REPLIES_BY_SECTOR,
+    REPLY_COLUMNS,
     TIMING,
     Figures,
     _number,
@@ -104,4 +110,63 @@ def summary_sentences(figures: Figures) -> list[str]:
         elif missed == SUPPRESSED:
             sentence += f", og arbeidsgiveren lot en svarfrist gå ut i {few} saker"
         sentences.append(sentence + ".")
+    sentences += _newer_sentences(shown, few)
     return sentences
+
+
+def _plural(n: int, one: str, more: str) -> str:
+    return f"{_number(n)} {one if n == 1 else more}"
+
+
+def _newer_sentences(shown: Mapping[str, ProtectedTable], few: str) -> list[str]:
+    """The answers to demands, the checklist, the decisions and escalation in words,
+    from the published tables only."""
+    out: list[str] = []
+    replies = shown.get(REPLIES_BY_SECTOR)
+    if replies is not None:
+        row = replies.overall_cell(0)[0]
+        total = replies.cell(row, len(replies.table.columns))
+        parts = [replies.share(row, j) for j in range(len(REPLY_COLUMNS))]
+
+        def part(share: float | str | None) -> str:
+            # A hidden part is «svært få», never a number.
+            return percent(share) if isinstance(share, float) else f"{few} saker"
+
+        if isinstance(total, int) and total > 0:
+            in_time, late, none, running = (part(p) for p in parts)
+            out.append(
+                f"Av {_plural(total, 'sak', 'saker')} der de tillitsvalgte ba om svar innen en "
+                f"frist, svarte arbeidsgiveren i tide i {in_time}, for sent i {late} og ikke i "
+                f"det hele tatt i {none}; i {running} løper fristen ennå."
+            )
+        elif total == SUPPRESSED:
+            out.append(f"De tillitsvalgte ba om svar innen en frist i {few} saker.")
+    checklist = shown.get(CHECKLIST)
+    if checklist is not None:
+        total = checklist.cell(0, len(checklist.table.columns))
+        met = checklist.share(0, 0)
+        if isinstance(total, int) and total > 0 and isinstance(met, float):
+            share = "ingen" if checklist.cell(0, 0) == 0 else percent(met)
+            out.append(
+                f"I {share} av {_plural(total, 'sak', 'saker')} om hjemmekontor var "
+                "alle punktene i forskriften oppfylt."
+            )
+    decisions = shown.get(DECISIONS)
+    if decisions is not None:
+        where = decisions.overall_cell(0)[0]
+        cases, made, escalated = (decisions.cell(where, j) for j in range(3))
+        if isinstance(cases, int) and isinstance(made, int) and 0 < made < cases:
+            out.append(
+                f"Sakene gjaldt {_plural(made, 'beslutning', 'beslutninger')} hos "
+                "arbeidsgiverne: en beslutning som gjelder flere enheter, er telt én gang."
+            )
+        if isinstance(escalated, int) and escalated > 0:
+            out.append(
+                f"I alt ble {_plural(escalated, 'sak', 'saker')} løftet videre etter brudd "
+                "i de lokale forhandlingene."
+            )
+        elif escalated == SUPPRESSED:
+            out.append(
+                f"I {few} saker ble saken løftet videre etter brudd i de lokale forhandlingene."
+            )
+    return out

@@ -16,13 +16,17 @@ from pathlib import Path
 from tillitsvalgt import paths
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import CancelledError
-from tillitsvalgt.reports.anonymise import appendix_entries
-from tillitsvalgt.reports.cube import CubeCell, ReportData, ReportRequest
+from tillitsvalgt.reports.anonymise import SummarySource, appendix_entries
+from tillitsvalgt.reports.cube import CubeCell, ReportRequest
 
 Progress = Callable[[int, int], bool]
 """Told (step done, steps in all); returning False cancels before the next step."""
 
 STEPS = 4
+CUBE_PARTS = 1
+"""The cube can be counted in parts at once (odd and even case ids); two parts cost 0.8 s
+more CPU at 100 000 cases (each part scans every case and event) and were slower on the
+shared two-core machine (benchmarks/README.md), so one."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,9 @@ def make_report(
         appendix_sources,
         cube_cells,
         known_person_names,
+        merge_cells,
         report_extras,
+        with_extras,
     )
 
     check_whole_quarters(request.start, request.end)
@@ -61,30 +67,30 @@ def make_report(
         if progress is not None and not progress(done, STEPS):
             raise CancelledError("Rapporten ble avbrutt; ingen fil er skrevet.")
 
-    def cube() -> tuple[CubeCell, ...]:
+    def cube(part: int) -> tuple[CubeCell, ...]:
         with db.session(readonly=True) as session:
-            return cube_cells(request, session=session, today=today)
+            return cube_cells(request, session=session, today=today, part=(part, CUBE_PARTS))
 
     step(0)
-    # The cube is the largest statement; the rest run beside it on a second connection.
-    # Both drivers let other threads run while the database works, so on two cores the
-    # counting takes the time of the cube alone (benchmarks/landsmote.py).
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-cube") as pool:
-        cells_future = pool.submit(cube)
+
+    def appendix() -> tuple[list[SummarySource], list[str]]:
         with db.session(readonly=True) as session:
-            extras = report_extras(request, session=session)
-            sources = appendix_sources(request, session=session)
-            names = known_person_names(session=session) if sources else []
-        cells = cells_future.result()
-    data = ReportData(
-        request,
-        today,
-        cells,
-        extras.days_to_drofting,
-        extras.employers,
-        extras.employer_keys,
-        extras.drofting_keys,
-    )
+            found = appendix_sources(request, session=session)
+            return found, known_person_names(session=session) if found else []
+
+    # The cube is the largest statement; it and the appendix's scan run on connections of
+    # their own beside the extras. Both drivers let other threads run while the database
+    # works, so on two cores the counting takes about the time of the cube alone
+    # (benchmarks/landsmote.py).
+    with ThreadPoolExecutor(max_workers=CUBE_PARTS + 1, thread_name_prefix="report-db") as pool:
+        parts = [pool.submit(cube, k) for k in range(CUBE_PARTS)]
+        appendix_future = pool.submit(appendix)
+        with db.session(readonly=True) as session:
+            extras = report_extras(request, session=session, today=today)
+        done = [part.result() for part in parts]
+        cells = done[0] if len(done) == 1 else merge_cells(*done)
+        sources, names = appendix_future.result()
+    data = with_extras(request, today, cells, extras)
     step(1)
     figures = make_figures(data)
     shown = protect_figures(figures)

@@ -23,6 +23,8 @@ aggregation 2.05 s, the same SQL in raw sqlite3 1.66 s).
 
 from __future__ import annotations
 
+import dataclasses
+import uuid as uuid_module
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -31,7 +33,16 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from tillitsvalgt.models import Case, Deadline, Employer, Event, Representative
+from tillitsvalgt.models import (
+    Case,
+    CaseGroup,
+    ChecklistAnswer,
+    Deadline,
+    Employer,
+    Escalation,
+    Event,
+    Representative,
+)
 from tillitsvalgt.reports.anonymise import (
     SummaryFacts,
     SummarySource,
@@ -40,13 +51,16 @@ from tillitsvalgt.reports.anonymise import (
 )
 from tillitsvalgt.reports.cube import (
     OPEN,
+    REPLY_CLASSES,
     SIZE_BANDS,
     UNKNOWN,
     CubeCell,
+    Measures,
     ReportData,
     ReportRequest,
 )
 from tillitsvalgt.services._lookup import resolve_case
+from tillitsvalgt.services.events import REPLY_RULE
 
 DROFTING_KINDS = ("consultation_meeting", "negotiation_meeting")
 ENVIRONMENT_KINDS = ("verneombud", "amu")
@@ -102,14 +116,90 @@ def _case_filters(
     return where
 
 
+def _deadline_pass(
+    today: date, *, replies_only: bool = False, only: list[sa.ColumnElement[bool]] | None = None
+) -> Any:
+    """One grouped pass over the deadlines, per case: how many were missed (not met, not
+    cancelled, run out before the report day or before the case closed), and the reply
+    deadlines of the representatives' letters (rule «svarfrist …») by how they went:
+    answered by the deadline (an extension agreed counts: ``due_on``), answered after it,
+    not answered although it has run out, and still running."""
+    due = col(Deadline.due_on)
+    met = col(Deadline.met_on)
+    open_ = sa.and_(met.is_(None), col(Deadline.cancelled).is_(False))
+    # A deadline that lapsed with its case's close was missed only if it had run out
+    # before the close; one still running then was not.
+    ran_out = due < sa.case(
+        (col(Deadline.lapsed_on) < today, col(Deadline.lapsed_on)), else_=sa.literal(today)
+    )
+    is_reply = sa.and_(
+        col(Deadline.rule).startswith(REPLY_RULE), col(Deadline.cancelled).is_(False)
+    )
+
+    def total(condition: sa.ColumnElement[bool]) -> Any:
+        return sa.func.sum(sa.case((condition, 1), else_=0))
+
+    def count(condition: sa.ColumnElement[bool], label: str) -> Any:
+        return total(condition).label(label)
+
+    unanswered = sa.and_(is_reply, met.is_(None), ran_out)
+    late = sa.and_(is_reply, met > due)
+    in_time = sa.and_(is_reply, met.is_not(None), met <= due)
+    pending = sa.and_(is_reply, met.is_(None), col(Deadline.lapsed_on).is_(None), due >= today)
+
+    query = (
+        sa.select(
+            col(Deadline.case_id).label("case_id"),
+            count(sa.and_(open_, ran_out), "missed"),
+            # The case's answers, the worst first (``cube.REPLY_CLASSES``), worked out
+            # once per case here in the grouped pass: the statements that join it compare
+            # a column instead of repeating the CASE for every measure.
+            sa.case(
+                (total(unanswered) > 0, "unanswered"),
+                (total(late) > 0, "late"),
+                (total(in_time) > 0, "in_time"),
+                (total(pending) > 0, "pending"),
+                else_="none",
+            ).label("reply"),
+        )
+        # Only the rows that can count (most deadlines were met or cancelled), filtered
+        # before they are grouped.
+        .where(sa.or_(sa.and_(open_, ran_out), is_reply))
+        .group_by(col(Deadline.case_id))
+    )
+    if replies_only:
+        query = query.where(is_reply)
+    if only:
+        query = query.where(*only)
+    return query.subquery("dl")
+
+
+def _reply_class(dl: Any) -> sa.ColumnElement[str]:
+    """A case's answers to its letters, the worst first: one reply deadline run out
+    unanswered makes the case «not answered», else one answered late «late», and so on
+    (``cube.REPLY_CLASSES``); ``none`` when it has no reply deadline."""
+    return sa.func.coalesce(dl.c.reply, "none")
+
+
 def _period(year: int, quarter: int | None) -> str:
     return f"{year}" if quarter is None else f"{year}-K{quarter}"
 
 
 def _cube(
-    request: ReportRequest, *, conn: sa.Connection, dialect: str, today: date
+    request: ReportRequest,
+    *,
+    conn: sa.Connection,
+    dialect: str,
+    today: date,
+    part: tuple[int, int] = (0, 1),
 ) -> tuple[CubeCell, ...]:
     day = _first_known_date(dialect)
+    k, n_parts = part
+
+    def in_part(case_id: Any) -> list[sa.ColumnElement[bool]]:
+        # Part k of n: the cases whose id is k modulo n, and their events and deadlines.
+        return [] if n_parts == 1 else [case_id % n_parts == k]
+
     year, quarter = _year_quarter(day)
     # One pass over the live events and one over the open deadlines, each grouped by case
     # and joined to the cases — not a probe per case and per measure (about twice as fast
@@ -131,29 +221,21 @@ def _cube(
             ),
             sa.func.sum(sa.case((col(Event.kind) == "letter_sent", 1), else_=0)).label("letters"),
         )
-        .where(col(Event.deleted_at).is_(None))
+        .where(col(Event.deleted_at).is_(None), *in_part(col(Event.case_id)))
         .group_by(col(Event.case_id))
         .subquery("ev")
     )
-    dl = (
-        sa.select(col(Deadline.case_id).label("case_id"), sa.func.count().label("missed"))
-        .where(
-            col(Deadline.met_on).is_(None),
-            col(Deadline.cancelled).is_(False),
-            # A deadline that lapsed with its case's close was missed only if it had run
-            # out before the close; one still running then was not.
-            col(Deadline.due_on)
-            < sa.case(
-                (col(Deadline.lapsed_on) < today, col(Deadline.lapsed_on)), else_=sa.literal(today)
-            ),
-        )
-        .group_by(col(Deadline.case_id))
-        .subquery("dl")
+    dl = _deadline_pass(today, only=in_part(col(Deadline.case_id)))
+    esc = (
+        sa.select(col(Escalation.case_id).label("case_id"))
+        .group_by(col(Escalation.case_id))
+        .subquery("esc")
     )
     signed = sa.func.coalesce(ev.c.signed, 0)
     environment = sa.func.coalesce(ev.c.environment, 0)
     letters = sa.func.coalesce(ev.c.letters, 0)
     missed = sa.func.coalesce(dl.c.missed, 0)
+    reply = _reply_class(dl)
     per_case = (
         sa.select(
             year.label("year"),
@@ -177,12 +259,19 @@ def _cube(
             sa.case((col(Case.members_affected).is_(None), 0), else_=1).label("members_known"),
             sa.case((col(Case.notice_on).is_(None), 1), else_=0).label("no_notice"),
             sa.case((col(Case.decision_on).is_(None), 1), else_=0).label("no_decision"),
+            *(
+                sa.case((reply == code, 1), else_=0).label(f"reply_{code}")
+                for code in REPLY_CLASSES
+            ),
+            sa.case((esc.c.case_id.is_(None), 0), else_=1).label("escalated"),
+            sa.case((col(Case.group_id).is_(None), 0), else_=1).label("grouped"),
         )
         .select_from(Case)
         .join(Employer, col(Employer.id) == col(Case.employer_id))
         .outerjoin(ev, ev.c.case_id == col(Case.id))
         .outerjoin(dl, dl.c.case_id == col(Case.id))
-        .where(*_case_filters(request, day))
+        .outerjoin(esc, esc.c.case_id == col(Case.id))
+        .where(*_case_filters(request, day), *in_part(col(Case.id)))
         .subquery("per_case")
     )
     keys = [
@@ -214,6 +303,15 @@ def _cube(
             sa.func.sum(per_case.c.no_notice * per_case.c.cell_key),
             sa.func.sum(per_case.c.no_decision),
             sa.func.sum(per_case.c.no_decision * per_case.c.cell_key),
+            *(
+                measure
+                for flag in (
+                    *(per_case.c[f"reply_{code}"] for code in REPLY_CLASSES),
+                    per_case.c.escalated,
+                    per_case.c.grouped,
+                )
+                for measure in (sa.func.sum(flag), sa.func.sum(flag * per_case.c.cell_key))
+            ),
         )
         .group_by(*keys)
         .order_by(*keys)
@@ -243,6 +341,12 @@ def _cube(
             no_notice_keys=int(r[21] or 0),
             no_decision=int(r[22] or 0),
             no_decision_keys=int(r[23] or 0),
+            replies=tuple(int(r[24 + 2 * k] or 0) for k in range(len(REPLY_CLASSES))),
+            reply_keys=tuple(int(r[25 + 2 * k] or 0) for k in range(len(REPLY_CLASSES))),
+            escalated=int(r[24 + 2 * len(REPLY_CLASSES)] or 0),
+            escalated_keys=int(r[25 + 2 * len(REPLY_CLASSES)] or 0),
+            grouped=int(r[26 + 2 * len(REPLY_CLASSES)] or 0),
+            grouped_keys=int(r[27 + 2 * len(REPLY_CLASSES)] or 0),
         )
         for r in conn.execute(statement)
     )
@@ -305,8 +409,10 @@ def _days_to_drofting(
 
 
 def _employers(
-    request: ReportRequest, *, conn: sa.Connection, dialect: str
-) -> tuple[dict[str, int], dict[str, int]]:
+    request: ReportRequest, *, conn: sa.Connection, dialect: str, today: date
+) -> tuple[dict[str, int], dict[str, int], dict[str, Measures]]:
+    """The cases per employer by name, their keys, and their cases by how the employer
+    answered the letters (only for the named report)."""
     day = _first_known_date(dialect)
     statement = (
         sa.select(col(Employer.name), sa.func.count(), sa.func.sum(col(Case.cell_key)))
@@ -320,14 +426,251 @@ def _employers(
     for name, n, key_sum in conn.execute(statement):
         counts[name] += int(n)  # two employers of the same name are one line in the report
         keys[name] += int(key_sum or 0)
-    return dict(sorted(counts.items())), dict(keys)
+    # The answers: only the cases with a reply deadline (an inner join on the reply
+    # deadlines' pass), not a second pass over every case.
+    dl = _deadline_pass(today, replies_only=True)
+    reply = _reply_class(dl)
+    answers = (
+        sa.select(
+            col(Employer.name),
+            *(
+                measure
+                for code in REPLY_CLASSES
+                for flag in [sa.case((reply == code, 1), else_=0)]
+                for measure in (sa.func.sum(flag), sa.func.sum(flag * col(Case.cell_key)))
+            ),
+        )
+        # From the reply deadlines (few) to their cases by primary key, not every case.
+        .select_from(dl)
+        .join(Case, col(Case.id) == dl.c.case_id)
+        .join(Employer, col(Employer.id) == col(Case.employer_id))
+        .where(*_case_filters(request, day))
+        .group_by(col(Employer.id), col(Employer.name))
+    )
+    replies: dict[str, list[int]] = {}
+    width = len(REPLY_CLASSES)
+    for row in conn.execute(answers):
+        sums = replies.setdefault(row[0], [0] * (2 * width))
+        for k in range(2 * width):
+            sums[k] += int(row[1 + k] or 0)
+    measured = {
+        name: (tuple(v[0::2]), tuple(v[1::2])) for name, v in replies.items() if any(v[0::2])
+    }
+    return dict(sorted(counts.items())), dict(keys), measured
 
 
-def cube_cells(request: ReportRequest, *, session: Session, today: date) -> tuple[CubeCell, ...]:
-    """The cube alone: the biggest statement, which ``services/report.py`` runs on its own
-    connection beside the others."""
+def _escalations(
+    request: ReportRequest, *, conn: sa.Connection, dialect: str
+) -> dict[tuple[str, str], tuple[int, int]]:
+    """The report's cases by each stage they reached and its outcome ("pending" while a
+    stage has none): (stage, outcome) -> (cases, their keys). A case is on a stage once
+    (``uq_escalations_case_stage``)."""
+    day = _first_known_date(dialect)
+    statement = (
+        sa.select(
+            col(Escalation.stage),
+            col(Escalation.outcome),
+            sa.func.count(),
+            sa.func.sum(col(Case.cell_key)),
+        )
+        .select_from(Escalation)
+        .join(Case, col(Case.id) == col(Escalation.case_id))
+        .join(Employer, col(Employer.id) == col(Case.employer_id))
+        .where(*_case_filters(request, day))
+        .group_by(col(Escalation.stage), col(Escalation.outcome))
+    )
+    out: dict[tuple[str, str], tuple[int, int]] = {}
+    for stage, outcome, n, key_sum in conn.execute(statement):
+        where = (stage, outcome or "pending")
+        before = out.get(where, (0, 0))
+        out[where] = (before[0] + int(n), before[1] + int(key_sum or 0))
+    return out
+
+
+def group_key(group_uuid: uuid_module.UUID | str) -> int:
+    """A group case's permanent cell key: drawn at random once, like a case's, as the
+    last byte of its random uuid (no column of its own: the uuid is never published)."""
+    value = group_uuid if isinstance(group_uuid, uuid_module.UUID) else uuid_module.UUID(group_uuid)
+    return value.int % 256
+
+
+def _groups(
+    request: ReportRequest, *, conn: sa.Connection, dialect: str
+) -> tuple[tuple[str, int], ...]:
+    """The group cases the report's cases belong to: (the earliest period among its cases,
+    its cell key), one per group. A group is one employer decision: the report counts it
+    once, in the period of its first case."""
+    day = _first_known_date(dialect)
+    year, quarter = _year_quarter(day)
+    per_case = (
+        sa.select(
+            year.label("year"),
+            (quarter if request.granularity == "quarter" else sa.null()).label("quarter"),
+            col(Case.group_id).label("group_id"),
+            col(CaseGroup.uuid).label("uuid"),
+        )
+        .select_from(Case)
+        .join(Employer, col(Employer.id) == col(Case.employer_id))
+        .join(CaseGroup, col(CaseGroup.id) == col(Case.group_id))
+        .where(*_case_filters(request, day))
+        .subquery("per_case")
+    )
+    keys = [per_case.c.group_id, per_case.c.uuid, per_case.c.year, per_case.c.quarter]
+    first: dict[int, tuple[str, int]] = {}
+    for group_id, group_uuid, y, q in conn.execute(sa.select(*keys).group_by(*keys)):
+        period = _period(int(y), None if q is None else int(q))
+        seen = first.get(int(group_id))
+        if seen is None or period < seen[0]:
+            first[int(group_id)] = (period, group_key(group_uuid))
+    return tuple(sorted(first.values()))
+
+
+CHECKLIST_STATES = ("met", "not_met", "unknown")
+ALL_ITEMS = "*"  # the checklist's row for «every point of the regulation fulfilled»
+
+
+def _checklist(
+    request: ReportRequest, *, conn: sa.Connection, dialect: str
+) -> dict[tuple[str, str], tuple[int, int]]:
+    """The home-office cases by checklist item and state, as a letter reads them
+    (``rules.checklist.checklist_gaps``): answered «met» is met; answered «not met» is
+    not met, and so is every point of the regulation not answered «met» when the case
+    records that there are no written agreements; the rest is unknown. Also the row
+    ``ALL_ITEMS``: every point of the regulation met, one missing, or neither known.
+    (item, state) -> (cases, their keys)."""
+    from tillitsvalgt.rules.checklist import checklist_items
+
+    items = checklist_items()
+    regulation = [i.key for i in items if i.group == "forskrift"]
+    day = _first_known_date(dialect)
+    home = [*_case_filters(request, day), col(Case.case_type).startswith("home_office")]
+    no_agreement = sa.case((col(Case.written_agreements).is_(False), 1), else_=0)
+    answer = col(ChecklistAnswer.answer)
+    is_regulation = col(ChecklistAnswer.item_key).in_(regulation)
+    per_case = (
+        sa.select(
+            col(Case.cell_key).label("cell_key"),
+            no_agreement.label("no_agreement"),
+            sa.func.sum(sa.case((sa.and_(is_regulation, answer == "met"), 1), else_=0)).label(
+                "met"
+            ),
+            sa.func.sum(sa.case((sa.and_(is_regulation, answer == "not_met"), 1), else_=0)).label(
+                "not_met"
+            ),
+        )
+        .select_from(Case)
+        .join(Employer, col(Employer.id) == col(Case.employer_id))
+        .outerjoin(ChecklistAnswer, col(ChecklistAnswer.case_id) == col(Case.id))
+        .where(*home)
+        .group_by(col(Case.id), col(Case.cell_key), col(Case.written_agreements))
+        .subquery("per_case")
+    )
+    totals = [[0, 0], [0, 0]]  # by no_agreement: cases, keys
+    out: dict[tuple[str, str], tuple[int, int]] = {}
+
+    def add(where: tuple[str, str], n: int, keys: int) -> None:
+        before = out.get(where, (0, 0))
+        out[where] = (before[0] + n, before[1] + keys)
+
+    keys = [per_case.c.no_agreement, per_case.c.met, per_case.c.not_met]
+    for row in conn.execute(
+        sa.select(*keys, sa.func.count(), sa.func.sum(per_case.c.cell_key)).group_by(*keys)
+    ):
+        flag, met, not_met = row[0], row[1], row[2]
+        n, key_sum = int(row[3]), int(row[4] or 0)
+        totals[int(flag)][0] += n
+        totals[int(flag)][1] += key_sum
+        if int(met or 0) >= len(regulation):
+            state = "met"
+        elif int(not_met or 0) > 0 or int(flag):
+            state = "not_met"
+        else:
+            state = "unknown"
+        add((ALL_ITEMS, state), n, key_sum)
+    answered: dict[tuple[str, str, int], tuple[int, int]] = {}
+    statement = (
+        sa.select(
+            col(ChecklistAnswer.item_key),
+            answer,
+            no_agreement,
+            sa.func.count(),
+            sa.func.sum(col(Case.cell_key)),
+        )
+        .select_from(ChecklistAnswer)
+        .join(Case, col(Case.id) == col(ChecklistAnswer.case_id))
+        .join(Employer, col(Employer.id) == col(Case.employer_id))
+        .where(*home)
+        .group_by(col(ChecklistAnswer.item_key), answer, col(Case.written_agreements))
+    )
+    for item_key, state, flag, n, key_sum in conn.execute(statement):
+        where3 = (item_key, state, int(flag))
+        before = answered.get(where3, (0, 0))
+        answered[where3] = (before[0] + int(n), before[1] + int(key_sum or 0))
+    for entry in items:
+        for flag in (0, 1):
+            met = answered.get((entry.key, "met", flag), (0, 0))
+            not_met = answered.get((entry.key, "not_met", flag), (0, 0))
+            if flag and entry.group == "forskrift":
+                # No written agreement: every point of the regulation not met is missing.
+                not_met = (totals[1][0] - met[0], totals[1][1] - met[1])
+            add((entry.key, "met"), *met)
+            add((entry.key, "not_met"), *not_met)
+            add(
+                (entry.key, "unknown"),
+                totals[flag][0] - met[0] - not_met[0],
+                totals[flag][1] - met[1] - not_met[1],
+            )
+    return out
+
+
+def cube_cells(
+    request: ReportRequest, *, session: Session, today: date, part: tuple[int, int] = (0, 1)
+) -> tuple[CubeCell, ...]:
+    """The cube alone: the biggest statement, which ``services/report.py`` runs in parts
+    (``part=(k, n)``: the cases whose id is k modulo n) on connections of their own beside
+    the others; ``merge_cells`` adds the parts up."""
     conn = session.connection()
-    return _cube(request, conn=conn, dialect=conn.dialect.name, today=today)
+    return _cube(request, conn=conn, dialect=conn.dialect.name, today=today, part=part)
+
+
+def _cell_key(c: CubeCell) -> tuple[object, ...]:
+    return (c.period, c.case_type, c.sector, c.agreement, c.size_band, c.outcome, c.timing,
+            c.signed_protocol, c.environment_involved)  # fmt: skip
+
+
+_SUMMED = tuple(
+    f.name for f in dataclasses.fields(CubeCell) if f.name not in {
+        "period", "case_type", "sector", "agreement", "size_band", "outcome", "timing",
+        "signed_protocol", "environment_involved",
+    }
+)  # fmt: skip
+
+
+def merge_cells(*parts: tuple[CubeCell, ...]) -> tuple[CubeCell, ...]:
+    """The cube's parts as one cube: cells of the same combination added up (numbers
+    and the per-class tuples alike), in the cube's order."""
+    merged: dict[tuple[object, ...], CubeCell] = {}
+    for cells in parts:
+        for cell in cells:
+            where = _cell_key(cell)
+            seen = merged.get(where)
+            if seen is None:
+                merged[where] = cell
+                continue
+            changes: dict[str, Any] = {}
+            for name in _SUMMED:
+                a, b = getattr(seen, name), getattr(cell, name)
+                changes[name] = (
+                    tuple(x + y for x, y in zip(a, b, strict=True))
+                    if isinstance(a, tuple)
+                    else a + b
+                )
+            merged[where] = dataclasses.replace(seen, **changes)
+    return tuple(merged[k] for k in sorted(merged, key=_sort_key))
+
+
+def _sort_key(key: tuple[object, ...]) -> tuple[str, ...]:
+    return tuple(str(x) for x in key)
 
 
 @dataclass(frozen=True)
@@ -336,18 +679,36 @@ class ReportExtras:
     drofting_keys: dict[str, int]
     employers: dict[str, int]
     employer_keys: dict[str, int]
+    employer_replies: dict[str, Measures]
+    escalations: dict[tuple[str, str], tuple[int, int]]
+    groups: tuple[tuple[str, int], ...]
+    checklist: dict[tuple[str, str], tuple[int, int]]
 
 
-def report_extras(request: ReportRequest, *, session: Session) -> ReportExtras:
-    """The days to the first drøfting and (unless anonymised) the employers, with the
-    cell-key sums of their cases."""
+def report_extras(
+    request: ReportRequest, *, session: Session, today: date | None = None
+) -> ReportExtras:
+    """The days to the first drøfting, (unless anonymised) the employers, the stages of
+    escalation, the group cases and the home-office checklist, with the cell-key sums of
+    their cases."""
     conn = session.connection()
     dialect = conn.dialect.name
     days, day_keys = _days_to_drofting(request, conn=conn, dialect=dialect)
-    employers, employer_keys = (
-        ({}, {}) if request.anonymise_employers else _employers(request, conn=conn, dialect=dialect)
+    employers, employer_keys, employer_replies = (
+        ({}, {}, {})
+        if request.anonymise_employers
+        else _employers(request, conn=conn, dialect=dialect, today=today or date.today())
     )
-    return ReportExtras(days, day_keys, employers, employer_keys)
+    return ReportExtras(
+        days,
+        day_keys,
+        employers,
+        employer_keys,
+        employer_replies,
+        _escalations(request, conn=conn, dialect=dialect),
+        _groups(request, conn=conn, dialect=dialect),
+        _checklist(request, conn=conn, dialect=dialect),
+    )
 
 
 def report_data(request: ReportRequest, *, session: Session, today: date) -> ReportData:
@@ -355,7 +716,13 @@ def report_data(request: ReportRequest, *, session: Session, today: date) -> Rep
     for the live cases whose first known date is in ``[request.start, request.end]``.
     ``today`` is the day deadlines are judged missed on."""
     cells = cube_cells(request, session=session, today=today)
-    extras = report_extras(request, session=session)
+    extras = report_extras(request, session=session, today=today)
+    return with_extras(request, today, cells, extras)
+
+
+def with_extras(
+    request: ReportRequest, today: date, cells: tuple[CubeCell, ...], extras: ReportExtras
+) -> ReportData:
     return ReportData(
         request=request,
         made_on=today,
@@ -364,6 +731,10 @@ def report_data(request: ReportRequest, *, session: Session, today: date) -> Rep
         employers=extras.employers,
         employer_keys=extras.employer_keys,
         drofting_keys=extras.drofting_keys,
+        employer_replies=extras.employer_replies,
+        escalations=extras.escalations,
+        groups=extras.groups,
+        checklist=extras.checklist,
     )
 
 
