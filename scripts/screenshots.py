@@ -81,7 +81,7 @@ def main(out: Path, data_dir: Path) -> int:
     form = window.case_view.form
     form.propose_button.click()
     form.report_summary.appendPlainText(
-        "Kari Nordmann og HR møttes 12. oktober 2026; arbeidsgiver lovet ny drøfting."
+        "Kari Nordmann og HR møttes 14. desember 2026; arbeidsgiver lovet ny drøfting."
     )
     scroll = form.parentWidget().parentWidget()
     assert isinstance(scroll, QScrollArea)
