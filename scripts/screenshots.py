@@ -13,14 +13,17 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
-from tillitsvalgt.models import RepresentativeCreate
+from tillitsvalgt.models import CaseGroupCreate, RepresentativeCreate
+from tillitsvalgt.services.escalation import StageInput
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
 from ui.i18n import install_qt_texts
 from ui.main_window import MainWindow
 from ui.prompts import QtPrompter
 
-TODAY = date(2026, 11, 20)  # the demo data's day, so the pictures do not change by date
+# A fixed day, so the pictures do not change by date: the day of the demo scenario most of
+# them show (2026/6, notified 1 December 2026), so no date there lies in the future.
+TODAY = date(2026, 12, 18)
 
 
 def settle(app: QApplication, ms: int = 300) -> None:
@@ -46,13 +49,19 @@ def main(out: Path, data_dir: Path) -> int:
             RepresentativeCreate(
                 name="Kari Nordmann",
                 role="hovedtillitsvalgt",
-                union_name="Negotia",
-                branch="Negotia-avdelingen i Nordkyst Sparebank",
+                # The union whose agreement the pictured cases are under, so the letter
+                # shows no «not a party» warning that belongs to another setup.
+                union_name="Finansforbundet",
+                branch="Finansforbundet i Vestlandske Forsikring",
                 email="kari.nordmann@eksempel.no",
                 phone="900 00 000",
                 place="Tromsø",
             )
         )
+    if ws.case_count() == 0:
+        # The example cases as of the pictures' day (not the day the script runs), and after
+        # the profile, so that the dates agree and the history names who made them.
+        ws.fill_demo_data()
     prompter = QtPrompter()
     window = MainWindow(
         ws,
@@ -60,8 +69,10 @@ def main(out: Path, data_dir: Path) -> int:
         crashes=CrashReporter(prompter),
         settings=QSettings(str(data_dir / "gui.ini"), QSettings.Format.IniFormat),
     )
-    window.resize(1440, 900)
+    window.resize(1600, 900)
     window.show()
+    # Room for the list's titles behind «DEMO · », on the display's full width.
+    window.splitter.setSizes([760, 840])
     settle(app, 800)
     window.show_case("2026/6")
     shoot(app, window, out / "1-saker-vurdering.png")
@@ -70,7 +81,7 @@ def main(out: Path, data_dir: Path) -> int:
     form = window.case_view.form
     form.propose_button.click()
     form.report_summary.appendPlainText(
-        "Kari Nordmann og HR møttes 12. oktober 2026; arbeidsgiver lovet ny drøfting."
+        "Kari Nordmann og HR møttes 14. desember 2026; arbeidsgiver lovet ny drøfting."
     )
     scroll = form.parentWidget().parentWidget()
     assert isinstance(scroll, QScrollArea)
@@ -104,6 +115,11 @@ def main(out: Path, data_dir: Path) -> int:
     window.case_view.tabs.setCurrentIndex(window.case_view.history_tab)
     settle(app, 500)
     shoot(app, window, out / "10-historikk.png")
+    _escalated_and_grouped(ws)
+    window.show_case("2026/2")
+    window.case_view.tabs.setCurrentIndex(window.case_view.office_tab)
+    settle(app, 500)
+    shoot(app, window, out / "13-videre-og-gruppe.png")
     window.show_case("2026/5")  # sporadic home work: the regulation does not apply
     window.case_view.tabs.setCurrentIndex(4)
     shoot(app, window, out / "12-sjekkliste-sporadisk.png")
@@ -126,6 +142,32 @@ def main(out: Path, data_dir: Path) -> int:
     ws.close()
     _first_start(app, out, data_dir / "tom")
     return 0
+
+
+def _escalated_and_grouped(ws: Workspace) -> None:
+    """What the «Videre og gruppe» tab is for, on the demo's two cases about one decision
+    (2026/1 and 2026/2): the breach taken to the central parties, the cases in one group."""
+    ws.record_escalation(
+        "2026/2",
+        StageInput(
+            stage="local",
+            started_on=date(2026, 4, 20),
+            ended_on=date(2026, 5, 4),
+            outcome="disagreement",
+            reference="Protokoll 4. mai 2026",
+        ),
+    )
+    ws.record_escalation(
+        "2026/2", StageInput(stage="central", started_on=date(2026, 5, 18), reference="26/114")
+    )
+    ws.create_group(
+        CaseGroupCreate(
+            name="Faste plasser fjernes – bankens plan for alle etasjer",
+            notice_on=date(2026, 2, 2),
+            decision_on=date(2026, 3, 10),
+        ),
+        ["2026/1", "2026/2"],
+    )
 
 
 def _first_start(app: QApplication, out: Path, data_dir: Path) -> None:

@@ -34,6 +34,7 @@ from ui.dialogs.employer_dialog import EmployerDialog
 from ui.errors import CrashReporter
 from ui.i18n import QT_TR_NOOP, count, tr
 from ui.models.employer_table import (
+    AGREEMENT,
     CASE_TITLE,
     NAME,
     EmployerCaseTableModel,
@@ -103,7 +104,9 @@ class EmployersView(QWidget):
         self.table = _table("employerTable")
         self.table.setAccessibleName(tr("Virksomheter"))
         self.table.setModel(self.model)
-        self.table.setColumnWidth(NAME, 240)
+        self.table.setColumnWidth(NAME, 290)  # «DEMO · » and a long name
+        # The agreement's name tells apart e.g. Spekter's A2 from LO Stat's: room for it.
+        self.table.setColumnWidth(AGREEMENT, 300)
         self.table.setToolTip(tr("Dobbeltklikk eller trykk Enter for å endre virksomheten"))
 
         self.new_button = QPushButton(tr("&Ny virksomhet…"))

@@ -69,7 +69,12 @@ class OfficePanel(QWidget):
         self.stage_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.stage_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.stage_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.stage_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The stage names and outcomes are short and known: each column as wide as its text,
+        # the free-text reference takes what is left (outcomes and dates never wrap).
+        self.stage_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.stage_table.horizontalHeader().setStretchLastSection(True)
         self.stage_table.itemSelectionChanged.connect(self._update_buttons)
         self.stage_table.doubleClicked.connect(lambda _: self.edit_stage())
         box.addWidget(self.stage_table, 1)
