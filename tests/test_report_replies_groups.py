@@ -31,9 +31,9 @@ from tillitsvalgt.reports.figures import (
     Figures,
     Table,
     make_figures,
-    summary_sentences,
 )
 from tillitsvalgt.reports.ptable import FLOOR, shown_count
+from tillitsvalgt.reports.summary import summary_sentences
 from tillitsvalgt.rules.checklist import checklist_gaps, checklist_items
 from tillitsvalgt.services import checklist, escalation, events, groups
 from tillitsvalgt.services.report import make_report
