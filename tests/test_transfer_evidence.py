@@ -276,7 +276,10 @@ def test_the_demo_data_travels_whole_closed_cases_and_their_deadlines_included(
     code, _, err = run_cli(capsys, "--data-dir", home, "demo")
     assert code == 0, err
     bundle = tmp_path / "alt.json"
-    code, _, err = run_cli(capsys, "--data-dir", home, "export", "--out", str(bundle))
+    # The examples go only when chosen (a filter): «every case» leaves them home.
+    code, _, err = run_cli(
+        capsys, "--data-dir", home, "export", "--status", "closed", "--out", str(bundle)
+    )
     assert code == 0, err
     items = json.loads(bundle.read_text("utf-8"))
     closed = [i for i in items if i["case"].get("status") == "closed" and i.get("deadlines")]
@@ -284,7 +287,9 @@ def test_the_demo_data_travels_whole_closed_cases_and_their_deadlines_included(
     code, _, err = run_cli(capsys, "--data-dir", office, "import", str(bundle))
     assert code == 0, err
     again = tmp_path / "igjen.json"
-    code, _, err = run_cli(capsys, "--data-dir", office, "export", "--out", str(again))
+    code, _, err = run_cli(
+        capsys, "--data-dir", office, "export", "--status", "closed", "--out", str(again)
+    )
     assert code == 0, err
     back = json.loads(again.read_text("utf-8"))
     assert len(back) == len(items)
@@ -372,3 +377,42 @@ def test_a_bundle_without_the_snapshot_is_judged_on_the_receiving_register(
     assert "hovedavtale" in str(caught.value)
     with other_db.session(readonly=True) as s:
         assert s.exec(sa.select(sa.func.count()).select_from(Case)).scalar_one() == 1
+
+
+def test_examples_stay_examples_at_the_office_and_never_count_in_its_report(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A filtered export takes the example cases along (only «every case» leaves them
+    home); at the office they arrive marked as examples, so its report counts none of them
+    (found by the bundle's smoke test: imported examples became real cases)."""
+    home, office = str(tmp_path / "home"), str(tmp_path / "office")
+    assert run_cli(capsys, "--data-dir", home, "demo")[0] == 0
+    bundle = tmp_path / "apne.json"
+    code, _, err = run_cli(
+        capsys, "--data-dir", home, "export", "--status", "open", "--out", str(bundle)
+    )
+    assert code == 0, err
+    items = json.loads(bundle.read_text("utf-8"))
+    assert items and all(i["case"].get("is_demo") is True for i in items)
+    code, _, err = run_cli(capsys, "--data-dir", office, "import", str(bundle))
+    assert code == 0, err
+    out_docx = tmp_path / "rapport.docx"
+    code, out, err = run_cli(
+        capsys, "--data-dir", office, "report", "--from", "2025-01-01", "--to",
+        "2026-12-31", "--out", str(out_docx),
+    )  # fmt: skip
+    assert code == 0, err
+    assert "(0 saker)" in out, out
+    # Stripped of the mark (what a hand-made file would be), the same cases do count.
+    for item in items:
+        item["case"].pop("is_demo")
+    real = tmp_path / "ekte.json"
+    real.write_text(json.dumps(items), "utf-8")
+    elsewhere = str(tmp_path / "elsewhere")
+    assert run_cli(capsys, "--data-dir", elsewhere, "import", str(real))[0] == 0
+    code, out, err = run_cli(
+        capsys, "--data-dir", elsewhere, "report", "--from", "2025-01-01", "--to",
+        "2026-12-31", "--out", str(tmp_path / "r2.docx"),
+    )  # fmt: skip
+    assert code == 0, err
+    assert f"({len(items)} saker)" in out, out

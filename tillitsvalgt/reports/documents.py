@@ -867,8 +867,9 @@ def column_widths(header: Sequence[str], labels: Sequence[str], size_pt: float) 
         return max((len(word) for word in text.split()), default=0)
 
     numbers = [max(7, longest_word(h)) * per_char + padding for h in header[1:]]
+    # A list, not arguments: a table with no rows has no labels (max of one float fails).
     label_need = max(
-        longest_word(header[0]) * per_char, *(len(x) * per_char * 0.95 for x in labels)
+        [longest_word(header[0]) * per_char, *(len(x) * per_char * 0.95 for x in labels)]
     )
     first = min(70.0, max(14.0, label_need + padding), text_width - sum(numbers))
     # The label column never below its own longest word.
@@ -1163,7 +1164,7 @@ def _sheet(
         sheet.cell(below, 1, note_hidden).font = Font(italic=True)
         below += 1
     sheet.cell(below, 1, note).font = Font(italic=True)
-    sheet.column_dimensions["A"].width = max(14, *(len(x) + 2 for x in lay.labels))
+    sheet.column_dimensions["A"].width = max([14, *(len(x) + 2 for x in lay.labels)])
     for j in range(2, len(header) + 1):
         letter = sheet.cell(top, j).column_letter
         sheet.column_dimensions[letter].width = min(22, max(10, len(header[j - 1]) // 2 + 4))

@@ -126,6 +126,9 @@ class BundleCase(_Strict):
     employer_agreement: AgreementCode | None = None
     employer_sector: SectorCode = None
     employer_facts_at: Stamp | None = None
+    # An example case (demo.py): it stays an example where it arrives, so a filtered export
+    # of examples never becomes real cases in the office's report.
+    is_demo: bool = False
 
 
 class BundleEvent(_Strict):
@@ -512,12 +515,14 @@ def _import_items(
                     "annen avdeling, så du kan ikke se eller endre den. Be forbundskontoret dele "
                     "den med deg, eller ta den ut av filen. Ingenting er importert."
                 ) from None
-            if item.case.cell_key is not None:
+            if item.case.cell_key is not None or item.case.is_demo:
                 # The case keeps its cell key from the database it came from (a new case
-                # drew its own in create_case).
+                # drew its own in create_case), and an example stays an example.
                 stored = session.get(Case, created.id)
                 assert stored is not None
-                stored.cell_key = item.case.cell_key
+                if item.case.cell_key is not None:
+                    stored.cell_key = item.case.cell_key
+                stored.is_demo = stored.is_demo or item.case.is_demo
                 session.add(stored)
             case = _set_status(created, item, session)
             report.created.append(case.number)
@@ -841,6 +846,7 @@ def export_bundle(
                         "report_summary": case.report_summary,
                         "report_include": case.report_include or None,
                         "cell_key": case.cell_key,
+                        "is_demo": case.is_demo or None,
                         **_judged_facts(case),
                     }
                 ),
