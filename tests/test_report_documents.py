@@ -591,3 +591,30 @@ def test_charts_have_alt_text_and_the_document_real_properties(docx_bytes: bytes
     assert descriptions and all(": " in d for d in descriptions)
     assert "python-docx" not in core and "2013-12-23" not in core
     assert "2027-01-15" in core  # made on
+
+
+def test_a_report_of_no_cases_is_written_with_every_table_empty(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Found by the bundle's smoke test: a table without rows (every table, when the period
+    holds no cases, as with only example cases) crashed the column widths in Word and in
+    the spreadsheet with an «unexpected error»."""
+    from openpyxl import load_workbook
+
+    from tillitsvalgt.reports.documents import column_widths
+
+    from conftest import run_cli
+
+    widths = column_widths(["Sektor", "Saker", "Andel"], [], 10.0)
+    assert len(widths) == 3 and abs(sum(widths) - 166.0) < 0.01
+    data = str(tmp_path / "data")
+    assert run_cli(capsys, "--data-dir", data, "demo")[0] == 0  # examples: never counted
+    out, xlsx = tmp_path / "tom.docx", tmp_path / "tom.xlsx"
+    code, said, err = run_cli(
+        capsys, "--data-dir", data, "report", "--from", "2025-01-01", "--to", "2026-12-31",
+        "--out", str(out), "--xlsx", str(xlsx),
+    )  # fmt: skip
+    assert code == 0, err
+    assert "(0 saker)" in said
+    assert zipfile.is_zipfile(out)
+    assert load_workbook(xlsx, read_only=True).sheetnames
