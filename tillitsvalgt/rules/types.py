@@ -75,6 +75,9 @@ class Provision:
     deadline_letters: frozenset[str] = frozenset()
     deadline_title: str | None = None
     deadline_title_nn: str | None = None  # the same in nynorsk, for a nynorsk letter
+    # The title and summary in nynorsk (the catalogue requires both), for a nynorsk summary.
+    title_nn: str = ""
+    summary_nn: str = ""
     # How a letter argues from the facts to this provision, per case type ("*" = any):
     # a sentence with {sitat} (and optionally {tema}, {ansatte}), or "=<key>" to be cited
     # in that provision's sentence. None: the catalogue gives no arguments (a union
