@@ -681,14 +681,26 @@ def next_letters(
 # --------------------------------------------------------------------------- the whole
 
 
-def assess(facts: CaseFacts, catalogue: Catalogue, today: date) -> Assessment:
+def assess(
+    facts: CaseFacts, catalogue: Catalogue, today: date, *, nynorsk: bool = True
+) -> Assessment:
+    """``nynorsk=False`` leaves out the nynorsk reasons and gaps (``reasons_nn``,
+    ``evidence_gaps_nn`` empty): the bulk listing prints bokmål only and need not make them."""
     static = _index(catalogue).static(facts)
     level = static.level
     timing, missing, timing_reasons = timing_verdict(facts, level, today)
     demand, demand_due, demand_kind, demand_reasons = demand_state(facts, today)
-    # The same reasons in nynorsk, for a case summary written in nynorsk.
-    timing_nn = _timing_reason(timing, _timing(facts, level, today)[1], facts, level, today, "nn")
-    demand_nn = demand_state(facts, today, "nn")[3]
+    reasons_nn: tuple[str, ...] = ()
+    gaps_nn: tuple[str, ...] = ()
+    if nynorsk:  # the same reasons in nynorsk, for a case summary written in nynorsk
+        on = _timing(facts, level, today)[1]
+        reasons_nn = (
+            static.level_reason_nn,
+            _timing_reason(timing, on, facts, level, today, "nn"),
+            *demand_state(facts, today, "nn")[3],
+            *static.notes_nn,
+        )
+        gaps_nn = tuple(_evidence_gaps(facts, static.duties, static.where_exists, "nn"))
     letters = next_letters(facts, level, timing, demand, demand_kind, static.home_office, today)
     return Assessment(
         required_level=level,
@@ -700,8 +712,8 @@ def assess(facts: CaseFacts, catalogue: Catalogue, today: date) -> Assessment:
         next_letters=tuple(letters),
         evidence_gaps=tuple(_evidence_gaps(facts, static.duties, static.where_exists)),
         reasons=(static.level_reason, *timing_reasons, *demand_reasons, *static.notes),
-        evidence_gaps_nn=tuple(_evidence_gaps(facts, static.duties, static.where_exists, "nn")),
-        reasons_nn=(static.level_reason_nn, timing_nn, *demand_nn, *static.notes_nn),
+        evidence_gaps_nn=gaps_nn,
+        reasons_nn=reasons_nn,
     )
 
 
