@@ -19,7 +19,6 @@ from typing import Any
 
 from tillitsvalgt.letters.fields import FIELDS, FieldSpec
 from tillitsvalgt.letters.kinds import KINDS
-from tillitsvalgt.letters.phrases import BOKMAL_ONLY
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "maler.md"
 
@@ -107,7 +106,7 @@ def kinds_table() -> str:
     for code, kind in KINDS.items():
         required = ", ".join(" eller ".join(f"`{a}`" for a in alts) for alts in kind.required)
         to_employer = "ja" if kind.to_employer else "nei (internt/utkast)"
-        nynorsk = "bare bokmål" if code in BOKMAL_ONLY else f"`{code}.nn.docx`"
+        nynorsk = f"`{code}.nn.docx`"
         lines.append(f"| `{code}.docx` | {nynorsk} | {kind.label} | {to_employer} | {required} |")
     return "\n".join(lines) + "\n"
 

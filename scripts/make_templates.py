@@ -26,10 +26,8 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "templates"
-# The written forms: bokmål is <kind>.docx, nynorsk <kind>.nn.docx. The internal case
-# summary is bokmål only (the assessment it prints is written in bokmål).
+# The written forms: bokmål is <kind>.docx, nynorsk <kind>.nn.docx, for every kind.
 FORMS = ("nb", "nn")
-BOKMAL_ONLY = ("saksoppsummering",)
 _FORM = ["nb"]
 
 
@@ -530,27 +528,40 @@ def _table(
 
 
 def saksoppsummering(doc: object) -> None:
-    para(doc, "Internt – ikke til arbeidsgiver", grey=True, size=9, after=6)
+    para(
+        doc,
+        w("Internt – ikke til arbeidsgiver", "Internt – ikkje til arbeidsgjevar"),
+        grey=True,
+        size=9,
+        after=6,
+    )
     para(doc, "Saksoppsummering", bold=True, size=16, after=2)
     para(doc, "Sak {{ sak.nummer }}: {{ sak.tittel }}", bold=True, size=12.5, after=2)
     para(
         doc,
-        "Laget {{ dato }}{% if avsender.navn %} av {{ avsender.navn }}{% endif %}",
+        w(
+            "Laget {{ dato }}{% if avsender.navn %} av {{ avsender.navn }}{% endif %}",
+            "Laga {{ dato }}{% if avsender.navn %} av {{ avsender.navn }}{% endif %}",
+        ),
         grey=True,
         after=12,
     )
-    heading(doc, "Saken")
+    heading(doc, w("Saken", "Saka"))
+    none = w("ikke registrert", "ikkje registrert")
     rows = [
-        ("Virksomhet", "{{ virksomhet.navn }}"),
-        ("Hovedavtale", "{{ virksomhet.avtale or 'ikke registrert' }}"),
-        ("Ansatte", "{{ virksomhet.ansatte or 'ikke registrert' }}"),
+        (w("Virksomhet", "Verksemd"), "{{ virksomhet.navn }}"),
+        (w("Hovedavtale", "Hovudavtale"), f"{{{{ virksomhet.avtale or '{none}' }}}}"),
+        (w("Ansatte", "Tilsette"), f"{{{{ virksomhet.ansatte or '{none}' }}}}"),
         ("Sakstype", "{{ sak.type }}"),
-        ("Sted", "{{ sak.sted or 'ikke registrert' }}"),
-        ("Berørte medlemmer", "{{ sak.berorte or 'ikke registrert' }}"),
-        ("Varslet", "{{ sak.varslet or 'ikke registrert' }}"),
-        ("Beslutning", "{{ sak.beslutning or 'ikke registrert' }}"),
-        ("Planlagt iverksatt", "{{ sak.planlagt_iverksatt or 'ikke registrert' }}"),
-        ("Iverksatt", "{{ sak.iverksatt or 'ikke registrert' }}"),
+        (w("Sted", "Stad"), f"{{{{ sak.sted or '{none}' }}}}"),
+        (w("Berørte medlemmer", "Medlemmer det gjeld"), f"{{{{ sak.berorte or '{none}' }}}}"),
+        (w("Varslet", "Varsla"), f"{{{{ sak.varslet or '{none}' }}}}"),
+        (w("Beslutning", "Avgjerd"), f"{{{{ sak.beslutning or '{none}' }}}}"),
+        (
+            w("Planlagt iverksatt", "Planlagd iverksetjing"),
+            f"{{{{ sak.planlagt_iverksatt or '{none}' }}}}",
+        ),
+        (w("Iverksatt", "Iverksetjing"), f"{{{{ sak.iverksatt or '{none}' }}}}"),
     ]
     for label, value in rows:
         p = para(doc, f"{label}:\t{value}", after=1)
@@ -558,12 +569,18 @@ def saksoppsummering(doc: object) -> None:
     para(doc, after=4)
     optional(doc, "sak.beskrivelse", "{{ sak.beskrivelse }}", after=8)
     heading(doc, "Vurdering")
-    para(doc, "Saken krever: {{ vurdering.niva }}", after=1)
+    para(doc, w("Saken krever: ", "Saka krev: ") + "{{ vurdering.niva }}", after=1)
     para(doc, "Tidspunkt: {{ vurdering.tidspunkt }}", after=1)
     para(doc, "Krav: {{ vurdering.kravstatus }}", after=6)
     bullets(doc, "vurdering.grunner")
     tag(doc, "{%p if vurdering.bevismangler %}")
-    para(doc, "Dette mangler av dokumentasjon:", bold=True, after=4, keep_with_next=True)
+    para(
+        doc,
+        w("Dette mangler av dokumentasjon:", "Dette manglar av dokumentasjon:"),
+        bold=True,
+        after=4,
+        keep_with_next=True,
+    )
     tag(doc, "{%p endif %}")
     bullets_if(doc, "vurdering.bevismangler")
     heading(doc, "Rettsgrunnlag")
@@ -577,16 +594,21 @@ def saksoppsummering(doc: object) -> None:
     )
     para(
         doc,
-        "{{ h.sammendrag }} Gjelder her: {{ h.grunn }}."
-        "{% if not h.kontrollert %} (Paragrafnummeret er ikke kontrollert mot avtaleteksten; "
-        "kapittelet er oppgitt.){% endif %}",
+        w(
+            "{{ h.sammendrag }} Gjelder her: {{ h.grunn }}."
+            "{% if not h.kontrollert %} (Paragrafnummeret er ikke kontrollert mot "
+            "avtaleteksten; kapittelet er oppgitt.){% endif %}",
+            "{{ h.sammendrag }} Gjeld her: {{ h.grunn }}."
+            "{% if not h.kontrollert %} (Paragrafnummeret er ikkje kontrollert mot "
+            "avtaleteksten; kapittelet er oppgitt.){% endif %}",
+        ),
         after=6,
     )
     tag(doc, "{%p endfor %}")
-    heading(doc, "Tidslinje")
+    heading(doc, w("Tidslinje", "Hendingar i saka"))
     _table(
         doc,
-        ["Dato", "Hendelse", "Deltakere", "Notat"],
+        ["Dato", w("Hendelse", "Hending"), w("Deltakere", "Deltakarar"), "Notat"],
         [
             "{{ item.dato }}",
             "{{ item.type }}{% if item.signert %} ({{ item.signert }}){% endif %}",
@@ -610,7 +632,7 @@ def saksoppsummering(doc: object) -> None:
         "dokumenter",
         [2.5, 2.8, 6.0, 2.2, 2.5],
     )
-    heading(doc, "Frister")
+    heading(doc, w("Frister", "Fristar"))
     tag(doc, "{%p for item in frister %}")
     para(
         doc,
@@ -621,7 +643,7 @@ def saksoppsummering(doc: object) -> None:
     )
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if not frister %}")
-    para(doc, "Ingen frister er registrert.")
+    para(doc, w("Ingen frister er registrert.", "Ingen fristar er registrerte."))
     tag(doc, "{%p endif %}")
 
 
@@ -753,8 +775,6 @@ def main(out: Path = OUT) -> list[Path]:
     written = []
     for form in FORMS:
         for kind in BUILDERS:
-            if form != "nb" and kind in BOKMAL_ONLY:
-                continue
             target = out / file_name(kind, form)
             build(kind, form).save(str(target))  # type: ignore[attr-defined]
             written.append(target)

@@ -216,7 +216,8 @@ def test_bulk_over_the_database_judges_as_one_by_one(db: Database, today: date) 
         assert ids == sorted(case_id for case_id, *_ in full)  # id order, the same cases
         for case_id, number, _, judged in full:
             one = assess_case(number, session=s, today=today, catalogue=CATALOGUE).assessment
-            assert judged == one, number
+            # The listing is bokmål only: the same assessment without the nynorsk words.
+            assert judged == dataclasses.replace(one, reasons_nn=(), evidence_gaps_nn=()), number
             assert codes(dict(bulk)[case_id]) == codes(one), number
 
 

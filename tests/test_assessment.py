@@ -46,8 +46,14 @@ def test_scenario_through_the_pure_rules(scenario: dict[str, Any]) -> None:
     result = assess(facts_from(scenario), load_catalogue(), date.fromisoformat(scenario["today"]))
     check_expected(result.as_expected(), scenario["expected"], scenario["id"])
     assert result.reasons and all(r.strip() for r in result.reasons)
+    # The same reasons and gaps in nynorsk, one for one (the nynorsk case summary).
+    assert len(result.reasons_nn) == len(result.reasons)
+    assert all(r.strip() and r not in result.reasons for r in result.reasons_nn)
+    assert len(result.evidence_gaps_nn) == len(result.evidence_gaps)
     for provision in result.provisions:
         assert provision.reason  # every provision says why it applies
+        assert provision.reason_nn and provision.reason_nn != provision.reason
+        assert provision.title_nn and provision.summary_nn
         if not provision.verified:
             assert "§" not in provision.citation  # a lead is cited by chapter
 
@@ -233,3 +239,16 @@ def test_a_demand_answered_by_a_meeting_is_answered() -> None:
     waiting = dataclasses.replace(facts, events=events[:2])
     assert assess(waiting, load_catalogue(), date(2026, 3, 19)).demand == "awaiting_reply"
     assert assess(waiting, load_catalogue(), date(2026, 3, 20)).demand == "overdue"
+
+
+def test_the_reasons_have_the_same_keys_and_blanks_in_both_forms() -> None:
+    """As the letters' phrase tables: a key said in one form is said in the other, with
+    the same facts filled in."""
+    import string
+
+    from tillitsvalgt.rules.reasons import NB, NN
+
+    assert NB.keys() == NN.keys()
+    for key in NB:
+        blanks = {f for _, f, _, _ in string.Formatter().parse(NB[key]) if f}
+        assert blanks == {f for _, f, _, _ in string.Formatter().parse(NN[key]) if f}, key

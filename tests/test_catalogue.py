@@ -5,6 +5,7 @@ line, while the app goes on with the built-in catalogue. No database here."""
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -223,6 +224,8 @@ verified = true
 case_types = ["*"]
 level = "drofting"
 min_employees = 50
+title_nn = "Informasjon og drøfting"
+summary_nn = "Samandrag A."
 
 [[provision]]
 key = "ha-staten:17"
@@ -234,6 +237,8 @@ summary = "Sammendrag B."
 verified = true
 case_types = ["*"]
 level = "informasjon"
+title_nn = "Informasjon"
+summary_nn = "Samandrag B."
 agreement = "staten"
 """
 
@@ -256,9 +261,9 @@ BROKEN = [
     # (what, changes, line, words in the message)
     ("syntax: text without quotes", [('level = "drofting"', "level = drofting")], 19,
      "ugyldig verdi"),
-    ("syntax: unterminated string", [('title = "Informasjon"', 'title = "Informasjon')], 27,
+    ("syntax: unterminated string", [('title = "Informasjon"', 'title = "Informasjon')], 29,
      "anførselstegn"),
-    ("syntax: header not closed", [('[[provision]]\nkey = "ha', '[[provision]\nkey = "ha')], 22,
+    ("syntax: header not closed", [('[[provision]]\nkey = "ha', '[[provision]\nkey = "ha')], 24,
      "]]"),
     ("syntax: impossible date", [("valid_from = 2023-01-01", "valid_from = 2023-02-30")], 7,
      "ugyldig dato"),
@@ -268,22 +273,28 @@ BROKEN = [
      "bestemmelsen «aml:8-2» har ukjent nivå «drøfting»; bruk informasjon, drofting eller "
      "forhandling"),
     ("unknown case type", [('case_types = ["*"]\nlevel = "informasjon"',
-                            'case_types = ["kontor"]\nlevel = "informasjon"')], 30,
+                            'case_types = ["kontor"]\nlevel = "informasjon"')], 32,
      "ukjent sakstype «kontor»"),
     ("'*' combined", [('case_types = ["*"]\nlevel = "drofting"',
                        'case_types = ["*", "other"]\nlevel = "drofting"')], 18, "«*»"),
     ("duplicate key", [('key = "ha-staten:17"\nsource = "ha-staten"',
-                        'key = "aml:8-2"\nsource = "aml"')], 23, "brukt før, på linje 10"),
+                        'key = "aml:8-2"\nsource = "aml"')], 25, "brukt før, på linje 10"),
     ("key does not match source", [('source = "aml"', 'source = "lov"')], 11,
      "delen før : skal være lik source"),
     ("key without source part", [('key = "aml:8-2"', 'key = "8-2"')], 11, "kilde:paragraf"),
-    ("missing field", [('summary = "Sammendrag B."\n', "")], 22, "mangler feltet «summary»"),
-    ("blank required field", [('title = "Informasjon"', 'title = "  "')], 27, "er tomt"),
-    ("unknown agreement code", [('agreement = "staten"', 'agreement = "statn"')], 32,
+    ("missing field", [('summary = "Sammendrag B."\n', "")], 24, "mangler feltet «summary»"),
+    ("missing nynorsk summary", [('summary_nn = "Samandrag B."\n', "")], 24,
+     "bestemmelsen «ha-staten:17» mangler feltet «summary_nn»"),
+    ("missing nynorsk title", [('title_nn = "Informasjon og drøfting"\n', "")], 10,
+     "bestemmelsen «aml:8-2» mangler feltet «title_nn»"),
+    ("blank nynorsk summary", [('summary_nn = "Samandrag A."', 'summary_nn = " "')], 22,
+     "feltet «summary_nn» i bestemmelsen «aml:8-2» er tomt"),
+    ("blank required field", [('title = "Informasjon"', 'title = "  "')], 29, "er tomt"),
+    ("unknown agreement code", [('agreement = "staten"', 'agreement = "statn"')], 36,
      "ukjent avtalekode «statn» (mente du «staten»?)"),
-    ("agreement not in the file", [('agreement = "staten"', 'agreement = "ks"')], 32,
+    ("agreement not in the file", [('agreement = "staten"', 'agreement = "ks"')], 36,
      'ingen [[agreement]] med code = "ks"'),
-    ("agreement 'none' in a provision", [('agreement = "staten"', 'agreement = "none"')], 32,
+    ("agreement 'none' in a provision", [('agreement = "staten"', 'agreement = "none"')], 36,
      "utelat feltet"),
     ("unknown code in [[agreement]]", [('code = "staten"', 'code = "stat"')], 4,
      "ukjent avtalekode «stat»"),
@@ -314,7 +325,7 @@ BROKEN = [
                                  ('verified = true\ncase_types = ["*"]\nlevel = "drofting"',
                                   'verified = false\ncase_types = ["*"]\nlevel = "drofting"')],
      14, "viser til en paragraf"),
-    ("verified without paragraph", [('paragraph = "§ 17"', 'paragraph = ""')], 26,
+    ("verified without paragraph", [('paragraph = "§ 17"', 'paragraph = ""')], 28,
      "mangler «paragraph»"),
     ("[agreement] instead of [[agreement]]", [("[[agreement]]", "[agreement]")], 3,
      "doble hakeparenteser"),
@@ -324,7 +335,7 @@ BROKEN = [
     ("version not a date", [('version = "2026-11-22"', 'version = "ny"')], 1, "ÅÅÅÅ-MM-DD"),
     ("duplicate agreement", [('agreement = "staten"\n',
                               'agreement = "staten"\n\n[[agreement]]\ncode = "staten"\n'
-                              'name = "x"\nversion = "y"\n')], 35,
+                              'name = "x"\nversion = "y"\n')], 39,
      "står to ganger (første gang på linje 3)"),
 ]  # fmt: skip
 
@@ -352,7 +363,7 @@ def test_every_problem_is_reported_not_just_the_first() -> None:
         ('agreement = "staten"', 'agreement = "ks"'),
         ("valid_to = 2025-12-31", "valid_to = 2022-12-31"),
     )
-    assert [p.line for p in check_text(text)] == [8, 19, 32]
+    assert [p.line for p in check_text(text)] == [8, 19, 36]
 
 
 def test_lines_are_found_past_multiline_strings_lists_and_inline_tables() -> None:
@@ -618,3 +629,14 @@ def test_every_toml_syntax_message_formats_and_an_unclosed_inline_table_is_named
     (problem,) = catalogue.check_text('[[provision]]\nkey = "aml:8-2"\nx = { a = 1\n')
     assert problem.line == 3
     assert "mangler } til slutt" in problem.message
+
+
+def test_every_shipped_provision_has_its_title_and_summary_in_nynorsk_too() -> None:
+    """A nynorsk case summary prints them: each is there, and written anew, not copied."""
+    provisions = load_catalogue().provisions
+    assert len(provisions) == 52
+    for p in provisions:
+        assert p.title_nn and p.summary_nn, p.key
+        assert p.summary_nn != p.summary, p.key
+        # The same figures, years and paragraphs in both forms: a translation, not a rewrite.
+        assert re.findall(r"\d+", p.summary_nn) == re.findall(r"\d+", p.summary), p.key

@@ -3,6 +3,7 @@ stored on the case so the list can filter by it."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 from pathlib import Path
@@ -214,7 +215,9 @@ def test_bulk_assessment_equals_one_by_one(db: Database) -> None:
         for number, judged in bulk.items():
             # The bulk path reads plain driver values (dates as text and flags as 0/1 on
             # SQLite); it must judge exactly as the path through the models does.
-            assert judged == assess_case(number, session=s, today=today).assessment, number
+            one = assess_case(number, session=s, today=today).assessment
+            # The listing is bokmål only: the same assessment without the nynorsk words.
+            assert judged == dataclasses.replace(one, reasons_nn=(), evidence_gaps_nn=()), number
 
 
 def test_the_database_setting_is_tested_and_used(

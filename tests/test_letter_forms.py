@@ -5,6 +5,7 @@ dialogs; the e-mail draft follows the letter. pytest-qt, offscreen, for the wind
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -111,17 +112,28 @@ def test_a_form_that_is_not_one_is_refused_with_the_reason(db: Database) -> None
         preview_letter(number, LetterRequest("purring", dated=DAY, form="da"), session=s, today=DAY)
 
 
-def test_the_case_summary_is_bokmal_only_and_says_so(db: Database) -> None:
+def test_the_case_summary_follows_the_employers_form_and_is_nynorsk_throughout(
+    db: Database,
+) -> None:
+    """Unchosen, the summary takes the nynorsk employer's form; its assessment, provisions
+    and labels are nynorsk too, and bokmål is still there when chosen."""
     number = _case(db, letter_form="nn")
-    # Unchosen, the summary is bokmål even at a nynorsk employer: it never mixes the forms.
     form, text = _form(db, number, LetterRequest("saksoppsummering", dated=DAY))
-    assert form == "nb" and "Rettsgrunnlag" in text
-    with db.session() as s, pytest.raises(ValidationError, match="bare på bokmål"):
-        create_letter(
+    assert form == "nn"
+    for said in ("Internt – ikkje til arbeidsgjevar", "Saka krev: ", "Gjeld her: ", "Tilsette"):
+        assert said in text, said
+    # The assessment's own sentence and a provision's summary, in nynorsk.
+    assert "Det er ikkje registrert noko drøftingsmøte" in text, text
+    assert "dei tillitsvalde" in text and "Rettsgrunnlag" in text
+    words = set(re.findall(r"[^\W\d_]+", text.lower()))
+    assert not words & BOKMAL_ONLY_WORDS, sorted(words & BOKMAL_ONLY_WORDS)
+    form, text = _form(db, number, LetterRequest("saksoppsummering", dated=DAY, form="nb"))
+    assert form == "nb" and "Saken krever: " in text and "Gjelder her: " in text
+    with db.session() as s:
+        made = create_letter(
             number, LetterRequest("saksoppsummering", dated=DAY, form="nn"), session=s, today=DAY
         )
-    with db.session(readonly=True) as s:
-        assert cases.resolve_case(number, session=s).last_document_seq == 0  # nothing used
+    assert letter_form_of(made.content) == "nn"
 
 
 def test_a_union_office_without_a_nynorsk_template_gets_the_builtin_one_with_a_warning(
@@ -224,7 +236,7 @@ def test_the_letter_command_names_nynorsk_and_writes_it(
     assert code == 1 and "skriv nynorsk eller bokmål" in err
 
 
-def test_the_case_summary_in_nynorsk_is_refused_on_the_command_line(
+def test_the_case_summary_in_nynorsk_is_written_on_the_command_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = tmp_path / "d"
@@ -245,7 +257,9 @@ def test_the_case_summary_in_nynorsk_is_refused_on_the_command_line(
         "--out",
         str(out),
     )
-    assert code == 1 and "bare på bokmål" in err and not out.exists()
+    assert code == 0, err
+    assert letter_form_of(out.read_bytes()) == "nn"
+    assert "Saka krev: " in docx_text(out.read_bytes())
 
 
 # --------------------------------------------------------------------------- the window
@@ -314,9 +328,13 @@ def test_the_letter_dialog_offers_the_form_preset_from_the_employer(
     qtbot.mouseClick(dialog.save_word, Qt.MouseButton.LeftButton)
     assert letter_form_of(target.read_bytes()) == "nn"
     assert "Med venleg helsing" in docx_text(target.read_bytes())
-    # The case summary is bokmål only: the choice is set to bokmål and locked.
+    # The case summary is written in both forms too: the choice stays open and nynorsk.
     dialog.kind.setCurrentIndex(dialog.kind.findData("saksoppsummering"))
-    assert dialog.letter_form.currentData() == "nb" and not dialog.letter_form.isEnabled()
+    assert dialog.letter_form.currentData() == "nn" and dialog.letter_form.isEnabled()
+    qtbot.waitUntil(lambda: "Saka krev:" in dialog.preview.toPlainText(), timeout=5000)
+    dialog.letter_form.setCurrentIndex(dialog.letter_form.findData("nb"))
+    qtbot.waitUntil(lambda: "Saken krever:" in dialog.preview.toPlainText(), timeout=5000)
+    dialog.letter_form.setCurrentIndex(dialog.letter_form.findData("nn"))
     dialog.kind.setCurrentIndex(dialog.kind.findData("krav_om_informasjon"))
     assert dialog.letter_form.currentData() == "nn" and dialog.letter_form.isEnabled()
     dialog.grab().save(str(tmp_path / "dialog.png"))
@@ -358,9 +376,8 @@ def test_the_template_folder_check_knows_a_nynorsk_template_by_its_name(tmp_path
 
 
 # The fields a union office's own template may print beside the built-in ones' (see
-# docs/maler.md): in a nynorsk letter they are nynorsk too. (The assessment's own words —
-# «vurdering.*», the provisions' titles and summaries in «hjemmel» — are bokmål only; the
-# built-in letters do not print them, and the case summary is bokmål only.)
+# docs/maler.md): in a nynorsk letter they are nynorsk too, the assessment's own words
+# («vurdering.*») and the provisions' titles, summaries and reasons («hjemmel») included.
 NYNORSK_FIELDS = (
     "emne",
     "brevtype",
@@ -379,6 +396,11 @@ NYNORSK_FIELDS = (
     "mote.anmodning",
     "mote.dokument",
     "hendelser",
+    "sak.type",
+    "vurdering",
+    "hjemmel",
+    "dokumenter",
+    "frister",
 )
 BOKMAL_ONLY_WORDS = {
     "ikke",
@@ -414,7 +436,6 @@ def _strings(value: Any) -> list[str]:
 
 
 def test_every_field_a_template_may_print_is_nynorsk_in_a_nynorsk_letter(db: Database) -> None:
-    import re
 
     from tillitsvalgt.letters.kinds import KINDS
     from tillitsvalgt.models import EventCreate
@@ -443,8 +464,6 @@ def test_every_field_a_template_may_print_is_nynorsk_in_a_nynorsk_letter(db: Dat
         )
     seen = 0
     for kind in KINDS:
-        if kind == "saksoppsummering":
-            continue
         with db.session(readonly=True) as s:
             try:
                 letter = preview_letter(

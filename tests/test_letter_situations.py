@@ -25,7 +25,7 @@ import pytest
 from tillitsvalgt.db import Database
 from tillitsvalgt.letters.context import subject_topic
 from tillitsvalgt.letters.kinds import KINDS
-from tillitsvalgt.letters.phrases import BOKMAL_ONLY, Phrases
+from tillitsvalgt.letters.phrases import Phrases
 from tillitsvalgt.letters.render import docx_text
 from tillitsvalgt.letters.sanity import LetterCheck, LetterRefusedError
 from tillitsvalgt.models import EventCreate, RepresentativeCreate
@@ -802,7 +802,7 @@ def _all_letters(matrix: tuple[Database, dict[str, str]], tmp_path: Path, form: 
     with the register's own words taken out."""
     db, numbers = matrix
     texts: list[str] = []
-    kinds = [k for k in KINDS if form == "nb" or k not in BOKMAL_ONLY]
+    kinds = list(KINDS)  # the internal case summary too, in both forms
     for number in numbers.values():
         data = _data_strings(db, number)
         for kind in kinds:
@@ -848,6 +848,15 @@ def test_every_letter_passes_a_norwegian_spell_check(
         f"{sum(result.unknown.values())} ukjente"
     )
     assert result.letters > 100 and result.words > 30_000
+    # The case summaries are among them (with the assessment's reasons and the provisions'
+    # summaries), one for every situation and scenario; in nynorsk as well as bokmål.
+    summaries = [t for t in texts if t.lstrip().startswith(("Internt – ikke", "Internt – ikkje"))]
+    assert len(summaries) >= len(matrix[1]), len(summaries)
+    summary = _check(summaries, form)
+    print(
+        f"  herav saksoppsummeringer: {summary.letters} brev, {summary.words} ord, "
+        f"{sum(summary.unknown.values())} ukjente"
+    )
     assert not result.unknown, result.unknown.most_common(30)
     other = _tell_tales("nn" if form == "nb" else "nb")
     found = Counter(

@@ -21,14 +21,13 @@ from hypothesis import strategies as st
 from tillitsvalgt.letters.checking import TemplateCheck, check_template, repair_template
 from tillitsvalgt.letters.fields import FIELD_NAMES, FIELDS, sample_context
 from tillitsvalgt.letters.kinds import KINDS
-from tillitsvalgt.letters.phrases import BOKMAL_ONLY
 from tillitsvalgt.letters.render import TemplateError, docx_text, render_docx
 from tillitsvalgt.letters.templates import BUILTIN, load_template
 
 from conftest import REPO, run_cli
 
 # Every built-in template: bokmål <kind>.docx and nynorsk <kind>.nn.docx.
-SHIPPED = [f"{k}.docx" for k in KINDS] + [f"{k}.nn.docx" for k in KINDS if k not in BOKMAL_ONLY]
+SHIPPED = [f"{k}.docx" for k in KINDS] + [f"{k}.nn.docx" for k in KINDS]
 
 TEMPLATES = REPO / "resources" / "templates"
 GUIDE = REPO / "docs" / "maler.md"
@@ -114,7 +113,7 @@ def test_every_shipped_template_passes_the_check(name: str) -> None:
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("generated")
     written = load_script("make_templates").main(out)
-    nynorsk = [f"{k}.nn.docx" for k in KINDS if k not in BOKMAL_ONLY]
+    nynorsk = [f"{k}.nn.docx" for k in KINDS]
     assert sorted(p.name for p in written) == sorted([f"{k}.docx" for k in KINDS] + nynorsk)
     return out
 
@@ -583,7 +582,7 @@ def test_the_guide_tables_are_what_the_registry_says() -> None:
     guide = GUIDE.read_text(encoding="utf-8")
     assert script.update(guide) == guide, "run .venv/bin/python scripts/make_field_docs.py"
     for kind in KINDS:
-        nynorsk = "bare bokmål" if kind in BOKMAL_ONLY else f"`{kind}.nn.docx`"
+        nynorsk = f"`{kind}.nn.docx`"
         assert f"`{kind}.docx` | {nynorsk} | {KINDS[kind].label} |" in guide
 
 

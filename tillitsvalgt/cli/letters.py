@@ -462,7 +462,6 @@ def templates_export(ctx: Context, kind: str | None, out_dir: Path, force: bool)
     """Kopier de innebygde malene (eller én) til en mappe, for å redigere dem i Word.
     Nynorskmalene heter <brevtype>.nn.docx."""
     from tillitsvalgt.letters.kinds import KINDS, letter_kind
-    from tillitsvalgt.letters.phrases import BOKMAL_ONLY
     from tillitsvalgt.letters.templates import builtin_path, template_name
     from tillitsvalgt.output_paths import OutputExists, check_output, write_output
 
@@ -475,7 +474,7 @@ def templates_export(ctx: Context, kind: str | None, out_dir: Path, force: bool)
     except OSError as exc:
         raise UserError(f"Kan ikke opprette mappen {out_dir}: {os_reason(exc)}.") from None
     protected = protected_files(ctx)
-    pairs = [(c, f) for f in ("nb", "nn") for c in kinds if f == "nb" or c not in BOKMAL_ONLY]
+    pairs = [(c, f) for f in ("nb", "nn") for c in kinds]
     for code, form in pairs:
         target = out_dir / template_name(code, form)
         try:

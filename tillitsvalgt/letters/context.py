@@ -105,13 +105,7 @@ class LetterContext:
 
 # --------------------------------------------------------------------------- small words
 
-_DEADLINE_STATUS = {
-    "open": "åpen",
-    "overdue": "oversittet",
-    "met": "overholdt",
-    "cancelled": "avlyst",
-    "lapsed": "falt bort (saken avsluttet)",
-}
+# A deadline's status: the phrase tables' «deadline_status.*» (phrases.py).
 
 
 def _text(value: str | None, name: str, hint: str) -> Any:
@@ -198,7 +192,9 @@ def _case(case: CaseRead, say: Phrases) -> dict[str, Any]:
         "nummer": case.number,
         "tittel": clean_text(case.title),
         "omtale": change_words(case, say),
-        "type": CASE_TYPES.get(case.case_type, case.case_type),
+        "type": say(f"case_type.{case.case_type}")
+        if say.has(f"case_type.{case.case_type}")
+        else CASE_TYPES.get(case.case_type, case.case_type),
         "sted": _text(case.location, "sak.sted", "saken har ikke sted eller avdeling"),
         "beskrivelse": _text(case.description, "sak.beskrivelse", "saken har ingen beskrivelse"),
         "berorte": _number(case.members_affected, "sak.berorte", "antall berørte er ikke oppgitt"),
@@ -214,12 +210,12 @@ def _case(case: CaseRead, say: Phrases) -> dict[str, Any]:
     }
 
 
-def _employer(employer: EmployerRead, catalogue: Catalogue) -> dict[str, Any]:
+def _employer(employer: EmployerRead, catalogue: Catalogue, say: Phrases) -> dict[str, Any]:
     agreement = catalogue.agreements.get(employer.agreement)
     return {
         "navn": clean_text(employer.name),
         "ansatte": _number(employer.employees, "virksomhet.ansatte", "antall ansatte mangler"),
-        "avtale": agreement.name
+        "avtale": say.name(agreement.name)
         if agreement is not None
         else Missing("virksomhet.avtale", "virksomheten er ikke registrert med en hovedavtale"),
         "sektor": SECTORS.get(employer.sector or "", "")
@@ -228,17 +224,25 @@ def _employer(employer: EmployerRead, catalogue: Catalogue) -> dict[str, Any]:
 
 
 def _assessment(a: Assessment, say: Phrases) -> dict[str, Any]:
+    timing = say(f"timing.{a.timing}") if say.has(f"timing.{a.timing}") else TIMINGS[a.timing]
+    if a.required_level == "forhandling":
+        # The labels speak of drøfting; a case that requires forhandling is judged by it.
+        for drofted, negotiated in (("drøftet", "forhandlet"), ("drøfta", "forhandla")):
+            timing = timing.replace(drofted, negotiated)
+            timing = timing.replace(drofted.capitalize(), negotiated.capitalize())
+    nynorsk = say.form == "nn"
+    # The assessment says its reasons in both forms (rules/reasons.py); the law's names in
+    # them as the form writes them («arbeidsmiljølova § 8-2»).
+    reasons = a.reasons_nn if nynorsk else a.reasons
+    gaps = a.evidence_gaps_nn if nynorsk else a.evidence_gaps
     return {
         "niva": say(f"level.noun.{a.required_level}"),
-        # The labels speak of drøfting; a case that requires forhandling is judged by it.
-        "tidspunkt": TIMINGS[a.timing]
-        .replace("drøftet", "forhandlet")
-        .replace("Drøftet", "Forhandlet")
-        if a.required_level == "forhandling"
-        else TIMINGS[a.timing],
-        "kravstatus": DEMANDS[a.demand],
-        "grunner": [clean_text(r) for r in a.reasons],
-        "bevismangler": [clean_text(g) for g in a.evidence_gaps],
+        "tidspunkt": timing,
+        "kravstatus": say(f"demand_state.{a.demand}")
+        if say.has(f"demand_state.{a.demand}")
+        else DEMANDS[a.demand],
+        "grunner": [clean_text(say.name(r)) for r in reasons],
+        "bevismangler": [clean_text(say.name(g)) for g in gaps],
         "manglende_datoer": [DATE_FIELDS.get(m, m) for m in a.missing],
     }
 
@@ -802,20 +806,24 @@ def _timeline(events: Sequence[EventRead], say: Phrases) -> list[dict[str, Any]]
     return out
 
 
-def _journal(documents: Sequence[DocumentRead]) -> list[dict[str, Any]]:
+def _journal(documents: Sequence[DocumentRead], say: Phrases) -> list[dict[str, Any]]:
     return [
         {
             "ref": d.number,
             "dato": format_date(d.dated) if d.dated else "",
             "tittel": clean_text(d.title),
-            "retning": DIRECTIONS.get(d.direction, d.direction),
+            "retning": say(f"direction.{d.direction}")
+            if say.has(f"direction.{d.direction}")
+            else DIRECTIONS.get(d.direction, d.direction),
             "sendt": format_date(d.sent_on) if d.sent_on else "",
         }
         for d in documents
     ]
 
 
-def _deadlines(deadlines: Sequence[DeadlineRead], dated: date) -> list[dict[str, Any]]:
+def _deadlines(
+    deadlines: Sequence[DeadlineRead], dated: date, say: Phrases
+) -> list[dict[str, Any]]:
     out = []
     for d in sorted(deadlines, key=lambda d: d.due_on):
         status = (
@@ -833,7 +841,7 @@ def _deadlines(deadlines: Sequence[DeadlineRead], dated: date) -> list[dict[str,
             {
                 "dato": format_date(d.due_on),
                 "tittel": clean_text(d.title),
-                "status": _DEADLINE_STATUS[status],
+                "status": say(f"deadline_status.{status}"),
             }
         )
     return out
@@ -890,14 +898,20 @@ def build_context(facts: LetterFacts, options: LetterOptions) -> LetterContext:
         "tilleggstekst": _text(options.extra_text, "tilleggstekst", "ingen egen tekst er skrevet"),
         "kopi": _text(options.copy_to, "kopi", "ingen skal ha kopi"),
         "sak": _case(case, say),
-        "virksomhet": _employer(facts.employer, facts.catalogue),
+        "virksomhet": _employer(facts.employer, facts.catalogue, say),
         "vurdering": _assessment(facts.assessment, say),
         "hjemmel": [
             {
                 "sitat": say.name(p.citation),
-                "tittel": clean_text(p.title),
-                "sammendrag": clean_text(p.summary),
-                "grunn": clean_text(p.reason),
+                # The nynorsk words where the letter is nynorsk (the internal summary prints
+                # them; the catalogue and the assessment give both forms).
+                "tittel": clean_text(p.title_nn if say.form == "nn" and p.title_nn else p.title),
+                "sammendrag": clean_text(
+                    p.summary_nn if say.form == "nn" and p.summary_nn else p.summary
+                ),
+                "grunn": clean_text(
+                    say.name(p.reason_nn) if say.form == "nn" and p.reason_nn else p.reason
+                ),
                 "kontrollert": p.verified,
             }
             for p in cited
@@ -920,8 +934,8 @@ def build_context(facts: LetterFacts, options: LetterOptions) -> LetterContext:
         if kind.code == "krav_om_informasjon"
         else Missing("vent", f"{only} (bare krav om informasjon)"),
         "hendelser": _timeline(facts.events, say),
-        "dokumenter": _journal(facts.documents),
-        "frister": _deadlines(facts.deadlines, dated),
+        "dokumenter": _journal(facts.documents, say),
+        "frister": _deadlines(facts.deadlines, dated, say),
     }
     _law(values, facts, kind.code, dated, cited, say)
     if reply_by is not None:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from tillitsvalgt.rules.deadlines import WEEKDAYS, format_date
+from tillitsvalgt.vocabulary import CASE_TYPES, DEMANDS, DIRECTIONS, TIMINGS
 
 NB: dict[str, str] = {
     # ---- the change, in words from the case (not the case's internal title)
@@ -189,6 +190,16 @@ NB: dict[str, str] = {
     "signed.yes": "signert av begge",
     "signed.no": "ikke signert av begge",
     "deadline.explain": "{days} dager fra {dated}; fristen blir {due}.",
+    # ---- the case summary's labels: the app's own words (vocabulary.py) in bokmål
+    **{f"case_type.{code}": label for code, label in CASE_TYPES.items()},
+    **{f"timing.{code}": label for code, label in TIMINGS.items()},
+    **{f"demand_state.{code}": label for code, label in DEMANDS.items()},
+    **{f"direction.{code}": label for code, label in DIRECTIONS.items()},
+    "deadline_status.open": "åpen",
+    "deadline_status.overdue": "oversittet",
+    "deadline_status.met": "overholdt",
+    "deadline_status.cancelled": "avlyst",
+    "deadline_status.lapsed": "falt bort (saken avsluttet)",
 }
 
 # Nynorsk: the same keys. Written as a nynorsk letter to an employer is written: «dei
@@ -385,6 +396,33 @@ NN: dict[str, str] = {
     "label.protokolltilforsel": "Protokolltilførsel",
     "label.saksoppsummering": "Saksoppsummering",
     "label.protokoll": "Utkast til protokoll",
+    # The case summary's labels (vocabulary.py's words in nynorsk).
+    "case_type.office_layout": "Kontorløysing (landskap, aktivitetsbasert, faste plassar)",
+    "case_type.space_allocation": "Lokale og arealfordeling",
+    "case_type.home_office_policy": "Heimekontorordning",
+    "case_type.home_office_agreement": "Skriftleg heimekontoravtale",
+    "case_type.equipment_costs": "Utstyr og kostnader",
+    "case_type.availability": "Arbeidstid og tilgjenge",
+    "case_type.other": "Anna",
+    "timing.in_time": "Drøfta før avgjerd (i tide)",
+    "timing.late_before_implementation": "Drøfta etter avgjerd, før iverksetjing (for seint)",
+    "timing.late_after_implementation": "Drøfta etter iverksetjing (altfor seint)",
+    "timing.information_only": "Berre informert, aldri drøfta",
+    "timing.not_held_decision_taken": "Ikkje drøfta, avgjerd teken (brot)",
+    "timing.not_held_yet": "Ikkje drøfta enno, avgjerd ikkje teken (handle no)",
+    "timing.unknown": "Kan ikkje avgjerast (manglar dato)",
+    "demand_state.none": "Ingen krav sendt",
+    "demand_state.awaiting_reply": "Krav sendt, ventar på svar",
+    "demand_state.overdue": "Krav sendt, svarfristen er ute",
+    "demand_state.answered": "Krav svart på",
+    "direction.inn": "Inngåande",
+    "direction.ut": "Utgåande",
+    "direction.internt": "Internt",
+    "deadline_status.open": "open",
+    "deadline_status.overdue": "ute",
+    "deadline_status.met": "oppfylt",
+    "deadline_status.cancelled": "avlyst",
+    "deadline_status.lapsed": "fall bort (saka avslutta)",
 }
 
 FORMS: dict[str, Mapping[str, str]] = {"nb": NB, "nn": NN}
@@ -411,9 +449,6 @@ _WORDS_NN = ("null", "éin", *_WORDS_NB[2:])
 # The written forms a letter may take, as the user names them (the CLI option, the dialog).
 FORM_NAMES = {"nb": "bokmål", "nn": "nynorsk"}
 LANGUAGE_TAGS = {"nb": "nb-NO", "nn": "nn-NO"}
-# Kinds written in bokmål only: the internal case summary prints the assessment's reasons,
-# which the rules write in bokmål; in nynorsk it would mix the two forms.
-BOKMAL_ONLY = frozenset({"saksoppsummering"})
 
 
 def form_code(text: str) -> str:
@@ -435,6 +470,9 @@ _NN_NAMES = (
     ("arbeidsmiljøloven", "arbeidsmiljølova"),
     ("plan- og bygningsloven", "plan- og bygningslova"),
     ("hjemmekontorforskriften", "heimekontorforskrifta"),
+    # A source name at the start of the assessment's note («Hjemmekontorforskriften: …»).
+    ("Hjemmekontorforskriften", "Heimekontorforskrifta"),
+    ("Arbeidsmiljøloven", "Arbeidsmiljølova"),
     ("arbeidsplassforskriften", "arbeidsplassforskrifta"),
     (
         "forskrift om organisering, ledelse og medvirkning",

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from tillitsvalgt.plural import count
 from tillitsvalgt.rules.deadlines import format_date as _d
+from tillitsvalgt.rules.reasons import agreement_name, counted, reason
 from tillitsvalgt.rules.types import (
     LEVEL_LABELS,
     LEVELS,
@@ -72,38 +72,28 @@ def _home_office_regular(facts: CaseFacts) -> bool | None:
     return days >= SPORADIC_BELOW_DAYS
 
 
-def _condition_holds(condition: str | None, facts: CaseFacts) -> tuple[bool, str]:
-    """Whether a provision's condition holds, and the reason in Norwegian."""
+def _condition_holds(condition: str | None, facts: CaseFacts, form: str = "nb") -> tuple[bool, str]:
+    """Whether a provision's condition holds, and the reason in Norwegian (``form``)."""
     if condition is None:
         return True, ""
     if condition == "regular_home_office":
         regular = _home_office_regular(facts)
         days = facts.home_office_days_per_week
         if regular is None:
-            return True, (
-                "antall hjemmekontordager er ikke oppgitt; forskriften gjelder hvis "
-                "hjemmearbeidet er jevnlig (i snitt minst én dag i uka) – sjekk dette"
-            )
-        shown = count(days, "dag", "dager") if days is not None else "ukjent antall dager"
+            return True, reason(form, "home_days_unknown")
+        shown = counted(form, days, "day") if days is not None else reason(form, "days_unknown")
         if regular:
-            return True, f"hjemmearbeidet er jevnlig: i snitt {shown} i uka"
-        return False, (
-            f"hjemmearbeidet er sporadisk (i snitt {shown} i uka, under én), så "
-            "forskriften gjelder ikke"
-        )
+            return True, reason(form, "home_regular", days=shown)
+        return False, reason(form, "home_sporadic", days=shown)
     if condition == "authorities_order":
         if facts.ordered_by_authorities:
-            return True, "hjemmearbeidet følger av pålegg eller anbefaling fra myndighetene"
+            return True, reason(form, "authorities")
         return False, ""
     if condition == "building_permit":
         if facts.building_permit:
-            return True, "ombyggingen er søknadspliktig etter plan- og bygningsloven"
+            return True, reason(form, "permit")
         if facts.building_permit is None:
-            return False, (
-                "det er ikke registrert om ombyggingen er søknadspliktig etter plan- og "
-                "bygningsloven; er den det, kreves Arbeidstilsynets samtykke før arbeidet "
-                "starter – registrer det på saken"
-            )
+            return False, reason(form, "permit_unknown")
         return False, ""
     return False, ""
 
@@ -117,7 +107,7 @@ class _Index:
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self._candidates: dict[tuple[str, str], tuple[Provision, ...]] = {}
-        self._applied: dict[tuple[str, str], AppliedProvision] = {}
+        self._applied: dict[tuple[str, str, str], AppliedProvision] = {}
         self._static: dict[tuple[object, ...], _Static] = {}
 
     def candidates(self, case_type: str, agreement: str) -> tuple[Provision, ...]:
@@ -133,12 +123,23 @@ class _Index:
             self._candidates[key] = found
         return found
 
-    def applied(self, p: Provision, why: str, where_exists: bool = False) -> AppliedProvision:
-        key = (p.key, why)
+    def applied(
+        self, p: Provision, why: str, where_exists: bool = False, why_nn: str = ""
+    ) -> AppliedProvision:
+        key = (p.key, why, why_nn)
         found = self._applied.get(key)
         if found is None:
             found = AppliedProvision(
-                p.key, p.citation(), p.title, p.summary, p.verified, why, where_exists
+                p.key,
+                p.citation(),
+                p.title,
+                p.summary,
+                p.verified,
+                why,
+                where_exists,
+                title_nn=p.title_nn,
+                summary_nn=p.summary_nn,
+                reason_nn=why_nn,
             )
             self._applied[key] = found
         return found
@@ -157,25 +158,30 @@ class _Index:
         found = self._static.get(key)
         if found is None:
             applied, notes = _applicable(facts, self)
+            # The same provisions for the same facts; only the words differ.
+            applied_nn, notes_nn = _applicable(facts, self, "nn")
             level, source = required_level(applied)
             home_office = any(
                 p.source == "hjemmekontorforskriften" and p.condition == "regular_home_office"
                 for p, _ in applied
             ) and bool(_home_office_regular(facts))
-            if source is not None:
-                level_reason = f"Saken krever {LEVEL_LABELS[level]}, jf. {source.citation()}."
-            else:
-                level_reason = (
-                    "Ingen bestemmelse i katalogen krever mer enn informasjon for denne saken."
-                )
+            level_reason, level_reason_nn = (
+                reason(f, "level", level=LEVEL_LABELS[level], citation=source.citation())
+                if source is not None
+                else reason(f, "level_none")
+                for f in ("nb", "nn")
+            )
             found = _Static(
                 applied=tuple(applied),
                 notes=tuple(notes),
                 level=level,
                 level_reason=level_reason,
                 provisions=tuple(
-                    self.applied(p, why, _where_exists(p, facts.employees)) for p, why in applied
+                    self.applied(p, why, _where_exists(p, facts.employees), why_nn)
+                    for (p, why), (_, why_nn) in zip(applied, applied_nn, strict=True)
                 ),
+                notes_nn=tuple(notes_nn),
+                level_reason_nn=level_reason_nn,
                 home_office=home_office,
                 duties=_duties(applied),
                 where_exists=frozenset(
@@ -196,6 +202,8 @@ class _Static:
     home_office: bool
     duties: frozenset[str]
     where_exists: frozenset[str] = frozenset()  # duties on a body the employer may lack
+    notes_nn: tuple[str, ...] = ()  # the notes and the level's reason in nynorsk
+    level_reason_nn: str = ""
 
 
 _INDEXES: dict[int, _Index] = {}
@@ -210,7 +218,9 @@ def _index(catalogue: Catalogue) -> _Index:
     return found
 
 
-def _applicable(facts: CaseFacts, index: _Index) -> tuple[list[tuple[Provision, str]], list[str]]:
+def _applicable(
+    facts: CaseFacts, index: _Index, form: str = "nb"
+) -> tuple[list[tuple[Provision, str]], list[str]]:
     applied: list[tuple[Provision, str]] = []
     notes: list[str] = []
     catalogue = index.catalogue
@@ -219,56 +229,69 @@ def _applicable(facts: CaseFacts, index: _Index) -> tuple[list[tuple[Provision, 
         if p.agreement is not None:
             agreement = catalogue.agreements.get(p.agreement)
             name = agreement.name if agreement else p.source_name
-            reasons.append(f"virksomheten er bundet av {name}")
+            reasons.append(reason(form, "bound", name=agreement_name(form, name)))
         if p.min_employees is not None:
             if facts.employees is None:
                 notes.append(
-                    f"{p.citation()} gjelder fra {p.min_employees} ansatte; antall ansatte er "
-                    "ikke registrert på virksomheten"
+                    reason(form, "from_employees", citation=p.citation(), limit=p.min_employees)
                 )
                 if p.mandatory_from is None:
                     continue
                 # A body (AMU) the employer may have: cited «der det er AMU», not dropped.
             elif facts.employees < p.min_employees:
                 notes.append(
-                    f"{p.citation()} gjelder ikke: virksomheten har "
-                    f"{count(facts.employees, 'ansatt', 'ansatte')}, "
-                    f"under {p.min_employees}"
+                    reason(
+                        form,
+                        "below_employees",
+                        citation=p.citation(),
+                        employees=counted(form, facts.employees, "employee"),
+                        limit=p.min_employees,
+                    )
                 )
                 continue
             elif p.mandatory_from is None or facts.employees < p.mandatory_from:
                 reasons.append(
-                    f"virksomheten har {count(facts.employees, 'ansatt', 'ansatte')} "
-                    f"(grensen er {p.min_employees})"
+                    reason(
+                        form,
+                        "has_employees",
+                        employees=counted(form, facts.employees, "employee"),
+                        limit=p.min_employees,
+                    )
                 )
         if p.mandatory_from is not None:
             if _where_exists(p, facts.employees):
                 size = (
-                    "antall ansatte er ikke registrert"
+                    reason(form, "employees_unknown")
                     if facts.employees is None
-                    else f"virksomheten har {count(facts.employees, 'ansatt', 'ansatte')}, "
-                    f"under {p.mandatory_from}"
+                    else reason(
+                        form,
+                        "has_fewer",
+                        employees=counted(form, facts.employees, "employee"),
+                        limit=p.mandatory_from,
+                    )
                 )
-                reasons.append(
-                    f"{size}, så plikten gjelder der ordningen er opprettet – sjekk om "
-                    "virksomheten har den"
-                )
+                reasons.append(reason(form, "where_set_up", size=size))
             elif p.min_employees is not None and facts.employees is not None:
                 reasons.append(
-                    f"virksomheten har {count(facts.employees, 'ansatt', 'ansatte')} "
-                    f"(grensen er {p.mandatory_from})"
+                    reason(
+                        form,
+                        "has_employees",
+                        employees=counted(form, facts.employees, "employee"),
+                        limit=p.mandatory_from,
+                    )
                 )
-        holds, why = _condition_holds(p.condition, facts)
+        holds, why = _condition_holds(p.condition, facts, form)
         if not holds:
             # One note per source and reason, not one per paragraph of the same regulation.
-            note = f"{p.source_name[:1].upper()}{p.source_name[1:]}: {why}"
+            source = f"{p.source_name[:1].upper()}{p.source_name[1:]}"
+            note = reason(form, "source_note", source=source, why=why)
             if why and note not in notes:
                 notes.append(note)
             continue
         if why:
             reasons.append(why)
         if not reasons:
-            reasons.append("den gjelder alle virksomheter ved denne typen endring")
+            reasons.append(reason(form, "everyone"))
         applied.append((p, "; ".join(reasons)))
     return applied, notes
 
@@ -357,54 +380,66 @@ def timing_verdict(
     return code, missing, [_timing_reason(code, on, facts, level, today)]
 
 
-def _timing_reason(code: str, on: date | None, facts: CaseFacts, level: Level, today: date) -> str:
+def _timing_reason(
+    code: str, on: date | None, facts: CaseFacts, level: Level, today: date, form: str = "nb"
+) -> str:
+    # The meeting and level names are spelt the same in both forms.
     meeting = MEETING_NAMES[level]
     decision = facts.decision_on
     if code == "unknown":
         assert on is not None
-        return (
-            f"Første {meeting} var {_d(on)}, men beslutningsdatoen er ikke registrert, så det "
-            "kan ikke avgjøres om det skjedde før beslutningen. Registrer beslutningsdatoen."
-        )
+        return reason(form, "timing.unknown", meeting=meeting, on=_d(on))
     if code == "in_time":
         assert on is not None and decision is not None
-        return f"Første {meeting} var {_d(on)}, før beslutningen {_d(decision)}."
+        return reason(form, "timing.in_time", meeting=meeting, on=_d(on), decision=_d(decision))
     if code in ("late_after_implementation", "late_before_implementation"):
         assert on is not None and decision is not None
         implementation = _implementation(facts)
         if code == "late_after_implementation":
             assert implementation is not None
-            return (
-                f"Første {meeting} var {_d(on)}, etter beslutningen {_d(decision)} og "
-                f"etter iverksettingen {_d(implementation)}."
+            return reason(
+                form,
+                "timing.late_after",
+                meeting=meeting,
+                on=_d(on),
+                decision=_d(decision),
+                implementation=_d(implementation),
             )
-        until = f", men før iverksettingen {_d(implementation)}" if implementation else ""
-        return (
-            f"Første {meeting} var {_d(on)}, etter beslutningen {_d(decision)}{until}. "
-            "Drøfting etter at beslutningen er tatt, er ikke drøfting i tide."
+        until = (
+            reason(form, "timing.before_implementation", implementation=_d(implementation))
+            if implementation
+            else ""
+        )
+        return reason(
+            form,
+            "timing.late_before",
+            meeting=meeting,
+            on=_d(on),
+            decision=_d(decision),
+            until=until,
         )
     when = f" {_d(decision)}" if decision else ""
     if code == "not_held_decision_taken" and on is not None:
-        return (
-            f"Det var drøftingsmøte {_d(on)}, men saken krever forhandling, og det er "
-            f"ikke registrert noe forhandlingsmøte før beslutningen{when}."
-        )
+        return reason(form, "timing.lower_only", on=_d(on), when=when)
     if code == "information_only":
         assert on is not None
-        return (
-            f"Arbeidsgiver informerte {_d(on)}, men det er ikke registrert noe "
-            f"{meeting} før beslutningen{when}. Informasjon er ikke {LEVEL_LABELS[level]}."
+        return reason(
+            form,
+            "timing.information_only",
+            on=_d(on),
+            meeting=meeting,
+            when=when,
+            level=LEVEL_LABELS[level],
         )
     if code == "not_held_decision_taken":
-        return f"Beslutningen er tatt{when} uten at det er registrert noe {meeting}."
+        return reason(form, "timing.decided_without", when=when, meeting=meeting)
     planned = facts.planned_implementation_on
     if _decision_taken(facts, today) is None and planned is not None and level != "informasjon":
-        pending = f"Beslutningsdatoen er ikke registrert; iverksetting er planlagt {_d(planned)}. "
+        pending = reason(form, "timing.pending", planned=_d(planned))
     else:
         pending = ""
-    return (
-        f"{pending}Det er ikke registrert noe {meeting}, og beslutningen er ikke tatt ennå: "
-        f"krev {LEVEL_LABELS[level]} nå, før beslutningen."
+    return reason(
+        form, "timing.not_yet", pending=pending, meeting=meeting, level=LEVEL_LABELS[level]
     )
 
 
@@ -445,29 +480,26 @@ def _demand(facts: CaseFacts, today: date) -> tuple[str, EventFacts | None, date
     return "awaiting_reply", last, None
 
 
-def demand_state(facts: CaseFacts, today: date) -> tuple[str, date | None, str | None, list[str]]:
+def demand_state(
+    facts: CaseFacts, today: date, form: str = "nb"
+) -> tuple[str, date | None, str | None, list[str]]:
     """The state of the representatives' latest demand: its code, its reply deadline when
-    still open, the letter kind, and the reasons."""
+    still open, the letter kind, and the reasons (in ``form``)."""
     code, last, answered_on = _demand(facts, today)
     if last is None:
         return "none", None, None, []
     kind = last.letter or "krav"
     if code == "answered":
         assert answered_on is not None
-        return code, None, kind, [f"Kravet sendt {_d(last.on)} er besvart {_d(answered_on)}."]
+        said = reason(form, "demand.answered", sent=_d(last.on), answered=_d(answered_on))
+        return code, None, kind, [said]
     if code == "overdue":
         assert last.reply_by is not None
-        return (
-            code,
-            last.reply_by,
-            kind,
-            [
-                f"Kravet sendt {_d(last.on)} hadde svarfrist {_d(last.reply_by)}, og det er ikke "
-                "registrert noe svar: fristen er oversittet."
-            ],
-        )
-    until = f" (svarfrist {_d(last.reply_by)})" if last.reply_by else ""
-    return code, last.reply_by, kind, [f"Kravet sendt {_d(last.on)} venter på svar{until}."]
+        said = reason(form, "demand.overdue", sent=_d(last.on), due=_d(last.reply_by))
+        return code, last.reply_by, kind, [said]
+    until = reason(form, "demand.reply_by", due=_d(last.reply_by)) if last.reply_by else ""
+    said = reason(form, "demand.waiting", sent=_d(last.on), until=until)
+    return code, last.reply_by, kind, [said]
 
 
 # --------------------------------------------------------------------------- evidence
@@ -489,7 +521,7 @@ BUILDING_CONSENT = "building_consent"
 
 
 def _building_permit_gaps(
-    facts: CaseFacts, duties: frozenset[str], where: frozenset[str]
+    facts: CaseFacts, duties: frozenset[str], where: frozenset[str], form: str = "nb"
 ) -> list[str]:
     """A rebuild that needs a building permit needs Arbeidstilsynet's consent before work
     starts, and the application documents that verneombud and AMU took part (aml § 18-9):
@@ -497,34 +529,31 @@ def _building_permit_gaps(
     consent = _first(facts.events, frozenset({BUILDING_CONSENT}))
     gaps: list[str] = []
     if consent is None:
-        gaps.append(
-            "Arbeidstilsynets samtykke til ombyggingen er ikke registrert; arbeidet kan ikke "
-            "starte før det foreligger (arbeidsmiljøloven § 18-9)."
-        )
+        gaps.append(reason(form, "gap.no_consent"))
     elif facts.implemented_on is not None and consent > facts.implemented_on:
         gaps.append(
-            f"Arbeidstilsynets samtykke er registrert {_d(consent)}, etter at endringen ble "
-            f"iverksatt {_d(facts.implemented_on)}; samtykket skal foreligge før arbeidet starter."
+            reason(
+                form,
+                "gap.late_consent",
+                consent=_d(consent),
+                implemented=_d(facts.implemented_on),
+            )
         )
     by = consent or facts.implemented_on
-    until = f" før samtykket {_d(consent)}" if consent else ""
+    until = reason(form, "gap.before_consent", consent=_d(consent)) if consent else ""
     verneombud = _first(facts.events, frozenset({"verneombud"}))
     if verneombud is None or (by is not None and verneombud > by):
-        gaps.append(
-            f"Det er ikke dokumentert at verneombudet medvirket i søknaden om samtykke{until}."
-        )
+        gaps.append(reason(form, "gap.verneombud_consent", until=until))
     if "7-2" in duties:
         amu = _first(facts.events, frozenset({"amu"}))
         if amu is None or (by is not None and amu > by):
-            there = " (der det er AMU)" if "7-2" in where else ""
-            gaps.append(
-                f"Det er ikke dokumentert at AMU medvirket i søknaden om samtykke{until}{there}."
-            )
+            there = reason(form, "gap.where_amu") if "7-2" in where else ""
+            gaps.append(reason(form, "gap.amu_consent", until=until, there=there))
     return gaps
 
 
 def _evidence_gaps(
-    facts: CaseFacts, duties: frozenset[str], where: frozenset[str] = frozenset()
+    facts: CaseFacts, duties: frozenset[str], where: frozenset[str] = frozenset(), form: str = "nb"
 ) -> list[str]:
     gaps: list[str] = []
     meeting = protocol = signed = unsigned = verneombud = amu = False
@@ -544,26 +573,23 @@ def _evidence_gaps(
         elif kind == "amu":
             amu = True
     if meeting and not protocol:
-        gaps.append("Det er ikke registrert protokoll eller referat fra møtet.")
+        gaps.append(reason(form, "gap.no_protocol"))
     elif protocol and not signed:
         if facts.agreement == "staten":
             pass  # in the state a referat is approved, not signed (HA § 21)
         elif unsigned:
-            gaps.append("Protokollen er ikke signert av begge parter.")
+            gaps.append(reason(form, "gap.unsigned"))
         else:
-            gaps.append("Det er ikke registrert om protokollen er signert av begge parter.")
+            gaps.append(reason(form, "gap.signed_unknown"))
     if duties and facts.case_type in WORKING_ENVIRONMENT_TYPES:
         if "6-2" in duties and not verneombud:
-            there = " (der det er verneombud)" if "6-2" in where else ""
-            gaps.append(
-                "Verneombudet er ikke registrert som involvert, selv om endringen berører "
-                f"arbeidsmiljøet{there}."
-            )
+            there = reason(form, "gap.where_verneombud") if "6-2" in where else ""
+            gaps.append(reason(form, "gap.verneombud", there=there))
         if "7-2" in duties and not amu:
-            there = " (der det er AMU)" if "7-2" in where else ""
-            gaps.append(f"Arbeidsmiljøutvalget (AMU) er ikke registrert som involvert{there}.")
+            there = reason(form, "gap.where_amu") if "7-2" in where else ""
+            gaps.append(reason(form, "gap.amu", there=there))
     if "18-9" in duties:
-        gaps.extend(_building_permit_gaps(facts, duties, where))
+        gaps.extend(_building_permit_gaps(facts, duties, where, form))
     return gaps
 
 
@@ -655,11 +681,26 @@ def next_letters(
 # --------------------------------------------------------------------------- the whole
 
 
-def assess(facts: CaseFacts, catalogue: Catalogue, today: date) -> Assessment:
+def assess(
+    facts: CaseFacts, catalogue: Catalogue, today: date, *, nynorsk: bool = True
+) -> Assessment:
+    """``nynorsk=False`` leaves out the nynorsk reasons and gaps (``reasons_nn``,
+    ``evidence_gaps_nn`` empty): the bulk listing prints bokmål only and need not make them."""
     static = _index(catalogue).static(facts)
     level = static.level
     timing, missing, timing_reasons = timing_verdict(facts, level, today)
     demand, demand_due, demand_kind, demand_reasons = demand_state(facts, today)
+    reasons_nn: tuple[str, ...] = ()
+    gaps_nn: tuple[str, ...] = ()
+    if nynorsk:  # the same reasons in nynorsk, for a case summary written in nynorsk
+        on = _timing(facts, level, today)[1]
+        reasons_nn = (
+            static.level_reason_nn,
+            _timing_reason(timing, on, facts, level, today, "nn"),
+            *demand_state(facts, today, "nn")[3],
+            *static.notes_nn,
+        )
+        gaps_nn = tuple(_evidence_gaps(facts, static.duties, static.where_exists, "nn"))
     letters = next_letters(facts, level, timing, demand, demand_kind, static.home_office, today)
     return Assessment(
         required_level=level,
@@ -671,6 +712,8 @@ def assess(facts: CaseFacts, catalogue: Catalogue, today: date) -> Assessment:
         next_letters=tuple(letters),
         evidence_gaps=tuple(_evidence_gaps(facts, static.duties, static.where_exists)),
         reasons=(static.level_reason, *timing_reasons, *demand_reasons, *static.notes),
+        evidence_gaps_nn=gaps_nn,
+        reasons_nn=reasons_nn,
     )
 
 

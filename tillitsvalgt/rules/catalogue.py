@@ -63,7 +63,9 @@ PROVISION_FIELDS = (
     "paragraph",
     "chapter",
     "title",
+    "title_nn",
     "summary",
+    "summary_nn",
     "verified",
     "case_types",
     "level",
@@ -808,6 +810,9 @@ class _Checker:
         )
         paragraph, chapter = text("paragraph", False), text("chapter", False)
         title, summary, timing = text("title", True), text("summary", True), text("timing", False)
+        # The same title and summary in nynorsk: a nynorsk case summary prints them, and a
+        # nynorsk text never borrows a bokmål sentence.
+        title_nn, summary_nn = text("title_nn", True), text("summary_nn", True)
         verified = self.get(entry, table, label, "verified", "bool", required=True)
         case_types = self.get(entry, table, label, "case_types", "str_list", required=True)
         level, agreement, condition = (
@@ -907,6 +912,8 @@ class _Checker:
             chapter="" if chapter is _MISSING else chapter.strip(),
             title=title.strip(),
             summary=summary.strip(),
+            title_nn=title_nn.strip(),
+            summary_nn=summary_nn.strip(),
             verified=verified,
             case_types=frozenset(case_types),
             level=None if level is _MISSING else cast(Level, level),

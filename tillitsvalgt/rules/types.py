@@ -75,6 +75,9 @@ class Provision:
     deadline_letters: frozenset[str] = frozenset()
     deadline_title: str | None = None
     deadline_title_nn: str | None = None  # the same in nynorsk, for a nynorsk letter
+    # The title and summary in nynorsk (the catalogue requires both), for a nynorsk summary.
+    title_nn: str = ""
+    summary_nn: str = ""
     # How a letter argues from the facts to this provision, per case type ("*" = any):
     # a sentence with {sitat} (and optionally {tema}, {ansatte}), or "=<key>" to be cited
     # in that provision's sentence. None: the catalogue gives no arguments (a union
@@ -166,6 +169,10 @@ class AppliedProvision:
     # The duty rests on a body the employer has only if it was set up (AMU at 10–29
     # employees): letters say «der det er AMU».
     where_exists: bool = False
+    # The title, summary and reason in nynorsk, for a case summary written in nynorsk.
+    title_nn: str = ""
+    summary_nn: str = ""
+    reason_nn: str = ""
 
 
 @dataclass(frozen=True)
@@ -185,6 +192,9 @@ class Assessment:
     next_letters: tuple[SuggestedLetter, ...]
     evidence_gaps: tuple[str, ...]
     reasons: tuple[str, ...] = field(default=())
+    # The same reasons and evidence gaps in nynorsk (tillitsvalgt/rules/reasons.py).
+    reasons_nn: tuple[str, ...] = field(default=())
+    evidence_gaps_nn: tuple[str, ...] = field(default=())
 
     def as_expected(self) -> dict[str, object]:
         """The fields of the scenarios' ``expected`` block, same names and codes."""

@@ -23,7 +23,7 @@ from sqlmodel import Session, col, select
 from tillitsvalgt.errors import NotFoundError, Problem, StateError, ValidationError
 from tillitsvalgt.letters.context import LetterContext, LetterFacts, LetterOptions, build_context
 from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, KINDS, letter_kind
-from tillitsvalgt.letters.phrases import BOKMAL_ONLY, FORMS, LANGUAGE_TAGS
+from tillitsvalgt.letters.phrases import FORMS, LANGUAGE_TAGS
 from tillitsvalgt.letters.render import Stamp, render_docx
 from tillitsvalgt.letters.sanity import LetterCheck, check_letter, refuse_if_needed
 from tillitsvalgt.letters.templates import LoadedTemplate, load_template
@@ -213,9 +213,7 @@ def default_form(
     kind: str | None = None,
 ) -> str:
     """The written form a letter takes unless one is chosen for it: the employer's, else the
-    profile's, else bokmål. The internal case summary is bokmål only."""
-    if kind is not None and letter_kind(kind).code in BOKMAL_ONLY:
-        return "nb"
+    profile's, else bokmål. Every kind, the internal case summary too, is written in both."""
     for holder in (employer, representative):
         form = getattr(holder, "letter_form", None) if holder is not None else None
         if form in FORMS:
@@ -224,22 +222,12 @@ def default_form(
 
 
 def chosen_form(facts: LetterFacts, request: LetterRequest) -> str:
-    """The request's form, or the default; a form a kind is not written in is refused."""
+    """The request's form, or the default; a form that is neither nb nor nn is refused."""
     if request.form is None:
         return default_form(facts.employer, facts.representative, request.kind)
     if request.form not in FORMS:
         raise ValidationError(
             [Problem("Målform", f"«{request.form}» er ikke en målform; bruk nb eller nn")]
-        )
-    if request.form != "nb" and letter_kind(request.kind).code in BOKMAL_ONLY:
-        raise ValidationError(
-            [
-                Problem(
-                    "Målform",
-                    "saksoppsummeringen skrives bare på bokmål, fordi vurderingen den viser "
-                    "finnes bare på bokmål; velg bokmål",
-                )
-            ]
         )
     return request.form
 
@@ -388,7 +376,7 @@ def create_letter(
     kind = letter_kind(request.kind)
     facts = letter_facts(case_ref, session=session, today=request.dated, setup=setup)
     refuse_if_needed(letter_checks(facts, request))  # before a number is reserved
-    chosen_form(facts, request)  # a form the kind is not written in, likewise
+    chosen_form(facts, request)  # an unknown written form, likewise
     case = resolve_case(case_ref, session=session)
     assert case.id is not None
     draft = _draft(draft_id, case, session) if draft_id is not None else None

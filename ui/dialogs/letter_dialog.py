@@ -39,7 +39,6 @@ from tillitsvalgt.errors import UserError
 from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, KINDS
 from tillitsvalgt.letters.pages import LetterPages, letter_pages
 from tillitsvalgt.letters.pdf import pdf_converter
-from tillitsvalgt.letters.phrases import BOKMAL_ONLY
 from tillitsvalgt.letters.render import docx_text
 from tillitsvalgt.letters.sanity import LetterCheck, LetterRefusedError
 from tillitsvalgt.rules.deadlines import explain_deadline, reply_deadline
@@ -316,13 +315,6 @@ class LetterDialog(QDialog):
         reasons = {s.kind: s.reason for s in self.detail.assessment.next_letters}
         self.reason.setText(reasons.get(spec.code, ""))
         self.reply_days.setEnabled(spec.reply)
-        # The case summary is written in bokmål only (its assessment is in bokmål).
-        bokmal_only = spec.code in BOKMAL_ONLY
-        if bokmal_only:
-            self.letter_form.setCurrentIndex(self.letter_form.findData("nb"))
-        elif not self.letter_form.isEnabled():
-            self.letter_form.setCurrentIndex(self.letter_form.findData(self._default_form))
-        self.letter_form.setEnabled(not bokmal_only)
         # A reminder cites the first letter, not the law: nothing to choose.
         self.provisions.setEnabled(spec.code != "purring")
         # A saved letter stays this dialog's draft: saving again updates it (same number).
