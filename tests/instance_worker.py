@@ -62,7 +62,9 @@ def edit(data_dir: str, name: str, rounds: int, shared: str, go_file: str) -> No
             say(f"created {key}")
             with db.session(readonly=True) as s:
                 version = cases.get_case(shared, session=s).version
-            time.sleep(rng.uniform(0, 0.004))  # the user typing
+            # The user typing: long enough that the other instance often reads and saves in
+            # between (0–4 ms let two quiet cores fall into turns with no conflict at all).
+            time.sleep(rng.uniform(0, 0.02))
             title = f"{name}-{i}"
             with db.session() as s:
                 saved = cases.update_case(
