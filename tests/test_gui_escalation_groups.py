@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -23,6 +23,7 @@ from ui.main_window import MainWindow
 from ui.prompts import ScriptedPrompter
 
 from conftest import open_scenario_workspace
+from helpers.gui import make_window
 
 TODAY = date(2026, 11, 20)
 
@@ -32,20 +33,6 @@ def workspace(tmp_path: Path) -> Any:
     ws = open_scenario_workspace(tmp_path / "data", TODAY)
     yield ws
     ws.close()
-
-
-def _window(
-    qtbot: QtBot, workspace: Workspace, tmp_path: Path, prompter: ScriptedPrompter
-) -> MainWindow:
-    window = MainWindow(
-        workspace,
-        prompter=prompter,
-        crashes=CrashReporter(prompter, enabled=False),
-        settings=QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat),
-    )
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def _click(qtbot: QtBot, button: QPushButton) -> None:
@@ -78,7 +65,7 @@ def test_a_stage_is_recorded_shown_with_its_outcome_and_on_the_timeline(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
     prompter = ScriptedPrompter(confirms=[True])
-    window = _window(qtbot, workspace, tmp_path, prompter)
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     office = _office_tab(window, "2026/3")
     assert office.stage_table.rowCount() == 0
     _click(qtbot, office.add_stage_button)
@@ -137,7 +124,7 @@ def test_a_group_is_made_from_chosen_cases_shown_joined_and_left(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
     prompter = ScriptedPrompter(confirms=[True])
-    window = _window(qtbot, workspace, tmp_path, prompter)
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     office = _office_tab(window, "2026/7")
     assert not office.leave_button.isEnabled() and not office.group_letter_button.isEnabled()
     _click(qtbot, office.new_group_button)
@@ -199,7 +186,7 @@ def test_letters_for_the_whole_group_in_one_action_or_none(
     folder = tmp_path / "brev"
     folder.mkdir()
     prompter = ScriptedPrompter(folders=[folder, folder])
-    window = _window(qtbot, workspace, tmp_path, prompter)
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     office = _office_tab(window, "2026/8")
     _click(qtbot, office.group_letter_button)
     dialog = office.group_letter_dialog
@@ -266,7 +253,7 @@ def test_the_pack_is_taken_into_use_from_the_file_menu_and_a_newer_one_is_told_o
     broken = tmp_path / "ødelagt.zip"
     broken.write_bytes(b"not a zip")
     prompter = ScriptedPrompter(opens=[[broken], [first]], confirms=[False, True])
-    window = _window(qtbot, workspace, tmp_path, prompter)
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     about = AboutDialog(workspace, parent=window)
     assert "ingen" in dict(about.facts)["Pakke fra forbundskontoret"]
 
@@ -312,7 +299,7 @@ def test_a_letter_and_the_case_summary_are_printed(
     )  # fmt: skip
     printed_letter, printed_case = tmp_path / "brev.pdf", tmp_path / "sak.pdf"
     prompter = ScriptedPrompter(printed=[None, printed_letter, printed_case])
-    window = _window(qtbot, workspace, tmp_path, prompter)
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     window.show_case("2026/7")
     view = window.case_view
     row = next(i for i, d in enumerate(view.documents.items) if d.id == letter.document.id)
@@ -340,7 +327,7 @@ def test_a_group_a_case_cannot_join_is_not_made_at_all(
     2026/10 done in October): a decision dated then is refused, and the group is not left
     behind half made, nor any case's date changed."""
     prompter = ScriptedPrompter()
-    window = _window(qtbot, workspace, tmp_path, prompter)
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     office = _office_tab(window, "2026/8")
     _click(qtbot, office.new_group_button)
     dialog = office.group_dialog

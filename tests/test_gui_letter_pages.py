@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.errors import UserError
@@ -22,9 +22,9 @@ from tillitsvalgt.services import cases, employers
 from tillitsvalgt.services.representatives import create_representative
 from tillitsvalgt.workspace import Workspace
 from ui.dialogs.letter_dialog import LetterDialog
-from ui.errors import CrashReporter
-from ui.main_window import MainWindow
 from ui.prompts import ScriptedPrompter
+
+from helpers.gui import make_window
 
 TODAY = date(2026, 3, 2)
 A4 = 297 / 210
@@ -58,15 +58,7 @@ def workspace(tmp_path: Path) -> Any:
 
 
 def letter_dialog(qtbot: QtBot, workspace: Workspace, tmp_path: Path, prompter: Any) -> Any:
-    settings = QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(
-        workspace,
-        prompter=prompter,
-        crashes=CrashReporter(prompter, enabled=False),
-        settings=settings,
-    )
-    qtbot.addWidget(window)
-    window.show()
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     row = next(i for i, r in enumerate(window.model.rows) if r.number == "2026/1")
     window.table.selectRow(row)
     window.new_letter("krav_om_drofting")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.db import Database
@@ -37,6 +37,7 @@ from ui.main_window import MainWindow
 from ui.prompts import ScriptedPrompter
 
 from conftest import make_case, make_employer, run_cli
+from helpers.gui import make_window
 
 DAY = date(2026, 12, 1)
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
@@ -298,15 +299,7 @@ def workspace(tmp_path: Path) -> Any:
 
 
 def _window(qtbot: QtBot, workspace: Workspace, tmp_path: Path, prompter: Any) -> MainWindow:
-    settings = QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(
-        workspace,
-        prompter=prompter,
-        crashes=CrashReporter(prompter, enabled=False),
-        settings=settings,
-    )
-    qtbot.addWidget(window)
-    window.show()
+    window = make_window(qtbot, workspace, tmp_path, prompter)
     window.table.selectRow(next(i for i, r in enumerate(window.model.rows) if r.number == "2026/1"))
     return window
 
