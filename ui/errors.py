@@ -7,6 +7,7 @@ fails instead of a window waiting for a click."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtGui import QGuiApplication
@@ -80,3 +81,20 @@ class CrashReporter:
             self.report(exc.with_traceback(tb))
 
         sys.excepthook = hook
+
+
+def attempt(
+    action: Callable[[], object], *, message: QLabel, crashes: CrashReporter, parent: QWidget
+) -> bool:
+    """Run a dialog's action in the two tiers: what the user can fix goes to the dialog's
+    message line (the dialog stays open with everything typed), anything else to the crash
+    dialog. True when the action went through."""
+    try:
+        action()
+    except UserError as exc:
+        message.setText(exc.message)
+        return False
+    except Exception as exc:
+        crashes.report(exc, parent)
+        return False
+    return True

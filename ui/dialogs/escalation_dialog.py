@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tillitsvalgt.errors import UserError
 from tillitsvalgt.shapes import EscalationRead
 from tillitsvalgt.vocabulary import ESCALATION_OUTCOMES, ESCALATION_STAGES
 from tillitsvalgt.workspace import StageInput, Workspace
 from ui.accessibility import describe_inputs
 from ui.date_input import DateInput
-from ui.errors import CrashReporter
+from ui.errors import CrashReporter, attempt
 from ui.i18n import tr, translated
 
 
@@ -129,12 +128,8 @@ class EscalationDialog(QDialog):
         )
 
     def save(self) -> None:
-        try:
+        def record() -> None:
             self.saved = self.workspace.record_escalation(self.case_id, self.values())
-        except UserError as exc:
-            self.message.setText(exc.message)  # stays open with everything typed
-            return
-        except Exception as exc:
-            self.crashes.report(exc, self)
-            return
-        self.accept()
+
+        if attempt(record, message=self.message, crashes=self.crashes, parent=self):
+            self.accept()

@@ -31,7 +31,7 @@ from tillitsvalgt.vocabulary import LETTER_KINDS
 from tillitsvalgt.workspace import CaseQuery, LetterRequest, Workspace
 from ui.accessibility import describe_inputs, name_input
 from ui.date_input import DateInput
-from ui.errors import CrashReporter
+from ui.errors import CrashReporter, attempt
 from ui.i18n import tr
 from ui.prompts import Prompter
 
@@ -171,7 +171,7 @@ class NewGroupDialog(QDialog):
         self.count.setText(tr("Valgt: ") + (", ".join(self.checked) or tr("ingen")))
 
     def save(self) -> None:
-        try:
+        def create() -> None:
             data = validate(
                 CaseGroupCreate,
                 {
@@ -182,13 +182,9 @@ class NewGroupDialog(QDialog):
                 },
             )
             self.created = self.workspace.create_group(data, tuple(self.checked))
-        except UserError as exc:
-            self.message.setText(exc.message)
-            return
-        except Exception as exc:
-            self.crashes.report(exc, self)
-            return
-        self.accept()
+
+        if attempt(create, message=self.message, crashes=self.crashes, parent=self):
+            self.accept()
 
 
 class JoinGroupDialog(QDialog):
@@ -235,15 +231,11 @@ class JoinGroupDialog(QDialog):
         describe_inputs(self)
 
     def save(self) -> None:
-        try:
+        def join() -> None:
             self.workspace.join_group(self.group.currentData(), (self.case_number,))
-        except UserError as exc:
-            self.message.setText(exc.message)
-            return
-        except Exception as exc:
-            self.crashes.report(exc, self)
-            return
-        self.accept()
+
+        if attempt(join, message=self.message, crashes=self.crashes, parent=self):
+            self.accept()
 
 
 class GroupLetterDialog(QDialog):
@@ -315,29 +307,27 @@ class GroupLetterDialog(QDialog):
             folder = self.prompter.choose_folder(self, tr("Mappe for brevene"))
             if folder is None:
                 return
-        try:
+
+        def write() -> None:
             request = LetterRequest(
                 kind=str(self.kind.currentData()),
                 dated=self.dated.checked_value() or self.workspace.today(),
                 reply_days=self.reply_days.value(),
             )
             made, _written = self.workspace.create_group_letters(self.group.id, request, folder)
-        except UserError as exc:
-            self.message.setText(exc.message)
+            self.made = [letter.number for letter in made.letters]
+            self.warnings = [
+                f"{letter.number}: {text}"
+                for letter in made.letters
+                for text in (
+                    *letter.template.warnings,
+                    *(c.message for c in letter.checks),
+                    *letter.notices,
+                )
+            ]
+
+        if not attempt(write, message=self.message, crashes=self.crashes, parent=self):
             return
-        except Exception as exc:
-            self.crashes.report(exc, self)
-            return
-        self.made = [letter.number for letter in made.letters]
-        self.warnings = [
-            f"{letter.number}: {text}"
-            for letter in made.letters
-            for text in (
-                *letter.template.warnings,
-                *(c.message for c in letter.checks),
-                *letter.notices,
-            )
-        ]
         self.folder = folder
         self.accept()
 
@@ -410,16 +400,12 @@ class EditGroupDialog(QDialog):
         return {k: v for k, v in now.items() if v != before[k]}
 
     def save(self) -> None:
-        try:
+        def update() -> None:
             changes = self.changes()
             if changes:
                 _, self.changed_cases = self.workspace.update_group(
                     self.group.id, version=self.group.version, **changes
                 )
-        except UserError as exc:
-            self.message.setText(exc.message)
-            return
-        except Exception as exc:
-            self.crashes.report(exc, self)
-            return
-        self.accept()
+
+        if attempt(update, message=self.message, crashes=self.crashes, parent=self):
+            self.accept()
