@@ -716,19 +716,7 @@ class _Checker:
         prolonged = self.get(entry, table, label, "prolonged", "str", required=False)
         prolonged_by = self.get(entry, table, label, "prolonged_by", "str", required=False)
         prolonged_nn = self.get(entry, table, label, "prolonged_nn", "str", required=False)
-        if prolonged_nn is not _MISSING and prolonged is _MISSING:
-            self.add(
-                table.at("prolonged_nn"),
-                f"{label} har «prolonged_nn» uten «prolonged»; skriv bokmålsteksten også",
-                "prolonged_nn",
-            )
-        elif prolonged is not _MISSING and prolonged_nn is _MISSING:
-            # A nynorsk letter would otherwise leave the sentence out, or borrow bokmål.
-            self.add(
-                table.at("prolonged"),
-                f"{label} har «prolonged» uten «prolonged_nn»; skriv teksten på nynorsk også",
-                "prolonged_nn",
-            )
+        self.text_in_both_forms(table, label, "prolonged", prolonged, prolonged_nn)
         for value in [] if confederations is _MISSING else confederations:
             if value not in CONFEDERATIONS:
                 self.add(
@@ -934,19 +922,7 @@ class _Checker:
         letters = self.get(entry, table, label, "deadline_letters", "str_list", required=False)
         title = self.get(entry, table, label, "deadline_title", "str", required=False)
         title_nn = self.get(entry, table, label, "deadline_title_nn", "str", required=False)
-        if title_nn is not _MISSING and title is _MISSING:
-            self.add(
-                table.at("deadline_title_nn"),
-                f"{label} har «deadline_title_nn» uten «deadline_title»",
-                "deadline_title_nn",
-            )
-        elif title is not _MISSING and title_nn is _MISSING:
-            self.add(
-                table.at("deadline_title"),
-                f"{label} har «deadline_title» uten «deadline_title_nn»; skriv tittelen på "
-                "nynorsk også",
-                "deadline_title_nn",
-            )
+        self.text_in_both_forms(table, label, "deadline_title", title, title_nn)
         given = [v is not _MISSING for v in (days, letters, title)]
         if any(given) and not all(given):
             self.add(
@@ -1004,6 +980,25 @@ class _Checker:
             f"sakstype {', '.join(missing)}",
             field,
         )
+
+    def text_in_both_forms(
+        self, table: _Table, label: str, field: str, bokmal: object, nynorsk: object
+    ) -> None:
+        """A text the letters print must be there in both forms or in neither: a nynorsk
+        letter would otherwise leave the sentence out, or borrow bokmål."""
+        twin = f"{field}_nn"
+        if nynorsk is not _MISSING and bokmal is _MISSING:
+            self.add(
+                table.at(twin),
+                f"{label} har «{twin}» uten «{field}»; skriv bokmålsteksten også",
+                twin,
+            )
+        elif bokmal is not _MISSING and nynorsk is _MISSING:
+            self.add(
+                table.at(field),
+                f"{label} har «{field}» uten «{twin}»; skriv teksten på nynorsk også",
+                twin,
+            )
 
     def arguments(
         self, entry: dict[str, Any], table: _Table, label: str, name: str = "argument"
