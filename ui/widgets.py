@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QPushButton
 
 from ui.i18n import tr
 
@@ -18,3 +18,16 @@ def tri_combo() -> QComboBox:
     combo.addItem(tr("Ja"), True)
     combo.addItem(tr("Nei"), False)
     return combo
+
+
+def ok_cancel(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """A dialog's «OK»/«Avbryt» row with the OK button's own text; «Avbryt» closes the
+    dialog, and the caller decides what «OK» does (accept at once, or check first)."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Avbryt"))
+    buttons.rejected.connect(dialog.reject)
+    return buttons, ok

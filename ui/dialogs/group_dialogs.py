@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -34,6 +33,7 @@ from ui.date_input import DateInput
 from ui.errors import CrashReporter, attempt
 from ui.i18n import tr
 from ui.prompts import Prompter
+from ui.widgets import ok_cancel
 
 
 def _message_label() -> QLabel:
@@ -42,16 +42,6 @@ def _message_label() -> QLabel:
     label.setStyleSheet("color: #b00020")
     label.setWordWrap(True)
     return label
-
-
-def _buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QWidget]:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-    ok.setText(ok_text)
-    buttons.rejected.connect(dialog.reject)
-    return buttons, ok
 
 
 class NewGroupDialog(QDialog):
@@ -105,7 +95,7 @@ class NewGroupDialog(QDialog):
         self.cases.itemChanged.connect(self._ticked)
         self.count = QLabel()
         self.message = _message_label()
-        buttons, self.ok_button = _buttons(self, tr("&Opprett gruppesaken"))
+        buttons, self.ok_button = ok_cancel(self, tr("&Opprett gruppesaken"))
         buttons.accepted.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -220,7 +210,7 @@ class JoinGroupDialog(QDialog):
             self.message.setText(
                 tr("Det finnes ingen gruppesaker ennå. Lag en med «Ny gruppesak …».")
             )
-        buttons, self.ok_button = _buttons(self, tr("&Knytt til"))
+        buttons, self.ok_button = ok_cancel(self, tr("&Knytt til"))
         self.ok_button.setEnabled(self.group.count() > 0)
         buttons.accepted.connect(self.save)
         layout = QVBoxLayout(self)
@@ -291,7 +281,7 @@ class GroupLetterDialog(QDialog):
         form.addRow(tr("&Svarfrist:"), self.reply_days)
         form.addRow("", self.save_files)
         self.message = _message_label()
-        buttons, self.ok_button = _buttons(self, tr("&Lag brevene"))
+        buttons, self.ok_button = ok_cancel(self, tr("&Lag brevene"))
         self.ok_button.setEnabled(bool(case_numbers))
         buttons.accepted.connect(self.save)
         layout = QVBoxLayout(self)
@@ -374,7 +364,7 @@ class EditGroupDialog(QDialog):
         )
         hint.setWordWrap(True)
         self.message = _message_label()
-        buttons, self.ok_button = _buttons(self, tr("&Lagre"))
+        buttons, self.ok_button = ok_cancel(self, tr("&Lagre"))
         buttons.accepted.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

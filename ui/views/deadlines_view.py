@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -39,6 +38,7 @@ from ui.i18n import count as plural
 from ui.models.deadline_table import TITLE, WHAT, DeadlineTableModel
 from ui.models.list_model import short_date
 from ui.prompts import Prompter
+from ui.widgets import ok_cancel
 
 # The range choice: days ahead of today, None for every open deadline. Overdue deadlines
 # are before today and so always inside the range.
@@ -125,14 +125,8 @@ class ExtendDeadlineDialog(QDialog):
         form.addRow(reason_label, self.reason)
         layout.addLayout(form)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(tr("Forleng"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Avbryt"))
+        buttons, self.ok_button = ok_cancel(self, tr("Forleng"))
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
         self.new_date.changed.connect(self._date_changed)
@@ -197,14 +191,8 @@ class NewDeadlineDialog(QDialog):
         title_label.setBuddy(self.title)
         form.addRow(title_label, self.title)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(tr("Sett &frist"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Avbryt"))
+        buttons, self.ok_button = ok_cancel(self, tr("Sett &frist"))
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         (self.title if case_number else self.case).setFocus()
         describe_inputs(self)
