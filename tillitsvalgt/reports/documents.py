@@ -57,7 +57,6 @@ from tillitsvalgt.rules.deadlines import format_date
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
-    from docx.table import _Cell
 
 FONT = "Arial"  # LibreOffice substitutes the metric-compatible Liberation Sans
 TITLE = "Rapport til landsmøtet"
@@ -789,8 +788,8 @@ def _table_section(
     note_trend: bool = False,
     no_chart: str = NO_CHART,
 ) -> None:
-    from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
     from docx.shared import Mm, Pt
 
     heading = doc.add_heading(f"{index}. {title or table.title}", level=2)
@@ -799,19 +798,11 @@ def _table_section(
     header = list(lay.header)
     if separate_share:
         header.append(SHARE_LABEL)
-    word_table = doc.add_table(rows=1, cols=len(header))
-    word_table.style = doc.styles["Table Grid"]
-    word_table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    word_table.autofit = False
-    small = Pt(9) if len(header) <= 5 else Pt(8) if len(header) <= 7 else Pt(7.5)
-    for j, text in enumerate(header):
-        _cell_text(word_table.rows[0].cells[j], [text], small, bold=True, right=j > 0)
-        _shade(word_table.rows[0].cells[j], "D9D9D9")
-    _repeat_header(word_table.rows[0])
+    small = 9.0 if len(header) <= 5 else 8.0 if len(header) <= 7 else 7.5
+    rows: list[_Row] = [_Row([[text] for text in header], bold=True, fill="D9D9D9")]
     for r, label in enumerate(lay.labels):
-        cells = word_table.add_row().cells
         is_total = label == TOTAL_LABEL and r == len(lay.labels) - 1 and table.has_total_row
-        _cell_text(cells[0], [label], small, bold=is_total)
+        texts: list[list[str]] = [[label]]
         for j, value in enumerate(lay.cells[r]):
             text = _median_text(value) if lay.header[j + 1] == MEDIAN_COLUMN else shown_text(value)
             lines = [text]
@@ -819,13 +810,13 @@ def _table_section(
                 share = share_text(lay.shares[r][j])
                 if share:
                     lines.append(share)
-            _cell_text(cells[j + 1], lines, small, bold=is_total, right=True)
+            texts.append(lines)
         if separate_share and lay.shares is not None:
-            _cell_text(cells[-1], [share_text(lay.shares[r][0])], small, bold=is_total, right=True)
-        if is_total:
-            for c in cells:
-                _shade(c, "F2F2F2")
-    _widths(word_table, header, lay.labels, small)
+            texts.append([share_text(lay.shares[r][0])])
+        rows.append(_Row(texts, bold=is_total, fill="F2F2F2" if is_total else None))
+    doc.element.body._insert_tbl(
+        parse_xml(table_xml(rows, column_widths(header, lay.labels, small), small))
+    )
     if lay.shares is not None and not separate_share:
         _small_note(doc, "Prosent under tallet: andel av sakene i raden.")
     if note_hidden:
@@ -879,30 +870,6 @@ def column_widths(header: Sequence[str], labels: Sequence[str], size_pt: float) 
     return [first, *(w + spare / n_numbers for w in numbers)]
 
 
-def _widths(word_table: Any, header: Sequence[str], labels: Sequence[str], size: Any) -> None:
-    """Fixed column widths (``column_widths``); the rows kept together on one page."""
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
-    from docx.shared import Mm
-
-    widths = column_widths(header, labels, size.pt)
-    word_table._tbl.tblPr.append(
-        parse_xml(
-            f'<w:tblCellMar {nsdecls("w")}><w:left w:w="57" w:type="dxa"/>'
-            '<w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
-        )
-    )
-    for j, column in enumerate(word_table.columns):  # the grid (LibreOffice reads this)
-        column.width = Mm(widths[j])
-    for row in word_table.rows:
-        for j, cell in enumerate(row.cells):
-            cell.width = Mm(widths[j])
-        if row is not word_table.rows[-1]:
-            for cell in row.cells:  # keep the table on one page
-                for para in cell.paragraphs:
-                    para.paragraph_format.keep_with_next = True
-
-
 def _small_note(doc: DocxDocument, text: str) -> None:
     from docx.shared import Pt
 
@@ -914,38 +881,63 @@ def _small_note(doc: DocxDocument, text: str) -> None:
     run.font.italic = True
 
 
-def _cell_text(
-    cell: _Cell, lines: list[str], size: Any, *, bold: bool = False, right: bool = False
-) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    para = cell.paragraphs[0]
-    for k, line in enumerate(lines):
-        if k:
-            para = cell.add_paragraph()
-        if right:
-            para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        para.paragraph_format.space_after = 0
-        run = para.add_run(line)
-        run.font.size = size
-        if bold:  # not bold is the default: no element for it (a table has thousands)
-            run.font.bold = True
+@dataclass(frozen=True)
+class _Row:
+    cells: list[list[str]]  # the lines of each cell, first column first
+    bold: bool = False
+    fill: str | None = None  # shading, as RRGGBB
 
 
-def _shade(cell: _Cell, fill: str) -> None:
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
-
-    cell._tc.get_or_add_tcPr().append(
-        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>')
-    )
+def _twips(mm: float) -> int:
+    return round(mm * 36000 / 635)
 
 
-def _repeat_header(row: Any) -> None:
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
+def table_xml(rows: Sequence[_Row], widths_mm: Sequence[float], size_pt: float) -> str:
+    """A report table as WordprocessingML, written in one piece: python-docx's cell by cell
+    API took a third of the Word file's time at 100 000 cases (about 10 000 elements, each
+    placed by searching its siblings). The markup is what that API wrote: the grid style,
+    centred, fixed column widths (``column_widths``; LibreOffice reads the grid), narrow
+    cell margins, the header row repeated on every page and shaded, numbers right-aligned,
+    the total row bold and shaded, every row kept with the next so a table stays on one
+    page together with the note under it."""
+    widths = [_twips(w) for w in widths_mm]
+    size = f'<w:sz w:val="{round(size_pt * 2)}"/>'
+    out = [
+        f'<w:tbl {_W}><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        '<w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+        'w:noHBand="0" w:noVBand="1" w:val="04A0"/><w:tblCellMar><w:left w:w="57" '
+        'w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>',
+        *(f'<w:gridCol w:w="{w}"/>' for w in widths),
+        "</w:tblGrid>",
+    ]
+    keep = "<w:keepNext/>"
+    for r, row in enumerate(rows):
+        run_pr = f"<w:rPr>{'<w:b/>' if row.bold else ''}{size}</w:rPr>"
+        out.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" if r == 0 else "<w:tr>")
+        for j, lines in enumerate(row.cells):
+            shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{row.fill}"/>' if row.fill else ""
+            align = '<w:jc w:val="right"/>' if j > 0 else ""
+            out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{widths[j]}"/>{shade}</w:tcPr>')
+            for line in lines:
+                out.append(
+                    f'<w:p><w:pPr>{keep}<w:spacing w:after="0"/>{align}</w:pPr>'
+                    f"<w:r>{run_pr}{_text(line)}</w:r></w:p>"
+                )
+            out.append("</w:tc>")
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
 
-    row._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _text(line: str) -> str:
+    from xml.sax.saxutils import escape
+
+    space = ' xml:space="preserve"' if line != line.strip() else ""
+    return f"<w:t{space}>{escape(line)}</w:t>"
 
 
 def _page_numbers(paragraph: Any) -> None:
