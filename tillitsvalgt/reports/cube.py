@@ -44,8 +44,8 @@ class ReportRequest:
     granularity: Granularity = "year"  # trends by year or by quarter
     min_cell: int = 3  # published values under this are shown as «–» (at least 3)
     anonymise_employers: bool = False  # employers generalised to sector and size band
-    sectors: frozenset[str] = frozenset()  # only these sector codes (empty: all)
-    representative_ids: frozenset[int] = frozenset()  # only these representatives (empty: all)
+    # No subsets of the database (one sector, some representatives): two reports of sets
+    # that differ by a few cases can be subtracted (docs/rapport-metode.md).
 
 
 @dataclass(frozen=True, slots=True)

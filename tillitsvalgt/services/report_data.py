@@ -105,14 +105,6 @@ def _case_filters(
         day >= request.start,
         day <= request.end,
     ]
-    if request.sectors:
-        known = sorted(s for s in request.sectors if s != UNKNOWN)
-        in_sector: sa.ColumnElement[bool] = col(Employer.sector).in_(known)
-        if UNKNOWN in request.sectors:
-            in_sector = sa.or_(in_sector, col(Employer.sector).is_(None))
-        where.append(in_sector)
-    if request.representative_ids:
-        where.append(col(Case.representative_id).in_(sorted(request.representative_ids)))
     return where
 
 
