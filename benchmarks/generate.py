@@ -36,12 +36,17 @@ from tillitsvalgt.db import Database
 from tillitsvalgt.models import (
     Case,
     CaseCounter,
+    CaseGroup,
+    ChecklistAnswer,
     Deadline,
     Employer,
+    Escalation,
     Event,
     Representative,
 )
 from tillitsvalgt.paths import DATABASE_FILENAME
+from tillitsvalgt.rules.checklist import checklist_items
+from tillitsvalgt.services.events import REPLY_RULE
 from tillitsvalgt.vocabulary import CASE_TYPES, EVENT_KINDS, LETTER_KINDS, OUTCOMES
 
 DEFAULT_SEED = 20261122
@@ -51,7 +56,7 @@ DEFAULT_SEED = 20261122
 BULK = {"render_nulls": True}
 # Bump when the generated data changes, so a cached database from an older generator is
 # not silently reused by ``--keep``.
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 
 # "Today" for the data set is fixed, not the clock: the data must not depend on the day the
 # benchmark runs.
@@ -94,6 +99,12 @@ DELETED_SHARE = 0.005  # cases in the recycle bin
 DEADLINE_SHARE = 0.35  # cases with one or two deadlines
 NOTES_SHARE = 0.9  # events with a note (the others do not fire the FTS trigger)
 REPRESENTATIVES = 25
+# The office's tables (version 4). They are drawn from a second random stream, so the cases,
+# events and deadlines of version 3 are the same rows as before (only ``group_id`` is set).
+GROUP_SHARE = 0.03  # of the employers with two or more cases in a batch: one decision for some
+CHECKLIST_SHARE = 0.4  # home-office cases with the checklist filled in
+CHECKLIST_WEIGHTS: dict[str, float] = {"met": 0.5, "not_met": 0.3, "unknown": 0.2}
+ESCALATED_ONWARD = 0.15  # escalated cases that go past the central parties
 BATCH_SIZE = 5000  # cases per transaction
 
 assert set(CASE_TYPE_WEIGHTS) == set(CASE_TYPES)
@@ -110,6 +121,9 @@ class Generated:
     employers: int = 0
     events: int = 0
     deadlines: int = 0
+    groups: int = 0
+    escalations: int = 0
+    checklist_answers: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -123,6 +137,9 @@ class Generated:
         self.cases += len(batch.cases)
         self.events += len(batch.events)
         self.deadlines += len(batch.deadlines)
+        self.groups += len(batch.groups)
+        self.escalations += len(batch.escalations)
+        self.checklist_answers += len(batch.checklist_answers)
 
 
 class Stopwatch:
@@ -308,13 +325,23 @@ class Batch:
     cases: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     deadlines: list[dict[str, Any]] = field(default_factory=list)
+    groups: list[dict[str, Any]] = field(default_factory=list)
+    escalations: list[dict[str, Any]] = field(default_factory=list)
+    checklist_answers: list[dict[str, Any]] = field(default_factory=list)
 
 
 class _CaseMaker:
     """Builds the row dicts for cases, their events and deadlines."""
 
-    def __init__(self, rng: random.Random, employers: list[dict[str, Any]]) -> None:
+    def __init__(
+        self, rng: random.Random, employers: list[dict[str, Any]], office_rng: random.Random
+    ) -> None:
         self.rng = rng
+        self.office_rng = office_rng
+        self.pick_answer = _weighted(office_rng, CHECKLIST_WEIGHTS)
+        self.checklist_keys = [item.key for item in checklist_items()]
+        self.employer_sector: dict[int, str] = {e["id"]: e["sector"] for e in employers}
+        self.groups_made = 0
         self.pick_type = _weighted(rng, CASE_TYPE_WEIGHTS)
         self.pick_event_kind = _weighted(rng, EVENT_KIND_WEIGHTS)
         # big employers have more cases than small ones
@@ -432,11 +459,14 @@ class _CaseMaker:
                 "updated_at": updated_at,
                 "closed_at": updated_at if closed else None,
                 "deleted_at": deleted_at,
+                "group_id": None,
             }
         )
+        first_event = len(batch.events)
         self._add_events(batch, case_id, [notice_on, *event_days], updated_at)
         if rng.random() < DEADLINE_SHARE:
             self._add_deadlines(batch, case_id, event_days, closed)
+        self._add_office_rows(batch, batch.cases[-1], batch.events[first_event:])
 
     def _add_events(self, batch: Batch, case_id: int, days: list[date], latest: datetime) -> None:
         rng = self.rng
@@ -491,6 +521,119 @@ class _CaseMaker:
                 }
             )
 
+    def _add_office_rows(
+        self, batch: Batch, case: dict[str, Any], events: list[dict[str, Any]]
+    ) -> None:
+        """A case's reply deadlines, checklist answers and stages beyond the local level,
+        from the second stream."""
+        rng = self.office_rng
+        case_id = case["id"]
+        for event in events:  # the employer's answer to a letter with a reply date
+            due = event["reply_by"]
+            if due is None:
+                continue
+            met_on = None
+            draw = rng.random()
+            if due < NOW.date():
+                if draw < 0.55:
+                    met_on = due - timedelta(days=rng.randint(0, 10))
+                elif draw < 0.7:
+                    met_on = min(due + timedelta(days=rng.randint(1, 20)), NOW.date())
+            elif draw < 0.2:
+                met_on = event["occurred_on"] + timedelta(days=rng.randint(1, 5))
+            batch.deadlines.append(
+                {
+                    "case_id": case_id,
+                    "document_id": None,
+                    "title": "Svarfrist på brevet",
+                    "rule": f"{REPLY_RULE} 14 dager",
+                    "due_on": due,
+                    "original_due_on": due,
+                    "met_on": met_on,
+                    "cancelled": False,
+                    "created_at": event["created_at"],
+                }
+            )
+        if case["case_type"].startswith("home_office") and rng.random() < CHECKLIST_SHARE:
+            for key in self.checklist_keys:
+                batch.checklist_answers.append(
+                    {
+                        "case_id": case_id,
+                        "item_key": key,
+                        "answer": self.pick_answer(),
+                        "note": None,
+                        "updated_at": case["updated_at"],
+                    }
+                )
+        if case["outcome"] in ("escalated", "disagreement") and (
+            case["outcome"] == "escalated" or rng.random() < 0.3
+        ):
+            self._add_escalation(batch, case)
+
+    def _add_escalation(self, batch: Batch, case: dict[str, Any]) -> None:
+        rng = self.office_rng
+        start = case["decision_on"] or case["notice_on"]
+        stages = [("local", "disagreement")]
+        if case["outcome"] == "escalated":
+            stages.append(
+                ("central", rng.choice(("agreement", "partial_agreement", "disagreement")))
+            )
+            if stages[-1][1] == "disagreement" and rng.random() < ESCALATED_ONWARD / 0.33:
+                court = (
+                    "tjenestetvist"
+                    if self.employer_sector[case["employer_id"]] == "stat"
+                    else "arbeidsretten"
+                )
+                stages.append((court, rng.choice(("upheld", "rejected", "settled"))))
+        closed_on = case["updated_at"].date()
+        for k, (stage, outcome) in enumerate(stages):
+            started = min(start + timedelta(days=14 + 30 * k), closed_on)
+            batch.escalations.append(
+                {
+                    "uuid": _uuid(rng),
+                    "case_id": case["id"],
+                    "event_id": None,
+                    "stage": stage,
+                    "started_on": started,
+                    "ended_on": min(started + timedelta(days=rng.randint(7, 60)), closed_on),
+                    "outcome": outcome,
+                    "reference": None,
+                    "notes": None,
+                    "created_at": case["updated_at"],
+                    "updated_at": case["updated_at"],
+                }
+            )
+
+    def group_cases(self, batch: Batch) -> None:
+        """Some employers' cases in a batch are one decision (a group case): linked
+        through ``group_id``, counted once by the report. The cases keep their own dates."""
+        rng = self.office_rng
+        by_employer: dict[int, list[dict[str, Any]]] = {}
+        for case in batch.cases:
+            if case["deleted_at"] is None:
+                by_employer.setdefault(case["employer_id"], []).append(case)
+        for cases in by_employer.values():
+            if len(cases) < 2 or rng.random() >= GROUP_SHARE:
+                continue
+            members = rng.sample(cases, min(len(cases), rng.randint(2, 6)))
+            self.groups_made += 1
+            first = min(members, key=lambda c: c["created_at"])
+            batch.groups.append(
+                {
+                    "id": self.groups_made,
+                    "uuid": _uuid(rng),
+                    "name": f"Felles beslutning {self.groups_made}: {first['title']}"[:200],
+                    "description": None,
+                    "notice_on": first["notice_on"],
+                    "decision_on": first["decision_on"],
+                    "version": 1,
+                    "created_at": first["created_at"],
+                    "updated_at": first["updated_at"],
+                }
+            )
+            for case in members:
+                case["group_id"] = self.groups_made
+
 
 class DataSet:
     """The rows for ``n`` cases, drawn from one seeded generator. Both writers (this module's
@@ -503,7 +646,7 @@ class DataSet:
         self.employers = _employers(rng, employer_count(n))
         self.representatives = _representatives(rng)
         self._created = _creation_times(rng, n)
-        self._maker = _CaseMaker(rng, self.employers)
+        self._maker = _CaseMaker(rng, self.employers, random.Random(seed + 1))
 
     def batches(self, size: int) -> Iterator[Batch]:
         """Cases with their events and deadlines, ``size`` cases at a time, oldest first."""
@@ -511,6 +654,7 @@ class DataSet:
             batch = Batch()
             for offset, when in enumerate(self._created[start : start + size]):
                 self._maker.add_case(batch, start + offset + 1, when)
+            self._maker.group_cases(batch)
             yield batch
 
     def counters(self) -> list[dict[str, Any]]:
@@ -561,11 +705,22 @@ def generate(
                 break
             with db.session() as session:
                 with watch("insert cases"):  # fires the FTS insert trigger per case
+                    if batch.groups:
+                        session.execute(
+                            sa.insert(CaseGroup).execution_options(**BULK), batch.groups
+                        )
                     session.execute(sa.insert(Case).execution_options(**BULK), batch.cases)
                 with watch("insert events"):  # fires the FTS update trigger per event
                     session.execute(sa.insert(Event).execution_options(**BULK), batch.events)
                 with watch("insert deadlines"):
                     session.execute(sa.insert(Deadline).execution_options(**BULK), batch.deadlines)
+                with watch("insert office rows"):
+                    for model, rows in (
+                        (Escalation, batch.escalations),
+                        (ChecklistAnswer, batch.checklist_answers),
+                    ):
+                        if rows:
+                            session.execute(sa.insert(model).execution_options(**BULK), rows)
                 with watch("commit"):
                     session.commit()  # here, to time it; the session's own commit is then a no-op
             result.count(batch)
@@ -596,7 +751,9 @@ def main(argv: list[str] | None = None) -> int:
     print(file=sys.stderr)
     print(
         f"{result.cases} cases, {result.employers} employers, {result.events} events, "
-        f"{result.deadlines} deadlines in {result.total_seconds:.1f} s → {result.file}"
+        f"{result.deadlines} deadlines, {result.groups} group cases, {result.escalations} "
+        f"stages beyond the local level, {result.checklist_answers} checklist answers in "
+        f"{result.total_seconds:.1f} s → {result.file}"
     )
     for part, seconds in result.seconds.items():
         print(f"  {part:<18} {seconds:7.2f} s")

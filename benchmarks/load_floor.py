@@ -126,11 +126,15 @@ def raw_load(
                 break
             conn.execute("BEGIN IMMEDIATE")
             with watch("insert cases"):
+                _insert(conn, "case_groups", batch.groups)
                 _insert(conn, "cases", batch.cases)
             with watch("insert events"):
                 _insert(conn, "events", batch.events)
             with watch("insert deadlines"):
                 _insert(conn, "deadlines", batch.deadlines)
+            with watch("insert office rows"):
+                _insert(conn, "escalations", batch.escalations)
+                _insert(conn, "checklist_answers", batch.checklist_answers)
             with watch("commit"):
                 conn.execute("COMMIT")
             result.count(batch)
@@ -155,7 +159,10 @@ def check_same_rows(a: Path, b: Path, *, sample: int = 200) -> None:
     conn = sqlite3.connect(a)
     try:
         conn.execute("ATTACH DATABASE ? AS other", (str(b),))
-        for table in ("employers", "representatives", "cases", "events", "deadlines"):
+        for table in (
+            "employers", "representatives", "case_groups", "cases", "events", "deadlines",
+            "escalations", "checklist_answers",
+        ):  # fmt: skip
             count = conn.execute(f"SELECT count(*) FROM main.{table}").fetchone()[0]
             other = conn.execute(f"SELECT count(*) FROM other.{table}").fetchone()[0]
             if count != other:
