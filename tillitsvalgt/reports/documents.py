@@ -121,6 +121,10 @@ def method_text(min_cell: int) -> list[str]:
         "med én sak til, eller de samme sakene per år og per kvartal, kan sammen si mer om "
         "små tall enn hver av dem. Per kvartal vises bare antall saker og andelen med for "
         "sen eller manglende drøfting; resten vises per år.",
+        "Rapporten teller alltid alle sakene i databasen for perioden, aldri bare én sektor "
+        "eller noen av de tillitsvalgte. En tillitsvalgts egen rapport ved siden av denne "
+        "skiller seg med de andre tillitsvalgtes saker: har de svært få saker i perioden, "
+        "bør bare én av rapportene publiseres.",
         "Tabellene om svar på krav, sjekklisten for hjemmekontor, beslutninger og saker "
         "løftet videre teller også saker, med den samme støyen. En beslutning som gjelder "
         "flere enheter (en gruppesak), telles én gang og har sin egen faste nøkkel. Svar per "
