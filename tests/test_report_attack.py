@@ -527,8 +527,9 @@ def test_known_limit_two_reports_one_case_apart_pin_small_counts() -> None:
     What the app does about it: a report covers whole quarters (no two reports a day
     apart: ``output_check.check_whole_quarters``) and the whole database (no subsets:
     ``ReportRequest`` has no filter), and the method page tells the union to publish a
-    period once, and only its own report when the others have very few cases. This test documents the limit: if it starts failing, the
-    method got stronger and the documentation should say so."""
+    period once, and only the office's report when the other representatives have very
+    few cases. This test documents the limit: if it starts failing, the method got
+    stronger and the documentation should say so."""
     rng = random.Random(2)
     n = rng.randint(4, 12)
     cases = [
