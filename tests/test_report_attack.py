@@ -233,7 +233,7 @@ def _members(granularity: str, micro: tuple[object, ...]) -> frozenset[Address]:
 def allowed(value: int | str) -> tuple[int, int]:
     """The true counts the ptable could publish ``value`` from (an interval)."""
     if value == SUPPRESSED:
-        ns = [n for n in range(0, FLOOR + 4) if any(0 < p < FLOOR for p in support(n))]
+        ns = [n for n in range(0, FLOOR + 4) if any(p < FLOOR for p in support(n))]
     else:
         assert isinstance(value, int)
         ns = [n for n in range(0, value + 4) if value in support(n)]

@@ -365,7 +365,7 @@ def test_hidden_cells_are_gaps_in_the_chart_never_their_value(
     assert protocol.series[0].values[0] == pytest.approx(100 * published(14, 0) / published(22, 0))
 
 
-def test_sector_by_size_is_a_horizontal_stack_without_bars_that_hide_a_part(
+def test_sector_by_size_is_a_horizontal_stack_that_never_draws_a_hidden_part(
     figures: Figures, shown: dict[str, SuppressedTable]
 ) -> None:
     from tillitsvalgt.reports.figures import BY_SECTOR_SIZE
@@ -375,11 +375,13 @@ def test_sector_by_size_is_a_horizontal_stack_without_bars_that_hide_a_part(
     assert spec is not None and spec.kind == "hstacked"
     for i in range(len(table.table.rows)):
         parts = [s.values[i] for s in spec.series]
-        hidden = any(table.cell(i, j) == SUPPRESSED for j in range(len(table.table.columns)))
-        assert parts == [None] * len(parts) if hidden else None not in parts
+        for j, part in enumerate(parts):  # a hidden part is never drawn, a shown one is
+            assert (part is None) == (table.cell(i, j) == SUPPRESSED)
 
 
-def test_a_stacked_bar_with_a_hidden_part_is_left_out_whole() -> None:
+def test_a_stacked_bar_draws_its_shown_parts_and_never_a_hidden_one() -> None:
+    """A hidden part («–», zero included) is a gap in its bar, never drawn; the shown
+    parts keep the shares the table prints."""
     table = Table(
         "t", "Tittel", "Periode", ("Med", "Uten"),
         (Row("2025", (2, 10), "2025"), Row("2026", (7, 8), "2026"), Row("2027", (6, 1), "2027"),
@@ -398,11 +400,12 @@ def test_a_stacked_bar_with_a_hidden_part_is_left_out_whole() -> None:
     shown = SuppressedTable(table, 3, values)
     spec = chart_spec(shown, periods)
     assert spec is not None
-    assert [s.values[0] for s in spec.series] == [None, None]
-    assert [s.values[2] for s in spec.series] == [None, None]
+    assert [s.values[0] for s in spec.series] == [None, pytest.approx(100 * 10 / 12)]
+    assert [s.values[2] for s in spec.series] == [pytest.approx(100 * 6 / 7), None]
     assert spec.series[0].values[1] == pytest.approx(100 * 7 / 15)
     # Only one bar left with numbers: no chart, and the sentence says why.
-    one = {**values, (3, 0): SUPPRESSED}
+    one = {**values, (0, 1): SUPPRESSED, (2, 0): SUPPRESSED, (3, 0): SUPPRESSED,
+           (3, 1): SUPPRESSED}  # fmt: skip
     assert chart_spec(SuppressedTable(table, 3, one), periods) is None
     assert why_no_chart(SuppressedTable(table, 3, one), periods) == ONE_REAL_BAR
     # Everything hidden: no chart at all.

@@ -19,11 +19,12 @@ from sqlmodel import Session
 from tillitsvalgt.db import Database
 from tillitsvalgt.models import CaseGroupCreate, ChecklistAnswerSet, EventCreate
 from tillitsvalgt.reports.cellkey import protect_figures
-from tillitsvalgt.reports.cube import ReportData, ReportRequest
+from tillitsvalgt.reports.cube import SIZE_BANDS, ReportData, ReportRequest
 from tillitsvalgt.reports.figures import (
     CHECKLIST,
     DECISIONS,
     ESCALATION,
+    OTHER_EMPLOYERS,
     REPLIES_BY_AGREEMENT,
     REPLIES_BY_EMPLOYER,
     REPLIES_BY_SECTOR,
@@ -128,16 +129,24 @@ def test_replies_by_how_the_employer_answered(db: Database) -> None:
     build(db)
     figures = make_figures(run(db))
     sector = figures.table(REPLIES_BY_SECTOR)
-    assert column(sector, "Svar i tide") == {"privat": 1, "stat": 0}
-    assert column(sector, "Svar for sent") == {"privat": 1, "stat": 0}
+    # Every sector is a row, with or without letters (a row only for sectors with
+    # letters would say "at least one").
+    none = {"kommune": 0, "helse": 0, "annet": 0, "ukjent": 0}
+    assert column(sector, "Svar i tide") == {"privat": 1, "stat": 0, **none}
+    assert column(sector, "Svar for sent") == {"privat": 1, "stat": 0, **none}
     # «worst»: one answer in time and one never: counted where it went worst.
-    assert column(sector, "Ikke svart") == {"privat": 0, "stat": 2}
-    assert column(sector, "Frist ikke ute") == {"privat": 0, "stat": 1}
+    assert column(sector, "Ikke svart") == {"privat": 0, "stat": 2, **none}
+    assert column(sector, "Frist ikke ute") == {"privat": 0, "stat": 1, **none}
     assert sector.value(len(sector.rows), len(sector.columns)) == 5  # five cases with a letter
     size = figures.table(REPLIES_BY_SIZE)
-    assert [r.code for r in size.rows] == ["50–199", "200–999"]  # only sizes with letters
+    assert [r.code for r in size.rows] == list(SIZE_BANDS)  # every size, as every table
+    assert {r.code: sum(r.counts) for r in size.rows if sum(r.counts)} == {
+        "50–199": 2, "200–999": 3,
+    }  # fmt: skip
     agreement = figures.table(REPLIES_BY_AGREEMENT)
-    assert {r.code for r in agreement.rows} == {"finans-finansforbundet", "staten"}
+    assert {r.code for r in agreement.rows if sum(r.counts)} == {
+        "finans-finansforbundet", "staten",
+    }  # fmt: skip
     by_employer = figures.table(REPLIES_BY_EMPLOYER)
     # Two and three cases: under the floor (after noise, whatever the keys) no employer
     # is named; everything is on «Øvrige virksomheter».
@@ -152,8 +161,9 @@ def test_replies_of_a_named_employer_only_when_named(db: Database) -> None:
             _letter(s, number, date(2026, 2, 2), date(2026, 2, 16))
     named = make_figures(run(db))
     rows = named.table(REPLIES_BY_EMPLOYER).rows
-    assert [r.label for r in rows] == ["Nordkyst Sparebank"]
-    assert rows[0].counts == (0, 0, 12, 0)
+    # «Øvrige» is always there (here empty): shown only with cases, it would say "some".
+    assert [r.label for r in rows] == ["Nordkyst Sparebank", OTHER_EMPLOYERS]
+    assert rows[0].counts == (0, 0, 12, 0) and rows[1].counts == (0, 0, 0, 0)
     anonymised = make_figures(run(db, ReportRequest(**{**YEAR_2026.__dict__,
                                                        "anonymise_employers": True})))  # fmt: skip
     assert REPLIES_BY_EMPLOYER not in {t.key for t in anonymised.tables}

@@ -10,10 +10,13 @@ looked up in a fixed perturbation table (the *ptable*) at row ``n`` and column
   earlier or later one (the key is permanent): asking again, or for an overlapping period,
   averages nothing away;
 - two reports that differ by one case differ by ``1 + d' − d``, noise, not the case;
-- zeros stay zero (row 0 of the ptable is all 0) and no count of one case or more is
-  published as 0 (zero is the one number shown exactly, and "no case" exposes nobody);
-- a published value under the floor (``min_cell``, at least 3) is printed as «–»; a
-  «–» may hide a true count up to floor + 1, a shown 3 may be a true 1;
+- a true zero is published as 0 (row 0 of the ptable is all 0) and no count of one case
+  or more is published as 0;
+- every published value under the floor (``min_cell``, at least 3), zero included, is
+  printed as «–»: a «–» may hide 0 to floor + 1 cases, a shown 3 may be a true 1. Zeros
+  printed as 0 made every «–» mean "at least one", and the attack suite then pinned small
+  counts of a single report: a «–» total over several «–» parts left one value for each.
+  For the same reason a table's rows never depend on the data (every category is a row);
 - totals and margins are cells of their own, perturbed from *their* cases' keys, so a
   table need not add up (the report says so), and subtracting shown cells from a shown
   total gives noise, not a hidden cell.

@@ -86,7 +86,7 @@ def title_page_promise(min_cell: int) -> list[str]:
         "Alle antall saker har fått litt tilfeldig, fast støy (høyst ±2) etter «cell "
         "key»-metoden som statistikkbyråene i Storbritannia (ONS) og Australia (ABS) bruker; "
         "antall medlemmer har ±10 % støy og er rundet av til nærmeste ti.",
-        f"Tall under {floor} etter støyen vises som «{SUPPRESSED}»; null er alltid null.",
+        f"Tall under {floor} etter støyen vises som «{SUPPRESSED}», også null.",
         "Ingen personer er navngitt; i vedlegget er navn, fødselsnumre, telefonnumre, "
         "e-postadresser og eksakte datoer tatt ut.",
     ]
@@ -108,8 +108,10 @@ def method_text(min_cell: int) -> list[str]:
         "kvartal, med og uten navn på virksomhetene), får bare støy, ikke den ene saken "
         "som skiller dem.",
         f"Tall under {floor} etter justeringen vises som «{SUPPRESSED}». En «{SUPPRESSED}» "
-        f"kan skjule fra 1 til {floor + 1} saker, og et vist tall på {floor} kan være 1. "
-        "Null er alltid null: en rute uten saker sier ikke noe om noen person.",
+        f"kan skjule fra 0 til {floor + 1} saker, og et vist tall på {floor} kan være 1. "
+        "Også en rute uten saker vises som «–»: viste rapporten null, ville hver «–» bety "
+        "minst én sak, og noen små tall kunne regnes ut av summene. Av samme grunn har "
+        "hver tabell de samme radene uansett hvilke saker som finnes.",
         "Antall berørte medlemmer er en sum, ikke en telling: den har fått støy på ±10 % "
         "og er rundet av til nærmeste ti. Medianer vises bare når de bygger på minst "
         "ti saker.",
@@ -287,9 +289,10 @@ def _any_chart(shown: ProtectedTable, periods: Sequence[str]) -> ChartSpec | Non
         spec = ChartSpec("hbar", categories, (Series(table.columns[0], values),), COUNT_AXIS)
     elif not by_period and n_cols > 1:
         # Categories split by a second dimension (sector by size): one bar per category,
-        # its parts stacked; a bar with a hidden part is left out whole, as in "stacked".
+        # its shown parts stacked; a hidden part («–», which may be zero) is not drawn and
+        # the bar's label says a part is missing, so the bar never shows what the table
+        # hides.
         cells = [[_count(shown.cell(i, j)) for j in range(n_cols)] for i in range(n_rows)]
-        cells = [row if None not in row else [None] * n_cols for row in cells]
         series = tuple(
             Series(column, tuple(cells[i][j] for i in range(n_rows)))
             for j, column in enumerate(table.columns)
@@ -298,11 +301,10 @@ def _any_chart(shown: ProtectedTable, periods: Sequence[str]) -> ChartSpec | Non
     elif by_period and table.shares == "row" and table.has_total_column:
         rows: list[tuple[float | None, ...]] = []
         for i in range(n_rows):
+            # The shown parts' shares of the shown total; a hidden part («–», which may
+            # be zero) is a gap at the top of the bar, never drawn.
             parts = [shown.share(i, j) for j in range(n_cols)]
-            if all(isinstance(p, float) for p in parts):
-                rows.append(tuple(p if isinstance(p, float) else None for p in parts))
-            else:  # a hidden part, or an empty period: the whole bar is left out
-                rows.append((None,) * n_cols)
+            rows.append(tuple(p if isinstance(p, float) else None for p in parts))
         series = tuple(
             Series(column, tuple(r[j] for r in rows)) for j, column in enumerate(table.columns)
         )
@@ -488,8 +490,14 @@ def _draw_hstacked(fig: Any, ax: Any, spec: ChartSpec) -> None:
         lefts = [a + w for a, w in zip(lefts, widths, strict=True)]
     top = max(lefts, default=0.0) or 1.0
     for y in ys:
-        hidden = all(s.values[y] is None for s in spec.series)
-        text = SUPPRESSED if hidden else number(int(lefts[y]))
+        hidden = [s.values[y] is None for s in spec.series]
+        text = (
+            SUPPRESSED
+            if all(hidden)
+            else f"{number(int(lefts[y]))} + {SUPPRESSED}"  # a part under the floor
+            if any(hidden)
+            else number(int(lefts[y]))
+        )
         ax.text(lefts[y] + top * 0.01, y, text, va="center", ha="left", fontsize=10)
     ax.set_yticks(ys, [textwrap.fill(label, 28) for label in spec.categories])
     ax.invert_yaxis()

@@ -311,13 +311,14 @@ def timing_group(timing: str) -> str:
 def _categories(
     labels: Mapping[str, str], seen: Iterable[str], extra: Mapping[str, str] | None = None
 ) -> list[tuple[str, str]]:
-    """All codes of a vocabulary in its order (zeros are information too: «ingen saker
-    om utstyr»), then the extra codes (open, unknown) and any stray code, labelled by its
-    code, only when they occur."""
+    """All codes of a vocabulary in its order, then the extra codes (open, unknown),
+    whether or not they occur: a table's rows never depend on the data (a row shown only
+    when it has cases would say "at least one"). A stray code outside the vocabulary is
+    added, labelled by its code, when it occurs (data from an older version)."""
     out = list(labels.items())
     seen_set = set(seen)
     for code, label in (extra or {}).items():
-        if code in seen_set and code not in labels:
+        if code not in labels:
             out.append((code, label))
     known = {code for code, _ in out}
     out.extend((code, code) for code in sorted(seen_set - known))
@@ -436,7 +437,7 @@ def _by_employer(employers: Mapping[str, int], keys: Mapping[str, int], min_cell
     named_set = {name for name, _ in named}
     rest = [(name, n) for name, n in ranked if name not in named_set]
     rows = [Row(name, (n,), name, (keys.get(name, 0),)) for name, n in named]
-    if rest:
+    if employers:  # «Øvrige» always (see _replies_by_employer)
         rows.append(
             Row(
                 OTHER_EMPLOYERS,
@@ -803,11 +804,12 @@ def late_tables(cells: tuple[CubeCell, ...], periods: tuple[str, ...]) -> tuple[
         "eller ikke drøftet selv om beslutningen var tatt. Andel av sakene i raden."
     )
     gathered, sums = _gather_late(cells)
-    # Which codes occur in the cube (with or without cases), per dimension.
+    # Which codes occur in the cube, per dimension (only stray codes depend on it: every
+    # table lists every category of its dimension).
     seen = [{dims[d] for dims in gathered} for d in range(5)]
 
-    def occurring(categories: list[tuple[str, str]], dimension: int) -> list[tuple[str, str]]:
-        return [(code, label) for code, label in categories if code in seen[dimension]]
+    def occurring(categories: list[tuple[str, str]], _dimension: int) -> list[tuple[str, str]]:
+        return categories
 
     by_period = _split_late(
         LATE_TREND,
@@ -900,7 +902,7 @@ def _replies_split(
     of: Callable[[CubeCell], str],
 ) -> Table:
     """The cases with a reply deadline by how the employer answered, split by one
-    dimension (only the categories that have such cases)."""
+    dimension (every category, whether or not it has such cases)."""
     width = len(REPLY_CLASSES)
     sums: dict[str, list[int]] = {}
     for cell in cells:
@@ -913,8 +915,7 @@ def _replies_split(
     rows = tuple(
         Row(label, tuple(r[0::2]), code, tuple(r[1::2]))
         for code, label in categories
-        for r in [sums.get(code)]
-        if r is not None
+        for r in [sums.get(code, [0] * (2 * width))]
     )
     return Table(key, title, row_label, REPLY_COLUMNS, rows, REPLY_NOTE, shares="row", chart=False)
 
@@ -986,8 +987,8 @@ def _replies_by_employer(data: ReportData, named: frozenset[str]) -> Table:
         else:
             rest_counts = [a + b for a, b in zip(rest_counts, counts, strict=True)]
             rest_keys = [a + b for a, b in zip(rest_keys, keys, strict=True)]
-    if any(rest_counts):
-        rows.append(Row(OTHER_EMPLOYERS, tuple(rest_counts), OTHER_EMPLOYERS, tuple(rest_keys)))
+    # «Øvrige» always: shown only when the rest had cases, it would say "at least one".
+    rows.append(Row(OTHER_EMPLOYERS, tuple(rest_counts), OTHER_EMPLOYERS, tuple(rest_keys)))
     return Table(
         REPLIES_BY_EMPLOYER,
         "Svar på krav med svarfrist per virksomhet",

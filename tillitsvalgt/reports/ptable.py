@@ -55,8 +55,12 @@ def support(n: int) -> frozenset[int]:
 
 
 def shown_count(n: int, key_sum: int, min_cell: int) -> int | Suppressed:
+    """The count as printed: «–» for everything under the floor, zero included. A zero
+    printed as 0 would make every «–» mean "at least one case", and a «–» total over
+    «–» parts could then be worked out (four «–» parts under a «–» total are one case
+    each)."""
     value = published(n, key_sum)
-    return SUPPRESSED if 0 < value < min_cell else value
+    return SUPPRESSED if value < min_cell else value
 
 
 def shown_magnitude(total: int, key_sum: int) -> int:
