@@ -137,7 +137,7 @@ def main(out: Path, data_dir: Path) -> int:
     shoot(app, restore, out / "9-gjenopprett.png")
     restore.reject()
     window.open_about()
-    shoot(app, window.about_dialog, out / "11-om.png")
+    shoot(app, window.about_dialog, out / "14-om.png")
     window.about_dialog.reject()
     ws.close()
     _first_start(app, out, data_dir / "tom")

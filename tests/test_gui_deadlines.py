@@ -202,7 +202,7 @@ def test_extending_moves_the_deadline_and_an_earlier_date_is_refused(
     dialog = view.extend_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.chosen_date() == date(2026, 12, 4)  # a week on, to start with
-    assert "fredag 4. desember 2026" in dialog.day_hint.text()
+    assert "Fredag 4. desember 2026" in dialog.day_hint.text()
 
     # Earlier than the current deadline: the service's message, the dialog stays open.
     dialog.new_date.set_value(date(2026, 11, 25))

@@ -69,7 +69,7 @@ class DateInput(QWidget):
         self.line = _Line()
         self.line.setObjectName("dateText")
         self.line.setMaxLength(40)
-        self.line.setPlaceholderText(tr("dd.mm.åååå") if not optional else tr("ukjent"))
+        self.line.setPlaceholderText(tr("dd.mm.åååå") if not optional else tr("Ukjent"))
         self.line.setMinimumWidth(self.line.fontMetrics().horizontalAdvance("00.00.00000") + 16)
         self.line.setMaximumWidth(self.line.fontMetrics().horizontalAdvance("00.00.00000") * 2)
         self.line.setToolTip(
@@ -143,12 +143,13 @@ class DateInput(QWidget):
         before = (self._value, self._problem)
         if not text.strip() and self.optional:
             self._value, self._problem = None, None
-            self.echo.setText(tr("ukjent"))
+            self.echo.setText(tr("Ukjent"))
             self.echo.setStyleSheet(ECHO_STYLE)
         else:
             try:
                 self._value, self._problem = parse_date_text(text, self._today()), None
-                self.echo.setText(format_weekday_date(self._value))
+                day = format_weekday_date(self._value)
+                self.echo.setText(day[:1].upper() + day[1:])  # a label starts with a capital
                 self.echo.setStyleSheet(ECHO_STYLE)
             except DateTextError as exc:
                 self._value, self._problem = None, str(exc)

@@ -86,6 +86,7 @@ class ExtendDeadlineDialog(QDialog):
         row: DeadlineRow,
         *,
         save: Callable[[date, str | None], bool],
+        today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -106,7 +107,8 @@ class ExtendDeadlineDialog(QDialog):
         layout.addWidget(about)
 
         form = QFormLayout()
-        self.new_date = DateInput(deadline.due_on + timedelta(days=EXTEND_BY_DEFAULT))
+        # «i» is the workspace's today, as in every other date field
+        self.new_date = DateInput(deadline.due_on + timedelta(days=EXTEND_BY_DEFAULT), today=today)
         self.new_date.setObjectName("newDate")
         self.new_date.setToolTip(tr("Den nye fristen; den må være etter den nåværende."))
         date_label = QLabel(tr("Ny &frist:"))
@@ -143,7 +145,8 @@ class ExtendDeadlineDialog(QDialog):
 
     def _date_changed(self) -> None:
         day = self.chosen_date()
-        self.day_hint.setText(describe_day(day) if day is not None else "")
+        text = describe_day(day) if day is not None else ""
+        self.day_hint.setText(text[:1].upper() + text[1:])  # a label of its own: a capital
         self.ok_button.setEnabled(day is not None)
 
     def accept(self) -> None:
@@ -457,7 +460,10 @@ class DeadlinesView(QWidget):
         if row is None:
             return
         dialog = ExtendDeadlineDialog(
-            row, save=lambda day, reason: self._extend(row, day, reason), parent=self
+            row,
+            save=lambda day, reason: self._extend(row, day, reason),
+            today=self.workspace.today,
+            parent=self,
         )
         self.extend_dialog = dialog
         dialog.finished.connect(lambda _: self._dialog_closed(dialog))
