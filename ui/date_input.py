@@ -45,6 +45,11 @@ class _Line(QLineEdit):
         QTimer.singleShot(0, self.selectAll)
 
 
+def _capital(text: str) -> str:
+    """A label of its own starts with a capital: «Mandag 4. mai 2026», «November har …»."""
+    return text[:1].upper() + text[1:]
+
+
 class DateInput(QWidget):
     """A date field; ``optional`` ones may be left empty (unknown)."""
 
@@ -148,12 +153,11 @@ class DateInput(QWidget):
         else:
             try:
                 self._value, self._problem = parse_date_text(text, self._today()), None
-                day = format_weekday_date(self._value)
-                self.echo.setText(day[:1].upper() + day[1:])  # a label starts with a capital
+                self.echo.setText(_capital(format_weekday_date(self._value)))
                 self.echo.setStyleSheet(ECHO_STYLE)
             except DateTextError as exc:
                 self._value, self._problem = None, str(exc)
-                self.echo.setText(str(exc))
+                self.echo.setText(_capital(str(exc)))
                 # Half-typed («15.1») is not yet wrong: red only once the field is left.
                 self.echo.setStyleSheet(TYPING_STYLE if self.line.hasFocus() else ERROR_STYLE)
         self.line.setAccessibleDescription(self.echo.text())

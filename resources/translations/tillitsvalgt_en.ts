@@ -2520,6 +2520,10 @@ Your profile is saved.</translation>
         <translation>not a working day</translation>
     </message>
     <message>
+        <source>Ikke en virkedag</source>
+        <translation>Not a working day</translation>
+    </message>
+    <message>
         <source>Forleng frist – sak </source>
         <translation>Extend deadline – case </translation>
     </message>

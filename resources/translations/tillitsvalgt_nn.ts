@@ -2520,6 +2520,10 @@ Profilen din er lagra.</translation>
         <translation>ikkje ein vyrkedag</translation>
     </message>
     <message>
+        <source>Ikke en virkedag</source>
+        <translation>Ikkje ein vyrkedag</translation>
+    </message>
+    <message>
         <source>Forleng frist – sak </source>
         <translation>Forleng frist – sak </translation>
     </message>

@@ -77,6 +77,17 @@ def describe_day(day: date) -> str:
     return text
 
 
+def off_day(day: date) -> str:
+    """«Ikke en virkedag (lørdag)», or "" for a working day (or one outside the calendar)."""
+    try:
+        if is_working_day(day):
+            return ""
+        why = holiday_name(day) or WEEKDAYS[day.weekday()]
+    except UserError:
+        return ""
+    return tr("Ikke en virkedag") + f" ({why})"
+
+
 class ExtendDeadlineDialog(QDialog):
     """A new date and a reason. ``save(new_date, reason)`` is asked on OK and returns
     whether it was saved; the dialog closes only then, so a refused date can be fixed."""
@@ -144,9 +155,11 @@ class ExtendDeadlineDialog(QDialog):
         return self.reason.text().strip() or None
 
     def _date_changed(self) -> None:
+        # The field already says the weekday and date beside it; below it only what that
+        # does not: that the day is not a working day.
         day = self.chosen_date()
-        text = describe_day(day) if day is not None else ""
-        self.day_hint.setText(text[:1].upper() + text[1:])  # a label of its own: a capital
+        self.day_hint.setText(off_day(day) if day is not None else "")
+        self.day_hint.setVisible(bool(self.day_hint.text()))
         self.ok_button.setEnabled(day is not None)
 
     def accept(self) -> None:
