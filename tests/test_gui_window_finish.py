@@ -227,3 +227,19 @@ def test_the_sender_line_names_the_union_once(workspace: Workspace) -> None:
         "Finansforbundet i Vestlandske Forsikring"
     )
     assert line("Fagforbundet", "Avdeling 120 Tromsø") == "Fagforbundet – Avdeling 120 Tromsø"
+
+
+def test_the_guide_fits_its_pictures_to_the_window(qtbot: QtBot) -> None:
+    """The screenshots are 1600 px wide: the guide shows them as wide as its window, so it
+    never scrolls sideways, and they follow when the window is made wider or narrower."""
+    from ui.dialogs.help_dialog import HelpDialog
+
+    dialog = HelpDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for width in (760, 560, 1100):
+        dialog.resize(width, 600)
+        qtbot.wait(50)
+        bar = dialog.browser.horizontalScrollBar()
+        assert bar.maximum() == 0, width
+        assert dialog.height() <= 680
