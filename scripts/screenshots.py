@@ -181,6 +181,7 @@ def _first_start(app: QApplication, out: Path, data_dir: Path) -> None:
         settings=QSettings(str(data_dir / "gui.ini"), QSettings.Format.IniFormat),
     )
     window.resize(1280, 800)
+    window.default_split()  # as a first start on a 1280×800 screen splits it
     window.show()
     shoot(app, window, out / "0-kom-i-gang.png")
     window.close()

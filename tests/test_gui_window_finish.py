@@ -243,3 +243,21 @@ def test_the_guide_fits_its_pictures_to_the_window(qtbot: QtBot) -> None:
         bar = dialog.browser.horizontalScrollBar()
         assert bar.maximum() == 0, width
         assert dialog.height() <= 680
+
+
+def test_the_employer_register_shows_each_sector_whole_at_1024(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    from ui.models.employer_table import SECTOR
+
+    window = make_window(qtbot, workspace, tmp_path)
+    window.resize(1024, 668)
+    bar = window.sections.tabBar()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    table = window.employers_view.table
+    qtbot.waitUntil(lambda: table.model().rowCount() > 0)
+    qtbot.wait(50)
+    metrics = table.fontMetrics()
+    need = metrics.horizontalAdvance("Kommune og fylkeskommune")
+    assert table.columnWidth(SECTOR) >= need + 8
+    assert _sideways(table) == 0
