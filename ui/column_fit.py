@@ -62,7 +62,7 @@ class ColumnFit(QObject):
     def _fit_later(self, *_: object) -> None:
         if not self._queued:
             self._queued = True
-            QTimer.singleShot(0, self._queued_fit)
+            QTimer.singleShot(0, self, self._queued_fit)  # not after the table is gone
 
     def _queued_fit(self) -> None:
         self._queued = False
