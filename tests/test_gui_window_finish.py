@@ -7,12 +7,12 @@ sender line names the union once."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,6 +62,45 @@ def test_the_changed_column_tells_the_time_it_orders_by(
     assert first.updated_at >= second.updated_at
     header_tip = model.headerData(UPDATED, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert "nyeste først" in header_tip
+
+
+def test_cases_changed_at_the_same_moment_keep_their_order(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    """Ten cases with one «Endret» to the microsecond (as an import makes them): clicking
+    the header both ways and refreshing (F5) gives the same order every time, ties by id."""
+    import sqlalchemy as sa
+
+    from tillitsvalgt.models import Case
+
+    stamp = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+    with workspace.db.session() as s:
+        s.execute(sa.update(Case).values(updated_at=stamp))
+        ids = {n: i for n, i in s.execute(sa.select(Case.number, Case.id))}
+    window = make_window(qtbot, workspace, tmp_path)
+    window.resize(1280, 768)
+    window.default_split()
+    header = window.table.horizontalHeader()
+
+    def listed() -> list[str]:
+        return [r.number for r in window.model.rows]
+
+    def click_updated() -> None:
+        x = header.sectionViewportPosition(UPDATED) + header.sectionSize(UPDATED) // 2
+        QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+    newest_first = sorted(ids, key=ids.__getitem__, reverse=True)
+    assert listed() == newest_first
+    click_updated()  # oldest first
+    assert listed() == newest_first[::-1]
+    click_updated()  # newest first again
+    assert listed() == newest_first
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for _ in range(2):
+        with qtbot.waitSignal(window.model.modelReset, timeout=2000):  # reloaded
+            QTest.keyClick(window.table, Qt.Key.Key_F5)
+        assert listed() == newest_first
 
 
 @pytest.mark.parametrize(("width", "height"), [(1024, 668), (1280, 768)])
