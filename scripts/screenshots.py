@@ -137,7 +137,7 @@ def main(out: Path, data_dir: Path) -> int:
     shoot(app, restore, out / "9-gjenopprett.png")
     restore.reject()
     window.open_about()
-    shoot(app, window.about_dialog, out / "11-om.png")
+    shoot(app, window.about_dialog, out / "14-om.png")
     window.about_dialog.reject()
     ws.close()
     _first_start(app, out, data_dir / "tom")
@@ -181,6 +181,7 @@ def _first_start(app: QApplication, out: Path, data_dir: Path) -> None:
         settings=QSettings(str(data_dir / "gui.ini"), QSettings.Format.IniFormat),
     )
     window.resize(1280, 800)
+    window.default_split()  # as a first start on a 1280×800 screen splits it
     window.show()
     shoot(app, window, out / "0-kom-i-gang.png")
     window.close()

@@ -76,7 +76,7 @@ def test_case_fields_are_named_after_their_labels(
     assert _spoken(form.report_summary)[0] == "Til rapporten"
     # A date field's description is the date it understood, in words.
     form.decision.set_value(date(2026, 10, 15))
-    assert "torsdag 15. oktober 2026" in _spoken(form.decision.line)[1]
+    assert "Torsdag 15. oktober 2026" in _spoken(form.decision.line)[1]
     assert _spoken(window.search)[0]
     assert _spoken(window.table)[0] == "Saker"
 

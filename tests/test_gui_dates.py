@@ -66,7 +66,7 @@ def test_every_date_field_reads_what_is_typed(
                 assert str(meant.year) in field.echo.text(), key
             type_into(qtbot, field, "15.13.2026")
             assert field.value() is None and field.problem(), key
-            assert "måneden" in field.echo.text(), key
+            assert "Måneden" in field.echo.text(), key
             type_into(qtbot, field, "15.10.2026")
     # Every dialog with a date was walked: the case form (4), the event (date, reply by),
     # the letter, the report's period (2), a deadline's extension and a new deadline.
@@ -102,7 +102,7 @@ def test_a_typed_case_date_is_the_date_saved(
     type_into(qtbot, form.implemented, "")
     assert form.implemented.value() is None and form.implemented.problem() is None
     type_into(qtbot, form.planned, "31.11.2026")
-    assert "november har bare 30 dager" in form.planned.echo.text()
+    assert "November har bare 30 dager" in form.planned.echo.text()
     assert not form.check()
     version = workspace.case_detail("2026/3").case.version
     window.save_action.trigger()

@@ -76,7 +76,7 @@ def test_a_stage_is_recorded_shown_with_its_outcome_and_on_the_timeline(
     assert dialog.result() == dialog.DialogCode.Accepted
     assert office.stage_table.rowCount() == 1
     assert office.stage_table.item(0, 0).text() == "Sentrale parter"
-    assert office.stage_table.item(0, 2).text() == "ikke avgjort"
+    assert office.stage_table.item(0, 2).text() == "Ikke avgjort"
     timeline = window.case_view.events.items
     assert any(e.kind == "escalation" and "Sentrale parter" in (e.notes or "") for e in timeline)
 
@@ -255,7 +255,7 @@ def test_the_pack_is_taken_into_use_from_the_file_menu_and_a_newer_one_is_told_o
     prompter = ScriptedPrompter(opens=[[broken], [first]], confirms=[False, True])
     window = make_window(qtbot, workspace, tmp_path, prompter)
     about = AboutDialog(workspace, parent=window)
-    assert "ingen" in dict(about.facts)["Pakke fra forbundskontoret"]
+    assert "Ingen" in dict(about.facts)["Pakke fra forbundskontoret"]
 
     window.pack_action.trigger()  # a file that is no pack: said, nothing changed
     assert prompter.shown[-1][0] == "error" and "zip" in prompter.shown[-1][2]

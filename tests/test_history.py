@@ -138,7 +138,7 @@ def test_who_is_the_profile_and_on_postgresql_the_database_role(db: Database, ca
         assert oldest.who == "postgres"  # made before a profile was chosen
     else:
         assert newest.who == "Kari Nordmann"
-        assert oldest.who == "ukjent (ingen profil)"
+        assert oldest.who == "Ukjent (ingen profil)"
     assert newest.what == "Sted/avdeling"
     assert newest.changed_at.tzinfo is not None
     assert len(newest.when) == len("22.11.2026 14:05")

@@ -6,7 +6,7 @@ lapsed deadlines and the recycle bin do not count; and both databases read the i
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -204,3 +204,62 @@ def test_both_databases_can_read_the_verdict_order_from_its_index(db: Database) 
         assert "Limit" in plans[at - 1], shown
     else:
         assert sum("TEMP B-TREE" in line for line in plans) <= 1, shown  # the 50 rows only
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_equal_keys_keep_one_order_and_pages_neither_repeat_nor_skip(
+    db: Database, descending: bool
+) -> None:
+    """Cases that tie on the sorted column (here: every column, and the same «Endret» to
+    the microsecond, as an import makes them) come in the order of their id, the same on
+    every call, so a refresh does not reshuffle them and a page boundary in the middle of
+    the tie neither repeats a case nor skips one."""
+    employer = make_employer(db)
+    numbers = [make_case(db, employer, title="Samme tittel") for _ in range(11)]
+    stamp = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+    with db.session() as s:
+        s.execute(sa.update(Case).values(updated_at=stamp, verdict_timing="in_time"))
+        ids = {n: i for n, i in s.execute(sa.select(Case.number, Case.id))}
+    by_id = sorted(numbers, key=lambda n: ids[n], reverse=descending)
+    for sort in cases.SORT_KEYS:
+        with db.session(readonly=True) as s:
+            whole = [
+                [
+                    r.number
+                    for r in list_cases(
+                        CaseQuery(sort=sort, descending=descending, limit=50, today=TODAY),
+                        session=s,
+                    ).rows
+                ]
+                for _ in range(3)
+            ]
+            paged: list[str] = []
+            for offset in range(0, 12, 4):
+                page = list_cases(
+                    CaseQuery(
+                        sort=sort, descending=descending, offset=offset, limit=4, today=TODAY
+                    ),
+                    session=s,
+                )
+                paged += [r.number for r in page.rows]
+        assert whole[0] == whole[1] == whole[2] == by_id, sort
+        assert paged == by_id, sort  # no case twice, none left out
+
+
+def test_sqlite_serves_every_sort_and_its_tie_break_from_an_index(sqlite_db: Database) -> None:
+    """The id that breaks ties is the last column of each sort index (SQLite's rowid), so
+    adding it costs no sort of every case: the page is read in index order and only its
+    rows are put in order at the end (one temporary B-tree, for the page)."""
+    employer = make_employer(sqlite_db)
+    make_case(sqlite_db, employer)
+    indexes = {
+        "updated": "ix_cases_updated_at_id",
+        "title": "ix_cases_title_id",
+        "notice": "ix_cases_notice_on_id",
+        "timing": "ix_cases_live_timing_rank",
+    }
+    for sort, index in indexes.items():
+        for descending in (False, True):
+            plan = explain(sqlite_db, CaseQuery(sort=sort, descending=descending, today=TODAY))
+            assert f"USING INDEX {index}" in plan, (sort, plan)
+            assert plan.count("TEMP B-TREE") == 1, (sort, plan)

@@ -570,8 +570,8 @@ class Workspace:
         today = self.today()
         with self.db.session(readonly=True) as session:
             return [
-                DeadlineRow(d, number, title, d.due_on < today, status)
-                for d, number, title, status in deadlines.open_deadline_rows(
+                DeadlineRow(d, number, title, d.due_on < today, status, demo)
+                for d, number, title, status, demo in deadlines.open_deadline_rows(
                     session=session, until=until
                 )
             ]
@@ -1060,6 +1060,7 @@ class DeadlineRow:
     case_title: str
     overdue: bool
     case_status: str = "open"
+    demo: bool = False  # an example case: tagged «DEMO» as in the case list
 
 
 def make_report(

@@ -45,6 +45,11 @@ class _Line(QLineEdit):
         QTimer.singleShot(0, self.selectAll)
 
 
+def _capital(text: str) -> str:
+    """A label of its own starts with a capital: «Mandag 4. mai 2026», «November har …»."""
+    return text[:1].upper() + text[1:]
+
+
 class DateInput(QWidget):
     """A date field; ``optional`` ones may be left empty (unknown)."""
 
@@ -69,7 +74,7 @@ class DateInput(QWidget):
         self.line = _Line()
         self.line.setObjectName("dateText")
         self.line.setMaxLength(40)
-        self.line.setPlaceholderText(tr("dd.mm.åååå") if not optional else tr("ukjent"))
+        self.line.setPlaceholderText(tr("dd.mm.åååå") if not optional else tr("Ukjent"))
         self.line.setMinimumWidth(self.line.fontMetrics().horizontalAdvance("00.00.00000") + 16)
         self.line.setMaximumWidth(self.line.fontMetrics().horizontalAdvance("00.00.00000") * 2)
         self.line.setToolTip(
@@ -143,16 +148,16 @@ class DateInput(QWidget):
         before = (self._value, self._problem)
         if not text.strip() and self.optional:
             self._value, self._problem = None, None
-            self.echo.setText(tr("ukjent"))
+            self.echo.setText(tr("Ukjent"))
             self.echo.setStyleSheet(ECHO_STYLE)
         else:
             try:
                 self._value, self._problem = parse_date_text(text, self._today()), None
-                self.echo.setText(format_weekday_date(self._value))
+                self.echo.setText(_capital(format_weekday_date(self._value)))
                 self.echo.setStyleSheet(ECHO_STYLE)
             except DateTextError as exc:
                 self._value, self._problem = None, str(exc)
-                self.echo.setText(str(exc))
+                self.echo.setText(_capital(str(exc)))
                 # Half-typed («15.1») is not yet wrong: red only once the field is left.
                 self.echo.setStyleSheet(TYPING_STYLE if self.line.hasFocus() else ERROR_STYLE)
         self.line.setAccessibleDescription(self.echo.text())

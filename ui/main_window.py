@@ -51,13 +51,12 @@ from ui.long_work import LongWork
 from ui.models.case_table import (
     DEFAULT_ORDER,
     DEFAULT_WIDTHS,
+    OPTIONAL_COLUMNS,
     SORT_KEYS,
     UPDATED,
     CaseTableModel,
+    column_floors,
 )
-from ui.models.case_table import NUMBER as NUMBER_COLUMN
-from ui.models.case_table import TITLE as TITLE_COLUMN
-from ui.models.case_table import TYPE as TYPE_COLUMN
 from ui.prompts import Prompter
 from ui.restore_edits import watch_letter
 from ui.views.case_view import CaseView
@@ -129,8 +128,9 @@ class MainWindow(FirstSteps, QMainWindow):
         self.bin_toggle.setObjectName("recycleBin")
         self.bin_toggle.setToolTip(tr("Vis slettede saker, som kan gjenopprettes"))
         filters = QHBoxLayout()
+        # Each filter as wide as its «Alle …» needs, so none is cut on a 1024 px screen.
         for widget in (self.type_filter, self.status_filter, self.timing_filter):
-            filters.addWidget(widget)
+            filters.addWidget(widget, len(widget.itemText(0)))
         filters.addWidget(self.bin_toggle)
         self.saved_filters = QComboBox()
         self.saved_filters.setObjectName("savedFilters")
@@ -152,9 +152,9 @@ class MainWindow(FirstSteps, QMainWindow):
         for year in range(workspace.today().year + 1, 2014, -1):
             self.year_filter.addItem(str(year), year)
         saved_row = QHBoxLayout()
-        saved_row.addWidget(self.employer_filter, 2)
+        # (the saved filters' own «(lagrede filtre)» names them: no label, more room)
+        saved_row.addWidget(self.employer_filter, 3)
         saved_row.addWidget(self.year_filter)
-        saved_row.addWidget(QLabel(tr("Filtre:")))
         saved_row.addWidget(self.saved_filters, 2)
         saved_row.addWidget(self.save_filter_button)
         # Narrow screens: the filters may shrink (their lists still show whole names).
@@ -186,10 +186,14 @@ class MainWindow(FirstSteps, QMainWindow):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionsMovable(True)  # the order is remembered
         self.table.horizontalHeader().setHighlightSections(False)
-        # No sideways scrolling: narrowed to the width there is, the title keeps the most.
-        self.column_fit = ColumnFit(
-            self.table, {NUMBER_COLUMN: 60, TITLE_COLUMN: 90, TYPE_COLUMN: 32}
-        )
+        self.table.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )  # a narrowed header keeps its first letters, not a clipped middle
+        # No sideways scrolling: narrowed to the width there is, never below what shows a
+        # whole number or date; on a narrow screen «Type», then «Endret» step aside.
+        floors = column_floors(self.table.fontMetrics())
+        self.table.horizontalHeader().setDefaultSectionSize(floors[UPDATED])
+        self.column_fit = ColumnFit(self.table, floors, optional=OPTIONAL_COLUMNS)
         self.count = QLabel()
         self.count.setObjectName("count")
 
@@ -1168,8 +1172,7 @@ class MainWindow(FirstSteps, QMainWindow):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         else:
-            left = self.width() * 15 // 32  # 600 of 1280: the case keeps the larger part
-            self.splitter.setSizes([left, self.width() - left])
+            self.default_split()
         header = self.settings.value("caselist/header")
         # Layout 2 put the verdict beside the number; an older saved header had it off-screen.
         if isinstance(header, QByteArray) and self.settings.value("caselist/layout") == "2":
@@ -1187,6 +1190,13 @@ class MainWindow(FirstSteps, QMainWindow):
             index = combo.findData(self.settings.value(key))
             if index > 0:
                 combo.setCurrentIndex(index)
+
+    def default_split(self) -> None:
+        """The list half of a 1280 px window (every column shown); on a smaller screen the
+        case keeps the larger part (480 of 1024)."""
+        width = self.width()
+        left = width // 2 if width >= 1200 else width * 15 // 32
+        self.splitter.setSizes([left, width - left])
 
     def _default_columns(self) -> None:
         header = self.table.horizontalHeader()

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def pack_line(workspace: Workspace) -> str:
     """The pack in use, in words (for «Om Tillitsvalgt» and the settings)."""
     current = workspace.pack_in_use()
-    return current or tr("ingen (innebygd lovkatalog og innebygde maler)")
+    return current or tr("Ingen (innebygd lovkatalog og innebygde maler)")
 
 
 def newer_pack_text(

@@ -58,17 +58,17 @@ def case_summary_html(
         (tr("Status"), tr(CASE_STATUSES.get(case.status, case.status))),
         (tr("Sted/avdeling"), case.location or ""),
         (tr("Hovedavtale"), detail.agreement_name),
-        (tr("Varslet"), format_date(case.notice_on) if case.notice_on else tr("ukjent")),
-        (tr("Beslutning"), format_date(case.decision_on) if case.decision_on else tr("ukjent")),
+        (tr("Varslet"), format_date(case.notice_on) if case.notice_on else tr("Ukjent")),
+        (tr("Beslutning"), format_date(case.decision_on) if case.decision_on else tr("Ukjent")),
         (
             tr("Planlagt iverksetting"),
             format_date(case.planned_implementation_on)
             if case.planned_implementation_on
-            else tr("ukjent"),
+            else tr("Ukjent"),
         ),
         (
             tr("Iverksatt"),
-            format_date(case.implemented_on) if case.implemented_on else tr("ikke ennå"),
+            format_date(case.implemented_on) if case.implemented_on else tr("Ikke ennå"),
         ),
     ]
     parts = [
@@ -123,7 +123,7 @@ def case_summary_html(
                         format_date(s.started_on),
                         tr(ESCALATION_OUTCOMES.get(s.outcome, s.outcome))
                         if s.outcome
-                        else tr("ikke avgjort"),
+                        else tr("Ikke avgjort"),
                         format_date(s.ended_on) if s.ended_on else "",
                     ]
                     for s in stages

@@ -592,12 +592,12 @@
         <translation>Report to the national meeting</translation>
     </message>
     <message>
-        <source>per år</source>
-        <translation>per year</translation>
+        <source>Per år</source>
+        <translation>Per year</translation>
     </message>
     <message>
-        <source>per kvartal</source>
-        <translation>per quarter</translation>
+        <source>Per kvartal</source>
+        <translation>Per quarter</translation>
     </message>
     <message>
         <source>Tall under dette (etter støy) vises som «–», så ingen kan kjennes igjen</source>
@@ -1256,10 +1256,6 @@ Your profile is saved.</translation>
         <translation>All years</translation>
     </message>
     <message>
-        <source>Filtre:</source>
-        <translation>Filters:</translation>
-    </message>
-    <message>
         <source>Saker</source>
         <translation>Cases</translation>
     </message>
@@ -1728,12 +1724,8 @@ Your profile is saved.</translation>
         <translation>Checksum</translation>
     </message>
     <message>
-        <source>ja</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <source>nei (kopiert inn)</source>
-        <translation>no (copied in)</translation>
+        <source>Nei (kopiert inn)</source>
+        <translation>No (copied in)</translation>
     </message>
     <message>
         <source>dd.mm.åååå</source>
@@ -1812,8 +1804,36 @@ Your profile is saved.</translation>
         <translation>Changed</translation>
     </message>
     <message>
+        <source>Saksnummer (år/løpenummer)</source>
+        <translation>Case number (year/serial number)</translation>
+    </message>
+    <message>
+        <source>Virksomheten saken gjelder</source>
+        <translation>The employer the case concerns</translation>
+    </message>
+    <message>
+        <source>Tidspunkt: ble de tillitsvalgte tatt med i tide?</source>
+        <translation>Timing: were the representatives involved in time?</translation>
+    </message>
+    <message>
+        <source>Neste frist som løper</source>
+        <translation>The next running deadline</translation>
+    </message>
+    <message>
+        <source>Sist endret; nyeste først. Endret samme dag: den sist endrede først (se tipset).</source>
+        <translation>Last changed; newest first. Changed the same day: the most recently changed first (see the tooltip).</translation>
+    </message>
+    <message>
+        <source>Ikke vurdert</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
         <source>Frist ute</source>
         <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Sist endret </source>
+        <translation>Last changed </translation>
     </message>
     <message>
         <source>DEMO</source>
@@ -2100,8 +2120,12 @@ Your profile is saved.</translation>
         <translation>Implemented</translation>
     </message>
     <message>
-        <source>ikke ennå</source>
-        <translation>not yet</translation>
+        <source>Ikke ennå</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>Ikke avgjort</source>
+        <translation>Not decided</translation>
     </message>
     <message>
         <source>Saken krever: </source>
@@ -2122,10 +2146,6 @@ Your profile is saved.</translation>
     <message>
         <source>Utfallet kom</source>
         <translation>Outcome on</translation>
-    </message>
-    <message>
-        <source>ikke avgjort</source>
-        <translation>not decided</translation>
     </message>
     <message>
         <source>Sakene i gruppen: </source>
@@ -2498,6 +2518,10 @@ Your profile is saved.</translation>
     <message>
         <source>ikke en virkedag</source>
         <translation>not a working day</translation>
+    </message>
+    <message>
+        <source>Ikke en virkedag</source>
+        <translation>Not a working day</translation>
     </message>
     <message>
         <source>Forleng frist – sak </source>
@@ -3484,8 +3508,8 @@ Your profile is saved.</translation>
         <translation>Free software: you may share and change it under the terms of the licence. It comes without any warranty. Qt for Python (PySide6) is used under the LGPL-3.0.</translation>
     </message>
     <message>
-        <source>ingen (innebygd lovkatalog og innebygde maler)</source>
-        <translation>none (built-in legal catalogue and templates)</translation>
+        <source>Ingen (innebygd lovkatalog og innebygde maler)</source>
+        <translation>None (built-in law catalogue and built-in templates)</translation>
     </message>
     <message>
         <source>En nyere pakke fra forbundskontoret ligger klar: </source>

@@ -592,12 +592,12 @@
         <translation>Rapport til landsmøtet</translation>
     </message>
     <message>
-        <source>per år</source>
-        <translation>per år</translation>
+        <source>Per år</source>
+        <translation>Per år</translation>
     </message>
     <message>
-        <source>per kvartal</source>
-        <translation>per kvartal</translation>
+        <source>Per kvartal</source>
+        <translation>Per kvartal</translation>
     </message>
     <message>
         <source>Tall under dette (etter støy) vises som «–», så ingen kan kjennes igjen</source>
@@ -1256,10 +1256,6 @@ Profilen din er lagra.</translation>
         <translation>Alle år</translation>
     </message>
     <message>
-        <source>Filtre:</source>
-        <translation>Filter:</translation>
-    </message>
-    <message>
         <source>Saker</source>
         <translation>Saker</translation>
     </message>
@@ -1728,12 +1724,8 @@ Profilen din er lagra.</translation>
         <translation>Sjekksum</translation>
     </message>
     <message>
-        <source>ja</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <source>nei (kopiert inn)</source>
-        <translation>nei (kopiert inn)</translation>
+        <source>Nei (kopiert inn)</source>
+        <translation>Nei (kopiert inn)</translation>
     </message>
     <message>
         <source>dd.mm.åååå</source>
@@ -1812,8 +1804,36 @@ Profilen din er lagra.</translation>
         <translation>Endra</translation>
     </message>
     <message>
+        <source>Saksnummer (år/løpenummer)</source>
+        <translation>Saksnummer (år/løpenummer)</translation>
+    </message>
+    <message>
+        <source>Virksomheten saken gjelder</source>
+        <translation>Verksemda saka gjeld</translation>
+    </message>
+    <message>
+        <source>Tidspunkt: ble de tillitsvalgte tatt med i tide?</source>
+        <translation>Tidspunkt: vart dei tillitsvalde tekne med i tide?</translation>
+    </message>
+    <message>
+        <source>Neste frist som løper</source>
+        <translation>Neste frist som går</translation>
+    </message>
+    <message>
+        <source>Sist endret; nyeste først. Endret samme dag: den sist endrede først (se tipset).</source>
+        <translation>Sist endra; nyaste først. Endra same dag: den sist endra først (sjå tipset).</translation>
+    </message>
+    <message>
+        <source>Ikke vurdert</source>
+        <translation>Ikkje vurdert</translation>
+    </message>
+    <message>
         <source>Frist ute</source>
         <translation>Frist ute</translation>
+    </message>
+    <message>
+        <source>Sist endret </source>
+        <translation>Sist endra </translation>
     </message>
     <message>
         <source>DEMO</source>
@@ -2100,8 +2120,12 @@ Profilen din er lagra.</translation>
         <translation>Iverksett</translation>
     </message>
     <message>
-        <source>ikke ennå</source>
-        <translation>ikkje enno</translation>
+        <source>Ikke ennå</source>
+        <translation>Ikkje enno</translation>
+    </message>
+    <message>
+        <source>Ikke avgjort</source>
+        <translation>Ikkje avgjort</translation>
     </message>
     <message>
         <source>Saken krever: </source>
@@ -2122,10 +2146,6 @@ Profilen din er lagra.</translation>
     <message>
         <source>Utfallet kom</source>
         <translation>Utfallet kom</translation>
-    </message>
-    <message>
-        <source>ikke avgjort</source>
-        <translation>ikkje avgjort</translation>
     </message>
     <message>
         <source>Sakene i gruppen: </source>
@@ -2498,6 +2518,10 @@ Profilen din er lagra.</translation>
     <message>
         <source>ikke en virkedag</source>
         <translation>ikkje ein vyrkedag</translation>
+    </message>
+    <message>
+        <source>Ikke en virkedag</source>
+        <translation>Ikkje ein vyrkedag</translation>
     </message>
     <message>
         <source>Forleng frist – sak </source>
@@ -3484,8 +3508,8 @@ Profilen din er lagra.</translation>
         <translation>Fri programvare: du kan dele og endre han etter vilkåra i lisensen. Han kjem utan garanti. Qt for Python (PySide6) er brukt under LGPL-3.0.</translation>
     </message>
     <message>
-        <source>ingen (innebygd lovkatalog og innebygde maler)</source>
-        <translation>ingen (innebygd lovkatalog og innebygde malar)</translation>
+        <source>Ingen (innebygd lovkatalog og innebygde maler)</source>
+        <translation>Ingen (innebygd lovkatalog og innebygde malar)</translation>
     </message>
     <message>
         <source>En nyere pakke fra forbundskontoret ligger klar: </source>

@@ -147,6 +147,9 @@ def _sender(facts: LetterFacts) -> dict[str, Any]:
     branch = get("branch")
     contact = [clean_text(v.strip()) for v in (get("email"), get("phone")) if v and v.strip()]
     organisation = [clean_text(v.strip()) for v in (union, branch) if v and v.strip()]
+    if len(organisation) == 2 and organisation[0].casefold() in organisation[1].casefold():
+        # «Finansforbundet i Vestlandske Forsikring» already names the union: said once.
+        organisation = organisation[1:]
     return {
         "navn": _text(get("name"), "avsender.navn", f"navnet ditt mangler; {profile}"),
         "rolle": _text(get("role"), "avsender.rolle", f"rollen din mangler; {profile}"),

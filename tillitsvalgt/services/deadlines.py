@@ -47,7 +47,7 @@ def open_deadlines(*, session: Session, until: date | None = None) -> list[Deadl
         select(Deadline)
         .join(Case, col(Case.id) == col(Deadline.case_id))
         .where(*_open_live())
-        .order_by(col(Deadline.due_on))
+        .order_by(col(Deadline.due_on), col(Deadline.id))  # the same order every time
     )
     if until is not None:
         query = query.where(col(Deadline.due_on) <= until)
@@ -85,10 +85,11 @@ def _refuse_settled(deadline: Deadline, doing: str) -> None:
 
 def open_deadline_rows(
     *, session: Session, until: date | None = None
-) -> list[tuple[DeadlineRead, str, str, str]]:
-    """``open_deadlines`` with each case's number, title and status, in one query."""
+) -> list[tuple[DeadlineRead, str, str, str, bool]]:
+    """``open_deadlines`` with each case's number, title, status and whether it is an
+    example (demo) case, in one query."""
     query = (
-        select(Deadline, Case.number, Case.title, Case.status)
+        sa.select(Deadline, col(Case.number), col(Case.title), col(Case.status), col(Case.is_demo))
         .join(Case, col(Case.id) == col(Deadline.case_id))
         .where(*_open_live())
         .order_by(col(Deadline.due_on), col(Deadline.id))
@@ -96,8 +97,8 @@ def open_deadline_rows(
     if until is not None:
         query = query.where(col(Deadline.due_on) <= until)
     return [
-        (read(DeadlineRead, d), number, title, status)
-        for d, number, title, status in session.exec(query)
+        (read(DeadlineRead, d), number, title, status, bool(demo))
+        for d, number, title, status, demo in session.execute(query)
     ]
 
 

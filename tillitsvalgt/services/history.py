@@ -97,7 +97,7 @@ def _who(row: Any) -> str:
     role = row.db_role
     if name and role:
         return f"{name} ({role})"
-    return name or role or "ukjent (ingen profil)"
+    return name or role or "Ukjent (ingen profil)"
 
 
 def _event_names(rows: list[Any], session: Session) -> dict[int, str]:

@@ -61,7 +61,7 @@ class CaseForm(QWidget):
         self.location.setMaxLength(200)
         self.members = QSpinBox()
         self.members.setRange(-1, 500_000)
-        self.members.setSpecialValueText(tr("ukjent"))
+        self.members.setSpecialValueText(tr("Ukjent"))
         self.notice = DateInput(optional=True)
         self.decision = DateInput(optional=True)
         self.planned = DateInput(optional=True)
@@ -70,7 +70,7 @@ class CaseForm(QWidget):
         self.days.setRange(-0.5, 7)
         self.days.setSingleStep(0.5)
         self.days.setDecimals(1)
-        self.days.setSpecialValueText(tr("ukjent"))
+        self.days.setSpecialValueText(tr("Ukjent"))
         self.written = tri_combo()
         self.ordered = tri_combo()
         # Rebuilding that needs a building permit needs Arbeidstilsynet's consent (§ 18-9).

@@ -37,5 +37,5 @@ class BackupTableModel(ListModel):
         if column == SIZE:
             return f"{max(1, round(item.size / 1024)):,} kB".replace(",", "\u00a0")
         if column == CHECKSUM:
-            return tr("ja") if item.has_checksum else tr("nei (kopiert inn)")
+            return tr("Ja") if item.has_checksum else tr("Nei (kopiert inn)")
         return None

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.shapes import CaseListRow, CasePage
@@ -28,6 +28,18 @@ HEADERS = {
     DEADLINE: QT_TR_NOOP("Neste frist"),
     UPDATED: QT_TR_NOOP("Endret"),
 }
+# The whole header where a narrow column cuts it, and what the column orders by.
+HEADER_TIPS = {
+    NUMBER: QT_TR_NOOP("Saksnummer (år/løpenummer)"),
+    TITLE: QT_TR_NOOP("Sakens tittel"),
+    EMPLOYER: QT_TR_NOOP("Virksomheten saken gjelder"),
+    TYPE: QT_TR_NOOP("Sakstype"),
+    TIMING: QT_TR_NOOP("Tidspunkt: ble de tillitsvalgte tatt med i tide?"),
+    DEADLINE: QT_TR_NOOP("Neste frist som løper"),
+    UPDATED: QT_TR_NOOP(
+        "Sist endret; nyeste først. Endret samme dag: den sist endrede først (se tipset)."
+    ),
+}
 # The sort keys the case service accepts, per column (None: not sortable in SQL).
 SORT_KEYS: dict[int, str | None] = {
     NUMBER: "number",
@@ -42,8 +54,31 @@ PAGE = 200
 OVERDUE_COLOUR = "#b00020"
 # The default widths (px) and left-to-right order: the verdict next to the number, so it
 # is on screen in a narrow window; the user's own order and widths are remembered.
-DEFAULT_WIDTHS = {NUMBER: 78, TIMING: 150, TITLE: 220, EMPLOYER: 150, DEADLINE: 92, TYPE: 110}
+DEFAULT_WIDTHS = {NUMBER: 72, TIMING: 130, TITLE: 230, EMPLOYER: 150, DEADLINE: 86, TYPE: 110}
 DEFAULT_ORDER = (NUMBER, TIMING, TITLE, EMPLOYER, DEADLINE, TYPE, UPDATED)
+# Where the list is too narrow for every column (1024 px): these step aside, in this order
+# (the type filter above the list still shows the type; the sort stays as chosen).
+OPTIONAL_COLUMNS = (TYPE, UPDATED)
+
+
+def column_floors(metrics: QFontMetrics) -> dict[int, int]:
+    """The narrowest each column gets: a whole case number, date (with the overdue mark)
+    and the verdict's symbol and short word; the title and the employer elide."""
+    pad = 16  # the cell's margins and the header's sort arrow
+
+    def fits(text: str) -> int:
+        return metrics.horizontalAdvance(text) + pad
+
+    return {
+        NUMBER: fits("2026/100"),
+        TIMING: fits("→ Handle nå"),
+        TITLE: fits("Hjemmekontoravtale"),
+        EMPLOYER: fits("Helse Vest"),
+        DEADLINE: fits("! 00.00.0000"),
+        TYPE: fits("Lokaler"),
+        UPDATED: fits("00.00.0000"),
+    }
+
 
 # Colour and a symbol, never colour alone: "✓" in time, "!" late or breach, "?" unknown.
 _TIMING_LOOK: dict[str, tuple[str, str]] = {
@@ -62,13 +97,20 @@ Fetch = Callable[..., CasePage]
 
 def timing_text(row: CaseListRow) -> str:
     if row.timing is None:
-        return "Ikke vurdert"
+        return tr("Ikke vurdert")
     symbol, _ = _TIMING_LOOK.get(row.timing, ("", ""))
     text = tr(TIMINGS_SHORT.get(row.timing, row.timing))
     if row.demand == "overdue":
         # First, so a narrow column cuts the verdict, not the alarm.
         text = tr("Frist ute") + " · " + text
     return f"{symbol} {text}".strip()
+
+
+def changed_tip(row: CaseListRow) -> str:
+    """The exact time of the last change: the list orders by it, so cases changed the same
+    day (the column shows only the day) are newest first, and a tie by the case's id."""
+    when = row.updated_at.astimezone()
+    return tr("Sist endret ") + f"{short_date(when)} kl. {when:%H:%M:%S}"
 
 
 def demo_tag(text: str) -> str:
@@ -150,9 +192,13 @@ class CaseTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             text = HEADERS.get(section)
             return tr(text) if text is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole and section in HEADER_TIPS:
+            return tr(HEADER_TIPS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -172,6 +218,8 @@ class CaseTableModel(QAbstractTableModel):
                 return long
             if column == TITLE and row.id in self.demo_ids:
                 return f"{row.title}\n{demo_tip()}"
+            if column == UPDATED:
+                return changed_tip(row)
             return self._display(row, column)  # the whole text where the column cuts it
         if role == Qt.ItemDataRole.ForegroundRole and column == TIMING and row.timing:
             _, colour = _TIMING_LOOK.get(row.timing, ("", "#000000"))

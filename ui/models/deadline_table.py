@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from tillitsvalgt.rules.deadlines import format_weekday_date
 from tillitsvalgt.workspace import DeadlineRow
 from ui.i18n import QT_TR_NOOP, count, tr
+from ui.models.case_table import demo_tag, demo_tip
 from ui.models.list_model import short_date
 
 DUE, NUMBER, TITLE, WHAT, STATUS = range(5)
@@ -135,7 +136,7 @@ class DeadlineTableModel(QAbstractTableModel):
         if column == NUMBER:
             return row.case_number
         if column == TITLE:
-            return row.case_title
+            return demo_tag(row.case_title) if row.demo else row.case_title
         if column == WHAT:
             return d.title
         if column == STATUS:
@@ -151,6 +152,8 @@ class DeadlineTableModel(QAbstractTableModel):
             if d.original_due_on != d.due_on:
                 text += "\n" + tr("Forlenget; opprinnelig frist ") + short_date(d.original_due_on)
             return text
+        if column == TITLE and row.demo:
+            return f"{row.case_title}\n{demo_tip()}"
         if column == WHAT:
             return d.title + (f"\n{tr('Regel: ')}{d.rule}" if d.rule else "")
         if column == STATUS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 
 from tillitsvalgt.history import HistoryEntry
 from ui.i18n import QT_TR_NOOP
@@ -24,6 +25,19 @@ _LONGEST = 200  # a long description would make the row as tall as the screen
 def _short(text: str) -> str:
     line = " ".join(text.split())
     return line if len(line) <= _LONGEST else line[: _LONGEST - 1] + "…"
+
+
+def history_widths(metrics: QFontMetrics) -> dict[int, int]:
+    """The columns' widths where there is room: the whole time and a name, «Hva» the most
+    of the texts; «Til» (last) stretches over what is left."""
+    pad = 16
+    return {
+        HIST_WHEN: metrics.horizontalAdvance("00.00.0000 00:00") + pad,
+        HIST_WHO: metrics.horizontalAdvance("Kari Nordmann") + pad,
+        HIST_WHAT: metrics.horizontalAdvance("Hendelse lagt til: Arbeidsgiver varslet") + pad,
+        HIST_OLD: metrics.horizontalAdvance("Faste plasser") + pad,
+        HIST_NEW: metrics.horizontalAdvance("Faste plasser") + pad,
+    }
 
 
 class HistoryTableModel(ListModel):

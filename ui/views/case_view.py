@@ -46,6 +46,7 @@ from tillitsvalgt.vocabulary import (
 )
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.autosave import AutosaveSlot, Snapshot
+from ui.column_fit import ColumnFit
 from ui.context_menus import add_context_menu
 from ui.dialogs.event_dialog import EventDialog
 from ui.errors import CrashReporter
@@ -53,7 +54,15 @@ from ui.forms.case_form import CaseForm
 from ui.i18n import tr
 from ui.models.case_file import DocumentTableModel, EventTableModel
 from ui.models.case_table import demo_tag, demo_tip
-from ui.models.history_table import HIST_NEW, HIST_OLD, HIST_WHAT, HistoryTableModel
+from ui.models.history_table import (
+    HIST_NEW,
+    HIST_OLD,
+    HIST_WHAT,
+    HIST_WHEN,
+    HIST_WHO,
+    HistoryTableModel,
+    history_widths,
+)
 from ui.prompts import Prompter
 from ui.views.checklist_panel import ChecklistPanel
 from ui.views.office_panel import OfficePanel
@@ -366,11 +375,28 @@ class CaseView(QWidget):
         self.history_table = self._table(self.history, "history")
         self.history_table.setAccessibleName(tr("Endringshistorikk"))
         self.history_table.setWordWrap(False)
-        # What changed, from and to share what is left (elided), never a sideways scroll.
-        for column in (HIST_WHAT, HIST_OLD, HIST_NEW):
-            self.history_table.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.Stretch
-            )
+        self.history_table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.history_table.verticalHeader().setDefaultSectionSize(
+            self.history_table.fontMetrics().height() + 8
+        )  # one line a row (the whole text is the tooltip)
+        # «Når» and «Hvem» as wide as their text; «Hva» gets the most of what is left and
+        # «Fra»/«Til» the rest, narrowed to the width there is, never a sideways scroll.
+        header = self.history_table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        widths = history_widths(self.history_table.fontMetrics())
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        # «Når» keeps its whole time, the rest give way («Til», stretched, to 64 px: the
+        # stretched section never gets narrower than it was when the stretch began).
+        header.setStretchLastSection(False)
+        header.setDefaultSectionSize(64)
+        header.resizeSection(HIST_NEW, 64)
+        header.setStretchLastSection(True)
+        self.history_fit = ColumnFit(
+            self.history_table,
+            {HIST_WHEN: widths[HIST_WHEN], HIST_WHO: 84, HIST_WHAT: 130, HIST_OLD: 64},
+        )
         self.history_tab = self.tabs.addTab(self.history_table, tr("Histori&kk"))
         # The case detail whose history the table shows: every detail shown (after a save,
         # an event, a refresh) may come with new history.

@@ -77,6 +77,17 @@ def describe_day(day: date) -> str:
     return text
 
 
+def off_day(day: date) -> str:
+    """«Ikke en virkedag (lørdag)», or "" for a working day (or one outside the calendar)."""
+    try:
+        if is_working_day(day):
+            return ""
+        why = holiday_name(day) or WEEKDAYS[day.weekday()]
+    except UserError:
+        return ""
+    return tr("Ikke en virkedag") + f" ({why})"
+
+
 class ExtendDeadlineDialog(QDialog):
     """A new date and a reason. ``save(new_date, reason)`` is asked on OK and returns
     whether it was saved; the dialog closes only then, so a refused date can be fixed."""
@@ -86,6 +97,7 @@ class ExtendDeadlineDialog(QDialog):
         row: DeadlineRow,
         *,
         save: Callable[[date, str | None], bool],
+        today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -106,7 +118,8 @@ class ExtendDeadlineDialog(QDialog):
         layout.addWidget(about)
 
         form = QFormLayout()
-        self.new_date = DateInput(deadline.due_on + timedelta(days=EXTEND_BY_DEFAULT))
+        # «i» is the workspace's today, as in every other date field
+        self.new_date = DateInput(deadline.due_on + timedelta(days=EXTEND_BY_DEFAULT), today=today)
         self.new_date.setObjectName("newDate")
         self.new_date.setToolTip(tr("Den nye fristen; den må være etter den nåværende."))
         date_label = QLabel(tr("Ny &frist:"))
@@ -142,8 +155,11 @@ class ExtendDeadlineDialog(QDialog):
         return self.reason.text().strip() or None
 
     def _date_changed(self) -> None:
+        # The field already says the weekday and date beside it; below it only what that
+        # does not: that the day is not a working day.
         day = self.chosen_date()
-        self.day_hint.setText(describe_day(day) if day is not None else "")
+        self.day_hint.setText(off_day(day) if day is not None else "")
+        self.day_hint.setVisible(bool(self.day_hint.text()))
         self.ok_button.setEnabled(day is not None)
 
     def accept(self) -> None:
@@ -457,7 +473,10 @@ class DeadlinesView(QWidget):
         if row is None:
             return
         dialog = ExtendDeadlineDialog(
-            row, save=lambda day, reason: self._extend(row, day, reason), parent=self
+            row,
+            save=lambda day, reason: self._extend(row, day, reason),
+            today=self.workspace.today,
+            parent=self,
         )
         self.extend_dialog = dialog
         dialog.finished.connect(lambda _: self._dialog_closed(dialog))

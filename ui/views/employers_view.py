@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.shapes import EmployerRead
+from tillitsvalgt.vocabulary import SECTORS
 from tillitsvalgt.workspace import Workspace
 from ui.context_menus import add_context_menu
 from ui.dialogs.employer_dialog import EmployerDialog
@@ -36,7 +37,10 @@ from ui.i18n import QT_TR_NOOP, count, tr
 from ui.models.employer_table import (
     AGREEMENT,
     CASE_TITLE,
+    EMPLOYEES,
     NAME,
+    ORGNR,
+    SECTOR,
     EmployerCaseTableModel,
     EmployerTableModel,
 )
@@ -104,9 +108,15 @@ class EmployersView(QWidget):
         self.table = _table("employerTable")
         self.table.setAccessibleName(tr("Virksomheter"))
         self.table.setModel(self.model)
-        self.table.setColumnWidth(NAME, 290)  # «DEMO · » and a long name
+        metrics = self.table.fontMetrics()
+        self.table.setColumnWidth(NAME, 260)  # «DEMO · » and a long name
+        self.table.setColumnWidth(ORGNR, metrics.horizontalAdvance("000 000 000") + 20)
+        # The longest sector whole («Kommune og fylkeskommune»), not «Kommune og…».
+        sectors = (tr(text) for text in SECTORS.values())
+        self.table.setColumnWidth(SECTOR, max(map(metrics.horizontalAdvance, sectors)) + 20)
         # The agreement's name tells apart e.g. Spekter's A2 from LO Stat's: room for it.
-        self.table.setColumnWidth(AGREEMENT, 300)
+        self.table.setColumnWidth(AGREEMENT, 270)
+        self.table.setColumnWidth(EMPLOYEES, metrics.horizontalAdvance("Ansatte") + 28)
         self.table.setToolTip(tr("Dobbeltklikk eller trykk Enter for å endre virksomheten"))
 
         self.new_button = QPushButton(tr("&Ny virksomhet…"))

@@ -187,7 +187,7 @@ class OfficePanel(QWidget):
                 short_date(stage.started_on),
                 tr(ESCALATION_OUTCOMES.get(stage.outcome, stage.outcome))
                 if stage.outcome
-                else tr("ikke avgjort"),
+                else tr("Ikke avgjort"),
                 short_date(stage.ended_on) if stage.ended_on else "",
                 stage.reference or "",
             ]
