@@ -1,7 +1,7 @@
 """The door the desktop app goes through: one open database, the settings' choices, the
 catalogue, and one method per thing a user does — each its own unit of work, returning
-plain read shapes. The GUI holds a Workspace and never a session (design: "services are
-the door"); the command line uses the services directly.
+plain read shapes. The GUI and the command line hold a Workspace and never a session
+(design: "services are the door").
 
 "Today" comes from a clock the caller can replace, so the GUI tests are not at the mercy
 of the calendar."""
@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tillitsvalgt.db import Database, Location
 from tillitsvalgt.errors import UserError, os_reason
@@ -48,10 +48,11 @@ from tillitsvalgt.services._common import TODAY
 from tillitsvalgt.services.cases import CaseQuery as CaseQuery  # re-exported for the window
 from tillitsvalgt.services.escalation import StageInput as StageInput  # for the window
 from tillitsvalgt.services.letter_setup import LetterSetup
+from tillitsvalgt.services.selection import Selection as Selection  # for the command line
 
 if TYPE_CHECKING:  # the backup module loads Alembic, which the start does without
     # and the transfer module (import and export) is not needed before they are used
-    from tillitsvalgt.backup import BackupInfo, IntegrityReport
+    from tillitsvalgt.backup import BackupInfo, IntegrityReport, RestoreOutcome
     from tillitsvalgt.models import CaseGroupCreate, CaseGroupRead, EscalationRead
     from tillitsvalgt.services.group_letters import GroupLetters
     from tillitsvalgt.services.groups import GroupSummary
@@ -60,6 +61,7 @@ if TYPE_CHECKING:  # the backup module loads Alembic, which the start does witho
     from tillitsvalgt.services.mail import EmailDraft
     from tillitsvalgt.services.pack import PackInfo
     from tillitsvalgt.services.report import ReportFiles
+    from tillitsvalgt.services.spreadsheet_import import ColumnMapping
     from tillitsvalgt.services.transfer import ImportReport, Progress
 
 
@@ -173,6 +175,43 @@ class Workspace:
             database_url=chosen_database_url(database_url, data_dir), data_dir=data_dir
         )
 
+    @staticmethod
+    def backups_at(location: Location) -> list[BackupInfo]:
+        """The backups of the SQLite database at ``location``, newest first, without
+        opening it: the list is what a user needs when the database is damaged."""
+        from tillitsvalgt.backup import describe_backups
+
+        live = Workspace._sqlite_file(location)
+        return describe_backups(live)
+
+    @staticmethod
+    def backup_folder(location: Location) -> Path:
+        from tillitsvalgt.backup import backup_dir
+
+        return backup_dir(Workspace._sqlite_file(location))
+
+    @staticmethod
+    def restore_at(location: Location, file: Path) -> RestoreOutcome:
+        """Replace the SQLite database at ``location`` with the backup ``file`` without
+        opening it first (a damaged database must not stop its own restore); the one in
+        place is kept beside it. Open it afterwards: an older backup is migrated then."""
+        from tillitsvalgt.backup import restore_file
+        from tillitsvalgt.errors import DatabaseError
+
+        if location.file is None:
+            raise DatabaseError(
+                "Sikkerhetskopi og gjenoppretting fra programmet gjelder SQLite-databaser. En "
+                "PostgreSQL-database sikkerhetskopieres på tjeneren (pg_dump) av den som "
+                "drifter den."
+            )
+        return restore_file(location.file, file)
+
+    @staticmethod
+    def _sqlite_file(location: Location) -> Path:
+        if location.file is None:
+            raise UserError("PostgreSQL-databaser sikkerhetskopieres på tjeneren (pg_dump).")
+        return location.file
+
     def reload_catalogue(self) -> bool:
         """Read the legal catalogue again (its file edited, or another one chosen with
         ``settings catalogue`` while the window is open); True when it changed, so the
@@ -207,6 +246,44 @@ class Workspace:
 
         with self.db.session(readonly=True) as session:
             return list_cases(query, session=session, count=count)
+
+    def case_query(
+        self, *, employer: str | None = None, group: str | None = None, **filters: Any
+    ) -> CaseQuery:
+        """The list's query from what a user typed: the employer by org.nr or name and the
+        group case by number or name, and the type, sort key and search checked, each with
+        a message that says what was wrong (not the query's own field error)."""
+        from tillitsvalgt.services.cases import SORT_KEYS, search_terms
+        from tillitsvalgt.services.employers import find_employer
+        from tillitsvalgt.services.groups import resolve_group
+        from tillitsvalgt.vocabulary import CASE_TYPES
+
+        case_type = filters.get("case_type")
+        if case_type and case_type not in CASE_TYPES:
+            raise UserError(f"Ukjent sakstype «{case_type}». Gyldige: {', '.join(CASE_TYPES)}.")
+        sort = filters.get("sort", "updated")
+        if sort not in SORT_KEYS:
+            raise UserError(f"Kan ikke sortere på «{sort}». Velg en av: {', '.join(SORT_KEYS)}.")
+        text = filters.get("text")
+        if text is not None and text.strip() and not search_terms(text):
+            # Only punctuation/operators: searching for "nothing" must not list everything.
+            raise UserError(
+                f"Søket «{text}» inneholder ingen ord. Søk etter ord fra tittel, beskrivelse "
+                "eller notater (tegn som \" * ' og - ignoreres)."
+            )
+        with self.db.session(readonly=True) as session:
+            if employer:
+                found = find_employer(
+                    session=session, orgnr=employer.replace(" ", ""), name=employer
+                )
+                if found is None:
+                    raise UserError(
+                        f"Fant ingen virksomhet som heter eller har org.nr «{employer}»."
+                    )
+                filters["employer_id"] = found.id
+            if group:
+                filters["group_id"] = resolve_group(group, session=session).id
+        return CaseQuery(**filters)
 
     def count_listed(self, query: CaseQuery) -> int:
         """The exact count for a page listed with ``count=False`` (the list shows first)."""
@@ -536,6 +613,13 @@ class Workspace:
         with self.db.session(readonly=True) as session:
             return list_employers(session=session, text=text)
 
+    def sector_agreement_warnings(self) -> list[str]:
+        """Every live employer whose sector and agreement do not fit, one message each."""
+        from tillitsvalgt.services.employers import sector_agreement_warnings
+
+        with self.db.session(readonly=True) as session:
+            return sector_agreement_warnings(session=session, catalogue=self.catalogue)
+
     def get_employer(self, employer_id: int) -> EmployerRead:
         from tillitsvalgt.services.employers import get_employer
 
@@ -703,62 +787,128 @@ class Workspace:
 
     # ----------------------------------------------------------------- files
 
-    def import_file(self, file: Path, progress: Progress | None = None) -> ImportReport:
+    def import_file(
+        self,
+        file: Path,
+        progress: Progress | None = None,
+        *,
+        mapping: ColumnMapping | None = None,
+    ) -> ImportReport:
         """Import a bundle, or cases from a spreadsheet (.xlsx/.csv, Norwegian column
-        names), all or nothing; ``progress`` may cancel it."""
+        names, or the columns ``mapping`` names), all or nothing; ``progress`` may cancel
+        it. A spreadsheet's columns that were not used are in the report."""
         from tillitsvalgt.file_limits import IMPORT_LIMIT, read_limited
-        from tillitsvalgt.services.transfer import import_bundle, read_bundle
 
+        file = file.expanduser()
         if file.suffix.lower() in (".xlsx", ".csv"):
             from tillitsvalgt.services.spreadsheet_import import load_sheet
+            from tillitsvalgt.services.transfer import import_bundle
 
-            loaded = load_sheet(file)
+            loaded = load_sheet(file, mapping=mapping)
             with self.db.session() as session:
-                return import_bundle(
+                report = import_bundle(
                     loaded.items,
                     session=session,
                     today=self.today(),
                     progress=progress,
                     names=loaded.names,
                 )
-
+            report.unused_columns = list(loaded.unused_columns)
+            return report
         try:
-            # utf-8-sig: Windows editors put a byte order mark first; it is not content.
-            text = read_limited(file, IMPORT_LIMIT, what="Importfilen").decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise UserError(
-                f"{file} er ikke en tekstfil i UTF-8 (ugyldig byte ved posisjon {exc.start}); "
-                "lagre den som UTF-8 og prøv igjen. Ingenting er importert."
-            ) from None
+            data = read_limited(file, IMPORT_LIMIT, what="Importfilen")
+        except FileNotFoundError:
+            raise UserError(f"Finner ikke filen {file}. Ingenting er importert.") from None
         except OSError as exc:
             raise UserError(
                 f"Kan ikke lese {file}: {os_reason(exc)}. Ingenting er importert."
             ) from None
-        raw = read_bundle(text, str(file))
+        return self.import_bundle_data(data, str(file), progress)
+
+    def import_bundle_data(
+        self, data: bytes, source: str, progress: Progress | None = None
+    ) -> ImportReport:
+        """Import a bundle read already (``source`` names it in messages: a file, or
+        standard in for the command line), all or nothing."""
+        from tillitsvalgt.services.transfer import import_bundle, read_bundle
+
+        try:
+            # utf-8-sig: Windows editors put a byte order mark first; it is not content.
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise UserError(
+                f"{source} er ikke en tekstfil i UTF-8 (ugyldig byte ved posisjon {exc.start}); "
+                "lagre den som UTF-8 og prøv igjen. Ingenting er importert."
+            ) from None
+        raw = read_bundle(text, source)
         with self.db.session() as session:
             return import_bundle(raw, session=session, today=self.today(), progress=progress)
+
+    @staticmethod
+    def column_mapping(
+        file: Path | None, columns: Collection[str] = (), sheet: str | None = None
+    ) -> ColumnMapping:
+        """Which spreadsheet column is which field: a TOML file's choices, then the
+        «Heading=field» pairs given, and the sheet to read."""
+        from tillitsvalgt.services import spreadsheet_import
+
+        chosen = spreadsheet_import.ColumnMapping(sheet=sheet)
+        if file is not None:
+            raw = spreadsheet_import.read_limited(file.expanduser(), 1024 * 1024)
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise UserError(
+                    f"Kolonnevalget {file} er ikke en tekstfil i UTF-8. Ingenting er importert."
+                ) from None
+            chosen = spreadsheet_import.read_mapping(text, str(file))
+            chosen.sheet = sheet or chosen.sheet
+        if columns:
+            chosen.columns.update(spreadsheet_import.parse_columns(columns).columns)
+        return chosen
 
     def export_file(self, file: Path, case_ids: Collection[int] | None = None) -> int:
         """Write every live case (or those of ``case_ids``) as a bundle (the import format,
         with UUIDs and the evidence); returns the number of cases. The file is written
         whole or not at all."""
+        from tillitsvalgt import paths
+
+        text, cases = self.export_text(case_ids)
+        paths.write_atomically(file, text.encode("utf-8"))
+        return cases
+
+    def export_text(self, case_ids: Collection[int] | None = None) -> tuple[str, int]:
+        """The bundle of every live case (or those of ``case_ids``) as JSON text, and the
+        number of cases in it."""
         import json
 
-        from tillitsvalgt import paths
         from tillitsvalgt.services.transfer import export_bundle
 
         with self.db.session(readonly=True) as session:
             bundle = export_bundle(session=session, case_ids=case_ids)
-        text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
-        paths.write_atomically(file, text.encode("utf-8"))
-        return len(bundle)
+        return json.dumps(bundle, ensure_ascii=False, indent=2) + "\n", len(bundle)
+
+    def selected_case_ids(self, selection: Selection) -> set[int] | None:
+        """The ids of the cases a selection names (None: every case)."""
+        from tillitsvalgt.services.selection import selected_case_ids
+
+        with self.db.session(readonly=True) as session:
+            return selected_case_ids(selection, session=session)
 
     def export_case_list(self, file: Path, query: CaseQuery) -> int:
         """The case list with ``query``'s filters, every page, as ``.xlsx`` or ``.csv`` (by the
         file's suffix); returns the number of cases."""
+        from tillitsvalgt import paths
+
+        data, cases = self.case_list_sheet(query, file)
+        paths.write_atomically(file, data)
+        return cases
+
+    def case_list_sheet(self, query: CaseQuery, file: Path) -> tuple[bytes, int]:
+        """The case list with ``query``'s filters, every page, as the bytes of an ``.xlsx``
+        or ``.csv`` file (by ``file``'s suffix), and the number of cases."""
         import dataclasses
 
-        from tillitsvalgt import paths
         from tillitsvalgt.services import spreadsheet
 
         if file.suffix.lower() not in (".xlsx", ".csv"):
@@ -769,8 +919,7 @@ class Workspace:
         data = (
             spreadsheet.to_csv(rows) if file.suffix.lower() == ".csv" else spreadsheet.to_xlsx(rows)
         )
-        paths.write_atomically(file, data)
-        return len(rows)
+        return data, len(rows)
 
     def write_calendar(self, file: Path, case_ref: str | int | None = None) -> int:
         """The deadlines (one case's or all) as an ``.ics`` file; returns the open ones."""
@@ -837,12 +986,11 @@ class Workspace:
         today's verdict on every case (the timing depends on the day). Meant for a
         background thread: at 100 000 cases the verdicts take a few seconds. Returns a
         line for the status bar ("" when there was nothing to do)."""
-        from tillitsvalgt.backup import auto_backup
         from tillitsvalgt.services.assessments import refresh_all_verdicts
 
         said = []
         try:
-            made = auto_backup(self.db)
+            made = self.auto_backup()
         except UserError as exc:
             said.append(f"Automatisk sikkerhetskopi feilet: {exc.message}")
         else:
@@ -866,10 +1014,31 @@ class Workspace:
                 session=session, today=self.today(), catalogue=self.catalogue
             )
 
-    def backup_now(self) -> Path:
-        from tillitsvalgt.backup import backup_sqlite
+    def auto_backup(self) -> Path | None:
+        """The backup the app takes when it starts: at most once a day, and only when
+        something changed; the new file, or None."""
+        from tillitsvalgt.backup import auto_backup
 
-        return backup_sqlite(self.db, reason="manuell")
+        return auto_backup(self.db)
+
+    def backup_now(self, keep: int | None = None) -> Path:
+        """A backup now; ``keep`` the number of newest ones kept (besides one a day for
+        two weeks and one a month for a year; None: the usual number)."""
+        from tillitsvalgt.backup import DEFAULT_KEEP, backup_sqlite
+
+        return backup_sqlite(self.db, reason="manuell", keep=DEFAULT_KEEP if keep is None else keep)
+
+    def integrity_problems(self) -> list[str]:
+        """What is wrong with the database: its pages first, then (when they hold
+        together) every journaled letter whose bytes changed since it was stored."""
+        from tillitsvalgt.backup import integrity_check
+        from tillitsvalgt.services.documents import changed_documents
+
+        problems = list(integrity_check(self.db).problems)
+        if not problems:
+            with self.db.session(readonly=True) as session:
+                problems += changed_documents(session=session)
+        return problems
 
     @property
     def keeps_backups(self) -> bool:
@@ -921,6 +1090,12 @@ class Workspace:
         with self.db.session(readonly=True) as session:
             return groups.list_groups(session=session)
 
+    def get_group(self, group_ref: str | int) -> CaseGroupRead:
+        from tillitsvalgt.services import groups
+
+        with self.db.session(readonly=True) as session:
+            return groups.get_group(group_ref, session=session)
+
     def group_cases(self, group_ref: str | int) -> tuple[CaseGroupRead, list[CaseRead]]:
         """The group and its live cases, in number order."""
         from tillitsvalgt.services import groups
@@ -954,8 +1129,10 @@ class Workspace:
             return groups.remove_case(str(ref), session=session)
 
     def update_group(
-        self, group_ref: str | int, *, version: int, **changes: object
+        self, group_ref: str | int, *, version: int | None = None, **changes: object
     ) -> tuple[CaseGroupRead, list[str]]:
+        """Change the group and the dates of its cases; ``version`` the one the user's edit
+        started from (None: a command that read nothing first changes what is stored)."""
         from tillitsvalgt.services import groups
 
         with self.db.session() as session:
@@ -1000,6 +1177,12 @@ class Workspace:
         from tillitsvalgt.services import pack
 
         return pack.newer_pack(self.data_dir)
+
+    def newer_pack_notice(self) -> str | None:
+        """A line for the user when a newer pack waits at the configured place."""
+        from tillitsvalgt.services import pack
+
+        return pack.newer_pack_notice(self.data_dir)
 
     def import_pack(self, place: Path, *, watch: bool = False) -> PackInfo:
         """Take a pack (a file, or the newest in a folder) into use: checked whole first.

@@ -28,6 +28,7 @@ from tillitsvalgt.models import (
     utcnow,
 )
 from tillitsvalgt.rules.deadlines import format_date as norwegian_date
+from tillitsvalgt.rules.escalation import event_text as event_text  # the timeline's words
 from tillitsvalgt.services import events as event_service
 from tillitsvalgt.services._common import read
 from tillitsvalgt.services.cases import resolve_case, touch_case
@@ -134,21 +135,6 @@ def record_stage(case_ref: str | int, data: StageInput, *, session: Session) -> 
     _write_event(row, session)
     touch_case(case.id, session=session)
     return read(EscalationRead, row)
-
-
-def event_text(row: Escalation | EscalationRead) -> str:
-    """The timeline's words for a stage."""
-    text = f"Løftet til: {ESCALATION_STAGES.get(row.stage, row.stage)}."
-    if row.outcome is not None and row.ended_on is not None:
-        outcome = ESCALATION_OUTCOMES.get(row.outcome, row.outcome)
-        text += f" Utfall {norwegian_date(row.ended_on)}: {outcome}."
-    elif row.ended_on is not None:
-        text += f" Avsluttet {norwegian_date(row.ended_on)}."
-    if row.reference:
-        text += f" Referanse: {row.reference}."
-    if row.notes:
-        text += f"\n{row.notes}"
-    return text
 
 
 def _write_event(row: Escalation, session: Session) -> None:

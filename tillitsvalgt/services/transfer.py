@@ -182,6 +182,8 @@ class ImportReport:
     escalations_changed: int = 0
     groups_created: int = 0
     evidence: EvidenceCounts = field(default_factory=EvidenceCounts)
+    # A spreadsheet's columns no field was taken from (the user may choose them next time).
+    unused_columns: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         ev = self.evidence
