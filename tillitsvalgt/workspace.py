@@ -923,17 +923,21 @@ class Workspace:
 
     def write_calendar(self, file: Path, case_ref: str | int | None = None) -> int:
         """The deadlines (one case's or all) as an ``.ics`` file; returns the open ones."""
+        from tillitsvalgt import paths
+
+        data, live = self.calendar(case_ref)
+        paths.write_atomically(file, data)
+        return live
+
+    def calendar(self, case_ref: str | int | None = None) -> tuple[bytes, int]:
+        """The deadlines (one case's or all) as the bytes of an ``.ics`` file, and how many
+        are open."""
         from datetime import UTC, datetime
 
-        from tillitsvalgt import paths
         from tillitsvalgt.services.calendar import deadlines_calendar
 
         with self.db.session(readonly=True) as session:
-            data, live = deadlines_calendar(
-                session=session, now=datetime.now(UTC), case_ref=case_ref
-            )
-        paths.write_atomically(file, data)
-        return live
+            return deadlines_calendar(session=session, now=datetime.now(UTC), case_ref=case_ref)
 
     def default_letter_form(self, case_id: int, kind: str | None = None) -> str:
         """The written form a letter in the case takes unless one is chosen: the employer's,
@@ -1003,6 +1007,38 @@ class Workspace:
         if stored:
             said.append(f"Vurderingen er oppdatert for {count(stored, 'sak', 'saker')}.")
         return "  ·  ".join(said)  # separate lines of news, not one run-on sentence
+
+    def assess(
+        self, ref: str | int | None = None, *, day: date | None = None, use_register: bool = False
+    ) -> tuple[list[tuple[str, str, Assessment]], tuple[str, ...]]:
+        """One case's verdict, or every case's, as (number, title, assessment), and where
+        the employer register differs from the facts the one case is judged on. As of
+        ``day`` (None: today); only today's verdict is stored, never a "what if". With
+        ``use_register`` the case first takes the register's facts (one case only)."""
+        from tillitsvalgt.services.assessments import assess_all, assess_case, store_verdict
+        from tillitsvalgt.services.cases import adopt_employer_facts, get_case
+
+        if use_register and ref is None:
+            raise UserError("--use-register gjelder én sak: oppgi saksnummeret.")
+        store = day is None
+        when = self.today() if day is None else day
+        with self.db.session(readonly=not (store or use_register)) as session:
+            if ref is not None:
+                if use_register:
+                    current = get_case(ref, session=session)
+                    adopt_employer_facts(ref, version=current.version, session=session)
+                one = assess_case(
+                    ref, session=session, today=when, catalogue=self.catalogue, store=store
+                )
+                return [(one.case.number, one.case.title, one.assessment)], one.register_differs
+            results = []
+            for case_id, number, title, judged in assess_all(
+                session=session, today=when, catalogue=self.catalogue
+            ):
+                if store:
+                    store_verdict(case_id, judged, self.catalogue, session=session)
+                results.append((number, title, judged))
+            return results, ()
 
     def refresh_all_verdicts(self) -> int:
         """Every case's stored verdict judged again (after the catalogue changed); how
