@@ -13,6 +13,7 @@ from __future__ import annotations
 import uuid as uuid_module
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from pydantic import model_validator
@@ -420,3 +421,74 @@ class ChecklistAnswerRead(ChecklistAnswerBase):
     id: int
     case_id: int
     updated_at: datetime
+
+
+# --------------------------------------------------------------------------- handed to the window
+# Plain values a service or the store returns and the GUI holds: defined here, below both,
+# so holding one never brings a session, a table or the backup machinery along.
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    """One page of the case list asked for: its filters, sort and place."""
+
+    case_type: str | None = None
+    status: str | None = None
+    employer_id: int | None = None
+    year: int | None = None
+    text: str | None = None
+    timing: str | None = None  # the stored verdict's timing code
+    overdue: bool = False  # only cases whose demand's reply deadline has passed
+    today: date | None = None  # the day "overdue" is judged on (default: the real today)
+    deleted: bool = False  # True: the recycle bin instead of the live cases
+    group_id: int | None = None  # only the cases of this group case
+    sort: str = "updated"
+    descending: bool = True
+    offset: int = 0
+    limit: int = 50
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One line of a case's history, ready to show (Norwegian, local time)."""
+
+    changed_at: datetime
+    when: str  # 22.11.2026 14:05, local time
+    who: str
+    what: str
+    old: str
+    new: str
+    entity: str  # case / event / employer
+    action: str
+    field: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "changed_at": self.changed_at.isoformat(),
+            "who": self.who,
+            "what": self.what,
+            "old": self.old,
+            "new": self.new,
+            "entity": self.entity,
+            "action": self.action,
+            "field": self.field,
+        }
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    """What a check of a database file found (nothing: ``ok``)."""
+
+    ok: bool
+    problems: list[str]
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """A backup as the restore dialog and ``tillitsvalgt backups`` list it."""
+
+    path: Path
+    created: datetime
+    reason: str  # «automatisk», «manuell», «for-migrering», «for-gjenoppretting» …
+    size: int  # bytes
+    has_checksum: bool

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from tillitsvalgt.db import Database, Location
 from tillitsvalgt.errors import UserError, os_reason
-from tillitsvalgt.history import HistoryEntry
 from tillitsvalgt.models import (
     CaseCreate,
     CasePage,
@@ -45,33 +44,35 @@ from tillitsvalgt.reports.anonymise import NameIndex
 from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
 from tillitsvalgt.services._common import TODAY
-from tillitsvalgt.services.cases import CaseQuery as CaseQuery  # re-exported for the window
 from tillitsvalgt.services.escalation import StageInput as StageInput  # for the window
 from tillitsvalgt.services.letter_setup import LetterSetup
 from tillitsvalgt.services.selection import Selection as Selection  # for the command line
+from tillitsvalgt.shapes import BackupInfo, HistoryEntry, IntegrityReport
+from tillitsvalgt.shapes import CaseQuery as CaseQuery  # re-exported for the window
 
 if TYPE_CHECKING:  # the backup module loads Alembic, which the start does without
     # and the transfer module (import and export) is not needed before they are used
-    from tillitsvalgt.backup import BackupInfo, IntegrityReport, RestoreOutcome
+    from tillitsvalgt.backup import RestoreOutcome
     from tillitsvalgt.models import CaseGroupCreate, CaseGroupRead, EscalationRead
     from tillitsvalgt.services.group_letters import GroupLetters
     from tillitsvalgt.services.groups import GroupSummary
-    from tillitsvalgt.services.letters import Letter
+    from tillitsvalgt.services.letters import Letter as Letter  # for the window
     from tillitsvalgt.services.letters import LetterRequest as LetterRequest  # for the window
     from tillitsvalgt.services.mail import EmailDraft
     from tillitsvalgt.services.pack import PackInfo
     from tillitsvalgt.services.report import ReportFiles
     from tillitsvalgt.services.spreadsheet_import import ColumnMapping
-    from tillitsvalgt.services.transfer import ImportReport, Progress
+    from tillitsvalgt.services.transfer import ImportReport as ImportReport  # for the window
+    from tillitsvalgt.services.transfer import Progress
 
 
 def __getattr__(name: str) -> object:
-    # ``LetterRequest`` stays importable from here for the window, but the letter machinery
-    # (templates, rendering) loads with the first letter, not with the app.
-    if name == "LetterRequest":
-        from tillitsvalgt.services.letters import LetterRequest
+    # ``Letter`` and ``LetterRequest`` are importable from here for the window, but the
+    # letter machinery (templates, rendering) loads with the first letter, not with the app.
+    if name in ("Letter", "LetterRequest"):
+        from tillitsvalgt.services import letters
 
-        return LetterRequest
+        return getattr(letters, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

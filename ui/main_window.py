@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
 
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.onboarding import needs_welcome
-from tillitsvalgt.services.cases import CaseQuery
-from tillitsvalgt.shapes import CaseRead
+from tillitsvalgt.shapes import CaseQuery, CaseRead
 from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHORT
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.accessibility import describe_inputs, name_input
@@ -66,7 +65,7 @@ from ui.views.employers_view import EmployersView
 from ui.workers import Background
 
 if TYPE_CHECKING:  # import and export are loaded when first used, not at start
-    from tillitsvalgt.services.transfer import ImportReport
+    from tillitsvalgt.workspace import ImportReport
     from ui.dialogs.settings_dialog import SettingsDialog
 
 SEARCH_DELAY_MS = 150

@@ -43,10 +43,9 @@ from tillitsvalgt.letters.render import docx_text
 from tillitsvalgt.letters.sanity import LetterCheck, LetterRefusedError
 from tillitsvalgt.rules.deadlines import explain_deadline, reply_deadline
 from tillitsvalgt.rules.types import AppliedProvision
-from tillitsvalgt.services.letters import Letter, LetterRequest
 from tillitsvalgt.shapes import DocumentRead
 from tillitsvalgt.vocabulary import LETTER_FORMS
-from tillitsvalgt.workspace import CaseDetail, Workspace
+from tillitsvalgt.workspace import CaseDetail, Letter, LetterRequest, Workspace
 from ui.accessibility import describe_inputs
 from ui.date_input import DateInput
 from ui.errors import CrashReporter

@@ -12,8 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from tillitsvalgt.services.cases import CaseQuery
-from tillitsvalgt.shapes import CaseListRow, CasePage
+from tillitsvalgt.shapes import CaseListRow, CasePage, CaseQuery
 from tillitsvalgt.vocabulary import CASE_TYPES_SHORT, TIMINGS, TIMINGS_SHORT
 from ui.i18n import QT_TR_NOOP, tr
 from ui.models.list_model import ROOT, Index, short_date

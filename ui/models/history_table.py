@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from tillitsvalgt.history import HistoryEntry
+from tillitsvalgt.shapes import HistoryEntry
 from ui.i18n import QT_TR_NOOP
 from ui.models.list_model import Index, ListModel
 

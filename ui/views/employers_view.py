@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsvalgt.errors import UserError
-from tillitsvalgt.services.cases import CaseQuery
-from tillitsvalgt.shapes import EmployerRead
+from tillitsvalgt.shapes import CaseQuery, EmployerRead
 from tillitsvalgt.workspace import Workspace
 from ui.context_menus import add_context_menu
 from ui.dialogs.employer_dialog import EmployerDialog
