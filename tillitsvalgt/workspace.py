@@ -1176,11 +1176,17 @@ class Workspace:
             return groups.update_group(group_ref, version=version, session=session, **changes)
 
     def create_group_letters(
-        self, group_ref: str | int, request: LetterRequest, folder: Path | None = None
+        self,
+        group_ref: str | int,
+        request: LetterRequest,
+        folder: Path | None = None,
+        *,
+        pdf: bool = False,
     ) -> tuple[GroupLetters, list[Path]]:
         """One letter per case of the group, each journaled with its own number; with
-        ``folder``, each also written there. All or nothing: a case that refuses the letter,
-        or a file that cannot be written, journals none and leaves no file."""
+        ``folder``, each also written there (and as PDF with ``pdf``). All or nothing: a
+        case that refuses the letter, or a file that cannot be written, journals none and
+        leaves no file."""
         from tillitsvalgt.output_paths import StagedFile, database_files
         from tillitsvalgt.services import group_letters
 
@@ -1194,7 +1200,7 @@ class Workspace:
                     staged = group_letters.stage_letters(
                         made.letters,
                         folder,
-                        pdf=False,
+                        pdf=pdf,
                         protected=database_files(self.db.location.file),
                     )
         except BaseException:

@@ -241,41 +241,23 @@ def groups_letter(
     """Skriv samme brevtype til alle sakene i gruppesaken: ett brev per sak, hvert med
     sitt journalnummer. Avviser én sak brevet, eller kan én fil ikke skrives, lages ingen
     (ingenting føres i journalen, ingen filer blir liggende)."""
-    from datetime import date
-
-    from tillitsvalgt.cli.letters import _setup
-    from tillitsvalgt.cli.output import protected_files
     from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, letter_kind
     from tillitsvalgt.letters.pdf import HOW_TO_GET, pdf_converter
-    from tillitsvalgt.output_paths import StagedFile
     from tillitsvalgt.rules.deadlines import format_date
-    from tillitsvalgt.services import group_letters
-    from tillitsvalgt.services.letters import LetterRequest
+    from tillitsvalgt.workspace import LetterRequest
 
     spec = letter_kind(kind)
     if pdf and pdf_converter() is None:
         raise UserError(HOW_TO_GET)  # before anything is journaled
+    workspace = ctx.workspace()
     request = LetterRequest(
         kind=spec.code,
-        dated=_parse_date(dated, "--date") or date.today(),
+        dated=_parse_date(dated, "--date") or workspace.today(),
         reply_days=DEFAULT_REPLY_DAYS if reply_days is None else reply_days,
         their_ref=their_ref,
         extra_text=extra_text,
     )
-    setup = _setup(ctx)
-    staged: list[StagedFile] = []
-    try:
-        with ctx.db().session() as session:
-            made = group_letters.create_group_letters(
-                group, request, session=session, today=date.today(), setup=setup
-            )
-            staged = group_letters.stage_letters(
-                made.letters, out_dir, pdf=pdf, protected=protected_files(ctx)
-            )
-    except BaseException:
-        group_letters.discard_all(staged)
-        raise
-    written = group_letters.publish_all(staged, made.letters)
+    made, written = workspace.create_group_letters(group, request, out_dir, pdf=pdf)
     click.echo(
         f"{len(made.letters)} brev ({spec.label.lower()}) til sakene i «{made.group_name}», "
         f"skrevet til {out_dir}:"
