@@ -60,6 +60,7 @@ if TYPE_CHECKING:  # the backup module loads Alembic, which the start does witho
     from tillitsvalgt.services.letters import LetterRequest as LetterRequest  # for the window
     from tillitsvalgt.services.mail import EmailDraft
     from tillitsvalgt.services.pack import PackInfo
+    from tillitsvalgt.services.privacy import DeletionReport, PersonReport
     from tillitsvalgt.services.report import ReportFiles
     from tillitsvalgt.services.spreadsheet_import import ColumnMapping
     from tillitsvalgt.services.transfer import ImportReport as ImportReport  # for the window
@@ -785,6 +786,25 @@ class Workspace:
 
         self.db.session_info[ACTOR] = str(saved.uuid)
         return saved
+
+    # ----------------------------------------------------------------- a person's data
+
+    def find_person(self, name: str) -> PersonReport:
+        """Everything stored about a person, and where (the right of access)."""
+        from tillitsvalgt.services.privacy import find_person
+
+        with self.db.session(readonly=True) as session:
+            return find_person(name, session=session)
+
+    def delete_person(self, name: str) -> DeletionReport:
+        """Delete a person from the closed cases (the right to erasure), in one unit of
+        work, and then the traces the database file keeps of the old text (SQLite)."""
+        from tillitsvalgt.services.privacy import delete_person, purge_traces
+
+        with self.db.session() as session:
+            report = delete_person(name, session=session)
+        purge_traces(self.db)
+        return report
 
     # ----------------------------------------------------------------- files
 
