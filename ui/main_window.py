@@ -5,11 +5,12 @@ column widths and last filter are remembered."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
@@ -21,9 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QSplitter,
-    QStyle,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -47,6 +46,7 @@ from ui.first_steps import FirstSteps
 from ui.i18n import QT_TR_NOOP, tr
 from ui.i18n import count as plural
 from ui.long_work import LongWork
+from ui.main_actions import ACTIONS, MENUS
 from ui.models.case_table import (
     DEFAULT_ORDER,
     DEFAULT_WIDTHS,
@@ -96,6 +96,35 @@ class _LazyEmployerCombo(QComboBox):
 
 
 class MainWindow(FirstSteps, QMainWindow):
+    # The actions, made from the table in ui/main_actions.py (named here for the type checker).
+    new_case_action: QAction
+    save_action: QAction
+    find_action: QAction
+    letter_action: QAction
+    close_action: QAction
+    reopen_action: QAction
+    duplicate_action: QAction
+    delete_action: QAction
+    restore_action: QAction
+    new_group_action: QAction
+    print_action: QAction
+    refresh_action: QAction
+    quit_action: QAction
+    import_action: QAction
+    export_action: QAction
+    export_list_action: QAction
+    backup_action: QAction
+    restore_backup_action: QAction
+    settings_action: QAction
+    report_action: QAction
+    pack_action: QAction
+    cases_section_action: QAction
+    employers_section_action: QAction
+    deadlines_section_action: QAction
+    focus_list_action: QAction
+    guide_action: QAction
+    about_action: QAction
+
     def __init__(
         self,
         workspace: Workspace,
@@ -349,218 +378,53 @@ class MainWindow(FirstSteps, QMainWindow):
         return action
 
     def _make_actions(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu(tr("&Fil"))
-        case_menu = menu.addMenu(tr("&Sak"))
+        """Every action from the table in ``ui/main_actions.py``, as ``self.<name>``, placed
+        in the menus and the toolbar the table names."""
+        for spec in ACTIONS:
+            action = self._action(
+                tr(spec.text),
+                functools.partial(self._run_slot, spec.slot, spec.args),
+                spec.shortcut,
+                tr(spec.tip) if spec.tip else None,
+                enabled=spec.enabled_when is None or spec.enabled_when(self),
+            )
+            if spec.icon is not None:
+                action.setIcon(self.style().standardIcon(spec.icon))
+            setattr(self, spec.name, action)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        menu_bar = self.menuBar()
+        for title, names in MENUS:
+            menu = menu_bar.addMenu(tr(title))
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(getattr(self, name))
         toolbar = self.addToolBar(tr("Verktøy"))
         toolbar.setObjectName("toolbar")
-
-        self.new_case_action = self._action(
-            tr("&Ny sak …"),
-            self.new_case,
-            QKeySequence.StandardKey.New,
-            tr("Opprett en ny sak (Ctrl+N)"),
-        )
-        self.save_action = self._action(
-            tr("&Lagre"),
-            self.save_case,
-            QKeySequence.StandardKey.Save,
-            tr("Lagre endringene i saken (Ctrl+S)"),
-            enabled=False,
-        )
-        self.find_action = self._action(
-            tr("&Søk"),
-            self._focus_search,
-            QKeySequence.StandardKey.Find,
-            tr("Gå til søkefeltet (Ctrl+F)"),
-        )
-        self.letter_action = self._action(
-            tr("Nytt &brev …"),
-            lambda: self.new_letter(None),
-            "Ctrl+L",
-            tr("Skriv et brev i saken (Ctrl+L)"),
-            enabled=False,
-        )
-        self.close_action = self._action(
-            tr("&Avslutt saken …"),
-            self.close_case,
-            None,
-            tr("Avslutt saken med et utfall"),
-            enabled=False,
-        )
-        self.reopen_action = self._action(tr("&Gjenåpne saken"), self.reopen_case, enabled=False)
-        self.duplicate_action = self._action(
-            tr("&Dupliser saken"),
-            self.duplicate_case,
-            None,
-            tr("En ny sak med samme virksomhet, type og beskrivelse"),
-            enabled=False,
-        )
-        self.delete_action = self._action(
-            tr("Flytt til &papirkurven"),
-            self.delete_case,
-            None,
-            tr("Saken kan gjenopprettes fra papirkurven"),
-            enabled=False,
-        )
-        self.restore_action = self._action(
-            tr("&Gjenopprett fra papirkurven"), self.restore_case, enabled=False
-        )
-        self.refresh_action = self._action(
-            tr("&Oppdater"), self.refresh_everything, QKeySequence.StandardKey.Refresh
-        )
-        quit_action = self._action(tr("&Avslutt"), self.close, QKeySequence.StandardKey.Quit)
-        self.cases_section_action = self._action(
-            tr("&Saker"), lambda: self.sections.setCurrentIndex(0), "Ctrl+1"
-        )
-        self.employers_section_action = self._action(
-            tr("&Virksomheter"), lambda: self.sections.setCurrentIndex(1), "Ctrl+2"
-        )
-        self.deadlines_section_action = self._action(
-            tr("&Frister"), lambda: self.sections.setCurrentIndex(2), "Ctrl+3"
-        )
-        view_menu = menu.addMenu(tr("&Vis"))
-        view_menu.addAction(self.cases_section_action)
-        view_menu.addAction(self.employers_section_action)
-        view_menu.addAction(self.deadlines_section_action)
-        self._add_list_action(view_menu)
-
-        self.import_action = self._action(
-            tr("&Importer saker …"),
-            self.import_cases,
-            "Ctrl+I",
-            tr("Importer saker fra en fil (fra en annen tillitsvalgt eller et tidligere uttrekk)"),
-        )
-        self.export_action = self._action(
-            tr("&Eksporter saker …"),
-            self.export_cases,
-            "Ctrl+E",
-            tr("Skriv alle saker til en fil for forbundskontoret"),
-        )
-        self.export_list_action = self._action(
-            tr("Eksporter &listen til regneark …"),
-            self.export_case_list,
-            None,
-            tr("Sakslisten med filtrene du har valgt, alle sider, som .xlsx eller .csv"),
-        )
-        self.backup_action = self._action(
-            tr("Ta &sikkerhetskopi nå"),
-            self.backup_now,
-            None,
-            tr("Kopier databasen til sikkerhetskopimappen"),
-        )
-        self.restore_backup_action = self._action(
-            tr("&Gjenopprett fra sikkerhetskopi …"),
-            self.open_restore,
-            None,
-            tr("Gå tilbake til databasen slik den var da en sikkerhetskopi ble tatt"),
-        )
-        self.settings_action = self._action(
-            tr("&Innstillinger …"),
-            self.open_settings,
-            QKeySequence.StandardKey.Preferences,
-            tr("Profil, database og brev"),
-        )
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        self.report_action = self._action(
-            tr("&Rapport til landsmøtet …"),
-            self.open_report,
-            "Ctrl+R",
-            tr("Statistikken over sakene i en periode, som Word og regneark"),
-        )
-        file_menu.addAction(self.report_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self.export_list_action)
-        file_menu.addAction(self.backup_action)
-        file_menu.addAction(self.restore_backup_action)
-        self._add_office_actions(file_menu, case_menu)
-        self._add_demo_action(file_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.refresh_action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        for action in (
-            self.new_case_action,
-            self.save_action,
-            self.find_action,
-            self.letter_action,
-        ):
-            case_menu.addAction(action)
-        case_menu.addSeparator()
-        for action in (
-            self.close_action,
-            self.reopen_action,
-            self.duplicate_action,
-            self.delete_action,
-            self.restore_action,
-        ):
-            case_menu.addAction(action)
-        # The style's own icons: drawn for the screen's scale, so sharp on high-DPI screens.
-        icons = {
-            self.new_case_action: QStyle.StandardPixmap.SP_FileIcon,
-            self.save_action: QStyle.StandardPixmap.SP_DialogSaveButton,
-            self.find_action: QStyle.StandardPixmap.SP_FileDialogContentsView,
-            self.letter_action: QStyle.StandardPixmap.SP_FileDialogDetailedView,
-            self.refresh_action: QStyle.StandardPixmap.SP_BrowserReload,
-            self.import_action: QStyle.StandardPixmap.SP_ArrowDown,
-            self.export_action: QStyle.StandardPixmap.SP_ArrowUp,
-        }
-        for action, pixmap in icons.items():
-            action.setIcon(self.style().standardIcon(pixmap))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (
-            self.new_case_action,
-            self.save_action,
-            self.find_action,
-            self.letter_action,
-            self.refresh_action,
-        ):
-            toolbar.addAction(action)
-        help_menu = menu.addMenu(tr("&Hjelp"))
-        self.guide_action = self._action(
-            tr("&Brukerveiledning"),
-            self.open_guide,
-            QKeySequence.StandardKey.HelpContents,
-            tr("Slik bruker du Tillitsvalgt, med bilder (F1)"),
-        )
-        help_menu.addAction(self.guide_action)
-        self.about_action = self._action(tr("&Om Tillitsvalgt"), self.open_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        help_menu.addAction(self.about_action)
+        for spec in ACTIONS:
+            if spec.toolbar:
+                toolbar.addAction(getattr(self, spec.name))
 
-    def _add_office_actions(self, file_menu: QMenu, case_menu: QMenu) -> None:
-        """The union office's pack (Fil), printing the case and a new group case (Sak)."""
+    def _run_slot(self, path: str, args: tuple[object, ...]) -> None:
+        """An action's slot, found when triggered (``case_view.office.new_group``)."""
+        target: Any = self
+        for name in path.split("."):
+            target = getattr(target, name)
+        target(*args)
+
+    def take_pack(self) -> None:
         from ui import office_actions
 
-        self.pack_action = self._action(
-            tr("Ta i bruk &pakke fra forbundskontoret …"),
-            lambda: office_actions.import_pack(
-                self, self.workspace, self.prompter, self.crashes, self.refresh_everything
-            ),
-            None,
-            tr("Lovkatalog, brevmaler og forbundets navn fra forbundskontoret, i én fil"),
+        office_actions.import_pack(
+            self, self.workspace, self.prompter, self.crashes, self.refresh_everything
         )
-        file_menu.addAction(self.pack_action)
-        self.print_action = self._action(
-            tr("Skriv &ut saksoversikten …"),
-            lambda: office_actions.print_case(self, self.workspace, self.prompter, self.detail),
-            QKeySequence.StandardKey.Print,
-            tr("Saken med vurdering, tidslinje, frister og dokumenter på papir (Ctrl+P)"),
-            enabled=False,
-        )
-        self.new_group_action = self._action(
-            tr("Ny &gruppesak …"),
-            self.case_view.office.new_group,
-            None,
-            tr("Samle sakene en beslutning hos arbeidsgiveren gjelder, i én gruppesak"),
-            enabled=False,
-        )
-        case_menu.addSeparator()
-        case_menu.addAction(self.new_group_action)
-        case_menu.addAction(self.print_action)
+
+    def print_case(self) -> None:
+        from ui import office_actions
+
+        office_actions.print_case(self, self.workspace, self.prompter, self.detail)
 
     def open_guide(self) -> None:
         from ui.dialogs.help_dialog import HelpDialog
@@ -676,17 +540,10 @@ class MainWindow(FirstSteps, QMainWindow):
         self._select_current()
 
     def _update_actions(self) -> None:
-        case = self.detail.case if self.detail else None
-        live = case is not None and case.deleted_at is None
-        self.letter_action.setEnabled(live)
-        self.close_action.setEnabled(live and case is not None and case.status == "open")
-        self.reopen_action.setEnabled(live and case is not None and case.status == "closed")
-        self.duplicate_action.setEnabled(live)
-        self.print_action.setEnabled(case is not None)
-        self.new_group_action.setEnabled(live)
-        self.delete_action.setEnabled(live)
-        self.restore_action.setEnabled(case is not None and case.deleted_at is not None)
-        self.save_action.setEnabled(self.case_view.is_dirty())
+        """Each action enabled by its row's rule (``ui/main_actions.py``)."""
+        for spec in ACTIONS:
+            if spec.enabled_when is not None:
+                getattr(self, spec.name).setEnabled(spec.enabled_when(self))
 
     def _focus_search(self) -> None:
         self.search.setFocus()
