@@ -16,16 +16,11 @@ from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, QSetting
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QSplitter,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +28,6 @@ from PySide6.QtWidgets import (
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.onboarding import needs_welcome
 from tillitsvalgt.shapes import CaseQuery, CaseRead
-from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHORT
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.accessibility import describe_inputs, name_input
 from ui.autosave import AutosaveStore
@@ -59,6 +53,7 @@ from ui.models.case_table import TITLE as TITLE_COLUMN
 from ui.models.case_table import TYPE as TYPE_COLUMN
 from ui.prompts import Prompter
 from ui.restore_edits import watch_letter
+from ui.views.case_filters import CaseFilters
 from ui.views.case_view import CaseView
 from ui.views.deadlines_view import DeadlinesView, overdue_notice
 from ui.views.employers_view import EmployersView
@@ -69,30 +64,6 @@ if TYPE_CHECKING:  # import and export are loaded when first used, not at start
     from ui.dialogs.settings_dialog import SettingsDialog
 
 SEARCH_DELAY_MS = 150
-
-
-class _LazyEmployerCombo(QComboBox):
-    """The employer filter: its list is read when first opened, not at start-up (a union
-    office's register can hold thousands)."""
-
-    def __init__(self, workspace: Workspace) -> None:
-        super().__init__()
-        self.workspace = workspace
-        self.addItem(tr("Alle virksomheter"), None)
-        self._filled = False
-
-    def fill(self) -> None:
-        if self._filled:
-            return
-        self._filled = True
-        self.blockSignals(True)
-        for employer in self.workspace.find_employers():
-            self.addItem(employer.name, employer.id)
-        self.blockSignals(False)
-
-    def showPopup(self) -> None:
-        self.fill()
-        super().showPopup()
 
 
 class MainWindow(FirstSteps, QMainWindow):
@@ -146,56 +117,17 @@ class MainWindow(FirstSteps, QMainWindow):
         self.setWindowTitle("Tillitsvalgt")
         self.setMinimumSize(900, 560)
 
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(tr("Søk i saker (tittel, beskrivelse, virksomhet) …"))
-        self.search.setClearButtonEnabled(True)
-        self.type_filter = self._combo("typeFilter", tr("Alle typer"), CASE_TYPES_SHORT)
-        self.status_filter = self._combo("statusFilter", tr("Alle statuser"), CASE_STATUSES)
-        self.timing_filter = self._combo("timingFilter", tr("Alle tidspunkter"), TIMINGS_SHORT)
-        self.bin_toggle = QCheckBox(tr("&Papirkurv"))
-        self.bin_toggle.setObjectName("recycleBin")
-        self.bin_toggle.setToolTip(tr("Vis slettede saker, som kan gjenopprettes"))
-        filters = QHBoxLayout()
-        for widget in (self.type_filter, self.status_filter, self.timing_filter):
-            filters.addWidget(widget)
-        filters.addWidget(self.bin_toggle)
-        self.saved_filters = QComboBox()
-        self.saved_filters.setObjectName("savedFilters")
-        self.saved_filters.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.saved_filters.setMinimumContentsLength(12)
-        self.saved_filters.setToolTip(tr("Lagrede filtre: søk og valg du bruker ofte"))
-        self.save_filter_button = QToolButton()
-        self.save_filter_button.setText(tr("Lagre filter …"))
-        self.save_filter_button.setToolTip(tr("Lagre søket og valgene som et filter med navn"))
-        self.employer_filter = _LazyEmployerCombo(self.workspace)
-        self.employer_filter.setObjectName("employerFilter")
-        self.employer_filter.setToolTip(tr("Bare sakene til én virksomhet"))
-        self.year_filter = QComboBox()
-        self.year_filter.setObjectName("yearFilter")
-        self.year_filter.setToolTip(tr("Bare saker fra ett år (saksnummerets år)"))
-        self.year_filter.addItem(tr("Alle år"), None)
-        for year in range(workspace.today().year + 1, 2014, -1):
-            self.year_filter.addItem(str(year), year)
-        saved_row = QHBoxLayout()
-        saved_row.addWidget(self.employer_filter, 2)
-        saved_row.addWidget(self.year_filter)
-        saved_row.addWidget(QLabel(tr("Filtre:")))
-        saved_row.addWidget(self.saved_filters, 2)
-        saved_row.addWidget(self.save_filter_button)
-        # Narrow screens: the filters may shrink (their lists still show whole names).
-        for combo in (self.type_filter, self.status_filter, self.timing_filter):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(7)
-        self.employer_filter.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.employer_filter.setMinimumContentsLength(8)
-        self.saved_filters.setMinimumContentsLength(8)
+        self.filters = CaseFilters(workspace)
+        # The bar's inputs, by the names the rest of the window (and its tests) use.
+        self.search = self.filters.search
+        self.type_filter = self.filters.type_filter
+        self.status_filter = self.filters.status_filter
+        self.timing_filter = self.filters.timing_filter
+        self.bin_toggle = self.filters.bin_toggle
+        self.employer_filter = self.filters.employer_filter
+        self.year_filter = self.filters.year_filter
+        self.saved_filters = self.filters.saved_filters
+        self.save_filter_button = self.filters.save_filter_button
 
         self.model = CaseTableModel(self.workspace.list_cases)
         self.table = QTableView()
@@ -224,9 +156,7 @@ class MainWindow(FirstSteps, QMainWindow):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search)
-        left_layout.addLayout(filters)
-        left_layout.addLayout(saved_row)
+        left_layout.addWidget(self.filters)
         left_layout.addWidget(self.table, 1)
         self._make_start_guide(left_layout)
         left_layout.addWidget(self.count)
@@ -278,13 +208,7 @@ class MainWindow(FirstSteps, QMainWindow):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(0)
         self._count_timer.timeout.connect(self._count_later)
-        for combo in (
-            self.type_filter,
-            self.status_filter,
-            self.timing_filter,
-            self.employer_filter,
-            self.year_filter,
-        ):
+        for combo in self.filters.combos:
             combo.currentIndexChanged.connect(self.apply_filters)
         self.bin_toggle.toggled.connect(self.apply_filters)
         self.save_filter_button.clicked.connect(self.save_filter)
@@ -338,25 +262,11 @@ class MainWindow(FirstSteps, QMainWindow):
     def _name_for_screen_readers(self) -> None:
         """The list's inputs have no label beside them: they are named here (a filter by
         what it filters, not by its current choice), the rest by ``describe_inputs``."""
-        name_input(self.search, tr("Søk i sakene"), self.search.placeholderText())
-        name_input(self.type_filter, tr("Filter: sakstype"))
-        name_input(self.status_filter, tr("Filter: status"))
-        name_input(self.timing_filter, tr("Filter: tidspunkt for drøfting"))
-        name_input(self.employer_filter, tr("Filter: virksomhet"))
-        name_input(self.year_filter, tr("Filter: år"))
-        name_input(self.saved_filters, tr("Lagrede filtre"))
+        self.filters.name_for_screen_readers()
         name_input(self.table, tr("Saker"), tr("Piltastene velger en sak; overskriftene sorterer."))
         describe_inputs(self)
 
     # ---------------------------------------------------------------- building
-
-    def _combo(self, name: str, everything: str, choices: dict[str, str]) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        combo.addItem(everything, None)
-        for code, label in choices.items():
-            combo.addItem(tr(label), code)
-        return combo
 
     def _action(
         self,
@@ -525,16 +435,7 @@ class MainWindow(FirstSteps, QMainWindow):
         if not self.confirm_leave():
             return
         self.sections.setCurrentIndex(0)
-        self.search.clear()
-        self.bin_toggle.setChecked(False)
-        for combo in (
-            self.type_filter,
-            self.status_filter,
-            self.timing_filter,
-            self.employer_filter,
-            self.year_filter,
-        ):
-            combo.setCurrentIndex(0)
+        self.filters.clear()
         self.apply_filters()
         self.open_case(case)
         self._select_current()
@@ -552,17 +453,10 @@ class MainWindow(FirstSteps, QMainWindow):
     # ---------------------------------------------------------------- the list
 
     def query(self) -> CaseQuery:
-        text = self.search.text().strip()
         header = self.table.horizontalHeader()
         return CaseQuery(
-            case_type=self.type_filter.currentData(),
-            status=self.status_filter.currentData(),
-            timing=self.timing_filter.currentData(),
-            employer_id=self.employer_filter.currentData(),
-            year=self.year_filter.currentData(),
-            text=text or None,
+            **self.filters.choices(),
             today=self.workspace.today(),
-            deleted=self.bin_toggle.isChecked(),
             sort=SORT_KEYS.get(header.sortIndicatorSection()) or "updated",
             descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
         )
