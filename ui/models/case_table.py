@@ -7,15 +7,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from tillitsvalgt.shapes import CaseListRow, CasePage, CaseQuery
 from tillitsvalgt.vocabulary import CASE_TYPES_SHORT, TIMINGS, TIMINGS_SHORT
 from ui.i18n import QT_TR_NOOP, tr
-from ui.models.list_model import ROOT, Index, short_date
+from ui.models.list_model import ROOT, Index, ListModel, short_date
 
 NUMBER, TITLE, EMPLOYER, TYPE, TIMING, DEADLINE, UPDATED = range(7)
 HEADERS = {
@@ -79,12 +79,15 @@ def demo_tip() -> str:
     return tr("Eksempel (demodata): telles aldri i rapporten. Fil → «Fjern demodata» fjerner alt.")
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(ListModel):
+    """The case list, a page at a time: the database filters, sorts and counts."""
+
+    headers: ClassVar[dict[int, str]] = HEADERS
+
     def __init__(self, fetch: Fetch, query: CaseQuery | None = None) -> None:
         super().__init__()
         self._fetch = fetch
         self.query = query or CaseQuery(limit=PAGE)
-        self.rows: list[CaseListRow] = []
         self.total = 0
         self.counted = True  # False: ``total`` is a lower bound, the count comes later
         self.loaded = False
@@ -103,7 +106,7 @@ class CaseTableModel(QAbstractTableModel):
         page = self._fetch(first) if count else self._fetch(first, count=False)
         self.loaded = True
         self.beginResetModel()
-        self.rows = list(page.rows)
+        self.items = list(page.rows)
         self.total = page.total
         self.counted = page.counted
         self.endResetModel()
@@ -135,43 +138,27 @@ class CaseTableModel(QAbstractTableModel):
         self.rows.extend(page.rows)
         self.endInsertRows()
 
+    @property
+    def rows(self) -> list[CaseListRow]:
+        return self.items
+
     def row_at(self, row: int) -> CaseListRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+        found: CaseListRow | None = self.item_at(row)
+        return found
 
     # ---------------------------------------------------------------- the model
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+    def tooltip(self, row: CaseListRow, column: int) -> str | None:
+        if column == TIMING and row.timing:
+            long = tr(TIMINGS.get(row.timing, row.timing))
+            if row.demand == "overdue":
+                long += " – " + tr("svarfristen på kravet er ute")
+            return long
+        if column == TITLE and row.id in self.demo_ids:
+            return f"{row.title}\n{demo_tip()}"
+        return self.cell(row, column)  # the whole text where the column cuts it
 
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            text = HEADERS.get(section)
-            return tr(text) if text is not None else None
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == TIMING and row.timing:
-                long = tr(TIMINGS.get(row.timing, row.timing))
-                if row.demand == "overdue":
-                    long += " – " + tr("svarfristen på kravet er ute")
-                return long
-            if column == TITLE and row.id in self.demo_ids:
-                return f"{row.title}\n{demo_tip()}"
-            return self._display(row, column)  # the whole text where the column cuts it
+    def role_data(self, row: CaseListRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column == TIMING and row.timing:
             _, colour = _TIMING_LOOK.get(row.timing, ("", "#000000"))
             return QBrush(QColor(colour))
@@ -185,7 +172,7 @@ class CaseTableModel(QAbstractTableModel):
         today = self.query.today or date.today()
         return row.next_deadline is not None and row.next_deadline < today
 
-    def _display(self, row: CaseListRow, column: int) -> str | None:
+    def cell(self, row: CaseListRow, column: int) -> str | None:
         if column == NUMBER:
             return row.number
         if column == TITLE:
