@@ -67,3 +67,37 @@ def test_a_section_action_changes_the_section(
     assert window.sections.currentWidget() is window.deadlines_view
     window.cases_section_action.trigger()
     assert window.sections.currentIndex() == 0
+
+
+def test_attempt_sends_a_fixable_error_to_the_box_and_a_bug_to_the_crash_dialog(
+    qtbot: QtBot,
+) -> None:
+    """The one guarded-action helper: a fixable error is shown under the action's title, a
+    bug goes to the crash reporter, and an action that went through is true even when it
+    returns None."""
+    from PySide6.QtWidgets import QWidget
+
+    from tillitsvalgt.errors import UserError
+    from ui.errors import CrashReporter, attempt
+    from ui.prompts import ScriptedPrompter
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    prompter = ScriptedPrompter()
+    crashes = CrashReporter(prompter, enabled=False)
+    reported: list[BaseException] = []
+    crashes.report = lambda exc, _parent=None: reported.append(exc)  # type: ignore[method-assign]
+
+    def refused() -> None:
+        raise UserError("Saken finnes ikke.")
+
+    def broken() -> None:
+        raise RuntimeError("a bug")
+
+    guarded = {"prompter": prompter, "title": "Ikke utført", "crashes": crashes, "parent": parent}
+    assert attempt(refused, **guarded) is None  # type: ignore[arg-type]
+    assert prompter.shown == [("error", "Ikke utført", "Saken finnes ikke.")]
+    assert attempt(broken, **guarded) is None  # type: ignore[arg-type]
+    assert [type(e) for e in reported] == [RuntimeError]
+    done = attempt(lambda: None, **guarded)  # type: ignore[arg-type]
+    assert done and done.value is None

@@ -19,6 +19,7 @@ from tillitsvalgt.onboarding import (
     fill_demo_data,
     remove_demo_data,
 )
+from ui.errors import attempt
 from ui.i18n import QT_TR_NOOP, tr
 from ui.i18n import count as plural
 from ui.long_work import LongWork
@@ -192,14 +193,16 @@ class FirstSteps(_Window):
         )
         if not self.prompter.confirm(self, tr("Fjern demodata"), text):
             return
-        try:
-            removed = remove_demo_data(self.workspace)
-        except UserError as exc:
-            self.prompter.error(self, tr("Demodata ble ikke fjernet"), exc.message)
+        done = attempt(
+            lambda: remove_demo_data(self.workspace),
+            prompter=self.prompter,
+            title=tr("Demodata ble ikke fjernet"),
+            crashes=self.crashes,
+            parent=self,
+        )
+        if done is None:
             return
-        except Exception as exc:
-            self.crashes.report(exc, self)
-            return
+        removed = done.value
         if self.detail is not None and self.detail.case.id in self.model.demo_ids:
             self.detail = None
             self.case_view.clear()

@@ -35,7 +35,7 @@ from ui.column_fit import ColumnFit
 from ui.context_menus import add_context_menu
 from ui.dialogs.case_dialogs import CloseCaseDialog, NewCaseDialog
 from ui.dialogs.welcome_dialog import WelcomeDialog
-from ui.errors import CrashReporter
+from ui.errors import CrashReporter, attempt
 from ui.first_steps import FirstSteps
 from ui.i18n import QT_TR_NOOP, tr
 from ui.i18n import count as plural
@@ -644,16 +644,16 @@ class MainWindow(FirstSteps, QMainWindow):
         self._run_case_change(lambda: self.workspace.restore_case(case.id))
 
     def _run_case_change(self, change: Callable[[], CaseRead]) -> None:
-        try:
-            changed = change()
-        except UserError as exc:
-            self.prompter.error(self, tr("Ikke utført"), exc.message)
-            return
-        except Exception as exc:
-            self.crashes.report(exc, self)
-            return
-        self.apply_filters()
-        self.open_case(changed.id)
+        done = attempt(
+            change,
+            prompter=self.prompter,
+            title=tr("Ikke utført"),
+            crashes=self.crashes,
+            parent=self,
+        )
+        if done is not None:
+            self.apply_filters()
+            self.open_case(done.value.id)
 
     # ---------------------------------------------------------------- letters
 

@@ -48,7 +48,7 @@ from tillitsvalgt.vocabulary import LETTER_FORMS
 from tillitsvalgt.workspace import CaseDetail, Letter, LetterRequest, Workspace
 from ui.accessibility import describe_inputs
 from ui.date_input import DateInput
-from ui.errors import CrashReporter
+from ui.errors import CrashReporter, attempt
 from ui.i18n import tr
 from ui.page_view import PageView
 from ui.prompts import Prompter
@@ -566,21 +566,22 @@ class LetterDialog(QDialog):
         if path is None:
             return
         target = path.with_suffix(".pdf" if pdf else ".docx")
-        try:
-            letter = self.workspace.create_letter(
-                self.detail.case.id,
+        case_id, draft = self.detail.case.id, self.saved
+        done = attempt(
+            lambda: self.workspace.create_letter(
+                case_id,
                 self.request(),
                 out=target,
                 pdf=pdf,
-                draft_id=self.saved.id if self.saved is not None else None,
-            )
-        except UserError as exc:
-            self.prompter.error(self, tr("Brevet ble ikke lagret"), exc.message)
-            return
-        except Exception as exc:
-            self.crashes.report(exc, self)
-            return
-        self._saved(letter, target)
+                draft_id=draft.id if draft is not None else None,
+            ),
+            prompter=self.prompter,
+            title=tr("Brevet ble ikke lagret"),
+            crashes=self.crashes,
+            parent=self,
+        )
+        if done is not None:
+            self._saved(done.value, target)
 
     def _saved(self, letter: Letter, target: Path) -> None:
         self.saved = letter.document
