@@ -18,6 +18,7 @@ from tillitsvalgt.shapes import EventCreate, EventRead, EventUpdate
 from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import EVENT_KINDS, LETTER_KINDS
 from tillitsvalgt.workspace import Workspace
+from ui import palette
 from ui.accessibility import describe_inputs
 from ui.date_input import DateInput
 from ui.errors import CrashReporter, attempt
@@ -85,7 +86,7 @@ class EventDialog(QDialog):
         form.addRow(self.reply_row, self.reply_by)
         self.message = QLabel()
         self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #b00020")
+        self.message.setStyleSheet(palette.ERROR_STYLE)
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

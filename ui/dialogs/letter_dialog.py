@@ -46,6 +46,7 @@ from tillitsvalgt.rules.types import AppliedProvision
 from tillitsvalgt.shapes import DocumentRead
 from tillitsvalgt.vocabulary import LETTER_FORMS
 from tillitsvalgt.workspace import CaseDetail, Letter, LetterRequest, Workspace
+from ui import palette
 from ui.accessibility import describe_inputs
 from ui.date_input import DateInput
 from ui.errors import CrashReporter, attempt
@@ -225,7 +226,7 @@ class LetterDialog(QDialog):
         self.notices = QLabel()
         self.notices.setObjectName("notices")
         self.notices.setWordWrap(True)
-        self.notices.setStyleSheet("color: #8a5300")
+        self.notices.setStyleSheet(palette.WARNING_STYLE)
         self.notices.hide()
         layout.addWidget(self.notices)
         # Whether the letter makes sense on its date: shown while it is being written,
@@ -510,7 +511,7 @@ class LetterDialog(QDialog):
         lines = [refusal] if refusal else []  # it begins «Brevet lages ikke.»
         lines += [f"⚠ {c.message}" for c in checks if not c.refused]
         self.checks.setText("\n".join(lines))
-        self.checks.setStyleSheet("color: #a00000;" if refusal else "")
+        self.checks.setStyleSheet(palette.ERROR_STYLE if refusal else "")
         for button in (self.save_word, self.save_pdf):
             button.setEnabled(refusal is None and (button is self.save_word or bool(self.office)))
         offered = next((c.reply_days for c in checks if c.reply_days is not None), None)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from tillitsvalgt.shapes import CaseListRow, CasePage, CaseQuery
 from tillitsvalgt.vocabulary import CASE_TYPES_SHORT, TIMINGS, TIMINGS_SHORT
+from ui import palette
 from ui.i18n import QT_TR_NOOP, tr
 from ui.models.list_model import ROOT, Index, ListModel, short_date
 
@@ -38,7 +39,7 @@ SORT_KEYS: dict[int, str | None] = {
     UPDATED: "updated",
 }
 PAGE = 200
-OVERDUE_COLOUR = "#b00020"
+OVERDUE_COLOUR = palette.ERROR
 # The default widths (px) and left-to-right order: the verdict next to the number, so it
 # is on screen in a narrow window; the user's own order and widths are remembered.
 DEFAULT_WIDTHS = {NUMBER: 78, TIMING: 150, TITLE: 220, EMPLOYER: 150, DEADLINE: 92, TYPE: 110}
@@ -46,11 +47,11 @@ DEFAULT_ORDER = (NUMBER, TIMING, TITLE, EMPLOYER, DEADLINE, TYPE, UPDATED)
 
 # Colour and a symbol, never colour alone: "✓" in time, "!" late or breach, "?" unknown.
 _TIMING_LOOK: dict[str, tuple[str, str]] = {
-    "in_time": ("✓", "#1b7f3b"),
+    "in_time": ("✓", palette.OK),
     "late_before_implementation": ("!", "#b35900"),
-    "late_after_implementation": ("!!", "#b00020"),
+    "late_after_implementation": ("!!", palette.ERROR),
     "information_only": ("!", "#b35900"),
-    "not_held_decision_taken": ("!!", "#b00020"),
+    "not_held_decision_taken": ("!!", palette.ERROR),
     "not_held_yet": ("→", "#1f5fa8"),
     "unknown": ("?", "#666666"),
 }

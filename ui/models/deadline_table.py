@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from tillitsvalgt.rules.deadlines import format_weekday_date
 from tillitsvalgt.workspace import DeadlineRow
+from ui import palette
 from ui.i18n import QT_TR_NOOP, count, tr
 from ui.models.list_model import ListModel, short_date
 
@@ -38,7 +39,7 @@ HEADER_TIPS = {
     ),
 }
 OVERDUE_SYMBOL = "!"
-OVERDUE_COLOUR = "#b00020"
+OVERDUE_COLOUR = palette.ERROR
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root: the default parent, made once
