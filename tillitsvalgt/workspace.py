@@ -45,7 +45,7 @@ from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
 from tillitsvalgt.services._common import TODAY
 from tillitsvalgt.services.escalation import StageInput as StageInput  # for the window
-from tillitsvalgt.services.letter_setup import LetterSetup
+from tillitsvalgt.services.letter_setup import LetterSetup as LetterSetup  # for the CLI
 from tillitsvalgt.services.selection import Selection as Selection  # for the command line
 from tillitsvalgt.shapes import BackupInfo, HistoryEntry, IntegrityReport
 from tillitsvalgt.shapes import CaseQuery as CaseQuery  # re-exported for the window
@@ -344,12 +344,13 @@ class Workspace:
 
     # ----------------------------------------------------------------- letters
 
-    def suggest_letters(self, ref: str | int) -> list[SuggestedLetter]:
+    def suggest_letters(self, ref: str | int, day: date | None = None) -> list[SuggestedLetter]:
+        """The letters the verdict suggests for the case, as of ``day`` (None: today)."""
         from tillitsvalgt.services.letters import suggest_letters
 
         with self.db.session(readonly=True) as session:
             return suggest_letters(
-                ref, session=session, today=self.today(), catalogue=self.catalogue
+                ref, session=session, today=day or self.today(), catalogue=self.catalogue
             )
 
     def preview_letter(
@@ -376,14 +377,20 @@ class Workspace:
         out: Path | None = None,
         pdf: bool = False,
         draft_id: int | None = None,
+        sent_on: date | None = None,
+        setup: LetterSetup | None = None,
+        fetch_hint: str = "Lagre det fra sakens dokumenter.",
     ) -> Letter:
         """Journal the letter; with ``out``, also write the file (as PDF with ``pdf``): in
         full under a temporary name inside the unit of work (a file that cannot be written
         leaves nothing journaled), moved into place after the commit (a commit that fails,
         on a full disk say, leaves no file). ``out`` was confirmed by the save dialog. With
-        ``draft_id`` the unsent draft is updated and keeps its number."""
+        ``draft_id`` the unsent draft is updated and keeps its number; with ``sent_on`` it
+        is marked as sent in the same unit of work. ``setup``: another letter setup (the
+        command line's ``--templates``); ``fetch_hint`` tells how to get a letter whose
+        file could not be written (``{number}`` is its journal number)."""
         from tillitsvalgt.output_paths import StagedFile, database_files, stage_output
-        from tillitsvalgt.services.letters import create_letter
+        from tillitsvalgt.services.letters import create_letter, mark_letter_sent
 
         staged: StagedFile | None = None
         try:
@@ -393,7 +400,7 @@ class Workspace:
                     request,
                     session=session,
                     today=self.today(),
-                    setup=self.setup,
+                    setup=setup or self.setup,
                     draft_id=draft_id,
                 )
                 if out is not None:
@@ -408,6 +415,14 @@ class Workspace:
                         overwrite=True,
                         protected=database_files(self.db.location.file),
                     )
+                if sent_on is not None:
+                    assert letter.document is not None
+                    mark_letter_sent(
+                        letter.document.id,
+                        sent_on=sent_on,
+                        session=session,
+                        setup=setup or self.setup,
+                    )
         except BaseException:
             if staged is not None:
                 staged.discard()
@@ -418,9 +433,30 @@ class Workspace:
             except UserError as exc:
                 raise UserError(
                     f"Brevet {letter.number} er ført i journalen, men filen kunne ikke "
-                    f"skrives: {exc.message} Lagre det fra sakens dokumenter."
+                    f"skrives: {exc.message} " + fetch_hint.format(number=letter.number)
                 ) from None
         return letter
+
+    def find_document(self, number: str) -> DocumentRead:
+        """A document by its journal number ``YYYY/N-M``."""
+        from tillitsvalgt.services.letters import find_document
+
+        with self.db.session(readonly=True) as session:
+            return find_document(number, session=session)
+
+    def case_documents(self, ref: str | int) -> list[DocumentRead]:
+        """The case's journal."""
+        from tillitsvalgt.services.documents import list_documents
+
+        with self.db.session(readonly=True) as session:
+            return list_documents(ref, session=session)
+
+    def meeting_deadlines(self, document_id: int) -> list[DeadlineRead]:
+        """The agreements' meeting deadlines a sent letter started."""
+        from tillitsvalgt.services.letters import meeting_deadlines
+
+        with self.db.session(readonly=True) as session:
+            return meeting_deadlines(document_id, session=session)
 
     def sector_agreement_warning(self, sector: str | None, agreement: str) -> str | None:
         """Whether an employer's sector and agreement fit (for the employer dialog)."""
@@ -751,6 +787,44 @@ class Workspace:
             csv=csv,
         )
 
+    def change_profile(self, changes: dict[str, str]) -> RepresentativeRead:
+        """Change the given fields of the profile, or make it (``name`` is then needed),
+        and remember it in the settings; a union name given becomes the app's too."""
+        import dataclasses
+
+        from tillitsvalgt import settings
+        from tillitsvalgt.history import ACTOR
+        from tillitsvalgt.services.representatives import (
+            create_representative,
+            find_representative,
+            update_representative,
+        )
+
+        with self.db.session() as session:
+            mine = (
+                find_representative(self.setup.profile_uuid, session=session)
+                if self.setup.profile_uuid
+                else None
+            )
+            if mine is None:
+                if "name" not in changes:
+                    raise UserError("Profilen må ha et navn.")
+                saved = create_representative(RepresentativeCreate(**changes), session=session)
+            else:
+                saved = update_representative(
+                    mine.id, RepresentativeUpdate(**changes), session=session
+                )
+        settings.save("profile", str(saved.uuid), self.data_dir)
+        union = changes.get("union_name", "").strip()
+        if union:
+            # One union name, as in the window: the letterhead and the report follow it.
+            settings.save("union", union, self.data_dir)
+        self.setup = dataclasses.replace(
+            self.setup, profile_uuid=str(saved.uuid), union_name=union or self.setup.union_name
+        )
+        self.db.session_info[ACTOR] = str(saved.uuid)
+        return saved
+
     def save_profile(self, data: RepresentativeCreate) -> RepresentativeRead:
         """Create or update the profile and remember it in the settings."""
         import dataclasses
@@ -978,9 +1052,18 @@ class Workspace:
     ) -> EmailDraft:
         """A journaled letter as an ``.eml`` draft addressed to the employer's contact; the
         body in the letter's own written form unless ``form`` says otherwise."""
+        from tillitsvalgt import paths
+
+        draft = self.email_draft(document_id, pdf=pdf, form=form)
+        paths.write_atomically(file, draft.message)
+        return draft
+
+    def email_draft(
+        self, document_id: int, *, pdf: bool = False, form: str | None = None
+    ) -> EmailDraft:
+        """The ``.eml`` draft of ``write_email_draft``, not yet written anywhere."""
         from datetime import UTC, datetime
 
-        from tillitsvalgt import paths
         from tillitsvalgt.services.documents import document_content, get_document
         from tillitsvalgt.services.letters import letter_signer
         from tillitsvalgt.services.mail import letter_email
@@ -995,7 +1078,7 @@ class Workspace:
             sender = letter_signer(
                 doc.case_id, session=session, profile_uuid=self.setup.profile_uuid
             )
-            draft = letter_email(
+            return letter_email(
                 document_id,
                 session=session,
                 now=datetime.now(UTC),
@@ -1003,8 +1086,6 @@ class Workspace:
                 form=None if form is None else "nn" if form == "nn" else "nb",
                 pdf=attachment,
             )
-        paths.write_atomically(file, draft.message)
-        return draft
 
     def daily_duties(self) -> str:
         """What the app does once a day on start: a backup when the data changed, and
