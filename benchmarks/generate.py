@@ -33,15 +33,8 @@ import sqlalchemy as sa
 
 from benchmarks import texts
 from tillitsvalgt.db import Database
-from tillitsvalgt.models import (
-    Case,
-    CaseCounter,
-    Deadline,
-    Employer,
-    Event,
-    Representative,
-)
 from tillitsvalgt.paths import DATABASE_FILENAME
+from tillitsvalgt.tables import Case, CaseCounter, Deadline, Employer, Event, Representative
 from tillitsvalgt.vocabulary import CASE_TYPES, EVENT_KINDS, LETTER_KINDS, OUTCOMES
 
 DEFAULT_SEED = 20261122

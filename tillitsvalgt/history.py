@@ -36,15 +36,8 @@ from sqlalchemy.orm import ORMExecuteState, UOWTransaction
 from sqlalchemy.sql.elements import BindParameter, Null
 from sqlmodel import Session, SQLModel
 
-from tillitsvalgt.models import (
-    Case,
-    ChangeHistory,
-    Employer,
-    Event,
-    Representative,
-    utcnow,
-)
 from tillitsvalgt.shapes import HistoryEntry as HistoryEntry  # defined with the shapes
+from tillitsvalgt.tables import Case, ChangeHistory, Employer, Event, Representative, utcnow
 
 ACTOR = "tillitsvalgt_actor"
 """``session.info`` key: the profile's representative UUID (str), or None."""

@@ -17,7 +17,16 @@ from typing import TYPE_CHECKING, Any
 
 from tillitsvalgt.db import Database, Location
 from tillitsvalgt.errors import UserError, os_reason
-from tillitsvalgt.models import (
+from tillitsvalgt.plural import count
+from tillitsvalgt.reports.anonymise import NameIndex
+from tillitsvalgt.reports.cube import ReportRequest
+from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
+from tillitsvalgt.services._common import TODAY
+from tillitsvalgt.services.escalation import StageInput as StageInput  # for the window
+from tillitsvalgt.services.letter_setup import LetterSetup as LetterSetup  # for the CLI
+from tillitsvalgt.services.selection import Selection as Selection  # for the command line
+from tillitsvalgt.shapes import (
+    BackupInfo,
     CaseCreate,
     CasePage,
     CaseRead,
@@ -35,25 +44,17 @@ from tillitsvalgt.models import (
     EventRead,
     EventRevisionRead,
     EventUpdate,
+    HistoryEntry,
+    IntegrityReport,
     RepresentativeCreate,
     RepresentativeRead,
     RepresentativeUpdate,
 )
-from tillitsvalgt.plural import count
-from tillitsvalgt.reports.anonymise import NameIndex
-from tillitsvalgt.reports.cube import ReportRequest
-from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
-from tillitsvalgt.services._common import TODAY
-from tillitsvalgt.services.escalation import StageInput as StageInput  # for the window
-from tillitsvalgt.services.letter_setup import LetterSetup as LetterSetup  # for the CLI
-from tillitsvalgt.services.selection import Selection as Selection  # for the command line
-from tillitsvalgt.shapes import BackupInfo, HistoryEntry, IntegrityReport
 from tillitsvalgt.shapes import CaseQuery as CaseQuery  # re-exported for the window
 
 if TYPE_CHECKING:  # the backup module loads Alembic, which the start does without
     # and the transfer module (import and export) is not needed before they are used
     from tillitsvalgt.backup import RestoreOutcome
-    from tillitsvalgt.models import CaseGroupCreate, CaseGroupRead, EscalationRead
     from tillitsvalgt.services.group_letters import GroupLetters
     from tillitsvalgt.services.groups import GroupSummary
     from tillitsvalgt.services.letters import Letter as Letter  # for the window
@@ -65,6 +66,7 @@ if TYPE_CHECKING:  # the backup module loads Alembic, which the start does witho
     from tillitsvalgt.services.spreadsheet_import import ColumnMapping
     from tillitsvalgt.services.transfer import ImportReport as ImportReport  # for the window
     from tillitsvalgt.services.transfer import Progress
+    from tillitsvalgt.shapes import CaseGroupCreate, CaseGroupRead, EscalationRead
 
 
 def __getattr__(name: str) -> object:
@@ -295,12 +297,12 @@ class Workspace:
             return count_listed(query, session=session)
 
     def case_detail(self, ref: str | int) -> CaseDetail:
-        from tillitsvalgt.models import Employer
         from tillitsvalgt.rules.assessment import assess
         from tillitsvalgt.services import deadlines, documents, events
         from tillitsvalgt.services.assessments import facts_for, register_differences
         from tillitsvalgt.services.cases import get_case, resolve_case
         from tillitsvalgt.services.employers import get_employer
+        from tillitsvalgt.tables import Employer
 
         with self.db.session(readonly=True) as session:
             # A case in the recycle bin can be looked at (and restored), so include it.
@@ -1037,9 +1039,9 @@ class Workspace:
     def default_letter_form(self, case_id: int, kind: str | None = None) -> str:
         """The written form a letter in the case takes unless one is chosen: the employer's,
         else the signer's profile's, else bokmål (``nb``/``nn``)."""
-        from tillitsvalgt.models import Employer
         from tillitsvalgt.services.cases import resolve_case
         from tillitsvalgt.services.letters import default_form, letter_signer
+        from tillitsvalgt.tables import Employer
 
         with self.db.session(readonly=True) as session:
             case = resolve_case(case_id, session=session, include_deleted=True)

@@ -18,7 +18,7 @@ from tillitsvalgt.cli.rules import _parse_date
 from tillitsvalgt.errors import UserError, os_reason
 
 if TYPE_CHECKING:
-    from tillitsvalgt.models import DeadlineRead
+    from tillitsvalgt.shapes import DeadlineRead
     from tillitsvalgt.workspace import Letter, LetterRequest, LetterSetup
 
 

@@ -100,7 +100,7 @@ def groups_create(
     numbers: tuple[str, ...],
 ) -> None:
     """Opprett en gruppesak (og knytt saker til den)."""
-    from tillitsvalgt.models import CaseGroupCreate
+    from tillitsvalgt.shapes import CaseGroupCreate
     from tillitsvalgt.validation import validate
 
     data = validate(

@@ -16,20 +16,6 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from tillitsvalgt.errors import ConflictError, StateError
-from tillitsvalgt.models import (
-    Case,
-    CaseCounter,
-    CaseCreate,
-    CaseListRow,
-    CasePage,
-    CaseRead,
-    CaseUpdate,
-    Deadline,
-    Employer,
-    Representative,
-    case_date_problems,
-    utcnow,
-)
 from tillitsvalgt.services._common import changes, read, refuse, today_of
 
 # The lookup lived here; its names stay importable from here.
@@ -39,7 +25,16 @@ from tillitsvalgt.services._lookup import format_number as format_number
 from tillitsvalgt.services._lookup import get_case as get_case
 from tillitsvalgt.services._lookup import resolve_case as resolve_case
 from tillitsvalgt.services.assessments import demand_today, mark_stale
+from tillitsvalgt.shapes import (
+    CaseCreate,
+    CaseListRow,
+    CasePage,
+    CaseRead,
+    CaseUpdate,
+    case_date_problems,
+)
 from tillitsvalgt.shapes import CaseQuery as CaseQuery  # defined with the shapes
+from tillitsvalgt.tables import Case, CaseCounter, Deadline, Employer, Representative, utcnow
 from tillitsvalgt.vocabulary import OUTCOMES
 
 SortKey = Literal[

@@ -18,20 +18,13 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from tillitsvalgt.errors import Problem, ValidationError
-from tillitsvalgt.models import (
-    Case,
-    Escalation,
-    EscalationRead,
-    Event,
-    EventCreate,
-    EventUpdate,
-    utcnow,
-)
 from tillitsvalgt.rules.deadlines import format_date as norwegian_date
 from tillitsvalgt.rules.escalation import event_text as event_text  # the timeline's words
 from tillitsvalgt.services import events as event_service
 from tillitsvalgt.services._common import read
 from tillitsvalgt.services.cases import resolve_case, touch_case
+from tillitsvalgt.shapes import EscalationRead, EventCreate, EventUpdate
+from tillitsvalgt.tables import Case, Escalation, Event, utcnow
 from tillitsvalgt.vocabulary import ESCALATION_ORDER, ESCALATION_OUTCOMES, ESCALATION_STAGES
 
 MAX_REFERENCE = 200
