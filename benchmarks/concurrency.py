@@ -43,8 +43,8 @@ from benchmarks.contention import (
     update_worker,
 )
 from tillitsvalgt.db import Database, normalise_url, safe_url
-from tillitsvalgt.models import EmployerCreate
 from tillitsvalgt.services.employers import create_employer
+from tillitsvalgt.shapes import EmployerCreate
 
 PG_ENV = "TILLITSVALGT_TEST_DATABASE_URL"
 YEARS = (2026, 2027)

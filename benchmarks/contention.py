@@ -41,18 +41,16 @@ from sqlmodel import Session, col, select
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import ConflictError, UserError
-from tillitsvalgt.models import (
-    Case,
-    CaseCounter,
+from tillitsvalgt.services import cases, employers, events
+from tillitsvalgt.shapes import (
     CaseCreate,
     CaseUpdate,
     EmployerCreate,
     EmployerUpdate,
-    Event,
     EventCreate,
     EventUpdate,
 )
-from tillitsvalgt.services import cases, employers, events
+from tillitsvalgt.tables import Case, CaseCounter, Event
 
 # "timeline": a new event added to the case (no version: adding to the timeline is not in
 # conflict with anything, but it writes the case's row and its search row too).

@@ -43,7 +43,7 @@ from sqlmodel import col
 from benchmarks.report import Figure, table
 from tillitsvalgt.backup import integrity_check
 from tillitsvalgt.db import Database
-from tillitsvalgt.models import Case, Event
+from tillitsvalgt.tables import Case, Event
 
 REPO = Path(__file__).resolve().parent.parent
 WORKER = REPO / "tests" / "crash_worker.py"

@@ -37,7 +37,7 @@ def _median_ms(fn: Callable[[], object], repeat: int = 30) -> float:
 
 def measure(n: int = 100_000) -> list[Figure]:
     from tillitsvalgt import onboarding
-    from tillitsvalgt.models import EmployerCreate
+    from tillitsvalgt.shapes import EmployerCreate
     from tillitsvalgt.workspace import Workspace
     from ui.autosave import AutosaveStore
 

@@ -33,7 +33,10 @@ import sqlalchemy as sa
 
 from benchmarks import texts
 from tillitsvalgt.db import Database
-from tillitsvalgt.models import (
+from tillitsvalgt.paths import DATABASE_FILENAME
+from tillitsvalgt.rules.checklist import checklist_items
+from tillitsvalgt.services.events import REPLY_RULE
+from tillitsvalgt.tables import (
     Case,
     CaseCounter,
     CaseGroup,
@@ -44,9 +47,6 @@ from tillitsvalgt.models import (
     Event,
     Representative,
 )
-from tillitsvalgt.paths import DATABASE_FILENAME
-from tillitsvalgt.rules.checklist import checklist_items
-from tillitsvalgt.services.events import REPLY_RULE
 from tillitsvalgt.vocabulary import CASE_TYPES, EVENT_KINDS, LETTER_KINDS, OUTCOMES
 
 DEFAULT_SEED = 20261122

@@ -29,8 +29,8 @@ from sqlalchemy.engine import make_url
 from tillitsvalgt import history
 from tillitsvalgt.db import Database
 from tillitsvalgt.demo import demo_bundle
-from tillitsvalgt.models import CaseCreate, CaseUpdate, EmployerCreate
 from tillitsvalgt.services import cases, employers, transfer
+from tillitsvalgt.shapes import CaseCreate, CaseUpdate, EmployerCreate
 
 TODAY = date(2026, 11, 22)
 SCENARIOS = Path(__file__).resolve().parents[1] / "resources" / "demo" / "scenarios.json"

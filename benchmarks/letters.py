@@ -40,7 +40,6 @@ from tillitsvalgt.letters.checking import check_template
 from tillitsvalgt.letters.context import build_context
 from tillitsvalgt.letters.render import docx_text, render_docx
 from tillitsvalgt.letters.templates import BUILTIN, load_template
-from tillitsvalgt.models import Case, CaseUpdate, EmployerUpdate, RepresentativeCreate
 from tillitsvalgt.services import employers as employer_service
 from tillitsvalgt.services.cases import resolve_case, update_case
 from tillitsvalgt.services.letters import (
@@ -52,6 +51,8 @@ from tillitsvalgt.services.letters import (
 )
 from tillitsvalgt.services.representatives import create_representative
 from tillitsvalgt.services.transfer import import_bundle
+from tillitsvalgt.shapes import CaseUpdate, EmployerUpdate, RepresentativeCreate
+from tillitsvalgt.tables import Case
 
 GOAL_MS = 30.0  # one letter, warm
 PLAIN_DOCXTPL_MS = 20.0  # a plain docxtpl render of a two-page letter on these machines

@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
-from tillitsvalgt.models import CaseGroupCreate, RepresentativeCreate
 from tillitsvalgt.services.escalation import StageInput
+from tillitsvalgt.shapes import CaseGroupCreate, RepresentativeCreate
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
 from ui.i18n import install_qt_texts

@@ -28,16 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlmodel import col, select
 
 from tillitsvalgt.db import Database
-from tillitsvalgt.models import (
-    Case,
-    CaseCreate,
-    CaseUpdate,
-    EmployerCreate,
-    Event,
-    EventCreate,
-    EventUpdate,
-)
 from tillitsvalgt.services import cases, employers, events
+from tillitsvalgt.shapes import CaseCreate, CaseUpdate, EmployerCreate, EventCreate, EventUpdate
+from tillitsvalgt.tables import Case, Event
 
 TODAY = date(2026, 11, 22)
 ORGNR = "952601814"

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import ConflictError, UserError
-from tillitsvalgt.models import CaseCreate, CaseUpdate, EmployerCreate, EventCreate
 from tillitsvalgt.services import cases, employers, events
+from tillitsvalgt.shapes import CaseCreate, CaseUpdate, EmployerCreate, EventCreate
 
 TODAY = date(2026, 11, 22)
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import UserError
-from tillitsvalgt.models import CaseCreate
 from tillitsvalgt.services import cases
+from tillitsvalgt.shapes import CaseCreate
 
 TODAY = date(2026, 11, 22)
 

@@ -20,15 +20,10 @@ from sqlalchemy.engine import make_url
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import AccessError, NotFoundError
-from tillitsvalgt.models import (
-    ChecklistAnswerSet,
-    DeadlineCreate,
-    DocumentCreate,
-    EventCreate,
-)
 from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.services import access, cases, checklist, deadlines, documents, events
 from tillitsvalgt.services.report_data import report_data
+from tillitsvalgt.shapes import ChecklistAnswerSet, DeadlineCreate, DocumentCreate, EventCreate
 
 from conftest import TODAY, PgServer, make_case, make_employer
 from helpers.access import Server, count, fill_case, refused
@@ -119,8 +114,8 @@ CASE_TABLES = [
 def test_the_history_of_the_shared_employer_register_is_shared_and_of_cases_is_not(
     server: Server, two_branches: dict[str, Any]
 ) -> None:
-    from tillitsvalgt.models import EmployerUpdate
     from tillitsvalgt.services import employers
+    from tillitsvalgt.shapes import EmployerUpdate
 
     t = two_branches
     with t["sor"].session() as s:
@@ -472,8 +467,8 @@ def test_a_representative_imports_evidence_stages_and_a_group_into_their_branch_
     """A bundle with documents, a checklist answer, a deadline, an escalation stage and a
     group, imported by a representative on the shared database: all of it lands in their
     branch; the other branch sees none of the case's rows, only the shared group register."""
-    from tillitsvalgt.models import CaseGroupCreate
     from tillitsvalgt.services import escalation, groups, transfer
+    from tillitsvalgt.shapes import CaseGroupCreate
 
     number = make_case(sqlite_db, make_employer(sqlite_db, name="Ny arbeidsgiver", orgnr=None))
     with sqlite_db.session() as s:

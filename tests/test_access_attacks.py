@@ -23,12 +23,6 @@ from sqlalchemy.exc import DBAPIError
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import AccessError, DatabaseError
-from tillitsvalgt.models import (
-    CaseCreate,
-    EventCreate,
-    RepresentativeCreate,
-    RepresentativeUpdate,
-)
 from tillitsvalgt.services import (
     access,
     assessments,
@@ -38,6 +32,7 @@ from tillitsvalgt.services import (
     representatives,
 )
 from tillitsvalgt.services import history as history_reader
+from tillitsvalgt.shapes import CaseCreate, EventCreate, RepresentativeCreate, RepresentativeUpdate
 
 from conftest import TODAY, PgServer, make_case, make_employer
 from helpers.access import Server, count, fill_case, refused

@@ -17,7 +17,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tillitsvalgt.db import Database
-from tillitsvalgt.models import EventCreate
 from tillitsvalgt.rules.assessment import VERDICT_EVENT_KINDS, assess, verdict
 from tillitsvalgt.rules.catalogue import load_catalogue
 from tillitsvalgt.rules.types import Assessment, CaseFacts, Catalogue, EventFacts, Verdict
@@ -28,6 +27,7 @@ from tillitsvalgt.services.assessments import (
     refresh_all_verdicts,
     verdicts_all,
 )
+from tillitsvalgt.shapes import EventCreate
 from tillitsvalgt.vocabulary import CASE_TYPES, EVENT_KINDS, LETTER_KINDS
 
 from conftest import SCENARIOS, make_case, make_employer

@@ -349,8 +349,8 @@ def test_deep_catalogue_nesting_is_a_problem_not_a_crash() -> None:
 def test_the_shipped_checklist_fits_the_database() -> None:
     """checklist.toml is shipped, not user data (a broken one is a bug, as for the built-in
     catalogue); what it must hold is that every key fits the answers' column."""
-    from tillitsvalgt.models import ChecklistAnswerSet
     from tillitsvalgt.rules.checklist import GROUPS, checklist_items
+    from tillitsvalgt.shapes import ChecklistAnswerSet
 
     items = checklist_items()
     assert len({i.key for i in items}) == len(items)

@@ -13,12 +13,12 @@ import pytest
 import sqlalchemy as sa
 
 from tillitsvalgt.db import Database
-from tillitsvalgt.models import EventCreate, RepresentativeCreate
 from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.rules.catalogue import load_catalogue
 from tillitsvalgt.services import events, representatives
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.services.letters import LetterSetup
+from tillitsvalgt.shapes import EventCreate, RepresentativeCreate
 from tillitsvalgt.workspace import Workspace, make_report
 
 from conftest import TODAY, make_case, make_employer, run_cli

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import UserError
-from tillitsvalgt.models import Case
 from tillitsvalgt.services.transfer import import_bundle, read_bundle
+from tillitsvalgt.tables import Case
 
 from conftest import TODAY
 from helpers.attacks import ATTACK, assert_clear_refusal, assert_intact, nasty_text, table_counts
@@ -401,11 +401,11 @@ def test_a_case_from_the_edges_of_the_calendar_can_be_imported_and_opened(
     (deadline - 365 days) in the middle of the import; and a case that began in year 1 was
     numbered 1/1, a number the lookup refused (it wanted four digits), so it could not be
     opened, shown or written to."""
-    from tillitsvalgt.models import RepresentativeCreate
     from tillitsvalgt.rules.catalogue import load_catalogue
     from tillitsvalgt.services.cases import CaseQuery
     from tillitsvalgt.services.letters import LetterRequest, LetterSetup
     from tillitsvalgt.services.representatives import create_representative
+    from tillitsvalgt.shapes import RepresentativeCreate
     from tillitsvalgt.workspace import Workspace
 
     item = copy.deepcopy(GOOD)

@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import UserError, ValidationError
-from tillitsvalgt.models import (
+from tillitsvalgt.services import cases, checklist, employers, events, representatives
+from tillitsvalgt.services.cases import CaseQuery
+from tillitsvalgt.shapes import (
     CaseCreate,
     CaseUpdate,
     ChecklistAnswerSet,
@@ -27,8 +29,6 @@ from tillitsvalgt.models import (
     RepresentativeCreate,
     RepresentativeUpdate,
 )
-from tillitsvalgt.services import cases, checklist, employers, events, representatives
-from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.validation import label, validate
 
 from conftest import TODAY, make_case, make_employer

@@ -34,7 +34,8 @@ from tillitsvalgt.backup import (
 )
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import DatabaseError
-from tillitsvalgt.models import (
+from tillitsvalgt.services import cases, checklist, deadlines, documents, events, representatives
+from tillitsvalgt.shapes import (
     CaseUpdate,
     ChecklistAnswerSet,
     DeadlineCreate,
@@ -43,7 +44,6 @@ from tillitsvalgt.models import (
     EventUpdate,
     RepresentativeCreate,
 )
-from tillitsvalgt.services import cases, checklist, deadlines, documents, events, representatives
 
 from conftest import make_case, make_employer
 

@@ -15,11 +15,11 @@ from icalendar import Calendar
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import StateError, UserError
-from tillitsvalgt.models import DeadlineCreate, DocumentCreate, RepresentativeCreate
 from tillitsvalgt.rules.deadlines import is_working_day, working_days_before
 from tillitsvalgt.services import deadlines, documents, representatives
 from tillitsvalgt.services.calendar import build_calendar, calendar_deadlines, deadlines_calendar
 from tillitsvalgt.services.mail import letter_email
+from tillitsvalgt.shapes import DeadlineCreate, DocumentCreate, RepresentativeCreate
 
 from conftest import make_case, make_employer, run_cli
 

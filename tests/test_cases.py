@@ -11,9 +11,9 @@ import pytest
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import ConflictError, NotFoundError, StateError, ValidationError
-from tillitsvalgt.models import CaseUpdate, DeadlineCreate, EventCreate
 from tillitsvalgt.services import cases, deadlines, events
 from tillitsvalgt.services.cases import CaseQuery
+from tillitsvalgt.shapes import CaseUpdate, DeadlineCreate, EventCreate
 
 from conftest import TODAY, make_case, make_employer
 
@@ -44,7 +44,7 @@ WRITER = textwrap.dedent(
     import sys
     from datetime import date
     from tillitsvalgt.db import Database
-    from tillitsvalgt.models import CaseCreate
+    from tillitsvalgt.shapes import CaseCreate
     from tillitsvalgt.services import cases
     url, employer, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     db = Database.open(database_url=url, busy_timeout_ms=30000)
@@ -269,7 +269,7 @@ def test_free_text_follows_edits_and_deletions_of_event_notes(db: Database) -> N
             session=s,
         )
     assert _numbers(db, text="protokoll") == [number]
-    from tillitsvalgt.models import EventUpdate
+    from tillitsvalgt.shapes import EventUpdate
 
     with db.session() as s:
         ev2 = events.update_event(ev.id, EventUpdate(version=1, notes="Referat mottatt"), session=s)

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tillitsvalgt.models import CaseUpdate
 from tillitsvalgt.rules.checklist import regulation_scope
+from tillitsvalgt.shapes import CaseUpdate
 from tillitsvalgt.validation import validate
 from tillitsvalgt.workspace import Workspace
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tillitsvalgt.db import Database
-from tillitsvalgt.models import EventCreate
 from tillitsvalgt.services import cases, events
 from tillitsvalgt.services.cases import CaseQuery
+from tillitsvalgt.shapes import EventCreate
 
 from conftest import SCENARIOS, make_case, make_employer, run_cli
 

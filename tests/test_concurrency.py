@@ -28,8 +28,8 @@ import sqlalchemy as sa
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import ConflictError, DatabaseError
-from tillitsvalgt.models import CaseCreate
 from tillitsvalgt.services import cases
+from tillitsvalgt.shapes import CaseCreate
 
 from conftest import TODAY, make_case, make_employer
 

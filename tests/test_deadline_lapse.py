@@ -13,8 +13,8 @@ import sqlalchemy as sa
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import StateError
-from tillitsvalgt.models import DeadlineCreate
 from tillitsvalgt.services import cases, deadlines
+from tillitsvalgt.shapes import DeadlineCreate
 
 from conftest import make_case, make_employer, run_cli
 
@@ -126,8 +126,8 @@ def test_the_cli_reads_dates_as_the_window_does(capsys: pytest.CaptureFixture[st
 
 
 def test_a_closed_case_is_not_listed_as_overdue(db: Database) -> None:
-    from tillitsvalgt.models import EventCreate
     from tillitsvalgt.services import events
+    from tillitsvalgt.shapes import EventCreate
 
     employer = make_employer(db)
     number = make_case(db, employer, notice_on=date(2026, 9, 1))

@@ -12,11 +12,11 @@ from sqlmodel import col, select
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.demo import count_demo, demo_bundle, demo_case_ids, fill_demo, remove_demo
-from tillitsvalgt.models import Case, Employer
 from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.services import cases, transfer
 from tillitsvalgt.services.report import make_report
 from tillitsvalgt.services.report_data import report_data
+from tillitsvalgt.tables import Case, Employer
 
 from conftest import SCENARIOS, TODAY, make_case, make_employer
 

@@ -14,9 +14,9 @@ import pytest
 
 from tillitsvalgt.backup import integrity_check, list_backups
 from tillitsvalgt.errors import DatabaseError, UserError
-from tillitsvalgt.models import CaseCreate, CaseUpdate, EventCreate
 from tillitsvalgt.services import cases, events
 from tillitsvalgt.services.cases import CaseQuery
+from tillitsvalgt.shapes import CaseCreate, CaseUpdate, EventCreate
 from tillitsvalgt.workspace import Workspace
 
 from conftest import SCENARIOS, make_employer

@@ -161,7 +161,7 @@ def test_stages_and_groups_travel_in_bundles_and_merge_once(
     employer = make_employer(db)
     numbers = [make_case(db, employer, title=f"Enhet {i}") for i in range(2)]
     with db.session() as s:
-        from tillitsvalgt.models import CaseGroupCreate
+        from tillitsvalgt.shapes import CaseGroupCreate
 
         group = groups.create_group(
             CaseGroupCreate(name="Omorganisering 2026", decision_on=date(2026, 2, 1)), session=s

@@ -12,8 +12,8 @@ import sqlalchemy as sa
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import UserError
-from tillitsvalgt.models import DocumentCreate
 from tillitsvalgt.services import documents
+from tillitsvalgt.shapes import DocumentCreate
 from tillitsvalgt.workspace import Workspace
 
 from conftest import make_case, make_employer, run_cli

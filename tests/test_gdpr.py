@@ -13,12 +13,10 @@ import sqlalchemy as sa
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import UserError
-from tillitsvalgt.models import (
-    RepresentativeCreate,
-)
 from tillitsvalgt.services import cases, employers, events, privacy
 from tillitsvalgt.services import history as history_reader
 from tillitsvalgt.services.representatives import create_representative
+from tillitsvalgt.shapes import RepresentativeCreate
 
 from conftest import run_cli
 from helpers.gdpr import NAME, plant, raw_hits

@@ -13,8 +13,8 @@ import pytest
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.letters.render import docx_text
-from tillitsvalgt.models import CaseGroupCreate
 from tillitsvalgt.services import documents, groups
+from tillitsvalgt.shapes import CaseGroupCreate
 
 from conftest import make_case, make_employer, run_cli
 
@@ -36,8 +36,8 @@ def _group_of_three(
         make_case(db, employer, title=f"Nytt kontorkonsept, etasje {floor}") for floor in (2, 3, 4)
     ]
     if third:
-        from tillitsvalgt.models import CaseUpdate
         from tillitsvalgt.services import cases
+        from tillitsvalgt.shapes import CaseUpdate
 
         with db.session() as s:
             case = cases.get_case(numbers[2], session=s)

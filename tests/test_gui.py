@@ -19,9 +19,9 @@ from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.letters.render import docx_text
-from tillitsvalgt.models import CaseCreate
 from tillitsvalgt.services import cases
 from tillitsvalgt.services.cases import CaseQuery
+from tillitsvalgt.shapes import CaseCreate
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
 from ui.models.case_file import DocumentTableModel, EventTableModel

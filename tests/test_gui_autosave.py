@@ -340,7 +340,7 @@ def test_a_case_changed_since_says_so(qtbot: QtBot, data_dir: Path, tmp_path: Pa
     crash(window, workspace)
     ws = Workspace.open(data_dir=data_dir, clock=lambda: TODAY)
     case = ws.case_detail("2026/3").case
-    from tillitsvalgt.models import CaseUpdate
+    from tillitsvalgt.shapes import CaseUpdate
 
     ws.update_case(case.id, CaseUpdate(location="Bygg B", version=case.version))
     ws.close()

@@ -14,8 +14,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tillitsvalgt.models import DeadlineCreate
 from tillitsvalgt.services import deadlines
+from tillitsvalgt.shapes import DeadlineCreate
 from tillitsvalgt.workspace import Workspace
 from ui.models.case_table import DEADLINE, HEADERS, NUMBER, SORT_KEYS, TIMING
 

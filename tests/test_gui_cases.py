@@ -15,7 +15,7 @@ from PySide6.QtGui import QCloseEvent
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.letters.render import docx_text
-from tillitsvalgt.models import CaseUpdate
+from tillitsvalgt.shapes import CaseUpdate
 from tillitsvalgt.workspace import Workspace
 from ui.prompts import ScriptedPrompter
 
@@ -453,7 +453,7 @@ def test_the_employer_register_is_read_once_not_per_case(
 def test_report_summary_proposed_previewed_anonymised_and_saved(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
-    from tillitsvalgt.models import EventCreate
+    from tillitsvalgt.shapes import EventCreate
 
     case = workspace.case_detail("2026/6").case
     workspace.add_event(
@@ -512,7 +512,7 @@ def test_a_word_the_app_cannot_place_must_be_confirmed_before_the_summary_goes_i
 def test_restore_from_a_backup_in_the_window(
     qtbot: QtBot, qtmodeltester: Any, workspace: Workspace, tmp_path: Path
 ) -> None:
-    from tillitsvalgt.models import CaseCreate
+    from tillitsvalgt.shapes import CaseCreate
 
     first = workspace.backup_now()
     employer = workspace.case_detail("2026/6").case.employer_id

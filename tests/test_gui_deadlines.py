@@ -13,11 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from tillitsvalgt.models import DeadlineCreate, DeadlineRead
 from tillitsvalgt.rules.checklist import checklist_items
 from tillitsvalgt.services import cases
 from tillitsvalgt.services import deadlines as deadline_service
 from tillitsvalgt.services.letters import LetterRequest
+from tillitsvalgt.shapes import DeadlineCreate, DeadlineRead
 from tillitsvalgt.workspace import DeadlineRow, Workspace
 from ui.errors import CrashReporter
 from ui.models.deadline_table import DUE, NUMBER, STATUS, TITLE, WHAT, DeadlineTableModel

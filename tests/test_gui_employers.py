@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from tillitsvalgt.models import EmployerCreate, EmployerRead, EmployerUpdate
 from tillitsvalgt.services import transfer
 from tillitsvalgt.services.cases import CaseQuery
+from tillitsvalgt.shapes import EmployerCreate, EmployerRead, EmployerUpdate
 from tillitsvalgt.workspace import Workspace
 from ui.dialogs.employer_dialog import EmployerDialog
 from ui.errors import CrashReporter

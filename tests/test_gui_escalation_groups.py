@@ -180,7 +180,7 @@ def test_a_group_is_made_from_chosen_cases_shown_joined_and_left(
 def test_letters_for_the_whole_group_in_one_action_or_none(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
-    from tillitsvalgt.models import CaseGroupCreate
+    from tillitsvalgt.shapes import CaseGroupCreate
 
     group = workspace.create_group(CaseGroupCreate(name="Samlokalisering"), ["2026/8", "2026/10"])
     folder = tmp_path / "brev"

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tillitsvalgt.models import CaseCreate, EmployerCreate, EventCreate
 from tillitsvalgt.services import cases as case_service
+from tillitsvalgt.shapes import CaseCreate, EmployerCreate, EventCreate
 from tillitsvalgt.validation import validate
 from tillitsvalgt.workspace import Workspace
 from ui.main_window import MainWindow
@@ -110,7 +110,7 @@ def test_f5_reads_a_change_made_elsewhere(
     window = make_window(qtbot, workspace, tmp_path)
     _open(qtbot, window, number)
     # Another program (the CLI, a colleague on the shared database) changes the employer.
-    from tillitsvalgt.models import EmployerUpdate
+    from tillitsvalgt.shapes import EmployerUpdate
 
     current = next(e for e in workspace.employers() if e.id == employer_id)
     workspace.update_employer(

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tillitsvalgt.models import CaseUpdate, RepresentativeCreate
+from tillitsvalgt.shapes import CaseUpdate, RepresentativeCreate
 from tillitsvalgt.workspace import Workspace
 from ui.models.history_table import (
     HIST_NEW,

@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.letters.pages import pdf_page_texts, render_pdf
 from tillitsvalgt.letters.render import docx_text
-from tillitsvalgt.models import CaseCreate, EmployerCreate, RepresentativeCreate
 from tillitsvalgt.services import cases, employers
 from tillitsvalgt.services.representatives import create_representative
+from tillitsvalgt.shapes import CaseCreate, EmployerCreate, RepresentativeCreate
 from tillitsvalgt.workspace import Workspace
 from ui.dialogs.letter_dialog import LetterDialog
 from ui.prompts import ScriptedPrompter

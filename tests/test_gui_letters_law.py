@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.letters.render import docx_text
-from tillitsvalgt.models import CaseCreate, EmployerCreate, RepresentativeCreate
 from tillitsvalgt.services import cases, employers
 from tillitsvalgt.services.representatives import create_representative
+from tillitsvalgt.shapes import CaseCreate, EmployerCreate, RepresentativeCreate
 from tillitsvalgt.workspace import Workspace
 from ui.dialogs.employer_dialog import EmployerDialog
 from ui.errors import CrashReporter

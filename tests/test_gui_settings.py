@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt import onboarding, settings
-from tillitsvalgt.models import RepresentativeCreate
+from tillitsvalgt.shapes import RepresentativeCreate
 from tillitsvalgt.workspace import Workspace
 from ui.dialogs.settings_dialog import DATABASE_TAB, LETTERS_TAB, SettingsDialog
 from ui.dialogs.welcome_dialog import WelcomeDialog

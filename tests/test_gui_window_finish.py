@@ -71,7 +71,7 @@ def test_cases_changed_at_the_same_moment_keep_their_order(
     the header both ways and refreshing (F5) gives the same order every time, ties by id."""
     import sqlalchemy as sa
 
-    from tillitsvalgt.models import Case
+    from tillitsvalgt.tables import Case
 
     stamp = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
     with workspace.db.session() as s:

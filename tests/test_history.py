@@ -14,16 +14,16 @@ import sqlalchemy as sa
 from tillitsvalgt import history
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import ConflictError
-from tillitsvalgt.models import (
+from tillitsvalgt.services import cases, employers, events, transfer
+from tillitsvalgt.services import history as history_reader
+from tillitsvalgt.services.representatives import create_representative
+from tillitsvalgt.shapes import (
     CaseUpdate,
     EmployerUpdate,
     EventCreate,
     EventUpdate,
     RepresentativeCreate,
 )
-from tillitsvalgt.services import cases, employers, events, transfer
-from tillitsvalgt.services import history as history_reader
-from tillitsvalgt.services.representatives import create_representative
 
 from conftest import TODAY, make_case, make_employer, run_cli
 
@@ -257,7 +257,7 @@ def test_every_way_of_writing_is_recorded(db: Database, case_no: str, employer_i
     data is refused rather than left unrecorded."""
     from sqlmodel import col
 
-    from tillitsvalgt.models import Case, Employer
+    from tillitsvalgt.tables import Case, Employer
 
     with db.session() as s:
         row = s.get(Employer, employer_id)

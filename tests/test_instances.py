@@ -16,8 +16,8 @@ from sqlmodel import select
 
 from tillitsvalgt.backup import integrity_check
 from tillitsvalgt.db import Database
-from tillitsvalgt.models import Case, Employer, Event
 from tillitsvalgt.services import cases
+from tillitsvalgt.tables import Case, Employer, Event
 
 from conftest import REPO, make_case, make_employer
 

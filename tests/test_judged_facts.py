@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from tillitsvalgt.db import Database
-from tillitsvalgt.models import CaseUpdate, EmployerUpdate
 from tillitsvalgt.services import assessments, cases, employers
+from tillitsvalgt.shapes import CaseUpdate, EmployerUpdate
 
 from conftest import TODAY, make_case, make_employer, run_cli
 

@@ -18,17 +18,17 @@ from tillitsvalgt.db import Database
 from tillitsvalgt.errors import ValidationError
 from tillitsvalgt.letters.render import docx_text
 from tillitsvalgt.letters.templates import load_template
-from tillitsvalgt.models import (
+from tillitsvalgt.services import cases, employers
+from tillitsvalgt.services.letters import LetterRequest, create_letter, preview_letter
+from tillitsvalgt.services.mail import letter_email, letter_form_of
+from tillitsvalgt.services.representatives import create_representative, update_representative
+from tillitsvalgt.shapes import (
     CaseCreate,
     EmployerCreate,
     EmployerUpdate,
     RepresentativeCreate,
     RepresentativeUpdate,
 )
-from tillitsvalgt.services import cases, employers
-from tillitsvalgt.services.letters import LetterRequest, create_letter, preview_letter
-from tillitsvalgt.services.mail import letter_email, letter_form_of
-from tillitsvalgt.services.representatives import create_representative, update_representative
 from tillitsvalgt.validation import validate
 from tillitsvalgt.workspace import Workspace
 from ui.dialogs.employer_dialog import EmployerDialog
@@ -431,8 +431,8 @@ def _strings(value: Any) -> list[str]:
 def test_every_field_a_template_may_print_is_nynorsk_in_a_nynorsk_letter(db: Database) -> None:
 
     from tillitsvalgt.letters.kinds import KINDS
-    from tillitsvalgt.models import EventCreate
     from tillitsvalgt.services import events
+    from tillitsvalgt.shapes import EventCreate
 
     number = _case(db, letter_form="nn")
     with db.session() as s:

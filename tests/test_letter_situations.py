@@ -28,7 +28,6 @@ from tillitsvalgt.letters.kinds import KINDS
 from tillitsvalgt.letters.phrases import Phrases
 from tillitsvalgt.letters.render import docx_text
 from tillitsvalgt.letters.sanity import LetterCheck, LetterRefusedError
-from tillitsvalgt.models import EventCreate, RepresentativeCreate
 from tillitsvalgt.rules.catalogue import load_catalogue
 from tillitsvalgt.services import documents, events, transfer
 from tillitsvalgt.services.cases import resolve_case
@@ -42,6 +41,7 @@ from tillitsvalgt.services.letters import (
     preview_letter,
 )
 from tillitsvalgt.services.representatives import create_representative
+from tillitsvalgt.shapes import EventCreate, RepresentativeCreate
 
 from conftest import SCENARIOS, TODAY, make_case, make_employer, run_cli
 

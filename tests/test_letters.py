@@ -28,7 +28,6 @@ from tillitsvalgt.letters.pdf import convert_to_pdf, find_office
 from tillitsvalgt.letters.render import TemplateError, docx_text, render_docx
 from tillitsvalgt.letters.sanity import LetterRefusedError
 from tillitsvalgt.letters.templates import load_template
-from tillitsvalgt.models import ChecklistAnswerSet, RepresentativeCreate, RepresentativeUpdate
 from tillitsvalgt.rules.catalogue import load_catalogue
 from tillitsvalgt.rules.deadlines import format_date, is_working_day
 from tillitsvalgt.services import checklist, deadlines, documents, events, transfer
@@ -47,6 +46,7 @@ from tillitsvalgt.services.representatives import (
     list_representatives,
     update_representative,
 )
+from tillitsvalgt.shapes import ChecklistAnswerSet, RepresentativeCreate, RepresentativeUpdate
 
 from conftest import SCENARIOS, TODAY, make_case, make_employer, run_cli
 

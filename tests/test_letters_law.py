@@ -16,12 +16,6 @@ import pytest
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import StateError
 from tillitsvalgt.letters.render import docx_text
-from tillitsvalgt.models import (
-    CaseUpdate,
-    EventCreate,
-    RepresentativeCreate,
-    RepresentativeUpdate,
-)
 from tillitsvalgt.rules.agreements import (
     other_side_catalogue,
     prolongation,
@@ -44,6 +38,7 @@ from tillitsvalgt.services.representatives import (
     list_representatives,
     update_representative,
 )
+from tillitsvalgt.shapes import CaseUpdate, EventCreate, RepresentativeCreate, RepresentativeUpdate
 
 from conftest import make_case, make_employer, run_cli
 

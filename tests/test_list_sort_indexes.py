@@ -13,9 +13,10 @@ import pytest
 import sqlalchemy as sa
 
 from tillitsvalgt.db import Database
-from tillitsvalgt.models import Case, DeadlineCreate
 from tillitsvalgt.services import cases, deadlines
 from tillitsvalgt.services.cases import CaseQuery, list_cases
+from tillitsvalgt.shapes import DeadlineCreate
+from tillitsvalgt.tables import Case
 
 from conftest import TODAY, make_case, make_employer
 

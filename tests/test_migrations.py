@@ -216,9 +216,9 @@ def test_0015_letter_form_keeps_existing_employers_and_profiles_in_bokmal(db: Da
     someone chooses nynorsk. Downgrading drops the columns and keeps the rows."""
     from datetime import date
 
-    from tillitsvalgt.models import RepresentativeCreate
     from tillitsvalgt.services.letters import LetterRequest, preview_letter
     from tillitsvalgt.services.representatives import create_representative
+    from tillitsvalgt.shapes import RepresentativeCreate
 
     number = make_case(db, make_employer(db))
     with db.session() as s:

@@ -20,7 +20,7 @@ from tillitsvalgt import onboarding, settings
 from tillitsvalgt.db import Database, resolve_location
 from tillitsvalgt.errors import DatabaseError, StateError, UserError
 from tillitsvalgt.letters.templates import builtin_path
-from tillitsvalgt.models import RepresentativeCreate
+from tillitsvalgt.shapes import RepresentativeCreate
 from tillitsvalgt.workspace import Workspace
 
 from conftest import PgServer, make_case, make_employer

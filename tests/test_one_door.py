@@ -18,12 +18,12 @@ from tillitsvalgt.cli.context import Context
 from tillitsvalgt.db import Database, chosen_database_url, sqlite_file_url
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.history import ACTOR
-from tillitsvalgt.models import Case
 from tillitsvalgt.rules.catalogue import load_catalogue
 from tillitsvalgt.services._common import today_of
 from tillitsvalgt.services.assessments import CATALOGUE
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.services.letters import LetterSetup
+from tillitsvalgt.tables import Case
 from tillitsvalgt.workspace import Workspace
 
 from conftest import make_case, make_employer

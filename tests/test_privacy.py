@@ -25,7 +25,8 @@ import sqlalchemy as sa
 from tillitsvalgt.crash_report import WITHHELD
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import ConflictError, DatabaseError, UserError
-from tillitsvalgt.models import (
+from tillitsvalgt.services import cases, employers, transfer
+from tillitsvalgt.shapes import (
     CaseCreate,
     CaseUpdate,
     EmployerCreate,
@@ -33,7 +34,6 @@ from tillitsvalgt.models import (
     EventUpdate,
     RepresentativeCreate,
 )
-from tillitsvalgt.services import cases, employers, transfer
 from tillitsvalgt.validation import validate
 from tillitsvalgt.workspace import Workspace
 

@@ -6,8 +6,8 @@ import pytest
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import ConflictError, StateError, ValidationError
-from tillitsvalgt.models import EmployerUpdate, RepresentativeCreate, RepresentativeUpdate
 from tillitsvalgt.services import employers, representatives
+from tillitsvalgt.shapes import EmployerUpdate, RepresentativeCreate, RepresentativeUpdate
 from tillitsvalgt.validation import validate
 
 from conftest import make_case, make_employer

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from tillitsvalgt.db import Database
-from tillitsvalgt.models import CaseUpdate, EventCreate, RepresentativeCreate
 from tillitsvalgt.reports.anonymise import (
     EMAIL_MARK,
     NAME_MARK,
@@ -28,6 +27,7 @@ from tillitsvalgt.reports.cube import CubeCell, ReportData, ReportRequest
 from tillitsvalgt.reports.figures import BY_EMPLOYER, BY_SECTOR_SIZE, EMPLOYER_ROWS, make_figures
 from tillitsvalgt.services import cases, events, representatives, transfer
 from tillitsvalgt.services.report import make_report
+from tillitsvalgt.shapes import CaseUpdate, EventCreate, RepresentativeCreate
 
 from conftest import make_case, make_employer
 

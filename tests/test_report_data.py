@@ -16,16 +16,12 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from tillitsvalgt.db import Database
-from tillitsvalgt.models import (
-    Case,
-    DeadlineCreate,
-    EventCreate,
-    RepresentativeCreate,
-)
 from tillitsvalgt.reports.cube import CubeCell, ReportData, ReportRequest
 from tillitsvalgt.services import cases, deadlines, events, transfer
 from tillitsvalgt.services.report_data import report_data
 from tillitsvalgt.services.representatives import create_representative, list_representatives
+from tillitsvalgt.shapes import DeadlineCreate, EventCreate, RepresentativeCreate
+from tillitsvalgt.tables import Case
 
 from conftest import SCENARIOS, TODAY, make_case, make_employer
 

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from tillitsvalgt.db import Database
-from tillitsvalgt.models import CaseUpdate, EventCreate, RepresentativeCreate
 from tillitsvalgt.reports.anonymise import EmployerFacts, anonymise
 from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.services import cases, events, representatives
 from tillitsvalgt.services.report import make_report
+from tillitsvalgt.shapes import CaseUpdate, EventCreate, RepresentativeCreate
 
 from conftest import make_case, make_employer
 

@@ -17,7 +17,6 @@ from typing import Any
 from sqlmodel import Session
 
 from tillitsvalgt.db import Database
-from tillitsvalgt.models import CaseGroupCreate, ChecklistAnswerSet, EventCreate
 from tillitsvalgt.reports.cellkey import protect_figures
 from tillitsvalgt.reports.cube import SIZE_BANDS, ReportData, ReportRequest
 from tillitsvalgt.reports.figures import (
@@ -39,6 +38,7 @@ from tillitsvalgt.rules.checklist import checklist_gaps, checklist_items
 from tillitsvalgt.services import checklist, escalation, events, groups
 from tillitsvalgt.services.report import make_report
 from tillitsvalgt.services.report_data import report_data
+from tillitsvalgt.shapes import CaseGroupCreate, ChecklistAnswerSet, EventCreate
 
 from conftest import TODAY, make_case, make_employer
 

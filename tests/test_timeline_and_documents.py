@@ -11,14 +11,14 @@ import sqlalchemy as sa
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import ConflictError, StateError, ValidationError
-from tillitsvalgt.models import (
+from tillitsvalgt.services import cases, checklist, deadlines, documents, events
+from tillitsvalgt.shapes import (
     ChecklistAnswerSet,
     DeadlineCreate,
     DocumentCreate,
     EventCreate,
     EventUpdate,
 )
-from tillitsvalgt.services import cases, checklist, deadlines, documents, events
 from tillitsvalgt.validation import validate
 
 from conftest import TODAY, make_case, make_employer

@@ -12,10 +12,10 @@ import pytest
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import ValidationError
-from tillitsvalgt.models import CaseUpdate
 from tillitsvalgt.services import cases, events
 from tillitsvalgt.services.cases import CaseQuery
 from tillitsvalgt.services.transfer import export_bundle, import_bundle
+from tillitsvalgt.shapes import CaseUpdate
 
 from conftest import TODAY
 

@@ -17,9 +17,10 @@ import sqlalchemy as sa
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import StateError, ValidationError
-from tillitsvalgt.models import Case, ChecklistAnswerSet, DocumentCreate
 from tillitsvalgt.services import checklist, deadlines, documents, letters
 from tillitsvalgt.services.transfer import export_bundle, import_bundle
+from tillitsvalgt.shapes import ChecklistAnswerSet, DocumentCreate
+from tillitsvalgt.tables import Case
 
 from conftest import TODAY, make_case, make_employer, run_cli
 
@@ -317,8 +318,8 @@ def test_the_employer_facts_a_case_was_judged_on_travel_with_it(
     """The office judges an imported case on the facts the representative's case was
     judged on, not on its own register's figures; a newer snapshot (the sender adopted the
     register's facts) replaces the older one, an older bundle does not."""
-    from tillitsvalgt.models import EmployerUpdate
     from tillitsvalgt.services import cases, employers
+    from tillitsvalgt.shapes import EmployerUpdate
 
     employer = make_employer(db, employees=12, agreement="none", sector="privat")
     number = make_case(db, employer)

@@ -10,8 +10,9 @@ from sqlmodel import func, select
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import ValidationError
-from tillitsvalgt.models import Case, CaseCreate, Employer, EmployerCreate, EventCreate
 from tillitsvalgt.services import cases, employers
+from tillitsvalgt.shapes import CaseCreate, EmployerCreate, EventCreate
+from tillitsvalgt.tables import Case, Employer
 from tillitsvalgt.validation import validate
 
 from conftest import make_case, make_employer

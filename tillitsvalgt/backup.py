@@ -49,6 +49,8 @@ from tillitsvalgt.db import (
     sqlite_file_uri,
 )
 from tillitsvalgt.errors import DatabaseError, os_reason
+from tillitsvalgt.shapes import BackupInfo as BackupInfo  # defined with the shapes
+from tillitsvalgt.shapes import IntegrityReport as IntegrityReport  # defined with the shapes
 
 log = logging.getLogger(__name__)
 
@@ -58,12 +60,6 @@ AUTO_REASON = "automatisk"
 # The free-text index is derived from the other tables; leaving it out of the content
 # fingerprint keeps FTS housekeeping from looking like a change.
 DERIVED_TABLE_PREFIX = "case_search"
-
-
-@dataclass(frozen=True)
-class IntegrityReport:
-    ok: bool
-    problems: list[str]
 
 
 def backup_dir(db: Database | Path) -> Path:
@@ -282,17 +278,6 @@ def prune(
         sidecar(old).unlink(missing_ok=True)
         removed.append(old)
     return removed
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    """A backup as the restore dialog and ``tillitsvalgt backups`` list it."""
-
-    path: Path
-    created: datetime
-    reason: str  # «automatisk», «manuell», «for-migrering», «for-gjenoppretting» …
-    size: int  # bytes
-    has_checksum: bool
 
 
 def describe_backups(db: Database | Path) -> list[BackupInfo]:

@@ -14,10 +14,10 @@ from sqlmodel import Session, col, select
 
 from tillitsvalgt import plural
 from tillitsvalgt.errors import StateError
-from tillitsvalgt.models import Case, Employer, utcnow
 from tillitsvalgt.paths import resource_path
 from tillitsvalgt.services.cases import count_cases
 from tillitsvalgt.services.transfer import ImportReport, import_bundle
+from tillitsvalgt.tables import Case, Employer, utcnow
 
 SEED = 2026
 EXTRA_CASES = 40

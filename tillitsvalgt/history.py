@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import uuid as uuid_module
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -37,14 +36,8 @@ from sqlalchemy.orm import ORMExecuteState, UOWTransaction
 from sqlalchemy.sql.elements import BindParameter, Null
 from sqlmodel import Session, SQLModel
 
-from tillitsvalgt.models import (
-    Case,
-    ChangeHistory,
-    Employer,
-    Event,
-    Representative,
-    utcnow,
-)
+from tillitsvalgt.shapes import HistoryEntry as HistoryEntry  # defined with the shapes
+from tillitsvalgt.tables import Case, ChangeHistory, Employer, Event, Representative, utcnow
 
 ACTOR = "tillitsvalgt_actor"
 """``session.info`` key: the profile's representative UUID (str), or None."""
@@ -371,30 +364,3 @@ def uninstall() -> None:
 
 
 # --------------------------------------------------------------------------- reading
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
-    """One line of a case's history, ready to show (Norwegian, local time)."""
-
-    changed_at: datetime
-    when: str  # 22.11.2026 14:05, local time
-    who: str
-    what: str
-    old: str
-    new: str
-    entity: str  # case / event / employer
-    action: str
-    field: str | None
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "changed_at": self.changed_at.isoformat(),
-            "who": self.who,
-            "what": self.what,
-            "old": self.old,
-            "new": self.new,
-            "entity": self.entity,
-            "action": self.action,
-            "field": self.field,
-        }

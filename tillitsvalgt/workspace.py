@@ -1,7 +1,7 @@
 """The door the desktop app goes through: one open database, the settings' choices, the
 catalogue, and one method per thing a user does — each its own unit of work, returning
-plain read shapes. The GUI holds a Workspace and never a session (design: "services are
-the door"); the command line uses the services directly.
+plain read shapes. The GUI and the command line hold a Workspace and never a session
+(design: "services are the door").
 
 "Today" comes from a clock the caller can replace, so the GUI tests are not at the mercy
 of the calendar."""
@@ -13,12 +13,20 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tillitsvalgt.db import Database, Location
 from tillitsvalgt.errors import UserError, os_reason
-from tillitsvalgt.history import HistoryEntry
-from tillitsvalgt.models import (
+from tillitsvalgt.plural import count
+from tillitsvalgt.reports.anonymise import NameIndex
+from tillitsvalgt.reports.cube import ReportRequest
+from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
+from tillitsvalgt.services._common import TODAY
+from tillitsvalgt.services.escalation import StageInput as StageInput  # for the window
+from tillitsvalgt.services.letter_setup import LetterSetup as LetterSetup  # for the CLI
+from tillitsvalgt.services.selection import Selection as Selection  # for the command line
+from tillitsvalgt.shapes import (
+    BackupInfo,
     CaseCreate,
     CasePage,
     CaseRead,
@@ -36,40 +44,38 @@ from tillitsvalgt.models import (
     EventRead,
     EventRevisionRead,
     EventUpdate,
+    HistoryEntry,
+    IntegrityReport,
     RepresentativeCreate,
     RepresentativeRead,
     RepresentativeUpdate,
 )
-from tillitsvalgt.plural import count
-from tillitsvalgt.reports.anonymise import NameIndex
-from tillitsvalgt.reports.cube import ReportRequest
-from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
-from tillitsvalgt.services._common import TODAY
-from tillitsvalgt.services.cases import CaseQuery as CaseQuery  # re-exported for the window
-from tillitsvalgt.services.escalation import StageInput as StageInput  # for the window
-from tillitsvalgt.services.letter_setup import LetterSetup
+from tillitsvalgt.shapes import CaseQuery as CaseQuery  # re-exported for the window
 
 if TYPE_CHECKING:  # the backup module loads Alembic, which the start does without
     # and the transfer module (import and export) is not needed before they are used
-    from tillitsvalgt.backup import BackupInfo, IntegrityReport
-    from tillitsvalgt.models import CaseGroupCreate, CaseGroupRead, EscalationRead
+    from tillitsvalgt.backup import RestoreOutcome
     from tillitsvalgt.services.group_letters import GroupLetters
     from tillitsvalgt.services.groups import GroupSummary
-    from tillitsvalgt.services.letters import Letter
+    from tillitsvalgt.services.letters import Letter as Letter  # for the window
     from tillitsvalgt.services.letters import LetterRequest as LetterRequest  # for the window
     from tillitsvalgt.services.mail import EmailDraft
     from tillitsvalgt.services.pack import PackInfo
+    from tillitsvalgt.services.privacy import DeletionReport, PersonReport
     from tillitsvalgt.services.report import ReportFiles
-    from tillitsvalgt.services.transfer import ImportReport, Progress
+    from tillitsvalgt.services.spreadsheet_import import ColumnMapping
+    from tillitsvalgt.services.transfer import ImportReport as ImportReport  # for the window
+    from tillitsvalgt.services.transfer import Progress
+    from tillitsvalgt.shapes import CaseGroupCreate, CaseGroupRead, EscalationRead
 
 
 def __getattr__(name: str) -> object:
-    # ``LetterRequest`` stays importable from here for the window, but the letter machinery
-    # (templates, rendering) loads with the first letter, not with the app.
-    if name == "LetterRequest":
-        from tillitsvalgt.services.letters import LetterRequest
+    # ``Letter`` and ``LetterRequest`` are importable from here for the window, but the
+    # letter machinery (templates, rendering) loads with the first letter, not with the app.
+    if name in ("Letter", "LetterRequest"):
+        from tillitsvalgt.services import letters
 
-        return LetterRequest
+        return getattr(letters, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -173,6 +179,43 @@ class Workspace:
             database_url=chosen_database_url(database_url, data_dir), data_dir=data_dir
         )
 
+    @staticmethod
+    def backups_at(location: Location) -> list[BackupInfo]:
+        """The backups of the SQLite database at ``location``, newest first, without
+        opening it: the list is what a user needs when the database is damaged."""
+        from tillitsvalgt.backup import describe_backups
+
+        live = Workspace._sqlite_file(location)
+        return describe_backups(live)
+
+    @staticmethod
+    def backup_folder(location: Location) -> Path:
+        from tillitsvalgt.backup import backup_dir
+
+        return backup_dir(Workspace._sqlite_file(location))
+
+    @staticmethod
+    def restore_at(location: Location, file: Path) -> RestoreOutcome:
+        """Replace the SQLite database at ``location`` with the backup ``file`` without
+        opening it first (a damaged database must not stop its own restore); the one in
+        place is kept beside it. Open it afterwards: an older backup is migrated then."""
+        from tillitsvalgt.backup import restore_file
+        from tillitsvalgt.errors import DatabaseError
+
+        if location.file is None:
+            raise DatabaseError(
+                "Sikkerhetskopi og gjenoppretting fra programmet gjelder SQLite-databaser. En "
+                "PostgreSQL-database sikkerhetskopieres på tjeneren (pg_dump) av den som "
+                "drifter den."
+            )
+        return restore_file(location.file, file)
+
+    @staticmethod
+    def _sqlite_file(location: Location) -> Path:
+        if location.file is None:
+            raise UserError("PostgreSQL-databaser sikkerhetskopieres på tjeneren (pg_dump).")
+        return location.file
+
     def reload_catalogue(self) -> bool:
         """Read the legal catalogue again (its file edited, or another one chosen with
         ``settings catalogue`` while the window is open); True when it changed, so the
@@ -208,6 +251,44 @@ class Workspace:
         with self.db.session(readonly=True) as session:
             return list_cases(query, session=session, count=count)
 
+    def case_query(
+        self, *, employer: str | None = None, group: str | None = None, **filters: Any
+    ) -> CaseQuery:
+        """The list's query from what a user typed: the employer by org.nr or name and the
+        group case by number or name, and the type, sort key and search checked, each with
+        a message that says what was wrong (not the query's own field error)."""
+        from tillitsvalgt.services.cases import SORT_KEYS, search_terms
+        from tillitsvalgt.services.employers import find_employer
+        from tillitsvalgt.services.groups import resolve_group
+        from tillitsvalgt.vocabulary import CASE_TYPES
+
+        case_type = filters.get("case_type")
+        if case_type and case_type not in CASE_TYPES:
+            raise UserError(f"Ukjent sakstype «{case_type}». Gyldige: {', '.join(CASE_TYPES)}.")
+        sort = filters.get("sort", "updated")
+        if sort not in SORT_KEYS:
+            raise UserError(f"Kan ikke sortere på «{sort}». Velg en av: {', '.join(SORT_KEYS)}.")
+        text = filters.get("text")
+        if text is not None and text.strip() and not search_terms(text):
+            # Only punctuation/operators: searching for "nothing" must not list everything.
+            raise UserError(
+                f"Søket «{text}» inneholder ingen ord. Søk etter ord fra tittel, beskrivelse "
+                "eller notater (tegn som \" * ' og - ignoreres)."
+            )
+        with self.db.session(readonly=True) as session:
+            if employer:
+                found = find_employer(
+                    session=session, orgnr=employer.replace(" ", ""), name=employer
+                )
+                if found is None:
+                    raise UserError(
+                        f"Fant ingen virksomhet som heter eller har org.nr «{employer}»."
+                    )
+                filters["employer_id"] = found.id
+            if group:
+                filters["group_id"] = resolve_group(group, session=session).id
+        return CaseQuery(**filters)
+
     def count_listed(self, query: CaseQuery) -> int:
         """The exact count for a page listed with ``count=False`` (the list shows first)."""
         from tillitsvalgt.services.cases import count_listed
@@ -216,12 +297,12 @@ class Workspace:
             return count_listed(query, session=session)
 
     def case_detail(self, ref: str | int) -> CaseDetail:
-        from tillitsvalgt.models import Employer
         from tillitsvalgt.rules.assessment import assess
         from tillitsvalgt.services import deadlines, documents, events
         from tillitsvalgt.services.assessments import facts_for, register_differences
         from tillitsvalgt.services.cases import get_case, resolve_case
         from tillitsvalgt.services.employers import get_employer
+        from tillitsvalgt.tables import Employer
 
         with self.db.session(readonly=True) as session:
             # A case in the recycle bin can be looked at (and restored), so include it.
@@ -265,12 +346,13 @@ class Workspace:
 
     # ----------------------------------------------------------------- letters
 
-    def suggest_letters(self, ref: str | int) -> list[SuggestedLetter]:
+    def suggest_letters(self, ref: str | int, day: date | None = None) -> list[SuggestedLetter]:
+        """The letters the verdict suggests for the case, as of ``day`` (None: today)."""
         from tillitsvalgt.services.letters import suggest_letters
 
         with self.db.session(readonly=True) as session:
             return suggest_letters(
-                ref, session=session, today=self.today(), catalogue=self.catalogue
+                ref, session=session, today=day or self.today(), catalogue=self.catalogue
             )
 
     def preview_letter(
@@ -297,14 +379,20 @@ class Workspace:
         out: Path | None = None,
         pdf: bool = False,
         draft_id: int | None = None,
+        sent_on: date | None = None,
+        setup: LetterSetup | None = None,
+        fetch_hint: str = "Lagre det fra sakens dokumenter.",
     ) -> Letter:
         """Journal the letter; with ``out``, also write the file (as PDF with ``pdf``): in
         full under a temporary name inside the unit of work (a file that cannot be written
         leaves nothing journaled), moved into place after the commit (a commit that fails,
         on a full disk say, leaves no file). ``out`` was confirmed by the save dialog. With
-        ``draft_id`` the unsent draft is updated and keeps its number."""
+        ``draft_id`` the unsent draft is updated and keeps its number; with ``sent_on`` it
+        is marked as sent in the same unit of work. ``setup``: another letter setup (the
+        command line's ``--templates``); ``fetch_hint`` tells how to get a letter whose
+        file could not be written (``{number}`` is its journal number)."""
         from tillitsvalgt.output_paths import StagedFile, database_files, stage_output
-        from tillitsvalgt.services.letters import create_letter
+        from tillitsvalgt.services.letters import create_letter, mark_letter_sent
 
         staged: StagedFile | None = None
         try:
@@ -314,7 +402,7 @@ class Workspace:
                     request,
                     session=session,
                     today=self.today(),
-                    setup=self.setup,
+                    setup=setup or self.setup,
                     draft_id=draft_id,
                 )
                 if out is not None:
@@ -329,6 +417,14 @@ class Workspace:
                         overwrite=True,
                         protected=database_files(self.db.location.file),
                     )
+                if sent_on is not None:
+                    assert letter.document is not None
+                    mark_letter_sent(
+                        letter.document.id,
+                        sent_on=sent_on,
+                        session=session,
+                        setup=setup or self.setup,
+                    )
         except BaseException:
             if staged is not None:
                 staged.discard()
@@ -339,9 +435,30 @@ class Workspace:
             except UserError as exc:
                 raise UserError(
                     f"Brevet {letter.number} er ført i journalen, men filen kunne ikke "
-                    f"skrives: {exc.message} Lagre det fra sakens dokumenter."
+                    f"skrives: {exc.message} " + fetch_hint.format(number=letter.number)
                 ) from None
         return letter
+
+    def find_document(self, number: str) -> DocumentRead:
+        """A document by its journal number ``YYYY/N-M``."""
+        from tillitsvalgt.services.letters import find_document
+
+        with self.db.session(readonly=True) as session:
+            return find_document(number, session=session)
+
+    def case_documents(self, ref: str | int) -> list[DocumentRead]:
+        """The case's journal."""
+        from tillitsvalgt.services.documents import list_documents
+
+        with self.db.session(readonly=True) as session:
+            return list_documents(ref, session=session)
+
+    def meeting_deadlines(self, document_id: int) -> list[DeadlineRead]:
+        """The agreements' meeting deadlines a sent letter started."""
+        from tillitsvalgt.services.letters import meeting_deadlines
+
+        with self.db.session(readonly=True) as session:
+            return meeting_deadlines(document_id, session=session)
 
     def sector_agreement_warning(self, sector: str | None, agreement: str) -> str | None:
         """Whether an employer's sector and agreement fit (for the employer dialog)."""
@@ -536,6 +653,13 @@ class Workspace:
         with self.db.session(readonly=True) as session:
             return list_employers(session=session, text=text)
 
+    def sector_agreement_warnings(self) -> list[str]:
+        """Every live employer whose sector and agreement do not fit, one message each."""
+        from tillitsvalgt.services.employers import sector_agreement_warnings
+
+        with self.db.session(readonly=True) as session:
+            return sector_agreement_warnings(session=session, catalogue=self.catalogue)
+
     def get_employer(self, employer_id: int) -> EmployerRead:
         from tillitsvalgt.services.employers import get_employer
 
@@ -665,6 +789,44 @@ class Workspace:
             csv=csv,
         )
 
+    def change_profile(self, changes: dict[str, str]) -> RepresentativeRead:
+        """Change the given fields of the profile, or make it (``name`` is then needed),
+        and remember it in the settings; a union name given becomes the app's too."""
+        import dataclasses
+
+        from tillitsvalgt import settings
+        from tillitsvalgt.history import ACTOR
+        from tillitsvalgt.services.representatives import (
+            create_representative,
+            find_representative,
+            update_representative,
+        )
+
+        with self.db.session() as session:
+            mine = (
+                find_representative(self.setup.profile_uuid, session=session)
+                if self.setup.profile_uuid
+                else None
+            )
+            if mine is None:
+                if "name" not in changes:
+                    raise UserError("Profilen må ha et navn.")
+                saved = create_representative(RepresentativeCreate(**changes), session=session)
+            else:
+                saved = update_representative(
+                    mine.id, RepresentativeUpdate(**changes), session=session
+                )
+        settings.save("profile", str(saved.uuid), self.data_dir)
+        union = changes.get("union_name", "").strip()
+        if union:
+            # One union name, as in the window: the letterhead and the report follow it.
+            settings.save("union", union, self.data_dir)
+        self.setup = dataclasses.replace(
+            self.setup, profile_uuid=str(saved.uuid), union_name=union or self.setup.union_name
+        )
+        self.db.session_info[ACTOR] = str(saved.uuid)
+        return saved
+
     def save_profile(self, data: RepresentativeCreate) -> RepresentativeRead:
         """Create or update the profile and remember it in the settings."""
         import dataclasses
@@ -701,64 +863,149 @@ class Workspace:
         self.db.session_info[ACTOR] = str(saved.uuid)
         return saved
 
+    # ----------------------------------------------------------------- a person's data
+
+    def find_person(self, name: str) -> PersonReport:
+        """Everything stored about a person, and where (the right of access)."""
+        from tillitsvalgt.services.privacy import find_person
+
+        with self.db.session(readonly=True) as session:
+            return find_person(name, session=session)
+
+    def delete_person(self, name: str) -> DeletionReport:
+        """Delete a person from the closed cases (the right to erasure), in one unit of
+        work, and then the traces the database file keeps of the old text (SQLite)."""
+        from tillitsvalgt.services.privacy import delete_person, purge_traces
+
+        with self.db.session() as session:
+            report = delete_person(name, session=session)
+        purge_traces(self.db)
+        return report
+
     # ----------------------------------------------------------------- files
 
-    def import_file(self, file: Path, progress: Progress | None = None) -> ImportReport:
+    def import_file(
+        self,
+        file: Path,
+        progress: Progress | None = None,
+        *,
+        mapping: ColumnMapping | None = None,
+    ) -> ImportReport:
         """Import a bundle, or cases from a spreadsheet (.xlsx/.csv, Norwegian column
-        names), all or nothing; ``progress`` may cancel it."""
+        names, or the columns ``mapping`` names), all or nothing; ``progress`` may cancel
+        it. A spreadsheet's columns that were not used are in the report."""
         from tillitsvalgt.file_limits import IMPORT_LIMIT, read_limited
-        from tillitsvalgt.services.transfer import import_bundle, read_bundle
 
+        file = file.expanduser()
         if file.suffix.lower() in (".xlsx", ".csv"):
             from tillitsvalgt.services.spreadsheet_import import load_sheet
+            from tillitsvalgt.services.transfer import import_bundle
 
-            loaded = load_sheet(file)
+            loaded = load_sheet(file, mapping=mapping)
             with self.db.session() as session:
-                return import_bundle(
+                report = import_bundle(
                     loaded.items,
                     session=session,
                     today=self.today(),
                     progress=progress,
                     names=loaded.names,
                 )
-
+            report.unused_columns = list(loaded.unused_columns)
+            return report
         try:
-            # utf-8-sig: Windows editors put a byte order mark first; it is not content.
-            text = read_limited(file, IMPORT_LIMIT, what="Importfilen").decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise UserError(
-                f"{file} er ikke en tekstfil i UTF-8 (ugyldig byte ved posisjon {exc.start}); "
-                "lagre den som UTF-8 og prøv igjen. Ingenting er importert."
-            ) from None
+            data = read_limited(file, IMPORT_LIMIT, what="Importfilen")
+        except FileNotFoundError:
+            raise UserError(f"Finner ikke filen {file}. Ingenting er importert.") from None
         except OSError as exc:
             raise UserError(
                 f"Kan ikke lese {file}: {os_reason(exc)}. Ingenting er importert."
             ) from None
-        raw = read_bundle(text, str(file))
+        return self.import_bundle_data(data, str(file), progress)
+
+    def import_bundle_data(
+        self, data: bytes, source: str, progress: Progress | None = None
+    ) -> ImportReport:
+        """Import a bundle read already (``source`` names it in messages: a file, or
+        standard in for the command line), all or nothing."""
+        from tillitsvalgt.services.transfer import import_bundle, read_bundle
+
+        try:
+            # utf-8-sig: Windows editors put a byte order mark first; it is not content.
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise UserError(
+                f"{source} er ikke en tekstfil i UTF-8 (ugyldig byte ved posisjon {exc.start}); "
+                "lagre den som UTF-8 og prøv igjen. Ingenting er importert."
+            ) from None
+        raw = read_bundle(text, source)
         with self.db.session() as session:
             return import_bundle(raw, session=session, today=self.today(), progress=progress)
+
+    @staticmethod
+    def column_mapping(
+        file: Path | None, columns: Collection[str] = (), sheet: str | None = None
+    ) -> ColumnMapping:
+        """Which spreadsheet column is which field: a TOML file's choices, then the
+        «Heading=field» pairs given, and the sheet to read."""
+        from tillitsvalgt.services import spreadsheet_import
+
+        chosen = spreadsheet_import.ColumnMapping(sheet=sheet)
+        if file is not None:
+            raw = spreadsheet_import.read_limited(file.expanduser(), 1024 * 1024)
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise UserError(
+                    f"Kolonnevalget {file} er ikke en tekstfil i UTF-8. Ingenting er importert."
+                ) from None
+            chosen = spreadsheet_import.read_mapping(text, str(file))
+            chosen.sheet = sheet or chosen.sheet
+        if columns:
+            chosen.columns.update(spreadsheet_import.parse_columns(columns).columns)
+        return chosen
 
     def export_file(self, file: Path, case_ids: Collection[int] | None = None) -> int:
         """Write every live case (or those of ``case_ids``) as a bundle (the import format,
         with UUIDs and the evidence); returns the number of cases. The file is written
         whole or not at all."""
+        from tillitsvalgt import paths
+
+        text, cases = self.export_text(case_ids)
+        paths.write_atomically(file, text.encode("utf-8"))
+        return cases
+
+    def export_text(self, case_ids: Collection[int] | None = None) -> tuple[str, int]:
+        """The bundle of every live case (or those of ``case_ids``) as JSON text, and the
+        number of cases in it."""
         import json
 
-        from tillitsvalgt import paths
         from tillitsvalgt.services.transfer import export_bundle
 
         with self.db.session(readonly=True) as session:
             bundle = export_bundle(session=session, case_ids=case_ids)
-        text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
-        paths.write_atomically(file, text.encode("utf-8"))
-        return len(bundle)
+        return json.dumps(bundle, ensure_ascii=False, indent=2) + "\n", len(bundle)
+
+    def selected_case_ids(self, selection: Selection) -> set[int] | None:
+        """The ids of the cases a selection names (None: every case)."""
+        from tillitsvalgt.services.selection import selected_case_ids
+
+        with self.db.session(readonly=True) as session:
+            return selected_case_ids(selection, session=session)
 
     def export_case_list(self, file: Path, query: CaseQuery) -> int:
         """The case list with ``query``'s filters, every page, as ``.xlsx`` or ``.csv`` (by the
         file's suffix); returns the number of cases."""
+        from tillitsvalgt import paths
+
+        data, cases = self.case_list_sheet(query, file)
+        paths.write_atomically(file, data)
+        return cases
+
+    def case_list_sheet(self, query: CaseQuery, file: Path) -> tuple[bytes, int]:
+        """The case list with ``query``'s filters, every page, as the bytes of an ``.xlsx``
+        or ``.csv`` file (by ``file``'s suffix), and the number of cases."""
         import dataclasses
 
-        from tillitsvalgt import paths
         from tillitsvalgt.services import spreadsheet
 
         if file.suffix.lower() not in (".xlsx", ".csv"):
@@ -769,29 +1016,32 @@ class Workspace:
         data = (
             spreadsheet.to_csv(rows) if file.suffix.lower() == ".csv" else spreadsheet.to_xlsx(rows)
         )
-        paths.write_atomically(file, data)
-        return len(rows)
+        return data, len(rows)
 
     def write_calendar(self, file: Path, case_ref: str | int | None = None) -> int:
         """The deadlines (one case's or all) as an ``.ics`` file; returns the open ones."""
+        from tillitsvalgt import paths
+
+        data, live = self.calendar(case_ref)
+        paths.write_atomically(file, data)
+        return live
+
+    def calendar(self, case_ref: str | int | None = None) -> tuple[bytes, int]:
+        """The deadlines (one case's or all) as the bytes of an ``.ics`` file, and how many
+        are open."""
         from datetime import UTC, datetime
 
-        from tillitsvalgt import paths
         from tillitsvalgt.services.calendar import deadlines_calendar
 
         with self.db.session(readonly=True) as session:
-            data, live = deadlines_calendar(
-                session=session, now=datetime.now(UTC), case_ref=case_ref
-            )
-        paths.write_atomically(file, data)
-        return live
+            return deadlines_calendar(session=session, now=datetime.now(UTC), case_ref=case_ref)
 
     def default_letter_form(self, case_id: int, kind: str | None = None) -> str:
         """The written form a letter in the case takes unless one is chosen: the employer's,
         else the signer's profile's, else bokmål (``nb``/``nn``)."""
-        from tillitsvalgt.models import Employer
         from tillitsvalgt.services.cases import resolve_case
         from tillitsvalgt.services.letters import default_form, letter_signer
+        from tillitsvalgt.tables import Employer
 
         with self.db.session(readonly=True) as session:
             case = resolve_case(case_id, session=session, include_deleted=True)
@@ -804,9 +1054,18 @@ class Workspace:
     ) -> EmailDraft:
         """A journaled letter as an ``.eml`` draft addressed to the employer's contact; the
         body in the letter's own written form unless ``form`` says otherwise."""
+        from tillitsvalgt import paths
+
+        draft = self.email_draft(document_id, pdf=pdf, form=form)
+        paths.write_atomically(file, draft.message)
+        return draft
+
+    def email_draft(
+        self, document_id: int, *, pdf: bool = False, form: str | None = None
+    ) -> EmailDraft:
+        """The ``.eml`` draft of ``write_email_draft``, not yet written anywhere."""
         from datetime import UTC, datetime
 
-        from tillitsvalgt import paths
         from tillitsvalgt.services.documents import document_content, get_document
         from tillitsvalgt.services.letters import letter_signer
         from tillitsvalgt.services.mail import letter_email
@@ -821,7 +1080,7 @@ class Workspace:
             sender = letter_signer(
                 doc.case_id, session=session, profile_uuid=self.setup.profile_uuid
             )
-            draft = letter_email(
+            return letter_email(
                 document_id,
                 session=session,
                 now=datetime.now(UTC),
@@ -829,20 +1088,17 @@ class Workspace:
                 form=None if form is None else "nn" if form == "nn" else "nb",
                 pdf=attachment,
             )
-        paths.write_atomically(file, draft.message)
-        return draft
 
     def daily_duties(self) -> str:
         """What the app does once a day on start: a backup when the data changed, and
         today's verdict on every case (the timing depends on the day). Meant for a
         background thread: at 100 000 cases the verdicts take a few seconds. Returns a
         line for the status bar ("" when there was nothing to do)."""
-        from tillitsvalgt.backup import auto_backup
         from tillitsvalgt.services.assessments import refresh_all_verdicts
 
         said = []
         try:
-            made = auto_backup(self.db)
+            made = self.auto_backup()
         except UserError as exc:
             said.append(f"Automatisk sikkerhetskopi feilet: {exc.message}")
         else:
@@ -856,6 +1112,38 @@ class Workspace:
             said.append(f"Vurderingen er oppdatert for {count(stored, 'sak', 'saker')}.")
         return "  ·  ".join(said)  # separate lines of news, not one run-on sentence
 
+    def assess(
+        self, ref: str | int | None = None, *, day: date | None = None, use_register: bool = False
+    ) -> tuple[list[tuple[str, str, Assessment]], tuple[str, ...]]:
+        """One case's verdict, or every case's, as (number, title, assessment), and where
+        the employer register differs from the facts the one case is judged on. As of
+        ``day`` (None: today); only today's verdict is stored, never a "what if". With
+        ``use_register`` the case first takes the register's facts (one case only)."""
+        from tillitsvalgt.services.assessments import assess_all, assess_case, store_verdict
+        from tillitsvalgt.services.cases import adopt_employer_facts, get_case
+
+        if use_register and ref is None:
+            raise UserError("--use-register gjelder én sak: oppgi saksnummeret.")
+        store = day is None
+        when = self.today() if day is None else day
+        with self.db.session(readonly=not (store or use_register)) as session:
+            if ref is not None:
+                if use_register:
+                    current = get_case(ref, session=session)
+                    adopt_employer_facts(ref, version=current.version, session=session)
+                one = assess_case(
+                    ref, session=session, today=when, catalogue=self.catalogue, store=store
+                )
+                return [(one.case.number, one.case.title, one.assessment)], one.register_differs
+            results = []
+            for case_id, number, title, judged in assess_all(
+                session=session, today=when, catalogue=self.catalogue
+            ):
+                if store:
+                    store_verdict(case_id, judged, self.catalogue, session=session)
+                results.append((number, title, judged))
+            return results, ()
+
     def refresh_all_verdicts(self) -> int:
         """Every case's stored verdict judged again (after the catalogue changed); how
         many changed. For a background thread, like ``daily_duties``."""
@@ -866,10 +1154,31 @@ class Workspace:
                 session=session, today=self.today(), catalogue=self.catalogue
             )
 
-    def backup_now(self) -> Path:
-        from tillitsvalgt.backup import backup_sqlite
+    def auto_backup(self) -> Path | None:
+        """The backup the app takes when it starts: at most once a day, and only when
+        something changed; the new file, or None."""
+        from tillitsvalgt.backup import auto_backup
 
-        return backup_sqlite(self.db, reason="manuell")
+        return auto_backup(self.db)
+
+    def backup_now(self, keep: int | None = None) -> Path:
+        """A backup now; ``keep`` the number of newest ones kept (besides one a day for
+        two weeks and one a month for a year; None: the usual number)."""
+        from tillitsvalgt.backup import DEFAULT_KEEP, backup_sqlite
+
+        return backup_sqlite(self.db, reason="manuell", keep=DEFAULT_KEEP if keep is None else keep)
+
+    def integrity_problems(self) -> list[str]:
+        """What is wrong with the database: its pages first, then (when they hold
+        together) every journaled letter whose bytes changed since it was stored."""
+        from tillitsvalgt.backup import integrity_check
+        from tillitsvalgt.services.documents import changed_documents
+
+        problems = list(integrity_check(self.db).problems)
+        if not problems:
+            with self.db.session(readonly=True) as session:
+                problems += changed_documents(session=session)
+        return problems
 
     @property
     def keeps_backups(self) -> bool:
@@ -921,6 +1230,12 @@ class Workspace:
         with self.db.session(readonly=True) as session:
             return groups.list_groups(session=session)
 
+    def get_group(self, group_ref: str | int) -> CaseGroupRead:
+        from tillitsvalgt.services import groups
+
+        with self.db.session(readonly=True) as session:
+            return groups.get_group(group_ref, session=session)
+
     def group_cases(self, group_ref: str | int) -> tuple[CaseGroupRead, list[CaseRead]]:
         """The group and its live cases, in number order."""
         from tillitsvalgt.services import groups
@@ -954,19 +1269,27 @@ class Workspace:
             return groups.remove_case(str(ref), session=session)
 
     def update_group(
-        self, group_ref: str | int, *, version: int, **changes: object
+        self, group_ref: str | int, *, version: int | None = None, **changes: object
     ) -> tuple[CaseGroupRead, list[str]]:
+        """Change the group and the dates of its cases; ``version`` the one the user's edit
+        started from (None: a command that read nothing first changes what is stored)."""
         from tillitsvalgt.services import groups
 
         with self.db.session() as session:
             return groups.update_group(group_ref, version=version, session=session, **changes)
 
     def create_group_letters(
-        self, group_ref: str | int, request: LetterRequest, folder: Path | None = None
+        self,
+        group_ref: str | int,
+        request: LetterRequest,
+        folder: Path | None = None,
+        *,
+        pdf: bool = False,
     ) -> tuple[GroupLetters, list[Path]]:
         """One letter per case of the group, each journaled with its own number; with
-        ``folder``, each also written there. All or nothing: a case that refuses the letter,
-        or a file that cannot be written, journals none and leaves no file."""
+        ``folder``, each also written there (and as PDF with ``pdf``). All or nothing: a
+        case that refuses the letter, or a file that cannot be written, journals none and
+        leaves no file."""
         from tillitsvalgt.output_paths import StagedFile, database_files
         from tillitsvalgt.services import group_letters
 
@@ -980,7 +1303,7 @@ class Workspace:
                     staged = group_letters.stage_letters(
                         made.letters,
                         folder,
-                        pdf=False,
+                        pdf=pdf,
                         protected=database_files(self.db.location.file),
                     )
         except BaseException:
@@ -1000,6 +1323,12 @@ class Workspace:
         from tillitsvalgt.services import pack
 
         return pack.newer_pack(self.data_dir)
+
+    def newer_pack_notice(self) -> str | None:
+        """A line for the user when a newer pack waits at the configured place."""
+        from tillitsvalgt.services import pack
+
+        return pack.newer_pack_notice(self.data_dir)
 
     def import_pack(self, place: Path, *, watch: bool = False) -> PackInfo:
         """Take a pack (a file, or the newest in a folder) into use: checked whole first.

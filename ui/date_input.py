@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 from tillitsvalgt.errors import Problem, ValidationError
 from tillitsvalgt.rules.date_text import DateTextError, format_date_text, parse_date_text
 from tillitsvalgt.rules.deadlines import format_weekday_date
+from ui import palette
 from ui.i18n import tr
 
-ERROR_STYLE = "color: #b00020"
+ERROR_STYLE = palette.ERROR_STYLE
 TYPING_STYLE = "color: #7a6a00"  # a text not (yet) a date while it is being typed
 ECHO_STYLE = "color: #404040"
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import TracebackType
+from typing import Generic, TypeVar
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -26,6 +28,8 @@ from tillitsvalgt.errors import UserError
 from ui.accessibility import describe_inputs
 from ui.i18n import tr
 from ui.prompts import Prompter
+
+T = TypeVar("T")
 
 
 class CrashDialog(QDialog):
@@ -83,18 +87,36 @@ class CrashReporter:
         sys.excepthook = hook
 
 
+@dataclass(frozen=True)
+class Done(Generic[T]):
+    """An action that went through, with what it returned (true, as ``None`` is not)."""
+
+    value: T
+
+
 def attempt(
-    action: Callable[[], object], *, message: QLabel, crashes: CrashReporter, parent: QWidget
-) -> bool:
-    """Run a dialog's action in the two tiers: what the user can fix goes to the dialog's
-    message line (the dialog stays open with everything typed), anything else to the crash
-    dialog. True when the action went through."""
+    action: Callable[[], T],
+    *,
+    crashes: CrashReporter,
+    parent: QWidget,
+    message: QLabel | None = None,
+    prompter: Prompter | None = None,
+    title: str = "",
+) -> Done[T] | None:
+    """Run a user's action in the two tiers: what the user can fix goes to the dialog's
+    ``message`` line (the dialog stays open with everything typed) or, where there is no
+    such line, to an error box headed ``title``; anything else to the crash dialog.
+    ``Done`` with the action's value when it went through, else None."""
     try:
-        action()
+        return Done(action())
     except UserError as exc:
-        message.setText(exc.message)
-        return False
+        if message is not None:
+            message.setText(exc.message)
+        elif prompter is not None:
+            prompter.error(parent, title, exc.message)
+        else:
+            raise TypeError("attempt needs a message line or a prompter") from exc
+        return None
     except Exception as exc:
         crashes.report(exc, parent)
-        return False
-    return True
+        return None

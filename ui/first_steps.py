@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QTableView, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QMainWindow, QTableView, QTabWidget, QVBoxLayout
 
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.onboarding import (
@@ -19,6 +19,7 @@ from tillitsvalgt.onboarding import (
     fill_demo_data,
     remove_demo_data,
 )
+from ui.errors import attempt
 from ui.i18n import QT_TR_NOOP, tr
 from ui.i18n import count as plural
 from ui.long_work import LongWork
@@ -64,6 +65,7 @@ class FirstSteps(_Window):
     letter_dialog: LetterDialog
     new_case_dialog: NewCaseDialog
     long_work: LongWork
+    remove_demo_action: QAction  # made from ui/main_actions.py
 
     if TYPE_CHECKING:  # MainWindow's own; only named here for the type checker
 
@@ -148,15 +150,6 @@ class FirstSteps(_Window):
         else:
             self.crashes.report(exc, self)
 
-    def _add_demo_action(self, file_menu: QMenu) -> None:
-        self.remove_demo_action = self._action(
-            tr("Fjern &demodata …"),
-            self.remove_demo,
-            None,
-            tr("Fjern eksempelsakene og -virksomhetene (merket DEMO); dine egne blir"),
-        )
-        file_menu.addAction(self.remove_demo_action)
-
     def _reload_demo_ids(self, *, refresh: bool = True) -> None:
         try:
             self.model.demo_ids = demo_case_ids(self.workspace)  # the bin's too, for the tag
@@ -200,14 +193,16 @@ class FirstSteps(_Window):
         )
         if not self.prompter.confirm(self, tr("Fjern demodata"), text):
             return
-        try:
-            removed = remove_demo_data(self.workspace)
-        except UserError as exc:
-            self.prompter.error(self, tr("Demodata ble ikke fjernet"), exc.message)
+        done = attempt(
+            lambda: remove_demo_data(self.workspace),
+            prompter=self.prompter,
+            title=tr("Demodata ble ikke fjernet"),
+            crashes=self.crashes,
+            parent=self,
+        )
+        if done is None:
             return
-        except Exception as exc:
-            self.crashes.report(exc, self)
-            return
+        removed = done.value
         if self.detail is not None and self.detail.case.id in self.model.demo_ids:
             self.detail = None
             self.case_view.clear()
@@ -225,16 +220,6 @@ class FirstSteps(_Window):
             ),
             30_000,
         )
-
-    def _add_list_action(self, view_menu: QMenu) -> None:
-        self.focus_list_action = self._action(
-            tr("Gå til saks&listen"),
-            self.focus_list,
-            "Ctrl+Shift+L",
-            tr("Flytt tastaturet til sakslisten (Ctrl+Shift+L)"),
-        )
-        view_menu.addSeparator()
-        view_menu.addAction(self.focus_list_action)
 
     def focus_list(self) -> None:
         """The keyboard to the case list, on the open case (or the first one)."""

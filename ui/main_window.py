@@ -5,37 +5,29 @@ column widths and last filter are remembered."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QMenu,
     QSplitter,
-    QStyle,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.onboarding import needs_welcome
-from tillitsvalgt.services.cases import CaseQuery
-from tillitsvalgt.shapes import CaseRead
-from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHORT
+from tillitsvalgt.shapes import CaseQuery, CaseRead
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.accessibility import describe_inputs, name_input
 from ui.autosave import AutosaveStore
@@ -43,11 +35,12 @@ from ui.column_fit import ColumnFit
 from ui.context_menus import add_context_menu
 from ui.dialogs.case_dialogs import CloseCaseDialog, NewCaseDialog
 from ui.dialogs.welcome_dialog import WelcomeDialog
-from ui.errors import CrashReporter
+from ui.errors import CrashReporter, attempt
 from ui.first_steps import FirstSteps
 from ui.i18n import QT_TR_NOOP, tr
 from ui.i18n import count as plural
 from ui.long_work import LongWork
+from ui.main_actions import ACTIONS, MENUS
 from ui.models.case_table import (
     DEFAULT_ORDER,
     DEFAULT_WIDTHS,
@@ -59,43 +52,49 @@ from ui.models.case_table import (
 )
 from ui.prompts import Prompter
 from ui.restore_edits import watch_letter
+from ui.views.case_filters import CaseFilters
 from ui.views.case_view import CaseView
 from ui.views.deadlines_view import DeadlinesView, overdue_notice
 from ui.views.employers_view import EmployersView
 from ui.workers import Background
 
 if TYPE_CHECKING:  # import and export are loaded when first used, not at start
-    from tillitsvalgt.services.transfer import ImportReport
+    from tillitsvalgt.workspace import ImportReport
     from ui.dialogs.settings_dialog import SettingsDialog
 
 SEARCH_DELAY_MS = 150
 
 
-class _LazyEmployerCombo(QComboBox):
-    """The employer filter: its list is read when first opened, not at start-up (a union
-    office's register can hold thousands)."""
-
-    def __init__(self, workspace: Workspace) -> None:
-        super().__init__()
-        self.workspace = workspace
-        self.addItem(tr("Alle virksomheter"), None)
-        self._filled = False
-
-    def fill(self) -> None:
-        if self._filled:
-            return
-        self._filled = True
-        self.blockSignals(True)
-        for employer in self.workspace.find_employers():
-            self.addItem(employer.name, employer.id)
-        self.blockSignals(False)
-
-    def showPopup(self) -> None:
-        self.fill()
-        super().showPopup()
-
-
 class MainWindow(FirstSteps, QMainWindow):
+    # The actions, made from the table in ui/main_actions.py (named here for the type checker).
+    new_case_action: QAction
+    save_action: QAction
+    find_action: QAction
+    letter_action: QAction
+    close_action: QAction
+    reopen_action: QAction
+    duplicate_action: QAction
+    delete_action: QAction
+    restore_action: QAction
+    new_group_action: QAction
+    print_action: QAction
+    refresh_action: QAction
+    quit_action: QAction
+    import_action: QAction
+    export_action: QAction
+    export_list_action: QAction
+    backup_action: QAction
+    restore_backup_action: QAction
+    settings_action: QAction
+    report_action: QAction
+    pack_action: QAction
+    cases_section_action: QAction
+    employers_section_action: QAction
+    deadlines_section_action: QAction
+    focus_list_action: QAction
+    guide_action: QAction
+    about_action: QAction
+
     def __init__(
         self,
         workspace: Workspace,
@@ -117,57 +116,17 @@ class MainWindow(FirstSteps, QMainWindow):
         self.setWindowTitle("Tillitsvalgt")
         self.setMinimumSize(900, 560)
 
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(tr("Søk i saker (tittel, beskrivelse, virksomhet) …"))
-        self.search.setClearButtonEnabled(True)
-        self.type_filter = self._combo("typeFilter", tr("Alle typer"), CASE_TYPES_SHORT)
-        self.status_filter = self._combo("statusFilter", tr("Alle statuser"), CASE_STATUSES)
-        self.timing_filter = self._combo("timingFilter", tr("Alle tidspunkter"), TIMINGS_SHORT)
-        self.bin_toggle = QCheckBox(tr("&Papirkurv"))
-        self.bin_toggle.setObjectName("recycleBin")
-        self.bin_toggle.setToolTip(tr("Vis slettede saker, som kan gjenopprettes"))
-        filters = QHBoxLayout()
-        # Each filter as wide as its «Alle …» needs, so none is cut on a 1024 px screen.
-        for widget in (self.type_filter, self.status_filter, self.timing_filter):
-            filters.addWidget(widget, len(widget.itemText(0)))
-        filters.addWidget(self.bin_toggle)
-        self.saved_filters = QComboBox()
-        self.saved_filters.setObjectName("savedFilters")
-        self.saved_filters.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.saved_filters.setMinimumContentsLength(12)
-        self.saved_filters.setToolTip(tr("Lagrede filtre: søk og valg du bruker ofte"))
-        self.save_filter_button = QToolButton()
-        self.save_filter_button.setText(tr("Lagre filter …"))
-        self.save_filter_button.setToolTip(tr("Lagre søket og valgene som et filter med navn"))
-        self.employer_filter = _LazyEmployerCombo(self.workspace)
-        self.employer_filter.setObjectName("employerFilter")
-        self.employer_filter.setToolTip(tr("Bare sakene til én virksomhet"))
-        self.year_filter = QComboBox()
-        self.year_filter.setObjectName("yearFilter")
-        self.year_filter.setToolTip(tr("Bare saker fra ett år (saksnummerets år)"))
-        self.year_filter.addItem(tr("Alle år"), None)
-        for year in range(workspace.today().year + 1, 2014, -1):
-            self.year_filter.addItem(str(year), year)
-        saved_row = QHBoxLayout()
-        # (the saved filters' own «(lagrede filtre)» names them: no label, more room)
-        saved_row.addWidget(self.employer_filter, 3)
-        saved_row.addWidget(self.year_filter)
-        saved_row.addWidget(self.saved_filters, 2)
-        saved_row.addWidget(self.save_filter_button)
-        # Narrow screens: the filters may shrink (their lists still show whole names).
-        for combo in (self.type_filter, self.status_filter, self.timing_filter):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(7)
-        self.employer_filter.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.employer_filter.setMinimumContentsLength(8)
-        self.saved_filters.setMinimumContentsLength(8)
+        self.filters = CaseFilters(workspace)
+        # The bar's inputs, by the names the rest of the window (and its tests) use.
+        self.search = self.filters.search
+        self.type_filter = self.filters.type_filter
+        self.status_filter = self.filters.status_filter
+        self.timing_filter = self.filters.timing_filter
+        self.bin_toggle = self.filters.bin_toggle
+        self.employer_filter = self.filters.employer_filter
+        self.year_filter = self.filters.year_filter
+        self.saved_filters = self.filters.saved_filters
+        self.save_filter_button = self.filters.save_filter_button
 
         self.model = CaseTableModel(self.workspace.list_cases)
         self.table = QTableView()
@@ -200,9 +159,7 @@ class MainWindow(FirstSteps, QMainWindow):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search)
-        left_layout.addLayout(filters)
-        left_layout.addLayout(saved_row)
+        left_layout.addWidget(self.filters)
         left_layout.addWidget(self.table, 1)
         self._make_start_guide(left_layout)
         left_layout.addWidget(self.count)
@@ -254,13 +211,7 @@ class MainWindow(FirstSteps, QMainWindow):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(0)
         self._count_timer.timeout.connect(self._count_later)
-        for combo in (
-            self.type_filter,
-            self.status_filter,
-            self.timing_filter,
-            self.employer_filter,
-            self.year_filter,
-        ):
+        for combo in self.filters.combos:
             combo.currentIndexChanged.connect(self.apply_filters)
         self.bin_toggle.toggled.connect(self.apply_filters)
         self.save_filter_button.clicked.connect(self.save_filter)
@@ -314,25 +265,11 @@ class MainWindow(FirstSteps, QMainWindow):
     def _name_for_screen_readers(self) -> None:
         """The list's inputs have no label beside them: they are named here (a filter by
         what it filters, not by its current choice), the rest by ``describe_inputs``."""
-        name_input(self.search, tr("Søk i sakene"), self.search.placeholderText())
-        name_input(self.type_filter, tr("Filter: sakstype"))
-        name_input(self.status_filter, tr("Filter: status"))
-        name_input(self.timing_filter, tr("Filter: tidspunkt for drøfting"))
-        name_input(self.employer_filter, tr("Filter: virksomhet"))
-        name_input(self.year_filter, tr("Filter: år"))
-        name_input(self.saved_filters, tr("Lagrede filtre"))
+        self.filters.name_for_screen_readers()
         name_input(self.table, tr("Saker"), tr("Piltastene velger en sak; overskriftene sorterer."))
         describe_inputs(self)
 
     # ---------------------------------------------------------------- building
-
-    def _combo(self, name: str, everything: str, choices: dict[str, str]) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        combo.addItem(everything, None)
-        for code, label in choices.items():
-            combo.addItem(tr(label), code)
-        return combo
 
     def _action(
         self,
@@ -354,218 +291,53 @@ class MainWindow(FirstSteps, QMainWindow):
         return action
 
     def _make_actions(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu(tr("&Fil"))
-        case_menu = menu.addMenu(tr("&Sak"))
+        """Every action from the table in ``ui/main_actions.py``, as ``self.<name>``, placed
+        in the menus and the toolbar the table names."""
+        for spec in ACTIONS:
+            action = self._action(
+                tr(spec.text),
+                functools.partial(self._run_slot, spec.slot, spec.args),
+                spec.shortcut,
+                tr(spec.tip) if spec.tip else None,
+                enabled=spec.enabled_when is None or spec.enabled_when(self),
+            )
+            if spec.icon is not None:
+                action.setIcon(self.style().standardIcon(spec.icon))
+            setattr(self, spec.name, action)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        menu_bar = self.menuBar()
+        for title, names in MENUS:
+            menu = menu_bar.addMenu(tr(title))
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(getattr(self, name))
         toolbar = self.addToolBar(tr("Verktøy"))
         toolbar.setObjectName("toolbar")
-
-        self.new_case_action = self._action(
-            tr("&Ny sak …"),
-            self.new_case,
-            QKeySequence.StandardKey.New,
-            tr("Opprett en ny sak (Ctrl+N)"),
-        )
-        self.save_action = self._action(
-            tr("&Lagre"),
-            self.save_case,
-            QKeySequence.StandardKey.Save,
-            tr("Lagre endringene i saken (Ctrl+S)"),
-            enabled=False,
-        )
-        self.find_action = self._action(
-            tr("&Søk"),
-            self._focus_search,
-            QKeySequence.StandardKey.Find,
-            tr("Gå til søkefeltet (Ctrl+F)"),
-        )
-        self.letter_action = self._action(
-            tr("Nytt &brev …"),
-            lambda: self.new_letter(None),
-            "Ctrl+L",
-            tr("Skriv et brev i saken (Ctrl+L)"),
-            enabled=False,
-        )
-        self.close_action = self._action(
-            tr("&Avslutt saken …"),
-            self.close_case,
-            None,
-            tr("Avslutt saken med et utfall"),
-            enabled=False,
-        )
-        self.reopen_action = self._action(tr("&Gjenåpne saken"), self.reopen_case, enabled=False)
-        self.duplicate_action = self._action(
-            tr("&Dupliser saken"),
-            self.duplicate_case,
-            None,
-            tr("En ny sak med samme virksomhet, type og beskrivelse"),
-            enabled=False,
-        )
-        self.delete_action = self._action(
-            tr("Flytt til &papirkurven"),
-            self.delete_case,
-            None,
-            tr("Saken kan gjenopprettes fra papirkurven"),
-            enabled=False,
-        )
-        self.restore_action = self._action(
-            tr("&Gjenopprett fra papirkurven"), self.restore_case, enabled=False
-        )
-        self.refresh_action = self._action(
-            tr("&Oppdater"), self.refresh_everything, QKeySequence.StandardKey.Refresh
-        )
-        quit_action = self._action(tr("&Avslutt"), self.close, QKeySequence.StandardKey.Quit)
-        self.cases_section_action = self._action(
-            tr("&Saker"), lambda: self.sections.setCurrentIndex(0), "Ctrl+1"
-        )
-        self.employers_section_action = self._action(
-            tr("&Virksomheter"), lambda: self.sections.setCurrentIndex(1), "Ctrl+2"
-        )
-        self.deadlines_section_action = self._action(
-            tr("&Frister"), lambda: self.sections.setCurrentIndex(2), "Ctrl+3"
-        )
-        view_menu = menu.addMenu(tr("&Vis"))
-        view_menu.addAction(self.cases_section_action)
-        view_menu.addAction(self.employers_section_action)
-        view_menu.addAction(self.deadlines_section_action)
-        self._add_list_action(view_menu)
-
-        self.import_action = self._action(
-            tr("&Importer saker …"),
-            self.import_cases,
-            "Ctrl+I",
-            tr("Importer saker fra en fil (fra en annen tillitsvalgt eller et tidligere uttrekk)"),
-        )
-        self.export_action = self._action(
-            tr("&Eksporter saker …"),
-            self.export_cases,
-            "Ctrl+E",
-            tr("Skriv alle saker til en fil for forbundskontoret"),
-        )
-        self.export_list_action = self._action(
-            tr("Eksporter &listen til regneark …"),
-            self.export_case_list,
-            None,
-            tr("Sakslisten med filtrene du har valgt, alle sider, som .xlsx eller .csv"),
-        )
-        self.backup_action = self._action(
-            tr("Ta &sikkerhetskopi nå"),
-            self.backup_now,
-            None,
-            tr("Kopier databasen til sikkerhetskopimappen"),
-        )
-        self.restore_backup_action = self._action(
-            tr("&Gjenopprett fra sikkerhetskopi …"),
-            self.open_restore,
-            None,
-            tr("Gå tilbake til databasen slik den var da en sikkerhetskopi ble tatt"),
-        )
-        self.settings_action = self._action(
-            tr("&Innstillinger …"),
-            self.open_settings,
-            QKeySequence.StandardKey.Preferences,
-            tr("Profil, database og brev"),
-        )
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        self.report_action = self._action(
-            tr("&Rapport til landsmøtet …"),
-            self.open_report,
-            "Ctrl+R",
-            tr("Statistikken over sakene i en periode, som Word og regneark"),
-        )
-        file_menu.addAction(self.report_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self.export_list_action)
-        file_menu.addAction(self.backup_action)
-        file_menu.addAction(self.restore_backup_action)
-        self._add_office_actions(file_menu, case_menu)
-        self._add_demo_action(file_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.refresh_action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        for action in (
-            self.new_case_action,
-            self.save_action,
-            self.find_action,
-            self.letter_action,
-        ):
-            case_menu.addAction(action)
-        case_menu.addSeparator()
-        for action in (
-            self.close_action,
-            self.reopen_action,
-            self.duplicate_action,
-            self.delete_action,
-            self.restore_action,
-        ):
-            case_menu.addAction(action)
-        # The style's own icons: drawn for the screen's scale, so sharp on high-DPI screens.
-        icons = {
-            self.new_case_action: QStyle.StandardPixmap.SP_FileIcon,
-            self.save_action: QStyle.StandardPixmap.SP_DialogSaveButton,
-            self.find_action: QStyle.StandardPixmap.SP_FileDialogContentsView,
-            self.letter_action: QStyle.StandardPixmap.SP_FileDialogDetailedView,
-            self.refresh_action: QStyle.StandardPixmap.SP_BrowserReload,
-            self.import_action: QStyle.StandardPixmap.SP_ArrowDown,
-            self.export_action: QStyle.StandardPixmap.SP_ArrowUp,
-        }
-        for action, pixmap in icons.items():
-            action.setIcon(self.style().standardIcon(pixmap))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (
-            self.new_case_action,
-            self.save_action,
-            self.find_action,
-            self.letter_action,
-            self.refresh_action,
-        ):
-            toolbar.addAction(action)
-        help_menu = menu.addMenu(tr("&Hjelp"))
-        self.guide_action = self._action(
-            tr("&Brukerveiledning"),
-            self.open_guide,
-            QKeySequence.StandardKey.HelpContents,
-            tr("Slik bruker du Tillitsvalgt, med bilder (F1)"),
-        )
-        help_menu.addAction(self.guide_action)
-        self.about_action = self._action(tr("&Om Tillitsvalgt"), self.open_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        help_menu.addAction(self.about_action)
+        for spec in ACTIONS:
+            if spec.toolbar:
+                toolbar.addAction(getattr(self, spec.name))
 
-    def _add_office_actions(self, file_menu: QMenu, case_menu: QMenu) -> None:
-        """The union office's pack (Fil), printing the case and a new group case (Sak)."""
+    def _run_slot(self, path: str, args: tuple[object, ...]) -> None:
+        """An action's slot, found when triggered (``case_view.office.new_group``)."""
+        target: Any = self
+        for name in path.split("."):
+            target = getattr(target, name)
+        target(*args)
+
+    def take_pack(self) -> None:
         from ui import office_actions
 
-        self.pack_action = self._action(
-            tr("Ta i bruk &pakke fra forbundskontoret …"),
-            lambda: office_actions.import_pack(
-                self, self.workspace, self.prompter, self.crashes, self.refresh_everything
-            ),
-            None,
-            tr("Lovkatalog, brevmaler og forbundets navn fra forbundskontoret, i én fil"),
+        office_actions.import_pack(
+            self, self.workspace, self.prompter, self.crashes, self.refresh_everything
         )
-        file_menu.addAction(self.pack_action)
-        self.print_action = self._action(
-            tr("Skriv &ut saksoversikten …"),
-            lambda: office_actions.print_case(self, self.workspace, self.prompter, self.detail),
-            QKeySequence.StandardKey.Print,
-            tr("Saken med vurdering, tidslinje, frister og dokumenter på papir (Ctrl+P)"),
-            enabled=False,
-        )
-        self.new_group_action = self._action(
-            tr("Ny &gruppesak …"),
-            self.case_view.office.new_group,
-            None,
-            tr("Samle sakene en beslutning hos arbeidsgiveren gjelder, i én gruppesak"),
-            enabled=False,
-        )
-        case_menu.addSeparator()
-        case_menu.addAction(self.new_group_action)
-        case_menu.addAction(self.print_action)
+
+    def print_case(self) -> None:
+        from ui import office_actions
+
+        office_actions.print_case(self, self.workspace, self.prompter, self.detail)
 
     def open_guide(self) -> None:
         from ui.dialogs.help_dialog import HelpDialog
@@ -666,32 +438,16 @@ class MainWindow(FirstSteps, QMainWindow):
         if not self.confirm_leave():
             return
         self.sections.setCurrentIndex(0)
-        self.search.clear()
-        self.bin_toggle.setChecked(False)
-        for combo in (
-            self.type_filter,
-            self.status_filter,
-            self.timing_filter,
-            self.employer_filter,
-            self.year_filter,
-        ):
-            combo.setCurrentIndex(0)
+        self.filters.clear()
         self.apply_filters()
         self.open_case(case)
         self._select_current()
 
     def _update_actions(self) -> None:
-        case = self.detail.case if self.detail else None
-        live = case is not None and case.deleted_at is None
-        self.letter_action.setEnabled(live)
-        self.close_action.setEnabled(live and case is not None and case.status == "open")
-        self.reopen_action.setEnabled(live and case is not None and case.status == "closed")
-        self.duplicate_action.setEnabled(live)
-        self.print_action.setEnabled(case is not None)
-        self.new_group_action.setEnabled(live)
-        self.delete_action.setEnabled(live)
-        self.restore_action.setEnabled(case is not None and case.deleted_at is not None)
-        self.save_action.setEnabled(self.case_view.is_dirty())
+        """Each action enabled by its row's rule (``ui/main_actions.py``)."""
+        for spec in ACTIONS:
+            if spec.enabled_when is not None:
+                getattr(self, spec.name).setEnabled(spec.enabled_when(self))
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -700,17 +456,10 @@ class MainWindow(FirstSteps, QMainWindow):
     # ---------------------------------------------------------------- the list
 
     def query(self) -> CaseQuery:
-        text = self.search.text().strip()
         header = self.table.horizontalHeader()
         return CaseQuery(
-            case_type=self.type_filter.currentData(),
-            status=self.status_filter.currentData(),
-            timing=self.timing_filter.currentData(),
-            employer_id=self.employer_filter.currentData(),
-            year=self.year_filter.currentData(),
-            text=text or None,
+            **self.filters.choices(),
             today=self.workspace.today(),
-            deleted=self.bin_toggle.isChecked(),
             sort=SORT_KEYS.get(header.sortIndicatorSection()) or "updated",
             descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
         )
@@ -898,16 +647,16 @@ class MainWindow(FirstSteps, QMainWindow):
         self._run_case_change(lambda: self.workspace.restore_case(case.id))
 
     def _run_case_change(self, change: Callable[[], CaseRead]) -> None:
-        try:
-            changed = change()
-        except UserError as exc:
-            self.prompter.error(self, tr("Ikke utført"), exc.message)
-            return
-        except Exception as exc:
-            self.crashes.report(exc, self)
-            return
-        self.apply_filters()
-        self.open_case(changed.id)
+        done = attempt(
+            change,
+            prompter=self.prompter,
+            title=tr("Ikke utført"),
+            crashes=self.crashes,
+            parent=self,
+        )
+        if done is not None:
+            self.apply_filters()
+            self.open_case(done.value.id)
 
     # ---------------------------------------------------------------- letters
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from tillitsvalgt.errors import UserError
+from ui.errors import attempt
 from ui.i18n import tr
 from ui.printing import print_case_summary
 
@@ -74,14 +75,16 @@ def import_pack(
         + str(file.parent)
         + tr("? Velg ja hvis det er en delt mappe fra forbundskontoret."),
     )
-    try:
-        info = workspace.import_pack(file, watch=watch)
-    except UserError as exc:
-        prompter.error(parent, tr("Pakken er ikke tatt i bruk"), exc.message)
+    done = attempt(
+        lambda: workspace.import_pack(file, watch=watch),
+        prompter=prompter,
+        title=tr("Pakken er ikke tatt i bruk"),
+        crashes=crashes,
+        parent=parent,
+    )
+    if done is None:
         return
-    except Exception as exc:
-        crashes.report(exc, parent)
-        return
+    info = done.value
     taken()
     said = tr("Pakken «") + info.label + tr("» fra forbundskontoret er tatt i bruk.") + " "
     said += tr(

@@ -13,14 +13,14 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from tillitsvalgt.db import Database
-from tillitsvalgt.models import (
+from tillitsvalgt.services import access, cases, checklist, deadlines, documents, events
+from tillitsvalgt.shapes import (
     ChecklistAnswerSet,
     DeadlineCreate,
     DocumentCreate,
     EventCreate,
     EventUpdate,
 )
-from tillitsvalgt.services import access, cases, checklist, deadlines, documents, events
 
 from helpers.data import PgServer, make_case
 

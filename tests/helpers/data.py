@@ -15,8 +15,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from tillitsvalgt.db import Database
-from tillitsvalgt.models import CaseCreate, EmployerCreate
 from tillitsvalgt.services import cases, employers
+from tillitsvalgt.shapes import CaseCreate, EmployerCreate
 
 REPO = Path(__file__).resolve().parents[2]
 SCENARIOS = REPO / "resources" / "demo" / "scenarios.json"
@@ -92,9 +92,9 @@ def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, s
 def open_scenario_workspace(data_dir: Path, today: date) -> Any:
     """A Workspace (the GUI's door) over the scenarios, with a representative who signs,
     and a clock fixed at ``today``."""
-    from tillitsvalgt.models import RepresentativeCreate
     from tillitsvalgt.services import transfer
     from tillitsvalgt.services.representatives import create_representative
+    from tillitsvalgt.shapes import RepresentativeCreate
     from tillitsvalgt.workspace import Workspace
 
     ws = Workspace.open(data_dir=data_dir, clock=lambda: today)

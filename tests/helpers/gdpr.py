@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from tillitsvalgt.db import Database
-from tillitsvalgt.models import (
+from tillitsvalgt.services import cases, deadlines, documents, employers, events
+from tillitsvalgt.shapes import (
     CaseUpdate,
     DeadlineCreate,
     DocumentCreate,
@@ -14,7 +15,6 @@ from tillitsvalgt.models import (
     EventCreate,
     EventUpdate,
 )
-from tillitsvalgt.services import cases, deadlines, documents, employers, events
 
 from helpers.data import make_case, make_employer
 

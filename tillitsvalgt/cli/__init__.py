@@ -1,4 +1,4 @@
-"""The command line: the same services the GUI uses, for scripts, tests and union offices.
+"""The command line: the window's own door (the Workspace), for scripts, tests and union offices.
 
 Errors the user can fix are printed in Norwegian (exit code 1); anything else is written
 with its traceback, without messages or values (``crash_report``), to the log file and
@@ -16,9 +16,7 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -26,7 +24,7 @@ from tillitsvalgt import __version__, paths
 from tillitsvalgt.cli.context import Context, clip, date_text, pass_ctx, table
 from tillitsvalgt.cli.output import chosen_output, force_option, protected_files
 from tillitsvalgt.crash_report import crash_report
-from tillitsvalgt.errors import UserError, os_reason
+from tillitsvalgt.errors import UserError
 from tillitsvalgt.plural import count
 from tillitsvalgt.vocabulary import DEADLINE_STATES
 
@@ -113,25 +111,20 @@ def overview_command(ctx: Context) -> None:
 
 
 def _overview(ctx: Context) -> None:
-    from tillitsvalgt.services.cases import CaseQuery, list_cases
+    from tillitsvalgt.workspace import CaseQuery
 
-    db = ctx.db()
-    with db.session(readonly=True) as session:
-        open_cases = list_cases(CaseQuery(status="open", limit=1), session=session).total
-        all_cases = list_cases(CaseQuery(limit=1), session=session).total
-    click.echo(f"Database: {db.location.describe()}")
+    workspace = ctx.workspace()
+    open_cases = workspace.list_cases(CaseQuery(status="open", limit=1)).total
+    all_cases = workspace.list_cases(CaseQuery(limit=1)).total
+    click.echo(f"Database: {workspace.location}")
     click.echo(f"Saker: {all_cases} ({open_cases} åpne)")
-    from tillitsvalgt import settings
-
-    pack = settings.read(ctx.data_dir).pack
+    pack = workspace.pack_in_use()
     if pack:
         click.echo(f"Pakke fra forbundskontoret: {pack}")
-    from tillitsvalgt.services.pack import newer_pack_notice
-
-    notice = newer_pack_notice(ctx.data_dir)
+    notice = workspace.newer_pack_notice()
     if notice:
         click.echo(notice)
-    _start_backup(db)
+    _start_backup(ctx)
     _start_verdicts(ctx)
     click.echo("Skriv «tillitsvalgt --help» for kommandoene.")
 
@@ -144,13 +137,11 @@ def _start_verdicts(ctx: Context) -> None:
         click.echo(f"Vurderingen er oppdatert for {count(stored, 'sak', 'saker')}.")
 
 
-def _start_backup(db: Any) -> None:
+def _start_backup(ctx: Context) -> None:
     """The automatic backup when the app starts (not for every scripted subcommand): at
     most once a day, and only when something changed. A failure warns, never blocks."""
-    from tillitsvalgt.backup import auto_backup
-
     try:
-        made = auto_backup(db)
+        made = ctx.workspace().auto_backup()
     except UserError as exc:
         click.echo(f"Advarsel: automatisk sikkerhetskopi feilet: {exc.message}", err=True)
         return
@@ -231,20 +222,8 @@ def cases_command(
     force: bool,
 ) -> None:
     """Saksliste med filtre, sortering og sider."""
-    from tillitsvalgt.services.cases import SORT_KEYS, CaseQuery, list_cases, search_terms
-    from tillitsvalgt.services.employers import find_employer
-    from tillitsvalgt.vocabulary import CASE_TYPES, CASE_TYPES_SHORT, TIMINGS_SHORT
+    from tillitsvalgt.vocabulary import CASE_TYPES_SHORT, TIMINGS_SHORT
 
-    if case_type and case_type not in CASE_TYPES:
-        raise UserError(f"Ukjent sakstype «{case_type}». Gyldige: {', '.join(CASE_TYPES)}.")
-    if sort not in SORT_KEYS:
-        raise UserError(f"Kan ikke sortere på «{sort}». Velg en av: {', '.join(SORT_KEYS)}.")
-    if text is not None and text.strip() and not search_terms(text):
-        # Only punctuation/operators: searching for "nothing" must not list everything.
-        raise UserError(
-            f"Søket «{text}» inneholder ingen ord. Søk etter ord fra tittel, beskrivelse "
-            "eller notater (tegn som \" * ' og - ignoreres)."
-        )
     suffix = out.suffix.lower() if out is not None else ""
     if out is not None and suffix not in (".xlsx", ".csv"):
         raise UserError(f"{out}: regnearket må hete noe med .xlsx eller .csv.")
@@ -252,44 +231,30 @@ def cases_command(
         out = None  # standard out
     if out is not None:
         out = chosen_output(ctx, out, force=force)
-    db = ctx.db()
-    with db.session(readonly=True) as session:
-        employer_id = None
-        if employer:
-            found = find_employer(session=session, orgnr=employer.replace(" ", ""), name=employer)
-            if found is None:
-                raise UserError(f"Fant ingen virksomhet som heter eller har org.nr «{employer}».")
-            employer_id = found.id
-        group_id = None
-        if group:
-            from tillitsvalgt.services.groups import resolve_group
+    workspace = ctx.workspace()
+    query = workspace.case_query(
+        employer=employer,
+        group=group,
+        case_type=case_type,
+        status=status,
+        year=year,
+        text=text,
+        timing=timing,
+        overdue=overdue,
+        deleted=deleted,
+        sort=sort,
+        descending=not asc,
+        offset=(page - 1) * page_size,
+        limit=page_size,
+    )
+    if out is not None:
+        from tillitsvalgt.output_paths import write_output
 
-            group_id = resolve_group(group, session=session).id
-        query = CaseQuery(
-            group_id=group_id,
-            case_type=case_type,
-            status=status,
-            employer_id=employer_id,
-            year=year,
-            text=text,
-            timing=timing,
-            overdue=overdue,
-            deleted=deleted,
-            sort=sort,
-            descending=not asc,
-            offset=(page - 1) * page_size,
-            limit=page_size,
-        )
-        if out is not None:
-            from tillitsvalgt.output_paths import write_output
-            from tillitsvalgt.services import spreadsheet
-
-            rows = list(spreadsheet.case_rows(query, session=session))
-            data = spreadsheet.to_csv(rows) if suffix == ".csv" else spreadsheet.to_xlsx(rows)
-            written = write_output(out, data, overwrite=True, protected=protected_files(ctx))
-            click.echo(f"{len(rows)} saker er skrevet til {written}.")
-            return
-        result = list_cases(query, session=session)
+        data, listed = workspace.case_list_sheet(query, out)
+        written = write_output(out, data, overwrite=True, protected=protected_files(ctx))
+        click.echo(f"{listed} saker er skrevet til {written}.")
+        return
+    result = workspace.list_cases(query)
     if as_json:
         click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         return
@@ -322,19 +287,15 @@ def cases_command(
 @pass_ctx
 def show_command(ctx: Context, case: str, as_json: bool) -> None:
     """Vis én sak (saksnummer som 2026/3) med tidslinje og dokumenter."""
-    from tillitsvalgt.services import cases, deadlines, documents, employers, events
+    from tillitsvalgt.rules.escalation import event_text
     from tillitsvalgt.vocabulary import AGREEMENTS, CASE_TYPES, EVENT_KINDS, LETTER_KINDS, OUTCOMES
 
-    with ctx.db().session(readonly=True) as session:
-        c = cases.get_case(case, session=session, include_deleted=True)
-        employer = employers.get_employer(c.employer_id, session=session)
-        timeline = events.list_events(c.id, session=session)
-        docs = documents.list_documents(c.id, session=session)
-        frists = deadlines.list_deadlines(c.id, session=session)
-        from tillitsvalgt.services import escalation, groups
-
-        group = groups.get_group(c.group_id, session=session) if c.group_id else None
-        stages = escalation.list_stages(c.id, session=session)
+    workspace = ctx.workspace()
+    detail = workspace.case_detail(case)
+    c, employer = detail.case, detail.employer
+    timeline, docs, frists = detail.events, detail.documents, detail.deadlines
+    group = workspace.get_group(c.group_id) if c.group_id else None
+    stages = workspace.escalation_stages(c.id)
     if as_json:
         click.echo(
             json.dumps(
@@ -393,8 +354,6 @@ def show_command(ctx: Context, case: str, as_json: bool) -> None:
     if not timeline:
         click.echo("  (ingen hendelser)")
     if stages:
-        from tillitsvalgt.services.escalation import event_text
-
         click.echo("\nLøftet videre:")
         for x in stages:
             click.echo(
@@ -480,86 +439,33 @@ def import_command(
 ) -> None:
     """Importer saker fra en JSON-fil (samme format som «export») eller et regneark
     (.xlsx/.csv med én sak per rad); «-» leser JSON fra standard inn. Alt eller ingenting."""
-    from tillitsvalgt.file_limits import IMPORT_LIMIT, read_limited
-    from tillitsvalgt.services.transfer import import_bundle
+    from tillitsvalgt.file_limits import IMPORT_LIMIT
 
-    from_stdin = str(file) == "-"  # a file really named "-" is ./-
-    if file.suffix.lower() in (".xlsx", ".csv"):
-        _import_sheet(ctx, file, mapping, columns, sheet)
-        return
-    try:
-        # utf-8-sig: Windows editors put a byte order mark first; it is not content.
-        if from_stdin:
-            data = sys.stdin.buffer.read(IMPORT_LIMIT + 1)
-            if len(data) > IMPORT_LIMIT:
-                raise UserError(
-                    f"Det som kom på standard inn, er større enn {IMPORT_LIMIT // 2**20} MB. "
-                    "Ingenting er importert."
-                )
-        else:
-            data = read_limited(file.expanduser(), IMPORT_LIMIT, what="Importfilen")
-        text = data.decode("utf-8-sig")
-    except FileNotFoundError:
-        raise UserError(f"Finner ikke filen {file}. Ingenting er importert.") from None
-    except UnicodeDecodeError as exc:
-        raise UserError(
-            f"{file} er ikke en tekstfil i UTF-8 (ugyldig byte ved posisjon {exc.start}); "
-            "lagre den som UTF-8 og prøv igjen. Ingenting er importert."
-        ) from None
-    except OSError as exc:
-        raise UserError(
-            f"Kan ikke lese {file}: {os_reason(exc)}. Ingenting er importert."
-        ) from None
-    source = "standard inn" if from_stdin else str(file)
-    raw = _parse_json(text, Path(source))
-    from tillitsvalgt.services.employers import sector_agreement_warnings
-
-    with ctx.db().session() as session:
-        report = import_bundle(raw, session=session, today=date.today())
-        warnings = sector_agreement_warnings(session=session, catalogue=ctx.catalogue())
-    click.echo(f"Importert fra {source}: {report.summary()}")
-    for warning in warnings:
-        click.echo(f"Advarsel: {warning}", err=True)
-
-
-def _import_sheet(
-    ctx: Context, file: Path, mapping: Path | None, columns: tuple[str, ...], sheet: str | None
-) -> None:
-    from tillitsvalgt.services import spreadsheet_import
-    from tillitsvalgt.services.transfer import import_bundle
-
-    chosen = spreadsheet_import.ColumnMapping(sheet=sheet)
-    if mapping is not None:
-        raw = spreadsheet_import.read_limited(mapping.expanduser(), 1024 * 1024)
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
+    workspace = ctx.workspace()
+    if str(file) == "-":  # standard in (a file really named "-" is ./-)
+        data = sys.stdin.buffer.read(IMPORT_LIMIT + 1)
+        if len(data) > IMPORT_LIMIT:
             raise UserError(
-                f"Kolonnevalget {mapping} er ikke en tekstfil i UTF-8. Ingenting er importert."
-            ) from None
-        chosen = spreadsheet_import.read_mapping(text, str(mapping))
-        chosen.sheet = sheet or chosen.sheet
-    if columns:
-        extra = spreadsheet_import.parse_columns(columns)
-        chosen.columns.update(extra.columns)
-    loaded = spreadsheet_import.load_sheet(file.expanduser(), mapping=chosen)
-    with ctx.db().session() as session:
-        report = import_bundle(
-            loaded.items, session=session, today=date.today(), names=loaded.names
-        )
-    click.echo(f"Importert fra {file}: {report.summary()}")
-    if loaded.unused_columns:
+                f"Det som kom på standard inn, er større enn {IMPORT_LIMIT // 2**20} MB. "
+                "Ingenting er importert."
+            )
+        source = "standard inn"
+        report = workspace.import_bundle_data(data, source)
+    else:
+        chosen = None
+        if file.suffix.lower() in (".xlsx", ".csv"):
+            chosen = workspace.column_mapping(mapping, columns, sheet)
+        source = str(file)
+        report = workspace.import_file(file, mapping=chosen)
+    click.echo(f"Importert fra {source}: {report.summary()}")
+    if report.unused_columns:
         click.echo(
             'Kolonner som ikke ble brukt (velg dem med --column "Overskrift=felt" om de '
-            "skal med): " + ", ".join(f"«{c}»" for c in loaded.unused_columns),
+            "skal med): " + ", ".join(f"«{c}»" for c in report.unused_columns),
             err=True,
         )
-
-
-def _parse_json(text: str, file: Path) -> Any:
-    from tillitsvalgt.services.transfer import read_bundle
-
-    return read_bundle(text, str(file))
+    for warning in workspace.sector_agreement_warnings():
+        click.echo(f"Advarsel: {warning}", err=True)
 
 
 @cli.command("export")
@@ -598,8 +504,7 @@ def export_command(
 
     Uten valg eksporteres alle saker; med --case eller listens filtre bare de valgte."""
     from tillitsvalgt.output_paths import write_output
-    from tillitsvalgt.services.selection import Selection, selected_case_ids
-    from tillitsvalgt.services.transfer import export_bundle
+    from tillitsvalgt.workspace import Selection
 
     if out is not None and str(out) == "-":
         out = None  # standard out
@@ -615,17 +520,15 @@ def export_command(
         text=text,
         group=group,
     )
-    with ctx.db().session(readonly=True) as session:
-        ids = selected_case_ids(selection, session=session)
-        bundle = export_bundle(session=session, case_ids=ids)
-    text_out = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
+    workspace = ctx.workspace()
+    text_out, exported = workspace.export_text(workspace.selected_case_ids(selection))
     if out is None:
         click.echo(text_out, nl=False)
     else:
         written = write_output(
             out, text_out.encode("utf-8"), overwrite=True, protected=protected_files(ctx)
         )
-        click.echo(f"{count(len(bundle), 'sak', 'saker')} eksportert til {written}", err=True)
+        click.echo(f"{count(exported, 'sak', 'saker')} eksportert til {written}", err=True)
 
 
 # --------------------------------------------------------------------------- safety
@@ -643,9 +546,7 @@ def export_command(
 @pass_ctx
 def backup_command(ctx: Context, keep: int) -> None:
     """Ta en sikkerhetskopi av databasen nå."""
-    from tillitsvalgt.backup import backup_sqlite
-
-    file = backup_sqlite(ctx.db(), reason="manuell", keep=keep)
+    file = ctx.workspace().backup_now(keep=keep)
     click.echo(f"Sikkerhetskopi lagret: {file}")
 
 
@@ -653,15 +554,13 @@ def backup_command(ctx: Context, keep: int) -> None:
 @pass_ctx
 def backups_command(ctx: Context) -> None:
     """List sikkerhetskopiene, nyeste først."""
-    from tillitsvalgt.backup import backup_dir, describe_backups
+    from tillitsvalgt.workspace import Workspace
 
     # The database is not opened: the list is what a user needs when it is damaged.
-    live = ctx.location().file
-    if live is None:
-        raise UserError("PostgreSQL-databaser sikkerhetskopieres på tjeneren (pg_dump).")
-    found = describe_backups(live)
+    location = ctx.location()
+    found = Workspace.backups_at(location)
     if not found:
-        click.echo(f"Ingen sikkerhetskopier i {backup_dir(live)}.")
+        click.echo(f"Ingen sikkerhetskopier i {Workspace.backup_folder(location)}.")
     for b in found:
         when = b.created.astimezone().strftime("%d.%m.%Y %H:%M")
         click.echo(f"{when}  {b.reason:<20} {b.size // 1024:>8} kB  {b.path}")
@@ -673,16 +572,12 @@ def backups_command(ctx: Context) -> None:
 @pass_ctx
 def restore_command(ctx: Context, file: Path, yes: bool) -> None:
     """Gjenopprett databasen fra en sikkerhetskopi (den nåværende kopieres først)."""
-    from tillitsvalgt.backup import restore_file
-    from tillitsvalgt.errors import DatabaseError
+    from tillitsvalgt.workspace import Workspace
 
     # Not opened first: a damaged database must not stop its own restore.
     location = ctx.location()
     if location.file is None:
-        raise DatabaseError(
-            "Sikkerhetskopi og gjenoppretting fra programmet gjelder SQLite-databaser. En "
-            "PostgreSQL-database sikkerhetskopieres på tjeneren (pg_dump) av den som drifter den."
-        )
+        Workspace.restore_at(location, file)  # refused: the server keeps its own backups
     if not yes:
         if not sys.stdin.isatty():
             raise UserError(
@@ -690,8 +585,8 @@ def restore_command(ctx: Context, file: Path, yes: bool) -> None:
                 "terminal. Ingenting er endret."
             )
         click.confirm(f"Erstatte {location.describe()} med {file}?", abort=True)
-    outcome = restore_file(location.file, file)
-    ctx.db()  # opened as the app opens it: an older backup is migrated now
+    outcome = Workspace.restore_at(location, file)
+    ctx.workspace()  # opened as the app opens it: an older backup is migrated now
     if outcome.safety is None:
         click.echo(f"Gjenopprettet fra {file}.")
     elif outcome.damaged:
@@ -708,16 +603,10 @@ def restore_command(ctx: Context, file: Path, yes: bool) -> None:
 @pass_ctx
 def check_command(ctx: Context) -> None:
     """Sjekk databasens integritet."""
-    from tillitsvalgt.backup import integrity_check
-    from tillitsvalgt.services.documents import changed_documents
-
-    db = ctx.db()
-    problems = list(integrity_check(db).problems)
-    if not problems:  # the pages hold together: now the letters' own checksums
-        with db.session(readonly=True) as session:
-            problems += changed_documents(session=session)
+    workspace = ctx.workspace()
+    problems = workspace.integrity_problems()
     if not problems:
-        click.echo(f"Databasen {db.location.describe()} er i orden.")
+        click.echo(f"Databasen {workspace.location} er i orden.")
         return
     raise UserError("Databasen har feil:\n" + "\n".join(f"  – {p}" for p in problems))
 
@@ -727,11 +616,9 @@ def check_command(ctx: Context) -> None:
 @pass_ctx
 def employers_command(ctx: Context, text: str | None) -> None:
     """List virksomhetene."""
-    from tillitsvalgt.services.employers import list_employers, sector_agreement_warnings
-
-    with ctx.db().session(readonly=True) as session:
-        rows = list_employers(session=session, text=text)
-        warnings = sector_agreement_warnings(session=session, catalogue=ctx.catalogue())
+    workspace = ctx.workspace()
+    rows = workspace.find_employers(text)
+    warnings = workspace.sector_agreement_warnings()
     _table(
         ["Id", "Navn", "Org.nr", "Ansatte", "Hovedavtale"],
         [

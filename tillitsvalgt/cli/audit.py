@@ -51,11 +51,9 @@ def person_group() -> None:
 def person_export(ctx: Context, name: str, out: Path, force: bool) -> None:
     """Alt som er lagret om en person, og hvor, som en JSON-fil (innsyn)."""
     from tillitsvalgt.output_paths import write_output
-    from tillitsvalgt.services.privacy import find_person
 
     out = chosen_output(ctx, out, force=force)
-    with ctx.db().session(readonly=True) as session:
-        report = find_person(name, session=session)
+    report = ctx.workspace().find_person(name)
     data = json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n"
     written = write_output(
         out, data.encode("utf-8"), overwrite=True, protected=protected_files(ctx)
@@ -70,12 +68,9 @@ def person_export(ctx: Context, name: str, out: Path, force: bool) -> None:
 def person_delete(ctx: Context, name: str, yes: bool) -> None:
     """Slett en person fra avsluttede saker (navnet blir «[slettet]»); åpne saker
     vises, men endres ikke. Slettingen føres i endringshistorikken, uten navnet."""
-    from tillitsvalgt.services.privacy import delete_person, find_person, purge_traces
-
-    db = ctx.db()
+    workspace = ctx.workspace()
     if not yes:
-        with db.session(readonly=True) as session:
-            found = find_person(name, session=session)
+        found = workspace.find_person(name)
         if not found.hits:
             click.echo("Fant ingen opplysninger om personen. Ingenting er endret.")
             return
@@ -86,9 +81,7 @@ def person_delete(ctx: Context, name: str, yes: bool) -> None:
             + ". Bare avsluttede saker endres."
         )
         click.confirm("Slette personens opplysninger fra de avsluttede sakene?", abort=True)
-    with db.session() as session:
-        report = delete_person(name, session=session)
-    purge_traces(db)
+    report = workspace.delete_person(name)
     click.echo(report.summary())
 
 

@@ -19,7 +19,7 @@ def building_permit_command(ctx: Context, case: str, answer: str) -> None:
     """Om ombyggingen i saken er søknadspliktig etter plan- og bygningsloven (ja, nei,
     ukjent). Er den det, kreves Arbeidstilsynets samtykke før arbeidet starter, og
     vurderingen følger samtykket og medvirkningen til verneombud og AMU."""
-    from tillitsvalgt.models import CaseUpdate
+    from tillitsvalgt.shapes import CaseUpdate
 
     value = PERMIT_ANSWERS[answer]
     workspace = ctx.workspace()

@@ -18,8 +18,8 @@ from tillitsvalgt.cli.rules import _parse_date
 from tillitsvalgt.errors import UserError, os_reason
 
 if TYPE_CHECKING:
-    from tillitsvalgt.models import DeadlineRead
-    from tillitsvalgt.services.letters import Letter, LetterRequest, LetterSetup
+    from tillitsvalgt.shapes import DeadlineRead
+    from tillitsvalgt.workspace import Letter, LetterRequest, LetterSetup
 
 
 def _setup(ctx: Context, templates: str | None = None) -> LetterSetup:
@@ -123,7 +123,7 @@ def letter_command(
     from tillitsvalgt.letters.pdf import HOW_TO_GET, pdf_converter
     from tillitsvalgt.letters.phrases import FORM_NAMES, form_code
     from tillitsvalgt.rules.deadlines import format_date
-    from tillitsvalgt.services.letters import LetterRequest
+    from tillitsvalgt.workspace import LetterRequest
 
     spec = letter_kind(kind)
     day = _parse_date(dated, "--date") or date.today()
@@ -206,44 +206,25 @@ def _journal_and_write(
     sent_on: date | None,
     draft_number: str | None = None,
 ) -> _Written:
-    """Journal the letter and write its file: the file is written in full beside ``out``
-    inside the unit of work (a file that cannot be written journals nothing), and moved
-    into place only after the commit (a failed commit, such as a full disk, leaves no file
-    whose journal number was never recorded, and which a later letter would reuse)."""
-    from tillitsvalgt.output_paths import StagedFile, stage_output
-    from tillitsvalgt.services.letters import (
-        create_letter,
-        find_document,
-        mark_letter_sent,
-        meeting_deadlines,
+    """Journal the letter and write its file (``Workspace.create_letter``): the file is
+    written in full beside ``out`` inside the unit of work (a file that cannot be written
+    journals nothing), and moved into place only after the commit (a failed commit, such
+    as a full disk, leaves no file whose journal number was never recorded, and which a
+    later letter would reuse)."""
+    workspace = ctx.workspace()
+    draft_id = workspace.find_document(draft_number).id if draft_number else None
+    letter = workspace.create_letter(
+        case,
+        request,
+        out=out,
+        draft_id=draft_id,
+        sent_on=sent_on,
+        setup=setup,
+        fetch_hint="Hent det med: tillitsvalgt letters export {number} --out FIL",
     )
-
-    staged: StagedFile | None = None
-    made: list[DeadlineRead] = []
-    try:
-        with ctx.db().session() as session:
-            draft_id = find_document(draft_number, session=session).id if draft_number else None
-            letter = create_letter(
-                case, request, session=session, today=date.today(), setup=setup, draft_id=draft_id
-            )
-            staged = stage_output(
-                out, letter.content, overwrite=True, protected=protected_files(ctx)
-            )
-            assert letter.document is not None
-            if sent_on is not None:
-                mark_letter_sent(letter.document.id, sent_on=sent_on, session=session, setup=setup)
-                made = meeting_deadlines(letter.document.id, session=session)
-    except BaseException:
-        if staged is not None:
-            staged.discard()
-        raise
-    try:
-        return _Written(letter, staged.publish(), made)
-    except UserError as exc:
-        raise UserError(
-            f"Brevet {letter.number} er ført i journalen, men filen kunne ikke skrives: "
-            f"{exc.message} Hent det med: tillitsvalgt letters export {letter.number} --out FIL"
-        ) from None
+    assert letter.document is not None
+    made = workspace.meeting_deadlines(letter.document.id) if sent_on is not None else []
+    return _Written(letter, out, made)
 
 
 # --------------------------------------------------------------------------- letters
@@ -260,12 +241,9 @@ def letters_group() -> None:
 @pass_ctx
 def suggest_command(ctx: Context, case: str, today: str | None) -> None:
     """Brevene vurderingen foreslår for saken, med begrunnelse."""
-    from tillitsvalgt.services.letters import suggest_letters
     from tillitsvalgt.vocabulary import LETTER_KINDS
 
-    day = _parse_date(today, "--today") or date.today()
-    with ctx.db().session(readonly=True) as session:
-        suggested = suggest_letters(case, session=session, today=day, catalogue=ctx.catalogue())
+    suggested = ctx.workspace().suggest_letters(case, _parse_date(today, "--today"))
     if not suggested:
         click.echo("Ingen brev foreslås nå.")
     for s in suggested:
@@ -277,10 +255,7 @@ def suggest_command(ctx: Context, case: str, today: str | None) -> None:
 @pass_ctx
 def list_command(ctx: Context, case: str) -> None:
     """Dokumentene i sakens journal."""
-    from tillitsvalgt.services.documents import list_documents
-
-    with ctx.db().session(readonly=True) as session:
-        docs = list_documents(case, session=session)
+    docs = ctx.workspace().case_documents(case)
     if not docs:
         click.echo("Journalen er tom.")
     for d in docs:
@@ -297,13 +272,12 @@ def send_command(ctx: Context, number: str, sent_on: str | None) -> None:
     """Merk et brev som sendt: det låses, «Brev sendt» føres i tidslinjen og svarfristen
     opprettes."""
     from tillitsvalgt.rules.deadlines import format_date
-    from tillitsvalgt.services.letters import find_document, mark_letter_sent, meeting_deadlines
 
-    day = _parse_date(sent_on, "--date") or date.today()
-    with ctx.db().session() as session:
-        doc = find_document(number, session=session)
-        mark_letter_sent(doc.id, sent_on=day, session=session, setup=_setup(ctx))
-        made = meeting_deadlines(doc.id, session=session)
+    workspace = ctx.workspace()
+    day = _parse_date(sent_on, "--date") or workspace.today()
+    doc = workspace.find_document(number)
+    workspace.mark_letter_sent(doc.id, day)
+    made = workspace.meeting_deadlines(doc.id)
     due = f"; svarfrist {format_date(doc.reply_by)}" if doc.reply_by else ""
     click.echo(f"{doc.number} er merket som sendt {format_date(day)}{due}.")
     for deadline in made:
@@ -319,15 +293,13 @@ def send_command(ctx: Context, number: str, sent_on: str | None) -> None:
 def export_command(ctx: Context, number: str, out: Path, pdf: bool, force: bool) -> None:
     """Skriv et dokument fra journalen til en fil (innholdet kontrolleres mot sjekksummen)."""
     from tillitsvalgt.output_paths import write_output
-    from tillitsvalgt.services.documents import document_content
-    from tillitsvalgt.services.letters import find_document
 
     out = chosen_output(ctx, out, force=force)
     if pdf:
         chosen_output(ctx, out.with_suffix(".pdf"), force=force)
-    with ctx.db().session(readonly=True) as session:
-        doc = find_document(number, session=session)
-        content = document_content(doc.id, session=session)
+    workspace = ctx.workspace()
+    doc = workspace.find_document(number)
+    content = workspace.document_content(doc.id)
     written = write_output(out, content, overwrite=True, protected=protected_files(ctx))
     click.echo(f"Skrev {doc.number} til {written}.")
     if pdf:
@@ -352,32 +324,12 @@ def email_command(
 ) -> None:
     """Lag et e-postutkast (.eml) med brevet vedlagt, adressert til virksomhetens kontakt.
     Outlook og Thunderbird åpner det som et utkast; merk brevet som sendt når det er sendt."""
-    from datetime import UTC, datetime
-
-    from tillitsvalgt import settings
     from tillitsvalgt.output_paths import write_output
-    from tillitsvalgt.services.documents import document_content
-    from tillitsvalgt.services.letters import find_document, letter_signer
-    from tillitsvalgt.services.mail import letter_email
 
-    profile = settings.read(ctx.data_dir).profile
     out = chosen_output(ctx, out, force=force)
-    with ctx.db().session(readonly=True) as session:
-        doc = find_document(number, session=session)
-        attachment = None
-        if pdf:
-            from tillitsvalgt.letters.pdf import docx_to_pdf
-
-            attachment = docx_to_pdf(document_content(doc.id, session=session))
-        sender = letter_signer(doc.case_id, session=session, profile_uuid=profile)
-        draft = letter_email(
-            doc.id,
-            session=session,
-            now=datetime.now(UTC),
-            sender=sender,
-            form=None if form is None else "nn" if form == "nn" else "nb",
-            pdf=attachment,
-        )
+    workspace = ctx.workspace()
+    doc = workspace.find_document(number)
+    draft = workspace.email_draft(doc.id, pdf=pdf, form=form)
     written = write_output(out, draft.message, overwrite=True, protected=protected_files(ctx))
     to = draft.to or "ingen mottaker (virksomheten har ingen e-post for kontaktpersonen)"
     click.echo(f"E-postutkast til {to}, vedlegg {draft.attachment_name}: {written}")
@@ -519,14 +471,6 @@ def templates_export(ctx: Context, kind: str | None, out_dir: Path, force: bool)
 @pass_ctx
 def profile_command(ctx: Context, /, **values: str | None) -> None:
     """Vis eller endre profilen din: avsenderen i brevene."""
-    from tillitsvalgt import settings
-    from tillitsvalgt.models import RepresentativeCreate, RepresentativeUpdate
-    from tillitsvalgt.services.representatives import (
-        create_representative,
-        find_representative,
-        update_representative,
-    )
-
     given = {k: v for k, v in values.items() if v is not None}
     if "letter_form" in given:
         from tillitsvalgt.letters.phrases import form_code
@@ -535,24 +479,15 @@ def profile_command(ctx: Context, /, **values: str | None) -> None:
             given["letter_form"] = form_code(given["letter_form"] or "")
         except ValueError as exc:
             raise UserError(f"--maalform: {exc}.") from None
-    chosen = settings.read(ctx.data_dir).profile
-    with ctx.db().session(readonly=not given) as session:
-        rep = find_representative(chosen, session=session) if chosen else None
-        if given:
-            if rep is None:
-                if "name" not in given:
-                    raise UserError("Oppgi navnet ditt med --name første gang.")
-                rep = create_representative(RepresentativeCreate(**given), session=session)
-            else:
-                rep = update_representative(rep.id, RepresentativeUpdate(**given), session=session)
+    workspace = ctx.workspace()
+    rep = workspace.profile()
+    if given:
+        if rep is None and "name" not in given:
+            raise UserError("Oppgi navnet ditt med --name første gang.")
+        rep = workspace.change_profile({k: v for k, v in given.items() if v is not None})
     if rep is None:
         click.echo("Ingen profil ennå. Lag den med: tillitsvalgt profile --name … --place …")
         return
-    if given:
-        settings.save("profile", str(rep.uuid), ctx.data_dir)
-        if given.get("union_name", "").strip():
-            # One union name, as in the window: the letterhead and the report follow it.
-            settings.save("union", given["union_name"].strip(), ctx.data_dir)
     labels = {
         "name": "Navn",
         "role": "Rolle",

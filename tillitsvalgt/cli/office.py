@@ -47,36 +47,36 @@ def escalate_command(
 ) -> None:
     """Registrer at en sak er løftet videre (sentrale parter, Arbeidsretten, tjenestetvist),
     og utfallet der. Vises på sakens tidslinje."""
-    from tillitsvalgt.services import escalation
+    from tillitsvalgt.rules.escalation import event_text
+    from tillitsvalgt.workspace import StageInput
 
     day = _parse_date(when, "--date")
     ended = _parse_date(outcome_date, "--outcome-date")
-    with ctx.db().session() as session:
-        if remove:
-            escalation.remove_stage(case, stage, session=session)
-            click.echo(f"Trinnet «{stage}» er fjernet fra sak {case}.")
-            return
-        known = {s.stage for s in escalation.list_stages(case, session=session)}
-        if stage in known:
-            # For a stage already there, the date given is the outcome's.
-            started = None if outcome else day
-            ended = ended or (day if outcome else None)
-        else:
-            started = day
-            ended = ended or (day if outcome else None)
-        row = escalation.record_stage(
-            case,
-            escalation.StageInput(
-                stage=stage,
-                started_on=started,
-                ended_on=ended,
-                outcome=outcome,
-                reference=reference,
-                notes=notes,
-            ),
-            session=session,
-        )
-    click.echo(f"Sak {case}: {escalation.event_text(row)}")
+    workspace = ctx.workspace()
+    if remove:
+        workspace.remove_escalation(case, stage)
+        click.echo(f"Trinnet «{stage}» er fjernet fra sak {case}.")
+        return
+    known = {s.stage for s in workspace.escalation_stages(case)}
+    if stage in known:
+        # For a stage already there, the date given is the outcome's.
+        started = None if outcome else day
+        ended = ended or (day if outcome else None)
+    else:
+        started = day
+        ended = ended or (day if outcome else None)
+    row = workspace.record_escalation(
+        case,
+        StageInput(
+            stage=stage,
+            started_on=started,
+            ended_on=ended,
+            outcome=outcome,
+            reference=reference,
+            notes=notes,
+        ),
+    )
+    click.echo(f"Sak {case}: {event_text(row)}")
 
 
 @click.group("groups")
@@ -100,8 +100,7 @@ def groups_create(
     numbers: tuple[str, ...],
 ) -> None:
     """Opprett en gruppesak (og knytt saker til den)."""
-    from tillitsvalgt.models import CaseGroupCreate
-    from tillitsvalgt.services import groups
+    from tillitsvalgt.shapes import CaseGroupCreate
     from tillitsvalgt.validation import validate
 
     data = validate(
@@ -113,9 +112,11 @@ def groups_create(
             "notice_on": _parse_date(notice_on, "--notice-on"),
         },
     )
-    with ctx.db().session() as session:
-        group = groups.create_group(data, session=session)
-        linked = groups.add_cases(group.id, numbers, session=session)
+    workspace = ctx.workspace()
+    group = workspace.create_group(data, numbers)
+    # The numbers as the database has them (a case named «3» is 2026/3).
+    _, members = workspace.group_cases(group.id)
+    linked = [c.number for c in members]
     click.echo(
         f"Gruppesak G{group.id} «{group.name}» er opprettet"
         + (f" med sakene {', '.join(linked)}." if linked else ".")
@@ -128,11 +129,9 @@ def groups_create(
 @pass_ctx
 def groups_add(ctx: Context, group: str, cases: tuple[str, ...]) -> None:
     """Knytt saker til gruppesaken; de får gruppens beslutningsdato og varseldato."""
-    from tillitsvalgt.services import groups
-
-    with ctx.db().session() as session:
-        linked = groups.add_cases(group, cases, session=session)
-        found = groups.get_group(group, session=session)
+    workspace = ctx.workspace()
+    linked = workspace.join_group(group, cases)
+    found = workspace.get_group(group)
     click.echo(f"Sakene {', '.join(linked)} hører nå til gruppesaken «{found.name}».")
 
 
@@ -141,10 +140,7 @@ def groups_add(ctx: Context, group: str, cases: tuple[str, ...]) -> None:
 @pass_ctx
 def groups_remove(ctx: Context, case: str) -> None:
     """Ta en sak ut av gruppesaken den hører til."""
-    from tillitsvalgt.services import groups
-
-    with ctx.db().session() as session:
-        number = groups.remove_case(case, session=session)
+    number = ctx.workspace().leave_group(case)
     click.echo(f"Sak {number} hører ikke lenger til noen gruppesak.")
 
 
@@ -165,8 +161,6 @@ def groups_set(
 ) -> None:
     """Endre gruppesaken. Nye datoer skrives på hver sak i gruppen (og står i sakenes
     historikk); avviser en sak datoen, endres ingenting."""
-    from tillitsvalgt.services import groups
-
     changes: dict[str, Any] = {}
     if name is not None:
         changes["name"] = name
@@ -180,8 +174,7 @@ def groups_set(
         raise UserError(
             "Ingenting å endre; gi --name, --decision-on, --notice-on eller --description."
         )
-    with ctx.db().session() as session:
-        found, changed = groups.update_group(group, session=session, **changes)
+    found, changed = ctx.workspace().update_group(group, **changes)
     click.echo(
         f"Gruppesaken «{found.name}» er endret"
         + (f"; sakene {', '.join(changed)} er oppdatert." if changed else ".")
@@ -192,10 +185,7 @@ def groups_set(
 @pass_ctx
 def groups_list(ctx: Context) -> None:
     """List gruppesakene."""
-    from tillitsvalgt.services import groups
-
-    with ctx.db().session(readonly=True) as session:
-        rows = groups.list_groups(session=session)
+    rows = ctx.workspace().groups()
     if not rows:
         click.echo("Ingen gruppesaker.")
         return
@@ -210,11 +200,8 @@ def groups_list(ctx: Context) -> None:
 @pass_ctx
 def groups_show(ctx: Context, group: str) -> None:
     """Vis gruppesaken og sakene i den."""
-    from tillitsvalgt.services import groups
-
-    with ctx.db().session(readonly=True) as session:
-        g = groups.get_group(group, session=session)
-        numbers = groups.group_case_numbers(g.id, session=session)
+    g, members = ctx.workspace().group_cases(group)
+    numbers = [c.number for c in members]
     click.echo(f"Gruppesak G{g.id}: {g.name}")
     if g.description:
         click.echo(g.description)
@@ -254,41 +241,23 @@ def groups_letter(
     """Skriv samme brevtype til alle sakene i gruppesaken: ett brev per sak, hvert med
     sitt journalnummer. Avviser én sak brevet, eller kan én fil ikke skrives, lages ingen
     (ingenting føres i journalen, ingen filer blir liggende)."""
-    from datetime import date
-
-    from tillitsvalgt.cli.letters import _setup
-    from tillitsvalgt.cli.output import protected_files
     from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, letter_kind
     from tillitsvalgt.letters.pdf import HOW_TO_GET, pdf_converter
-    from tillitsvalgt.output_paths import StagedFile
     from tillitsvalgt.rules.deadlines import format_date
-    from tillitsvalgt.services import group_letters
-    from tillitsvalgt.services.letters import LetterRequest
+    from tillitsvalgt.workspace import LetterRequest
 
     spec = letter_kind(kind)
     if pdf and pdf_converter() is None:
         raise UserError(HOW_TO_GET)  # before anything is journaled
+    workspace = ctx.workspace()
     request = LetterRequest(
         kind=spec.code,
-        dated=_parse_date(dated, "--date") or date.today(),
+        dated=_parse_date(dated, "--date") or workspace.today(),
         reply_days=DEFAULT_REPLY_DAYS if reply_days is None else reply_days,
         their_ref=their_ref,
         extra_text=extra_text,
     )
-    setup = _setup(ctx)
-    staged: list[StagedFile] = []
-    try:
-        with ctx.db().session() as session:
-            made = group_letters.create_group_letters(
-                group, request, session=session, today=date.today(), setup=setup
-            )
-            staged = group_letters.stage_letters(
-                made.letters, out_dir, pdf=pdf, protected=protected_files(ctx)
-            )
-    except BaseException:
-        group_letters.discard_all(staged)
-        raise
-    written = group_letters.publish_all(staged, made.letters)
+    made, written = workspace.create_group_letters(group, request, out_dir, pdf=pdf)
     click.echo(
         f"{len(made.letters)} brev ({spec.label.lower()}) til sakene i «{made.group_name}», "
         f"skrevet til {out_dir}:"

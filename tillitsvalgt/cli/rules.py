@@ -89,33 +89,10 @@ def assess_command(
     ctx: Context, case: str | None, today: str | None, as_json: bool, use_register: bool
 ) -> None:
     """Vurder én sak (eller alle): hva som gjelder, om drøftingen kom i tide, og hva nå."""
-    from tillitsvalgt.services.assessments import assess_all, assess_case, store_verdict
-
-    day = _parse_date(today, "--today") or date.today()
-    catalogue = ctx.catalogue()
     # The verdict is stored only when judged as of the real today, never for a "what if".
-    store = today is None
-    if use_register and case is None:
-        raise UserError("--use-register gjelder én sak: oppgi saksnummeret.")
-    differs: tuple[str, ...] = ()
-    with ctx.db().session(readonly=not (store or use_register)) as session:
-        if case is not None:
-            if use_register:
-                from tillitsvalgt.services.cases import adopt_employer_facts, get_case
-
-                current = get_case(case, session=session)
-                adopt_employer_facts(case, version=current.version, session=session)
-            one = assess_case(case, session=session, today=day, catalogue=catalogue, store=store)
-            results = [(one.case.number, one.case.title, one.assessment)]
-            differs = one.register_differs
-        else:
-            results = []
-            for case_id, number, title, judged in assess_all(
-                session=session, today=day, catalogue=catalogue
-            ):
-                if store:
-                    store_verdict(case_id, judged, catalogue, session=session)
-                results.append((number, title, judged))
+    results, differs = ctx.workspace().assess(
+        case, day=_parse_date(today, "--today"), use_register=use_register
+    )
     if as_json:
         rows = [_as_json(*r) for r in results]
         if case is not None:
@@ -159,15 +136,11 @@ def deadline_command(start: str, days: int) -> None:
 def calendar_command(ctx: Context, out: Path, case_ref: str | None, force: bool) -> None:
     """Fristene som kalenderfil (.ics) med påminnelse to virkedager før. Importer filen på
     nytt etter endringer: flyttede frister flyttes, innfridde og avlyste fjernes."""
-    from datetime import UTC, datetime
-
     from tillitsvalgt.cli.output import chosen_output, protected_files
     from tillitsvalgt.output_paths import write_output
-    from tillitsvalgt.services.calendar import deadlines_calendar
 
     out = chosen_output(ctx, out, force=force)
-    with ctx.db().session(readonly=True) as session:
-        data, live = deadlines_calendar(session=session, now=datetime.now(UTC), case_ref=case_ref)
+    data, live = ctx.workspace().calendar(case_ref)
     written = write_output(out, data, overwrite=True, protected=protected_files(ctx))
     click.echo(f"{live} åpne frister er skrevet til {written}.")
 

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import context
 from sqlmodel import SQLModel
 
-import tillitsvalgt.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import tillitsvalgt.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 config = context.config
 target_metadata = SQLModel.metadata

@@ -1,7 +1,7 @@
 """The report's disclosure control: the cell-key method (ABS TableBuilder; UK Office for
 National Statistics, Census 2021).
 
-Every case carries a permanent random key, 0–255 (``models.Case.cell_key``, drawn once).
+Every case carries a permanent random key, 0–255 (``tables.Case.cell_key``, drawn once).
 A published count of ``n`` cases whose keys add up to ``s`` is ``n + d``, where ``d`` is
 looked up in a fixed perturbation table (the *ptable*) at row ``n`` and column
 ``s mod 256`` (the *cell key*). So:

@@ -11,8 +11,9 @@ import uuid as uuid_module
 from sqlmodel import Session, select
 
 from tillitsvalgt.errors import NotFoundError
-from tillitsvalgt.models import Case, CaseRead
 from tillitsvalgt.services._common import read
+from tillitsvalgt.shapes import CaseRead
+from tillitsvalgt.tables import Case
 
 CASE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{1,9})\s*$")  # year 1 is 1/N
 # The database's integer columns (ids, years) hold 32 bits on PostgreSQL; a larger number

@@ -14,11 +14,12 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from tillitsvalgt.db import before_commit
-from tillitsvalgt.models import Case, CaseRead, Employer, Event, utcnow
 from tillitsvalgt.rules.assessment import VERDICT_EVENT_KINDS, assess, verdict
 from tillitsvalgt.rules.types import Assessment, CaseFacts, Catalogue, EventFacts, Verdict
 from tillitsvalgt.services._common import today_of
 from tillitsvalgt.services._lookup import get_case, resolve_case
+from tillitsvalgt.shapes import CaseRead
+from tillitsvalgt.tables import Case, Employer, Event, utcnow
 
 # The stored demand: "overdue" depends on the day it is read, so it is stored as waiting
 # with its due date and derived when read (``demand_today``).

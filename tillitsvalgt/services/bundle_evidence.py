@@ -27,18 +27,11 @@ from pydantic import AfterValidator, AwareDatetime, ConfigDict, Field
 from sqlmodel import Session, col, select
 
 from tillitsvalgt.errors import Problem, ValidationError
-from tillitsvalgt.models import (
-    ChecklistAnswer,
-    ChecklistAnswerSet,
-    Deadline,
-    DeadlineCreate,
-    DeadlineExtension,
-    Document,
-    DocumentCreate,
-)
 from tillitsvalgt.services import checklist as checklist_service
 from tillitsvalgt.services import documents as document_service
 from tillitsvalgt.services.documents import MAX_DOCUMENT_BYTES
+from tillitsvalgt.shapes import ChecklistAnswerSet, DeadlineCreate, DocumentCreate
+from tillitsvalgt.tables import ChecklistAnswer, Deadline, DeadlineExtension, Document
 from tillitsvalgt.validation import (
     ChecklistAnswerCode,
     DirectionCode,

@@ -19,8 +19,8 @@ from pydantic import AfterValidator, ConfigDict
 from sqlmodel import Session, col, func, select
 
 from tillitsvalgt.errors import Problem, ValidationError
-from tillitsvalgt.models import Case, CaseGroup, Escalation, Event, utcnow
 from tillitsvalgt.services.bundle_evidence import Stamp
+from tillitsvalgt.tables import Case, CaseGroup, Escalation, Event, utcnow
 from tillitsvalgt.validation import LongText, ShortText, Title, _code
 from tillitsvalgt.vocabulary import ESCALATION_OUTCOMES, ESCALATION_STAGES
 

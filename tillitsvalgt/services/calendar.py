@@ -21,9 +21,9 @@ from datetime import UTC, date, datetime, timedelta
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from tillitsvalgt.models import Case, Deadline, DeadlineExtension, Employer
 from tillitsvalgt.rules.deadlines import working_days_before
 from tillitsvalgt.services.cases import resolve_case
+from tillitsvalgt.tables import Case, Deadline, DeadlineExtension, Employer
 
 PRODUCT_ID = "-//Tillitsvalgt//Frister//NB"
 REMINDER_WORKING_DAYS = 2

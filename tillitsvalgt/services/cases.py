@@ -16,20 +16,6 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from tillitsvalgt.errors import ConflictError, StateError
-from tillitsvalgt.models import (
-    Case,
-    CaseCounter,
-    CaseCreate,
-    CaseListRow,
-    CasePage,
-    CaseRead,
-    CaseUpdate,
-    Deadline,
-    Employer,
-    Representative,
-    case_date_problems,
-    utcnow,
-)
 from tillitsvalgt.services._common import changes, read, refuse, today_of
 
 # The lookup lived here; its names stay importable from here.
@@ -39,6 +25,16 @@ from tillitsvalgt.services._lookup import format_number as format_number
 from tillitsvalgt.services._lookup import get_case as get_case
 from tillitsvalgt.services._lookup import resolve_case as resolve_case
 from tillitsvalgt.services.assessments import demand_today, mark_stale
+from tillitsvalgt.shapes import (
+    CaseCreate,
+    CaseListRow,
+    CasePage,
+    CaseRead,
+    CaseUpdate,
+    case_date_problems,
+)
+from tillitsvalgt.shapes import CaseQuery as CaseQuery  # defined with the shapes
+from tillitsvalgt.tables import Case, CaseCounter, Deadline, Employer, Representative, utcnow
 from tillitsvalgt.vocabulary import OUTCOMES
 
 SortKey = Literal[
@@ -250,24 +246,6 @@ def touch_case(case_id: int, *, session: Session) -> None:
 
 
 # --------------------------------------------------------------------------- the list
-
-
-@dataclass(frozen=True)
-class CaseQuery:
-    case_type: str | None = None
-    status: str | None = None
-    employer_id: int | None = None
-    year: int | None = None
-    text: str | None = None
-    timing: str | None = None  # the stored verdict's timing code
-    overdue: bool = False  # only cases whose demand's reply deadline has passed
-    today: date | None = None  # the day "overdue" is judged on (default: the real today)
-    deleted: bool = False  # True: the recycle bin instead of the live cases
-    group_id: int | None = None  # only the cases of this group case
-    sort: str = "updated"
-    descending: bool = True
-    offset: int = 0
-    limit: int = 50
 
 
 # What separates the words of a search: white space, every ASCII character but letters and

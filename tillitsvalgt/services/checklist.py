@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from tillitsvalgt.models import (
-    ChecklistAnswer,
-    ChecklistAnswerRead,
-    ChecklistAnswerSet,
-    utcnow,
-)
 from tillitsvalgt.services._common import read, refuse
 from tillitsvalgt.services.cases import resolve_case, touch_case
+from tillitsvalgt.shapes import ChecklistAnswerRead, ChecklistAnswerSet
+from tillitsvalgt.tables import ChecklistAnswer, utcnow
 
 
 def set_answer(

@@ -8,16 +8,10 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from tillitsvalgt.errors import StateError
-from tillitsvalgt.models import (
-    Case,
-    Deadline,
-    DeadlineCreate,
-    DeadlineExtension,
-    DeadlineExtensionRead,
-    DeadlineRead,
-)
 from tillitsvalgt.services._common import get_or_fail, read, refuse
 from tillitsvalgt.services.cases import resolve_case, touch_case
+from tillitsvalgt.shapes import DeadlineCreate, DeadlineExtensionRead, DeadlineRead
+from tillitsvalgt.tables import Case, Deadline, DeadlineExtension
 
 
 def add_deadline(case_ref: str | int, data: DeadlineCreate, *, session: Session) -> DeadlineRead:

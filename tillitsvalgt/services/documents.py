@@ -12,9 +12,10 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from tillitsvalgt.errors import StateError
-from tillitsvalgt.models import Case, Document, DocumentCreate, DocumentRead, utcnow
 from tillitsvalgt.services._common import get_or_fail, refuse
 from tillitsvalgt.services.cases import resolve_case, touch_case
+from tillitsvalgt.shapes import DocumentCreate, DocumentRead
+from tillitsvalgt.tables import Case, Document, utcnow
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 

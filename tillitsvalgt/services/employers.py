@@ -6,17 +6,11 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from tillitsvalgt.errors import ConflictError, StateError
-from tillitsvalgt.models import (
-    Case,
-    Employer,
-    EmployerCreate,
-    EmployerRead,
-    EmployerUpdate,
-    utcnow,
-)
 from tillitsvalgt.rules.types import Catalogue
 from tillitsvalgt.services._common import changes, get_or_fail, read, refuse, refuse_cleared
 from tillitsvalgt.services.assessments import mark_stale
+from tillitsvalgt.shapes import EmployerCreate, EmployerRead, EmployerUpdate
+from tillitsvalgt.tables import Case, Employer, utcnow
 
 # The employer's facts a verdict reads (``assessments.case_facts``).
 VERDICT_FIELDS = frozenset({"employees", "agreement"})

@@ -18,19 +18,13 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from tillitsvalgt.errors import Problem, ValidationError
-from tillitsvalgt.models import (
-    Case,
-    Escalation,
-    EscalationRead,
-    Event,
-    EventCreate,
-    EventUpdate,
-    utcnow,
-)
 from tillitsvalgt.rules.deadlines import format_date as norwegian_date
+from tillitsvalgt.rules.escalation import event_text as event_text  # the timeline's words
 from tillitsvalgt.services import events as event_service
 from tillitsvalgt.services._common import read
 from tillitsvalgt.services.cases import resolve_case, touch_case
+from tillitsvalgt.shapes import EscalationRead, EventCreate, EventUpdate
+from tillitsvalgt.tables import Case, Escalation, Event, utcnow
 from tillitsvalgt.vocabulary import ESCALATION_ORDER, ESCALATION_OUTCOMES, ESCALATION_STAGES
 
 MAX_REFERENCE = 200
@@ -134,21 +128,6 @@ def record_stage(case_ref: str | int, data: StageInput, *, session: Session) -> 
     _write_event(row, session)
     touch_case(case.id, session=session)
     return read(EscalationRead, row)
-
-
-def event_text(row: Escalation | EscalationRead) -> str:
-    """The timeline's words for a stage."""
-    text = f"Løftet til: {ESCALATION_STAGES.get(row.stage, row.stage)}."
-    if row.outcome is not None and row.ended_on is not None:
-        outcome = ESCALATION_OUTCOMES.get(row.outcome, row.outcome)
-        text += f" Utfall {norwegian_date(row.ended_on)}: {outcome}."
-    elif row.ended_on is not None:
-        text += f" Avsluttet {norwegian_date(row.ended_on)}."
-    if row.reference:
-        text += f" Referanse: {row.reference}."
-    if row.notes:
-        text += f"\n{row.notes}"
-    return text
 
 
 def _write_event(row: Escalation, session: Session) -> None:

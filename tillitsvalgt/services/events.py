@@ -11,18 +11,10 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from tillitsvalgt.errors import ConflictError
-from tillitsvalgt.models import (
-    Deadline,
-    Event,
-    EventCreate,
-    EventRead,
-    EventRevision,
-    EventRevisionRead,
-    EventUpdate,
-    utcnow,
-)
 from tillitsvalgt.services._common import changes, get_or_fail, read, refuse_cleared
 from tillitsvalgt.services.cases import resolve_case, touch_case
+from tillitsvalgt.shapes import EventCreate, EventRead, EventRevisionRead, EventUpdate
+from tillitsvalgt.tables import Deadline, Event, EventRevision, utcnow
 from tillitsvalgt.vocabulary import LETTER_KINDS
 
 _SNAPSHOT_FIELDS = (

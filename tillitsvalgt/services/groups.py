@@ -16,9 +16,10 @@ from sqlmodel import Session, col, func, select
 
 from tillitsvalgt import history
 from tillitsvalgt.errors import ConflictError, NotFoundError, Problem, UserError, ValidationError
-from tillitsvalgt.models import Case, CaseGroup, CaseGroupCreate, CaseGroupRead, CaseUpdate, utcnow
 from tillitsvalgt.services._common import read, refuse
 from tillitsvalgt.services.cases import resolve_case, update_case
+from tillitsvalgt.shapes import CaseGroupCreate, CaseGroupRead, CaseUpdate
+from tillitsvalgt.tables import Case, CaseGroup, utcnow
 
 SHARED_FACTS = ("decision_on", "notice_on")
 """The case fields a group holds for all its cases."""

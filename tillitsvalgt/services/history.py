@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from sqlmodel import Session, SQLModel
 
 from tillitsvalgt.history import HistoryEntry
-from tillitsvalgt.models import CaseGroup, ChangeHistory, Employer, Event, Representative
 from tillitsvalgt.services._lookup import resolve_case
+from tillitsvalgt.tables import CaseGroup, ChangeHistory, Employer, Event, Representative
 from tillitsvalgt.validation import label
 from tillitsvalgt.vocabulary import (
     AGREEMENTS,

@@ -27,20 +27,6 @@ from tillitsvalgt.letters.phrases import FORMS, LANGUAGE_TAGS
 from tillitsvalgt.letters.render import Stamp, render_docx
 from tillitsvalgt.letters.sanity import LetterCheck, check_letter, refuse_if_needed
 from tillitsvalgt.letters.templates import LoadedTemplate, load_template
-from tillitsvalgt.models import (
-    Case,
-    ChecklistAnswer,
-    DeadlineCreate,
-    DeadlineRead,
-    Document,
-    DocumentCreate,
-    DocumentRead,
-    Employer,
-    EmployerRead,
-    EventCreate,
-    Representative,
-    RepresentativeRead,
-)
 from tillitsvalgt.rules.agreements import SideChoice
 from tillitsvalgt.rules.types import Catalogue, SuggestedLetter
 from tillitsvalgt.services import deadlines as deadline_service
@@ -52,6 +38,16 @@ from tillitsvalgt.services.cases import resolve_case
 from tillitsvalgt.services.events import MEETING_RULE, REPLY_RULE
 from tillitsvalgt.services.letter_setup import LetterSetup as LetterSetup
 from tillitsvalgt.services.representatives import find_representative
+from tillitsvalgt.shapes import (
+    DeadlineCreate,
+    DeadlineRead,
+    DocumentCreate,
+    DocumentRead,
+    EmployerRead,
+    EventCreate,
+    RepresentativeRead,
+)
+from tillitsvalgt.tables import Case, ChecklistAnswer, Document, Employer, Representative
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

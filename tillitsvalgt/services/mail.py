@@ -20,10 +20,11 @@ from urllib.parse import quote
 from sqlmodel import Session
 
 from tillitsvalgt.errors import StateError
-from tillitsvalgt.models import Case, Employer, RepresentativeRead
 from tillitsvalgt.rules.deadlines import format_date
 from tillitsvalgt.services._common import get_or_fail
 from tillitsvalgt.services.documents import document_content, get_document
+from tillitsvalgt.shapes import RepresentativeRead
+from tillitsvalgt.tables import Case, Employer
 
 LanguageForm = Literal["nb", "nn"]
 

@@ -33,16 +33,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from tillitsvalgt.models import (
-    Case,
-    CaseGroup,
-    ChecklistAnswer,
-    Deadline,
-    Employer,
-    Escalation,
-    Event,
-    Representative,
-)
 from tillitsvalgt.reports.anonymise import (
     SummaryFacts,
     SummarySource,
@@ -61,6 +51,16 @@ from tillitsvalgt.reports.cube import (
 )
 from tillitsvalgt.services._lookup import resolve_case
 from tillitsvalgt.services.events import REPLY_RULE
+from tillitsvalgt.tables import (
+    Case,
+    CaseGroup,
+    ChecklistAnswer,
+    Deadline,
+    Employer,
+    Escalation,
+    Event,
+    Representative,
+)
 
 DROFTING_KINDS = ("consultation_meeting", "negotiation_meeting")
 ENVIRONMENT_KINDS = ("verneombud", "amu")

@@ -6,13 +6,9 @@ import uuid as uuid_module
 
 from sqlmodel import Session, col, select
 
-from tillitsvalgt.models import (
-    Representative,
-    RepresentativeCreate,
-    RepresentativeRead,
-    RepresentativeUpdate,
-)
 from tillitsvalgt.services._common import changes, get_or_fail, read, refuse_cleared
+from tillitsvalgt.shapes import RepresentativeCreate, RepresentativeRead, RepresentativeUpdate
+from tillitsvalgt.tables import Representative
 
 
 def create_representative(data: RepresentativeCreate, *, session: Session) -> RepresentativeRead:

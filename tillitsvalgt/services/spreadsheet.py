@@ -21,8 +21,8 @@ from datetime import date
 
 from sqlmodel import Session
 
-from tillitsvalgt.models import CaseListRow
 from tillitsvalgt.services.cases import MAX_PAGE, CaseQuery, list_cases
+from tillitsvalgt.shapes import CaseListRow
 from tillitsvalgt.vocabulary import CASE_TYPES, DEMANDS, TIMINGS
 
 HEADERS = (

@@ -23,18 +23,6 @@ from sqlmodel import Session, col, select
 
 from tillitsvalgt import history
 from tillitsvalgt.errors import CancelledError, Problem, UserError, ValidationError
-from tillitsvalgt.models import (
-    Case,
-    CaseCreate,
-    CaseRead,
-    CaseUpdate,
-    Employer,
-    EmployerCreate,
-    Event,
-    EventCreate,
-    EventUpdate,
-    Representative,
-)
 from tillitsvalgt.services import cases as case_service
 from tillitsvalgt.services import employers as employer_service
 from tillitsvalgt.services import events as event_service
@@ -57,6 +45,15 @@ from tillitsvalgt.services.bundle_office import (
     merge_escalations,
     merge_group,
 )
+from tillitsvalgt.shapes import (
+    CaseCreate,
+    CaseRead,
+    CaseUpdate,
+    EmployerCreate,
+    EventCreate,
+    EventUpdate,
+)
+from tillitsvalgt.tables import Case, Employer, Event, Representative
 from tillitsvalgt.validation import (
     CELL_KEY_RANGE,
     AgreementCode,
@@ -182,6 +179,8 @@ class ImportReport:
     escalations_changed: int = 0
     groups_created: int = 0
     evidence: EvidenceCounts = field(default_factory=EvidenceCounts)
+    # A spreadsheet's columns no field was taken from (the user may choose them next time).
+    unused_columns: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         ev = self.evidence

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tillitsvalgt.errors import UserError
 from tillitsvalgt.shapes import CaseCreate, CaseRead, EmployerRead
 from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import OUTCOMES
@@ -23,7 +22,7 @@ from tillitsvalgt.workspace import Workspace
 from ui.accessibility import describe_inputs
 from ui.autosave import AutosaveSlot, Snapshot
 from ui.dialogs.employer_dialog import EmployerDialog
-from ui.errors import CrashReporter
+from ui.errors import CrashReporter, attempt
 from ui.forms.case_form import CaseForm
 from ui.i18n import tr, translated
 from ui.prompts import Prompter
@@ -119,14 +118,16 @@ class NewCaseDialog(QDialog):
                 self, tr("Saken er ikke opprettet"), "\n".join(str(p) for p in problems)
             )
             return
-        try:
-            self.created = self.workspace.create_case(validate(CaseCreate, self.form.values()))
-        except UserError as exc:
-            self.prompter.error(self, tr("Saken er ikke opprettet"), exc.message)
+        done = attempt(
+            lambda: self.workspace.create_case(validate(CaseCreate, self.form.values())),
+            prompter=self.prompter,
+            title=tr("Saken er ikke opprettet"),
+            crashes=self.crashes,
+            parent=self,
+        )
+        if done is None:
             return
-        except Exception as exc:
-            self.crashes.report(exc, self)
-            return
+        self.created = done.value
         self.accept()
 
 

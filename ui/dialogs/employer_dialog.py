@@ -30,6 +30,7 @@ from tillitsvalgt.shapes import EmployerCreate, EmployerRead, EmployerUpdate
 from tillitsvalgt.validation import MAX_EMPLOYEES, validate
 from tillitsvalgt.vocabulary import AGREEMENTS, LETTER_FORMS, SECTORS
 from tillitsvalgt.workspace import Workspace
+from ui import palette
 from ui.accessibility import describe_inputs
 from ui.autosave import AutosaveSlot, Snapshot
 from ui.errors import CrashReporter
@@ -37,8 +38,8 @@ from ui.i18n import tr, translated
 from ui.prompts import Prompter
 
 NOT_GIVEN = -1  # the employee count's "not given" value (shown as text in the spin box)
-_ERROR_STYLE = "color: #b00020;"
-_OK_STYLE = "color: #1b7f3b;"
+_ERROR_STYLE = palette.ERROR_STYLE
+_OK_STYLE = palette.OK_STYLE
 
 
 def compact_orgnr(text: str) -> str:
@@ -153,7 +154,7 @@ class EmployerDialog(QDialog):
         self.agreement_message = QLabel()
         self.agreement_message.setObjectName("agreementMessage")
         self.agreement_message.setWordWrap(True)
-        self.agreement_message.setStyleSheet("color: #8a5300")
+        self.agreement_message.setStyleSheet(palette.WARNING_STYLE)
         self.agreement_message.hide()
         form.addRow("", self.agreement_message)
         form.addRow(tr("Antall an&satte:"), self.employees)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from tillitsvalgt.shapes import EscalationRead
 from tillitsvalgt.vocabulary import ESCALATION_OUTCOMES, ESCALATION_STAGES
 from tillitsvalgt.workspace import StageInput, Workspace
+from ui import palette
 from ui.accessibility import describe_inputs
 from ui.date_input import DateInput
 from ui.errors import CrashReporter, attempt
@@ -86,7 +87,7 @@ class EscalationDialog(QDialog):
         form.addRow(tr("&Notat:"), self.notes)
         self.message = QLabel()
         self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #b00020")
+        self.message.setStyleSheet(palette.ERROR_STYLE)
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

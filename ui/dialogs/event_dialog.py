@@ -14,14 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tillitsvalgt.errors import UserError
 from tillitsvalgt.shapes import EventCreate, EventRead, EventUpdate
 from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import EVENT_KINDS, LETTER_KINDS
 from tillitsvalgt.workspace import Workspace
+from ui import palette
 from ui.accessibility import describe_inputs
 from ui.date_input import DateInput
-from ui.errors import CrashReporter
+from ui.errors import CrashReporter, attempt
 from ui.i18n import tr, translated
 from ui.prompts import Prompter
 from ui.widgets import tri_combo, tri_value
@@ -86,7 +86,7 @@ class EventDialog(QDialog):
         form.addRow(self.reply_row, self.reply_by)
         self.message = QLabel()
         self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #b00020")
+        self.message.setStyleSheet(palette.ERROR_STYLE)
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -141,18 +141,15 @@ class EventDialog(QDialog):
         }
 
     def save(self) -> None:
-        try:
-            if self.editing is None:
-                data = validate(EventCreate, self.values())
-                self.saved = self.workspace.add_event(self.case_id, data)
-            else:
-                update = validate(EventUpdate, {**self.values(), "version": self.editing.version})
-                self.saved = self.workspace.update_event(self.editing.id, update)
-        except UserError as exc:
-            # The dialog stays open with everything typed; the message says what to fix.
-            self.message.setText(exc.message)
+        # The dialog stays open with everything typed; the message says what to fix.
+        done = attempt(self._store, message=self.message, crashes=self.crashes, parent=self)
+        if done is None:
             return
-        except Exception as exc:
-            self.crashes.report(exc, self)
-            return
+        self.saved = done.value
         self.accept()
+
+    def _store(self) -> EventRead:
+        if self.editing is None:
+            return self.workspace.add_event(self.case_id, validate(EventCreate, self.values()))
+        update = validate(EventUpdate, {**self.values(), "version": self.editing.version})
+        return self.workspace.update_event(self.editing.id, update)

@@ -28,6 +28,7 @@ from tillitsvalgt.shapes import CaseGroupCreate, CaseGroupRead
 from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import LETTER_KINDS
 from tillitsvalgt.workspace import CaseQuery, LetterRequest, Workspace
+from ui import palette
 from ui.accessibility import describe_inputs, name_input
 from ui.date_input import DateInput
 from ui.errors import CrashReporter, attempt
@@ -39,7 +40,7 @@ from ui.widgets import ok_cancel
 def _message_label() -> QLabel:
     label = QLabel()
     label.setObjectName("message")
-    label.setStyleSheet("color: #b00020")
+    label.setStyleSheet(palette.ERROR_STYLE)
     label.setWordWrap(True)
     return label
 

@@ -43,13 +43,13 @@ from tillitsvalgt.letters.render import docx_text
 from tillitsvalgt.letters.sanity import LetterCheck, LetterRefusedError
 from tillitsvalgt.rules.deadlines import explain_deadline, reply_deadline
 from tillitsvalgt.rules.types import AppliedProvision
-from tillitsvalgt.services.letters import Letter, LetterRequest
 from tillitsvalgt.shapes import DocumentRead
 from tillitsvalgt.vocabulary import LETTER_FORMS
-from tillitsvalgt.workspace import CaseDetail, Workspace
+from tillitsvalgt.workspace import CaseDetail, Letter, LetterRequest, Workspace
+from ui import palette
 from ui.accessibility import describe_inputs
 from ui.date_input import DateInput
-from ui.errors import CrashReporter
+from ui.errors import CrashReporter, attempt
 from ui.i18n import tr
 from ui.page_view import PageView
 from ui.prompts import Prompter
@@ -226,7 +226,7 @@ class LetterDialog(QDialog):
         self.notices = QLabel()
         self.notices.setObjectName("notices")
         self.notices.setWordWrap(True)
-        self.notices.setStyleSheet("color: #8a5300")
+        self.notices.setStyleSheet(palette.WARNING_STYLE)
         self.notices.hide()
         layout.addWidget(self.notices)
         # Whether the letter makes sense on its date: shown while it is being written,
@@ -511,7 +511,7 @@ class LetterDialog(QDialog):
         lines = [refusal] if refusal else []  # it begins «Brevet lages ikke.»
         lines += [f"⚠ {c.message}" for c in checks if not c.refused]
         self.checks.setText("\n".join(lines))
-        self.checks.setStyleSheet("color: #a00000;" if refusal else "")
+        self.checks.setStyleSheet(palette.ERROR_STYLE if refusal else "")
         for button in (self.save_word, self.save_pdf):
             button.setEnabled(refusal is None and (button is self.save_word or bool(self.office)))
         offered = next((c.reply_days for c in checks if c.reply_days is not None), None)
@@ -567,21 +567,22 @@ class LetterDialog(QDialog):
         if path is None:
             return
         target = path.with_suffix(".pdf" if pdf else ".docx")
-        try:
-            letter = self.workspace.create_letter(
-                self.detail.case.id,
+        case_id, draft = self.detail.case.id, self.saved
+        done = attempt(
+            lambda: self.workspace.create_letter(
+                case_id,
                 self.request(),
                 out=target,
                 pdf=pdf,
-                draft_id=self.saved.id if self.saved is not None else None,
-            )
-        except UserError as exc:
-            self.prompter.error(self, tr("Brevet ble ikke lagret"), exc.message)
-            return
-        except Exception as exc:
-            self.crashes.report(exc, self)
-            return
-        self._saved(letter, target)
+                draft_id=draft.id if draft is not None else None,
+            ),
+            prompter=self.prompter,
+            title=tr("Brevet ble ikke lagret"),
+            crashes=self.crashes,
+            parent=self,
+        )
+        if done is not None:
+            self._saved(done.value, target)
 
     def _saved(self, letter: Letter, target: Path) -> None:
         self.saved = letter.document

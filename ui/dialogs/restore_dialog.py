@@ -32,7 +32,7 @@ from ui.prompts import Prompter
 from ui.workers import Background
 
 if TYPE_CHECKING:  # the backup module loads Alembic, which the start does without
-    from tillitsvalgt.backup import BackupInfo, IntegrityReport
+    from tillitsvalgt.shapes import BackupInfo, IntegrityReport
 
 
 class RestoreDialog(QDialog):

@@ -38,7 +38,7 @@ from tillitsvalgt.onboarding import TemplateFileCheck
 from tillitsvalgt.workspace import Workspace
 from ui.accessibility import describe_inputs
 from ui.dialogs.welcome_dialog import ERROR_STYLE, ProfileForm
-from ui.errors import CrashReporter
+from ui.errors import CrashReporter, attempt
 from ui.i18n import tr
 from ui.prompts import Prompter
 from ui.workers import Background
@@ -475,13 +475,13 @@ class SettingsDialog(QDialog):
                 tr("Test tilkoblingen først; bare en database som virker, kan lagres."),
             )
             return False
-        try:
-            onboarding.save_database_choice(self.workspace.data_dir, value)
-        except UserError as exc:
-            self.prompter.error(self, tr("Databasevalget er ikke lagret"), exc.message)
-            return False
-        except Exception as exc:
-            self.crashes.report(exc, self)
+        if not attempt(
+            lambda: onboarding.save_database_choice(self.workspace.data_dir, value),
+            prompter=self.prompter,
+            title=tr("Databasevalget er ikke lagret"),
+            crashes=self.crashes,
+            parent=self,
+        ):
             return False
         self.restart_needed = True
         self._show_saved_choice(value)

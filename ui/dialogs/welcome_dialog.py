@@ -31,13 +31,14 @@ from tillitsvalgt.shapes import RepresentativeCreate, RepresentativeRead
 from tillitsvalgt.validation import label, validate
 from tillitsvalgt.vocabulary import CONFEDERATIONS, LETTER_FORMS
 from tillitsvalgt.workspace import Workspace
+from ui import palette
 from ui.accessibility import describe_inputs
 from ui.errors import CrashReporter
 from ui.i18n import tr
 from ui.prompts import Prompter
 from ui.workers import Background
 
-ERROR_STYLE = "color: #b00020;"
+ERROR_STYLE = palette.ERROR_STYLE
 
 
 def _fields() -> list[tuple[str, str, str, str]]:

@@ -29,6 +29,7 @@ from tillitsvalgt.reports.anonymise import Anonymised
 from tillitsvalgt.shapes import CaseCreate, CaseRead, EmployerRead
 from tillitsvalgt.validation import FIELD_LABELS, validate
 from tillitsvalgt.vocabulary import CASE_TYPES
+from ui import palette
 from ui.date_input import DateInput
 from ui.i18n import tr, translated
 from ui.widgets import tri_combo, tri_value
@@ -154,7 +155,7 @@ class CaseForm(QWidget):
                 widget.setObjectName(field)
             message = QLabel()
             message.setObjectName(f"message-{field}")
-            message.setStyleSheet("color: #b00020")
+            message.setStyleSheet(palette.ERROR_STYLE)
             message.setWordWrap(True)
             message.hide()
             self.messages[field] = message
@@ -178,7 +179,7 @@ class CaseForm(QWidget):
         self._label_to_field = {FIELD_LABELS.get(f, f): f for f in self.messages}
         self.general = QLabel()
         self.general.setObjectName("message-general")
-        self.general.setStyleSheet("color: #b00020")
+        self.general.setStyleSheet(palette.ERROR_STYLE)
         self.general.setWordWrap(True)
         form.addRow(self.general)
         for field, signal in (

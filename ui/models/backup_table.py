@@ -8,7 +8,7 @@ from ui.i18n import QT_TR_NOOP, tr
 from ui.models.list_model import ListModel
 
 if TYPE_CHECKING:  # the backup module loads Alembic, which the start does without
-    from tillitsvalgt.backup import BackupInfo
+    from tillitsvalgt.shapes import BackupInfo
 
 WHEN, REASON, SIZE, CHECKSUM = range(4)
 

@@ -7,16 +7,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
 
-from tillitsvalgt.services.cases import CaseQuery
-from tillitsvalgt.shapes import CaseListRow, CasePage
+from tillitsvalgt.shapes import CaseListRow, CasePage, CaseQuery
 from tillitsvalgt.vocabulary import CASE_TYPES_SHORT, TIMINGS, TIMINGS_SHORT
+from ui import palette
 from ui.i18n import QT_TR_NOOP, tr
-from ui.models.list_model import ROOT, Index, short_date
+from ui.models.list_model import ROOT, Index, ListModel, short_date
 
 NUMBER, TITLE, EMPLOYER, TYPE, TIMING, DEADLINE, UPDATED = range(7)
 HEADERS = {
@@ -51,7 +51,7 @@ SORT_KEYS: dict[int, str | None] = {
     UPDATED: "updated",
 }
 PAGE = 200
-OVERDUE_COLOUR = "#b00020"
+OVERDUE_COLOUR = palette.ERROR
 # The default widths (px) and left-to-right order: the verdict next to the number, so it
 # is on screen in a narrow window; the user's own order and widths are remembered.
 DEFAULT_WIDTHS = {NUMBER: 72, TIMING: 130, TITLE: 230, EMPLOYER: 150, DEADLINE: 86, TYPE: 110}
@@ -82,11 +82,11 @@ def column_floors(metrics: QFontMetrics) -> dict[int, int]:
 
 # Colour and a symbol, never colour alone: "✓" in time, "!" late or breach, "?" unknown.
 _TIMING_LOOK: dict[str, tuple[str, str]] = {
-    "in_time": ("✓", "#1b7f3b"),
+    "in_time": ("✓", palette.OK),
     "late_before_implementation": ("!", "#b35900"),
-    "late_after_implementation": ("!!", "#b00020"),
+    "late_after_implementation": ("!!", palette.ERROR),
     "information_only": ("!", "#b35900"),
-    "not_held_decision_taken": ("!!", "#b00020"),
+    "not_held_decision_taken": ("!!", palette.ERROR),
     "not_held_yet": ("→", "#1f5fa8"),
     "unknown": ("?", "#666666"),
 }
@@ -122,12 +122,16 @@ def demo_tip() -> str:
     return tr("Eksempel (demodata): telles aldri i rapporten. Fil → «Fjern demodata» fjerner alt.")
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(ListModel):
+    """The case list, a page at a time: the database filters, sorts and counts."""
+
+    headers: ClassVar[dict[int, str]] = HEADERS
+    header_tips: ClassVar[dict[int, str]] = HEADER_TIPS
+
     def __init__(self, fetch: Fetch, query: CaseQuery | None = None) -> None:
         super().__init__()
         self._fetch = fetch
         self.query = query or CaseQuery(limit=PAGE)
-        self.rows: list[CaseListRow] = []
         self.total = 0
         self.counted = True  # False: ``total`` is a lower bound, the count comes later
         self.loaded = False
@@ -146,7 +150,7 @@ class CaseTableModel(QAbstractTableModel):
         page = self._fetch(first) if count else self._fetch(first, count=False)
         self.loaded = True
         self.beginResetModel()
-        self.rows = list(page.rows)
+        self.items = list(page.rows)
         self.total = page.total
         self.counted = page.counted
         self.endResetModel()
@@ -178,49 +182,29 @@ class CaseTableModel(QAbstractTableModel):
         self.rows.extend(page.rows)
         self.endInsertRows()
 
+    @property
+    def rows(self) -> list[CaseListRow]:
+        return self.items
+
     def row_at(self, row: int) -> CaseListRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+        found: CaseListRow | None = self.item_at(row)
+        return found
 
     # ---------------------------------------------------------------- the model
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+    def tooltip(self, row: CaseListRow, column: int) -> str | None:
+        if column == TIMING and row.timing:
+            long = tr(TIMINGS.get(row.timing, row.timing))
+            if row.demand == "overdue":
+                long += " – " + tr("svarfristen på kravet er ute")
+            return long
+        if column == TITLE and row.id in self.demo_ids:
+            return f"{row.title}\n{demo_tip()}"
+        if column == UPDATED:
+            return changed_tip(row)
+        return self.cell(row, column)  # the whole text where the column cuts it
 
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            text = HEADERS.get(section)
-            return tr(text) if text is not None else None
-        if role == Qt.ItemDataRole.ToolTipRole and section in HEADER_TIPS:
-            return tr(HEADER_TIPS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == TIMING and row.timing:
-                long = tr(TIMINGS.get(row.timing, row.timing))
-                if row.demand == "overdue":
-                    long += " – " + tr("svarfristen på kravet er ute")
-                return long
-            if column == TITLE and row.id in self.demo_ids:
-                return f"{row.title}\n{demo_tip()}"
-            if column == UPDATED:
-                return changed_tip(row)
-            return self._display(row, column)  # the whole text where the column cuts it
+    def role_data(self, row: CaseListRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column == TIMING and row.timing:
             _, colour = _TIMING_LOOK.get(row.timing, ("", "#000000"))
             return QBrush(QColor(colour))
@@ -234,7 +218,7 @@ class CaseTableModel(QAbstractTableModel):
         today = self.query.today or date.today()
         return row.next_deadline is not None and row.next_deadline < today
 
-    def _display(self, row: CaseListRow, column: int) -> str | None:
+    def cell(self, row: CaseListRow, column: int) -> str | None:
         if column == NUMBER:
             return row.number
         if column == TITLE:

@@ -5,10 +5,9 @@ the status column, and is coloured too — never colour alone."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -17,9 +16,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from tillitsvalgt.rules.deadlines import format_weekday_date
 from tillitsvalgt.workspace import DeadlineRow
+from ui import palette
 from ui.i18n import QT_TR_NOOP, count, tr
 from ui.models.case_table import demo_tag, demo_tip
-from ui.models.list_model import short_date
+from ui.models.list_model import ListModel, short_date
 
 DUE, NUMBER, TITLE, WHAT, STATUS = range(5)
 # Marked for translation here, translated where they are shown (headerData).
@@ -40,7 +40,7 @@ HEADER_TIPS = {
     ),
 }
 OVERDUE_SYMBOL = "!"
-OVERDUE_COLOUR = "#b00020"
+OVERDUE_COLOUR = palette.ERROR
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root: the default parent, made once
@@ -67,21 +67,26 @@ def when_text(due: date, today: date) -> str:
     return tr("gikk ut for ") + _days(-delta) + tr(" siden")
 
 
-class DeadlineTableModel(QAbstractTableModel):
+class DeadlineTableModel(ListModel):
+    headers: ClassVar[dict[int, str]] = HEADERS
+    header_tips: ClassVar[dict[int, str]] = HEADER_TIPS
+
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[DeadlineRow] = []
         self.today: date | None = None
+
+    @property
+    def rows(self) -> list[DeadlineRow]:
+        return self.items
 
     def set_rows(self, rows: list[DeadlineRow], today: date | None = None) -> None:
         """Replace the rows; with ``today`` the tooltips say how far off each deadline is."""
-        self.beginResetModel()
-        self.rows = list(rows)
         self.today = today
-        self.endResetModel()
+        self.set_items(rows)
 
     def row_at(self, row: int) -> DeadlineRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+        found: DeadlineRow | None = self.item_at(row)
+        return found
 
     def row_of(self, deadline_id: int) -> int | None:
         for i, item in enumerate(self.rows):
@@ -91,34 +96,7 @@ class DeadlineTableModel(QAbstractTableModel):
 
     # ---------------------------------------------------------------- the model
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or section not in HEADERS:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return tr(str(HEADERS[section]))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tr(str(HEADER_TIPS[section]))
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+    def role_data(self, row: DeadlineRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
             return QBrush(QColor(OVERDUE_COLOUR))
         if role == Qt.ItemDataRole.FontRole and row.overdue and column == STATUS:
@@ -129,7 +107,7 @@ class DeadlineTableModel(QAbstractTableModel):
             return row.deadline.id
         return None
 
-    def _display(self, row: DeadlineRow, column: int) -> str | None:
+    def cell(self, row: DeadlineRow, column: int) -> str | None:
         d = row.deadline
         if column == DUE:
             return short_date(d.due_on)
@@ -143,7 +121,7 @@ class DeadlineTableModel(QAbstractTableModel):
             return status_text(row)
         return None
 
-    def _tooltip(self, row: DeadlineRow, column: int) -> str | None:
+    def tooltip(self, row: DeadlineRow, column: int) -> str | None:
         d = row.deadline
         if column == DUE:
             text = format_weekday_date(d.due_on).capitalize()
@@ -161,4 +139,4 @@ class DeadlineTableModel(QAbstractTableModel):
             if self.today is not None:
                 text += f": {when_text(d.due_on, self.today)}"
             return text + "."
-        return self._display(row, column)
+        return self.cell(row, column)

@@ -6,8 +6,6 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QObject,
     Qt,
 )
 from stdnum.no import orgnr as stdnum_orgnr
@@ -16,7 +14,7 @@ from tillitsvalgt.shapes import CaseListRow, EmployerRead
 from tillitsvalgt.vocabulary import AGREEMENTS, CASE_STATUSES, CASE_TYPES_SHORT, SECTORS
 from ui.i18n import QT_TR_NOOP, tr
 from ui.models.case_table import demo_tag
-from ui.models.list_model import ROOT, Index, ListModel, short_date
+from ui.models.list_model import ListModel, short_date
 
 NAME, ORGNR, SECTOR, AGREEMENT, EMPLOYEES, CONTACT = range(6)
 HEADERS: dict[int, str] = {
@@ -65,20 +63,21 @@ def contact_tooltip(employer: EmployerRead) -> str:
     return "\n".join(lines) if lines else tr("Ingen kontaktperson registrert")
 
 
-class EmployerTableModel(QAbstractTableModel):
+class EmployerTableModel(ListModel):
     """The employers as the service returns them (sorted by name); read-only."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.employers: list[EmployerRead] = []
+    headers: ClassVar[dict[int, str]] = HEADERS
+
+    @property
+    def employers(self) -> list[EmployerRead]:
+        return self.items
 
     def set_employers(self, employers: list[EmployerRead]) -> None:
-        self.beginResetModel()
-        self.employers = list(employers)
-        self.endResetModel()
+        self.set_items(employers)
 
     def employer_at(self, row: int) -> EmployerRead | None:
-        return self.employers[row] if 0 <= row < len(self.employers) else None
+        found: EmployerRead | None = self.item_at(row)
+        return found
 
     def row_of(self, employer_id: int) -> int | None:
         for row, employer in enumerate(self.employers):
@@ -88,34 +87,16 @@ class EmployerTableModel(QAbstractTableModel):
 
     # ---------------------------------------------------------------- the model
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.employers)
+    def tooltip(self, employer: EmployerRead, column: int) -> str | None:
+        if column == AGREEMENT:
+            return tr(AGREEMENTS.get(employer.agreement, employer.agreement))
+        if column == CONTACT:
+            return contact_tooltip(employer)
+        if column == ORGNR and not employer.orgnr:
+            return tr("Organisasjonsnummer ikke registrert")
+        return self.cell(employer, column)
 
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            text = HEADERS.get(section)
-            return tr(text) if text is not None else None
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or (employer := self.employer_at(index.row())) is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell(employer, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == AGREEMENT:
-                return tr(AGREEMENTS.get(employer.agreement, employer.agreement))
-            if column == CONTACT:
-                return contact_tooltip(employer)
-            if column == ORGNR and not employer.orgnr:
-                return tr("Organisasjonsnummer ikke registrert")
-            return self.cell(employer, column)
+    def role_data(self, employer: EmployerRead, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and column == EMPLOYEES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ID_ROLE:
@@ -154,7 +135,7 @@ class EmployerCaseTableModel(ListModel):
         found: CaseListRow | None = self.item_at(row)
         return found
 
-    def role_data(self, item: CaseListRow, role: int) -> Any:
+    def role_data(self, item: CaseListRow, column: int, role: int) -> Any:
         return item.id if role == ID_ROLE else None
 
     def cell(self, item: CaseListRow, column: int) -> str | None:

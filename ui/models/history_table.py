@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
-from tillitsvalgt.history import HistoryEntry
+from tillitsvalgt.shapes import HistoryEntry
 from ui.i18n import QT_TR_NOOP
-from ui.models.list_model import Index, ListModel
+from ui.models.list_model import ListModel
 
 HIST_WHEN, HIST_WHO, HIST_WHAT, HIST_OLD, HIST_NEW = range(5)
 HISTORY_HEADERS = {
@@ -43,13 +40,11 @@ def history_widths(metrics: QFontMetrics) -> dict[int, int]:
 class HistoryTableModel(ListModel):
     headers = HISTORY_HEADERS
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def tooltip(self, item: HistoryEntry, column: int) -> str | None:
         # The tooltip has the whole value that the cell shows cut short.
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (HIST_OLD, HIST_NEW):
-            item: HistoryEntry | None = self.item_at(index.row())
-            if item is not None:
-                return item.old if index.column() == HIST_OLD else item.new
-        return super().data(index, role)
+        if column in (HIST_OLD, HIST_NEW):
+            return item.old if column == HIST_OLD else item.new
+        return self.cell(item, column)
 
     def cell(self, item: HistoryEntry, column: int) -> str | None:
         if column == HIST_WHEN:

@@ -1,5 +1,7 @@
-"""What the small table models share: a list of read shapes, named columns with headers
-translated when shown, one cell function per model."""
+"""What every table model of the window shares: a list of read shapes (or list rows), named
+columns with headers (and their tooltips) translated when shown, and per model one function
+for a cell's text, one for its tooltip and one for the other roles (colour, alignment, the
+row's id)."""
 
 from __future__ import annotations
 
@@ -24,10 +26,11 @@ def short_date(value: date | datetime | None) -> str:
 
 
 class ListModel(QAbstractTableModel):
-    """A list shown as a table: subclasses give ``headers`` and ``cell`` (and, for other
-    roles, ``role_data``)."""
+    """A list shown as a table: subclasses give ``headers`` and ``cell`` (and, where they
+    differ from the cell, ``tooltip``; for other roles, ``role_data``)."""
 
     headers: ClassVar[dict[int, str]] = {}
+    header_tips: ClassVar[dict[int, str]] = {}  # a column's header explained on hover
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,20 +53,31 @@ class ListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             text = self.headers.get(section)
-            return tr(text) if text is not None else None
-        return None
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            text = self.header_tips.get(section)
+        else:
+            return None
+        return tr(text) if text is not None else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or (item := self.item_at(index.row())) is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(item, index.column())
-        return self.role_data(item, role)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(item, index.column())
+        return self.role_data(item, index.column(), role)
 
     def cell(self, item: Any, column: int) -> str | None:
         raise NotImplementedError
 
-    def role_data(self, item: Any, role: int) -> Any:
+    def tooltip(self, item: Any, column: int) -> str | None:
+        """The whole text where the column cuts it, unless a model says more."""
+        return self.cell(item, column)
+
+    def role_data(self, item: Any, column: int, role: int) -> Any:
         return None

@@ -12,10 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from tillitsvalgt import paths
 from tillitsvalgt.errors import ConflictError, UserError
-from tillitsvalgt.letters.kinds import KINDS
 from tillitsvalgt.reports.anonymise import Anonymised, NameIndex, anonymise
 from tillitsvalgt.rules.deadlines import format_date
 from tillitsvalgt.shapes import CaseUpdate, DocumentRead, EventRead
@@ -52,7 +49,6 @@ from ui.dialogs.event_dialog import EventDialog
 from ui.errors import CrashReporter
 from ui.forms.case_form import CaseForm
 from ui.i18n import tr
-from ui.models.case_file import DocumentTableModel, EventTableModel
 from ui.models.case_table import demo_tag, demo_tip
 from ui.models.history_table import (
     HIST_NEW,
@@ -64,8 +60,11 @@ from ui.models.history_table import (
     history_widths,
 )
 from ui.prompts import Prompter
+from ui.views.case_tables import setup_table
 from ui.views.checklist_panel import ChecklistPanel
+from ui.views.journal_tab import JournalTab
 from ui.views.office_panel import OfficePanel
+from ui.views.timeline_tab import TimelineTab
 
 
 class AssessmentPanel(QWidget):
@@ -158,38 +157,6 @@ class AssessmentPanel(QWidget):
         self.text.setHtml("".join(parts))
 
 
-class _DropTable(QTableView):
-    """The journal: files dropped here are added to the case."""
-
-    files_dropped = Signal(list)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setAcceptDrops(True)
-        self.viewport().setAcceptDrops(True)
-        self.setDropIndicatorShown(True)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragMoveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if files:
-            event.acceptProposedAction()
-            self.files_dropped.emit(files)
-        else:
-            super().dropEvent(event)
-
-
 def open_with_system(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
@@ -277,90 +244,37 @@ class CaseView(QWidget):
         facts_layout.addLayout(row)
         self.tabs.addTab(facts, tr("&Saken"))
 
-        # --- the timeline
-        self.events = EventTableModel()
-        timeline = QWidget()
-        timeline_layout = QVBoxLayout(timeline)
-        self.event_table = self._table(self.events, "timeline")
-        self.event_table.setAccessibleName(tr("Tidslinje"))
-        self.event_table.doubleClicked.connect(lambda _: self.edit_event())
-        timeline_layout.addWidget(self.event_table, 1)
-        row = QHBoxLayout()
-        self.add_event_button = QPushButton(tr("&Ny hendelse …"))
-        self.add_event_button.clicked.connect(self.add_event)
-        self.edit_event_button = QPushButton(tr("&Endre …"))
-        self.edit_event_button.clicked.connect(self.edit_event)
-        self.delete_event_button = QPushButton(tr("Sl&ett"))
-        self.delete_event_button.clicked.connect(self.delete_event)
-        self.history_button = QPushButton(tr("&Historikk"))
-        self.history_button.setToolTip(tr("Tidligere versjoner av hendelsen"))
-        self.history_button.clicked.connect(self.show_history)
-        for b in (
-            self.add_event_button,
-            self.edit_event_button,
-            self.delete_event_button,
-            self.history_button,
-        ):
-            row.addWidget(b)
-        row.addStretch(1)
-        timeline_layout.addLayout(row)
-        self.tabs.addTab(timeline, tr("&Tidslinje"))
-
-        # --- the journal
-        self.documents = DocumentTableModel()
-        journal = QWidget()
-        journal_layout = QVBoxLayout(journal)
-        self.document_table = _DropTable()
-        self._setup_table(self.document_table, self.documents, "journal")
-        self.document_table.setAccessibleName(tr("Dokumenter"))
-        self.document_table.doubleClicked.connect(lambda _: self.open_document())
-        self.document_table.files_dropped.connect(self.add_files)
-        journal_layout.addWidget(self.document_table, 1)
-        hint = QLabel(tr("Dra filer hit for å legge dem til i saken."))
-        hint.setStyleSheet("color: #666666")
-        journal_layout.addWidget(hint)
-        row = QHBoxLayout()
-        self.add_file_button = QPushButton(tr("Legg til &fil …"))
-        self.add_file_button.clicked.connect(self.choose_files)
-        self.open_button = QPushButton(tr("Å&pne"))
-        self.open_button.clicked.connect(self.open_document)
-        self.export_button = QPushButton(tr("Lagre &som …"))
-        self.export_button.clicked.connect(self.export_document)
-        self.send_button = QPushButton(tr("&Merk som sendt"))
-        self.send_button.clicked.connect(self.send_document)
-        self.email_button = QPushButton(tr("Send med &e-post …"))
-        self.email_button.setObjectName("emailDocument")
-        self.email_button.setToolTip(
-            tr(
-                "Åpner et e-postutkast til virksomhetens kontaktperson med brevet vedlagt, i "
-                "e-postprogrammet ditt. Når det er sendt, merker du brevet som sendt."
-            )
-        )
-        self.email_button.clicked.connect(self.email_document)
-        self.print_button = QPushButton(tr("Skriv u&t …"))
-        self.print_button.setObjectName("printDocument")
-        self.print_button.setToolTip(tr("Skriv ut brevet"))
-        self.print_button.clicked.connect(self.print_document)
-        self.delete_document_button = QPushButton(tr("Slett &utkast"))
-        self.delete_document_button.clicked.connect(self.delete_document)
-        # Two rows (four and three): in one row they are wider than a 1024 px screen leaves.
-        buttons = QGridLayout()
-        for i, b in enumerate(
-            (
-                self.add_file_button,
-                self.open_button,
-                self.export_button,
-                self.email_button,
-                self.send_button,
-                self.print_button,
-                self.delete_document_button,
-            )
-        ):
-            buttons.addWidget(b, i // 4, i % 4)
-        row.addLayout(buttons)
-        row.addStretch(1)
-        journal_layout.addLayout(row)
-        self.tabs.addTab(journal, tr("&Dokumenter"))
+        # --- the timeline and the journal (their buttons call this view's methods)
+        self.timeline = TimelineTab()
+        self.timeline.add_requested.connect(self.add_event)
+        self.timeline.edit_requested.connect(self.edit_event)
+        self.timeline.delete_requested.connect(self.delete_event)
+        self.timeline.history_requested.connect(self.show_history)
+        self.tabs.addTab(self.timeline, tr("&Tidslinje"))
+        self.journal = JournalTab()
+        self.journal.add_requested.connect(self.choose_files)
+        self.journal.open_requested.connect(self.open_document)
+        self.journal.export_requested.connect(self.export_document)
+        self.journal.send_requested.connect(self.send_document)
+        self.journal.email_requested.connect(self.email_document)
+        self.journal.print_requested.connect(self.print_document)
+        self.journal.delete_requested.connect(self.delete_document)
+        self.journal.table.files_dropped.connect(self.add_files)
+        self.tabs.addTab(self.journal, tr("&Dokumenter"))
+        # The tabs' parts, by the names the rest of the view (and its tests) use.
+        self.events, self.event_table = self.timeline.events, self.timeline.table
+        self.add_event_button = self.timeline.add_button
+        self.edit_event_button = self.timeline.edit_button
+        self.delete_event_button = self.timeline.delete_button
+        self.history_button = self.timeline.history_button
+        self.documents, self.document_table = self.journal.documents, self.journal.table
+        self.add_file_button = self.journal.add_button
+        self.open_button = self.journal.open_button
+        self.export_button = self.journal.export_button
+        self.send_button = self.journal.send_button
+        self.email_button = self.journal.email_button
+        self.print_button = self.journal.print_button
+        self.delete_document_button = self.journal.delete_button
 
         self.checklist = ChecklistPanel(workspace, prompter=prompter, crashes=crashes)
         self.checklist.answers_changed.connect(self.refresh_assessment)
@@ -372,7 +286,7 @@ class CaseView(QWidget):
 
         # --- the change history, read when its tab is shown
         self.history = HistoryTableModel()
-        self.history_table = self._table(self.history, "history")
+        self.history_table = setup_table(QTableView(), self.history, "history")
         self.history_table.setAccessibleName(tr("Endringshistorikk"))
         self.history_table.setWordWrap(False)
         self.history_table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -407,29 +321,6 @@ class CaseView(QWidget):
         self.office.changed.connect(self._saved_elsewhere)
         self.office.case_activated.connect(self.case_activated)
         self.office_tab = self.tabs.addTab(self.office, tr("Vid&ere og gruppe"))
-        add_context_menu(
-            self.event_table,
-            [
-                self.edit_event_button,
-                self.history_button,
-                None,
-                self.add_event_button,
-                None,
-                self.delete_event_button,
-            ],
-        )
-        add_context_menu(
-            self.document_table,
-            [
-                self.open_button,
-                self.export_button,
-                self.send_button,
-                None,
-                self.add_file_button,
-                None,
-                self.delete_document_button,
-            ],
-        )
         add_context_menu(self.history_table, [])
 
         self.setEnabled(False)
@@ -460,51 +351,16 @@ class CaseView(QWidget):
 
     # ---------------------------------------------------------------- tables
 
-    def _setup_table(self, view: QTableView, model: object, name: str) -> None:
-        view.setObjectName(name)
-        view.setModel(model)  # type: ignore[arg-type]
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.setWordWrap(True)
-
-    def _table(self, model: object, name: str) -> QTableView:
-        view = QTableView()
-        self._setup_table(view, model, name)
-        return view
-
     def selected_event(self) -> EventRead | None:
-        result: EventRead | None = self.events.item_at(self.event_table.currentIndex().row())
-        return result
+        return self.timeline.selected()
 
     def selected_document(self) -> DocumentRead | None:
-        result: DocumentRead | None = self.documents.item_at(
-            self.document_table.currentIndex().row()
-        )
-        return result
+        return self.journal.selected()
 
     def _update_buttons(self) -> None:
-        event = self.selected_event()
-        for b in (self.edit_event_button, self.delete_event_button, self.history_button):
-            b.setEnabled(event is not None)
-        doc = self.selected_document()
-        for b in (self.open_button, self.export_button):
-            b.setEnabled(doc is not None)
-        self.send_button.setEnabled(
-            doc is not None and not doc.frozen and doc.direction == "ut" and doc.kind in KINDS
-        )
-        self.delete_document_button.setEnabled(doc is not None and not doc.frozen)
-        self.email_button.setEnabled(
-            doc is not None and doc.direction == "ut" and doc.kind in KINDS
-        )
-        self.print_button.setEnabled(doc is not None and doc.kind in KINDS)
         live = self.detail is None or self.detail.case.deleted_at is None
-        for b in (self.edit_event_button, self.delete_event_button, self.send_button):
-            b.setEnabled(b.isEnabled() and live)
-        self.delete_document_button.setEnabled(self.delete_document_button.isEnabled() and live)
+        self.timeline.update_buttons(live=live)
+        self.journal.update_buttons(live=live)
         dirty = self.form.is_dirty()
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)

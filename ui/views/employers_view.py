@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsvalgt.errors import UserError
-from tillitsvalgt.services.cases import CaseQuery
-from tillitsvalgt.shapes import EmployerRead
+from tillitsvalgt.shapes import CaseQuery, EmployerRead
 from tillitsvalgt.vocabulary import SECTORS
 from tillitsvalgt.workspace import Workspace
 from ui.context_menus import add_context_menu
 from ui.dialogs.employer_dialog import EmployerDialog
-from ui.errors import CrashReporter
+from ui.errors import CrashReporter, attempt
 from ui.i18n import QT_TR_NOOP, count, tr
 from ui.models.employer_table import (
     AGREEMENT,
@@ -225,14 +224,16 @@ class EmployersView(QWidget):
         keep = select_id
         if keep is None and (current := self.selected_employer()) is not None:
             keep = current.id
-        try:
-            employers = self.workspace.find_employers(self.search_text())
-        except UserError as exc:
-            self.prompter.error(self, tr("Kan ikke vise virksomhetene"), exc.message)
+        done = attempt(
+            lambda: self.workspace.find_employers(self.search_text()),
+            prompter=self.prompter,
+            title=tr("Kan ikke vise virksomhetene"),
+            crashes=self.crashes,
+            parent=self,
+        )
+        if done is None:
             return
-        except Exception as exc:
-            self.crashes.report(exc, self)
-            return
+        employers = done.value
         self.model.set_employers(employers)
         shown = len(employers)
         if shown == 0:
@@ -352,13 +353,13 @@ class EmployersView(QWidget):
             tr("Vil du slette «{name}» fra virksomhetsregisteret?").format(name=current.name),
         ):
             return
-        try:
-            self.workspace.delete_employer(current.id)
-        except UserError as exc:
-            self.prompter.error(self, tr("Virksomheten ble ikke slettet"), exc.message)
-            return
-        except Exception as exc:
-            self.crashes.report(exc, self)
+        if not attempt(
+            lambda: self.workspace.delete_employer(current.id),
+            prompter=self.prompter,
+            title=tr("Virksomheten ble ikke slettet"),
+            crashes=self.crashes,
+            parent=self,
+        ):
             return
         self.table.clearSelection()
         self.reload()
