@@ -15,6 +15,7 @@ from tillitsvalgt.child_process import BOOTLOADER_PREFIXES, QT_PATHS, bundle_fol
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
+from ui.first_paint import after_first_paint, collector_back
 from ui.i18n import LANGUAGE_ENV, choose_language, install_language
 from ui.main_window import MainWindow
 from ui.prompts import QtPrompter
@@ -73,9 +74,16 @@ def run(
         window.statusBar().showMessage(warning, 15_000)
     window.show()
     window.offer_restored_edits()  # what a crash left unsaved, before anything else
-    window.welcome_if_new()
-    window.start_daily_duties()
-    schedule_self_check(window)
+    # The rest can wait until the window is on screen (docs/benchmarks: the start).
+    after_first_paint(
+        window,
+        [
+            window.welcome_if_new,
+            window.start_daily_duties,
+            collector_back,
+            lambda: schedule_self_check(window),
+        ],
+    )
     try:
         return int(app.exec())
     finally:
