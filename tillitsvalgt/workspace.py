@@ -41,8 +41,6 @@ from tillitsvalgt.models import (
     RepresentativeUpdate,
 )
 from tillitsvalgt.plural import count
-from tillitsvalgt.reports.anonymise import NameIndex
-from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
 from tillitsvalgt.services._common import TODAY
 from tillitsvalgt.services.cases import CaseQuery as CaseQuery  # re-exported for the window
@@ -53,6 +51,8 @@ if TYPE_CHECKING:  # the backup module loads Alembic, which the start does witho
     # and the transfer module (import and export) is not needed before they are used
     from tillitsvalgt.backup import BackupInfo, IntegrityReport
     from tillitsvalgt.models import CaseGroupCreate, CaseGroupRead, EscalationRead
+    from tillitsvalgt.reports.anonymise import NameIndex  # the report's, loaded with it
+    from tillitsvalgt.reports.cube import ReportRequest
     from tillitsvalgt.services.group_letters import GroupLetters
     from tillitsvalgt.services.groups import GroupSummary
     from tillitsvalgt.services.letters import Letter
