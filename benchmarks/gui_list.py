@@ -286,6 +286,8 @@ def measure(data_dir: Path = OUT, *, starts: int = 5) -> list[Figure]:
     ws.close()
     raw.close()
     figures.append(switch_cases(data_dir))
+    if not starts:
+        return figures
 
     import tempfile
 
@@ -341,11 +343,18 @@ def measure(data_dir: Path = OUT, *, starts: int = 5) -> list[Figure]:
     return figures
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.gui_list")
+    parser.add_argument(
+        "--starts", type=int, default=5, help="cold starts of each kind (0: none; see start.py)"
+    )
+    args = parser.parse_args(argv)
     if not (OUT / "tillitsvalgt.db").exists():
         print(f"{OUT / 'tillitsvalgt.db'} finnes ikke; kjør «python -m benchmarks» først.")
         return 1
-    print(table(measure()))
+    print(table(measure(starts=args.starts)))
     return 0
 
 
