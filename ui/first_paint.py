@@ -18,6 +18,11 @@ FALLBACK_MS = 3000
 
 
 class AfterFirstPaint(QObject):
+    """Watches ``window`` for its first paint from the moment it is made (make it before
+    ``show``); ``arm`` says the start is ready for the callbacks, which then run on the turn
+    of the event loop after that paint (at once if it has been painted already, say while a
+    modal question was open), or after ``fallback_ms``."""
+
     def __init__(
         self,
         window: QWidget,
@@ -28,13 +33,23 @@ class AfterFirstPaint(QObject):
         super().__init__(window)
         self.window = window
         self.callbacks = list(callbacks)
+        self.fallback_ms = fallback_ms
+        self.painted = False
+        self.armed = False
         window.installEventFilter(self)
-        QTimer.singleShot(fallback_ms, self, self.run)
+
+    def arm(self) -> None:
+        self.armed = True
+        QTimer.singleShot(self.fallback_ms, self, self.run)
+        if self.painted:
+            QTimer.singleShot(0, self, self.run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self.callbacks:
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
             self.window.removeEventFilter(self)
-            QTimer.singleShot(0, self, self.run)  # once this paint has been handled
+            if self.armed:
+                QTimer.singleShot(0, self, self.run)  # once this paint has been handled
         return False
 
     def run(self) -> None:
@@ -47,7 +62,10 @@ class AfterFirstPaint(QObject):
 def after_first_paint(
     window: QWidget, callbacks: Sequence[Callable[[], None]], *, fallback_ms: int = FALLBACK_MS
 ) -> AfterFirstPaint:
-    return AfterFirstPaint(window, callbacks, fallback_ms=fallback_ms)
+    """``callbacks`` after ``window``'s first paint (armed at once)."""
+    later = AfterFirstPaint(window, callbacks, fallback_ms=fallback_ms)
+    later.arm()
+    return later
 
 
 def collector_back() -> None:
