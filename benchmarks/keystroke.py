@@ -51,9 +51,11 @@ def main(argv: list[str] | None = None) -> int:
     cases._capped_total = whole_words_first  # type: ignore[assignment]
     assert len(set(map(tuple, pages.values()))) == 1, "the two plans gave different pages"
     for name, values in runs.items():
+        wall_ms = statistics.median(w for w, _ in values) * 1000
+        cpu_ms = statistics.median(c for _, c in values) * 1000
         print(
-            f"gui.keystroke_page «{args.word}» {name}: wall {statistics.median(w for w, _ in values) * 1000:.1f} ms, "
-            f"CPU {statistics.median(c for _, c in values) * 1000:.1f} ms (median of {len(values)})"
+            f"gui.keystroke_page «{args.word}» {name}: wall {wall_ms:.1f} ms, "
+            f"CPU {cpu_ms:.1f} ms (median of {len(values)})"
         )
     ws.close()
     return 0

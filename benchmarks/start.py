@@ -164,7 +164,8 @@ def prepare_copy() -> Path:
     untimed."""
     if not (COPY / "tillitsvalgt.db").exists():
         if not (SOURCE / "tillitsvalgt.db").exists():
-            raise SystemExit(f"{SOURCE / 'tillitsvalgt.db'} finnes ikke; kjør «python -m benchmarks».")
+            missing = SOURCE / "tillitsvalgt.db"
+            raise SystemExit(f"{missing} finnes ikke; kjør «python -m benchmarks».")
         COPY.mkdir(parents=True, exist_ok=True)
         shutil.copy2(SOURCE / "tillitsvalgt.db", COPY / "tillitsvalgt.db")
         from tillitsvalgt.models import RepresentativeCreate

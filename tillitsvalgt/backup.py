@@ -27,7 +27,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-
 from tillitsvalgt import paths
 from tillitsvalgt.backup_leftovers import (
     BACKUP_PREFIX,
