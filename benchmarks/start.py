@@ -3,20 +3,23 @@
 
 Each start is a fresh process (interpreter, imports, the language, opening the database,
 building the window, the start duties) on the offscreen platform, with its own empty home
-folder (so ``QSettings`` and the settings file are a new user's). "Painted" is the end of
-the first paint of the case list's table (or, on an empty database, of the start guide), measured by
-an event filter installed when the window is shown; the process is ended there.
+folder (so ``QSettings`` and the settings file are a new user's). "Painted" is the first
+paint of the case list's table (or, on an empty database, of the start guide), seen by an
+event filter installed when the window is shown; the process is ended there.
 
 * ``start.first`` — a new, empty data folder: the first start ever (the database created
   and migrated, the welcome dialog opened);
 * ``start.100k`` — a copy of the 100 000-case database (``benchmarks/out/n100000``, made
-  by ``python -m benchmarks``) with a profile, started once untimed first so that the day's
-  backup and verdicts are done, as on every start but the first of the day.
+  by ``python -m benchmarks``) with a profile and the day's backup and verdicts done (as on
+  every start but the first of the day), started once untimed first;
+* ``start.100k.returning`` — the same, with a search («hjemmekontor») and a status filter
+  remembered from the last session.
 
 Wall time is from just before the parent's ``Popen`` to the start of that paint; CPU is
-the child's process time then (all threads). An installed app has its bytecode (pip and PyInstaller
-compile it), so the app's modules are compiled first and ``PYTHONDONTWRITEBYTECODE`` is
-not passed on: without bytecode every start also compiles ≈ 110 modules.
+the child's process time then (all threads). An installed app has its bytecode (pip and
+PyInstaller compile it), so the app's modules are compiled first and
+``PYTHONDONTWRITEBYTECODE`` is not passed on: without bytecode every start also compiles
+≈ 110 modules.
 
 Run: ``python -m benchmarks.start [--runs 5] [--profile DIR] [--tree DIR]``.
 ``--profile`` writes one cProfile of each kind to DIR instead; ``--tree`` starts another
@@ -126,10 +129,16 @@ def compile_tree(tree: Path) -> None:
 
 
 def one_start(
-    data_dir: Path, *, profile: Path | None = None, tree: Path = ROOT
+    data_dir: Path, *, profile: Path | None = None, tree: Path = ROOT, returning: bool = False
 ) -> tuple[float, float, list[str]]:
-    """(wall seconds to the painted list, CPU seconds, modules loaded by then)."""
+    """(wall seconds to the painted list, CPU seconds, modules loaded by then).
+    ``returning``: the window's settings remember a search and a status filter, as a user's
+    do after the first day."""
     with tempfile.TemporaryDirectory(prefix="tillitsvalgt-home-") as home:
+        if returning:
+            conf = Path(home) / ".config" / "Tillitsvalgt" / "Tillitsvalgt.conf"
+            conf.parent.mkdir(parents=True)
+            conf.write_text("[caselist]\nsearch=hjemmekontor\nstatus=open\n", encoding="utf-8")
         env = {
             **os.environ,
             "QT_QPA_PLATFORM": "offscreen",
@@ -200,6 +209,8 @@ def measure(runs: int, trees: list[Path]) -> dict[str, list[tuple[float, float]]
             results.setdefault("first" + label, []).append((wall, cpu))
             wall, cpu, _ = one_start(copy, tree=tree)
             results.setdefault("100k" + label, []).append((wall, cpu))
+            wall, cpu, _ = one_start(copy, tree=tree, returning=True)
+            results.setdefault("100k.returning" + label, []).append((wall, cpu))
     return results
 
 
