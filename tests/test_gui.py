@@ -204,6 +204,19 @@ def test_the_window_remembers_its_filter_and_layout(
     again.splitter.setSizes([1900, 500])
     QApplication.processEvents()
     assert again.table.horizontalHeader().sectionSize(1) == 333
+    again.close()
+    # The remembered search and filter are read once at start, not once each (and the
+    # search not again after the typing pause).
+    listed = []
+    real = workspace.list_cases
+    workspace.list_cases = lambda *a, **k: listed.append(a) or real(*a, **k)  # type: ignore[method-assign]
+    try:
+        third = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
+        qtbot.wait(400)  # past the typing pause
+    finally:
+        del workspace.list_cases
+    assert len(listed) == 1, listed
+    assert third.model.query.text == "landskap" and third.model.query.status == "open"
 
 
 # --------------------------------------------------------------------------- plumbing

@@ -62,3 +62,51 @@ def test_bad_filters_are_refused_by_the_count_too(filled: Database) -> None:
 
     with filled.session(readonly=True) as s, pytest.raises(UserError):
         count_listed(CaseQuery(sort="nonsense"), session=s)
+
+
+def test_a_search_decides_its_plan_on_whole_words_first(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite: the capped count runs on the whole words first (FTS5 stops at the cap); the
+    prefix count (which merges every word that begins so) only when they fall short, and
+    the plan is then the prefix count's."""
+    if not db.location.is_sqlite:
+        pytest.skip("the whole-word count is SQLite's (FTS5)")
+    import sqlalchemy as sa
+
+    employer = make_employer(db)
+    for title in ("Hjemmekontor", "Hjemmekontor", "Hjemmekontoret", "Hjemmekontoret", "Annet"):
+        make_case(db, employer, title=title)
+    monkeypatch.setattr(cases, "MANY_HITS", 2)
+    sent: list[tuple[str, object]] = []
+
+    def seen(_conn: object, _cursor: object, sql: str, params: object, *_: object) -> None:
+        sent.append((sql, params))
+
+    sa.event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        with db.session(readonly=True) as s:
+            # «hjemmekontoret»: 2 whole-word hits, not past 2: its prefix count decides (2).
+            few = list_cases(CaseQuery(text="hjemmekontoret", limit=1), session=s, count=False)
+            counts = [p for q, p in sent if "LIMIT" in q and "count(" in q.lower()]
+            assert len(counts) == 2 and '"hjemmekontoret"*' in str(counts[1])
+            assert "cases.id + ? IN" not in sent[-1][0]  # few hits: driven from the hits
+            sent.clear()
+            # «hjemmekontor»: 2 whole-word hits, but 4 with «hjemmekontoret»: many hits,
+            # found only by the prefix count.
+            many = list_cases(CaseQuery(text="hjemmekontor", limit=1), session=s, count=False)
+            counts = [p for q, p in sent if "LIMIT" in q and "count(" in q.lower()]
+            assert len(counts) == 2
+            assert "cases.id + ? IN" in sent[-1][0]  # many hits: the sort index is walked
+            sent.clear()
+            monkeypatch.setattr(cases, "MANY_HITS", 1)
+            # Now the whole words alone pass the cap: no prefix count at all.
+            again = list_cases(CaseQuery(text="hjemmekontor", limit=1), session=s, count=False)
+            counts = [p for q, p in sent if "LIMIT" in q and "count(" in q.lower()]
+            assert len(counts) == 1 and '"hjemmekontor"*' not in str(counts[0])
+            assert "cases.id + ? IN" in sent[-1][0]
+            counted = list_cases(CaseQuery(text="hjemmekontor", limit=1), session=s)
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", seen)
+    assert counted.total == 4 and many.rows == again.rows == counted.rows
+    assert few.rows and few.rows[0].title == "Hjemmekontoret"

@@ -7,7 +7,7 @@ import json
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
@@ -16,8 +16,10 @@ from tillitsvalgt import plural
 from tillitsvalgt.errors import StateError
 from tillitsvalgt.paths import resource_path
 from tillitsvalgt.services.cases import count_cases
-from tillitsvalgt.services.transfer import ImportReport, import_bundle
 from tillitsvalgt.tables import Case, Employer, utcnow
+
+if TYPE_CHECKING:  # the import machinery loads when examples are added, not at start
+    from tillitsvalgt.services.transfer import ImportReport
 
 SEED = 2026
 EXTRA_CASES = 40
@@ -153,6 +155,8 @@ def demo_bundle(today: date) -> list[dict[str, Any]]:
 def fill_demo(*, session: Session, today: date) -> ImportReport:
     """Fill an empty database; a database with cases is left alone (demo data must never
     mix with a representative's real cases)."""
+    from tillitsvalgt.services.transfer import import_bundle
+
     count = count_cases(session=session)
     if count:
         raise StateError(

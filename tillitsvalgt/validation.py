@@ -9,7 +9,6 @@ from typing import Annotated, Any, TypeVar
 
 import pydantic
 from pydantic import AfterValidator, BeforeValidator
-from stdnum.no import orgnr as stdnum_orgnr
 
 from tillitsvalgt.errors import Problem, ValidationError
 from tillitsvalgt.vocabulary import (
@@ -189,6 +188,9 @@ def _code(codes: Mapping[str, str], what: str) -> Callable[[str], str]:
 
 
 def _orgnr(value: str) -> str:
+    # Loaded on the first number checked, not at start (stdnum.util pulls in ssl, pydoc).
+    from stdnum.no import orgnr as stdnum_orgnr
+
     compact = stdnum_orgnr.compact(value)
     if not compact.isdigit() or len(compact) != 9:
         raise ValueError(f"«{value}» må bestå av 9 sifre")

@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING, Any
 from tillitsvalgt.db import Database, Location
 from tillitsvalgt.errors import UserError, os_reason
 from tillitsvalgt.plural import count
-from tillitsvalgt.reports.anonymise import NameIndex
-from tillitsvalgt.reports.cube import ReportRequest
 from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
 from tillitsvalgt.services._common import TODAY
 from tillitsvalgt.services.escalation import StageInput as StageInput  # for the window
@@ -55,6 +53,8 @@ from tillitsvalgt.shapes import CaseQuery as CaseQuery  # re-exported for the wi
 if TYPE_CHECKING:  # the backup module loads Alembic, which the start does without
     # and the transfer module (import and export) is not needed before they are used
     from tillitsvalgt.backup import RestoreOutcome
+    from tillitsvalgt.reports.anonymise import NameIndex  # the report's, loaded with it
+    from tillitsvalgt.reports.cube import ReportRequest
     from tillitsvalgt.services.group_letters import GroupLetters
     from tillitsvalgt.services.groups import GroupSummary
     from tillitsvalgt.services.letters import Letter as Letter  # for the window

@@ -15,6 +15,7 @@ from tillitsvalgt.child_process import BOOTLOADER_PREFIXES, QT_PATHS, bundle_fol
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
+from ui.first_paint import AfterFirstPaint, collector_back
 from ui.i18n import LANGUAGE_ENV, choose_language, install_language
 from ui.main_window import MainWindow
 from ui.prompts import QtPrompter
@@ -71,11 +72,20 @@ def run(
     window = MainWindow(workspace, prompter=prompter, crashes=crashes, settings=QSettings())
     for warning in workspace.warnings:
         window.statusBar().showMessage(warning, 15_000)
+    # What can wait comes after the window's first paint (ui/first_paint.py): the window
+    # with its list is what the user waits for.
+    later = AfterFirstPaint(
+        window,
+        [
+            window.welcome_if_new,
+            window.start_daily_duties,
+            collector_back,
+            lambda: schedule_self_check(window),
+        ],
+    )
     window.show()
     window.offer_restored_edits()  # what a crash left unsaved, before anything else
-    window.welcome_if_new()
-    window.start_daily_duties()
-    schedule_self_check(window)
+    later.arm()
     try:
         return int(app.exec())
     finally:

@@ -929,7 +929,12 @@ class MainWindow(FirstSteps, QMainWindow):
         else:
             self._default_columns()
         self._reload_demo_ids(refresh=False)
+        # The remembered filters go in without their signals: the list is read once, at
+        # the end of __init__, not once for each of them before the window is painted (and
+        # again after the typing pause for the search text).
+        self.search.blockSignals(True)
         self.search.setText(str(self.settings.value("caselist/search", "") or ""))
+        self.search.blockSignals(False)
         for combo, key in (
             (self.type_filter, "caselist/type"),
             (self.status_filter, "caselist/status"),
@@ -938,7 +943,9 @@ class MainWindow(FirstSteps, QMainWindow):
         ):
             index = combo.findData(self.settings.value(key))
             if index > 0:
+                combo.blockSignals(True)
                 combo.setCurrentIndex(index)
+                combo.blockSignals(False)
 
     def default_split(self) -> None:
         """The list half of a 1280 px window (every column shown); on a smaller screen the

@@ -46,6 +46,8 @@ def _report(window: QMainWindow, target: Path) -> None:
             if k.startswith("_PYI_") or (bundle is not None and bundle in v)
         ),
         "welcome": getattr(window, "welcome_dialog", None) is not None,
+        # The libraries loaded by the time the window was painted (a start kept light).
+        "packages": sorted({name.split(".")[0] for name in sys.modules}),
     }
     target.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
     if app is not None:

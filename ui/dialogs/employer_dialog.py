@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from stdnum.no import orgnr as stdnum_orgnr
 
 from tillitsvalgt.errors import ConflictError, UserError
 from tillitsvalgt.shapes import EmployerCreate, EmployerRead, EmployerUpdate
@@ -54,6 +53,8 @@ def compact_orgnr(text: str) -> str:
 def orgnr_problem(text: str) -> str | None:
     """What is wrong with a typed org.nr, in Norwegian; None when it is empty (the field is
     optional) or valid."""
+    from stdnum.no import orgnr as stdnum_orgnr  # not at start: see validation._orgnr
+
     compact = compact_orgnr(text)
     if not compact:
         return None
@@ -240,6 +241,8 @@ class EmployerDialog(QDialog):
 
     def apply_values(self, values: dict[str, Any]) -> None:
         """Put unsaved edits (from an earlier session) into the fields."""
+        from stdnum.no import orgnr as stdnum_orgnr  # not at start: see validation._orgnr
+
         texts = {
             "name": self.name,
             "address": self.address,
@@ -278,6 +281,8 @@ class EmployerDialog(QDialog):
 
     def fill(self, employer: EmployerRead) -> None:
         """Show ``employer``'s stored values (replacing what is in the fields)."""
+        from stdnum.no import orgnr as stdnum_orgnr  # not at start: see validation._orgnr
+
         self.name.setText(employer.name)
         self.orgnr.setText(stdnum_orgnr.format(employer.orgnr) if employer.orgnr else "")
         self.address.setText(employer.address or "")
@@ -317,6 +322,8 @@ class EmployerDialog(QDialog):
             self.adjustSize()  # room for the warning's lines, none left when it goes
 
     def _update_state(self) -> None:
+        from stdnum.no import orgnr as stdnum_orgnr  # not at start: see validation._orgnr
+
         problem = orgnr_problem(self.orgnr.text())
         compact = compact_orgnr(self.orgnr.text())
         if problem is not None:

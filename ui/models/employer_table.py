@@ -8,7 +8,6 @@ from typing import Any, ClassVar
 from PySide6.QtCore import (
     Qt,
 )
-from stdnum.no import orgnr as stdnum_orgnr
 
 from tillitsvalgt.shapes import CaseListRow, EmployerRead
 from tillitsvalgt.vocabulary import AGREEMENTS, CASE_STATUSES, CASE_TYPES_SHORT, SECTORS
@@ -42,6 +41,8 @@ def format_orgnr(value: str | None) -> str:
     """«952 601 814» for a stored 9-digit number; anything else as it is."""
     if not value:
         return ""
+    from stdnum.no import orgnr as stdnum_orgnr  # loaded when the register is first shown
+
     return str(stdnum_orgnr.format(value)) if len(value) == 9 and value.isdigit() else value
 
 

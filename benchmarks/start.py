@@ -1,0 +1,250 @@
+"""The desktop app's start, through its real entry (``ui.__main__.main``, the installed
+``tillitsvalgt-gui``): what a user waits for from the double-click to the painted case list.
+
+Each start is a fresh process (interpreter, imports, the language, opening the database,
+building the window, the start duties) on the offscreen platform, with its own empty home
+folder (so ``QSettings`` and the settings file are a new user's). "Painted" is the first
+paint of the case list's table (or, on an empty database, of the start guide), seen by an
+event filter installed when the window is shown; the process is ended there.
+
+* ``start.first`` — a new, empty data folder: the first start ever (the database created
+  and migrated, the welcome dialog opened);
+* ``start.100k`` — a copy of the 100 000-case database (``benchmarks/out/n100000``, made
+  by ``python -m benchmarks``) with a profile and the day's backup and verdicts done (as on
+  every start but the first of the day), started once untimed first;
+* ``start.100k.returning`` — the same, with a search («hjemmekontor») and a status filter
+  remembered from the last session.
+
+Wall time is from just before the parent's ``Popen`` to the start of that paint; CPU is
+the child's process time then (all threads). An installed app has its bytecode (pip and
+PyInstaller compile it), so the app's modules are compiled first and
+``PYTHONDONTWRITEBYTECODE`` is not passed on: without bytecode every start also compiles
+≈ 110 modules.
+
+Run: ``python -m benchmarks.start [--runs 5] [--profile DIR] [--tree DIR]``.
+``--profile`` writes one cProfile of each kind to DIR instead; ``--tree`` starts another
+checkout's app (the code before a change, say) with this environment, for a comparison
+in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = Path(__file__).resolve().parent / "out"
+SOURCE = OUT / "n100000"
+COPY = OUT / "start-n100000"
+GOAL_S = 0.8
+
+_CHILD = r"""
+import importlib.abc, os, sys, time
+profile = os.environ.get("START_PROFILE")
+if profile:
+    import cProfile
+    prof = cProfile.Profile()
+    prof.enable()
+done = []
+
+
+def finish():
+    # Read when the table's paint began: a few ms early, the same for every tree.
+    wall, cpu = done[0]
+    if profile:
+        prof.disable()
+        prof.dump_stats(profile)
+    print(f"painted {wall - float(sys.argv[2]):.4f} {cpu:.4f}", flush=True)
+    print(" ".join(sorted(sys.modules)), flush=True)
+    os._exit(0)
+
+
+def watch(module):
+    # MainWindow.show, then an application-wide filter for the first paint of the case
+    # list's table (or of the empty start's guide); nothing of Qt is imported earlier
+    # than the app itself imports it.
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    class Painted(QObject):
+        def eventFilter(self, obj, event):
+            if not done and event.type() == QEvent.Type.Paint:
+                parent = obj.parent() if hasattr(obj, "parent") else None
+                table = parent is not None and parent.objectName() == "caseTable"
+                window = obj.window() if hasattr(obj, "window") else None
+                guide = getattr(window, "start_guide", None)
+                if table or (obj is guide and guide.isVisible()):
+                    done.append((time.time(), time.process_time()))
+                    QTimer.singleShot(0, finish)  # after this paint has been handled
+            return False
+
+    shown = module.MainWindow.show
+
+    def show(self):
+        shown(self)
+        self._benchmark_watch = Painted()
+        QApplication.instance().installEventFilter(self._benchmark_watch)
+
+    module.MainWindow.show = show
+
+
+class Hook(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name != "ui.main_window":
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+
+        def exec_module(module):
+            run(module)
+            watch(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+sys.meta_path.insert(0, Hook())
+from ui.__main__ import main  # the installed command's entry (tillitsvalgt-gui)
+
+main(["--data-dir", sys.argv[1]])
+"""
+
+
+def compile_tree(tree: Path) -> None:
+    """The bytecode an installed app has (what ``pip install`` writes)."""
+    import compileall
+
+    for package in ("tillitsvalgt", "ui"):
+        compileall.compile_dir(tree / package, quiet=1)
+
+
+def one_start(
+    data_dir: Path, *, profile: Path | None = None, tree: Path = ROOT, returning: bool = False
+) -> tuple[float, float, list[str]]:
+    """(wall seconds to the painted list, CPU seconds, modules loaded by then).
+    ``returning``: the window's settings remember a search and a status filter, as a user's
+    do after the first day."""
+    with tempfile.TemporaryDirectory(prefix="tillitsvalgt-home-") as home:
+        if returning:
+            conf = Path(home) / ".config" / "Tillitsvalgt" / "Tillitsvalgt.conf"
+            conf.parent.mkdir(parents=True)
+            conf.write_text("[caselist]\nsearch=hjemmekontor\nstatus=open\n", encoding="utf-8")
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "HOME": home,
+            "XDG_CONFIG_HOME": str(Path(home) / ".config"),
+            "XDG_DATA_HOME": str(Path(home) / ".local" / "share"),
+            "TILLITSVALGT_LANGUAGE": "nb",
+        }
+        env.pop("TILLITSVALGT_GUI_CHECK", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        if profile is not None:
+            env["START_PROFILE"] = str(profile)
+        child = subprocess.Popen(
+            [sys.executable, "-c", _CHILD, str(data_dir), repr(time.time())],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=tree,  # ``-c`` puts the working folder first on sys.path
+        )
+        assert child.stdout is not None
+        first = child.stdout.readline()
+        modules = child.stdout.readline().split()
+        child.wait(timeout=120)
+    word, seconds, cpu = first.split()
+    assert word == "painted", first
+    return float(seconds), float(cpu), modules
+
+
+def prepare_copy() -> Path:
+    """The 100 000 cases copied once (the start's daily backup and verdicts must not change
+    the list benchmark's database), with a profile, the day's duties done, and started once
+    untimed."""
+    if not (COPY / "tillitsvalgt.db").exists():
+        if not (SOURCE / "tillitsvalgt.db").exists():
+            missing = SOURCE / "tillitsvalgt.db"
+            raise SystemExit(f"{missing} finnes ikke; kjør «python -m benchmarks».")
+        COPY.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(SOURCE / "tillitsvalgt.db", COPY / "tillitsvalgt.db")
+        from tillitsvalgt.shapes import RepresentativeCreate
+        from tillitsvalgt.workspace import Workspace
+
+        ws = Workspace.open(data_dir=COPY)
+        try:
+            ws.save_profile(RepresentativeCreate(name="Kari Nordmann", email="kari@example.no"))
+        finally:
+            ws.close()
+    from tillitsvalgt.workspace import Workspace
+
+    ws = Workspace.open(data_dir=COPY)
+    try:
+        ws.daily_duties()  # the day's backup and verdicts, done (a timed start ends at paint)
+    finally:
+        ws.close()
+    one_start(COPY)  # the file in the page cache
+    return COPY
+
+
+def measure(runs: int, trees: list[Path]) -> dict[str, list[tuple[float, float]]]:
+    copy = prepare_copy()
+    for tree in trees:
+        compile_tree(tree)
+    results: dict[str, list[tuple[float, float]]] = {}
+    for _ in range(runs):  # interleaved: every kind and tree sees the same load
+        for tree in trees:
+            label = "" if tree == ROOT else f" ({tree})"
+            with tempfile.TemporaryDirectory(prefix="tillitsvalgt-first-") as fresh:
+                wall, cpu, _ = one_start(Path(fresh), tree=tree)
+            results.setdefault("first" + label, []).append((wall, cpu))
+            wall, cpu, _ = one_start(copy, tree=tree)
+            results.setdefault("100k" + label, []).append((wall, cpu))
+            wall, cpu, _ = one_start(copy, tree=tree, returning=True)
+            results.setdefault("100k.returning" + label, []).append((wall, cpu))
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.start")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--profile", type=Path, help="write a cProfile of each start here")
+    parser.add_argument(
+        "--tree", type=Path, action="append", default=[], help="also start this checkout"
+    )
+    args = parser.parse_args(argv)
+    trees = [ROOT, *(t.resolve() for t in args.tree)]
+    if args.profile is not None:
+        args.profile.mkdir(parents=True, exist_ok=True)
+        copy = prepare_copy()
+        compile_tree(ROOT)
+        with tempfile.TemporaryDirectory(prefix="tillitsvalgt-first-") as fresh:
+            one_start(Path(fresh), profile=args.profile / "first.prof")
+        one_start(copy, profile=args.profile / "100k.prof")
+        print(f"cProfile written to {args.profile}/first.prof and 100k.prof")
+        return 0
+    load = os.getloadavg()[0]
+    for kind, values in measure(args.runs, trees).items():
+        walls = [w for w, _ in values]
+        cpus = [c for _, c in values]
+        print(
+            f"start.{kind}: wall median {statistics.median(walls):.3f} s "
+            f"({' / '.join(f'{w:.3f}' for w in walls)}), "
+            f"CPU median {statistics.median(cpus):.3f} s "
+            f"({' / '.join(f'{c:.3f}' for c in cpus)}); goal {GOAL_S} s"
+        )
+    print(f"load average at the start: {load:.2f} (now {os.getloadavg()[0]:.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

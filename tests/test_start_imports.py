@@ -1,0 +1,85 @@
+"""The window's start stays light: started as the installed command starts it (``python -m
+ui``, a process of its own), it has painted its window without loading the libraries only
+letters, reports, spreadsheets, calendars, phone numbers and org. numbers need, nor, on a
+database that needs no migration, Alembic. The window's self-check
+(``TILLITSVALGT_GUI_CHECK``) reports the packages loaded once the window is painted and the
+welcome and the day's duties are under way."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tillitsvalgt.workspace import Workspace
+
+from helpers.data import make_case, make_employer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Loaded when first used (a letter, a report, an export, the employer dialog), not at start.
+NOT_AT_START = {
+    "docx",
+    "docxtpl",
+    "jinja2",
+    "lxml",
+    "matplotlib",
+    "openpyxl",
+    "icalendar",
+    "phonenumbers",
+    "stdnum",
+    "holidays",
+    "pypdfium2",
+    "click",
+    "psycopg",
+}
+
+
+def started_packages(data_dir: Path, home: Path) -> set[str]:
+    report = home / "gui.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TILLITSVALGT_")}
+    env.update(
+        {
+            "QT_QPA_PLATFORM": "offscreen",
+            "TILLITSVALGT_GUI_CHECK": str(report),
+            "TILLITSVALGT_LANGUAGE": "nb",
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+        }
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "ui", "--data-dir", str(data_dir)],
+        capture_output=True,
+        env=env,
+        cwd=ROOT,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    facts = json.loads(report.read_text(encoding="utf-8"))
+    assert facts["visible"]
+    return set(facts["packages"])
+
+
+def test_the_first_start_loads_no_letter_report_or_number_library(tmp_path: Path) -> None:
+    packages = started_packages(tmp_path / "new", tmp_path)
+    assert {"tillitsvalgt", "ui", "sqlalchemy", "PySide6"} <= packages  # the report is real
+    assert "alembic" in packages  # the new database was made by the migrations
+    assert not packages & NOT_AT_START, sorted(packages & NOT_AT_START)
+
+
+def test_a_start_on_an_up_to_date_database_does_without_alembic(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    workspace = Workspace.open(data_dir=data)
+    try:
+        employer = make_employer(workspace.db)
+        for i in range(3):
+            make_case(workspace.db, employer, title=f"Sak {i}")
+    finally:
+        workspace.close()
+    packages = started_packages(data, tmp_path)
+    assert "tillitsvalgt" in packages
+    assert not packages & (NOT_AT_START | {"alembic"}), sorted(
+        packages & (NOT_AT_START | {"alembic"})
+    )
