@@ -65,14 +65,14 @@ def test_bad_filters_are_refused_by_the_count_too(filled: Database) -> None:
 
 
 def test_a_search_decides_its_plan_on_whole_words_first(
-    db: Database, monkeypatch: pytest.MonkeyPatch
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """SQLite: the capped count runs on the whole words first (FTS5 stops at the cap); the
     prefix count (which merges every word that begins so) only when they fall short, and
     the plan is then the prefix count's."""
-    if not db.location.is_sqlite:
-        pytest.skip("the whole-word count is SQLite's (FTS5)")
     import sqlalchemy as sa
+
+    db = sqlite_db  # the whole-word count is SQLite's (FTS5)
 
     employer = make_employer(db)
     for title in ("Hjemmekontor", "Hjemmekontor", "Hjemmekontoret", "Hjemmekontoret", "Annet"):
