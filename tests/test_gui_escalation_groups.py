@@ -349,3 +349,34 @@ def test_a_group_a_case_cannot_join_is_not_made_at_all(
     _ok(qtbot, dialog)
     assert dialog.isVisible() and dialog.message.text()
     assert workspace.groups() == []
+
+
+def test_the_groups_letters_are_saved_as_pdf_too_where_an_office_suite_is(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    from tillitsvalgt.letters.pdf import pdf_converter
+    from tillitsvalgt.shapes import CaseGroupCreate
+
+    assert pdf_converter() is not None, "LibreOffice is part of the test machine (scripts/test)"
+    workspace.create_group(CaseGroupCreate(name="Nye lokaler"), ["2026/8", "2026/10"])
+    folder = tmp_path / "brev"
+    folder.mkdir()
+    prompter = ScriptedPrompter(folders=[folder])
+    window = make_window(qtbot, workspace, tmp_path, prompter)
+    office = _office_tab(window, "2026/8")
+    _click(qtbot, office.group_letter_button)
+    dialog = office.group_letter_dialog
+    assert not dialog.as_pdf.isEnabled()  # only beside the Word files
+    dialog.save_files.setChecked(True)
+    assert dialog.as_pdf.isEnabled()
+    dialog.as_pdf.setChecked(True)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("krav_om_drofting"))
+    _ok(qtbot, dialog)
+    assert not dialog.isVisible() and len(dialog.made) == 2
+    names = sorted(f.name for f in folder.iterdir())
+    stems = sorted(f"{n.replace('/', '-')} Krav om drøfting" for n in dialog.made)
+    assert names == sorted([*(s + ".docx" for s in stems), *(s + ".pdf" for s in stems)])
+    for number in dialog.made:  # each PDF is its own letter, with its own journal number
+        text = _pdf_text(folder / f"{number.replace('/', '-')} Krav om drøfting.pdf")
+        assert number in text and "drøfting" in text
+    assert "Word- og PDF-filene er lagret" in prompter.shown[-1][2]

@@ -408,6 +408,14 @@
         <translation>Also save the letters as Word files in a folder</translation>
     </message>
     <message>
+        <source>… og som PDF-filer</source>
+        <translation>… and as PDF files</translation>
+    </message>
+    <message>
+        <source>PDF krever LibreOffice eller Word på maskinen</source>
+        <translation>PDF needs LibreOffice or Word on this computer</translation>
+    </message>
+    <message>
         <source>&amp;Lag brevene</source>
         <translation>&amp;Make the letters</translation>
     </message>
@@ -3180,8 +3188,16 @@ Your profile is saved.</translation>
         <translation>The letters are in the journal: </translation>
     </message>
     <message>
-        <source>Word-filene er lagret i </source>
-        <translation>The Word files are saved in </translation>
+        <source>Word- og PDF-filene</source>
+        <translation>The Word and PDF files</translation>
+    </message>
+    <message>
+        <source>Word-filene</source>
+        <translation>The Word files</translation>
+    </message>
+    <message>
+        <source> er lagret i </source>
+        <translation> are saved in </translation>
     </message>
     <message>
         <source>Merk hvert brev som sendt når det er sendt.</source>

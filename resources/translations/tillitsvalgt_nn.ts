@@ -408,6 +408,14 @@
         <translation>Lagre òg breva som Word-filer i ei mappe</translation>
     </message>
     <message>
+        <source>… og som PDF-filer</source>
+        <translation>… og som PDF-filer</translation>
+    </message>
+    <message>
+        <source>PDF krever LibreOffice eller Word på maskinen</source>
+        <translation>PDF krev LibreOffice eller Word på maskina</translation>
+    </message>
+    <message>
         <source>&amp;Lag brevene</source>
         <translation>&amp;Lag breva</translation>
     </message>
@@ -3180,8 +3188,16 @@ Profilen din er lagra.</translation>
         <translation>Breva er førte i journalen: </translation>
     </message>
     <message>
-        <source>Word-filene er lagret i </source>
-        <translation>Word-filene er lagra i </translation>
+        <source>Word- og PDF-filene</source>
+        <translation>Word- og PDF-filene</translation>
+    </message>
+    <message>
+        <source>Word-filene</source>
+        <translation>Word-filene</translation>
+    </message>
+    <message>
+        <source> er lagret i </source>
+        <translation> er lagra i </translation>
     </message>
     <message>
         <source>Merk hvert brev som sendt når det er sendt.</source>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.letters.kinds import DEFAULT_REPLY_DAYS, KINDS
+from tillitsvalgt.letters.pdf import pdf_converter
 from tillitsvalgt.shapes import CaseGroupCreate, CaseGroupRead
 from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import LETTER_KINDS
@@ -251,6 +252,7 @@ class GroupLetterDialog(QDialog):
         self.made: list[str] = []  # the journal numbers written
         self.warnings: list[str] = []  # what to check in them, letter by letter
         self.folder: Path | None = None
+        self.pdf = False  # the letters were also saved as PDF
         self.setWindowTitle(tr("Brev til hele gruppesaken"))
         self.setMinimumWidth(560)
         intro = QLabel(
@@ -276,11 +278,23 @@ class GroupLetterDialog(QDialog):
         self.reply_days.setSuffix(tr(" dager"))
         self.save_files = QCheckBox(tr("Lagre også brevene som Word-filer i en mappe"))
         self.save_files.setObjectName("groupLetterFiles")
+        # As the single letter's «Lagre som PDF»: the same .docx made into a PDF by the
+        # office suite on the machine, so it can only be offered where there is one.
+        office = pdf_converter()
+        self.as_pdf = QCheckBox(tr("… og som PDF-filer"))
+        self.as_pdf.setObjectName("groupLetterPdf")
+        self.as_pdf.setEnabled(False)
+        if office is None:
+            self.as_pdf.setToolTip(tr("PDF krever LibreOffice eller Word på maskinen"))
+        self.save_files.toggled.connect(
+            lambda on: self.as_pdf.setEnabled(on and office is not None)
+        )
         form = QFormLayout()
         form.addRow(tr("&Brevtype:"), self.kind)
         form.addRow(tr("&Dato:"), self.dated)
         form.addRow(tr("&Svarfrist:"), self.reply_days)
         form.addRow("", self.save_files)
+        form.addRow("", self.as_pdf)
         self.message = _message_label()
         buttons, self.ok_button = ok_cancel(self, tr("&Lag brevene"))
         self.ok_button.setEnabled(bool(case_numbers))
@@ -299,13 +313,20 @@ class GroupLetterDialog(QDialog):
             if folder is None:
                 return
 
+        pdf = folder is not None and self.as_pdf.isEnabled() and self.as_pdf.isChecked()
+
         def write() -> None:
             request = LetterRequest(
                 kind=str(self.kind.currentData()),
                 dated=self.dated.checked_value() or self.workspace.today(),
                 reply_days=self.reply_days.value(),
             )
-            made, _written = self.workspace.create_group_letters(self.group.id, request, folder)
+            made, _written = self.workspace.create_group_letters(
+                self.group.id,
+                request,
+                folder,
+                pdf=pdf,
+            )
             self.made = [letter.number for letter in made.letters]
             self.warnings = [
                 f"{letter.number}: {text}"
@@ -320,6 +341,7 @@ class GroupLetterDialog(QDialog):
         if not attempt(write, message=self.message, crashes=self.crashes, parent=self):
             return
         self.folder = folder
+        self.pdf = pdf
         self.accept()
 
 

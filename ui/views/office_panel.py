@@ -389,7 +389,8 @@ class OfficePanel(QWidget):
         assert isinstance(dialog, GroupLetterDialog)
         text = tr("Brevene er ført i journalen: ") + ", ".join(dialog.made) + "."
         if dialog.folder is not None:
-            text += " " + tr("Word-filene er lagret i ") + str(dialog.folder) + "."
+            saved = tr("Word- og PDF-filene") if dialog.pdf else tr("Word-filene")
+            text += " " + saved + tr(" er lagret i ") + str(dialog.folder) + "."
         text += " " + tr("Merk hvert brev som sendt når det er sendt.")
         if dialog.warnings:
             text += "\n\n" + tr("Kontroller før du sender:") + "\n"
