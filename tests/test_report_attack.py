@@ -15,9 +15,10 @@ found by running the same code on one case of each microcell.
 Pairs of reports: year against quarter, a representative's own report against the union
 office's (at least ``OTHERS_AT_LEAST`` cases of other representatives); named against
 anonymised publishes nothing new (the same cases give the same numbers), which is checked
-too. The method's known limit is kept as a test (``test_known_limit_…``): in a tiny
-database, two reports of one period one case apart pin small counts. The report covers
-whole quarters only, so two reports a day apart cannot be made.
+too. The method's weak point is kept as a test (``test_two_reports_one_case_apart_…``): in
+a tiny database two reports of one period one case apart pinned small counts while zeros
+were printed as 0, and pin none now that every value under the floor is «–». The report
+covers whole quarters only, so two reports a day apart cannot be made.
 """
 
 from __future__ import annotations
@@ -427,7 +428,7 @@ def test_one_named_report_with_public_employer_facts_pins_no_small_count(
 
 # A representative's own report (made from their own database, or as their login on the
 # shared one) against the union office's report of everyone: the cases of the other
-# representatives are what differs. With few of them this is the known limit below (two
+# representatives are what differs. With few of them this is the weak point below (two
 # reports one case apart); the attacker here knows exactly how many there are.
 OTHERS_AT_LEAST = 10
 # Protocol and verneombud fixed: the integer programs over two groups stay small enough.
@@ -513,23 +514,7 @@ def test_the_attack_has_teeth_without_noise(monkeypatch: pytest.MonkeyPatch) -> 
     assert len(pinned_small_counts([(report(cases), cases, everyone)], [cases], [[0]])) >= 1
 
 
-def test_known_limit_two_reports_one_case_apart_pin_small_counts() -> None:
-    """The limit of the cell-key method, kept visible. Two reports of the same period
-    that differ by one case (a case registered after the first was published) give two
-    noisy readings of nearly the same counts, with different noise; with few cases, and
-    an attacker who knows that exactly one case was added, they pin small counts that
-    neither report gives alone. An attacker who also uses that equal cases publish equal
-    numbers (a changed cell must hold the new case) learns more still.
-
-    The same arithmetic is a representative's own report beside the office's when the
-    other representatives have one case in the period.
-
-    What the app does about it: a report covers whole quarters (no two reports a day
-    apart: ``output_check.check_whole_quarters``) and the whole database (no subsets:
-    ``ReportRequest`` has no filter), and the method page tells the union to publish a
-    period once, and only the office's report when the other representatives have very
-    few cases. This test documents the limit: if it starts failing, the method got
-    stronger and the documentation should say so."""
+def _one_case_apart() -> tuple[list[Case], Case]:
     rng = random.Random(2)
     n = rng.randint(4, 12)
     cases = [
@@ -538,16 +523,56 @@ def test_known_limit_two_reports_one_case_apart_pin_small_counts() -> None:
              rng.random() < 0.5, 1, rng.randrange(256))
         for _ in range(n)
     ]  # fmt: skip
-    extra = replace(cases[0], key=rng.randrange(256))
+    return cases, replace(cases[0], key=rng.randrange(256))
+
+
+def _pair_one_case_apart() -> tuple[list[str], list[str]]:
+    """Two reports of the same period, the second with one case more (registered after
+    the first was published), attacked by a reader who knows that exactly one case was
+    added; also by one who uses that equal cases publish equal numbers (a changed cell
+    must hold the new case)."""
+    cases, extra = _one_case_apart()
     later = [*cases, extra]
-    # Each report alone pins nothing …
-    for alone in (cases, later):
+    for alone in (cases, later):  # each report alone pins nothing
         assert pinned_small_counts([(report(alone), alone, everyone)], [alone], [[0]]) == []
-    # … the pair does.
     reports = [(report(cases), cases, everyone), (report(later), later, everyone)]
     groups: list[Sequence[Case]] = [cases, [extra]]
     noise_only = pinned_small_counts(reports, groups, [[0], [0, 1]])
     deterministic = pinned_small_counts(reports, groups, [[0], [0, 1]], same_cases_same_number=True)
+    return noise_only, deterministic
+
+
+def test_two_reports_one_case_apart_pinned_small_counts_only_while_zeros_were_printed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The cell-key method's known limit: two reports of the same period one case apart
+    give two noisy readings of nearly the same counts. In this tiny database the pair
+    pinned small counts while a true zero was printed as 0 (every «–» then meant "at
+    least one"); with every value under the floor printed «–» it pins none. The pair is
+    still the method's weak point (different noise on nearly the same cells), so the
+    method page keeps its advice: a report covers whole quarters (no two reports a day
+    apart: ``output_check.check_whole_quarters``) and the whole database (``ReportRequest``
+    has no subset filter), a period is published once, and a representative's own report
+    is not published beside the office's when the others have very few cases."""
+    import tillitsvalgt.reports.cellkey as cellkey
+    from tillitsvalgt.reports.ptable import published as published_count
+
+    assert _pair_one_case_apart() == ([], [])
+
+    # The method as it was: zeros printed, so a «–» is 1 to 4, never 0.
+    def zeros_printed(n: int, key_sum: int, min_cell: int) -> int | str:
+        value = published_count(n, key_sum)
+        return SUPPRESSED if 0 < value < min_cell else value
+
+    allowed_now = allowed
+
+    def allowed_then(value: int | str) -> tuple[int, int]:
+        low, high = allowed_now(value)
+        return (max(low, 1), high) if value == SUPPRESSED else (low, high)
+
+    monkeypatch.setattr(cellkey, "shown_count", zeros_printed)
+    monkeypatch.setattr(__import__(__name__), "allowed", allowed_then)
+    noise_only, deterministic = _pair_one_case_apart()
     assert noise_only and len(deterministic) >= len(noise_only)
 
 
