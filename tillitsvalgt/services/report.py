@@ -7,6 +7,7 @@ anonymised, drawn, and written atomically: a cancelled or failed report leaves n
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from tillitsvalgt.errors import CancelledError
 from tillitsvalgt.reports.anonymise import SummarySource, appendix_entries
 from tillitsvalgt.reports.cube import CubeCell, ReportRequest
 
+Counted = tuple[int, int]  # cases, and the sum of their cell keys
 Progress = Callable[[int, int], bool]
 """Told (step done, steps in all); returning False cancels before the next step."""
 
@@ -54,6 +56,7 @@ def make_report(
     from tillitsvalgt.reports.output_check import check_whole_quarters
     from tillitsvalgt.services.report_data import (
         appendix_sources,
+        checklist_counts,
         cube_cells,
         known_person_names,
         merge_cells,
@@ -73,24 +76,26 @@ def make_report(
 
     step(0)
 
-    def appendix() -> tuple[list[SummarySource], list[str]]:
+    def appendix() -> tuple[list[SummarySource], list[str], dict[tuple[str, str], Counted]]:
         with db.session(readonly=True) as session:
             found = appendix_sources(request, session=session)
-            return found, known_person_names(session=session) if found else []
+            names = known_person_names(session=session) if found else []
+            return found, names, checklist_counts(request, session=session)
 
-    # The cube is the largest statement; it and the appendix's scan run on connections of
-    # their own beside the extras. Both drivers let other threads run while the database
-    # works, so on two cores the counting takes about the time of the cube alone
+    # The cube is the largest statement; it, and the appendix's scan with the checklist's
+    # two statements, run on connections of their own beside the other extras. Both
+    # drivers let other threads run while the database works, so on two cores the
+    # counting takes about the time of the cube or of the extras, whichever is longer
     # (benchmarks/landsmote.py).
     with ThreadPoolExecutor(max_workers=CUBE_PARTS + 1, thread_name_prefix="report-db") as pool:
         parts = [pool.submit(cube, k) for k in range(CUBE_PARTS)]
         appendix_future = pool.submit(appendix)
         with db.session(readonly=True) as session:
-            extras = report_extras(request, session=session, today=today)
+            extras = report_extras(request, session=session, today=today, checklist=False)
         done = [part.result() for part in parts]
         cells = done[0] if len(done) == 1 else merge_cells(*done)
-        sources, names = appendix_future.result()
-    data = with_extras(request, today, cells, extras)
+        sources, names, checklist = appendix_future.result()
+    data = with_extras(request, today, cells, dataclasses.replace(extras, checklist=checklist))
     step(1)
     figures = make_figures(data)
     shown = protect_figures(figures)

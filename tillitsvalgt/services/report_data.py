@@ -678,11 +678,16 @@ class ReportExtras:
 
 
 def report_extras(
-    request: ReportRequest, *, session: Session, today: date | None = None
+    request: ReportRequest,
+    *,
+    session: Session,
+    today: date | None = None,
+    checklist: bool = True,
 ) -> ReportExtras:
     """The days to the first drøfting, (unless anonymised) the employers, the stages of
-    escalation, the group cases and the home-office checklist, with the cell-key sums of
-    their cases."""
+    escalation, the group cases and (unless ``checklist`` is False: ``checklist_counts``
+    then runs on a connection of its own) the home-office checklist, with the cell-key
+    sums of their cases."""
     conn = session.connection()
     dialect = conn.dialect.name
     days, day_keys = _days_to_drofting(request, conn=conn, dialect=dialect)
@@ -699,8 +704,16 @@ def report_extras(
         employer_replies,
         _escalations(request, conn=conn, dialect=dialect),
         _groups(request, conn=conn, dialect=dialect),
-        _checklist(request, conn=conn, dialect=dialect),
+        _checklist(request, conn=conn, dialect=dialect) if checklist else {},
     )
+
+
+def checklist_counts(
+    request: ReportRequest, *, session: Session
+) -> dict[tuple[str, str], tuple[int, int]]:
+    """The home-office checklist's counts alone (``report_extras`` without it)."""
+    conn = session.connection()
+    return _checklist(request, conn=conn, dialect=conn.dialect.name)
 
 
 def report_data(request: ReportRequest, *, session: Session, today: date) -> ReportData:
