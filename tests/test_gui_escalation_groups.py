@@ -267,13 +267,18 @@ def test_the_pack_is_taken_into_use_from_the_file_menu_and_a_newer_one_is_told_o
     letter = workspace.create_letter("2026/6", LetterRequest("krav_om_drofting", dated=TODAY))
     assert letter.document is not None
     assert "Forbundet 2027.1" in (letter.document.catalogue_version or "")
-    facts = dict(AboutDialog(workspace, parent=window).facts)
+    about = AboutDialog(workspace, parent=window)
+    qtbot.waitUntil(lambda: about.background.running == 0)  # the folder has been looked at
+    facts = dict(about.facts)
     assert facts["Pakke fra forbundskontoret"] == "Forbundet 2027.1"
     assert "Nyere pakke" not in facts
 
     _make_pack(shared, "2027.10")  # after 2027.9, not before it
-    facts = dict(AboutDialog(workspace, parent=window).facts)
-    assert "Forbundet 2027.10" in facts["Nyere pakke"]
+    about = AboutDialog(workspace, parent=window)
+    # The shared folder is looked at off the GUI thread: the dialog opens without it …
+    assert "Nyere pakke" not in dict(about.facts)
+    qtbot.waitUntil(lambda: "Nyere pakke" in dict(about.facts))  # … and adds it when found
+    assert "Forbundet 2027.10" in dict(about.facts)["Nyere pakke"]
     settings = SettingsDialog(
         workspace,
         prompter=prompter,
@@ -281,7 +286,7 @@ def test_the_pack_is_taken_into_use_from_the_file_menu_and_a_newer_one_is_told_o
         background=window.background,
         parent=window,
     )
-    assert "Forbundet 2027.10" in settings.pack_note.text()
+    qtbot.waitUntil(lambda: "Forbundet 2027.10" in settings.pack_note.text())
     window.show_start_notice()  # the shared folder is looked at off the GUI thread
     qtbot.waitUntil(lambda: "Forbundet 2027.10" in window.statusBar().currentMessage())
     settings.close()
@@ -380,3 +385,43 @@ def test_the_groups_letters_are_saved_as_pdf_too_where_an_office_suite_is(
         text = _pdf_text(folder / f"{number.replace('/', '-')} Krav om drøfting.pdf")
         assert number in text and "drøfting" in text
     assert "Word- og PDF-filene er lagret" in prompter.shown[-1][2]
+
+
+def test_a_slow_shared_pack_folder_never_holds_up_the_about_and_settings_dialogs(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pack's folder may be a network share that hangs: the dialogs open at once and
+    say a newer pack when the look (off the GUI thread) comes back."""
+    import threading
+    import time
+
+    from ui.dialogs.about_dialog import AboutDialog
+    from ui.dialogs.settings_dialog import SettingsDialog
+
+    release = threading.Event()
+    looked_on: list[threading.Thread] = []
+
+    def slow_share() -> tuple[Path, str]:
+        looked_on.append(threading.current_thread())
+        release.wait(10)
+        return tmp_path / "forbundet-2028.1.zip", "Forbundet 2028.1"
+
+    monkeypatch.setattr(workspace, "newer_pack", slow_share)
+    prompter = ScriptedPrompter()
+    window = make_window(qtbot, workspace, tmp_path, prompter)
+    started = time.monotonic()
+    about = AboutDialog(workspace, parent=window, background=window.background)
+    settings = SettingsDialog(
+        workspace,
+        prompter=prompter,
+        crashes=CrashReporter(prompter, enabled=False),
+        background=window.background,
+        parent=window,
+    )
+    assert time.monotonic() - started < 2.0  # the share still hangs
+    assert "Nyere pakke" not in dict(about.facts)
+    release.set()
+    qtbot.waitUntil(lambda: "Forbundet 2028.1" in settings.pack_note.text())
+    qtbot.waitUntil(lambda: "Nyere pakke" in dict(about.facts))
+    assert looked_on and threading.main_thread() not in looked_on
+    settings.close()

@@ -350,7 +350,7 @@ class MainWindow(FirstSteps, QMainWindow):
     def open_about(self) -> None:
         from ui.dialogs.about_dialog import AboutDialog
 
-        dialog = AboutDialog(self.workspace, parent=self)
+        dialog = AboutDialog(self.workspace, parent=self, background=self.background)
         self.about_dialog = dialog  # for tests
         dialog.open()
 

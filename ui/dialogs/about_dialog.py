@@ -23,6 +23,7 @@ from tillitsvalgt import __version__, paths
 from tillitsvalgt.workspace import Workspace
 from ui.accessibility import describe_inputs
 from ui.i18n import tr
+from ui.workers import Background
 
 LICENCE = "GNU General Public License, versjon 3 eller senere (GPL-3.0-or-later)"
 
@@ -46,12 +47,9 @@ def about_facts(workspace: Workspace) -> list[tuple[str, str]]:
         (tr("Database"), workspace.db.location.describe()),
         (tr("Logg"), str(data / "logs" / "tillitsvalgt.log")),
     ]
-    from ui.office_actions import newer_pack_text, pack_line
+    from ui.office_actions import pack_line
 
     facts.append((tr("Pakke fra forbundskontoret"), pack_line(workspace)))
-    newer = newer_pack_text(workspace)
-    if newer:
-        facts.append((tr("Nyere pakke"), newer))
     licences = licences_folder()
     if licences is not None:
         facts.append((tr("Lisenstekster"), str(licences)))
@@ -59,8 +57,16 @@ def about_facts(workspace: Workspace) -> list[tuple[str, str]]:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        *,
+        background: Background | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.workspace = workspace
+        self.background = background or Background(self)
         self.setWindowTitle(tr("Om Tillitsvalgt"))
         self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
@@ -81,14 +87,11 @@ class AboutDialog(QDialog):
         heading.setWordWrap(True)
         top.addWidget(heading, 1)
         layout.addLayout(top)
-        form = QFormLayout()
+        self.form = QFormLayout()
         self.facts = about_facts(workspace)
         for label, value in self.facts:
-            shown = QLabel(value)
-            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            shown.setWordWrap(True)
-            form.addRow(label + ":", shown)
-        layout.addLayout(form)
+            self._add_fact(label, value)
+        layout.addLayout(self.form)
         notice = QLabel(
             tr(
                 "Fri programvare: du kan dele og endre den etter lisensens vilkår. "
@@ -101,3 +104,22 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         describe_inputs(self)
+        # The pack's shared folder may be a network share that is slow or gone: looked at
+        # off the GUI thread, and a newer pack added to the facts when it is found.
+        self.background.submit(
+            workspace.newer_pack, self._newer_pack, lambda _exc: None, context=self
+        )
+
+    def _add_fact(self, label: str, value: str) -> None:
+        shown = QLabel(value)
+        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        shown.setWordWrap(True)
+        self.form.addRow(label + ":", shown)
+
+    def _newer_pack(self, found: tuple[Path, str] | None) -> None:
+        from ui.office_actions import newer_pack_text
+
+        newer = newer_pack_text(self.workspace, found) if found is not None else None
+        if newer:
+            self.facts.append((tr("Nyere pakke"), newer))
+            self._add_fact(tr("Nyere pakke"), newer)

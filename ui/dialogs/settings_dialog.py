@@ -36,6 +36,7 @@ from tillitsvalgt.errors import UserError
 from tillitsvalgt.letters.kinds import KINDS
 from tillitsvalgt.onboarding import TemplateFileCheck
 from tillitsvalgt.workspace import Workspace
+from ui import palette
 from ui.accessibility import describe_inputs
 from ui.dialogs.welcome_dialog import ERROR_STYLE, ProfileForm
 from ui.errors import CrashReporter, attempt
@@ -566,14 +567,23 @@ class SettingsDialog(QDialog):
 
     def _pack_note(self) -> QLabel:
         """The union office's pack in use, and a warning when a newer one is waiting."""
+        from ui.office_actions import pack_line
+
+        self.pack_note = _wrapped(pack_line(self.workspace), name="packNote")
+        # The shared folder may be a network share that is slow or gone: looked at off the
+        # GUI thread, and the warning added when a newer pack is found.
+        self.background.submit(
+            self.workspace.newer_pack, self._newer_pack, lambda _exc: None, context=self
+        )
+        return self.pack_note
+
+    def _newer_pack(self, found: tuple[Path, str] | None) -> None:
         from ui.office_actions import newer_pack_text, pack_line
 
-        text = pack_line(self.workspace)
-        newer = newer_pack_text(self.workspace)
-        self.pack_note = _wrapped(text + ("\n" + newer if newer else ""), name="packNote")
+        newer = newer_pack_text(self.workspace, found) if found is not None else None
         if newer:
-            self.pack_note.setStyleSheet("color: #8a5a00")
-        return self.pack_note
+            self.pack_note.setText(pack_line(self.workspace) + "\n" + newer)
+            self.pack_note.setStyleSheet(f"color: {palette.WARNING}")
 
     def check_templates(self) -> None:
         folder = self.templates.text().strip()
