@@ -51,7 +51,13 @@ def make_report(
     csv: Path | None = None,
 ) -> ReportFiles:
     from tillitsvalgt.reports.cellkey import protect_figures
-    from tillitsvalgt.reports.documents import report_csv, report_docx, report_xlsx
+    from tillitsvalgt.reports.documents import (
+        chart_style,
+        report_charts,
+        report_csv,
+        report_docx,
+        report_xlsx,
+    )
     from tillitsvalgt.reports.figures import make_figures
     from tillitsvalgt.reports.output_check import check_whole_quarters
     from tillitsvalgt.services.report_data import (
@@ -103,9 +109,14 @@ def make_report(
         sources, names=names, anonymise_employers=request.anonymise_employers
     )
     step(2)
-    document = report_docx(figures, shown, union_name=union_name, summaries=entries)
-    sheet = report_xlsx(figures, shown) if xlsx is not None else None
-    table_rows = report_csv(figures, shown) if csv is not None else None
+    # The charts are started first: where a second core can, a child draws them while
+    # the spreadsheet and the Word file's tables are written (reports/chart_worker.py).
+    with chart_style(), report_charts(figures, shown) as charts:
+        sheet = report_xlsx(figures, shown) if xlsx is not None else None
+        table_rows = report_csv(figures, shown) if csv is not None else None
+        document = report_docx(
+            figures, shown, union_name=union_name, summaries=entries, charts=charts
+        )
     step(3)
     # The spreadsheet first: if it cannot be written, no Word file is left either, and
     # if the Word file then fails, the spreadsheet is taken away again.

@@ -1,0 +1,64 @@
+"""The report's charts drawn by a forked child beside the tables (reports/chart_worker.py):
+the same pictures as drawn in the process, and a child that dies or cannot draw leaves the
+report whole."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tillitsvalgt.reports import chart_worker
+from tillitsvalgt.reports.chart_worker import Charts
+from tillitsvalgt.reports.documents import ChartSpec, Series, render_chart
+
+SPECS = [
+    ChartSpec(
+        "hbar", ("Kommune", "Stat", "Privat"), (Series("Saker", (12.0, None, 30.0)),), "Saker"
+    ),
+    ChartSpec("bars", ("2025", "2026"), (Series("Saker", (4.0, 9.0)),), "Saker"),
+    ChartSpec(
+        "hstacked",
+        ("Kommune", "Privat"),
+        (Series("Under 50", (3.0, None)), Series("50–199", (7.0, 11.0))),
+        "Saker",
+    ),
+]
+
+
+def test_a_child_draws_the_same_pictures_as_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(chart_worker.INLINE_ENV, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    here = [render_chart(spec) for spec in SPECS]
+    with Charts(SPECS, render_chart) as charts:
+        assert charts.beside  # Linux with two cores: a child draws
+        assert [charts.png(k) for k in range(len(SPECS))] == here
+        assert charts.png(0) == here[0]  # asked again: the same, not drawn again
+
+
+def test_drawn_here_when_told_or_on_one_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(chart_worker.INLINE_ENV, "1")
+    with Charts(SPECS, render_chart) as charts:
+        assert not charts.beside
+        assert charts.png(2) == render_chart(SPECS[2])
+    monkeypatch.delenv(chart_worker.INLINE_ENV)
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    with Charts(SPECS, render_chart) as charts:
+        assert not charts.beside
+
+
+def test_a_child_that_fails_halfway_leaves_the_rest_drawn_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(chart_worker.INLINE_ENV, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    parent = os.getpid()
+
+    def breaks_in_the_child(spec: ChartSpec) -> bytes:
+        if os.getpid() != parent and spec is SPECS[1]:
+            raise RuntimeError("the child cannot draw this one")
+        return render_chart(spec)
+
+    with Charts(SPECS, breaks_in_the_child) as charts:
+        assert charts.beside
+        assert [charts.png(k) for k in range(len(SPECS))] == [render_chart(s) for s in SPECS]
