@@ -446,7 +446,7 @@ class _RollBack(Exception):
     """Ends a unit of work without committing it."""
 
 
-def measure_import(db: Database, *, count: int, base: int) -> list[Figure]:
+def measure_import(db: Database, *, count: int, base: int, set_based: bool = True) -> list[Figure]:
     from tillitsvalgt.services.transfer import import_bundle
 
     _say(f"  import: building {count} bundles of {BUNDLE_CASES} cases …")
@@ -460,7 +460,7 @@ def measure_import(db: Database, *, count: int, base: int) -> list[Figure]:
         began = time.perf_counter()
         try:
             with db.session() as session:
-                report = import_bundle(raw, session=session, today=TODAY)
+                report = import_bundle(raw, session=session, today=TODAY, set_based=set_based)
                 assert len(report.created) == len(raw), report.summary()
                 session.flush()
                 raise _RollBack
@@ -470,7 +470,7 @@ def measure_import(db: Database, *, count: int, base: int) -> list[Figure]:
     total = time.perf_counter() - start
     return [
         Figure(
-            "import.bundles",
+            "import.bundles" if set_based else "import.bundles.one_by_one",
             total,
             "s",
             None,
@@ -495,6 +495,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", choices=PARTS)
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE the list")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--one-by-one",
+        action="store_true",
+        help="import every case one by one (the path before the set-based import)",
+    )
     parser.add_argument(
         "--store",
         action="store_true",
@@ -526,7 +531,15 @@ def main(argv: list[str] | None = None) -> int:
         if "report" in only:
             _add(figures, measure_report(office, office_url, repeat=max(1, args.repeat // 5)))
         if "import" in only:
-            _add(figures, measure_import(office, count=args.bundles, base=min(args.cases, BASE)))
+            _add(
+                figures,
+                measure_import(
+                    office,
+                    count=args.bundles,
+                    base=min(args.cases, BASE),
+                    set_based=not args.one_by_one,
+                ),
+            )
     finally:
         office.dispose()
         rep.dispose()
