@@ -398,6 +398,7 @@ class CasePage:
     offset: int
     limit: int
     counted: bool = True  # False: ``total`` is a lower bound (the list was not counted)
+    capped: bool = False  # True: counted only to ``total`` (the cap); more cases match
 
     def as_json(self) -> dict[str, Any]:
         return {

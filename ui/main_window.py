@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.onboarding import needs_welcome
-from tillitsvalgt.services.cases import CaseQuery
+from tillitsvalgt.services.cases import COUNT_CAP, CaseQuery
 from tillitsvalgt.shapes import CaseRead
 from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHORT
 from tillitsvalgt.workspace import CaseDetail, Workspace
@@ -169,7 +169,7 @@ class MainWindow(FirstSteps, QMainWindow):
         self.employer_filter.setMinimumContentsLength(8)
         self.saved_filters.setMinimumContentsLength(8)
 
-        self.model = CaseTableModel(self.workspace.list_cases)
+        self.model = CaseTableModel(self.workspace.list_cases, cap=COUNT_CAP)
         self.table = QTableView()
         self.table.setObjectName("caseTable")
         self.table.setModel(self.model)
@@ -734,6 +734,11 @@ class MainWindow(FirstSteps, QMainWindow):
 
     def _show_count(self) -> None:
         shown = self.model.total
+        if self.model.capped:  # not counted past the cap (a national database)
+            self.count.setText(
+                plural(shown, QT_TR_NOOP("over %n sak"), QT_TR_NOOP("over %n saker"))
+            )
+            return
         self.count.setText(
             tr("Ingen saker")
             if shown == 0
@@ -743,7 +748,7 @@ class MainWindow(FirstSteps, QMainWindow):
     def _count_later(self) -> None:
         query = self.model.query
         try:
-            total = self.workspace.count_listed(query)
+            total = self.workspace.count_listed(query, cap=COUNT_CAP)
         except UserError as exc:
             self.prompter.error(self, tr("Kan ikke vise sakene"), exc.message)
             return
