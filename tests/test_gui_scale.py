@@ -77,7 +77,6 @@ def test_the_main_window_at_100_000_cases(qtbot: QtBot, big: Path, tmp_path: Pat
     try:
         window = make_window(qtbot, ws, tmp_path)
         qtbot.waitExposed(window)
-        assert window.model.total == N
         assert window.model.rowCount() == PAGE  # one page, not 100 000 rows
         assert window.model.rows[0].number == f"2026/{N}"  # newest change first
         # Not counted past the cap: the status line says so (plural, digits grouped).
