@@ -295,7 +295,7 @@ def measure_assess(db: Database, raw_url: str, *, repeat: int, store: bool) -> l
             "s",
             None,
             what="refresh_all_verdicts: judged + stored",
-            note="every verdict written (executemany in batches of 5 000), rolled back",
+            note="every verdict written (one UPDATE … FROM unnest per 10 000), rolled back",
         ),
     ]
 
