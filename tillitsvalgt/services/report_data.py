@@ -632,7 +632,8 @@ def cube_cells(
     (``part=(k, n)``: the cases whose id is k modulo n) on connections of their own beside
     the others; ``merge_cells`` adds the parts up."""
     conn = session.connection()
-    return _cube(request, conn=conn, dialect=conn.dialect.name, today=today, part=part)
+    with _whole_table_plans(session):
+        return _cube(request, conn=conn, dialect=conn.dialect.name, today=today, part=part)
 
 
 def _cell_key(c: CubeCell) -> tuple[object, ...]:
@@ -693,6 +694,11 @@ def report_extras(
     """The days to the first drøfting, (unless anonymised) the employers, the stages of
     escalation, the group cases and the home-office checklist, with the cell-key sums of
     their cases."""
+    with _whole_table_plans(session):
+        return _report_extras(request, session=session, today=today)
+
+
+def _report_extras(request: ReportRequest, *, session: Session, today: date | None) -> ReportExtras:
     conn = session.connection()
     dialect = conn.dialect.name
     days, day_keys = _days_to_drofting(request, conn=conn, dialect=dialect)
@@ -717,9 +723,8 @@ def report_data(request: ReportRequest, *, session: Session, today: date) -> Rep
     """The cube, the days to the first drøfting, and (unless anonymised) the employers,
     for the live cases whose first known date is in ``[request.start, request.end]``.
     ``today`` is the day deadlines are judged missed on."""
-    with _whole_table_plans(session):
-        cells = cube_cells(request, session=session, today=today)
-        extras = report_extras(request, session=session, today=today)
+    cells = cube_cells(request, session=session, today=today)
+    extras = report_extras(request, session=session, today=today)
     return with_extras(request, today, cells, extras)
 
 
