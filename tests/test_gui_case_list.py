@@ -170,9 +170,9 @@ def test_a_search_shows_its_page_first_and_the_exact_count_after(
     counted: list[str | None] = []
     real = workspace.count_listed
 
-    def counting(query: Any) -> int:
+    def counting(query: Any, **options: Any) -> int:
         counted.append(query.text)
-        return real(query)
+        return real(query, **options)
 
     monkeypatch.setattr(workspace, "count_listed", counting)
     window = make_window(qtbot, workspace, tmp_path)
@@ -208,3 +208,28 @@ def test_a_search_shows_its_page_first_and_the_exact_count_after(
     assert window.count.text() == "10 saker"
     qtbot.wait(20)
     assert counted == []
+
+
+def test_a_list_past_the_cap_says_over_and_still_pages(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A national database is not counted past COUNT_CAP (10 000): a cap of 3 and pages
+    of 2 stand in for it. The status line says «over 3 saker» for the list and, after its
+    capped count, a search of exactly three is counted; scrolling still fetches every
+    case."""
+    import ui.main_window as main_window
+    import ui.models.case_table as case_table
+
+    monkeypatch.setattr(main_window, "COUNT_CAP", 3)
+    monkeypatch.setattr(case_table, "PAGE", 2)
+    window = make_window(qtbot, workspace, tmp_path)
+    everything = workspace.list_cases(main_window.CaseQuery(today=TODAY)).total
+    assert everything > 3
+    assert window.model.capped and window.model.total == 3
+    assert window.count.text() == "over 3 saker"
+    while window.model.canFetchMore():
+        window.model.fetchMore()
+    assert window.model.rowCount() == everything and not window.model.capped
+    search(window, "etasje")  # three cases: exactly at the cap, so counted
+    qtbot.waitUntil(lambda: window.count.text() != "…")
+    assert window.count.text() == "3 saker" and not window.model.capped

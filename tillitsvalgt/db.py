@@ -532,7 +532,7 @@ class Database:
         return backup_file
 
 
-SCHEMA_HEAD = "0019"
+SCHEMA_HEAD = "0020"
 """The newest migration. Kept here so that opening an up-to-date database needs no Alembic
 (``tests/test_migrations.py`` proves it equals the head of ``migrations/versions``)."""
 

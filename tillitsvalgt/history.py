@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid as uuid_module
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -172,6 +172,21 @@ def _differences(
         else:
             entries.append(_entry(session, table, row, "changed", name, old=before, new=after))
     return entries
+
+
+def record_changes(
+    session: Session, table: str, row: Any, old: Mapping[str, Any], new: Mapping[str, Any]
+) -> None:
+    """Record changes written without a statement the listeners see: the bulk import
+    writes a new row in its final state, and records what the one-by-one path records
+    when it changes the row after creating it (closing the case, its cell key)."""
+    _write(session, _differences(session, table, row, dict(old), dict(new)))
+
+
+def record_created(session: Session, table: str, rows: Iterable[Any]) -> None:
+    """Record rows inserted by a Core statement (the bulk import), as ``created``: the
+    listeners see only the ORM's own inserts. Each row has ``id`` (and ``case_id``)."""
+    _write(session, [_entry(session, table, row, "created") for row in rows])
 
 
 def _write(session: Session, entries: list[dict[str, Any]]) -> None:

@@ -245,11 +245,13 @@ class Workspace:
 
     # ----------------------------------------------------------------- cases
 
-    def list_cases(self, query: CaseQuery, *, count: bool = True) -> CasePage:
+    def list_cases(
+        self, query: CaseQuery, *, count: bool = True, cap: int | None = None
+    ) -> CasePage:
         from tillitsvalgt.services.cases import list_cases
 
         with self.db.session(readonly=True) as session:
-            return list_cases(query, session=session, count=count)
+            return list_cases(query, session=session, count=count, cap=cap)
 
     def case_query(
         self, *, employer: str | None = None, group: str | None = None, **filters: Any
@@ -289,12 +291,13 @@ class Workspace:
                 filters["group_id"] = resolve_group(group, session=session).id
         return CaseQuery(**filters)
 
-    def count_listed(self, query: CaseQuery) -> int:
-        """The exact count for a page listed with ``count=False`` (the list shows first)."""
+    def count_listed(self, query: CaseQuery, *, cap: int | None = None) -> int:
+        """The count for a page listed with ``count=False`` (the list shows first): exact,
+        or with ``cap`` at most ``cap + 1`` (more than ``cap``)."""
         from tillitsvalgt.services.cases import count_listed
 
         with self.db.session(readonly=True) as session:
-            return count_listed(query, session=session)
+            return count_listed(query, session=session, cap=cap)
 
     def case_detail(self, ref: str | int) -> CaseDetail:
         from tillitsvalgt.rules.assessment import assess

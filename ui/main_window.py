@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.onboarding import needs_welcome
-from tillitsvalgt.shapes import CaseQuery, CaseRead
+from tillitsvalgt.shapes import COUNT_CAP, CaseQuery, CaseRead
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.accessibility import describe_inputs, name_input
 from ui.autosave import AutosaveStore
@@ -128,7 +128,7 @@ class MainWindow(FirstSteps, QMainWindow):
         self.saved_filters = self.filters.saved_filters
         self.save_filter_button = self.filters.save_filter_button
 
-        self.model = CaseTableModel(self.workspace.list_cases)
+        self.model = CaseTableModel(self.workspace.list_cases, cap=COUNT_CAP)
         self.table = QTableView()
         self.table.setObjectName("caseTable")
         self.table.setModel(self.model)
@@ -487,6 +487,11 @@ class MainWindow(FirstSteps, QMainWindow):
 
     def _show_count(self) -> None:
         shown = self.model.total
+        if self.model.capped:  # not counted past the cap (a national database)
+            self.count.setText(
+                plural(shown, QT_TR_NOOP("over %n sak"), QT_TR_NOOP("over %n saker"))
+            )
+            return
         self.count.setText(
             tr("Ingen saker")
             if shown == 0
@@ -496,7 +501,7 @@ class MainWindow(FirstSteps, QMainWindow):
     def _count_later(self) -> None:
         query = self.model.query
         try:
-            total = self.workspace.count_listed(query)
+            total = self.workspace.count_listed(query, cap=COUNT_CAP)
         except UserError as exc:
             self.prompter.error(self, tr("Kan ikke vise sakene"), exc.message)
             return

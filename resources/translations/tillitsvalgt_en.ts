@@ -1512,6 +1512,14 @@ Your profile is saved.</translation>
         <translation>Cannot show the cases</translation>
     </message>
     <message>
+        <source>over %n sak</source>
+        <translation>over %n case</translation>
+    </message>
+    <message>
+        <source>over %n saker</source>
+        <translation>over %n cases</translation>
+    </message>
+    <message>
         <source>Ingen saker</source>
         <translation>No cases</translation>
     </message>

@@ -1512,6 +1512,14 @@ Profilen din er lagra.</translation>
         <translation>Kan ikkje vise sakene</translation>
     </message>
     <message>
+        <source>over %n sak</source>
+        <translation>over %n sak</translation>
+    </message>
+    <message>
+        <source>over %n saker</source>
+        <translation>over %n saker</translation>
+    </message>
+    <message>
         <source>Ingen saker</source>
         <translation>Ingen saker</translation>
     </message>

@@ -608,8 +608,14 @@ def _check_filters(query: CaseQuery) -> None:
             raise refuse(name, "inneholder ugyldige tegn")
 
 
-def list_cases(query: CaseQuery, *, session: Session, count: bool = True) -> CasePage:
+def list_cases(
+    query: CaseQuery, *, session: Session, count: bool = True, cap: int | None = None
+) -> CasePage:
     """One page of the case list and the total count, all decided by the database.
+
+    ``cap``: count no further than that; more hits give ``total == cap`` with ``capped``
+    set (the window shows «over 10 000 saker»). Without it the count is exact, as the
+    command line and the spreadsheet export need.
 
     ``count=False``: the page without the exact count (a search keystroke shows the page
     first; ``count_listed`` counts after). The plan still needs to know whether the hits
@@ -617,14 +623,23 @@ def list_cases(query: CaseQuery, *, session: Session, count: bool = True) -> Cas
     decides the same plan for a fraction of the cost. The page's ``total`` is then exact
     only when the page is short (``counted``); otherwise a lower bound."""
     conn, shape, params, today = _prepared(query, session)
-    if count:
+    capped = False
+    if count and cap is not None:
+        total, capped = _counted_to(conn, shape, params, cap)
+    elif count:
         total = int(conn.execute(_count_statement(shape), params).scalar_one())
     else:
-        cap = _plan_cap(shape)
-        total = _capped_total(conn, shape, {**params, "cap": cap}) if cap else 0
+        plan_cap = _plan_cap(shape)
+        total = _capped_total(conn, shape, {**params, "cap": plan_cap}) if plan_cap else 0
     rows = _body(conn, shape, params, total, query, today)
     if count:
-        return CasePage(rows=rows, total=total, offset=query.offset, limit=query.limit)
+        return CasePage(
+            rows=rows,
+            total=cap if capped and cap is not None else total,  # «over cap»
+            offset=query.offset,
+            limit=query.limit,
+            capped=capped,
+        )
     # A short page ends the list: its count is known without counting (unless the offset
     # is past the end, where nothing says how far).
     short = len(rows) < query.limit and (bool(rows) or query.offset == 0)
@@ -635,6 +650,17 @@ def list_cases(query: CaseQuery, *, session: Session, count: bool = True) -> Cas
         limit=query.limit,
         counted=short,
     )
+
+
+def _counted_to(conn: Any, shape: _Shape, params: dict[str, Any], cap: int) -> tuple[int, bool]:
+    """The count, stopped one past ``cap`` (or past what the page's plan must know, if
+    that is further): (the count for the plan, whether more than ``cap`` match). A
+    stopped count still decides the plan rightly, being past what the plan compares."""
+    if cap < 0:
+        raise refuse("cap", "kan ikke telle til et negativt tall")
+    limit = max(cap + 1, _plan_cap(shape))
+    total = int(conn.execute(_capped_count_statement(shape), {**params, "cap": limit}).scalar_one())
+    return total, total > cap
 
 
 def _prepared(query: CaseQuery, session: Session) -> tuple[Any, _Shape, dict[str, Any], date]:
@@ -682,10 +708,16 @@ def _prepared(query: CaseQuery, session: Session) -> tuple[Any, _Shape, dict[str
     return conn, shape, params, today
 
 
-def count_listed(query: CaseQuery, *, session: Session) -> int:
-    """The exact number of cases ``list_cases`` lists for ``query`` (its filters only)."""
+def count_listed(query: CaseQuery, *, session: Session, cap: int | None = None) -> int:
+    """The number of cases ``list_cases`` lists for ``query`` (its filters only): exact,
+    or with ``cap`` counted no further than ``cap + 1`` (more than ``cap`` match)."""
     conn, shape, params, _ = _prepared(query, session)
-    return int(conn.execute(_count_statement(shape), params).scalar_one())
+    if cap is None:
+        return int(conn.execute(_count_statement(shape), params).scalar_one())
+    if cap < 0:
+        raise refuse("cap", "kan ikke telle til et negativt tall")
+    limited = {**params, "cap": cap + 1}
+    return int(conn.execute(_capped_count_statement(shape), limited).scalar_one())
 
 
 def _capped_total(conn: Any, shape: _Shape, params: dict[str, Any]) -> int:

@@ -4,6 +4,7 @@ version in ``event_revisions``."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
@@ -88,15 +89,20 @@ def _reply_deadline(case_id: int, event: Event, session: Session) -> None:
     ).first()
     if exists is not None:
         return
-    what = LETTER_KINDS.get(event.letter_kind or "", "brevet")
-    session.add(
-        Deadline(
-            case_id=case_id,
-            due_on=event.reply_by,
-            original_due_on=event.reply_by,
-            title=f"Svar på {what[:1].lower()}{what[1:]} sendt {event.occurred_on:%d.%m.%Y}",
-            rule=f"{REPLY_RULE} i brev sendt {event.occurred_on.isoformat()}",
-        )
+    session.add(reply_deadline(case_id, event.reply_by, event.letter_kind, event.occurred_on))
+
+
+def reply_deadline(
+    case_id: int, reply_by: date, letter_kind: str | None, sent_on: date
+) -> Deadline:
+    """The reply deadline a letter sent with a reply date puts on its case."""
+    what = LETTER_KINDS.get(letter_kind or "", "brevet")
+    return Deadline(
+        case_id=case_id,
+        due_on=reply_by,
+        original_due_on=reply_by,
+        title=f"Svar på {what[:1].lower()}{what[1:]} sendt {sent_on:%d.%m.%Y}",
+        rule=f"{REPLY_RULE} i brev sendt {sent_on.isoformat()}",
     )
 
 

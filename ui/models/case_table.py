@@ -128,12 +128,19 @@ class CaseTableModel(ListModel):
     headers: ClassVar[dict[int, str]] = HEADERS
     header_tips: ClassVar[dict[int, str]] = HEADER_TIPS
 
-    def __init__(self, fetch: Fetch, query: CaseQuery | None = None) -> None:
+    def __init__(
+        self, fetch: Fetch, query: CaseQuery | None = None, *, cap: int | None = None
+    ) -> None:
+        """``cap``: count no further than that (the window: ``COUNT_CAP``); ``fetch`` is
+        then called with ``cap=``."""
         super().__init__()
         self._fetch = fetch
+        self.cap = cap
         self.query = query or CaseQuery(limit=PAGE)
         self.total = 0
         self.counted = True  # False: ``total`` is a lower bound, the count comes later
+        # True: the count stopped at ``total`` (the cap): more cases match, «over 10 000»
+        self.capped = False
         self.loaded = False
         # The example cases (demo data), tagged «DEMO»: a few ids read at start and after
         # a demo load or removal, so the list's hot query stays as it is.
@@ -147,12 +154,13 @@ class CaseTableModel(ListModel):
         if query is not None:
             self.query = dataclasses.replace(query, offset=0, limit=PAGE)
         first = dataclasses.replace(self.query, offset=0, limit=PAGE)
-        page = self._fetch(first) if count else self._fetch(first, count=False)
+        page = self._page(first) if count else self._fetch(first, count=False)
         self.loaded = True
         self.beginResetModel()
         self.items = list(page.rows)
         self.total = page.total
         self.counted = page.counted
+        self.capped = page.capped
         self.endResetModel()
 
     def set_total(self, query: CaseQuery, total: int) -> bool:
@@ -160,24 +168,33 @@ class CaseTableModel(ListModel):
         object ``reload`` set: a newer reload replaced it, and an older count is ignored)."""
         if query is not self.query:
             return False
-        self.total = max(total, len(self.rows))
+        self.capped = self.cap is not None and total > self.cap  # counted to cap + 1 at most
+        self.total = (
+            self.cap if self.cap is not None and self.capped else max(total, len(self.rows))
+        )
         self.counted = True
         return True
 
+    def _page(self, query: CaseQuery) -> CasePage:
+        return self._fetch(query) if self.cap is None else self._fetch(query, cap=self.cap)
+
     def canFetchMore(self, parent: Index = ROOT) -> bool:
-        return not parent.isValid() and (len(self.rows) < self.total or not self.counted)
+        more = len(self.rows) < self.total or not self.counted or self.capped
+        return not parent.isValid() and more
 
     def fetchMore(self, parent: Index = ROOT) -> None:
         if parent.isValid():
             return
-        page = self._fetch(dataclasses.replace(self.query, offset=len(self.rows), limit=PAGE))
+        page = self._page(dataclasses.replace(self.query, offset=len(self.rows), limit=PAGE))
         if not page.rows:
             self.total = len(self.rows)
             self.counted = True
+            self.capped = False
             return
-        if not self.counted:  # the page came with the exact count
+        if not self.counted:  # the page came with the count
             self.total = page.total
             self.counted = True
+            self.capped = page.capped
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page.rows) - 1)
         self.rows.extend(page.rows)
         self.endInsertRows()
