@@ -19,21 +19,19 @@ import os
 import sys
 import warnings
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
 
-    from tillitsvalgt.reports.documents import ChartSpec
-
-Render = Callable[["ChartSpec"], bytes]
+Spec = TypeVar("Spec")  # a chart's description (documents.ChartSpec): drawn by ``render``
 
 INLINE_ENV = "TILLITSVALGT_CHARTS_INLINE"
 """Set (to anything) to draw every chart in this process (for comparing, and a way out)."""
 
 
-def _draw_all(specs: Sequence[ChartSpec], render: Render, out: Connection) -> None:
+def _draw_all(specs: Sequence[Spec], render: Callable[[Spec], bytes], out: Connection) -> None:
     # The child shares the parent's objects (database connections among them) until it
     # exits: no collector run may finalise one and close the parent's connection.
     gc.disable()
@@ -47,10 +45,10 @@ def _draw_all(specs: Sequence[ChartSpec], render: Render, out: Connection) -> No
         os._exit(0)
 
 
-class Charts:
+class Charts(Generic[Spec]):
     """The pictures of ``specs``, in order: ``png(k)`` is the k-th chart's PNG."""
 
-    def __init__(self, specs: Sequence[ChartSpec], render: Render) -> None:
+    def __init__(self, specs: Sequence[Spec], render: Callable[[Spec], bytes]) -> None:
         self.specs = list(specs)
         self.render = render
         self._done: list[bytes] = []
@@ -111,7 +109,7 @@ class Charts:
             self._child.close()
             self._child = None
 
-    def __enter__(self) -> Charts:
+    def __enter__(self) -> Charts[Spec]:
         return self
 
     def __exit__(self, *_exc: Any) -> None:

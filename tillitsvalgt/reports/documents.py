@@ -633,7 +633,7 @@ def report_docx(
     *,
     union_name: str | None,
     summaries: Sequence[AppendixEntry] = (),
-    charts: Charts | None = None,
+    charts: Charts[ChartSpec] | None = None,
 ) -> bytes:
     """The Word report, as the bytes of a ``.docx``; its charts from ``charts`` (started
     earlier by the caller, so they are drawn while it does other work) or drawn here."""
@@ -816,13 +816,13 @@ def chart_specs(figures: Figures, shown: dict[str, ProtectedTable]) -> list[Char
     return [section.spec for section in _section_plan(figures, shown) if section.spec]
 
 
-def report_charts(figures: Figures, shown: dict[str, ProtectedTable]) -> Charts:
+def report_charts(figures: Figures, shown: dict[str, ProtectedTable]) -> Charts[ChartSpec]:
     """The report's charts, drawn beside the rest where a second core can (chart_worker)."""
     return Charts(chart_specs(figures, shown), render_chart)
 
 
 def _sections(
-    doc: DocxDocument, figures: Figures, shown: dict[str, ProtectedTable], charts: Charts
+    doc: DocxDocument, figures: Figures, shown: dict[str, ProtectedTable], charts: Charts[ChartSpec]
 ) -> None:
     drawn = 0
     for section in _section_plan(figures, shown):
