@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
@@ -40,8 +40,20 @@ from tillitsvalgt.tables import (
     utcnow,
 )
 
-if TYPE_CHECKING:
-    from tillitsvalgt.services.transfer import BundleItem, ImportReport
+
+# What this module reads of the transfer module's bundle item and import report, named here
+# so that the two do not import each other (transfer calls this module).
+class BundleItem(Protocol):
+    @property
+    def case(self) -> Any: ...
+
+    @property
+    def events(self) -> Sequence[Any]: ...
+
+
+class ImportReport(Protocol):
+    created: list[str]
+    events_added: int
 
 
 @dataclass(frozen=True)
