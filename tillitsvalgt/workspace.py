@@ -794,7 +794,17 @@ class Workspace:
 
     def change_profile(self, changes: dict[str, str]) -> RepresentativeRead:
         """Change the given fields of the profile, or make it (``name`` is then needed),
-        and remember it in the settings; a union name given becomes the app's too."""
+        and remember it in the settings (the command line's ``profile``)."""
+        made = RepresentativeCreate(**changes) if "name" in changes else None
+        return self._keep_profile(made, RepresentativeUpdate(**changes))
+
+    def save_profile(self, data: RepresentativeCreate) -> RepresentativeRead:
+        """Create or update the profile and remember it in the settings (the window's)."""
+        return self._keep_profile(data, RepresentativeUpdate(**data.model_dump()))
+
+    def _keep_profile(
+        self, made: RepresentativeCreate | None, changes: RepresentativeUpdate
+    ) -> RepresentativeRead:
         import dataclasses
 
         from tillitsvalgt import settings
@@ -811,48 +821,12 @@ class Workspace:
                 if self.setup.profile_uuid
                 else None
             )
-            if mine is None:
-                if "name" not in changes:
-                    raise UserError("Profilen må ha et navn.")
-                saved = create_representative(RepresentativeCreate(**changes), session=session)
+            if mine is not None:
+                saved = update_representative(mine.id, changes, session=session)
+            elif made is not None:
+                saved = create_representative(made, session=session)
             else:
-                saved = update_representative(
-                    mine.id, RepresentativeUpdate(**changes), session=session
-                )
-        settings.save("profile", str(saved.uuid), self.data_dir)
-        union = changes.get("union_name", "").strip()
-        if union:
-            # One union name, as in the window: the letterhead and the report follow it.
-            settings.save("union", union, self.data_dir)
-        self.setup = dataclasses.replace(
-            self.setup, profile_uuid=str(saved.uuid), union_name=union or self.setup.union_name
-        )
-        self.db.session_info[ACTOR] = str(saved.uuid)
-        return saved
-
-    def save_profile(self, data: RepresentativeCreate) -> RepresentativeRead:
-        """Create or update the profile and remember it in the settings."""
-        import dataclasses
-
-        from tillitsvalgt import settings
-        from tillitsvalgt.services.representatives import (
-            create_representative,
-            find_representative,
-            update_representative,
-        )
-
-        with self.db.session() as session:
-            mine = (
-                find_representative(self.setup.profile_uuid, session=session)
-                if self.setup.profile_uuid
-                else None
-            )
-            if mine is None:
-                saved = create_representative(data, session=session)
-            else:
-                saved = update_representative(
-                    mine.id, RepresentativeUpdate(**data.model_dump()), session=session
-                )
+                raise UserError("Profilen må ha et navn.")
         settings.save("profile", str(saved.uuid), self.data_dir)
         # One place for the union's name: the profile's «Forbund» is what the letters'
         # letterhead and the report's cover use (the setting follows it).
@@ -861,8 +835,6 @@ class Workspace:
         self.setup = dataclasses.replace(
             self.setup, profile_uuid=str(saved.uuid), union_name=union or None
         )
-        from tillitsvalgt.history import ACTOR
-
         self.db.session_info[ACTOR] = str(saved.uuid)
         return saved
 
