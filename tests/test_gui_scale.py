@@ -91,7 +91,10 @@ def test_the_main_window_at_100_000_cases(qtbot: QtBot, big: Path, tmp_path: Pat
         assert {r.case_type for r in window.model.rows} == {"home_office_policy"}
 
         window.search.setText("kantine")
-        qtbot.waitUntil(lambda: fetched[-1].text == "kantine", timeout=10_000)
+        # The page comes first, its count a moment later off the window's thread: wait for both.
+        qtbot.waitUntil(
+            lambda: fetched[-1].text == "kantine" and window.model.counted, timeout=10_000
+        )
         rows = window.model.rows
         assert rows and all("kantine" in r.title for r in rows)
         assert window.model.rowCount() <= PAGE < window.model.total
