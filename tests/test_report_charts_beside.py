@@ -5,6 +5,8 @@ report whole."""
 from __future__ import annotations
 
 import os
+import time
+from pathlib import Path
 
 import pytest
 
@@ -62,3 +64,28 @@ def test_a_child_that_fails_halfway_leaves_the_rest_drawn_here(
     with Charts(SPECS, breaks_in_the_child) as charts:
         assert charts.beside
         assert [charts.png(k) for k in range(len(SPECS))] == [render_chart(s) for s in SPECS]
+
+
+def test_this_process_draws_from_the_back_while_the_child_is_busy_and_none_twice(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The child is slow on the first chart: this process draws the last two itself
+    instead of waiting, and the child stops where they meet. Every chart is drawn once
+    (each drawing writes a line to a file both processes append to)."""
+    monkeypatch.delenv(chart_worker.INLINE_ENV, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    parent = os.getpid()
+    log = tmp_path / "drawn.txt"
+
+    def slow_in_the_child(spec: ChartSpec) -> bytes:
+        if os.getpid() != parent:
+            time.sleep(0.5)
+        with log.open("a") as out:
+            out.write(f"{SPECS.index(spec)}\n")
+        return render_chart(spec)
+
+    with Charts(SPECS, slow_in_the_child) as charts:
+        assert charts.beside
+        assert [charts.png(k) for k in range(len(SPECS))] == [render_chart(s) for s in SPECS]
+        assert charts.drawn_here == 2
+    assert sorted(log.read_text().split()) == ["0", "1", "2"]

@@ -7,18 +7,21 @@ anonymised, drawn, and written atomically: a cancelled or failed report leaves n
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tillitsvalgt import paths
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import CancelledError
-from tillitsvalgt.reports.anonymise import SummarySource, appendix_entries
+from tillitsvalgt.reports.anonymise import appendix_entries
 from tillitsvalgt.reports.cube import CubeCell, ReportRequest
+
+if TYPE_CHECKING:
+    from tillitsvalgt.services.report_data import Span
 
 Counted = tuple[int, int]  # cases, and the sum of their cell keys
 Progress = Callable[[int, int], bool]
@@ -26,9 +29,11 @@ Progress = Callable[[int, int], bool]
 
 STEPS = 4
 CUBE_PARTS = 1
-"""The cube can be counted in parts at once (odd and even case ids); two parts cost 0.8 s
-more CPU at 100 000 cases (each part scans every case and event) and were slower on the
-shared two-core machine (benchmarks/README.md), so one."""
+"""The cube is counted in parts at once, each over a range of case ids (``cube_spans``):
+each part reads only its stretch of the cases, events and deadlines, so two parts cost
+about the CPU of one whole and, beside the other statements on two cores, end the
+counting about 0.3 s sooner at 100 000 cases (benchmarks/README.md). (Parts by id modulo
+n each read every row: 0.8 s more CPU, and slower.)"""
 
 
 @dataclass(frozen=True)
@@ -62,8 +67,8 @@ def make_report(
     from tillitsvalgt.reports.output_check import check_whole_quarters
     from tillitsvalgt.services.report_data import (
         appendix_sources,
-        checklist_counts,
         cube_cells,
+        cube_spans,
         known_person_names,
         merge_cells,
         report_extras,
@@ -76,32 +81,27 @@ def make_report(
         if progress is not None and not progress(done, STEPS):
             raise CancelledError("Rapporten ble avbrutt; ingen fil er skrevet.")
 
-    def cube(part: int) -> tuple[CubeCell, ...]:
+    def cube(ids: Span) -> tuple[CubeCell, ...]:
         with db.session(readonly=True) as session:
-            return cube_cells(request, session=session, today=today, part=(part, CUBE_PARTS))
+            return cube_cells(request, session=session, today=today, ids=ids)
 
     step(0)
-
-    def appendix() -> tuple[list[SummarySource], list[str], dict[tuple[str, str], Counted]]:
+    with db.session(readonly=True) as session:
+        spans = cube_spans(CUBE_PARTS, session=session)
+    # The cube is the largest statement: it runs on a connection of its own while this
+    # thread runs the other statements one after the other (the drivers let other threads
+    # run while the database works). On two cores that is two threads of about the same
+    # length, each with a core: the counting takes about the cube's time. (A third thread
+    # for the checklist shared the cores three ways and ended 0.3 s later at 100 000
+    # cases; benchmarks/landsmote.py.)
+    with ThreadPoolExecutor(max_workers=len(spans), thread_name_prefix="report-db") as pool:
+        parts = [pool.submit(cube, ids) for ids in spans]
         with db.session(readonly=True) as session:
-            found = appendix_sources(request, session=session)
-            names = known_person_names(session=session) if found else []
-            return found, names, checklist_counts(request, session=session)
-
-    # The cube is the largest statement; it, and the appendix's scan with the checklist's
-    # two statements, run on connections of their own beside the other extras. Both
-    # drivers let other threads run while the database works, so on two cores the
-    # counting takes about the time of the cube or of the extras, whichever is longer
-    # (benchmarks/landsmote.py).
-    with ThreadPoolExecutor(max_workers=CUBE_PARTS + 1, thread_name_prefix="report-db") as pool:
-        parts = [pool.submit(cube, k) for k in range(CUBE_PARTS)]
-        appendix_future = pool.submit(appendix)
-        with db.session(readonly=True) as session:
-            extras = report_extras(request, session=session, today=today, checklist=False)
-        done = [part.result() for part in parts]
-        cells = done[0] if len(done) == 1 else merge_cells(*done)
-        sources, names, checklist = appendix_future.result()
-    data = with_extras(request, today, cells, dataclasses.replace(extras, checklist=checklist))
+            extras = report_extras(request, session=session, today=today)
+            sources = appendix_sources(request, session=session)
+            names = known_person_names(session=session) if sources else []
+        cells = merge_cells(*(part.result() for part in parts))
+    data = with_extras(request, today, cells, extras)
     step(1)
     figures = make_figures(data)
     shown = protect_figures(figures)
