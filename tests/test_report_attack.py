@@ -39,6 +39,7 @@ from tillitsvalgt.reports.cellkey import SUPPRESSED, protect_figures
 from tillitsvalgt.reports.cube import REPLY_CLASSES, CubeCell, ReportData, ReportRequest
 from tillitsvalgt.reports.figures import (
     BY_EMPLOYER,
+    DECISIONS,
     KEY_FIGURES,
     LATE_GROUPS,
     OTHER_EMPLOYERS,
@@ -80,30 +81,34 @@ class Case:
     rep: int
     key: int
     # How the employer answered the case's letters (a ``REPLY_CLASSES`` code or "none"),
-    # whether it was taken beyond the local level, and for a home-office case the state
-    # of its checklist ("none" for other cases; one state for every point, a simplification
-    # that keeps the unknowns few: the checklist's rows still overlap every other table).
+    # whether it was taken beyond the local level, and for a home-office case its
+    # checklist ("none" for other cases): every point met, every point not met, or
+    # ``MIXED`` (the regulation's points met and not met by turns, the union's points not
+    # answered) — three patterns of the many, which keeps the unknowns few.
     reply: str = "none"
     escalated: bool = False
     checklist: str = "none"
+    # The group case (one employer decision over several units) it belongs to; 0: none.
+    group: int = 0
 
     def micro(self) -> tuple[object, ...]:
         # The representative last (the attacks on one representative filter on m[-1]).
         return (self.employer, self.quarter, self.case_type, self.timing, self.outcome,
                 self.protocol, self.environment, self.reply, self.escalated,
-                self.checklist, self.rep)  # fmt: skip
+                self.checklist, self.group != 0, self.rep)  # fmt: skip
 
 
 Universe = list[tuple[object, ...]]
 MICROCELLS: Universe = list(
     itertools.product(EMPLOYERS, QUARTERS, TYPES, TIMINGS, OUTCOMES, (False, True),
-                      (False, True), ("none",), (False,), ("none",), REPS)
+                      (False, True), ("none",), (False,), ("none",), (False,), REPS)
 )  # fmt: skip
 # Every case with the first representative: half the unknowns, for the attacks that do
 # not split by representative.
 ONE_REP: Universe = [m for m in MICROCELLS if m[-1] == REPS[0]]
 REPLIES = ("none", "in_time", "unanswered")
 CHECKLIST_STATES = ("met", "not_met")
+MIXED = "mixed"
 NEWER_QUARTERS = (1, 2)
 NEWER_TIMINGS = ("in_time", "information_only")  # one in time, one late
 
@@ -114,7 +119,7 @@ def newer_universe(quarters: Sequence[int]) -> Universe:
     integer program stays small enough to solve many times on a shared machine."""
     return [
         (employer, quarter, ctype, timing, outcome, False, False, reply, escalated, checklist,
-         REPS[0])
+         False, REPS[0])
         for employer, quarter, ctype, timing, outcome, reply, escalated in itertools.product(
             EMPLOYERS, quarters, TYPES, NEWER_TIMINGS, OUTCOMES, REPLIES, (False, True)
         )
@@ -135,6 +140,7 @@ def cube(cases: Iterable[Case], granularity: str) -> tuple[CubeCell, ...]:
     for c in cases:
         sector, size, agreement = EMPLOYERS[c.employer]
         replies = tuple(int(c.reply == code) for code in REPLY_CLASSES)
+        grouped = int(c.group != 0)
         out.append(
             CubeCell(
                 period="2026" if granularity == "year" else f"2026-K{c.quarter}",
@@ -144,6 +150,7 @@ def cube(cases: Iterable[Case], granularity: str) -> tuple[CubeCell, ...]:
                 deadlines_missed=0, key_sum=c.key,
                 replies=replies, reply_keys=tuple(c.key * r for r in replies),
                 escalated=int(c.escalated), escalated_keys=c.key * int(c.escalated),
+                grouped=grouped, grouped_keys=c.key * grouped,
             )
         )  # fmt: skip
     return tuple(out)
@@ -168,18 +175,44 @@ def report(cases: Sequence[Case], granularity: str = "year", named: bool = True)
             counts[REPLY_CLASSES.index(c.reply)] += 1
             sums[REPLY_CLASSES.index(c.reply)] += c.key
         if c.checklist != "none":
-            for item in ("*", *(i.key for i in checklist_items())):
-                _add(checklist, (item, c.checklist), c.key)
+            for item, state in checklist_states(c.checklist):
+                _add(checklist, (item, state), c.key)
         if c.escalated:
             _add(escalations, ("local", "disagreement"), c.key)
     req = replace(request(granularity), anonymise_employers=not named)
+    # A group case is one decision, counted once, in the period of its first case, with
+    # a key of its own (services/report_data.group_key: drawn from its uuid).
+    first: dict[int, int] = {}
+    for c in cases:
+        if c.group:
+            first[c.group] = min(first.get(c.group, 5), c.quarter)
+    groups = tuple(
+        sorted(
+            ("2026" if granularity == "year" else f"2026-K{q}", (97 * g + 31) % 256)
+            for g, q in first.items()
+        )
+    )
     return ReportData(
         req, date(2027, 1, 15), cube(cases, granularity), {},
         employers if named else {}, keys if named else {},
         employer_replies={e: (tuple(n), tuple(k)) for e, (n, k) in replies.items()}
         if named else {},
-        escalations=escalations, checklist=checklist,
+        escalations=escalations, checklist=checklist, groups=groups,
     )  # fmt: skip
+
+
+def checklist_states(pattern: str) -> list[tuple[str, str]]:
+    """(point, state) of a case's checklist, the row for all the regulation's points
+    («*») first."""
+    if pattern != MIXED:
+        return [("*", pattern), *((i.key, pattern) for i in checklist_items())]
+    states = [("*", "not_met")]
+    for k, item in enumerate(checklist_items()):
+        if item.group == "forskrift":
+            states.append((item.key, "met" if k % 2 == 0 else "not_met"))
+        else:
+            states.append((item.key, "unknown"))
+    return states
 
 
 Address = tuple[str, str, int]  # table key, row code (or "*" for the total row), column
@@ -209,12 +242,15 @@ def members(data: ReportData, micro: tuple[object, ...]) -> frozenset[Address]:
 @functools.cache
 def _members(granularity: str, micro: tuple[object, ...]) -> frozenset[Address]:
     """The addresses a case of this microcell is counted in (by the report's own code)."""
-    employer, quarter, ctype, timing, outcome, prot, env, reply, esc, checks, rep = micro
+    employer, quarter, ctype, timing, outcome, prot, env, reply, esc, checks, grouped, rep = micro
     one = Case(str(employer), int(str(quarter)), str(ctype), str(timing), str(outcome),
                bool(prot), bool(env), int(str(rep)), 0, str(reply), bool(esc),
-               str(checks))  # fmt: skip
-    figures = make_figures(report([one], granularity, named=False))
+               str(checks), int(bool(grouped)))  # fmt: skip
+    # A grouped case adds nothing to «Beslutninger» itself: its group's decision is the
+    # unknown ``GROUP_DECISIONS`` of ``pinned_small_counts``.
+    figures = make_figures(replace(report([one], granularity, named=False), groups=()))
     out: set[Address] = set()
+    no_total = {t.key for t in figures.tables if not t.sums_rows}  # rows that overlap
     for table in figures.tables:
         rows = range(len(table.rows) + (1 if table.has_total_row else 0))
         cols = range(len(table.columns) + (1 if table.has_total_column else 0))
@@ -225,7 +261,9 @@ def _members(granularity: str, micro: tuple[object, ...]) -> frozenset[Address]:
                     out.add((table.key, code, j))
     # The total row adds up every row, also in tables whose rows are only the categories
     # that occur (a one-case table has one row and so no total row of its own).
-    out |= {(key, "*", j) for key, code, j in out}
+    # (Not in a table whose rows each count every case, such as the checklist: its «*»
+    # is a row of its own.)
+    out |= {(key, "*", j) for key, code, j in out if key not in no_total}
     if timing_group(str(timing)) in LATE_GROUPS:
         out.add(("late", "*", 0))
     return frozenset(out)
@@ -333,10 +371,16 @@ def pinned_small_counts(
     same_cases_same_number: bool = False,
 ) -> list[str]:
     """Build one system from every report; the unknowns are the microcell counts of each
-    group of cases (``membership[r]`` lists the groups report ``r`` counts). Returns the
-    published cells and microcells whose true count is under the floor and pinned."""
+    group of cases (``membership[r]`` lists the groups report ``r`` counts), and — when
+    the cases hold group cases — the number of employer decisions behind them, which
+    «Beslutninger» adds to the cases outside a group. Returns the published cells and
+    microcells whose true count is under the floor and pinned."""
     n = len(universe)
-    system = System(n * len(groups), [], [], [])
+    decisions = len({c.group for cases in groups for c in cases if c.group})
+    if decisions:
+        assert len(groups) == 1, "group decisions are modelled over one set of cases"
+    size = n * len(groups) + (1 if decisions else 0)
+    system = System(size, [], [], [])
     targets: list[tuple[str, np.ndarray, int]] = []
     seen: list[tuple[Published, dict[Address, np.ndarray]]] = []
     for r, (data, cases, in_report) in enumerate(reports):
@@ -344,11 +388,14 @@ def pinned_small_counts(
         rows = coefficients(data, pub, in_report, universe)
         seen.append((pub, rows))
         for address, value in pub.items():
-            coefficient = np.zeros(n * len(groups))
+            coefficient = np.zeros(size)
             for g in membership[r]:
                 coefficient[g * n : (g + 1) * n] = rows[address]
-            system.add(coefficient, allowed(value))
             truth = true_value(cases, rows[address], universe)
+            if decisions and address[0] == DECISIONS and address[2] == 1:
+                coefficient[-1] = 1  # (every group's first case is in the one period)
+                truth += decisions
+            system.add(coefficient, allowed(value))
             assert truth == 0 or value != 0, (address, truth, value)  # zeros stay zero
             if 0 < truth < FLOOR:
                 targets.append((f"rapport {r}: {address}", coefficient, truth))
@@ -361,7 +408,7 @@ def pinned_small_counts(
             counts[index[c.micro()]] = counts.get(index[c.micro()], 0) + 1
         for k, count in counts.items():
             if count < FLOOR:
-                target = np.zeros(n * len(groups))
+                target = np.zeros(size)
                 target[g * n + k] = 1
                 targets.append((f"gruppe {g}: mikrocelle {universe[k]}", target, count))
     if same_cases_same_number and len(reports) == 2:
@@ -371,16 +418,27 @@ def pinned_small_counts(
         extra = [g for g in membership[1] if g not in membership[0]]
         for address in pub0.keys() & pub1.keys():
             if pub0[address] != pub1[address] and extra:
-                coefficient = np.zeros(n * len(groups))
+                coefficient = np.zeros(size)
                 for g in extra:
                     coefficient[g * n : (g + 1) * n] = rows0[address]
                 system.add(coefficient, (1, 60))
-    upper = np.full(n * len(groups), 60.0)
+    upper = np.full(size, 60.0)
     # The attacker also knows how many cases each extra group holds (one case added).
     for g, cases in enumerate(groups[1:], start=1):
-        total = np.zeros(n * len(groups))
+        total = np.zeros(size)
         total[g * n : (g + 1) * n] = 1
         system.add(total, (len(cases), len(cases)))
+    if decisions:
+        # At least one grouped case behind every decision, and a decision behind every
+        # grouped case: 1 ≤ decisions ≤ grouped cases when there are any.
+        grouped = np.array([1.0 if m[10] else 0.0 for m in universe])
+        bound = np.zeros(size)
+        bound[:n] = grouped
+        bound[-1] = -1
+        system.add(bound, (0, 60))
+        at_least_one = np.zeros(size)
+        at_least_one[-1] = 1
+        system.add(at_least_one, (1, 60))
     pinned = []
     for name, target, truth in targets:
         if not system.another_value(target, upper, truth):
@@ -714,3 +772,97 @@ def test_the_attack_on_the_newer_tables_has_teeth_without_noise(
     ]  # fmt: skip
     universe = newer_universe((1,))
     assert pinned_small_counts([(report(cases), cases, everyone)], [cases], [[0]], universe)
+
+
+# ------------------------------------------------ group cases and mixed checklists
+
+
+def group_universe() -> Universe:
+    """Group cases and checklists with mixed answers beside the other tables: one
+    quarter, two timings, answers to demands left out, so the program stays small."""
+    return [
+        (employer, 1, ctype, timing, outcome, False, False, "none", escalated, checklist,
+         grouped, REPS[0])
+        for employer, ctype, timing, outcome, escalated, grouped in itertools.product(
+            EMPLOYERS, TYPES, NEWER_TIMINGS, OUTCOMES, (False, True), (False, True)
+        )
+        for checklist in (
+            (*CHECKLIST_STATES, MIXED) if ctype == "home_office_policy" else ("none",)
+        )
+    ]  # fmt: skip
+
+
+group_strategy = st.lists(
+    st.builds(
+        Case,
+        employer=st.sampled_from(list(EMPLOYERS)),
+        quarter=st.just(1),
+        case_type=st.sampled_from(TYPES),
+        timing=st.sampled_from(NEWER_TIMINGS),
+        outcome=st.sampled_from(OUTCOMES),
+        protocol=st.just(False),
+        environment=st.just(False),
+        rep=st.just(REPS[0]),
+        key=st.integers(0, 255),
+        escalated=st.booleans(),
+        checklist=st.sampled_from((*CHECKLIST_STATES, MIXED)),
+        group=st.sampled_from((0, 0, 1, 2)),
+    ).map(_home_only),
+    min_size=3,
+    max_size=12,
+).filter(lambda cases: any(c.group for c in cases))
+
+
+def test_group_cases_and_mixed_checklists_are_in_the_system() -> None:
+    """A grouped case counts in «Saker» but not by itself in «Beslutninger» (its group's
+    decision is an unknown of its own); a mixed checklist puts the case in the met and the
+    not-met column of different points."""
+    one = Case("Lille AS", 1, "home_office_policy", "in_time", "open", False, False, 1, 9,
+               "none", False, MIXED, 1)  # fmt: skip
+    counted = members(report([one]), one.micro())
+    assert (DECISIONS, "2026", 0) in counted and (DECISIONS, "2026", 1) not in counted
+    alone = replace(one, group=0)
+    assert (DECISIONS, "2026", 1) in members(report([alone]), alone.micro())
+    columns = {j for key, code, j in counted if key == "hjemmekontor_sjekkliste" and code != "*"}
+    assert len(columns) >= 2
+    # Two cases of one group and one outside: two decisions (checked on the real table).
+    data = report([one, replace(one, key=3), replace(one, key=4, group=0)])
+    table = make_figures(data).table(DECISIONS)
+    assert table.rows[0].counts[:2] == (3, 2)
+
+
+@settings(ATTACK, max_examples=4)
+@given(group_strategy)
+def test_one_named_report_with_group_cases_and_mixed_checklists_pins_no_small_count(
+    cases: list[Case],
+) -> None:
+    pinned = pinned_small_counts(
+        [(report(cases), cases, everyone)], [cases], [[0]], group_universe()
+    )
+    assert pinned == []
+
+
+def test_the_attack_on_group_cases_has_teeth_without_noise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Floor-only protection of a report with group cases and mixed checklists pins small
+    counts: the empty list above is the noise's work."""
+    import tillitsvalgt.reports.ptable as ptable
+
+    for n in range(0, 4):
+        monkeypatch.setitem(ptable._PTABLE, n, (0,) * 256)
+    monkeypatch.setattr(__import__(__name__), "support", lambda n: frozenset({n}))
+    rng = random.Random(5)
+    cases = [
+        _home_only(Case(rng.choice(list(EMPLOYERS)), 1, rng.choice(TYPES),
+                        rng.choice(NEWER_TIMINGS), rng.choice(OUTCOMES), False, False, 1,
+                        rng.randrange(256), "none", rng.random() < 0.5,
+                        rng.choice((*CHECKLIST_STATES, MIXED)), rng.choice((0, 1, 2))))
+        for _ in range(8)
+    ]  # fmt: skip
+    assert any(c.group for c in cases)
+    pinned = pinned_small_counts(
+        [(report(cases), cases, everyone)], [cases], [[0]], group_universe()
+    )
+    # Among them the points a mixed checklist leaves unanswered (column 2: «ukjent»).
+    assert any("'hjemmekontor_sjekkliste'" in p and ", 2) = " in p for p in pinned), pinned
