@@ -155,6 +155,15 @@ def sqlite_db(tmp_path: Path, _sqlite_template: Path) -> Iterator[Database]:
     database.dispose()
 
 
+@pytest.fixture
+def workspace(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """A Workspace over the scenarios, its clock at the test module's ``TODAY`` (a module
+    that needs another world defines its own ``workspace``)."""
+    ws = open_scenario_workspace(tmp_path / "data", request.module.TODAY)
+    yield ws
+    ws.close()
+
+
 @pytest.fixture(scope="session")
 def scenarios() -> list[dict[str, Any]]:
     return list(json.loads(SCENARIOS.read_text(encoding="utf-8")))

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.rules.checklist import regulation_scope
@@ -15,7 +13,6 @@ from tillitsvalgt.shapes import CaseUpdate
 from tillitsvalgt.validation import validate
 from tillitsvalgt.workspace import Workspace
 
-from conftest import open_scenario_workspace
 from helpers.gui import make_window, select_case
 
 TODAY = date(2026, 12, 6)
@@ -29,13 +26,6 @@ def test_regulation_scope() -> None:
     assert sporadic is not None and "gjelder ikke" in sporadic and "0,5 dager" in sporadic
     ordered = regulation_scope(3, True)
     assert ordered is not None and "myndighetene" in ordered and "drøfte" in ordered
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Any:
-    ws = open_scenario_workspace(tmp_path / "data", TODAY)
-    yield ws
-    ws.close()
 
 
 def test_the_tab_says_so_for_the_open_case(

@@ -29,18 +29,11 @@ from ui.models.case_table import NUMBER, TIMING, CaseTableModel
 from ui.prompts import ScriptedPrompter
 from ui.workers import Background
 
-from conftest import make_employer, open_scenario_workspace
+from conftest import make_employer
 from helpers.gui import make_window, select_case
 
 TODAY = date(2026, 11, 20)
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Any:
-    ws = open_scenario_workspace(tmp_path / "data", TODAY)
-    yield ws
-    ws.close()
 
 
 # --------------------------------------------------------------------------- models

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-import pytest
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -17,18 +15,10 @@ from tillitsvalgt.workspace import Workspace
 from ui.accessibility import INPUT_TYPES, is_part_of_another, plain_label
 from ui.date_input import DateInput
 
-from conftest import open_scenario_workspace
 from helpers.gui import make_window
 from helpers.gui_tour import tour
 
 TODAY = date(2026, 12, 6)
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Any:
-    ws = open_scenario_workspace(tmp_path / "data", TODAY)
-    yield ws
-    ws.close()
 
 
 def _spoken(widget: QWidget) -> tuple[str, str]:

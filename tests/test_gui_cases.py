@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from pytestqt.qtbot import QtBot
@@ -19,17 +18,9 @@ from tillitsvalgt.shapes import CaseUpdate
 from tillitsvalgt.workspace import Workspace
 from ui.prompts import ScriptedPrompter
 
-from conftest import open_scenario_workspace
 from helpers.gui import make_window, scenario_bundle, select_case
 
 TODAY = date(2026, 11, 20)
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Any:
-    ws = open_scenario_workspace(tmp_path / "data", TODAY)
-    yield ws
-    ws.close()
 
 
 def test_edit_and_save_with_checks_as_you_type(

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView, QWidget
@@ -16,18 +14,10 @@ from pytestqt.qtbot import QtBot
 from tillitsvalgt.workspace import Workspace
 from ui.context_menus import build_menu
 
-from conftest import open_scenario_workspace
 from helpers.gui import make_window, select_case
 from helpers.gui_tour import tour
 
 TODAY = date(2026, 12, 6)
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Any:
-    ws = open_scenario_workspace(tmp_path / "data", TODAY)
-    yield ws
-    ws.close()
 
 
 def _lists(root: QWidget) -> list[QAbstractItemView]:

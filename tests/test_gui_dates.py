@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDateTimeEdit, QWidget
@@ -19,7 +17,6 @@ from pytestqt.qtbot import QtBot
 from tillitsvalgt.workspace import Workspace
 from ui.date_input import DateInput
 
-from conftest import open_scenario_workspace
 from helpers.gui import make_window, select_case, type_into
 from helpers.gui_tour import tour
 
@@ -32,13 +29,6 @@ TYPED = [
     ("22.09.2026", date(2026, 9, 22)),
     ("i", TODAY),
 ]
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Any:
-    ws = open_scenario_workspace(tmp_path / "data", TODAY)
-    yield ws
-    ws.close()
 
 
 def visible_date_fields(root: QWidget) -> list[DateInput]:

@@ -5,25 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.workspace import Workspace
 from ui.prompts import ScriptedPrompter
 
-from conftest import open_scenario_workspace
 from helpers.gui import make_window, select_case, type_into
 
 TODAY = date(2026, 12, 6)
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Any:
-    ws = open_scenario_workspace(tmp_path / "data", TODAY)
-    yield ws
-    ws.close()
 
 
 def test_set_cancel_and_close_from_the_window(

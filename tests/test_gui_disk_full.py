@@ -6,29 +6,19 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.workspace import Workspace
 from ui.prompts import ScriptedPrompter
 
-from conftest import open_scenario_workspace
 from helpers.gui import make_window, scenario_bundle, select_case
 from helpers.storage_faults import dump, full_disk, tiny_filesystem
 
 TODAY = date(2026, 11, 20)  # the day the window tests in test_gui_cases.py live on
 FULL = "Det er ikke plass på disken"
 LONG = "Arbeidsgiver la fram ny plassfordeling for alle avdelinger. " * 200  # new pages
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Any:
-    ws = open_scenario_workspace(tmp_path / "data", TODAY)
-    yield ws
-    ws.close()
 
 
 def database(ws: Workspace) -> Path:

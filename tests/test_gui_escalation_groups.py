@@ -22,17 +22,9 @@ from ui.errors import CrashReporter
 from ui.main_window import MainWindow
 from ui.prompts import ScriptedPrompter
 
-from conftest import open_scenario_workspace
 from helpers.gui import make_window
 
 TODAY = date(2026, 11, 20)
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Any:
-    ws = open_scenario_workspace(tmp_path / "data", TODAY)
-    yield ws
-    ws.close()
 
 
 def _click(qtbot: QtBot, button: QPushButton) -> None:

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.services import cases as case_service
@@ -17,17 +15,9 @@ from tillitsvalgt.validation import validate
 from tillitsvalgt.workspace import Workspace
 from ui.main_window import MainWindow
 
-from conftest import open_scenario_workspace
 from helpers.gui import make_window, select_case
 
 TODAY = date(2026, 12, 6)
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Any:
-    ws = open_scenario_workspace(tmp_path / "data", TODAY)
-    yield ws
-    ws.close()
 
 
 def _case_at_49(workspace: Workspace) -> tuple[int, str]:

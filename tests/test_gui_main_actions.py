@@ -7,23 +7,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.workspace import Workspace
 from ui.main_actions import ACTIONS, MENUS
 
-from conftest import open_scenario_workspace
 from helpers.gui import make_window, select_case
 
 TODAY = date(2026, 12, 6)
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Any:
-    ws = open_scenario_workspace(tmp_path / "data", TODAY)
-    yield ws
-    ws.close()
 
 
 def test_every_action_is_made_placed_and_calls_a_slot(

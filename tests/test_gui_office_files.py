@@ -8,9 +8,7 @@ import email
 import email.policy
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
@@ -19,17 +17,9 @@ from tillitsvalgt.services.letters import LetterRequest
 from tillitsvalgt.workspace import Workspace
 from ui.prompts import ScriptedPrompter
 
-from conftest import open_scenario_workspace
 from helpers.gui import make_window
 
 TODAY = date(2026, 11, 20)
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Any:
-    ws = open_scenario_workspace(tmp_path / "data", TODAY)
-    yield ws
-    ws.close()
 
 
 def test_the_filtered_list_goes_to_a_spreadsheet(

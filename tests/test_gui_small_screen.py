@@ -12,29 +12,19 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.workspace import Workspace
 
-from conftest import open_scenario_workspace
 from helpers.gui import make_window
 from helpers.gui_tour import tour
 
 TODAY = date(2026, 12, 6)
 SCREEN = QSize(1024, 700)  # logical pixels: also 1536×1050 at 150 %
 FRAME = QSize(0, 32)  # what the window manager adds: a title bar (not drawn offscreen)
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Any:
-    ws = open_scenario_workspace(tmp_path / "data", TODAY)
-    yield ws
-    ws.close()
 
 
 def sideways(root: QWidget) -> list[str]:

@@ -29,18 +29,10 @@ from ui.models.case_table import EMPLOYER, NUMBER, TIMING, TITLE, TYPE, UPDATED
 from ui.models.deadline_table import TITLE as DEADLINE_TITLE
 from ui.models.history_table import HIST_NEW, HIST_OLD, HIST_WHAT, HIST_WHEN, HIST_WHO
 
-from conftest import open_scenario_workspace
 from helpers.gui import make_window, select_case
 from helpers.gui_tour import tour
 
 TODAY = date(2026, 12, 6)
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Any:
-    ws = open_scenario_workspace(tmp_path / "data", TODAY)
-    yield ws
-    ws.close()
 
 
 def _sideways(view: QAbstractItemView) -> int:

@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -38,6 +37,7 @@ from ui.i18n import count as plural
 from ui.models.deadline_table import TITLE, WHAT, DeadlineTableModel
 from ui.models.list_model import short_date
 from ui.prompts import Prompter
+from ui.views.case_tables import setup_table
 from ui.widgets import ok_cancel
 
 # The range choice: days ahead of today, None for every open deadline. Overdue deadlines
@@ -262,19 +262,12 @@ class DeadlinesView(QWidget):
         layout.addLayout(top)
 
         self.model = DeadlineTableModel()
-        self.table = QTableView()
-        self.table.setObjectName("deadlineTable")
+        # (Tab moves on to the buttons.)
+        self.table = setup_table(
+            QTableView(), self.model, "deadlineTable", wrap=False, tab_moves_on=True
+        )
         self.table.setAccessibleName(tr("Frister"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
         self.table.setToolTip(tr("Dobbeltklikk eller trykk Enter for å åpne saken."))

@@ -13,7 +13,6 @@ import re
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,6 +43,7 @@ from ui.models.employer_table import (
     EmployerTableModel,
 )
 from ui.prompts import Prompter
+from ui.views.case_tables import setup_table
 
 SEARCH_DELAY_MS = 150
 CASES_SHOWN = 200  # an employer's cases shown at once (the case list pages through more)
@@ -56,17 +56,8 @@ def _plain(text: str) -> str:
 
 
 def _table(name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)  # Tab leaves the table: keyboard users move on
-    table.verticalHeader().setVisible(False)
+    table = setup_table(QTableView(), None, name, wrap=False, fit_columns=False, tab_moves_on=True)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.horizontalHeader().setStretchLastSection(True)
     return table
 
 

@@ -8,10 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -32,6 +30,7 @@ from ui.errors import CrashReporter
 from ui.i18n import tr
 from ui.models.list_model import short_date
 from ui.prompts import Prompter
+from ui.views.case_tables import setup_table
 
 
 class OfficePanel(QWidget):
@@ -59,22 +58,13 @@ class OfficePanel(QWidget):
 
         escalation = QGroupBox(tr("Løftet videre"))
         box = QVBoxLayout(escalation)
-        self.stage_table = QTableWidget(0, 5)
-        self.stage_table.setObjectName("escalationStages")
+        self.stage_table = setup_table(QTableWidget(0, 5), None, "escalationStages")
         self.stage_table.setAccessibleName(tr("Trinn saken er løftet til"))
         self.stage_table.setHorizontalHeaderLabels(
             [tr("Trinn"), tr("Løftet dit"), tr("Utfall"), tr("Utfallet kom"), tr("Referanse")]
         )
-        self.stage_table.verticalHeader().setVisible(False)
-        self.stage_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.stage_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.stage_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # The stage names and outcomes are short and known: each column as wide as its text,
-        # the free-text reference takes what is left (outcomes and dates never wrap).
-        self.stage_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.stage_table.horizontalHeader().setStretchLastSection(True)
+        # the free-text reference takes what is left.
         self.stage_table.itemSelectionChanged.connect(self._update_buttons)
         self.stage_table.doubleClicked.connect(lambda _: self.edit_stage())
         box.addWidget(self.stage_table, 1)
