@@ -304,10 +304,13 @@ def test_a_letter_and_the_case_summary_are_printed(
     _click(qtbot, view.print_button)  # the print dialog cancelled: nothing printed
     assert prompter.shown[-1][0] == "print" and not printed_letter.exists()
     _click(qtbot, view.print_button)
+    # Made into PDF off the window's thread (LibreOffice), then the PDF is the file.
+    qtbot.waitUntil(printed_letter.exists, timeout=120_000)
     text = _pdf_text(printed_letter)
     assert letter.number in text  # «Vår ref.»
     assert letter.context.subject.split()[0] in text
     assert "Kari Nordmann" in text  # the signature
+    assert not [s for s in prompter.shown if s[0] in {"error", "info"}]  # not as text
 
     window.print_action.trigger()
     text = _pdf_text(printed_case)

@@ -164,7 +164,9 @@ class MainWindow(FirstSteps, QMainWindow):
         self._make_start_guide(left_layout)
         left_layout.addWidget(self.count)
 
-        self.case_view = CaseView(workspace, prompter=prompter, crashes=crashes)
+        self.case_view = CaseView(
+            workspace, prompter=prompter, crashes=crashes, background=self.background
+        )
         self.case_view.letter_requested.connect(self.new_letter)
         self.case_view.changed.connect(self._case_saved)
         self.case_view.dirty_changed.connect(self._dirty_changed)

@@ -1,18 +1,30 @@
 """Printing from the window: a letter from the journal, or the case summary (the facts, the
 verdict, the timeline, how far the case has gone, its group, the deadlines and the
 journal). The printer comes from the injected prompt service (the print dialog in the app,
-a PDF file in the tests); what is printed is text laid out by ``QTextDocument``, so a PDF
-made by printing holds the words."""
+a PDF file in the tests).
+
+A letter prints as the letter: its ``.docx`` made into PDF by the same converter as «Lagre
+som PDF» and the letter preview (``letters/pdf.py``), off the window's thread; printed to a
+PDF file, that PDF is the file (the very pages, text and all); on paper its pages are
+drawn at the printer's resolution. Where no converter is installed, the letter's text is
+laid out by ``QTextDocument`` instead (the words, not the letter's layout) and the user is
+told so. The case summary is text laid out by ``QTextDocument``."""
 
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont, QImage, QPainter, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
 from tillitsvalgt.errors import UserError
+from tillitsvalgt.letters.pages import render_pdf
+from tillitsvalgt.letters.pdf import docx_to_pdf, pdf_converter
 from tillitsvalgt.letters.printable import docx_html
+from tillitsvalgt.paths import write_atomically
 from tillitsvalgt.rules.deadlines import format_date
 from tillitsvalgt.shapes import CaseGroupRead, EscalationRead
 from tillitsvalgt.vocabulary import (
@@ -28,6 +40,7 @@ from tillitsvalgt.vocabulary import (
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.i18n import tr
 from ui.prompts import Prompter
+from ui.workers import Background
 
 
 def _e(text: object) -> str:
@@ -172,20 +185,28 @@ def print_html(prompter: Prompter, parent: QWidget, title: str, text: str) -> bo
     if printer is None:
         return False
     printer.setDocName(title)
-    document = QTextDocument()
-    document.setDocumentMargin(0)
-    font = QFont(document.defaultFont())
-    font.setPointSizeF(10.5)  # the screen's font size is small on paper
-    document.setDefaultFont(font)
-    document.setHtml(text)
-    document.print_(printer)
+    _print_text(printer, text)
     return True
 
 
-def print_letter(workspace: Workspace, prompter: Prompter, parent: QWidget, document_id: int,
-                 title: str) -> bool:  # fmt: skip
+PRINT_DPI = 300.0  # a letter's pages on paper: sharp text, about 1 MB a page in memory
+
+
+def print_letter(
+    workspace: Workspace,
+    prompter: Prompter,
+    parent: QWidget,
+    document_id: int,
+    title: str,
+    *,
+    background: Background | None = None,
+) -> bool:
+    """Ask for a printer and print the letter as it looks (see the module); False when the
+    user cancelled or it could not be printed. With ``background`` the PDF is made off the
+    window's thread and printed when it is ready."""
     try:
-        text = docx_html(workspace.document_content(document_id))
+        content = workspace.document_content(document_id)
+        text = docx_html(content)
     except UserError as exc:
         prompter.error(parent, tr("Kan ikke skrive ut"), exc.message)
         return False
@@ -196,7 +217,97 @@ def print_letter(workspace: Workspace, prompter: Prompter, parent: QWidget, docu
             tr("Bare brev (Word-filer) skrives ut herfra. Åpne dokumentet og skriv det ut der."),
         )
         return False
-    return print_html(prompter, parent, title, text)
+    printer = prompter.printer(parent, title)
+    if printer is None:
+        return False
+    printer.setDocName(title)
+
+    def convert() -> bytes | None:
+        if pdf_converter() is None:
+            return None  # no LibreOffice or Word here: the text instead (said below)
+        return docx_to_pdf(content)
+
+    def failed(exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            raise exc  # a bug: the crash dialog
+        prompter.error(parent, tr("Kan ikke skrive ut"), exc.message)
+
+    def done(pdf: bytes | None) -> None:
+        if pdf is not None:
+            try:
+                print_pdf(printer, pdf)
+            except UserError as exc:
+                failed(exc)
+            return
+        _print_text(printer, text)
+        prompter.info(
+            parent,
+            tr("Skrevet ut som tekst"),
+            tr(
+                "Brevet ble skrevet ut som tekst, uten brevets oppsett: LibreOffice eller Word "
+                "trengs for å skrive det ut slik det ser ut."
+            ),
+        )
+
+    if background is not None:
+        background.submit(convert, done, failed, context=parent)
+        return True
+    try:
+        pdf = convert()
+    except UserError as exc:
+        failed(exc)
+        return False
+    done(pdf)
+    return True
+
+
+def print_pdf(printer: QPrinter, pdf: bytes) -> None:
+    """The PDF's pages on ``printer``: to a PDF file, the PDF itself; else each page drawn
+    over the whole sheet (the PDF carries the letter's own margins)."""
+    target = printer.outputFileName()
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and target:
+        try:
+            write_atomically(Path(target), pdf)
+        except OSError as exc:
+            raise UserError(
+                f"Kunne ikke skrive {target}: {exc.strerror or exc}. Velg en annen mappe."
+            ) from exc
+        return
+    paint_pdf(printer, pdf)
+
+
+def paint_pdf(printer: QPrinter, pdf: bytes) -> None:
+    """Each page of ``pdf`` drawn to fill a sheet of ``printer``, at its resolution (at
+    most ``PRINT_DPI``)."""
+    pages = render_pdf(pdf, dpi=min(float(printer.resolution()), PRINT_DPI))
+    printer.setFullPage(True)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise UserError("Skriveren kunne ikke startes. Sjekk at den er slått på og tilkoblet.")
+    try:
+        for k, page in enumerate(pages):
+            if k and not printer.newPage():
+                raise UserError("Skriveren tok ikke imot neste side.")
+            image = QImage(
+                page.pixels, page.width, page.height, page.stride, QImage.Format.Format_RGBX8888
+            )
+            # The page as large as the sheet allows, its proportions kept (an A4 letter on
+            # Letter paper is a little smaller, never stretched).
+            sheet = painter.viewport()
+            scale = min(sheet.width() / page.width, sheet.height() / page.height)
+            painter.drawImage(QRectF(0, 0, page.width * scale, page.height * scale), image)
+    finally:
+        painter.end()
+
+
+def _print_text(printer: QPrinter, text: str) -> None:
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    font = QFont(document.defaultFont())
+    font.setPointSizeF(10.5)  # the screen's font size is small on paper
+    document.setDefaultFont(font)
+    document.setHtml(text)
+    document.print_(printer)
 
 
 def print_case_summary(

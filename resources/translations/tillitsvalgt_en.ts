@@ -2180,6 +2180,14 @@ Your profile is saved.</translation>
         <translation>Only letters (Word files) are printed from here. Open the document and print it there.</translation>
     </message>
     <message>
+        <source>Skrevet ut som tekst</source>
+        <translation>Printed as text</translation>
+    </message>
+    <message>
+        <source>Brevet ble skrevet ut som tekst, uten brevets oppsett: LibreOffice eller Word trengs for å skrive det ut slik det ser ut.</source>
+        <translation>The letter was printed as text, without its layout: LibreOffice or Word is needed to print it as it looks.</translation>
+    </message>
+    <message>
         <source>Sak </source>
         <translation>Case </translation>
     </message>

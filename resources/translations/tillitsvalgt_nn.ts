@@ -2180,6 +2180,14 @@ Profilen din er lagra.</translation>
         <translation>Berre brev (Word-filer) blir skrivne ut herifrå. Opne dokumentet og skriv det ut der.</translation>
     </message>
     <message>
+        <source>Skrevet ut som tekst</source>
+        <translation>Skrive ut som tekst</translation>
+    </message>
+    <message>
+        <source>Brevet ble skrevet ut som tekst, uten brevets oppsett: LibreOffice eller Word trengs for å skrive det ut slik det ser ut.</source>
+        <translation>Brevet vart skrive ut som tekst, utan oppsettet til brevet: LibreOffice eller Word trengst for å skrive det ut slik det ser ut.</translation>
+    </message>
+    <message>
         <source>Sak </source>
         <translation>Sak </translation>
     </message>

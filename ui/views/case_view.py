@@ -65,6 +65,7 @@ from ui.views.checklist_panel import ChecklistPanel
 from ui.views.journal_tab import JournalTab
 from ui.views.office_panel import OfficePanel
 from ui.views.timeline_tab import TimelineTab
+from ui.workers import Background
 
 
 class AssessmentPanel(QWidget):
@@ -181,6 +182,7 @@ class CaseView(QWidget):
         prompter: Prompter,
         crashes: CrashReporter,
         opener: Callable[[Path], bool] = open_with_system,
+        background: Background | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -188,6 +190,7 @@ class CaseView(QWidget):
         self.prompter = prompter
         self.crashes = crashes
         self.opener = opener
+        self.background = background  # (printing a letter makes its PDF off this thread)
         self.detail: CaseDetail | None = None
         # Copies of documents opened in the system's viewer; made on the first opening only,
         # so a window that never opens one leaves nothing to clean up.
@@ -707,12 +710,14 @@ class CaseView(QWidget):
             self.send_document()
 
     def print_document(self) -> None:
-        """The letter on paper (the print dialog; a letter's printout is its text)."""
+        """The letter on paper as it looks (the print dialog; ``ui/printing.py``)."""
         from ui.printing import print_letter
 
         doc = self.selected_document()
         if doc is not None:
-            print_letter(self.workspace, self.prompter, self, doc.id, doc.number)
+            print_letter(
+                self.workspace, self.prompter, self, doc.id, doc.number, background=self.background
+            )
 
     def delete_document(self) -> None:
         doc = self.selected_document()
