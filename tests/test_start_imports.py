@@ -89,3 +89,18 @@ def test_a_start_on_an_up_to_date_database_does_without_alembic(tmp_path: Path) 
     assert not packages & (NOT_AT_START | {"alembic"}), sorted(
         packages & (NOT_AT_START | {"alembic"})
     )
+
+
+def test_the_core_loads_no_postgresql_dialect_for_a_sqlite_start() -> None:
+    """SQLAlchemy's PostgreSQL dialect (≈ 25 ms) is loaded by a PostgreSQL URL, not by the
+    models (an index's postgresql_where made SQLAlchemy load it to check the keyword)."""
+    code = (
+        "import sys\nimport tillitsvalgt.workspace\n"
+        "print(sorted(m for m in sys.modules if m.startswith('sqlalchemy.dialects.')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    loaded = done.stdout
+    assert "sqlalchemy.dialects.sqlite" in loaded  # the report is real
+    assert "sqlalchemy.dialects.postgresql" not in loaded, loaded

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy import func, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 from sqlmodel import Session, col, select
 
 from tillitsvalgt.errors import ConflictError, StateError
@@ -58,9 +58,8 @@ def allocate_number(year: int, *, session: Session) -> int:
         # representative who could write the table could reset it and stop every branch.
         next_seq = sa.text("SELECT tillitsvalgt_next_case_seq(:y)")
         return int(session.execute(next_seq, {"y": year}).scalar_one())
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = (
-        insert(CaseCounter)
+        sqlite.insert(CaseCounter)
         .values(year=year, last_seq=1)
         .on_conflict_do_update(
             index_elements=["year"],
