@@ -49,7 +49,8 @@ class Shape(SQLModel):
     validates none of them before the window is painted, and building them all was ≈ 5 %
     of it; the validation itself is the same."""
 
-    model_config = ConfigDict(defer_build=True)
+    # Merged with SQLModel's own config, which mypy knows by its own TypedDict.
+    model_config = ConfigDict(defer_build=True)  # type: ignore[assignment]
 
 
 class RepresentativeBase(Shape):
