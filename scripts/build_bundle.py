@@ -411,6 +411,10 @@ def main(argv: list[str] | None = None) -> int:
     if translations.is_file():
         step("the window's translations (.ts -> .qm)")
         subprocess.run([sys.executable, str(translations), "build"], check=True, cwd=ROOT)
+    template = ROOT / "scripts" / "schema_template.py"
+    if template.is_file():
+        step("a new database's schema, migrated by Alembic (resources/schema/)")
+        subprocess.run([sys.executable, str(template), "build"], check=True, cwd=ROOT)
     step("PyInstaller (about a minute)")
     bundle = pyinstaller(dist, work, notices)
     made: list[Path] = []

@@ -10,17 +10,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tillitsvalgt.services import cases
+from tillitsvalgt.shapes import CaseCreate
 from tillitsvalgt.workspace import Workspace
+from ui.first_paint import after_first_paint
 from ui.main_window import MainWindow
-from ui.models.case_table import TITLE
+from ui.models.case_table import PAGE, TITLE
 from ui.prompts import ScriptedPrompter
 
-from conftest import open_scenario_workspace
+from conftest import make_employer, open_scenario_workspace
 from helpers.gui import make_window
 
 TODAY = date(2026, 12, 6)
@@ -151,3 +154,28 @@ def test_empty_start_keyboard_goes_to_the_first_step(
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     window.focus_list_action.trigger()
     assert window.start_guide.employer_button.hasFocus()
+
+
+def test_a_remembered_search_is_counted_after_the_first_paint(
+    qtbot: QtBot, tmp_path: Path, empty: Workspace
+) -> None:
+    """The start's list of a remembered search is painted first; its count (as dear as the
+    page) waits for the paint, as ``ui.app.run`` arranges it, and then comes."""
+    employer = make_employer(empty.db)
+    with empty.db.session() as session:  # more than a page: the page alone cannot say
+        for n in range(PAGE + 5):
+            shape = CaseCreate(
+                title=f"Hjemmekontor for team {n}", employer_id=employer, case_type="office_layout"
+            )
+            cases.create_case(shape, session=session, today=TODAY)
+    settings = QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat)
+    settings.setValue("caselist/search", "hjemmekontor")
+    settings.sync()
+    window = make_window(qtbot, empty, tmp_path, show=False)
+    assert len(window.model.rows) == PAGE and window.count.text() == "…"
+    window.hold_count()
+    after_first_paint(window, [window.release_count])
+    qtbot.wait(100)
+    assert window.count.text() == "…"  # not painted yet: not counted
+    window.show()
+    qtbot.waitUntil(lambda: window.count.text() == f"{PAGE + 5} saker", timeout=5000)

@@ -264,3 +264,42 @@ def test_sqlite_serves_every_sort_and_its_tie_break_from_an_index(sqlite_db: Dat
             plan = explain(sqlite_db, CaseQuery(sort=sort, descending=descending, today=TODAY))
             assert f"USING INDEX {index}" in plan, (sort, plan)
             assert plan.count("TEMP B-TREE") == 1, (sort, plan)
+
+
+def test_many_hits_of_one_status_walk_the_sort_index(sqlite_db: Database) -> None:
+    """A search with more hits than ``MANY_HITS`` and a status filter (a remembered search
+    of open cases at start) walks the sort index until the page is full, as the search alone
+    does, instead of reading every case of that status and sorting the hits; the page is
+    the same."""
+    employer = make_employer(sqlite_db)
+    first = make_case(sqlite_db, employer, title="Hjemmekontor for alle")
+    with sqlite_db.engine.begin() as conn:
+        columns = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(cases)")]
+        made = {
+            "id": "NULL",
+            "uuid": "lower(hex(randomblob(16)))",
+            "number": "'2026/' || (n + 1)",
+            "seq": "n + 1",
+            "status": "CASE WHEN n % 3 = 0 THEN 'closed' ELSE 'open' END",
+            "updated_at": "datetime(updated_at, '-' || n || ' minutes')",
+        }
+        values = ", ".join(made.get(c, c) for c in columns)
+        conn.exec_driver_sql(
+            f"WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < "
+            f"{cases.MANY_HITS * 2}) INSERT INTO cases ({', '.join(columns)}) "
+            f"SELECT {values} FROM k, cases WHERE cases.number = '{first}'"
+        )
+    query = CaseQuery(text="hjemmekontor", status="open", limit=200, today=TODAY)
+    plan = explain(sqlite_db, query)
+    assert "USING INDEX ix_cases_updated_at_id" in plan, plan
+    assert "ix_cases_status" not in plan, plan
+    with sqlite_db.session(readonly=True) as s:
+        page = list_cases(query, session=s)
+        every = s.execute(
+            sa.select(Case.number)
+            .where(Case.status == "open", Case.deleted_at.is_(None))  # type: ignore[union-attr]
+            .order_by(Case.updated_at.desc(), Case.id.desc())  # type: ignore[union-attr]
+            .limit(200)
+        ).scalars()
+        assert [r.number for r in page.rows] == list(every)
+    assert page.total > cases.MANY_HITS

@@ -85,16 +85,15 @@ class Employer(EmployerBase, table=True):
     is_demo: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
 
 
-_LIVE: dict[str, Any] = {
-    "sqlite_where": sa.text("deleted_at IS NULL"),
-    "postgresql_where": sa.text("deleted_at IS NULL"),
-}
+# The partial indexes' predicates, as the migrations write them on SQLite. The migrations
+# make the same indexes partial on PostgreSQL too (0003, 0016, 0017); their postgresql_where
+# is not repeated here: naming it makes SQLAlchemy load its whole PostgreSQL dialect to
+# check the keyword (≈ 25 ms of every start, on SQLite too), and neither the app nor
+# Alembic's comparison of models and migrations reads an index's predicate.
+_LIVE: dict[str, Any] = {"sqlite_where": sa.text("deleted_at IS NULL")}
 
 
-_BINNED: dict[str, Any] = {
-    "sqlite_where": sa.text("deleted_at IS NOT NULL"),
-    "postgresql_where": sa.text("deleted_at IS NOT NULL"),
-}
+_BINNED: dict[str, Any] = {"sqlite_where": sa.text("deleted_at IS NOT NULL")}
 
 
 def new_cell_key() -> int:
@@ -121,7 +120,6 @@ class Case(CaseBase, table=True):
             "ix_cases_demo",
             "id",
             sqlite_where=sa.text("is_demo = 1"),  # as SQLAlchemy writes the test
-            postgresql_where=sa.text("is_demo"),
         ),
     )
     id: int | None = Field(default=None, primary_key=True)

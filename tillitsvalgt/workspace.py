@@ -126,7 +126,7 @@ class Workspace:
         from tillitsvalgt import settings
         from tillitsvalgt.db import chosen_database_url
         from tillitsvalgt.history import ACTOR
-        from tillitsvalgt.letters.templates import template_folder
+        from tillitsvalgt.letters.folder import template_folder
         from tillitsvalgt.services.assessments import CATALOGUE
 
         chosen = settings.read(data_dir)
@@ -1315,7 +1315,7 @@ class Workspace:
 
         from tillitsvalgt import settings
         from tillitsvalgt.file_limits import read_limited
-        from tillitsvalgt.letters.templates import template_folder
+        from tillitsvalgt.letters.folder import template_folder
         from tillitsvalgt.services import pack
 
         place = place.expanduser()

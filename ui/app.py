@@ -73,10 +73,12 @@ def run(
     for warning in workspace.warnings:
         window.statusBar().showMessage(warning, 15_000)
     # What can wait comes after the window's first paint (ui/first_paint.py): the window
-    # with its list is what the user waits for.
+    # with its list is what the user waits for; a remembered search's count comes next.
+    window.hold_count()
     later = AfterFirstPaint(
         window,
         [
+            window.release_count,
             window.welcome_if_new,
             window.start_daily_duties,
             collector_back,

@@ -469,6 +469,7 @@ class MainWindow(FirstSteps, QMainWindow):
     def apply_filters(self) -> None:
         selected = self.detail.case.number if self.detail else None
         self._count_timer.stop()
+        self._count_held = False  # a held count of an older list is not wanted
         query = self.query()
         try:
             self.model.reload(query, count=not query.text)
@@ -486,6 +487,20 @@ class MainWindow(FirstSteps, QMainWindow):
                 if item.number == selected:
                     self.table.selectRow(row)
                     break
+
+    _count_held = False
+
+    def hold_count(self) -> None:
+        """At start: the count of a remembered search waits for the window's first paint
+        (``release_count``). It can cost as much as the page, and a timer of 0 ms fires
+        before the paint, which waits for the platform's next frame."""
+        self._count_held = self._count_timer.isActive()
+        self._count_timer.stop()
+
+    def release_count(self) -> None:
+        if self._count_held:
+            self._count_held = False
+            self._count_timer.start()
 
     def _show_count(self) -> None:
         shown = self.model.total

@@ -6,7 +6,6 @@ but can be repaired is repaired in memory, with a warning."""
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -15,10 +14,11 @@ from tillitsvalgt import paths
 from tillitsvalgt.errors import UserError, os_reason
 from tillitsvalgt.file_limits import TEMPLATE_LIMIT, read_limited
 from tillitsvalgt.letters.checking import TemplateCheck, check_template
+from tillitsvalgt.letters.folder import TEMPLATES_ENV as TEMPLATES_ENV
+from tillitsvalgt.letters.folder import template_folder as template_folder
 from tillitsvalgt.letters.kinds import letter_kind
 from tillitsvalgt.letters.render import TemplateError
 
-TEMPLATES_ENV = "TILLITSVALGT_TEMPLATES"
 BUILTIN = "innebygd"
 
 
@@ -55,12 +55,6 @@ def _checked(kind: str, data: bytes) -> TemplateCheck:
     if key not in _CHECKED:
         _CHECKED[key] = check_template(data, kind)
     return _CHECKED[key]
-
-
-def template_folder(option: str | os.PathLike[str] | None, setting: str | None) -> Path | None:
-    """``--templates`` wins, then TILLITSVALGT_TEMPLATES, then the setting."""
-    chosen = option or os.environ.get(TEMPLATES_ENV) or setting
-    return Path(chosen).expanduser() if chosen else None
 
 
 def load_template(kind: str, folder: Path | None = None, form: str = "nb") -> LoadedTemplate:

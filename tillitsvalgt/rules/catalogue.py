@@ -210,14 +210,25 @@ def _from_text(text: str, origin: str) -> tuple[Catalogue | None, list[Catalogue
     # Windows Notepad may save a byte-order mark, which TOML does not allow; it is invisible
     # to the user, so it is dropped rather than reported.
     text = text.removeprefix("\ufeff")
-    lines = _scan(text)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return None, [_syntax_problem(error, lines)]
+        return None, [_syntax_problem(error, _scan(text))]
     except RecursionError:
         # tomllib recurses on nested arrays; a file nested thousands deep is not a catalogue.
         return None, [CatalogueProblem(1, "filen har for mange lister inni hverandre")]
+    # Where each table and key is written only names a problem's line: a good file (the
+    # built-in one, read on every start) is checked without scanning its lines, and a file
+    # with problems is checked again with them.
+    catalogue, problems = _checked(data, origin, _Lines(top=_Table(1)))
+    if problems:
+        catalogue, problems = _checked(data, origin, _scan(text))
+    return catalogue, problems
+
+
+def _checked(
+    data: dict[str, Any], origin: str, lines: _Lines
+) -> tuple[Catalogue | None, list[CatalogueProblem]]:
     checker = _Checker(lines)
     catalogue = checker.document(data, origin)
     problems = sorted(checker.problems, key=lambda p: p.line or 0)

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy import func, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 from sqlmodel import Session, col, select
 
 from tillitsvalgt.errors import ConflictError, StateError
@@ -58,9 +58,8 @@ def allocate_number(year: int, *, session: Session) -> int:
         # representative who could write the table could reset it and stop every branch.
         next_seq = sa.text("SELECT tillitsvalgt_next_case_seq(:y)")
         return int(session.execute(next_seq, {"y": year}).scalar_one())
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = (
-        insert(CaseCounter)
+        sqlite.insert(CaseCounter)
         .values(year=year, last_seq=1)
         .on_conflict_do_update(
             index_elements=["year"],
@@ -420,7 +419,13 @@ def _filters(shape: _Shape) -> list[sa.ColumnElement[bool]]:
     if shape.case_type:
         where.append(col(Case.case_type) == sa.bindparam("case_type"))
     if shape.status:
-        where.append(col(Case.status) == sa.bindparam("status"))
+        status: Any = col(Case.status)
+        if shape.many_hits and shape.dialect == "sqlite" and not shape.case_type:
+            # As "id + 0" below: with many hits the sort index is walked until the page is
+            # full. Left indexable, the status made SQLite read every case of that status
+            # and sort the hits (a remembered search of open cases at start: 74 -> 38 ms).
+            status = status.concat("")
+        where.append(status == sa.bindparam("status"))
     if shape.employer:
         where.append(col(Case.employer_id) == sa.bindparam("employer_id"))
     if shape.year:
