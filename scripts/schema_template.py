@@ -15,14 +15,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tillitsvalgt import schema_template  # noqa: E402
+from tillitsvalgt import schema_build  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
     if argv != ["build"]:
         print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
         return 2
-    made = schema_template.build()
+    made = schema_build.build()
     print(f"built {made.relative_to(ROOT) if made.is_relative_to(ROOT) else made}")
     return 0
 

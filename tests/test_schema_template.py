@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tillitsvalgt import paths, schema_template
+from tillitsvalgt import paths, schema_build, schema_template
 from tillitsvalgt.db import SCHEMA_HEAD, Database
 
 REPO = Path(__file__).resolve().parent.parent
@@ -38,7 +38,7 @@ def migrated_by_alembic(folder: Path) -> Path:
 
 
 def test_the_template_is_a_freshly_migrated_database(tmp_path: Path) -> None:
-    template = schema_template.build(tmp_path / "schema")
+    template = schema_build.build(tmp_path / "schema")
     fresh = migrated_by_alembic(tmp_path / "alembic")
     assert template.name == f"tillitsvalgt-{SCHEMA_HEAD}-{schema_template.fingerprint()}.db"
     made = dump(template)
@@ -81,19 +81,19 @@ def test_a_new_data_folder_starts_as_a_copy_of_the_template_without_alembic(
 
 
 def test_a_template_of_other_migrations_is_never_used(tmp_path: Path) -> None:
-    template = schema_template.build(tmp_path / "schema")
+    template = schema_build.build(tmp_path / "schema")
     assert schema_template.find(SCHEMA_HEAD, tmp_path / "schema") == template
     # Made before a migration was changed: its fingerprint is not these migrations'.
     stale = template.with_name(f"tillitsvalgt-{SCHEMA_HEAD}-0123456789abcdef0123.db")
     template.rename(stale)
     assert schema_template.find(SCHEMA_HEAD, tmp_path / "schema") is None
     # Building again makes the current one and removes the stale one.
-    again = schema_template.build(tmp_path / "schema")
+    again = schema_build.build(tmp_path / "schema")
     assert again == template and not stale.exists()
 
 
 def test_a_database_made_meanwhile_by_another_start_is_never_replaced(tmp_path: Path) -> None:
-    template = schema_template.build(tmp_path / "schema")
+    template = schema_build.build(tmp_path / "schema")
     target = tmp_path / "data" / paths.DATABASE_FILENAME
     target.parent.mkdir()
     target.write_bytes(b"theirs")

@@ -4,21 +4,20 @@ copied on the first start.
 The first start ever (a new, empty data folder) would otherwise load Alembic and run every
 migration while the user waits for the window (≈ 0.2 s of a 1 s start). The install (like
 the ``.qm`` translations: ``scripts/schema_template.py build``, run by ``scripts/run``,
-``scripts/build_bundle.py`` and the benchmarks) migrates an empty database with Alembic and
-keeps it in ``resources/schema/``; ``Database.open`` copies it instead of migrating a file
-it has just created. The schema still comes only from the migrations: the template *is*
-their result, and its name carries a fingerprint of the migration files, so a template
-made before a migration was added or changed is never used (the start then runs Alembic
-as before). ``tests/test_schema_template.py`` proves a copy equals a freshly migrated
-database, schema, ``alembic_version`` and rows."""
+``scripts/test``, ``scripts/build_bundle.py`` and the benchmarks; ``schema_build.py``)
+migrates an empty database with Alembic and keeps it in ``resources/schema/``;
+``Database.open`` copies it instead of migrating a file it has just created. The schema
+still comes only from the migrations: the template *is* their result, and its name
+carries a fingerprint of the migration files, so a template made before a migration was
+added or changed is never used (the start then runs Alembic as before).
+``tests/test_schema_template.py`` proves a copy equals a freshly migrated database,
+schema, ``alembic_version`` and rows."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import shutil
-import sqlite3
-import tempfile
 from pathlib import Path
 
 from tillitsvalgt import paths
@@ -71,37 +70,3 @@ def install(template: Path, file: Path) -> bool:
     finally:
         spare.unlink(missing_ok=True)
     return True
-
-
-def build(where: Path | None = None) -> Path:
-    """Migrate an empty database with Alembic and keep it as the template of
-    these migrations; older templates in the folder are removed."""
-    from tillitsvalgt.db import SCHEMA_HEAD, Database
-
-    where = where or folder()
-    where.mkdir(parents=True, exist_ok=True)
-    target = where / file_name(SCHEMA_HEAD)
-    with tempfile.TemporaryDirectory(prefix="tillitsvalgt-template-") as scratch:
-        db = Database.open(data_dir=scratch, template=False)
-        try:
-            revision = db.current_revision()
-        finally:
-            db.dispose()
-        if revision != SCHEMA_HEAD:
-            raise RuntimeError(f"migrated to {revision}, not {SCHEMA_HEAD}")
-        migrated = Path(scratch) / paths.DATABASE_FILENAME
-        conn = sqlite3.connect(migrated)
-        try:
-            # Everything in the one file, no WAL beside it (the app's connection turns WAL
-            # on again). Copied byte for byte, not vacuumed: VACUUM would reorder the
-            # schema's entries, and with them the order in which triggers fire.
-            conn.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            conn.close()
-        made = where / f".{target.name}.new"
-        shutil.copyfile(migrated, made)
-        os.replace(made, target)
-    for old in where.glob(f"{PREFIX}*.db"):
-        if old != target:
-            old.unlink()
-    return target
