@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.workspace import Workspace
@@ -92,3 +93,45 @@ def test_attempt_sends_a_fixable_error_to_the_box_and_a_bug_to_the_crash_dialog(
     assert [type(e) for e in reported] == [RuntimeError]
     done = attempt(lambda: None, **guarded)  # type: ignore[arg-type]
     assert done and done.value is None
+
+
+def test_a_guarded_block_ends_at_the_error_and_says_it_failed(qtbot: QtBot) -> None:
+    """``guard``: the block stops at a fixable error (shown under its title, over the
+    view) or a bug (to the crash reporter), ``failed`` says so, and an interrupt is never
+    swallowed; a dialog's message line takes the error where it has one."""
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from tillitsvalgt.errors import UserError
+    from ui.errors import CrashReporter, Guard, guard
+    from ui.prompts import ScriptedPrompter
+
+    class View(QWidget):
+        def __init__(self) -> None:
+            super().__init__()
+            self.prompter = ScriptedPrompter()
+            self.crashes = CrashReporter(self.prompter, enabled=False)
+
+    view = View()
+    qtbot.addWidget(view)
+    reported: list[BaseException] = []
+    view.crashes.report = lambda exc, _parent=None: reported.append(exc)  # type: ignore[method-assign]
+    after: list[str] = []
+    with guard(view, "Ikke lagret") as tried:
+        raise UserError("Saken er endret av en annen.")
+        after.append("ran on")  # (never reached)
+    assert tried.failed and after == []
+    assert view.prompter.shown == [("error", "Ikke lagret", "Saken er endret av en annen.")]
+    with guard(view, "Ikke lagret") as tried:
+        raise KeyError("a bug")
+    assert tried.failed and [type(e) for e in reported] == [KeyError]
+    with guard(view, "Ikke lagret") as tried:
+        after.append("done")
+    assert not tried.failed and after == ["done"]
+    with pytest.raises(KeyboardInterrupt), guard(view, "Ikke lagret"):
+        raise KeyboardInterrupt
+    line = QLabel()
+    with Guard(crashes=view.crashes, parent=view, message=line) as tried:
+        raise UserError("Datoen mangler.")
+    assert tried.failed and line.text() == "Datoen mangler." and len(view.prompter.shown) == 1
+    with pytest.raises(TypeError):
+        Guard(crashes=view.crashes, parent=view)  # neither a line nor a prompter

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar, cast
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -94,6 +94,76 @@ class Done(Generic[T]):
     value: T
 
 
+class Guard:
+    """A user's action in the two tiers, as a ``with`` block: what the user can fix goes to
+    the dialog's ``message`` line (the dialog stays open with everything typed) or, where
+    there is no such line, to an error box headed ``title``; anything else to the crash
+    dialog. Either way the block ends there and ``failed`` is True::
+
+        with guard(self, tr("Kan ikke vise saken")) as tried:
+            detail = self.workspace.case_detail(case_id)
+        if tried.failed:
+            return
+    """
+
+    def __init__(
+        self,
+        *,
+        crashes: CrashReporter,
+        parent: QWidget | None,
+        message: QLabel | None = None,
+        prompter: Prompter | None = None,
+        title: str = "",
+    ) -> None:
+        if message is None and prompter is None:
+            raise TypeError("a guard needs a message line or a prompter")
+        self.crashes = crashes
+        self.parent = parent
+        self.message = message
+        self.prompter = prompter
+        self.title = title
+        self.failed = False
+
+    def __enter__(self) -> Guard:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool:
+        if exc is None or not isinstance(exc, Exception):
+            return False  # done, or an interrupt that must go on
+        self.failed = True
+        if isinstance(exc, UserError):
+            if self.message is not None:
+                self.message.setText(exc.message)
+            elif self.prompter is not None:
+                self.prompter.error(self.parent, self.title, exc.message)
+        else:
+            self.crashes.report(exc, self.parent)
+        return True
+
+
+class Guarded(Protocol):
+    """A view or dialog that shows questions and errors (it holds both services)."""
+
+    prompter: Prompter
+    crashes: CrashReporter
+
+
+def guard(owner: Guarded, title: str, *, parent: QWidget | None = None) -> Guard:
+    """``Guard`` with ``owner``'s prompt service and crash reporter; errors shown over
+    ``parent`` (default: ``owner`` itself)."""
+    return Guard(
+        crashes=owner.crashes,
+        parent=parent if parent is not None else cast(QWidget, owner),
+        prompter=owner.prompter,
+        title=title,
+    )
+
+
 def attempt(
     action: Callable[[], T],
     *,
@@ -103,20 +173,8 @@ def attempt(
     prompter: Prompter | None = None,
     title: str = "",
 ) -> Done[T] | None:
-    """Run a user's action in the two tiers: what the user can fix goes to the dialog's
-    ``message`` line (the dialog stays open with everything typed) or, where there is no
-    such line, to an error box headed ``title``; anything else to the crash dialog.
-    ``Done`` with the action's value when it went through, else None."""
-    try:
+    """``action`` run under a ``Guard``: ``Done`` with its value when it went through,
+    else None."""
+    with Guard(crashes=crashes, parent=parent, message=message, prompter=prompter, title=title):
         return Done(action())
-    except UserError as exc:
-        if message is not None:
-            message.setText(exc.message)
-        elif prompter is not None:
-            prompter.error(parent, title, exc.message)
-        else:
-            raise TypeError("attempt needs a message line or a prompter") from exc
-        return None
-    except Exception as exc:
-        crashes.report(exc, parent)
-        return None
+    return None  # (reached only when the guard took the error)

@@ -19,7 +19,7 @@ from tillitsvalgt.onboarding import (
     fill_demo_data,
     remove_demo_data,
 )
-from ui.errors import attempt
+from ui.errors import attempt, guard
 from ui.i18n import QT_TR_NOOP, tr
 from ui.i18n import count as plural
 from ui.long_work import LongWork
@@ -165,10 +165,9 @@ class FirstSteps(_Window):
     def remove_demo(self) -> None:
         if not self.confirm_leave():
             return
-        try:
+        with guard(self, tr("Demodata ble ikke fjernet")) as tried:
             found = count_demo_data(self.workspace)
-        except UserError as exc:
-            self.prompter.error(self, tr("Demodata ble ikke fjernet"), exc.message)
+        if tried.failed:
             return
         if found.empty:
             self.prompter.info(self, tr("Fjern demodata"), tr("Det er ingen demodata å fjerne."))

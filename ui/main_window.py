@@ -35,7 +35,7 @@ from ui.column_fit import ColumnFit
 from ui.context_menus import add_context_menu
 from ui.dialogs.case_dialogs import CloseCaseDialog, NewCaseDialog
 from ui.dialogs.welcome_dialog import WelcomeDialog
-from ui.errors import CrashReporter, attempt
+from ui.errors import CrashReporter, attempt, guard
 from ui.first_steps import FirstSteps
 from ui.i18n import QT_TR_NOOP, tr
 from ui.i18n import count as plural
@@ -471,10 +471,9 @@ class MainWindow(FirstSteps, QMainWindow):
         self._count_timer.stop()
         self._count_held = False  # a held count of an older list is not wanted
         query = self.query()
-        try:
+        with guard(self, tr("Kan ikke vise sakene")) as tried:
             self.model.reload(query, count=not query.text)
-        except UserError as exc:
-            self.prompter.error(self, tr("Kan ikke vise sakene"), exc.message)
+        if tried.failed:
             return
         if self.model.counted:
             self._show_count()
@@ -517,10 +516,9 @@ class MainWindow(FirstSteps, QMainWindow):
 
     def _count_later(self) -> None:
         query = self.model.query
-        try:
+        with guard(self, tr("Kan ikke vise sakene")) as tried:
             total = self.workspace.count_listed(query, cap=COUNT_CAP)
-        except UserError as exc:
-            self.prompter.error(self, tr("Kan ikke vise sakene"), exc.message)
+        if tried.failed:
             return
         if self.model.set_total(query, total):  # still the list shown
             self._show_count()
@@ -571,10 +569,9 @@ class MainWindow(FirstSteps, QMainWindow):
         return False
 
     def open_case(self, case_id: int | str) -> None:
-        try:
+        with guard(self, tr("Kan ikke åpne saken")) as tried:
             detail = self.workspace.case_detail(case_id)
-        except UserError as exc:
-            self.prompter.error(self, tr("Kan ikke åpne saken"), exc.message)
+        if tried.failed:
             return
         self.detail = detail
         self.case_view.show_detail(detail)
@@ -641,10 +638,9 @@ class MainWindow(FirstSteps, QMainWindow):
         if self.detail is None or not self.confirm_leave():
             return
         case = self.detail.case
-        try:
+        with guard(self, tr("Saken ble ikke duplisert")) as tried:
             copy = self.workspace.duplicate_case(case.id)
-        except UserError as exc:
-            self.prompter.error(self, tr("Saken ble ikke duplisert"), exc.message)
+        if tried.failed:
             return
         self._created(copy)
 

@@ -32,7 +32,7 @@ from tillitsvalgt.workspace import Workspace
 from ui import palette
 from ui.accessibility import describe_inputs
 from ui.autosave import AutosaveSlot, Snapshot
-from ui.errors import CrashReporter
+from ui.errors import CrashReporter, guard
 from ui.i18n import tr, translated
 from ui.prompts import Prompter
 
@@ -383,10 +383,9 @@ class EmployerDialog(QDialog):
         """Load the stored version of the employer being edited, replacing the fields."""
         if self.employer is None:
             return
-        try:
+        with guard(self, tr("Kan ikke laste inn virksomheten")) as tried:
             fresh = self.workspace.get_employer(self.employer.id)
-        except UserError as exc:
-            self.prompter.error(self, tr("Kan ikke laste inn virksomheten"), exc.message)
+        if tried.failed:
             return
         self.employer = fresh
         self.fill(fresh)

@@ -49,7 +49,7 @@ from tillitsvalgt.workspace import CaseDetail, Letter, LetterRequest, Workspace
 from ui import palette
 from ui.accessibility import describe_inputs
 from ui.date_input import DateInput
-from ui.errors import CrashReporter, attempt
+from ui.errors import CrashReporter, attempt, guard
 from ui.i18n import tr
 from ui.page_view import PageView
 from ui.prompts import Prompter
@@ -598,10 +598,9 @@ class LetterDialog(QDialog):
     def send(self) -> None:
         if self.saved is None:
             return
-        try:
+        with guard(self, tr("Ikke merket som sendt")) as tried:
             self.workspace.mark_letter_sent(self.saved.id, self.letter_date())
-        except UserError as exc:
-            self.prompter.error(self, tr("Ikke merket som sendt"), exc.message)
+        if tried.failed:
             return
         self.mark_sent.setEnabled(False)
         self.status.setText(

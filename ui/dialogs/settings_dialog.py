@@ -39,7 +39,7 @@ from tillitsvalgt.workspace import Workspace
 from ui import palette
 from ui.accessibility import describe_inputs
 from ui.dialogs.welcome_dialog import ERROR_STYLE, ProfileForm
-from ui.errors import CrashReporter, attempt
+from ui.errors import CrashReporter, attempt, guard
 from ui.i18n import tr
 from ui.prompts import Prompter
 from ui.workers import Background
@@ -464,10 +464,9 @@ class SettingsDialog(QDialog):
         self.test_result.setText(text)
 
     def save_database(self) -> bool:
-        try:
+        with guard(self, tr("Databasevalget er ikke lagret")) as tried:
             url, value = self.database_choice()
-        except UserError as exc:
-            self.prompter.error(self, tr("Databasevalget er ikke lagret"), exc.message)
+        if tried.failed:
             return False
         if self._tested_url is None or url != self._tested_url:
             self.prompter.error(

@@ -46,7 +46,7 @@ from ui.autosave import AutosaveSlot, Snapshot
 from ui.column_fit import ColumnFit
 from ui.context_menus import add_context_menu
 from ui.dialogs.event_dialog import EventDialog
-from ui.errors import CrashReporter
+from ui.errors import CrashReporter, guard
 from ui.forms.case_form import CaseForm
 from ui.i18n import tr
 from ui.models.case_table import demo_tag, demo_tip
@@ -425,10 +425,9 @@ class CaseView(QWidget):
             return
         if self._history_of is self.detail:
             return
-        try:
+        with guard(self, tr("Kan ikke vise historikken")) as tried:
             entries = self.workspace.case_history(self.detail.case.id)
-        except UserError as exc:
-            self.prompter.error(self, tr("Kan ikke vise historikken"), exc.message)
+        if tried.failed:
             return
         self.history.set_items(entries)
         self._history_of = self.detail
@@ -439,10 +438,9 @@ class CaseView(QWidget):
     def refresh(self) -> None:
         if self.detail is None:
             return
-        try:
+        with guard(self, tr("Kan ikke vise saken")) as tried:
             detail = self.workspace.case_detail(self.detail.case.id)
-        except UserError as exc:
-            self.prompter.error(self, tr("Kan ikke vise saken"), exc.message)
+        if tried.failed:
             return
         self.show_detail(detail)
 
@@ -578,10 +576,9 @@ class CaseView(QWidget):
             + tr("? Den tidligere versjonen tas vare på i historikken."),
         ):
             return
-        try:
+        with guard(self, tr("Hendelsen er ikke slettet")) as tried:
             self.workspace.delete_event(event.id, version=event.version)
-        except UserError as exc:
-            self.prompter.error(self, tr("Hendelsen er ikke slettet"), exc.message)
+        if tried.failed:
             return
         self._saved_elsewhere()
 
@@ -632,10 +629,9 @@ class CaseView(QWidget):
         doc = self.selected_document()
         if doc is None:
             return
-        try:
+        with guard(self, tr("Dokumentet kan ikke åpnes")) as tried:
             content = self.workspace.document_content(doc.id)
-        except UserError as exc:
-            self.prompter.error(self, tr("Dokumentet kan ikke åpnes"), exc.message)
+        if tried.failed:
             return
         name = doc.filename or f"{doc.number.replace('/', '-')}.docx"
         if self._temp is None:
@@ -668,10 +664,9 @@ class CaseView(QWidget):
         doc = self.selected_document()
         if doc is None:
             return
-        try:
+        with guard(self, tr("Ikke merket som sendt")) as tried:
             self.workspace.mark_letter_sent(doc.id, self.workspace.today())
-        except UserError as exc:
-            self.prompter.error(self, tr("Ikke merket som sendt"), exc.message)
+        if tried.failed:
             return
         self._saved_elsewhere()
 
@@ -684,10 +679,9 @@ class CaseView(QWidget):
         if self._temp is None:
             self._temp = tempfile.TemporaryDirectory(prefix="tillitsvalgt-apne-")
         target = Path(self._temp.name) / f"{doc.number.replace('/', '-')}.eml"
-        try:
+        with guard(self, tr("E-postutkastet ble ikke laget")) as tried:
             draft = self.workspace.write_email_draft(doc.id, target)
-        except UserError as exc:
-            self.prompter.error(self, tr("E-postutkastet ble ikke laget"), exc.message)
+        if tried.failed:
             return
         if not self.opener(target):
             self.prompter.error(
@@ -727,9 +721,8 @@ class CaseView(QWidget):
             self, tr("Slett utkast"), tr("Slette utkastet ") + doc.number + "?"
         ):
             return
-        try:
+        with guard(self, tr("Utkastet er ikke slettet")) as tried:
             self.workspace.delete_document(doc.id)
-        except UserError as exc:
-            self.prompter.error(self, tr("Utkastet er ikke slettet"), exc.message)
+        if tried.failed:
             return
         self._saved_elsewhere()

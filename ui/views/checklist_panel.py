@@ -32,7 +32,7 @@ from tillitsvalgt.shapes import ChecklistAnswerRead, ChecklistAnswerSet
 from tillitsvalgt.validation import validate
 from tillitsvalgt.vocabulary import CASE_TYPES, CHECKLIST_ANSWERS
 from tillitsvalgt.workspace import Workspace
-from ui.errors import CrashReporter
+from ui.errors import CrashReporter, guard
 from ui.i18n import QT_TR_NOOP, count, tr, translated
 from ui.prompts import Prompter
 
@@ -192,10 +192,9 @@ class ChecklistPanel(QWidget):
         """Show the stored answers of a case. ``written_agreements`` (the case's own field)
         makes the summary count as a demand letter does: with ``False``, every item of the
         regulation not answered «Oppfylt» is missing, not just unclear."""
-        try:
+        with guard(self, tr("Kan ikke vise sjekklisten")) as tried:
             answers = self.workspace.checklist(case_id)
-        except UserError as exc:
-            self.prompter.error(self, tr("Kan ikke vise sjekklisten"), exc.message)
+        if tried.failed:
             return
         self.case_id, self.case_type = case_id, case_type
         self.written_agreements = written_agreements

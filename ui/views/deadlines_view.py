@@ -31,7 +31,7 @@ from tillitsvalgt.workspace import DeadlineRow, Workspace
 from ui.accessibility import describe_inputs
 from ui.context_menus import add_context_menu
 from ui.date_input import DateInput
-from ui.errors import CrashReporter
+from ui.errors import CrashReporter, guard
 from ui.i18n import QT_TR_NOOP, tr
 from ui.i18n import count as plural
 from ui.models.deadline_table import TITLE, WHAT, DeadlineTableModel
@@ -359,10 +359,9 @@ class DeadlinesView(QWidget):
         )
         if path is None:
             return
-        try:
+        with guard(self, tr("Kalenderfilen ble ikke lagret")) as tried:
             live = self.workspace.write_calendar(path)
-        except UserError as exc:
-            self.prompter.error(self, tr("Kalenderfilen ble ikke lagret"), exc.message)
+        if tried.failed:
             return
         self.message.setText(
             plural(live, QT_TR_NOOP("%n åpen frist"), QT_TR_NOOP("%n åpne frister"))
@@ -375,10 +374,9 @@ class DeadlinesView(QWidget):
         """Fetch the deadlines again, keeping the selection where it can."""
         kept = self.selected()
         row_before = self.table.currentIndex().row()
-        try:
+        with guard(self, tr("Kan ikke vise fristene")) as tried:
             rows = self.workspace.open_deadlines(self.until())
-        except UserError as exc:
-            self.prompter.error(self, tr("Kan ikke vise fristene"), exc.message)
+        if tried.failed:
             return
         self.model.set_rows(rows, self.workspace.today())
         self._show_count()
@@ -515,13 +513,9 @@ class DeadlinesView(QWidget):
                 self.new_dialog or self, tr("Fristen er ikke satt"), tr("Skriv saksnummeret.")
             )
             return False
-        try:
+        with guard(self, tr("Fristen er ikke satt"), parent=self.new_dialog or self) as tried:
             self.workspace.add_deadline(case_number, due_on, title)
-        except UserError as exc:
-            self.prompter.error(self.new_dialog or self, tr("Fristen er ikke satt"), exc.message)
-            return False
-        except Exception as exc:
-            self.crashes.report(exc, self)
+        if tried.failed:
             return False
         self.message.setText(
             tr("Ny frist i sak ") + case_number + ": " + short_date(due_on) + " – " + title

@@ -20,13 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tillitsvalgt.errors import UserError
 from tillitsvalgt.rules.deadlines import format_date
 from tillitsvalgt.shapes import CaseGroupRead, CaseRead, EscalationRead
 from tillitsvalgt.vocabulary import ESCALATION_OUTCOMES, ESCALATION_STAGES
 from tillitsvalgt.workspace import CaseDetail, Workspace
 from ui.context_menus import add_context_menu
-from ui.errors import CrashReporter
+from ui.errors import CrashReporter, guard
 from ui.i18n import tr
 from ui.models.list_model import short_date
 from ui.prompts import Prompter
@@ -154,15 +153,14 @@ class OfficePanel(QWidget):
         if self.detail is None:
             return
         case = self.detail.case
-        try:
+        with guard(self, tr("Kan ikke vise saken")) as tried:
             self.stages = self.workspace.escalation_stages(case.id)
             if case.group_id is not None:
                 self.group, members = self.workspace.group_cases(case.group_id)
                 self.group_members = [c for c in members if c.id != case.id]
             else:
                 self.group, self.group_members = None, []
-        except UserError as exc:
-            self.prompter.error(self, tr("Kan ikke vise saken"), exc.message)
+        if tried.failed:
             return
         self._loaded_for = self.detail
         self._show_stages()
@@ -289,10 +287,9 @@ class OfficePanel(QWidget):
             + tr("» fra saken? Hendelsen i tidslinjen slettes (den tas vare på i historikken)."),
         ):
             return
-        try:
+        with guard(self, tr("Trinnet er ikke fjernet")) as tried:
             self.workspace.remove_escalation(self.detail.case.id, stage.stage)
-        except UserError as exc:
-            self.prompter.error(self, tr("Trinnet er ikke fjernet"), exc.message)
+        if tried.failed:
             return
         self.changed.emit()
 
@@ -345,10 +342,9 @@ class OfficePanel(QWidget):
             + tr("»? Datoene saken fikk fra gruppen, blir stående."),
         ):
             return
-        try:
+        with guard(self, tr("Saken er ikke tatt ut")) as tried:
             self.workspace.leave_group(self.detail.case.id)
-        except UserError as exc:
-            self.prompter.error(self, tr("Saken er ikke tatt ut"), exc.message)
+        if tried.failed:
             return
         self.changed.emit()
 
