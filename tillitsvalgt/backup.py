@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from tillitsvalgt import paths
 from tillitsvalgt.backup_leftovers import (
@@ -39,19 +39,41 @@ from tillitsvalgt.backup_leftovers import (
 from tillitsvalgt.backup_leftovers import (
     claimed as _claimed,
 )
-from tillitsvalgt.db import (
+from tillitsvalgt.errors import DatabaseError, os_reason
+from tillitsvalgt.shapes import BackupInfo as BackupInfo  # defined with the shapes
+from tillitsvalgt.shapes import IntegrityReport as IntegrityReport  # defined with the shapes
+from tillitsvalgt.store_basics import (
     SCHEMA_HEAD,
     SQLITE_HEADER,
-    Database,
     alembic_config,
     shm_failed,
     sqlite_file_uri,
 )
-from tillitsvalgt.errors import DatabaseError, os_reason
-from tillitsvalgt.shapes import BackupInfo as BackupInfo  # defined with the shapes
-from tillitsvalgt.shapes import IntegrityReport as IntegrityReport  # defined with the shapes
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 log = logging.getLogger(__name__)
+
+
+class _Where(Protocol):
+    @property
+    def file(self) -> Path | None: ...
+
+
+class Database(Protocol):
+    """What the backups need of an open ``db.Database``: where it is, its engine (to let go
+    of the file) and its migration. Typed here, as ``db`` imports this module (it backs a
+    file up before migrating it) and this one may not import ``db``."""
+
+    @property
+    def location(self) -> _Where: ...
+
+    @property
+    def engine(self) -> Engine: ...
+
+    def migrate(self) -> Path | None: ...
+
 
 DEFAULT_KEEP = 10
 SIDECAR_FORMAT = 1

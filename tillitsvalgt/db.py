@@ -31,9 +31,24 @@ from tillitsvalgt.errors import AccessError, DatabaseError, UserError
 if TYPE_CHECKING:
     from alembic.config import Config
 
+from tillitsvalgt.store_basics import (  # (shared with backup.py, which may not import db)
+    SCHEMA_HEAD as SCHEMA_HEAD,
+)
+from tillitsvalgt.store_basics import (
+    SQLITE_HEADER as SQLITE_HEADER,
+)
+from tillitsvalgt.store_basics import (
+    alembic_config as alembic_config,
+)
+from tillitsvalgt.store_basics import (
+    shm_failed as shm_failed,
+)
+from tillitsvalgt.store_basics import (
+    sqlite_file_uri as sqlite_file_uri,
+)
+
 log = logging.getLogger(__name__)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 """How long a write waits for another's lock: SQLite's busy timeout, PostgreSQL's
 lock_timeout."""
@@ -74,13 +89,6 @@ def mask_password(url: str) -> str:
     """Hide the password of a URL that may not even parse (with or without a scheme)."""
     pattern = _URL_PASSWORD if "://" in url else _BARE_URL_PASSWORD
     return pattern.sub(r"\1***@", url)
-
-
-def sqlite_file_uri(file: Path, *, readonly: bool = False) -> str:
-    """A ``file:`` URI for :func:`sqlite3.connect` that survives ``?``, ``#``, ``%`` and
-    spaces in the path (a plain f-string would cut the path at ``?``)."""
-    uri = file.resolve().as_uri()
-    return uri + "?mode=ro" if readonly else uri
 
 
 @dataclass(frozen=True)
@@ -178,12 +186,7 @@ def chosen_database_url(
 # EXCLUSIVE locking mode keeps the index in its own memory instead: it can read (and
 # report a write as a full disk), at the price of locking other programs out while it
 # lives, so such connections are closed after every unit of work (see _create_engine).
-_SHM_ERRORS = ("SQLITE_IOERR_SHMSIZE", "SQLITE_IOERR_SHMOPEN", "SQLITE_IOERR_SHMMAP")
 WITHOUT_SHM = "tillitsvalgt_without_shm"
-
-
-def shm_failed(exc: BaseException) -> bool:
-    return str(getattr(exc, "sqlite_errorname", "")).startswith(_SHM_ERRORS)
 
 
 def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -537,11 +540,6 @@ class Database:
         return backup_file
 
 
-SCHEMA_HEAD = "0020"
-"""The newest migration. Kept here so that opening an up-to-date database needs no Alembic
-(``tests/test_migrations.py`` proves it equals the head of ``migrations/versions``)."""
-
-
 def _stored_revision(conn: sa.Connection) -> str | None:
     """The database's schema version, as Alembic records it (None: no Alembic table)."""
     if not sa.inspect(conn).has_table("alembic_version"):
@@ -573,24 +571,6 @@ def refuse_unknown_schema(location: Location, current: str | None, tables: set[s
             f"Tillitsvalgt (skjemaversjon {current}). Oppdater programmet før du åpner "
             "den; databasen er ikke endret."
         ) from None
-
-
-def _config_value(value: str) -> str:
-    # Alembic's Config is a ConfigParser: a bare % (in a path or a password) is
-    # interpolation syntax and would raise.
-    return value.replace("%", "%%")
-
-
-def alembic_config(engine: Engine | None = None) -> Config:
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", _config_value(str(paths.migrations_dir())))
-    if engine is not None:
-        cfg.set_main_option(
-            "sqlalchemy.url", _config_value(engine.url.render_as_string(hide_password=False))
-        )
-    return cfg
 
 
 def create_engine_for(location: Location, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
