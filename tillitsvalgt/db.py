@@ -25,7 +25,9 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
-from tillitsvalgt import paths, settings
+from tillitsvalgt import history, paths, settings
+from tillitsvalgt.backup import backup_sqlite
+from tillitsvalgt.backup_leftovers import remove_stale_leftovers
 from tillitsvalgt.errors import AccessError, DatabaseError, UserError
 
 if TYPE_CHECKING:
@@ -420,7 +422,6 @@ class Database:
         self._readonly_engine = engine.execution_options(tillitsvalgt_readonly=True)
         # What every unit of work may need besides the database (e.g. the catalogue in use).
         self.session_info: dict[str, Any] = {}
-        from tillitsvalgt import history  # local: it imports the models
 
         history.install()
 
@@ -444,7 +445,6 @@ class Database:
             _prepare_sqlite_file(
                 location, busy_timeout_ms=busy_timeout_ms, template=template and migrate
             )
-            from tillitsvalgt.backup_leftovers import remove_stale_leftovers
 
             remove_stale_leftovers(location.file)
         db = cls(location, create_engine_for(location, busy_timeout_ms=busy_timeout_ms))
@@ -523,8 +523,6 @@ class Database:
             return None
         backup_file: Path | None = None
         if current is not None and self.location.file is not None:
-            from tillitsvalgt.backup import backup_sqlite  # local: backup imports db
-
             backup_file = backup_sqlite(self, reason="for-oppgradering")
             log.info("backed up before migration to %s", backup_file)
         from alembic import command

@@ -7,6 +7,7 @@ crash handler with details.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -67,7 +68,6 @@ class CancelledError(UserError):
 
 def os_reason(exc: OSError) -> str:
     """Why a file operation failed, in Norwegian (the system's own text is English)."""
-    import errno
 
     reasons = {
         errno.ENOENT: "filen eller mappen finnes ikke",

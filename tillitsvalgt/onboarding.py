@@ -32,7 +32,11 @@ from tillitsvalgt.db import (
 # Moved to db.py (the URL order both doors use); the window's settings still find them here.
 from tillitsvalgt.db import choice_url as choice_url
 from tillitsvalgt.db import sqlite_file_url as sqlite_file_url
+from tillitsvalgt.demo import count_demo, remove_demo
+from tillitsvalgt.demo import demo_case_ids as ids
 from tillitsvalgt.errors import DatabaseError, UserError, os_reason
+from tillitsvalgt.file_limits import TEMPLATE_LIMIT, read_limited
+from tillitsvalgt.letters.kinds import KINDS
 
 if TYPE_CHECKING:
     from tillitsvalgt.demo import DemoCount
@@ -73,14 +77,12 @@ def fill_demo_data(workspace: Workspace) -> str:
 
 def demo_case_ids(workspace: Workspace) -> frozenset[int]:
     """The example cases, for the «DEMO» tag (a partial index keeps this cheap)."""
-    from tillitsvalgt.demo import demo_case_ids as ids
 
     with workspace.db.session(readonly=True) as session:
         return ids(session=session)
 
 
 def count_demo_data(workspace: Workspace) -> DemoCount:
-    from tillitsvalgt.demo import count_demo
 
     with workspace.db.session(readonly=True) as session:
         return count_demo(session=session)
@@ -88,7 +90,6 @@ def count_demo_data(workspace: Workspace) -> DemoCount:
 
 def remove_demo_data(workspace: Workspace) -> DemoCount:
     """Take the example cases and employers out of use in one unit of work."""
-    from tillitsvalgt.demo import remove_demo
 
     with workspace.db.session() as session:
         return remove_demo(session=session)
@@ -258,9 +259,7 @@ class TemplateFileCheck:
 
 def check_template_folder(folder: str | os.PathLike[str]) -> list[TemplateFileCheck]:
     """Check every ``.docx`` in ``folder`` (not Word's ``~$`` lock files), by name."""
-    from tillitsvalgt.file_limits import TEMPLATE_LIMIT, read_limited
     from tillitsvalgt.letters.checking import check_template
-    from tillitsvalgt.letters.kinds import KINDS
 
     path = Path(folder).expanduser()
     if not path.is_dir():

@@ -4,25 +4,83 @@ plain read shapes. The GUI and the command line hold a Workspace and never a ses
 (design: "services are the door").
 
 "Today" comes from a clock the caller can replace, so the GUI tests are not at the mercy
-of the calendar."""
+of the calendar.
+
+Imports: what the window's start loads anyway is imported here; a method imports inside
+itself only a module the start does not load (a letter's, the report's, the office's
+files), so a start never waits for them (``benchmarks/start.py`` lists the modules loaded
+by the first paint)."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tillitsvalgt.db import Database, Location
-from tillitsvalgt.errors import UserError, os_reason
+from tillitsvalgt import paths, settings
+from tillitsvalgt.backup import (
+    DEFAULT_KEEP,
+    auto_backup,
+    backup_dir,
+    backup_sqlite,
+    check_file,
+    describe_backups,
+    integrity_check,
+    restore,
+    restore_file,
+)
+from tillitsvalgt.db import Database, Location, chosen_database_url, resolve_location
+from tillitsvalgt.demo import fill_demo
+from tillitsvalgt.errors import DatabaseError, UserError, os_reason
+from tillitsvalgt.file_limits import ATTACHMENT_LIMIT, IMPORT_LIMIT, read_limited
+from tillitsvalgt.history import ACTOR
+from tillitsvalgt.letters.folder import template_folder
 from tillitsvalgt.plural import count
+from tillitsvalgt.reports.anonymise import name_index, propose_summary
+from tillitsvalgt.rules.assessment import assess
+from tillitsvalgt.rules.catalogue import catalogue_for
 from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
+from tillitsvalgt.services import cases, escalation, events
 from tillitsvalgt.services._common import TODAY
+from tillitsvalgt.services.assessments import (
+    CATALOGUE,
+    assess_all,
+    assess_case,
+    facts_for,
+    refresh_all_verdicts,
+    register_differences,
+    store_verdict,
+)
+from tillitsvalgt.services.cases import (
+    SORT_KEYS,
+    adopt_employer_facts,
+    count_cases,
+    count_listed,
+    get_case,
+    list_cases,
+    resolve_case,
+    search_terms,
+)
+from tillitsvalgt.services.employers import (
+    create_employer,
+    delete_employer,
+    find_employer,
+    get_employer,
+    list_employers,
+    sector_agreement_warning,
+    sector_agreement_warnings,
+    update_employer,
+)
 from tillitsvalgt.services.escalation import StageInput as StageInput  # for the window
 from tillitsvalgt.services.letter_setup import LetterSetup as LetterSetup  # for the CLI
+from tillitsvalgt.services.representatives import find_representative
 from tillitsvalgt.services.selection import Selection as Selection  # for the command line
+from tillitsvalgt.services.selection import selected_case_ids
 from tillitsvalgt.shapes import (
     BackupInfo,
     CaseCreate,
@@ -49,6 +107,9 @@ from tillitsvalgt.shapes import (
     RepresentativeUpdate,
 )
 from tillitsvalgt.shapes import CaseQuery as CaseQuery  # re-exported for the window
+from tillitsvalgt.tables import Employer
+from tillitsvalgt.validation import validate
+from tillitsvalgt.vocabulary import CASE_TYPES
 
 if TYPE_CHECKING:  # the backup module loads Alembic, which the start does without
     # and the transfer module (import and export) is not needed before they are used
@@ -123,11 +184,6 @@ class Workspace:
         catalogue: str | None = None,
         clock: Callable[[], date] = date.today,
     ) -> Workspace:
-        from tillitsvalgt import settings
-        from tillitsvalgt.db import chosen_database_url
-        from tillitsvalgt.history import ACTOR
-        from tillitsvalgt.letters.folder import template_folder
-        from tillitsvalgt.services.assessments import CATALOGUE
 
         chosen = settings.read(data_dir)
         loaded, problems = cls.load_catalogue(catalogue, data_dir)
@@ -161,8 +217,6 @@ class Workspace:
         """The legal catalogue both doors use (``--catalogue``, then TILLITSVALGT_CATALOGUE,
         then the setting) and the problems of a chosen file that could not be used (the
         built-in one is returned then)."""
-        from tillitsvalgt import settings
-        from tillitsvalgt.rules.catalogue import catalogue_for
 
         loaded, problems = catalogue_for(settings.catalogue_path(option, data_dir))
         return loaded, tuple(str(p) for p in problems)
@@ -173,7 +227,6 @@ class Workspace:
     ) -> Location:
         """Where ``open`` would find the database, without opening it (restoring a damaged
         database must not need it to open)."""
-        from tillitsvalgt.db import chosen_database_url, resolve_location
 
         return resolve_location(
             database_url=chosen_database_url(database_url, data_dir), data_dir=data_dir
@@ -183,14 +236,12 @@ class Workspace:
     def backups_at(location: Location) -> list[BackupInfo]:
         """The backups of the SQLite database at ``location``, newest first, without
         opening it: the list is what a user needs when the database is damaged."""
-        from tillitsvalgt.backup import describe_backups
 
         live = Workspace._sqlite_file(location)
         return describe_backups(live)
 
     @staticmethod
     def backup_folder(location: Location) -> Path:
-        from tillitsvalgt.backup import backup_dir
 
         return backup_dir(Workspace._sqlite_file(location))
 
@@ -199,8 +250,6 @@ class Workspace:
         """Replace the SQLite database at ``location`` with the backup ``file`` without
         opening it first (a damaged database must not stop its own restore); the one in
         place is kept beside it. Open it afterwards: an older backup is migrated then."""
-        from tillitsvalgt.backup import restore_file
-        from tillitsvalgt.errors import DatabaseError
 
         if location.file is None:
             raise DatabaseError(
@@ -220,9 +269,6 @@ class Workspace:
         """Read the legal catalogue again (its file edited, or another one chosen with
         ``settings catalogue`` while the window is open); True when it changed, so the
         verdicts on screen must be read again. A broken file keeps the built-in one."""
-        import dataclasses
-
-        from tillitsvalgt.services.assessments import CATALOGUE
 
         loaded, problems = self.load_catalogue(self.catalogue_option, self.data_dir)
         if loaded == self.catalogue:
@@ -248,7 +294,6 @@ class Workspace:
     def list_cases(
         self, query: CaseQuery, *, count: bool = True, cap: int | None = None
     ) -> CasePage:
-        from tillitsvalgt.services.cases import list_cases
 
         with self.db.session(readonly=True) as session:
             return list_cases(query, session=session, count=count, cap=cap)
@@ -259,10 +304,7 @@ class Workspace:
         """The list's query from what a user typed: the employer by org.nr or name and the
         group case by number or name, and the type, sort key and search checked, each with
         a message that says what was wrong (not the query's own field error)."""
-        from tillitsvalgt.services.cases import SORT_KEYS, search_terms
-        from tillitsvalgt.services.employers import find_employer
         from tillitsvalgt.services.groups import resolve_group
-        from tillitsvalgt.vocabulary import CASE_TYPES
 
         case_type = filters.get("case_type")
         if case_type and case_type not in CASE_TYPES:
@@ -294,18 +336,12 @@ class Workspace:
     def count_listed(self, query: CaseQuery, *, cap: int | None = None) -> int:
         """The count for a page listed with ``count=False`` (the list shows first): exact,
         or with ``cap`` at most ``cap + 1`` (more than ``cap``)."""
-        from tillitsvalgt.services.cases import count_listed
 
         with self.db.session(readonly=True) as session:
             return count_listed(query, session=session, cap=cap)
 
     def case_detail(self, ref: str | int) -> CaseDetail:
-        from tillitsvalgt.rules.assessment import assess
         from tillitsvalgt.services import deadlines, documents, events
-        from tillitsvalgt.services.assessments import facts_for, register_differences
-        from tillitsvalgt.services.cases import get_case, resolve_case
-        from tillitsvalgt.services.employers import get_employer
-        from tillitsvalgt.tables import Employer
 
         with self.db.session(readonly=True) as session:
             # A case in the recycle bin can be looked at (and restored), so include it.
@@ -329,20 +365,17 @@ class Workspace:
 
     def case_count(self) -> int:
         """Every case, the recycle bin's too (is this database empty?)."""
-        from tillitsvalgt.services.cases import count_cases
 
         with self.db.session(readonly=True) as session:
             return count_cases(session=session)
 
     def fill_demo_data(self) -> ImportReport:
         """Example cases in an empty database (``StateError`` when it has cases)."""
-        from tillitsvalgt.demo import fill_demo
 
         with self.db.session() as session:
             return fill_demo(session=session, today=self.today())
 
     def employers(self) -> list[EmployerRead]:
-        from tillitsvalgt.services.employers import list_employers
 
         with self.db.session(readonly=True) as session:
             return list_employers(session=session)
@@ -465,7 +498,6 @@ class Workspace:
 
     def sector_agreement_warning(self, sector: str | None, agreement: str) -> str | None:
         """Whether an employer's sector and agreement fit (for the employer dialog)."""
-        from tillitsvalgt.services.employers import sector_agreement_warning
 
         return sector_agreement_warning(sector, agreement, catalogue=self.catalogue)
 
@@ -484,14 +516,12 @@ class Workspace:
     # ----------------------------------------------------------------- editing cases
 
     def create_case(self, data: CaseCreate) -> CaseRead:
-        from tillitsvalgt.services import cases
 
         with self.db.session() as session:
             return cases.create_case(data, session=session, today=self.today())
 
     def update_case(self, ref: str | int, data: CaseUpdate) -> CaseRead:
         """Refused with ``ConflictError`` when someone saved the case after ``data.version``."""
-        from tillitsvalgt.services import cases
 
         with self.db.session() as session:
             return cases.update_case(ref, data, session=session)
@@ -500,14 +530,12 @@ class Workspace:
 
     def person_names(self) -> NameIndex:
         """Every person name the database knows, ready for taking out of a summary."""
-        from tillitsvalgt.reports.anonymise import name_index
         from tillitsvalgt.services.report_data import known_person_names
 
         with self.db.session(readonly=True) as session:
             return name_index(known_person_names(session=session))
 
     def propose_report_summary(self, ref: str | int) -> str:
-        from tillitsvalgt.reports.anonymise import propose_summary
         from tillitsvalgt.services.report_data import summary_facts
 
         with self.db.session(readonly=True) as session:
@@ -515,13 +543,11 @@ class Workspace:
 
     def get_case(self, ref: str | int) -> CaseRead:
         """A live case by its number (``2026/3``), UUID or id."""
-        from tillitsvalgt.services.cases import get_case
 
         with self.db.session(readonly=True) as session:
             return get_case(ref, session=session)
 
     def close_case(self, ref: str | int, *, outcome: str, version: int) -> CaseRead:
-        from tillitsvalgt.services import cases
 
         with self.db.session() as session:
             return cases.close_case(
@@ -529,20 +555,17 @@ class Workspace:
             )
 
     def reopen_case(self, ref: str | int, *, version: int) -> CaseRead:
-        from tillitsvalgt.services import cases
 
         with self.db.session() as session:
             return cases.reopen_case(ref, version=version, session=session)
 
     def delete_case(self, ref: str | int) -> CaseRead:
         """To the recycle bin; ``restore_case`` brings it back."""
-        from tillitsvalgt.services import cases
 
         with self.db.session() as session:
             return cases.delete_case(ref, session=session)
 
     def restore_case(self, ref: str | int) -> CaseRead:
-        from tillitsvalgt.services import cases
 
         with self.db.session() as session:
             return cases.restore_case(ref, session=session)
@@ -550,7 +573,6 @@ class Workspace:
     def duplicate_case(self, ref: str | int) -> CaseRead:
         """A new case with the same employer, type, place and description; its own number,
         no timeline, no documents, and a title that says it is a copy."""
-        from tillitsvalgt.services import cases
 
         with self.db.session() as session:
             source = cases.get_case(ref, session=session)
@@ -573,25 +595,21 @@ class Workspace:
     # ----------------------------------------------------------------- the timeline
 
     def add_event(self, ref: str | int, data: EventCreate) -> EventRead:
-        from tillitsvalgt.services import events
 
         with self.db.session() as session:
             return events.add_event(ref, data, session=session)
 
     def update_event(self, event_id: int, data: EventUpdate) -> EventRead:
-        from tillitsvalgt.services import events
 
         with self.db.session() as session:
             return events.update_event(event_id, data, session=session)
 
     def delete_event(self, event_id: int, *, version: int) -> None:
-        from tillitsvalgt.services import events
 
         with self.db.session() as session:
             events.delete_event(event_id, version=version, session=session)
 
     def event_history(self, event_id: int) -> list[EventRevisionRead]:
-        from tillitsvalgt.services import events
 
         with self.db.session(readonly=True) as session:
             return events.event_history(event_id, session=session)
@@ -609,7 +627,6 @@ class Workspace:
         """Journal a file (a letter received, a protocol, a drawing) with its bytes."""
         import mimetypes
 
-        from tillitsvalgt.file_limits import ATTACHMENT_LIMIT, read_limited
         from tillitsvalgt.services import documents
 
         try:
@@ -651,38 +668,32 @@ class Workspace:
     # ----------------------------------------------------------------- employers
 
     def find_employers(self, text: str | None = None) -> list[EmployerRead]:
-        from tillitsvalgt.services.employers import list_employers
 
         with self.db.session(readonly=True) as session:
             return list_employers(session=session, text=text)
 
     def sector_agreement_warnings(self) -> list[str]:
         """Every live employer whose sector and agreement do not fit, one message each."""
-        from tillitsvalgt.services.employers import sector_agreement_warnings
 
         with self.db.session(readonly=True) as session:
             return sector_agreement_warnings(session=session, catalogue=self.catalogue)
 
     def get_employer(self, employer_id: int) -> EmployerRead:
-        from tillitsvalgt.services.employers import get_employer
 
         with self.db.session(readonly=True) as session:
             return get_employer(employer_id, session=session)
 
     def create_employer(self, data: EmployerCreate) -> EmployerRead:
-        from tillitsvalgt.services.employers import create_employer
 
         with self.db.session() as session:
             return create_employer(data, session=session)
 
     def update_employer(self, employer_id: int, data: EmployerUpdate) -> EmployerRead:
-        from tillitsvalgt.services.employers import update_employer
 
         with self.db.session() as session:
             return update_employer(employer_id, data, session=session)
 
     def delete_employer(self, employer_id: int) -> None:
-        from tillitsvalgt.services.employers import delete_employer
 
         with self.db.session() as session:
             delete_employer(employer_id, session=session)
@@ -713,7 +724,6 @@ class Workspace:
     def add_deadline(self, ref: str | int, due_on: date, title: str) -> DeadlineRead:
         """A deadline set by hand on a live case (checked like any other input)."""
         from tillitsvalgt.services import deadlines
-        from tillitsvalgt.validation import validate
 
         data = validate(DeadlineCreate, {"due_on": due_on, "title": title, "rule": "manual"})
         with self.db.session() as session:
@@ -752,7 +762,6 @@ class Workspace:
 
     def profile(self) -> RepresentativeRead | None:
         """The user's own profile (the letters' sender), if made."""
-        from tillitsvalgt.services.representatives import find_representative
 
         if not self.setup.profile_uuid:
             return None
@@ -778,7 +787,6 @@ class Workspace:
     ) -> ReportFiles:
         """The landsmøte report as of the Workspace's today, signed with the union's name
         (the setting, else the profile's): the window and ``tillitsvalgt report`` alike."""
-        from tillitsvalgt import settings
         from tillitsvalgt.services.report import make_report as build
 
         return build(
@@ -805,10 +813,7 @@ class Workspace:
     def _keep_profile(
         self, made: RepresentativeCreate | None, changes: RepresentativeUpdate
     ) -> RepresentativeRead:
-        import dataclasses
 
-        from tillitsvalgt import settings
-        from tillitsvalgt.history import ACTOR
         from tillitsvalgt.services.representatives import (
             create_representative,
             find_representative,
@@ -869,7 +874,6 @@ class Workspace:
         """Import a bundle, or cases from a spreadsheet (.xlsx/.csv, Norwegian column
         names, or the columns ``mapping`` names), all or nothing; ``progress`` may cancel
         it. A spreadsheet's columns that were not used are in the report."""
-        from tillitsvalgt.file_limits import IMPORT_LIMIT, read_limited
 
         file = file.expanduser()
         if file.suffix.lower() in (".xlsx", ".csv"):
@@ -943,7 +947,6 @@ class Workspace:
         """Write every live case (or those of ``case_ids``) as a bundle (the import format,
         with UUIDs and the evidence); returns the number of cases. The file is written
         whole or not at all."""
-        from tillitsvalgt import paths
 
         text, cases = self.export_text(case_ids)
         paths.write_atomically(file, text.encode("utf-8"))
@@ -952,7 +955,6 @@ class Workspace:
     def export_text(self, case_ids: Collection[int] | None = None) -> tuple[str, int]:
         """The bundle of every live case (or those of ``case_ids``) as JSON text, and the
         number of cases in it."""
-        import json
 
         from tillitsvalgt.services.transfer import export_bundle
 
@@ -962,7 +964,6 @@ class Workspace:
 
     def selected_case_ids(self, selection: Selection) -> set[int] | None:
         """The ids of the cases a selection names (None: every case)."""
-        from tillitsvalgt.services.selection import selected_case_ids
 
         with self.db.session(readonly=True) as session:
             return selected_case_ids(selection, session=session)
@@ -970,7 +971,6 @@ class Workspace:
     def export_case_list(self, file: Path, query: CaseQuery) -> int:
         """The case list with ``query``'s filters, every page, as ``.xlsx`` or ``.csv`` (by the
         file's suffix); returns the number of cases."""
-        from tillitsvalgt import paths
 
         data, cases = self.case_list_sheet(query, file)
         paths.write_atomically(file, data)
@@ -979,7 +979,6 @@ class Workspace:
     def case_list_sheet(self, query: CaseQuery, file: Path) -> tuple[bytes, int]:
         """The case list with ``query``'s filters, every page, as the bytes of an ``.xlsx``
         or ``.csv`` file (by ``file``'s suffix), and the number of cases."""
-        import dataclasses
 
         from tillitsvalgt.services import spreadsheet
 
@@ -995,7 +994,6 @@ class Workspace:
 
     def write_calendar(self, file: Path, case_ref: str | int | None = None) -> int:
         """The deadlines (one case's or all) as an ``.ics`` file; returns the open ones."""
-        from tillitsvalgt import paths
 
         data, live = self.calendar(case_ref)
         paths.write_atomically(file, data)
@@ -1004,7 +1002,6 @@ class Workspace:
     def calendar(self, case_ref: str | int | None = None) -> tuple[bytes, int]:
         """The deadlines (one case's or all) as the bytes of an ``.ics`` file, and how many
         are open."""
-        from datetime import UTC, datetime
 
         from tillitsvalgt.services.calendar import deadlines_calendar
 
@@ -1014,9 +1011,7 @@ class Workspace:
     def default_letter_form(self, case_id: int, kind: str | None = None) -> str:
         """The written form a letter in the case takes unless one is chosen: the employer's,
         else the signer's profile's, else bokmål (``nb``/``nn``)."""
-        from tillitsvalgt.services.cases import resolve_case
         from tillitsvalgt.services.letters import default_form, letter_signer
-        from tillitsvalgt.tables import Employer
 
         with self.db.session(readonly=True) as session:
             case = resolve_case(case_id, session=session, include_deleted=True)
@@ -1029,7 +1024,6 @@ class Workspace:
     ) -> EmailDraft:
         """A journaled letter as an ``.eml`` draft addressed to the employer's contact; the
         body in the letter's own written form unless ``form`` says otherwise."""
-        from tillitsvalgt import paths
 
         draft = self.email_draft(document_id, pdf=pdf, form=form)
         paths.write_atomically(file, draft.message)
@@ -1039,7 +1033,6 @@ class Workspace:
         self, document_id: int, *, pdf: bool = False, form: str | None = None
     ) -> EmailDraft:
         """The ``.eml`` draft of ``write_email_draft``, not yet written anywhere."""
-        from datetime import UTC, datetime
 
         from tillitsvalgt.services.documents import document_content, get_document
         from tillitsvalgt.services.letters import letter_signer
@@ -1069,7 +1062,6 @@ class Workspace:
         today's verdict on every case (the timing depends on the day). Meant for a
         background thread: at 100 000 cases the verdicts take a few seconds. Returns a
         line for the status bar ("" when there was nothing to do)."""
-        from tillitsvalgt.services.assessments import refresh_all_verdicts
 
         said = []
         try:
@@ -1094,8 +1086,6 @@ class Workspace:
         the employer register differs from the facts the one case is judged on. As of
         ``day`` (None: today); only today's verdict is stored, never a "what if". With
         ``use_register`` the case first takes the register's facts (one case only)."""
-        from tillitsvalgt.services.assessments import assess_all, assess_case, store_verdict
-        from tillitsvalgt.services.cases import adopt_employer_facts, get_case
 
         if use_register and ref is None:
             raise UserError("--use-register gjelder én sak: oppgi saksnummeret.")
@@ -1122,7 +1112,6 @@ class Workspace:
     def refresh_all_verdicts(self) -> int:
         """Every case's stored verdict judged again (after the catalogue changed); how
         many changed. For a background thread, like ``daily_duties``."""
-        from tillitsvalgt.services.assessments import refresh_all_verdicts
 
         with self.db.session() as session:
             return refresh_all_verdicts(
@@ -1132,21 +1121,18 @@ class Workspace:
     def auto_backup(self) -> Path | None:
         """The backup the app takes when it starts: at most once a day, and only when
         something changed; the new file, or None."""
-        from tillitsvalgt.backup import auto_backup
 
         return auto_backup(self.db)
 
     def backup_now(self, keep: int | None = None) -> Path:
         """A backup now; ``keep`` the number of newest ones kept (besides one a day for
         two weeks and one a month for a year; None: the usual number)."""
-        from tillitsvalgt.backup import DEFAULT_KEEP, backup_sqlite
 
         return backup_sqlite(self.db, reason="manuell", keep=DEFAULT_KEEP if keep is None else keep)
 
     def integrity_problems(self) -> list[str]:
         """What is wrong with the database: its pages first, then (when they hold
         together) every journaled letter whose bytes changed since it was stored."""
-        from tillitsvalgt.backup import integrity_check
         from tillitsvalgt.services.documents import changed_documents
 
         problems = list(integrity_check(self.db).problems)
@@ -1162,39 +1148,33 @@ class Workspace:
 
     def backups(self) -> list[BackupInfo]:
         """The backups, newest first (none on PostgreSQL: the server keeps those)."""
-        from tillitsvalgt.backup import describe_backups
 
         return describe_backups(self.db) if self.db.location.is_sqlite else []
 
     def check_backup(self, file: Path) -> IntegrityReport:
-        from tillitsvalgt.backup import check_file
 
         return check_file(file)
 
     def restore_backup(self, file: Path) -> Path:
         """Replace the database with ``file`` (checked first; refused when damaged). The
         current database is backed up first; that safety backup is returned."""
-        from tillitsvalgt.backup import restore
 
         return restore(self.db, file)
 
     # ----------------------------------------------------------------- the union office's work
 
     def escalation_stages(self, ref: str | int) -> list[EscalationRead]:
-        from tillitsvalgt.services import escalation
 
         with self.db.session(readonly=True) as session:
             return escalation.list_stages(ref, session=session)
 
     def record_escalation(self, ref: str | int, data: StageInput) -> EscalationRead:
         """Record a stage the case reached (or its outcome); its timeline event follows."""
-        from tillitsvalgt.services import escalation
 
         with self.db.session() as session:
             return escalation.record_stage(ref, data, session=session)
 
     def remove_escalation(self, ref: str | int, stage: str) -> None:
-        from tillitsvalgt.services import escalation
 
         with self.db.session() as session:
             escalation.remove_stage(ref, stage, session=session)
@@ -1214,7 +1194,6 @@ class Workspace:
     def group_cases(self, group_ref: str | int) -> tuple[CaseGroupRead, list[CaseRead]]:
         """The group and its live cases, in number order."""
         from tillitsvalgt.services import groups
-        from tillitsvalgt.services.cases import get_case
 
         with self.db.session(readonly=True) as session:
             group = groups.get_group(group_ref, session=session)
@@ -1311,11 +1290,7 @@ class Workspace:
         there is then told of (``newer_pack``). The templates and union name are used at
         once; the catalogue from ``reload_catalogue`` (F5 in the window, which also judges
         every case again)."""
-        import dataclasses
 
-        from tillitsvalgt import settings
-        from tillitsvalgt.file_limits import read_limited
-        from tillitsvalgt.letters.folder import template_folder
         from tillitsvalgt.services import pack
 
         place = place.expanduser()

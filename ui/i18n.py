@@ -22,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from tillitsvalgt import paths
+from tillitsvalgt.plural import number_text
 
 CONTEXT = ""
 LANGUAGE_ENV = "TILLITSVALGT_LANGUAGE"
@@ -171,6 +172,5 @@ def count(n: float, one: str, many: str) -> str:
     (a translation gives its own forms), and ``%n`` becomes the number written the
     Norwegian way. Qt's own ``tr(…, n)`` picks plural forms only from a loaded translation,
     and the source language here is bokmål, which has none loaded."""
-    from tillitsvalgt.plural import number_text
 
     return tr(one if n == 1 else many).replace("%n", number_text(n))

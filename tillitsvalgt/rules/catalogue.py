@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any, cast
 
 from tillitsvalgt import paths
-from tillitsvalgt.errors import Problem, ValidationError
+from tillitsvalgt.errors import Problem, UserError, ValidationError, os_reason
+from tillitsvalgt.file_limits import CATALOGUE_LIMIT, read_limited
 from tillitsvalgt.rules.types import (
     CONDITIONS,
     CONFEDERATIONS,
@@ -181,8 +182,6 @@ def _validation_error(origin: str, problems: list[CatalogueProblem]) -> Validati
 
 
 def _from_file(path: Path) -> tuple[Catalogue | None, list[CatalogueProblem]]:
-    from tillitsvalgt.errors import UserError, os_reason
-    from tillitsvalgt.file_limits import CATALOGUE_LIMIT, read_limited
 
     try:
         data = read_limited(path, CATALOGUE_LIMIT, what="Katalogfilen")

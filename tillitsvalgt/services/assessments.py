@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
@@ -15,11 +15,13 @@ from sqlmodel import Session, col, select
 
 from tillitsvalgt.db import before_commit
 from tillitsvalgt.rules.assessment import VERDICT_EVENT_KINDS, assess, verdict
+from tillitsvalgt.rules.catalogue import load_catalogue
 from tillitsvalgt.rules.types import Assessment, CaseFacts, Catalogue, EventFacts, Verdict
 from tillitsvalgt.services._common import today_of
 from tillitsvalgt.services._lookup import get_case, resolve_case
 from tillitsvalgt.shapes import CaseRead
 from tillitsvalgt.tables import Case, Employer, Event, UTCDateTime, utcnow
+from tillitsvalgt.vocabulary import AGREEMENTS, SECTORS
 
 # The stored demand: "overdue" depends on the day it is read, so it is stored as waiting
 # with its due date and derived when read (``demand_today``).
@@ -30,7 +32,6 @@ STORED_DEMAND = {"none": "none", "awaiting_reply": "awaiting_reply", "overdue":
 def _catalogue(catalogue: Catalogue | None) -> Catalogue:
     if catalogue is not None:
         return catalogue
-    from tillitsvalgt.rules.catalogue import load_catalogue
 
     return load_catalogue()
 
@@ -57,7 +58,6 @@ def register_differences(case: Case, employer: Employer) -> tuple[str, ...]:
     """What the employer register says now where it differs from what the case is judged
     on: shown with the assessment, so that nobody's later edit of the shared register
     changes this case's verdict unseen."""
-    from tillitsvalgt.vocabulary import AGREEMENTS, SECTORS
 
     if case.employer_facts_at is None:
         return ()
@@ -559,6 +559,5 @@ def _write_verdicts(session: Session, batch: list[tuple[Any, ...]], origin: str,
 
 
 def _midnight(day: date) -> Any:
-    from datetime import datetime, time
 
     return datetime.combine(day, time.min).astimezone()

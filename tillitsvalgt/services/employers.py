@@ -6,6 +6,7 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from tillitsvalgt.errors import ConflictError, StateError
+from tillitsvalgt.rules.catalogue import load_catalogue
 from tillitsvalgt.rules.types import Catalogue
 from tillitsvalgt.services._common import changes, get_or_fail, read, refuse, refuse_cleared
 from tillitsvalgt.services.assessments import mark_stale
@@ -126,7 +127,6 @@ def sector_agreement_warning(
     """A warning (not a refusal: the register may know better than the catalogue) when an
     employer's sector and main agreement do not fit, e.g. the state's sector with LO–NHO."""
     from tillitsvalgt.rules.agreements import sector_warning
-    from tillitsvalgt.rules.catalogue import load_catalogue
 
     return sector_warning(catalogue or load_catalogue(), sector, agreement)
 
