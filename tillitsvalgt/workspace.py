@@ -45,7 +45,9 @@ from tillitsvalgt.reports.anonymise import name_index, propose_summary
 from tillitsvalgt.rules.assessment import assess
 from tillitsvalgt.rules.catalogue import catalogue_for
 from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
-from tillitsvalgt.services import cases, escalation, events
+
+# (Called as cases.list_cases, employers.list_employers: what tests replace on the module.)
+from tillitsvalgt.services import cases, employers, escalation, events
 from tillitsvalgt.services._common import TODAY
 from tillitsvalgt.services.assessments import (
     CATALOGUE,
@@ -60,9 +62,7 @@ from tillitsvalgt.services.cases import (
     SORT_KEYS,
     adopt_employer_facts,
     count_cases,
-    count_listed,
     get_case,
-    list_cases,
     resolve_case,
     search_terms,
 )
@@ -71,7 +71,6 @@ from tillitsvalgt.services.employers import (
     delete_employer,
     find_employer,
     get_employer,
-    list_employers,
     sector_agreement_warning,
     sector_agreement_warnings,
     update_employer,
@@ -296,7 +295,7 @@ class Workspace:
     ) -> CasePage:
 
         with self.db.session(readonly=True) as session:
-            return list_cases(query, session=session, count=count, cap=cap)
+            return cases.list_cases(query, session=session, count=count, cap=cap)
 
     def case_query(
         self, *, employer: str | None = None, group: str | None = None, **filters: Any
@@ -338,7 +337,7 @@ class Workspace:
         or with ``cap`` at most ``cap + 1`` (more than ``cap``)."""
 
         with self.db.session(readonly=True) as session:
-            return count_listed(query, session=session, cap=cap)
+            return cases.count_listed(query, session=session, cap=cap)
 
     def case_detail(self, ref: str | int) -> CaseDetail:
         from tillitsvalgt.services import deadlines, documents, events
@@ -378,7 +377,7 @@ class Workspace:
     def employers(self) -> list[EmployerRead]:
 
         with self.db.session(readonly=True) as session:
-            return list_employers(session=session)
+            return employers.list_employers(session=session)
 
     # ----------------------------------------------------------------- letters
 
@@ -670,7 +669,7 @@ class Workspace:
     def find_employers(self, text: str | None = None) -> list[EmployerRead]:
 
         with self.db.session(readonly=True) as session:
-            return list_employers(session=session, text=text)
+            return employers.list_employers(session=session, text=text)
 
     def sector_agreement_warnings(self) -> list[str]:
         """Every live employer whose sector and agreement do not fit, one message each."""
