@@ -446,6 +446,23 @@ def pinned_small_counts(
     return pinned
 
 
+def case_builds(**fields: st.SearchStrategy[object]) -> st.SearchStrategy[Case]:
+    """One random case of the first representative, over the whole universe but for the
+    ``fields`` given (drawn in the same order either way)."""
+    every: dict[str, st.SearchStrategy[object]] = {
+        "employer": st.sampled_from(list(EMPLOYERS)),
+        "quarter": st.sampled_from(QUARTERS),
+        "case_type": st.sampled_from(TYPES),
+        "timing": st.sampled_from(TIMINGS),
+        "outcome": st.sampled_from(OUTCOMES),
+        "protocol": st.booleans(),
+        "environment": st.booleans(),
+        "rep": st.just(REPS[0]),
+        "key": st.integers(0, 255),
+    }
+    return st.builds(Case, **{**every, **fields})
+
+
 def cases_of(
     rep: int = REPS[0], least: int = 3, most: int = 14, *, marks: bool = True
 ) -> st.SearchStrategy[list[Case]]:
@@ -453,18 +470,7 @@ def cases_of(
     verneombud (fewer unknowns, for the attacks over two groups of cases)."""
     flag = st.booleans() if marks else st.just(False)
     return st.lists(
-        st.builds(
-            Case,
-            employer=st.sampled_from(list(EMPLOYERS)),
-            quarter=st.sampled_from(QUARTERS),
-            case_type=st.sampled_from(TYPES),
-            timing=st.sampled_from(TIMINGS),
-            outcome=st.sampled_from(OUTCOMES),
-            protocol=flag,
-            environment=flag,
-            rep=st.just(rep),
-            key=st.integers(0, 255),
-        ),
+        case_builds(protocol=flag, environment=flag, rep=st.just(rep)),
         min_size=least,
         max_size=most,
     )
@@ -674,17 +680,11 @@ def _home_only(case: Case) -> Case:
 
 
 newer_strategy = st.lists(
-    st.builds(
-        Case,
-        employer=st.sampled_from(list(EMPLOYERS)),
+    case_builds(
         quarter=st.sampled_from(NEWER_QUARTERS),
-        case_type=st.sampled_from(TYPES),
         timing=st.sampled_from(NEWER_TIMINGS),
-        outcome=st.sampled_from(OUTCOMES),
         protocol=st.just(False),
         environment=st.just(False),
-        rep=st.just(REPS[0]),
-        key=st.integers(0, 255),
         reply=st.sampled_from(REPLIES),
         escalated=st.booleans(),
         checklist=st.sampled_from(CHECKLIST_STATES),
@@ -786,17 +786,11 @@ def group_universe() -> Universe:
 
 
 group_strategy = st.lists(
-    st.builds(
-        Case,
-        employer=st.sampled_from(list(EMPLOYERS)),
+    case_builds(
         quarter=st.just(1),
-        case_type=st.sampled_from(TYPES),
         timing=st.sampled_from(NEWER_TIMINGS),
-        outcome=st.sampled_from(OUTCOMES),
         protocol=st.just(False),
         environment=st.just(False),
-        rep=st.just(REPS[0]),
-        key=st.integers(0, 255),
         escalated=st.booleans(),
         checklist=st.sampled_from((*CHECKLIST_STATES, MIXED)),
         group=st.sampled_from((0, 0, 1, 2)),
