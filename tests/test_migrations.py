@@ -20,7 +20,7 @@ from tillitsvalgt.db import Database
 from tillitsvalgt.errors import DatabaseError
 from tillitsvalgt.services import cases
 
-from conftest import make_case, make_employer
+from conftest import TODAY, make_case, make_employer
 from helpers.migrations import alembic, schema_differences
 
 FUTURE = "ffff_future"
@@ -248,6 +248,7 @@ BRANCH_INDEXES = {
     "ix_cases_live_branch_type_status",
     "ix_case_search_branch",
 }
+OFFICE_INDEXES = {"ix_cases_live_year_updated", "ix_cases_live_employer_updated"}
 
 
 def index_names(db: Database) -> set[str]:
@@ -276,3 +277,40 @@ def test_0019_branch_indexes_come_and_go_and_keep_the_cases(db: Database) -> Non
     assert (index_names(db) >= BRANCH_INDEXES) is postgresql
     assert search(db, "landskap") == [number]
     assert schema_differences(db) == []
+
+
+def test_0021_office_indexes_come_and_go_and_serve_the_year_list(db: Database) -> None:
+    """PostgreSQL gets the office's year and employer list indexes (SQLite nothing); the
+    list by year and by employer is the same through the down- and upgrade, and the
+    year's page is read from the new index."""
+    employer = make_employer(db)
+    numbers = [make_case(db, employer, title=f"Sak {k}") for k in range(3)]
+    postgresql = db.location.file is None
+    assert (index_names(db) >= OFFICE_INDEXES) is postgresql
+    assert not OFFICE_INDEXES & index_names(db) or postgresql
+
+    def listed(**filters: object) -> list[str]:
+        with db.session(readonly=True) as s:
+            query = cases.CaseQuery(**filters)  # type: ignore[arg-type]
+            return [row.number for row in cases.list_cases(query, session=s).rows]
+
+    by_year, by_employer = listed(year=TODAY.year), listed(employer_id=employer)
+    assert sorted(by_year) == sorted(numbers) and by_employer == by_year
+    alembic(db, "downgrade", "0020")
+    assert not OFFICE_INDEXES & index_names(db)
+    assert listed(year=TODAY.year) == by_year
+    alembic(db, "upgrade", "head")
+    assert (index_names(db) >= OFFICE_INDEXES) is postgresql
+    assert listed(employer_id=employer) == by_employer
+    assert schema_differences(db) == []
+    if postgresql:
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("SET enable_seqscan = off")
+            plan = "\n".join(
+                str(r[0])
+                for r in conn.exec_driver_sql(
+                    "EXPLAIN SELECT id FROM cases WHERE deleted_at IS NULL AND year = 2026 "
+                    "ORDER BY updated_at DESC, id DESC LIMIT 50"
+                )
+            )
+        assert "ix_cases_live_year_updated" in plan, plan

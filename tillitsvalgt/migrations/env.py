@@ -27,6 +27,8 @@ UNMODELLED_INDEXES = {
     "ix_deadlines_open_case_due",
     "ix_cases_live_branch_updated",
     "ix_cases_live_branch_type_status",
+    "ix_cases_live_year_updated",  # 0021, PostgreSQL only
+    "ix_cases_live_employer_updated",  # 0021, PostgreSQL only
 }
 
 

@@ -3,6 +3,7 @@ case list with paging, sorting, filtering and free-text search done in SQL."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import re
@@ -17,13 +18,14 @@ from sqlmodel import Session, col, select
 
 from tillitsvalgt.errors import ConflictError, StateError
 from tillitsvalgt.services._common import changes, read, refuse, today_of
-
-# The lookup lived here; its names stay importable from here.
 from tillitsvalgt.services._lookup import CASE_NUMBER as CASE_NUMBER
 from tillitsvalgt.services._lookup import MAX_INT as MAX_INT
 from tillitsvalgt.services._lookup import format_number as format_number
 from tillitsvalgt.services._lookup import get_case as get_case
 from tillitsvalgt.services._lookup import resolve_case as resolve_case
+
+# The lookup lived here; its names stay importable from here.
+from tillitsvalgt.services._plans import planner
 from tillitsvalgt.services.assessments import demand_today, mark_stale
 from tillitsvalgt.shapes import (
     CaseCreate,
@@ -664,8 +666,23 @@ def _counted_to(conn: Any, shape: _Shape, params: dict[str, Any], cap: int) -> t
     if cap < 0:
         raise refuse("cap", "kan ikke telle til et negativt tall")
     limit = max(cap + 1, _plan_cap(shape))
-    total = int(conn.execute(_capped_count_statement(shape), {**params, "cap": limit}).scalar_one())
+    with _stopping(conn, shape):
+        total = int(
+            conn.execute(_capped_count_statement(shape), {**params, "cap": limit}).scalar_one()
+        )
     return total, total > cap
+
+
+def _stopping(conn: Any, shape: _Shape) -> contextlib.AbstractContextManager[None]:
+    """A search's count stopped at a cap, on PostgreSQL as a role under row-level security:
+    the planner, guessing a few thousand hits, hashed every match of the whole free-text
+    table before counting the first (480 ms for «hjemmekontor» at 1 000 000 cases, as the
+    office); walking the matches into the cases stops at the cap (50 ms). The GIN index
+    cannot serve a role: ``@@`` is not leakproof. (A representative's search goes through
+    the free-text table's branch index and is left as it is.)"""
+    if not (shape.text and shape.dialect == "postgresql" and not shape.own_branch):
+        return contextlib.nullcontext()
+    return planner(conn, enable_hashjoin="off")
 
 
 def _prepared(query: CaseQuery, session: Session) -> tuple[Any, _Shape, dict[str, Any], date]:
@@ -722,7 +739,8 @@ def count_listed(query: CaseQuery, *, session: Session, cap: int | None = None) 
     if cap < 0:
         raise refuse("cap", "kan ikke telle til et negativt tall")
     limited = {**params, "cap": cap + 1}
-    return int(conn.execute(_capped_count_statement(shape), limited).scalar_one())
+    with _stopping(conn, shape):
+        return int(conn.execute(_capped_count_statement(shape), limited).scalar_one())
 
 
 def _capped_total(conn: Any, shape: _Shape, params: dict[str, Any]) -> int:
@@ -738,7 +756,8 @@ def _capped_total(conn: Any, shape: _Shape, params: dict[str, Any]) -> int:
         found = int(conn.execute(statement, {**params, "match": params["words"]}).scalar_one())
         if found >= params["cap"]:
             return found
-    return int(conn.execute(statement, params).scalar_one())
+    with _stopping(conn, shape):
+        return int(conn.execute(statement, params).scalar_one())
 
 
 def _plan_cap(shape: _Shape) -> int:

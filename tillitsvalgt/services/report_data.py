@@ -27,7 +27,7 @@ import contextlib
 import dataclasses
 import uuid as uuid_module
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -52,6 +52,7 @@ from tillitsvalgt.reports.cube import (
     ReportRequest,
 )
 from tillitsvalgt.services._lookup import resolve_case
+from tillitsvalgt.services._plans import planner
 from tillitsvalgt.services.events import REPLY_RULE
 from tillitsvalgt.tables import (
     Case,
@@ -733,22 +734,14 @@ def report_data(request: ReportRequest, *, session: Session, today: date) -> Rep
     return with_extras(request, today, cells, extras)
 
 
-@contextlib.contextmanager
-def _whole_table_plans(session: Session) -> Iterator[None]:
+def _whole_table_plans(session: Session) -> contextlib.AbstractContextManager[None]:
     """PostgreSQL: no nested loops for the report's statements, in this transaction only.
     Under row-level security the planner guesses a few thousand of a million cases pass
     the policy, and joined the employers to every case in a nested loop (a billion row
     comparisons: 142 of the cube's 164 s at 1 000 000 cases, benchmarks/README.md); the
     same statements with hash joins took 12 s. The answers are the same rows: only how
     they are joined changes."""
-    if session.get_bind().dialect.name != "postgresql":
-        yield
-        return
-    conn = session.connection()
-    before = conn.execute(sa.text("SELECT current_setting('enable_nestloop')")).scalar_one()
-    conn.execute(sa.text("SELECT set_config('enable_nestloop', 'off', true)")).close()
-    yield  # (an error ends the transaction, and the setting with it)
-    conn.execute(sa.text("SELECT set_config('enable_nestloop', :v, true)"), {"v": before}).close()
+    return planner(session.connection(), enable_nestloop="off")
 
 
 def with_extras(
