@@ -741,7 +741,7 @@ def _whole_table_plans(session: Session) -> contextlib.AbstractContextManager[No
     comparisons: 142 of the cube's 164 s at 1 000 000 cases, benchmarks/README.md); the
     same statements with hash joins took 12 s. The answers are the same rows: only how
     they are joined changes."""
-    return planner(session.connection(), enable_nestloop="off")
+    return planner(session.connection(), enable_nestloop="off", work_mem="128MB")
 
 
 def with_extras(
