@@ -30,24 +30,16 @@ from tillitsvalgt.backup import backup_sqlite
 from tillitsvalgt.backup_leftovers import remove_stale_leftovers
 from tillitsvalgt.errors import AccessError, DatabaseError, UserError
 
+# Shared with backup.py, which may not import this module (store_basics.py), and named here
+# as they always were.
+from tillitsvalgt.store_basics import SCHEMA_HEAD as SCHEMA_HEAD
+from tillitsvalgt.store_basics import SQLITE_HEADER as SQLITE_HEADER
+from tillitsvalgt.store_basics import alembic_config as alembic_config
+from tillitsvalgt.store_basics import shm_failed as shm_failed
+from tillitsvalgt.store_basics import sqlite_file_uri as sqlite_file_uri
+
 if TYPE_CHECKING:
     from alembic.config import Config
-
-from tillitsvalgt.store_basics import (  # (shared with backup.py, which may not import db)
-    SCHEMA_HEAD as SCHEMA_HEAD,
-)
-from tillitsvalgt.store_basics import (
-    SQLITE_HEADER as SQLITE_HEADER,
-)
-from tillitsvalgt.store_basics import (
-    alembic_config as alembic_config,
-)
-from tillitsvalgt.store_basics import (
-    shm_failed as shm_failed,
-)
-from tillitsvalgt.store_basics import (
-    sqlite_file_uri as sqlite_file_uri,
-)
 
 log = logging.getLogger(__name__)
 
