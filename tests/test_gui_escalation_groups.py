@@ -53,6 +53,19 @@ def _pdf_text(file: Path) -> str:
     ).stdout
 
 
+def _settings(workspace: Workspace, prompter: ScriptedPrompter, window: MainWindow) -> Any:
+    """The settings dialog over the window, looking for a newer pack off its thread."""
+    from ui.dialogs.settings_dialog import SettingsDialog
+
+    return SettingsDialog(
+        workspace,
+        prompter=prompter,
+        crashes=CrashReporter(prompter, enabled=False),
+        background=window.background,
+        parent=window,
+    )
+
+
 def test_a_stage_is_recorded_shown_with_its_outcome_and_on_the_timeline(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
@@ -237,7 +250,6 @@ def test_the_pack_is_taken_into_use_from_the_file_menu_and_a_newer_one_is_told_o
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
     from ui.dialogs.about_dialog import AboutDialog
-    from ui.dialogs.settings_dialog import SettingsDialog
 
     shared = tmp_path / "delt"
     shared.mkdir()
@@ -271,13 +283,7 @@ def test_the_pack_is_taken_into_use_from_the_file_menu_and_a_newer_one_is_told_o
     assert "Nyere pakke" not in dict(about.facts)
     qtbot.waitUntil(lambda: "Nyere pakke" in dict(about.facts))  # … and adds it when found
     assert "Forbundet 2027.10" in dict(about.facts)["Nyere pakke"]
-    settings = SettingsDialog(
-        workspace,
-        prompter=prompter,
-        crashes=CrashReporter(prompter, enabled=False),
-        background=window.background,
-        parent=window,
-    )
+    settings = _settings(workspace, prompter, window)
     qtbot.waitUntil(lambda: "Forbundet 2027.10" in settings.pack_note.text())
     window.show_start_notice()  # the shared folder is looked at off the GUI thread
     qtbot.waitUntil(lambda: "Forbundet 2027.10" in window.statusBar().currentMessage())
@@ -391,7 +397,6 @@ def test_a_slow_shared_pack_folder_never_holds_up_the_about_and_settings_dialogs
     import time
 
     from ui.dialogs.about_dialog import AboutDialog
-    from ui.dialogs.settings_dialog import SettingsDialog
 
     release = threading.Event()
     looked_on: list[threading.Thread] = []
@@ -406,13 +411,7 @@ def test_a_slow_shared_pack_folder_never_holds_up_the_about_and_settings_dialogs
     window = make_window(qtbot, workspace, tmp_path, prompter)
     started = time.monotonic()
     about = AboutDialog(workspace, parent=window, background=window.background)
-    settings = SettingsDialog(
-        workspace,
-        prompter=prompter,
-        crashes=CrashReporter(prompter, enabled=False),
-        background=window.background,
-        parent=window,
-    )
+    settings = _settings(workspace, prompter, window)
     assert time.monotonic() - started < 2.0  # the share still hangs
     assert "Nyere pakke" not in dict(about.facts)
     release.set()

@@ -552,15 +552,21 @@ def test_the_same_cases_always_publish_the_same_number() -> None:
     assert first == again
 
 
+def without_noise(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Floor-only protection, for the attacks' teeth: counts under the floor hidden as
+    before, every other count printed exactly (no cell-key noise), and the attacker told
+    so (a published value is the true count)."""
+    import tillitsvalgt.reports.ptable as ptable
+
+    for n in range(0, 4):
+        monkeypatch.setitem(ptable._PTABLE, n, (0,) * 256)
+    monkeypatch.setattr(__import__(__name__), "support", lambda n: frozenset({n}))
+
+
 def test_the_attack_has_teeth_without_noise(monkeypatch: pytest.MonkeyPatch) -> None:
     """The same attack against floor-only protection (no noise): it pins small counts, so
     an empty list above means the noise protects, not that the attack is blind."""
-    import tillitsvalgt.reports.ptable as ptable
-
-    monkeypatch.setitem(ptable._PTABLE, 0, (0,) * 256)
-    for n in range(1, 4):
-        monkeypatch.setitem(ptable._PTABLE, n, (0,) * 256)
-    monkeypatch.setattr(__import__(__name__), "support", lambda n: frozenset({n}))
+    without_noise(monkeypatch)
     rng = random.Random(1)
     cases = [
         Case(rng.choice(list(EMPLOYERS)), rng.choice(QUARTERS), rng.choice(TYPES),
@@ -750,11 +756,7 @@ def test_the_attack_on_the_newer_tables_has_teeth_without_noise(
 ) -> None:
     """Floor-only protection (no noise) of the same report: the newer tables' overlap
     with the others pins small counts, so the empty lists above are the noise's work."""
-    import tillitsvalgt.reports.ptable as ptable
-
-    for n in range(0, 4):
-        monkeypatch.setitem(ptable._PTABLE, n, (0,) * 256)
-    monkeypatch.setattr(__import__(__name__), "support", lambda n: frozenset({n}))
+    without_noise(monkeypatch)
     rng = random.Random(4)
     cases = [
         _home_only(Case(rng.choice(list(EMPLOYERS)), 1, rng.choice(TYPES),
@@ -834,11 +836,7 @@ def test_the_attack_on_group_cases_has_teeth_without_noise(
 ) -> None:
     """Floor-only protection of a report with group cases and mixed checklists pins small
     counts: the empty list above is the noise's work."""
-    import tillitsvalgt.reports.ptable as ptable
-
-    for n in range(0, 4):
-        monkeypatch.setitem(ptable._PTABLE, n, (0,) * 256)
-    monkeypatch.setattr(__import__(__name__), "support", lambda n: frozenset({n}))
+    without_noise(monkeypatch)
     rng = random.Random(5)
     cases = [
         _home_only(Case(rng.choice(list(EMPLOYERS)), 1, rng.choice(TYPES),

@@ -281,20 +281,3 @@ def test_report_files_carry_the_new_tables(db: Database, tmp_path: Path) -> None
     published = {str(v) for v in decisions.values.values()}
     csv_values = {r[3] for r in rows if r and r[0] == "Beslutninger og saker løftet videre"}
     assert csv_values <= published
-
-
-def test_the_cube_counted_in_parts_is_the_whole_cube(db: Database) -> None:
-    """``make_report`` counts the cube in parts (ranges of case ids) at once; the parts
-    added up are the cube counted whole, on both databases, no case counted twice."""
-    from tillitsvalgt.services.report_data import cube_cells, cube_spans, merge_cells
-
-    build(db)
-    with db.session(readonly=True) as s:
-        whole = cube_cells(YEAR_2026, session=s, today=TODAY)
-        for n in (1, 2, 3, 50):
-            spans = cube_spans(n, session=s)
-            assert len(spans) == min(n, 10) and spans[0][0] is None and spans[-1][1] is None
-            parts = [cube_cells(YEAR_2026, session=s, today=TODAY, ids=ids) for ids in spans]
-            assert merge_cells(*parts) == merge_cells(whole)
-            assert sum(c.cases for p in parts for c in p) == 9
-    assert sum(c.cases for c in whole) == 9

@@ -12,7 +12,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tillitsvalgt import paths
 from tillitsvalgt.db import Database
@@ -20,19 +19,11 @@ from tillitsvalgt.errors import CancelledError
 from tillitsvalgt.reports.anonymise import appendix_entries
 from tillitsvalgt.reports.cube import CubeCell, ReportRequest
 
-if TYPE_CHECKING:
-    from tillitsvalgt.services.report_data import Span
-
 Counted = tuple[int, int]  # cases, and the sum of their cell keys
 Progress = Callable[[int, int], bool]
 """Told (step done, steps in all); returning False cancels before the next step."""
 
 STEPS = 4
-CUBE_PARTS = 1
-"""The cube can be counted in parts at once, each over a range of case ids (``cube_spans``;
-each part reads only its stretch of the cases, events and deadlines). Two parts beside the
-other statements were slower on two cores: 0.2 s at 100 000 cases on SQLite, 3.7 s at
-1 000 000 on PostgreSQL (benchmarks/README.md), so one."""
 
 
 @dataclass(frozen=True)
@@ -67,9 +58,7 @@ def make_report(
     from tillitsvalgt.services.report_data import (
         appendix_sources,
         cube_cells,
-        cube_spans,
         known_person_names,
-        merge_cells,
         report_extras,
         with_extras,
     )
@@ -80,26 +69,25 @@ def make_report(
         if progress is not None and not progress(done, STEPS):
             raise CancelledError("Rapporten ble avbrutt; ingen fil er skrevet.")
 
-    def cube(ids: Span) -> tuple[CubeCell, ...]:
+    def cube() -> tuple[CubeCell, ...]:
         with db.session(readonly=True) as session:
-            return cube_cells(request, session=session, today=today, ids=ids)
+            return cube_cells(request, session=session, today=today)
 
     step(0)
-    with db.session(readonly=True) as session:
-        spans = cube_spans(CUBE_PARTS, session=session)
     # The cube is the largest statement: it runs on a connection of its own while this
-    # thread runs the other statements one after the other (the drivers let other threads
+    # thread runs the other statements one after another (the drivers let other threads
     # run while the database works). On two cores that is two threads of about the same
     # length, each with a core: the counting takes about the cube's time. (A third thread
     # for the checklist shared the cores three ways and ended 0.3 s later at 100 000
-    # cases; benchmarks/landsmote.py.)
-    with ThreadPoolExecutor(max_workers=len(spans), thread_name_prefix="report-db") as pool:
-        parts = [pool.submit(cube, ids) for ids in spans]
+    # cases; the cube in two parts by ranges of case id was slower too, 0.2 s at 100 000
+    # cases on SQLite and 3.7 s at 1 000 000 on PostgreSQL: benchmarks/README.md.)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-db") as pool:
+        counted = pool.submit(cube)
         with db.session(readonly=True) as session:
             extras = report_extras(request, session=session, today=today)
             sources = appendix_sources(request, session=session)
             names = known_person_names(session=session) if sources else []
-        cells = merge_cells(*(part.result() for part in parts))
+        cells = counted.result()
     data = with_extras(request, today, cells, extras)
     step(1)
     figures = make_figures(data)

@@ -24,7 +24,6 @@ aggregation 2.05 s, the same SQL in raw sqlite3 1.66 s).
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import uuid as uuid_module
 from collections import defaultdict
 from collections.abc import Sequence
@@ -111,9 +110,7 @@ def _case_filters(
     return where
 
 
-def _deadline_pass(
-    today: date, *, replies_only: bool = False, only: list[sa.ColumnElement[bool]] | None = None
-) -> Any:
+def _deadline_pass(today: date, *, replies_only: bool = False) -> Any:
     """One grouped pass over the deadlines, per case: how many were missed (not met, not
     cancelled, run out before the report day or before the case closed), and the reply
     deadlines of the representatives' letters (rule «svarfrist …») by how they went:
@@ -164,13 +161,7 @@ def _deadline_pass(
     )
     if replies_only:
         query = query.where(is_reply)
-    if only:
-        query = query.where(*only)
     return query.subquery("dl")
-
-
-Span = tuple[int | None, int | None]
-"""Case ids from the first to the second, both included; None: open on that side."""
 
 
 def _reply_class(dl: Any) -> sa.ColumnElement[str]:
@@ -190,21 +181,8 @@ def _cube(
     conn: sa.Connection,
     dialect: str,
     today: date,
-    ids: Span | None = None,
 ) -> tuple[CubeCell, ...]:
     day = _first_known_date(dialect)
-
-    def in_part(case_id: Any) -> list[sa.ColumnElement[bool]]:
-        # A part: the cases whose id is in ``ids``, and their events and deadlines (a
-        # range, so each part reads only its own stretch of the indexes).
-        if ids is None:
-            return []
-        low, high = ids
-        return [
-            *([] if low is None else [case_id >= low]),
-            *([] if high is None else [case_id <= high]),
-        ]
-
     year, quarter = _year_quarter(day)
     # One pass over the live events and one over the open deadlines, each grouped by case
     # and joined to the cases — not a probe per case and per measure (about twice as fast
@@ -226,11 +204,11 @@ def _cube(
             ),
             sa.func.sum(sa.case((col(Event.kind) == "letter_sent", 1), else_=0)).label("letters"),
         )
-        .where(col(Event.deleted_at).is_(None), *in_part(col(Event.case_id)))
+        .where(col(Event.deleted_at).is_(None))
         .group_by(col(Event.case_id))
         .subquery("ev")
     )
-    dl = _deadline_pass(today, only=in_part(col(Deadline.case_id)))
+    dl = _deadline_pass(today)
     esc = (
         sa.select(col(Escalation.case_id).label("case_id"))
         .group_by(col(Escalation.case_id))
@@ -276,7 +254,7 @@ def _cube(
         .outerjoin(ev, ev.c.case_id == col(Case.id))
         .outerjoin(dl, dl.c.case_id == col(Case.id))
         .outerjoin(esc, esc.c.case_id == col(Case.id))
-        .where(*_case_filters(request, day), *in_part(col(Case.id)))
+        .where(*_case_filters(request, day))
         .subquery("per_case")
     )
     keys = [
@@ -617,75 +595,12 @@ def _checklist(
     return out
 
 
-def cube_cells(
-    request: ReportRequest, *, session: Session, today: date, ids: Span | None = None
-) -> tuple[CubeCell, ...]:
-    """The cube alone: the biggest statement, which ``services/report.py`` runs in parts
-    (``ids``: the cases whose id is in that range, ``cube_spans``) on connections of their
-    own beside the others; ``merge_cells`` adds the parts up."""
+def cube_cells(request: ReportRequest, *, session: Session, today: date) -> tuple[CubeCell, ...]:
+    """The cube alone: the biggest statement, which ``services/report.py`` runs on a
+    connection of its own beside the others."""
     conn = session.connection()
     with _whole_table_plans(session):
-        return _cube(request, conn=conn, dialect=conn.dialect.name, today=today, ids=ids)
-
-
-def cube_spans(parts: int, *, session: Session) -> list[Span]:
-    """At most ``parts`` ranges of case ids that together hold every case: the stretch
-    from the lowest id to the highest cut in equal lengths (ids are handed out in order,
-    so the parts hold about as many cases each). The first is open below and the last
-    open above, so a case saved meanwhile is in one of them."""
-    low, high = (
-        session.connection()
-        .execute(sa.select(sa.func.min(col(Case.id)), sa.func.max(col(Case.id))))
-        .one()
-    )
-    if low is None or high is None or parts <= 1:
-        return [(None, None)]
-    step = max(1, -(-(high - low + 1) // parts))
-    starts = list(range(low, high + 1, step))
-    return [
-        (None if k == 0 else start, None if k == len(starts) - 1 else start + step - 1)
-        for k, start in enumerate(starts)
-    ]
-
-
-def _cell_key(c: CubeCell) -> tuple[object, ...]:
-    return (c.period, c.case_type, c.sector, c.agreement, c.size_band, c.outcome, c.timing,
-            c.signed_protocol, c.environment_involved)  # fmt: skip
-
-
-_SUMMED = tuple(
-    f.name for f in dataclasses.fields(CubeCell) if f.name not in {
-        "period", "case_type", "sector", "agreement", "size_band", "outcome", "timing",
-        "signed_protocol", "environment_involved",
-    }
-)  # fmt: skip
-
-
-def merge_cells(*parts: tuple[CubeCell, ...]) -> tuple[CubeCell, ...]:
-    """The cube's parts as one cube: cells of the same combination added up (numbers
-    and the per-class tuples alike), in the cube's order."""
-    merged: dict[tuple[object, ...], CubeCell] = {}
-    for cells in parts:
-        for cell in cells:
-            where = _cell_key(cell)
-            seen = merged.get(where)
-            if seen is None:
-                merged[where] = cell
-                continue
-            changes: dict[str, Any] = {}
-            for name in _SUMMED:
-                a, b = getattr(seen, name), getattr(cell, name)
-                changes[name] = (
-                    tuple(x + y for x, y in zip(a, b, strict=True))
-                    if isinstance(a, tuple)
-                    else a + b
-                )
-            merged[where] = dataclasses.replace(seen, **changes)
-    return tuple(merged[k] for k in sorted(merged, key=_sort_key))
-
-
-def _sort_key(key: tuple[object, ...]) -> tuple[str, ...]:
-    return tuple(str(x) for x in key)
+        return _cube(request, conn=conn, dialect=conn.dialect.name, today=today)
 
 
 @dataclass(frozen=True)
