@@ -69,20 +69,36 @@ def test_a_child_that_fails_halfway_leaves_the_rest_drawn_here(
 def test_this_process_draws_from_the_back_while_the_child_is_busy_and_none_twice(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """The child is slow on the first chart: this process draws the last two itself
-    instead of waiting, and the child stops where they meet. Every chart is drawn once
-    (each drawing writes a line to a file both processes append to)."""
+    """The child is slow on the first chart (it finishes only once this process has
+    drawn the middle one, and this one draws that only once the child has begun: the
+    same order however loaded the machine): this process draws the last two
+    itself instead of waiting, and the child stops where they meet. Every chart is drawn
+    once (each drawing writes a line to a file both processes append to)."""
     monkeypatch.delenv(chart_worker.INLINE_ENV, raising=False)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     parent = os.getpid()
     log = tmp_path / "drawn.txt"
+    middle_drawn = tmp_path / "middle-drawn"
+
+    child_began = tmp_path / "child-began"
+
+    def wait_for(marker: Path) -> None:
+        deadline = time.monotonic() + 60
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
 
     def slow_in_the_child(spec: ChartSpec) -> bytes:
-        if os.getpid() != parent:
-            time.sleep(0.5)
+        if os.getpid() != parent:  # the child, on the first chart (claimed already)
+            child_began.touch()
+            wait_for(middle_drawn)
+        elif spec is SPECS[1]:  # so this process cannot reach the first chart first
+            wait_for(child_began)
+        picture = render_chart(spec)
         with log.open("a") as out:
             out.write(f"{SPECS.index(spec)}\n")
-        return render_chart(spec)
+        if os.getpid() == parent and spec is SPECS[1]:
+            middle_drawn.touch()
+        return picture
 
     with Charts(SPECS, slow_in_the_child) as charts:
         assert charts.beside
