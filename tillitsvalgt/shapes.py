@@ -8,8 +8,6 @@ Create/Update shape. The tables in ``tables.py`` inherit their fields from the B
 the SQLModel way (as in the FastAPI full-stack template); this module never imports them.
 """
 
-from __future__ import annotations
-
 import uuid as uuid_module
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
@@ -175,7 +173,7 @@ class CaseCreate(CaseBase):
     source_ref: ShortText = None
 
     @model_validator(mode="after")
-    def _dates_in_order(self) -> CaseCreate:
+    def _dates_in_order(self) -> "CaseCreate":
         problems = case_date_problems(self)
         if problems:
             raise ValueError("; ".join(f"{label(field)}: {msg}" for field, msg in problems))

@@ -7,8 +7,6 @@ shape in ``shapes.py`` and adds the store's own (ids, versions, timestamps, inde
 Services and the store use these; the GUI and letters never do (``.importlinter``).
 """
 
-from __future__ import annotations
-
 import secrets
 import uuid as uuid_module
 from datetime import UTC, date, datetime
