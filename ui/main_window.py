@@ -155,6 +155,7 @@ class MainWindow(FirstSteps, QMainWindow):
         self.column_fit = ColumnFit(self.table, floors, optional=OPTIONAL_COLUMNS)
         self.count = QLabel()
         self.count.setObjectName("count")
+        self._restore_list()
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -940,13 +941,17 @@ class MainWindow(FirstSteps, QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.default_split()
+        self._reload_demo_ids(refresh=False)
+
+    def _restore_list(self) -> None:
+        """The list's remembered columns, sort order and filters, and its first page begun
+        off this thread: the rest of the window is built while the database reads it."""
         header = self.settings.value("caselist/header")
         # Layout 2 put the verdict beside the number; an older saved header had it off-screen.
         if isinstance(header, QByteArray) and self.settings.value("caselist/layout") == "2":
             self.table.horizontalHeader().restoreState(header)
         else:
             self._default_columns()
-        self._reload_demo_ids(refresh=False)
         # The remembered filters go in without their signals: the list is read once, at
         # the end of __init__, not once for each of them before the window is painted (and
         # again after the typing pause for the search text).
@@ -964,6 +969,8 @@ class MainWindow(FirstSteps, QMainWindow):
                 combo.blockSignals(True)
                 combo.setCurrentIndex(index)
                 combo.blockSignals(False)
+        query = self.query()
+        self.model.read_ahead(query, count=not query.text, start=self.background.ahead)
 
     def default_split(self) -> None:
         """The list half of a 1280 px window (every column shown); on a smaller screen the

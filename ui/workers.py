@@ -9,10 +9,13 @@ dialog)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from concurrent.futures import Future
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+T = TypeVar("T")
 
 
 class _Signals(QObject):
@@ -33,6 +36,19 @@ class _Job(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)
+
+
+class _Ahead(QRunnable):
+    def __init__(self, fn: Callable[[], Any], future: Future[Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.future = future
+
+    def run(self) -> None:
+        try:
+            self.future.set_result(self.fn())
+        except BaseException as exc:  # raised again by result(), on the GUI thread
+            self.future.set_exception(exc)
 
 
 class Background(QObject):
@@ -74,3 +90,16 @@ class Background(QObject):
         job.signals.done.connect(lambda value: finish(on_done, value))
         job.signals.failed.connect(lambda exc: finish(on_error, exc))
         self.pool.start(job)
+
+    def ahead(self, fn: Callable[[], T]) -> Future[T]:
+        """Begin ``fn`` off the GUI thread for a result the GUI thread will wait for a
+        moment later (``result()``, which raises what ``fn`` raised). For work the GUI
+        thread would otherwise do in a row with its own: the start reads the first page of
+        the list while it builds the window, and a database waits without holding Python's
+        lock. ``result()`` blocks the event loop, so only for a result needed before it
+        runs again."""
+        future: Future[T] = Future()
+        job = _Ahead(fn, future)
+        job.setAutoDelete(True)
+        self.pool.start(job)
+        return future

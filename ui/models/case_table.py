@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from concurrent.futures import Future
 from datetime import date
 from typing import Any, ClassVar
 
@@ -145,8 +146,24 @@ class CaseTableModel(ListModel):
         # The example cases (demo data), tagged «DEMO»: a few ids read at start and after
         # a demo load or removal, so the list's hot query stays as it is.
         self.demo_ids: frozenset[int] = frozenset()
+        # A first page being read off the GUI thread (``read_ahead``), for the reload that
+        # asks for the same.
+        self._ahead: tuple[CaseQuery, bool, Future[CasePage]] | None = None
 
     # ---------------------------------------------------------------- loading
+
+    def read_ahead(
+        self,
+        query: CaseQuery,
+        *,
+        count: bool,
+        start: Callable[[Callable[[], CasePage]], Future[CasePage]],
+    ) -> None:
+        """Begin reading the first page ``reload(query, count=count)`` will show, with
+        ``start`` (``Background.ahead``): at start the window's building and the database's
+        reading then overlap instead of following each other."""
+        first = dataclasses.replace(query, offset=0, limit=PAGE)
+        self._ahead = (first, count, start(lambda: self._first_page(first, count)))
 
     def reload(self, query: CaseQuery | None = None, *, count: bool = True) -> None:
         """The first page. ``count=False``: without the exact count when the page is full
@@ -154,7 +171,11 @@ class CaseTableModel(ListModel):
         if query is not None:
             self.query = dataclasses.replace(query, offset=0, limit=PAGE)
         first = dataclasses.replace(self.query, offset=0, limit=PAGE)
-        page = self._page(first) if count else self._fetch(first, count=False)
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead[:2] == (first, count):
+            page = ahead[2].result()
+        else:
+            page = self._first_page(first, count)
         self.loaded = True
         self.beginResetModel()
         self.items = list(page.rows)
@@ -174,6 +195,9 @@ class CaseTableModel(ListModel):
         )
         self.counted = True
         return True
+
+    def _first_page(self, first: CaseQuery, count: bool) -> CasePage:
+        return self._page(first) if count else self._fetch(first, count=False)
 
     def _page(self, query: CaseQuery) -> CasePage:
         return self._fetch(query) if self.cap is None else self._fetch(query, cap=self.cap)

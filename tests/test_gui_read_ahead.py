@@ -1,0 +1,167 @@
+"""The start reads the list's first page off the GUI thread while it builds the rest of the
+window (``CaseTableModel.read_ahead``, ``Background.ahead``): the page shown is the one the
+remembered filters ask for, read once; an error in that read is shown as any list error;
+and a page read ahead for other filters is never shown."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from concurrent.futures import Future
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from tillitsvalgt.errors import DatabaseError
+from tillitsvalgt.services import cases
+from tillitsvalgt.shapes import CaseCreate, CaseListRow, CasePage, CaseQuery
+from tillitsvalgt.workspace import Workspace
+from ui.models.case_table import PAGE, CaseTableModel
+from ui.prompts import ScriptedPrompter
+from ui.workers import Background
+
+from conftest import make_employer
+from helpers.gui import make_window
+
+TODAY = date(2026, 12, 6)
+ROW = CaseListRow(
+    id=1,
+    number="2026-001",
+    title="",
+    employer_name="Bedrift AS",
+    case_type="office_layout",
+    status="open",
+    notice_on=None,
+    decision_on=None,
+    next_deadline=None,
+    updated_at=datetime(2026, 12, 6, 8, 0, tzinfo=UTC),
+    timing=None,
+    demand=None,
+)
+
+
+@pytest.fixture
+def filled(tmp_path: Path) -> Any:
+    ws = Workspace.open(data_dir=tmp_path / "db", clock=lambda: TODAY)
+    employer = make_employer(ws.db)
+    with ws.db.session() as session:
+        for n in range(PAGE + 30):
+            title = f"Hjemmekontor for team {n}" if n % 2 else f"Kontorlandskap {n}"
+            shape = CaseCreate(title=title, employer_id=employer, case_type="office_layout")
+            made = cases.create_case(shape, session=session, today=TODAY)
+            if n % 3 == 0:
+                cases.close_case(
+                    made.id, outcome="agreement", version=made.version, session=session
+                )
+    yield ws
+    ws.close()
+
+
+def remember(tmp_path: Path, **values: str) -> None:
+    settings = QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat)
+    for key, value in values.items():
+        settings.setValue(f"caselist/{key}", value)
+    settings.sync()
+
+
+def calls_of(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, CaseQuery]]:
+    """Every list read the window makes: (thread, query)."""
+    calls: list[tuple[int, CaseQuery]] = []
+    real = cases.list_cases
+
+    def recorded(query: CaseQuery, **kwargs: Any) -> CasePage:
+        calls.append((threading.get_ident(), query))
+        return real(query, **kwargs)
+
+    monkeypatch.setattr(cases, "list_cases", recorded)
+    return calls
+
+
+def test_the_remembered_list_is_read_off_the_gui_thread_once_and_shown(
+    qtbot: QtBot, tmp_path: Path, filled: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    remember(tmp_path, search="hjemmekontor", status="open")
+    calls = calls_of(monkeypatch)
+    window = make_window(qtbot, filled, tmp_path, show=False)
+    assert len(calls) == 1, calls  # the page read ahead is the one shown: no second read
+    thread, query = calls[0]
+    assert thread != threading.get_ident()
+    assert (query.text, query.status) == ("hjemmekontor", "open")
+    # The same page as a read on this thread, and only open cases that match.
+    expected = filled.list_cases(dataclasses.replace(query, offset=0), count=False)
+    assert [r.id for r in window.model.rows] == [r.id for r in expected.rows]
+    assert window.model.rows and len(window.model.rows) < PAGE + 30
+    assert all(r.status == "open" and "Hjemmekontor" in r.title for r in window.model.rows)
+
+
+def test_without_remembered_filters_the_first_page_is_read_ahead_with_its_count(
+    qtbot: QtBot, tmp_path: Path, filled: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = calls_of(monkeypatch)
+    window = make_window(qtbot, filled, tmp_path)
+    assert len(calls) == 1 and calls[0][0] != threading.get_ident()
+    assert len(window.model.rows) == PAGE
+    assert window.model.total == PAGE + 30 and window.model.counted
+    assert window.count.text() == f"{PAGE + 30} saker"
+
+
+def test_an_error_in_the_read_ahead_is_shown_as_a_list_error(
+    qtbot: QtBot, tmp_path: Path, filled: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    remember(tmp_path, search="hjemmekontor")
+
+    def locked(query: CaseQuery, **kwargs: Any) -> CasePage:
+        raise DatabaseError("Databasen er låst av et annet program. Prøv igjen om litt.")
+
+    monkeypatch.setattr(cases, "list_cases", locked)
+    prompter = ScriptedPrompter()
+    window = make_window(qtbot, filled, tmp_path, prompter, show=False)
+    assert (
+        "error",
+        "Kan ikke vise sakene",
+        "Databasen er låst av et annet program. Prøv igjen om litt.",
+    ) in prompter.shown
+    assert window.model.rows == []
+
+
+def test_a_page_read_ahead_for_other_filters_is_never_shown(qtbot: QtBot) -> None:
+    """The model keeps a read-ahead only for the very query and count it reloads with. (The
+    read ahead runs beside, so the page shown says which read it came from.)"""
+
+    gui = threading.get_ident()
+
+    def fetch(query: CaseQuery, *, count: bool = True, cap: int | None = None) -> CasePage:
+        where = "gui" if threading.get_ident() == gui else "ahead"
+        row = dataclasses.replace(ROW, title=f"{query.status}/{count}/{where}")
+        return CasePage(rows=[row], total=1, offset=0, limit=PAGE)
+
+    model = CaseTableModel(fetch, cap=10_000)
+    background = Background()
+    model.read_ahead(CaseQuery(status="closed"), count=True, start=background.ahead)
+    model.reload(CaseQuery(status="open"), count=True)
+    assert [r.title for r in model.rows] == ["open/True/gui"]
+    # Same filters but the page without its count: not the one read ahead either.
+    model.read_ahead(CaseQuery(status="closed"), count=True, start=background.ahead)
+    model.reload(CaseQuery(status="closed"), count=False)
+    assert [r.title for r in model.rows] == ["closed/False/gui"]
+    # The very same: the read ahead is the one shown.
+    model.read_ahead(CaseQuery(status="closed"), count=True, start=background.ahead)
+    model.reload(CaseQuery(status="closed"), count=True)
+    assert [r.title for r in model.rows] == ["closed/True/ahead"]
+
+
+def test_ahead_gives_the_result_or_raises_what_the_work_raised() -> None:
+    background = Background()
+    done: Future[int] = background.ahead(lambda: 6 * 7)
+    assert done.result(timeout=10) == 42
+
+    def fails() -> int:
+        raise DatabaseError("Disken er full.")
+
+    failed = background.ahead(fails)
+    with pytest.raises(DatabaseError, match="Disken er full"):
+        failed.result(timeout=10)
