@@ -3,6 +3,8 @@ stored on the case so the list can filter and count by it in SQL."""
 
 from __future__ import annotations
 
+import contextlib
+from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -345,7 +347,11 @@ def _timelines_by_span(
 
 
 def _all_facts(
-    session: Session, read: _Read, case_ids: Collection[int] | None = None
+    session: Session,
+    read: _Read,
+    case_ids: Collection[int] | None = None,
+    *,
+    ahead: bool = False,
 ) -> Iterator[tuple[Any, Any, Any, CaseFacts]]:
     """Every live case (or the live ones of ``case_ids``, with ``read.by_id``) as (id,
     number, title, facts), from two queries (the cases with their employers; the events in
@@ -375,6 +381,9 @@ def _all_facts(
             )
             yield from _facts_of(case_rows, event_rows, by_id=True)
         return
+    if ahead and session.get_bind().dialect.name == "postgresql":
+        yield from _ReadAhead(session, read).facts()
+        return
     after = -1  # ids are integers, written into the SQL as such
     while True:
         case_rows = _fetch(
@@ -394,6 +403,74 @@ def _all_facts(
         )
         yield from _facts_of(case_rows, event_rows, by_id=True)
         after = last
+
+
+# The slices read ahead are ranges of ids, known before any is read: a slice's statements
+# can go to the server before the one before it has been judged.
+AHEAD_SPAN = 2_000
+AHEAD_SLICES = 2
+
+
+class _ReadAhead:
+    """The slices of ``_all_facts`` on PostgreSQL, with the server reading the next slices
+    while this process judges one: the statements are pipelined (psycopg's pipeline mode)
+    on the session's own connection and transaction, so they see what the session sees.
+    At 1 000 000 cases the server's part (≈ 9 s) and this process's (≈ 11 s) followed each
+    other; now they overlap. While it is open nothing else may use the connection:
+    ``execute`` queues a statement of the caller's (the verdicts' writes) in the same
+    pipeline. A driver error is raised as SQLAlchemy's, so ``Database`` words it."""
+
+    def __init__(self, session: Session, read: _Read) -> None:
+        self.read = read
+        self.session = session
+        self.connection: Any = session.connection().connection.driver_connection
+        self.error: type[Exception] = session.get_bind().dialect.loaded_dbapi.Error
+        self.sent: deque[tuple[Any, Any]] = deque()
+        self.writes: list[Any] = []  # the caller's statements' cursors, until their results
+        top = session.execute(sa.select(sa.func.max(col(Case.id)))).scalar_one()
+        self.starts = iter(range(0, -1 if top is None else int(top) + 1, AHEAD_SPAN))
+
+    @contextlib.contextmanager
+    def _worded(self, statement: str) -> Iterator[None]:
+        try:
+            yield
+        except self.error as exc:
+            raise sa.exc.DBAPIError.instance(statement, None, exc, self.error) from exc
+
+    def facts(self) -> Iterator[tuple[Any, Any, Any, CaseFacts]]:
+        with self._worded("pipeline"), self.connection.pipeline():
+            for _ in range(AHEAD_SLICES):
+                self._send()
+            while self.sent:
+                cases, events = self.sent.popleft()
+                case_rows, event_rows = cases.fetchall(), events.fetchall()
+                cases.close()
+                events.close()
+                self._send()
+                yield from _facts_of(case_rows, event_rows, by_id=True)
+        for cursor in self.writes:
+            cursor.close()
+        self.writes.clear()
+
+    def execute(self, sql: str, params: dict[str, Any]) -> None:
+        """``sql`` (psycopg's ``%(name)s`` placeholders) queued behind the reads sent; its
+        error, if any, comes with the next slice."""
+        with self._worded(sql):
+            cursor = self.connection.cursor()
+            cursor.execute(sql, params)
+            self.writes.append(cursor)
+
+    def _send(self) -> None:
+        start = next(self.starts, None)
+        if start is None:
+            return
+        span = f" AND {{id}} > {start - 1} AND {{id}} <= {start + AHEAD_SPAN - 1}"
+        cases_sql = self.read.cases_sql.replace("/*RANGE*/", span.format(id="c.id"))
+        events_sql = self.read.events_sql.replace("/*RANGE*/", span.format(id="case_id"))
+        cases, events = self.connection.cursor(), self.connection.cursor()
+        cases.execute(cases_sql.replace("/*LIMIT*/", ""))
+        events.execute(events_sql)
+        self.sent.append((cases, events))
 
 
 def _plain(sql: str) -> str:
@@ -438,13 +515,18 @@ def verdicts_all(
     today: date,
     catalogue: Catalogue | None = None,
     case_ids: Collection[int] | None = None,
+    ahead: bool = True,
 ) -> Iterator[tuple[int, Verdict]]:
     """Every live case (or the live ones of ``case_ids``) as (id, verdict), in id order:
     the codes of what ``assess_all`` finds, those stored on the case. The bulk path
     (``refresh_all_verdicts``): no text is made, and only the events the verdict looks at
-    are read."""
+    are read.
+
+    ``ahead`` (every case, PostgreSQL): the server reads the next slices while one is
+    judged, on the session's connection, which nothing else may use until the iteration
+    ends; a caller that writes as it goes passes False."""
     used = _catalogue(catalogue)
-    for row_id, _, _, facts in _all_facts(session, _FOR_VERDICT, case_ids):
+    for row_id, _, _, facts in _all_facts(session, _FOR_VERDICT, case_ids, ahead=ahead):
         yield row_id, verdict(facts, used, today)
 
 
@@ -485,9 +567,18 @@ def store_verdicts(
     now = utcnow()
     stored = 0
     batch: list[tuple[Any, ...]] = []
-    for case_id, result in verdicts_all(
-        session=session, today=today, catalogue=used, case_ids=case_ids
-    ):
+    # Every case on PostgreSQL: read ahead, the writes queued in the same pipeline.
+    ahead = (
+        _ReadAhead(session, _FOR_VERDICT)
+        if case_ids is None and session.get_bind().dialect.name == "postgresql"
+        else None
+    )
+    judged = (
+        ((row_id, verdict(facts, used, today)) for row_id, _, _, facts in ahead.facts())
+        if ahead is not None
+        else verdicts_all(session=session, today=today, catalogue=used, case_ids=case_ids)
+    )
+    for case_id, result in judged:
         batch.append(
             (
                 case_id,
@@ -499,9 +590,9 @@ def store_verdicts(
             )
         )
         if len(batch) >= CHUNK:
-            stored += _write_verdicts(session, batch, origin, now)
+            stored += _write_verdicts(session, batch, origin, now, ahead)
             batch = []
-    if batch:
+    if batch:  # (the reading is over: the pipeline has ended)
         stored += _write_verdicts(session, batch, origin, now)
     return stored
 
@@ -510,32 +601,48 @@ _VERDICT_COLUMNS = ("id", "level", "timing", "missing", "demand", "due")
 _VERDICT_TYPES = ("integer", "text", "text", "text", "text", "date")
 
 
-def _write_verdicts(session: Session, batch: list[tuple[Any, ...]], origin: str, now: Any) -> int:
+def _verdicts_update(placeholder: str) -> str:
+    """PostgreSQL's one statement for a slice of verdicts, with ``placeholder`` the
+    driver's or SQLAlchemy's form of a named parameter."""
+    arrays = ", ".join(
+        f"CAST({placeholder.format(name)} AS {kind}[])"
+        for name, kind in zip(_VERDICT_COLUMNS, _VERDICT_TYPES, strict=True)
+    )
+    return (
+        "UPDATE cases AS c SET verdict_level = v.level, verdict_timing = v.timing, "
+        "verdict_missing = v.missing, verdict_demand = v.demand, "
+        f"verdict_demand_due_on = v.due, verdict_catalogue = {placeholder.format('origin')}, "
+        f"verdict_at = {placeholder.format('at')} "
+        f"FROM unnest({arrays}) AS v({', '.join(_VERDICT_COLUMNS)}) WHERE c.id = v.id"
+    )
+
+
+def _write_verdicts(
+    session: Session,
+    batch: list[tuple[Any, ...]],
+    origin: str,
+    now: Any,
+    ahead: _ReadAhead | None = None,
+) -> int:
     connection = session.connection()
     if connection.dialect.name == "postgresql":
         # One array per column: a VALUES list of 10 000 rows has 60 000 placeholders, and
         # the driver's work on such a text costs more than the update.
-        arrays = ", ".join(
-            f"CAST(:{name} AS {kind}[])"
-            for name, kind in zip(_VERDICT_COLUMNS, _VERDICT_TYPES, strict=True)
-        )
         columns = list(zip(*batch, strict=True))
-        connection.execute(
-            sa.text(
-                "UPDATE cases AS c SET verdict_level = v.level, verdict_timing = v.timing, "
-                "verdict_missing = v.missing, verdict_demand = v.demand, "
-                "verdict_demand_due_on = v.due, verdict_catalogue = :origin, verdict_at = :at "
-                f"FROM unnest({arrays}) AS v({', '.join(_VERDICT_COLUMNS)}) WHERE c.id = v.id"
-            ).bindparams(sa.bindparam("at", type_=UTCDateTime())),
-            {
-                **{
-                    name: list(values)
-                    for name, values in zip(_VERDICT_COLUMNS, columns, strict=True)
-                },
-                "origin": origin,
-                "at": now,
-            },
-        )
+        values: dict[str, Any] = {
+            **{name: list(v) for name, v in zip(_VERDICT_COLUMNS, columns, strict=True)},
+            "origin": origin,
+            "at": now,
+        }
+        if ahead is not None:  # queued behind the slices being read (psycopg's placeholders)
+            ahead.execute(_verdicts_update("%({})s"), values)
+        else:
+            connection.execute(
+                sa.text(_verdicts_update(":{}")).bindparams(
+                    sa.bindparam("at", type_=UTCDateTime())
+                ),
+                values,
+            )
         return len(batch)
     table = Case.__table__  # type: ignore[attr-defined]
     connection.execute(
