@@ -314,3 +314,54 @@ def test_0021_office_indexes_come_and_go_and_serve_the_year_list(db: Database) -
                 )
             )
         assert "ix_cases_live_year_updated" in plan, plan
+
+
+WALL_LOOKUPS = {
+    "tillitsvalgt_is_owner",
+    "tillitsvalgt_sees_all",
+    "tillitsvalgt_login_sees_all",
+    "tillitsvalgt_my_branch",
+}
+
+
+def test_0022_the_walls_lookups_are_parallel_safe(db: Database) -> None:
+    """PostgreSQL: the four lookups every row-level-security rule calls are PARALLEL SAFE
+    (a statement on a walled table may use the server's parallel workers), unsafe again
+    after a downgrade, and safe after the upgrade; the report's cube on the office's
+    walled cases gets a parallel plan. SQLite has none of it."""
+    if db.location.file is not None:
+        alembic(db, "downgrade", "0021")
+        alembic(db, "upgrade", "head")
+        assert schema_differences(db) == []
+        return
+
+    def marks() -> dict[str, str]:
+        with db.engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT proname, proparallel FROM pg_proc WHERE proname LIKE 'tillitsvalgt%%' "
+                "AND pronamespace = current_schema()::regnamespace"
+            ).all()
+        return {name: mark for name, mark in rows if name in WALL_LOOKUPS}
+
+    def parallel_plan() -> bool:
+        with db.engine.connect() as conn:
+            # Forced, since a handful of rows would never be worth a worker: possible at all.
+            for setting in ("parallel_setup_cost = 0", "parallel_tuple_cost = 0",
+                            "min_parallel_table_scan_size = 0", "enable_indexscan = off",
+                            "enable_bitmapscan = off", "enable_indexonlyscan = off"):  # fmt: skip
+                conn.exec_driver_sql(f"SET {setting}")
+            plan = "\n".join(
+                str(r[0])
+                for r in conn.exec_driver_sql(
+                    "EXPLAIN SELECT case_type, count(*) FROM cases WHERE deleted_at IS NULL "
+                    "AND (SELECT tillitsvalgt_sees_all()) GROUP BY case_type"
+                )
+            )
+        return "Gather" in plan
+
+    assert marks() == dict.fromkeys(WALL_LOOKUPS, "s") and parallel_plan()
+    alembic(db, "downgrade", "0021")
+    assert marks() == dict.fromkeys(WALL_LOOKUPS, "u") and not parallel_plan()
+    alembic(db, "upgrade", "head")
+    assert marks() == dict.fromkeys(WALL_LOOKUPS, "s") and parallel_plan()
+    assert schema_differences(db) == []
