@@ -13,19 +13,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.errors import DatabaseError
 from tillitsvalgt.services import cases
 from tillitsvalgt.shapes import CaseCreate, CaseListRow, CasePage, CaseQuery
 from tillitsvalgt.workspace import Workspace
+from ui.errors import CrashReporter
+from ui.main_window import MainWindow
 from ui.models.case_table import PAGE, CaseTableModel
 from ui.prompts import ScriptedPrompter
 from ui.workers import Background
 
 from conftest import make_employer
-from helpers.gui import make_window
 
 TODAY = date(2026, 12, 6)
 ROW = CaseListRow(
@@ -68,6 +69,30 @@ def remember(tmp_path: Path, **values: str) -> None:
     settings.sync()
 
 
+def open_window(
+    qtbot: QtBot,
+    workspace: Workspace,
+    tmp_path: Path,
+    prompter: ScriptedPrompter | None = None,
+    *,
+    show: bool = True,
+) -> MainWindow:
+    """The main window with a thread pool of its own: whatever earlier tests left running
+    in the global pool, a thread is free for the read ahead."""
+    prompter = prompter if prompter is not None else ScriptedPrompter()
+    window = MainWindow(
+        workspace,
+        prompter=prompter,
+        crashes=CrashReporter(prompter, enabled=False),
+        settings=QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat),
+        background=Background(pool=QThreadPool()),
+    )
+    qtbot.addWidget(window)
+    if show:
+        window.show()
+    return window
+
+
 def calls_of(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, CaseQuery]]:
     """Every list read the window makes: (thread, query)."""
     calls: list[tuple[int, CaseQuery]] = []
@@ -86,7 +111,7 @@ def test_the_remembered_list_is_read_off_the_gui_thread_once_and_shown(
 ) -> None:
     remember(tmp_path, search="hjemmekontor", status="open")
     calls = calls_of(monkeypatch)
-    window = make_window(qtbot, filled, tmp_path, show=False)
+    window = open_window(qtbot, filled, tmp_path, show=False)
     assert len(calls) == 1, calls  # the page read ahead is the one shown: no second read
     thread, query = calls[0]
     assert thread != threading.get_ident()
@@ -102,7 +127,7 @@ def test_without_remembered_filters_the_first_page_is_read_ahead_with_its_count(
     qtbot: QtBot, tmp_path: Path, filled: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = calls_of(monkeypatch)
-    window = make_window(qtbot, filled, tmp_path)
+    window = open_window(qtbot, filled, tmp_path)
     assert len(calls) == 1 and calls[0][0] != threading.get_ident()
     assert len(window.model.rows) == PAGE
     assert window.model.total == PAGE + 30 and window.model.counted
@@ -119,7 +144,7 @@ def test_an_error_in_the_read_ahead_is_shown_as_a_list_error(
 
     monkeypatch.setattr(cases, "list_cases", locked)
     prompter = ScriptedPrompter()
-    window = make_window(qtbot, filled, tmp_path, prompter, show=False)
+    window = open_window(qtbot, filled, tmp_path, prompter, show=False)
     assert (
         "error",
         "Kan ikke vise sakene",
@@ -140,7 +165,7 @@ def test_a_page_read_ahead_for_other_filters_is_never_shown(qtbot: QtBot) -> Non
         return CasePage(rows=[row], total=1, offset=0, limit=PAGE)
 
     model = CaseTableModel(fetch, cap=10_000)
-    background = Background()
+    background = Background(pool=QThreadPool())
     model.read_ahead(CaseQuery(status="closed"), count=True, start=background.ahead)
     model.reload(CaseQuery(status="open"), count=True)
     assert [r.title for r in model.rows] == ["open/True/gui"]
@@ -148,20 +173,47 @@ def test_a_page_read_ahead_for_other_filters_is_never_shown(qtbot: QtBot) -> Non
     model.read_ahead(CaseQuery(status="closed"), count=True, start=background.ahead)
     model.reload(CaseQuery(status="closed"), count=False)
     assert [r.title for r in model.rows] == ["closed/False/gui"]
-    # The very same: the read ahead is the one shown.
+    # The very same: the read ahead is the one shown (the two above done, a thread free).
+    background.pool.waitForDone(10_000)
     model.read_ahead(CaseQuery(status="closed"), count=True, start=background.ahead)
     model.reload(CaseQuery(status="closed"), count=True)
     assert [r.title for r in model.rows] == ["closed/True/ahead"]
 
 
 def test_ahead_gives_the_result_or_raises_what_the_work_raised() -> None:
-    background = Background()
-    done: Future[int] = background.ahead(lambda: 6 * 7)
-    assert done.result(timeout=10) == 42
+    background = Background(pool=QThreadPool())
+    done: Future[int] | None = background.ahead(lambda: 6 * 7)
+    assert done is not None and done.result(timeout=10) == 42
 
     def fails() -> int:
         raise DatabaseError("Disken er full.")
 
     failed = background.ahead(fails)
+    assert failed is not None
     with pytest.raises(DatabaseError, match="Disken er full"):
         failed.result(timeout=10)
+
+
+def test_with_every_pool_thread_busy_the_page_is_read_here(qtbot: QtBot) -> None:
+    """With every pool thread busy the page is not queued behind other work (the window
+    would wait for it): it is read on the GUI thread when the reload needs it, once."""
+    gui = threading.get_ident()
+    reads: list[str] = []
+
+    def fetch(query: CaseQuery, *, count: bool = True, cap: int | None = None) -> CasePage:
+        reads.append("gui" if threading.get_ident() == gui else "ahead")
+        return CasePage(rows=[ROW], total=1, offset=0, limit=PAGE)
+
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    release = threading.Event()
+    background = Background(pool=pool)
+    busy = background.ahead(lambda: release.wait(10))
+    assert busy is not None and background.ahead(lambda: True) is None
+    model = CaseTableModel(fetch, cap=10_000)
+    model.read_ahead(CaseQuery(status="open"), count=True, start=background.ahead)
+    model.reload(CaseQuery(status="open"), count=True)
+    release.set()
+    assert busy.result(timeout=10) is True
+    pool.waitForDone(10_000)
+    assert reads == ["gui"] and [r.id for r in model.rows] == [ROW.id]

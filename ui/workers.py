@@ -91,15 +91,15 @@ class Background(QObject):
         job.signals.failed.connect(lambda exc: finish(on_error, exc))
         self.pool.start(job)
 
-    def ahead(self, fn: Callable[[], T]) -> Future[T]:
+    def ahead(self, fn: Callable[[], T]) -> Future[T] | None:
         """Begin ``fn`` off the GUI thread for a result the GUI thread will wait for a
         moment later (``result()``, which raises what ``fn`` raised). For work the GUI
         thread would otherwise do in a row with its own: the start reads the first page of
         the list while it builds the window, and a database waits without holding Python's
         lock. ``result()`` blocks the event loop, so only for a result needed before it
-        runs again."""
+        runs again. None when every thread of the pool is busy: the GUI thread then does
+        the work itself when it needs it, rather than wait behind other work."""
         future: Future[T] = Future()
         job = _Ahead(fn, future)
         job.setAutoDelete(True)
-        self.pool.start(job)
-        return future
+        return future if self.pool.tryStart(job) else None

@@ -157,13 +157,15 @@ class CaseTableModel(ListModel):
         query: CaseQuery,
         *,
         count: bool,
-        start: Callable[[Callable[[], CasePage]], Future[CasePage]],
+        start: Callable[[Callable[[], CasePage]], Future[CasePage] | None],
     ) -> None:
         """Begin reading the first page ``reload(query, count=count)`` will show, with
-        ``start`` (``Background.ahead``): at start the window's building and the database's
-        reading then overlap instead of following each other."""
+        ``start`` (``Background.ahead``; None: not begun, ``reload`` reads it): at start
+        the window's building and the database's reading then overlap instead of following
+        each other."""
         first = dataclasses.replace(query, offset=0, limit=PAGE)
-        self._ahead = (first, count, start(lambda: self._first_page(first, count)))
+        future = start(lambda: self._first_page(first, count))
+        self._ahead = None if future is None else (first, count, future)
 
     def reload(self, query: CaseQuery | None = None, *, count: bool = True) -> None:
         """The first page. ``count=False``: without the exact count when the page is full
