@@ -20,13 +20,13 @@ from tillitsvalgt.errors import DatabaseError
 from tillitsvalgt.services import cases
 from tillitsvalgt.shapes import CaseCreate, CaseListRow, CasePage, CaseQuery
 from tillitsvalgt.workspace import Workspace
-from ui.errors import CrashReporter
 from ui.main_window import MainWindow
 from ui.models.case_table import PAGE, CaseTableModel
 from ui.prompts import ScriptedPrompter
 from ui.workers import Background
 
 from conftest import make_employer
+from helpers.gui import make_window
 
 TODAY = date(2026, 12, 6)
 ROW = CaseListRow(
@@ -79,18 +79,8 @@ def open_window(
 ) -> MainWindow:
     """The main window with a thread pool of its own: whatever earlier tests left running
     in the global pool, a thread is free for the read ahead."""
-    prompter = prompter if prompter is not None else ScriptedPrompter()
-    window = MainWindow(
-        workspace,
-        prompter=prompter,
-        crashes=CrashReporter(prompter, enabled=False),
-        settings=QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat),
-        background=Background(pool=QThreadPool()),
-    )
-    qtbot.addWidget(window)
-    if show:
-        window.show()
-    return window
+    pool = Background(pool=QThreadPool())
+    return make_window(qtbot, workspace, tmp_path, prompter, show=show, background=pool)
 
 
 def calls_of(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, CaseQuery]]:

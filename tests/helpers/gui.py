@@ -16,6 +16,7 @@ from ui.date_input import DateInput
 from ui.errors import CrashReporter
 from ui.main_window import MainWindow
 from ui.prompts import ScriptedPrompter
+from ui.workers import Background
 
 from helpers.data import SCENARIOS
 
@@ -28,15 +29,17 @@ def make_window(
     *,
     ini: str = "gui.ini",
     show: bool = True,
+    background: Background | None = None,
 ) -> MainWindow:
     """The main window over ``workspace`` (shown unless ``show`` is False); its settings in
-    ``tmp_path / ini``."""
+    ``tmp_path / ini``; its background work in ``background`` (else the global pool's)."""
     prompter = prompter if prompter is not None else ScriptedPrompter()
     window = MainWindow(
         workspace,
         prompter=prompter,
         crashes=CrashReporter(prompter, enabled=False),
         settings=QSettings(str(tmp_path / ini), QSettings.Format.IniFormat),
+        background=background,
     )
     qtbot.addWidget(window)
     if show:
