@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from typing import Any
 
@@ -13,7 +14,7 @@ from tillitsvalgt.errors import ValidationError
 from tillitsvalgt.services import cases, employers
 from tillitsvalgt.shapes import CaseCreate, EmployerCreate, EventCreate
 from tillitsvalgt.tables import Case, Employer
-from tillitsvalgt.validation import validate
+from tillitsvalgt.validation import check_chars, validate
 
 from conftest import make_case, make_employer
 
@@ -158,3 +159,43 @@ def test_case_for_unknown_employer_is_refused(db: Database) -> None:
         )
     assert "Virksomhet" in str(err.value)
     assert _counts(db) == (0, 0)
+
+
+def _by_category(value: str, *, multiline: bool) -> str:
+    """The rule ``check_chars`` keeps, in Unicode's words, a character at a time: no control
+    character (Cc; a multi-line text may have line breaks and tabs), no lone surrogate (Cs),
+    not U+FFFE or U+FFFF; the first such character decides the message."""
+    for ch in value:
+        category = unicodedata.category(ch)
+        if category == "Cs":
+            raise ValueError("inneholder et ugyldig tegn (ødelagt tegnkoding)")
+        if category == "Cc" and not (multiline and ch in "\n\r\t"):
+            if ch in "\n\r":
+                raise ValueError("kan ikke inneholde linjeskift")
+            raise ValueError(
+                f"inneholder et kontrolltegn (kode {ord(ch)}) som ikke kan lagres; fjern det"
+            )
+        if ch in "\ufffe\uffff":
+            raise ValueError("inneholder et ugyldig tegn")
+    return value
+
+
+def _outcome(check: Any, value: str, multiline: bool) -> tuple[str, str]:
+    try:
+        return ("stored", check(value, multiline=multiline))
+    except ValueError as exc:
+        return ("refused", str(exc))
+
+
+def test_check_chars_refuses_exactly_what_the_unicode_categories_say() -> None:
+    """Every character of the Basic Multilingual Plane and the start of each other plane,
+    alone in a text and after a bad one, gets the same answer and message from the one
+    search ``check_chars`` makes as from Unicode's categories."""
+    code_points = [*range(0x10000), *(p * 0x10000 + k for p in range(1, 17) for k in range(64))]
+    for cp in code_points:
+        ch = chr(cp)
+        for value in (f"ab{ch}c", f"{ch}\x00", f"\ufffe{ch}"):
+            for multiline in (False, True):
+                assert _outcome(check_chars, value, multiline) == _outcome(
+                    _by_category, value, multiline
+                ), (hex(cp), multiline)
