@@ -126,7 +126,6 @@ FIELD_LABELS: dict[str, str] = {
 MAX_EMPLOYEES = 500_000  # more than Norway's largest employer: anything above is a typo
 
 
-
 CELL_KEY_RANGE = 256
 """Cell keys (the report's disclosure control) are 0..255, and a cell's key is the sum of its
 cases' keys modulo this (the range the UK Office for National Statistics used in Census 2021).
