@@ -422,7 +422,6 @@ class _ReadAhead:
 
     def __init__(self, session: Session, read: _Read) -> None:
         self.read = read
-        self.session = session
         self.connection: Any = session.connection().connection.driver_connection
         self.error: type[Exception] = session.get_bind().dialect.loaded_dbapi.Error
         self.sent: deque[tuple[Any, Any]] = deque()
