@@ -163,7 +163,6 @@ def measure_list(
 ) -> list[Figure]:
     """As the window lists: counted to ``COUNT_CAP`` («over 10 000 saker»), or with
     ``exact`` to the last case (the command line's count, and the list before the cap)."""
-    from tillitsvalgt.services.cases import list_cases
     from tillitsvalgt.shapes import COUNT_CAP
 
     cap = None if exact else COUNT_CAP
@@ -179,69 +178,80 @@ def measure_list(
     with psycopg.connect(driver_url(raw_url)) as raw:
         for bench in list_benchmarks(employer_id):
             _say(f"  {role}: list.{bench.name} …")
-
-            def ours(query: Any = bench.query) -> Any:
-                with db.session(readonly=True) as session:
-                    return list_cases(query, session=session, cap=cap)
-
-            with captured(db) as sent:
-                page = ours()
-            floor_rows = replay(raw, sent)
-            # The floor must do the same work: the same total and the same page (a capped
-            # count stops one past the cap).
-            counted = page.total + 1 if page.capped else page.total
-            # (The count is the last statement that counts: a search's may be followed by
-            # setting the planner back, services/_plans.py.)
-            at = max(k for k, (statement, _) in enumerate(sent) if "count(" in statement)
-            assert floor_rows[at][0][0] == counted, (bench.name, floor_rows[at], page.total)
-            assert [r[0] for r in floor_rows[-1]] == [r.id for r in page.rows], bench.name
-
-            def floor_run(sent: list[tuple[str, Any]] = sent) -> object:
-                return replay(raw, sent)
-
-            value, floor = paired_median_seconds(ours, floor_run, repeat=repeat)
+            name = f"{'office' if role == OFFICE else 'rep'}.list.{bench.name}"
+            counted = _timed_list(db, raw, bench, repeat=repeat, cap=cap)
             figures.append(
                 Figure(
-                    f"{'office' if role == OFFICE else 'rep'}.list.{bench.name}",
-                    value * 1000,
+                    name,
+                    counted.value,
                     "ms",
-                    floor * 1000,
-                    what=f"{bench.what}: {'over ' if page.capped else ''}{page.total} hits",
+                    counted.floor,
+                    what=f"{bench.what}: {'over ' if counted.page.capped else ''}"
+                    f"{counted.page.total} hits",
                     limit=bench.limit_ms,
                 )
             )
             if bench.query.text:
-                figures.append(_page_first(db, raw, role, bench, repeat=repeat))
+                # A search as the window shows it first: the page alone (its plan counts
+                # no further than it must), the capped count on the next turn of the event
+                # loop. Reported beside the figure with the count, not instead of it.
+                first = _timed_list(db, raw, bench, repeat=repeat, page_only=True)
+                figures.append(
+                    Figure(
+                        f"{name}.page_first",
+                        first.value,
+                        "ms",
+                        first.floor,
+                        what=f"{bench.what}: the page alone, as the window shows it first",
+                        note="the count (to 10 000) follows on the next turn of the event loop",
+                    )
+                )
     return figures
 
 
-def _page_first(db: Database, raw: Any, role: str, bench: ListBench, *, repeat: int) -> Figure:
-    """A search as the window shows it first: the page alone (``count=False``: its plan
-    counts no further than it must), the capped count on the next turn of the event loop.
-    Reported beside the figure with the count, not instead of it."""
+@dataclass(frozen=True)
+class _Timed:
+    page: Any
+    value: float  # ms
+    floor: float  # ms: the same statements through raw psycopg
+
+
+def _timed_list(
+    db: Database,
+    raw: Any,
+    bench: ListBench,
+    *,
+    repeat: int,
+    cap: int | None = None,
+    page_only: bool = False,
+) -> _Timed:
+    """``list_cases`` of ``bench`` (counted to ``cap``, or ``page_only`` without the count)
+    against its own statements replayed raw, which must give the same page and count."""
     from tillitsvalgt.services.cases import list_cases
 
     def ours() -> Any:
         with db.session(readonly=True) as session:
-            return list_cases(bench.query, session=session, count=False)
+            if page_only:
+                return list_cases(bench.query, session=session, count=False)
+            return list_cases(bench.query, session=session, cap=cap)
 
     with captured(db) as sent:
         page = ours()
     floor_rows = replay(raw, sent)
+    # The floor must do the same work: the same page, and the same total (a capped count
+    # stops one past the cap). The count is the last statement that counts: a search's may
+    # be followed by setting the planner back (services/_plans.py).
     assert [r[0] for r in floor_rows[-1]] == [r.id for r in page.rows], bench.name
+    if not page_only:
+        counted = page.total + 1 if page.capped else page.total
+        at = max(k for k, (statement, _) in enumerate(sent) if "count(" in statement)
+        assert floor_rows[at][0][0] == counted, (bench.name, floor_rows[at], page.total)
 
     def floor_run() -> object:
         return replay(raw, sent)
 
     value, floor = paired_median_seconds(ours, floor_run, repeat=repeat)
-    return Figure(
-        f"{'office' if role == OFFICE else 'rep'}.list.{bench.name}.page_first",
-        value * 1000,
-        "ms",
-        floor * 1000,
-        what=f"{bench.what}: the page alone, as the window shows it first",
-        note="the count (to 10 000) follows on the next turn of the event loop",
-    )
+    return _Timed(page, value * 1000, floor * 1000)
 
 
 def explain_list(db: Database, raw_url: str) -> None:

@@ -555,8 +555,9 @@ def store_verdicts(
     case_ids: Collection[int] | None = None,
 ) -> int:
     """Judge every live case (or the live ones of ``case_ids``) and store the verdicts, a
-    slice at a time: the rows read in two queries per slice (``verdicts_all``), the
-    verdicts written with one statement per slice. Returns how many were stored.
+    slice at a time: the rows read in two queries per slice (``verdicts_all``; every case
+    on PostgreSQL through ``_ReadAhead``, the writes queued behind the reads), the verdicts
+    written with one statement per slice. Returns how many were stored.
 
     One UPDATE per case (an executemany) took more than 13 minutes at a million cases on
     PostgreSQL; on PostgreSQL a slice is now one ``UPDATE … FROM unnest(…)``, on SQLite
