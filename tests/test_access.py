@@ -461,6 +461,31 @@ def test_importing_another_branchs_case_is_refused_plainly(
     assert count(server.admin, "SELECT count(*) FROM cases") == before
 
 
+def test_importing_another_branchs_plain_case_is_refused_plainly_too(
+    server: Server, two_branches: dict[str, Any]
+) -> None:
+    """A case with nothing but its timeline goes through the set-based path, whose one
+    statement is sent on the driver's connection with binary arrays: the unique UUID's
+    refusal must still come back as the same plain message, with nothing written."""
+    from tillitsvalgt.errors import UserError
+    from tillitsvalgt.services import transfer
+
+    t = two_branches
+    with t["nord"].session(readonly=True) as s:
+        bundle = transfer.export_bundle(session=s)
+    evidence = ("documents", "checklist", "deadlines", "escalations", "group")
+    plain = [{k: v for k, v in item.items() if k not in evidence} for item in bundle]
+    assert plain and all(item["events"] for item in plain)  # a timeline, and nothing else
+    before = count(server.admin, "SELECT count(*) FROM cases")
+    events_before = count(server.admin, "SELECT count(*) FROM events")
+    with pytest.raises(UserError) as caught, t["sor"].session() as s:
+        transfer.import_bundle(plain, session=s, today=TODAY)
+    assert "hører til en annen avdeling" in caught.value.message
+    assert "Landskap i Nord" in caught.value.message
+    assert count(server.admin, "SELECT count(*) FROM cases") == before
+    assert count(server.admin, "SELECT count(*) FROM events") == events_before
+
+
 def test_a_representative_imports_evidence_stages_and_a_group_into_their_branch_only(
     server: Server, two_branches: dict[str, Any], sqlite_db: Database
 ) -> None:

@@ -19,7 +19,7 @@ from tillitsvalgt.db import before_commit
 from tillitsvalgt.rules.assessment import VERDICT_EVENT_KINDS, assess, verdict
 from tillitsvalgt.rules.catalogue import load_catalogue
 from tillitsvalgt.rules.types import Assessment, CaseFacts, Catalogue, EventFacts, Verdict
-from tillitsvalgt.services._common import today_of
+from tillitsvalgt.services._common import driver_errors_worded, today_of
 from tillitsvalgt.services._lookup import get_case, resolve_case
 from tillitsvalgt.shapes import CaseRead
 from tillitsvalgt.tables import Case, Employer, Event, UTCDateTime, utcnow
@@ -429,12 +429,8 @@ class _ReadAhead:
         top = session.execute(sa.select(sa.func.max(col(Case.id)))).scalar_one()
         self.starts = iter(range(0, -1 if top is None else int(top) + 1, AHEAD_SPAN))
 
-    @contextlib.contextmanager
-    def _worded(self, statement: str) -> Iterator[None]:
-        try:
-            yield
-        except self.error as exc:
-            raise sa.exc.DBAPIError.instance(statement, None, exc, self.error) from exc
+    def _worded(self, statement: str) -> contextlib.AbstractContextManager[None]:
+        return driver_errors_worded(statement, self.error)
 
     def facts(self) -> Iterator[tuple[Any, Any, Any, CaseFacts]]:
         with self._worded("pipeline"), self.connection.pipeline():

@@ -20,11 +20,11 @@ from datetime import date
 from typing import Any, Protocol
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
 from sqlmodel import Session
 
 from tillitsvalgt import history
 from tillitsvalgt.errors import UserError
+from tillitsvalgt.services._common import driver_errors_worded
 from tillitsvalgt.services.assessments import mark_stale
 from tillitsvalgt.services.cases import allocate_number, employer_facts, format_number
 from tillitsvalgt.services.events import (
@@ -250,39 +250,47 @@ def _insert_together(
     text into the server's form took the driver longer than the server took to write the
     rows. One statement also fills the free-text index once per case: its triggers
     (migration 0020) run when the statement ends, and the one on cases leaves the cases
-    with events to the one on events. The ids come back with the rows' UUIDs."""
+    with events to the one on events. The ids come back with the rows' UUIDs.
+
+    The arrays go in the server's binary form (psycopg's ``%(name)b``), sent on the
+    driver's connection in the session's transaction: SQLAlchemy asks psycopg for its
+    automatic choice, which for a list is text, built element by element in Python
+    (≈ 0.27 s of a 1 000-case bundle against ≈ 0.03 s binary). The columns' own bind
+    processing (aware UTC times, booleans) is applied here as SQLAlchemy would."""
     dialect = connection.dialect
     params: dict[str, Any] = {}
-    binds: list[sa.BindParameter[Any]] = []
 
     def arrays(prefix: str, columns: list[sa.Column[Any]], rows: list[dict[str, Any]]) -> str:
         out = []
         for i, c in enumerate(columns):
             name = f"{prefix}{i}"
-            params[name] = [row[c.name] for row in rows]
-            binds.append(sa.bindparam(name, type_=postgresql.ARRAY(c.type)))
-            out.append(f"CAST(:{name} AS {c.type.compile(dialect=dialect)}[])")
+            values = [row[c.name] for row in rows]
+            process = c.type.bind_processor(dialect)
+            params[name] = values if process is None else [process(v) for v in values]
+            out.append(f"CAST(%({name})b AS {c.type.compile(dialect=dialect)}[])")
         return ", ".join(out)
 
     case_columns = [c for c in CASES.columns if c.name != "id"]
     event_columns = [c for c in EVENTS.columns if c.name not in ("id", "case_id")]
     event_names = ", ".join(c.name for c in event_columns)
     params["case_of"] = [cases[i]["uuid"] for i, _ in events]
-    binds.append(sa.bindparam("case_of", type_=postgresql.ARRAY(CASES.c.uuid.type)))
-    statement = sa.text(
+    statement = (
         f"WITH added AS (INSERT INTO cases ({', '.join(c.name for c in case_columns)}) "
         f"SELECT * FROM unnest({arrays('c', case_columns, cases)}) RETURNING id, uuid), "
         f"timeline AS (INSERT INTO events ({event_names}, case_id) "
         f"SELECT {', '.join('e.' + c.name for c in event_columns)}, added.id "
         f"FROM unnest({arrays('e', event_columns, [e for _, e in events])}, "
-        f"CAST(:case_of AS uuid[])) WITH ORDINALITY "
+        f"CAST(%(case_of)b AS uuid[])) WITH ORDINALITY "
         f"AS e({event_names}, case_uuid, n) "
         "JOIN added ON added.uuid = e.case_uuid ORDER BY e.n RETURNING id, uuid) "
         "SELECT 0, id, uuid FROM added UNION ALL SELECT 1, id, uuid FROM timeline"
-    ).bindparams(*binds)
+    )
+    driver: Any = connection.connection.driver_connection
     ids: tuple[dict[Any, int], dict[Any, int]] = ({}, {})
-    for kind, row_id, key in connection.execute(statement, params):
-        ids[kind][key] = int(row_id)
+    with driver_errors_worded(statement, dialect.loaded_dbapi.Error), driver.cursor() as cursor:
+        cursor.execute(statement, params)
+        for kind, row_id, key in cursor.fetchall():
+            ids[kind][key] = int(row_id)
     return [ids[0][c["uuid"]] for c in cases], [ids[1][e["uuid"]] for _, e in events]
 
 

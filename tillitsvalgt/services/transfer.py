@@ -258,6 +258,8 @@ def _broken_text(value: Any) -> str | None:
     """The path of the first key or text with a lone surrogate (an invalid \\ud800 escape),
     which no database can store and which breaks error messages if it gets further.
     Walked with a stack, not recursion: a file may nest thousands of levels deep."""
+    if _clean_text(value):
+        return None
     stack: list[tuple[Any, str]] = [(value, "")]
     while stack:
         item, path = stack.pop()
@@ -275,21 +277,42 @@ def _broken_text(value: Any) -> str | None:
     return None
 
 
+def _clean_text(value: Any) -> bool:
+    """True when no key or text in ``value`` holds a lone surrogate, found at C speed: the
+    JSON encoder writes it all out and UTF-8 cannot encode a lone surrogate. The walk in
+    ``_broken_text`` built a path for every value (≈ 0.17 s of a 1 000-case bundle); it
+    now runs only to name the place of a text this refuses. A value JSON cannot write (a
+    key that is not text) is left to the walk too; other values (a spreadsheet's dates)
+    are written as their text."""
+    try:
+        json.dumps(value, ensure_ascii=False, default=str).encode("utf-8")
+    except (UnicodeEncodeError, TypeError, ValueError, RecursionError):
+        return False
+    return True
+
+
 _MAX_DEPTH = 50  # a bundle is a few levels deep; far deeper is not a bundle
 
 
 def _depth(value: Any) -> int:
+    """How deeply ``value`` nests (a list of numbers is 1), counted no further than just
+    past ``_MAX_DEPTH``. Only lists and dicts are stacked: a bundle's values are mostly
+    texts, numbers and dates, one level further down than their container."""
     deepest = 0
     stack: list[tuple[Any, int]] = [(value, 0)]
     while stack:
         item, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if deepest > _MAX_DEPTH:
-            break
         if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
+            children: Any = item.values()
         elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
+            children = item
+        else:
+            continue  # a text or number at the top
+        if children:
+            deepest = max(deepest, depth + 1)
+            if deepest > _MAX_DEPTH:
+                break
+            stack.extend((v, depth + 1) for v in children if isinstance(v, (dict, list)))
     return deepest
 
 
@@ -909,7 +932,7 @@ def read_bundle(text: str, file: str) -> Any:
             f"{file} kan ikke leses: den har tall med svært mange sifre eller er nøstet for "
             "dypt. Ingenting er importert."
         ) from None
-    broken = sorted(set(_broken_texts(raw)))
+    broken = [] if _clean_text(raw) else sorted(set(_broken_texts(raw)))
     if broken:
         where = ", ".join(broken[:10]) + (" …" if len(broken) > 10 else "")
         raise UserError(
