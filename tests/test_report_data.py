@@ -376,6 +376,38 @@ def test_scenarios_give_ten_cases_in_2026(db: Database) -> None:
     assert sum(len(v) for v in quarters.days_to_drofting.values()) == 4
 
 
+def test_cells_and_days_come_in_key_order_as_one_ordered_query_gives_them(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL the cube and the days to the first drøfting are grouped in an inner
+    query and sorted in an outer one (so the planner may group in a hash table): the rows
+    and their order must be what the grouped query ordered by its own keys gives."""
+    from tillitsvalgt.services import report_data as module
+
+    _import(db, json.loads(SCENARIOS.read_text("utf-8")))
+    employer = make_employer(db, name="Ekstra AS", orgnr=None)
+    for k in range(6):  # more cells: other types, no dates, two years
+        make_case(
+            db,
+            employer,
+            title=f"Ekstra {k}",
+            case_type=("office_layout", "space_allocation", "other")[k % 3],
+            notice_on=None if k % 2 else date(2025 + k % 2, 3 + k, 1),
+        )
+    request = replace(YEAR_2026, start=date(2025, 1, 1))
+    quarters = replace(request, granularity="quarter")
+    now = run(db, request), run(db, quarters)
+    monkeypatch.setattr(
+        module, "_in_key_order", lambda statement, keys, dialect: statement.order_by(*keys)
+    )
+    plain = run(db, request), run(db, quarters)
+    for ours, theirs in zip(now, plain, strict=True):
+        assert len(ours.cells) > 5
+        assert ours.cells == theirs.cells  # the same cells in the same order
+        assert ours.days_to_drofting == theirs.days_to_drofting
+        assert list(ours.days_to_drofting) == list(theirs.days_to_drofting)
+
+
 # --------------------------------------------------------------------------- many bundles
 
 
