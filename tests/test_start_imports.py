@@ -62,6 +62,8 @@ def started_packages(data_dir: Path, home: Path) -> set[str]:
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     facts = json.loads(report.read_text(encoding="utf-8"))
     assert facts["visible"]
+    # The case view, left out of the first paint, is built right after it.
+    assert facts["case_view_built"]
     return set(facts["packages"])
 
 

@@ -79,6 +79,7 @@ def run(
         window,
         [
             window.release_count,
+            window.build_case_view,
             window.welcome_if_new,
             window.start_daily_duties,
             collector_back,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QTableView, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QMainWindow, QTableView, QTabWidget, QVBoxLayout
 
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.onboarding import (
@@ -59,7 +59,6 @@ class FirstSteps(_Window):
     model: CaseTableModel
     table: QTableView
     sections: QTabWidget
-    case_view: CaseView
     employers_view: EmployersView
     autosave: AutosaveStore
     letter_dialog: LetterDialog
@@ -69,6 +68,9 @@ class FirstSteps(_Window):
 
     if TYPE_CHECKING:  # MainWindow's own; only named here for the type checker
 
+        @property
+        def case_view(self) -> CaseView: ...
+        def case_heading(self) -> QLabel: ...
         def query(self) -> Any: ...  # a CaseQuery (the GUI names services' shapes in one place)
         def apply_filters(self) -> None: ...
         def new_case(self) -> None: ...
@@ -120,7 +122,7 @@ class FirstSteps(_Window):
         self.start_guide.setVisible(empty)
         self.table.setVisible(not empty)
         if self.detail is None:  # «Velg en sak i listen» beside no list would puzzle
-            self.case_view.heading.setText(
+            self.case_heading().setText(
                 tr("Sakene dine vises her når du har opprettet den første.")
                 if empty
                 else tr("Velg en sak i listen.")

@@ -30,6 +30,7 @@ class Window(Protocol):
     def detail(self) -> CaseDetail | None: ...
     @property
     def case_view(self) -> CaseView: ...
+    def case_dirty(self) -> bool: ...
 
 
 Key = QKeySequence.StandardKey
@@ -83,7 +84,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "save_case",
         Key.Save,
         QT_TR_NOOP("Lagre endringene i saken (Ctrl+S)"),
-        enabled_when=lambda w: w.case_view.is_dirty(),
+        enabled_when=lambda w: w.case_dirty(),
         icon=Icon.SP_DialogSaveButton,
         toolbar=True,
     ),

@@ -53,7 +53,7 @@ from ui.models.case_table import (
 from ui.prompts import Prompter
 from ui.restore_edits import watch_letter
 from ui.views.case_filters import CaseFilters
-from ui.views.case_view import CaseView
+from ui.views.case_heading import CasePlaceholder
 from ui.views.deadlines_view import DeadlinesView, overdue_notice
 from ui.views.employers_view import EmployersView
 from ui.workers import Background
@@ -61,6 +61,7 @@ from ui.workers import Background
 if TYPE_CHECKING:  # import and export are loaded when first used, not at start
     from tillitsvalgt.workspace import ImportReport
     from ui.dialogs.settings_dialog import SettingsDialog
+    from ui.views.case_view import CaseView
 
 SEARCH_DELAY_MS = 150
 
@@ -165,18 +166,17 @@ class MainWindow(FirstSteps, QMainWindow):
         self._make_start_guide(left_layout)
         left_layout.addWidget(self.count)
 
-        self.case_view = CaseView(
-            workspace, prompter=prompter, crashes=crashes, background=self.background
+        # The case view is built after the first paint, or when first needed (``case_view``):
+        # ≈ 40 ms of the start for a view that shows nothing until a case is chosen. Its
+        # place holds its heading until then.
+        self._case_view: CaseView | None = None
+        self._case_placeholder: CasePlaceholder | None = CasePlaceholder(
+            tr("Velg en sak i listen.")
         )
-        self.case_view.letter_requested.connect(self.new_letter)
-        self.case_view.changed.connect(self._case_saved)
-        self.case_view.dirty_changed.connect(self._dirty_changed)
-        self.case_view.refreshed.connect(self._verdict_refreshed)
-        self.case_view.case_activated.connect(self.show_case)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.case_view)
+        self.splitter.addWidget(self._case_placeholder)
         self.splitter.setStretchFactor(1, 1)
         self.employers_view = EmployersView(
             workspace, prompter=prompter, crashes=crashes, load=False
@@ -264,6 +264,53 @@ class MainWindow(FirstSteps, QMainWindow):
             self._to_list()
             return True
         return super().eventFilter(watched, event)
+
+    @property
+    def case_view(self) -> CaseView:
+        """The case view, built on first use (``build_case_view``)."""
+        if self._case_view is None:
+            self.build_case_view()
+        assert self._case_view is not None
+        return self._case_view
+
+    def build_case_view(self) -> None:
+        """Build the case view in its placeholder's place (the app does it just after the
+        first paint); nothing if it is built."""
+        if self._case_view is not None:
+            return
+        from ui.views.case_view import CaseView
+
+        view = CaseView(
+            self.workspace, prompter=self.prompter, crashes=self.crashes, background=self.background
+        )
+        view.letter_requested.connect(self.new_letter)
+        view.changed.connect(self._case_saved)
+        view.dirty_changed.connect(self._dirty_changed)
+        view.refreshed.connect(self._verdict_refreshed)
+        view.case_activated.connect(self.show_case)
+        placeholder = self._case_placeholder
+        if placeholder is not None:
+            view.heading.setText(placeholder.heading.text())  # the start guide may have set it
+            sizes = self.splitter.sizes()
+            self.splitter.replaceWidget(1, view)
+            self.splitter.setSizes(sizes)
+            placeholder.deleteLater()
+            self._case_placeholder = None
+        else:
+            self.splitter.addWidget(view)
+        self._case_view = view
+        describe_inputs(view)
+
+    def case_heading(self) -> QLabel:
+        """The heading beside the list: the case view's, or its placeholder's."""
+        if self._case_view is not None:
+            return self._case_view.heading
+        assert self._case_placeholder is not None
+        return self._case_placeholder.heading
+
+    def case_dirty(self) -> bool:
+        """The case view has unsaved edits (a view not built yet has none)."""
+        return self._case_view is not None and self._case_view.is_dirty()
 
     def _name_for_screen_readers(self) -> None:
         """The list's inputs have no label beside them: they are named here (a filter by
@@ -553,7 +600,7 @@ class MainWindow(FirstSteps, QMainWindow):
 
     def confirm_leave(self) -> bool:
         """Before leaving a case with unsaved changes: save, discard or stay. True: go on."""
-        if not self.case_view.is_dirty() or self.detail is None:
+        if not self.case_dirty() or self.detail is None:
             return True
         answer = self.prompter.ask_save(
             self,
@@ -1017,5 +1064,6 @@ class MainWindow(FirstSteps, QMainWindow):
             event.ignore()
             return
         self.save_state()
-        self.case_view.remove_opened_copies()
+        if self._case_view is not None:
+            self._case_view.remove_opened_copies()
         super().closeEvent(event)

@@ -31,11 +31,13 @@ class MainWindow(Protocol):
     prompter: Prompter
     workspace: Workspace
     detail: CaseDetail | None
-    case_view: CaseView
     employers_view: EmployersView
     sections: QTabWidget
     letter_dialog: LetterDialog
     new_case_dialog: NewCaseDialog
+
+    @property
+    def case_view(self) -> CaseView: ...
 
     def show_case(self, case: int | str) -> None: ...
 
@@ -105,8 +107,10 @@ def _question(pending: Pending) -> str:
 def offer_restore(window: MainWindow) -> None:
     """Ask about each edit left by an earlier session, oldest first."""
     store = window.autosave
-    parent = window.case_view.window()  # the main window itself
     found, problems = store.pending()
+    if not (found or problems):
+        return  # the common start: the case view is not built for nothing
+    parent = window.case_view.window()  # the main window itself
     for problem in problems:
         window.prompter.error(parent, tr("Ulagrede endringer"), problem)
     for pending in found:

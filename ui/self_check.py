@@ -46,6 +46,8 @@ def _report(window: QMainWindow, target: Path) -> None:
             if k.startswith("_PYI_") or (bundle is not None and bundle in v)
         ),
         "welcome": getattr(window, "welcome_dialog", None) is not None,
+        # Built just after the first paint, before the welcome and the day's duties.
+        "case_view_built": getattr(window, "_case_view", None) is not None,
         # The libraries loaded by the time the window was painted (a start kept light).
         "packages": sorted({name.split(".")[0] for name in sys.modules}),
     }

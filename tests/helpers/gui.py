@@ -30,9 +30,12 @@ def make_window(
     ini: str = "gui.ini",
     show: bool = True,
     background: Background | None = None,
+    case_view_later: bool = False,
 ) -> MainWindow:
     """The main window over ``workspace`` (shown unless ``show`` is False); its settings in
-    ``tmp_path / ini``; its background work in ``background`` (else the global pool's)."""
+    ``tmp_path / ini``; its background work in ``background`` (else the global pool's). Its
+    case view is built at once, as the app builds it just after the first paint, unless
+    ``case_view_later``."""
     prompter = prompter if prompter is not None else ScriptedPrompter()
     window = MainWindow(
         workspace,
@@ -42,6 +45,8 @@ def make_window(
         background=background,
     )
     qtbot.addWidget(window)
+    if not case_view_later:
+        window.build_case_view()
     if show:
         window.show()
     return window

@@ -60,6 +60,7 @@ from ui.models.history_table import (
     history_widths,
 )
 from ui.prompts import Prompter
+from ui.views.case_heading import case_heading
 from ui.views.case_tables import setup_table
 from ui.views.checklist_panel import ChecklistPanel
 from ui.views.journal_tab import JournalTab
@@ -197,13 +198,7 @@ class CaseView(QWidget):
         self._temp: tempfile.TemporaryDirectory[str] | None = None
         self.autosaver = AutosaveSlot(self, self._autosave_snapshot)  # edits survive a crash
         layout = QVBoxLayout(self)
-        self.heading = QLabel(tr("Velg en sak i listen."))
-        self.heading.setObjectName("caseHeading")
-        self.heading.setWordWrap(True)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = case_heading(tr("Velg en sak i listen."))
         layout.addWidget(self.heading)
         self.state = QLabel()
         self.state.setObjectName("caseState")
