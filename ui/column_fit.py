@@ -130,15 +130,35 @@ class ColumnFit(QObject):
                 for c, width in wanted.items():  # room enough: the chosen widths again
                     if header.sectionSize(c) != width:
                         header.resizeSection(c, width)
-                return
-            floors = {c: min(wanted[c], least[c]) for c in columns}
-            above = sum(wanted[c] - floors[c] for c in columns)
-            over = total - room
-            for c in columns:
-                give = 0 if above <= 0 else math.ceil(over * (wanted[c] - floors[c]) / above)
-                header.resizeSection(c, max(floors[c], wanted[c] - give))
+            else:
+                floors = {c: min(wanted[c], least[c]) for c in columns}
+                above = sum(wanted[c] - floors[c] for c in columns)
+                over = total - room
+                for c in columns:
+                    give = 0 if above <= 0 else math.ceil(over * (wanted[c] - floors[c]) / above)
+                    header.resizeSection(c, max(floors[c], wanted[c] - give))
+            self._narrow_stretched()
         finally:
             self._fitting = False
+
+    def _narrow_stretched(self) -> None:
+        """Qt never narrows a stretched last section below the width it had when the
+        stretch began: a list first laid out wider, then narrowed (a vertical scroll bar
+        appearing, the case view taking its place beside it), kept its last column 13 px
+        too wide and scrolled sideways. Begun again at the width that is left, the stretch
+        fills exactly that."""
+        header = self.view.horizontalHeader()
+        if not header.stretchLastSection():
+            return
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        if not shown:
+            return
+        last = max(shown, key=header.visualIndex)
+        free = self.view.viewport().width() - sum(header.sectionSize(c) for c in shown if c != last)
+        if header.sectionSize(last) > max(free, MIN_FLOOR):
+            header.setStretchLastSection(False)
+            header.resizeSection(last, max(free, MIN_FLOOR))
+            header.setStretchLastSection(True)
 
     def state(self) -> QByteArray:
         """The header's state with the widths the user chose, not the narrowed ones, and

@@ -30,3 +30,4 @@ class CasePlaceholder(QWidget):
         self.heading = case_heading(text)
         layout.addWidget(self.heading)
         layout.addStretch(1)
+        self.setEnabled(False)  # greyed, as the case view is until a case is chosen
