@@ -24,10 +24,12 @@ Figures (goals from issue 18):
   gives ``refresh_all_verdicts`` (judging and storing every verdict, rolled back).
 * ``report.*`` — ``report_data`` (floor: its statements replayed raw) and the whole
   ``make_report`` pipeline to .docx and .xlsx (≤ 10 s), as the office.
-* ``import.bundles`` — ``import_bundle`` of B bundles of 1 000 new cases each (default 100,
-  ≤ 60 s), as the office, each in its own unit of work, rolled back at its end so that the
-  database stays the generated one (the commit itself is not timed). The bundles are
-  ``DataSet`` cases of another seed, with the generated register's employers.
+* ``import.bundles`` — ``read_bundle`` + ``import_bundle`` of B files' text of 1 000 new
+  cases each (default 100, ≤ 60 s), as the office, each in its own unit of work, rolled
+  back at its end so that the database stays the generated one (the commit itself is not
+  timed); the note gives the CPU seconds a bundle took in this process and in the server's.
+  The bundles are ``DataSet`` cases of another seed, with the generated register's
+  employers.
 """
 
 from __future__ import annotations
