@@ -14,6 +14,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from sqlalchemy import func, update
 from sqlalchemy.dialects import sqlite
+from sqlalchemy.ext.compiler import compiles
 from sqlmodel import Session, col, select
 
 from tillitsvalgt.errors import ConflictError, StateError
@@ -764,11 +765,53 @@ def _capped_total(conn: Any, shape: _Shape, params: dict[str, Any]) -> int:
     hits, so when they reach the cap the plan is the one the prefix count would choose."""
     statement = _capped_count_statement(shape)
     if shape.text and shape.dialect == "sqlite":
-        found = int(conn.execute(statement, {**params, "match": params["words"]}).scalar_one())
+        words = statement if shape.only_text else _word_hits_count_statement(shape)
+        found = int(conn.execute(words, {**params, "match": params["words"]}).scalar_one())
         if found >= params["cap"]:
             return found
     with _stopping(conn, shape):
         return int(conn.execute(statement, params).scalar_one())
+
+
+class _CrossJoin(sa.sql.expression.Join):
+    """SQLite's ``CROSS JOIN``: an inner join whose left side is always the outer loop."""
+
+    inherit_cache = True
+
+
+@compiles(_CrossJoin, "sqlite")
+def _cross_join(element: _CrossJoin, compiler: Any, **kw: Any) -> str:
+    kw["asfrom"] = True
+    return (
+        f"{compiler.process(element.left, **kw)} CROSS JOIN "
+        f"{compiler.process(element.right, **kw)} ON {compiler.process(element.onclause, **kw)}"
+    )
+
+
+_SEARCH_HITS = sa.table("case_search", sa.column("rowid", sa.Integer))
+
+
+@functools.cache
+def _word_hits_count_statement(shape: _Shape) -> Any:
+    """SQLite, a search with other filters too: the count that chooses the page's plan,
+    driven by the free-text index. A whole word's hits are read one by one, each case
+    looked up by its id and tested, until the cap. Asked the other way round (the cases,
+    then ``id IN`` the hits), SQLite gathered every hit of the word before testing the
+    first case: 19.4 against 9.8 ms for «hjemmekontor» with the open cases at 100 000
+    cases, the start's remembered search (a rare word: 3.4 against 4.9 ms). The count is
+    the same: the same hits, the same filters, the same cap."""
+    joined = _CrossJoin(_SEARCH_HITS, _cases_table, _case.id == _SEARCH_HITS.c.rowid)
+    hits = (
+        sa.select(sa.literal(1))
+        .select_from(joined)
+        .where(
+            sa.text("case_search MATCH :match"),
+            *_filters(dataclasses.replace(shape, text=False)),
+        )
+        .limit(sa.bindparam("cap"))
+        .subquery("hits")
+    )
+    return sa.select(func.count()).select_from(hits)
 
 
 def _plan_cap(shape: _Shape) -> int:
