@@ -781,11 +781,10 @@ class _CrossJoin(sa.sql.expression.Join):
 
 @compiles(_CrossJoin, "sqlite")
 def _cross_join(element: _CrossJoin, compiler: Any, **kw: Any) -> str:
-    kw["asfrom"] = True
-    return (
-        f"{compiler.process(element.left, **kw)} CROSS JOIN "
-        f"{compiler.process(element.right, **kw)} ON {compiler.process(element.onclause, **kw)}"
-    )
+    kw.pop("asfrom", None)  # the two sides are FROM items, the ON clause is not (visit_join)
+    left = compiler.process(element.left, asfrom=True, **kw)
+    right = compiler.process(element.right, asfrom=True, **kw)
+    return f"{left} CROSS JOIN {right} ON {compiler.process(element.onclause, **kw)}"
 
 
 _SEARCH_HITS = sa.table("case_search", sa.column("rowid", sa.Integer))
