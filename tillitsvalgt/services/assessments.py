@@ -3,7 +3,6 @@ stored on the case so the list can filter and count by it in SQL."""
 
 from __future__ import annotations
 
-import contextlib
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -429,11 +428,8 @@ class _ReadAhead:
         top = session.execute(sa.select(sa.func.max(col(Case.id)))).scalar_one()
         self.starts = iter(range(0, -1 if top is None else int(top) + 1, AHEAD_SPAN))
 
-    def _worded(self, statement: str) -> contextlib.AbstractContextManager[None]:
-        return driver_errors_worded(statement, self.error)
-
     def facts(self) -> Iterator[tuple[Any, Any, Any, CaseFacts]]:
-        with self._worded("pipeline"), self.connection.pipeline():
+        with driver_errors_worded("pipeline", self.error), self.connection.pipeline():
             for _ in range(AHEAD_SLICES):
                 self._send()
             while self.sent:
@@ -450,7 +446,7 @@ class _ReadAhead:
     def execute(self, sql: str, params: dict[str, Any]) -> None:
         """``sql`` (psycopg's ``%(name)s`` placeholders) queued behind the reads sent; its
         error, if any, comes with the next slice."""
-        with self._worded(sql):
+        with driver_errors_worded(sql, self.error):
             cursor = self.connection.cursor()
             cursor.execute(sql, params)
             self.writes.append(cursor)
