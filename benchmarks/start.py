@@ -238,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="tillitsvalgt-first-") as fresh:
             one_start(Path(fresh), profile=args.profile / "first.prof")
         one_start(copy, profile=args.profile / "100k.prof")
-        print(f"cProfile written to {args.profile}/first.prof and 100k.prof")
+        one_start(copy, profile=args.profile / "returning.prof", returning=True)
+        print(f"cProfile written to {args.profile}: first.prof, 100k.prof, returning.prof")
         return 0
     load = os.getloadavg()[0]
     for kind, values in measure(args.runs, trees).items():

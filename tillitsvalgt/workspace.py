@@ -41,7 +41,6 @@ from tillitsvalgt.file_limits import ATTACHMENT_LIMIT, IMPORT_LIMIT, read_limite
 from tillitsvalgt.history import ACTOR
 from tillitsvalgt.letters.folder import template_folder
 from tillitsvalgt.plural import count
-from tillitsvalgt.reports.anonymise import name_index, propose_summary
 from tillitsvalgt.rules.assessment import assess
 from tillitsvalgt.rules.catalogue import catalogue_for
 from tillitsvalgt.rules.types import Assessment, Catalogue, SuggestedLetter
@@ -529,12 +528,14 @@ class Workspace:
 
     def person_names(self) -> NameIndex:
         """Every person name the database knows, ready for taking out of a summary."""
+        from tillitsvalgt.reports.anonymise import name_index
         from tillitsvalgt.services.report_data import known_person_names
 
         with self.db.session(readonly=True) as session:
             return name_index(known_person_names(session=session))
 
     def propose_report_summary(self, ref: str | int) -> str:
+        from tillitsvalgt.reports.anonymise import propose_summary
         from tillitsvalgt.services.report_data import summary_facts
 
         with self.db.session(readonly=True) as session:

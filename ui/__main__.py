@@ -29,6 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     # loaded, its import hook reads the source of every module imported after it
     # (inspect.getsource, to see whether the module uses PySide6): ≈ 10 % of the start.
     import tillitsvalgt.workspace  # noqa: F401
+    from ui.head_start import begin
+
+    # The database opened and a remembered search's page begun while the rest loads.
+    head = begin(data_dir=args.data_dir, database_url=args.database_url, catalogue=args.catalogue)
     from ui.app import run
 
     return run(
@@ -36,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         data_dir=args.data_dir,
         database_url=args.database_url,
         catalogue=args.catalogue,
+        head=head,
     )
 
 

@@ -16,7 +16,9 @@ from tillitsvalgt.errors import UserError
 from tillitsvalgt.workspace import Workspace
 from ui.errors import CrashReporter
 from ui.first_paint import AfterFirstPaint, collector_back
+from ui.head_start import HeadStart
 from ui.i18n import LANGUAGE_ENV, choose_language, install_language
+from ui.list_memory import APPLICATION, ORGANISATION
 from ui.main_window import MainWindow
 from ui.prompts import QtPrompter
 from ui.self_check import schedule as schedule_self_check
@@ -53,23 +55,35 @@ def run(
     data_dir: str | None = None,
     database_url: str | None = None,
     catalogue: str | None = None,
+    head: HeadStart | None = None,
 ) -> int:
+    """``head``: the workspace opened and the first page begun before Qt's widgets were
+    loaded (``ui.head_start.begin``, from ``ui.__main__``); else they are done here."""
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
-    QCoreApplication.setOrganizationName("Tillitsvalgt")
-    QCoreApplication.setApplicationName("Tillitsvalgt")
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
     _identity()
     translators = install_language(app, window_language(data_dir))  # noqa: F841 - kept alive
     prompter = QtPrompter()
     crashes = CrashReporter(prompter)
     crashes.install()
     try:
-        workspace = Workspace.open(
-            data_dir=data_dir, database_url=database_url, catalogue=catalogue
-        )
+        if head is not None:
+            workspace = head.take_workspace()
+        else:
+            workspace = Workspace.open(
+                data_dir=data_dir, database_url=database_url, catalogue=catalogue
+            )
     except UserError as exc:
         QMessageBox.critical(None, "Tillitsvalgt", exc.message)
         return 1
-    window = MainWindow(workspace, prompter=prompter, crashes=crashes, settings=QSettings())
+    window = MainWindow(
+        workspace,
+        prompter=prompter,
+        crashes=crashes,
+        settings=QSettings(),
+        first_page=None if head is None else head.first_page,
+    )
     for warning in workspace.warnings:
         window.statusBar().showMessage(warning, 15_000)
     # What can wait comes after the window's first paint (ui/first_paint.py): the window

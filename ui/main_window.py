@@ -5,6 +5,7 @@ column widths and last filter are remembered."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import json
 import os
@@ -29,6 +30,7 @@ from tillitsvalgt.errors import UserError
 from tillitsvalgt.onboarding import needs_welcome
 from tillitsvalgt.shapes import COUNT_CAP, CaseQuery, CaseRead
 from tillitsvalgt.workspace import CaseDetail, Workspace
+from ui import list_memory as memory
 from ui.accessibility import describe_inputs, name_input
 from ui.autosave import AutosaveStore
 from ui.column_fit import ColumnFit
@@ -39,12 +41,14 @@ from ui.errors import CrashReporter, attempt, guard
 from ui.first_steps import FirstSteps
 from ui.i18n import QT_TR_NOOP, tr
 from ui.i18n import count as plural
+from ui.list_memory import PageAhead
 from ui.long_work import LongWork
 from ui.main_actions import ACTIONS, MENUS
 from ui.models.case_table import (
     DEFAULT_ORDER,
     DEFAULT_WIDTHS,
     OPTIONAL_COLUMNS,
+    PAGE,
     SORT_KEYS,
     UPDATED,
     CaseTableModel,
@@ -104,8 +108,12 @@ class MainWindow(FirstSteps, QMainWindow):
         crashes: CrashReporter,
         settings: QSettings,
         background: Background | None = None,
+        first_page: PageAhead | None = None,
     ) -> None:
+        """``first_page``: the remembered search's first page, begun before the window
+        (``ui.head_start``); shown if it is what the restored filters ask for."""
         super().__init__()
+        self._first_page = first_page
         self.workspace = workspace
         self.prompter = prompter
         self.crashes = crashes
@@ -994,9 +1002,10 @@ class MainWindow(FirstSteps, QMainWindow):
         """The list's remembered columns, sort order and filters, and a remembered search's
         first page begun off this thread: the rest of the window is built while the
         database reads it."""
-        header = self.settings.value("caselist/header")
+        header = self.settings.value(memory.HEADER)
         # Layout 2 put the verdict beside the number; an older saved header had it off-screen.
-        if isinstance(header, QByteArray) and self.settings.value("caselist/layout") == "2":
+        layout = self.settings.value(memory.LAYOUT)
+        if isinstance(header, QByteArray) and layout == memory.LAYOUT_VERSION:
             self.table.horizontalHeader().restoreState(header)
         else:
             self._default_columns()
@@ -1004,13 +1013,13 @@ class MainWindow(FirstSteps, QMainWindow):
         # the end of __init__, not once for each of them before the window is painted (and
         # again after the typing pause for the search text).
         self.search.blockSignals(True)
-        self.search.setText(str(self.settings.value("caselist/search", "") or ""))
+        self.search.setText(str(self.settings.value(memory.SEARCH, "") or ""))
         self.search.blockSignals(False)
         for combo, key in (
-            (self.type_filter, "caselist/type"),
-            (self.status_filter, "caselist/status"),
-            (self.timing_filter, "caselist/timing"),
-            (self.year_filter, "caselist/year"),
+            (self.type_filter, memory.TYPE),
+            (self.status_filter, memory.STATUS),
+            (self.timing_filter, memory.TIMING),
+            (self.year_filter, memory.YEAR),
         ):
             index = combo.findData(self.settings.value(key))
             if index > 0:
@@ -1018,12 +1027,16 @@ class MainWindow(FirstSteps, QMainWindow):
                 combo.setCurrentIndex(index)
                 combo.blockSignals(False)
         query = self.query()
+        early, self._first_page = self._first_page, None
         if query.text:
             # A search's page is tens of ms in the database (it gathers the hits), which then
             # overlap the building below. The plain list's first page is a few ms of SQL
             # and mostly Python: read beside, the two threads took turns at Python's lock
             # and the window was painted later (142 -> 168 ms, medians of 9).
-            self.model.read_ahead(query, count=False, start=self.background.ahead)
+            if early is not None and early.query == dataclasses.replace(query, limit=PAGE):
+                self.model.take_ahead(early.query, early.future, count=False)
+            else:
+                self.model.read_ahead(query, count=False, start=self.background.ahead)
 
     def default_split(self) -> None:
         """The list half of a 1280 px window (every column shown); on a smaller screen the
@@ -1042,13 +1055,18 @@ class MainWindow(FirstSteps, QMainWindow):
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("caselist/header", self.column_fit.state())  # chosen widths
-        self.settings.setValue("caselist/layout", "2")
-        self.settings.setValue("caselist/search", self.search.text())
-        self.settings.setValue("caselist/type", self.type_filter.currentData())
-        self.settings.setValue("caselist/status", self.status_filter.currentData())
-        self.settings.setValue("caselist/timing", self.timing_filter.currentData())
-        self.settings.setValue("caselist/year", self.year_filter.currentData())
+        self.settings.setValue(memory.HEADER, self.column_fit.state())  # chosen widths
+        self.settings.setValue(memory.LAYOUT, memory.LAYOUT_VERSION)
+        # The sort again on its own: the next start reads the remembered search before
+        # it has a header to read the sort from (ui/head_start.py).
+        query = self.query()
+        self.settings.setValue(memory.SORT, query.sort)
+        self.settings.setValue(memory.DESCENDING, query.descending)
+        self.settings.setValue(memory.SEARCH, self.search.text())
+        self.settings.setValue(memory.TYPE, self.type_filter.currentData())
+        self.settings.setValue(memory.STATUS, self.status_filter.currentData())
+        self.settings.setValue(memory.TIMING, self.timing_filter.currentData())
+        self.settings.setValue(memory.YEAR, self.year_filter.currentData())
         self._sync_settings()
 
     def _sync_settings(self) -> None:

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from tillitsvalgt.workspace import Workspace
 from ui.date_input import DateInput
 from ui.errors import CrashReporter
+from ui.list_memory import PageAhead
 from ui.main_window import MainWindow
 from ui.prompts import ScriptedPrompter
 from ui.workers import Background
@@ -31,6 +32,7 @@ def make_window(
     show: bool = True,
     background: Background | None = None,
     case_view_later: bool = False,
+    first_page: PageAhead | None = None,
 ) -> MainWindow:
     """The main window over ``workspace`` (shown unless ``show`` is False); its settings in
     ``tmp_path / ini``; its background work in ``background`` (else the global pool's). Its
@@ -43,6 +45,7 @@ def make_window(
         crashes=CrashReporter(prompter, enabled=False),
         settings=QSettings(str(tmp_path / ini), QSettings.Format.IniFormat),
         background=background,
+        first_page=first_page,
     )
     qtbot.addWidget(window)
     if not case_view_later:

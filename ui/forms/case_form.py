@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsvalgt.errors import Problem, ValidationError
-from tillitsvalgt.reports.anonymise import Anonymised
 from tillitsvalgt.shapes import CaseCreate, CaseRead, EmployerRead
 from tillitsvalgt.validation import FIELD_LABELS, validate
 from tillitsvalgt.vocabulary import CASE_TYPES
@@ -33,6 +32,9 @@ from ui import palette
 from ui.date_input import DateInput
 from ui.i18n import tr, translated
 from ui.widgets import tri_combo, tri_value
+
+if TYPE_CHECKING:  # the anonymiser is loaded with the case view, after the start's paint
+    from tillitsvalgt.reports.anonymise import Anonymised
 
 HOME_OFFICE_TYPES = frozenset({"home_office_policy", "home_office_agreement"})
 HOME_OFFICE_FIELDS = ("home_office_days_per_week", "written_agreements", "ordered_by_authorities")

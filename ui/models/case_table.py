@@ -17,6 +17,7 @@ from tillitsvalgt.shapes import CaseListRow, CasePage, CaseQuery
 from tillitsvalgt.vocabulary import CASE_TYPES_SHORT, TIMINGS, TIMINGS_SHORT
 from ui import palette
 from ui.i18n import QT_TR_NOOP, tr
+from ui.list_memory import PAGE as PAGE  # the list's page, read where the memory is
 from ui.models.list_model import ROOT, Index, ListModel, short_date
 
 NUMBER, TITLE, EMPLOYER, TYPE, TIMING, DEADLINE, UPDATED = range(7)
@@ -51,7 +52,6 @@ SORT_KEYS: dict[int, str | None] = {
     DEADLINE: "deadline",
     UPDATED: "updated",
 }
-PAGE = 200
 OVERDUE_COLOUR = palette.ERROR
 # The default widths (px) and left-to-right order: the verdict next to the number, so it
 # is on screen in a narrow window; the user's own order and widths are remembered.
@@ -166,6 +166,11 @@ class CaseTableModel(ListModel):
         first = dataclasses.replace(query, offset=0, limit=PAGE)
         future = start(lambda: self._first_page(first, count))
         self._ahead = None if future is None else (first, count, future)
+
+    def take_ahead(self, query: CaseQuery, future: Future[CasePage], *, count: bool) -> None:
+        """A first page begun elsewhere (the start's head start, ui/head_start.py) for the
+        reload that asks for the same; ``future`` must read it as ``read_ahead`` would."""
+        self._ahead = (dataclasses.replace(query, offset=0, limit=PAGE), count, future)
 
     def reload(self, query: CaseQuery | None = None, *, count: bool = True) -> None:
         """The first page. ``count=False``: without the exact count when the page is full

@@ -20,6 +20,7 @@ from tillitsvalgt.vocabulary import CASE_STATUSES, CASE_TYPES_SHORT, TIMINGS_SHO
 from tillitsvalgt.workspace import Workspace
 from ui.accessibility import name_input
 from ui.i18n import tr
+from ui.list_memory import year_choices
 
 
 class LazyEmployerCombo(QComboBox):
@@ -90,7 +91,7 @@ class CaseFilters(QWidget):
         self.year_filter.setObjectName("yearFilter")
         self.year_filter.setToolTip(tr("Bare saker fra ett år (saksnummerets år)"))
         self.year_filter.addItem(tr("Alle år"), None)
-        for year in range(workspace.today().year + 1, 2014, -1):
+        for year in year_choices(workspace.today()):
             self.year_filter.addItem(str(year), year)
         saved_row = QHBoxLayout()
         # (the saved filters' own «(lagrede filtre)» names them: no label, more room)
