@@ -3,6 +3,7 @@ English errors into Norwegian messages that name the field and say what to fix."
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any, TypeVar
@@ -191,7 +192,10 @@ def _code(codes: Mapping[str, str], what: str) -> Callable[[str], str]:
     return check
 
 
+@functools.lru_cache(maxsize=4096)
 def _orgnr(value: str) -> str:
+    # Remembered: a bundle of 1 000 cases names the same few employers again and again
+    # (≈ 35 ms of a bundle's checks went to checking the same numbers).
     # Loaded on the first number checked, not at start (stdnum.util pulls in ssl, pydoc).
     from stdnum.no import orgnr as stdnum_orgnr
 
@@ -228,6 +232,11 @@ def _days_per_week(value: float) -> float:
     return value
 
 
+# Made once, not once per value checked.
+_SHORT_TEXT = _text(200, multiline=False, required=False)
+_LONG_TEXT = _text(20_000, multiline=True, required=False)
+_ITEM_KEY = _text(80, multiline=False, required=False)
+
 Name = Annotated[
     str, BeforeValidator(_strip), AfterValidator(_text(200, multiline=False, required=True))
 ]
@@ -238,21 +247,19 @@ ShortText = Annotated[
     str | None,
     BeforeValidator(_empty_to_none),
     BeforeValidator(_strip),
-    AfterValidator(lambda v: None if v is None else _text(200, multiline=False, required=False)(v)),
+    AfterValidator(lambda v: None if v is None else _SHORT_TEXT(v)),
 ]
 LongText = Annotated[
     str | None,
     BeforeValidator(_empty_to_none),
-    AfterValidator(
-        lambda v: None if v is None else _text(20_000, multiline=True, required=False)(v)
-    ),
+    AfterValidator(lambda v: None if v is None else _LONG_TEXT(v)),
 ]
 # A checklist item's key: the column holds 80 characters (PostgreSQL enforces it).
 ItemKey = Annotated[
     str | None,
     BeforeValidator(_empty_to_none),
     BeforeValidator(_strip),
-    AfterValidator(lambda v: None if v is None else _text(80, multiline=False, required=False)(v)),
+    AfterValidator(lambda v: None if v is None else _ITEM_KEY(v)),
 ]
 OrgNr = Annotated[
     str | None,
