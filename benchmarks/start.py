@@ -68,22 +68,18 @@ def finish():
 
 
 def watch(module):
-    # MainWindow.show, then an application-wide filter for the first paint of the case
-    # list's table (or of the empty start's guide); nothing of Qt is imported earlier
-    # than the app itself imports it.
+    # MainWindow.show, then a filter on the two widgets whose first paint is the painted
+    # list: the case list's table (its viewport) and the empty start's guide. (A filter on
+    # the whole application, as before, saw every event of every object and made PySide
+    # wrap each: ≈ 75 of Qt's enums were built for it, 10-18 ms the app never spends.)
+    # Nothing of Qt is imported earlier than the app itself imports it.
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
 
     class Painted(QObject):
         def eventFilter(self, obj, event):
-            if not done and event.type() == QEvent.Type.Paint:
-                parent = obj.parent() if hasattr(obj, "parent") else None
-                table = parent is not None and parent.objectName() == "caseTable"
-                window = obj.window() if hasattr(obj, "window") else None
-                guide = getattr(window, "start_guide", None)
-                if table or (obj is guide and guide.isVisible()):
-                    done.append((time.time(), time.process_time()))
-                    QTimer.singleShot(0, finish)  # after this paint has been handled
+            if not done and event.type() == QEvent.Type.Paint and obj.isVisible():
+                done.append((time.time(), time.process_time()))
+                QTimer.singleShot(0, finish)  # after this paint has been handled
             return False
 
     shown = module.MainWindow.show
@@ -91,7 +87,8 @@ def watch(module):
     def show(self):
         shown(self)
         self._benchmark_watch = Painted()
-        QApplication.instance().installEventFilter(self._benchmark_watch)
+        self.table.viewport().installEventFilter(self._benchmark_watch)
+        self.start_guide.installEventFilter(self._benchmark_watch)
 
     module.MainWindow.show = show
 
