@@ -22,14 +22,14 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from tillitsvalgt.services import cases
-from tillitsvalgt.shapes import CaseCreate, CasePage, CaseQuery
+from tillitsvalgt.shapes import CaseCreate, CaseQuery
 from tillitsvalgt.workspace import Workspace
 from ui.head_start import begin
 from ui.list_memory import PAGE, remembered_query
 from ui.models.case_table import TITLE
 
 from helpers.data import make_employer
-from helpers.gui import make_window
+from helpers.gui import list_reads, make_window
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,19 +63,6 @@ def filled(tmp_path: Path) -> Any:
                 )
     ws.close()
     return tmp_path / "db"
-
-
-def reads_of(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, CaseQuery]]:
-    """Every list read: (thread, query)."""
-    calls: list[tuple[int, CaseQuery]] = []
-    real = cases.list_cases
-
-    def recorded(query: CaseQuery, **kwargs: Any) -> CasePage:
-        calls.append((threading.get_ident(), query))
-        return real(query, **kwargs)
-
-    monkeypatch.setattr(cases, "list_cases", recorded)
-    return calls
 
 
 def window_query(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> CaseQuery:
@@ -151,7 +138,7 @@ def test_the_head_start_page_is_shown_and_not_read_again(
     qtbot: QtBot, tmp_path: Path, filled: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     remember(tmp_path, search="hjemmekontor", status="open")
-    reads = reads_of(monkeypatch)
+    reads = list_reads(monkeypatch)
     head = begin(data_dir=filled, database_url=None, catalogue=None, settings=settings_in(tmp_path))
     try:
         assert head.failure is None and head.first_page is not None
@@ -183,7 +170,7 @@ def test_a_head_start_for_other_filters_is_never_shown(
         assert head.first_page is not None
         head.first_page.future.result(timeout=30)
         remember(tmp_path, search="hjemmekontor", status="closed")
-        reads = reads_of(monkeypatch)
+        reads = list_reads(monkeypatch)
         window = make_window(
             qtbot, head.take_workspace(), tmp_path, show=False, first_page=head.first_page
         )

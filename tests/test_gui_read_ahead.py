@@ -26,8 +26,8 @@ from ui.models.case_table import PAGE, CaseTableModel
 from ui.prompts import ScriptedPrompter
 from ui.workers import Background
 
-from conftest import make_employer
-from helpers.gui import make_window
+from helpers.data import make_employer
+from helpers.gui import list_reads, make_window
 
 TODAY = date(2026, 12, 6)
 ROW = CaseListRow(
@@ -84,24 +84,11 @@ def open_window(
     return make_window(qtbot, workspace, tmp_path, prompter, show=show, background=pool)
 
 
-def calls_of(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, CaseQuery]]:
-    """Every list read the window makes: (thread, query)."""
-    calls: list[tuple[int, CaseQuery]] = []
-    real = cases.list_cases
-
-    def recorded(query: CaseQuery, **kwargs: Any) -> CasePage:
-        calls.append((threading.get_ident(), query))
-        return real(query, **kwargs)
-
-    monkeypatch.setattr(cases, "list_cases", recorded)
-    return calls
-
-
 def test_the_remembered_list_is_read_off_the_gui_thread_once_and_shown(
     qtbot: QtBot, tmp_path: Path, filled: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     remember(tmp_path, search="hjemmekontor", status="open")
-    calls = calls_of(monkeypatch)
+    calls = list_reads(monkeypatch)
     window = open_window(qtbot, filled, tmp_path, show=False)
     assert len(calls) == 1, calls  # the page read ahead is the one shown: no second read
     thread, query = calls[0]
@@ -120,7 +107,7 @@ def test_without_a_remembered_search_the_first_page_is_read_here_with_its_count(
     """The plain list's page is a few ms of SQL: read beside the building it cost more
     than it saved, so it is read on the GUI thread, once, with its count."""
     remember(tmp_path, status="open")
-    calls = calls_of(monkeypatch)
+    calls = list_reads(monkeypatch)
     window = open_window(qtbot, filled, tmp_path)
     assert len(calls) == 1 and calls[0][0] == threading.get_ident()
     assert calls[0][1].status == "open" and calls[0][1].text is None

@@ -1,16 +1,22 @@
 """The main window as the GUI tests build it: the one builder (a Workspace, a scripted
 prompter instead of modal questions, crash reports off, settings in the test's own folder),
-selecting a case, typing into a date field, and a larger scenario file."""
+selecting a case, typing into a date field, a larger scenario file, and the list reads a
+window makes."""
 
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from tillitsvalgt.services import cases
+from tillitsvalgt.shapes import CasePage, CaseQuery
 from tillitsvalgt.workspace import Workspace
 from ui.date_input import DateInput
 from ui.errors import CrashReporter
@@ -81,3 +87,17 @@ def scenario_bundle(tmp_path: Path, copies: int) -> Path:
     file = tmp_path / "saker.json"
     file.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
     return file
+
+
+def list_reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, CaseQuery]]:
+    """Every case-list read from now on, as (thread, query): which page was read, and on
+    which thread."""
+    calls: list[tuple[int, CaseQuery]] = []
+    real = cases.list_cases
+
+    def recorded(query: CaseQuery, **kwargs: Any) -> CasePage:
+        calls.append((threading.get_ident(), query))
+        return real(query, **kwargs)
+
+    monkeypatch.setattr(cases, "list_cases", recorded)
+    return calls
