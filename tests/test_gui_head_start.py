@@ -47,9 +47,8 @@ def remember(tmp_path: Path, **values: object) -> None:
     settings.sync()
 
 
-@pytest.fixture
-def filled(tmp_path: Path) -> Any:
-    ws = Workspace.open(data_dir=tmp_path / "db")
+def fill(ws: Workspace) -> None:
+    """60 cases, every other one about home office, every third closed."""
     employer = make_employer(ws.db)
     today = ws.today()
     with ws.db.session() as session:
@@ -61,8 +60,24 @@ def filled(tmp_path: Path) -> Any:
                 cases.close_case(
                     made.id, outcome="agreement", version=made.version, session=session
                 )
+
+
+@pytest.fixture
+def filled(tmp_path: Path) -> Any:
+    ws = Workspace.open(data_dir=tmp_path / "db")
+    fill(ws)
     ws.close()
     return tmp_path / "db"
+
+
+@pytest.fixture
+def on_backend(tmp_path: Path, db_url: str) -> dict[str, Any]:
+    """Where ``begin`` opens the filled database: a SQLite file or a PostgreSQL server
+    (the page is then read on its own connection from the pool thread)."""
+    ws = Workspace.open(data_dir=tmp_path / "db", database_url=db_url)
+    fill(ws)
+    ws.close()
+    return {"data_dir": tmp_path / "db", "database_url": db_url, "catalogue": None}
 
 
 def window_query(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> CaseQuery:
@@ -135,11 +150,11 @@ def test_an_older_layouts_sort_is_not_trusted(tmp_path: Path) -> None:
 
 
 def test_the_head_start_page_is_shown_and_not_read_again(
-    qtbot: QtBot, tmp_path: Path, filled: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path, on_backend: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     remember(tmp_path, search="hjemmekontor", status="open")
     reads = list_reads(monkeypatch)
-    head = begin(data_dir=filled, database_url=None, catalogue=None, settings=settings_in(tmp_path))
+    head = begin(**on_backend, settings=settings_in(tmp_path))
     try:
         assert head.failure is None and head.first_page is not None
         page = head.first_page.future.result(timeout=30)  # read before the window exists
@@ -159,13 +174,13 @@ def test_the_head_start_page_is_shown_and_not_read_again(
 
 
 def test_a_head_start_for_other_filters_is_never_shown(
-    qtbot: QtBot, tmp_path: Path, filled: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path, on_backend: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The settings changed between the head start and the window (another window of the
     app saved its own): the page begun is not the one the window asks for, and the window
     reads its own page ahead as it does without a head start."""
     remember(tmp_path, search="hjemmekontor", status="open")
-    head = begin(data_dir=filled, database_url=None, catalogue=None, settings=settings_in(tmp_path))
+    head = begin(**on_backend, settings=settings_in(tmp_path))
     try:
         assert head.first_page is not None
         head.first_page.future.result(timeout=30)
