@@ -20,7 +20,8 @@ the child's process time then (all threads). An installed app has its bytecode (
 PyInstaller compile it), so the app's modules are compiled first and
 ``PYTHONDONTWRITEBYTECODE`` is not passed on: without bytecode every start also compiles
 ≈ 110 modules. Likewise the install builds the migrated schema template a first start
-copies (``tillitsvalgt/schema_template.py``); it is built first here too.
+copies (``tillitsvalgt/schema_template.py``) and the built-in catalogue's JSON twin; they
+are built first here too.
 
 Run: ``python -m benchmarks.start [--runs 5] [--profile DIR] [--tree DIR]``.
 ``--profile`` writes one cProfile of each kind to DIR instead; ``--tree`` starts another
@@ -119,18 +120,23 @@ main(["--data-dir", sys.argv[1]])
 
 
 def compile_tree(tree: Path) -> None:
-    """The bytecode an installed app has (what ``pip install`` writes), and the migrated
-    schema template its install builds (``scripts/schema_template.py``, where the tree has
-    it): a first start copies it instead of running Alembic."""
+    """The bytecode an installed app has (what ``pip install`` writes), and what its install
+    builds, where the tree has the script: the migrated schema template a first start copies
+    instead of running Alembic (``scripts/schema_template.py``), and the built-in
+    catalogue's JSON twin (``scripts/catalogue_twin.py``)."""
     import compileall
 
     for package in ("tillitsvalgt", "ui"):
         compileall.compile_dir(tree / package, quiet=1)
-    script = tree / "scripts" / "schema_template.py"
-    if script.is_file():
-        subprocess.run(
-            [sys.executable, str(script), "build"], check=True, cwd=tree, stdout=subprocess.DEVNULL
-        )
+    for name in ("schema_template.py", "catalogue_twin.py"):
+        script = tree / "scripts" / name
+        if script.is_file():
+            subprocess.run(
+                [sys.executable, str(script), "build"],
+                check=True,
+                cwd=tree,
+                stdout=subprocess.DEVNULL,
+            )
 
 
 def one_start(
