@@ -22,12 +22,11 @@ import json
 import os
 import re
 import string
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from tillitsvalgt import paths
 from tillitsvalgt.errors import Problem, UserError, ValidationError, os_reason
@@ -42,6 +41,9 @@ from tillitsvalgt.rules.types import (
     Provision,
 )
 from tillitsvalgt.vocabulary import AGREEMENTS, CASE_TYPES, LETTER_KINDS, SECTORS
+
+if TYPE_CHECKING:  # tomllib is loaded when a text is parsed: the twin needs none of it
+    import tomllib
 
 CATALOGUE_FILE = "catalogue.toml"
 TWIN_FILE = ("built", "catalogue.json")  # made by scripts/catalogue_twin.py, not in git
@@ -195,6 +197,8 @@ def write_twin(toml: Path | None = None, twin: Path | None = None) -> Path:
     twin = twin or twin_path()
     text = toml.read_text(encoding="utf-8")
     load_text(text, BUILTIN_ORIGIN)  # a twin is made of a good file only
+    import tomllib
+
     payload = {"sha256": _text_digest(text), "data": tomllib.loads(text.removeprefix("\ufeff"))}
     twin.parent.mkdir(parents=True, exist_ok=True)
     spare = twin.with_name(f".{twin.name}.{os.getpid()}.new")
@@ -288,6 +292,8 @@ def _from_text(text: str, origin: str) -> tuple[Catalogue | None, list[Catalogue
     # Windows Notepad may save a byte-order mark, which TOML does not allow; it is invisible
     # to the user, so it is dropped rather than reported.
     text = text.removeprefix("\ufeff")
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
