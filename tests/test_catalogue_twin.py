@@ -86,9 +86,15 @@ def test_a_twin_with_a_broken_date_or_wrong_data_is_passed_over(toml: Path, tmp_
     twin.write_text(good.replace('{"$date": "2023-01-01"}', '{"$date": "2023-13-45"}', 1))
     assert '"2023-13-45"' in twin.read_text(encoding="utf-8")
     assert builtin_catalogue_from(toml, twin) == from_toml(toml)
-    # Data that fails the catalogue's own checks: the TOML decides, not the twin.
+    # Data that fails the catalogue's own checks, or that TOML cannot even hold (null):
+    # the TOML decides, not the twin.
+    for key, value in (("code", "no-such-agreement"), ("name", None), ("valid_from", [])):
+        payload = json.loads(good)
+        payload["data"]["agreement"][0][key] = value
+        twin.write_text(json.dumps(payload), encoding="utf-8")
+        assert builtin_catalogue_from(toml, twin) == from_toml(toml), key
     payload = json.loads(good)
-    payload["data"]["agreement"][0]["code"] = "no-such-agreement"
+    payload["data"]["agreement"] = None
     twin.write_text(json.dumps(payload), encoding="utf-8")
     assert builtin_catalogue_from(toml, twin) == from_toml(toml)
 

@@ -180,6 +180,8 @@ def builtin_catalogue_from(toml: Path, twin: Path) -> Catalogue:
     text = toml.read_text(encoding="utf-8")
     data = _twin_data(twin, text)
     if data is not None:
+        # (The checks take any JSON shape, null included, as a problem: then the text
+        # decides.)
         catalogue, _problems = _checked(data, BUILTIN_ORIGIN, _Lines(top=_Table(1)))
         if catalogue is not None:
             return catalogue
@@ -202,8 +204,13 @@ def write_twin(toml: Path | None = None, twin: Path | None = None) -> Path:
     payload = {"sha256": _text_digest(text), "data": tomllib.loads(text.removeprefix("\ufeff"))}
     twin.parent.mkdir(parents=True, exist_ok=True)
     spare = twin.with_name(f".{twin.name}.{os.getpid()}.new")
-    spare.write_text(json.dumps(payload, default=_to_json, ensure_ascii=False), encoding="utf-8")
-    os.replace(spare, twin)  # a start never reads half a twin
+    try:
+        spare.write_text(
+            json.dumps(payload, default=_to_json, ensure_ascii=False), encoding="utf-8"
+        )
+        os.replace(spare, twin)  # a start never reads half a twin
+    finally:
+        spare.unlink(missing_ok=True)
     return twin
 
 
