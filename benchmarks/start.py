@@ -122,13 +122,13 @@ main(["--data-dir", sys.argv[1]])
 def compile_tree(tree: Path) -> None:
     """The bytecode an installed app has (what ``pip install`` writes), and what its install
     builds, where the tree has the script: the migrated schema template a first start copies
-    instead of running Alembic (``scripts/schema_template.py``), and the built-in
-    catalogue's JSON twin (``scripts/catalogue_twin.py``)."""
+    instead of running Alembic, and the built-in catalogue's JSON twin
+    (``scripts/install_build.py``; an older tree's ``scripts/schema_template.py``)."""
     import compileall
 
     for package in ("tillitsvalgt", "ui"):
         compileall.compile_dir(tree / package, quiet=1)
-    for name in ("schema_template.py", "catalogue_twin.py"):
+    for name in ("install_build.py", "schema_template.py"):
         script = tree / "scripts" / name
         if script.is_file():
             subprocess.run(
@@ -137,6 +137,7 @@ def compile_tree(tree: Path) -> None:
                 cwd=tree,
                 stdout=subprocess.DEVNULL,
             )
+            break
 
 
 def one_start(

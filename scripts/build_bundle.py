@@ -411,14 +411,10 @@ def main(argv: list[str] | None = None) -> int:
     if translations.is_file():
         step("the window's translations (.ts -> .qm)")
         subprocess.run([sys.executable, str(translations), "build"], check=True, cwd=ROOT)
-    template = ROOT / "scripts" / "schema_template.py"
-    if template.is_file():
-        step("a new database's schema, migrated by Alembic (resources/schema/)")
-        subprocess.run([sys.executable, str(template), "build"], check=True, cwd=ROOT)
-    twin = ROOT / "scripts" / "catalogue_twin.py"
-    if twin.is_file():
-        step("the built-in catalogue as JSON (resources/built/)")
-        subprocess.run([sys.executable, str(twin), "build"], check=True, cwd=ROOT)
+    step("a new database's schema (Alembic) and the built-in catalogue as JSON (resources/)")
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "install_build.py"), "build"], check=True, cwd=ROOT
+    )
     step("PyInstaller (about a minute)")
     bundle = pyinstaller(dist, work, notices)
     made: list[Path] = []

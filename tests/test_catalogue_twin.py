@@ -1,4 +1,4 @@
-"""The built-in catalogue's JSON twin (``catalogue.write_twin``, ``scripts/catalogue_twin.py``):
+"""The built-in catalogue's JSON twin (``catalogue.write_twin``, ``scripts/install_build.py``):
 read at every start instead of parsing the TOML, it must give the very catalogue the TOML
 gives, be used only while it was made from the TOML as it is now, and never be trusted
 when it is damaged."""
@@ -114,10 +114,10 @@ def test_no_twin_is_made_of_a_broken_file(toml: Path, tmp_path: Path) -> None:
 
 
 def test_the_install_script_builds_the_twin_the_app_reads(tmp_path: Path) -> None:
-    """``scripts/catalogue_twin.py build`` writes the twin where the app looks for it, and
+    """``scripts/install_build.py build`` writes the twin where the app looks for it, and
     the app's own built-in catalogue then equals the TOML's."""
     done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "catalogue_twin.py"), "build"],
+        [sys.executable, str(ROOT / "scripts" / "install_build.py"), "build"],
         capture_output=True,
         text=True,
         cwd=tmp_path,

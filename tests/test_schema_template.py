@@ -50,9 +50,9 @@ def test_the_template_is_a_freshly_migrated_database(tmp_path: Path) -> None:
 def test_a_new_data_folder_starts_as_a_copy_of_the_template_without_alembic(
     tmp_path: Path,
 ) -> None:
-    # What the install does (scripts/schema_template.py build); the file is not in git.
+    # What the install does (scripts/install_build.py build); the file is not in git.
     built = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "schema_template.py"), "build"],
+        [sys.executable, str(REPO / "scripts" / "install_build.py"), "build"],
         cwd=REPO,
         capture_output=True,
         text=True,

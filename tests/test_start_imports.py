@@ -70,7 +70,7 @@ def started_packages(data_dir: Path, home: Path) -> set[str]:
 def test_the_first_start_loads_no_letter_report_or_number_library(tmp_path: Path) -> None:
     packages = started_packages(tmp_path / "new", tmp_path)
     assert {"tillitsvalgt", "ui", "sqlalchemy", "PySide6"} <= packages  # the report is real
-    # The new database: a copy of the schema the install migrated (scripts/schema_template.py),
+    # The new database: a copy of the schema the install migrated (scripts/install_build.py),
     # or, without that template, made by the migrations at start.
     copied = schema_template.find(SCHEMA_HEAD) is not None
     assert ("alembic" in packages) is not copied

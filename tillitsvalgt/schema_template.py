@@ -3,7 +3,7 @@ copied on the first start.
 
 The first start ever (a new, empty data folder) would otherwise load Alembic and run every
 migration while the user waits for the window (≈ 0.2 s of a 1 s start). The install (like
-the ``.qm`` translations: ``scripts/schema_template.py build``, run by ``scripts/run``,
+the ``.qm`` translations: ``scripts/install_build.py build``, run by ``scripts/run``,
 ``scripts/test``, ``scripts/build_bundle.py`` and the benchmarks; ``schema_build.py``)
 migrates an empty database with Alembic and keeps it in ``resources/schema/``;
 ``Database.open`` copies it instead of migrating a file it has just created. The schema

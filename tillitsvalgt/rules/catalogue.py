@@ -46,7 +46,7 @@ if TYPE_CHECKING:  # tomllib is loaded when a text is parsed: the twin needs non
     import tomllib
 
 CATALOGUE_FILE = "catalogue.toml"
-TWIN_FILE = ("built", "catalogue.json")  # made by scripts/catalogue_twin.py, not in git
+TWIN_FILE = ("built", "catalogue.json")  # made by scripts/install_build.py, not in git
 BUILTIN_ORIGIN = "innebygd"
 ALL_CASE_TYPES = "*"
 NO_AGREEMENT = "none"
