@@ -4,6 +4,9 @@ and the setting is back as it was for the rest of the transaction."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 import sqlalchemy as sa
 
 from tillitsvalgt.db import Database
@@ -11,7 +14,8 @@ from tillitsvalgt.services import cases
 from tillitsvalgt.services._plans import planner
 from tillitsvalgt.shapes import CaseQuery
 
-from conftest import make_case, make_employer
+from helpers.access import Server
+from helpers.data import PgServer, make_case, make_employer
 
 
 def _setting(s: object, name: str) -> str | None:
@@ -47,3 +51,71 @@ def test_planner_sets_and_restores_inside_one_transaction(db: Database) -> None:
         assert (before, inside, after) == ("on", "off", "on")
     else:
         assert (before, inside, after) == (None, None, None)  # SQLite: nothing to set
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_planner_restores_every_setting_to_what_the_transaction_had(db: Database) -> None:
+    """Two settings in one statement each way, back to a value set earlier in the same
+    transaction (not to the server's default)."""
+    with db.session(readonly=True) as s:
+        conn = s.connection()
+        conn.execute(sa.text("SELECT set_config('work_mem', '7MB', true)"))
+        with planner(conn, work_mem="64MB", jit="off"):
+            inside = (_setting(s, "work_mem"), _setting(s, "jit"))
+        after = (_setting(s, "work_mem"), _setting(s, "jit"))
+    assert inside == ("64MB", "off")
+    assert after == ("7MB", "on")
+
+
+def _settings_at_the_count(db: Database, query: CaseQuery) -> list[tuple[str, str]]:
+    """(jit, enable_hashjoin) as each count statement of ``list_cases`` is sent."""
+    seen: list[tuple[str, str]] = []
+
+    def before(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if "count(" in statement and "case_search" in statement:
+            raw = conn.connection.dbapi_connection
+            row = raw.execute(
+                "SELECT current_setting('jit'), current_setting('enable_hashjoin')"
+            ).fetchone()
+            seen.append((row[0], row[1]))
+
+    sa.event.listen(db.engine, "before_cursor_execute", before)
+    try:
+        with db.session(readonly=True) as s:
+            cases.list_cases(query, session=s, cap=3)
+            # The page and what follows run as the server would plan them.
+            assert (_setting(s, "jit"), _setting(s, "enable_hashjoin")) == ("on", "on")
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", before)
+    return seen
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_a_search_count_as_the_office_is_not_compiled_and_walks_the_matches(
+    db: Database,
+) -> None:
+    """The capped count's plan costs as much as counting every match, so PostgreSQL would
+    compile it (≈ 25 ms at a million cases) for a walk that stops at the cap."""
+    employer = make_employer(db)
+    for k in range(5):
+        make_case(db, employer, title=f"Hjemmekontor {k}")
+    seen = _settings_at_the_count(db, CaseQuery(text="hjemmekontor"))
+    assert seen == [("off", "off")]
+
+
+def test_a_representatives_search_count_is_not_compiled_and_keeps_its_join(
+    pg_server: PgServer | None,
+) -> None:
+    if pg_server is None:
+        pytest.skip("no PostgreSQL server configured (TILLITSVALGT_TEST_DATABASE_URL unset)")
+    server = Server(pg_server)
+    try:
+        rep = server.login(server.representative("Avdeling Nord"))
+        employer = make_employer(rep)
+        for k in range(5):
+            make_case(rep, employer, title=f"Hjemmekontor {k}")
+        # The representative's count goes through the free-text table's branch index:
+        # its join method is the planner's own.
+        assert _settings_at_the_count(rep, CaseQuery(text="hjemmekontor")) == [("off", "on")]
+    finally:
+        server.close()
