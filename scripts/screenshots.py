@@ -58,7 +58,7 @@ def main(out: Path, data_dir: Path) -> int:
                 place="Tromsø",
             )
         )
-    if ws.case_count() == 0:
+    if ws.is_empty():
         # The example cases as of the pictures' day (not the day the script runs), and after
         # the profile, so that the dates agree and the history names who made them.
         ws.fill_demo_data()

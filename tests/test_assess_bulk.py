@@ -243,3 +243,17 @@ def test_refresh_all_stores_what_the_full_assessment_finds(db: Database) -> None
                 one.demand_due_on,
             ), number
             assert demand == ("awaiting_reply" if one.demand == "overdue" else one.demand)
+
+
+def test_refresh_all_stores_only_when_a_verdict_is_from_an_earlier_day(db: Database) -> None:
+    """The stale check (the first stale case is enough): nothing is stored again the same
+    day; on the next day every live case is judged again."""
+    _fill(db)
+    today = date.today()  # verdict_at is the clock's time, not the day asked about
+    with db.session() as s:
+        assert refresh_all_verdicts(session=s, today=today, catalogue=CATALOGUE, force=True) == 5
+    with db.session() as s:
+        assert refresh_all_verdicts(session=s, today=today, catalogue=CATALOGUE) == 0
+    tomorrow = today + timedelta(days=1)
+    with db.session() as s:
+        assert refresh_all_verdicts(session=s, today=tomorrow, catalogue=CATALOGUE) == 5

@@ -83,6 +83,19 @@ def test_example_cases_are_refused_beside_one_real_case(workspace: Workspace) ->
     assert onboarding.case_count(workspace) == 1
 
 
+def test_a_database_is_empty_only_without_any_case_in_the_bin_either(
+    workspace: Workspace,
+) -> None:
+    assert onboarding.database_empty(workspace)
+    number = make_case(workspace.db, make_employer(workspace.db), today=TODAY)
+    assert not onboarding.database_empty(workspace)
+    workspace.delete_case(number)
+    # A case in the recycle bin is still the user's: examples would mix with it.
+    assert not onboarding.database_empty(workspace)
+    with pytest.raises(StateError, match="allerede 1 sak"):
+        onboarding.fill_demo_data(workspace)
+
+
 # --------------------------------------------------------------------------- testing a database
 
 

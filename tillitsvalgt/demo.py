@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 from tillitsvalgt import plural
 from tillitsvalgt.errors import StateError
 from tillitsvalgt.paths import resource_path
-from tillitsvalgt.services.cases import count_cases
+from tillitsvalgt.services.cases import count_cases, has_cases
 from tillitsvalgt.tables import Case, Employer, utcnow
 
 if TYPE_CHECKING:  # the import machinery loads when examples are added, not at start
@@ -158,8 +158,8 @@ def fill_demo(*, session: Session, today: date) -> ImportReport:
     mix with a representative's real cases)."""
     from tillitsvalgt.services.transfer import import_bundle
 
-    count = count_cases(session=session)
-    if count:
+    if has_cases(session=session):
+        count = count_cases(session=session)
         raise StateError(
             f"Databasen har allerede {plural.count(count, 'sak', 'saker')}. Eksempeldata "
             "legges bare inn i en tom "

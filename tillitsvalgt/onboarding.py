@@ -65,8 +65,13 @@ def needs_welcome(workspace: Workspace) -> bool:
 
 
 def case_count(workspace: Workspace) -> int:
-    """Every case in the database, the recycle bin's too (the rule ``fill_demo`` keeps)."""
+    """Every case in the database, the recycle bin's too."""
     return workspace.case_count()
+
+
+def database_empty(workspace: Workspace) -> bool:
+    """No case at all, the recycle bin's neither (the rule ``fill_demo`` keeps)."""
+    return workspace.is_empty()
 
 
 def fill_demo_data(workspace: Workspace) -> str:

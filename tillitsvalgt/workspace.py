@@ -62,6 +62,7 @@ from tillitsvalgt.services.cases import (
     adopt_employer_facts,
     count_cases,
     get_case,
+    has_cases,
     resolve_case,
     search_terms,
 )
@@ -366,6 +367,12 @@ class Workspace:
 
         with self.db.session(readonly=True) as session:
             return count_cases(session=session)
+
+    def is_empty(self) -> bool:
+        """No case at all, the recycle bin's neither: demo data may go in."""
+
+        with self.db.session(readonly=True) as session:
+            return not has_cases(session=session)
 
     def fill_demo_data(self) -> ImportReport:
         """Example cases in an empty database (``StateError`` when it has cases)."""

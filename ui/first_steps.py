@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTableView, QTabWidget, QVBox
 
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.onboarding import (
-    case_count,
     count_demo_data,
+    database_empty,
     demo_case_ids,
     fill_demo_data,
     remove_demo_data,
@@ -115,7 +115,7 @@ class FirstSteps(_Window):
         empty = nothing_shown and unfiltered  # no live case at all, not a filter finding none
         if empty:
             try:
-                possible = case_count(self.workspace) == 0
+                possible = database_empty(self.workspace)
             except UserError:
                 possible = False  # the list said why already, or will at the next reading
             self.start_guide.set_demo_possible(possible)

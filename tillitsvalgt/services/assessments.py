@@ -528,11 +528,13 @@ def refresh_all_verdicts(
     (or missing): the timing depends on the day (a planned decision date passes). Returns
     how many were stored; 0 when all were already judged today."""
     used = _catalogue(catalogue)
+    # EXISTS: the first stale case is enough (counting them all was 0.4 s at a million).
     stale = session.execute(
-        sa.select(sa.func.count())
-        .select_from(Case)
-        .where(col(Case.deleted_at).is_(None))
-        .where(sa.or_(col(Case.verdict_at).is_(None), col(Case.verdict_at) < _midnight(today)))
+        sa.select(
+            sa.exists()
+            .where(col(Case.deleted_at).is_(None))
+            .where(sa.or_(col(Case.verdict_at).is_(None), col(Case.verdict_at) < _midnight(today)))
+        )
     ).scalar_one()
     if not stale and not force:
         return 0

@@ -77,9 +77,17 @@ def allocate_number(year: int, *, session: Session) -> int:
 
 
 def count_cases(*, session: Session) -> int:
-    """Every case in the database, the recycle bin's too (the rule demo data keeps: it goes
-    only into a database without any)."""
+    """Every case in the database, the recycle bin's too."""
     return int(session.exec(select(func.count()).select_from(Case)).one())
+
+
+def has_cases(*, session: Session) -> bool:
+    """Whether the database has any case, the recycle bin's too (the rule demo data keeps:
+    it goes only into a database without any). Asked as EXISTS, not as a count: the
+    welcome dialog asks on the GUI thread, and counting an office's million cases under
+    row-level security took 0.8 s."""
+    statement = sa.select(sa.exists().select_from(_cases_table))
+    return bool(session.connection().execute(statement).scalar_one())
 
 
 def _check_references(

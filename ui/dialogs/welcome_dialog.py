@@ -354,7 +354,7 @@ class WelcomeDialog(QDialog):
 
     def _refresh_demo(self) -> None:
         try:
-            empty = onboarding.case_count(self.workspace) == 0
+            empty = onboarding.database_empty(self.workspace)
         except UserError as exc:
             empty = False
             self.status.setText(exc.message)
