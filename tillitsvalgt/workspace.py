@@ -81,6 +81,7 @@ from tillitsvalgt.services.representatives import find_representative
 from tillitsvalgt.services.selection import Selection as Selection  # for the command line
 from tillitsvalgt.services.selection import selected_case_ids
 from tillitsvalgt.shapes import (
+    COUNT_CAP,
     BackupInfo,
     CaseCreate,
     CasePage,
@@ -707,19 +708,40 @@ class Workspace:
 
     # ----------------------------------------------------------------- deadlines
 
-    def open_deadlines(self, until: date | None = None) -> list[DeadlineRow]:
+    def open_deadlines(
+        self,
+        until: date | None = None,
+        *,
+        after: DeadlineRow | None = None,
+        limit: int | None = None,
+    ) -> list[DeadlineRow]:
         """Unmet deadlines across all live cases, soonest (and so overdue) first, with the
-        case's number and title (one query)."""
+        case's number and title (one query); ``limit`` of them at most, those after
+        ``after`` (the last row of the page before) when it is given."""
         from tillitsvalgt.services import deadlines
 
         today = self.today()
+        key = None if after is None else (after.deadline.due_on, after.deadline.id)
         with self.db.session(readonly=True) as session:
             return [
                 DeadlineRow(d, number, title, d.due_on < today, status, demo)
                 for d, number, title, status, demo in deadlines.open_deadline_rows(
-                    session=session, until=until
+                    session=session, until=until, after=key, limit=limit
                 )
             ]
+
+    def count_open_deadlines(self, until: date | None = None) -> DeadlineCount:
+        """How many ``open_deadlines(until)`` lists and how many are overdue, each counted
+        to ``COUNT_CAP`` («over 10 000») at most."""
+        from tillitsvalgt.services import deadlines
+
+        with self.db.session(readonly=True) as session:
+            listed, overdue = deadlines.count_open_deadline_rows(
+                session=session, until=until, today=self.today(), cap=COUNT_CAP
+            )
+        return DeadlineCount(
+            min(listed, COUNT_CAP), min(overdue, COUNT_CAP), listed > COUNT_CAP, overdue > COUNT_CAP
+        )
 
     def case_deadlines(self, ref: str | int) -> list[DeadlineRead]:
         """Every deadline of one case (the recycle bin's too), soonest first."""
@@ -1347,6 +1369,17 @@ class DeadlineRow:
     overdue: bool
     case_status: str = "open"
     demo: bool = False  # an example case: tagged «DEMO» as in the case list
+
+
+@dataclass(frozen=True)
+class DeadlineCount:
+    """Running deadlines listed and overdue, each counted to ``COUNT_CAP`` at most; a
+    capped figure is «over» it."""
+
+    listed: int
+    overdue: int
+    listed_capped: bool = False
+    overdue_capped: bool = False
 
 
 def make_report(

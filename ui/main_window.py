@@ -197,7 +197,7 @@ class MainWindow(FirstSteps, QMainWindow):
         self.sections.addTab(self.splitter, tr("Saker"))
         self.sections.addTab(self.employers_view, tr("Virksomheter"))
         self.deadlines_view = DeadlinesView(
-            workspace, prompter=prompter, crashes=crashes, load=False
+            workspace, prompter=prompter, crashes=crashes, load=False, background=self.background
         )
         self.deadlines_view.case_activated.connect(self.show_case)
         self.deadlines_view.deadlines_changed.connect(self._deadlines_changed)

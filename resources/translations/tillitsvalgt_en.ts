@@ -2716,8 +2716,32 @@ Your profile is saved.</translation>
         <translation>Cannot show the deadlines</translation>
     </message>
     <message>
+        <source>Kan ikke vise flere frister</source>
+        <translation>Cannot show more deadlines</translation>
+    </message>
+    <message>
+        <source>Teller fristene …</source>
+        <translation>Counting the deadlines …</translation>
+    </message>
+    <message>
+        <source>Kan ikke telle fristene</source>
+        <translation>Cannot count the deadlines</translation>
+    </message>
+    <message>
+        <source>Kan ikke telle fristene: </source>
+        <translation>Cannot count the deadlines: </translation>
+    </message>
+    <message>
         <source>Ingen åpne frister</source>
         <translation>No open deadlines</translation>
+    </message>
+    <message>
+        <source>over %n frist</source>
+        <translation>over %n deadline</translation>
+    </message>
+    <message>
+        <source>over %n frister</source>
+        <translation>over %n deadlines</translation>
     </message>
     <message>
         <source>%n frist</source>
@@ -2726,6 +2750,10 @@ Your profile is saved.</translation>
     <message>
         <source>%n frister</source>
         <translation>%n deadlines</translation>
+    </message>
+    <message>
+        <source>over %n oversittet</source>
+        <translation>over %n passed</translation>
     </message>
     <message>
         <source>Fristen er ikke satt</source>

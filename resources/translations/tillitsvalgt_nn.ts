@@ -2716,8 +2716,32 @@ Profilen din er lagra.</translation>
         <translation>Kan ikkje vise fristane</translation>
     </message>
     <message>
+        <source>Kan ikke vise flere frister</source>
+        <translation>Kan ikkje vise fleire fristar</translation>
+    </message>
+    <message>
+        <source>Teller fristene …</source>
+        <translation>Tel fristane …</translation>
+    </message>
+    <message>
+        <source>Kan ikke telle fristene</source>
+        <translation>Kan ikkje telje fristane</translation>
+    </message>
+    <message>
+        <source>Kan ikke telle fristene: </source>
+        <translation>Kan ikkje telje fristane: </translation>
+    </message>
+    <message>
         <source>Ingen åpne frister</source>
         <translation>Ingen opne fristar</translation>
+    </message>
+    <message>
+        <source>over %n frist</source>
+        <translation>over %n frist</translation>
+    </message>
+    <message>
+        <source>over %n frister</source>
+        <translation>over %n fristar</translation>
     </message>
     <message>
         <source>%n frist</source>
@@ -2726,6 +2750,10 @@ Profilen din er lagra.</translation>
     <message>
         <source>%n frister</source>
         <translation>%n fristar</translation>
+    </message>
+    <message>
+        <source>over %n oversittet</source>
+        <translation>over %n oversitne</translation>
     </message>
     <message>
         <source>Fristen er ikke satt</source>

@@ -78,10 +78,16 @@ def _refuse_settled(deadline: Deadline, doing: str) -> None:
 
 
 def open_deadline_rows(
-    *, session: Session, until: date | None = None
+    *,
+    session: Session,
+    until: date | None = None,
+    after: tuple[date, int] | None = None,
+    limit: int | None = None,
 ) -> list[tuple[DeadlineRead, str, str, str, bool]]:
     """``open_deadlines`` with each case's number, title, status and whether it is an
-    example (demo) case, in one query."""
+    example (demo) case, in one query; ``after`` (a row's due date and id) and ``limit``
+    give a page of them, in the same order. (An office's million cases have about 100 000
+    running deadlines: reading them all for the window took 10 s.)"""
     query = (
         sa.select(Deadline, col(Case.number), col(Case.title), col(Case.status), col(Case.is_demo))
         .join(Case, col(Case.id) == col(Deadline.case_id))
@@ -90,10 +96,44 @@ def open_deadline_rows(
     )
     if until is not None:
         query = query.where(col(Deadline.due_on) <= until)
+    if after is not None:
+        due, last = after
+        # «due_on >= due» too: a bound the index on due_on can start from.
+        query = query.where(
+            col(Deadline.due_on) >= due,
+            sa.or_(
+                col(Deadline.due_on) > due,
+                sa.and_(col(Deadline.due_on) == due, col(Deadline.id) > last),
+            ),
+        )
+    if limit is not None:
+        query = query.limit(limit)
     return [
         (read(DeadlineRead, d), number, title, status, bool(demo))
         for d, number, title, status, demo in session.execute(query)
     ]
+
+
+def count_open_deadline_rows(
+    *, session: Session, until: date | None, today: date, cap: int
+) -> tuple[int, int]:
+    """How many ``open_deadline_rows`` lists, and how many of them are overdue, each
+    counted to one past ``cap`` at most (it stops there: ≈ 0.2 s each as an office at a
+    million cases, against ≈ 1.9 s to the end)."""
+
+    def counted(*extra: sa.ColumnElement[bool]) -> int:
+        hits = (
+            sa.select(sa.literal(1))
+            .select_from(Deadline)
+            .join(Case, col(Case.id) == col(Deadline.case_id))
+            .where(*_open_live(), *extra)
+            .limit(cap + 1)
+            .subquery("hits")
+        )
+        return int(session.execute(sa.select(sa.func.count()).select_from(hits)).scalar_one())
+
+    listed = counted(*(() if until is None else (col(Deadline.due_on) <= until,)))
+    return listed, counted(col(Deadline.due_on) < today)
 
 
 def count_overdue(*, session: Session, today: date) -> int:

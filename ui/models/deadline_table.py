@@ -1,9 +1,11 @@
 """The deadlines across all cases: one row per open deadline, soonest (and so overdue)
-first, as the workspace gives them. An overdue row says so in words and with a symbol in
-the status column, and is coloured too — never colour alone."""
+first, as the workspace gives them, a page at a time as the list is scrolled. An overdue
+row says so in words and with a symbol in the status column, and is coloured too — never
+colour alone."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar
 
@@ -22,6 +24,7 @@ from ui.models.case_table import demo_tag, demo_tip
 from ui.models.list_model import ListModel, short_date
 
 DUE, NUMBER, TITLE, WHAT, STATUS = range(5)
+PAGE = 200  # rows read at a time: a screenful and then some
 # Marked for translation here, translated where they are shown (headerData).
 HEADERS = {
     DUE: QT_TR_NOOP("Frist"),
@@ -74,15 +77,41 @@ class DeadlineTableModel(ListModel):
     def __init__(self) -> None:
         super().__init__()
         self.today: date | None = None
+        self.complete = True  # every row is here
+        self._more: Callable[[DeadlineRow], list[DeadlineRow]] | None = None
 
     @property
     def rows(self) -> list[DeadlineRow]:
         return self.items
 
-    def set_rows(self, rows: list[DeadlineRow], today: date | None = None) -> None:
-        """Replace the rows; with ``today`` the tooltips say how far off each deadline is."""
+    def set_rows(
+        self,
+        rows: list[DeadlineRow],
+        today: date | None = None,
+        *,
+        more: Callable[[DeadlineRow], list[DeadlineRow]] | None = None,
+    ) -> None:
+        """Replace the rows; with ``today`` the tooltips say how far off each deadline is.
+        ``more``: there are rows after these, and it gives the next ``PAGE`` of them after
+        a row (fewer at the end)."""
         self.today = today
+        self._more = more
+        self.complete = more is None
         self.set_items(rows)
+
+    def canFetchMore(self, parent: _Index = _ROOT) -> bool:
+        return not parent.isValid() and not self.complete and bool(self.items)
+
+    def fetchMore(self, parent: _Index = _ROOT) -> None:
+        if parent.isValid() or self.complete or self._more is None or not self.items:
+            return
+        page = self._more(self.items[-1])
+        if len(page) < PAGE:
+            self.complete = True
+        if page:
+            self.beginInsertRows(_ROOT, len(self.items), len(self.items) + len(page) - 1)
+            self.items.extend(page)
+            self.endInsertRows()
 
     def row_at(self, row: int) -> DeadlineRow | None:
         found: DeadlineRow | None = self.item_at(row)

@@ -26,19 +26,21 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsvalgt.errors import UserError
+from tillitsvalgt.plural import number_text
 from tillitsvalgt.rules.deadlines import WEEKDAYS, format_date, holiday_name, is_working_day
-from tillitsvalgt.workspace import DeadlineRow, Workspace
+from tillitsvalgt.workspace import DeadlineCount, DeadlineRow, Workspace
 from ui.accessibility import describe_inputs
 from ui.context_menus import add_context_menu
 from ui.date_input import DateInput
 from ui.errors import CrashReporter, guard
 from ui.i18n import QT_TR_NOOP, tr
 from ui.i18n import count as plural
-from ui.models.deadline_table import TITLE, WHAT, DeadlineTableModel
+from ui.models.deadline_table import PAGE, TITLE, WHAT, DeadlineTableModel
 from ui.models.list_model import short_date
 from ui.prompts import Prompter
 from ui.views.case_tables import setup_table
 from ui.widgets import ok_cancel
+from ui.workers import Background
 
 # The range choice: days ahead of today, None for every open deadline. Overdue deadlines
 # are before today and so always inside the range.
@@ -233,11 +235,15 @@ class DeadlinesView(QWidget):
         crashes: CrashReporter,
         parent: QWidget | None = None,
         load: bool = True,
+        background: Background | None = None,
     ) -> None:
         """``load=False``: fetch nothing until ``refresh`` (the main window loads the list
-        when its tab is first shown, not at start-up)."""
+        when its tab is first shown, not at start-up). ``background``: where a long list
+        is counted (without one, on the spot)."""
         super().__init__(parent)
         self.workspace = workspace
+        self.background = background
+        self._reading = 0  # which refresh a count in the background belongs to
         self.prompter = prompter
         self.crashes = crashes
         self.extend_dialog: ExtendDeadlineDialog | None = None  # the open one, for tests
@@ -371,15 +377,28 @@ class DeadlinesView(QWidget):
         )
 
     def refresh(self) -> None:
-        """Fetch the deadlines again, keeping the selection where it can."""
+        """Fetch the deadlines again, keeping the selection where it can. A page at a time:
+        as many as were shown (so the selection stays), more as the list is scrolled."""
         kept = self.selected()
         row_before = self.table.currentIndex().row()
+        until = self.until()
+        wanted = max(PAGE, self.model.rowCount())
         with guard(self, tr("Kan ikke vise fristene")) as tried:
-            rows = self.workspace.open_deadlines(self.until())
+            rows = self.workspace.open_deadlines(until, limit=wanted + 1)
         if tried.failed:
             return
-        self.model.set_rows(rows, self.workspace.today())
-        self._show_count()
+        complete = len(rows) <= wanted
+        self.model.set_rows(
+            rows[:wanted],
+            self.workspace.today(),
+            more=None if complete else (lambda last: self._more(until, last)),
+        )
+        self._reading += 1
+        if complete:
+            overdue = sum(1 for r in self.model.rows if r.overdue)
+            self._show_count(DeadlineCount(len(self.model.rows), overdue))
+        else:
+            self._count(until)
         again = self.model.row_of(kept.deadline.id) if kept else None
         if again is None and kept is not None and self.model.rowCount():
             again = min(max(row_before, 0), self.model.rowCount() - 1)  # the next one
@@ -387,16 +406,57 @@ class DeadlinesView(QWidget):
             self.table.selectRow(again)
         self._update_buttons()
 
-    def _show_count(self) -> None:
-        rows = self.model.rows
-        overdue = sum(1 for r in rows if r.overdue)
-        text = (
-            tr("Ingen åpne frister")
-            if not rows
-            else plural(len(rows), QT_TR_NOOP("%n frist"), QT_TR_NOOP("%n frister"))
+    def _more(self, until: date | None, last: DeadlineRow) -> list[DeadlineRow]:
+        with guard(self, tr("Kan ikke vise flere frister")) as tried:
+            return self.workspace.open_deadlines(until, after=last, limit=PAGE)
+        assert tried.failed
+        return []  # (the list then counts as complete: it stops asking)
+
+    def _count(self, until: date | None) -> None:
+        """The count of a list longer than its first page: in the background when there
+        is one (an office's 100 000 deadlines take a while to count), then shown if the
+        list is still the one it was counted for."""
+        reading = self._reading
+        self.count.setText(tr("Teller fristene …"))
+
+        def show(counted: DeadlineCount) -> None:
+            if reading == self._reading:
+                self._show_count(counted)
+
+        if self.background is None:
+            with guard(self, tr("Kan ikke telle fristene")) as tried:
+                counted = self.workspace.count_open_deadlines(until)
+            if not tried.failed:
+                show(counted)
+            return
+
+        def failed(exc: BaseException) -> None:
+            if reading != self._reading:
+                return
+            if isinstance(exc, UserError):
+                self.count.setText(tr("Kan ikke telle fristene: ") + exc.message)
+            else:
+                self.crashes.report(exc)
+
+        self.background.submit(lambda: self.workspace.count_open_deadlines(until), show, failed)
+
+    def _show_count(self, counted: DeadlineCount) -> None:
+        if not counted.listed:
+            self.count.setText(tr("Ingen åpne frister"))
+            return
+        many = (
+            (QT_TR_NOOP("over %n frist"), QT_TR_NOOP("over %n frister"))
+            if counted.listed_capped
+            else (QT_TR_NOOP("%n frist"), QT_TR_NOOP("%n frister"))
         )
-        if overdue:
-            text += f", {overdue} " + tr("oversittet")
+        text = plural(counted.listed, *many)
+        if counted.overdue:
+            late = QT_TR_NOOP("over %n oversittet") if counted.overdue_capped else None
+            text += ", " + (
+                plural(counted.overdue, late, late)
+                if late
+                else f"{number_text(counted.overdue)} " + tr("oversittet")
+            )
         self.count.setText(text)
 
     def selected(self) -> DeadlineRow | None:
