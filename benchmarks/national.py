@@ -67,7 +67,7 @@ ASSESS_LIMIT_S = 20.0
 REPORT_LIMIT_S = 10.0
 IMPORT_LIMIT_S = 60.0
 BUNDLE_CASES = 1000
-PARTS = ("list", "assess", "report", "import")
+PARTS = ("list", "deadlines", "assess", "report", "import")
 
 
 def _say(message: str) -> None:
@@ -273,6 +273,61 @@ def explain_list(db: Database, raw_url: str) -> None:
                     print(statement % {k: repr(v) for k, v in params.items()})
                     print("\n".join(r[0] for r in cur.fetchall()) + "\n")
             raw.rollback()
+
+
+# --------------------------------------------------------------------------- deadlines
+
+
+def measure_deadlines(db: Database, raw_url: str, role: str, *, repeat: int) -> list[Figure]:
+    """The Frister tab: its first page (``PAGE`` running deadlines, soonest first, one more
+    to know whether there are others) and its count to ``COUNT_CAP`` (the window's
+    background), each against its statements replayed raw."""
+    from tillitsvalgt.services.deadlines import count_open_deadline_rows, open_deadline_rows
+    from tillitsvalgt.shapes import COUNT_CAP
+    from ui.models.deadline_table import PAGE
+
+    def page() -> Any:
+        with db.session(readonly=True) as s:
+            return open_deadline_rows(session=s, limit=PAGE + 1)
+
+    def counted() -> Any:
+        with db.session(readonly=True) as s:
+            return count_open_deadline_rows(session=s, until=None, today=TODAY, cap=COUNT_CAP)
+
+    who = "office" if role == OFFICE else "rep"
+    figures = []
+    with psycopg.connect(driver_url(raw_url)) as raw:
+        for name, work, what in (
+            ("page", page, f"the first {PAGE} running deadlines, soonest first"),
+            ("count", counted, "running and overdue deadlines, each counted to 10 000"),
+        ):
+            _say(f"  {who}: deadlines.{name} …")
+            with captured(db) as sent:
+                result = work()
+            rows = replay(raw, sent)
+            if name == "page":
+                # (The ORM's columns come in the table's order: the id is among them.)
+                assert len(rows[-1]) == len(result)
+                assert all(d.id in r for r, (d, *_) in zip(rows[-1], result, strict=True))
+                shown = f"{min(len(result), PAGE)} rows"
+            else:
+                assert [r[-1][0] for r in rows[-2:]] == list(result), (rows, result)
+                shown = f"{result[0]} / {result[1]} (capped at {COUNT_CAP + 1})"
+
+            def floor_run(sent: list[tuple[str, Any]] = sent) -> object:
+                return replay(raw, sent)
+
+            value, floor = paired_median_seconds(work, floor_run, repeat=repeat)
+            figures.append(
+                Figure(
+                    f"{who}.deadlines.{name}",
+                    value * 1000,
+                    "ms",
+                    floor * 1000,
+                    what=f"{what}: {shown}",
+                )
+            )
+    return figures
 
 
 # --------------------------------------------------------------------------- assessing
@@ -621,6 +676,9 @@ def main(argv: list[str] | None = None) -> int:
             for db, url, role in ((office, office_url, OFFICE), (rep, rep_url, REPRESENTATIVE)):
                 figures_of = measure_list(db, url, role, repeat=args.repeat, exact=args.exact)
                 _add(figures, figures_of)
+        if "deadlines" in only:
+            for db, url, role in ((office, office_url, OFFICE), (rep, rep_url, REPRESENTATIVE)):
+                _add(figures, measure_deadlines(db, url, role, repeat=args.repeat))
         if "assess" in only:
             _add(
                 figures,

@@ -626,3 +626,51 @@ def test_a_representatives_list_can_use_the_branch_index(
     assert "Index Cond: (branch = " in plans[0], plans[0]
     assert "ix_cases_live_branch_type_status" in plans[1], plans[1]
     assert "Index Cond: (branch = " not in policy_alone, policy_alone
+
+
+def test_the_running_deadlines_are_the_branchs_and_the_shared_ones(
+    server: Server, two_branches: dict[str, Any]
+) -> None:
+    """The Frister tab's pages and count repeat the walls as a filter for the planner
+    (services/cases.branch_filter): what they list must be exactly what the walls let
+    through, a case shared with the role included."""
+    t = two_branches
+    nord, sor_number = t["nord"], t["sor_case"][0]
+    with server.admin.session() as s:
+        for k, number in enumerate((t["nord_case"][0], sor_number, t["office_case"])):
+            deadlines.add_deadline(
+                number, DeadlineCreate(due_on=date(2026, 12, 1 + k), title=f"Frist {k}"), session=s
+            )
+
+    def running(db: Database) -> tuple[list[str], tuple[int, int]]:
+        with db.session(readonly=True) as s:
+            pages = [
+                title
+                for limit in (1, 50)
+                for _, _, title, _, _ in deadlines.open_deadline_rows(session=s, limit=limit)
+            ]
+            counted = deadlines.count_open_deadline_rows(
+                session=s, until=None, today=date(2026, 12, 3), cap=100
+            )
+        return pages, counted
+
+    with server.admin.session(readonly=True) as s:
+        every = len(deadlines.open_deadline_rows(session=s))
+    nord_pages, nord_count = running(nord)
+    nord_titles = sorted(set(nord_pages))
+    assert nord_titles == ["Landskap i Nord"] and nord_count[0] < every
+    with server.admin.session() as s:
+        access.share_case(sor_number, t["nord_role"], session=s)
+    shared_pages, shared_count = running(nord)
+    assert sorted(set(shared_pages)) == ["Landskap i Nord", "Landskap i Sør"]
+    assert shared_count[0] > nord_count[0]
+    # The same rows as the walls alone give (the policy, without the repeated filter).
+    with nord.session(readonly=True) as s:
+        walled = s.execute(
+            sa.text(
+                "SELECT count(*) FROM deadlines d JOIN cases c ON c.id = d.case_id "
+                "WHERE d.met_on IS NULL AND d.cancelled IS FALSE AND d.lapsed_on IS NULL "
+                "AND c.deleted_at IS NULL AND c.status = 'open'"
+            )
+        ).scalar_one()
+    assert shared_count[0] == walled
