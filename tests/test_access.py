@@ -652,6 +652,8 @@ def test_the_running_deadlines_are_the_branchs_and_the_shared_ones(
             counted = deadlines.count_open_deadline_rows(
                 session=s, until=None, today=date(2026, 12, 3), cap=100
             )
+            # The start's notice counts the overdue ones through the same filter.
+            assert deadlines.count_overdue(session=s, today=date(2026, 12, 3)) == counted[1]
         return pages, counted
 
     with server.admin.session(readonly=True) as s:

@@ -143,7 +143,7 @@ def count_overdue(*, session: Session, today: date) -> int:
         sa.select(sa.func.count())
         .select_from(Deadline)
         .join(Case, col(Case.id) == col(Deadline.case_id))
-        .where(*_open_live(), col(Deadline.due_on) < today)
+        .where(*_open_live(), *branch_filter(session), col(Deadline.due_on) < today)
     )
     return int(session.execute(query).scalar_one())
 
