@@ -425,13 +425,13 @@ def test_the_employer_register_is_read_once_not_per_case(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
     calls: list[object] = []
-    real = workspace.find_employers
+    real = workspace.employer_choices
 
-    def counting(text: str | None = None) -> Any:
-        calls.append(text)
-        return real(text)
+    def counting() -> Any:
+        calls.append(True)
+        return real()
 
-    workspace.find_employers = counting  # type: ignore[method-assign]
+    workspace.employer_choices = counting  # type: ignore[method-assign]
     window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
     for number in ("2026/6", "2026/5", "2026/4", "2026/3"):
         select_case(window, number)

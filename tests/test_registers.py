@@ -80,3 +80,21 @@ def test_representative_profiles(db: Database) -> None:
     )
     with pytest.raises(ValidationError):
         validate(RepresentativeCreate, {"name": ""})
+
+
+def test_employer_choices_are_the_live_register_by_name(db: Database) -> None:
+    """The case form's and the filter's list (read without building each employer) is the
+    register as ``list_employers`` gives it: the same ids, names and order, the deleted
+    left out."""
+    ids = [
+        make_employer(db, name=name, orgnr=None)
+        for name in ("Åsen kommune", "Bodø havn", "Avinor", "Ørland bru")
+    ]
+    make_employer(db, name="Aker Solutions", orgnr="952601814")
+    with db.session() as s:
+        employers.delete_employer(ids[1], session=s)
+    with db.session(readonly=True) as s:
+        choices = employers.employer_choices(session=s)
+        whole = employers.list_employers(session=s)
+    assert choices == [(e.id, e.name) for e in whole]
+    assert "Bodø havn" not in [name for _, name in choices] and len(choices) == 4

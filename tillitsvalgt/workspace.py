@@ -675,6 +675,12 @@ class Workspace:
 
     # ----------------------------------------------------------------- employers
 
+    def employer_choices(self) -> list[tuple[int, str]]:
+        """Every live employer as (id, name), by name: for a choice of employer."""
+
+        with self.db.session(readonly=True) as session:
+            return employers.employer_choices(session=session)
+
     def find_employers(self, text: str | None = None) -> list[EmployerRead]:
 
         with self.db.session(readonly=True) as session:

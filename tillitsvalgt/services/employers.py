@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
@@ -75,6 +76,19 @@ def list_employers(*, session: Session, text: str | None = None) -> list[Employe
             | col(Employer.orgnr).contains(wanted, autoescape=True)
         )
     return [read(EmployerRead, e) for e in session.exec(query.order_by(col(Employer.name)))]
+
+
+def employer_choices(*, session: Session) -> list[tuple[int, str]]:
+    """Every live employer as (id, name), by name: what a choice of employer shows. Read
+    in SQLAlchemy's core, without building and checking a whole employer for each: the
+    case form's list of an office's 2 500 employers took 0.46 s that way."""
+    table = Employer.__table__  # type: ignore[attr-defined]
+    statement = (
+        sa.select(table.c.id, table.c.name)
+        .where(table.c.deleted_at.is_(None))
+        .order_by(table.c.name)
+    )
+    return [(int(i), str(name)) for i, name in session.connection().execute(statement)]
 
 
 def update_employer(employer_id: int, data: EmployerUpdate, *, session: Session) -> EmployerRead:

@@ -48,7 +48,7 @@ class NewCaseDialog(QDialog):
         self.setWindowTitle(tr("Ny sak"))
         self.setMinimumSize(620, 640)
         self.form = CaseForm()
-        self.form.set_employers(workspace.find_employers())
+        self.form.set_employers(workspace.employer_choices())
         self.form.load(None, workspace.today())
         scroll = QScrollArea()
         scroll.setWidget(self.form)
@@ -99,7 +99,7 @@ class NewCaseDialog(QDialog):
         dialog.open()
 
     def _employer_added(self, employer: EmployerRead | None) -> None:
-        self.form.set_employers(self.workspace.find_employers())
+        self.form.set_employers(self.workspace.employer_choices())
         if employer is not None:
             self.form.employer.setCurrentIndex(self.form.employer.findData(employer.id))
         self._changed()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsvalgt.errors import Problem, ValidationError
-from tillitsvalgt.shapes import CaseCreate, CaseRead, EmployerRead
+from tillitsvalgt.shapes import CaseCreate, CaseRead
 from tillitsvalgt.validation import FIELD_LABELS, validate
 from tillitsvalgt.vocabulary import CASE_TYPES
 from ui import palette
@@ -209,12 +209,13 @@ class CaseForm(QWidget):
 
     # ---------------------------------------------------------------- loading
 
-    def set_employers(self, employers: list[EmployerRead]) -> None:
+    def set_employers(self, employers: list[tuple[int, str]]) -> None:
+        """The choice of employer: (id, name) each, as ``Workspace.employer_choices``."""
         current = self.employer.currentData()
         self._loading = True
         self.employer.clear()
-        for e in employers:
-            self.employer.addItem(e.name, e.id)
+        for employer_id, name in employers:
+            self.employer.addItem(name, employer_id)
         if current is not None and (i := self.employer.findData(current)) >= 0:
             self.employer.setCurrentIndex(i)
         self._loading = False

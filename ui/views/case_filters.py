@@ -38,8 +38,8 @@ class LazyEmployerCombo(QComboBox):
             return
         self._filled = True
         self.blockSignals(True)
-        for employer in self.workspace.find_employers():
-            self.addItem(employer.name, employer.id)
+        for employer_id, name in self.workspace.employer_choices():
+            self.addItem(name, employer_id)
         self.blockSignals(False)
 
     def showPopup(self) -> None:

@@ -428,7 +428,7 @@ class CaseView(QWidget):
         self._history_of = self.detail
 
     def reload_employers(self) -> None:
-        self.form.set_employers(self.workspace.find_employers())
+        self.form.set_employers(self.workspace.employer_choices())
 
     def refresh(self) -> None:
         if self.detail is None:
