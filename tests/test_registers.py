@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from tillitsvalgt.db import Database
 from tillitsvalgt.errors import ConflictError, StateError, ValidationError
 from tillitsvalgt.services import employers, representatives
-from tillitsvalgt.shapes import EmployerUpdate, RepresentativeCreate, RepresentativeUpdate
+from tillitsvalgt.shapes import (
+    EmployerRead,
+    EmployerUpdate,
+    RepresentativeCreate,
+    RepresentativeUpdate,
+)
 from tillitsvalgt.validation import validate
 
 from conftest import make_case, make_employer
@@ -98,3 +105,18 @@ def test_employer_choices_are_the_live_register_by_name(db: Database) -> None:
         whole = employers.list_employers(session=s)
     assert choices == [(e.id, e.name) for e in whole]
     assert "Bodø havn" not in [name for _, name in choices] and len(choices) == 4
+
+
+def test_the_register_read_as_stored_is_what_the_checks_give(db: Database) -> None:
+    """``list_employers`` builds its rows without checking them again: for what the app
+    stored, they must be exactly the checked read shapes, types and all."""
+    make_employer(db, name="Åsen kommune", orgnr=None, employees=None, sector=None)
+    make_employer(db, name="Bodø havn", orgnr="952601814", contact_email="post@bodo.no")
+    with db.session(readonly=True) as s:
+        listed = employers.list_employers(session=s)
+        found = employers.list_employers(session=s, text="952 601".replace(" ", ""))
+    assert [e.name for e in found] == ["Bodø havn"]
+    for e in listed:
+        checked = EmployerRead.model_validate(e.model_dump())
+        assert e == checked and e.model_dump() == checked.model_dump()
+        assert e.created_at.tzinfo is not None and isinstance(e.uuid, uuid.UUID)
