@@ -47,9 +47,31 @@ def test_the_deadlines_go_to_a_calendar_file(
     window = make_window(qtbot, workspace, tmp_path, prompter)
     view = window.deadlines_view
     view.calendar_button.click()
+    # Written in the background, the button held until it is done.
+    assert not view.calendar_button.isEnabled()
+    qtbot.waitUntil(lambda: window.background.running == 0, timeout=60_000)
+    assert view.calendar_button.isEnabled()
     events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     live = [e for e in events if str(e["status"]) == "CONFIRMED"]
     assert live and str(len(live)) in view.message.text()
+
+
+def test_a_calendar_file_that_cannot_be_written_is_a_message_and_the_button_comes_back(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("x", encoding="utf-8")
+    target = blocked / "frister.ics"
+    prompter = ScriptedPrompter(paths=[target])
+    window = make_window(qtbot, workspace, tmp_path, prompter)
+    view = window.deadlines_view
+    view.calendar_button.click()
+    qtbot.waitUntil(lambda: window.background.running == 0, timeout=60_000)
+    assert view.calendar_button.isEnabled()
+    kind, title, text = prompter.shown[-1]
+    assert kind == "error" and title == "Kalenderfilen ble ikke lagret"
+    assert "frister.ics" in text and "Traceback" not in text
+    assert not target.exists() and blocked.read_text(encoding="utf-8") == "x"
 
 
 def test_a_letter_goes_out_as_an_email_draft_and_is_marked_sent_when_it_has(

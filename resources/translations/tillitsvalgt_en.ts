@@ -2696,6 +2696,10 @@ Your profile is saved.</translation>
         <translation>The calendar file was not saved</translation>
     </message>
     <message>
+        <source>Lagrer kalenderfilen …</source>
+        <translation>Saving the calendar file …</translation>
+    </message>
+    <message>
         <source>%n åpen frist</source>
         <translation>%n open deadline</translation>
     </message>

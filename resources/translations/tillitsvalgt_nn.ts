@@ -2696,6 +2696,10 @@ Profilen din er lagra.</translation>
         <translation>Kalenderfila vart ikkje lagra</translation>
     </message>
     <message>
+        <source>Lagrer kalenderfilen …</source>
+        <translation>Lagrar kalenderfila …</translation>
+    </message>
+    <message>
         <source>%n åpen frist</source>
         <translation>%n open frist</translation>
     </message>

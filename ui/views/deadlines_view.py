@@ -35,6 +35,7 @@ from ui.date_input import DateInput
 from ui.errors import CrashReporter, guard
 from ui.i18n import QT_TR_NOOP, tr
 from ui.i18n import count as plural
+from ui.long_work import LongWork
 from ui.models.deadline_table import PAGE, TITLE, WHAT, DeadlineTableModel
 from ui.models.list_model import short_date
 from ui.prompts import Prompter
@@ -365,10 +366,32 @@ class DeadlinesView(QWidget):
         )
         if path is None:
             return
-        with guard(self, tr("Kalenderfilen ble ikke lagret")) as tried:
-            live = self.workspace.write_calendar(path)
-        if tried.failed:
+        if self.background is None:
+            with guard(self, tr("Kalenderfilen ble ikke lagret")) as tried:
+                live = self.workspace.write_calendar(path)
+            if not tried.failed:
+                self._calendar_written(live, path)
             return
+        # In the background: every deadline ever set goes in (the settled ones as
+        # cancelled, so a calendar drops them), and the calendar library writes ≈ 1 ms
+        # each: a long-kept register's tens of thousands held the window for a minute.
+        self.calendar_button.setEnabled(False)
+
+        def done(live: int) -> None:
+            self.calendar_button.setEnabled(True)
+            self._calendar_written(live, path)
+
+        def failed(exc: BaseException) -> None:
+            self.calendar_button.setEnabled(True)
+            if isinstance(exc, UserError):
+                self.prompter.error(self, tr("Kalenderfilen ble ikke lagret"), exc.message)
+            else:
+                self.crashes.report(exc, self)
+
+        work = LongWork(self, self.background, tr("Lagrer kalenderfilen …"), cancellable=False)
+        work.run(lambda _progress: self.workspace.write_calendar(path), done, failed)
+
+    def _calendar_written(self, live: int, path: Path) -> None:
         self.message.setText(
             plural(live, QT_TR_NOOP("%n åpen frist"), QT_TR_NOOP("%n åpne frister"))
             + tr(" lagret i ")
