@@ -249,8 +249,8 @@ def test_deadlines_section_start_notice_and_checklist_tab(
     assert letter.document is not None
     workspace.mark_letter_sent(letter.document.id, date(2026, 10, 20))
     window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
-    window.show_start_notice()
-    assert "oversittet" in window.statusBar().currentMessage()
+    window.show_start_notice()  # counted off the GUI thread
+    qtbot.waitUntil(lambda: "oversittet" in window.statusBar().currentMessage(), timeout=10_000)
     window.deadlines_section_action.trigger()
     assert window.sections.currentWidget() is window.deadlines_view
     view = window.deadlines_view
