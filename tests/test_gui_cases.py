@@ -465,6 +465,8 @@ def test_report_summary_proposed_previewed_anonymised_and_saved(
     assert window.save_action.isEnabled()  # the proposal is an unsaved change
     form.report_summary.moveCursor(form.report_summary.textCursor().MoveOperation.End)
     qtbot.keyClicks(form.report_summary, " Gunnhild Rasmussen lovet svar 3. oktober 2026.")
+    # The person names are read off the GUI thread; the preview follows them.
+    qtbot.waitUntil(lambda: "Tatt ut" in form.summary_preview.text(), timeout=10_000)
     preview = form.summary_preview.text()
     assert "[navn] lovet svar i oktober 2026." in preview
     assert "Tatt ut: Gunnhild, Rasmussen" in preview
@@ -489,7 +491,7 @@ def test_a_word_the_app_cannot_place_must_be_confirmed_before_the_summary_goes_i
     select_case(window, "2026/6")
     form = window.case_view.form
     form.report_summary.setPlainText("Etter møtet ga Gulliksen beskjed om endringen.")
-    assert "«Gulliksen»" in form.summary_preview.text()
+    qtbot.waitUntil(lambda: "«Gulliksen»" in form.summary_preview.text(), timeout=10_000)
     assert form.unplaced_ok.isVisibleTo(form) and not form.report_include.isEnabled()
     assert not form.report_include.isChecked()
     form.unplaced_ok.setChecked(True)
@@ -498,6 +500,54 @@ def test_a_word_the_app_cannot_place_must_be_confirmed_before_the_summary_goes_i
     # Rewritten without the word: nothing to confirm.
     form.report_summary.setPlainText("Etter møtet ga ledelsen beskjed om endringen.")
     assert not form.unplaced_ok.isVisibleTo(form) and form.report_include.isEnabled()
+
+
+def test_the_summary_waits_for_the_names_and_its_mark_is_left_alone_meanwhile(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    """The names are read in the background (3.8 s at a million cases). Until they come no
+    word can be cleared: the mark cannot be set, and one already set is not taken off."""
+    import threading
+
+    release = threading.Event()
+    real = workspace.person_names
+
+    def slow() -> Any:
+        release.wait(10)
+        return real()
+
+    workspace.person_names = slow  # type: ignore[method-assign]
+    window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
+    select_case(window, "2026/6")
+    form = window.case_view.form
+    form.report_include.setChecked(True)
+    form.report_summary.setPlainText("Etter møtet ga Gulliksen beskjed om endringen.")
+    assert form.summary_preview.text().startswith("Sjekker teksten mot navnene")
+    assert form.report_include.isChecked() and not form.report_include.isEnabled()
+    release.set()
+    qtbot.waitUntil(lambda: "«Gulliksen»" in form.summary_preview.text(), timeout=10_000)
+    # Now the word is one the app cannot place: the mark comes off until it is confirmed.
+    assert not form.report_include.isChecked() and not form.report_include.isEnabled()
+    form.unplaced_ok.setChecked(True)
+    assert form.report_include.isEnabled()
+
+
+def test_names_that_cannot_be_read_keep_the_summary_out_and_say_why(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    from tillitsvalgt.errors import UserError
+
+    def locked() -> Any:
+        raise UserError("Databasen er opptatt.")
+
+    workspace.person_names = locked  # type: ignore[method-assign]
+    window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
+    select_case(window, "2026/6")
+    form = window.case_view.form
+    form.report_summary.setPlainText("Ledelsen trakk forslaget.")
+    qtbot.waitUntil(lambda: "Kan ikke sjekke teksten" in form.summary_preview.text(), timeout=9000)
+    assert "Databasen er opptatt." in form.summary_preview.text()
+    assert not form.report_include.isEnabled() and not form.report_include.isChecked()
 
 
 def test_restore_from_a_backup_in_the_window(

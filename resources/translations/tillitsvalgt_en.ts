@@ -2088,12 +2088,24 @@ Your profile is saved.</translation>
         <translation>For the &amp;report</translation>
     </message>
     <message>
+        <source>Kan ikke sjekke teksten for navn nå: </source>
+        <translation>Cannot check the text for names now: </translation>
+    </message>
+    <message>
+        <source> Prøv igjen senere.</source>
+        <translation> Try again later.</translation>
+    </message>
+    <message>
         <source>Sammendraget kommer i rapportens vedlegg når saken er merket.</source>
         <translation>The summary goes into the report&apos;s appendix when the case is marked.</translation>
     </message>
     <message>
         <source>Skriv et sammendrag, eller trykk «Lag forslag».</source>
         <translation>Write a summary, or press «Make a proposal».</translation>
+    </message>
+    <message>
+        <source>Sjekker teksten mot navnene programmet kjenner …</source>
+        <translation>Checking the text against the names the program knows …</translation>
     </message>
     <message>
         <source>Slik kommer teksten i rapporten:</source>

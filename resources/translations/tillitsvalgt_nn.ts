@@ -2088,12 +2088,24 @@ Profilen din er lagra.</translation>
         <translation>Til &amp;rapporten</translation>
     </message>
     <message>
+        <source>Kan ikke sjekke teksten for navn nå: </source>
+        <translation>Kan ikkje sjekke teksten for namn no: </translation>
+    </message>
+    <message>
+        <source> Prøv igjen senere.</source>
+        <translation> Prøv igjen seinare.</translation>
+    </message>
+    <message>
         <source>Sammendraget kommer i rapportens vedlegg når saken er merket.</source>
         <translation>Samandraget kjem i vedlegget til rapporten når saka er merkt.</translation>
     </message>
     <message>
         <source>Skriv et sammendrag, eller trykk «Lag forslag».</source>
         <translation>Skriv eit samandrag, eller trykk «Lag forslag».</translation>
+    </message>
+    <message>
+        <source>Sjekker teksten mot navnene programmet kjenner …</source>
+        <translation>Sjekkar teksten mot namna programmet kjenner …</translation>
     </message>
     <message>
         <source>Slik kommer teksten i rapporten:</source>

@@ -89,7 +89,8 @@ class CaseForm(QWidget):
         self.description.setTabChangesFocus(True)
         # For the landsmøte report's appendix: the case view hands in how to anonymise
         # (it knows the database's person names) and how to propose a text.
-        self.preview_summary: Callable[[str], Anonymised] | None = None
+        # (None from it: the names are still being read; the preview is asked for again.)
+        self.preview_summary: Callable[[str], Anonymised | None] | None = None
         self.propose_summary: Callable[[], str] | None = None
         self.report_include = QCheckBox(tr("Ta med sammendraget i landsmøterapporten"))
         self.report_include.setObjectName("reportInclude")
@@ -405,6 +406,14 @@ class CaseForm(QWidget):
         self.report_summary.setPlainText(proposal if not current else f"{proposal}\n\n{current}")
         self.report_include.setChecked(True)
 
+    def names_unreadable(self, reason: str) -> None:
+        """The person names could not be read: the text cannot be checked for names, and
+        so cannot be marked for the report now."""
+        self.report_include.setEnabled(False)
+        self.summary_preview.setText(
+            tr("Kan ikke sjekke teksten for navn nå: ") + reason + tr(" Prøv igjen senere.")
+        )
+
     def update_summary_preview(self) -> None:
         text = self.report_summary.toPlainText().strip()
         if not text:
@@ -418,6 +427,12 @@ class CaseForm(QWidget):
             self.summary_preview.clear()
             return
         result = self.preview_summary(text)
+        if result is None:
+            # Until the names are known no word can be cleared, so the text cannot be
+            # marked for the report yet; the mark itself is left as it was.
+            self.report_include.setEnabled(False)
+            self.summary_preview.setText(tr("Sjekker teksten mot navnene programmet kjenner …"))
+            return
         lines = [tr("Slik kommer teksten i rapporten:"), result.text]
         if result.names_found:
             lines.append(tr("Tatt ut: {names}.").format(names=", ".join(result.names_found)))
