@@ -148,3 +148,65 @@ def test_a_failing_slice_is_sqlalchemys_error_and_nothing_is_stored(
         store_verdicts(session=s, today=TODAY, catalogue=CATALOGUE)
     with db.session(readonly=True) as s:
         assert stored_codes(s) == before
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+@pytest.mark.usefixtures("tiny_slices")
+def test_a_refresh_committed_slice_by_slice_holds_no_row_to_the_end(db: Database) -> None:
+    """``commit_each`` (the daily refresh): the verdicts already written are committed
+    while the refresh goes on, so another connection sees them (their rows' locks are
+    gone), and an error keeps them; without it, nothing is seen and nothing kept."""
+    live = fill(db)
+    real = assessments.verdict
+    seen: list[int] = []
+
+    def judged_then(stop_at: int) -> Any:
+        calls = [0]
+
+        def verdict(*args: Any) -> Any:
+            calls[0] += 1
+            if calls[0] == stop_at:
+                with db.engine.connect() as other:  # another connection, as another user
+                    seen.append(
+                        other.execute(
+                            sa.text("SELECT count(*) FROM cases WHERE verdict_at IS NOT NULL")
+                        ).scalar_one()
+                    )
+                raise RuntimeError("stopped half way")
+            return real(*args)
+
+        return verdict
+
+    def stored(s: Any) -> int:
+        return int(
+            s.execute(
+                sa.text("SELECT count(*) FROM cases WHERE verdict_at IS NOT NULL")
+            ).scalar_one()
+        )
+
+    with db.session() as s:
+        s.execute(sa.text("UPDATE cases SET verdict_at = NULL"))
+    assessments.verdict = judged_then(len(live))  # type: ignore[assignment]
+    try:
+        for commit_each in (False, True):
+            with pytest.raises(RuntimeError), db.session() as s:
+                assessments.refresh_all_verdicts(
+                    session=s, today=TODAY, catalogue=CATALOGUE, commit_each=commit_each
+                )
+            with db.session(readonly=True) as s:
+                after = stored(s)
+            if commit_each:
+                # Every full slice of four before the last case was written and committed.
+                committed = (len(live) - 1) // 4 * 4
+                assert committed >= 8 and seen[-1] == committed and after == committed
+            else:
+                assert seen[-1] == 0 and after == 0
+            assessments.verdict = judged_then(len(live))  # type: ignore[assignment]
+    finally:
+        assessments.verdict = real  # type: ignore[assignment]
+    with db.session() as s:
+        assert assessments.refresh_all_verdicts(
+            session=s, today=TODAY, catalogue=CATALOGUE, commit_each=True
+        ) == len(live)
+    with db.session(readonly=True) as s:
+        assert stored(s) == len(live)

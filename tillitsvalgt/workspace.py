@@ -1107,8 +1107,10 @@ class Workspace:
             if made is not None:
                 said.append(f"Sikkerhetskopi tatt: {made.name}")
         with self.db.session() as session:
+            # A slice at a time committed: a shared database's rows are not held for
+            # the whole refresh (an office's million cases: minutes).
             stored = refresh_all_verdicts(
-                session=session, today=self.today(), catalogue=self.catalogue
+                session=session, today=self.today(), catalogue=self.catalogue, commit_each=True
             )
         if stored:
             said.append(f"Vurderingen er oppdatert for {count(stored, 'sak', 'saker')}.")
