@@ -532,6 +532,29 @@ def test_the_summary_waits_for_the_names_and_its_mark_is_left_alone_meanwhile(
     assert form.report_include.isEnabled()
 
 
+def test_the_names_are_read_when_the_first_case_opens_not_when_the_summary_is_typed(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    calls: list[bool] = []
+    real = workspace.person_names
+
+    def counting() -> Any:
+        calls.append(True)
+        return real()
+
+    workspace.person_names = counting  # type: ignore[method-assign]
+    window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
+    select_case(window, "2026/6")  # no summary on it
+    qtbot.waitUntil(lambda: window.background.running == 0, timeout=10_000)
+    assert calls == [True]
+    form = window.case_view.form
+    form.report_summary.setPlainText("Etter møtet ga Gulliksen beskjed om endringen.")
+    # Checked at once, with the names already read.
+    assert "«Gulliksen»" in form.summary_preview.text()
+    select_case(window, "2026/4")
+    assert calls == [True]  # once, not per case
+
+
 def test_names_that_cannot_be_read_keep_the_summary_out_and_say_why(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:

@@ -375,6 +375,10 @@ class CaseView(QWidget):
         self.setEnabled(True)
         self.heading.setText(f"{case.number}  {case.title}")
         self._show_state(detail)
+        if self._names is None:
+            # Begun with the first case, so that they are there by the time a summary is
+            # typed: until they come the summary cannot be checked for names.
+            self._read_names()
         if self.form.employer.findData(case.employer_id) < 0:
             # The register is read once, not on every case shown (a union office can
             # have thousands of employers); again only when the case's one is missing.
