@@ -18,7 +18,7 @@ from tillitsvalgt.shapes import CaseUpdate
 from tillitsvalgt.workspace import Workspace
 from ui.prompts import ScriptedPrompter
 
-from helpers.gui import make_window, scenario_bundle, select_case
+from helpers.gui import count_calls, make_window, scenario_bundle, select_case
 
 TODAY = date(2026, 11, 20)
 
@@ -424,14 +424,7 @@ def test_the_report_dialog(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -
 def test_the_employer_register_is_read_once_not_per_case(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
-    calls: list[object] = []
-    real = workspace.employer_choices
-
-    def counting() -> Any:
-        calls.append(True)
-        return real()
-
-    workspace.employer_choices = counting  # type: ignore[method-assign]
+    calls = count_calls(workspace, "employer_choices")
     window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
     for number in ("2026/6", "2026/5", "2026/4", "2026/3"):
         select_case(window, number)
@@ -535,24 +528,17 @@ def test_the_summary_waits_for_the_names_and_its_mark_is_left_alone_meanwhile(
 def test_the_names_are_read_when_the_first_case_opens_not_when_the_summary_is_typed(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
-    calls: list[bool] = []
-    real = workspace.person_names
-
-    def counting() -> Any:
-        calls.append(True)
-        return real()
-
-    workspace.person_names = counting  # type: ignore[method-assign]
+    calls = count_calls(workspace, "person_names")
     window = make_window(qtbot, workspace, tmp_path, ScriptedPrompter())
     select_case(window, "2026/6")  # no summary on it
     qtbot.waitUntil(lambda: window.background.running == 0, timeout=10_000)
-    assert calls == [True]
+    assert len(calls) == 1
     form = window.case_view.form
     form.report_summary.setPlainText("Etter møtet ga Gulliksen beskjed om endringen.")
     # Checked at once, with the names already read.
     assert "«Gulliksen»" in form.summary_preview.text()
     select_case(window, "2026/4")
-    assert calls == [True]  # once, not per case
+    assert len(calls) == 1  # once, not per case
 
 
 def test_names_that_cannot_be_read_keep_the_summary_out_and_say_why(

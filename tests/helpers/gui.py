@@ -101,3 +101,17 @@ def list_reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, CaseQuery]]:
 
     monkeypatch.setattr(cases, "list_cases", recorded)
     return calls
+
+
+def count_calls(workspace: Workspace, name: str) -> list[tuple[Any, ...]]:
+    """Each call of ``workspace.<name>`` from now on (its arguments), passed on to the
+    real method: what a test counts to see a read made once, not per case."""
+    calls: list[tuple[Any, ...]] = []
+    real = getattr(workspace, name)
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    setattr(workspace, name, counting)
+    return calls

@@ -231,17 +231,19 @@ def _text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-# TOML's dates and times, which JSON has not, as one-key objects.
-_TIME_TYPES: dict[str, Callable[[str], Any]] = {
-    "$datetime": datetime.fromisoformat,
-    "$date": date.fromisoformat,
-    "$time": time.fromisoformat,
-}
+# TOML's dates and times, which JSON has not, as one-key objects ({"$date": "…"}); datetime
+# before date: a datetime is a date too.
+_TIME_KINDS: tuple[tuple[str, type[date] | type[time]], ...] = (
+    ("$datetime", datetime),
+    ("$date", date),
+    ("$time", time),
+)
+_TIME_BY_KEY = dict(_TIME_KINDS)
 
 
 def _to_json(value: Any) -> dict[str, str]:
-    for key, kind in (("$datetime", datetime), ("$date", date), ("$time", time)):
-        if isinstance(value, kind):  # datetime before date: a datetime is a date too
+    for key, kind in _TIME_KINDS:
+        if isinstance(value, kind):
             return {key: value.isoformat()}
     raise TypeError(f"{type(value).__name__} in the catalogue cannot be written as JSON")
 
@@ -249,9 +251,9 @@ def _to_json(value: Any) -> dict[str, str]:
 def _from_json(obj: dict[str, Any]) -> Any:
     if len(obj) == 1:
         ((key, value),) = obj.items()
-        parse = _TIME_TYPES.get(key)
-        if parse is not None and isinstance(value, str):
-            return parse(value)
+        kind = _TIME_BY_KEY.get(key)
+        if kind is not None and isinstance(value, str):
+            return kind.fromisoformat(value)
     return obj
 
 
