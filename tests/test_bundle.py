@@ -193,3 +193,13 @@ def test_bundle_leaves_out_the_developer_tools(built: Built) -> None:
         "tillitsvalgt_nn.qm",
         "tillitsvalgt_en.qm",
     }
+
+
+def test_bundle_carries_shibokens_helpers_compiled(built: Built) -> None:
+    # Unpacked by the install (ui/shiboken_files.py): the frozen start imports them as
+    # bytecode instead of compiling them out of the Shiboken library.
+    folder = built.bundle / "_internal" / "shiboken6" / "files.dir" / "shibokensupport"
+    sources = sorted(folder.rglob("*.py"))
+    assert len(sources) >= 10
+    for source in sources:
+        assert list((source.parent / "__pycache__").glob(f"{source.stem}.*.pyc")), source

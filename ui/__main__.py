@@ -29,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     # loaded, its import hook reads the source of every module imported after it
     # (inspect.getsource, to see whether the module uses PySide6): ≈ 10 % of the start.
     import tillitsvalgt.workspace  # noqa: F401
+    from ui.shiboken_files import check_before_qt
+
+    check_before_qt()
     from ui.head_start import begin
 
     # The database opened and a remembered search's page begun while the rest loads.
