@@ -525,6 +525,119 @@ def test_the_summary_waits_for_the_names_and_its_mark_is_left_alone_meanwhile(
     assert form.report_include.isEnabled()
 
 
+def _names_held_back(workspace: Workspace) -> Any:
+    """The background's read of the person names held until the returned event is set; a
+    later read (the save's own) answers at once."""
+    import threading
+
+    release = threading.Event()
+    real = workspace.person_names
+    reads: list[int] = []
+
+    def held() -> Any:
+        reads.append(1)
+        if len(reads) == 1:
+            release.wait(10)
+        return real()
+
+    workspace.person_names = held  # type: ignore[method-assign]
+    return release
+
+
+def test_a_summary_saved_before_the_names_come_is_checked_before_it_is_stored(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    """The attack: a marked summary, a name typed into it in the seconds the names are
+    still being read, and Save at once. It must not be stored marked unchecked."""
+    case = workspace.case_detail("2026/6").case
+    workspace.update_case(
+        case.id,
+        CaseUpdate(
+            version=case.version, report_summary="Ledelsen trakk forslaget.", report_include=True
+        ),
+    )
+    release = _names_held_back(workspace)
+    prompter = ScriptedPrompter()
+    window = make_window(qtbot, workspace, tmp_path, prompter)
+    try:
+        select_case(window, "2026/6")
+        form = window.case_view.form
+        form.report_summary.moveCursor(form.report_summary.textCursor().MoveOperation.End)
+        qtbot.keyClicks(form.report_summary, " Gulliksen ga beskjed.")
+        assert form.summary_preview.text().startswith("Sjekker teksten mot navnene")
+        assert form.report_include.isChecked()  # the mark as stored, not yet checked
+        window.save_action.trigger()
+        kind, title, text = prompter.shown[-1]
+        assert (kind, title) == ("error", "Saken er ikke lagret")
+        assert "navn programmet ikke kjenner" in text
+        assert "«Gulliksen»" in form.summary_preview.text()
+        assert not form.report_include.isChecked()
+        stored = workspace.case_detail("2026/6").case
+        assert stored.report_summary == "Ledelsen trakk forslaget." and stored.report_include
+        # Confirmed by the user, it is stored as they meant it.
+        form.unplaced_ok.setChecked(True)
+        form.report_include.setChecked(True)
+        window.save_action.trigger()
+        stored = workspace.case_detail("2026/6").case
+        assert stored.report_summary == "Ledelsen trakk forslaget. Gulliksen ga beskjed."
+        assert stored.report_include
+    finally:
+        release.set()
+
+
+def test_a_summary_with_known_names_saved_before_the_names_come_is_stored(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    release = _names_held_back(workspace)
+    prompter = ScriptedPrompter()
+    window = make_window(qtbot, workspace, tmp_path, prompter)
+    try:
+        select_case(window, "2026/6")
+        form = window.case_view.form
+        form.report_include.setChecked(True)
+        form.report_summary.setPlainText("Forslaget ble trukket etter drøftingen.")
+        assert form.summary_preview.text().startswith("Sjekker teksten mot navnene")
+        window.save_action.trigger()
+        assert not [m for m in prompter.shown if m[0] == "error"], prompter.shown
+        stored = workspace.case_detail("2026/6").case
+        assert stored.report_include
+        assert stored.report_summary == "Forslaget ble trukket etter drøftingen."
+    finally:
+        release.set()
+
+
+def test_a_summary_is_not_stored_marked_when_the_names_cannot_be_read_at_save(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    import threading
+
+    from tillitsvalgt.errors import UserError
+
+    release = threading.Event()
+    reads: list[int] = []
+
+    def first_held_then_locked() -> Any:
+        reads.append(1)
+        if len(reads) == 1:
+            release.wait(10)
+        raise UserError("Databasen er opptatt.")
+
+    workspace.person_names = first_held_then_locked  # type: ignore[method-assign]
+    prompter = ScriptedPrompter()
+    window = make_window(qtbot, workspace, tmp_path, prompter)
+    try:
+        select_case(window, "2026/6")
+        form = window.case_view.form
+        form.report_include.setChecked(True)
+        form.report_summary.setPlainText("Ledelsen trakk forslaget.")
+        window.save_action.trigger()
+        assert prompter.shown[-1] == ("error", "Saken er ikke lagret", "Databasen er opptatt.")
+        stored = workspace.case_detail("2026/6").case
+        assert not stored.report_include and stored.report_summary is None
+    finally:
+        release.set()
+
+
 def test_the_names_are_read_when_the_first_case_opens_not_when_the_summary_is_typed(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:

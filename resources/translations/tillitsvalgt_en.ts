@@ -2368,6 +2368,10 @@ Your profile is saved.</translation>
         <translation>Do you want to fetch the saved version? Your changes are laid on top of it, so you can look them over and save again.</translation>
     </message>
     <message>
+        <source>Sammendraget kan inneholde navn programmet ikke kjenner, og er tatt ut av landsmøterapporten. Les teksten under sammendraget, skriv om eller bekreft ordene, og lagre igjen.</source>
+        <translation>The summary may contain names the app does not know, and has been taken out of the national meeting report. Read the text below the summary, rewrite or confirm the words, and save again.</translation>
+    </message>
+    <message>
         <source>Slett hendelse</source>
         <translation>Delete event</translation>
     </message>

@@ -2368,6 +2368,10 @@ Profilen din er lagra.</translation>
         <translation>Vil du hente den lagra versjonen? Endringane dine blir lagde oppå han, så du kan sjå over og lagre igjen.</translation>
     </message>
     <message>
+        <source>Sammendraget kan inneholde navn programmet ikke kjenner, og er tatt ut av landsmøterapporten. Les teksten under sammendraget, skriv om eller bekreft ordene, og lagre igjen.</source>
+        <translation>Samandraget kan innehalde namn programmet ikkje kjenner, og er teke ut av landsmøterapporten. Les teksten under samandraget, skriv om eller stadfest orda, og lagre igjen.</translation>
+    </message>
+    <message>
         <source>Slett hendelse</source>
         <translation>Slett hending</translation>
     </message>

@@ -532,6 +532,8 @@ class CaseView(QWidget):
                 tr("Rett feltene som er merket med rødt, og lagre igjen."),
             )
             return False
+        if not self._summary_checked():
+            return False
         case = self.detail.case
         try:
             update = validate(CaseUpdate, {**self.form.changed_values(), "version": case.version})
@@ -561,6 +563,42 @@ class CaseView(QWidget):
         self.refresh()
         self.changed.emit(case.id)
         return True
+
+    def _summary_checked(self) -> bool:
+        """A summary marked for the report and changed while the person names were still
+        being read (the first seconds after the first case opens; 3.8 s at a million
+        cases) has not been checked for names: it is checked now, before it can be stored
+        marked. False, with a message, when the check took the mark off or the names cannot
+        be read: the user reads the preview, and nothing is stored."""
+        form = self.form
+        changed = form.changed_values()
+        if self._names is not None or not form.report_include.isChecked():
+            return True
+        if not {"report_summary", "report_include"} & changed.keys():
+            return True
+        if not form.report_summary.toPlainText().strip():
+            return True
+        try:
+            self._names = self.workspace.person_names()
+        except UserError as exc:
+            form.names_unreadable(exc.message)
+            self.prompter.error(self, tr("Saken er ikke lagret"), exc.message)
+            return False
+        self._names_read_at = time.monotonic()
+        form.update_summary_preview()
+        if form.report_include.isChecked():
+            return True
+        self.tabs.setCurrentIndex(1)
+        self.prompter.error(
+            self,
+            tr("Saken er ikke lagret"),
+            tr(
+                "Sammendraget kan inneholde navn programmet ikke kjenner, og er tatt ut av "
+                "landsmøterapporten. Les teksten under sammendraget, skriv om eller bekreft "
+                "ordene, og lagre igjen."
+            ),
+        )
+        return False
 
     def revert(self) -> None:
         self.autosaver.clear()  # discarded: not offered again after a crash
