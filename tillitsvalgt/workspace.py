@@ -535,10 +535,14 @@ class Workspace:
     # ------------------------------------------------------------ report summaries
 
     def person_names(self) -> NameIndex:
-        """Every person name the database knows, ready for taking out of a summary."""
+        """Every person name the database knows, ready for taking out of a summary. The
+        window reads them in the background; the dictionary the summary's words are
+        checked against is read with them, so that the first check does not wait for it."""
+        from tillitsvalgt.reports import wordlist
         from tillitsvalgt.reports.anonymise import name_index
         from tillitsvalgt.services.report_data import known_person_names
 
+        wordlist.preload()
         with self.db.session(readonly=True) as session:
             return name_index(known_person_names(session=session))
 

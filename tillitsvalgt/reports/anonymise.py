@@ -277,12 +277,13 @@ _GENERIC_EMPLOYER_WORDS = frozenset(
      "sykehuset", "universitet", "universitetet", "skole", "skolen", "gruppen", "konsern",
      "holding", "norge", "norsk", "norske", "avdeling", "the", "of"}
 )  # fmt: skip
-_SENTENCE_END = (".", "!", "?", ":", "\n", "«", '"', "(", "-", "–")
 # Capitalised words the summaries use that are no one's name: sectors, months, acronyms.
 _PLACED = frozenset(
     {"amu", "hms", "hr", "it", "ikt", "nav", "ks", "lo", "nho", "ys", "unio", "akademikerne",
      "spekter", "virke", "hovedavtalen", "arbeidsmiljøloven", "arbeidstilsynet", "covid",
-     "korona", "teams", "zoom", "landsmøtet", "forbundet", "fnr", "tlf", "mvh", "fru", "herr"}
+     "korona", "teams", "zoom", "landsmøtet", "forbundet", "fnr", "tlf", "mvh", "fru", "herr",
+     # Common words the bokmål dictionary does not list.
+     "noen"}
 )  # fmt: skip
 
 
@@ -377,9 +378,26 @@ def _address_patterns(employers: Iterable[EmployerFacts]) -> list[re.Pattern[str
     return out
 
 
-def _is_sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before.endswith(_SENTENCE_END)
+# Common Norwegian surnames that are also ordinary words (a hill, a meadow, to rescue) and
+# that the dictionary does not list as names: capitalised, they are asked about.
+_ALSO_NAMES = frozenset(
+    {"haugen", "hauge", "haug", "bakken", "bakke", "lien", "lie", "li", "lia", "eide", "lunde",
+     "lund", "berge", "berg", "moe", "moen", "strand", "holm", "dahl", "dal", "dalen", "vik",
+     "aas", "ås", "myhre", "solberg", "sandvik", "nygård", "ali", "ek", "bø", "foss", "fossum",
+     "hagen", "haga", "heggen", "hovde", "kvam", "lunden", "næss", "ness", "rød", "ruud",
+     "sand", "sæther", "seter", "stene", "tangen", "vold", "voll", "øien", "engen", "enger",
+     "brekke", "bråten", "toft"}
+)  # fmt: skip
+
+
+def _placed_word(word: str) -> bool:
+    """A capitalised word the app can tell is not a name: an ordinary word or one of its
+    forms by the dictionary's own rules («Det», «Ledelsen», «Medlemmene»), not also a name
+    («Berg», «Haugen», «Liv»: the representative decides). The same at a sentence's start
+    as inside one: a name is no less a name for starting a sentence."""
+    if word.casefold() in _ALSO_NAMES:
+        return False
+    return wordlist.is_word(word) and not wordlist.is_proper_name(word)
 
 
 def anonymise(
@@ -442,8 +460,7 @@ def anonymise(
             and bare.casefold() not in _PLACED
             and bare.casefold() not in _NOT_NAMES
             and bare.casefold() not in MONTHS
-            and (not wordlist.is_word(bare) or not _is_sentence_start(match.string, match.start()))
-            and not (wordlist.is_word(bare) and not wordlist.is_proper_name(bare))
+            and not _placed_word(bare)
         ):
             unplaced.append(bare)
         return token
