@@ -131,3 +131,20 @@ def test_the_start_leaves_a_users_own_switch_and_the_bundle_alone(
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     shiboken_files.check_before_qt()
     assert shiboken_files.EMBED not in os.environ
+
+
+def test_the_install_keeps_a_folder_made_for_this_library(tmp_path: Path) -> None:
+    package = _fake_package(tmp_path)
+    _stamp(package)
+    marker = package / shiboken_files.FOLDER / "shibokensupport" / "kept"
+    marker.write_text("")
+    # No Python is started for a folder already made: a broken one would raise.
+    assert shiboken_files.unpack(package, python="/nonexistent/python") == (
+        package / shiboken_files.FOLDER
+    )
+    assert marker.exists()
+    # Made for another library: made again (and here the Python to do it is missing).
+    (package / "Shiboken.abi3.so").write_bytes(b"\x7fELF another")
+    with pytest.raises(OSError):
+        shiboken_files.unpack(package, python="/nonexistent/python")
+    assert not (package / shiboken_files.FOLDER).exists()

@@ -57,13 +57,22 @@ def fingerprint(package: Path) -> str | None:
 
 
 def unpack(package: Path | None = None, *, python: str = sys.executable) -> Path | None:
-    """Write ``files.dir`` with Shiboken's own switch, compile it, stamp it. ``None`` when
-    PySide6 is not installed here; an unwritable package folder raises ``OSError``."""
+    """Write ``files.dir`` with Shiboken's own switch, compile it, stamp it; a folder
+    already made for this library is kept as it is (the install runs again while other
+    programs start Qt from it: the test suite builds the bundle beside its window tests).
+    ``None`` when PySide6 is not installed here; an unwritable package folder raises
+    ``OSError``."""
     package = package or package_dir()
     if package is None:
         return None
     folder = package / FOLDER
-    shutil.rmtree(folder, ignore_errors=True)
+    if (folder / STAMP).is_file() and not stale(package):
+        return folder
+    if folder.exists():
+        # Moved aside in one step, so that no start finds half a folder.
+        old = folder.with_name(f"{FOLDER}.old-{os.getpid()}")
+        folder.rename(old)
+        shutil.rmtree(old, ignore_errors=True)
     env = {**os.environ, EMBED: "0"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([python, "-c", "import shiboken6"], check=True, env=env)
