@@ -23,10 +23,12 @@ PyInstaller compile it), so the app's modules are compiled first and
 copies (``tillitsvalgt/schema_template.py``) and the built-in catalogue's JSON twin; they
 are built first here too.
 
-Run: ``python -m benchmarks.start [--runs 5] [--profile DIR] [--tree DIR]``.
+Run: ``python -m benchmarks.start [--runs 5] [--profile DIR] [--tree DIR] [--probe-fit N]``.
 ``--profile`` writes one cProfile of each kind to DIR instead; ``--tree`` starts another
 checkout's app (the code before a change, say) with this environment, for a comparison
-in the same run.
+in the same run. ``--probe-fit N`` is for a machine other work keeps busy: N rounds of the
+three starts, each between two runs of a speed probe, and a line through (probe, start)
+read at the quiet machine's probe (an estimate; see ``probe_fit``).
 """
 
 from __future__ import annotations
@@ -226,6 +228,56 @@ def measure(runs: int, trees: list[Path]) -> dict[str, list[tuple[float, float]]
     return results
 
 
+QUIET_PROBE_S = 0.23  # the speed probe on this machine when nothing else ran
+
+
+def speed_probe() -> float:
+    """Wall seconds of a fresh interpreter importing SQLAlchemy (the gc off, as the app's
+    start has it): the same kind of work as most of the start, read as the machine's speed
+    at that moment."""
+    began = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", "import gc; gc.disable(); import sqlalchemy"],
+        check=True,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    )
+    return time.perf_counter() - began
+
+
+def probe_fit(rounds: int) -> int:
+    """For a machine that other work keeps busy: each round times the three starts with
+    the speed probe just before and after, and a straight line through (probe, start) per
+    kind says what the start would be at the quiet machine's probe. An estimate: the probe
+    is not the load during the start, and the line is read below the probes measured."""
+    copy = prepare_copy()
+    compile_tree(ROOT)
+    probes: list[float] = []
+    starts: dict[str, list[float]] = {"first": [], "100k": [], "100k.returning": []}
+    for _ in range(rounds):
+        before = speed_probe()
+        with tempfile.TemporaryDirectory(prefix="tillitsvalgt-first-") as fresh:
+            starts["first"].append(one_start(Path(fresh))[0])
+        starts["100k"].append(one_start(copy)[0])
+        starts["100k.returning"].append(one_start(copy, returning=True)[0])
+        probes.append((before + speed_probe()) / 2)
+        print(
+            f"probe {probes[-1]:.3f} s: "
+            + ", ".join(f"{kind} {values[-1]:.3f} s" for kind, values in starts.items()),
+            flush=True,
+        )
+    for kind, values in starts.items():
+        slope, intercept = statistics.linear_regression(probes, values)
+        scatter = statistics.pstdev(
+            [v - (intercept + slope * p) for p, v in zip(probes, values, strict=True)]
+        )
+        print(
+            f"start.{kind}: {intercept:.3f} + {slope:.2f} × probe; at the quiet probe "
+            f"({QUIET_PROBE_S} s) {intercept + slope * QUIET_PROBE_S:.3f} s (scatter sd "
+            f"{scatter:.3f} s, probes {min(probes):.2f}–{max(probes):.2f} s); goal {GOAL_S} s"
+        )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.start")
     parser.add_argument("--runs", type=int, default=5)
@@ -233,7 +285,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--tree", type=Path, action="append", default=[], help="also start this checkout"
     )
+    parser.add_argument(
+        "--probe-fit",
+        type=int,
+        metavar="ROUNDS",
+        help="time the starts against the speed probe and fit a line (a loaded machine)",
+    )
     args = parser.parse_args(argv)
+    if args.probe_fit:
+        return probe_fit(args.probe_fit)
     trees = [ROOT, *(t.resolve() for t in args.tree)]
     if args.profile is not None:
         args.profile.mkdir(parents=True, exist_ok=True)
