@@ -525,9 +525,9 @@ def test_the_summary_waits_for_the_names_and_its_mark_is_left_alone_meanwhile(
     assert form.report_include.isEnabled()
 
 
-def _names_held_back(workspace: Workspace) -> Any:
+def _names_held_back(workspace: Workspace, later: Any = None) -> Any:
     """The background's read of the person names held until the returned event is set; a
-    later read (the save's own) answers at once."""
+    later read (the save's own) answers at once, by ``later`` or by the real read."""
     import threading
 
     release = threading.Event()
@@ -538,10 +538,25 @@ def _names_held_back(workspace: Workspace) -> Any:
         reads.append(1)
         if len(reads) == 1:
             release.wait(10)
-        return real()
+            return real()
+        return (later or real)()
 
     workspace.person_names = held  # type: ignore[method-assign]
     return release
+
+
+def _marked_summary_typed(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, text: str
+) -> tuple[Any, ScriptedPrompter]:
+    """Case 2026/6 open, a summary typed and marked while the names are still read."""
+    prompter = ScriptedPrompter()
+    window = make_window(qtbot, workspace, tmp_path, prompter)
+    select_case(window, "2026/6")
+    form = window.case_view.form
+    form.report_include.setChecked(True)
+    form.report_summary.setPlainText(text)
+    assert form.summary_preview.text().startswith("Sjekker teksten mot navnene")
+    return window, prompter
 
 
 def test_a_summary_saved_before_the_names_come_is_checked_before_it_is_stored(
@@ -589,19 +604,13 @@ def test_a_summary_with_known_names_saved_before_the_names_come_is_stored(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
     release = _names_held_back(workspace)
-    prompter = ScriptedPrompter()
-    window = make_window(qtbot, workspace, tmp_path, prompter)
     try:
-        select_case(window, "2026/6")
-        form = window.case_view.form
-        form.report_include.setChecked(True)
-        form.report_summary.setPlainText("Forslaget ble trukket etter drøftingen.")
-        assert form.summary_preview.text().startswith("Sjekker teksten mot navnene")
+        text = "Forslaget ble trukket etter drøftingen."
+        window, prompter = _marked_summary_typed(qtbot, workspace, tmp_path, text)
         window.save_action.trigger()
         assert not [m for m in prompter.shown if m[0] == "error"], prompter.shown
         stored = workspace.case_detail("2026/6").case
-        assert stored.report_include
-        assert stored.report_summary == "Forslaget ble trukket etter drøftingen."
+        assert stored.report_include and stored.report_summary == text
     finally:
         release.set()
 
@@ -609,27 +618,15 @@ def test_a_summary_with_known_names_saved_before_the_names_come_is_stored(
 def test_a_summary_is_not_stored_marked_when_the_names_cannot_be_read_at_save(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
-    import threading
-
     from tillitsvalgt.errors import UserError
 
-    release = threading.Event()
-    reads: list[int] = []
-
-    def first_held_then_locked() -> Any:
-        reads.append(1)
-        if len(reads) == 1:
-            release.wait(10)
+    def locked() -> Any:
         raise UserError("Databasen er opptatt.")
 
-    workspace.person_names = first_held_then_locked  # type: ignore[method-assign]
-    prompter = ScriptedPrompter()
-    window = make_window(qtbot, workspace, tmp_path, prompter)
+    release = _names_held_back(workspace, later=locked)
     try:
-        select_case(window, "2026/6")
-        form = window.case_view.form
-        form.report_include.setChecked(True)
-        form.report_summary.setPlainText("Ledelsen trakk forslaget.")
+        text = "Forslaget ble trukket."
+        window, prompter = _marked_summary_typed(qtbot, workspace, tmp_path, text)
         window.save_action.trigger()
         assert prompter.shown[-1] == ("error", "Saken er ikke lagret", "Databasen er opptatt.")
         stored = workspace.case_detail("2026/6").case
