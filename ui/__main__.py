@@ -32,7 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     from ui.shiboken_files import check_before_qt
 
     check_before_qt()
-    from ui.head_start import begin
+    from ui.head_start import begin  # (PySide6.QtCore from here on)
+    from ui.import_marks import mark_known_modules
+
+    mark_known_modules()
 
     # The database opened and a remembered search's page begun while the rest loads.
     head = begin(data_dir=args.data_dir, database_url=args.database_url, catalogue=args.catalogue)
