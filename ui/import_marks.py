@@ -59,7 +59,8 @@ def mark_known_modules() -> int:
         return 0
     entered = 0
     for name in list(sys.modules):
-        if name not in table and not name.startswith(_QTS_OWN) and not name.startswith("ui"):
+        window = name == "ui" or name.startswith("ui.")  # entered as the window's below
+        if name not in table and not window and not name.startswith(_QTS_OWN):
             table[name] = IGNORED
             entered += 1
     for package, value in _PACKAGES.items():
