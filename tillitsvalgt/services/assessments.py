@@ -439,15 +439,16 @@ class _ReadAhead:
                 events.close()
                 self._send()
                 yield from _facts_of(case_rows, event_rows, by_id=True)
-        for cursor in self.writes:
-            cursor.close()
-        self.writes.clear()
+        self._close_writes()
 
     def commit(self) -> None:
         """Commit what is written so far, behind the reads already sent (psycopg syncs
         the pipeline); the driver begins the next transaction with the next statement."""
         with driver_errors_worded("COMMIT", self.error):
             self.connection.commit()
+        self._close_writes()
+
+    def _close_writes(self) -> None:
         for cursor in self.writes:
             cursor.close()
         self.writes.clear()

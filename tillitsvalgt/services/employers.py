@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
@@ -65,6 +67,12 @@ def find_employer(
 
 
 _REGISTER_FIELDS = tuple(EmployerRead.model_fields)
+_EMPLOYERS = Employer.__table__  # type: ignore[attr-defined]
+
+
+def _live_register(*columns: Any) -> sa.Select[Any]:
+    """``columns`` of the live employers, by name, in SQLAlchemy's core."""
+    return sa.select(*columns).where(_EMPLOYERS.c.deleted_at.is_(None)).order_by(_EMPLOYERS.c.name)
 
 
 def list_employers(*, session: Session, text: str | None = None) -> list[EmployerRead]:
@@ -74,8 +82,8 @@ def list_employers(*, session: Session, text: str | None = None) -> list[Employe
     org.nr's check digit) on the way out cost 0.3–0.7 s for an office's 2 500 employers
     each time the register was shown, and ``read`` shows a row that fails the checks as
     stored anyway."""
-    table = Employer.__table__  # type: ignore[attr-defined]
-    query = sa.select(*(table.c[f] for f in _REGISTER_FIELDS)).where(table.c.deleted_at.is_(None))
+    table = _EMPLOYERS
+    query = _live_register(*(table.c[f] for f in _REGISTER_FIELDS))
     if text:
         wanted = text.strip().lower()  # "%", "_" and "\\" are searched for as typed
         if "\x00" in wanted or any("\ud800" <= ch <= "\udfff" for ch in wanted):
@@ -85,7 +93,7 @@ def list_employers(*, session: Session, text: str | None = None) -> list[Employe
             func.lower(table.c.name).contains(wanted, autoescape=True)
             | table.c.orgnr.contains(wanted, autoescape=True)
         )
-    rows = session.connection().execute(query.order_by(table.c.name))
+    rows = session.connection().execute(query)
     return [
         EmployerRead.model_construct(**dict(zip(_REGISTER_FIELDS, row, strict=True)))
         for row in rows
@@ -96,12 +104,7 @@ def employer_choices(*, session: Session) -> list[tuple[int, str]]:
     """Every live employer as (id, name), by name: what a choice of employer shows. Read
     in SQLAlchemy's core, without building and checking a whole employer for each: the
     case form's list of an office's 2 500 employers took 0.46 s that way."""
-    table = Employer.__table__  # type: ignore[attr-defined]
-    statement = (
-        sa.select(table.c.id, table.c.name)
-        .where(table.c.deleted_at.is_(None))
-        .order_by(table.c.name)
-    )
+    statement = _live_register(_EMPLOYERS.c.id, _EMPLOYERS.c.name)
     return [(int(i), str(name)) for i, name in session.connection().execute(statement)]
 
 

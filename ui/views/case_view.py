@@ -415,13 +415,11 @@ class CaseView(QWidget):
         now = time.monotonic()
         if self._names is None or now - self._names_read_at > NAMES_MAX_AGE:
             if self.background is None:
-                self._names = self.workspace.person_names()
-                self._names_read_at = now
+                self._keep_names(self.workspace.person_names())
             else:
                 self._read_names()
-                if self._names is None:
-                    return None
-        return anonymise(text, names=self._names)
+        names = self._names
+        return None if names is None else anonymise(text, names=names)
 
     def _read_names(self) -> None:
         if self._reading_names or self.background is None:
@@ -430,8 +428,7 @@ class CaseView(QWidget):
 
         def done(names: NameIndex) -> None:
             self._reading_names = False
-            self._names = names
-            self._names_read_at = time.monotonic()
+            self._keep_names(names)
             self.form.update_summary_preview()
 
         def failed(exc: BaseException) -> None:
@@ -442,6 +439,10 @@ class CaseView(QWidget):
                 self.crashes.report(exc, self)
 
         self.background.submit(self.workspace.person_names, done, failed, context=self)
+
+    def _keep_names(self, names: NameIndex) -> None:
+        self._names = names
+        self._names_read_at = time.monotonic()
 
     def _propose_summary(self) -> str:
         if self.detail is None:
@@ -571,20 +572,18 @@ class CaseView(QWidget):
         marked. False, with a message, when the check took the mark off or the names cannot
         be read: the user reads the preview, and nothing is stored."""
         form = self.form
-        changed = form.changed_values()
         if self._names is not None or not form.report_include.isChecked():
             return True
-        if not {"report_summary", "report_include"} & changed.keys():
+        if not {"report_summary", "report_include"} & form.changed_values().keys():
             return True
         if not form.report_summary.toPlainText().strip():
             return True
         try:
-            self._names = self.workspace.person_names()
+            self._keep_names(self.workspace.person_names())
         except UserError as exc:
             form.names_unreadable(exc.message)
             self.prompter.error(self, tr("Saken er ikke lagret"), exc.message)
             return False
-        self._names_read_at = time.monotonic()
         form.update_summary_preview()
         if form.report_include.isChecked():
             return True
