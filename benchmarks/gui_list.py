@@ -9,7 +9,8 @@ real Qt model on the offscreen platform:
   with a search word;
 * ``gui.keystroke_page`` / ``gui.keystroke_count`` — the common word «hjemmekontor» as the
   window runs it: the page first (``count=False``), then its exact count on the next turn of
-  the event loop;
+  the event loop; ``gui.keystroke_common`` times the page and the count at once, as the
+  window did before it showed the page first (a reference, without a goal);
 * ``gui.scroll`` — the view scrolled to the end of what is loaded: ``fetchMore`` of the next
   200 rows.
 
@@ -240,7 +241,7 @@ def measure(data_dir: Path = OUT, *, starts: int = 5) -> list[Figure]:
         ),
         (
             "gui.keystroke_common",
-            "search «hjemmekontor» (most cases), model reset",
+            "search «hjemmekontor», page and count at once (reference: no goal)",
             lambda: model.reload(CaseQuery(text="hjemmekontor")),
             floor(CaseQuery(text="hjemmekontor")),
         ),
@@ -279,7 +280,9 @@ def measure(data_dir: Path = OUT, *, starts: int = 5) -> list[Figure]:
             "ms",
             None if base is None else _median_ms(base),
             what=what,
-            limit=GOAL_MS,
+            # The window never waits for the page and the count together (it shows the
+            # page, then counts), so that figure is a reference, not a goal.
+            limit=None if name == "gui.keystroke_common" else GOAL_MS,
         )
         for name, what, ours, base in cases
     ]
