@@ -316,6 +316,56 @@ def test_0021_office_indexes_come_and_go_and_serve_the_year_list(db: Database) -
         assert "ix_cases_live_year_updated" in plan, plan
 
 
+def test_0023_the_type_and_status_index_carries_the_branch(db: Database) -> None:
+    """PostgreSQL: the type-and-status list index carries ``branch`` (the walls' column)
+    after the upgrade and not after the downgrade; the list by type and status is the same
+    through both, and read from that index. SQLite has no INCLUDE: nothing changes."""
+    employer = make_employer(db)
+    numbers = [make_case(db, employer, title=f"Sak {k}") for k in range(3)]
+    postgresql = db.location.file is None
+
+    def definition() -> str:
+        if not postgresql:
+            return ""
+        with db.engine.connect() as conn:
+            return str(
+                conn.exec_driver_sql(
+                    "SELECT indexdef FROM pg_indexes WHERE indexname = "
+                    "'ix_cases_live_type_status_updated' AND schemaname = current_schema()"
+                ).scalar_one()
+            )
+
+    def listed() -> list[str]:
+        with db.session(readonly=True) as s:
+            query = cases.CaseQuery(case_type="office_layout", status="open")
+            return [row.number for row in cases.list_cases(query, session=s).rows]
+
+    before = listed()
+    assert sorted(before) == sorted(numbers)
+    assert ("INCLUDE (branch)" in definition()) is postgresql
+    alembic(db, "downgrade", "0022")
+    assert "INCLUDE" not in definition()
+    assert listed() == before
+    alembic(db, "upgrade", "head")
+    assert ("INCLUDE (branch)" in definition()) is postgresql
+    assert "WHERE (deleted_at IS NULL)" in definition() or not postgresql
+    assert listed() == before
+    assert schema_differences(db) == []
+    if postgresql:
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("SET enable_seqscan = off")
+            conn.exec_driver_sql("SET enable_bitmapscan = off")
+            plan = "\n".join(
+                str(r[0])
+                for r in conn.exec_driver_sql(
+                    "EXPLAIN SELECT count(*) FROM (SELECT 1 FROM cases WHERE deleted_at IS NULL "
+                    "AND case_type = 'office_layout' AND status = 'open' AND branch IS NULL "
+                    "LIMIT 10001) AS hits"
+                )
+            )
+        assert "Index Only Scan using ix_cases_live_type_status_updated" in plan, plan
+
+
 WALL_LOOKUPS = {
     "tillitsvalgt_is_owner",
     "tillitsvalgt_sees_all",

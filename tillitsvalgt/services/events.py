@@ -96,14 +96,18 @@ def reply_deadline(
     case_id: int, reply_by: date, letter_kind: str | None, sent_on: date
 ) -> Deadline:
     """The reply deadline a letter sent with a reply date puts on its case."""
+    return Deadline(case_id=case_id, **reply_deadline_values(reply_by, letter_kind, sent_on))
+
+
+def reply_deadline_values(reply_by: date, letter_kind: str | None, sent_on: date) -> dict[str, Any]:
+    """The fields of ``reply_deadline`` but its case (the bulk import writes them as rows)."""
     what = LETTER_KINDS.get(letter_kind or "", "brevet")
-    return Deadline(
-        case_id=case_id,
-        due_on=reply_by,
-        original_due_on=reply_by,
-        title=f"Svar på {what[:1].lower()}{what[1:]} sendt {sent_on:%d.%m.%Y}",
-        rule=f"{REPLY_RULE} i brev sendt {sent_on.isoformat()}",
-    )
+    return {
+        "due_on": reply_by,
+        "original_due_on": reply_by,
+        "title": f"Svar på {what[:1].lower()}{what[1:]} sendt {sent_on:%d.%m.%Y}",
+        "rule": f"{REPLY_RULE} i brev sendt {sent_on.isoformat()}",
+    }
 
 
 def _replies_received(case_id: int, event: Event, session: Session) -> None:
