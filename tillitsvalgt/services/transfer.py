@@ -52,6 +52,7 @@ from tillitsvalgt.shapes import (
     CaseRead,
     CaseUpdate,
     EmployerCreate,
+    EmployerRead,
     EventCreate,
     EventUpdate,
 )
@@ -439,11 +440,19 @@ def _employer_for(item: BundleItem, session: Session, report: ImportReport) -> i
             session.flush()
             found = employer_service.get_employer(binned.id or 0, session=session)
     if found is None:
-        created = employer_service.create_employer(
-            EmployerCreate.model_validate(wanted.model_dump()), session=session
+        made = _made_or_found(
+            session,
+            lambda: (
+                employer_service.create_employer(
+                    EmployerCreate.model_validate(wanted.model_dump()), session=session
+                ).id
+            ),
+            lambda: _found_id(employer_service.find_employer(session=session, orgnr=wanted.orgnr)),
         )
-        report.employers_created += 1
-        return created.id
+        if made.made:
+            report.employers_created += 1
+            return made.id
+        found = employer_service.get_employer(made.id, session=session)
     row = session.get(Employer, found.id)
     assert row is not None
     _fill(row, wanted, session)
@@ -464,19 +473,51 @@ def _representative_for(item: BundleItem, session: Session) -> int | None:
     wanted = item.reported_by
     if wanted is None:
         return None
-    found = session.exec(
-        select(Representative).where(col(Representative.uuid) == wanted.uuid)
-    ).first()
-    if found is None:
-        found = Representative(
-            uuid=wanted.uuid,
-            name=wanted.name,
-            branch=wanted.branch,
-            union_name=wanted.union_name,
+
+    def find() -> int | None:
+        return session.exec(
+            select(Representative.id).where(col(Representative.uuid) == wanted.uuid)
+        ).first()
+
+    def make() -> int:
+        row = Representative(
+            uuid=wanted.uuid, name=wanted.name, branch=wanted.branch, union_name=wanted.union_name
         )
-        session.add(found)
+        session.add(row)
         session.flush()
-    return found.id
+        assert row.id is not None
+        return row.id
+
+    found = find()
+    return found if found is not None else _made_or_found(session, make, find).id
+
+
+@dataclass(frozen=True)
+class _Made:
+    id: int
+    made: bool  # False: another unit of work made it first
+
+
+def _made_or_found(
+    session: Session, make: Callable[[], int], find: Callable[[], int | None]
+) -> _Made:
+    """A shared row (a representative, an employer by org.nr) that another import may be
+    adding at the same moment. On PostgreSQL the second INSERT of the same key waits for the
+    first unit of work and, once that commits, fails on the unique key: the whole import
+    undone with an error nobody could act on. Made inside a savepoint, that failure undoes
+    the INSERT alone, and the row the other import committed is used instead."""
+    try:
+        with session.begin_nested():
+            return _Made(make(), made=True)
+    except sa.exc.IntegrityError:
+        found = find()
+        if found is None:
+            raise
+        return _Made(found, made=False)
+
+
+def _found_id(found: EmployerRead | None) -> int | None:
+    return None if found is None else found.id
 
 
 def _case_year(item: BundleItem, today: date) -> date:
