@@ -11,8 +11,9 @@ row-level security every hit is tested against the walls' rule, which reads the 
 the table. Carried in the index (``INCLUDE (branch)``, as 0021 did for the year and
 employer lists), the count is read from the index alone: as the union office at
 1 000 000 cases, 19.7 ms before (28.1 ms before a VACUUM), 5.4 ms after (``python -m
-benchmarks national``, benchmarks/README.md). The index is the same one, a little wider, so a new or changed case
-still writes one entry in it. SQLite has no INCLUDE and no walls: nothing changes there.
+benchmarks national``, benchmarks/README.md). The index is the same one, a little wider,
+so a new or changed case still writes one entry in it. SQLite has no INCLUDE and no walls:
+nothing changes there.
 """
 
 from collections.abc import Sequence
