@@ -439,7 +439,9 @@ def _employer_for(item: BundleItem, session: Session, report: ImportReport) -> i
             session.add(binned)
             session.flush()
             found = employer_service.get_employer(binned.id or 0, session=session)
-    if found is None:
+    if found is not None:
+        employer_id = found.id
+    else:
         made = _made_or_found(
             session,
             lambda: (
@@ -452,11 +454,11 @@ def _employer_for(item: BundleItem, session: Session, report: ImportReport) -> i
         if made.made:
             report.employers_created += 1
             return made.id
-        found = employer_service.get_employer(made.id, session=session)
-    row = session.get(Employer, found.id)
+        employer_id = made.id  # another import's, committed meanwhile: filled as any found
+    row = session.get(Employer, employer_id)
     assert row is not None
     _fill(row, wanted, session)
-    return found.id
+    return employer_id
 
 
 def _fill(row: Employer, wanted: BundleEmployer, session: Session) -> None:
