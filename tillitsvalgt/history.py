@@ -36,6 +36,7 @@ from sqlalchemy.orm import ORMExecuteState, UOWTransaction
 from sqlalchemy.sql.elements import BindParameter, Null
 from sqlmodel import Session, SQLModel
 
+from tillitsvalgt.bulk_rows import insert_rows
 from tillitsvalgt.shapes import HistoryEntry as HistoryEntry  # defined with the shapes
 from tillitsvalgt.tables import Case, ChangeHistory, Employer, Event, Representative, utcnow
 
@@ -221,7 +222,7 @@ def _flush_pending(session: Session) -> None:
         session.info[_ACTOR_ID] = actor_id
     for entry in entries:
         entry["representative_id"] = session.info[_ACTOR_ID]
-    connection.execute(ChangeHistory.__table__.insert(), entries)  # type: ignore[attr-defined]
+    insert_rows(connection, ChangeHistory.__table__, entries)  # type: ignore[attr-defined]
 
 
 def _before_commit(session: Session) -> None:

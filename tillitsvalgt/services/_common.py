@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar, cast
 
 import pydantic
-import sqlalchemy as sa
 from sqlmodel import Session, SQLModel
 
 from tillitsvalgt.errors import NotFoundError, Problem, ValidationError
@@ -67,14 +65,3 @@ def refuse_cleared(values: dict[str, Any], required: tuple[str, ...]) -> None:
     ]
     if problems:
         raise ValidationError(problems)
-
-
-@contextlib.contextmanager
-def driver_errors_worded(statement: str, dbapi_error: type[Exception]) -> Iterator[None]:
-    """For a statement sent on the driver's connection itself (psycopg's pipeline, binary
-    parameters): its error raised as SQLAlchemy's (``IntegrityError`` and the rest), as if
-    SQLAlchemy had sent it, so the callers' handling and ``Database``'s wording apply."""
-    try:
-        yield
-    except dbapi_error as exc:
-        raise sa.exc.DBAPIError.instance(statement, None, exc, dbapi_error) from exc

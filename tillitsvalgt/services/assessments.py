@@ -14,11 +14,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from tillitsvalgt.bulk_rows import driver_errors_worded
 from tillitsvalgt.db import before_commit
 from tillitsvalgt.rules.assessment import VERDICT_EVENT_KINDS, assess, verdict
 from tillitsvalgt.rules.catalogue import load_catalogue
 from tillitsvalgt.rules.types import Assessment, CaseFacts, Catalogue, EventFacts, Verdict
-from tillitsvalgt.services._common import driver_errors_worded, today_of
+from tillitsvalgt.services._common import today_of
 from tillitsvalgt.services._lookup import get_case, resolve_case
 from tillitsvalgt.shapes import CaseRead
 from tillitsvalgt.tables import Case, Employer, Event, UTCDateTime, utcnow

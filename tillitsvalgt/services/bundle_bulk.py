@@ -23,8 +23,8 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from tillitsvalgt import history
+from tillitsvalgt.bulk_rows import driver_errors_worded, insert_rows, unnest_arrays
 from tillitsvalgt.errors import UserError
-from tillitsvalgt.services._common import driver_errors_worded
 from tillitsvalgt.services.assessments import mark_stale
 from tillitsvalgt.services.cases import allocate_number, employer_facts, format_number
 from tillitsvalgt.services.events import (
@@ -178,7 +178,7 @@ def insert_new_cases(
         # Rows, not ORM objects: building a few hundred Deadline objects and flushing them
         # through the unit of work was ≈ 0.15 s of a 1 000-case bundle (deadlines have no
         # history of their own to record).
-        connection.execute(DEADLINES.insert(), deadlines)
+        insert_rows(connection, DEADLINES, deadlines)
 
 
 CASES: sa.Table = Case.__table__  # type: ignore[attr-defined]
@@ -267,14 +267,7 @@ def _insert_together(
     params: dict[str, Any] = {}
 
     def arrays(prefix: str, columns: list[sa.Column[Any]], rows: list[dict[str, Any]]) -> str:
-        out = []
-        for i, c in enumerate(columns):
-            name = f"{prefix}{i}"
-            values = [row[c.name] for row in rows]
-            process = c.type.bind_processor(dialect)
-            params[name] = values if process is None else [process(v) for v in values]
-            out.append(f"CAST(%({name})b AS {c.type.compile(dialect=dialect)}[])")
-        return ", ".join(out)
+        return unnest_arrays(dialect, columns, rows, params, prefix)
 
     case_columns = [c for c in CASES.columns if c.name != "id"]
     event_columns = [c for c in EVENTS.columns if c.name not in ("id", "case_id")]
