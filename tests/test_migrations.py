@@ -416,3 +416,56 @@ def test_0022_the_walls_lookups_are_parallel_safe(db: Database) -> None:
     alembic(db, "upgrade", "head")
     assert marks() == dict.fromkeys(WALL_LOOKUPS, "s") and parallel_plan()
     assert schema_differences(db) == []
+
+
+def test_0024_an_imported_run_is_indexed_as_each_case_alone_would_be(db: Database) -> None:
+    """PostgreSQL: 0024's set-based refresh writes each case's free-text document exactly
+    as 0002's per-case function does (the one the row triggers still call): imported cases
+    with notes full of punctuation are refreshed one by one, and nothing changes. After the
+    downgrade the function is 0020's per-case loop again, and the upgrade brings the
+    set-based one back. On both databases the notes' words find every imported case
+    through the downgrade and the upgrade (SQLite's FTS5 triggers are untouched)."""
+    from benchmarks import national
+    from tillitsvalgt.services.transfer import import_bundle
+
+    postgresql = db.location.file is None
+    bundle = next(national.bundles(1, base=8000, size=40))
+    for i, item in enumerate(bundle):
+        for event in item["events"]:
+            event["notes"] = f"Møte: «drøfting» (sak {i}); neste/siste—{i}% ferdig!"
+
+    def documents() -> dict[int, str]:
+        with db.engine.connect() as conn:
+            found = conn.exec_driver_sql("SELECT case_id, document::text FROM case_search")
+            return {int(case_id): str(document) for case_id, document in found}
+
+    def language() -> str:
+        with db.engine.connect() as conn:
+            return str(
+                conn.exec_driver_sql(
+                    "SELECT l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang "
+                    "WHERE p.proname = 'case_search_refresh_many'"
+                ).scalar_one()
+            )
+
+    def found(words: str) -> int:
+        with db.session(readonly=True) as s:
+            return cases.list_cases(cases.CaseQuery(text=words), session=s).total
+
+    with db.session() as s:
+        import_bundle(bundle, session=s, today=TODAY)
+    assert found("drøfting ferdig") == found("siste") == len(bundle)
+    if postgresql:
+        assert language() == "sql"
+        imported = documents()
+        assert len(imported) == len(bundle)
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("SELECT case_search_refresh(id) FROM cases ORDER BY id")
+        assert documents() == imported
+    alembic(db, "downgrade", "0023")
+    assert not postgresql or language() == "plpgsql"
+    assert found("drøfting") == len(bundle)
+    alembic(db, "upgrade", "head")
+    assert not postgresql or language() == "sql"
+    assert found("ferdig") == len(bundle)
+    assert schema_differences(db) == []
