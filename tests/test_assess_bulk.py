@@ -159,11 +159,13 @@ def test_any_case_gets_the_same_codes_in_bulk(facts: CaseFacts, today: date) -> 
 def _fill(db: Database) -> None:
     """Cases whose numbers are not in id order (cases registered later in earlier years),
     events added out of date order, a deleted event, two cases in the recycle bin between
-    live ones, and a case with no event the verdict looks at."""
+    live ones, a case with no event the verdict looks at, and a rebuild that needs a
+    building permit (aml. § 18-9 applies: the bulk reading once left the permit out)."""
     employer = make_employer(db)
     small = make_employer(db, name="Lite AS", orgnr="974760673", employees=12, agreement="none")
     numbers = [
-        make_case(db, employer, today=date(2026, 3, 1), decision_on=date(2026, 3, 20)),
+        make_case(db, employer, today=date(2026, 3, 1), decision_on=date(2026, 3, 20),
+                  building_permit=True),
         make_case(db, small, today=date(2026, 4, 1), case_type="home_office_policy",
                   home_office_days_per_week=2.0, written_agreements=False),
         make_case(db, employer, today=date(2026, 6, 1), decision_on=date(2026, 6, 10)),

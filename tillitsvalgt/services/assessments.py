@@ -150,17 +150,47 @@ def store_verdict(
     session.execute(
         sa.update(Case)
         .where(col(Case.id) == case_id)
-        .values(
-            verdict_level=result.required_level,
-            verdict_timing=result.timing,
-            verdict_missing=",".join(result.missing) or None,
-            verdict_demand=STORED_DEMAND[result.demand],
-            verdict_demand_due_on=result.demand_due_on,
-            verdict_catalogue=f"{catalogue.origin} {catalogue.version}",
-            verdict_at=utcnow(),
-        )
+        .values(**stored_verdict(result, catalogue, utcnow()))
         .execution_options(synchronize_session=False)
     )
+
+
+def _stored_codes(result: Assessment | Verdict) -> tuple[Any, ...]:
+    """A verdict as its five stored columns hold it (level, timing, missing, demand, the
+    demand's date), in ``_VERDICT_COLUMNS``' order after the id."""
+    return (
+        result.required_level,
+        result.timing,
+        ",".join(result.missing) or None,
+        STORED_DEMAND[result.demand],
+        result.demand_due_on,
+    )
+
+
+def stored_verdict(
+    result: Assessment | Verdict, catalogue: Catalogue, at: datetime
+) -> dict[str, Any]:
+    """The case's verdict columns for ``result``, judged under ``catalogue`` at ``at``."""
+    level, timing, missing, demand, due = _stored_codes(result)
+    return {
+        "verdict_level": level,
+        "verdict_timing": timing,
+        "verdict_missing": missing,
+        "verdict_demand": demand,
+        "verdict_demand_due_on": due,
+        "verdict_catalogue": f"{catalogue.origin} {catalogue.version}",
+        "verdict_at": at,
+    }
+
+
+def verdicts_in_hand(facts: Sequence[CaseFacts], *, session: Session) -> list[dict[str, Any]]:
+    """The verdict columns of new cases written set-based (the bundle import), judged from
+    the facts in hand with the catalogue and day the commit's refresh would use: the rows
+    are written judged, instead of being written, read back and updated at the commit
+    (≈ 0.25 s of a 1 000-case bundle at a million cases)."""
+    used = _catalogue(session.info.get(CATALOGUE))
+    today, now = today_of(session), utcnow()
+    return [stored_verdict(verdict(f, used, today), used, now) for f in facts]
 
 
 STALE = "tillitsvalgt_stale_verdicts"
@@ -254,7 +284,8 @@ _CASES_SQL = """SELECT c.id, {labels}, c.case_type,
             ELSE coalesce(c.employer_agreement, 'none') END,
        CASE WHEN c.employer_facts_at IS NULL THEN e.employees ELSE c.employer_employees END,
        c.notice_on, c.decision_on, c.planned_implementation_on, c.implemented_on,
-       c.home_office_days_per_week, c.written_agreements, c.ordered_by_authorities
+       c.home_office_days_per_week, c.written_agreements, c.ordered_by_authorities,
+       c.building_permit
 FROM cases AS c JOIN employers AS e ON e.id = c.employer_id
 WHERE c.deleted_at IS NULL/*RANGE*/
 ORDER BY {order}/*LIMIT*/"""
@@ -487,7 +518,7 @@ def _facts_of(
     row_id: Any
     for case_row, timeline in zip(case_rows, timelines, strict=True):
         (row_id, number, title, case_type, agreement, employees, notice, decision, planned,
-         implemented, home_days, written, ordered) = case_row  # fmt: skip
+         implemented, home_days, written, ordered, permit) = case_row  # fmt: skip
         events = tuple(
             [
                 EventFacts(kind, days[on], flags[signed], letter, days[reply_by])  # type: ignore[arg-type]
@@ -497,6 +528,7 @@ def _facts_of(
         yield row_id, number, title, CaseFacts(
             case_type, agreement, employees, days[notice], days[decision], days[planned],
             days[implemented], home_days, flags[written], flags[ordered], events,
+            flags[permit],
         )  # fmt: skip
 
 
@@ -601,16 +633,7 @@ def store_verdicts(
         else verdicts_all(session=session, today=today, catalogue=used, case_ids=case_ids)
     )
     for case_id, result in judged:
-        batch.append(
-            (
-                case_id,
-                result.required_level,
-                result.timing,
-                ",".join(result.missing) or None,
-                STORED_DEMAND[result.demand],
-                result.demand_due_on,
-            )
-        )
+        batch.append((case_id, *_stored_codes(result)))
         if len(batch) >= CHUNK:
             stored += _write_verdicts(session, batch, origin, now, ahead)
             batch = []

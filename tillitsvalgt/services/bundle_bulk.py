@@ -25,7 +25,9 @@ from sqlmodel import Session
 from tillitsvalgt import history
 from tillitsvalgt.bulk_rows import driver_errors_worded, insert_rows, unnest_arrays
 from tillitsvalgt.errors import UserError
-from tillitsvalgt.services.assessments import mark_stale
+from tillitsvalgt.rules.assessment import VERDICT_EVENT_KINDS
+from tillitsvalgt.rules.types import CaseFacts, EventFacts
+from tillitsvalgt.services.assessments import verdicts_in_hand
 from tillitsvalgt.services.cases import allocate_number, employer_facts, format_number
 from tillitsvalgt.services.events import (
     MAX_REPLY_WINDOW,
@@ -151,6 +153,14 @@ def insert_new_cases(
         _timeline(n, today, now, closed=row["status"] == "closed")
         for n, row in zip(new, rows, strict=True)
     ]
+    # Written judged: the commit's refresh of stale verdicts would read these rows back and
+    # update every one of them.
+    judged = verdicts_in_hand(
+        [_facts(row, timeline) for row, (timeline, _) in zip(rows, timelines, strict=True)],
+        session=session,
+    )
+    for row, verdict_columns in zip(rows, judged, strict=True):
+        row.update(verdict_columns)
     events = [(i, e) for i, (timeline, _) in enumerate(timelines) for e in timeline]
     connection = session.connection()
     try:
@@ -166,7 +176,6 @@ def insert_new_cases(
         for deadline in owed:
             deadline["case_id"] = case_id
         deadlines += owed
-        mark_stale(case_id, session=session)
         report.created.append(row["number"])
     history.record_created(
         session,
@@ -345,6 +354,35 @@ def _timeline(
             if d["met_on"] is None and not d["cancelled"] and d["lapsed_on"] is None:
                 d["lapsed_on"] = today
     return events, deadlines
+
+
+def _facts(case: dict[str, Any], timeline: list[dict[str, Any]]) -> CaseFacts:
+    """What the refresh of a stored verdict reads of a new case's rows (``assessments``'
+    bulk queries): the employer's facts kept on the case, and the live events the verdict
+    looks at by date, then in the order written (their ids'), as a stable sort keeps them."""
+    events = sorted(
+        (e for e in timeline if e["kind"] in VERDICT_EVENT_KINDS and e["deleted_at"] is None),
+        key=lambda e: e["occurred_on"],
+    )
+    return CaseFacts(
+        case_type=case["case_type"],
+        agreement=case["employer_agreement"] or "none",
+        employees=case["employer_employees"],
+        notice_on=case["notice_on"],
+        decision_on=case["decision_on"],
+        planned_implementation_on=case["planned_implementation_on"],
+        implemented_on=case["implemented_on"],
+        home_office_days_per_week=case["home_office_days_per_week"],
+        written_agreements=case["written_agreements"],
+        ordered_by_authorities=case["ordered_by_authorities"],
+        events=tuple(
+            EventFacts(
+                e["kind"], e["occurred_on"], e["signed_by_both"], e["letter_kind"], e["reply_by"]
+            )
+            for e in events
+        ),
+        building_permit=case["building_permit"],
+    )
 
 
 def _taken(exc: sa.exc.IntegrityError, new: Sequence[NewCase]) -> Exception:
