@@ -469,3 +469,36 @@ def test_0024_an_imported_run_is_indexed_as_each_case_alone_would_be(db: Databas
     assert not postgresql or language() == "sql"
     assert found("ferdig") == len(bundle)
     assert schema_differences(db) == []
+
+
+def test_0025_the_office_test_is_one_query_with_the_same_answer(db: Database) -> None:
+    """PostgreSQL: after 0025 ``tillitsvalgt_sees_all()`` no longer calls
+    ``tillitsvalgt_is_owner()`` (a nested function with its own pinned search path, per new
+    case in the branch trigger); it calls it again after the downgrade. The owner's answer
+    is the same through both, and the function stays PARALLEL SAFE. Who else it lets
+    through is proven at head by ``test_access*.py`` (office, representative, the owner
+    who is not a superuser, another database's office role)."""
+    if db.location.file is not None:
+        alembic(db, "downgrade", "0024")
+        alembic(db, "upgrade", "head")
+        assert schema_differences(db) == []
+        return
+
+    def body() -> tuple[str, str, bool]:
+        with db.engine.connect() as conn:
+            source, parallel = conn.exec_driver_sql(
+                "SELECT prosrc, proparallel FROM pg_proc WHERE proname = "
+                "'tillitsvalgt_sees_all' AND pronamespace = current_schema()::regnamespace"
+            ).one()
+            answer = conn.exec_driver_sql("SELECT tillitsvalgt_sees_all()").scalar_one()
+        return str(source), str(parallel), bool(answer)
+
+    source, parallel, answer = body()
+    assert "tillitsvalgt_is_owner" not in source and "relowner" in source
+    assert (parallel, answer) == ("s", True)
+    alembic(db, "downgrade", "0024")
+    source, parallel, answer = body()
+    assert "tillitsvalgt_is_owner" in source and (parallel, answer) == ("s", True)
+    alembic(db, "upgrade", "head")
+    assert "tillitsvalgt_is_owner" not in body()[0]
+    assert schema_differences(db) == []
