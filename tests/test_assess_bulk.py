@@ -63,6 +63,42 @@ def check_alike(facts: CaseFacts, catalogue: Catalogue, today: date) -> None:
     assert codes(verdict(only_verdict_events(facts), catalogue, today)) == full, facts
 
 
+# A level only on the provisions with a test of their own (a headcount, a condition), the
+# highest: the level then shows whether any of them applied. A union's own catalogue (the
+# office's pack) may give a level where the built-in one gives none.
+LEVELLED = dataclasses.replace(
+    CATALOGUE,
+    provisions=tuple(
+        dataclasses.replace(
+            p, level="forhandling" if p.min_employees is not None or p.condition else None
+        )
+        for p in CATALOGUE.provisions
+    ),
+)
+
+
+@pytest.mark.parametrize("employees", [None, 5, 10, 29, 30, 49, 50, 400])
+@pytest.mark.parametrize("case_type", sorted(CASE_TYPES))
+def test_the_verdicts_level_is_the_full_assessments_under_any_catalogue(
+    employees: int | None, case_type: str
+) -> None:
+    """The verdict decides the level without the words (``_applies``): the same level as
+    the full assessment for every headcount around the thresholds (unknown too: a body
+    such as AMU that the employer may have), each condition, and a catalogue in which
+    every provision sets a level."""
+    for days, ordered, permit in [(None, None, None), (1.0, True, True), (3.0, False, False)]:
+        facts = CaseFacts(
+            case_type=case_type,
+            agreement="none",
+            employees=employees,
+            home_office_days_per_week=days,
+            ordered_by_authorities=ordered,
+            building_permit=permit,
+        )
+        for catalogue in (CATALOGUE, LEVELLED):
+            check_alike(facts, catalogue, date(2026, 11, 20))
+
+
 @pytest.mark.parametrize("scenario", SCENARIO_LIST, ids=[s["id"] for s in SCENARIO_LIST])
 def test_every_scenario_gets_the_same_codes_in_bulk(scenario: dict[str, Any]) -> None:
     facts, today = facts_from(scenario), date.fromisoformat(scenario["today"])

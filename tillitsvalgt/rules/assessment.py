@@ -72,30 +72,48 @@ def _home_office_regular(facts: CaseFacts) -> bool | None:
     return days >= SPORADIC_BELOW_DAYS
 
 
+def _condition_met(condition: str | None, facts: CaseFacts) -> bool:
+    """Whether a provision's condition holds (an unknown home-office pattern counts as
+    regular: the duty is cited, with the reason that the days are not known)."""
+    if condition is None:
+        return True
+    if condition == "regular_home_office":
+        return _home_office_regular(facts) is not False
+    if condition == "authorities_order":
+        return bool(facts.ordered_by_authorities)
+    if condition == "building_permit":
+        return bool(facts.building_permit)
+    return False
+
+
 def _condition_holds(condition: str | None, facts: CaseFacts, form: str = "nb") -> tuple[bool, str]:
     """Whether a provision's condition holds, and the reason in Norwegian (``form``)."""
-    if condition is None:
-        return True, ""
+    holds = _condition_met(condition, facts)
     if condition == "regular_home_office":
         regular = _home_office_regular(facts)
         days = facts.home_office_days_per_week
         if regular is None:
-            return True, reason(form, "home_days_unknown")
+            return holds, reason(form, "home_days_unknown")
         shown = counted(form, days, "day") if days is not None else reason(form, "days_unknown")
-        if regular:
-            return True, reason(form, "home_regular", days=shown)
-        return False, reason(form, "home_sporadic", days=shown)
+        return holds, reason(form, "home_regular" if regular else "home_sporadic", days=shown)
     if condition == "authorities_order":
-        if facts.ordered_by_authorities:
-            return True, reason(form, "authorities")
-        return False, ""
+        return holds, reason(form, "authorities") if holds else ""
     if condition == "building_permit":
-        if facts.building_permit:
-            return True, reason(form, "permit")
-        if facts.building_permit is None:
-            return False, reason(form, "permit_unknown")
-        return False, ""
-    return False, ""
+        if holds:
+            return holds, reason(form, "permit")
+        return holds, reason(form, "permit_unknown") if facts.building_permit is None else ""
+    return holds, ""
+
+
+def _applies(p: Provision, facts: CaseFacts) -> bool:
+    """Whether ``p`` applies to the case: ``_applicable``'s decision without its words."""
+    if p.min_employees is not None:
+        if facts.employees is None:
+            if p.mandatory_from is None:
+                return False
+        elif facts.employees < p.min_employees:
+            return False
+    return _condition_met(p.condition, facts)
 
 
 class _Index:
@@ -727,7 +745,14 @@ def verdict(facts: CaseFacts, catalogue: Catalogue, today: date) -> Verdict:
     letters or evidence, so assessing every case in bulk makes no Norwegian text. The same
     decisions as ``assess`` (``_timing``, ``_demand``), so the same codes; a test holds
     the two together. Reads only events of ``VERDICT_EVENT_KINDS``."""
-    level = _index(catalogue).static(facts).level
+    # The level alone, decided as ``static`` decides it but without its words in two
+    # language forms: a bulk import's cases mostly have an employer (a headcount) of
+    # their own, so ``static``'s cache seldom helps there.
+    index = _index(catalogue)
+    applied = [
+        (p, "") for p in index.candidates(facts.case_type, facts.agreement) if _applies(p, facts)
+    ]
+    level = required_level(applied)[0]
     timing = _timing(facts, level, today)[0]
     demand, last, _ = _demand(facts, today)
     return Verdict(
