@@ -16,13 +16,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tillitsvalgt import paths, settings
+from tillitsvalgt import collector, paths, settings
 from tillitsvalgt.backup import (
     DEFAULT_KEEP,
     auto_backup,
@@ -116,6 +116,8 @@ if TYPE_CHECKING:  # the backup module loads Alembic, which the start does witho
     from tillitsvalgt.backup import RestoreOutcome
     from tillitsvalgt.reports.anonymise import NameIndex  # the report's, loaded with it
     from tillitsvalgt.reports.cube import ReportRequest
+    from tillitsvalgt.services.bundle_files import FilesImport as FilesImport  # the window's
+    from tillitsvalgt.services.bundle_files import Source
     from tillitsvalgt.services.group_letters import GroupLetters
     from tillitsvalgt.services.groups import GroupSummary
     from tillitsvalgt.services.letters import Letter as Letter  # for the window
@@ -125,8 +127,8 @@ if TYPE_CHECKING:  # the backup module loads Alembic, which the start does witho
     from tillitsvalgt.services.privacy import DeletionReport, PersonReport
     from tillitsvalgt.services.report import ReportFiles
     from tillitsvalgt.services.spreadsheet_import import ColumnMapping
+    from tillitsvalgt.services.transfer import BundleItem, Progress
     from tillitsvalgt.services.transfer import ImportReport as ImportReport  # for the window
-    from tillitsvalgt.services.transfer import Progress
     from tillitsvalgt.shapes import CaseGroupCreate, CaseGroupRead, EscalationRead
 
 
@@ -913,51 +915,46 @@ class Workspace:
         """Import a bundle, or cases from a spreadsheet (.xlsx/.csv, Norwegian column
         names, or the columns ``mapping`` names), all or nothing; ``progress`` may cancel
         it. A spreadsheet's columns that were not used are in the report."""
+        from tillitsvalgt.services.transfer import import_items
 
-        file = file.expanduser()
-        if file.suffix.lower() in (".xlsx", ".csv"):
-            from tillitsvalgt.services.spreadsheet_import import load_sheet
-            from tillitsvalgt.services.transfer import import_bundle
+        prepared = _import_source(file, mapping).load()
+        with collector.paused(), self.db.session() as session:
+            report = import_items(
+                prepared.items, session=session, today=self.today(), progress=progress
+            )
+        report.unused_columns = list(prepared.unused_columns)
+        return report
 
-            loaded = load_sheet(file, mapping=mapping)
-            with self.db.session() as session:
-                report = import_bundle(
-                    loaded.items,
-                    session=session,
-                    today=self.today(),
-                    progress=progress,
-                    names=loaded.names,
-                )
-            report.unused_columns = list(loaded.unused_columns)
-            return report
-        try:
-            data = read_limited(file, IMPORT_LIMIT, what="Importfilen")
-        except FileNotFoundError:
-            raise UserError(f"Finner ikke filen {file}. Ingenting er importert.") from None
-        except OSError as exc:
-            raise UserError(
-                f"Kan ikke lese {file}: {os_reason(exc)}. Ingenting er importert."
-            ) from None
-        return self.import_bundle_data(data, str(file), progress)
+    def import_files(
+        self,
+        files: Sequence[Path],
+        progress: Progress | None = None,
+        *,
+        mapping: ColumnMapping | None = None,
+    ) -> FilesImport:
+        """Import several files (bundles or spreadsheets), each all or nothing on its own,
+        the next one read and checked while one is written; a file that cannot be imported
+        is listed with the reason and the others are imported. ``progress`` may cancel:
+        the files before the one being written stay imported."""
+        from tillitsvalgt.services.bundle_files import import_sources
+
+        return import_sources(
+            [_import_source(file, mapping) for file in files],
+            unit=self.db.session,
+            today=self.today(),
+            progress=progress,
+        )
 
     def import_bundle_data(
         self, data: bytes, source: str, progress: Progress | None = None
     ) -> ImportReport:
         """Import a bundle read already (``source`` names it in messages: a file, or
         standard in for the command line), all or nothing."""
-        from tillitsvalgt.services.transfer import import_bundle, read_bundle
+        from tillitsvalgt.services.transfer import import_items
 
-        try:
-            # utf-8-sig: Windows editors put a byte order mark first; it is not content.
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise UserError(
-                f"{source} er ikke en tekstfil i UTF-8 (ugyldig byte ved posisjon {exc.start}); "
-                "lagre den som UTF-8 og prøv igjen. Ingenting er importert."
-            ) from None
-        raw = read_bundle(text, source)
-        with self.db.session() as session:
-            return import_bundle(raw, session=session, today=self.today(), progress=progress)
+        items = _bundle_items(data, source)
+        with collector.paused(), self.db.session() as session:
+            return import_items(items, session=session, today=self.today(), progress=progress)
 
     @staticmethod
     def column_mapping(
@@ -1405,3 +1402,47 @@ def make_report(
     """The landsmøte report written to ``out`` (and ``xlsx``, ``csv``); ``progress`` is
     told of each of the four steps and may cancel between them."""
     return workspace.report(request, out, xlsx=xlsx, progress=progress, csv=csv).docx
+
+
+def _import_source(file: Path, mapping: ColumnMapping | None) -> Source:
+    """A file to import, read and checked when its ``load`` is called (in the several-file
+    import, in the reading thread)."""
+    from tillitsvalgt.services.bundle_files import Prepared, Source
+
+    file = file.expanduser()
+
+    def load() -> Prepared:
+        if file.suffix.lower() in (".xlsx", ".csv"):
+            from tillitsvalgt.services.spreadsheet_import import load_sheet
+            from tillitsvalgt.services.transfer import parse_bundle
+
+            loaded = load_sheet(file, mapping=mapping)
+            return Prepared(
+                parse_bundle(loaded.items, names=loaded.names), tuple(loaded.unused_columns)
+            )
+        try:
+            data = read_limited(file, IMPORT_LIMIT, what="Importfilen")
+        except FileNotFoundError:
+            raise UserError(f"Finner ikke filen {file}. Ingenting er importert.") from None
+        except OSError as exc:
+            raise UserError(
+                f"Kan ikke lese {file}: {os_reason(exc)}. Ingenting er importert."
+            ) from None
+        return Prepared(_bundle_items(data, str(file)))
+
+    return Source(str(file), load)
+
+
+def _bundle_items(data: bytes, source: str) -> list[BundleItem]:
+    """A bundle file's bytes read and checked (``source`` names it in messages)."""
+    from tillitsvalgt.services.transfer import parse_bundle, read_bundle
+
+    try:
+        # utf-8-sig: Windows editors put a byte order mark first; it is not content.
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"{source} er ikke en tekstfil i UTF-8 (ugyldig byte ved posisjon {exc.start}); "
+            "lagre den som UTF-8 og prøv igjen. Ingenting er importert."
+        ) from None
+    return parse_bundle(read_bundle(text, source))

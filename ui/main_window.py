@@ -63,7 +63,6 @@ from ui.views.employers_view import EmployersView
 from ui.workers import Background
 
 if TYPE_CHECKING:  # import and export are loaded when first used, not at start
-    from tillitsvalgt.workspace import ImportReport
     from ui.dialogs.settings_dialog import SettingsDialog
     from ui.views.case_view import CaseView
 
@@ -916,21 +915,33 @@ class MainWindow(FirstSteps, QMainWindow):
         )
         if not files or not self.confirm_leave():
             return
-        file = files[0]
         work = LongWork(self, self.background, tr("Importerer saker …"), cancellable=True)
         self.long_work = work  # for tests
+        if len(files) == 1:
+            file = files[0]
+            work.run(
+                lambda progress: self.workspace.import_file(file, progress),
+                lambda report: self._imported(report.summary()),
+                lambda exc: self.crashes.report(exc, self),
+            )
+            return
+        # Several files: each all or nothing on its own; the ones that could not be
+        # imported are named with the reason, after the others were imported.
         work.run(
-            lambda progress: self.workspace.import_file(file, progress),
-            lambda report: self._imported(report),
+            lambda progress: self.workspace.import_files(files, progress),
+            lambda outcome: self._imported(outcome.summary(), failed=bool(outcome.failed)),
             lambda exc: self.crashes.report(exc, self),
         )
 
-    def _imported(self, report: ImportReport) -> None:
+    def _imported(self, summary: str, *, failed: bool = False) -> None:
         self.apply_filters()
         # An import may have merged events into the open case or changed its employer.
         self.case_view.reload_employers()
         self.case_view.refresh_assessment()
-        self.prompter.info(self, tr("Import ferdig"), report.summary())
+        if failed:
+            self.prompter.error(self, tr("Import ferdig, men ikke alt ble importert"), summary)
+        else:
+            self.prompter.info(self, tr("Import ferdig"), summary)
 
     def export_cases(self) -> None:
         path = self.prompter.save_path(

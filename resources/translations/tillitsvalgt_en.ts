@@ -1664,6 +1664,10 @@ Your profile is saved.</translation>
         <translation>Importing cases …</translation>
     </message>
     <message>
+        <source>Import ferdig, men ikke alt ble importert</source>
+        <translation>Import finished, but not everything was imported</translation>
+    </message>
+    <message>
         <source>Import ferdig</source>
         <translation>Import finished</translation>
     </message>

@@ -1664,6 +1664,10 @@ Profilen din er lagra.</translation>
         <translation>Importerer saker …</translation>
     </message>
     <message>
+        <source>Import ferdig, men ikke alt ble importert</source>
+        <translation>Importen er ferdig, men ikkje alt vart importert</translation>
+    </message>
+    <message>
         <source>Import ferdig</source>
         <translation>Importen er ferdig</translation>
     </message>

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -27,6 +28,9 @@ from tillitsvalgt.crash_report import crash_report
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.plural import count
 from tillitsvalgt.vocabulary import DEADLINE_STATES
+
+if TYPE_CHECKING:
+    from tillitsvalgt.workspace import Workspace
 
 EXIT_USER_ERROR = 1
 EXIT_BUG = 70
@@ -420,7 +424,7 @@ def undelete_command(ctx: Context, case: str) -> None:
 
 
 @cli.command("import")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--mapping",
     type=click.Path(path_type=Path),
@@ -435,35 +439,69 @@ def undelete_command(ctx: Context, case: str) -> None:
 @click.option("--sheet", help="Regneark (.xlsx): arket som skal leses (ellers det første).")
 @pass_ctx
 def import_command(
-    ctx: Context, file: Path, mapping: Path | None, columns: tuple[str, ...], sheet: str | None
+    ctx: Context,
+    files: tuple[Path, ...],
+    mapping: Path | None,
+    columns: tuple[str, ...],
+    sheet: str | None,
 ) -> None:
-    """Importer saker fra en JSON-fil (samme format som «export») eller et regneark
-    (.xlsx/.csv med én sak per rad); «-» leser JSON fra standard inn. Alt eller ingenting."""
+    """Importer saker fra én eller flere JSON-filer (samme format som «export») eller
+    regneark (.xlsx/.csv med én sak per rad); «-» leser JSON fra standard inn. Hver fil
+    importeres helt eller ikke i det hele tatt; en fil som ikke kan importeres, nevnes med
+    grunnen, og de andre importeres."""
     from tillitsvalgt.file_limits import IMPORT_LIMIT
 
     workspace = ctx.workspace()
-    if str(file) == "-":  # standard in (a file really named "-" is ./-)
+    if any(str(file) == "-" for file in files):  # standard in (a file really named "-" is ./-)
+        if len(files) > 1:
+            raise UserError(
+                "«-» (standard inn) kan ikke importeres sammen med andre filer. "
+                "Ingenting er importert."
+            )
         data = sys.stdin.buffer.read(IMPORT_LIMIT + 1)
         if len(data) > IMPORT_LIMIT:
             raise UserError(
                 f"Det som kom på standard inn, er større enn {IMPORT_LIMIT // 2**20} MB. "
                 "Ingenting er importert."
             )
-        source = "standard inn"
-        report = workspace.import_bundle_data(data, source)
-    else:
-        chosen = None
-        if file.suffix.lower() in (".xlsx", ".csv"):
-            chosen = workspace.column_mapping(mapping, columns, sheet)
-        source = str(file)
-        report = workspace.import_file(file, mapping=chosen)
-    click.echo(f"Importert fra {source}: {report.summary()}")
-    if report.unused_columns:
+        report = workspace.import_bundle_data(data, "standard inn")
+        click.echo(f"Importert fra standard inn: {report.summary()}")
+        _sector_warnings(workspace)
+        return
+    chosen = None
+    if any(file.suffix.lower() in (".xlsx", ".csv") for file in files):
+        chosen = workspace.column_mapping(mapping, columns, sheet)
+    if len(files) == 1:
+        report = workspace.import_file(files[0], mapping=chosen)
+        click.echo(f"Importert fra {files[0]}: {report.summary()}")
+        _unused_columns(report.unused_columns)
+        _sector_warnings(workspace)
+        return
+    outcome = workspace.import_files(list(files), mapping=chosen)
+    for each in outcome.outcomes:
+        if each.report is not None:
+            click.echo(f"Importert fra {each.source}: {each.report.summary()}")
+            _unused_columns(each.report.unused_columns)
+        else:
+            click.echo(f"Ikke importert: {each.source}: {each.problem}", err=True)
+    _sector_warnings(workspace)
+    if outcome.failed:
+        raise UserError(
+            f"{len(outcome.failed)} av {len(files)} filer ble ikke importert (se over); "
+            "de andre er importert."
+        )
+
+
+def _unused_columns(unused: list[str]) -> None:
+    if unused:
         click.echo(
             'Kolonner som ikke ble brukt (velg dem med --column "Overskrift=felt" om de '
-            "skal med): " + ", ".join(f"«{c}»" for c in report.unused_columns),
+            "skal med): " + ", ".join(f"«{c}»" for c in unused),
             err=True,
         )
+
+
+def _sector_warnings(workspace: Workspace) -> None:
     for warning in workspace.sector_agreement_warnings():
         click.echo(f"Advarsel: {warning}", err=True)
 

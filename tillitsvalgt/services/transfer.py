@@ -550,6 +550,19 @@ def import_bundle(
     ``set_based=False`` writes every case one by one (the tests and the benchmark compare
     the two paths)."""
     items = parse_bundle(raw, names=names)
+    return import_items(items, session=session, today=today, progress=progress, set_based=set_based)
+
+
+def import_items(
+    items: list[BundleItem],
+    *,
+    session: Session,
+    today: date,
+    progress: Progress | None = None,
+    set_based: bool = True,
+) -> ImportReport:
+    """Import a bundle checked already (``parse_bundle``), as ``import_bundle`` does: the
+    several-file import checks the next file while this one is written."""
     with history.context(session, "import"):
         return _import_items(
             items, session=session, today=today, progress=progress, set_based=set_based

@@ -1,0 +1,141 @@
+"""Several files imported one after the other (the union office's folder of the files its
+representatives sent), each all or nothing on its own: a file that cannot be imported is
+named with the reason, and the others are imported.
+
+The next file is read and checked in a thread of its own while one is written. Checking a
+1 000-case bundle is Python's work (≈ 0.15 s); writing it is mostly the database's, and
+while this process waits for the server the thread has the interpreter. Measured over 10
+bundles at a million cases: 0.88–1.04 s a bundle against 1.08–1.16 s one after the other
+(benchmarks/README.md, «National scale»).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlmodel import Session
+
+from tillitsvalgt import collector
+from tillitsvalgt.errors import CancelledError, UserError
+from tillitsvalgt.services.transfer import BundleItem, ImportReport, Progress, import_items
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A file read and checked, not yet written."""
+
+    items: list[BundleItem]
+    unused_columns: tuple[str, ...] = ()  # a spreadsheet's columns no field was taken from
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file to import: its name in messages, and how to read and check it (run in the
+    reading thread: no database)."""
+
+    name: str
+    load: Callable[[], Prepared]
+
+
+@dataclass
+class FileOutcome:
+    source: str
+    report: ImportReport | None = None
+    problem: str | None = None  # why nothing of this file was imported
+
+
+@dataclass
+class FilesImport:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.report is None]
+
+    def summary(self) -> str:
+        """One paragraph per file: what was imported, or why nothing of it was."""
+        done = len(self.outcomes) - len(self.failed)
+        lines = [f"{done} av {len(self.outcomes)} filer importert."]
+        for outcome in self.outcomes:
+            if outcome.report is not None:
+                lines.append(f"{outcome.source}: {outcome.report.summary()}")
+            else:
+                lines.append(f"{outcome.source}: IKKE importert. {outcome.problem}")
+        return "\n\n".join(lines)
+
+
+UnitOfWork = Callable[[], contextlib.AbstractContextManager[Session]]
+
+# The progress of several files is one bar: each file a thousand steps.
+_STEPS = 1000
+_CANCELLED_BEFORE = "Ikke importert: importen ble avbrutt før denne filen."
+
+
+def import_sources(
+    sources: Sequence[Source],
+    *,
+    unit: UnitOfWork,
+    today: date,
+    progress: Progress | None = None,
+) -> FilesImport:
+    """Import ``sources`` in order, each in its own unit of work (``unit()``, committed as
+    it ends), the next one read and checked meanwhile. A file that fails with a message for
+    the user (unreadable, not a bundle, refused by a check or by the database) is listed
+    with it, and the next file is imported. ``progress`` may cancel: the file being
+    written is undone, the ones before it stay imported, and the rest are not started.
+    Anything else (a fault in the program) is raised, after the files before it."""
+    result = FilesImport()
+    if not sources:
+        return result
+    cancelled = False
+    total = len(sources) * _STEPS
+
+    def within(index: int) -> Progress | None:
+        if progress is None:
+            return None
+        reported = progress
+
+        def step(done: int, cases: int) -> bool:
+            return reported(index * _STEPS + done * _STEPS // max(cases, 1), total)
+
+        return step
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tillitsvalgt-import") as reader:
+        ahead: Future[Prepared] | None = reader.submit(sources[0].load)
+        for index, source in enumerate(sources):
+            assert ahead is not None
+            current = ahead
+            ahead = reader.submit(sources[index + 1].load) if index + 1 < len(sources) else None
+            if progress is not None and not progress(index * _STEPS, total):
+                result.outcomes += [
+                    FileOutcome(s.name, problem=_CANCELLED_BEFORE) for s in sources[index:]
+                ]
+                cancelled = True
+                break
+            try:
+                prepared = current.result()
+                with collector.paused(), unit() as session:
+                    report = import_items(
+                        prepared.items, session=session, today=today, progress=within(index)
+                    )
+            except CancelledError as exc:
+                result.outcomes.append(FileOutcome(source.name, problem=exc.message))
+                result.outcomes += [
+                    FileOutcome(s.name, problem=_CANCELLED_BEFORE) for s in sources[index + 1 :]
+                ]
+                cancelled = True
+                break
+            except UserError as exc:
+                result.outcomes.append(FileOutcome(source.name, problem=exc.message))
+                continue
+            report.unused_columns = list(prepared.unused_columns)
+            result.outcomes.append(FileOutcome(source.name, report))
+        if ahead is not None:
+            ahead.cancel()
+    if progress is not None and not cancelled:
+        progress(total, total)
+    return result
