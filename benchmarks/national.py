@@ -582,31 +582,29 @@ def committed_then_undone(db: Database) -> Iterator[Any]:
             outer.rollback()
 
 
-def _server_cpu(session: Any) -> Callable[[], float | None]:
-    """The CPU seconds (user + system) the server process behind ``session`` has used so
-    far, read from /proc when the server runs on this machine (as the benchmark's does);
-    ``None`` elsewhere."""
-    pid = session.execute(sa.text("SELECT pg_backend_pid()")).scalar_one()
+def _server_cpu(pid: int) -> float | None:
+    """The CPU seconds (user + system) the server process ``pid`` has used so far, read
+    from /proc when the server runs on this machine (as the benchmark's does); ``None``
+    elsewhere."""
     ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-
-    def read() -> float | None:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            return None
-        return (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
-
-    return read
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
 
 
 def measure_import(db: Database, *, count: int, base: int, set_based: bool = True) -> list[Figure]:
-    """Each bundle from its file's text, as the office imports the files the
-    representatives send (``read_bundle``, then ``import_bundle``), each through the
-    commit's own work and then undone (``committed_then_undone``). The files
-    are made first and kept as text: holding 100 bundles as Python objects made every
-    collection of the cyclic garbage collector walk them all (≈ 0.4 s a bundle that an
-    office importing one file at a time never pays)."""
-    from tillitsvalgt.services.transfer import import_bundle, read_bundle
+    """The bundles' files imported as the office imports the files its representatives
+    send: all of them at once (``bundle_files.import_sources``, as ``tillitsvalgt import
+    A B C`` and the window do: the next file read and checked while one is written), each
+    file through the commit's own work and then undone (``committed_then_undone``).
+    ``set_based=False``: one file after the other, every case one by one (the path before
+    the set-based import). The files are made first and kept as text: holding 100 bundles
+    as Python objects made every collection of the cyclic garbage collector walk them all
+    (≈ 0.4 s a bundle that an office importing its files never pays)."""
+    from tillitsvalgt.services.bundle_files import Prepared, Source, import_sources
+    from tillitsvalgt.services.transfer import import_bundle, parse_bundle, read_bundle
 
     _say(f"  import: building {count} bundles of {BUNDLE_CASES} cases …")
     texts, cases, events = [], 0, 0
@@ -615,27 +613,40 @@ def measure_import(db: Database, *, count: int, base: int, set_based: bool = Tru
         events += sum(len(i["events"]) for i in bundle)
         texts.append(json.dumps(bundle, ensure_ascii=False))
     _say(f"  import.bundles: importing {cases} cases …")
-    start = time.perf_counter()
-    each: list[float] = []
-    ours: list[float] = []
-    theirs: list[float] = []  # the server's CPU, when /proc shows it
-    for i, text in enumerate(texts):
-        began, cpu = time.perf_counter(), time.process_time()
+    pids: list[int] = []
+    server_began: list[float | None] = []
+
+    @contextmanager
+    def unit() -> Iterator[Any]:
         with committed_then_undone(db) as session:
-            server = _server_cpu(session)
-            server_began = server()
-            raw = read_bundle(text, f"bundle-{i + 1}.json")
-            report = import_bundle(raw, session=session, today=TODAY, set_based=set_based)
-            assert len(report.created) == len(raw), report.summary()
-        server_done = server()
-        each.append(time.perf_counter() - began)
-        ours.append(time.process_time() - cpu)
-        if server_began is not None and server_done is not None:
-            theirs.append(server_done - server_began)
-    total = time.perf_counter() - start
+            pids.append(int(session.execute(sa.text("SELECT pg_backend_pid()")).scalar_one()))
+            if not server_began:
+                server_began.append(_server_cpu(pids[0]))
+            yield session
+
+    def source(i: int, text: str) -> Source:
+        name = f"bundle-{i + 1}.json"
+        return Source(name, lambda: Prepared(parse_bundle(read_bundle(text, name))))
+
+    start, cpu = time.perf_counter(), time.process_time()
+    if set_based:
+        result = import_sources(
+            [source(i, text) for i, text in enumerate(texts)], unit=unit, today=TODAY
+        )
+        assert not result.failed, result.summary()
+        assert sum(len(o.report.created) for o in result.outcomes if o.report) == cases
+    else:
+        for i, text in enumerate(texts):
+            with unit() as session:
+                raw = read_bundle(text, f"bundle-{i + 1}.json")
+                report = import_bundle(raw, session=session, today=TODAY, set_based=False)
+                assert len(report.created) == len(raw), report.summary()
+    total, ours = time.perf_counter() - start, time.process_time() - cpu
+    # The server's CPU, when /proc shows it and the pool gave every unit one connection.
     server_note = ""
-    if theirs:
-        server_note = f", the server's process {statistics.median(theirs):.2f}"
+    began, done = server_began[0], _server_cpu(pids[0])
+    if began is not None and done is not None and len(set(pids)) == 1:
+        server_note = f", the server's process {(done - began) / count:.2f}"
     return [
         Figure(
             "import.bundles" if set_based else "import.bundles.one_by_one",
@@ -643,9 +654,8 @@ def measure_import(db: Database, *, count: int, base: int, set_based: bool = Tru
             "s",
             None,
             what=f"{count} bundles: {cases} cases, {events} events",
-            note=f"one bundle: median {statistics.median(each):.2f} s, "
-            f"{statistics.median(each) / BUNDLE_CASES * 1000:.2f} ms a case; CPU s a bundle: "
-            f"this process {statistics.median(ours):.2f}{server_note}",
+            note=f"{total / count:.2f} s a bundle, {total / cases * 1000:.2f} ms a case; "
+            f"CPU s a bundle: this process {ours / count:.2f}{server_note}",
             limit=IMPORT_LIMIT_S * count / 100,
         )
     ]

@@ -6,6 +6,7 @@ newer version of the app is refused and left exactly as it was."""
 from __future__ import annotations
 
 import hashlib
+import importlib
 import re
 import sqlite3
 import warnings
@@ -418,6 +419,17 @@ def test_0022_the_walls_lookups_are_parallel_safe(db: Database) -> None:
     assert schema_differences(db) == []
 
 
+def _function_source(db: Database, name: str) -> str:
+    with db.engine.connect() as conn:
+        return str(
+            conn.exec_driver_sql(
+                "SELECT prosrc FROM pg_proc WHERE proname = %(n)s "
+                "AND pronamespace = current_schema()::regnamespace",
+                {"n": name},
+            ).scalar_one()
+        )
+
+
 def test_0024_an_imported_run_is_indexed_as_each_case_alone_would_be(db: Database) -> None:
     """PostgreSQL: 0024's set-based refresh writes each case's free-text document exactly
     as 0002's per-case function does (the one the row triggers still call): imported cases
@@ -457,6 +469,23 @@ def test_0024_an_imported_run_is_indexed_as_each_case_alone_would_be(db: Databas
     assert found("drøfting ferdig") == found("siste") == len(bundle)
     if postgresql:
         assert language() == "sql"
+        # 0024's marks give 0009's text: every ASCII character, Norwegian letters and
+        # punctuation beyond ASCII (kept, as before).
+        m24 = importlib.import_module(
+            "tillitsvalgt.migrations.versions.0024_search_index_set_based"
+        )
+        sample = "".join(map(chr, range(32, 127))) + " æøåÆØÅ «é–ü» \u00a0_x_ 2026/14 3,5 "
+        with db.engine.connect() as conn:
+            old, new = conn.execute(
+                sa.text("SELECT translate(:t, :marks, :spaces), regexp_replace(:t, :re, ' ', 'g')"),
+                {
+                    "t": sample,
+                    "marks": m24.PUNCTUATION,
+                    "spaces": " " * len(m24.PUNCTUATION),
+                    "re": m24.MARKS,
+                },
+            ).one()
+        assert old == new and len(new) == len(sample) and "_x_" in new and "/" not in new
         imported = documents()
         assert len(imported) == len(bundle)
         with db.engine.begin() as conn:
@@ -464,9 +493,11 @@ def test_0024_an_imported_run_is_indexed_as_each_case_alone_would_be(db: Databas
         assert documents() == imported
     alembic(db, "downgrade", "0023")
     assert not postgresql or language() == "plpgsql"
+    assert not postgresql or "translate(" in _function_source(db, "case_search_refresh")
     assert found("drøfting") == len(bundle)
     alembic(db, "upgrade", "head")
     assert not postgresql or language() == "sql"
+    assert not postgresql or "regexp_replace(" in _function_source(db, "case_search_refresh")
     assert found("ferdig") == len(bundle)
     assert schema_differences(db) == []
 
