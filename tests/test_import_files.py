@@ -31,7 +31,6 @@ from conftest import TODAY
 from helpers.data import run_cli
 from helpers.gui import make_window
 
-
 _SIZE = 4
 _BUNDLES = [list(b) for b in national.bundles(8, base=8000, size=_SIZE)]
 
