@@ -494,6 +494,48 @@ def _representative_for(item: BundleItem, session: Session) -> int | None:
     return found if found is not None else _made_or_found(session, make, find).id
 
 
+def _representatives_at_once(items: list[BundleItem], session: Session) -> dict[Any, int]:
+    """PostgreSQL: the ids of the bundle's representatives by UUID, the stored ones found
+    and the new ones made, in two or three statements. One by one, each new one was a
+    lookup, a savepoint, an INSERT and a release: four round trips, ≈ 50 ms for the 25 new
+    representatives of a 1 000-case bundle. One made at the same moment by another import
+    is found after it commits (``ON CONFLICT DO NOTHING`` waits for it, then the lookup
+    sees it). One not found (another branch's profile, which the walls hide) is left to
+    ``_representative_for``, which says so as before. SQLite writes in process: nothing to
+    save there."""
+    wanted = {i.reported_by.uuid: i.reported_by for i in items if i.reported_by is not None}
+    if not wanted or session.get_bind().dialect.name != "postgresql":
+        return {}
+    table = Representative.__table__  # type: ignore[attr-defined]
+
+    def found(keys: list[uuid_module.UUID]) -> dict[Any, int]:
+        listed = sa.bindparam("keys", keys, type_=postgresql.ARRAY(sa.Uuid()))
+        rows = session.execute(
+            sa.select(table.c.uuid, table.c.id).where(table.c.uuid == sa.any_(listed))
+        )
+        return {key: int(row_id) for key, row_id in rows}
+
+    ids = found(list(wanted))
+    missing = [wanted[k] for k in wanted if k not in ids]
+    if missing:
+        made = session.execute(
+            postgresql.insert(table)
+            .values(
+                [
+                    {"uuid": r.uuid, "name": r.name, "branch": r.branch, "union_name": r.union_name}
+                    for r in missing
+                ]
+            )
+            .on_conflict_do_nothing(index_elements=["uuid"])
+            .returning(table.c.uuid, table.c.id)
+        )
+        ids.update({key: int(row_id) for key, row_id in made})
+        still = [r.uuid for r in missing if r.uuid not in ids]
+        if still:
+            ids.update(found(still))
+    return ids
+
+
 @dataclass(frozen=True)
 class _Made:
     id: int
@@ -591,6 +633,7 @@ def _import_items(
     plain = _plain_new(items, keys, event_keys, session) if set_based else set()
     employers = _Register(items, session, report)
     reporters = _Memo(lambda item: _representative_for(item, session))
+    reporters.known(_representatives_at_once(items, session))
     run: list[NewCase] = []
 
     def write_run() -> None:
@@ -698,6 +741,10 @@ class _Memo:
     def __init__(self, find: Callable[[BundleItem], int | None]) -> None:
         self._find = find
         self._ids: dict[Any, int | None] = {}
+
+    def known(self, ids: dict[Any, int]) -> None:
+        """Ids found or made before (by key), without asking ``find``."""
+        self._ids.update(ids)
 
     def get(self, item: BundleItem, key: Any) -> int | None:
         if key is None or key not in self._ids:
