@@ -79,25 +79,54 @@ def test_each_file_is_all_or_nothing_and_a_bad_one_is_named(db: Database) -> Non
     assert result.failed == [b]
     assert _cases(db) == before + 6  # nothing of b.json
     summary = result.summary()
-    assert summary.startswith("2 av 3 filer importert.")
+    assert summary.startswith("2 av 3 filer importert: 6 nye saker, 0 oppdatert")
     assert "b.json: IKKE importert." in summary and "c.json: 2 nye saker" in summary
+
+
+def test_the_summary_of_many_files_stays_short_and_names_every_bad_one(db: Database) -> None:
+    """An office importing many files reads the total and the files that failed (ten of
+    them by name, then how many more), not a paragraph for every file."""
+    good = [_source(f"ok-{n}.json", _bundle(1, n % 8)) for n in range(12)]
+    bad = [_source(f"feil-{n}.json", _bad(_bundle(2, n % 8))) for n in range(11)]
+    result = import_sources(good + bad, unit=db.session, today=TODAY)
+    summary = result.summary()
+    assert summary.startswith("12 av 23 filer importert: ")
+    assert summary.count("IKKE importert.") == 10
+    assert "… og 1 fil til som ikke ble importert." in summary
+    assert "ok-3.json" not in summary  # twelve imported: counted, not listed
+    assert len(summary.splitlines()) < 40
 
 
 def test_the_next_file_is_read_while_one_is_written(db: Database) -> None:
     log: list[str] = []
+    started = [threading.Event() for _ in range(3)]
+    written = iter(range(3))
+
+    def reading(n: int) -> Source:
+        inner = _source(f"{n}.json", _bundle(3, n))
+
+        def load() -> Prepared:
+            log.append(f"read {n}.json")
+            started[n].set()
+            return inner.load()
+
+        return Source(inner.name, load)
 
     @contextlib.contextmanager
     def unit() -> Iterator[Any]:
+        n = next(written)
         with db.session() as session:
             yield session
-            log.append("writing done")
+            if n + 1 < len(started):
+                # Read ahead, the next file's reading has begun while this one is written
+                # (a thread is not scheduled at once: waited for, not assumed).
+                started[n + 1].wait(5)
+            log.append(f"written {n}")
 
-    sources = [_source(f"{n}.json", _bundle(3, n), log) for n in range(3)]
-    result = import_sources(sources, unit=unit, today=TODAY)
+    result = import_sources([reading(n) for n in range(3)], unit=unit, today=TODAY)
     assert not result.failed
-    # The second file is read before the first is written to its end, and so on.
-    assert log.index("read 1.json") < log.index("writing done")
-    assert log.index("read 2.json") < [i for i, e in enumerate(log) if e == "writing done"][1]
+    assert started[1].is_set() and log.index("read 1.json") < log.index("written 0")
+    assert log.index("read 2.json") < log.index("written 1")
 
 
 def test_a_cancel_keeps_the_files_before_and_starts_none_after(db: Database) -> None:
@@ -191,7 +220,7 @@ def test_the_window_imports_every_file_chosen(
     window.import_action.trigger()
     qtbot.waitUntil(lambda: window.background.running == 0, timeout=30_000)
     kind, _, text = prompter.shown[-1]
-    assert kind == "info" and text.startswith("2 av 2 filer importert.")
+    assert kind == "info" and text.startswith("2 av 2 filer importert: 5 nye saker")
     assert window.model.total == before + 5
 
     window.import_action.trigger()  # again, with the bad file among them

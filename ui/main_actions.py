@@ -176,7 +176,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "import_cases",
         "Ctrl+I",
         QT_TR_NOOP(
-            "Importer saker fra en fil (fra en annen tillitsvalgt eller et tidligere uttrekk)"
+            "Importer saker fra én eller flere filer (fra andre tillitsvalgte eller et "
+            "tidligere uttrekk)"
         ),
         icon=Icon.SP_ArrowDown,
     ),

@@ -1412,8 +1412,8 @@ Your profile is saved.</translation>
         <translation>&amp;Import cases …</translation>
     </message>
     <message>
-        <source>Importer saker fra en fil (fra en annen tillitsvalgt eller et tidligere uttrekk)</source>
-        <translation>Import cases from a file (from another representative or an earlier export)</translation>
+        <source>Importer saker fra én eller flere filer (fra andre tillitsvalgte eller et tidligere uttrekk)</source>
+        <translation>Import cases from one or more files (from other representatives or an earlier export)</translation>
     </message>
     <message>
         <source>&amp;Eksporter saker …</source>

@@ -1412,8 +1412,8 @@ Profilen din er lagra.</translation>
         <translation>&amp;Importer saker …</translation>
     </message>
     <message>
-        <source>Importer saker fra en fil (fra en annen tillitsvalgt eller et tidligere uttrekk)</source>
-        <translation>Importer saker frå ei fil (frå ein annan tillitsvald eller eit tidlegare uttrekk)</translation>
+        <source>Importer saker fra én eller flere filer (fra andre tillitsvalgte eller et tidligere uttrekk)</source>
+        <translation>Importer saker frå éi eller fleire filer (frå andre tillitsvalde eller eit tidlegare uttrekk)</translation>
     </message>
     <message>
         <source>&amp;Eksporter saker …</source>

@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from tillitsvalgt import collector
 from tillitsvalgt.errors import CancelledError, UserError
+from tillitsvalgt.plural import count, number_text
 from tillitsvalgt.services.transfer import BundleItem, ImportReport, Progress, import_items
 
 
@@ -57,15 +58,43 @@ class FilesImport:
         return [o for o in self.outcomes if o.report is None]
 
     def summary(self) -> str:
-        """One paragraph per file: what was imported, or why nothing of it was."""
-        done = len(self.outcomes) - len(self.failed)
-        lines = [f"{done} av {len(self.outcomes)} filer importert."]
-        for outcome in self.outcomes:
-            if outcome.report is not None:
-                lines.append(f"{outcome.source}: {outcome.report.summary()}")
-            else:
-                lines.append(f"{outcome.source}: IKKE importert. {outcome.problem}")
+        """What a person reads after the import: the files imported and their cases in all,
+        each file that was not with its reason, and each imported file's own counts when
+        there are few enough to read (an office importing a hundred files reads the total)."""
+        imported = [o for o in self.outcomes if o.report is not None]
+        total = ImportReport()
+        for outcome in imported:
+            assert outcome.report is not None
+            _add(total, outcome.report)
+        lines = [
+            f"{number_text(len(imported))} av {count(len(self.outcomes), 'fil', 'filer')} "
+            "importert" + (f": {total.summary()}" if imported else ".")
+        ]
+        for outcome in self.failed[:_LISTED]:
+            lines.append(f"{outcome.source}: IKKE importert. {outcome.problem}")
+        if len(self.failed) > _LISTED:
+            more = count(len(self.failed) - _LISTED, "fil", "filer")
+            lines.append(f"… og {more} til som ikke ble importert.")
+        if len(imported) <= _LISTED:
+            lines += [f"{o.source}: {o.report.summary()}" for o in imported if o.report]
         return "\n\n".join(lines)
+
+
+_LISTED = 10  # files named one by one in the summary
+
+
+def _add(total: ImportReport, report: ImportReport) -> None:
+    total.created += report.created
+    total.updated += report.updated
+    total.unchanged += report.unchanged
+    total.kept += report.kept
+    total.events_added += report.events_added
+    total.events_updated += report.events_updated
+    total.employers_created += report.employers_created
+    total.escalations_changed += report.escalations_changed
+    total.groups_created += report.groups_created
+    for name, value in vars(report.evidence).items():
+        setattr(total.evidence, name, getattr(total.evidence, name) + value)
 
 
 UnitOfWork = Callable[[], contextlib.AbstractContextManager[Session]]
