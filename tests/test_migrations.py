@@ -333,13 +333,13 @@ def test_0023_the_type_and_status_index_carries_the_branch(db: Database) -> None
     def definition() -> str:
         if not postgresql:
             return ""
-        with db.engine.connect() as conn:
-            return str(
-                conn.exec_driver_sql(
-                    "SELECT indexdef FROM pg_indexes WHERE indexname = "
-                    "'ix_cases_live_type_status_updated' AND schemaname = current_schema()"
-                ).scalar_one()
+        return str(
+            _value(
+                db,
+                "SELECT indexdef FROM pg_indexes WHERE indexname = "
+                "'ix_cases_live_type_status_updated' AND schemaname = current_schema()",
             )
+        )
 
     def listed() -> list[str]:
         with db.session(readonly=True) as s:
@@ -419,15 +419,21 @@ def test_0022_the_walls_lookups_are_parallel_safe(db: Database) -> None:
     assert schema_differences(db) == []
 
 
-def _function_source(db: Database, name: str) -> str:
+def _value(db: Database, sql: str, params: dict[str, Any] | None = None) -> Any:
+    """The one value ``sql`` (psycopg's placeholders) gives, on a connection of its own."""
     with db.engine.connect() as conn:
-        return str(
-            conn.exec_driver_sql(
-                "SELECT prosrc FROM pg_proc WHERE proname = %(n)s "
-                "AND pronamespace = current_schema()::regnamespace",
-                {"n": name},
-            ).scalar_one()
+        return conn.exec_driver_sql(sql, params or {}).scalar_one()
+
+
+def _function_source(db: Database, name: str) -> str:
+    return str(
+        _value(
+            db,
+            "SELECT prosrc FROM pg_proc WHERE proname = %(n)s "
+            "AND pronamespace = current_schema()::regnamespace",
+            {"n": name},
         )
+    )
 
 
 def test_0024_an_imported_run_is_indexed_as_each_case_alone_would_be(db: Database) -> None:
@@ -452,13 +458,13 @@ def test_0024_an_imported_run_is_indexed_as_each_case_alone_would_be(db: Databas
             return {int(case_id): str(document) for case_id, document in found}
 
     def language() -> str:
-        with db.engine.connect() as conn:
-            return str(
-                conn.exec_driver_sql(
-                    "SELECT l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang "
-                    "WHERE p.proname = 'case_search_refresh_many'"
-                ).scalar_one()
+        return str(
+            _value(
+                db,
+                "SELECT l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang "
+                "WHERE p.proname = 'case_search_refresh_many'",
             )
+        )
 
     def found(words: str) -> int:
         with db.session(readonly=True) as s:

@@ -116,6 +116,18 @@ def _applies(p: Provision, facts: CaseFacts) -> bool:
     return _condition_met(p.condition, facts)
 
 
+def _static_key(facts: CaseFacts) -> tuple[object, ...]:
+    """The facts a case's provisions and level depend on (not its dates)."""
+    return (
+        facts.case_type,
+        facts.agreement,
+        facts.employees,
+        facts.home_office_days_per_week,
+        facts.ordered_by_authorities,
+        facts.building_permit,
+    )
+
+
 class _Index:
     """What can be worked out once per catalogue rather than once per case: the provisions
     that can apply to a case type under an agreement, and the applied-provision records
@@ -148,14 +160,7 @@ class _Index:
         ``static``'s cache seldom helps there, and making its words cost ≈ 0.1 s of a
         1 000-case bundle. Kept per combination, as ``static`` is: at a million cases most
         combinations come again."""
-        key = (
-            facts.case_type,
-            facts.agreement,
-            facts.employees,
-            facts.home_office_days_per_week,
-            facts.ordered_by_authorities,
-            facts.building_permit,
-        )
+        key = _static_key(facts)
         found = self._levels.get(key)
         if found is None:
             candidates = self.candidates(facts.case_type, facts.agreement)
@@ -187,14 +192,7 @@ class _Index:
     def static(self, facts: CaseFacts) -> _Static:
         """Everything that depends only on who the employer is and what kind of change it
         is, not on dates: many cases share it, so it is worked out once per combination."""
-        key = (
-            facts.case_type,
-            facts.agreement,
-            facts.employees,
-            facts.home_office_days_per_week,
-            facts.ordered_by_authorities,
-            facts.building_permit,
-        )
+        key = _static_key(facts)
         found = self._static.get(key)
         if found is None:
             applied, notes = _applicable(facts, self)

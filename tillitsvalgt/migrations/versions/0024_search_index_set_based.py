@@ -54,16 +54,20 @@ def _text(s: str, *, fast: bool) -> str:
     return f"translate({joined}, '{quoted}', '{' ' * len(PUNCTUATION)}')"
 
 
+def _insert(s: str, cases: str, *, fast: bool) -> str:
+    """The INSERT that indexes the cases ``cases`` (a condition on ``c.id``), in the order
+    of their ids (as 0020's loop did: two imports at once take the rows in one order)."""
+    return f"""INSERT INTO {s}.case_search (case_id, document, branch)
+        SELECT c.id, to_tsvector('simple', {_text(s, fast=fast)}), c.branch
+        FROM {s}.cases c WHERE {cases} ORDER BY c.id
+        ON CONFLICT (case_id) DO UPDATE SET document = excluded.document,
+                                            branch = excluded.branch"""
+
+
 def _one(s: str, *, fast: bool) -> str:
     # CREATE OR REPLACE keeps the functions' owner and grants (none to PUBLIC).
     return f"""CREATE OR REPLACE FUNCTION {s}.case_search_refresh(cid integer) RETURNS void
-        LANGUAGE sql {PIN} AS $$
-        INSERT INTO {s}.case_search (case_id, document, branch)
-        SELECT c.id, to_tsvector('simple', {_text(s, fast=fast)}), c.branch
-        FROM {s}.cases c WHERE c.id = cid
-        ON CONFLICT (case_id) DO UPDATE SET document = excluded.document,
-                                            branch = excluded.branch
-    $$"""
+        LANGUAGE sql {PIN} AS $$ {_insert(s, "c.id = cid", fast=fast)} $$"""
 
 
 def upgrade() -> None:
@@ -71,16 +75,10 @@ def upgrade() -> None:
         return
     s = _schema()
     op.execute(_one(s, fast=True))
+    run = "c.id IN (SELECT u.id FROM unnest(cids) AS u(id))"
     op.execute(
         f"""CREATE OR REPLACE FUNCTION {s}.case_search_refresh_many(cids integer[])
-            RETURNS void LANGUAGE sql {PIN} AS $$
-        INSERT INTO {s}.case_search (case_id, document, branch)
-        SELECT c.id, to_tsvector('simple', {_text(s, fast=True)}), c.branch
-        FROM {s}.cases c WHERE c.id IN (SELECT u.id FROM unnest(cids) AS u(id))
-        ORDER BY c.id
-        ON CONFLICT (case_id) DO UPDATE SET document = excluded.document,
-                                            branch = excluded.branch
-        $$"""
+            RETURNS void LANGUAGE sql {PIN} AS $$ {_insert(s, run, fast=True)} $$"""
     )
 
 
