@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tillitsvalgt import collector, paths, settings
+from tillitsvalgt import paths, settings
 from tillitsvalgt.backup import (
     DEFAULT_KEEP,
     auto_backup,
@@ -915,15 +915,10 @@ class Workspace:
         """Import a bundle, or cases from a spreadsheet (.xlsx/.csv, Norwegian column
         names, or the columns ``mapping`` names), all or nothing; ``progress`` may cancel
         it. A spreadsheet's columns that were not used are in the report."""
-        from tillitsvalgt.services.transfer import import_items
+        from tillitsvalgt.services.bundle_files import write_prepared
 
         prepared = _import_source(file, mapping).load()
-        with collector.paused(), self.db.session() as session:
-            report = import_items(
-                prepared.items, session=session, today=self.today(), progress=progress
-            )
-        report.unused_columns = list(prepared.unused_columns)
-        return report
+        return write_prepared(prepared, unit=self.db.session, today=self.today(), progress=progress)
 
     def import_files(
         self,
@@ -950,11 +945,10 @@ class Workspace:
     ) -> ImportReport:
         """Import a bundle read already (``source`` names it in messages: a file, or
         standard in for the command line), all or nothing."""
-        from tillitsvalgt.services.transfer import import_items
+        from tillitsvalgt.services.bundle_files import Prepared, write_prepared
 
-        items = _bundle_items(data, source)
-        with collector.paused(), self.db.session() as session:
-            return import_items(items, session=session, today=self.today(), progress=progress)
+        prepared = Prepared(_bundle_items(data, source))
+        return write_prepared(prepared, unit=self.db.session, today=self.today(), progress=progress)
 
     @staticmethod
     def column_mapping(

@@ -99,6 +99,18 @@ def _add(total: ImportReport, report: ImportReport) -> None:
 
 UnitOfWork = Callable[[], contextlib.AbstractContextManager[Session]]
 
+
+def write_prepared(
+    prepared: Prepared, *, unit: UnitOfWork, today: date, progress: Progress | None = None
+) -> ImportReport:
+    """One file read and checked already, written in its own unit of work (committed as it
+    ends) with Python's collector held off; a spreadsheet's unused columns in the report."""
+    with collector.paused(), unit() as session:
+        report = import_items(prepared.items, session=session, today=today, progress=progress)
+    report.unused_columns = list(prepared.unused_columns)
+    return report
+
+
 # The progress of several files is one bar: each file a thousand steps.
 _STEPS = 1000
 _CANCELLED_BEFORE = "Ikke importert: importen ble avbrutt før denne filen."
@@ -146,11 +158,9 @@ def import_sources(
                 cancelled = True
                 break
             try:
-                prepared = current.result()
-                with collector.paused(), unit() as session:
-                    report = import_items(
-                        prepared.items, session=session, today=today, progress=within(index)
-                    )
+                report = write_prepared(
+                    current.result(), unit=unit, today=today, progress=within(index)
+                )
             except CancelledError as exc:
                 result.outcomes.append(FileOutcome(source.name, problem=exc.message))
                 result.outcomes += [
@@ -161,7 +171,6 @@ def import_sources(
             except UserError as exc:
                 result.outcomes.append(FileOutcome(source.name, problem=exc.message))
                 continue
-            report.unused_columns = list(prepared.unused_columns)
             result.outcomes.append(FileOutcome(source.name, report))
         if ahead is not None:
             ahead.cancel()
