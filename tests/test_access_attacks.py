@@ -459,6 +459,17 @@ def test_the_case_counter_is_written_only_through_its_function(
     number = make_case(t["sor"], t["employer"], title="Etter angrepet")
     assert number == f"{year}/3"
     refused(t["nord"], "SELECT tillitsvalgt_next_case_seq(0)")
+    # The import's many-at-once counter (0026) has the same walls, and takes no count that
+    # would move the counter backwards or past any file's size.
+    for n in (0, -5, 100_001):
+        assert refused(t["nord"], "SELECT tillitsvalgt_next_case_seqs(:y, :n)", y=year, n=n) == (
+            "TV403"
+        )
+    refused(t["nord"], "SELECT tillitsvalgt_next_case_seqs(0, 1)")
+    with t["nord"].engine.begin() as conn:
+        last = conn.execute(sa.text("SELECT tillitsvalgt_next_case_seqs(:y, 5)"), {"y": year})
+        assert last.scalar_one() == 8  # 4-8 handed out: the next case is number 9
+    assert make_case(t["sor"], t["employer"], title="Etter fem") == f"{year}/9"
 
 
 # --------------------------------------------------------------------------- 5. history

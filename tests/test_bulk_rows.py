@@ -80,3 +80,33 @@ def test_a_refused_row_undoes_the_statement(db: Database) -> None:
     with pytest.raises(sa.exc.IntegrityError), db.session() as s:
         insert_rows(s.connection(), DEADLINES, rows)
     assert _stored(db, case_id) == []
+
+
+def test_rows_alike_in_every_column_are_each_written(db: Database) -> None:
+    # A value the same in every row goes to PostgreSQL once, not as an array: rows alike
+    # in all their columns must still come back one each, not as one.
+    case_id = _case_id(db)
+    rows = [_deadline(case_id, 3) for _ in range(4)]
+    with db.session() as s:
+        insert_rows(s.connection(), DEADLINES, rows)
+    row = rows[0]
+    columns = ("title", "rule", "document_id", "due_on", "original_due_on", "met_on")
+    assert _stored(db, case_id) == [
+        (*(row[k] for k in columns), row["cancelled"], row["lapsed_on"], row["created_at"])
+    ] * 4
+
+
+def test_columns_alike_and_unlike_keep_each_rows_values(db: Database) -> None:
+    case_id = _case_id(db)
+    # Title and times alike, the dates and flags unlike: each row keeps its own.
+    rows = [
+        _deadline(case_id, i, title="Samme tittel", created_at=datetime(2026, 1, 2, tzinfo=UTC))
+        for i in range(3)
+    ]
+    with db.session() as s:
+        insert_rows(s.connection(), DEADLINES, rows)
+    stored = _stored(db, case_id)
+    assert [r[0] for r in stored] == ["Samme tittel"] * 3
+    assert [r[3] for r in stored] == [date(2026, 12, 1 + i) for i in range(3)]
+    assert [r[6] for r in stored] == [False, False, True]
+    assert {r[8] for r in stored} == {datetime(2026, 1, 2, tzinfo=UTC)}

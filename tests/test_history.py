@@ -219,6 +219,26 @@ def test_postgresql_sets_role_and_time_and_allows_only_sanctioned_redaction(
         conn.execute(sa.text(changed.format(value="NULL")))
 
 
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_postgresql_stamps_a_line_that_claims_one_of_role_or_time(db: Database) -> None:
+    # Migration 0026 calls the stamping trigger only for a line that differs from the
+    # columns' defaults: a line right in one and forged in the other is still stamped.
+    insert = (
+        "INSERT INTO change_history (entity, entity_id, action, changed_at, db_role) "
+        "VALUES ('case', 1, 'changed', {time}, {role}) RETURNING changed_at, db_role, "
+        "now() AS now, session_user::text AS me"
+    )
+    for time, role in (
+        ("'2000-01-01'", "session_user"),  # its own role, another time
+        ("now()", "'someone_else'"),  # the right time, another role
+        ("DEFAULT", "DEFAULT"),  # neither: the defaults, no trigger needed
+        ("now()", "NULL"),  # no role at all
+    ):
+        with db.engine.begin() as conn:
+            line = conn.execute(sa.text(insert.format(time=time, role=role))).one()
+        assert (line.changed_at, line.db_role) == (line.now, line.me), (time, role)
+
+
 @pytest.mark.parametrize("backend", ["sqlite"])
 def test_sqlite_allows_only_a_redaction_of_the_values(db: Database, case_no: str) -> None:
     with db.engine.begin() as conn:

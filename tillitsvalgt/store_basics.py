@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
-SCHEMA_HEAD = "0025"
+SCHEMA_HEAD = "0026"
 """The newest migration. Kept here so that opening an up-to-date database needs no Alembic
 (``tests/test_migrations.py`` proves it equals the head of ``migrations/versions``)."""
 

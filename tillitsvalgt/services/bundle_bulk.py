@@ -80,13 +80,12 @@ def allocate_numbers(years: Sequence[int], *, session: Session) -> list[int]:
     dialect = session.get_bind().dialect.name
     for year, count in wanted.items():
         if dialect == "postgresql":
-            # Only through the counter's own function (migration 0010), once per number;
-            # the counter row stays locked until the transaction ends.
-            handed = session.execute(
-                sa.text("SELECT tillitsvalgt_next_case_seq(:y) FROM generate_series(1, :n)"),
-                {"y": year, "n": count},
-            ).scalars()
-            first[year] = min(int(seq) for seq in handed)
+            # Only through the counter's own function (migration 0026: many numbers at
+            # once); the counter row stays locked until the transaction ends.
+            last = session.execute(
+                sa.text("SELECT tillitsvalgt_next_case_seqs(:y, :n)"), {"y": year, "n": count}
+            ).scalar_one()
+            first[year] = int(last) - count + 1
         else:
             last = allocate_number(year, session=session)  # takes the counter's lock
             if count > 1:
@@ -260,10 +259,10 @@ def _insert_together(
     events: list[tuple[int, dict[str, Any]]],
 ) -> tuple[list[int], list[int]]:
     """PostgreSQL: the cases and their events in one statement, one array per column
-    (``INSERT … SELECT FROM unnest(…)``, the events' in a second INSERT of the same
-    statement). A multi-row VALUES of 1 000 cases has 45 000 placeholders, and turning its
-    text into the server's form took the driver longer than the server took to write the
-    rows. One statement also fills the free-text index once per case: its triggers
+    (``INSERT … SELECT FROM unnest(…)``, a value the same in every row as one parameter;
+    the events' in a second INSERT of the same statement). A multi-row VALUES of 1 000
+    cases has 45 000 placeholders, and turning its text into the server's form took the
+    driver longer than the server took to write the rows. One statement also fills the free-text index once per case: its triggers
     (migration 0020) run when the statement ends, and the one on cases leaves the cases
     with events to the one on events. The ids come back with the rows' UUIDs.
 
@@ -274,22 +273,19 @@ def _insert_together(
     processing (aware UTC times, booleans) is applied here as SQLAlchemy would."""
     dialect = connection.dialect
     params: dict[str, Any] = {}
-
-    def arrays(prefix: str, columns: list[sa.Column[Any]], rows: list[dict[str, Any]]) -> str:
-        return unnest_arrays(dialect, columns, rows, params, prefix)
-
     case_columns = [c for c in CASES.columns if c.name != "id"]
     event_columns = [c for c in EVENTS.columns if c.name not in ("id", "case_id")]
-    event_names = ", ".join(c.name for c in event_columns)
+    new_cases = unnest_arrays(dialect, case_columns, cases, params, "c", "c")
+    timeline = unnest_arrays(dialect, event_columns, [e for _, e in events], params, "e", "e")
     params["case_of"] = [cases[i]["uuid"] for i, _ in events]
     statement = (
         f"WITH added AS (INSERT INTO cases ({', '.join(c.name for c in case_columns)}) "
-        f"SELECT * FROM unnest({arrays('c', case_columns, cases)}) RETURNING id, uuid), "
-        f"timeline AS (INSERT INTO events ({event_names}, case_id) "
-        f"SELECT {', '.join('e.' + c.name for c in event_columns)}, added.id "
-        f"FROM unnest({arrays('e', event_columns, [e for _, e in events])}, "
-        f"CAST(%(case_of)b AS uuid[])) WITH ORDINALITY "
-        f"AS e({event_names}, case_uuid, n) "
+        f"SELECT {new_cases.values} FROM unnest({new_cases.arrays}) AS c({new_cases.names}) "
+        "RETURNING id, uuid), "
+        f"timeline AS (INSERT INTO events ({', '.join(c.name for c in event_columns)}, case_id) "
+        f"SELECT {timeline.values}, added.id "
+        f"FROM unnest({timeline.arrays}, CAST(%(case_of)b AS uuid[])) WITH ORDINALITY "
+        f"AS e({timeline.names}, case_uuid, n) "
         "JOIN added ON added.uuid = e.case_uuid ORDER BY e.n RETURNING id, uuid) "
         "SELECT 0, id, uuid FROM added UNION ALL SELECT 1, id, uuid FROM timeline"
     )
