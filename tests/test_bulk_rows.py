@@ -91,9 +91,10 @@ def test_rows_alike_in_every_column_are_each_written(db: Database) -> None:
         insert_rows(s.connection(), DEADLINES, rows)
     row = rows[0]
     columns = ("title", "rule", "document_id", "due_on", "original_due_on", "met_on")
-    assert _stored(db, case_id) == [
-        (*(row[k] for k in columns), row["cancelled"], row["lapsed_on"], row["created_at"])
-    ] * 4
+    assert (
+        _stored(db, case_id)
+        == [(*(row[k] for k in columns), row["cancelled"], row["lapsed_on"], row["created_at"])] * 4
+    )
 
 
 def test_columns_alike_and_unlike_keep_each_rows_values(db: Database) -> None:

@@ -259,12 +259,13 @@ def _insert_together(
     events: list[tuple[int, dict[str, Any]]],
 ) -> tuple[list[int], list[int]]:
     """PostgreSQL: the cases and their events in one statement, one array per column
-    (``INSERT … SELECT FROM unnest(…)``, a value the same in every row as one parameter;
-    the events' in a second INSERT of the same statement). A multi-row VALUES of 1 000
-    cases has 45 000 placeholders, and turning its text into the server's form took the
-    driver longer than the server took to write the rows. One statement also fills the free-text index once per case: its triggers
-    (migration 0020) run when the statement ends, and the one on cases leaves the cases
-    with events to the one on events. The ids come back with the rows' UUIDs.
+    (``INSERT … SELECT FROM unnest(…)``, a value the same in every row as one parameter; the
+    events' in a second INSERT of the same statement). A multi-row VALUES of 1 000 cases has
+    45 000 placeholders, and turning its text into the server's form took the driver longer
+    than the server took to write the rows. One statement also fills the free-text index
+    once per case: its triggers (migration 0020) run when the statement ends, and the one on
+    cases leaves the cases with events to the one on events. The ids come back with the
+    rows' UUIDs.
 
     The arrays go in the server's binary form (psycopg's ``%(name)b``), sent on the
     driver's connection in the session's transaction: SQLAlchemy asks psycopg for its
