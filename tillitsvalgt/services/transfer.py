@@ -23,6 +23,7 @@ from sqlalchemy.dialects import postgresql
 from sqlmodel import Session, col, select
 
 from tillitsvalgt import history
+from tillitsvalgt.bulk_rows import driver_errors_worded
 from tillitsvalgt.errors import CancelledError, Problem, UserError, ValidationError
 from tillitsvalgt.services import cases as case_service
 from tillitsvalgt.services import employers as employer_service
@@ -796,11 +797,24 @@ def _stored(
     """Which of ``wanted`` are UUIDs of stored rows (visible ones: another branch's case is
     found when its row refuses the insert)."""
     found: set[uuid_module.UUID] = set()
+    if not wanted:
+        return found
     column = col(model.uuid)
-    if session.get_bind().dialect.name == "postgresql":
-        # One array parameter: 4 000 placeholders cost the driver more than the query.
-        keys = sa.bindparam("keys", wanted, type_=postgresql.ARRAY(sa.Uuid()))
-        found.update(session.exec(select(column).where(column == sa.any_(keys))))
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        # One array parameter in the server's binary form, on the driver's connection (in
+        # the session's transaction): 4 000 placeholders cost the driver more than the
+        # query, and SQLAlchemy's array of UUIDs goes as text built key by key (≈ 10 ms
+        # of a 1 000-case bundle's 5 000 keys).
+        table = model.__tablename__
+        statement = f"SELECT uuid FROM {table} WHERE uuid = ANY(%(keys)b)"
+        driver: Any = connection.connection.driver_connection
+        with (
+            driver_errors_worded(statement, connection.dialect.loaded_dbapi.Error),
+            driver.cursor() as cursor,
+        ):
+            cursor.execute(statement, {"keys": wanted})
+            found.update(key for (key,) in cursor.fetchall())
         return found
     for start in range(0, len(wanted), 5000):  # well inside SQLite's bind limit
         chunk = wanted[start : start + 5000]
