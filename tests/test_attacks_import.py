@@ -210,6 +210,9 @@ def test_any_bytes_as_a_file_are_imported_or_refused_clearly(
         "[1e999]",
         "[NaN, Infinity]",
         '[{"employer": {"name": "A"}, "case": {"type": "x\\ud800", "title": "t"}}]',
+        # A broken id, which names the case in messages, and a broken key.
+        '[{"id": "sak\\udc00", "employer": {"name": "A"}, "case": {"title": "t"}}]',
+        '[{"employer": {"name": "A", "x\\ud800": 1}, "case": {"title": "t"}}]',
         '{"employer": {}}',
         "null",
         "",

@@ -106,6 +106,7 @@ def assert_clear_refusal(exc: UserError) -> None:
     """A refusal a user can read: Norwegian, no traceback, no pydantic or driver English."""
     text = str(exc)
     assert text.strip()
+    text.encode("utf-8")  # no lone surrogate from the file: it could not be shown or logged
     for english in (
         "Traceback",
         "Input should",

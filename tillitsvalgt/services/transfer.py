@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import uuid as uuid_module
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -340,6 +340,7 @@ def parse_bundle(raw: Any, *, names: Sequence[str] | None = None) -> list[Bundle
             ],
             heading="Filen kan ikke importeres",
         )
+    clean = _clean_text(raw)  # the whole file at once; a case only if it is not
     items: list[BundleItem] = []
     problems: list[Problem] = []
     seen: dict[uuid_module.UUID, str] = {}
@@ -350,9 +351,13 @@ def parse_bundle(raw: Any, *, names: Sequence[str] | None = None) -> list[Bundle
         name = f"Sak nr. {index + 1}"
         if names is not None:
             name = names[index]
-        elif isinstance(entry, dict) and isinstance(entry.get("id"), str):
+        elif (
+            isinstance(entry, dict)
+            and isinstance(entry.get("id"), str)
+            and not _has_surrogate(entry["id"])  # not into a message
+        ):
             name += f" ({entry['id'][:40]})"
-        broken = _broken_text(entry)
+        broken = None if clean else _broken_text(entry)
         if broken is not None:
             problems.append(Problem(f"{name} › {broken}", _BROKEN))
             continue
@@ -1049,13 +1054,9 @@ def read_bundle(text: str, file: str) -> Any:
             f"{file} kan ikke leses: den har tall med svært mange sifre eller er nøstet for "
             "dypt. Ingenting er importert."
         ) from None
-    broken = [] if _clean_text(raw) else sorted(set(_broken_texts(raw)))
-    if broken:
-        where = ", ".join(broken[:10]) + (" …" if len(broken) > 10 else "")
-        raise UserError(
-            f"{file} inneholder ugyldige tegn (\\ud800–\\udfff, ødelagt tegnkoding) i {where}. "
-            "Ingenting er importert."
-        )
+    # Lone surrogates (\ud800-style escapes) are left to parse_bundle, which names the
+    # case and field of each: a second pass over the whole file here was ≈ 15 ms of a
+    # 1 000-case bundle.
     return raw
 
 
@@ -1075,25 +1076,6 @@ def _without_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
                 raise _DuplicateKey(key[:100])
             seen.add(key)
     return obj
-
-
-def _broken_texts(value: Any) -> Iterator[str]:
-    """Which cases hold lone surrogates (from ``\\ud800``-style escapes): they cannot be
-    stored. Walked with a stack: the JSON may be nested as deep as the parser allows."""
-    stack: list[tuple[Any, str]] = [(value, "")]
-    while stack:
-        item, where = stack.pop()
-        if isinstance(item, str):
-            if _has_surrogate(item):
-                yield where or "filen"
-        elif isinstance(item, list):
-            stack.extend((v, where or f"sak nr. {i + 1}") for i, v in enumerate(item))
-        elif isinstance(item, dict):
-            for key, v in item.items():
-                stack.extend([(key, where), (v, where)])
-
-
-# --------------------------------------------------------------------------- export
 
 
 def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
