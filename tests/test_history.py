@@ -331,3 +331,34 @@ def test_an_event_deleted_with_sql_leaves_a_line_in_the_history(db: Database, ca
     with db.session(readonly=True) as s:
         lines = history_reader.case_history(case_no, session=s)
     assert lines[0].action == "removed" and lines[0].entity == "event"
+
+
+@pytest.mark.parametrize("set_based", [True, False])
+def test_the_reports_key_is_never_in_the_history(
+    db: Database, other_db: Database, case_no: str, set_based: bool
+) -> None:
+    # docs/rapport-metode.md: the key is never changed and never shown. An imported case
+    # keeps the bundle's key; neither import path may record (or show) it as a change.
+    with db.session(readonly=True) as s:
+        bundle = transfer.export_bundle(session=s)
+    bundle[0]["case"]["cell_key"] = 201
+    with other_db.session() as s:
+        report = transfer.import_bundle(bundle, session=s, today=TODAY, set_based=set_based)
+    with other_db.engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT cell_key FROM cases")).scalar_one() == 201
+        fields = conn.execute(sa.text("SELECT field FROM change_history")).scalars().all()
+    assert fields and "cell_key" not in fields
+    # A line an earlier version wrote is not shown either.
+    with other_db.engine.begin() as conn:
+        case_id = conn.execute(sa.text("SELECT id FROM cases")).scalar_one()
+        conn.execute(
+            sa.text(
+                "INSERT INTO change_history (changed_at, entity, entity_id, case_id, action, "
+                "field, old_value, new_value) VALUES (:at, 'case', :c, :c, 'changed', "
+                "'cell_key', '17', '201')"
+            ),
+            {"at": "2026-01-01 00:00:00", "c": case_id},
+        )
+    with other_db.session(readonly=True) as s:
+        shown = history_reader.case_history(report.created[0], session=s)
+    assert shown and all(e.field != "cell_key" and "201" not in (e.new or "") for e in shown)

@@ -128,9 +128,7 @@ def insert_new_cases(
         old: dict[str, Any] = {}
         changed: dict[str, Any] = {}
         if theirs.cell_key is not None:
-            # The one-by-one path draws a key, then sets the bundle's: the history says so.
-            old["cell_key"], changed["cell_key"] = row["cell_key"], theirs.cell_key
-            row["cell_key"] = theirs.cell_key
+            row["cell_key"] = theirs.cell_key  # the history does not record the key
         row["is_demo"] = theirs.is_demo
         if theirs.status == "closed":
             old.update(status="open", outcome=None)

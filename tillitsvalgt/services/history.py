@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, SQLModel
 
-from tillitsvalgt.history import HistoryEntry
+from tillitsvalgt.history import NOT_RECORDED, HistoryEntry
 from tillitsvalgt.services._lookup import resolve_case
 from tillitsvalgt.tables import CaseGroup, ChangeHistory, Employer, Event, Representative
 from tillitsvalgt.validation import label
@@ -165,6 +165,8 @@ def describe(rows: list[Any], *, session: Session) -> list[HistoryEntry]:
     names = _names(rows, session)
     entries = []
     for r in rows:
+        if r.field in NOT_RECORDED:
+            continue  # a line an earlier version wrote (the report's key was recorded)
         what = _what(r, events)
         if r.context == "import":
             what += " (import)"
