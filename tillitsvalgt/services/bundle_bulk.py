@@ -117,13 +117,17 @@ def insert_new_cases(
     now = utcnow()
     rows: list[dict[str, Any]] = []
     later: list[tuple[dict[str, Any], dict[str, Any]]] = []  # history: old, new
+    facts: dict[int, dict[str, Any]] = {}  # by employer: a bundle names few, often
     for n, seq in zip(new, seqs, strict=True):
         theirs = n.item.case
         row = _row(CASES, now)
         # n.values passed CaseCreate's checks in parse_bundle (every field, the dates'
         # order): a case on this path is not checked twice.
         row.update((k, v) for k, v in n.values.items() if v is not None)
-        row.update(employer_facts(session, row["employer_id"]))
+        employer_id = row["employer_id"]
+        if employer_id not in facts:
+            facts[employer_id] = employer_facts(session, employer_id)
+        row.update(facts[employer_id])
         row.update(year=n.year, seq=seq, number=format_number(n.year, seq))
         old: dict[str, Any] = {}
         changed: dict[str, Any] = {}

@@ -469,12 +469,16 @@ def _employer_for(item: BundleItem, session: Session, report: ImportReport) -> i
 
 def _fill(row: Employer, wanted: BundleEmployer, session: Session) -> None:
     """Fill only what the register lacks: the register may hold newer corrections."""
+    filled = False
     for name in ("orgnr", "employees", "sector", "address"):
         if getattr(row, name) is None and getattr(wanted, name) is not None:
             setattr(row, name, getattr(wanted, name))
+            filled = True
     if row.agreement == "none" and wanted.agreement != "none":
         row.agreement = wanted.agreement
-    session.add(row)
+        filled = True
+    if filled:  # the register's row is the session's already: adding it again is a walk
+        session.add(row)
 
 
 def _representative_for(item: BundleItem, session: Session) -> int | None:
