@@ -8,6 +8,7 @@ twice changes nothing, and bundles from many representatives merge without dupli
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import uuid as uuid_module
@@ -30,7 +31,7 @@ from tillitsvalgt.services import employers as employer_service
 from tillitsvalgt.services import events as event_service
 from tillitsvalgt.services._common import read
 from tillitsvalgt.services.assessments import mark_stale
-from tillitsvalgt.services.bundle_bulk import NewCase, insert_new_cases
+from tillitsvalgt.services.bundle_bulk import NewCase, RunWriter, allocate_numbers
 from tillitsvalgt.services.bundle_evidence import (
     MAX_DOCUMENT_BYTES_PER_FILE,
     Evidence,
@@ -645,45 +646,54 @@ def _import_items(
     reporters = _Memo(lambda item: _representative_for(item, session))
     reporters.known(_representatives_at_once(items, session))
     run: list[NewCase] = []
-
-    def write_run() -> None:
-        insert_new_cases(run, session=session, today=today, report=report)
-        run.clear()
-
-    for done, (item, key) in enumerate(zip(items, keys, strict=True)):
-        if progress is not None and not progress(done, len(items)):
-            raise CancelledError("Importen ble avbrutt; ingenting er importert.")
-        if done in plain:
-            values = _case_values(item, employer_id=employers.get(item, _employer_key(item)))
-            run.append(
-                NewCase(
-                    item=item,
-                    key=key,
-                    event_keys=event_keys[done],
-                    values={
-                        **values,
-                        "uuid": key,
-                        "source_ref": item.id or item.case.number,
-                        "representative_id": reporters.get(item, _reporter_key(item)),
-                    },
-                    year=_case_year(item, today).year,
-                    deadlines_given="deadlines" in item.model_fields_set,
+    # Each stretch of plain items is numbered as it begins, in the bundle's order: the
+    # numbers the one-by-one path would give them, known before their runs are written.
+    seqs: dict[int, int] = {}
+    with RunWriter(session=session, today=today, report=report) as writer:
+        for done, (item, key) in enumerate(zip(items, keys, strict=True)):
+            if progress is not None and not progress(done, len(items)):
+                raise CancelledError("Importen ble avbrutt; ingenting er importert.")
+            if done in plain:
+                year = _case_year(item, today).year
+                if done not in seqs:
+                    stretch = list(itertools.takewhile(plain.__contains__, range(done, len(items))))
+                    years = [_case_year(items[i], today).year for i in stretch]
+                    seqs.update(zip(stretch, allocate_numbers(years, session=session), strict=True))
+                values = _case_values(item, employer_id=employers.get(item, _employer_key(item)))
+                run.append(
+                    NewCase(
+                        item=item,
+                        key=key,
+                        event_keys=event_keys[done],
+                        values={
+                            **values,
+                            "uuid": key,
+                            "source_ref": item.id or item.case.number,
+                            "representative_id": reporters.get(item, _reporter_key(item)),
+                        },
+                        year=year,
+                        seq=seqs[done],
+                        deadlines_given="deadlines" in item.model_fields_set,
+                    )
                 )
+                if len(run) >= RUN:
+                    writer.write(run)
+                    run = []
+                continue
+            # The cases before this one first, written and recorded: the same order.
+            writer.write(run)
+            run = []
+            writer.finish()
+            _import_one(
+                item,
+                key,
+                session=session,
+                today=today,
+                report=report,
+                employer_id=employers.get(item, _employer_key(item)),
+                reporter=reporters.get(item, _reporter_key(item)),
             )
-            if len(run) >= RUN:
-                write_run()
-            continue
-        write_run()  # the cases before this one first: the same numbers, the same order
-        _import_one(
-            item,
-            key,
-            session=session,
-            today=today,
-            report=report,
-            employer_id=employers.get(item, _employer_key(item)),
-            reporter=reporters.get(item, _reporter_key(item)),
-        )
-    write_run()
+        writer.write(run)
     session.flush()
     if progress is not None:
         progress(len(items), len(items))
