@@ -444,9 +444,17 @@ def test_the_owner_who_is_not_a_superuser_keeps_full_access(server: Server) -> N
         server.pg.drop(url.render_as_string(False))
 
 
-@pytest.mark.parametrize("timeline_only", [False, True], ids=["with-evidence", "timeline-only"])
+@pytest.mark.parametrize(
+    ("timeline_only", "run"),
+    [(False, 500), (True, 500), (True, 1)],
+    ids=["with-evidence", "timeline-only", "refused-while-the-next-run-is-built"],
+)
 def test_importing_another_branchs_case_is_refused_plainly(
-    server: Server, two_branches: dict[str, Any], timeline_only: bool
+    server: Server,
+    two_branches: dict[str, Any],
+    timeline_only: bool,
+    run: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Refused with a plain message and nothing written, on both of the import's paths: a
     case with its evidence goes one by one; a case with nothing but its timeline goes
@@ -462,6 +470,18 @@ def test_importing_another_branchs_case_is_refused_plainly(
         evidence = ("documents", "checklist", "deadlines", "escalations", "group")
         bundle = [{k: v for k, v in item.items() if k not in evidence} for item in bundle]
         assert bundle and all(item["events"] for item in bundle)
+    if run == 1:
+        # Runs of one: the refused case's statement is on its way in the writer thread
+        # while the next case, with an employer new to the register, is built (a write
+        # in a transaction the refusal has aborted). The refusal is still what is told.
+        monkeypatch.setattr(transfer, "RUN", 1)
+        bundle.append(
+            {
+                "employer": {"name": "Ny Arbeidsgiver AS"},
+                "case": {"type": "office_layout", "title": "Etter den nektede"},
+                "events": [{"kind": "notice", "on": "2026-05-02"}],
+            }
+        )
     before = count(server.admin, "SELECT count(*) FROM cases")
     events_before = count(server.admin, "SELECT count(*) FROM events")
     with pytest.raises(UserError) as caught, t["sor"].session() as s:

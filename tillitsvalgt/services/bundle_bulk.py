@@ -132,10 +132,22 @@ class RunWriter:
     def __enter__(self) -> RunWriter:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, _: object
+    ) -> None:
         try:
             if kind is None:
                 self.finish()
+            elif isinstance(error, sa.exc.DBAPIError) and self._pending is not None:
+                # A statement of the caller's failed because the run on its way had (the
+                # transaction is aborted from there on): the run's error is the one to tell.
+                sent = self._pending
+                failed = sent.ids.exception()
+                if failed is not None:
+                    self._pending = None
+                    if isinstance(failed, sa.exc.IntegrityError):
+                        raise _taken(failed, sent.run.new) from None
+                    raise failed from None
         finally:
             if self._thread is not None:
                 self._thread.shutdown(wait=True)  # a run on its way ends before the undo
@@ -147,10 +159,14 @@ class RunWriter:
             return
         run = _build(new, session=self._session, today=self._today)
         self.finish()
-        if self._thread is None:
+        if self._thread is None:  # SQLite: in process, at once, taken as the thread's
             done: Future[tuple[list[int], list[int]]] = Future()
-            done.set_result(_insert_cases(self._connection, run.rows, run.events))
+            try:
+                done.set_result(_insert_cases(self._connection, run.rows, run.events))
+            except sa.exc.DBAPIError as exc:
+                done.set_exception(exc)
             self._pending = _Sent(run, done)
+            self.finish()
             return
         dialect = self._connection.dialect
         driver = self._connection.connection.driver_connection
