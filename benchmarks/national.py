@@ -604,7 +604,7 @@ def measure_import(db: Database, *, count: int, base: int, set_based: bool = Tru
     as Python objects made every collection of the cyclic garbage collector walk them all
     (≈ 0.4 s a bundle that an office importing its files never pays)."""
     from tillitsvalgt.services.bundle_files import Prepared, Source, import_sources
-    from tillitsvalgt.services.transfer import import_bundle, parse_bundle, read_bundle
+    from tillitsvalgt.services.transfer import import_bundle, parse_text, read_bundle
 
     _say(f"  import: building {count} bundles of {BUNDLE_CASES} cases …")
     texts, cases, events = [], 0, 0
@@ -626,7 +626,7 @@ def measure_import(db: Database, *, count: int, base: int, set_based: bool = Tru
 
     def source(i: int, text: str) -> Source:
         name = f"bundle-{i + 1}.json"
-        return Source(name, lambda: Prepared(parse_bundle(read_bundle(text, name))))
+        return Source(name, lambda: Prepared(parse_text(text, name)))
 
     start, cpu = time.perf_counter(), time.process_time()
     if set_based:

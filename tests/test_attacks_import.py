@@ -529,3 +529,41 @@ def test_a_near_valid_document_is_stored_exactly_as_checked_or_refused(
             content = documents.document_content(doc.id, session=s)
             assert hashlib.sha256(content).hexdigest() == doc.sha256
     assert_intact(db)
+
+
+def _one_case_file(title_json: str) -> str:
+    # The title as it stands in the file's text (its JSON escapes as written).
+    return (
+        '[{"employer": {"name": "Vestlandske AS"}, "case": {"type": "office_layout", '
+        f'"title": "{title_json}"}}, "events": []}}]'
+    )
+
+
+@pytest.mark.parametrize(
+    ("title_json", "refused"),
+    [
+        ("Landskap \\ud800", True),  # a lone surrogate, escaped
+        ("Landskap \\uDC01 igjen", True),  # the low half, in capitals
+        ("Landskap \ud800", True),  # one the text holds itself (decoded with surrogateescape)
+        ("Landskap \\ud83d\\ude00", False),  # a pair: an emoji, escaped
+        ("C:\\\\udaaa", False),  # an escaped backslash, then letters: no escape at all
+        ("Landskap i 4. etasje", False),
+    ],
+)
+def test_a_files_text_is_scanned_for_lone_surrogates_before_the_check_is_skipped(
+    title_json: str, refused: bool
+) -> None:
+    """``parse_text`` skips the check of every text for lone surrogates only when the
+    file's text can hold none: any escape of one, or one in the text itself, keeps it."""
+    from tillitsvalgt.errors import ValidationError
+    from tillitsvalgt.services.transfer import parse_text
+
+    text = _one_case_file(title_json)
+    if refused:
+        with pytest.raises(ValidationError) as caught:
+            parse_text(text, "sak.json")
+        assert "ugyldige tegn" in str(caught.value)
+        str(caught.value).encode("utf-8")
+    else:
+        [item] = parse_text(text, "sak.json")
+        assert item.case.title == json.loads(f'"{title_json}"')

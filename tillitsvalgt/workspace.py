@@ -1429,7 +1429,7 @@ def _import_source(file: Path, mapping: ColumnMapping | None) -> Source:
 
 def _bundle_items(data: bytes, source: str) -> list[BundleItem]:
     """A bundle file's bytes read and checked (``source`` names it in messages)."""
-    from tillitsvalgt.services.transfer import parse_bundle, read_bundle
+    from tillitsvalgt.services.transfer import parse_text
 
     try:
         # utf-8-sig: Windows editors put a byte order mark first; it is not content.
@@ -1439,4 +1439,4 @@ def _bundle_items(data: bytes, source: str) -> list[BundleItem]:
             f"{source} er ikke en tekstfil i UTF-8 (ugyldig byte ved posisjon {exc.start}); "
             "lagre den som UTF-8 og prøv igjen. Ingenting er importert."
         ) from None
-    return parse_bundle(read_bundle(text, source))
+    return parse_text(text, source)

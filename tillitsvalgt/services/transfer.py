@@ -319,9 +319,27 @@ def _depth(value: Any) -> int:
     return deepest
 
 
-def parse_bundle(raw: Any, *, names: Sequence[str] | None = None) -> list[BundleItem]:
+# In a file's text a lone surrogate is a \ud800-style escape, or a character decoded with
+# errors="surrogateescape": with neither in the text, the parsed file holds none.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def parse_text(text: str, file: str) -> list[BundleItem]:
+    """A bundle file's text read (``read_bundle``) and checked (``parse_bundle``). Two
+    scans of the text in C tell whether it can hold a lone surrogate; when it cannot, the
+    check does not write the whole bundle out again to find one (≈ 15 ms of a 1 000-case
+    bundle)."""
+    raw = read_bundle(text, file)
+    free = _SURROGATE.search(text) is None and _SURROGATE_ESCAPE.search(text) is None
+    return parse_bundle(raw, surrogate_free=free)
+
+
+def parse_bundle(
+    raw: Any, *, names: Sequence[str] | None = None, surrogate_free: bool = False
+) -> list[BundleItem]:
     """Check a whole bundle; every problem in the file is reported at once. ``names``: what
-    to call each item in the messages (a spreadsheet's «Rad 7»), instead of «Sak nr. 1»."""
+    to call each item in the messages (a spreadsheet's «Rad 7»), instead of «Sak nr. 1».
+    ``surrogate_free``: the caller knows no text in ``raw`` holds a lone surrogate."""
     if not isinstance(raw, list):
         raise ValidationError(
             [Problem("", "filen må inneholde en liste med saker ([ … ]) på øverste nivå")],
@@ -341,7 +359,7 @@ def parse_bundle(raw: Any, *, names: Sequence[str] | None = None) -> list[Bundle
             ],
             heading="Filen kan ikke importeres",
         )
-    clean = _clean_text(raw)  # the whole file at once; a case only if it is not
+    clean = surrogate_free or _clean_text(raw)  # the whole file at once; a case if not
     items: list[BundleItem] = []
     problems: list[Problem] = []
     seen: dict[uuid_module.UUID, str] = {}
