@@ -147,8 +147,20 @@ def _case_id(table: str, row: Any) -> int | None:
 def _entry(
     session: Session, table: str, row: Any, action: str, field: str | None = None, **values: Any
 ) -> dict[str, Any]:
+    return _line(utcnow(), session.info.get(CONTEXT), table, row, action, field, **values)
+
+
+def _line(
+    at: Any,
+    context: str | None,
+    table: str,
+    row: Any,
+    action: str,
+    field: str | None = None,
+    **values: Any,
+) -> dict[str, Any]:
     return {
-        "changed_at": utcnow(),
+        "changed_at": at,
         "entity": ENTITIES[table],
         "entity_id": int(row.id),
         "case_id": _case_id(table, row),
@@ -156,7 +168,7 @@ def _entry(
         "field": field,
         "old_value": values.get("old"),
         "new_value": values.get("new"),
-        "context": session.info.get(CONTEXT),
+        "context": context,
     }
 
 
@@ -192,7 +204,8 @@ def record_changes(
 def record_created(session: Session, table: str, rows: Iterable[Any]) -> None:
     """Record rows inserted by a Core statement (the bulk import), as ``created``: the
     listeners see only the ORM's own inserts. Each row has ``id`` (and ``case_id``)."""
-    _write(session, [_entry(session, table, row, "created") for row in rows])
+    at, context = utcnow(), session.info.get(CONTEXT)  # one unit of work: one time
+    _write(session, [_line(at, context, table, row, "created") for row in rows])
 
 
 def _write(session: Session, entries: list[dict[str, Any]]) -> None:

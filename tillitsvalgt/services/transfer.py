@@ -666,17 +666,18 @@ def _import_items(
     run: list[NewCase] = []
     # Each stretch of plain items is numbered as it begins, in the bundle's order: the
     # numbers the one-by-one path would give them, known before their runs are written.
-    seqs: dict[int, int] = {}
+    seqs: dict[int, tuple[int, int]] = {}  # item index: its year and number in it
     with RunWriter(session=session, today=today, report=report) as writer:
         for done, (item, key) in enumerate(zip(items, keys, strict=True)):
             if progress is not None and not progress(done, len(items)):
                 raise CancelledError("Importen ble avbrutt; ingenting er importert.")
             if done in plain:
-                year = _case_year(item, today).year
                 if done not in seqs:
                     stretch = list(itertools.takewhile(plain.__contains__, range(done, len(items))))
                     years = [_case_year(items[i], today).year for i in stretch]
-                    seqs.update(zip(stretch, allocate_numbers(years, session=session), strict=True))
+                    numbers = allocate_numbers(years, session=session)
+                    seqs.update(zip(stretch, zip(years, numbers, strict=True), strict=True))
+                year, seq = seqs[done]
                 values = _case_values(item, employer_id=employers.get(item, _employer_key(item)))
                 run.append(
                     NewCase(
@@ -690,7 +691,7 @@ def _import_items(
                             "representative_id": reporters.get(item, _reporter_key(item)),
                         },
                         year=year,
-                        seq=seqs[done],
+                        seq=seq,
                         deadlines_given="deadlines" in item.model_fields_set,
                     )
                 )
