@@ -133,3 +133,21 @@ def test_a_failing_write_late_in_the_bundle_undoes_the_runs_before_it(db: Databa
 
 
 _COUNTED = ("cases", "events", "deadlines", "change_history", "case_search", "employers")
+
+
+def test_a_whole_file_can_be_numbered_in_one_call() -> None:
+    """0026's counter hands out at most ``MOST_AT_ONCE`` numbers a call and refuses more;
+    a stretch of new cases is at most a whole file, so a file's limit must fit under it."""
+    import importlib.util
+    from pathlib import Path
+
+    import tillitsvalgt
+    from tillitsvalgt.services.transfer import MAX_CASES_PER_FILE
+
+    versions = Path(tillitsvalgt.__file__).parent / "migrations" / "versions"
+    path = versions / "0026_history_stamped_by_defaults.py"
+    spec = importlib.util.spec_from_file_location("migration_0026", path)
+    assert spec is not None and spec.loader is not None
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    assert MAX_CASES_PER_FILE <= migration.MOST_AT_ONCE
