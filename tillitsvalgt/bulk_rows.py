@@ -31,6 +31,18 @@ def driver_errors_worded(statement: str, dbapi_error: type[Exception]) -> Iterat
         raise sa.exc.DBAPIError.instance(statement, None, exc, dbapi_error) from exc
 
 
+def driver_rows(
+    dialect: sa.Dialect, driver: Any, statement: str, params: dict[str, Any]
+) -> list[tuple[Any, ...]]:
+    """Run ``statement`` on the driver's own connection (``%(name)b``: binary parameters),
+    in the session's transaction; its rows, if it returns any. An error is raised as
+    SQLAlchemy's, as if SQLAlchemy had sent it. ``driver`` is taken from the session's
+    connection by the caller: the import's writer thread must not touch the session."""
+    with driver_errors_worded(statement, dialect.loaded_dbapi.Error), driver.cursor() as cursor:
+        cursor.execute(statement, params)
+        return cursor.fetchall() if cursor.description is not None else []
+
+
 @dataclass(frozen=True)
 class Unnested:
     """Rows as a ``FROM`` item: ``SELECT {values} FROM unnest({arrays}) AS alias({names})``."""
@@ -111,6 +123,4 @@ def insert_rows(
         f"({', '.join(dialect.identifier_preparer.quote(c.name) for c in columns)}) "
         f"SELECT {rows_from.values} FROM unnest({rows_from.arrays}) AS v({rows_from.names})"
     )
-    driver: Any = connection.connection.driver_connection
-    with driver_errors_worded(statement, dialect.loaded_dbapi.Error), driver.cursor() as cursor:
-        cursor.execute(statement, params)
+    driver_rows(dialect, connection.connection.driver_connection, statement, params)

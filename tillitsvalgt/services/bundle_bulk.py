@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from tillitsvalgt import history
-from tillitsvalgt.bulk_rows import driver_errors_worded, insert_rows, unnest_arrays
+from tillitsvalgt.bulk_rows import driver_rows, insert_rows, unnest_arrays
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.rules.assessment import VERDICT_EVENT_KINDS
 from tillitsvalgt.rules.types import CaseFacts, EventFacts
@@ -159,14 +159,12 @@ class RunWriter:
             return
         run = _build(new, session=self._session, today=self._today)
         self.finish()
-        if self._thread is None:  # SQLite: in process, at once, taken as the thread's
-            done: Future[tuple[list[int], list[int]]] = Future()
+        if self._thread is None:  # SQLite writes in process: nothing to wait for
             try:
-                done.set_result(_insert_cases(self._connection, run.rows, run.events))
-            except sa.exc.DBAPIError as exc:
-                done.set_exception(exc)
-            self._pending = _Sent(run, done)
-            self.finish()
+                ids, event_ids = _insert_each_table(self._connection, run.rows, run.events)
+            except sa.exc.IntegrityError as exc:
+                raise _taken(exc, new) from None
+            _record(run, ids, event_ids, session=self._session, report=self._report)
             return
         dialect = self._connection.dialect
         driver = self._connection.connection.driver_connection
@@ -262,13 +260,13 @@ def _record(
 ) -> None:
     """A written run's history lines, its numbers in the report and its reply deadlines."""
     deadlines: list[dict[str, Any]] = []
-    for case_id, row, (old, changed), owed in zip(ids, run.rows, run.later, run.owed, strict=True):
-        written = _Written(case_id, case_id)
-        history.record_created(session, "cases", [written])
+    written = [_Written(case_id, case_id) for case_id in ids]
+    history.record_created(session, "cases", written)
+    for case, row, (old, changed), owed in zip(written, run.rows, run.later, run.owed, strict=True):
         if changed:
-            history.record_changes(session, "cases", written, old, changed)
+            history.record_changes(session, "cases", case, old, changed)
         for deadline in owed:
-            deadline["case_id"] = case_id
+            deadline["case_id"] = case.id
         deadlines += owed
         report.created.append(row["number"])
     history.record_created(
@@ -324,16 +322,13 @@ def _defaults(table: sa.Table) -> dict[str, Any]:
 _DEFAULTS = {t.name: _defaults(t) for t in (CASES, EVENTS, DEADLINES)}
 
 
-def _insert_cases(
+def _insert_each_table(
     connection: sa.Connection,
     cases: list[dict[str, Any]],
     events: list[tuple[int, dict[str, Any]]],
 ) -> tuple[list[int], list[int]]:
-    """Insert the cases and their events (each with the index of its case); their ids, in
-    order."""
-    if connection.dialect.name == "postgresql":
-        driver = connection.connection.driver_connection
-        return _insert_together(connection.dialect, driver, cases, events)
+    """SQLite: insert the cases, then their events (each with the index of its case); their
+    ids, in order."""
     ids = _insert(connection, CASES, cases)
     for case, event in events:
         event["case_id"] = ids[case]
@@ -387,10 +382,8 @@ def _insert_together(
         "SELECT 0, id, uuid FROM added UNION ALL SELECT 1, id, uuid FROM timeline"
     )
     ids: tuple[dict[Any, int], dict[Any, int]] = ({}, {})
-    with driver_errors_worded(statement, dialect.loaded_dbapi.Error), driver.cursor() as cursor:
-        cursor.execute(statement, params)
-        for kind, row_id, key in cursor.fetchall():
-            ids[kind][key] = int(row_id)
+    for kind, row_id, key in driver_rows(dialect, driver, statement, params):
+        ids[kind][key] = int(row_id)
     return [ids[0][c["uuid"]] for c in cases], [ids[1][e["uuid"]] for _, e in events]
 
 

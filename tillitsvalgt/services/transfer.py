@@ -24,7 +24,7 @@ from sqlalchemy.dialects import postgresql
 from sqlmodel import Session, col, select
 
 from tillitsvalgt import history
-from tillitsvalgt.bulk_rows import driver_errors_worded
+from tillitsvalgt.bulk_rows import driver_rows
 from tillitsvalgt.errors import CancelledError, Problem, UserError, ValidationError
 from tillitsvalgt.services import cases as case_service
 from tillitsvalgt.services import employers as employer_service
@@ -678,23 +678,9 @@ def _import_items(
                     numbers = allocate_numbers(years, session=session)
                     seqs.update(zip(stretch, zip(years, numbers, strict=True), strict=True))
                 year, seq = seqs[done]
-                values = _case_values(item, employer_id=employers.get(item, _employer_key(item)))
-                run.append(
-                    NewCase(
-                        item=item,
-                        key=key,
-                        event_keys=event_keys[done],
-                        values={
-                            **values,
-                            "uuid": key,
-                            "source_ref": item.id or item.case.number,
-                            "representative_id": reporters.get(item, _reporter_key(item)),
-                        },
-                        year=year,
-                        seq=seq,
-                        deadlines_given="deadlines" in item.model_fields_set,
-                    )
-                )
+                employer_id = employers.get(item, _employer_key(item))
+                reporter = reporters.get(item, _reporter_key(item))
+                run.append(_new_case(item, key, event_keys[done], employer_id, reporter, year, seq))
                 if len(run) >= RUN:
                     writer.write(run)
                     run = []
@@ -717,6 +703,33 @@ def _import_items(
     if progress is not None:
         progress(len(items), len(items))
     return report
+
+
+def _new_case(
+    item: BundleItem,
+    key: uuid_module.UUID,
+    event_keys: tuple[uuid_module.UUID, ...],
+    employer_id: int,
+    reporter: int | None,
+    year: int,
+    seq: int,
+) -> NewCase:
+    """An item for the set-based path, with what the import resolved for it."""
+    values = {
+        **_case_values(item, employer_id=employer_id),
+        "uuid": key,
+        "source_ref": item.id or item.case.number,
+        "representative_id": reporter,
+    }
+    return NewCase(
+        item=item,
+        key=key,
+        event_keys=event_keys,
+        values=values,
+        year=year,
+        seq=seq,
+        deadlines_given="deadlines" in item.model_fields_set,
+    )
 
 
 class _Register:
@@ -844,15 +857,10 @@ def _stored(
         # the session's transaction): 4 000 placeholders cost the driver more than the
         # query, and SQLAlchemy's array of UUIDs goes as text built key by key (≈ 10 ms
         # of a 1 000-case bundle's 5 000 keys).
-        table = model.__tablename__
-        statement = f"SELECT uuid FROM {table} WHERE uuid = ANY(%(keys)b)"
-        driver: Any = connection.connection.driver_connection
-        with (
-            driver_errors_worded(statement, connection.dialect.loaded_dbapi.Error),
-            driver.cursor() as cursor,
-        ):
-            cursor.execute(statement, {"keys": wanted})
-            found.update(key for (key,) in cursor.fetchall())
+        statement = f"SELECT uuid FROM {model.__tablename__} WHERE uuid = ANY(%(keys)b)"
+        driver = connection.connection.driver_connection
+        rows = driver_rows(connection.dialect, driver, statement, {"keys": wanted})
+        found.update(key for (key,) in rows)
         return found
     for start in range(0, len(wanted), 5000):  # well inside SQLite's bind limit
         chunk = wanted[start : start + 5000]
@@ -1109,6 +1117,9 @@ def _without_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
                 raise _DuplicateKey(key[:100])
             seen.add(key)
     return obj
+
+
+# --------------------------------------------------------------------------- export
 
 
 def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
