@@ -151,3 +151,33 @@ def test_a_whole_file_can_be_numbered_in_one_call() -> None:
     migration = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(migration)
     assert MAX_CASES_PER_FILE <= migration.MOST_AT_ONCE
+
+
+def test_a_history_line_refused_after_its_run_undoes_the_whole_file(db: Database) -> None:
+    """On PostgreSQL a run's history lines are sent from the writer thread while the next
+    run is written: a refusal of them is what the import raises (not the aborted
+    transaction's later complaint), and nothing of the file stays, on either backend."""
+    if db.engine.dialect.name == "postgresql":
+        refusal = [
+            "CREATE FUNCTION pg_temp.no_event_lines() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "BEGIN IF NEW.entity = 'event' THEN RAISE EXCEPTION 'linjen er nektet'; END IF; "
+            "RETURN NEW; END $$",
+            "CREATE TRIGGER no_event_lines BEFORE INSERT ON change_history FOR EACH ROW "
+            "EXECUTE FUNCTION pg_temp.no_event_lines()",
+        ]
+    else:
+        refusal = [
+            "CREATE TEMP TRIGGER no_event_lines BEFORE INSERT ON change_history "
+            "WHEN NEW.entity = 'event' BEGIN SELECT RAISE(ABORT, 'linjen er nektet'); END"
+        ]
+    bundle = _bundle(700)  # two runs
+    with db.session(readonly=True) as s:
+        before = [s.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar_one() for t in _COUNTED]
+    with pytest.raises(sa.exc.DBAPIError) as caught, db.session() as s:
+        for statement in refusal:
+            s.execute(sa.text(statement))
+        import_bundle(bundle, session=s, today=TODAY)
+    assert "linjen er nektet" in str(caught.value)
+    with db.session(readonly=True) as s:
+        after = [s.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar_one() for t in _COUNTED]
+    assert after == before

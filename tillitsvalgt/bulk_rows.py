@@ -114,7 +114,19 @@ def insert_rows(
     if connection.dialect.name != "postgresql":
         connection.execute(table.insert(), list(rows))
         return
-    dialect = connection.dialect
+    statement, params = insert_statement(connection.dialect, table, rows, leave=leave)
+    driver_rows(connection.dialect, connection.connection.driver_connection, statement, params)
+
+
+def insert_statement(
+    dialect: sa.Dialect,
+    table: sa.Table,
+    rows: Sequence[dict[str, Any]],
+    *,
+    leave: Sequence[str] = (),
+) -> tuple[str, dict[str, Any]]:
+    """PostgreSQL: ``insert_rows``' statement and its parameters, for ``driver_rows``
+    (the import builds them while the server writes what it sent before)."""
     columns = [table.c[name] for name in rows[0] if name not in leave]
     params: dict[str, Any] = {}
     rows_from = unnest_arrays(dialect, columns, rows, params, "v", "v")
@@ -123,4 +135,4 @@ def insert_rows(
         f"({', '.join(dialect.identifier_preparer.quote(c.name) for c in columns)}) "
         f"SELECT {rows_from.values} FROM unnest({rows_from.arrays}) AS v({rows_from.names})"
     )
-    driver_rows(dialect, connection.connection.driver_connection, statement, params)
+    return statement, params

@@ -36,7 +36,7 @@ from sqlalchemy.orm import ORMExecuteState, UOWTransaction
 from sqlalchemy.sql.elements import BindParameter, Null
 from sqlmodel import Session, SQLModel
 
-from tillitsvalgt.bulk_rows import insert_rows
+from tillitsvalgt.bulk_rows import insert_rows, insert_statement
 from tillitsvalgt.shapes import HistoryEntry as HistoryEntry  # defined with the shapes
 from tillitsvalgt.tables import Case, ChangeHistory, Employer, Event, Representative, utcnow
 
@@ -217,9 +217,34 @@ def _write(session: Session, entries: list[dict[str, Any]]) -> None:
 
 
 def _flush_pending(session: Session) -> None:
+    entries = _take_pending(session)
+    if entries:
+        insert_rows(session.connection(), _HISTORY, entries, leave=_STAMPED)
+
+
+def pending_insert(session: Session) -> tuple[str, dict[str, Any]] | None:
+    """PostgreSQL: the lines kept so far, taken from the session as one INSERT to send on
+    the driver's connection (``bulk_rows.driver_rows``) in the same transaction; None when
+    there are none. The bulk import sends a run's lines this way while it builds the next
+    (its writer thread), instead of all of them at the commit."""
+    entries = _take_pending(session)
+    if not entries:
+        return None
+    return insert_statement(session.get_bind().dialect, _HISTORY, entries, leave=_STAMPED)
+
+
+_HISTORY: sa.Table = ChangeHistory.__table__  # type: ignore[attr-defined]
+# PostgreSQL stamps each line with its own time and role (migration 0026: the columns'
+# defaults); a line sent with them is checked line by line by a trigger.
+_STAMPED = ("changed_at",)
+
+
+def _take_pending(session: Session) -> list[dict[str, Any]]:
+    """The lines kept for the commit, taken from the session and ready to insert: with the
+    profile's id, and without the employer register's on PostgreSQL."""
     entries: list[dict[str, Any]] = session.info.pop(_PENDING, [])
     if not entries:
-        return
+        return entries
     connection = session.connection()
     if connection.dialect.name == "postgresql":
         # The database records the shared employer register itself, with the role that
@@ -227,7 +252,7 @@ def _flush_pending(session: Session) -> None:
         # representative may no longer write history rows that belong to no case.
         entries = [e for e in entries if e["entity"] != "employer"]
         if not entries:
-            return
+            return entries
     if _ACTOR_ID not in session.info:
         actor = session.info.get(ACTOR)
         actor_id = None
@@ -240,9 +265,7 @@ def _flush_pending(session: Session) -> None:
         session.info[_ACTOR_ID] = actor_id
     for entry in entries:
         entry["representative_id"] = session.info[_ACTOR_ID]
-    # PostgreSQL stamps each line with its own time and role (migration 0026: the columns'
-    # defaults); a line sent with them is checked line by line by a trigger.
-    insert_rows(connection, ChangeHistory.__table__, entries, leave=("changed_at",))  # type: ignore[attr-defined]
+    return entries
 
 
 def _before_commit(session: Session) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import uuid as uuid_module
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from tillitsvalgt import history
-from tillitsvalgt.bulk_rows import driver_rows, insert_rows, unnest_arrays
+from tillitsvalgt.bulk_rows import driver_rows, insert_rows, insert_statement, unnest_arrays
 from tillitsvalgt.errors import UserError
 from tillitsvalgt.rules.assessment import VERDICT_EVENT_KINDS
 from tillitsvalgt.rules.types import CaseFacts, EventFacts
@@ -110,19 +110,22 @@ def allocate_numbers(years: Sequence[int], *, session: Session) -> list[int]:
 
 class RunWriter:
     """Writes runs of new cases in the bundle's order (``write``), each with one statement
-    for the cases and their events. On PostgreSQL a run's statement runs in a thread of its
-    own while the caller builds the next run: building a run of 500 is ≈ 35 ms of Python
-    that otherwise waited for the server (benchmarks/README.md, «National scale»). The
-    thread sends on the driver's connection, which serialises it with the session's own
-    statements, so a query the caller makes meanwhile waits for the run. A run's ids, its
-    history lines and its reply deadlines are taken when the next run is ready, at
-    ``finish``, and when the block ends; a failure anywhere leaves the rest unwritten, and
+    for the cases and their events. On PostgreSQL the statements go to a thread of their
+    own, in order, while the caller goes on: a run is built while the one before it is
+    written, and a written run's history lines and reply deadlines are made and sent while
+    the next run is written (Python that otherwise waited for the server:
+    benchmarks/README.md, «National scale»). The thread sends on the driver's connection,
+    which serialises it with the session's own statements, so a query the caller makes
+    meanwhile waits for what was sent. A run's ids are taken when the next run is ready, at
+    ``finish`` and when the block ends; a failure anywhere leaves the rest unwritten, and
     the caller's transaction undoes it all."""
 
     def __init__(self, *, session: Session, today: date, report: ImportReport) -> None:
         self._session, self._today, self._report = session, today, report
         self._connection = session.connection()
-        self._pending: _Sent | None = None
+        self._pending: _Sent | None = None  # the run sent last, its ids not yet taken
+        # Every statement sent, in order, with the run's cases for a run's (to name one).
+        self._sent: list[tuple[Future[Any], Sequence[NewCase] | None]] = []
         self._thread = (
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="tillitsvalgt-write")
             if self._connection.dialect.name == "postgresql"
@@ -138,50 +141,88 @@ class RunWriter:
         try:
             if kind is None:
                 self.finish()
-            elif isinstance(error, sa.exc.DBAPIError) and self._pending is not None:
-                # A statement of the caller's failed because the run on its way had (the
-                # transaction is aborted from there on): the run's error is the one to tell.
-                sent = self._pending
-                failed = sent.ids.exception()
-                if failed is not None:
-                    self._pending = None
-                    if isinstance(failed, sa.exc.IntegrityError):
-                        raise _taken(failed, sent.run.new) from None
-                    raise failed from None
+            elif isinstance(error, sa.exc.DBAPIError):
+                # A statement of the caller's failed because one sent before it had (the
+                # transaction is aborted from there on): that one's error is the one to tell.
+                self._raise_first_failure()
         finally:
             if self._thread is not None:
-                self._thread.shutdown(wait=True)  # a run on its way ends before the undo
+                self._thread.shutdown(wait=True)  # what is on its way ends before the undo
 
     def write(self, new: Sequence[NewCase]) -> None:
         """Build the rows of ``new`` (numbered already: ``NewCase.seq``), take the run before
-        it, and send it."""
+        it, send this one, then record and send the one before's history and deadlines."""
         if not new:
             return
         run = _build(new, session=self._session, today=self._today)
-        self.finish()
         if self._thread is None:  # SQLite writes in process: nothing to wait for
             try:
                 ids, event_ids = _insert_each_table(self._connection, run.rows, run.events)
             except sa.exc.IntegrityError as exc:
                 raise _taken(exc, new) from None
-            _record(run, ids, event_ids, session=self._session, report=self._report)
+            deadlines = _record(run, ids, event_ids, session=self._session, report=self._report)
+            insert_rows(self._connection, DEADLINES, deadlines)
             return
+        before = self._take()
         dialect = self._connection.dialect
         driver = self._connection.connection.driver_connection
         self._pending = _Sent(
-            run, self._thread.submit(_insert_together, dialect, driver, run.rows, run.events)
+            run, self._send(new, _insert_together, dialect, driver, run.rows, run.events)
         )
+        if before is not None:
+            self._record(*before)
 
     def finish(self) -> None:
-        """Wait for the run sent last, and record it."""
+        """Take and record the run sent last, and wait for everything sent."""
+        before = self._take()
+        if before is not None:
+            self._record(*before)
+        sent, self._sent = self._sent, []
+        for future, new in sent:
+            try:
+                future.result()
+            except sa.exc.IntegrityError as exc:
+                raise (exc if new is None else _taken(exc, new)) from None
+
+    def _send(
+        self, new: Sequence[NewCase] | None, call: Callable[..., Any], *args: Any
+    ) -> Future[Any]:
+        assert self._thread is not None
+        future = self._thread.submit(call, *args)
+        self._sent.append((future, new))
+        return future
+
+    def _take(self) -> tuple[_Run, list[int], list[int]] | None:
+        """Wait for the run sent last: it and its ids."""
         if self._pending is None:
-            return
+            return None
         sent, self._pending = self._pending, None
         try:
             ids, event_ids = sent.ids.result()
         except sa.exc.IntegrityError as exc:
             raise _taken(exc, sent.run.new) from None
-        _record(sent.run, ids, event_ids, session=self._session, report=self._report)
+        return sent.run, ids, event_ids
+
+    def _record(self, run: _Run, ids: list[int], event_ids: list[int]) -> None:
+        """A written run's history lines and reply deadlines, made and sent."""
+        deadlines = _record(run, ids, event_ids, session=self._session, report=self._report)
+        dialect = self._connection.dialect
+        driver = self._connection.connection.driver_connection
+        lines = history.pending_insert(self._session)
+        if lines is not None:
+            self._send(None, driver_rows, dialect, driver, *lines)
+        if deadlines:
+            statement, params = insert_statement(dialect, DEADLINES, deadlines)
+            self._send(None, driver_rows, dialect, driver, statement, params)
+
+    def _raise_first_failure(self) -> None:
+        for future, new in self._sent:
+            failed = future.exception()
+            if failed is not None:
+                self._pending, self._sent = None, []
+                if isinstance(failed, sa.exc.IntegrityError) and new is not None:
+                    raise _taken(failed, new) from None
+                raise failed from None
 
 
 @dataclass(frozen=True)
@@ -257,8 +298,11 @@ def _build(new: Sequence[NewCase], *, session: Session, today: date) -> _Run:
 
 def _record(
     run: _Run, ids: list[int], event_ids: list[int], *, session: Session, report: ImportReport
-) -> None:
-    """A written run's history lines, its numbers in the report and its reply deadlines."""
+) -> list[dict[str, Any]]:
+    """A written run's history lines and its numbers in the report; its reply deadlines,
+    to insert (rows, not ORM objects: building a few hundred Deadline objects and flushing
+    them through the unit of work was ≈ 0.15 s of a 1 000-case bundle; deadlines have no
+    history of their own to record)."""
     deadlines: list[dict[str, Any]] = []
     written = [_Written(case_id, case_id) for case_id in ids]
     history.record_created(session, "cases", written)
@@ -275,11 +319,7 @@ def _record(
         [_Written(i, ids[c]) for i, (c, _) in zip(event_ids, run.events, strict=True)],
     )
     report.events_added += len(run.events)
-    if deadlines:
-        # Rows, not ORM objects: building a few hundred Deadline objects and flushing them
-        # through the unit of work was ≈ 0.15 s of a 1 000-case bundle (deadlines have no
-        # history of their own to record).
-        insert_rows(session.connection(), DEADLINES, deadlines)
+    return deadlines
 
 
 CASES: sa.Table = Case.__table__  # type: ignore[attr-defined]
