@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 from typing import Any
+from uuid import UUID
 
 import pytest
 import sqlalchemy as sa
@@ -181,3 +182,51 @@ def test_a_history_line_refused_after_its_run_undoes_the_whole_file(db: Database
     with db.session(readonly=True) as s:
         after = [s.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar_one() for t in _COUNTED]
     assert after == before
+
+
+def test_an_employer_the_bundle_knows_more_about_is_filled_as_one_by_one(
+    db: Database, other_db: Database
+) -> None:
+    """The register is read as rows: an employer the bundle has more about is filled
+    (what the register lacks, never what it has), and each new case keeps the employer's
+    facts as they are after the items before it, as the one-by-one path keeps them."""
+    from helpers.data import make_employer
+
+    for each in (db, other_db):
+        make_employer(
+            each, name="Fyll AS", orgnr="974760673", employees=None, agreement="none", sector=None
+        )
+    items = _bundle(6)
+    known = {"name": "Fyll AS", "orgnr": "974760673"}
+    items[0]["employer"] = dict(known)
+    items[1]["employer"] = {**known, "employees": 40}
+    items[2]["employer"] = {**known, "employees": 99, "agreement": "finans-finansforbundet"}
+    items[3]["employer"] = {**known, "name": "FYLL AS", "sector": "privat"}
+    for item in items:
+        item.pop("deadlines", None)
+        item.pop("group", None)
+    with db.session() as s:
+        import_bundle(copy.deepcopy(items), session=s, today=TODAY)
+    with other_db.session() as s:
+        import_bundle(copy.deepcopy(items), session=s, today=TODAY, set_based=False)
+    ours, theirs = _contents(db), _contents(other_db)
+    assert ours["cases"] == theirs["cases"] and ours["employers"] == theirs["employers"]
+    with db.session(readonly=True) as s:
+        register = s.execute(
+            sa.text("SELECT employees, agreement, sector FROM employers WHERE orgnr = '974760673'")
+        ).one()
+        kept = s.execute(
+            sa.text(
+                "SELECT c.uuid, c.employer_employees, c.employer_agreement, c.employer_sector "
+                "FROM cases c JOIN employers e ON e.id = c.employer_id "
+                "WHERE e.orgnr = '974760673'"
+            )
+        ).all()
+    facts = {str(UUID(str(uuid))): tuple(rest) for uuid, *rest in kept}
+    assert tuple(register) == (40, "finans-finansforbundet", "privat")
+    assert [facts[item["uuid"]] for item in items[:4]] == [
+        (None, "none", None),
+        (40, "none", None),
+        (40, "finans-finansforbundet", None),
+        (40, "finans-finansforbundet", "privat"),
+    ]

@@ -29,7 +29,7 @@ from tillitsvalgt.errors import UserError
 from tillitsvalgt.rules.assessment import VERDICT_EVENT_KINDS
 from tillitsvalgt.rules.types import CaseFacts, EventFacts
 from tillitsvalgt.services.assessments import verdicts_in_hand
-from tillitsvalgt.services.cases import allocate_number, employer_facts, format_number
+from tillitsvalgt.services.cases import allocate_number, format_number
 from tillitsvalgt.services.events import (
     MAX_REPLY_WINDOW,
     REPLY_RULE,
@@ -67,6 +67,7 @@ class NewCase:
     key: uuid_module.UUID  # the case's UUID
     event_keys: tuple[uuid_module.UUID, ...]  # each event's UUID, in the bundle's order
     values: dict[str, Any]  # the case's fields (CaseCreate's input)
+    facts: dict[str, Any]  # the employer's facts it keeps (cases.employer_facts)
     year: int  # the year it is numbered in
     seq: int  # its number in that year (allocate_numbers)
     deadlines_given: bool  # the bundle carries its deadlines: letters add none
@@ -247,17 +248,13 @@ def _build(new: Sequence[NewCase], *, session: Session, today: date) -> _Run:
     now = utcnow()
     rows: list[dict[str, Any]] = []
     later: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    facts: dict[int, dict[str, Any]] = {}  # by employer: a bundle names few, often
     for n in new:
         theirs = n.item.case
         row = _row(CASES, now)
         # n.values passed CaseCreate's checks in parse_bundle (every field, the dates'
         # order): a case on this path is not checked twice.
         row.update((k, v) for k, v in n.values.items() if v is not None)
-        employer_id = row["employer_id"]
-        if employer_id not in facts:
-            facts[employer_id] = employer_facts(session, employer_id)
-        row.update(facts[employer_id])
+        row.update(n.facts)
         row.update(year=n.year, seq=n.seq, number=format_number(n.year, n.seq))
         old: dict[str, Any] = {}
         changed: dict[str, Any] = {}

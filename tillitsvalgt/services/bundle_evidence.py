@@ -127,9 +127,9 @@ class BundleAnswer(_Strict):
 class Evidence(_Strict):
     """The evidence fields of one bundle item (validated with the item)."""
 
-    documents: list[BundleDocument] = Field(default=[], max_length=MAX_DOCUMENTS_PER_CASE)
-    checklist: list[BundleAnswer] = Field(default=[], max_length=500)
-    deadlines: list[BundleDeadline] = Field(default=[], max_length=1_000)
+    documents: list[BundleDocument] = Field(default_factory=list, max_length=MAX_DOCUMENTS_PER_CASE)
+    checklist: list[BundleAnswer] = Field(default_factory=list, max_length=500)
+    deadlines: list[BundleDeadline] = Field(default_factory=list, max_length=1_000)
 
 
 def decoded(document: BundleDocument) -> bytes:

@@ -108,10 +108,15 @@ def employer_facts(session: Session, employer_id: int) -> dict[str, Any]:
     """The register's facts about the employer now, as a case keeps them (see Case)."""
     employer = session.get(Employer, employer_id)
     assert employer is not None  # checked by _check_references
+    return kept_facts(employer.employees, employer.agreement, employer.sector)
+
+
+def kept_facts(employees: int | None, agreement: str, sector: str | None) -> dict[str, Any]:
+    """The case's columns for the employer facts it is judged on, taken now."""
     return {
-        "employer_employees": employer.employees,
-        "employer_agreement": employer.agreement,
-        "employer_sector": employer.sector,
+        "employer_employees": employees,
+        "employer_agreement": agreement,
+        "employer_sector": sector,
         "employer_facts_at": utcnow(),
     }
 
