@@ -98,6 +98,8 @@ def test_the_summary_of_many_files_stays_short_and_names_every_bad_one(db: Datab
 
 
 def test_the_next_file_is_read_while_one_is_written(db: Database) -> None:
+    """Read ahead: the next file is read and checked while this one's last cases and
+    history are written, and not earlier."""
     log: list[str] = []
     started = [threading.Event() for _ in range(3)]
     written = iter(range(3))
@@ -123,10 +125,19 @@ def test_the_next_file_is_read_while_one_is_written(db: Database) -> None:
                 started[n + 1].wait(5)
             log.append(f"written {n}")
 
-    result = import_sources([reading(n) for n in range(3)], unit=unit, today=TODAY)
+    def progress(done: int, total: int) -> bool:
+        log.append(f"step {done}")
+        return True
+
+    sources = [reading(n) for n in range(3)]
+    result = import_sources(sources, unit=unit, today=TODAY, progress=progress)
     assert not result.failed
     assert started[1].is_set() and log.index("read 1.json") < log.index("written 0")
     assert log.index("read 2.json") < log.index("written 1")
+    # Not before every case of the file being written is sent (the last case's step): the
+    # check would take turns with the writer's own Python rather than the server's work.
+    assert log.index("read 1.json") > log.index("step 666")
+    assert log.index("read 2.json") > log.index("step 1666")
 
 
 def test_a_cancel_keeps_the_files_before_and_starts_none_after(db: Database) -> None:

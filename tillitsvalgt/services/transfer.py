@@ -631,12 +631,20 @@ def import_items(
     today: date,
     progress: Progress | None = None,
     set_based: bool = True,
+    written: Callable[[], None] | None = None,
 ) -> ImportReport:
     """Import a bundle checked already (``parse_bundle``), as ``import_bundle`` does: the
-    several-file import checks the next file while this one is written."""
+    several-file import checks the next file while this one is written. ``written`` is
+    called once every case has been sent, while the database still writes the last of
+    them and their history: the several-file import starts checking the next file then."""
     with history.context(session, "import"):
         return _import_items(
-            items, session=session, today=today, progress=progress, set_based=set_based
+            items,
+            session=session,
+            today=today,
+            progress=progress,
+            set_based=set_based,
+            written=written,
         )
 
 
@@ -652,6 +660,7 @@ def _import_items(
     today: date,
     progress: Progress | None,
     set_based: bool = True,
+    written: Callable[[], None] | None = None,
 ) -> ImportReport:
     report = ImportReport()
     keys = [case_uuid(item) for item in items]
@@ -702,6 +711,8 @@ def _import_items(
                 reporter=reporters.get(item, _reporter_key(item)),
             )
         writer.write(run)
+        if written is not None:
+            written()
     session.flush()
     if progress is not None:
         progress(len(items), len(items))
