@@ -202,6 +202,9 @@ def test_an_employer_the_bundle_knows_more_about_is_filled_as_one_by_one(
     items[1]["employer"] = {**known, "employees": 40}
     items[2]["employer"] = {**known, "employees": 99, "agreement": "finans-finansforbundet"}
     items[3]["employer"] = {**known, "name": "FYLL AS", "sector": "privat"}
+    # New to the register: made by the first, filled by the second.
+    items[4]["employer"] = {"name": "Helt Ny AS"}
+    items[5]["employer"] = {"name": "Helt Ny AS", "employees": 12, "sector": "kommune"}
     for item in items:
         item.pop("deadlines", None)
         item.pop("group", None)
@@ -224,6 +227,7 @@ def test_an_employer_the_bundle_knows_more_about_is_filled_as_one_by_one(
         ).all()
     facts = {str(UUID(str(uuid))): tuple(rest) for uuid, *rest in kept}
     assert tuple(register) == (40, "finans-finansforbundet", "privat")
+    assert ("Helt Ny AS", "None", "12", "none", "kommune", "None") in ours["employers"]
     assert [facts[item["uuid"]] for item in items[:4]] == [
         (None, "none", None),
         (40, "none", None),

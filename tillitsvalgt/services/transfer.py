@@ -768,6 +768,11 @@ class _Known:
             for name in ("orgnr", "employees", "sector", "address")
         ) or (self.agreement == "none" and wanted.agreement != "none")
 
+    def took(self, row: Employer) -> None:
+        """The register's row as it is now (filled): its facts are taken again."""
+        self.orgnr, self.employees, self.agreement = row.orgnr, row.employees, row.agreement
+        self.sector, self.address, self.facts = row.sector, row.address, None
+
 
 def _known(row: Employer) -> _Known:
     assert row.id is not None
@@ -827,20 +832,16 @@ class _Register:
         known = self._by_orgnr.get(wanted.orgnr) if wanted.orgnr else None
         if known is None and wanted.name:
             known = self._by_name.get(wanted.name.strip().lower())
-        if known is None:
+        if known is None:  # found (or made) the one-by-one way, and filled there
             found = self._memo.get(item, key)
             assert found is not None
-            known = self._by_id[found] = _known(self._stored(found))
+            stored = self._stored(found)
+            known = self._by_id.setdefault(found, _known(stored))
+            known.took(stored)
         elif known.lacks(wanted):
             stored = self._stored(known.id)
             _fill(stored, wanted, self._session)
-            filled = _known(stored)
-            known.orgnr, known.employees, known.agreement = (
-                filled.orgnr,
-                filled.employees,
-                filled.agreement,
-            )
-            known.sector, known.address, known.facts = filled.sector, filled.address, None
+            known.took(stored)
         if known.orgnr:
             self._by_orgnr.setdefault(known.orgnr, known)
         return known
