@@ -172,6 +172,24 @@ def test_an_import_is_recorded_once(db: Database, scenarios: list[dict[str, Any]
     assert len(_raw_rows(db)) == len(rows)  # nothing new, nothing recorded
 
 
+def test_an_import_with_a_profile_names_it_on_every_line(db: Database) -> None:
+    """The set-based import sends a run's history lines while the next run is written: the
+    profile chosen is on every line of both runs (on PostgreSQL it is looked up while the
+    writer's statement may be running, on the same connection)."""
+    from benchmarks import national
+
+    with db.session() as s:
+        rep = create_representative(RepresentativeCreate(name="Kari Nordmann"), session=s)
+    db.session_info[history.ACTOR] = str(rep.uuid)
+    items = next(national.bundles(1, base=8000, size=600))  # two runs of the set-based path
+    with db.session() as s:
+        report = transfer.import_bundle(items, session=s, today=TODAY)
+    rows = [r for r in _raw_rows(db) if r.context == "import"]
+    assert len([r for r in rows if r.entity == "case"]) >= len(report.created) > 500
+    assert len([r for r in rows if r.entity == "event"]) == report.events_added
+    assert {r.representative_id for r in rows} == {rep.id}
+
+
 def test_the_history_cannot_be_edited_or_deleted(db: Database, case_no: str) -> None:
     for statement in (
         "UPDATE change_history SET old_value = 'forfalsket'",
