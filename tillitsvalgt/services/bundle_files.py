@@ -3,10 +3,11 @@ representatives sent), each all or nothing on its own: a file that cannot be imp
 named with the reason, and the others are imported.
 
 The next file is read and checked in a thread of its own while one is written. Checking a
-1 000-case bundle is Python's work (≈ 0.15 s); writing it is mostly the database's, and
-while this process waits for the server the thread has the interpreter. Measured over 10
-bundles at a million cases: 0.88–1.04 s a bundle against 1.08–1.16 s one after the other
-(benchmarks/README.md, «National scale»).
+1 000-case bundle is Python's work (≈ 0.1 s); writing it is mostly the database's, and
+while this process waits for the server the thread has the interpreter. The check starts
+once the file being written has sent its last cases, while the server writes them and
+their history: started with the file, it took turns with the writer's own Python instead
+(benchmarks/README.md, «National scale», sessions 14 and 16).
 """
 
 from __future__ import annotations
