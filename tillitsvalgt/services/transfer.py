@@ -487,17 +487,25 @@ def _employer_for(item: BundleItem, session: Session, report: ImportReport) -> i
 
 
 def _fill(row: Employer, wanted: BundleEmployer, session: Session) -> None:
-    """Fill only what the register lacks: the register may hold newer corrections."""
-    filled = False
-    for name in ("orgnr", "employees", "sector", "address"):
-        if getattr(row, name) is None and getattr(wanted, name) is not None:
-            setattr(row, name, getattr(wanted, name))
-            filled = True
-    if row.agreement == "none" and wanted.agreement != "none":
-        row.agreement = wanted.agreement
-        filled = True
-    if filled:  # the register's row is the session's already: adding it again is a walk
+    """Fill what the register lacks (``_to_fill``)."""
+    missing = _to_fill(row, wanted)
+    for name, value in missing.items():
+        setattr(row, name, value)
+    if missing:  # the register's row is the session's already: adding it again is a walk
         session.add(row)
+
+
+def _to_fill(have: Employer | _Known, wanted: BundleEmployer) -> dict[str, Any]:
+    """What the bundle has and the register lacks: only that is filled, as the register
+    may hold newer corrections."""
+    missing = {
+        name: getattr(wanted, name)
+        for name in ("orgnr", "employees", "sector", "address")
+        if getattr(have, name) is None and getattr(wanted, name) is not None
+    }
+    if have.agreement == "none" and wanted.agreement != "none":
+        missing["agreement"] = wanted.agreement
+    return missing
 
 
 def _representative_for(item: BundleItem, session: Session) -> int | None:
@@ -761,13 +769,6 @@ class _Known:
     address: str | None
     facts: dict[str, Any] | None = None  # the facts a new case keeps, once asked for
 
-    def lacks(self, wanted: BundleEmployer) -> bool:
-        """The bundle has something the register does not (``_fill`` would add it)."""
-        return any(
-            getattr(self, name) is None and getattr(wanted, name) is not None
-            for name in ("orgnr", "employees", "sector", "address")
-        ) or (self.agreement == "none" and wanted.agreement != "none")
-
     def took(self, row: Employer) -> None:
         """The register's row as it is now (filled): its facts are taken again."""
         self.orgnr, self.employees, self.agreement = row.orgnr, row.employees, row.agreement
@@ -776,7 +777,9 @@ class _Known:
 
 def _known(row: Employer) -> _Known:
     assert row.id is not None
-    return _Known(row.id, row.orgnr, row.employees, row.agreement, row.sector, row.address)
+    known = _Known(row.id, None, None, "none", None, None)
+    known.took(row)
+    return known
 
 
 class _Register:
@@ -838,7 +841,7 @@ class _Register:
             stored = self._stored(found)
             known = self._by_id.setdefault(found, _known(stored))
             known.took(stored)
-        elif known.lacks(wanted):
+        elif _to_fill(known, wanted):
             stored = self._stored(known.id)
             _fill(stored, wanted, self._session)
             known.took(stored)
