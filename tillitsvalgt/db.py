@@ -722,6 +722,23 @@ def _check_sqlite_readonly(location: Location, busy_timeout_ms: int) -> None:
     own connections switch the file to WAL on connect, which rewrites its header: a file we
     refuse must not have been changed by looking at it."""
     assert location.file is not None
+    # A file whose header says WAL (byte 18 is 2: one in 256 files of random bytes) gets a
+    # -wal and -shm beside it from the read-only look; a refused file must leave none. Only
+    # files this look made go, and only an empty -wal (a read-only look writes nothing to
+    # it; one with content is another program's) and then its -shm.
+    wal, shm = (location.file.with_name(location.file.name + end) for end in ("-wal", "-shm"))
+    ours = not wal.exists() and not shm.exists()
+    try:
+        _refuse_foreign(location, busy_timeout_ms)
+    except DatabaseError:
+        if ours and wal.exists() and wal.stat().st_size == 0:
+            wal.unlink()
+            shm.unlink(missing_ok=True)
+        raise
+
+
+def _refuse_foreign(location: Location, busy_timeout_ms: int) -> None:
+    assert location.file is not None
     try:
         try:
             tables, current = _read_schema(location.file, busy_timeout_ms, without_shm=False)
